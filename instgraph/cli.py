@@ -7,6 +7,7 @@ always with one line naming what is at fault and how to fix it.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import typer
 
@@ -24,10 +25,45 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def root(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
+) -> None:
+    """Typed, dated, cited institutional relationships in Neo4j, networkx and offline HTML."""
+    if version:
+        from instgraph import __version__
+
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one line on stderr and return the Exit to raise."""
     typer.echo(f"error: {message}", err=True)
     return typer.Exit(code)
+
+
+@app.command()
+def schema(
+    markdown: bool = typer.Option(True, "--markdown", help="Print the data model as Markdown tables."),
+    update_readme: Path | None = typer.Option(
+        None, "--update-readme", help="Rewrite the generated data-model section of this README file."
+    ),
+) -> None:
+    """Show the data model declared in graph/schema.yaml (entity and relationship types, properties)."""
+    from graph.schema import load_schema
+    from graph.schema_doc import replace_section, schema_markdown
+
+    text = schema_markdown(load_schema())
+    if update_readme is not None:
+        try:
+            readme = update_readme.read_text("utf-8")
+            update_readme.write_text(replace_section(readme, text), "utf-8")
+        except (OSError, ValueError) as exc:
+            raise fail(f"{update_readme}: {exc}") from None
+        typer.echo(f"updated the data-model section of {update_readme}", err=True)
+        return
+    typer.echo(text, nl=False)
 
 
 def main() -> None:
