@@ -25,8 +25,9 @@ app = typer.Typer(
 )
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def root(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
 ) -> None:
     """Typed, dated, cited institutional relationships in Neo4j, networkx and offline HTML."""
@@ -35,6 +36,8 @@ def root(
 
         typer.echo(__version__)
         raise typer.Exit()
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
