@@ -9,8 +9,9 @@ Analyses read simple graphs (no parallel edges, one weight per pair), so this mo
   collaborate (a symmetric actor–actor relationship such as ``COLLABORATES_WITH``) or share an
   instrument (both lead, implement or take part in it); ``weight`` = number of shared instruments and
   collaborations, ``instruments`` = their ids;
-- :func:`projection` — one of ``full``, ``actors`` or ``lineage`` (the lineage-collapsed graph from
-  :meth:`InstitutionalGraph.lineage`, then collapsed) by name.
+- :func:`lineage_view` — :meth:`InstitutionalGraph.lineage` adjusted for analysis over time;
+- :func:`view` — one of ``full``, ``actors`` or ``lineage`` (the lineage-collapsed graph, then
+  collapsed) by name, in a given year.
 
 Which relationship types tie actors is read from the schema, never listed here: actor → instrument
 types are "involvement" (LEADS, IMPLEMENTS, PARTICIPATES_IN), symmetric actor ↔ actor types are
@@ -33,6 +34,8 @@ Projection = Literal["full", "actors", "lineage"]
 PROJECTIONS: tuple[str, ...] = ("full", "actors", "lineage")
 # Provenance, not institution: documents would otherwise be the best-connected nodes of every view.
 DEFAULT_EXCLUDED_TYPES: tuple[str, ...] = ("Document",)
+# The relationship type lineage() folds along.
+SUCCESSION_TYPE = "SUCCEEDED_BY"
 
 
 def involvement_types(schema: Schema) -> frozenset[str]:
@@ -138,16 +141,59 @@ def actor_collaboration(g: InstitutionalGraph) -> nx.Graph:
     return G
 
 
-def projection(g: InstitutionalGraph, kind: str = "full") -> nx.Graph:
-    """The named projection of ``g``: ``full`` (collapsed), ``actors`` or ``lineage`` (folded, collapsed).
+def lineage_view(g: InstitutionalGraph) -> InstitutionalGraph:
+    """:meth:`InstitutionalGraph.lineage` for analysis over time: predecessors' years count for successors.
 
-    >>> projection(InstitutionalGraph(), "actors").number_of_nodes()
+    Two adjustments make ``lineage_view(g).as_of(year)`` mean what an analyst expects:
+
+    - before folding, each relationship's span is clipped to the spans of its two ends (the as-of
+      rule already requires both ends to hold), so a successor's undated facts do not travel back
+      into its predecessors' years;
+    - a folded body exists as long as any of its predecessors did: when a predecessor's start is
+      unknown, the folded body's start becomes unknown too (``lineage()`` only takes it back to the
+      earliest *known* start).
+
+    >>> from graph.model import Entity, Relationship
+    >>> ig = InstitutionalGraph()
+    >>> old = ig.add_entity(Entity(type="Agency", name="Old", end=2016)).id
+    >>> new = ig.add_entity(Entity(type="Ministry", name="New", start=2017)).id
+    >>> p = ig.add_entity(Entity(type="Programme", name="P")).id
+    >>> _ = ig.add_relationship(Relationship(type="SUCCEEDED_BY", source=old, target=new, start=2017))
+    >>> _ = ig.add_relationship(Relationship(type="LEADS", source=new, target=p))
+    >>> folded = lineage_view(ig)
+    >>> list(folded.as_of(2010).graph), folded.as_of(2010).graph.number_of_edges()
+    (['ministry:new', 'programme:p'], 0)
+    """
+    clipped = g.graph.copy()
+    nodes = g.graph.nodes
+    for u, v, key, d in list(clipped.edges(keys=True, data=True)):
+        starts = [y for y in (d.get("start"), nodes[u].get("start"), nodes[v].get("start")) if y is not None]
+        ends = [y for y in (d.get("end"), nodes[u].get("end"), nodes[v].get("end")) if y is not None]
+        start, end = max(starts, default=None), min(ends, default=None)
+        if start is not None and end is not None and start > end:
+            if d["type"] != SUCCESSION_TYPE:  # never holds; a succession must survive to be folded
+                clipped.remove_edge(u, v, key)
+            continue
+        d["start"], d["end"] = start, end
+    folded = InstitutionalGraph(g.schema, clipped).lineage()
+    for _, data in folded.graph.nodes(data=True):
+        if data.get("folded") and any(nodes[old].get("start") is None for old in data["folded"]):
+            data["start"] = None
+    return folded
+
+
+def view(g: InstitutionalGraph, kind: str = "full", *, as_of: int | None = None) -> nx.Graph:
+    """The named projection of ``g`` in year ``as_of`` (all years if None).
+
+    ``full`` is :func:`collapsed`, ``actors`` is :func:`actor_collaboration` and ``lineage`` is the
+    collapsed :func:`lineage_view` — folded first, then sliced, so predecessors count for successors.
+
+    >>> view(InstitutionalGraph(), "actors", as_of=2020).number_of_nodes()
     0
     """
-    if kind == "full":
-        return collapsed(g)
-    if kind == "actors":
-        return actor_collaboration(g)
-    if kind == "lineage":
-        return collapsed(g.lineage())
-    raise UsageError(f"--projection {kind!r} is unknown; use one of {', '.join(PROJECTIONS)}")
+    if kind not in PROJECTIONS:
+        raise UsageError(f"--projection {kind!r} is unknown; use one of {', '.join(PROJECTIONS)}")
+    base = lineage_view(g) if kind == "lineage" else g
+    if as_of is not None:
+        base = base.as_of(as_of)
+    return actor_collaboration(base) if kind == "actors" else collapsed(base)
