@@ -1,0 +1,249 @@
+"""One self-contained HTML page per view: vis-network inlined, no CDN, no font download, no raw HTML.
+
+pyvis's own template loads bootstrap and vis-network from CDNs and passes tooltips to the page as
+HTML; this module replaces it with a small template of its own:
+
+- vis-network's JS and CSS are read from the copy bundled inside the installed pyvis package and
+  inlined, so the page works from ``file://`` and makes no network request;
+- a Content-Security-Policy forbids every fetch (``default-src 'none'``) and allows only the page's own
+  scripts, by their sha256 hashes, so even an injected ``onerror=`` attribute could not run;
+- the data travels as JSON inside a ``<script>`` with ``<``, ``>`` and ``&`` escaped, and tooltips are
+  built in the page with ``textContent``: document text is always shown as text, never parsed as HTML.
+
+>>> "<" in script_json({"name": "</script><b>"})
+False
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pyvis
+
+_VIS_DIR = "vis-9.1.2"
+
+
+@cache
+def vis_assets() -> tuple[str, str]:
+    """vis-network's minified JS and its CSS, from the copy bundled in the pyvis package."""
+    lib = Path(pyvis.__file__).resolve().parent / "lib" / _VIS_DIR
+    js = (lib / "vis-network.min.js").read_text("utf-8")
+    css = (lib / "vis-network.css").read_text("utf-8")
+    return js, css
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside ``<script>``: no ``</script>``, ``<!--`` or line separators can occur."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _csp_hash(script: str) -> str:
+    return (
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+    )
+
+
+_PAGE_CSS = """
+html, body { margin: 0; height: 100%; font-family: system-ui, -apple-system, "Segoe UI", sans-serif;
+  font-size: 13px; color: #222; background: #fff; }
+body { display: flex; }
+#panel { flex: none; width: 270px; height: 100%; box-sizing: border-box; overflow: auto;
+  border-right: 1px solid #ddd; padding: 10px 12px; background: #fafafa; }
+#graph { flex: 1; height: 100%; min-width: 0; position: relative; }
+#panel h1 { font-size: 14px; margin: 0 0 2px; }
+#panel .subtitle { color: #555; margin: 0 0 6px; }
+#legend h2 { font-size: 12px; margin: 8px 0 3px; text-transform: uppercase; letter-spacing: .04em; color: #555; }
+#legend label, #legend .rel { display: flex; align-items: center; gap: 6px; margin: 2px 0; cursor: pointer; }
+#legend .rel { cursor: default; }
+.swatch { width: 12px; height: 12px; flex: none; border: 1px solid rgba(0,0,0,.25); }
+.swatch.dot, .swatch.ellipse, .swatch.circle { border-radius: 50%; }
+.swatch.triangle { clip-path: polygon(50% 0, 100% 100%, 0 100%); }
+.swatch.diamond { transform: rotate(45deg) scale(.8); }
+.line { width: 22px; height: 0; flex: none; border-top: 3px solid; }
+.line.dashed { border-top-style: dashed; }
+.count { color: #777; margin-left: auto; }
+#timebar { display: flex; align-items: center; gap: 8px; margin: 4px 0 2px; }
+#timebar input[type=range] { flex: 1; }
+#year { font-weight: 600; font-size: 16px; min-width: 3em; text-align: right; }
+button { font: inherit; padding: 1px 8px; }
+div.vis-tooltip { font-family: inherit; font-size: 12px; max-width: 420px; white-space: normal; }
+.tip-title { font-weight: 600; margin-bottom: 2px; }
+.tip-line { white-space: pre-wrap; overflow-wrap: anywhere; }
+.tip-quote { white-space: pre-wrap; color: #444; border-left: 2px solid #ccc; padding-left: 6px; margin: 2px 0; }
+"""
+
+# Runs in the page: builds the DataSets, tooltips (as text) and the network; exposes window.instgraph.
+_PAGE_JS = r"""
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("instgraph-data").textContent);
+  function tip(lines) {
+    // Tooltips are built from text nodes only: document text can never become markup.
+    var box = document.createElement("div");
+    lines.forEach(function (line, i) {
+      var el = document.createElement("div");
+      el.className = i === 0 ? "tip-title" : (line.charAt(0) === "\u201c" ? "tip-quote" : "tip-line");
+      el.textContent = line;
+      box.appendChild(el);
+    });
+    return box;
+  }
+  function withTips(items) {
+    return items.map(function (item) {
+      var copy = Object.assign({}, item);
+      if (copy.tip) { copy.title = tip(copy.tip); }
+      delete copy.tip;
+      return copy;
+    });
+  }
+  var nodes = new vis.DataSet(withTips(DATA.nodes));
+  var edges = new vis.DataSet(withTips(DATA.edges));
+  var container = document.getElementById("graph");
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
+  var state = { year: null, hiddenTypes: {}, firstPaintMs: null, drawn: false };
+  network.once("afterDrawing", function () {
+    state.firstPaintMs = performance.now();
+    state.drawn = true;
+    document.body.setAttribute("data-drawn", "1");
+  });
+  network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: false }); });
+
+  function holds(item, year) {
+    // graph.model.holds_in: (start IS NULL OR start <= year) AND (end IS NULL OR end >= year)
+    return year === null || ((item.start === null || item.start === undefined || item.start <= year) &&
+                             (item.end === null || item.end === undefined || item.end >= year));
+  }
+  function apply() {
+    var shown = {};
+    var nodeUpdates = [];
+    DATA.nodes.forEach(function (n) {
+      var visible = holds(n, state.year) && !state.hiddenTypes[n.group_type];
+      shown[n.id] = visible;
+      nodeUpdates.push({ id: n.id, hidden: !visible });
+    });
+    var edgeUpdates = DATA.edges.map(function (e) {
+      return { id: e.id, hidden: !(holds(e, state.year) && shown[e.from] && shown[e.to]) };
+    });
+    nodes.update(nodeUpdates);
+    edges.update(edgeUpdates);
+  }
+  function visibleNodes() { return nodes.get({ filter: function (n) { return !n.hidden; } }); }
+  function visibleEdges() { return edges.get({ filter: function (e) { return !e.hidden; } }); }
+
+  document.querySelectorAll("#legend input[data-type]").forEach(function (box) {
+    box.addEventListener("change", function () {
+      state.hiddenTypes[box.getAttribute("data-type")] = !box.checked;
+      apply();
+    });
+  });
+
+  var slider = document.getElementById("year-slider");
+  var yearLabel = document.getElementById("year");
+  var timer = null;
+  function setYear(y) {
+    state.year = y;
+    if (slider) { slider.value = String(y); }
+    if (yearLabel) { yearLabel.textContent = String(y); }
+    apply();
+  }
+  if (slider) {
+    slider.addEventListener("input", function () { setYear(parseInt(slider.value, 10)); });
+    var play = document.getElementById("play");
+    play.addEventListener("click", function () {
+      if (timer !== null) { clearInterval(timer); timer = null; play.textContent = "\u25B6 Play"; return; }
+      if (parseInt(slider.value, 10) >= parseInt(slider.max, 10)) { setYear(parseInt(slider.min, 10)); }
+      play.textContent = "\u23F8 Pause";
+      timer = setInterval(function () {
+        var y = parseInt(slider.value, 10) + 1;
+        if (y > parseInt(slider.max, 10)) { clearInterval(timer); timer = null; play.textContent = "\u25B6 Play"; return; }
+        setYear(y);
+      }, 700);
+    });
+    setYear(parseInt(slider.value, 10));
+  }
+  window.instgraph = { network: network, nodes: nodes, edges: edges, state: state, setYear: setYear,
+                       visibleNodes: visibleNodes, visibleEdges: visibleEdges };
+})();
+"""
+
+
+def render_page(
+    *,
+    title: str,
+    subtitle: str,
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    options: dict[str, Any],
+    legend_html: str,
+    controls_html: str = "",
+) -> str:
+    """The whole page as one string. ``legend_html`` and ``controls_html`` must already be escaped markup.
+
+    Node and edge dicts are vis-network items, except that ``tip`` (a list of plain-text lines) becomes
+    the tooltip, built with ``textContent``, and ``start``/``end``/``group_type`` drive the year slider and
+    the legend's type switches.
+    """
+    js, css = vis_assets()
+    data_json = script_json({"nodes": nodes, "edges": edges, "options": options})
+    csp = "; ".join(
+        (
+            "default-src 'none'",
+            f"script-src {_csp_hash(js)} {_csp_hash(_PAGE_JS)}",
+            "style-src 'unsafe-inline'",
+            "img-src data:",
+            "font-src 'none'",
+            "connect-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        )
+    )
+    return "\n".join(
+        (
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp)}">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{html.escape(title)}</title>",
+            f"<style>{css}</style>",
+            f"<style>{_PAGE_CSS}</style>",
+            "</head>",
+            "<body>",
+            '<div id="panel">',
+            f"<h1>{html.escape(title)}</h1>",
+            f'<p class="subtitle">{html.escape(subtitle)}</p>',
+            controls_html,
+            f'<div id="legend">{legend_html}</div>',
+            "</div>",
+            '<div id="graph"></div>',
+            f'<script type="application/json" id="instgraph-data">{data_json}</script>',
+            f"<script>{js}</script>",
+            f"<script>{_PAGE_JS}</script>",
+            "</body>",
+            "</html>",
+        )
+    )
+
+
+def iframe(page: str, height: int = 640) -> str:
+    """The page inside a sandboxed ``<iframe srcdoc>``, for Jupyter's ``_repr_html_``."""
+    return (
+        f'<iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
+        f'style="width: 100%; height: {int(height)}px; border: 1px solid #ddd;"></iframe>'
+    )
