@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -67,6 +68,34 @@ def schema(
         typer.echo(f"updated the data-model section of {update_readme}", err=True)
         return
     typer.echo(text, nl=False)
+
+
+_DATA_HELP = "A curated dataset (YAML); repeat for several. Default: the repo's data/*.yaml."
+_SEEDS_HELP = "Directory holding the datasets' source documents. Default: ../shared/seeds beside the repo."
+_OUT_HELP = "Directory to write graph.json (node-link JSON) into."
+_NEO4J_HELP = "Also load the graph into Neo4j."
+
+
+@app.command()
+def build(
+    data: Annotated[list[Path] | None, typer.Option("--data", help=_DATA_HELP)] = None,
+    seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
+    out: Annotated[Path, typer.Option("--out", help=_OUT_HELP)] = Path("out"),
+    neo4j: Annotated[bool, typer.Option("--neo4j/--no-neo4j", help=_NEO4J_HELP)] = False,
+) -> None:
+    """Build the graph from curated datasets: write OUT/graph.json and print a summary."""
+    from instgraph.build import build as run_build
+    from instgraph.build import summary
+
+    if neo4j:
+        raise fail("--neo4j is not wired into build yet; run without it", 2)
+    try:
+        report = run_build(data, seeds, out)
+    except UsageError as exc:
+        raise fail(str(exc), 2) from None
+    except InstgraphError as exc:
+        raise fail(str(exc)) from None
+    typer.echo(summary(report), nl=False)
 
 
 def main() -> None:
