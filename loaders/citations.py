@@ -161,11 +161,11 @@ def check_citations(dataset: Dataset, texts: Mapping[str, str]) -> list[Citation
         ends = {"source": rel.source, "target": rel.target}
         if rel.context:
             ends["context"] = rel.context
-        names = {role: entity_names(entities[eid]) for role, eid in ends.items() if eid in entities}
+        end_names = {role: entity_names(entities[eid]) for role, eid in ends.items() if eid in entities}
         cites = usable(rspec.cite, what, rspec.line)
         spans = [(c, _span_text(c, lines)) for c in cites]
         for c, text in spans:
-            if not any(mentions(text, n) for n in names.values()):
+            if not any(mentions(text, n) for n in end_names.values()):
                 problems.append(
                     CitationProblem(
                         dataset.path,
@@ -174,7 +174,7 @@ def check_citations(dataset: Dataset, texts: Mapping[str, str]) -> list[Citation
                     )
                 )
         if spans:
-            for role, n in names.items():
+            for role, n in end_names.items():
                 if not any(mentions(text, n) for _, text in spans):
                     where = ", ".join(f"{c.first_line}-{c.last_line}" for c, _ in spans)
                     problems.append(
