@@ -1,0 +1,91 @@
+"""Neo4j constraints and indexes, derived from the schema and created idempotently.
+
+* a uniqueness constraint on the key (``id``) of every node type — it also backs ``MERGE`` with an index;
+* a RANGE index on ``name`` per node type, for exact look-ups by name (``MATCH (m:Ministry {name: $n})``);
+* one FULLTEXT index over ``name`` and ``aliases`` of every node type, for look-ups by abbreviation or
+  variant (``CALL db.index.fulltext.queryNodes('instgraph_names', 'MSS')``).
+
+>>> from graph.schema import load_schema
+>>> [s for s in constraint_statements(load_schema()) if "ministry" in s.lower()][0]
+'CREATE CONSTRAINT instgraph_ministry_id IF NOT EXISTS FOR (n:Ministry) REQUIRE n.id IS UNIQUE'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from neo4j import Driver
+
+from graph.schema import Schema
+from graph.store_rows import property_name
+
+FULLTEXT_INDEX = "instgraph_names"
+
+
+@dataclass(frozen=True, order=True)
+class UniqueConstraint:
+    name: str
+    label: str
+    property: str
+
+
+def _snake(label: str) -> str:
+    return "".join(f"_{c.lower()}" if c.isupper() and i else c.lower() for i, c in enumerate(label))
+
+
+def unique_constraints(schema: Schema) -> list[UniqueConstraint]:
+    """One uniqueness constraint per node type, on its key property."""
+    return [
+        UniqueConstraint(
+            f"instgraph_{_snake(label)}_{nt.key}", schema.check_label(label), property_name(nt.key)
+        )
+        for label, nt in sorted(schema.node_types.items())
+    ]
+
+
+def constraint_statements(schema: Schema) -> list[str]:
+    """The ``CREATE ... IF NOT EXISTS`` statements for ``schema``, constraints first."""
+    out = [
+        f"CREATE CONSTRAINT {c.name} IF NOT EXISTS FOR (n:{c.label}) REQUIRE n.{c.property} IS UNIQUE"
+        for c in unique_constraints(schema)
+    ]
+    names = [p for p in ("name", "aliases") if p in schema.entity_properties]
+    if "name" in names:
+        out += [
+            f"CREATE INDEX instgraph_{_snake(label)}_name IF NOT EXISTS "
+            f"FOR (n:{schema.check_label(label)}) ON (n.name)"
+            for label in sorted(schema.node_types)
+        ]
+    if names:
+        labels = "|".join(schema.check_label(label) for label in sorted(schema.node_types))
+        fields = ", ".join(f"n.{property_name(p)}" for p in names)
+        out.append(
+            f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [{fields}]"
+        )
+    return out
+
+
+def ensure_constraints(driver: Driver, schema: Schema, database: str = "neo4j") -> list[str]:
+    """Create the schema's constraints and indexes where missing; returns the statements run.
+
+    Running it twice changes nothing. Waits for the indexes to come online, so a load that follows uses them.
+    """
+    statements = constraint_statements(schema)
+    for statement in statements:
+        driver.execute_query(statement, database_=database)
+    driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+    return statements
+
+
+def existing_unique_constraints(driver: Driver, database: str = "neo4j") -> list[UniqueConstraint]:
+    """The single-property uniqueness constraints a database holds (from ``SHOW CONSTRAINTS``)."""
+    records, _, _ = driver.execute_query(
+        "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties "
+        "WHERE type = 'UNIQUENESS' AND entityType = 'NODE' RETURN name, labelsOrTypes, properties",
+        database_=database,
+    )
+    return sorted(
+        UniqueConstraint(r["name"], r["labelsOrTypes"][0], r["properties"][0])
+        for r in records
+        if len(r["labelsOrTypes"]) == 1 and len(r["properties"]) == 1
+    )

@@ -1,0 +1,304 @@
+"""The pure half of the Neo4j store: an :class:`InstitutionalGraph` as rows ready for ``UNWIND $rows``.
+
+No driver here; :mod:`graph.store_write` sends these rows, :mod:`graph.store_read` decodes what Neo4j
+gives back with :func:`decode_entity` and :func:`decode_relationship`.
+
+How the model's values are kept in Neo4j (property values there must be primitives or homogeneous lists):
+
+* ``None`` is *absent*: a property that is ``None`` in the model is not sent, so a load never erases a
+  value an earlier load wrote; on read, schema properties that are absent come back as ``None``
+  (lists as ``[]``, maps as ``{}``), so the round trip is exact.
+* a ``map`` property (an entity's ``figures``) is one JSON string;
+* ``evidence`` is a list of strings, one canonical JSON object per citation
+  (``{"document":…,"lines":[a,b],"text":…}`` with sorted keys), so Cypher can add new citations to the
+  ones already stored without duplicating any;
+* ``list`` properties of the schema (``aliases``, ``sources``, ``evidence``) accumulate: a load adds the
+  items not yet stored and keeps the order in which they first arrived. Other properties are replaced by
+  the newest load's value when it has one.
+* a node's type is its schema label (plus the group label, e.g. ``:Ministry:Actor``), not a property; a
+  relationship's type is its Neo4j type, and its model key (``TYPE@context``) is rebuilt from ``context``.
+
+>>> from graph.model import Entity
+>>> from graph.institutional_graph import InstitutionalGraph
+>>> g = InstitutionalGraph()
+>>> _ = g.add_entity(Entity(type="Ministry", name="Ministry of Examples", aliases=("MoE",), start=2017))
+>>> entity_rows(g)["Ministry"]
+[{'id': 'ministry:ministry-of-examples', 'props': {'name': 'Ministry of Examples', 'start': 2017}, \
+'aliases': ['MoE'], 'sources': None}]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from graph.errors import InstgraphError
+from graph.institutional_graph import InstitutionalGraph
+from graph.schema import Schema
+
+# The relationship type and label the store uses for derived "entity is mentioned in document" links.
+# Both are declared in schema.yaml; they are checked against the schema before use.
+MENTION_TYPE = "MENTIONED_IN"
+DOCUMENT_LABEL = "Document"
+# A relationship the store derived (mentions from evidence) rather than one of the model's facts.
+DERIVED_FLAG = "derived"
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_PRIMITIVES = (str, int, float, bool)
+
+
+def property_name(name: str) -> str:
+    """Return ``name`` if it can be interpolated into Cypher as a property name, else raise."""
+    if not _IDENTIFIER.match(name):
+        raise InstgraphError(
+            f"property name {name!r} is not a plain identifier; rename it in the schema or data"
+        )
+    return name
+
+
+@dataclass(frozen=True)
+class PropertyCodec:
+    """Which properties accumulate, which are JSON, and what an absent one reads back as — from the schema."""
+
+    entity_lists: tuple[str, ...]
+    entity_maps: tuple[str, ...]
+    entity_defaults: dict[str, Any]
+    relationship_lists: tuple[str, ...]
+    relationship_maps: tuple[str, ...]
+    relationship_defaults: dict[str, Any]
+    # list properties whose items are maps (each item one JSON string)
+    relationship_json_lists: tuple[str, ...] = ("evidence",)
+
+
+def _default(type_: str) -> Any:
+    return [] if type_ == "list" else {} if type_ == "map" else None
+
+
+def codec(schema: Schema) -> PropertyCodec:
+    """The encoding rules for ``schema`` (see the module docstring)."""
+    ent, rel = schema.entity_properties, schema.relationship_properties
+    rel_lists = tuple(property_name(n) for n, p in rel.items() if p.type == "list")
+    return PropertyCodec(
+        entity_lists=tuple(property_name(n) for n, p in ent.items() if p.type == "list"),
+        entity_maps=tuple(property_name(n) for n, p in ent.items() if p.type == "map"),
+        entity_defaults={n: _default(p.type) for n, p in ent.items()},
+        relationship_lists=rel_lists,
+        relationship_maps=tuple(property_name(n) for n, p in rel.items() if p.type == "map"),
+        relationship_defaults={n: _default(p.type) for n, p in rel.items()},
+        relationship_json_lists=tuple(n for n in ("evidence",) if n in rel_lists),
+    )
+
+
+def dumps(value: Any) -> str:
+    """Canonical JSON (sorted keys, no spaces), so equal values give equal strings in Neo4j."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _storable(owner: str, name: str, value: Any) -> Any:
+    if isinstance(value, _PRIMITIVES):
+        return value
+    if isinstance(value, (list, tuple)):
+        kinds = {type(v) for v in value}
+        if all(issubclass(k, _PRIMITIVES) for k in kinds) and (len(kinds) <= 1 or kinds <= {int, float}):
+            return list(value)
+    raise InstgraphError(
+        f"{owner}: property {name!r} holds {type(value).__name__} {value!r:.60}, which Neo4j cannot store; "
+        "use a primitive or a list of one primitive type (maps belong in schema 'map' properties)"
+    )
+
+
+def entity_row(node_id: str, data: dict[str, Any], rules: PropertyCodec) -> dict[str, Any]:
+    """One node as ``{id, props, <list properties>}``; ``None`` values are left out."""
+    props: dict[str, Any] = {}
+    row: dict[str, Any] = {"id": node_id, "props": props}
+    for name, value in data.items():
+        if name in ("type", "id") or value is None:
+            continue
+        if name in rules.entity_lists:
+            continue
+        if name in rules.entity_maps:
+            if value:
+                props[name] = dumps(dict(value))
+            continue
+        props[property_name(name)] = _storable(node_id, name, value)
+    for name in rules.entity_lists:
+        value = data.get(name)
+        row[name] = [_storable(node_id, name, v) for v in value] if value else None
+    return row
+
+
+def relationship_row(source: str, target: str, data: dict[str, Any], rules: PropertyCodec) -> dict[str, Any]:
+    """One relationship as ``{source, target, id, props, <list properties>}``; ``None`` values left out."""
+    rel_id = data.get("id") or relationship_id(data["type"], source, target, data.get("context"))
+    props: dict[str, Any] = {}
+    row: dict[str, Any] = {"source": source, "target": target, "id": rel_id, "props": props}
+    owner = f"{data['type']} {source} -> {target}"
+    for name, value in data.items():
+        if name in ("type", "id") or value is None or name in rules.relationship_lists:
+            continue
+        if name in rules.relationship_maps:
+            if value:
+                props[name] = dumps(dict(value))
+            continue
+        props[property_name(name)] = _storable(owner, name, value)
+    for name in rules.relationship_lists:
+        value = data.get(name)
+        if not value:
+            row[name] = None
+        elif name in rules.relationship_json_lists:
+            row[name] = [dumps(v) for v in value]
+        else:
+            row[name] = [_storable(owner, name, v) for v in value]
+    return row
+
+
+def relationship_id(type_: str, source: str, target: str, context: str | None) -> str:
+    """The same short stable id as :attr:`graph.model.Relationship.rel_id`."""
+    raw = "\x1f".join((type_, source, target, context or ""))
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def entity_rows(graph: InstitutionalGraph) -> dict[str, list[dict[str, Any]]]:
+    """Rows for every entity, grouped by its schema label (one ``UNWIND`` statement per label)."""
+    rules = codec(graph.schema)
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for node_id, data in graph.graph.nodes(data=True):
+        out[graph.schema.check_label(data["type"])].append(entity_row(node_id, data, rules))
+    return dict(out)
+
+
+RelationshipGroup = tuple[str, str, str]
+"""``(relationship type, source label, target label)``: one MERGE statement, so both ends use an index."""
+
+
+def relationship_rows(graph: InstitutionalGraph) -> dict[RelationshipGroup, list[dict[str, Any]]]:
+    """Rows for every relationship, grouped by type and the labels of its two ends."""
+    rules = codec(graph.schema)
+    nodes = graph.graph.nodes
+    out: dict[RelationshipGroup, list[dict[str, Any]]] = defaultdict(list)
+    for u, v, data in graph.graph.edges(data=True):
+        group = (data["type"], nodes[u]["type"], nodes[v]["type"])
+        out[group].append(relationship_row(u, v, data, rules))
+    for type_, s_label, t_label in out:
+        graph.schema.check_relationship_type(type_)
+        graph.schema.check_label(s_label)
+        graph.schema.check_label(t_label)
+    return dict(out)
+
+
+def _span(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def mention_rows(graph: InstitutionalGraph) -> dict[str, list[dict[str, Any]]]:
+    """Derived ``MENTIONED_IN`` links from entities to the ``Document`` nodes that cite them.
+
+    An entity is mentioned at the lines of every citation of a relationship it takes part in, and
+    (without lines) in every document listed in its own or its relationships' ``sources``. Only
+    documents held in the graph get links; a pair the model already links with its own
+    ``MENTIONED_IN`` relationship is left to that relationship. Rows are grouped by the entity's label;
+    each carries ``lines`` as ``"first-last"`` strings (``"12"`` for one line) in citation order.
+
+    >>> from graph.model import Entity, Evidence, Relationship
+    >>> g = InstitutionalGraph()
+    >>> d = g.add_entity(Entity(type="Document", name="Deck", extra=(("sha256", "ab"),)))
+    >>> m = g.add_entity(Entity(type="Ministry", name="M"))
+    >>> p = g.add_entity(Entity(type="Programme", name="P"))
+    >>> _ = g.add_relationship(Relationship(type="LEADS", source=m.id, target=p.id,
+    ...                                     evidence=(Evidence(d.id, 3, 4),)))
+    >>> [(r["source"], r["lines"]) for r in mention_rows(g)["Ministry"]]
+    [('ministry:m', ['3-4'])]
+    """
+    schema = graph.schema
+    if MENTION_TYPE not in schema.relationship_types or DOCUMENT_LABEL not in schema.node_types:
+        return {}
+    spec = schema.relationship_type(MENTION_TYPE)
+    g = graph.graph
+    documents = {n for n, t in g.nodes(data="type") if t == DOCUMENT_LABEL}
+    if not documents:
+        return {}
+    linked = {(u, v) for u, v, t in g.edges(data="type") if t == MENTION_TYPE}
+    lines: dict[tuple[str, str], dict[str, None]] = {}
+
+    def note(entity: str, doc: str, span: str | None) -> None:
+        if doc not in documents or (entity, doc) in linked or g.nodes[entity]["type"] not in spec.sources:
+            return
+        spans = lines.setdefault((entity, doc), {})
+        if span is not None:
+            spans[span] = None
+
+    for node, data in g.nodes(data=True):
+        for doc in data.get("sources") or ():
+            note(node, doc, None)
+    for u, v, data in g.edges(data=True):
+        if data["type"] == MENTION_TYPE:
+            continue
+        for ev in data.get("evidence") or ():
+            first, last = ev["lines"]
+            for end in (u, v):
+                note(end, ev["document"], _span(int(first), int(last)))
+        for doc in data.get("sources") or ():
+            for end in (u, v):
+                note(end, doc, None)
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (entity, doc), spans in lines.items():
+        out[g.nodes[entity]["type"]].append(
+            {
+                "source": entity,
+                "target": doc,
+                "id": "mention:" + relationship_id(MENTION_TYPE, entity, doc, None),
+                "lines": list(spans) or None,
+            }
+        )
+    return dict(out)
+
+
+# --- reading back -----------------------------------------------------------------------------------
+def node_type_of(labels: Iterable[str], schema: Schema) -> str:
+    """The schema node type among a node's labels (the one that is not a group)."""
+    for label in labels:
+        if label in schema.node_types:
+            return label
+    raise InstgraphError(f"a node with labels {sorted(labels)} has no node type of the schema")
+
+
+def decode_entity(type_: str, props: dict[str, Any], rules: PropertyCodec) -> tuple[str, dict[str, Any]]:
+    """Neo4j node properties → ``(id, networkx attributes)``, the inverse of :func:`entity_row`."""
+    data = dict(props)
+    node_id = data.pop("id")
+    for name in rules.entity_maps:
+        raw = data.get(name)
+        if isinstance(raw, str):
+            data[name] = json.loads(raw)
+    for name, default in rules.entity_defaults.items():
+        if name not in data:
+            data[name] = default if default is None else type(default)()
+    data["type"] = type_
+    return node_id, data
+
+
+def decode_relationship(
+    type_: str, props: dict[str, Any], rules: PropertyCodec
+) -> tuple[str, dict[str, Any]]:
+    """Neo4j relationship properties → ``(edge key, networkx attributes)``, the inverse of
+    :func:`relationship_row`."""
+    data = dict(props)
+    for name in rules.relationship_json_lists:
+        raw = data.get(name)
+        if raw:
+            data[name] = json.loads("[" + ",".join(raw) + "]")
+    for name in rules.relationship_maps:
+        raw = data.get(name)
+        if isinstance(raw, str):
+            data[name] = json.loads(raw)
+    for name, default in rules.relationship_defaults.items():
+        if name not in data:
+            data[name] = default if default is None else type(default)()
+    data["type"] = type_
+    context = data.get("context")
+    return (f"{type_}@{context}" if context else type_), data
