@@ -189,8 +189,9 @@ class InstitutionalGraph:
         """Fold each body into its latest successor, for analysis across reorganisations.
 
         The folded node keeps the successor's properties, with the predecessors' names added to its
-        aliases and its ``start`` taken back to the earliest predecessor's; edges are re-pointed and
-        merged; SUCCEEDED_BY edges between folded bodies disappear.
+        aliases and its ``start`` taken back to the earliest predecessor's (unknown if any predecessor's
+        start is unknown); edges are re-pointed and merged; SUCCEEDED_BY edges between folded bodies
+        disappear.
         """
         final = self.successor_of()
         folded = nx.MultiDiGraph()
@@ -201,7 +202,11 @@ class InstitutionalGraph:
             d, old_d = folded.nodes[new], self.graph.nodes[old]
             d["aliases"] = list(dict.fromkeys([*d["aliases"], old_d["name"], *old_d["aliases"]]))
             d["folded"] = sorted([*d["folded"], old])
-            if old_d.get("start") is not None and (d.get("start") is None or old_d["start"] < d["start"]):
+            # A predecessor of unknown start existed for an unknown time before its successor, so the
+            # lineage's start becomes unknown too (otherwise as_of would drop the predecessor's edges).
+            if old_d.get("start") is None:
+                d["start"] = None
+            elif d.get("start") is not None and old_d["start"] < d["start"]:
                 d["start"] = old_d["start"]
         result = InstitutionalGraph(self.schema, folded)
         for rel in self.relationships():
