@@ -98,6 +98,38 @@ def build(
     typer.echo(summary(report), nl=False)
 
 
+_VIEW_HELP = "network | collaboration | neighbourhood | timeline"
+_GRAPH_HELP = "A graph.json written by instgraph build (default: read the datasets)."
+_AS_OF_HELP = "Draw the graph as of this year (timeline: the slider starts there)."
+_FOCUS_HELP = "neighbourhood: id, name or alias of the centre (default: the most connected actor)."
+_TYPES_HELP = "Only these node types or groups, comma-separated, e.g. Ministry,Agency or Actor."
+_SIZE_HELP = "Node size: degree | betweenness | closeness | pagerank."
+_OUTPUT_HELP = "HTML file to write (default out/VIEW.html)."
+
+
+@app.command()
+def viz(
+    view: Annotated[str, typer.Argument(help=_VIEW_HELP)],
+    as_of: Annotated[int | None, typer.Option("--as-of", help=_AS_OF_HELP)] = None,
+    focus: Annotated[str | None, typer.Option("--focus", help=_FOCUS_HELP)] = None,
+    depth: Annotated[int, typer.Option("--depth", help="neighbourhood: steps from the centre.")] = 1,
+    types: Annotated[str | None, typer.Option("--types", help=_TYPES_HELP)] = None,
+    size_by: Annotated[str, typer.Option("--size-by", help=_SIZE_HELP)] = "degree",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=_OUTPUT_HELP)] = None,
+    graph_file: Annotated[Path | None, typer.Option("--graph", help=_GRAPH_HELP)] = None,
+    data: Annotated[list[Path] | None, typer.Option("--data", help=_DATA_HELP)] = None,
+    seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
+) -> None:
+    """Write an offline HTML view of the graph; prints the file's path."""
+    from viz.command import read_graph, write_view
+
+    graph = read_graph(graph_file, data, seeds)
+    path = write_view(
+        graph, view, output, as_of=as_of, focus=focus, depth=depth, types=types, size_by=size_by
+    )
+    typer.echo(str(path))
+
+
 def main() -> None:
     """Entry point of the ``instgraph`` console script."""
     try:

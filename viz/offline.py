@@ -67,7 +67,8 @@ body { display: flex; }
 #graph { flex: 1; height: 100%; min-width: 0; position: relative; }
 #panel h1 { font-size: 14px; margin: 0 0 2px; }
 #panel .subtitle { color: #555; margin: 0 0 6px; }
-#legend h2 { font-size: 12px; margin: 8px 0 3px; text-transform: uppercase; letter-spacing: .04em; color: #555; }
+#legend h2 { font-size: 12px; margin: 8px 0 3px; text-transform: uppercase; letter-spacing: .04em;
+  color: #555; }
 #legend label, #legend .rel { display: flex; align-items: center; gap: 6px; margin: 2px 0; cursor: pointer; }
 #legend .rel { cursor: default; }
 .swatch { width: 12px; height: 12px; flex: none; border: 1px solid rgba(0,0,0,.25); }
@@ -84,7 +85,8 @@ button { font: inherit; padding: 1px 8px; }
 div.vis-tooltip { font-family: inherit; font-size: 12px; max-width: 420px; white-space: normal; }
 .tip-title { font-weight: 600; margin-bottom: 2px; }
 .tip-line { white-space: pre-wrap; overflow-wrap: anywhere; }
-.tip-quote { white-space: pre-wrap; color: #444; border-left: 2px solid #ccc; padding-left: 6px; margin: 2px 0; }
+.tip-quote { white-space: pre-wrap; color: #444; border-left: 2px solid #ccc; padding-left: 6px;
+  margin: 2px 0; }
 """
 
 # Runs in the page: builds the DataSets, tooltips (as text) and the network; exposes window.instgraph.
@@ -170,7 +172,9 @@ _PAGE_JS = r"""
       play.textContent = "\u23F8 Pause";
       timer = setInterval(function () {
         var y = parseInt(slider.value, 10) + 1;
-        if (y > parseInt(slider.max, 10)) { clearInterval(timer); timer = null; play.textContent = "\u25B6 Play"; return; }
+        if (y > parseInt(slider.max, 10)) {
+          clearInterval(timer); timer = null; play.textContent = "\u25B6 Play"; return;
+        }
         setYear(y);
       }, 700);
     });

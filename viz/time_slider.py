@@ -32,7 +32,7 @@ def slider_range(years: tuple[int, int] | None, as_of: int | None) -> tuple[int,
 
 
 def slider_html(first: int, last: int, initial: int) -> str:
-    """The range input, its year label and the play button (escaped markup for :func:`viz.offline.render_page`)."""
+    """The range input, its year label and the play button, as escaped markup for the page."""
     lo, hi, at = (html.escape(str(int(v))) for v in (first, last, initial))
     return (
         '<div id="timebar">'

@@ -121,7 +121,7 @@ class View:
         return iframe(self.html())
 
 
-# --- text for tooltips -----------------------------------------------------------------------------------
+# --- text for tooltips ----------------------------------------------------------------------------
 def years_text(start: int | None, end: int | None) -> str:
     """How a span reads in a tooltip.
 
@@ -226,7 +226,7 @@ def collaboration_types(schema: Schema) -> list[str]:
 
 
 def expand_types(schema: Schema, types: Iterable[str] | None) -> set[str] | None:
-    """Node types named directly or through a group (``Actor``); None means all. Unknown names are an error."""
+    """Node types named directly or through a group (``Actor``); None means all; unknown names fail."""
     if types is None:
         return None
     wanted: set[str] = set()
@@ -244,7 +244,7 @@ def expand_types(schema: Schema, types: Iterable[str] | None) -> set[str] | None
     return wanted
 
 
-# --- centralities ----------------------------------------------------------------------------------------------
+# --- centralities ---------------------------------------------------------------------------------
 def node_sizes(graph: InstitutionalGraph, measure: str = "degree") -> dict[str, float]:
     """A centrality per node on the undirected simple graph, for sizing nodes.
 
@@ -268,7 +268,7 @@ def node_sizes(graph: InstitutionalGraph, measure: str = "degree") -> dict[str, 
     raise UsageError(f"--size-by: unknown measure {measure!r}; choose one of {', '.join(SIZE_MEASURES)}")
 
 
-# --- building blocks --------------------------------------------------------------------------------------------
+# --- building blocks ------------------------------------------------------------------------------
 def _options(large: bool) -> dict[str, Any]:
     options: dict[str, Any] = {
         "nodes": {
@@ -447,7 +447,7 @@ def _counted(n: int, what: str) -> str:
     return f"{n} {what}{'' if n == 1 else 's'}"
 
 
-# --- the views -------------------------------------------------------------------------------------------------
+# --- the views ------------------------------------------------------------------------------------
 def network_view(
     graph: InstitutionalGraph,
     *,
@@ -566,9 +566,9 @@ def resolve_focus(graph: InstitutionalGraph, focus: str) -> str:
     if len(found) == 1:
         return found[0].id
     if not found:
+        example = most_connected_actor(graph) or next(iter(graph.graph.nodes), "ministry:...")
         raise UsageError(
-            f"--focus: no entity has the id, name or alias {focus!r}; try an id such as "
-            f"{next(iter(graph.graph.nodes), 'ministry:...')!r}"
+            f"--focus: no entity has the id, name or alias {focus!r}; try an id such as {example!r}"
         )
     ids = ", ".join(sorted(e.id for e in found))
     raise UsageError(f"--focus: {focus!r} names several entities ({ids}); give one id")
