@@ -179,7 +179,10 @@ def coordination_figure(rows: Sequence[dict[str, Any]], reorganisation: int | No
         top = ax.get_ylim()[1] * 0.92
         ax.annotate(f"reorganisation {reorganisation}", (reorganisation - 0.4, top), fontsize=8)
     handles = ax.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
-    ax.legend(handles, [str(h.get_label()) for h in handles], loc="upper left", fontsize=8)
+    ax.legend(
+        handles, [str(h.get_label()) for h in handles], loc="upper center", bbox_to_anchor=(0.5, -0.15),
+        ncol=2, fontsize=8, frameon=False,
+    )
     ax.set_title("Coordination over time")
     fig.tight_layout()
     return fig

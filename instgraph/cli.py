@@ -130,6 +130,75 @@ def viz(
     typer.echo(str(path))
 
 
+_PROJECTION_HELP = (
+    "full (every entity but documents) | actors (actors tied by shared instruments and collaborations) "
+    "| lineage (each body folded into its successor)."
+)
+_FORMAT_HELP = "table | csv | json (JSON: a list of objects with id, name, type and one key per measure)."
+_SAMPLE_HELP = "Sample this many sources for betweenness and closeness (default: exact up to 2000 nodes)."
+_REPORT_OUT_HELP = "Directory to write report.md, its figures (PNG) and tables (CSV, JSON) into."
+_AREA_HELP = "Entity id of the policy area (a strategy, law or target group). Default: all programmes, strategies."
+_REORG_HELP = "Year of the reorganisation to compare around (default: the last succession into the hub)."
+
+
+@app.command()
+def analyze(
+    as_of: Annotated[int | None, typer.Option("--as-of", help="Analyse the graph as of this year.")] = None,
+    projection: Annotated[str, typer.Option("--projection", help=_PROJECTION_HELP)] = "full",
+    fmt: Annotated[str, typer.Option("--format", help=_FORMAT_HELP)] = "table",
+    sample: Annotated[int | None, typer.Option("--sample", help=_SAMPLE_HELP)] = None,
+    graph_file: Annotated[Path | None, typer.Option("--graph", help=_GRAPH_HELP)] = None,
+    data: Annotated[list[Path] | None, typer.Option("--data", help=_DATA_HELP)] = None,
+    seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
+) -> None:
+    """Centrality of every node: degree, betweenness, closeness, eigenvector and PageRank."""
+    from graph.report import FORMATS, centrality_table, rich_table, to_csv, to_json
+    from viz.command import read_graph
+
+    try:
+        if fmt not in FORMATS:
+            raise UsageError(f"--format {fmt!r} is unknown; use one of {', '.join(FORMATS)}")
+        graph = read_graph(graph_file, data, seeds)
+        rows = centrality_table(graph, projection=projection, as_of=as_of, k=sample)
+    except UsageError as exc:
+        raise fail(str(exc), 2) from None
+    except InstgraphError as exc:
+        raise fail(str(exc)) from None
+    if fmt == "table":
+        from rich.console import Console
+
+        title = f"Centrality ({projection} projection{'' if as_of is None else f', as of {as_of}'})"
+        console = Console()
+        if not console.is_terminal:  # piped: do not squash the table to 80 columns
+            console = Console(width=200)
+        console.print(rich_table(rows, title))
+    else:
+        typer.echo(to_csv(rows) if fmt == "csv" else to_json(rows), nl=False)
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Option("--out", help=_REPORT_OUT_HELP)] = Path("out"),
+    area: Annotated[str | None, typer.Option("--area", help=_AREA_HELP)] = None,
+    reorganisation: Annotated[int | None, typer.Option("--reorganisation", help=_REORG_HELP)] = None,
+    graph_file: Annotated[Path | None, typer.Option("--graph", help=_GRAPH_HELP)] = None,
+    data: Annotated[list[Path] | None, typer.Option("--data", help=_DATA_HELP)] = None,
+    seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
+) -> None:
+    """Write OUT/report.md: coordination over time and centrality, with figures and tables."""
+    from graph.report import write_report
+    from viz.command import read_graph
+
+    try:
+        graph = read_graph(graph_file, data, seeds)
+        path = write_report(graph, out, area=area, reorganisation=reorganisation)
+    except UsageError as exc:
+        raise fail(str(exc), 2) from None
+    except InstgraphError as exc:
+        raise fail(str(exc)) from None
+    typer.echo(str(path))
+
+
 def main() -> None:
     """Entry point of the ``instgraph`` console script."""
     try:
