@@ -137,7 +137,7 @@ _PROJECTION_HELP = (
 _FORMAT_HELP = "table | csv | json (JSON: a list of objects with id, name, type and one key per measure)."
 _SAMPLE_HELP = "Sample this many sources for betweenness and closeness (default: exact up to 2000 nodes)."
 _REPORT_OUT_HELP = "Directory to write report.md, its figures (PNG) and tables (CSV, JSON) into."
-_AREA_HELP = "Entity id of the policy area (a strategy, law or target group). Default: all programmes, strategies."
+_AREA_HELP = "Entity id of the policy area (a strategy, law or target group). Default: all of them."
 _REORG_HELP = "Year of the reorganisation to compare around (default: the last succession into the hub)."
 
 
