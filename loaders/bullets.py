@@ -1,0 +1,162 @@
+"""A document's reading structure: statements (a bullet, a heading, a paragraph) in a tree.
+
+Slides and reports carry meaning in their layout. This module turns numbered lines into
+:class:`Statement` s — a bullet with its wrapped lines, a diagram label broken over several short
+lines, a prose paragraph — each knowing its parent: a sub-bullet's parent is the bullet above it,
+a top-level bullet's parent is the title or subheading it sits under, a subheading's parent is its
+section's title. A section ends at two or more blank lines (a slide break) or a Markdown heading.
+
+>>> from loaders.documents import document_from_text
+>>> doc = document_from_text("Harbour reform\\n\\n- The Port Office was set up in 1990\\n  - Formerly the Dock Board\\n")
+>>> [(s.text, s.first_line, s.parent) for s in statements(doc)]
+[('Harbour reform', 1, None), ('The Port Office was set up in 1990', 3, 0), ('Formerly the Dock Board', 4, 1)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.documents import Document
+
+_BULLET = re.compile(r"^(\s*)(?:[-*+>]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|[ivx]{1,4})\))\s+(?=\S)")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+_TERMINAL = (".", "!", "?", ":", ";")
+
+
+@dataclass
+class Statement:
+    """One unit of reading: its clean text (lines joined by spaces) and where it sits.
+
+    ``kind`` is ``heading`` (a Markdown heading), ``bullet`` or ``text``; ``parent`` is the index of
+    the statement it continues (None at the top); ``section`` counts slide/section breaks.
+    """
+
+    index: int
+    text: str
+    first_line: int
+    last_line: int
+    kind: str
+    indent: int
+    section: int
+    parent: int | None = None
+    # (offset in text, line number) for each line the statement spans, in order.
+    line_starts: list[tuple[int, int]] = field(default_factory=list)
+
+    def line_at(self, offset: int) -> int:
+        """The document line holding character ``offset`` of :attr:`text`."""
+        line = self.first_line
+        for start, number in self.line_starts:
+            if start > offset:
+                break
+            line = number
+        return line
+
+    @property
+    def title_like(self) -> bool:
+        """Short and unpunctuated: a slide title, a subheading or a diagram label."""
+        return len(self.text) <= 120 and not self.text.endswith(".") and self.text.count(" ") < 16
+
+
+def _short(text: str) -> bool:
+    return len(text) <= 40 and text.count(" ") <= 3
+
+
+def _continues(previous: str, line: str, kind: str) -> bool:
+    """Whether ``line`` carries on the statement whose last line is ``previous`` (no blank between)."""
+    if previous.endswith(_TERMINAL):
+        return line[:1].islower()
+    if line[:1].islower() or line[:1] in "(&,":
+        return True
+    if _short(previous) and _short(line):
+        return True  # diagram label fragments: "Harbour" / "Safety Office"
+    return len(previous) >= 60 or kind == "bullet"  # a wrapped line of prose or of a bullet
+
+
+def statements(doc: Document) -> list[Statement]:
+    """The document's statements in reading order, each with its parent and section."""
+    out: list[Statement] = []
+    markdown = doc.format == "markdown"
+    blank_run = 2  # the document starts a section
+    section = 0
+    section_title: Statement | None = None
+    frame: Statement | None = None  # the latest heading or text statement in this section
+    md_headings: list[tuple[int, Statement]] = []
+    bullet_stack: list[Statement] = []
+    current: Statement | None = None
+    last_line_text = ""
+    for number, raw in enumerate(doc.clean, start=1):
+        line = raw.strip()
+        if not line:
+            blank_run += 1
+            current = None
+            continue
+        if markdown and ("*" in line or "_" in line):
+            line = _EMPHASIS.sub(" ", line).strip()
+            if not line:
+                continue
+        new_section = blank_run >= 2
+        after_blank = blank_run > 0
+        blank_run = 0
+        heading = _MD_HEADING.match(raw) if markdown else None
+        bullet = None if heading else _BULLET.match(raw)
+        if (
+            current is not None
+            and not heading
+            and not bullet
+            and not after_blank
+            and _continues(last_line_text, line, current.kind)
+        ):
+            current.line_starts.append((len(current.text) + 1, number))
+            current.text = f"{current.text} {line}"
+            current.last_line = number
+            last_line_text = line
+            continue
+        if heading:
+            level = len(heading[1])
+            text = line.lstrip("#").strip()
+            section += 1
+            while md_headings and md_headings[-1][0] >= level:
+                md_headings.pop()
+            parent = md_headings[-1][1].index if md_headings else None
+            st = Statement(len(out), text, number, number, "heading", level, section, parent)
+            md_headings.append((level, st))
+            section_title, frame, bullet_stack = st, st, []
+        elif bullet:
+            indent = len(bullet[1].expandtabs(4))
+            text = line[bullet.end() - (len(raw) - len(raw.lstrip())) :].strip() if bullet else line
+            # A slide title, then blank lines, then its bullets: the bullets still belong to it.
+            titled = bool(out) and out[-1] is frame and frame is not None and frame.kind == "text"
+            if new_section and not markdown and not titled:
+                section += 1
+                section_title, frame = None, None
+                bullet_stack = []
+            while bullet_stack and bullet_stack[-1].indent >= indent:
+                bullet_stack.pop()
+            parent_st = bullet_stack[-1] if bullet_stack else frame
+            st = Statement(
+                len(out), text, number, number, "bullet", indent, section,
+                parent_st.index if parent_st else None,
+            )
+            bullet_stack.append(st)
+        else:
+            if new_section and not markdown:
+                section += 1
+                section_title = None
+            bullet_stack = []
+            if section_title is None:
+                parent = md_headings[-1][1].index if md_headings else None
+            elif section_title.title_like and section_title.kind != "heading":
+                parent = section_title.index
+            else:
+                parent = md_headings[-1][1].index if md_headings else None
+            st = Statement(len(out), line, number, number, "text", 0, section, parent)
+            if section_title is None:
+                section_title = st
+            frame = st
+        st.line_starts.append((0, number))
+        out.append(st)
+        current = st
+        last_line_text = line
+    return out

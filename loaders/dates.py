@@ -1,0 +1,83 @@
+"""Years and year spans as documents state them, with the precision they give and no more.
+
+>>> [(s.start, s.end, s.precision) for s in find_years("run from 1999; the 2005 – 2008 plan; in the early 2000s")]
+[(1999, None, 'from'), (2005, 2008, 'range'), (None, None, 'decade')]
+>>> find_years("a (2004-05) pilot")[0].end
+2005
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_Y = r"(?:1[89]\d\d|20\d\d)"
+# The clean view of a document has already turned en/em dashes into '-'; a raw string still works.
+_DASH = r"\s*(?:-|\u2013|\u2014|\u2012|\u2212|to|until|till|through|and)\s*"
+_YEARS = re.compile(
+    rf"(?<![\w.,$\u20ac\u00a3/-])(?:"
+    rf"(?P<rpre>from\s+|between\s+)?(?P<r1>{_Y}){_DASH}(?P<r2>{_Y}|\d\d)(?![\d%])"
+    rf"|(?:(?P<dq>early|mid|late)[\s-]+)?(?:the\s+)?(?P<dec>1[89]\d0s|20\d0s)"
+    rf"|(?P<fpre>from|since|starting\s+in|beginning\s+in|as\s+of)\s+(?P<f>{_Y})(?![\d%])"
+    rf"|(?P<upre>until|till|up\s+to|through|to|ended\s+in|closed\s+in)\s+(?P<u>{_Y})(?![\d%])"
+    rf"|(?P<y>{_Y})(?![\d%]|\.\d|s\b)"
+    rf")",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class YearSpan:
+    """A dated phrase: ``start``/``end`` years where the text gives them; ``precision`` says how.
+
+    precision: ``year`` (a single year: start = end), ``range``, ``from`` (open end), ``until``
+    (open start), ``decade`` (e.g. "the early 2000s": no year is claimed; ``text`` keeps the words).
+    """
+
+    start: int | None
+    end: int | None
+    precision: str
+    text: str
+    position: int
+
+    @property
+    def first(self) -> int | None:
+        """The first year the phrase names (start, else end)."""
+        return self.start if self.start is not None else self.end
+
+
+def find_years(text: str) -> list[YearSpan]:
+    """Every year, range, open span and decade in ``text``, left to right."""
+    if not any(ch.isdigit() for ch in text):
+        return []
+    spans: list[YearSpan] = []
+    for m in _YEARS.finditer(text):
+        if m["r1"]:
+            a, b = int(m["r1"]), m["r2"]
+            end = int(b) if len(b) == 4 else (a // 100) * 100 + int(b)
+            if end < a:
+                continue
+            spans.append(YearSpan(a, end, "range", m[0], m.start()))
+        elif m["dec"]:
+            spans.append(YearSpan(None, None, "decade", m[0], m.start()))
+        elif m["f"]:
+            spans.append(YearSpan(int(m["f"]), None, "from", m[0], m.start()))
+        elif m["u"]:
+            spans.append(YearSpan(None, int(m["u"]), "until", m[0], m.start()))
+        elif m["y"]:
+            y = int(m["y"])
+            spans.append(YearSpan(y, y, "year", m[0], m.start()))
+    return spans
+
+
+def nearest_year(spans: list[YearSpan], position: int) -> YearSpan | None:
+    """The span closest to ``position`` (ties go to the later one, as in "created in 2017")."""
+    best: YearSpan | None = None
+    best_d = 1 << 30
+    for s in spans:
+        if s.precision == "decade":
+            continue
+        d = abs(s.position - position)
+        if d <= best_d:
+            best, best_d = s, d
+    return best

@@ -1,0 +1,398 @@
+"""Recognise entity mentions in a statement by the shape of their names.
+
+A name is recognised by its *head noun* ("Ministry of …", "… Agency", "… Act", "… strategy",
+"… programme"), by quotation marks around a title, by parentheses binding an abbreviation, or — for
+collective actors and target groups — by a small lexicon of plural nouns ("regional governments",
+"the private sector", "manufacturing SMEs"). No list of known bodies is used: the only name lists are
+the countries (``countries.tsv``, data) and whatever gazetteer a caller passes to *link* mentions.
+
+The head-noun lexicon maps words to schema labels; :func:`lexicon` checks every label against the
+schema, so a renamed type fails loudly instead of silently typing nothing.
+
+>>> [(c.type, c.name, c.alias) for c in find_candidates('The Port Safety Agency (PSA) runs the "Blue Harbour Programme".')]
+[('Agency', 'Port Safety Agency', 'PSA'), ('Programme', 'Blue Harbour Programme', None)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from graph.schema import Schema, load_schema
+
+# --- the lexicon: head nouns and the schema label they give ---------------------------------------------
+# Title-case heads of actor names ("Ministry of X", "X Agency", "Agency for X").
+ACTOR_HEADS: dict[str, str] = {
+    "Ministry": "Ministry", "Department": "Ministry", "Ministère": "Ministry", "Ministerium": "Ministry",
+    "Administration": "Agency", "Agency": "Agency", "Office": "Agency", "Institute": "Agency",
+    "Service": "Agency", "Commission": "Agency", "Authority": "Agency", "Bureau": "Agency", "Board": "Agency",
+    "Council": "Agency", "Centre": "Agency", "Center": "Agency", "Corporation": "Agency",
+    "Foundation": "Agency", "Directorate": "Agency", "Inspectorate": "Agency", "Secretariat": "Agency",
+    "Observatory": "Agency", "Bank": "Agency", "Organisation": "Agency", "Organization": "Agency",
+    "Government": "Government", "Municipality": "RegionalGovernment", "Prefecture": "RegionalGovernment",
+    "Association": "PrivateSector", "Federation": "PrivateSector", "Chamber": "PrivateSector",
+    "Confederation": "PrivateSector",
+}
+# Words before a head that make a body regional, or international.
+REGIONAL_WORDS = frozenset(
+    "Regional Provincial Municipal Metropolitan City County State Local District Prefectural Province Region"
+    " Town Cantonal Canton".split()
+)
+INTERNATIONAL_WORDS = frozenset("International World European United Nations Global Asian African".split())
+# Heads of instrument names; a law's name may run on ("Act on the Promotion of …").
+INSTRUMENT_HEADS: dict[str, str] = {
+    "act": "Law", "law": "Law", "code": "Law", "decree": "Law", "ordinance": "Law", "regulation": "Law",
+    "directive": "Law", "bill": "Law", "statute": "Law",
+    "strategy": "Strategy", "plan": "Strategy", "framework": "Strategy", "roadmap": "Strategy",
+    "agenda": "Strategy", "blueprint": "Strategy", "policy": "Strategy", "deal": "Strategy",
+    "programme": "Programme", "program": "Programme", "project": "Programme", "platform": "Programme",
+    "grant": "Programme", "subsidy": "Programme", "scheme": "Programme", "voucher": "Programme",
+    "initiative": "Programme", "fund": "Programme", "portal": "Programme", "campaign": "Programme",
+    "network": "Programme", "loan": "Programme", "award": "Programme",
+}
+# Heads a *lower-case* noun phrase may end with and still be a name ("Manufacturing data platform");
+# "policy", "act", "law" and "deal" only count in Title Case.
+SENTENCE_CASE_HEADS = frozenset(INSTRUMENT_HEADS) - {"policy", "act", "law", "deal", "bill", "code", "award"}
+# A bullet that is only "<instrument noun> for <something>" names an instrument ("Grants for tools").
+MEASURE_NOUNS = (
+    "Support|Grants?|Subsid(?:y|ies)|Vouchers?|Loans?|Tax credits?|Tax incentives?|Funding|Financing|"
+    "Training|Coaching|Consulting|Mentoring|Advice|Assistance|Incentives?|Guarantees?"
+)
+# Collective actors: (pattern, label). Names are the phrase in sentence case.
+COLLECTIVES: tuple[tuple[str, str], ...] = (
+    (r"(?:(?:other|different|several|various|relevant|line|all|sectoral|partner)\s+)?ministries"
+     r"(?:\s+and\s+(?:other\s+)?(?:government|public)\s+(?:entities|bodies|agencies|departments|institutions))?",
+     "Ministry"),
+    (r"(?:other|different|several|various|relevant)\s+(?:government|public)\s+"
+     r"(?:entities|bodies|agencies|departments|institutions)", "Agency"),
+    (r"(?:regional|local|provincial|municipal|metropolitan|state|city|county|district)\s+"
+     r"(?:governments|authorities|administrations|councils)|municipalities", "RegionalGovernment"),
+    (r"(?:the\s+)?private\s+sector|(?:large|big|private)\s+(?:firms|enterprises|companies|corporations|businesses)"
+     r"|(?:business|industry|employers')\s+associations", "PrivateSector"),
+)
+# Target groups: an optional modifier and a group noun; canonical names are plural, sentence case.
+TARGET_CORES = (
+    r"micro,\s+small\s+and\s+medium(?:-sized)?\s+enterprises|small\s+and\s+medium(?:-sized)?\s+enterprises"
+    r"|MSMEs|SMEs|SMBs|MSME|SME|micro-?enterprises?|start-?ups|entrepreneurs|young\s+people|youth"
+    r"|jobseekers|job\s+seekers|graduates|farmers|exporters|artisans|self-employed\s+workers"
+)
+TARGET_MODIFIERS = (
+    r"manufacturing|service|services|digital|innovative|rural|urban|local|young|female|women-led|women"
+    r"|tech|technology|high-tech|high-growth|export|exporting|family|craft|retail|tourism|agricultural|creative"
+    r"|social|green|traditional|vulnerable|disadvantaged|unemployed|low-income|older|senior|new|existing"
+    r"|[a-z]+(?:-[a-z]+)+"
+)
+TARGET_BUSINESS_NOUNS = r"businesses|firms|enterprises|companies|shops|traders|retailers|merchants"
+# Words that start a sentence or a title but never a name ("Formerly the …", "Overview of …").
+STARTERS = frozenset(
+    "the a an in on at by for from with under formerly since both each its their this these that those our"
+    " however then also and or but overview promotion evolution role summary introduction integration"
+    " example examples focus support recent new current former today currently meanwhile moreover"
+    " thereafter later after before while when where as through via during between among".split()
+)
+# Words a lower-case instrument name never contains (function words and relation verbs).
+STOP = (
+    r"the|a|an|its|their|his|her|our|your|this|that|these|those|which|who|whose|is|are|was|were|be|been"
+    r"|being|has|have|had|will|would|can|could|should|may|might|must|do|does|did|to|by|with|from|of|as"
+    r"|at|than|then|it|they|we|he|she|in|on|into|under|through|via|after|before|since|until|while|where"
+    r"|when|also|not|no|such|each|every|other|own|both|either|or|but|if|so|e\.g|i\.e|leads|runs|spearheads"
+    r"|oversees|implements|administers|manages|operates|delivers|provides|funds|supports|targets|includes"
+    r"|aims|helps|becomes|became|replaced|replaces|merged|created|introduced|launched|enacted|adopted"
+    r"|established|led|run|ran|called|named|known|formerly"
+)
+
+_CW = r"(?:[A-Z\u00c0-\u00de0-9](?:[\w'&]|[.-](?=\w))*)"  # a capitalised word, an acronym or a number
+_ACTOR_HEAD_RE = "|".join(sorted(ACTOR_HEADS, key=len, reverse=True))
+_INSTR_TITLE = "|".join(sorted((h.capitalize() for h in INSTRUMENT_HEADS), key=len, reverse=True))
+_SC_HEADS = "|".join(sorted(SENTENCE_CASE_HEADS, key=len, reverse=True))
+_TAIL = (
+    rf"(?:the\s+)?{_CW}(?:(?:\s*,\s*|\s+(?:and|&)\s+(?!(?:the\s+)?(?:{_ACTOR_HEAD_RE})\b)|\s+){_CW})*"
+)
+_LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s+|\s*,\s*){_CW})*"
+
+_ACTOR = re.compile(
+    rf"(?<![\w@-])(?P<pre>(?:{_CW}(?:\s+(?:and|&)\s+|\s+))*?)(?P<head>{_ACTOR_HEAD_RE})(?![\w-])"
+    rf"(?P<tail>\s+(?:of|for|on)\s+{_TAIL})?"
+)
+_LAW = re.compile(
+    rf"(?<![\w@-])(?P<pre>(?:{_CW}\s+)*?)(?P<head>Act|Law|Code|Decree|Ordinance|Regulation|Directive|Bill)"
+    rf"(?![\w-])(?P<tail>\s+(?:on|of|for|concerning|regarding|relating\s+to)\s+{_LAW_TAIL})?"
+)
+_INSTRUMENT = re.compile(
+    rf"(?<![\w@'-])(?P<name>{_CW}(?:\s+(?!(?:{STOP})\b)(?![a-z]+(?:ed|ly)\b)[\w&'-]+){{0,6}}?\s+"
+    rf"(?P<head>{_SC_HEADS}|{_INSTR_TITLE}))(?![\w-])(?P<tail>\s+(?:for|on|of)\s+{_TAIL})?"
+)
+_QUOTED = re.compile(r'"([^"\n]{2,160}?)"')
+_ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?)\s*\)")
+_ACRONYM = re.compile(r"(?<![\w@-])([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)(?![\w@-])")
+_REFERENCE = re.compile(
+    r"(?<![\w-])(?:the|this|that|said|its|their)\s+(?P<head>(?:" + _ACTOR_HEAD_RE + "|" + _SC_HEADS
+    + r"|law|act|Act|Law|Strategy|Programme|Program|Plan|Project|Platform)(?![\w-]))(?!\s+(?:of|for|on)\s+[A-Z])"
+)
+_MEASURE = re.compile(rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$")
+_COLLECTIVE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(COLLECTIVES)) + r")(?![\w-])", re.I
+)
+_TARGET = re.compile(
+    rf"(?<![\w-])(?:(?P<mod>{TARGET_MODIFIERS})\s+)?(?P<core>{TARGET_CORES})(?![\w-])(?:'s|')?"
+    rf"(?:\s*\(\s*(?:aged\s+)?(?P<age1>\d\d)\s*-\s*(?P<age2>\d\d)\s*\)|\s+aged\s+(?P<age3>\d\d)\s*"
+    rf"(?:-|to)\s*(?P<age4>\d\d))?"
+    rf"|(?<![\w-])(?P<bmod>[a-z]+(?:-[a-z]+)+)\s+(?P<bnoun>{TARGET_BUSINESS_NOUNS})(?![\w-])"
+)
+
+_TARGET_IN_NAME = re.compile(rf"(?<![\w-])(?P<mod>)(?P<core>{TARGET_CORES})(?![\w-])(?P<age1>)?(?P<age2>)?(?P<age3>)?"
+                             rf"(?P<age4>)?(?P<bmod>)?(?P<bnoun>)?", re.I)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A mention found in a statement's text.
+
+    ``kind``: ``name`` (recognised by its head), ``quoted``, ``measure``, ``collective``, ``target``,
+    ``country``, ``reference`` (e.g. "the strategy": resolved later) or ``acronym`` (a bare
+    abbreviation: linked later if the document defined it).
+    """
+
+    start: int
+    end: int
+    type: str
+    name: str
+    kind: str
+    alias: str | None = None
+    head: str | None = None
+
+
+def lexicon(schema: Schema | None = None) -> frozenset[str]:
+    """The schema labels the lexicon uses, each checked against the schema (raises if one is missing)."""
+    schema = schema or load_schema()
+    labels = set(ACTOR_HEADS.values()) | set(INSTRUMENT_HEADS.values()) | {lbl for _, lbl in COLLECTIVES}
+    labels |= {"TargetGroup", "Country", "InternationalOrganization", "RegionalGovernment", "Government"}
+    for label in labels:
+        schema.check_label(label)
+    return frozenset(labels)
+
+
+# --- countries (data) -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CountryNames:
+    by_name: dict[str, tuple[str, str]]  # any name -> (code, canonical name)
+    pattern: re.Pattern[str]
+
+
+@cache
+def countries(path: Path = Path(__file__).with_name("countries.tsv")) -> CountryNames:
+    """Country names from ``countries.tsv`` (code, canonical name, other names), as one pattern."""
+    by_name: dict[str, tuple[str, str]] = {}
+    for line in path.read_text("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        code, name, *rest = line.split("\t")
+        for n in (name, *(rest[0].split("|") if rest and rest[0] else ())):
+            by_name[n] = (code, name)
+    alternatives = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+    return CountryNames(by_name, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])(?!\s+(?:{_ACTOR_HEAD_RE}))"))
+
+
+# --- names ----------------------------------------------------------------------------------------------
+_SPACE = re.compile(r"\s+")
+
+
+def canonical_name(text: str) -> str:
+    """A name as the graph keeps it: no leading "the", plain quotes and spaces, "&" spelt "and".
+
+    >>> canonical_name('the  Ministry of Ports & Harbours ')
+    'Ministry of Ports and Harbours'
+    """
+    text = _SPACE.sub(" ", text.replace('"', "").replace(" & ", " and ")).strip(" ,;:.-'")
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    return text
+
+
+def name_key(text: str) -> str:
+    """What two spellings of one name have in common (for linking): case, dashes, "the", "&" ignored.
+
+    >>> name_key("The Ministry of SMEs & Startups") == name_key("ministry of smes and startups")
+    True
+    """
+    text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
+    return canonical_name(text).casefold()
+
+
+def _strip_starters(words: list[str]) -> list[str]:
+    while words and words[0].lower() in STARTERS:
+        words = words[1:]
+    return words
+
+
+def _sentence_case(text: str) -> str:
+    text = _SPACE.sub(" ", text.strip())
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    lowered = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in text.split(" "))
+    return lowered[:1].upper() + lowered[1:]
+
+
+def _trim_tail(tail: str) -> str:
+    """A tail with a comma keeps it only as part of a list closed by "and" ("Trade, Industry and Energy")."""
+    if "," in tail:
+        last = tail.rfind(",")
+        if " and " not in tail[last:] and " & " not in tail[last:]:
+            tail = tail[: tail.find(",")]
+    return tail.rstrip(" ,")
+
+
+def _actor_type(head: str, prefix_words: list[str], tail: str) -> str:
+    label = ACTOR_HEADS[head]
+    words = set(prefix_words) | set(tail.split())
+    if label in ("Agency", "Government") and words & REGIONAL_WORDS:
+        return "RegionalGovernment"
+    if head in ("Organisation", "Organization", "Bank", "Commission", "Council") and (
+        words & INTERNATIONAL_WORDS or "Co-operation" in words or "Cooperation" in words
+    ):
+        return "InternationalOrganization"
+    return label
+
+
+def _target_name(m: re.Match[str]) -> str:
+    if m["bnoun"]:
+        return _sentence_case(f"{m['bmod']} {m['bnoun']}")
+    core = _SPACE.sub(" ", m["core"])
+    low = core.lower()
+    if low.startswith("micro,") or low == "msme" or low == "msmes":
+        core = "MSMEs"
+    elif low.startswith("small and medium") or low == "sme" or low == "smes":
+        core = "SMEs"
+    elif low.startswith("micro"):
+        core = "micro-enterprises"
+    elif low in ("youth", "young people"):
+        core = low
+    elif not low.endswith("s") and low != "self-employed workers":
+        core = core + "s"
+    name = f"{m['mod']} {core}" if m["mod"] else core
+    age = (m["age1"], m["age2"]) if m["age1"] else (m["age3"], m["age4"]) if m["age3"] else None
+    if age:
+        name = f"{name} aged {age[0]}-{age[1]}"
+    return name[:1].upper() + name[1:]
+
+
+def targets_in_name(name: str) -> list[str]:
+    """Target groups an instrument's own name names ("SME IT support programme" → SMEs).
+
+    >>> targets_in_name("Youth Digital Job Programme"), targets_in_name("Act on Small and Medium Enterprises")
+    (['Youth'], ['SMEs'])
+    """
+    return [_target_name(m) for m in _TARGET_IN_NAME.finditer(name) if not m["bnoun"]]
+
+
+# --- recognition -------------------------------------------------------------------------------------------
+def find_candidates(text: str, bullet: bool = False) -> list[Candidate]:
+    """Non-overlapping mentions in ``text``, left to right (the longest wins where two overlap).
+
+    ``bullet`` says the text is a whole bullet, where a bare "Grants for …" names an instrument.
+    """
+    found: list[Candidate] = []
+    has_upper = not text.islower()
+    if '"' in text:
+        for m in _QUOTED.finditer(text):
+            inner = canonical_name(m[1])
+            words = inner.split()
+            if not inner or len(words) > 16 or not (inner[0].isupper() or inner[0].isdigit() or "-" in inner):
+                continue
+            first, last = words[0], words[-1].rstrip(".,")
+            if first in ("Act", "Law") or last.lower() in ("act", "law"):
+                label = "Law"
+            elif last in ACTOR_HEADS:
+                label = _actor_type(last, words[:-1], "")
+            elif last.lower() in INSTRUMENT_HEADS:
+                label = INSTRUMENT_HEADS[last.lower()]
+            elif first in ACTOR_HEADS and len(words) > 2 and words[1] in ("of", "for"):
+                label = _actor_type(first, [], " ".join(words[1:]))
+            else:
+                label = "Programme"  # a quoted title without a head noun names an instrument
+            alias = None
+            if am := _ABBREVIATION.match(text, m.end()):
+                alias = am[1]
+            head = last.lower() if last.lower() in INSTRUMENT_HEADS else (last if last in ACTOR_HEADS else None)
+            found.append(Candidate(m.start(), m.end(), label, inner, "quoted", alias, head))
+    if has_upper:
+        for m in _ACTOR.finditer(text):
+            words = _strip_starters(m["pre"].split())
+            tail = _trim_tail(m["tail"] or "")
+            if not words and not tail:
+                continue  # a bare "Office": a reference, resolved elsewhere
+            name = " ".join([*words, m["head"]]) + tail
+            start = m.start("head") - len(" ".join(words)) - (1 if words else 0) if words else m.start("head")
+            start = text.rfind(words[0], m.start(), m.start("head")) if words else m.start("head")
+            end = m.start("head") + len(m["head"]) + len(tail)
+            found.append(Candidate(start, end, _actor_type(m["head"], words, tail), canonical_name(name), "name",
+                                   head=m["head"]))
+        for m in _LAW.finditer(text):
+            words = _strip_starters(m["pre"].split())
+            tail = m["tail"] or ""
+            if not tail and not words:
+                continue
+            tail = tail.rstrip(" ,")
+            start = text.rfind(words[0], m.start(), m.start("head")) if words else m.start("head")
+            end = m.start("head") + len(m["head"]) + len(tail)
+            found.append(Candidate(start, end, "Law", canonical_name(text[start:end]), "name", head=m["head"]))
+        for m in _INSTRUMENT.finditer(text):
+            words = _strip_starters(m["name"].split())
+            if not words or not (words[0][0].isupper() or words[0][0].isdigit()) or words[0] in ACTOR_HEADS:
+                continue
+            tail = _trim_tail(m["tail"] or "") if m["head"][0].isupper() else ""
+            start = text.rfind(words[0], m.start(), m.end("name"))
+            end = m.end("name") + len(tail)
+            head = m["head"].lower()
+            found.append(Candidate(start, end, INSTRUMENT_HEADS[head], canonical_name(text[start:end]), "name",
+                                   head=head))
+    if bullet and (m := _MEASURE.match(text.rstrip(". "))):
+        found.append(Candidate(0, m.end("name"), "Programme", canonical_name(m["name"]), "measure"))
+    low = text.lower()
+    if "minist" in low or "government" in low or "authorit" in low or "sector" in low or "firms" in low \
+            or "compan" in low or "enterprises" in low or "associations" in low or "municipal" in low \
+            or "councils" in low or "bodies" in low or "businesses" in low:
+        for m in _COLLECTIVE.finditer(text):
+            label = next(COLLECTIVES[i][1] for i in range(len(COLLECTIVES)) if m[f"c{i}"])
+            found.append(Candidate(m.start(), m.end(), label, _sentence_case(m[0]), "collective"))
+    for m in _TARGET.finditer(text):
+        found.append(Candidate(m.start(), m.end(), "TargetGroup", _target_name(m), "target"))
+    if has_upper:
+        names = countries()
+        for m in names.pattern.finditer(text):
+            _, canonical = names.by_name[m[0]]
+            alias = m[0] if m[0] != canonical else None
+            found.append(Candidate(m.start(), m.end(), "Country", canonical, "country", alias=alias))
+        for m in _REFERENCE.finditer(text):
+            found.append(Candidate(m.start(), m.end(), "", m["head"], "reference", head=m["head"]))
+        for m in _ACRONYM.finditer(text):
+            found.append(Candidate(m.start(), m.end(), "", m[1], "acronym"))
+    elif " the " in text or " this " in text or text.startswith(("the ", "this ")):
+        for m in _REFERENCE.finditer(text):
+            found.append(Candidate(m.start(), m.end(), "", m["head"], "reference", head=m["head"]))
+    return _non_overlapping(found, text)
+
+
+_KIND_RANK = {"quoted": 0, "measure": 1, "name": 2, "collective": 3, "target": 4, "country": 5, "reference": 6,
+              "acronym": 7}
+
+
+def _non_overlapping(found: list[Candidate], text: str) -> list[Candidate]:
+    found.sort(key=lambda c: (c.start, -(c.end - c.start), _KIND_RANK[c.kind]))
+    kept: list[Candidate] = []
+    taken_end = -1
+    for c in found:
+        if c.start < taken_end or c.end <= c.start:
+            # A longer mention already covers it: a quoted title wins over the names inside it.
+            continue
+        if c.kind in ("name", "quoted") and c.alias is None and (am := _ABBREVIATION.match(text, c.end)):
+            abbr = am[1]
+            if not abbr.isdigit() and not abbr.startswith("Article"):
+                c = Candidate(c.start, c.end, c.type, c.name, c.kind, abbr, c.head)
+        kept.append(c)
+        taken_end = c.end
+        if c.alias is not None and (am := _ABBREVIATION.match(text, c.end)):
+            taken_end = am.end()  # the abbreviation in parentheses is part of this mention
+    return kept

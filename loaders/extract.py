@@ -1,0 +1,605 @@
+"""Extract typed entities and dated, cited relationships from a document, without any model.
+
+Why compiled patterns and not spaCy: the rules here are about the *shape* of names (head nouns,
+parentheses, quotes) and the layout of a deck (bullet trees, broken diagram labels), which need no
+statistical model; a blank spaCy pipeline would add a tokenizer that alone runs far below the 5 MB/s
+goal, and a dependency, for matching we can do with Python's ``re`` in one pass per statement.
+
+Steps, per document: statements (:mod:`loaders.bullets`) → mentions (:mod:`loaders.entities`) linked
+to one entity per name, abbreviation or reference ("the MSS", "the strategy") → rules over the
+templated statement (:mod:`loaders.relations`) → facts, each with evidence (document id, line span,
+text). Repeated slides give one fact with several evidence lines.
+
+>>> from loaders.documents import document_from_text
+>>> doc = document_from_text(
+...     "- The Ministry of Ports (MoP) was created in 2015\\n"
+...     "  - Formerly the Harbour Board under the Ministry of Transport\\n")
+>>> x = extract(doc)
+>>> sorted((r.type, r.source, r.target, r.start) for r in x.relationships)  # doctest: +NORMALIZE_WHITESPACE
+[('PART_OF', 'agency:harbour-board', 'ministry:ministry-of-transport', None),
+ ('SUCCEEDED_BY', 'agency:harbour-board', 'ministry:ministry-of-ports', 2015)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.institutional_graph import InstitutionalGraph
+from graph.model import Entity, Evidence, Relationship, entity_id
+from graph.schema import Schema, load_schema
+from loaders import relations as R
+from loaders.bullets import Statement, statements
+from loaders.dates import YearSpan, find_years, nearest_year
+from loaders.documents import Document
+from loaders.entities import INSTRUMENT_HEADS, Candidate, find_candidates, lexicon, name_key, targets_in_name
+
+# Confidence by how directly the text states a fact.
+STATED = 0.9  # a verb or a list that says it ("X spearheads Y", "Y (2005-2008, X)")
+NESTED = 0.8  # said in a sub-bullet whose subject is its parent's
+FRAMED = 0.7  # given by the layout (an item under a strategy's slide, a target named in a title)
+
+_ENTITY_KINDS = ("name", "quoted", "measure", "collective", "target", "country")
+_ON_DEMAND = ("collective", "target")  # kept only when a relationship needs them
+
+
+@dataclass
+class _Draft:
+    type: str
+    name: str
+    kind: str
+    aliases: dict[str, None] = field(default_factory=dict)
+    start: int | None = None
+    end: int | None = None
+    lines: dict[int, None] = field(default_factory=dict)
+    head: str | None = None
+
+    @property
+    def id(self) -> str:
+        return entity_id(self.type, self.name)
+
+
+@dataclass
+class _Fact:
+    type: str
+    source: str
+    target: str
+    context: str | None
+    start: int | None
+    end: int | None
+    confidence: float
+    evidence: dict[tuple[int, int], None] = field(default_factory=dict)
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one document says: entities, relationships (method 'extracted') and where each is mentioned."""
+
+    document: Document
+    entities: list[Entity]
+    relationships: list[Relationship]
+    mentions: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def entity(self, entity_id_: str) -> Entity:
+        return next(e for e in self.entities if e.id == entity_id_)
+
+    def find(self, name: str) -> Entity | None:
+        """The entity whose name or alias is ``name`` (ignoring case, "the", "&"), or None."""
+        key = name_key(name)
+        for e in self.entities:
+            if name_key(e.name) == key or any(name_key(a) == key for a in e.aliases):
+                return e
+        return None
+
+
+class _Reader:
+    """The state of reading one document: its entities so far, abbreviations, recent references."""
+
+    def __init__(self, doc: Document, schema: Schema, gazetteer: Mapping[str, str] | None) -> None:
+        self.doc, self.schema = doc, schema
+        self.gazetteer = {name_key(k): v for k, v in (gazetteer or {}).items()}
+        self.drafts: dict[str, _Draft] = {}  # name key -> draft
+        self.abbreviations: dict[str, str] = {}  # abbreviation -> name key
+        self.recent_head: dict[str, str] = {}
+        self.recent_type: dict[str, str] = {}
+        self.facts: dict[tuple[str, str, str, str | None], _Fact] = {}
+        self.subjects: list[str | None] = []  # per statement: its own subject (name key) or None
+        self.targets: list[list[str]] = []  # per statement: target-group keys mentioned in it
+        self.created: list[int | None] = []  # per statement: the creation year it states
+        self.statements: list[Statement] = []
+
+    # --- entities -------------------------------------------------------------------------------
+    def entity_for(self, c: Candidate, line: int) -> str | None:
+        if c.kind == "acronym":
+            key = self.abbreviations.get(c.name)
+            if key is None:
+                return None
+        elif c.kind == "reference":
+            head = (c.head or "").lower()
+            key = self.recent_head.get(head) or self.recent_type.get(INSTRUMENT_HEADS.get(head, c.head or ""), "")
+            if not key:
+                return None
+        else:
+            key = name_key(c.name)
+            draft = self.drafts.get(key)
+            if draft is None:
+                draft = _Draft(c.type, c.name, c.kind, head=c.head)
+                self.drafts[key] = draft
+            elif c.kind not in _ON_DEMAND and draft.kind in _ON_DEMAND:
+                draft.kind = c.kind
+            if c.alias:
+                draft.aliases[c.alias] = None
+                if c.kind != "country":
+                    self.abbreviations.setdefault(c.alias, key)
+        draft = self.drafts[key]
+        draft.lines[line] = None
+        if draft.head:
+            self.recent_head[draft.head.lower()] = key
+        self.recent_type[draft.type] = key
+        return key
+
+    def is_actor(self, key: str) -> bool:
+        return self.schema.is_actor(self.drafts[key].type)
+
+    def is_instrument(self, key: str) -> bool:
+        return self.schema.is_instrument(self.drafts[key].type)
+
+    def type_of(self, key: str) -> str:
+        return self.drafts[key].type
+
+    # --- facts ------------------------------------------------------------------------------------
+    def add(
+        self, rel: str, source: str, target: str, spans: Iterable[tuple[int, int]], confidence: float,
+        start: int | None = None, end: int | None = None, context: str | None = None, note: str | None = None,
+    ) -> None:
+        if source == target:
+            return
+        s_type, t_type = self.type_of(source), self.type_of(target)
+        if not self.schema.allows(rel, s_type, t_type):
+            return
+        spec = self.schema.relationship_types[rel]
+        if spec.symmetric and source > target:
+            source, target = target, source
+        k = (rel, source, target, context)
+        fact = self.facts.get(k)
+        if fact is None:
+            fact = self.facts[k] = _Fact(rel, source, target, context, start, end, confidence, note=note)
+        else:
+            fact.start = fact.start if fact.start is not None else start
+            fact.end = fact.end if fact.end is not None else end
+            fact.confidence = max(fact.confidence, confidence)
+        for span in spans:
+            fact.evidence[span] = None
+
+    def set_years(self, key: str, start: int | None, end: int | None = None) -> None:
+        d = self.drafts[key]
+        if d.start is None and start is not None and (d.end is None or start <= d.end):
+            d.start = start
+        if d.end is None and end is not None and (d.start is None or end >= d.start):
+            d.end = end
+
+    # --- structure ----------------------------------------------------------------------------------
+    def subject(self, index: int | None) -> str | None:
+        """A statement's subject, or its nearest ancestor's: a sub-bullet continues its parent."""
+        seen = 0
+        while index is not None and seen < 50:
+            if self.subjects[index] is not None:
+                return self.subjects[index]
+            index = self.statements[index].parent
+            seen += 1
+        return None
+
+    def ancestors(self, index: int) -> list[int]:
+        out: list[int] = []
+        parent = self.statements[index].parent
+        while parent is not None and len(out) < 50:
+            out.append(parent)
+            parent = self.statements[parent].parent
+        return out
+
+
+def _span(st: Statement) -> tuple[int, int]:
+    return (st.first_line, st.last_line)
+
+
+def _template(text: str, cands: list[Candidate]) -> str:
+    """The statement with each mention (and a "the" before it) replaced by ``@i@``."""
+    parts: list[str] = []
+    pos = 0
+    for i, c in enumerate(cands):
+        start = c.start
+        before = text[max(pos, start - 4) : start]
+        if before.lower() == "the ":
+            start -= 4
+        parts.append(text[pos:start].replace("@", " "))
+        parts.append(f"@{i}@")
+        pos = c.end
+        # An abbreviation in parentheses belongs to the mention.
+        if c.alias and (m := re.match(r"\s*\(\s*[^()]{1,14}\)", text[pos:])):
+            pos += m.end()
+    parts.append(text[pos:].replace("@", " "))
+    return "".join(parts)
+
+
+def _years(text: str) -> tuple[int | None, int | None]:
+    spans = find_years(text)
+    if not spans:
+        return None, None
+    s = spans[0]
+    return s.start, s.end
+
+
+def extract(doc: Document, schema: Schema | None = None, gazetteer: Mapping[str, str] | None = None) -> Extraction:
+    """Entities and relationships a document states, each relationship with its evidence lines.
+
+    ``gazetteer`` maps known names and aliases to entity ids (e.g. from a curated dataset); it only
+    links mentions the patterns found to those ids and never makes a mention by itself.
+    """
+    schema = schema or load_schema()
+    lexicon(schema)
+    rd = _Reader(doc, schema, gazetteer)
+    sts = statements(doc)
+    rd.statements = sts
+    per_statement: list[tuple[str, list[str], list[YearSpan]]] = []
+    for st in sts:
+        cands = find_candidates(st.text, st.kind == "bullet")
+        keys: list[str] = []
+        kept: list[Candidate] = []
+        for c in cands:
+            key = rd.entity_for(c, st.line_at(c.start))
+            if key is not None:
+                keys.append(key)
+                kept.append(c)
+        templ = _template(st.text, kept) if kept else st.text
+        years = find_years(templ)
+        per_statement.append((templ, keys, years))
+        subject = None
+        if keys and (m := R.SUBJECT_PREFIX.match(templ.lstrip())):
+            k = keys[int(m[1])]
+            if rd.is_actor(k) or rd.is_instrument(k):
+                subject = k
+        rd.subjects.append(subject)
+        rd.targets.append([k for k in keys if rd.type_of(k) == "TargetGroup"])
+        rd.created.append(None)
+        if keys:
+            _relate(rd, st, templ, keys, years)
+    _frame_rules(rd, per_statement)
+    return _finish(rd)
+
+
+def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[YearSpan]) -> None:
+    """Apply the relationship rules to one templated statement."""
+    span = _span(st)
+    own_subject = rd.subjects[st.index]
+    subject = own_subject or rd.subject(st.parent)
+    parent_span = [_span(rd.statements[st.parent])] if st.parent is not None and not own_subject else []
+    conf_subject = STATED if own_subject else NESTED
+
+    def k(i: str) -> str:
+        return keys[int(i)]
+
+    def acting(key: str) -> bool:
+        return rd.is_actor(key) or rd.is_instrument(key)
+
+    # Creation and enactment years: the entity nearest before the verb (else the first after it).
+    for m in R.CREATION.finditer(t):
+        before = [x for x in R.MENTION.finditer(t, 0, m.start()) if acting(k(x[1]))]
+        clause_end = t.find(",", m.end())
+        after = [x for x in R.MENTION.finditer(t, m.end(), clause_end if clause_end > 0 else len(t))
+                 if acting(k(x[1]))]
+        target = before[-1] if before and not m[0].lower().endswith(" of") else (after[0] if after else None)
+        if target is None and not before and not after and subject and st.parent is not None:
+            continue
+        y = nearest_year(years, m.end())
+        if target is not None and y is not None and y.first is not None:
+            rd.set_years(k(target[1]), y.first)
+            rd.created[st.index] = y.first
+    if (m := R.RUNNING_FROM.search(t)) and own_subject:
+        y = nearest_year(years, m.end())
+        if y is not None and y.precision in ("from", "range"):
+            rd.set_years(own_subject, y.start, y.end)
+
+    creation_year = rd.created[st.parent] if st.parent is not None else None
+    # Succession and parts.
+    for m in R.FORMERLY.finditer(t):
+        old = k(m[1])
+        new = subject if m.start() == 0 or own_subject is None else own_subject
+        if new is None:
+            first = R.MENTION.search(t)
+            new = k(first[1]) if first else None
+        if new is not None and new != old:
+            year = creation_year if not own_subject else rd.created[st.index]
+            rd.add("SUCCEEDED_BY", new if False else old, new, [*parent_span, span], conf_subject, start=year)
+        if m[2]:
+            rd.add("PART_OF", old, k(m[2]), [span], STATED)
+    for m in R.RENAMED.finditer(t):
+        a, b = (m[1], m[2]) if m[1] else (m[3], m[4]) if m[3] else (m[5], m[6])
+        y = nearest_year(years, m.end())
+        rd.add("SUCCEEDED_BY", k(a), k(b), [span], STATED, start=y.first if y else None)
+    for m in R.REPLACED.finditer(t):
+        y = nearest_year(years, m.end())
+        rd.add("SUCCEEDED_BY", k(m[2]), k(m[1]), [span], STATED, start=y.first if y else None)
+    for m in R.UNDER.finditer(t):
+        if rd.type_of(k(m[1])) != "Country" and "formerly" not in t[max(0, m.start() - 12) : m.start()].lower():
+            rd.add("PART_OF", k(m[1]), k(m[2]), [span], STATED)
+    # Transfers of functions or policies.
+    for m in R.TRANSFER.finditer(t):
+        target = k(m[m.lastindex or 0]) if False else k(R.MENTION.findall(m[0])[-1])
+        sources = R.MENTION.findall(m["srcs"]) if m["srcs"] else R.MENTION.findall(m["src"] or "")
+        year = nearest_year(years, m.end())
+        y = year.first if year else creation_year
+        for s in sources:
+            rd.add("TRANSFERRED_TO", k(s), target, [*parent_span, span], conf_subject, start=y)
+    # Leading and implementing.
+    for m in R.LEADS.finditer(t):
+        rd.add("LEADS", k(m[1]), k(m[2]), [span], STATED, start=_year_in(years))
+    for m in R.LED_BY.finditer(t):
+        a, b = (m[1], m[2]) if m[1] else (m[3], m[4])
+        rd.add("LEADS", k(b), k(a), [span], STATED, start=_year_in(years))
+    for m in R.POSSESSIVE_LEADS.finditer(t):
+        if rd.is_actor(k(m[1])) and rd.is_instrument(k(m[3])):
+            rd.add("LEADS", k(m[1]), k(m[3]), [span], FRAMED)
+    for m in R.IMPLEMENTS.finditer(t):
+        rd.add("IMPLEMENTS", k(m[1]), k(m[2]), [span], STATED, start=_year_in(years))
+    for m in R.IMPLEMENTED_BY.finditer(t):
+        rd.add("IMPLEMENTS", k(m[2]), k(m[1]), [span], STATED, start=_year_in(years))
+    for m in R.YEARS_BODY.finditer(t):
+        start, end = _years(m["years"])
+        rd.set_years(k(m[1]), start, end)
+        rd.add("IMPLEMENTS", k(m[3]), k(m[1]), [span], STATED, start=start, end=end)
+    for m in R.BODY_YEARS.finditer(t):
+        start, end = _years(m["years"])
+        rd.set_years(k(m[1]), start, end)
+        rd.add("IMPLEMENTS", k(m[2]), k(m[1]), [span], STATED, start=start, end=end)
+    # Co-operation.
+    context = _context(rd, st, own_subject)
+    for m in R.COOPERATION_BETWEEN.finditer(t):
+        members = [k(i) for i in R.MENTION.findall(m["list"]) if rd.is_actor(k(i))]
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                rd.add("COLLABORATES_WITH", a, b, [*parent_span, span], NESTED if context else STATED,
+                       context=context)
+            if context:
+                rd.add("IMPLEMENTS", a, context, [*parent_span, span], FRAMED)
+    for m in R.COLLABORATING_WITH.finditer(t):
+        partners = [k(i) for i in R.MENTION.findall(m["plist"] or m["list"]) if rd.is_actor(k(i))]
+        before = [k(x[1]) for x in R.MENTION.finditer(t, 0, m.start()) if rd.is_actor(k(x[1]))]
+        lead = before[0] if before else (subject if subject and rd.is_actor(subject) else None)
+        led = [k(x[1]) for x in R.MENTION.finditer(t, 0, m.start()) if rd.is_instrument(k(x[1]))]
+        instrument = led[-1] if led else context
+        for p in partners:
+            if lead:
+                rd.add("COLLABORATES_WITH", lead, p, [span], STATED, context=instrument)
+            if instrument:
+                rd.add("PARTICIPATES_IN", p, instrument, [span], STATED)
+    for m in R.PARTICIPATES.finditer(t):
+        rd.add("PARTICIPATES_IN", k(m[1]), k(m[2]), [span], STATED)
+    # Laws providing for instruments.
+    for m in R.PROVIDED_IN.finditer(t):
+        note = f"{m['article']} of the law" if m["article"] else None
+        rd.add("PROVIDES_FOR", k(m[2]), k(m[1]), [span], STATED, note=note,
+               start=rd.drafts[k(m[2])].start)
+    for m in R.PROVIDES_FOR.finditer(t):
+        rd.add("PROVIDES_FOR", k(m[1]), k(m[2]), [span], STATED)
+    if (m := R.FOUNDATION_FOR.search(t)) and subject and rd.type_of(subject) in rd.schema.relationship_types[
+        "PROVIDES_FOR"
+    ].sources:
+        for x in R.MENTION.finditer(t, m.end()):
+            if rd.is_instrument(k(x[1])):
+                rd.add("PROVIDES_FOR", subject, k(x[1]), [*parent_span, span], NESTED,
+                       start=rd.drafts[k(x[1])].start)
+    # Targets named in the statement itself, after a cue ("to SMEs", "hiring youth").
+    instruments = [kk for kk in keys if rd.is_instrument(kk)]
+    # Without an instrument of its own, a statement speaks of its own subject or its parent's.
+    near = own_subject or (rd.subjects[st.parent] if st.parent is not None and st.kind == "bullet" else None)
+    if not instruments and near and rd.is_instrument(near):
+        instruments.append(near)
+    if instruments:
+        for x in R.MENTION.finditer(t):
+            key = k(x[1])
+            if rd.type_of(key) != "TargetGroup":
+                continue
+            if R.TARGET_CUES.search(t, max(0, x.start() - 40), x.start()):
+                for ins in instruments:
+                    rd.add("TARGETS", ins, key, [*([] if ins in keys else parent_span), span],
+                           STATED if own_subject or ins in keys else NESTED)
+
+
+def _year_in(years: list[YearSpan]) -> int | None:
+    for y in years:
+        if y.precision in ("year", "from", "range"):
+            return y.start
+    return None
+
+
+def _context(rd: _Reader, st: Statement, own_subject: str | None) -> str | None:
+    """The instrument a statement is about: its own subject or an ancestor's, if that is an instrument."""
+    if own_subject and rd.is_instrument(own_subject):
+        return own_subject
+    for a in rd.ancestors(st.index):
+        s = rd.subjects[a]
+        if s is not None:
+            return s if rd.is_instrument(s) else None
+    return None
+
+
+def _frame_rules(rd: _Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:
+    """Facts the layout gives: an item under a strategy is part of it; targets named above an item."""
+    for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
+        if st.kind != "bullet" or not keys:
+            continue
+        own = [kk for kk in keys if rd.is_instrument(kk)]
+        if not own:
+            continue
+        ancestors = [a for a in rd.ancestors(st.index) if rd.statements[a].section == st.section]
+        strategy = next((rd.subjects[a] for a in ancestors if rd.subjects[a] is not None), None)
+        for ins in own:
+            if (
+                strategy
+                and strategy != ins
+                and rd.type_of(strategy) in rd.schema.relationship_types["PART_OF"].targets
+                and rd.is_instrument(strategy)
+                and rd.schema.members("Instrument")
+                and rd.type_of(strategy) != rd.type_of(ins)
+                and rd.type_of(strategy) == _strategy_label(rd)
+            ):
+                anc = next(a for a in ancestors if rd.subjects[a] == strategy)
+                rd.add("PART_OF", ins, strategy, [_span(rd.statements[anc]), _span(st)], FRAMED)
+            for a in ancestors:
+                for tg in rd.targets[a]:
+                    rd.add("TARGETS", ins, tg, [_span(rd.statements[a]), _span(st)], FRAMED)
+    # Targets in an instrument's own name ("SME IT support programme" is aimed at SMEs).
+    groups = {k: d for k, d in rd.drafts.items() if d.type == "TargetGroup"}
+    for key, d in list(rd.drafts.items()):
+        if not rd.is_instrument(key):
+            continue
+        for name in targets_in_name(d.name):
+            tg = _matching_group(groups, name)
+            if tg is None:
+                continue
+            first = next(iter(d.lines))
+            rd.add("TARGETS", key, tg, [(first, first)], FRAMED, note="the target group is named in the title")
+
+
+def _strategy_label(rd: _Reader) -> str:
+    return INSTRUMENT_HEADS["strategy"]
+
+
+def _matching_group(groups: dict[str, _Draft], name: str) -> str | None:
+    """The document's target group a name refers to: the same key, or one with the same core noun."""
+    key = name_key(name)
+    if key in groups:
+        return key
+    core = key.split(" aged ")[0]
+    for k, d in groups.items():
+        if k.split(" aged ")[0] == core or k.startswith(core + " aged"):
+            return k
+        if d.name.lower().split(" aged ")[0].endswith(" " + core):
+            continue
+    return None
+
+
+def _finish(rd: _Reader) -> Extraction:
+    doc = rd.doc
+    used: set[str] = set()
+    for f in rd.facts.values():
+        used.add(f.source)
+        used.add(f.target)
+        if f.context:
+            used.add(f.context)
+    ids: dict[str, str] = {}
+    entities: list[Entity] = []
+    mentions: dict[str, tuple[int, ...]] = {}
+    for key, d in rd.drafts.items():
+        if d.kind in _ON_DEMAND and key not in used:
+            continue
+        eid = rd.gazetteer.get(key) or next(
+            (rd.gazetteer[name_key(a)] for a in d.aliases if name_key(a) in rd.gazetteer), None
+        ) or d.id
+        ids[key] = eid
+        entities.append(
+            Entity(id=eid, type=d.type, name=d.name, aliases=tuple(d.aliases), start=d.start, end=d.end,
+                   sources=(doc.id,))
+        )
+        mentions[eid] = tuple(sorted(d.lines))
+    relationships: list[Relationship] = []
+    for f in rd.facts.values():
+        if f.source not in ids or f.target not in ids:
+            continue
+        evidence = tuple(Evidence(doc.id, a, b, doc.span_text(a, b)) for a, b in sorted(f.evidence))
+        start, end = f.start, f.end
+        if start is not None and end is not None and end < start:
+            start = end = None
+        relationships.append(
+            Relationship(
+                type=f.type, source=ids[f.source], target=ids[f.target], start=start, end=end,
+                context=ids.get(f.context) if f.context else None, evidence=evidence, sources=(doc.id,),
+                method="extracted", confidence=f.confidence, note=f.note,
+            )
+        )
+    return Extraction(doc, entities, relationships, mentions)
+
+
+# --- several documents -------------------------------------------------------------------------------
+def document_entity(doc: Document) -> Entity:
+    """The Document node for a document: its id, name and stated metadata."""
+    extra: dict[str, Any] = {"sha256": doc.sha256, "lines": len(doc.lines)}
+    for k, v in (("title", doc.title), ("author", doc.author), ("date", doc.date)):
+        if v:
+            extra[k] = v
+    return Entity(id=doc.id, type="Document", name=doc.name, sources=(doc.id,), extra=tuple(sorted(extra.items())))
+
+
+def extraction_to_graph(extractions: Iterable[Extraction], schema: Schema | None = None) -> InstitutionalGraph:
+    """One graph from several documents' facts: one node per body across documents.
+
+    Entities are merged by id; an entity of another document whose name or alias equals a held
+    entity's name or alias (same type) is folded into it, so "MSS" defined in one document and the
+    full name in another are one node. Each entity gets a MENTIONED_IN edge to its Document node,
+    citing the lines it is mentioned on.
+    """
+    g = InstitutionalGraph(schema)
+    by_name: dict[tuple[str, str], str] = {}
+    for x in extractions:
+        doc_entity = g.add_entity(document_entity(x.document))
+        remap: dict[str, str] = {}
+        for e in x.entities:
+            keys = [(e.type, name_key(n)) for n in (e.name, *e.aliases)]
+            held = next((by_name[k] for k in keys if k in by_name), None)
+            if held is not None and held != e.id:
+                remap[e.id] = held
+                e = Entity(**{**e.__dict__, "id": held, "name": g.graph.nodes[held]["name"]})
+            stored = g.add_entity(e)
+            for k in keys:
+                by_name.setdefault(k, stored.id)
+        for r in x.relationships:
+            g.add_relationship(
+                Relationship(**{**r.__dict__, "source": remap.get(r.source, r.source),
+                                "target": remap.get(r.target, r.target),
+                                "context": remap.get(r.context, r.context) if r.context else None})
+            )
+        for eid, lines in x.mentions.items():
+            target = remap.get(eid, eid)
+            if target not in g.graph or not g.schema.allows("MENTIONED_IN", g.graph.nodes[target]["type"], "Document"):
+                continue
+            evidence = tuple(Evidence(x.document.id, n, n, x.document.line(n).strip()) for n in lines)
+            g.add_relationship(
+                Relationship(type="MENTIONED_IN", source=target, target=doc_entity.id, evidence=evidence,
+                             sources=(x.document.id,), method="extracted", confidence=1.0)
+            )
+    return g
+
+
+def to_json(extractions: Iterable[Extraction]) -> dict[str, Any]:
+    """The ``instgraph extract`` JSON contract (documents, entities with mentions, relations with evidence)."""
+    extractions = list(extractions)
+    graph = extraction_to_graph(extractions)
+    documents = [
+        {"id": x.document.id, "path": x.document.path, "title": x.document.title, "sha256": x.document.sha256,
+         "author": x.document.author, "date": x.document.date, "lines": len(x.document.lines)}
+        for x in extractions
+    ]
+    entities = []
+    relations = []
+    for e in sorted(graph.entities(), key=lambda e: e.id):
+        if e.type == "Document":
+            continue
+        mentions = []
+        for _, doc_id, data in graph.graph.out_edges(e.id, data=True):
+            if data["type"] == "MENTIONED_IN":
+                mentions += [{"document": doc_id, "line": ev["lines"][0]} for ev in data["evidence"]]
+        entities.append({"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+                         "start": e.start, "end": e.end, "mentions": mentions})
+    for r in sorted(graph.relationships(), key=lambda r: (r.type, r.source, r.target, r.context or "")):
+        if r.type == "MENTIONED_IN":
+            continue
+        relations.append({
+            "source": r.source, "type": r.type, "target": r.target, "context": r.context,
+            "start": r.start, "end": r.end, "confidence": r.confidence, "note": r.note,
+            "evidence": [{"document": ev.document, "line": ev.first_line, "lines": [ev.first_line, ev.last_line],
+                          "text": ev.text} for ev in r.evidence],
+        })
+    return {"documents": documents, "entities": entities, "relations": relations}

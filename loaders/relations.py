@@ -1,0 +1,116 @@
+"""Relationship rules over a statement whose mentions are replaced by placeholders.
+
+Each statement's text is *templated*: every mention (with a "the" before it) becomes ``@i@``, where
+``i`` indexes the statement's mentions. Rules are then compiled patterns over that text — "@0@
+spearheads the implementation of @1@", "formerly @2@ under @3@", "@4@ (2005 - 2008, @5@)" — so a rule
+never has to know how a name is spelt, and matching stays linear in the text.
+
+>>> [m.groups() for m in LEADS.finditer("@0@ spearheads the implementation of @1@, collaborating")]
+[('0', '1')]
+"""
+
+from __future__ import annotations
+
+import re
+
+E = r"@(\d+)@"
+LIST = r"@\d+@(?:\s*(?:,|and|&|as\s+well\s+as|,\s*and)\s*@\d+@)*"
+MENTION = re.compile(E)
+
+CREATION_VERBS = (
+    r"created|established|founded|set\s+up|launched|introduced|enacted|adopted|passed|formed|inaugurated"
+    r"|promulgated|started|began|initiated"
+)
+CREATION = re.compile(rf"\b(?:{CREATION_VERBS})\b|\b(?:establishment|creation|launch|introduction|enactment)\s+of\b")
+RUNNING_FROM = re.compile(r"\b(?:implemented|in\s+place|in\s+force|operated|running|ran|run)\s+(?:from|since)\b")
+
+FORMERLY = re.compile(
+    rf"\bformerly\s+(?:known\s+as\s+|called\s+|named\s+)?{E}"
+    rf"(?:\s*,?\s*(?:under|within|part\s+of|attached\s+to|affiliated\s+(?:to|with)|subordinate\s+to)\s+{E})?",
+    re.I,
+)
+RENAMED = re.compile(
+    rf"{E}[^@]{{0,25}}?\b(?:was|were|has\s+been|had\s+been)\s+(?:renamed|reorganised|reorganized|restructured|"
+    rf"upgraded|converted|merged|transformed|elevated)\s+(?:as|into|to|to\s+become)\s+{E}"
+    rf"|{E}\s+became\s+{E}|{E}[^@]{{0,25}}?\bwas\s+replaced\s+by\s+{E}",
+    re.I,
+)
+REPLACED = re.compile(rf"{E}[^@]{{0,25}}?\b(?:replaced|succeeded|took\s+over\s+from)\s+{E}", re.I)
+UNDER = re.compile(
+    rf"{E}[^@]{{0,30}}?\b(?:under|within|part\s+of|attached\s+to|affiliated\s+(?:to|with)|subordinate\s+to|"
+    rf"reporting\s+to)\s+(?:the\s+(?:supervision|auspices|umbrella|authority)\s+of\s+)?{E}",
+    re.I,
+)
+TRANSFER = re.compile(
+    rf"\bfrom\s+(?P<srcs>{LIST})[^@]{{0,40}}?\b(?:transferred|moved|shifted|handed\s+over|merged)\s+(?:in)?to\s+{E}"
+    rf"|(?P<src>@\d+@)\s+transferred\b[^@]{{0,50}}?\bto\s+{E}",
+    re.I,
+)
+LEADS = re.compile(
+    rf"{E}[^@]{{0,25}}?\b(?:spearheads?|spearheaded|leads|led|oversees|oversaw|coordinates|coordinated|steers|"
+    rf"steered|heads|headed|chairs|chaired|supervises|supervised|is\s+responsible\s+for|was\s+responsible\s+for|"
+    rf"is\s+in\s+charge\s+of|was\s+in\s+charge\s+of)\b(?:\s+(?:the\s+)?(?:implementation|delivery|coordination|"
+    rf"design|roll-?out|development)\s+of)?\s+{E}",
+    re.I,
+)
+LED_BY = re.compile(
+    rf"{E}[^@]{{0,40}}?\b(?:led|spearheaded|overseen|coordinated|steered|headed|chaired)\s+by\s+{E}"
+    rf"|{E}[^@]{{0,40}}?\bunder\s+the\s+leadership\s+of\s+{E}",
+    re.I,
+)
+POSSESSIVE_LEADS = re.compile(rf"{E}(?:\s+(?:of|in)\s+{E})?\s+and\s+its\s+(?:own\s+)?{E}", re.I)
+IMPLEMENTS = re.compile(
+    rf"{E}[^@]{{0,25}}?\b(?:implements|implemented|runs|ran|administers|administered|delivers|delivered|"
+    rf"operates|operated|manages|managed|executes|executed|carries\s+out|carried\s+out)\s+{E}",
+    re.I,
+)
+IMPLEMENTED_BY = re.compile(
+    rf"{E}[^@]{{0,40}}?\b(?:implemented|run|administered|delivered|operated|managed|executed|carried\s+out)"
+    rf"\s+by\s+{E}",
+    re.I,
+)
+YEARS_BODY = re.compile(rf"{E}\s*\(\s*(?P<years>[^()@]*?\d{{4}}[^()@,]*?)\s*,\s*{E}\s*\)")
+BODY_YEARS = re.compile(rf"{E}\s*\(\s*{E}\s*,\s*(?P<years>[^()@]*?\d{{4}}[^()@]*?)\s*\)")
+COOPERATION_BETWEEN = re.compile(
+    rf"\b(?:co-?operation|collaboration|partnership|joint\s+work|coordination)\s+(?:between|among|of)\s+"
+    rf"(?P<list>{LIST})",
+    re.I,
+)
+COLLABORATING_WITH = re.compile(
+    rf"\b(?:collaborat(?:ing|es|ed|e)|co-?operat(?:ing|es|ed|e)|work(?:ing|s|ed)?|partner(?:ing|s|ed)?)\s+"
+    rf"(?:closely\s+)?with\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:\(\s*(?:e\.g\.|i\.e\.|such\s+as|including|notably)?"
+    rf"\s*(?P<plist>{LIST})\s*\)|(?:such\s+as\s+|including\s+|notably\s+)?(?P<list>{LIST}))",
+    re.I,
+)
+PARTICIPATES = re.compile(
+    rf"{E}[^@]{{0,25}}?\b(?:participates|participated|takes\s+part|took\s+part|is\s+involved|was\s+involved|"
+    rf"joins|joined|contributes|contributed)\s+(?:in|to)\s+{E}",
+    re.I,
+)
+PROVIDED_IN = re.compile(
+    rf"{E}[^@]{{0,20}}?\b(?:stipulated|provided\s+for|set\s+out|laid\s+down|established|mandated|enshrined|"
+    rf"specified|defined|prescribed|foreseen)\s+(?:in|by|under)\s+{E}"
+    rf"(?:\s*\(\s*(?P<article>(?:Article|Art\.|Section)\s+\d+[\w-]*)\s*\))?",
+    re.I,
+)
+PROVIDES_FOR = re.compile(
+    rf"{E}(?:\s*\(?\s*(?P<article>(?:Article|Art\.|Section)\s+\d+[\w-]*)\s*\)?)?[^@]{{0,20}}?\b"
+    rf"(?:provides|provided|stipulates|stipulated|mandates|mandated|establishes|established)\s+(?:for\s+)?{E}",
+    re.I,
+)
+FOUNDATION_FOR = re.compile(
+    r"\b(?:provide[sd]?|laid|lays|gave|gives|forms?|formed|served\s+as|serves\s+as|created|creates)\s+"
+    r"(?:the|a)\s+(?:legal\s+)?(?:foundation|basis|framework|grounds?)\s+for\b",
+    re.I,
+)
+TARGET_CUES = re.compile(
+    r"(?:\bfor|\bto|\btargeting|\btargets|\baimed\s+at|\bhelp(?:ing|s)?|\bsupport(?:ing|s)?|\bhiring|\bhire"
+    r"|\bprepare|\benhance|\bassist(?:ing|s)?|\bof|\bamong|\bbenefit(?:ing|s)?|\bfocus\s+on|\buptake\s+of)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+SUBJECT_PREFIX = re.compile(
+    r"^(?:(?:overview|promotion|evolution|role|summary|introduction|profile)\s+of\s+|"
+    r"(?:in|since|from)\s+\d{4}\s*,?\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+)?)?" + E,
+    re.I,
+)
