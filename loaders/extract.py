@@ -119,7 +119,9 @@ class _Reader:
                 return None
         elif c.kind == "reference":
             head = (c.head or "").lower()
-            key = self.recent_head.get(head) or self.recent_type.get(INSTRUMENT_HEADS.get(head, c.head or ""), "")
+            key = self.recent_head.get(head) or self.recent_type.get(
+                INSTRUMENT_HEADS.get(head, c.head or ""), ""
+            )
             if not key:
                 return None
         else:
@@ -152,8 +154,16 @@ class _Reader:
 
     # --- facts ------------------------------------------------------------------------------------
     def add(
-        self, rel: str, source: str, target: str, spans: Iterable[tuple[int, int]], confidence: float,
-        start: int | None = None, end: int | None = None, context: str | None = None, note: str | None = None,
+        self,
+        rel: str,
+        source: str,
+        target: str,
+        spans: Iterable[tuple[int, int]],
+        confidence: float,
+        start: int | None = None,
+        end: int | None = None,
+        context: str | None = None,
+        note: str | None = None,
     ) -> None:
         if source == target:
             return
@@ -232,7 +242,9 @@ def _years(text: str) -> tuple[int | None, int | None]:
     return s.start, s.end
 
 
-def extract(doc: Document, schema: Schema | None = None, gazetteer: Mapping[str, str] | None = None) -> Extraction:
+def extract(
+    doc: Document, schema: Schema | None = None, gazetteer: Mapping[str, str] | None = None
+) -> Extraction:
     """Entities and relationships a document states, each relationship with its evidence lines.
 
     ``gazetteer`` maps known names and aliases to entity ids (e.g. from a curated dataset); it only
@@ -288,8 +300,11 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
     for m in R.CREATION.finditer(t):
         before = [x for x in R.MENTION.finditer(t, 0, m.start()) if acting(k(x[1]))]
         clause_end = t.find(",", m.end())
-        after = [x for x in R.MENTION.finditer(t, m.end(), clause_end if clause_end > 0 else len(t))
-                 if acting(k(x[1]))]
+        after = [
+            x
+            for x in R.MENTION.finditer(t, m.end(), clause_end if clause_end > 0 else len(t))
+            if acting(k(x[1]))
+        ]
         target = before[-1] if before and not m[0].lower().endswith(" of") else (after[0] if after else None)
         if target is None and not before and not after and subject and st.parent is not None:
             continue
@@ -323,7 +338,10 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         y = nearest_year(years, m.end())
         rd.add("SUCCEEDED_BY", k(m[2]), k(m[1]), [span], STATED, start=y.first if y else None)
     for m in R.UNDER.finditer(t):
-        if rd.type_of(k(m[1])) != "Country" and "formerly" not in t[max(0, m.start() - 12) : m.start()].lower():
+        if (
+            rd.type_of(k(m[1])) != "Country"
+            and "formerly" not in t[max(0, m.start() - 12) : m.start()].lower()
+        ):
             rd.add("PART_OF", k(m[1]), k(m[2]), [span], STATED)
     # Transfers of functions or policies.
     for m in R.TRANSFER.finditer(t):
@@ -360,8 +378,14 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         members = [k(i) for i in R.MENTION.findall(m["list"]) if rd.is_actor(k(i))]
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                rd.add("COLLABORATES_WITH", a, b, [*parent_span, span], NESTED if context else STATED,
-                       context=context)
+                rd.add(
+                    "COLLABORATES_WITH",
+                    a,
+                    b,
+                    [*parent_span, span],
+                    NESTED if context else STATED,
+                    context=context,
+                )
             if context:
                 rd.add("IMPLEMENTS", a, context, [*parent_span, span], FRAMED)
     for m in R.COLLABORATING_WITH.finditer(t):
@@ -380,17 +404,24 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
     # Laws providing for instruments.
     for m in R.PROVIDED_IN.finditer(t):
         note = f"{m['article']} of the law" if m["article"] else None
-        rd.add("PROVIDES_FOR", k(m[2]), k(m[1]), [span], STATED, note=note,
-               start=rd.drafts[k(m[2])].start)
+        rd.add("PROVIDES_FOR", k(m[2]), k(m[1]), [span], STATED, note=note, start=rd.drafts[k(m[2])].start)
     for m in R.PROVIDES_FOR.finditer(t):
         rd.add("PROVIDES_FOR", k(m[1]), k(m[2]), [span], STATED)
-    if (m := R.FOUNDATION_FOR.search(t)) and subject and rd.type_of(subject) in rd.schema.relationship_types[
-        "PROVIDES_FOR"
-    ].sources:
+    if (
+        (m := R.FOUNDATION_FOR.search(t))
+        and subject
+        and rd.type_of(subject) in rd.schema.relationship_types["PROVIDES_FOR"].sources
+    ):
         for x in R.MENTION.finditer(t, m.end()):
             if rd.is_instrument(k(x[1])):
-                rd.add("PROVIDES_FOR", subject, k(x[1]), [*parent_span, span], NESTED,
-                       start=rd.drafts[k(x[1])].start)
+                rd.add(
+                    "PROVIDES_FOR",
+                    subject,
+                    k(x[1]),
+                    [*parent_span, span],
+                    NESTED,
+                    start=rd.drafts[k(x[1])].start,
+                )
     # Targets named in the statement itself, after a cue ("to SMEs", "hiring youth").
     instruments = [kk for kk in keys if rd.is_instrument(kk)]
     # Without an instrument of its own, a statement speaks of its own subject or its parent's.
@@ -404,8 +435,13 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                 continue
             if R.TARGET_CUES.search(t, max(0, x.start() - 40), x.start()):
                 for ins in instruments:
-                    rd.add("TARGETS", ins, key, [*([] if ins in keys else parent_span), span],
-                           STATED if own_subject or ins in keys else NESTED)
+                    rd.add(
+                        "TARGETS",
+                        ins,
+                        key,
+                        [*([] if ins in keys else parent_span), span],
+                        STATED if own_subject or ins in keys else NESTED,
+                    )
 
 
 def _year_in(years: list[YearSpan]) -> int | None:
@@ -461,7 +497,9 @@ def _frame_rules(rd: _Reader, per_statement: list[tuple[str, list[str], list[Yea
             if tg is None:
                 continue
             first = next(iter(d.lines))
-            rd.add("TARGETS", key, tg, [(first, first)], FRAMED, note="the target group is named in the title")
+            rd.add(
+                "TARGETS", key, tg, [(first, first)], FRAMED, note="the target group is named in the title"
+            )
 
 
 def _strategy_label(rd: _Reader) -> str:
@@ -496,13 +534,22 @@ def _finish(rd: _Reader) -> Extraction:
     for key, d in rd.drafts.items():
         if d.kind in _ON_DEMAND and key not in used:
             continue
-        eid = rd.gazetteer.get(key) or next(
-            (rd.gazetteer[name_key(a)] for a in d.aliases if name_key(a) in rd.gazetteer), None
-        ) or d.id
+        eid = (
+            rd.gazetteer.get(key)
+            or next((rd.gazetteer[name_key(a)] for a in d.aliases if name_key(a) in rd.gazetteer), None)
+            or d.id
+        )
         ids[key] = eid
         entities.append(
-            Entity(id=eid, type=d.type, name=d.name, aliases=tuple(d.aliases), start=d.start, end=d.end,
-                   sources=(doc.id,))
+            Entity(
+                id=eid,
+                type=d.type,
+                name=d.name,
+                aliases=tuple(d.aliases),
+                start=d.start,
+                end=d.end,
+                sources=(doc.id,),
+            )
         )
         mentions[eid] = tuple(sorted(d.lines))
     relationships: list[Relationship] = []
@@ -515,9 +562,17 @@ def _finish(rd: _Reader) -> Extraction:
             start = end = None
         relationships.append(
             Relationship(
-                type=f.type, source=ids[f.source], target=ids[f.target], start=start, end=end,
-                context=ids.get(f.context) if f.context else None, evidence=evidence, sources=(doc.id,),
-                method="extracted", confidence=f.confidence, note=f.note,
+                type=f.type,
+                source=ids[f.source],
+                target=ids[f.target],
+                start=start,
+                end=end,
+                context=ids.get(f.context) if f.context else None,
+                evidence=evidence,
+                sources=(doc.id,),
+                method="extracted",
+                confidence=f.confidence,
+                note=f.note,
             )
         )
     return Extraction(doc, entities, relationships, mentions)
@@ -530,10 +585,14 @@ def document_entity(doc: Document) -> Entity:
     for k, v in (("title", doc.title), ("author", doc.author), ("date", doc.date)):
         if v:
             extra[k] = v
-    return Entity(id=doc.id, type="Document", name=doc.name, sources=(doc.id,), extra=tuple(sorted(extra.items())))
+    return Entity(
+        id=doc.id, type="Document", name=doc.name, sources=(doc.id,), extra=tuple(sorted(extra.items()))
+    )
 
 
-def extraction_to_graph(extractions: Iterable[Extraction], schema: Schema | None = None) -> InstitutionalGraph:
+def extraction_to_graph(
+    extractions: Iterable[Extraction], schema: Schema | None = None
+) -> InstitutionalGraph:
     """One graph from several documents' facts: one node per body across documents.
 
     Entities are merged by id; an entity of another document whose name or alias equals a held
@@ -557,18 +616,32 @@ def extraction_to_graph(extractions: Iterable[Extraction], schema: Schema | None
                 by_name.setdefault(k, stored.id)
         for r in x.relationships:
             g.add_relationship(
-                Relationship(**{**r.__dict__, "source": remap.get(r.source, r.source),
-                                "target": remap.get(r.target, r.target),
-                                "context": remap.get(r.context, r.context) if r.context else None})
+                Relationship(
+                    **{
+                        **r.__dict__,
+                        "source": remap.get(r.source, r.source),
+                        "target": remap.get(r.target, r.target),
+                        "context": remap.get(r.context, r.context) if r.context else None,
+                    }
+                )
             )
         for eid, lines in x.mentions.items():
             target = remap.get(eid, eid)
-            if target not in g.graph or not g.schema.allows("MENTIONED_IN", g.graph.nodes[target]["type"], "Document"):
+            if target not in g.graph or not g.schema.allows(
+                "MENTIONED_IN", g.graph.nodes[target]["type"], "Document"
+            ):
                 continue
             evidence = tuple(Evidence(x.document.id, n, n, x.document.line(n).strip()) for n in lines)
             g.add_relationship(
-                Relationship(type="MENTIONED_IN", source=target, target=doc_entity.id, evidence=evidence,
-                             sources=(x.document.id,), method="extracted", confidence=1.0)
+                Relationship(
+                    type="MENTIONED_IN",
+                    source=target,
+                    target=doc_entity.id,
+                    evidence=evidence,
+                    sources=(x.document.id,),
+                    method="extracted",
+                    confidence=1.0,
+                )
             )
     return g
 
@@ -578,8 +651,15 @@ def to_json(extractions: Iterable[Extraction]) -> dict[str, Any]:
     extractions = list(extractions)
     graph = extraction_to_graph(extractions)
     documents = [
-        {"id": x.document.id, "path": x.document.path, "title": x.document.title, "sha256": x.document.sha256,
-         "author": x.document.author, "date": x.document.date, "lines": len(x.document.lines)}
+        {
+            "id": x.document.id,
+            "path": x.document.path,
+            "title": x.document.title,
+            "sha256": x.document.sha256,
+            "author": x.document.author,
+            "date": x.document.date,
+            "lines": len(x.document.lines),
+        }
         for x in extractions
     ]
     entities = []
@@ -591,15 +671,39 @@ def to_json(extractions: Iterable[Extraction]) -> dict[str, Any]:
         for _, doc_id, data in graph.graph.out_edges(e.id, data=True):
             if data["type"] == "MENTIONED_IN":
                 mentions += [{"document": doc_id, "line": ev["lines"][0]} for ev in data["evidence"]]
-        entities.append({"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-                         "start": e.start, "end": e.end, "mentions": mentions})
+        entities.append(
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "start": e.start,
+                "end": e.end,
+                "mentions": mentions,
+            }
+        )
     for r in sorted(graph.relationships(), key=lambda r: (r.type, r.source, r.target, r.context or "")):
         if r.type == "MENTIONED_IN":
             continue
-        relations.append({
-            "source": r.source, "type": r.type, "target": r.target, "context": r.context,
-            "start": r.start, "end": r.end, "confidence": r.confidence, "note": r.note,
-            "evidence": [{"document": ev.document, "line": ev.first_line, "lines": [ev.first_line, ev.last_line],
-                          "text": ev.text} for ev in r.evidence],
-        })
+        relations.append(
+            {
+                "source": r.source,
+                "type": r.type,
+                "target": r.target,
+                "context": r.context,
+                "start": r.start,
+                "end": r.end,
+                "confidence": r.confidence,
+                "note": r.note,
+                "evidence": [
+                    {
+                        "document": ev.document,
+                        "line": ev.first_line,
+                        "lines": [ev.first_line, ev.last_line],
+                        "text": ev.text,
+                    }
+                    for ev in r.evidence
+                ],
+            }
+        )
     return {"documents": documents, "entities": entities, "relations": relations}
