@@ -164,6 +164,7 @@ def check_citations(dataset: Dataset, texts: Mapping[str, str]) -> list[Citation
         end_names = {role: entity_names(entities[eid]) for role, eid in ends.items() if eid in entities}
         cites = usable(rspec.cite, what, rspec.line)
         spans = [(c, _span_text(c, lines)) for c in cites]
+        found = len(problems)
         for c, text in spans:
             if not any(mentions(text, n) for n in end_names.values()):
                 problems.append(
@@ -173,7 +174,7 @@ def check_citations(dataset: Dataset, texts: Mapping[str, str]) -> list[Citation
                         f"{what}: {c.document} lines {c.first_line}-{c.last_line} mention none of its ends",
                     )
                 )
-        if spans:
+        if spans and len(problems) == found:  # one problem per wrong fact: the span's, if any
             for role, n in end_names.items():
                 if not any(mentions(text, n) for _, text in spans):
                     where = ", ".join(f"{c.first_line}-{c.last_line}" for c, _ in spans)

@@ -109,6 +109,7 @@ class DocumentSpec:
     sha256: str
     line: int
     file_line: int
+    sha256_line: int
     metadata: tuple[tuple[str, Any], ...] = ()
     cite: tuple[Citation, ...] = ()
 
@@ -297,6 +298,7 @@ class _Parser:
                 sha256=sha,
                 line=_line(doc_node),
                 file_line=_line(file_node) if file_node else _line(doc_node),
+                sha256_line=_line(fields["sha256"]),
                 metadata=tuple(sorted((k, v) for k, v in meta.items() if k != "sha256" and v is not None)),
             )
             out[key] = spec
@@ -571,9 +573,9 @@ def check_documents(dataset: Dataset, texts: Mapping[str, str]) -> None:
         if actual != doc.sha256:
             raise InputError(
                 dataset.path,
-                f"document {key!r}: file {doc.file} has sha256 {actual}, the dataset says {doc.sha256}; "
-                "if the file changed on purpose, update sha256 and check every citation still matches",
-                doc.file_line,
+                f"document {key!r}: the text of {doc.file or key} has sha256 {actual}, the dataset says "
+                f"{doc.sha256}; if the file changed on purpose, update sha256 and check every citation",
+                doc.sha256_line,
             )
         total = len(document_lines(text))
         declared = doc.get("lines")
