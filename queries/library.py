@@ -252,7 +252,7 @@ def parse_query(text: str, path: str = "<text>") -> Query:
             spread = tuple(k.strip() for k in keys.split(",") if k.strip())
             if not column.strip() or (arrow and not spread):
                 raise InputError(
-                    path, f"cannot read 'json: {value}'; write 'json: COLUMN' or 'json: COLUMN -> KEY, ...'", number
+                    path, f"cannot read 'json: {value}'; write 'json: COLUMN [-> KEY, ...]'", number
                 )
             json_columns.append((column.strip(), spread))
         else:
