@@ -7,7 +7,8 @@ a top-level bullet's parent is the title or subheading it sits under, a subheadi
 section's title. A section ends at two or more blank lines (a slide break) or a Markdown heading.
 
 >>> from loaders.documents import document_from_text
->>> doc = document_from_text("Harbour reform\\n\\n- The Port Office was set up in 1990\\n  - Formerly the Dock Board\\n")
+>>> doc = document_from_text(
+...     "Harbour reform\\n\\n- The Port Office was set up in 1990\\n  - Formerly the Dock Board\\n")
 >>> [(s.text, s.first_line, s.parent) for s in statements(doc)]
 [('Harbour reform', 1, None), ('The Port Office was set up in 1990', 3, 0), ('Formerly the Dock Board', 4, 1)]
 """
@@ -136,7 +137,13 @@ def statements(doc: Document) -> list[Statement]:
                 bullet_stack.pop()
             parent_st = bullet_stack[-1] if bullet_stack else frame
             st = Statement(
-                len(out), text, number, number, "bullet", indent, section,
+                len(out),
+                text,
+                number,
+                number,
+                "bullet",
+                indent,
+                section,
                 parent_st.index if parent_st else None,
             )
             bullet_stack.append(st)

@@ -1,6 +1,7 @@
 """Years and year spans as documents state them, with the precision they give and no more.
 
->>> [(s.start, s.end, s.precision) for s in find_years("run from 1999; the 2005 – 2008 plan; in the early 2000s")]
+>>> text = "run from 1999; the 2005 – 2008 plan; in the early 2000s"
+>>> [(s.start, s.end, s.precision) for s in find_years(text)]
 [(1999, None, 'from'), (2005, 2008, 'range'), (None, None, 'decade')]
 >>> find_years("a (2004-05) pilot")[0].end
 2005

@@ -30,12 +30,44 @@ from graph.model import document_id
 # Characters that mean the same thing to a reader but not to a pattern.
 _CLEAN_TABLE = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ", "\u2003": " ",
-        "\t": " ", "\u200b": None, "\ufeff": None, "\u00ad": None,
-        "\u2022": "-", "\u25aa": "-", "\u25cf": "-", "\u25e6": "-", "\u2023": "-", "\u2043": "-", "\u25a0": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\t": " ",
+        "\u200b": None,
+        "\ufeff": None,
+        "\u00ad": None,
+        "\u2022": "-",
+        "\u25aa": "-",
+        "\u25cf": "-",
+        "\u25e6": "-",
+        "\u2023": "-",
+        "\u2043": "-",
+        "\u25a0": "-",
         "\u2026": "...",
     }
 )
@@ -97,9 +129,18 @@ _MONTHS = {
     m: i
     for i, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
         ),
         start=1,
     )
@@ -210,7 +251,11 @@ def split_lines(text: str) -> list[str]:
 
 
 def document_from_lines(
-    lines: list[str], path: str, fmt: str = "text", warnings: tuple[str, ...] = (), title: str | None = None,
+    lines: list[str],
+    path: str,
+    fmt: str = "text",
+    warnings: tuple[str, ...] = (),
+    title: str | None = None,
     author: str | None = None,
 ) -> Document:
     """A :class:`Document` from its numbered lines (identity = sha256 of the lines joined by newlines)."""
@@ -269,7 +314,9 @@ def _pdf_lines(data: bytes, path: str) -> tuple[list[str], tuple[str, ...], str 
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
-        raise InputError(path, f"is not a readable PDF ({type(exc).__name__}: {exc}); check the file") from None
+        raise InputError(
+            path, f"is not a readable PDF ({type(exc).__name__}: {exc}); check the file"
+        ) from None
     if not any(s.strip() for s in lines):
         raise InputError(path, "is a PDF without a text layer (scanned images?); run OCR on it first")
     warnings: tuple[str, ...] = ()

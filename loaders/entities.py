@@ -9,7 +9,8 @@ the countries (``countries.tsv``, data) and whatever gazetteer a caller passes t
 The head-noun lexicon maps words to schema labels; :func:`lexicon` checks every label against the
 schema, so a renamed type fails loudly instead of silently typing nothing.
 
->>> [(c.type, c.name, c.alias) for c in find_candidates('The Port Safety Agency (PSA) runs the "Blue Harbour Programme".')]
+>>> text = 'The Port Safety Agency (PSA) runs the "Blue Harbour Programme".'
+>>> [(c.type, c.name, c.alias) for c in find_candidates(text)]
 [('Agency', 'Port Safety Agency', 'PSA'), ('Programme', 'Blue Harbour Programme', None)]
 """
 
@@ -25,32 +26,96 @@ from graph.schema import Schema, load_schema
 # --- the lexicon: head nouns and the schema label they give ---------------------------------------------
 # Title-case heads of actor names ("Ministry of X", "X Agency", "Agency for X").
 ACTOR_HEADS: dict[str, str] = {
-    "Ministry": "Ministry", "Department": "Ministry", "Ministère": "Ministry", "Ministerium": "Ministry",
-    "Administration": "Agency", "Agency": "Agency", "Office": "Agency", "Institute": "Agency",
-    "Service": "Agency", "Commission": "Agency", "Authority": "Agency", "Bureau": "Agency", "Board": "Agency",
-    "Council": "Agency", "Centre": "Agency", "Center": "Agency", "Corporation": "Agency",
-    "Foundation": "Agency", "Directorate": "Agency", "Inspectorate": "Agency", "Secretariat": "Agency",
-    "Observatory": "Agency", "Bank": "Agency", "Organisation": "Agency", "Organization": "Agency",
-    "Government": "Government", "Municipality": "RegionalGovernment", "Prefecture": "RegionalGovernment",
-    "Association": "PrivateSector", "Federation": "PrivateSector", "Chamber": "PrivateSector",
+    "Ministry": "Ministry",
+    "Department": "Ministry",
+    "Ministère": "Ministry",
+    "Ministerium": "Ministry",
+    "Administration": "Agency",
+    "Agency": "Agency",
+    "Office": "Agency",
+    "Institute": "Agency",
+    "Service": "Agency",
+    "Commission": "Agency",
+    "Authority": "Agency",
+    "Bureau": "Agency",
+    "Board": "Agency",
+    "Council": "Agency",
+    "Centre": "Agency",
+    "Center": "Agency",
+    "Corporation": "Agency",
+    "Foundation": "Agency",
+    "Directorate": "Agency",
+    "Inspectorate": "Agency",
+    "Secretariat": "Agency",
+    "Observatory": "Agency",
+    "Bank": "Agency",
+    "Organisation": "Agency",
+    "Organization": "Agency",
+    "Government": "Government",
+    "Municipality": "RegionalGovernment",
+    "Prefecture": "RegionalGovernment",
+    "Association": "PrivateSector",
+    "Federation": "PrivateSector",
+    "Chamber": "PrivateSector",
     "Confederation": "PrivateSector",
 }
 # Words before a head that make a body regional, or international.
 REGIONAL_WORDS = frozenset(
-    "Regional Provincial Municipal Metropolitan City County State Local District Prefectural Province Region"
-    " Town Cantonal Canton".split()
+    [
+        "Regional",
+        "Provincial",
+        "Municipal",
+        "Metropolitan",
+        "City",
+        "County",
+        "State",
+        "Local",
+        "District",
+        "Prefectural",
+        "Province",
+        "Region",
+        "Town",
+        "Cantonal",
+        "Canton",
+    ]
 )
-INTERNATIONAL_WORDS = frozenset("International World European United Nations Global Asian African".split())
+INTERNATIONAL_WORDS = frozenset(
+    ["International", "World", "European", "United", "Nations", "Global", "Asian", "African"]
+)
 # Heads of instrument names; a law's name may run on ("Act on the Promotion of …").
 INSTRUMENT_HEADS: dict[str, str] = {
-    "act": "Law", "law": "Law", "code": "Law", "decree": "Law", "ordinance": "Law", "regulation": "Law",
-    "directive": "Law", "bill": "Law", "statute": "Law",
-    "strategy": "Strategy", "plan": "Strategy", "framework": "Strategy", "roadmap": "Strategy",
-    "agenda": "Strategy", "blueprint": "Strategy", "policy": "Strategy", "deal": "Strategy",
-    "programme": "Programme", "program": "Programme", "project": "Programme", "platform": "Programme",
-    "grant": "Programme", "subsidy": "Programme", "scheme": "Programme", "voucher": "Programme",
-    "initiative": "Programme", "fund": "Programme", "portal": "Programme", "campaign": "Programme",
-    "network": "Programme", "loan": "Programme", "award": "Programme",
+    "act": "Law",
+    "law": "Law",
+    "code": "Law",
+    "decree": "Law",
+    "ordinance": "Law",
+    "regulation": "Law",
+    "directive": "Law",
+    "bill": "Law",
+    "statute": "Law",
+    "strategy": "Strategy",
+    "plan": "Strategy",
+    "framework": "Strategy",
+    "roadmap": "Strategy",
+    "agenda": "Strategy",
+    "blueprint": "Strategy",
+    "policy": "Strategy",
+    "deal": "Strategy",
+    "programme": "Programme",
+    "program": "Programme",
+    "project": "Programme",
+    "platform": "Programme",
+    "grant": "Programme",
+    "subsidy": "Programme",
+    "scheme": "Programme",
+    "voucher": "Programme",
+    "initiative": "Programme",
+    "fund": "Programme",
+    "portal": "Programme",
+    "campaign": "Programme",
+    "network": "Programme",
+    "loan": "Programme",
+    "award": "Programme",
 }
 # Heads a *lower-case* noun phrase may end with and still be a name ("Manufacturing data platform");
 # "policy", "act", "law" and "deal" only count in Title Case.
@@ -62,15 +127,26 @@ MEASURE_NOUNS = (
 )
 # Collective actors: (pattern, label). Names are the phrase in sentence case.
 COLLECTIVES: tuple[tuple[str, str], ...] = (
-    (r"(?:(?:other|different|several|various|relevant|line|all|sectoral|partner)\s+)?ministries"
-     r"(?:\s+and\s+(?:other\s+)?(?:government|public)\s+(?:entities|bodies|agencies|departments|institutions))?",
-     "Ministry"),
-    (r"(?:other|different|several|various|relevant)\s+(?:government|public)\s+"
-     r"(?:entities|bodies|agencies|departments|institutions)", "Agency"),
-    (r"(?:regional|local|provincial|municipal|metropolitan|state|city|county|district)\s+"
-     r"(?:governments|authorities|administrations|councils)|municipalities", "RegionalGovernment"),
-    (r"(?:the\s+)?private\s+sector|(?:large|big|private)\s+(?:firms|enterprises|companies|corporations|businesses)"
-     r"|(?:business|industry|employers')\s+associations", "PrivateSector"),
+    (
+        r"(?:(?:other|different|several|various|relevant|line|all|sectoral|partner)\s+)?ministries"
+        r"(?:\s+and\s+(?:other\s+)?(?:government|public)\s+(?:entities|bodies|agencies|departments|institutions))?",
+        "Ministry",
+    ),
+    (
+        r"(?:other|different|several|various|relevant)\s+(?:government|public)\s+"
+        r"(?:entities|bodies|agencies|departments|institutions)",
+        "Agency",
+    ),
+    (
+        r"(?:regional|local|provincial|municipal|metropolitan|state|city|county|district)\s+"
+        r"(?:governments|authorities|administrations|councils)|municipalities",
+        "RegionalGovernment",
+    ),
+    (
+        r"(?:the\s+)?private\s+sector|(?:large|big|private)\s+(?:firms|enterprises|companies|corporations|businesses)"
+        r"|(?:business|industry|employers')\s+associations",
+        "PrivateSector",
+    ),
 )
 # Target groups: an optional modifier and a group noun; canonical names are plural, sentence case.
 TARGET_CORES = (
@@ -87,10 +163,68 @@ TARGET_MODIFIERS = (
 TARGET_BUSINESS_NOUNS = r"businesses|firms|enterprises|companies|shops|traders|retailers|merchants"
 # Words that start a sentence or a title but never a name ("Formerly the …", "Overview of …").
 STARTERS = frozenset(
-    "the a an in on at by for from with under formerly since both each its their this these that those our"
-    " however then also and or but overview promotion evolution role summary introduction integration"
-    " example examples focus support recent new current former today currently meanwhile moreover"
-    " thereafter later after before while when where as through via during between among".split()
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "under",
+        "formerly",
+        "since",
+        "both",
+        "each",
+        "its",
+        "their",
+        "this",
+        "these",
+        "that",
+        "those",
+        "our",
+        "however",
+        "then",
+        "also",
+        "and",
+        "or",
+        "but",
+        "overview",
+        "promotion",
+        "evolution",
+        "role",
+        "summary",
+        "introduction",
+        "integration",
+        "example",
+        "examples",
+        "focus",
+        "support",
+        "recent",
+        "new",
+        "current",
+        "former",
+        "today",
+        "currently",
+        "meanwhile",
+        "moreover",
+        "thereafter",
+        "later",
+        "after",
+        "before",
+        "while",
+        "when",
+        "where",
+        "as",
+        "through",
+        "via",
+        "during",
+        "between",
+        "among",
+    ]
 )
 # Words a lower-case instrument name never contains (function words and relation verbs).
 STOP = (
@@ -107,9 +241,7 @@ _CW = r"(?:[A-Z\u00c0-\u00de0-9](?:[\w'&]|[.-](?=\w))*)"  # a capitalised word, 
 _ACTOR_HEAD_RE = "|".join(sorted(ACTOR_HEADS, key=len, reverse=True))
 _INSTR_TITLE = "|".join(sorted((h.capitalize() for h in INSTRUMENT_HEADS), key=len, reverse=True))
 _SC_HEADS = "|".join(sorted(SENTENCE_CASE_HEADS, key=len, reverse=True))
-_TAIL = (
-    rf"(?:the\s+)?{_CW}(?:(?:\s*,\s*|\s+(?:and|&)\s+(?!(?:the\s+)?(?:{_ACTOR_HEAD_RE})\b)|\s+){_CW})*"
-)
+_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s*,\s*|\s+(?:and|&)\s+(?!(?:the\s+)?(?:{_ACTOR_HEAD_RE})\b)|\s+){_CW})*"
 _LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s+|\s*,\s*){_CW})*"
 
 _ACTOR = re.compile(
@@ -128,12 +260,19 @@ _QUOTED = re.compile(r'"([^"\n]{2,160}?)"')
 _ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?)\s*\)")
 _ACRONYM = re.compile(r"(?<![\w@-])([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)(?![\w@-])")
 _REFERENCE = re.compile(
-    r"(?<![\w-])(?:the|this|that|said|its|their)\s+(?P<head>(?:" + _ACTOR_HEAD_RE + "|" + _SC_HEADS
-    + r"|law|act|Act|Law|Strategy|Programme|Program|Plan|Project|Platform)(?![\w-]))(?!\s+(?:of|for|on)\s+[A-Z])"
+    r"(?<![\w-])(?:the|this|that|said|its|their)\s+(?P<head>(?:"
+    + _ACTOR_HEAD_RE
+    + "|"
+    + _SC_HEADS
+    + r"|law|act|Act|Law|Strategy|Programme|Program|Plan|Project|Platform)(?![\w-]))"
+    + r"(?!\s+(?:of|for|on)\s+[A-Z])"
 )
-_MEASURE = re.compile(rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$")
+_MEASURE = re.compile(
+    rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$"
+)
 _COLLECTIVE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(COLLECTIVES)) + r")(?![\w-])", re.I
+    r"(?<![\w-])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(COLLECTIVES)) + r")(?![\w-])",
+    re.I,
 )
 _TARGET = re.compile(
     rf"(?<![\w-])(?:(?P<mod>{TARGET_MODIFIERS})\s+)?(?P<core>{TARGET_CORES})(?![\w-])(?:'s|')?"
@@ -142,8 +281,11 @@ _TARGET = re.compile(
     rf"|(?<![\w-])(?P<bmod>[a-z]+(?:-[a-z]+)+)\s+(?P<bnoun>{TARGET_BUSINESS_NOUNS})(?![\w-])"
 )
 
-_TARGET_IN_NAME = re.compile(rf"(?<![\w-])(?P<mod>)(?P<core>{TARGET_CORES})(?![\w-])(?P<age1>)?(?P<age2>)?(?P<age3>)?"
-                             rf"(?P<age4>)?(?P<bmod>)?(?P<bnoun>)?", re.I)
+_TARGET_IN_NAME = re.compile(
+    rf"(?<![\w-])(?P<mod>)(?P<core>{TARGET_CORES})(?![\w-])(?P<age1>)?(?P<age2>)?(?P<age3>)?"
+    rf"(?P<age4>)?(?P<bmod>)?(?P<bnoun>)?",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -174,6 +316,9 @@ def lexicon(schema: Schema | None = None) -> frozenset[str]:
     return frozenset(labels)
 
 
+COUNTRIES_PATH = Path(__file__).with_name("countries.tsv")
+
+
 # --- countries (data) -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class CountryNames:
@@ -182,7 +327,7 @@ class CountryNames:
 
 
 @cache
-def countries(path: Path = Path(__file__).with_name("countries.tsv")) -> CountryNames:
+def countries(path: Path = COUNTRIES_PATH) -> CountryNames:
     """Country names from ``countries.tsv`` (code, canonical name, other names), as one pattern."""
     by_name: dict[str, tuple[str, str]] = {}
     for line in path.read_text("utf-8").splitlines():
@@ -192,7 +337,9 @@ def countries(path: Path = Path(__file__).with_name("countries.tsv")) -> Country
         for n in (name, *(rest[0].split("|") if rest and rest[0] else ())):
             by_name[n] = (code, name)
     alternatives = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
-    return CountryNames(by_name, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])(?!\s+(?:{_ACTOR_HEAD_RE}))"))
+    return CountryNames(
+        by_name, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])(?!\s+(?:{_ACTOR_HEAD_RE}))")
+    )
 
 
 # --- names ----------------------------------------------------------------------------------------------
@@ -315,7 +462,9 @@ def find_candidates(text: str, bullet: bool = False) -> list[Candidate]:
             alias = None
             if am := _ABBREVIATION.match(text, m.end()):
                 alias = am[1]
-            head = last.lower() if last.lower() in INSTRUMENT_HEADS else (last if last in ACTOR_HEADS else None)
+            head = (
+                last.lower() if last.lower() in INSTRUMENT_HEADS else (last if last in ACTOR_HEADS else None)
+            )
             found.append(Candidate(m.start(), m.end(), label, inner, "quoted", alias, head))
     if has_upper:
         for m in _ACTOR.finditer(text):
@@ -327,8 +476,16 @@ def find_candidates(text: str, bullet: bool = False) -> list[Candidate]:
             start = m.start("head") - len(" ".join(words)) - (1 if words else 0) if words else m.start("head")
             start = text.rfind(words[0], m.start(), m.start("head")) if words else m.start("head")
             end = m.start("head") + len(m["head"]) + len(tail)
-            found.append(Candidate(start, end, _actor_type(m["head"], words, tail), canonical_name(name), "name",
-                                   head=m["head"]))
+            found.append(
+                Candidate(
+                    start,
+                    end,
+                    _actor_type(m["head"], words, tail),
+                    canonical_name(name),
+                    "name",
+                    head=m["head"],
+                )
+            )
         for m in _LAW.finditer(text):
             words = _strip_starters(m["pre"].split())
             tail = m["tail"] or ""
@@ -337,7 +494,9 @@ def find_candidates(text: str, bullet: bool = False) -> list[Candidate]:
             tail = tail.rstrip(" ,")
             start = text.rfind(words[0], m.start(), m.start("head")) if words else m.start("head")
             end = m.start("head") + len(m["head"]) + len(tail)
-            found.append(Candidate(start, end, "Law", canonical_name(text[start:end]), "name", head=m["head"]))
+            found.append(
+                Candidate(start, end, "Law", canonical_name(text[start:end]), "name", head=m["head"])
+            )
         for m in _INSTRUMENT.finditer(text):
             words = _strip_starters(m["name"].split())
             if not words or not (words[0][0].isupper() or words[0][0].isdigit()) or words[0] in ACTOR_HEADS:
@@ -346,14 +505,28 @@ def find_candidates(text: str, bullet: bool = False) -> list[Candidate]:
             start = text.rfind(words[0], m.start(), m.end("name"))
             end = m.end("name") + len(tail)
             head = m["head"].lower()
-            found.append(Candidate(start, end, INSTRUMENT_HEADS[head], canonical_name(text[start:end]), "name",
-                                   head=head))
+            found.append(
+                Candidate(
+                    start, end, INSTRUMENT_HEADS[head], canonical_name(text[start:end]), "name", head=head
+                )
+            )
     if bullet and (m := _MEASURE.match(text.rstrip(". "))):
         found.append(Candidate(0, m.end("name"), "Programme", canonical_name(m["name"]), "measure"))
     low = text.lower()
-    if "minist" in low or "government" in low or "authorit" in low or "sector" in low or "firms" in low \
-            or "compan" in low or "enterprises" in low or "associations" in low or "municipal" in low \
-            or "councils" in low or "bodies" in low or "businesses" in low:
+    if (
+        "minist" in low
+        or "government" in low
+        or "authorit" in low
+        or "sector" in low
+        or "firms" in low
+        or "compan" in low
+        or "enterprises" in low
+        or "associations" in low
+        or "municipal" in low
+        or "councils" in low
+        or "bodies" in low
+        or "businesses" in low
+    ):
         for m in _COLLECTIVE.finditer(text):
             label = next(COLLECTIVES[i][1] for i in range(len(COLLECTIVES)) if m[f"c{i}"])
             found.append(Candidate(m.start(), m.end(), label, _sentence_case(m[0]), "collective"))
@@ -375,8 +548,16 @@ def find_candidates(text: str, bullet: bool = False) -> list[Candidate]:
     return _non_overlapping(found, text)
 
 
-_KIND_RANK = {"quoted": 0, "measure": 1, "name": 2, "collective": 3, "target": 4, "country": 5, "reference": 6,
-              "acronym": 7}
+_KIND_RANK = {
+    "quoted": 0,
+    "measure": 1,
+    "name": 2,
+    "collective": 3,
+    "target": 4,
+    "country": 5,
+    "reference": 6,
+    "acronym": 7,
+}
 
 
 def _non_overlapping(found: list[Candidate], text: str) -> list[Candidate]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Relationship
@@ -194,3 +195,31 @@ def evaluate(
             entities.setdefault(e.id, e)
         relationships += x.relationships
     return score(entities.values(), relationships, curated, min_confidence)
+
+
+def evaluate_files(
+    dataset: Path | str,
+    documents: Iterable[Path | str] = (),
+    seeds_dir: Path | str | None = None,
+    min_confidence: float = 0.7,
+) -> tuple[Report, list[str]]:
+    """Evaluate extraction from ``documents`` (default: the dataset's own documents) against ``dataset``.
+
+    Returns the report and the one-line problems met while reading documents.
+    """
+    from graph.errors import InputError
+    from loaders.dataset import locate_documents, open_dataset, to_graph
+    from loaders.extract import extract_files
+
+    spec, texts = open_dataset(dataset, seeds_dir)
+    gold = to_graph(spec, texts)
+    paths = list(documents)
+    if not paths:
+        found = locate_documents(spec, Path(dataset).parent, Path(seeds_dir) if seeds_dir else None)
+        paths = list(found.values())
+        if not paths:
+            raise InputError(
+                str(dataset), "none of its documents was found; pass them with --document or --seeds"
+            )
+    extractions, problems = extract_files(paths)
+    return evaluate(extractions, gold, min_confidence), problems

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from graph.institutional_graph import InstitutionalGraph
@@ -647,7 +648,7 @@ def extraction_to_graph(
 
 
 def to_json(extractions: Iterable[Extraction]) -> dict[str, Any]:
-    """The ``instgraph extract`` JSON contract (documents, entities with mentions, relations with evidence)."""
+    """The ``instgraph extract`` JSON: documents, entities with their mentions, relations with evidence."""
     extractions = list(extractions)
     graph = extraction_to_graph(extractions)
     documents = [
@@ -707,3 +708,47 @@ def to_json(extractions: Iterable[Extraction]) -> dict[str, Any]:
             }
         )
     return {"documents": documents, "entities": entities, "relations": relations}
+
+
+def extract_files(
+    paths: Iterable[str | Path], schema: Schema | None = None
+) -> tuple[list[Extraction], list[str]]:
+    """Read and extract several files; a bad file gives one message in ``problems`` and the rest go on.
+
+    Raises :class:`graph.errors.InputError` only when no file at all could be read.
+    """
+    from graph.errors import InputError
+    from loaders.documents import read_documents
+
+    paths = list(paths)
+    documents, problems = read_documents(paths)
+    if not documents:
+        raise InputError(", ".join(map(str, paths)) or "<no files>", "no document could be read (see above)")
+    return [extract(d, schema) for d in documents], problems
+
+
+def to_table(extractions: Iterable[Extraction]) -> str:
+    """A plain-text table of the relationships found, one per line, with their first evidence line."""
+    rows = [("type", "source", "target", "years", "conf", "evidence")]
+    for x in extractions:
+        names = {e.id: e.name for e in x.entities}
+        for r in sorted(x.relationships, key=lambda r: r.evidence[0].first_line if r.evidence else 0):
+            years = "" if r.start is None and r.end is None else f"{r.start or ''}-{r.end or ''}"
+            where = f"{Path(x.document.path).name}:{r.evidence[0].first_line}" if r.evidence else ""
+            rows.append(
+                (
+                    r.type,
+                    names.get(r.source, r.source),
+                    names.get(r.target, r.target),
+                    years,
+                    f"{r.confidence:.1f}",
+                    where,
+                )
+            )
+    widths = [min(48, max(len(row[i]) for row in rows)) for i in range(len(rows[0]))]
+    return (
+        "\n".join(
+            "  ".join(c[:48].ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+        )
+        + "\n"
+    )

@@ -21,8 +21,12 @@ CREATION_VERBS = (
     r"created|established|founded|set\s+up|launched|introduced|enacted|adopted|passed|formed|inaugurated"
     r"|promulgated|started|began|initiated"
 )
-CREATION = re.compile(rf"\b(?:{CREATION_VERBS})\b|\b(?:establishment|creation|launch|introduction|enactment)\s+of\b")
-RUNNING_FROM = re.compile(r"\b(?:implemented|in\s+place|in\s+force|operated|running|ran|run)\s+(?:from|since)\b")
+CREATION = re.compile(
+    rf"\b(?:{CREATION_VERBS})\b|\b(?:establishment|creation|launch|introduction|enactment)\s+of\b"
+)
+RUNNING_FROM = re.compile(
+    r"\b(?:implemented|in\s+place|in\s+force|operated|running|ran|run)\s+(?:from|since)\b"
+)
 
 FORMERLY = re.compile(
     rf"\bformerly\s+(?:known\s+as\s+|called\s+|named\s+)?{E}"
