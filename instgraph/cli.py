@@ -198,6 +198,57 @@ def report(
         raise fail(str(exc)) from None
     typer.echo(str(path))
 
+_EXTRACT_FORMAT_HELP = "json (the extract contract: documents, entities, relations) | table"
+_EXTRACT_OUT_HELP = "Write the JSON here instead of stdout."
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Documents to read: .txt, .md or .pdf files.")],
+    fmt: Annotated[str, typer.Option("--format", help=_EXTRACT_FORMAT_HELP)] = "json",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=_EXTRACT_OUT_HELP)] = None,
+) -> None:
+    """Extract actors, instruments and dated, cited relationships from documents (no network, no model)."""
+    import json
+
+    from loaders.extract import extract_files, to_json, to_table
+
+    if fmt not in ("json", "table"):
+        raise fail(f"--format {fmt!r}: use json or table", 2)
+    extractions, problems = extract_files(paths)
+    for p in problems:
+        typer.echo(p, err=True)
+    text = to_table(extractions) if fmt == "table" else json.dumps(to_json(extractions), ensure_ascii=False, indent=1)
+    if output is not None:
+        output.write_text(text if text.endswith("\n") else text + "\n", "utf-8")
+        typer.echo(str(output))
+    else:
+        typer.echo(text.rstrip("\n"))
+
+
+_GOLD_HELP = "The curated dataset to score against (default data/korea-sme-digitalisation.yaml)."
+_EVAL_DOC_HELP = "A document to extract from (repeatable; default: the dataset's own documents)."
+_MIN_CONF_HELP = "Curated facts below this confidence (only implied by the text) are left out of recall."
+
+
+@app.command()
+def evaluate(
+    files: Annotated[list[Path] | None, typer.Argument(help="Documents to extract from (same as --document).")] = None,
+    document: Annotated[list[Path] | None, typer.Option("--document", help=_EVAL_DOC_HELP)] = None,
+    dataset: Annotated[Path | None, typer.Option("--dataset", "--gold", help=_GOLD_HELP)] = None,
+    seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", help=_MIN_CONF_HELP)] = 0.7,
+) -> None:
+    """Precision and recall of extraction against a curated dataset, by type, with the misses listed."""
+    from loaders.dataset import KOREA_DATASET
+    from loaders.evaluate import evaluate_files
+
+    report, problems = evaluate_files(dataset or KOREA_DATASET, [*(files or []), *(document or [])], seeds,
+                                      min_confidence)
+    for p in problems:
+        typer.echo(p, err=True)
+    typer.echo(report.to_text())
+
 
 def main() -> None:
     """Entry point of the ``instgraph`` console script."""
