@@ -218,7 +218,10 @@ def extract(
     extractions, problems = extract_files(paths)
     for p in problems:
         typer.echo(p, err=True)
-    text = to_table(extractions) if fmt == "table" else json.dumps(to_json(extractions), ensure_ascii=False, indent=1)
+    if fmt == "table":
+        text = to_table(extractions)
+    else:
+        text = json.dumps(to_json(extractions), ensure_ascii=False, indent=1)
     if output is not None:
         output.write_text(text if text.endswith("\n") else text + "\n", "utf-8")
         typer.echo(str(output))
@@ -233,7 +236,7 @@ _MIN_CONF_HELP = "Curated facts below this confidence (only implied by the text)
 
 @app.command()
 def evaluate(
-    files: Annotated[list[Path] | None, typer.Argument(help="Documents to extract from (same as --document).")] = None,
+    files: Annotated[list[Path] | None, typer.Argument(help="Documents to extract from (like --document).")] = None,
     document: Annotated[list[Path] | None, typer.Option("--document", help=_EVAL_DOC_HELP)] = None,
     dataset: Annotated[Path | None, typer.Option("--dataset", "--gold", help=_GOLD_HELP)] = None,
     seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
