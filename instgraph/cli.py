@@ -236,7 +236,7 @@ _MIN_CONF_HELP = "Curated facts below this confidence (only implied by the text)
 
 @app.command()
 def evaluate(
-    files: Annotated[list[Path] | None, typer.Argument(help="Documents to extract from (like --document).")] = None,
+    files: Annotated[list[Path] | None, typer.Argument(help="Documents to extract from.")] = None,
     document: Annotated[list[Path] | None, typer.Option("--document", help=_EVAL_DOC_HELP)] = None,
     dataset: Annotated[Path | None, typer.Option("--dataset", "--gold", help=_GOLD_HELP)] = None,
     seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
