@@ -1,0 +1,115 @@
+"""`instgraph build`: curated datasets → out/graph.json that networkx reads back into an equal graph."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from graph.institutional_graph import InstitutionalGraph
+from instgraph.cli import app
+from loaders.dataset import KOREA_DATASET, korea_graph
+
+SEED = "oecd-2022-korea-sme-digitalisation.txt"
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def seeds_dir() -> Path:
+    """The directory holding the seed deck: $INSTGRAPH_SEEDS, else ../shared/seeds beside the repo."""
+    env = os.environ.get("INSTGRAPH_SEEDS")
+    directory = Path(env) if env else REPO.parent / "shared" / "seeds"
+    if not (directory / SEED).is_file():
+        message = f"seed deck {directory / SEED} not found; set INSTGRAPH_SEEDS to the directory holding it"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return directory
+
+
+@pytest.fixture(scope="module")
+def korea(seeds_dir: Path) -> InstitutionalGraph:
+    return korea_graph(seeds_dir)
+
+
+def read_back(path: Path) -> InstitutionalGraph:
+    """The graph file as plain networkx reads it, wrapped for comparison."""
+    data = json.loads(path.read_text("utf-8"))
+    return InstitutionalGraph(graph=nx.MultiDiGraph(nx.node_link_graph(data, edges="edges")))
+
+
+def test_build_writes_a_node_link_file_networkx_reads_back_into_the_same_graph(tmp_path, seeds_dir, korea):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", "--seeds", str(seeds_dir), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    graph_file = out / "graph.json"
+    assert read_back(graph_file) == korea
+    assert str(graph_file) in result.stdout
+    assert "years covered: 1999–2018" in result.stdout
+    assert "SUCCEEDED_BY" in result.stdout and "Ministry" in result.stdout
+    assert "83 quoting their lines" in result.stdout
+
+
+def test_build_on_a_fresh_checkout_uses_the_repos_datasets_and_writes_out(tmp_path, seeds_dir, korea):
+    env = {**os.environ, "INSTGRAPH_SEEDS": str(seeds_dir)}
+    done = subprocess.run(
+        [sys.executable, "-m", "instgraph.cli", "build"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert read_back(tmp_path / "out" / "graph.json") == korea
+    assert done.stdout.startswith("wrote out/graph.json")
+
+
+def test_datasets_given_twice_or_extended_merge_into_one_graph(tmp_path, seeds_dir, korea):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "entities:\n"
+        "  - {type: Ministry, name: Ministry of SMEs and Startups, aliases: [MoSS]}\n"
+        "  - {type: Programme, name: Smart factory vouchers}\n"
+        "relationships:\n"
+        "  - {type: IMPLEMENTS, source: MoSS, target: Smart factory vouchers, start: 2019}\n",
+        "utf-8",
+    )
+    args = ["build", "--seeds", str(seeds_dir), "--out", str(tmp_path)]
+    result = CliRunner().invoke(app, [*args, "--data", str(KOREA_DATASET), "--data", str(KOREA_DATASET)])
+    assert result.exit_code == 0, result.output
+    assert read_back(tmp_path / "graph.json") == korea
+    result = CliRunner().invoke(app, [*args, "--data", str(KOREA_DATASET), "--data", str(extra)])
+    assert result.exit_code == 0, result.output
+    merged = read_back(tmp_path / "graph.json")
+    mss = merged.entity("ministry:ministry-of-smes-and-startups")
+    assert "MoSS" in mss.aliases and "MSS" in mss.aliases and mss.start == 2017
+    assert len(merged) == len(korea) + 1
+    assert merged.graph.has_edge(mss.id, "programme:smart-factory-vouchers", "IMPLEMENTS")
+
+
+def test_a_broken_dataset_fails_with_its_file_and_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("entities:\n  - {type: Ministry, name: A}\n  - {type: Minstry, name: B}\n", "utf-8")
+    result = CliRunner().invoke(app, ["build", "--data", str(bad), "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert f"{bad}:3: entity 'B' has unknown type 'Minstry'" in result.stderr
+    assert not (tmp_path / "graph.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--data", "no/such.yaml"], "--data no/such.yaml: no such file"),
+        (["--seeds", "no/such/dir"], "--seeds no/such/dir: not a directory"),
+    ],
+)
+def test_bad_options_are_usage_errors(tmp_path, args, message):
+    result = CliRunner().invoke(app, ["build", "--out", str(tmp_path), *args])
+    assert result.exit_code == 2
+    assert message in result.stderr
