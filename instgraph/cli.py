@@ -253,6 +253,103 @@ def evaluate(
     typer.echo(report.to_text())
 
 
+_QUERY_NAME_HELP = "The query to run (see --list)."
+_PARAM_HELP = "A parameter as KEY=VALUE; repeat for several (e.g. --param year=2007). null leaves one unset."
+_QUERY_FORMAT_HELP = "Output: table (for people), json or csv."
+_LIST_HELP = "List every query with its description and parameters, then exit."
+_QUERY_GRAPH_HELP = (
+    "Answer from a graph.json written by instgraph build, with networkx instead of Neo4j "
+    "(as_of_map, roles, lineage, collaboration_pairs and fragmentation)."
+)
+
+
+@app.command()
+def query(
+    name: Annotated[str | None, typer.Argument(help=_QUERY_NAME_HELP, show_default=False)] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help=_PARAM_HELP)] = None,
+    fmt: Annotated[str, typer.Option("--format", help=_QUERY_FORMAT_HELP)] = "table",
+    list_queries: Annotated[bool, typer.Option("--list", help=_LIST_HELP)] = False,
+    graph_file: Annotated[Path | None, typer.Option("--graph", help=_QUERY_GRAPH_HELP)] = None,
+) -> None:
+    """Run a named query of the library (queries/*.cypher) against Neo4j and print its rows.
+
+    Parameters are checked before the server is called. The server is the one NEO4J_URI,
+    NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE name (default: the local one).
+    """
+    import os
+
+    from queries import library
+    from queries.formatting import FORMATS, render
+
+    try:
+        if list_queries:
+            typer.echo("\n".join(q.usage() for q in library.list_queries()))
+            return
+        if name is None:
+            raise UsageError("name a query to run, or list them with instgraph query --list")
+        if fmt not in FORMATS:
+            raise UsageError(f"--format {fmt!r} is unknown; use one of {', '.join(FORMATS)}")
+        params = library.get_query(name).bind_text(param or [])
+        if graph_file is not None:
+            from graph.institutional_graph import InstitutionalGraph
+            from queries.offline import run_offline
+
+            rows = run_offline(InstitutionalGraph.read_json(graph_file), name, params)
+        else:
+            with library.open_driver(os.environ) as (driver, database):
+                rows = library.run(driver, name, params, database=database)
+    except UsageError as exc:
+        raise fail(str(exc), 2) from None
+    except (InstgraphError, OSError, ValueError) as exc:
+        raise fail(str(exc)) from None
+    if not rows:
+        typer.echo("(no rows)", err=True)
+    typer.echo(render(rows, fmt), nl=False)
+
+
+_STATEMENT_HELP = "The Cypher statement; pass values as $params with --param, never pasted into the text."
+_CYPHER_PARAM_HELP = (
+    "A parameter as KEY=VALUE; the value is read as JSON when it parses (2007, true, null, [\"a\"], "
+    "'\"2007\"' for the text 2007), else as text. Repeat for several."
+)
+_WRITE_HELP = (
+    "Allow the statement to write. Without it the statement runs in a read transaction routed to "
+    "readers, and the server refuses CREATE, MERGE, SET, DELETE and the like."
+)
+
+
+@app.command()
+def cypher(
+    statement: Annotated[str, typer.Argument(help=_STATEMENT_HELP, show_default=False)],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help=_CYPHER_PARAM_HELP)] = None,
+    fmt: Annotated[str, typer.Option("--format", help=_QUERY_FORMAT_HELP)] = "table",
+    write: Annotated[bool, typer.Option("--write", help=_WRITE_HELP)] = False,
+) -> None:
+    """Run ad-hoc Cypher against Neo4j and print the rows: read-only unless --write is given.
+
+    Without --write the statement runs in a read transaction (session.execute_read, routed to
+    readers) and the server itself refuses any write; the command then exits 2.
+    """
+    import os
+
+    from queries import library
+    from queries.formatting import FORMATS, render
+
+    try:
+        if fmt not in FORMATS:
+            raise UsageError(f"--format {fmt!r} is unknown; use one of {', '.join(FORMATS)}")
+        params = {k: library.guess_value(v) for k, v in library.split_pairs(param or []).items()}
+        with library.open_driver(os.environ) as (driver, database):
+            rows = library.run_cypher(driver, statement, params, write=write, database=database)
+    except UsageError as exc:
+        raise fail(str(exc), 2) from None
+    except InstgraphError as exc:
+        raise fail(str(exc)) from None
+    if not rows:
+        typer.echo("(no rows)", err=True)
+    typer.echo(render(rows, fmt), nl=False)
+
+
 def main() -> None:
     """Entry point of the ``instgraph`` console script."""
     try:
