@@ -36,7 +36,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -381,6 +382,29 @@ def run_cypher(
     return _execute(driver, text, dict(params or {}), write=write, database=database)
 
 
+@contextmanager
+def open_driver(env: Mapping[str, str]) -> Iterator[tuple[neo4j.Driver, str | None]]:
+    """A driver and database for the server ``env`` names (``NEO4J_URI``, ``NEO4J_USERNAME``,
+    ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``), closed on exit. The CLI passes ``os.environ``."""
+    try:
+        from graph.settings import Neo4jSettings  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:  # the project's settings module is not there: read the four variables here
+        import neo4j as _neo4j
+
+        uri = env.get("NEO4J_URI") or "bolt://127.0.0.1:7687"
+        auth = (env.get("NEO4J_USERNAME") or "neo4j", env.get("NEO4J_PASSWORD") or "")
+        driver = _neo4j.GraphDatabase.driver(uri, auth=auth)
+        database = env.get("NEO4J_DATABASE") or None
+    else:
+        settings = Neo4jSettings.from_env(env)
+        driver = settings.driver()
+        database = getattr(settings, "database", None)
+    try:
+        yield driver, database
+    finally:
+        driver.close()
+
+
 def _execute(
     driver: neo4j.Driver, text: str, params: dict[str, Any], *, write: bool, database: str | None
 ) -> list[dict[str, Any]]:
@@ -404,13 +428,13 @@ def _execute(
             ) from None
         if exc.code and "ParameterMissing" in exc.code:
             raise UsageError(f"cypher: {_first_line(exc.message)}; give it as --param KEY=VALUE") from None
-        raise InstgraphError(f"cypher: {_first_line(exc.message)} ({exc.code})") from None
+        raise InstgraphError(f"neo4j: {_first_line(exc.message)} ({exc.code})") from None
     except ServiceUnavailable as exc:
         raise InstgraphError(
             f"cannot reach Neo4j: {exc}; is the server running (instgraph neo4j status)?"
         ) from None
     except Neo4jError as exc:
-        raise InstgraphError(f"cypher: {_first_line(exc.message)} ({exc.code})") from None
+        raise InstgraphError(f"neo4j: {_first_line(exc.message)} ({exc.code})") from None
 
 
 def _first_line(message: str | None) -> str:
