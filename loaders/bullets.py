@@ -166,4 +166,42 @@ def statements(doc: Document) -> list[Statement]:
         out.append(st)
         current = st
         last_line_text = line
+    return _split_sentences(out)
+
+
+# A full stop, then a space and a capital: a sentence ends (unless the word before is an abbreviation).
+_SENTENCE_END = re.compile(r"(?<=[\w)\]\"'%])\.\s+(?=[A-Z\"(])")
+_ABBREVIATIONS = ("e.g", "i.e", "etc", "No", "Art", "Mr", "Ms", "Dr", "St", "Inc", "Ltd", "Co", "vs", "cf")
+
+
+def _sentences(text: str) -> list[int]:
+    """Offsets where the sentences of ``text`` start (always including 0)."""
+    starts = [0]
+    if ". " not in text:
+        return starts
+    for m in _SENTENCE_END.finditer(text):
+        word = text[: m.start()].rsplit(" ", 1)[-1]
+        if word.endswith(_ABBREVIATIONS) or (len(word) == 1 and word.isupper()):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def _split_sentences(units: list[Statement]) -> list[Statement]:
+    """One statement per sentence: later sentences share the first one's parent; children follow the first."""
+    if not any(". " in u.text for u in units):
+        return units
+    out: list[Statement] = []
+    new_index: dict[int, int] = {}
+    for u in units:
+        starts = _sentences(u.text) if u.kind != "heading" else [0]
+        parent = new_index.get(u.parent) if u.parent is not None else None
+        new_index[u.index] = len(out)
+        for i, a in enumerate(starts):
+            b = starts[i + 1] if i + 1 < len(starts) else len(u.text)
+            text = u.text[a:b].strip()
+            first, last = u.line_at(a), u.line_at(max(a, b - 2))
+            piece = Statement(len(out), text, first, last, u.kind, u.indent, u.section, parent)
+            piece.line_starts = [(0, first)] + [(o - a, n) for o, n in u.line_starts if a < o < b]
+            out.append(piece)
     return out

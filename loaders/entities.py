@@ -260,7 +260,7 @@ _QUOTED = re.compile(r'"([^"\n]{2,160}?)"')
 _ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?)\s*\)")
 _ACRONYM = re.compile(r"(?<![\w@-])([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)(?![\w@-])")
 _REFERENCE = re.compile(
-    r"(?<![\w-])(?:the|this|that|said|its|their)\s+(?P<head>(?:"
+    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|said|[Ii]ts|[Tt]heir)\s+(?P<head>(?:"
     + _ACTOR_HEAD_RE
     + "|"
     + _SC_HEADS

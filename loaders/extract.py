@@ -335,6 +335,8 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         a, b = (m[1], m[2]) if m[1] else (m[3], m[4]) if m[3] else (m[5], m[6])
         y = nearest_year(years, m.end())
         rd.add("SUCCEEDED_BY", k(a), k(b), [span], STATED, start=y.first if y else None)
+        if y is not None:
+            rd.set_years(k(b), y.first)
     for m in R.REPLACED.finditer(t):
         y = nearest_year(years, m.end())
         rd.add("SUCCEEDED_BY", k(m[2]), k(m[1]), [span], STATED, start=y.first if y else None)
@@ -407,7 +409,7 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         note = f"{m['article']} of the law" if m["article"] else None
         rd.add("PROVIDES_FOR", k(m[2]), k(m[1]), [span], STATED, note=note, start=rd.drafts[k(m[2])].start)
     for m in R.PROVIDES_FOR.finditer(t):
-        rd.add("PROVIDES_FOR", k(m[1]), k(m[2]), [span], STATED)
+        rd.add("PROVIDES_FOR", k(m[1]), k(m[3]), [span], STATED)
     if (
         (m := R.FOUNDATION_FOR.search(t))
         and subject

@@ -35,7 +35,7 @@ FORMERLY = re.compile(
 )
 RENAMED = re.compile(
     rf"{E}[^@]{{0,25}}?\b(?:was|were|has\s+been|had\s+been)\s+(?:renamed|reorganised|reorganized|restructured|"
-    rf"upgraded|converted|merged|transformed|elevated)\s+(?:as|into|to|to\s+become)\s+{E}"
+    rf"upgraded|converted|merged|transformed|elevated)\s+(?:(?:as|into|to|to\s+become)\s+)?{E}"
     rf"|{E}\s+became\s+{E}|{E}[^@]{{0,25}}?\bwas\s+replaced\s+by\s+{E}",
     re.I,
 )
