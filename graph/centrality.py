@@ -107,7 +107,7 @@ def _sample_size(n: int, k: int | None, exact_max_nodes: int) -> int | None:
     """None for an exact computation, else the number of sources to sample."""
     if k is not None:
         if k < 1:
-            raise UsageError(f"sample size k={k} must be at least 1")
+            raise UsageError(f"sample size {k} (--sample, k=) must be at least 1")
         return None if k >= n else k
     return None if n <= exact_max_nodes or n <= DEFAULT_SAMPLE else DEFAULT_SAMPLE
 
