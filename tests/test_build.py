@@ -18,6 +18,8 @@ from loaders.dataset import KOREA_DATASET, korea_graph
 
 SEED = "oecd-2022-korea-sme-digitalisation.txt"
 REPO = Path(__file__).resolve().parents[1]
+# Options must not be taken from the environment of whoever runs the tests.
+NO_SEEDS_ENV: dict[str, str | None] = {"INSTGRAPH_SEEDS": None}
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +98,7 @@ def test_datasets_given_twice_or_extended_merge_into_one_graph(tmp_path, seeds_d
 def test_a_broken_dataset_fails_with_its_file_and_line(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("entities:\n  - {type: Ministry, name: A}\n  - {type: Minstry, name: B}\n", "utf-8")
-    result = CliRunner().invoke(app, ["build", "--data", str(bad), "--out", str(tmp_path)])
+    result = CliRunner().invoke(app, ["build", "--data", str(bad), "--out", str(tmp_path)], env=NO_SEEDS_ENV)
     assert result.exit_code == 1
     assert f"{bad}:3: entity 'B' has unknown type 'Minstry'" in result.stderr
     assert not (tmp_path / "graph.json").exists()
@@ -110,6 +112,6 @@ def test_a_broken_dataset_fails_with_its_file_and_line(tmp_path):
     ],
 )
 def test_bad_options_are_usage_errors(tmp_path, args, message):
-    result = CliRunner().invoke(app, ["build", "--out", str(tmp_path), *args])
+    result = CliRunner().invoke(app, ["build", "--out", str(tmp_path), *args], env=NO_SEEDS_ENV)
     assert result.exit_code == 2
     assert message in result.stderr
