@@ -511,3 +511,14 @@ def test_references_may_use_korean_aliases_and_ids():
     )
     g = to_graph(parse_dataset(text, "ko.yaml"))
     assert g.graph.has_edge("ministry:ministry-of-examples", "programme:example-programme", "LEADS")
+
+
+def test_the_worked_examples_in_the_loaders_docstrings_run():
+    import doctest
+
+    import loaders.citations
+    import loaders.dataset
+
+    for module in (loaders.dataset, loaders.citations):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
