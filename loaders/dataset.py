@@ -651,6 +651,20 @@ def to_graph(
     return graph
 
 
+def entity_evidence(
+    dataset: Dataset, texts: Mapping[str, str] | None = None
+) -> dict[str, tuple[Evidence, ...]]:
+    """Where each entity is cited (entity id → evidence), e.g. for ``MENTIONED_IN`` line numbers.
+
+    The graph keeps only an entity's ``sources`` (document ids); this keeps the lines, quoted when the
+    document's text is in ``texts``.
+    """
+    lines = {key: document_lines(text) for key, text in (texts or {}).items()}
+    return {
+        s.entity.id: tuple(_evidence(c, dataset, lines) for c in s.cite) for s in dataset.entities if s.cite
+    }
+
+
 # --- file I/O -------------------------------------------------------------------------------------------
 def read_text(path: Path, what: str = "file") -> str:
     """A text file's content (UTF-8, universal newlines), or an :class:`InputError` saying what is wrong."""
@@ -731,6 +745,7 @@ __all__ = [
     "alias_text",
     "check_documents",
     "default_seeds_dir",
+    "entity_evidence",
     "document_lines",
     "korea_graph",
     "locate_documents",

@@ -522,3 +522,21 @@ def test_the_worked_examples_in_the_loaders_docstrings_run():
     for module in (loaders.dataset, loaders.citations):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__
+
+
+def test_entity_citations_are_available_with_their_lines(seeds_dir, seed_lines):
+    from loaders.dataset import entity_evidence
+
+    dataset, texts = open_dataset(KOREA_DATASET, seeds_dir)
+    cited = entity_evidence(dataset, texts)
+    assert set(cited) == {s.entity.id for s in dataset.entities}
+    kosmo = cited[KOSMO]
+    assert [(e.first_line, e.last_line) for e in kosmo] == [(96, 98)]
+    assert kosmo[0].text == "\n".join(seed_lines[95:98])
+
+
+def test_a_relationship_may_point_at_a_document_by_its_key():
+    text = with_relationship("- {type: MENTIONED_IN, source: MoE, target: memo, cite: {memo: 1}}")
+    g = to_graph(parse_dataset(text, "m.yaml"))
+    doc_id = document_id("0" * 64)
+    assert g.graph.has_edge("ministry:ministry-of-examples", doc_id, "MENTIONED_IN")
