@@ -332,7 +332,7 @@ def document_from_bytes(data: bytes, path: str = "<bytes>") -> Document:
     Raises :class:`graph.errors.InputError` with one line saying what is wrong and how to fix it.
     """
     if not data.strip():
-        raise InputError(path, "is empty; nothing to read")
+        raise InputError(path, "is empty (no text at all); nothing to read")
     if data.lstrip()[:5] == b"%PDF-":
         lines, warnings, title, author = _pdf_lines(data, path)
         return document_from_lines(lines, path, "pdf", warnings, title, author)
