@@ -58,7 +58,8 @@ def pdf_with_lines(lines: list[str], title: str | None = None) -> bytes:
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    trailer = f"<< /Size {len(objects) + 1} /Root 1 0 R /Info 6 0 R >>"
+    out += f"trailer\n{trailer}\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
 
 
@@ -66,7 +67,9 @@ def test_seed_lines_match_cat_n_and_metadata_is_read():
     doc = read_document(seed_file())
     raw = seed_file().read_bytes().decode("utf-8")
     assert len(doc.lines) == 140 == raw.count("\n")
-    assert doc.line(37).strip().startswith("- Formerly the \u201cSmall and Medium Business Administration\u201d")
+    assert (
+        doc.line(37).strip().startswith("- Formerly the \u201cSmall and Medium Business Administration\u201d")
+    )
     assert doc.clean[36].strip().startswith('- Formerly the "Small and Medium Business Administration"')
     assert doc.sha256 == hashlib.sha256(raw.encode("utf-8")).hexdigest()
     assert doc.id == document_id(doc.sha256)
@@ -76,8 +79,11 @@ def test_seed_lines_match_cat_n_and_metadata_is_read():
 
 def test_own_deck_metadata_and_curly_quotes_kept_in_evidence_text():
     doc = read_document(DOCS / "ruritania-coastal-deck.txt")
-    assert (doc.title, doc.author, doc.date) == ("RURITANIA'S COASTAL ECONOMY INSTITUTIONS", "Maria Lenz",
-                                                 "2021-03-03")
+    assert (doc.title, doc.author, doc.date) == (
+        "RURITANIA'S COASTAL ECONOMY INSTITUTIONS",
+        "Maria Lenz",
+        "2021-03-03",
+    )
     assert "\u201cHarbour Development Board\u201d" in doc.line(14)
     assert '"Harbour Development Board"' in doc.clean[13]
     assert doc.clean[25].strip() == "- Quay Repair programme (2004-2009, Harbour Development Board)"
@@ -103,14 +109,18 @@ def test_same_text_same_id_whatever_the_path():
 
 
 def test_clean_view_plain_quotes_dashes_and_bullets():
-    assert clean_line("\u2022 the \u2018Dock\u2019 Act \u2013 2001\u20132004\u00a0") == "- the 'Dock' Act - 2001-2004 "
+    assert (
+        clean_line("\u2022 the \u2018Dock\u2019 Act \u2013 2001\u20132004\u00a0")
+        == "- the 'Dock' Act - 2001-2004 "
+    )
     assert parse_date("7 October 2020") == "2020-10-07"
     assert parse_date("Annex 2") is None
 
 
 def test_pdf_pages_become_lines_with_title_from_metadata():
-    data = pdf_with_lines(["Island energy note", "The Island Energy Office (IEO) was created in 2010."],
-                          title="Island energy")
+    data = pdf_with_lines(
+        ["Island energy note", "The Island Energy Office (IEO) was created in 2010."], title="Island energy"
+    )
     doc = document_from_bytes(data, "note.pdf")
     assert doc.format == "pdf" and doc.title == "Island energy"
     assert doc.lines == ("Island energy note", "The Island Energy Office (IEO) was created in 2010.")
@@ -136,19 +146,37 @@ def test_bad_inputs_each_give_one_message_and_the_batch_goes_on(tmp_path):
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "scan.pdf").write_bytes(pdf_with_lines([]))
     (tmp_path / "fake.pdf").write_text("not a pdf at all")
-    (tmp_path / "latin.txt").write_bytes("The Caf\u00e9 Owners\u2019 Fund was set up in 2009.\n".encode("cp1252"))
+    (tmp_path / "latin.txt").write_bytes(
+        "The Caf\u00e9 Owners\u2019 Fund was set up in 2009.\n".encode("cp1252")
+    )
     (tmp_path / "folder").mkdir()
     good = tmp_path / "good.txt"
     good.write_text("- The Port Office was created in 1990\n")
-    paths = [tmp_path / n for n in ("empty.txt", "blank.txt", "binary.txt", "scan.pdf", "fake.pdf", "missing.txt",
-                                    "folder", "latin.txt")] + [good]
+    paths = [
+        tmp_path / n
+        for n in (
+            "empty.txt",
+            "blank.txt",
+            "binary.txt",
+            "scan.pdf",
+            "fake.pdf",
+            "missing.txt",
+            "folder",
+            "latin.txt",
+        )
+    ] + [good]
     docs, problems = read_documents(paths)
     assert [Path(d.path).name for d in docs] == ["latin.txt", "good.txt"]
     assert len(problems) == 8  # one per bad input: seven errors and one warning
     expected = {
-        "empty.txt": "is empty", "blank.txt": "is empty", "binary.txt": "binary file",
-        "scan.pdf": "without a text layer", "fake.pdf": "not a PDF", "missing.txt": "does not exist",
-        "folder": "is a directory", "latin.txt": "read as Windows-1252",
+        "empty.txt": "is empty",
+        "blank.txt": "is empty",
+        "binary.txt": "binary file",
+        "scan.pdf": "without a text layer",
+        "fake.pdf": "not a PDF",
+        "missing.txt": "does not exist",
+        "folder": "is a directory",
+        "latin.txt": "read as Windows-1252",
     }
     for name, words in expected.items():
         hits = [p for p in problems if name in p]
@@ -169,11 +197,63 @@ def test_arbitrary_bytes_read_or_raise_input_error_only(data):
 
 # Words the rules react to, mixed with arbitrary text, so the fuzzing reaches the relationship rules.
 _TOKENS = (
-    "Ministry", "of", "Ports", "and", "Agency", "Office", "(PO)", "(2001", "\u2013", "2004,", ")", "Act", "on",
-    "the", "formerly", "Formerly", "under", "was", "created", "in", "2017", "spearheads", "runs", "programme",
-    "strategy", "plan", "SMEs", "youth", "(15-34)", "co-operation", "between", "collaborating", "with", "(e.g.",
-    "regional", "governments", "private", "sector", "\u201c", "\u201d", '"', "stipulated", "law", "(Article",
-    "7)", "@0@", "@", "\n", "\n- ", "\n - ", "\n\n\n", "transferred", "to", "from", "other", "ministries", ".",
+    "Ministry",
+    "of",
+    "Ports",
+    "and",
+    "Agency",
+    "Office",
+    "(PO)",
+    "(2001",
+    "\u2013",
+    "2004,",
+    ")",
+    "Act",
+    "on",
+    "the",
+    "formerly",
+    "Formerly",
+    "under",
+    "was",
+    "created",
+    "in",
+    "2017",
+    "spearheads",
+    "runs",
+    "programme",
+    "strategy",
+    "plan",
+    "SMEs",
+    "youth",
+    "(15-34)",
+    "co-operation",
+    "between",
+    "collaborating",
+    "with",
+    "(e.g.",
+    "regional",
+    "governments",
+    "private",
+    "sector",
+    "\u201c",
+    "\u201d",
+    '"',
+    "stipulated",
+    "law",
+    "(Article",
+    "7)",
+    "@0@",
+    "@",
+    "\n",
+    "\n- ",
+    "\n - ",
+    "\n\n\n",
+    "transferred",
+    "to",
+    "from",
+    "other",
+    "ministries",
+    ".",
 )
 
 
