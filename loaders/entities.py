@@ -253,7 +253,7 @@ _LAW = re.compile(
     rf"(?![\w-])(?P<tail>\s+(?:on|of|for|concerning|regarding|relating\s+to)\s+{_LAW_TAIL})?"
 )
 _INSTRUMENT = re.compile(
-    rf"(?<![\w@'-])(?P<name>{_CW}(?:\s+(?!(?:{STOP})\b)(?![a-z]+(?:ed|ly)\b)[\w&'-]+){{0,6}}?\s+"
+    rf"(?<![\w@'-])(?P<name>{_CW}(?:\s+(?!(?:{STOP}|{_SC_HEADS})\b)(?![a-z]+(?:ed|ly)\b)[\w&'-]+){{0,6}}\s+"
     rf"(?P<head>{_SC_HEADS}|{_INSTR_TITLE}))(?![\w-])(?P<tail>\s+(?:for|on|of)\s+{_TAIL})?"
 )
 _QUOTED = re.compile(r'"([^"\n]{2,160}?)"')

@@ -306,7 +306,13 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
             for x in R.MENTION.finditer(t, m.end(), clause_end if clause_end > 0 else len(t))
             if acting(k(x[1]))
         ]
-        target = before[-1] if before and not m[0].lower().endswith(" of") else (after[0] if after else None)
+        # "X adopted Y in 2016": an object right after the verb is what was created; "Y was adopted"
+        # and "the establishment of Y" name it before or after.
+        direct = bool(after) and after[0].start() - m.end() <= 2
+        if direct or m[0].lower().endswith(" of"):
+            target = after[0] if after else None
+        else:
+            target = before[-1] if before else (after[0] if after else None)
         if target is None and not before and not after and subject and st.parent is not None:
             continue
         y = nearest_year(years, m.end())
@@ -349,11 +355,13 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
     # Transfers of functions or policies.
     for m in R.TRANSFER.finditer(t):
         target = k(m[m.lastindex or 0]) if False else k(R.MENTION.findall(m[0])[-1])
-        sources = R.MENTION.findall(m["srcs"]) if m["srcs"] else R.MENTION.findall(m["src"] or "")
+        sources = R.MENTION.findall(m["srcs"] or m["srcs2"] or m["src"] or "")
         year = nearest_year(years, m.end())
         y = year.first if year else creation_year
+        # The year may come from the parent ("X was created in 2017" / "- policies moved to X").
+        cited = [span] if year else [*parent_span, span]
         for s in sources:
-            rd.add("TRANSFERRED_TO", k(s), target, [*parent_span, span], conf_subject, start=y)
+            rd.add("TRANSFERRED_TO", k(s), target, cited, STATED if year else conf_subject, start=y)
     # Leading and implementing.
     for m in R.LEADS.finditer(t):
         rd.add("LEADS", k(m[1]), k(m[2]), [span], STATED, start=_year_in(years))
@@ -371,6 +379,10 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         start, end = _years(m["years"])
         rd.set_years(k(m[1]), start, end)
         rd.add("IMPLEMENTS", k(m[3]), k(m[1]), [span], STATED, start=start, end=end)
+    for m in R.YEARS_ONLY.finditer(t):
+        if rd.is_instrument(k(m[1])) or rd.is_actor(k(m[1])):
+            start, end = _years(m["years"])
+            rd.set_years(k(m[1]), start, end)
     for m in R.BODY_YEARS.finditer(t):
         start, end = _years(m["years"])
         rd.set_years(k(m[1]), start, end)
@@ -394,9 +406,10 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
     for m in R.COLLABORATING_WITH.finditer(t):
         partners = [k(i) for i in R.MENTION.findall(m["plist"] or m["list"]) if rd.is_actor(k(i))]
         before = [k(x[1]) for x in R.MENTION.finditer(t, 0, m.start()) if rd.is_actor(k(x[1]))]
-        lead = before[0] if before else (subject if subject and rd.is_actor(subject) else None)
+        lead = before[-1] if before else (subject if subject and rd.is_actor(subject) else None)
         led = [k(x[1]) for x in R.MENTION.finditer(t, 0, m.start()) if rd.is_instrument(k(x[1]))]
-        instrument = led[-1] if led else context
+        on = k(m["on"]) if m["on"] and rd.is_instrument(k(m["on"])) else None
+        instrument = on or (led[-1] if led else context)
         for p in partners:
             if lead:
                 rd.add("COLLABORATES_WITH", lead, p, [span], STATED, context=instrument)

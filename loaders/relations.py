@@ -47,7 +47,8 @@ UNDER = re.compile(
 )
 TRANSFER = re.compile(
     rf"\bfrom\s+(?P<srcs>{LIST})[^@]{{0,40}}?\b(?:transferred|moved|shifted|handed\s+over|merged)\s+(?:in)?to\s+{E}"
-    rf"|(?P<src>@\d+@)\s+transferred\b[^@]{{0,50}}?\bto\s+{E}",
+    rf"|(?P<src>@\d+@)\s+transferred\b[^@]{{0,50}}?\bto\s+{E}"
+    rf"|\b(?:transferred|moved|shifted|handed\s+over)\s+from\s+(?P<srcs2>{LIST})\s+(?:in)?to\s+{E}",
     re.I,
 )
 LEADS = re.compile(
@@ -83,8 +84,12 @@ COOPERATION_BETWEEN = re.compile(
 COLLABORATING_WITH = re.compile(
     rf"\b(?:collaborat(?:ing|es|ed|e)|co-?operat(?:ing|es|ed|e)|work(?:ing|s|ed)?|partner(?:ing|s|ed)?)\s+"
     rf"(?:closely\s+)?with\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:\(\s*(?:e\.g\.|i\.e\.|such\s+as|including|notably)?"
-    rf"\s*(?P<plist>{LIST})\s*\)|(?:such\s+as\s+|including\s+|notably\s+)?(?P<list>{LIST}))",
+    rf"\s*(?P<plist>{LIST})\s*\)|(?:such\s+as\s+|including\s+|notably\s+)?(?P<list>{LIST}))"
+    rf"(?:\s+(?:on|in|for|through)\s+@(?P<on>\d+)@)?",
     re.I,
+)
+YEARS_ONLY = re.compile(
+    rf"{E}\s*\(\s*(?P<years>(?:from\s+|since\s+)?\d{{4}}(?:\s*-\s*(?:\d{{4}}|\d\d))?)\s*\)"
 )
 PARTICIPATES = re.compile(
     rf"{E}[^@]{{0,25}}?\b(?:participates|participated|takes\s+part|took\s+part|is\s+involved|was\s+involved|"
