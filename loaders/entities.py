@@ -361,7 +361,7 @@ def canonical_name(text: str) -> str:
 def name_key(text: str) -> str:
     """What two spellings of one name have in common (for linking): case, dashes, "the", "&" ignored.
 
-    >>> name_key("The Ministry of SMEs & Startups") == name_key("ministry of smes and startups")
+    >>> name_key("The Ministry of Ports & Harbours") == name_key("ministry of ports and harbours")
     True
     """
     text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
@@ -371,6 +371,17 @@ def name_key(text: str) -> str:
 def _strip_starters(words: list[str]) -> list[str]:
     while words and words[0].lower() in STARTERS:
         words = words[1:]
+    return words
+
+
+_ACRONYM_WORD = re.compile(r"^[A-Z][a-z]*[A-Z][A-Za-z]*$")
+
+
+def _cut_after_acronym(words: list[str]) -> list[str]:
+    """"MoT and Storm Board" names the Storm Board: an abbreviation before "and" is another body."""
+    for i in range(len(words) - 1, 0, -1):
+        if words[i] in ("and", "&") and _ACRONYM_WORD.match(words[i - 1]):
+            return words[i + 1 :]
     return words
 
 
@@ -426,9 +437,9 @@ def _target_name(m: re.Match[str]) -> str:
 
 
 def targets_in_name(name: str) -> list[str]:
-    """Target groups an instrument's own name names ("SME IT support programme" → SMEs).
+    """Target groups an instrument's own name names ("SME export voucher scheme" → SMEs).
 
-    >>> targets_in_name("Youth Digital Job Programme"), targets_in_name("Act on Small and Medium Enterprises")
+    >>> targets_in_name("Youth Sailing Grant"), targets_in_name("Act on Small and Medium Enterprises")
     (['Youth'], ['SMEs'])
     """
     return [_target_name(m) for m in _TARGET_IN_NAME.finditer(name) if not m["bnoun"]]
@@ -468,7 +479,7 @@ def find_candidates(text: str, bullet: bool = False) -> list[Candidate]:
             found.append(Candidate(m.start(), m.end(), label, inner, "quoted", alias, head))
     if has_upper:
         for m in _ACTOR.finditer(text):
-            words = _strip_starters(m["pre"].split())
+            words = _cut_after_acronym(_strip_starters(m["pre"].split()))
             tail = _trim_tail(m["tail"] or "")
             if not words and not tail:
                 continue  # a bare "Office": a reference, resolved elsewhere

@@ -6,7 +6,7 @@ statistical model; a blank spaCy pipeline would add a tokenizer that alone runs 
 goal, and a dependency, for matching we can do with Python's ``re`` in one pass per statement.
 
 Steps, per document: statements (:mod:`loaders.bullets`) → mentions (:mod:`loaders.entities`) linked
-to one entity per name, abbreviation or reference ("the MSS", "the strategy") → rules over the
+to one entity per name, abbreviation or reference ("the PSA", "the strategy") → rules over the
 templated statement (:mod:`loaders.relations`) → facts, each with evidence (document id, line span,
 text). Repeated slides give one fact with several evidence lines.
 
@@ -612,7 +612,7 @@ def extraction_to_graph(
     """One graph from several documents' facts: one node per body across documents.
 
     Entities are merged by id; an entity of another document whose name or alias equals a held
-    entity's name or alias (same type) is folded into it, so "MSS" defined in one document and the
+    entity's name or alias (same type) is folded into it, so "PSA" defined in one document and the
     full name in another are one node. Each entity gets a MENTIONED_IN edge to its Document node,
     citing the lines it is mentioned on.
     """

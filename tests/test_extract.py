@@ -1,0 +1,311 @@
+"""Extraction on our own documents: entities by name shape, aliases, relationships, years, evidence lines."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from graph.model import Relationship
+from loaders import entities as entity_rules
+from loaders import relations as relation_rules
+from loaders.documents import document_from_text, read_document
+from loaders.extract import Extraction, extract, extraction_to_graph, to_json
+
+DOCS = Path(__file__).with_name("documents")
+
+
+@pytest.fixture(scope="module")
+def deck() -> Extraction:
+    return extract(read_document(DOCS / "ruritania-coastal-deck.txt"))
+
+
+@pytest.fixture(scope="module")
+def report() -> Extraction:
+    return extract(read_document(DOCS / "valdoria-crafts-report.md"))
+
+
+@pytest.fixture(scope="module")
+def review() -> Extraction:
+    return extract(read_document(DOCS / "norland-digital-review.txt"))
+
+
+def facts(x: Extraction) -> set[tuple[str, str, str]]:
+    return {(r.type, r.source, r.target) for r in x.relationships}
+
+
+def rel(x: Extraction, type_: str, source: str, target: str) -> Relationship:
+    return next(r for r in x.relationships if (r.type, r.source, r.target) == (type_, source, target))
+
+
+def lines(r: Relationship) -> list[tuple[int, int]]:
+    return [(e.first_line, e.last_line) for e in r.evidence]
+
+
+MCA = "ministry:ministry-of-coastal-affairs"
+BOARD = "agency:harbour-development-board"
+PLAN = "strategy:blue-growth-action-plan"
+SEA = "programme:sea-careers-programme"
+
+
+def test_deck_entities_typed_by_head_noun_with_aliases_and_years(deck):
+    by_id = {e.id: e for e in deck.entities}
+    assert by_id[MCA].type == "Ministry" and by_id[MCA].aliases == ("MCA",) and by_id[MCA].start == 2014
+    assert by_id[BOARD].type == "Agency"
+    assert by_id["law:act-on-the-modernisation-of-small-ports"].start == 1998
+    assert (
+        by_id["programme:port-lighting-programme"].start,
+        by_id["programme:port-lighting-programme"].end,
+    ) == (
+        1999,
+        2003,
+    )
+    # An em dash between years is a range too.
+    assert (by_id["programme:quay-repair-programme"].start, by_id["programme:quay-repair-programme"].end) == (
+        2004,
+        2009,
+    )
+    assert by_id[PLAN].type == "Strategy" and by_id[PLAN].start == 2019
+    # A diagram label broken over three lines is one name, with its abbreviation.
+    rmia = deck.find("RMIA")
+    assert rmia is not None and rmia.id == "agency:ruritania-marine-innovation-agency"
+    assert deck.mentions[rmia.id] == (45,)
+    assert by_id["regionalgovernment:municipal-councils"].type == "RegionalGovernment"
+    assert by_id["privatesector:private-sector"].type == "PrivateSector"
+    assert by_id["targetgroup:young-people-aged-18-29"].type == "TargetGroup"
+    # The diagram's "Ministry of Coastal / Affairs" is the same ministry, not a second one.
+    assert deck.mentions[MCA] == (11, 13, 15, 33, 40, 42, 56)
+
+
+def test_deck_relationships_are_exactly_what_it_says(deck):
+    assert facts(deck) == {
+        ("SUCCEEDED_BY", BOARD, MCA),
+        ("PART_OF", BOARD, "ministry:ministry-of-transport-and-works"),
+        ("TRANSFERRED_TO", "ministry:other-ministries-and-public-agencies", MCA),
+        ("TARGETS", "law:act-on-the-modernisation-of-small-ports", "targetgroup:start-ups"),
+        ("PROVIDES_FOR", "law:act-on-the-modernisation-of-small-ports", "programme:dockside-skills-vouchers"),
+        ("TARGETS", "programme:dockside-skills-vouchers", "targetgroup:start-ups"),
+        ("IMPLEMENTS", "ministry:ministry-of-transport-and-works", "programme:port-lighting-programme"),
+        ("IMPLEMENTS", BOARD, "programme:quay-repair-programme"),
+        ("LEADS", MCA, PLAN),
+        ("COLLABORATES_WITH", "ministry:ministries", MCA),
+        ("COLLABORATES_WITH", MCA, "regionalgovernment:municipal-councils"),
+        ("COLLABORATES_WITH", MCA, "privatesector:private-sector"),
+        ("PARTICIPATES_IN", "ministry:ministries", PLAN),
+        ("PARTICIPATES_IN", "regionalgovernment:municipal-councils", PLAN),
+        ("PARTICIPATES_IN", "privatesector:private-sector", PLAN),
+        ("TARGETS", SEA, "targetgroup:start-ups"),
+        ("TARGETS", SEA, "targetgroup:young-people-aged-18-29"),
+        ("COLLABORATES_WITH", MCA, "ministry:ministry-of-labour-and-social-policy"),
+        ("IMPLEMENTS", "ministry:ministry-of-labour-and-social-policy", SEA),
+        ("IMPLEMENTS", MCA, SEA),
+    }
+    assert all(r.method == "extracted" and 0 < r.confidence <= 1 for r in deck.relationships)
+
+
+def test_nested_bullet_continues_its_parent(deck):
+    succession = rel(deck, "SUCCEEDED_BY", BOARD, MCA)
+    assert succession.start == 2014
+    assert lines(succession) == [(13, 13), (14, 14)]
+    assert "Formerly the \u201cHarbour Development Board\u201d" in succession.evidence[1].text
+    transfer = rel(deck, "TRANSFERRED_TO", "ministry:other-ministries-and-public-agencies", MCA)
+    assert transfer.start == 2014 and lines(transfer) == [(13, 13), (15, 15)]
+
+
+def test_repeated_slide_is_one_fact_with_every_evidence_line(deck):
+    leads = rel(deck, "LEADS", MCA, PLAN)
+    assert lines(leads) == [(33, 33), (40, 40)]
+    assert [r for r in deck.relationships if r.type == "LEADS"] == [leads]
+
+
+def test_programme_list_and_article_and_co_operation(deck):
+    lighting = rel(
+        deck, "IMPLEMENTS", "ministry:ministry-of-transport-and-works", "programme:port-lighting-programme"
+    )
+    assert (lighting.start, lighting.end, lines(lighting)) == (1999, 2003, [(25, 25)])
+    provides = rel(
+        deck,
+        "PROVIDES_FOR",
+        "law:act-on-the-modernisation-of-small-ports",
+        "programme:dockside-skills-vouchers",
+    )
+    assert provides.note == "Article 7 of the law" and lines(provides) == [(23, 23)]
+    together = rel(deck, "COLLABORATES_WITH", MCA, "ministry:ministry-of-labour-and-social-policy")
+    assert together.context == SEA and lines(together) == [(53, 53), (56, 56)]
+    partners = rel(deck, "COLLABORATES_WITH", MCA, "regionalgovernment:municipal-councils")
+    assert partners.context == PLAN
+
+
+def test_markdown_report_references_and_variants(report):
+    ministry = "ministry:ministry-of-culture-and-tourism"
+    assert facts(report) == {
+        ("SUCCEEDED_BY", "agency:crafts-bureau", "agency:valdoria-crafts-agency"),
+        ("PART_OF", "agency:valdoria-crafts-agency", ministry),
+        ("IMPLEMENTS", "agency:valdoria-crafts-agency", "programme:rural-craft-loans-scheme"),
+        ("LEADS", ministry, "strategy:national-crafts-strategy"),
+        ("PROVIDES_FOR", "law:crafts-act", "programme:apprentice-grant"),
+        ("TARGETS", "programme:apprentice-grant", "targetgroup:young-people-aged-16-24"),
+        ("PARTICIPATES_IN", "privatesector:chamber-of-crafts", "programme:craft-export-platform"),
+        ("LEADS", ministry, "programme:craft-export-platform"),  # "The Ministry also oversees …"
+    }
+    renamed = rel(report, "SUCCEEDED_BY", "agency:crafts-bureau", "agency:valdoria-crafts-agency")
+    assert renamed.start == 2011 and lines(renamed) == [(9, 9)]
+    # "Culture & Tourism" and "Culture and Tourism" are one ministry.
+    assert [e.id for e in report.entities if e.type == "Ministry"] == [ministry]
+    assert report.find("VCA") is not None and report.find("VCA").start == 2011
+
+
+def test_prose_review_wrapped_lines_and_sentences(review):
+    assert facts(review) == {
+        ("LEADS", "ministry:ministry-of-finance-and-digital-affairs", "strategy:digital-norland-strategy"),
+        ("IMPLEMENTS", "ministry:ministry-of-finance-and-digital-affairs", "programme:norland-id-platform"),
+        ("SUCCEEDED_BY", "agency:office-for-public-data", "agency:norland-digital-agency"),
+        ("TRANSFERRED_TO", "ministry:ministry-of-trade", "agency:norland-digital-agency"),
+        (
+            "PARTICIPATES_IN",
+            "regionalgovernment:regional-government-of-sorvik",
+            "strategy:digital-norland-strategy",
+        ),
+        (
+            "COLLABORATES_WITH",
+            "privatesector:norland-association-of-software-firms",
+            "agency:norland-digital-agency",
+        ),
+        (
+            "PARTICIPATES_IN",
+            "privatesector:norland-association-of-software-firms",
+            "programme:open-code-grant",
+        ),
+        ("TARGETS", "programme:open-code-grant", "targetgroup:high-growth-start-ups"),
+    }
+    by_id = {e.id: e for e in review.entities}
+    assert (
+        by_id["government:government-of-norland"].start is None
+    )  # it adopted the strategy; it was not created
+    assert by_id["strategy:digital-norland-strategy"].start == 2016
+    assert (by_id["programme:open-code-grant"].start, by_id["programme:open-code-grant"].end) == (2017, 2021)
+    assert by_id["internationalorganization:organisation-for-economic-co-operation-and-development"]
+    transfer = rel(review, "TRANSFERRED_TO", "ministry:ministry-of-trade", "agency:norland-digital-agency")
+    assert transfer.start == 2019 and lines(transfer) == [(12, 13)]
+    replaced = rel(review, "SUCCEEDED_BY", "agency:office-for-public-data", "agency:norland-digital-agency")
+    assert replaced.start == 2018 and lines(replaced) == [(11, 12)]
+    collab = rel(
+        review,
+        "COLLABORATES_WITH",
+        "privatesector:norland-association-of-software-firms",
+        "agency:norland-digital-agency",
+    )
+    assert collab.context == "programme:open-code-grant"
+
+
+def test_dates_keep_the_precision_the_text_gives():
+    doc = document_from_text(
+        "- The Dune Office was set up in the early 1990s\n- The Sand Fund ran from 1999\n"
+        "- The Reed Agency (RA) was founded in 2004\n"
+    )
+    x = extract(doc)
+    assert x.find("Dune Office").start is None  # a decade is not a year
+    assert x.find("RA").start == 2004
+
+
+def test_gazetteer_links_but_does_not_recognise():
+    doc = document_from_text(
+        "The Ministry of Tides (MoT) runs the Wave Programme. MoT and Storm Board met.\n"
+    )
+    x = extract(doc, gazetteer={"Ministry of Tides": "ministry:tides", "Storm Board": "agency:storm"})
+    assert x.find("MoT").id == "ministry:tides"
+    assert x.find("Storm Board") is not None  # "Board" is a head noun: found by shape, then linked
+    assert x.find("Storm Board").id == "agency:storm"
+    assert ("IMPLEMENTS", "ministry:tides", "programme:wave-programme") in facts(x)
+    unknown = extract(
+        document_from_text("Talks with Pelican went well.\n"), gazetteer={"Pelican": "agency:pelican"}
+    )
+    assert unknown.entities == []
+
+
+def test_extraction_to_graph_merges_documents_and_cites_mentions(deck, report, review):
+    g = extraction_to_graph([deck, report, review])
+    docs = list(g.entities(["Document"]))
+    assert len(docs) == 3
+    deck_doc = next(d for d in docs if d.id == deck.document.id)
+    extra = dict(deck_doc.extra)
+    assert extra["author"] == "Maria Lenz" and extra["date"] == "2021-03-03" and extra["lines"] == 56
+    assert extra["sha256"] == deck.document.sha256
+    mentioned = g.relationship(MCA, deck.document.id, "MENTIONED_IN")
+    assert [e.first_line for e in mentioned.evidence] == [11, 13, 15, 33, 40, 42, 56]
+    assert g.relationship(BOARD, MCA, "SUCCEEDED_BY").method == "extracted"
+
+
+def test_across_documents_an_alias_and_a_variant_are_one_node():
+    one = extract(
+        document_from_text("- The Ministry of Ports & Harbours (MPH) was created in 2001\n", "one.txt")
+    )
+    two = extract(
+        document_from_text("The MPH runs the Quay Programme. Ministry of Ports and Harbours.\n", "two.txt")
+    )
+    three = extract(
+        document_from_text('The "Ministry of Ports and Harbours" leads the Dock Plan.\n', "three.txt")
+    )
+    g = extraction_to_graph([one, two, three])
+    ministries = [e for e in g.entities(["Ministry"])]
+    assert [m.id for m in ministries] == ["ministry:ministry-of-ports-and-harbours"]
+    assert g.graph.has_edge("ministry:ministry-of-ports-and-harbours", "strategy:dock-plan")
+
+
+def test_json_contract(deck):
+    data = json.loads(json.dumps(to_json([deck])))
+    assert set(data) == {"documents", "entities", "relations"}
+    assert {"id", "path", "title", "sha256"} <= set(data["documents"][0])
+    mca = next(e for e in data["entities"] if e["id"] == MCA)
+    assert {"id", "name", "type", "aliases", "mentions"} <= set(mca)
+    assert {"document": deck.document.id, "line": 13} in mca["mentions"]
+    leads = next(r for r in data["relations"] if r["type"] == "LEADS")
+    assert {"source", "type", "target", "start", "end", "confidence", "evidence"} <= set(leads)
+    assert [ev["line"] for ev in leads["evidence"]] == [33, 40]
+    assert all(isinstance(ev["text"], str) and ev["document"] == deck.document.id for ev in leads["evidence"])
+
+
+def test_cli_extract_json_and_a_bad_file_in_the_batch(tmp_path):
+    from instgraph.cli import app
+
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    out = tmp_path / "facts.json"
+    result = CliRunner().invoke(
+        app, ["extract", str(DOCS / "ruritania-coastal-deck.txt"), str(bad), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "empty.txt: is empty" in result.output
+    data = json.loads(out.read_text())
+    assert len(data["documents"]) == 1 and any(r["type"] == "SUCCEEDED_BY" for r in data["relations"])
+    table = CliRunner().invoke(app, ["extract", "--format", "table", str(DOCS / "valdoria-crafts-report.md")])
+    assert table.exit_code == 0 and "Crafts Bureau" in table.output
+
+
+def test_no_seed_names_in_the_extraction_code():
+    """Rules are general: nothing in the extraction code names a body of the seed document."""
+    seed_words = (
+        "Korea",
+        "SMEs and Startups",
+        "MSS",
+        "KOSMO",
+        "Startups",
+        "Informatisation",
+        "Smart factory",
+        "Youth Digital",
+        "Employment and Labor",
+        "Knowledge Economy",
+        "MOTIE",
+        "SMBA",
+    )
+    sources = [Path(m.__file__).read_text("utf-8") for m in (entity_rules, relation_rules)]
+    sources += [
+        Path(entity_rules.__file__).with_name(n).read_text("utf-8")
+        for n in ("extract.py", "bullets.py", "dates.py", "documents.py")
+    ]
+    for text in sources:
+        for word in seed_words:
+            assert not re.search(re.escape(word), text), word
