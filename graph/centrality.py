@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, Literal
 
 import networkx as nx
@@ -36,8 +37,12 @@ from graph.errors import UsageError
 # on 2 000 nodes takes about a second here; benchmarks/centrality.py measures both sides.
 EXACT_MAX_NODES = 2000
 # Sources sampled above the threshold: on the 5 k-node benchmark graph 500 sources rank nodes with a
-# Spearman correlation of about 0.98 against the exact values (see benchmarks/centrality.py).
+# Spearman correlation of about 0.98 against the exact values (see benchmarks/centrality.py) ...
 DEFAULT_SAMPLE = 500
+# ... fewer on very large graphs, so that the sampled work (sources x stored edges) stays near this
+# budget: 100 sources on a million-edge undirected graph, a few seconds each way.
+SAMPLE_WORK = 200_000_000
+MIN_SAMPLE = 50
 
 BROKERAGE_ROLES: tuple[str, ...] = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 MEASURES: tuple[str, ...] = (
@@ -76,24 +81,33 @@ class _Matrix:
 
 
 def _matrix(G: nx.Graph, *, weight: str | None = None, directed: bool | None = None) -> _Matrix:
-    """``G`` as CSR matrices; ``directed=False`` reads a directed graph both ways."""
+    """``G`` as CSR matrices read from its adjacency; ``directed=False`` reads a digraph both ways."""
     directed = G.is_directed() if directed is None else directed
     nodes = list(G)
-    index = {node: i for i, node in enumerate(nodes)}
-    m = G.number_of_edges()
-    rows = np.fromiter((index[u] for u, _ in G.edges()), dtype=np.int64, count=m)
-    cols = np.fromiter((index[v] for _, v in G.edges()), dtype=np.int64, count=m)
-    if weight is None:
-        data = np.ones(m)
-    else:
-        data = np.fromiter((float(w) for _, _, w in G.edges(data=weight, default=1)), dtype=float, count=m)
-    if not directed:
-        loops = rows == cols
-        rows, cols = np.concatenate([rows, cols[~loops]]), np.concatenate([cols, rows[~loops]])
-        data = np.concatenate([data, data[~loops]])
     n = len(nodes)
-    weighted = sp.csr_array(sp.coo_array((data, (rows, cols)), shape=(n, n)))
+    index = {node: i for i, node in enumerate(nodes)}
+    adj = G.adj  # successors for a digraph; both ways (already symmetric) for a graph
+    lengths = np.fromiter((len(nbrs) for nbrs in adj.values()), dtype=np.int64, count=n)
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    neighbours = chain.from_iterable(adj.values())  # C-speed iteration: a million edges in about a second
+    indices = np.fromiter(map(index.__getitem__, neighbours), dtype=np.int64, count=indptr[-1])
+    if G.is_multigraph():
+        values = (
+            (len(keys) if weight is None else sum(float(d.get(weight, 1)) for d in keys.values()))
+            for nbrs in adj.values()
+            for keys in nbrs.values()
+        )
+        data = np.fromiter(values, dtype=float, count=indptr[-1])
+    elif weight is None:
+        data = np.ones(indptr[-1])
+    else:
+        values = (float(d.get(weight, 1)) for nbrs in adj.values() for d in nbrs.values())
+        data = np.fromiter(values, dtype=float, count=indptr[-1])
+    weighted = sp.csr_array((data, indices, indptr), shape=(n, n))
+    if G.is_directed() and not directed:
+        weighted = sp.csr_array(weighted + weighted.T)
     weighted.sum_duplicates()
+    weighted.sort_indices()
     binary = weighted.copy()
     binary.data = np.ones_like(binary.data)
     return _Matrix(nodes, weighted, binary, directed)
@@ -103,13 +117,16 @@ def _sources(n: int, k: int, seed: int | None) -> np.ndarray:
     return np.sort(np.random.default_rng(seed).choice(n, size=min(k, n), replace=False))
 
 
-def _sample_size(n: int, k: int | None, exact_max_nodes: int) -> int | None:
+def _sample_size(n: int, k: int | None, exact_max_nodes: int, stored_edges: int = 0) -> int | None:
     """None for an exact computation, else the number of sources to sample."""
     if k is not None:
         if k < 1:
             raise UsageError(f"sample size {k} (--sample, k=) must be at least 1")
         return None if k >= n else k
-    return None if n <= exact_max_nodes or n <= DEFAULT_SAMPLE else DEFAULT_SAMPLE
+    if n <= exact_max_nodes:
+        return None
+    size = max(MIN_SAMPLE, min(DEFAULT_SAMPLE, SAMPLE_WORK // max(stored_edges, 1)))
+    return None if size >= n else size
 
 
 # --- degree -------------------------------------------------------------------------------------------
@@ -137,11 +154,20 @@ def degree(G: nx.Graph, *, direction: Literal["all", "in", "out"] = "all") -> Ce
 
 
 # --- betweenness --------------------------------------------------------------------------------------
-def _brandes(mat: _Matrix, sources: Iterable[int]) -> np.ndarray:
-    """Brandes' dependency accumulation from each source, one BFS level at a time with numpy."""
+@dataclass
+class _PathCounts:
+    """What one breadth-first search per source yields: dependencies and reaching distances."""
+
+    dependency: np.ndarray  # Brandes' summed pair dependencies per node (raw betweenness)
+    reach: np.ndarray  # sources (other than the node itself) that reach the node
+    distance: np.ndarray  # their summed distances to the node
+
+
+def _paths(mat: _Matrix, sources: Iterable[int], *, dependencies: bool = True) -> _PathCounts:
+    """Brandes' algorithm, one BFS level at a time with numpy, from each source."""
     A = mat.binary
     n = mat.n
-    total = np.zeros(n)
+    counts = _PathCounts(np.zeros(n), np.zeros(n), np.zeros(n))
     for s in sources:
         dist = np.full(n, -1, dtype=np.int64)
         sigma = np.zeros(n)
@@ -151,15 +177,20 @@ def _brandes(mat: _Matrix, sources: Iterable[int]) -> np.ndarray:
             front = levels[-1]
             sub = A[front]
             nbrs = sub.indices
-            paths = np.repeat(sigma[front], np.diff(sub.indptr))
             new = dist[nbrs] == -1
             if not new.any():
                 break
+            paths = np.repeat(sigma[front], np.diff(sub.indptr))
             reach = np.bincount(nbrs[new], weights=paths[new], minlength=n)
             nxt = np.flatnonzero(reach)
             dist[nxt] = len(levels)
             sigma[nxt] = reach[nxt]
             levels.append(nxt)
+        reached = dist > 0
+        counts.reach += reached
+        counts.distance += np.where(reached, dist, 0)
+        if not dependencies:
+            continue
         delta = np.zeros(n)
         for depth in range(len(levels) - 2, -1, -1):
             front = levels[depth]
@@ -170,8 +201,8 @@ def _brandes(mat: _Matrix, sources: Iterable[int]) -> np.ndarray:
             coef = (1.0 + delta[nbrs[below]]) / sigma[nbrs[below]]
             delta[front] = sigma[front] * np.bincount(owner[below], weights=coef, minlength=len(front))
         delta[s] = 0.0
-        total += delta
-    return total
+        counts.dependency += delta
+    return counts
 
 
 def _rescale_betweenness(
@@ -217,18 +248,33 @@ def betweenness(
     >>> betweenness(G, k=2).sample_size
     2
     """
-    return _betweenness(_matrix(G), normalized=normalized, exact_max_nodes=exact_max_nodes, k=k, seed=seed)
+    mat = _matrix(G)
+    counts, sources, size = _sampled_paths(mat, exact_max_nodes=exact_max_nodes, k=k, seed=seed)
+    return _betweenness_scores(mat, counts, sources, size, normalized=normalized)
 
 
-def _betweenness(
-    mat: _Matrix, *, normalized: bool = True, exact_max_nodes: int = EXACT_MAX_NODES, k: int | None = None,
-    seed: int | None = 0,
+def _sampled_paths(
+    mat: _Matrix, *, exact_max_nodes: int, k: int | None, seed: int | None, dependencies: bool = True
+) -> tuple[_PathCounts, np.ndarray | None, int | None]:
+    """Path counts from every node (exact) or from a sample of sources; also the sources and sample size."""
+    size = _sample_size(mat.n, k, exact_max_nodes, mat.binary.nnz)
+    sources = None if size is None else _sources(mat.n, size, seed)
+    counts = _paths(mat, range(mat.n) if sources is None else sources, dependencies=dependencies)
+    return counts, sources, size
+
+
+def _betweenness_scores(
+    mat: _Matrix,
+    counts: _PathCounts,
+    sources: np.ndarray | None,
+    size: int | None,
+    *,
+    normalized: bool = True,
 ) -> Centrality:
     n = mat.n
-    size = _sample_size(n, k, exact_max_nodes)
-    sources = None if size is None else _sources(n, size, seed)
-    raw = _brandes(mat, range(n) if sources is None else sources)
-    values = _rescale_betweenness(raw, n, directed=mat.directed, normalized=normalized, sources=sources)
+    values = _rescale_betweenness(
+        counts.dependency, n, directed=mat.directed, normalized=normalized, sources=sources
+    )
     return Centrality(
         {node: float(v) for node, v in zip(mat.nodes, values, strict=True)},
         measure="betweenness",
@@ -249,26 +295,24 @@ def closeness(
     >>> closeness(nx.path_graph(["a", "b", "c"]))  # b: 2 nodes at distance 1; a: distances 1 and 2
     {'a': 0.6666666666666666, 'b': 1.0, 'c': 0.6666666666666666}
     """
-    return _closeness(_matrix(G), exact_max_nodes=exact_max_nodes, k=k, seed=seed)
+    mat = _matrix(G)
+    counts, sources, size = _sampled_paths(
+        mat, exact_max_nodes=exact_max_nodes, k=k, seed=seed, dependencies=False
+    )
+    return _closeness_scores(mat, counts, sources, size)
 
 
-def _closeness(
-    mat: _Matrix, *, exact_max_nodes: int = EXACT_MAX_NODES, k: int | None = None, seed: int | None = 0
+def _closeness_scores(
+    mat: _Matrix, counts: _PathCounts, sources: np.ndarray | None, size: int | None
 ) -> Centrality:
     n = mat.n
-    size = _sample_size(n, k, exact_max_nodes)
-    sources = np.arange(n) if size is None else _sources(n, size, seed)
-    reach = np.zeros(n)  # sources (other than the node) that reach it
-    total = np.zeros(n)  # their summed distances
-    for block in np.array_split(sources, max(1, len(sources) // 256)):
-        if not len(block):
-            continue
-        d = csgraph.shortest_path(mat.binary, directed=mat.directed, unweighted=True, indices=block)
-        finite = np.isfinite(d) & (d > 0)
-        reach += finite.sum(axis=0)
-        total += np.where(finite, d, 0).sum(axis=0)
-    considered = np.full(n, float(len(sources)))
-    considered[sources] -= 1  # a source does not count itself
+    # Sources other than the node itself: n - 1 when exact (the Wasserman–Faust factor), else k or k - 1.
+    considered = np.full(n, float(n if sources is None else len(sources)))
+    if sources is None:
+        considered -= 1
+    else:
+        considered[sources] -= 1
+    reach, total = counts.reach, counts.distance
     with np.errstate(divide="ignore", invalid="ignore"):
         values = np.where(
             (total > 0) & (considered > 0), (reach / total) * (reach / np.maximum(considered, 1)), 0.0
@@ -408,8 +452,9 @@ def centralities(
     else:
         result["degree"] = degree(G)
     paths = _matrix(G, directed=False if ignore_direction else None)
-    result["betweenness"] = _betweenness(paths, exact_max_nodes=exact_max_nodes, k=k, seed=seed)
-    result["closeness"] = _closeness(paths, exact_max_nodes=exact_max_nodes, k=k, seed=seed)
+    counts, sources, size = _sampled_paths(paths, exact_max_nodes=exact_max_nodes, k=k, seed=seed)
+    result["betweenness"] = _betweenness_scores(paths, counts, sources, size)
+    result["closeness"] = _closeness_scores(paths, counts, sources, size)
     if weight is None:
         undirected = paths if not paths.directed else _matrix(G, directed=False)
     else:
