@@ -1,0 +1,169 @@
+"""The pure half of the store: model → rows and Neo4j properties → model, without a server."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from graph.errors import InstgraphError
+from graph.institutional_graph import InstitutionalGraph
+from graph.model import Entity, Evidence, Relationship
+from graph.store_rows import (
+    codec,
+    decode_entity,
+    decode_relationship,
+    entity_rows,
+    mention_rows,
+    relationship_rows,
+)
+from graph.store_write import node_statement, relationship_statement
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def load_synthetic() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("synthetic", BENCHMARKS / "synthetic.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def small() -> InstitutionalGraph:
+    g = InstitutionalGraph()
+    doc = g.add_entity(Entity(type="Document", name="Deck", extra=(("sha256", "ab" * 32), ("lines", 140))))
+    mss = g.add_entity(
+        Entity(
+            type="Ministry",
+            name="Ministry of SMEs and Startups",
+            aliases=("MSS", "중소벤처기업부@ko"),
+            start=2017,
+            country="KOR",
+            figures=(("share_of_businesses", "99%"),),
+            sources=(doc.id,),
+        )
+    )
+    smba = g.add_entity(Entity(type="Agency", name="Small and Medium Business Administration", end=2016))
+    prog = g.add_entity(Entity(type="Programme", name="SME Informatisation Support Programme", start=2007))
+    g.add_relationship(
+        Relationship(
+            "SUCCEEDED_BY",
+            smba.id,
+            mss.id,
+            start=2017,
+            evidence=(Evidence(doc.id, 31, 32, "… was upgraded …"), Evidence(doc.id, 60, 60)),
+            sources=(doc.id,),
+        )
+    )
+    g.add_relationship(Relationship("IMPLEMENTS", smba.id, prog.id, start=2007, end=2016, method="extracted",
+                                    confidence=0.8, evidence=(Evidence(doc.id, 70, 71),)))  # fmt: skip
+    return g
+
+
+def simulate_neo4j(g: InstitutionalGraph) -> InstitutionalGraph:
+    """What a first load stores (rows' props plus list properties, None left out) decoded back."""
+    import networkx as nx
+
+    rules = codec(g.schema)
+    out = nx.MultiDiGraph()
+    for label, rows in entity_rows(g).items():
+        for row in rows:
+            props: dict[str, Any] = {"id": row["id"], **row["props"]}
+            props.update({k: row[k] for k in rules.entity_lists if row[k] is not None})
+            node, data = decode_entity(label, props, rules)
+            out.add_node(node, **data)
+    for (type_, _, _), rows in relationship_rows(g).items():
+        for row in rows:
+            props = {"id": row["id"], **row["props"]}
+            props.update({k: row[k] for k in rules.relationship_lists if row[k] is not None})
+            key, data = decode_relationship(type_, props, rules)
+            out.add_edge(row["source"], row["target"], key=key, **data)
+    return InstitutionalGraph(g.schema, out)
+
+
+def test_entity_rows_group_by_label_and_leave_out_none(small: InstitutionalGraph) -> None:
+    rows = entity_rows(small)
+    assert sorted(rows) == ["Agency", "Document", "Ministry", "Programme"]
+    (mss,) = rows["Ministry"]
+    assert mss["props"] == {
+        "name": "Ministry of SMEs and Startups",
+        "start": 2017,
+        "country": "KOR",
+        "figures": '{"share_of_businesses":"99%"}',
+    }
+    assert mss["aliases"] == ["MSS", "중소벤처기업부@ko"]
+    (smba,) = rows["Agency"]
+    assert "start" not in smba["props"] and smba["aliases"] is None and smba["props"]["end"] == 2016
+    (doc,) = rows["Document"]
+    assert doc["props"]["lines"] == 140 and doc["props"]["sha256"] == "ab" * 32
+
+
+def test_relationship_rows_carry_one_canonical_json_string_per_citation(small: InstitutionalGraph) -> None:
+    rows = relationship_rows(small)
+    key = ("SUCCEEDED_BY", "Agency", "Ministry")
+    assert set(rows) == {key, ("IMPLEMENTS", "Agency", "Programme")}
+    (row,) = rows[key]
+    assert row["evidence"][0] == (
+        '{"document":"' + row["sources"][0] + '","lines":[31,32],"text":"… was upgraded …"}'
+    )
+    assert json.loads(row["evidence"][1]) == {"document": row["sources"][0], "lines": [60, 60], "text": None}
+    assert row["props"] == {"start": 2017, "method": "curated", "confidence": 1.0}
+    assert row["id"] == small.graph.edges[row["source"], row["target"], "SUCCEEDED_BY"]["id"]
+
+
+def test_decoding_what_a_load_stores_gives_the_model_back(small: InstitutionalGraph) -> None:
+    assert simulate_neo4j(small) == small
+
+
+def test_decoding_a_synthetic_graph_with_every_type_gives_it_back() -> None:
+    g = load_synthetic().synthetic_graph(300, 2000, seed=5)
+    assert simulate_neo4j(g) == g
+
+
+def test_mentions_come_from_citations_and_sources_of_documents_in_the_graph(small: InstitutionalGraph) -> None:
+    rows = mention_rows(small)
+    by_entity = {r["source"]: r for group in rows.values() for r in group}
+    smba = "agency:small-and-medium-business-administration"
+    assert by_entity[smba]["lines"] == ["31-32", "60", "70-71"]
+    assert by_entity["ministry:ministry-of-smes-and-startups"]["lines"] == ["31-32", "60"]
+    assert {r["target"] for r in by_entity.values()} == {"document:deck"}
+    # documents are not mentioned in themselves
+    assert "Document" not in rows
+
+
+def test_a_value_neo4j_cannot_store_names_the_property() -> None:
+    g = InstitutionalGraph()
+    g.add_entity(Entity(type="Ministry", name="M", extra=(("budget", {"2020": 1}),)))
+    with pytest.raises(InstgraphError, match="'budget'"):
+        entity_rows(g)
+
+
+def test_statements_interpolate_schema_labels_only(small: InstitutionalGraph) -> None:
+    rules = codec(small.schema)
+    assert node_statement(small.schema, "Ministry", rules).startswith(
+        "UNWIND $rows AS row MERGE (n:Ministry {id: row.id}) SET n:Actor SET n += row.props"
+    )
+    assert "MERGE (a)-[r:LEADS {id: row.id}]->(b)" in relationship_statement(
+        small.schema, "LEADS", "Ministry", "Programme", rules
+    )
+    with pytest.raises(KeyError):
+        node_statement(small.schema, "Ministry) DETACH DELETE (n", rules)
+
+
+def test_synthetic_graph_is_what_the_model_api_would_build_and_is_seeded() -> None:
+    synthetic = load_synthetic().synthetic_graph
+    g = synthetic(400, 3000, seed=11)
+    assert len(g) == 400 and g.graph.number_of_edges() == 3000
+    rebuilt = InstitutionalGraph.from_facts(g.entities(), g.relationships())
+    assert rebuilt == g
+    assert synthetic(400, 3000, seed=11) == g
+    assert synthetic(400, 3000, seed=12) != g
+    counts = g.counts()
+    assert set(counts["entities"]) == set(g.schema.node_types)
+    assert counts["relationships"]["IMPLEMENTS"] > counts["relationships"]["SUCCEEDED_BY"]
