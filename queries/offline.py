@@ -37,6 +37,10 @@ from queries.library import QUERY_DIR, get_query
 
 # Names the questions rely on; each is checked against the schema before use.
 SUCCESSION = "SUCCEEDED_BY"
+# How an instrument belongs to a policy area: it points up to the area (PART_OF a strategy, TARGETS a
+# target group), or the area points down to it (a law PROVIDES_FOR it).
+AREA_UP = ("PART_OF", "TARGETS")
+AREA_DOWN = ("PROVIDES_FOR",)
 DOCUMENT = "Document"
 ACTOR = "Actor"
 INSTRUMENT = "Instrument"
@@ -135,9 +139,7 @@ def as_of_map(graph: InstitutionalGraph, year: int) -> list[Row]:
     return rows
 
 
-def _map_row(
-    g: nx.MultiDiGraph, u: str, rel: str | None, v: str | None, start: Any, end: Any, context: Any
-) -> Row:
+def _map_row(g: nx.MultiDiGraph, u: str, rel: str | None, v: str | None, start: Any, end: Any, context: Any) -> Row:
     return {
         "source": u,
         "source_name": g.nodes[u].get("name"),
@@ -230,9 +232,7 @@ def lineage(graph: InstitutionalGraph, body: str) -> list[Row]:
     return rows
 
 
-def collaboration_pairs(
-    graph: InstitutionalGraph, year: int | None = None, actor_type: str | None = None
-) -> list[Row]:
+def collaboration_pairs(graph: InstitutionalGraph, year: int | None = None, actor_type: str | None = None) -> list[Row]:
     """Pairs of actors working together, explicitly or through a shared instrument, weighted.
 
     ``weight`` counts the distinct instruments linking the pair (an explicit collaboration's context or
@@ -280,20 +280,54 @@ def collaboration_pairs(
     return rows
 
 
+def area_instruments(graph: InstitutionalGraph, area: str) -> set[str]:
+    """The instruments of a policy area, as ``queries/fragmentation.cypher`` defines them.
+
+    The area entity (id, name or alias) itself if it is an instrument, and every instrument that
+    reaches it through other instruments by PART_OF or TARGETS, or that it provides for (PROVIDES_FOR
+    from a law), whatever the years.
+    """
+    schema, g = graph.schema, graph.graph
+    up = {schema.check_relationship_type(t) for t in AREA_UP}
+    down = {schema.check_relationship_type(t) for t in AREA_DOWN}
+    document = schema.check_label(DOCUMENT)
+    found: set[str] = set()
+    for root, data in g.nodes(data=True):
+        if data["type"] == document or not matches(data, root, area):
+            continue
+        frontier, seen = [root], {root}
+        while frontier:
+            y = frontier.pop()
+            if _is(graph, y, INSTRUMENT):
+                found.add(y)
+            steps = [x for x, _, t in g.in_edges(y, data="type") if t in up]
+            steps += [x for _, x, t in g.out_edges(y, data="type") if t in down]
+            for x in steps:
+                if x not in seen and _is(graph, x, INSTRUMENT):
+                    seen.add(x)
+                    frontier.append(x)
+    return found
+
+
 def fragmentation(
-    graph: InstitutionalGraph, from_year: int | None = None, to_year: int | None = None
+    graph: InstitutionalGraph,
+    from_year: int | None = None,
+    to_year: int | None = None,
+    area: str | None = None,
 ) -> list[Row]:
     """For each year, the separate groups of actors running that year's instruments.
 
     Actors sharing an instrument they lead, implement or take part in (roles that hold in the year,
-    between an actor and an instrument that both hold then) are one group. Years default to the
-    earliest and latest any instrument's span names. Same rows as ``queries/fragmentation.cypher``.
+    between an actor and an instrument that both hold then) are one group. With ``area``, only the
+    area's instruments count (:func:`area_instruments`). Years default to the earliest and latest any
+    of those instruments' spans names. Same rows as ``queries/fragmentation.cypher``.
     """
     g = graph.graph
+    scope = area_instruments(graph, area) if area is not None else None
     spans = [
         y
         for n, d in g.nodes(data=True)
-        if _is(graph, n, INSTRUMENT)
+        if _is(graph, n, INSTRUMENT) and (scope is None or n in scope)
         for y in (d.get("start"), d.get("end"))
         if y is not None
     ]
@@ -310,9 +344,9 @@ def fragmentation(
         for u, v, d in g.edges(data=True):
             if d["type"] not in roles_ or not _is(graph, u, ACTOR) or not _is(graph, v, INSTRUMENT):
                 continue
-            if all(
-                holds_in(year, s, e) for s, e in ((d.get("start"), d.get("end")), _span(g, u), _span(g, v))
-            ):
+            if scope is not None and v not in scope:
+                continue
+            if all(holds_in(year, s, e) for s, e in ((d.get("start"), d.get("end")), _span(g, u), _span(g, v))):
                 work.add_edge(u, v)
                 actors.add(u)
                 instruments.add(v)

@@ -45,9 +45,7 @@ class Server:
         return run(self.driver, name, params, database=self.database)
 
     def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [str(INSTGRAPH), *args], capture_output=True, text=True, env=self.env, timeout=180
-        )
+        return subprocess.run([str(INSTGRAPH), *args], capture_output=True, text=True, env=self.env, timeout=180)
 
 
 @pytest.fixture(scope="module")
@@ -125,9 +123,7 @@ def test_lineage_smbas_successor_is_mss_from_2017(server: Server) -> None:
 
 
 def test_collaboration_pairs_mel_and_mss_through_the_youth_digital_job_programme(server: Server) -> None:
-    ministries = {
-        (r["actor_a"], r["actor_b"]): r for r in server.run("collaboration_pairs", actor_type="Ministry")
-    }
+    ministries = {(r["actor_a"], r["actor_b"]): r for r in server.run("collaboration_pairs", actor_type="Ministry")}
     assert ministries[(MEL, MSS)]["instruments"] == [YOUTH]
     assert ministries[(MEL, MSS)]["explicit"] == 1
     every = {(r["actor_a"], r["actor_b"]) for r in server.run("collaboration_pairs")}
@@ -152,9 +148,7 @@ def test_connection_shows_the_shortest_paths_with_relationship_types(server: Ser
     via_mss = [r for r in rows if r["ids"][1] == MSS]
     assert via_mss and via_mss[0]["relationships"][0] in ("COLLABORATES_WITH", "IMPLEMENTS")
     assert "Ministry of Employment and Labor -[" in rows[0]["path"]
-    assert (
-        server.run("connection", **{"from": "MEL", "to": "SMBA", "year": 2010}) == []
-    )  # MEL has no tie then
+    assert server.run("connection", **{"from": "MEL", "to": "SMBA", "year": 2010}) == []  # MEL has no tie then
 
 
 def test_evidence_gives_the_document_and_lines_behind_a_relationship(
@@ -173,9 +167,7 @@ def test_evidence_gives_the_document_and_lines_behind_a_relationship(
     assert [(r["source"], r["lines"]) for r in by_id] == [(SMBA, [36, 37])]
 
 
-def test_evidence_of_an_entity_lists_where_the_document_mentions_it(
-    server: Server, seed_lines: list[str]
-) -> None:
+def test_evidence_of_an_entity_lists_where_the_document_mentions_it(server: Server, seed_lines: list[str]) -> None:
     rows = server.run("evidence", subject="KOSMO")
     spans = {tuple(r["lines"]) for r in rows}
     assert (93, 98) in spans or (
@@ -187,9 +179,7 @@ def test_evidence_of_an_entity_lists_where_the_document_mentions_it(
         assert any("KOSMO" in line or "Smart" in line for line in seed_lines[first - 1 : last])
 
 
-def test_document_mentions_lists_its_entities_and_relationships(
-    server: Server, korea: InstitutionalGraph
-) -> None:
+def test_document_mentions_lists_its_entities_and_relationships(server: Server, korea: InstitutionalGraph) -> None:
     (document,) = [d for n, d in korea.graph.nodes(data=True) if d["type"] == "Document"]
     rows = server.run("document_mentions", document=document["sha256"][:12])
     entities = {r["id"] for r in rows if r["kind"] == "entity"}
@@ -197,8 +187,7 @@ def test_document_mentions_lists_its_entities_and_relationships(
     succession = [r for r in rows if r["kind"] == "relationship" and r["type"] == "SUCCEEDED_BY"]
     assert [r["lines"] for r in succession] == [[36, 37]]
     assert (
-        succession[0]["name"]
-        == "Small and Medium Business Administration SUCCEEDED_BY Ministry of SMEs and Startups"
+        succession[0]["name"] == "Small and Medium Business Administration SUCCEEDED_BY Ministry of SMEs and Startups"
     )
     assert server.run("document_mentions", document="no such document") == []
 
@@ -229,6 +218,10 @@ PARITY = [
     ("collaboration_pairs", {"actor_type": "Actor"}),
     ("fragmentation", {}),
     ("fragmentation", {"from_year": 1995, "to_year": 2025}),
+    ("fragmentation", {"area": "SMEs"}),
+    ("fragmentation", {"area": "MSME digitalisation strategy", "from_year": 2015, "to_year": 2020}),
+    ("fragmentation", {"area": "Act on the Promotion of Technology Innovation of SMEs"}),
+    ("fragmentation", {"area": "no such area", "from_year": 2000, "to_year": 2001}),
 ]
 
 
@@ -283,9 +276,7 @@ def test_cli_query_prints_a_table_and_csv(server: Server) -> None:
     assert table.returncode == 0, table.stderr
     assert table.stdout.splitlines()[0].split()[:3] == ["actor", "actor_name", "role"]
     assert len(table.stdout.splitlines()) == 4  # header, rule, two roles
-    csv_ = server.cli(
-        "query", "fragmentation", "-p", "from_year=2005", "-p", "to_year=2005", "--format", "csv"
-    )
+    csv_ = server.cli("query", "fragmentation", "-p", "from_year=2005", "-p", "to_year=2005", "--format", "csv")
     assert csv_.stdout.splitlines()[0] == "year,groups,actors,instruments,members"
     assert csv_.stdout.splitlines()[1].startswith("2005,2,2,2,")
 
@@ -296,9 +287,7 @@ def test_cli_cypher_refuses_a_write_without_write(server: Server) -> None:
     assert done.stderr.startswith("error: cypher: the statement writes to the database and runs read-only")
     assert run_cypher(server.driver, "MATCH (n:ScratchOfQueriesTest) RETURN count(n) AS n",
                       database=server.database) == [{"n": 0}]  # fmt: skip
-    ok = server.cli(
-        "cypher", "MATCH (n {id: $id}) RETURN n.name AS name", "-p", f"id={MSS}", "--format", "json"
-    )
+    ok = server.cli("cypher", "MATCH (n {id: $id}) RETURN n.name AS name", "-p", f"id={MSS}", "--format", "json")
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout) == [{"name": "Ministry of SMEs and Startups"}]
 

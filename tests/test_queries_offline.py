@@ -16,7 +16,15 @@ from graph.errors import UsageError
 from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Relationship
 from loaders.dataset import korea_graph
-from queries.offline import as_of_map, collaboration_pairs, fragmentation, lineage, roles, run_offline
+from queries.offline import (
+    area_instruments,
+    as_of_map,
+    collaboration_pairs,
+    fragmentation,
+    lineage,
+    roles,
+    run_offline,
+)
 
 MSS = "ministry:ministry-of-smes-and-startups"
 SMBA = "agency:small-and-medium-business-administration"
@@ -34,9 +42,7 @@ def korea() -> InstitutionalGraph:
 
 def test_in_2007_the_programmes_running_are_mics_and_smbas(korea: InstitutionalGraph) -> None:
     running = {
-        (r["source"], r["target"])
-        for r in as_of_map(korea, 2007)
-        if r["relationship"] in ("IMPLEMENTS", "LEADS")
+        (r["source"], r["target"]) for r in as_of_map(korea, 2007) if r["relationship"] in ("IMPLEMENTS", "LEADS")
     }
     assert running == {
         (MIC, "programme:1-million-sme-informatisation-support-programme"),
@@ -99,6 +105,19 @@ def test_fragmentation_counts_groups_joined_by_a_shared_instrument() -> None:
     ]
 
 
+def test_a_policy_area_holds_what_is_part_of_it_aimed_by_it_or_provided_for(korea: InstitutionalGraph) -> None:
+    strategy = area_instruments(korea, "MSME digitalisation strategy")
+    assert "strategy:msme-digitalisation-strategy" in strategy
+    assert "programme:smart-manufacturing-programme" in strategy  # PART_OF the strategy
+    act = area_instruments(korea, "SME Technology Innovation Promotion Act")  # by an alias
+    assert "programme:supporting-informatisation-of-small-and-medium-enterprises" in act  # PROVIDES_FOR
+    smes = area_instruments(korea, "SMEs")  # a target group: what is aimed at it
+    assert {"programme:sme-it-support-programme", YOUTH} <= smes
+    groups = {r["year"]: r["groups"] for r in fragmentation(korea, 2004, 2020, area="SMEs")}
+    assert groups[2005] == groups[2007] == 2 and groups[2018] == 1
+    assert area_instruments(korea, "no such area") == set()
+
+
 def test_run_offline_checks_parameters_like_the_neo4j_runner(korea: InstitutionalGraph) -> None:
     assert run_offline(korea, "lineage", {"body": "SMBA"}) == lineage(korea, "SMBA")
     with pytest.raises(UsageError, match="query lineage: missing parameter body"):
@@ -107,9 +126,7 @@ def test_run_offline_checks_parameters_like_the_neo4j_runner(korea: Institutiona
         run_offline(korea, "connection", {"from": "MSS", "to": "MEL"})
 
 
-def test_the_cli_answers_from_a_graph_json_without_a_server(
-    korea: InstitutionalGraph, tmp_path: Path
-) -> None:
+def test_the_cli_answers_from_a_graph_json_without_a_server(korea: InstitutionalGraph, tmp_path: Path) -> None:
     path = tmp_path / "graph.json"
     korea.write_json(path)
     done = subprocess.run(
