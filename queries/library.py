@@ -115,8 +115,7 @@ class Query:
             if p.name not in params:
                 if p.required:
                     raise UsageError(
-                        f"query {self.name}: missing parameter {p.name} ({p.type}); "
-                        f"give it as --param {p.name}=VALUE"
+                        f"query {self.name}: missing parameter {p.name} ({p.type}); give it as --param {p.name}=VALUE"
                     )
                 bound[p.name] = p.default
                 continue
@@ -152,9 +151,7 @@ def check_value(query: str, p: Parameter, value: Any) -> Any:
         "list": isinstance(value, list | tuple) and all(isinstance(v, str) for v in value),
     }[p.type]
     if not ok:
-        raise UsageError(
-            f"query {query}: parameter {p.name} expects {p.type}, got {type(value).__name__} {value!r}"
-        )
+        raise UsageError(f"query {query}: parameter {p.name} expects {p.type}, got {type(value).__name__} {value!r}")
     if p.type == "float":
         return float(value)
     if p.type == "list":
@@ -236,9 +233,7 @@ def parse_query(text: str, path: str = "<text>") -> Query:
             break  # the header ends at a bare '//' line (free comments follow) or the first line of Cypher
         m = _HEADER.match(stripped)
         if not m:
-            raise InputError(
-                path, f"header line {stripped!r} is not '// key: value'; end the header with '//'", number
-            )
+            raise InputError(path, f"header line {stripped!r} is not '// key: value'; end the header with '//'", number)
         key, value = m["key"], m["value"]
         if key == "name":
             if not _NAME.match(value):
@@ -252,14 +247,10 @@ def parse_query(text: str, path: str = "<text>") -> Query:
             column, arrow, keys = value.partition("->")
             spread = tuple(k.strip() for k in keys.split(",") if k.strip())
             if not column.strip() or (arrow and not spread):
-                raise InputError(
-                    path, f"cannot read 'json: {value}'; write 'json: COLUMN [-> KEY, ...]'", number
-                )
+                raise InputError(path, f"cannot read 'json: {value}'; write 'json: COLUMN [-> KEY, ...]'", number)
             json_columns.append((column.strip(), spread))
         else:
-            raise InputError(
-                path, f"unknown header key {key!r}; use name, description, param or json", number
-            )
+            raise InputError(path, f"unknown header key {key!r}; use name, description, param or json", number)
     if name is None:
         raise InputError(path, "the header has no '// name: ...' line", 1)
     if not description:
@@ -280,22 +271,16 @@ def parse_query(text: str, path: str = "<text>") -> Query:
 def _parse_param(value: str, path: str, line: int) -> Parameter:
     m = _PARAM.match(value)
     if not m:
-        raise InputError(
-            path, f"cannot read parameter {value!r}; write 'NAME: TYPE [= DEFAULT] [-- help]'", line
-        )
+        raise InputError(path, f"cannot read parameter {value!r}; write 'NAME: TYPE [= DEFAULT] [-- help]'", line)
     name, type_, default_text, help_ = m["name"], m["type"], m["default"], (m["help"] or "").strip()
     if type_ not in TYPES:
-        raise InputError(
-            path, f"parameter {name}: unknown type {type_!r}; use one of {', '.join(TYPES)}", line
-        )
+        raise InputError(path, f"parameter {name}: unknown type {type_!r}; use one of {', '.join(TYPES)}", line)
     if default_text is None:
         return Parameter(name, type_, required=True, help=help_)
     try:
         default = json.loads(default_text)
     except ValueError:
-        raise InputError(
-            path, f"parameter {name}: default {default_text!r} is not a JSON value", line
-        ) from None
+        raise InputError(path, f"parameter {name}: default {default_text!r} is not a JSON value", line) from None
     p = Parameter(name, type_, required=False, default=None, help=help_)
     try:
         default = check_value(f"in {path}", p, default)
@@ -383,24 +368,18 @@ def run_cypher(
 
 
 @contextmanager
-def open_driver(env: Mapping[str, str]) -> Iterator[tuple[neo4j.Driver, str | None]]:
-    """A driver and database for the server ``env`` names (``NEO4J_URI``, ``NEO4J_USERNAME``,
-    ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``), closed on exit. The CLI passes ``os.environ``."""
-    try:
-        from graph.settings import Neo4jSettings  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:  # the project's settings module is not there: read the four variables here
-        import neo4j as _neo4j
+def open_driver(env: Mapping[str, str]) -> Iterator[tuple[neo4j.Driver, str]]:
+    """A connected driver and the database for the server ``env`` names, closed on exit.
 
-        uri = env.get("NEO4J_URI") or "bolt://127.0.0.1:7687"
-        auth = (env.get("NEO4J_USERNAME") or "neo4j", env.get("NEO4J_PASSWORD") or "")
-        driver = _neo4j.GraphDatabase.driver(uri, auth=auth)
-        database = env.get("NEO4J_DATABASE") or None
-    else:
-        settings = Neo4jSettings.from_env(env)
-        driver = settings.driver()
-        database = getattr(settings, "database", None)
+    ``env`` holds ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``; without a URI,
+    the local server ``instgraph neo4j start`` runs (see :mod:`graph.settings`). The CLI passes ``os.environ``.
+    """
+    from graph.settings import Neo4jSettings
+
+    settings = Neo4jSettings.from_env(env)
+    driver = settings.connect()
     try:
-        yield driver, database
+        yield driver, settings.database
     finally:
         driver.close()
 
@@ -430,9 +409,7 @@ def _execute(
             raise UsageError(f"cypher: {_first_line(exc.message)}; give it as --param KEY=VALUE") from None
         raise InstgraphError(f"neo4j: {_first_line(exc.message)} ({exc.code})") from None
     except ServiceUnavailable as exc:
-        raise InstgraphError(
-            f"cannot reach Neo4j: {exc}; is the server running (instgraph neo4j status)?"
-        ) from None
+        raise InstgraphError(f"cannot reach Neo4j: {exc}; is the server running (instgraph neo4j status)?") from None
     except Neo4jError as exc:
         raise InstgraphError(f"neo4j: {_first_line(exc.message)} ({exc.code})") from None
 

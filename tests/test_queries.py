@@ -276,3 +276,10 @@ def test_cypher_help_says_it_is_read_only_unless_write() -> None:
     text = " ".join(done.stdout.split())
     assert "read-only unless --write" in text
     assert "read transaction" in text
+
+
+def test_an_unreachable_server_is_one_line_and_exit_1() -> None:
+    done = _cli("query", "roles", "-p", "year=2007")
+    assert done.returncode == 1
+    assert done.stderr.startswith("error: cannot reach Neo4j at bolt://127.0.0.1:9")
+    assert len(done.stderr.strip().splitlines()) == 1 and done.stdout == ""

@@ -10,7 +10,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,41 +53,23 @@ def korea() -> InstitutionalGraph:
 
 
 @pytest.fixture(scope="module")
-def seed_lines(request: pytest.FixtureRequest) -> list[str]:
-    """The seed deck's lines (``seed_path`` from tests/conftest.py, or ../shared/seeds beside the repo)."""
-    try:
-        path = Path(request.getfixturevalue("seed_path"))
-    except pytest.FixtureLookupError:
-        seeds = os.environ.get("INSTGRAPH_SEEDS") or Path(__file__).resolve().parents[2] / "shared" / "seeds"
-        path = Path(seeds) / "oecd-2022-korea-sme-digitalisation.txt"
-    return path.read_text("utf-8").splitlines()
+def seed_lines(seed_path: Path) -> list[str]:
+    return seed_path.read_text("utf-8").splitlines()
 
 
 @pytest.fixture(scope="module")
-def server(request: pytest.FixtureRequest, korea: InstitutionalGraph) -> Iterator[Server]:
+def server(neo4j_driver: Any, neo4j_settings: Any, korea: InstitutionalGraph) -> Server:
     """The session's server, wiped and loaded with the Korea graph once for this module."""
-    try:
-        driver = request.getfixturevalue("neo4j_driver")
-        settings = request.getfixturevalue("neo4j_settings")
-        uri, password = str(settings.uri), str(settings.password)
-        username = str(getattr(settings, "username", None) or getattr(settings, "user", "neo4j"))
-        database = getattr(settings, "database", None) or "neo4j"
-        own = None
-    except pytest.FixtureLookupError:  # no shared fixtures: the server NEO4J_URI names
-        import neo4j
-
-        if "NEO4J_URI" not in os.environ:
-            pytest.fail("set NEO4J_URI (and NEO4J_PASSWORD) to the test server")
-        uri, password = os.environ["NEO4J_URI"], os.environ.get("NEO4J_PASSWORD", "")
-        username = os.environ.get("NEO4J_USERNAME", "neo4j")
-        database = os.environ.get("NEO4J_DATABASE", "neo4j")
-        driver = own = neo4j.GraphDatabase.driver(uri, auth=(username, password))
+    database = neo4j_settings.database
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env.update(NEO4J_URI=uri, NEO4J_USERNAME=username, NEO4J_PASSWORD=password, NEO4J_DATABASE=database)
-    write_graph(driver, korea, database=database, wipe=True)
-    yield Server(driver, database, env)
-    if own is not None:
-        own.close()
+    env.update(
+        NEO4J_URI=neo4j_settings.uri,
+        NEO4J_USERNAME=neo4j_settings.username,
+        NEO4J_PASSWORD=neo4j_settings.password or "",
+        NEO4J_DATABASE=database,
+    )
+    write_graph(neo4j_driver, korea, database=database, wipe=True)
+    return Server(neo4j_driver, database, env)
 
 
 # --- the deck's answers ---------------------------------------------------------------------------------
