@@ -59,6 +59,13 @@ _DEFAULTABLE = ("country",)
 _COMPUTED = ("sources", "evidence")
 # A language-tagged alias: 'text@ko', 'text@zh-Hant'.
 _LANGUAGE_TAG = re.compile(r"^(?P<text>.+)@(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)*)$")
+# Largest dataset file read: the curated Korea dataset is about 20 kB; a file this big is a mistake
+# (a log, an export, a dump), and reading it would only cost memory before failing.
+MAX_DATASET_BYTES = 16 * 1024 * 1024
+# Largest document text a dataset cites (read whole, to check its sha256 and quote its lines).
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+# Integers Neo4j can store (64-bit); a larger year or figure is a typo.
+_INT64 = (-(2**63), 2**63 - 1)
 
 
 def default_seeds_dir() -> Path | None:
@@ -161,7 +168,13 @@ class _Parser:
 
     def __init__(self, text: str, path: str, schema: Schema) -> None:
         self.text, self.path, self.schema = text, path, schema
-        self.loader = yaml.SafeLoader(text)
+        try:
+            self.loader = yaml.SafeLoader(text)
+        except yaml.reader.ReaderError as exc:  # a control character YAML does not allow
+            line = text[: exc.position].count("\n") + 1
+            raise self.error(
+                line, f"not valid YAML: the control character U+{int(exc.character):04X} is not allowed; remove it"
+            ) from None
 
     def error(self, node: yaml.Node | int | None, message: str) -> InputError:
         line = node if isinstance(node, int) or node is None else _line(node)
@@ -169,7 +182,20 @@ class _Parser:
 
     # -- generic node readers ---------------------------------------------------------------------
     def value(self, node: yaml.Node) -> Any:
-        return self.loader.construct_object(node, deep=True)
+        try:
+            raw = self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+            # e.g. a !!python/... tag, a << merge key, a date like 2001-13-45
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise self.error(
+                node,
+                f"cannot read this value ({' '.join(str(problem).split())}); "
+                "write plain text, numbers, lists and mappings (no !!tags, no << merge keys)",
+            ) from None
+        if isinstance(raw, bytes):
+            raise self.error(node, "a !!binary value is not allowed; write the text itself")
+        _check_text(raw, lambda message: self.error(node, message))
+        return raw
 
     def mapping(
         self, node: yaml.Node, what: str, allowed: Iterable[str] | None = None
@@ -210,6 +236,8 @@ class _Parser:
         if kind == "int":
             if isinstance(raw, bool) or not isinstance(raw, int):
                 raise self.error(node, f"{what}: {spec.name} must be a year or whole number, not {raw!r}")
+            if not _INT64[0] <= raw <= _INT64[1]:
+                raise self.error(node, f"{what}: {spec.name} {raw} is too large; give a year or a smaller number")
             return raw
         if kind == "float":
             if isinstance(raw, bool) or not isinstance(raw, int | float):
@@ -483,6 +511,16 @@ class _Parser:
 
     def parse(self) -> Dataset:
         try:
+            return self._parse()
+        except RecursionError:
+            raise self.error(
+                None, "the YAML is nested too deeply to be a dataset; see data/korea-sme-digitalisation.yaml"
+            ) from None
+        except yaml.YAMLError as exc:  # anything the reader or composer raises late
+            raise self.error(None, f"not valid YAML: {' '.join(str(exc).split())[:200]}") from None
+
+    def _parse(self) -> Dataset:
+        try:
             root = self.loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -515,6 +553,29 @@ class _Parser:
         finally:
             self.loader.dispose()
         return Dataset(self.path, documents, tuple(entity_specs), tuple(rel_specs))
+
+
+def _check_text(value: Any, error: Any) -> None:
+    """Raise ``error(message)`` if a string in ``value`` holds an unpaired surrogate (from a ``\\ud800``
+    escape): it cannot be written as UTF-8, so Neo4j, JSON and HTML would all fail on it later."""
+    seen: set[int] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                bad = item[exc.start]
+                raise error(
+                    f"text {item[:40]!r} holds the unpaired surrogate \\u{ord(bad):04x}, which is not a "
+                    "character; write the character itself (the file is UTF-8)"
+                ) from None
+        elif isinstance(item, list | dict) and id(item) not in seen:
+            seen.add(id(item))
+            stack.extend(item.items() if isinstance(item, dict) else item)
+        elif isinstance(item, tuple):
+            stack.extend(item)
 
 
 def _is_line(x: Any) -> bool:
@@ -666,16 +727,38 @@ def entity_evidence(
 
 
 # --- file I/O -------------------------------------------------------------------------------------------
-def read_text(path: Path, what: str = "file") -> str:
-    """A text file's content (UTF-8, universal newlines), or an :class:`InputError` saying what is wrong."""
+def read_text(path: Path, what: str = "file", limit: int = MAX_DOCUMENT_BYTES) -> str:
+    """A text file's content (UTF-8, universal newlines), or an :class:`InputError` saying what is wrong.
+
+    A file over ``limit`` bytes is refused before it is read, so memory stays bounded.
+    """
     try:
+        if path.is_dir():
+            raise InputError(str(path), f"{what} is a directory; give a file")
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(
+                str(path),
+                f"{what} is {size / 2**20:.0f} MB, over the {limit // 2**20} MB limit; "
+                "check it is the right file, or split it",
+            )
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError(str(path), f"{what} not found") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"{what} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise InputError(str(path), f"{what} not found; check the path") from None
+    except UnicodeDecodeError:
+        data = path.read_bytes()  # under the limit; decoded again for the position of the first bad byte
+        try:
+            data.decode("utf-8")
+            start, reason = 0, "undecodable"
+        except UnicodeDecodeError as exc:
+            start, reason = exc.start, exc.reason
+        line = data[:start].count(b"\n") + 1
+        kind = "a binary file" if b"\x00" in data[:8192] else "not UTF-8 text"
+        raise InputError(
+            str(path), f"{what} is {kind} (byte {start}: {reason}); save it as UTF-8 text", line
+        ) from None
     except OSError as exc:
-        raise InputError(str(path), f"cannot read {what}: {exc.strerror}") from None
+        raise InputError(str(path), f"cannot read {what}: {exc.strerror or exc}") from None
 
 
 def locate_documents(dataset: Dataset, dataset_dir: Path, seeds_dir: Path | None = None) -> dict[str, Path]:
@@ -710,7 +793,7 @@ def locate_documents(dataset: Dataset, dataset_dir: Path, seeds_dir: Path | None
 def open_dataset(path: Path | str, seeds_dir: Path | str | None = None) -> tuple[Dataset, dict[str, str]]:
     """Read, parse and check a dataset file; returns it with the texts of the documents at hand."""
     path = Path(path)
-    dataset = parse_dataset(read_text(path, "dataset"), str(path))
+    dataset = parse_dataset(read_text(path, "dataset", MAX_DATASET_BYTES), str(path))
     files = locate_documents(dataset, path.parent, Path(seeds_dir) if seeds_dir is not None else None)
     texts = {key: read_text(p, f"document {key!r}") for key, p in files.items()}
     check_documents(dataset, texts)
