@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from graph.errors import InstgraphError, UsageError
+from instgraph.neo4j_commands import neo4j_app
 
 app = typer.Typer(
     name="instgraph",
@@ -24,6 +25,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.add_typer(neo4j_app, name="neo4j")
 
 
 @app.callback(invoke_without_command=True)
