@@ -244,18 +244,16 @@ _SC_HEADS = "|".join(sorted(SENTENCE_CASE_HEADS, key=len, reverse=True))
 _TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s*,\s*|\s+(?:and|&)\s+(?!(?:the\s+)?(?:{_ACTOR_HEAD_RE})\b)|\s+){_CW})*"
 _LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s+|\s*,\s*){_CW})*"
 
-_ACTOR = re.compile(
-    rf"(?<![\w@-])(?P<pre>(?:{_CW}(?:\s+(?:and|&)\s+|\s+))*?)(?P<head>{_ACTOR_HEAD_RE})(?![\w-])"
-    rf"(?P<tail>\s+(?:of|for|on)\s+{_TAIL})?"
-)
-_LAW = re.compile(
-    rf"(?<![\w@-])(?P<pre>(?:{_CW}\s+)*?)(?P<head>Act|Law|Code|Decree|Ordinance|Regulation|Directive|Bill)"
-    rf"(?![\w-])(?P<tail>\s+(?:on|of|for|concerning|regarding|relating\s+to)\s+{_LAW_TAIL})?"
-)
-_INSTRUMENT = re.compile(
-    rf"(?<![\w@'-])(?P<name>{_CW}(?:\s+(?!(?:{STOP}|{_SC_HEADS})\b)(?![a-z]+(?:ed|ly)\b)[\w&'-]+){{0,6}}\s+"
-    rf"(?P<head>{_SC_HEADS}|{_INSTR_TITLE}))(?![\w-])(?P<tail>\s+(?:for|on|of)\s+{_TAIL})?"
-)
+# Names are found head first: a head noun, then the capitalised words before it (walked back in
+# Python over a handful of tokens) and an "of …"/"for …" tail matched forward. Scanning a statement
+# for every capitalised run with a backtracking pattern was quadratic in Title-Case headings.
+_TOKEN = re.compile(r"[\w&'-]+(?:\.[\w&'-]+)*|[^\w\s]")
+_ACTOR_TAIL = re.compile(rf"\s+(?:of|for|on)\s+{_TAIL}")
+_LAW_HEADS = frozenset(("Act", "Law", "Code", "Decree", "Ordinance", "Regulation", "Directive", "Bill"))
+_LAW_TAIL_AFTER = re.compile(rf"\s+(?:on|of|for|concerning|regarding|relating\s+to)\s+{_LAW_TAIL}")
+_INSTRUMENT_TITLE_HEADS = frozenset(h.capitalize() for h in INSTRUMENT_HEADS)
+_STOP_WORDS = frozenset(STOP.replace("\\", "").split("|")) | {"e.g", "i.e"}
+_MAX_NAME_WORDS = 7  # words before an instrument's head noun
 _QUOTED = re.compile(r'"([^"\n]{2,160}?)"')
 _ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?)\s*\)")
 _ACRONYM = re.compile(r"(?<![\w@-])([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)(?![\w@-])")
@@ -267,9 +265,7 @@ _REFERENCE = re.compile(
     + r"|law|act|Act|Law|Strategy|Programme|Program|Plan|Project|Platform)(?![\w-]))"
     + r"(?!\s+(?:of|for|on)\s+[A-Z])"
 )
-_MEASURE = re.compile(
-    rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$"
-)
+_MEASURE = re.compile(rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$")
 _COLLECTIVE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(COLLECTIVES)) + r")(?![\w-])",
     re.I,
@@ -324,6 +320,7 @@ COUNTRIES_PATH = Path(__file__).with_name("countries.tsv")
 class CountryNames:
     by_name: dict[str, tuple[str, str]]  # any name -> (code, canonical name)
     pattern: re.Pattern[str]
+    first_words: frozenset[str]  # lower-cased first words of every name: a cheap pre-test
 
 
 @cache
@@ -337,8 +334,9 @@ def countries(path: Path = COUNTRIES_PATH) -> CountryNames:
         for n in (name, *(rest[0].split("|") if rest and rest[0] else ())):
             by_name[n] = (code, name)
     alternatives = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+    first_words = frozenset(w for n in by_name for w in n.lower().translate(_PUNCT_TO_SPACE).split()[:1])
     return CountryNames(
-        by_name, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])(?!\s+(?:{_ACTOR_HEAD_RE}))")
+        by_name, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])(?!\s+(?:{_ACTOR_HEAD_RE}))"), first_words
     )
 
 
@@ -378,7 +376,7 @@ _ACRONYM_WORD = re.compile(r"^[A-Z][a-z]*[A-Z][A-Za-z]*$")
 
 
 def _cut_after_acronym(words: list[str]) -> list[str]:
-    """"MoT and Storm Board" names the Storm Board: an abbreviation before "and" is another body."""
+    """ "MoT and Storm Board" names the Storm Board: an abbreviation before "and" is another body."""
     for i in range(len(words) - 1, 0, -1):
         if words[i] in ("and", "&") and _ACRONYM_WORD.match(words[i - 1]):
             return words[i + 1 :]
@@ -446,13 +444,92 @@ def targets_in_name(name: str) -> list[str]:
 
 
 # --- recognition -------------------------------------------------------------------------------------------
-def find_candidates(text: str, bullet: bool = False) -> list[Candidate]:
+# Words whose presence lets a family of patterns match at all: a set test per statement (C speed)
+# spares running patterns that cannot match, which is most of them on most lines.
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "()[]{}\"',;:.!?/"})
+_ACTOR_TRIGGERS = frozenset(h.lower() for h in ACTOR_HEADS)
+_LAW_TRIGGERS = frozenset(("act", "law", "code", "decree", "ordinance", "regulation", "directive", "bill"))
+_INSTRUMENT_TRIGGERS = frozenset(INSTRUMENT_HEADS)
+_REFERENCE_TRIGGERS = _ACTOR_TRIGGERS | _INSTRUMENT_TRIGGERS
+_COLLECTIVE_TRIGGERS = frozenset(
+    [
+        "ministries",
+        "governments",
+        "authorities",
+        "administrations",
+        "councils",
+        "municipalities",
+        "sector",
+        "firms",
+        "enterprises",
+        "companies",
+        "corporations",
+        "businesses",
+        "associations",
+        "entities",
+        "bodies",
+        "agencies",
+        "departments",
+        "institutions",
+    ]
+)
+_TARGET_TRIGGERS = frozenset(
+    [
+        "smes",
+        "msmes",
+        "smbs",
+        "msme",
+        "sme",
+        "micro-enterprises",
+        "micro-enterprise",
+        "microenterprises",
+        "microenterprise",
+        "startups",
+        "start-ups",
+        "entrepreneurs",
+        "youth",
+        "people",
+        "jobseekers",
+        "seekers",
+        "graduates",
+        "farmers",
+        "exporters",
+        "artisans",
+        "workers",
+        "enterprises",
+        "businesses",
+        "firms",
+        "companies",
+        "shops",
+        "traders",
+        "retailers",
+        "merchants",
+    ]
+)
+_MEASURE_TRIGGERS = frozenset(w.split("?")[0].split("(")[0].lower() for w in MEASURE_NOUNS.split("|")) | {
+    "grants",
+    "subsidies",
+    "vouchers",
+    "loans",
+    "incentives",
+    "guarantees",
+    "tax",
+}
+
+
+def find_candidates(
+    text: str, bullet: bool = False, acronyms: frozenset[str] | set[str] | None = None
+) -> list[Candidate]:
     """Non-overlapping mentions in ``text``, left to right (the longest wins where two overlap).
 
     ``bullet`` says the text is a whole bullet, where a bare "Grants for …" names an instrument.
+    ``acronyms``, when given, are the abbreviations the document has defined so far: only those are
+    looked for as bare mentions (without it, every acronym-shaped word is a candidate).
     """
     found: list[Candidate] = []
     has_upper = not text.islower()
+    low = text.lower()
+    tokens = set(low.translate(_PUNCT_TO_SPACE).split())
     if '"' in text:
         for m in _QUOTED.finditer(text):
             inner = canonical_name(m[1])
@@ -473,90 +550,131 @@ def find_candidates(text: str, bullet: bool = False) -> list[Candidate]:
             alias = None
             if am := _ABBREVIATION.match(text, m.end()):
                 alias = am[1]
-            head = (
-                last.lower() if last.lower() in INSTRUMENT_HEADS else (last if last in ACTOR_HEADS else None)
-            )
+            head = last.lower() if last.lower() in INSTRUMENT_HEADS else (last if last in ACTOR_HEADS else None)
             found.append(Candidate(m.start(), m.end(), label, inner, "quoted", alias, head))
-    if has_upper:
-        for m in _ACTOR.finditer(text):
-            words = _cut_after_acronym(_strip_starters(m["pre"].split()))
-            tail = _trim_tail(m["tail"] or "")
-            if not words and not tail:
-                continue  # a bare "Office": a reference, resolved elsewhere
-            name = " ".join([*words, m["head"]]) + tail
-            start = m.start("head") - len(" ".join(words)) - (1 if words else 0) if words else m.start("head")
-            start = text.rfind(words[0], m.start(), m.start("head")) if words else m.start("head")
-            end = m.start("head") + len(m["head"]) + len(tail)
-            found.append(
-                Candidate(
-                    start,
-                    end,
-                    _actor_type(m["head"], words, tail),
-                    canonical_name(name),
-                    "name",
-                    head=m["head"],
-                )
-            )
-        for m in _LAW.finditer(text):
-            words = _strip_starters(m["pre"].split())
-            tail = m["tail"] or ""
-            if not tail and not words:
-                continue
-            tail = tail.rstrip(" ,")
-            start = text.rfind(words[0], m.start(), m.start("head")) if words else m.start("head")
-            end = m.start("head") + len(m["head"]) + len(tail)
-            found.append(
-                Candidate(start, end, "Law", canonical_name(text[start:end]), "name", head=m["head"])
-            )
-        for m in _INSTRUMENT.finditer(text):
-            words = _strip_starters(m["name"].split())
-            if not words or not (words[0][0].isupper() or words[0][0].isdigit()) or words[0] in ACTOR_HEADS:
-                continue
-            tail = _trim_tail(m["tail"] or "") if m["head"][0].isupper() else ""
-            start = text.rfind(words[0], m.start(), m.end("name"))
-            end = m.end("name") + len(tail)
-            head = m["head"].lower()
-            found.append(
-                Candidate(
-                    start, end, INSTRUMENT_HEADS[head], canonical_name(text[start:end]), "name", head=head
-                )
-            )
-    if bullet and (m := _MEASURE.match(text.rstrip(". "))):
+    if has_upper and not (tokens.isdisjoint(_ACTOR_TRIGGERS) and tokens.isdisjoint(_INSTRUMENT_TRIGGERS)):
+        found += _named(text)
+    if bullet and not tokens.isdisjoint(_MEASURE_TRIGGERS) and (m := _MEASURE.match(text.rstrip(". "))):
         found.append(Candidate(0, m.end("name"), "Programme", canonical_name(m["name"]), "measure"))
-    low = text.lower()
-    if (
-        "minist" in low
-        or "government" in low
-        or "authorit" in low
-        or "sector" in low
-        or "firms" in low
-        or "compan" in low
-        or "enterprises" in low
-        or "associations" in low
-        or "municipal" in low
-        or "councils" in low
-        or "bodies" in low
-        or "businesses" in low
-    ):
+    if not tokens.isdisjoint(_COLLECTIVE_TRIGGERS):
         for m in _COLLECTIVE.finditer(text):
             label = next(COLLECTIVES[i][1] for i in range(len(COLLECTIVES)) if m[f"c{i}"])
             found.append(Candidate(m.start(), m.end(), label, _sentence_case(m[0]), "collective"))
-    for m in _TARGET.finditer(text):
-        found.append(Candidate(m.start(), m.end(), "TargetGroup", _target_name(m), "target"))
+    if not tokens.isdisjoint(_TARGET_TRIGGERS):
+        for m in _TARGET.finditer(text):
+            found.append(Candidate(m.start(), m.end(), "TargetGroup", _target_name(m), "target"))
     if has_upper:
         names = countries()
-        for m in names.pattern.finditer(text):
-            _, canonical = names.by_name[m[0]]
-            alias = m[0] if m[0] != canonical else None
-            found.append(Candidate(m.start(), m.end(), "Country", canonical, "country", alias=alias))
-        for m in _REFERENCE.finditer(text):
-            found.append(Candidate(m.start(), m.end(), "", m["head"], "reference", head=m["head"]))
-        for m in _ACRONYM.finditer(text):
-            found.append(Candidate(m.start(), m.end(), "", m[1], "acronym"))
-    elif " the " in text or " this " in text or text.startswith(("the ", "this ")):
+        if not tokens.isdisjoint(names.first_words):
+            for m in names.pattern.finditer(text):
+                _, canonical = names.by_name[m[0]]
+                alias = m[0] if m[0] != canonical else None
+                found.append(Candidate(m.start(), m.end(), "Country", canonical, "country", alias=alias))
+        if acronyms is None:
+            for m in _ACRONYM.finditer(text):
+                found.append(Candidate(m.start(), m.end(), "", m[1], "acronym"))
+        elif acronyms:
+            for acronym in set(text.translate(_PUNCT_TO_SPACE).split()) & acronyms:
+                for m in re.finditer(rf"(?<![\w@-]){re.escape(acronym)}(?![\w@-])", text):
+                    found.append(Candidate(m.start(), m.end(), "", acronym, "acronym"))
+    if not tokens.isdisjoint(_REFERENCE_TRIGGERS):
         for m in _REFERENCE.finditer(text):
             found.append(Candidate(m.start(), m.end(), "", m["head"], "reference", head=m["head"]))
     return _non_overlapping(found, text)
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() or word[0].isdigit()
+
+
+def _named(text: str) -> list[Candidate]:
+    """Actors, laws and instruments named by a head noun (see the comment above ``_TOKEN``)."""
+    toks = [(m.start(), m.end(), m[0]) for m in _TOKEN.finditer(text)]
+    out: list[Candidate] = []
+    for h, (_, _, head) in enumerate(toks):
+        if head in ACTOR_HEADS:
+            out += _actor_at(text, toks, h)
+        if head in _LAW_HEADS:
+            out += _law_at(text, toks, h)
+        if head in SENTENCE_CASE_HEADS or head in _INSTRUMENT_TITLE_HEADS:
+            out += _instrument_at(text, toks, h)
+    return out
+
+
+def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candidate]:
+    hs, he, head = toks[h]
+    first = h
+    j = h - 1
+    while j >= 0:
+        w = toks[j][2]
+        if _capitalised(w) and toks[j][1] + 1 <= toks[j + 1][0]:
+            first = j
+        elif w in ("and", "&") and j > 0 and _capitalised(toks[j - 1][2]) and first == j + 1:
+            pass
+        else:
+            break
+        j -= 1
+    pre = [t[2] for t in toks[first:h]]
+    kept = _cut_after_acronym(_strip_starters(pre))
+    m = _ACTOR_TAIL.match(text, he)
+    tail = _trim_tail(m[0]) if m else ""
+    if not kept and not tail:
+        return []  # a bare "Office": a reference, resolved elsewhere
+    start = toks[h - len(kept)][0] if kept else hs
+    name = " ".join([*kept, head]) + tail
+    return [Candidate(start, he + len(tail), _actor_type(head, kept, tail), canonical_name(name), "name", head=head)]
+
+
+def _law_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candidate]:
+    hs, he, head = toks[h]
+    first = h
+    while first > 0 and _capitalised(toks[first - 1][2]) and toks[first - 1][2].isalnum():
+        first -= 1
+    kept = _strip_starters([t[2] for t in toks[first:h]])
+    m = _LAW_TAIL_AFTER.match(text, he)
+    tail = m[0].rstrip(" ,") if m else ""
+    if not kept and not tail:
+        return []
+    start = toks[h - len(kept)][0] if kept else hs
+    end = he + len(tail)
+    return [Candidate(start, end, "Law", canonical_name(text[start:end]), "name", head=head)]
+
+
+def _middle_word(word: str) -> bool:
+    """Whether a word may stand inside a lower-case instrument name ("… data platform")."""
+    if not (word[0].isalnum() or word[0] in "&'"):
+        return False
+    if word in _STOP_WORDS or word in SENTENCE_CASE_HEADS:
+        return False
+    return not (word.islower() and word.endswith(("ed", "ly")))
+
+
+def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candidate]:
+    hs, he, head = toks[h]
+    start_index = None
+    j = h - 1
+    while j >= 0 and h - j <= _MAX_NAME_WORDS:
+        w = toks[j][2]
+        if not (w[0].isalnum() or w[0] in "&'"):
+            break
+        if _capitalised(w):
+            start_index = j
+        if not _middle_word(w):
+            break
+        j -= 1
+    if start_index is None:
+        return []
+    words = [t[2] for t in toks[start_index:h]]
+    kept = _strip_starters(words)
+    if not kept or not _capitalised(kept[0]) or kept[0] in ACTOR_HEADS:
+        return []
+    start = toks[h - len(kept)][0]
+    tail = ""
+    if head[0].isupper() and (m := _ACTOR_TAIL.match(text, he)):
+        tail = _trim_tail(m[0])
+    end = he + len(tail)
+    key = head.lower()
+    return [Candidate(start, end, INSTRUMENT_HEADS[key], canonical_name(text[start:end]), "name", head=key)]
 
 
 _KIND_RANK = {

@@ -101,9 +101,12 @@ class _Reader:
 
     def __init__(self, doc: Document, schema: Schema, gazetteer: Mapping[str, str] | None) -> None:
         self.doc, self.schema = doc, schema
+        self.actor_types = schema.members("Actor")
+        self.instrument_types = schema.members("Instrument")
         self.gazetteer = {name_key(k): v for k, v in (gazetteer or {}).items()}
         self.drafts: dict[str, _Draft] = {}  # name key -> draft
         self.abbreviations: dict[str, str] = {}  # abbreviation -> name key
+        self.acronyms: set[str] = set()  # the same abbreviations, for a quick look-up per statement
         self.recent_head: dict[str, str] = {}
         self.recent_type: dict[str, str] = {}
         self.facts: dict[tuple[str, str, str, str | None], _Fact] = {}
@@ -120,9 +123,7 @@ class _Reader:
                 return None
         elif c.kind == "reference":
             head = (c.head or "").lower()
-            key = self.recent_head.get(head) or self.recent_type.get(
-                INSTRUMENT_HEADS.get(head, c.head or ""), ""
-            )
+            key = self.recent_head.get(head) or self.recent_type.get(INSTRUMENT_HEADS.get(head, c.head or ""), "")
             if not key:
                 return None
         else:
@@ -137,6 +138,7 @@ class _Reader:
                 draft.aliases[c.alias] = None
                 if c.kind != "country":
                     self.abbreviations.setdefault(c.alias, key)
+                    self.acronyms.add(c.alias)
         draft = self.drafts[key]
         draft.lines[line] = None
         if draft.head:
@@ -145,10 +147,10 @@ class _Reader:
         return key
 
     def is_actor(self, key: str) -> bool:
-        return self.schema.is_actor(self.drafts[key].type)
+        return self.drafts[key].type in self.actor_types
 
     def is_instrument(self, key: str) -> bool:
-        return self.schema.is_instrument(self.drafts[key].type)
+        return self.drafts[key].type in self.instrument_types
 
     def type_of(self, key: str) -> str:
         return self.drafts[key].type
@@ -243,9 +245,7 @@ def _years(text: str) -> tuple[int | None, int | None]:
     return s.start, s.end
 
 
-def extract(
-    doc: Document, schema: Schema | None = None, gazetteer: Mapping[str, str] | None = None
-) -> Extraction:
+def extract(doc: Document, schema: Schema | None = None, gazetteer: Mapping[str, str] | None = None) -> Extraction:
     """Entities and relationships a document states, each relationship with its evidence lines.
 
     ``gazetteer`` maps known names and aliases to entity ids (e.g. from a curated dataset); it only
@@ -258,7 +258,7 @@ def extract(
     rd.statements = sts
     per_statement: list[tuple[str, list[str], list[YearSpan]]] = []
     for st in sts:
-        cands = find_candidates(st.text, st.kind == "bullet")
+        cands = find_candidates(st.text, st.kind == "bullet", rd.acronyms)
         keys: list[str] = []
         kept: list[Candidate] = []
         for c in cands:
@@ -286,6 +286,7 @@ def extract(
 def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[YearSpan]) -> None:
     """Apply the relationship rules to one templated statement."""
     span = _span(st)
+    low = t.lower()
     own_subject = rd.subjects[st.index]
     subject = own_subject or rd.subject(st.parent)
     parent_span = [_span(rd.statements[st.parent])] if st.parent is not None and not own_subject else []
@@ -298,14 +299,10 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         return rd.is_actor(key) or rd.is_instrument(key)
 
     # Creation and enactment years: the entity nearest before the verb (else the first after it).
-    for m in R.CREATION.finditer(t):
+    for m in R.matches("CREATION", t, low):
         before = [x for x in R.MENTION.finditer(t, 0, m.start()) if acting(k(x[1]))]
         clause_end = t.find(",", m.end())
-        after = [
-            x
-            for x in R.MENTION.finditer(t, m.end(), clause_end if clause_end > 0 else len(t))
-            if acting(k(x[1]))
-        ]
+        after = [x for x in R.MENTION.finditer(t, m.end(), clause_end if clause_end > 0 else len(t)) if acting(k(x[1]))]
         # "X adopted Y in 2016": an object right after the verb is what was created; "Y was adopted"
         # and "the establishment of Y" name it before or after.
         direct = bool(after) and after[0].start() - m.end() <= 2
@@ -319,14 +316,14 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         if target is not None and y is not None and y.first is not None:
             rd.set_years(k(target[1]), y.first)
             rd.created[st.index] = y.first
-    if (m := R.RUNNING_FROM.search(t)) and own_subject:
+    if own_subject and (found := R.matches("RUNNING_FROM", t, low)) and (m := found[0]):
         y = nearest_year(years, m.end())
         if y is not None and y.precision in ("from", "range"):
             rd.set_years(own_subject, y.start, y.end)
 
     creation_year = rd.created[st.parent] if st.parent is not None else None
     # Succession and parts.
-    for m in R.FORMERLY.finditer(t):
+    for m in R.matches("FORMERLY", t, low):
         old = k(m[1])
         new = subject if m.start() == 0 or own_subject is None else own_subject
         if new is None:
@@ -337,23 +334,20 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
             rd.add("SUCCEEDED_BY", new if False else old, new, [*parent_span, span], conf_subject, start=year)
         if m[2]:
             rd.add("PART_OF", old, k(m[2]), [span], STATED)
-    for m in R.RENAMED.finditer(t):
+    for m in R.matches("RENAMED", t, low):
         a, b = (m[1], m[2]) if m[1] else (m[3], m[4]) if m[3] else (m[5], m[6])
         y = nearest_year(years, m.end())
         rd.add("SUCCEEDED_BY", k(a), k(b), [span], STATED, start=y.first if y else None)
         if y is not None:
             rd.set_years(k(b), y.first)
-    for m in R.REPLACED.finditer(t):
+    for m in R.matches("REPLACED", t, low):
         y = nearest_year(years, m.end())
         rd.add("SUCCEEDED_BY", k(m[2]), k(m[1]), [span], STATED, start=y.first if y else None)
-    for m in R.UNDER.finditer(t):
-        if (
-            rd.type_of(k(m[1])) != "Country"
-            and "formerly" not in t[max(0, m.start() - 12) : m.start()].lower()
-        ):
+    for m in R.matches("UNDER", t, low):
+        if rd.type_of(k(m[1])) != "Country" and "formerly" not in t[max(0, m.start() - 12) : m.start()].lower():
             rd.add("PART_OF", k(m[1]), k(m[2]), [span], STATED)
     # Transfers of functions or policies.
-    for m in R.TRANSFER.finditer(t):
+    for m in R.matches("TRANSFER", t, low):
         target = k(m[m.lastindex or 0]) if False else k(R.MENTION.findall(m[0])[-1])
         sources = R.MENTION.findall(m["srcs"] or m["srcs2"] or m["src"] or "")
         year = nearest_year(years, m.end())
@@ -363,33 +357,33 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         for s in sources:
             rd.add("TRANSFERRED_TO", k(s), target, cited, STATED if year else conf_subject, start=y)
     # Leading and implementing.
-    for m in R.LEADS.finditer(t):
+    for m in R.matches("LEADS", t, low):
         rd.add("LEADS", k(m[1]), k(m[2]), [span], STATED, start=_year_in(years))
-    for m in R.LED_BY.finditer(t):
+    for m in R.matches("LED_BY", t, low):
         a, b = (m[1], m[2]) if m[1] else (m[3], m[4])
         rd.add("LEADS", k(b), k(a), [span], STATED, start=_year_in(years))
-    for m in R.POSSESSIVE_LEADS.finditer(t):
+    for m in R.matches("POSSESSIVE_LEADS", t, low):
         if rd.is_actor(k(m[1])) and rd.is_instrument(k(m[3])):
             rd.add("LEADS", k(m[1]), k(m[3]), [span], FRAMED)
-    for m in R.IMPLEMENTS.finditer(t):
+    for m in R.matches("IMPLEMENTS", t, low):
         rd.add("IMPLEMENTS", k(m[1]), k(m[2]), [span], STATED, start=_year_in(years))
-    for m in R.IMPLEMENTED_BY.finditer(t):
+    for m in R.matches("IMPLEMENTED_BY", t, low):
         rd.add("IMPLEMENTS", k(m[2]), k(m[1]), [span], STATED, start=_year_in(years))
-    for m in R.YEARS_BODY.finditer(t):
+    for m in R.matches("YEARS_BODY", t, low):
         start, end = _years(m["years"])
         rd.set_years(k(m[1]), start, end)
         rd.add("IMPLEMENTS", k(m[3]), k(m[1]), [span], STATED, start=start, end=end)
-    for m in R.YEARS_ONLY.finditer(t):
+    for m in R.matches("YEARS_ONLY", t, low):
         if rd.is_instrument(k(m[1])) or rd.is_actor(k(m[1])):
             start, end = _years(m["years"])
             rd.set_years(k(m[1]), start, end)
-    for m in R.BODY_YEARS.finditer(t):
+    for m in R.matches("BODY_YEARS", t, low):
         start, end = _years(m["years"])
         rd.set_years(k(m[1]), start, end)
         rd.add("IMPLEMENTS", k(m[2]), k(m[1]), [span], STATED, start=start, end=end)
     # Co-operation.
     context = _context(rd, st, own_subject)
-    for m in R.COOPERATION_BETWEEN.finditer(t):
+    for m in R.matches("COOPERATION_BETWEEN", t, low):
         members = [k(i) for i in R.MENTION.findall(m["list"]) if rd.is_actor(k(i))]
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
@@ -403,7 +397,7 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                 )
             if context:
                 rd.add("IMPLEMENTS", a, context, [*parent_span, span], FRAMED)
-    for m in R.COLLABORATING_WITH.finditer(t):
+    for m in R.matches("COLLABORATING_WITH", t, low):
         partners = [k(i) for i in R.MENTION.findall(m["plist"] or m["list"]) if rd.is_actor(k(i))]
         before = [k(x[1]) for x in R.MENTION.finditer(t, 0, m.start()) if rd.is_actor(k(x[1]))]
         lead = before[-1] if before else (subject if subject and rd.is_actor(subject) else None)
@@ -415,16 +409,17 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                 rd.add("COLLABORATES_WITH", lead, p, [span], STATED, context=instrument)
             if instrument:
                 rd.add("PARTICIPATES_IN", p, instrument, [span], STATED)
-    for m in R.PARTICIPATES.finditer(t):
+    for m in R.matches("PARTICIPATES", t, low):
         rd.add("PARTICIPATES_IN", k(m[1]), k(m[2]), [span], STATED)
     # Laws providing for instruments.
-    for m in R.PROVIDED_IN.finditer(t):
+    for m in R.matches("PROVIDED_IN", t, low):
         note = f"{m['article']} of the law" if m["article"] else None
         rd.add("PROVIDES_FOR", k(m[2]), k(m[1]), [span], STATED, note=note, start=rd.drafts[k(m[2])].start)
-    for m in R.PROVIDES_FOR.finditer(t):
+    for m in R.matches("PROVIDES_FOR", t, low):
         rd.add("PROVIDES_FOR", k(m[1]), k(m[3]), [span], STATED)
     if (
-        (m := R.FOUNDATION_FOR.search(t))
+        (found := R.matches("FOUNDATION_FOR", t, low))
+        and (m := found[0])
         and subject
         and rd.type_of(subject) in rd.schema.relationship_types["PROVIDES_FOR"].sources
     ):
@@ -513,9 +508,7 @@ def _frame_rules(rd: _Reader, per_statement: list[tuple[str, list[str], list[Yea
             if tg is None:
                 continue
             first = next(iter(d.lines))
-            rd.add(
-                "TARGETS", key, tg, [(first, first)], FRAMED, note="the target group is named in the title"
-            )
+            rd.add("TARGETS", key, tg, [(first, first)], FRAMED, note="the target group is named in the title")
 
 
 def _strategy_label(rd: _Reader) -> str:
@@ -601,14 +594,10 @@ def document_entity(doc: Document) -> Entity:
     for k, v in (("title", doc.title), ("author", doc.author), ("date", doc.date)):
         if v:
             extra[k] = v
-    return Entity(
-        id=doc.id, type="Document", name=doc.name, sources=(doc.id,), extra=tuple(sorted(extra.items()))
-    )
+    return Entity(id=doc.id, type="Document", name=doc.name, sources=(doc.id,), extra=tuple(sorted(extra.items())))
 
 
-def extraction_to_graph(
-    extractions: Iterable[Extraction], schema: Schema | None = None
-) -> InstitutionalGraph:
+def extraction_to_graph(extractions: Iterable[Extraction], schema: Schema | None = None) -> InstitutionalGraph:
     """One graph from several documents' facts: one node per body across documents.
 
     Entities are merged by id; an entity of another document whose name or alias equals a held
@@ -643,9 +632,7 @@ def extraction_to_graph(
             )
         for eid, lines in x.mentions.items():
             target = remap.get(eid, eid)
-            if target not in g.graph or not g.schema.allows(
-                "MENTIONED_IN", g.graph.nodes[target]["type"], "Document"
-            ):
+            if target not in g.graph or not g.schema.allows("MENTIONED_IN", g.graph.nodes[target]["type"], "Document"):
                 continue
             evidence = tuple(Evidence(x.document.id, n, n, x.document.line(n).strip()) for n in lines)
             g.add_relationship(
@@ -725,9 +712,7 @@ def to_json(extractions: Iterable[Extraction]) -> dict[str, Any]:
     return {"documents": documents, "entities": entities, "relations": relations}
 
 
-def extract_files(
-    paths: Iterable[str | Path], schema: Schema | None = None
-) -> tuple[list[Extraction], list[str]]:
+def extract_files(paths: Iterable[str | Path], schema: Schema | None = None) -> tuple[list[Extraction], list[str]]:
     """Read and extract several files; a bad file gives one message in ``problems`` and the rest go on.
 
     Raises :class:`graph.errors.InputError` only when no file at all could be read.
@@ -762,8 +747,5 @@ def to_table(extractions: Iterable[Extraction]) -> str:
             )
     widths = [min(48, max(len(row[i]) for row in rows)) for i in range(len(rows[0]))]
     return (
-        "\n".join(
-            "  ".join(c[:48].ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
-        )
-        + "\n"
+        "\n".join("  ".join(c[:48].ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows) + "\n"
     )
