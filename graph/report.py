@@ -1,7 +1,9 @@
 """Tables (CSV, JSON) and a short Markdown report with figures, from the analyses.
 
 Pure parts build rows and text; :func:`write_report` is the only function that writes files.
-Figures are matplotlib PNGs drawn with the Agg backend (no display needed)::
+Figures are matplotlib ``Figure`` objects on an Agg canvas, made without pyplot: no display is needed
+and the caller's backend (a notebook's inline one, say) is left alone. Notebooks show them with
+``display(fig)``::
 
     from loaders.dataset import korea_graph
     write_report(korea_graph(), Path("out"))   # out/report.md, out/*.png, out/*.csv, out/*.json
@@ -16,16 +18,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")  # files only; must precede pyplot
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from graph import centrality, coordination  # noqa: E402
-from graph.errors import UsageError  # noqa: E402
-from graph.institutional_graph import InstitutionalGraph  # noqa: E402
-from graph.projections import view  # noqa: E402
+from graph import centrality, coordination
+from graph.errors import UsageError
+from graph.institutional_graph import InstitutionalGraph
+from graph.projections import view
 
 FORMATS: tuple[str, ...] = ("table", "csv", "json")
 REPORT_FILE = "report.md"
@@ -139,10 +138,17 @@ def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> st
     return "\n".join([head, *body])
 
 
+def _figure(size: tuple[float, float]) -> Figure:
+    fig = Figure(figsize=size)
+    FigureCanvasAgg(fig)  # the Agg renderer, attached to this figure only
+    return fig
+
+
 # --- figures ------------------------------------------------------------------------------------------------
 def centrality_figure(tables: dict[int, list[dict[str, Any]]]) -> Figure:
     """Horizontal bars of degree, betweenness and PageRank for the top actors, one panel per year."""
-    fig, axes = plt.subplots(1, max(1, len(tables)), figsize=(6.5 * max(1, len(tables)), 4.8), squeeze=False)
+    fig = _figure((6.5 * max(1, len(tables)), 4.8))
+    axes = fig.subplots(1, max(1, len(tables)), squeeze=False)
     for ax, (year, rows) in zip(axes[0], sorted(tables.items()), strict=False):
         top = rows[:BAR_ACTORS][::-1]
         names = [r["name"] for r in top]
@@ -164,7 +170,8 @@ def centrality_figure(tables: dict[int, list[dict[str, Any]]]) -> Figure:
 
 def coordination_figure(rows: Sequence[dict[str, Any]], reorganisation: int | None = None) -> Figure:
     """Separate groups per year (bars) and the collaboration graph's centralisation (line)."""
-    fig, ax = plt.subplots(figsize=(9, 4))
+    fig = _figure((9, 4.4))
+    ax = fig.subplots()
     years = [r["year"] for r in rows]
     ax.bar(years, [r["groups"] for r in rows], color="#1f77b4", label="separate groups running instruments")
     ax.set_ylabel("groups")
@@ -243,7 +250,6 @@ def write_report(
         ("centrality.png", centrality_figure(tables)),
     ):
         fig.savefig(out_dir / name, dpi=120)
-        plt.close(fig)
         files.append(name)
     roles = brokerage_rows(g, as_of=compared[-1]) if compared else []
     if roles:
