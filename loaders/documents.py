@@ -294,9 +294,9 @@ def _pdf_lines(data: bytes, path: str) -> tuple[list[str], tuple[str, ...], str 
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                opened = reader.decrypt("")
+                opened = bool(reader.decrypt(""))
             except Exception:  # pypdf raises several types for unsupported ciphers
-                opened = 0
+                opened = False
             if not opened:
                 raise InputError(path, "is an encrypted PDF; save an unencrypted copy and pass that")
         lines: list[str] = []

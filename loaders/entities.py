@@ -554,8 +554,8 @@ def find_candidates(
             found.append(Candidate(m.start(), m.end(), label, inner, "quoted", alias, head))
     if has_upper and not (tokens.isdisjoint(_ACTOR_TRIGGERS) and tokens.isdisjoint(_INSTRUMENT_TRIGGERS)):
         found += _named(text)
-    if bullet and not tokens.isdisjoint(_MEASURE_TRIGGERS) and (m := _MEASURE.match(text.rstrip(". "))):
-        found.append(Candidate(0, m.end("name"), "Programme", canonical_name(m["name"]), "measure"))
+    if bullet and not tokens.isdisjoint(_MEASURE_TRIGGERS) and (mm := _MEASURE.match(text.rstrip(". "))):
+        found.append(Candidate(0, mm.end("name"), "Programme", canonical_name(mm["name"]), "measure"))
     if not tokens.isdisjoint(_COLLECTIVE_TRIGGERS):
         for m in _COLLECTIVE.finditer(text):
             label = next(COLLECTIVES[i][1] for i in range(len(COLLECTIVES)) if m[f"c{i}"])

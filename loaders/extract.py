@@ -348,14 +348,14 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
             rd.add("PART_OF", k(m[1]), k(m[2]), [span], STATED)
     # Transfers of functions or policies.
     for m in R.matches("TRANSFER", t, low):
-        target = k(m[m.lastindex or 0]) if False else k(R.MENTION.findall(m[0])[-1])
+        receiver = k(R.MENTION.findall(m[0])[-1])
         sources = R.MENTION.findall(m["srcs"] or m["srcs2"] or m["src"] or "")
-        year = nearest_year(years, m.end())
-        y = year.first if year else creation_year
+        stated = nearest_year(years, m.end())
+        when = stated.first if stated else creation_year
         # The year may come from the parent ("X was created in 2017" / "- policies moved to X").
-        cited = [span] if year else [*parent_span, span]
+        cited = [span] if stated else [*parent_span, span]
         for s in sources:
-            rd.add("TRANSFERRED_TO", k(s), target, cited, STATED if year else conf_subject, start=y)
+            rd.add("TRANSFERRED_TO", k(s), receiver, cited, STATED if stated else conf_subject, start=when)
     # Leading and implementing.
     for m in R.matches("LEADS", t, low):
         rd.add("LEADS", k(m[1]), k(m[2]), [span], STATED, start=_year_in(years))
@@ -399,16 +399,16 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                 rd.add("IMPLEMENTS", a, context, [*parent_span, span], FRAMED)
     for m in R.matches("COLLABORATING_WITH", t, low):
         partners = [k(i) for i in R.MENTION.findall(m["plist"] or m["list"]) if rd.is_actor(k(i))]
-        before = [k(x[1]) for x in R.MENTION.finditer(t, 0, m.start()) if rd.is_actor(k(x[1]))]
-        lead = before[-1] if before else (subject if subject and rd.is_actor(subject) else None)
+        actors_before = [k(x[1]) for x in R.MENTION.finditer(t, 0, m.start()) if rd.is_actor(k(x[1]))]
+        lead = actors_before[-1] if actors_before else (subject if subject and rd.is_actor(subject) else None)
         led = [k(x[1]) for x in R.MENTION.finditer(t, 0, m.start()) if rd.is_instrument(k(x[1]))]
         on = k(m["on"]) if m["on"] and rd.is_instrument(k(m["on"])) else None
         instrument = on or (led[-1] if led else context)
-        for p in partners:
+        for partner in partners:
             if lead:
-                rd.add("COLLABORATES_WITH", lead, p, [span], STATED, context=instrument)
+                rd.add("COLLABORATES_WITH", lead, partner, [span], STATED, context=instrument)
             if instrument:
-                rd.add("PARTICIPATES_IN", p, instrument, [span], STATED)
+                rd.add("PARTICIPATES_IN", partner, instrument, [span], STATED)
     for m in R.matches("PARTICIPATES", t, low):
         rd.add("PARTICIPATES_IN", k(m[1]), k(m[2]), [span], STATED)
     # Laws providing for instruments.
@@ -475,6 +475,7 @@ def _context(rd: _Reader, st: Statement, own_subject: str | None) -> str | None:
 
 def _frame_rules(rd: _Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:
     """Facts the layout gives: an item under a strategy is part of it; targets named above an item."""
+    strategy_label = INSTRUMENT_HEADS["strategy"]
     for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
         if st.kind != "bullet" or not keys:
             continue
@@ -482,37 +483,27 @@ def _frame_rules(rd: _Reader, per_statement: list[tuple[str, list[str], list[Yea
         if not own:
             continue
         ancestors = [a for a in rd.ancestors(st.index) if rd.statements[a].section == st.section]
-        strategy = next((rd.subjects[a] for a in ancestors if rd.subjects[a] is not None), None)
+        # The nearest subject above the item; it frames the item only if it is a strategy.
+        frame = next((rd.subjects[a] for a in ancestors if rd.subjects[a] is not None), None)
+        strategy = frame if frame is not None and rd.type_of(frame) == strategy_label else None
         for ins in own:
-            if (
-                strategy
-                and strategy != ins
-                and rd.type_of(strategy) in rd.schema.relationship_types["PART_OF"].targets
-                and rd.is_instrument(strategy)
-                and rd.schema.members("Instrument")
-                and rd.type_of(strategy) != rd.type_of(ins)
-                and rd.type_of(strategy) == _strategy_label(rd)
-            ):
+            if strategy and strategy != ins and rd.type_of(ins) != strategy_label:
                 anc = next(a for a in ancestors if rd.subjects[a] == strategy)
                 rd.add("PART_OF", ins, strategy, [_span(rd.statements[anc]), _span(st)], FRAMED)
             for a in ancestors:
                 for tg in rd.targets[a]:
                     rd.add("TARGETS", ins, tg, [_span(rd.statements[a]), _span(st)], FRAMED)
-    # Targets in an instrument's own name ("SME IT support programme" is aimed at SMEs).
+    # Targets in an instrument's own name ("SME export voucher scheme" is aimed at SMEs).
     groups = {k: d for k, d in rd.drafts.items() if d.type == "TargetGroup"}
     for key, d in list(rd.drafts.items()):
         if not rd.is_instrument(key):
             continue
         for name in targets_in_name(d.name):
-            tg = _matching_group(groups, name)
-            if tg is None:
+            group = _matching_group(groups, name)
+            if group is None:
                 continue
-            first = next(iter(d.lines))
-            rd.add("TARGETS", key, tg, [(first, first)], FRAMED, note="the target group is named in the title")
-
-
-def _strategy_label(rd: _Reader) -> str:
-    return INSTRUMENT_HEADS["strategy"]
+            named_on = next(iter(d.lines))
+            rd.add("TARGETS", key, group, [(named_on, named_on)], FRAMED, note="the target group is named in the title")
 
 
 def _matching_group(groups: dict[str, _Draft], name: str) -> str | None:
