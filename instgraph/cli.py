@@ -202,6 +202,7 @@ def report(
 
 _EXTRACT_FORMAT_HELP = "json (the extract contract: documents, entities, relations) | table"
 _EXTRACT_OUT_HELP = "Write the JSON here instead of stdout."
+_EXTRACT_ALIASES_HELP = "A curated dataset whose names and aliases link mentions to its ids (one node per body)."
 
 
 @app.command()
@@ -209,15 +210,18 @@ def extract(
     paths: Annotated[list[Path], typer.Argument(help="Documents to read: .txt, .md or .pdf files.")],
     fmt: Annotated[str, typer.Option("--format", help=_EXTRACT_FORMAT_HELP)] = "json",
     output: Annotated[Path | None, typer.Option("-o", "--output", help=_EXTRACT_OUT_HELP)] = None,
+    aliases: Annotated[Path | None, typer.Option("--aliases", help=_EXTRACT_ALIASES_HELP)] = None,
 ) -> None:
     """Extract actors, instruments and dated, cited relationships from documents (no network, no model)."""
     import json
 
-    from loaders.extract import extract_files, to_json, to_table
+    from loaders.dataset import read_dataset
+    from loaders.extract import extract_files, gazetteer_from_graph, to_json, to_table
 
     if fmt not in ("json", "table"):
         raise fail(f"--format {fmt!r}: use json or table", 2)
-    extractions, problems = extract_files(paths)
+    gazetteer = gazetteer_from_graph(read_dataset(aliases)) if aliases is not None else None
+    extractions, problems = extract_files(paths, gazetteer=gazetteer)
     for p in problems:
         typer.echo(p, err=True)
     if fmt == "table":
