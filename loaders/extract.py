@@ -520,6 +520,32 @@ def _matching_group(groups: dict[str, _Draft], name: str) -> str | None:
     return None
 
 
+def _linked_id(gazetteer: dict[str, str], d: _Draft) -> str:
+    """The id a gazetteer gives this entity's name or an alias (of the same type), else its own id."""
+    prefix = d.id.split(":", 1)[0] + ":"
+    for name in (d.name, *d.aliases):
+        linked = gazetteer.get(name_key(name))
+        if linked is not None and linked.startswith(prefix):
+            return linked
+    return d.id
+
+
+def gazetteer_from_graph(graph: InstitutionalGraph) -> dict[str, str]:
+    """Every name and alias of a curated graph's entities (language tags dropped) mapped to its id.
+
+    Passed to :func:`extract`, it links mentions the patterns found to the curated ids, so "MSS", a
+    variant spelling or a name in another language becomes the curated node.
+    """
+    out: dict[str, str] = {}
+    for e in graph.entities():
+        if e.type == "Document":
+            continue
+        for name in (e.name, *e.aliases):
+            text = name.rsplit("@", 1)[0] if "@" in name else name
+            out.setdefault(text, e.id)
+    return out
+
+
 def _finish(rd: _Reader) -> Extraction:
     doc = rd.doc
     used: set[str] = set()
@@ -534,11 +560,7 @@ def _finish(rd: _Reader) -> Extraction:
     for key, d in rd.drafts.items():
         if d.kind in _ON_DEMAND and key not in used:
             continue
-        eid = (
-            rd.gazetteer.get(key)
-            or next((rd.gazetteer[name_key(a)] for a in d.aliases if name_key(a) in rd.gazetteer), None)
-            or d.id
-        )
+        eid = _linked_id(rd.gazetteer, d)
         ids[key] = eid
         entities.append(
             Entity(
@@ -703,7 +725,9 @@ def to_json(extractions: Iterable[Extraction]) -> dict[str, Any]:
     return {"documents": documents, "entities": entities, "relations": relations}
 
 
-def extract_files(paths: Iterable[str | Path], schema: Schema | None = None) -> tuple[list[Extraction], list[str]]:
+def extract_files(
+    paths: Iterable[str | Path], schema: Schema | None = None, gazetteer: Mapping[str, str] | None = None
+) -> tuple[list[Extraction], list[str]]:
     """Read and extract several files; a bad file gives one message in ``problems`` and the rest go on.
 
     Raises :class:`graph.errors.InputError` only when no file at all could be read.
@@ -715,7 +739,7 @@ def extract_files(paths: Iterable[str | Path], schema: Schema | None = None) -> 
     documents, problems = read_documents(paths)
     if not documents:
         raise InputError(", ".join(map(str, paths)) or "<no files>", "no document could be read (see above)")
-    return [extract(d, schema) for d in documents], problems
+    return [extract(d, schema, gazetteer) for d in documents], problems
 
 
 def to_table(extractions: Iterable[Extraction]) -> str:

@@ -107,3 +107,19 @@ def test_cli_evaluate_defaults_to_the_seed_and_the_curated_dataset():
         app, ["evaluate", "--gold", str(KOREA_DATASET), "--document", str(seeds_dir() / SEED)]
     )
     assert explicit.exit_code == 0 and explicit.output == result.output
+
+
+def test_curated_aliases_link_every_seed_entity_to_its_curated_id():
+    from loaders.extract import gazetteer_from_graph
+
+    curated = read_dataset(KOREA_DATASET, seeds_dir())
+    x = extract(read_document(seeds_dir() / SEED), gazetteer=gazetteer_from_graph(curated))
+    curated_ids = {e.id for e in curated.entities()}
+    assert {e.id for e in x.entities} <= curated_ids
+    # "SME digitalisation strategy" (a curated alias) and its MSME spelling are one node.
+    assert sum(e.id == "strategy:msme-digitalisation-strategy" for e in x.entities) == 2
+    assert (
+        "SUCCEEDED_BY",
+        "agency:small-and-medium-business-administration",
+        "ministry:ministry-of-smes-and-startups",
+    ) in {(r.type, r.source, r.target) for r in x.relationships}
