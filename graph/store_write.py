@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from neo4j import Driver, RoutingControl
 
@@ -37,6 +37,9 @@ from graph.store_rows import (
     property_name,
     relationship_rows,
 )
+
+if TYPE_CHECKING:
+    from graph.settings import Neo4jSettings
 
 Progress = Callable[[str, int, int], None]
 """``progress(phase, rows_done, rows_total)``, called after each batch."""
@@ -241,3 +244,28 @@ def rich_progress() -> Iterator[Progress]:
 
     with bar:
         yield update
+
+
+def load_into_neo4j(
+    graph: InstitutionalGraph,
+    settings: Neo4jSettings,
+    *,
+    wipe: bool = False,
+    batch_size: int = 5_000,
+    progress: bool = True,
+) -> LoadReport:
+    """Connect with ``settings`` (see :mod:`graph.settings`), load ``graph`` and close the driver.
+
+    What ``instgraph load`` and ``instgraph build --neo4j`` call; a progress bar goes to stderr.
+    Connection and login failures raise the settings' one-line errors.
+    """
+    driver = settings.connect()
+    try:
+        if not progress:
+            return write_graph(driver, graph, database=settings.database, batch_size=batch_size, wipe=wipe)
+        with rich_progress() as bar:
+            return write_graph(
+                driver, graph, database=settings.database, batch_size=batch_size, wipe=wipe, progress=bar
+            )
+    finally:
+        driver.close()

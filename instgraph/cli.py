@@ -356,6 +356,94 @@ def cypher(
     typer.echo(render(rows, fmt), nl=False)
 
 
+_LOAD_GRAPH_HELP = "Load this graph.json (written by instgraph build) instead of reading the datasets."
+_WIPE_HELP = "Delete every instgraph node (and its relationships) first, for a clean reload."
+_BATCH_HELP = "Rows per UNWIND statement, i.e. per transaction."
+
+
+@app.command()
+def load(
+    data: Annotated[list[Path] | None, typer.Option("--data", help=_DATA_HELP)] = None,
+    seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
+    graph_file: Annotated[Path | None, typer.Option("--graph", help=_LOAD_GRAPH_HELP)] = None,
+    wipe: Annotated[bool, typer.Option("--wipe", help=_WIPE_HELP)] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", help=_BATCH_HELP)] = 5_000,
+) -> None:
+    """Load the graph into Neo4j (constraints first): loading it again changes nothing.
+
+    The server is the one NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE name
+    (default: the local one of instgraph neo4j start). Progress on stderr, the summary on stdout.
+    """
+    import os
+
+    from graph.institutional_graph import InstitutionalGraph
+    from graph.settings import Neo4jSettings
+    from graph.store_write import load_into_neo4j
+    from instgraph.build import build_graph, default_datasets
+
+    try:
+        if batch_size < 1:
+            raise UsageError(f"--batch-size {batch_size}: use a positive number of rows")
+        if graph_file is not None:
+            graph = InstitutionalGraph.read_json(graph_file)
+        else:
+            graph = build_graph(data or default_datasets(), seeds)
+        report = load_into_neo4j(graph, Neo4jSettings.from_env(os.environ), wipe=wipe, batch_size=batch_size)
+    except UsageError as exc:
+        raise fail(str(exc), 2) from None
+    except (InstgraphError, OSError) as exc:
+        raise fail(str(exc)) from None
+    typer.echo(report.summary())
+
+
+_EXPORT_FORMAT_HELP = (
+    "gexf (Gephi, with years for its timeline) | graphml | json (node-link) | csv (neo4j-admin import)."
+)
+_FROM_HELP = "Where the graph comes from: datasets (read them, default) or neo4j (the networkx mirror of the server)."
+_EXPORT_OUT_HELP = "File to write (a directory for csv). Default: out/graph.<format>, out/neo4j-import for csv."
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help=_EXPORT_FORMAT_HELP)] = "gexf",
+    source: Annotated[str, typer.Option("--from", help=_FROM_HELP)] = "datasets",
+    data: Annotated[list[Path] | None, typer.Option("--data", help=_DATA_HELP)] = None,
+    seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=_EXPORT_OUT_HELP)] = None,
+) -> None:
+    """Export the graph as GEXF, GraphML, node-link JSON or neo4j-admin import CSV; prints the path."""
+    import os
+
+    from graph.exports import FORMATS, export_graph
+    from graph.settings import Neo4jSettings
+    from graph.store_read import read_graph
+    from instgraph.build import build_graph, default_datasets
+
+    try:
+        if fmt not in FORMATS:
+            raise UsageError(f"--format {fmt!r} is unknown; use one of {', '.join(FORMATS)}")
+        if source not in ("datasets", "neo4j"):
+            raise UsageError(f"--from {source!r} is unknown; use datasets or neo4j")
+        if source == "neo4j":
+            settings = Neo4jSettings.from_env(os.environ)
+            driver = settings.connect()
+            try:
+                graph = read_graph(driver, database=settings.database)
+            finally:
+                driver.close()
+        else:
+            graph = build_graph(data or default_datasets(), seeds)
+        path = output or (Path("out") / ("neo4j-import" if fmt == "csv" else f"graph.{fmt}"))
+        if fmt != "csv":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        written = export_graph(graph, fmt, path)
+    except UsageError as exc:
+        raise fail(str(exc), 2) from None
+    except (InstgraphError, OSError) as exc:
+        raise fail(str(exc)) from None
+    typer.echo(str(written))
+
+
 def main() -> None:
     """Entry point of the ``instgraph`` console script."""
     try:
