@@ -1,0 +1,263 @@
+"""Load and mirror-read figures for the Neo4j store, beside their baselines in the same run.
+
+For each size (``--edges``, default 10 000 and 100 000 relationships; entities = edges / 10) a seeded
+synthetic graph (``benchmarks/synthetic.py``) is
+
+(a) loaded one query per relationship row (the baseline, on a sample of ``--baseline-rows``),
+(b) loaded with :func:`graph.store_write.write_graph` (batched ``UNWIND`` MERGE, after a wipe),
+(c) exported as CSV (:mod:`graph.exports`) and imported with ``neo4j-admin database import full`` into
+    a separate, offline database directory — timed end to end (JVM start included, what a user waits)
+    and by the tool's own clock,
+
+and at the largest size the networkx mirror is read back (:func:`graph.store_read.read_graph`) in a
+fresh process, timing it and taking its peak RSS. Below ``--check-below`` relationships the read-back
+graph is also compared with the model.
+
+Human-readable lines go to stderr; the last line on stdout is one JSON object with every figure.
+
+Usage::
+
+    NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=... python benchmarks/store_load.py --edges 10000,100000
+    python benchmarks/store_load.py --edges 1000000 --neo4j-lib ~/.cache/instgraph/neo4j-5.26.0/lib
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+from neo4j import Driver, GraphDatabase  # noqa: E402
+from synthetic import synthetic_graph  # noqa: E402
+
+from graph.exports import write_admin_import_csv  # noqa: E402
+from graph.institutional_graph import InstitutionalGraph  # noqa: E402
+from graph.store_read import read_graph  # noqa: E402
+from graph.store_rows import codec, relationship_rows  # noqa: E402
+from graph.store_write import relationship_statement, wipe_graph, write_graph  # noqa: E402
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def per_row_rate(driver: Driver, graph: InstitutionalGraph, database: str, sample: int) -> dict[str, float]:
+    """One auto-committed query per relationship row, nodes already loaded (the naive loader)."""
+    wipe_graph(driver, graph.schema, database)
+    write_graph(driver, graph, database=database, batch_size=10_000)  # nodes (and everything) in place
+    # MERGE on existing relationships would be cheaper than creating them: delete them first
+    _delete_relationships(driver, database)
+    rules = codec(graph.schema)
+    work = [
+        (relationship_statement(graph.schema, t, s, e, rules), row)
+        for (t, s, e), rows in relationship_rows(graph).items()
+        for row in rows
+    ][:sample]
+    began = time.perf_counter()
+    for statement, row in work:
+        driver.execute_query(statement, rows=[row], database_=database)
+    seconds = time.perf_counter() - began
+    return {"rows": len(work), "seconds": seconds, "rate": len(work) / seconds}
+
+
+def _delete_relationships(driver: Driver, database: str) -> None:
+    with driver.session(database=database) as session:
+        session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS").consume()
+
+
+def batched_rate(driver: Driver, graph: InstitutionalGraph, database: str, batch_size: int) -> dict[str, Any]:
+    wipe_graph(driver, graph.schema, database)
+    began = time.perf_counter()
+    report = write_graph(driver, graph, database=database, batch_size=batch_size)
+    seconds = time.perf_counter() - began
+    rows = report.nodes + report.relationships + report.mentions
+    again = time.perf_counter()
+    second = write_graph(driver, graph, database=database, batch_size=batch_size)
+    reload_seconds = time.perf_counter() - again
+    return {
+        "entities": report.nodes,
+        "relationships": report.relationships,
+        "mentions": report.mentions,
+        "seconds": seconds,
+        "rate": report.relationships / seconds,
+        "rows_per_s": rows / seconds,
+        "reload_seconds": reload_seconds,
+        "reload_created": second.nodes_created + second.relationships_created,
+    }
+
+
+def admin_import(graph: InstitutionalGraph, lib: Path | None, work: Path) -> dict[str, Any]:
+    """neo4j-admin database import full of the CSV export, into an offline database under ``work``."""
+    if lib is None or not any(lib.glob("neo4j-import-tool-*.jar")):
+        return {"skipped": f"no neo4j-import-tool jar in {lib} (pass --neo4j-lib)"}
+    java = shutil.which("java")
+    if java is None:
+        return {"skipped": "no java on PATH"}
+    began = time.perf_counter()
+    csv_dir = work / "csv"
+    args = write_admin_import_csv(graph, csv_dir)
+    export_seconds = time.perf_counter() - began
+    home = work / "admin-home"
+    (home / "conf").mkdir(parents=True, exist_ok=True)
+    (home / "conf" / "neo4j.conf").write_text(
+        f"server.directories.data={home / 'data'}\nserver.directories.logs={home / 'logs'}\n", "utf-8"
+    )
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    command = [
+        java, "-Xmx1g", "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool",
+        "database", "import", "full", "--overwrite-destination=true", "--threads=2", *args, "neo4j",
+    ]  # fmt: skip
+    began = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - began
+    if done.returncode != 0:
+        tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
+        return {"failed": f"exit {done.returncode}: {' | '.join(tail)}"}
+    out = done.stdout + done.stderr
+    own = re.search(r"IMPORT DONE in ([0-9hms. ]+?)\.?\s*(Imported|$)", out, re.M)
+    counts = {
+        k: int(v.replace(",", ""))
+        for v, k in re.findall(r"([0-9,]+) (nodes|relationships)\b", out[out.find("Imported:") :])
+    }
+    return {
+        "export_seconds": export_seconds,
+        "seconds": seconds,
+        "tool_reported": own.group(1).strip() if own else None,
+        "tool_seconds": _duration(own.group(1)) if own else None,
+        "imported": counts,
+        "rate": graph.graph.number_of_edges() / seconds,
+    }
+
+
+def _duration(text: str) -> float:
+    total = 0.0
+    for value, unit in re.findall(r"([0-9.]+)(ms|h|m|s)", text):
+        total += float(value) * {"h": 3600, "m": 60, "s": 1, "ms": 0.001}[unit]
+    return total
+
+
+MIRROR_CHILD = """
+import json, resource, sys, time
+sys.path[:0] = {paths!r}
+from neo4j import GraphDatabase
+from graph.store_read import read_graph
+driver = GraphDatabase.driver({uri!r}, auth=({user!r}, {password!r}))
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+began = time.perf_counter()
+g = read_graph(driver, database={database!r})
+seconds = time.perf_counter() - began
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({{"seconds": seconds, "peak_rss_mb": peak / 1024, "rss_before_mb": base / 1024,
+                  "nodes": g.graph.number_of_nodes(), "edges": g.graph.number_of_edges()}}))
+"""
+
+
+def mirror_read(uri: str, user: str, password: str, database: str) -> dict[str, Any]:
+    code = MIRROR_CHILD.format(paths=[str(ROOT)], uri=uri, user=user, password=password, database=database)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        return {"failed": done.stderr.strip().splitlines()[-1:]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def default_lib() -> Path | None:
+    try:
+        from graph.local_server import LocalServer
+
+        lib = LocalServer.from_env(os.environ).jars_dir
+        if lib.is_dir():
+            return lib
+    except Exception:  # noqa: BLE001 - no local server set up: the option must say where the jars are
+        return None
+    return None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--edges", default="10000,100000", help="comma-separated relationship counts")
+    parser.add_argument("--nodes-per-edge", type=float, default=0.1, help="entities per relationship")
+    parser.add_argument("--baseline-rows", type=int, default=2000, help="rows in the one-query-per-row sample")
+    parser.add_argument("--batch-size", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--neo4j-lib", type=Path, default=None, help="Neo4j jars (for neo4j-admin import)")
+    parser.add_argument("--no-admin", action="store_true", help="skip the neo4j-admin import comparison")
+    parser.add_argument("--no-mirror", action="store_true", help="skip the mirror read")
+    parser.add_argument("--check-below", type=int, default=200_000, help="compare read-back below this size")
+    parser.add_argument("--uri", default=os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"))
+    parser.add_argument("--user", default=os.environ.get("NEO4J_USERNAME", "neo4j"))
+    parser.add_argument("--password", default=os.environ.get("NEO4J_PASSWORD", ""))
+    parser.add_argument("--database", default=os.environ.get("NEO4J_DATABASE", "neo4j"))
+    opts = parser.parse_args()
+    sizes = [int(x) for x in opts.edges.split(",") if x.strip()]
+    lib = opts.neo4j_lib or default_lib()
+    driver = GraphDatabase.driver(opts.uri, auth=(opts.user, opts.password))
+    figures: dict[str, Any] = {"sizes": {}, "batch_size": opts.batch_size, "cpus": os.cpu_count()}
+    figures["load_average_at_start"] = os.getloadavg()[0]
+    baseline: dict[str, float] | None = None
+    try:
+        for n_edges in sizes:
+            n_nodes = max(50, int(n_edges * opts.nodes_per_edge))
+            began = time.perf_counter()
+            graph = synthetic_graph(n_nodes, n_edges, seed=opts.seed)
+            entry: dict[str, Any] = {"entities": n_nodes, "generate_seconds": time.perf_counter() - began}
+            say(f"[{n_edges:,}] generated {n_nodes:,} entities / {n_edges:,} relationships "
+                f"in {entry['generate_seconds']:.1f} s")  # fmt: skip
+            if baseline is None:
+                baseline = per_row_rate(driver, graph, opts.database, opts.baseline_rows)
+                figures["per_row_baseline"] = baseline
+                say(f"  one query per row: {baseline['rows']} rows in {baseline['seconds']:.1f} s = "
+                    f"{baseline['rate']:,.0f} relationships/s")  # fmt: skip
+            batched = batched_rate(driver, graph, opts.database, opts.batch_size)
+            entry["batched"] = batched
+            entry["batched_vs_per_row"] = batched["rate"] / baseline["rate"]
+            say(f"  batched load: {batched['seconds']:.1f} s = {batched['rate']:,.0f} relationships/s "
+                f"({batched['rows_per_s']:,.0f} rows/s incl. entities and mentions), "
+                f"{entry['batched_vs_per_row']:.0f}x per-row; reload {batched['reload_seconds']:.1f} s, "
+                f"created {batched['reload_created']}")  # fmt: skip
+            if n_edges < opts.check_below:
+                began = time.perf_counter()
+                same = read_graph(driver, database=opts.database) == graph
+                entry["round_trip_equal"] = same
+                say(f"  read back equal to the model: {same} ({time.perf_counter() - began:.1f} s)")
+            if not opts.no_admin:
+                with tempfile.TemporaryDirectory(prefix="instgraph-admin-") as tmp:
+                    admin = admin_import(graph, lib, Path(tmp))
+                entry["admin_import"] = admin
+                if "rate" in admin:
+                    entry["batched_vs_admin"] = batched["rate"] / admin["rate"]
+                    if admin.get("tool_seconds"):
+                        entry["batched_vs_admin_tool_clock"] = admin["tool_seconds"] / batched["seconds"]
+                    say(f"  neo4j-admin import: {admin['seconds']:.1f} s wall ({admin['tool_reported']} by its "
+                        f"clock), {admin['rate']:,.0f} relationships/s; batched/admin = "
+                        f"{entry['batched_vs_admin']:.2f} (tool clock "
+                        f"{entry.get('batched_vs_admin_tool_clock', float('nan')):.2f}); "
+                        f"CSV export {admin['export_seconds']:.1f} s; imported {admin['imported']}")  # fmt: skip
+                else:
+                    say(f"  neo4j-admin import: {admin}")
+            figures["sizes"][str(n_edges)] = entry
+            del graph
+        if not opts.no_mirror and sizes:
+            mirror = mirror_read(opts.uri, opts.user, opts.password, opts.database)
+            mirror["edges_in_db"] = sizes[-1]
+            figures["mirror_read"] = mirror
+            say(f"  mirror read of {sizes[-1]:,} relationships: {mirror}")
+    finally:
+        driver.close()
+    figures["peak_rss_mb_benchmark"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
