@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.institutional_graph import InstitutionalGraph
-from graph.model import Entity, Evidence, Relationship, entity_id
+from graph.model import Entity, Evidence, Relationship, entity_id, merge_entities
 from graph.schema import Schema, load_schema
 from loaders import relations as R
 from loaders.bullets import Statement, statements
@@ -533,7 +533,7 @@ def _linked_id(gazetteer: dict[str, str], d: _Draft) -> str:
 def gazetteer_from_graph(graph: InstitutionalGraph) -> dict[str, str]:
     """Every name and alias of a curated graph's entities (language tags dropped) mapped to its id.
 
-    Passed to :func:`extract`, it links mentions the patterns found to the curated ids, so "MSS", a
+    Passed to :func:`extract`, it links mentions the patterns found to the curated ids, so "PSA", a
     variant spelling or a name in another language becomes the curated node.
     """
     out: dict[str, str] = {}
@@ -555,25 +555,20 @@ def _finish(rd: _Reader) -> Extraction:
         if f.context:
             used.add(f.context)
     ids: dict[str, str] = {}
-    entities: list[Entity] = []
+    entities: dict[str, Entity] = {}
     mentions: dict[str, tuple[int, ...]] = {}
     for key, d in rd.drafts.items():
         if d.kind in _ON_DEMAND and key not in used:
             continue
         eid = _linked_id(rd.gazetteer, d)
         ids[key] = eid
-        entities.append(
-            Entity(
-                id=eid,
-                type=d.type,
-                name=d.name,
-                aliases=tuple(d.aliases),
-                start=d.start,
-                end=d.end,
-                sources=(doc.id,),
-            )
+        entity = Entity(
+            id=eid, type=d.type, name=d.name, aliases=tuple(d.aliases), start=d.start, end=d.end, sources=(doc.id,)
         )
-        mentions[eid] = tuple(sorted(d.lines))
+        if eid in entities:  # two spellings the gazetteer links to one body
+            entity = merge_entities(entities[eid], Entity(**{**entity.__dict__, "aliases": (d.name, *d.aliases)}))
+        entities[eid] = entity
+        mentions[eid] = tuple(sorted({*mentions.get(eid, ()), *d.lines}))
     relationships: list[Relationship] = []
     for f in rd.facts.values():
         if f.source not in ids or f.target not in ids:
@@ -597,7 +592,7 @@ def _finish(rd: _Reader) -> Extraction:
                 note=f.note,
             )
         )
-    return Extraction(doc, entities, relationships, mentions)
+    return Extraction(doc, list(entities.values()), relationships, mentions)
 
 
 # --- several documents -------------------------------------------------------------------------------
