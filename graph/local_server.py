@@ -31,7 +31,7 @@ import socket
 import subprocess
 import time
 import urllib.request
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -73,6 +73,10 @@ JVM_FLAGS: tuple[str, ...] = (
     "-Dlog4j.layout.jsonTemplate.maxStringLength=32768",
     "-Dfile.encoding=UTF-8",
 )
+
+# For short-lived test servers: the C1 compiler only. Start-up takes about 40% less CPU; long queries run
+# slower, which tests on small graphs never notice. Not used for the server `instgraph neo4j start` runs.
+FAST_START_JVM_OPTIONS: tuple[str, ...] = ("-XX:TieredStopAtLevel=1",)
 
 _MEMORY = re.compile(r"^[1-9][0-9]*[kmg]$")
 
@@ -388,6 +392,7 @@ class LocalServer:
         timeout: float = 240.0,
         wait_for_http: bool = True,
         detach: bool = True,
+        jvm_options: Sequence[str] = (),
         java: str = "java",
         mvn: str = "mvn",
         log: Log = _quiet,
@@ -396,6 +401,7 @@ class LocalServer:
 
         A running instance is left alone (its URI is returned). ``password`` is used only when the data
         directory is new. ``detach`` puts the JVM in its own session, so it outlives the caller's terminal.
+        ``jvm_options`` come after :data:`JVM_FLAGS` (e.g. :data:`FAST_START_JVM_OPTIONS` for tests).
         """
         running = self.pid()
         if running is not None:
@@ -416,7 +422,7 @@ class LocalServer:
         self.write_config(port, http_port, heap=heap, pagecache=pagecache)
         secret = self._prepare_password(password)
         cmd = [
-            java_exe, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS,
+            java_exe, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, *jvm_options,
             "-cp", f"{self.server_dir / 'plugins'}/*:{self.conf_dir}/*:{jars}/*",
             MAIN_CLASS, f"--home-dir={self.server_dir}", f"--config-dir={self.conf_dir}", "--console-mode",
         ]
