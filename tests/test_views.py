@@ -97,13 +97,16 @@ def test_nodes_take_colour_and_shape_from_the_schema_and_edges_are_labelled_by_t
     view = network_view(korea)
     for item in view.network.nodes:
         nt = schema.node_types[korea.graph.nodes[item["id"]]["type"]]
-        colour = item["color"] if isinstance(item["color"], str) else item["color"]["border"]
-        assert (colour, item["shape"]) == (nt.color, nt.shape), item["id"]
+        assert item["group"] == nt.label
+        group = view.options["groups"][nt.label]
+        assert (group["color"]["border"], group["shape"]) == (nt.color, nt.shape), item["id"]
+    assert set(view.options["groups"]) == set(korea.counts()["entities"])
     assert len(view.network.edges) == korea.graph.number_of_edges()
+    assert view.options["edges"]["arrows"]["to"]["enabled"] is True
     for edge in view.network.edges:
         rel = schema.relationship_types[edge["label"]]
-        assert (edge["color"], edge["dashes"]) == (rel.color, rel.dashes)
-        assert edge["arrows"] == ("" if rel.symmetric else "to")
+        assert (edge["color"], edge.get("dashes", False)) == (rel.color, rel.dashes)
+        assert ("arrows" in edge) == rel.symmetric
 
 
 def test_legend_lists_exactly_the_types_present_with_their_counts(korea):
@@ -238,6 +241,7 @@ def test_large_views_get_python_positions_and_no_physics():
     assert all("x" in n and "y" in n for n in large.network.nodes)
     small = network_view(small_graph())
     assert small.options["physics"]["stabilization"]["enabled"] and "x" not in small.network.nodes[0]
+    assert set(small.network.nodes[0]) <= {"id", "label", "group", "value", "tip", "start", "end"}
 
 
 def test_sparse_spring_layout_keeps_neighbours_closer_than_strangers():

@@ -25,9 +25,7 @@ def read_graph(
         except OSError as exc:
             raise UsageError(f"--graph {graph_file}: cannot read it ({exc.strerror})") from None
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise InputError(
-                str(graph_file), f"not a node-link graph written by instgraph build ({exc})"
-            ) from None
+            raise InputError(str(graph_file), f"not a node-link graph written by instgraph build ({exc})") from None
     from instgraph.build import build_graph, default_datasets
 
     paths = [Path(p) for p in datasets] if datasets else default_datasets()

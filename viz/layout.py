@@ -101,9 +101,9 @@ def _far_repulsion(pos: np.ndarray, k: float, cells: int = 12) -> np.ndarray:
     mass = np.bincount(flat, minlength=cells * cells).astype(float)
     filled = mass > 0
     centre = (
-        np.stack(
-            (np.bincount(flat, pos[:, 0], cells * cells), np.bincount(flat, pos[:, 1], cells * cells)), axis=1
-        )[filled]
+        np.stack((np.bincount(flat, pos[:, 0], cells * cells), np.bincount(flat, pos[:, 1], cells * cells)), axis=1)[
+            filled
+        ]
         / mass[filled, None]
     )
     dx = pos[:, 0, None] - centre[None, :, 0]
@@ -111,9 +111,7 @@ def _far_repulsion(pos: np.ndarray, k: float, cells: int = 12) -> np.ndarray:
     # Near cells are the exact pass's job: floor the distance at its cut-off.
     weight = (mass[filled] * k * k) / np.maximum(dx * dx + dy * dy, (k * 2.5) ** 2)
     total = weight.sum(axis=1)
-    return np.stack(
-        (pos[:, 0] * total - weight @ centre[:, 0], pos[:, 1] * total - weight @ centre[:, 1]), axis=1
-    )
+    return np.stack((pos[:, 0] * total - weight @ centre[:, 0], pos[:, 1] * total - weight @ centre[:, 1]), axis=1)
 
 
 def _scatter(index: np.ndarray, vectors: np.ndarray, n: int) -> np.ndarray:

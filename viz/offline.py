@@ -53,9 +53,7 @@ def script_json(value: Any) -> str:
 
 
 def _csp_hash(script: str) -> str:
-    return (
-        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
-    )
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
 _PAGE_CSS = """
@@ -82,7 +80,9 @@ body { display: flex; }
 #timebar input[type=range] { flex: 1; }
 #year { font-weight: 600; font-size: 16px; min-width: 3em; text-align: right; }
 button { font: inherit; padding: 1px 8px; }
-div.vis-tooltip { font-family: inherit; font-size: 12px; max-width: 420px; white-space: normal; }
+#tooltip { display: none; position: absolute; z-index: 3; max-width: 420px; padding: 6px 8px;
+  font-size: 12px; background: #fffff4; border: 1px solid #bbb; border-radius: 4px;
+  box-shadow: 0 2px 6px rgba(0,0,0,.15); pointer-events: none; }
 .tip-title { font-weight: 600; margin-bottom: 2px; }
 .tip-line { white-space: pre-wrap; overflow-wrap: anywhere; }
 .tip-quote { white-space: pre-wrap; color: #444; border-left: 2px solid #ccc; padding-left: 6px;
@@ -93,8 +93,10 @@ div.vis-tooltip { font-family: inherit; font-size: 12px; max-width: 420px; white
 _PAGE_JS = r"""
 (function () {
   "use strict";
+  var marks = { scriptStart: performance.now() };
   var DATA = JSON.parse(document.getElementById("instgraph-data").textContent);
-  function tip(lines) {
+  marks.parsed = performance.now();
+  function tipBox(lines) {
     // Tooltips are built from text nodes only: document text can never become markup.
     var box = document.createElement("div");
     lines.forEach(function (line, i) {
@@ -105,19 +107,47 @@ _PAGE_JS = r"""
     });
     return box;
   }
-  function withTips(items) {
-    return items.map(function (item) {
-      var copy = Object.assign({}, item);
-      if (copy.tip) { copy.title = tip(copy.tip); }
-      delete copy.tip;
-      return copy;
-    });
+  function holds(item, year) {
+    // graph.model.holds_in: (start IS NULL OR start <= year) AND (end IS NULL OR end >= year)
+    return year === null || ((item.start === null || item.start === undefined || item.start <= year) &&
+                             (item.end === null || item.end === undefined || item.end >= year));
   }
-  var nodes = new vis.DataSet(withTips(DATA.nodes));
-  var edges = new vis.DataSet(withTips(DATA.edges));
+  var slider = document.getElementById("year-slider");
+  var state = { year: slider ? parseInt(slider.value, 10) : null, hiddenTypes: {}, firstPaintMs: null,
+                drawn: false, marks: marks };
+  var byId = { node: {}, edge: {} };
+  // vis-network gets slim items (no tooltips, no years): it parses every field of every item.
+  function slim(item) {
+    var copy = {};
+    for (var k in item) {
+      if (k !== "tip" && k !== "start" && k !== "end") { copy[k] = item[k]; }
+    }
+    return copy;
+  }
+  function visibility() {
+    var shown = {};
+    DATA.nodes.forEach(function (n) { shown[n.id] = holds(n, state.year) && !state.hiddenTypes[n.group]; });
+    var edgeShown = {};
+    DATA.edges.forEach(function (e) { edgeShown[e.id] = holds(e, state.year) && shown[e.from] && shown[e.to]; });
+    return { nodes: shown, edges: edgeShown };
+  }
+  var initial = visibility();
+  var nodes = new vis.DataSet(DATA.nodes.map(function (n) {
+    byId.node[n.id] = n;
+    var item = slim(n);
+    item.hidden = !initial.nodes[n.id];
+    return item;
+  }));
+  var edges = new vis.DataSet(DATA.edges.map(function (e) {
+    byId.edge[e.id] = e;
+    var item = slim(e);
+    item.hidden = !initial.edges[e.id];
+    return item;
+  }));
+  marks.dataSets = performance.now();
   var container = document.getElementById("graph");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
-  var state = { year: null, hiddenTypes: {}, firstPaintMs: null, drawn: false };
+  marks.network = performance.now();
   network.once("afterDrawing", function () {
     state.firstPaintMs = performance.now();
     state.drawn = true;
@@ -125,24 +155,41 @@ _PAGE_JS = r"""
   });
   network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: false }); });
 
-  function holds(item, year) {
-    // graph.model.holds_in: (start IS NULL OR start <= year) AND (end IS NULL OR end >= year)
-    return year === null || ((item.start === null || item.start === undefined || item.start <= year) &&
-                             (item.end === null || item.end === undefined || item.end >= year));
+  var tooltip = document.createElement("div");
+  tooltip.id = "tooltip";
+  tooltip.setAttribute("role", "tooltip");
+  container.appendChild(tooltip);
+  function showTip(kind, params) {
+    var item = byId[kind][params[kind]];
+    if (!item || !item.tip) { return; }
+    tooltip.replaceChildren(tipBox(item.tip));
+    var x = params.pointer.DOM.x + 14, y = params.pointer.DOM.y + 14;
+    tooltip.style.display = "block";
+    var maxX = container.clientWidth - tooltip.offsetWidth - 4;
+    var maxY = container.clientHeight - tooltip.offsetHeight - 4;
+    tooltip.style.left = Math.max(4, Math.min(x, maxX)) + "px";
+    tooltip.style.top = Math.max(4, Math.min(y, maxY)) + "px";
   }
+  function hideTip() { tooltip.style.display = "none"; }
+  network.on("hoverNode", function (p) { showTip("node", p); });
+  network.on("hoverEdge", function (p) { showTip("edge", p); });
+  network.on("blurNode", hideTip);
+  network.on("blurEdge", hideTip);
+  network.on("dragStart", hideTip);
+  network.on("zoom", hideTip);
+
   function apply() {
-    var shown = {};
-    var nodeUpdates = [];
-    DATA.nodes.forEach(function (n) {
-      var visible = holds(n, state.year) && !state.hiddenTypes[n.group_type];
-      shown[n.id] = visible;
-      nodeUpdates.push({ id: n.id, hidden: !visible });
-    });
-    var edgeUpdates = DATA.edges.map(function (e) {
-      return { id: e.id, hidden: !(holds(e, state.year) && shown[e.from] && shown[e.to]) };
-    });
-    nodes.update(nodeUpdates);
-    edges.update(edgeUpdates);
+    // Only items whose visibility changes are sent to vis-network.
+    var next = visibility();
+    var nodeUpdates = [], edgeUpdates = [];
+    for (var id in next.nodes) {
+      if (next.nodes[id] !== !nodes.get(id).hidden) { nodeUpdates.push({ id: id, hidden: !next.nodes[id] }); }
+    }
+    for (var eid in next.edges) {
+      if (next.edges[eid] !== !edges.get(eid).hidden) { edgeUpdates.push({ id: eid, hidden: !next.edges[eid] }); }
+    }
+    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
+    if (edgeUpdates.length) { edges.update(edgeUpdates); }
   }
   function visibleNodes() { return nodes.get({ filter: function (n) { return !n.hidden; } }); }
   function visibleEdges() { return edges.get({ filter: function (e) { return !e.hidden; } }); }
@@ -154,7 +201,6 @@ _PAGE_JS = r"""
     });
   });
 
-  var slider = document.getElementById("year-slider");
   var yearLabel = document.getElementById("year");
   var timer = null;
   function setYear(y) {
@@ -178,7 +224,6 @@ _PAGE_JS = r"""
         setYear(y);
       }, 700);
     });
-    setYear(parseInt(slider.value, 10));
   }
   window.instgraph = { network: network, nodes: nodes, edges: edges, state: state, setYear: setYear,
                        visibleNodes: visibleNodes, visibleEdges: visibleEdges };

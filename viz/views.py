@@ -38,11 +38,10 @@ from typing import Any
 
 import networkx as nx
 from pyvis.network import Network
-from pyvis.node import Node
 
 from graph.errors import UsageError
 from graph.institutional_graph import InstitutionalGraph
-from graph.schema import Schema
+from graph.schema import NodeType, Schema
 from viz.layout import LARGE_GRAPH, sparse_spring_layout
 from viz.offline import iframe, render_page
 from viz.time_slider import slider_html, slider_range
@@ -51,6 +50,7 @@ VIEW_NAMES = ("network", "collaboration", "neighbourhood", "timeline")
 SIZE_MEASURES = ("degree", "betweenness", "closeness", "pagerank")
 
 _HEX = re.compile(r"#[0-9A-Fa-f]{3,8}")
+_NO_ARROW = {"to": {"enabled": False}}
 # vis-network shapes that draw their label inside the node.
 _LABEL_INSIDE = frozenset({"box", "ellipse", "circle", "database", "text"})
 # At most this many evidence citations in one tooltip; the rest are counted.
@@ -67,16 +67,15 @@ class ViewNetwork(Network):  # type: ignore[misc]
         super().__init__(directed=True, cdn_resources="local", notebook=False)
         self._ids: set[Any] = set()
 
-    def add_node(
-        self, n_id: Any, label: Any = None, shape: str = "dot", color: Any = "#97c2fc", **options: Any
-    ) -> None:
+    def add_node(self, n_id: Any, label: Any = None, **options: Any) -> None:
+        """Add a node (once); ``options`` are vis-network node options (``group``, ``value``, ...)."""
         if n_id in self._ids:
             return
-        node = Node(n_id, shape, label=label if label is not None else n_id, color=color, **options)
+        item = {**options, "id": n_id, "label": label if label is not None else str(n_id)}
         self._ids.add(n_id)
-        self.nodes.append(node.options)
+        self.nodes.append(item)
         self.node_ids.append(n_id)
-        self.node_map[n_id] = node.options
+        self.node_map[n_id] = item
 
     def add_edge(self, source: Any, to: Any, **options: Any) -> None:
         for end in (source, to):
@@ -269,7 +268,38 @@ def node_sizes(graph: InstitutionalGraph, measure: str = "degree") -> dict[str, 
 
 
 # --- building blocks ------------------------------------------------------------------------------
-def _options(large: bool) -> dict[str, Any]:
+def _group_style(nt: NodeType) -> dict[str, Any]:
+    """vis-network group options for a node type: its schema colour and shape.
+
+    Styling by group (not per node) keeps items small: vis-network parses every field of every item.
+    """
+    colour = _colour(nt.color)
+    if nt.shape in _LABEL_INSIDE:
+        # The label sits inside these shapes: a pale fill keeps dark text readable.
+        pale = _pale(colour)
+        return {
+            "shape": nt.shape,
+            "color": {
+                "background": pale,
+                "border": colour,
+                "highlight": {"background": pale, "border": "#111111"},
+                "hover": {"background": pale, "border": "#111111"},
+            },
+            "font": {"strokeWidth": 0, "color": "#222222"},
+            "widthConstraint": {"maximum": 220},
+        }
+    return {
+        "shape": nt.shape,
+        "color": {
+            "background": colour,
+            "border": colour,
+            "highlight": {"background": colour, "border": "#111111"},
+            "hover": {"background": colour, "border": "#111111"},
+        },
+    }
+
+
+def _options(large: bool, schema: Schema, types: Iterable[str] = ()) -> dict[str, Any]:
     options: dict[str, Any] = {
         "nodes": {
             "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
@@ -280,6 +310,7 @@ def _options(large: bool) -> dict[str, Any]:
             "font": {"size": 10, "align": "middle", "color": "#444444", "face": "system-ui, sans-serif"},
             "scaling": {"min": 1, "max": 9, "label": {"enabled": False}},
             "color": {"inherit": False},
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
             "selectionWidth": 2,
         },
         "interaction": {
@@ -289,6 +320,7 @@ def _options(large: bool) -> dict[str, Any]:
             "hideEdgesOnZoom": large,
         },
         "layout": {"improvedLayout": not large, "randomSeed": 7},
+        "groups": {t: _group_style(schema.node_types[t]) for t in types},
     }
     if large:
         options["physics"] = False
@@ -338,37 +370,23 @@ def _add_nodes(
         data = g.nodes[node]
         nt = schema.node_types[data["type"]]
         counts[nt.label] = counts.get(nt.label, 0) + 1
-        colour: Any = _colour(nt.color)
         extra: dict[str, Any] = {}
-        if nt.shape in _LABEL_INSIDE:
-            # The label sits inside these shapes: a pale fill keeps dark text readable.
-            colour = {"background": _pale(colour), "border": colour}
-            extra["font"] = {"strokeWidth": 0, "color": "#222222"}
-            extra["widthConstraint"] = {"maximum": 220}
         if node == focus:
-            colour = {
-                "background": colour if isinstance(colour, str) else colour["background"],
-                "border": "#111111",
-            }
-            extra["borderWidth"] = 4
+            extra = {"borderWidth": 4, "color": {**_group_style(nt)["color"], "border": "#111111"}}
         net.add_node(
             node,
             label=str(data.get(nt.caption) or data.get("name") or node),
-            shape=nt.shape,
-            color=colour,
+            group=nt.label,
             value=float(sizes.get(node, 0.0)),
             tip=_node_tip(node, data),
             start=data.get("start"),
             end=data.get("end"),
-            group_type=nt.label,
             **extra,
         )
     return counts
 
 
-def _add_model_edges(
-    net: ViewNetwork, graph: InstitutionalGraph, keep: set[str]
-) -> list[tuple[str, str, bool, int]]:
+def _add_model_edges(net: ViewNetwork, graph: InstitutionalGraph, keep: set[str]) -> list[tuple[str, str, bool, int]]:
     g, schema = graph.graph, graph.schema
     counts: dict[str, int] = {}
     for u, v, data in g.edges(data=True):
@@ -376,17 +394,22 @@ def _add_model_edges(
             continue
         rel = schema.relationship_types[data["type"]]
         counts[rel.name] = counts.get(rel.name, 0) + 1
+        # Arrows and solid lines are the defaults (see _options); items carry only what differs.
+        style: dict[str, Any] = {}
+        if rel.dashes:
+            style["dashes"] = True
+        if rel.symmetric:
+            style["arrows"] = _NO_ARROW
         net.add_edge(
             u,
             v,
             id=data.get("id") or f"{u}|{v}|{data['type']}|{data.get('context') or ''}",
             label=rel.name,
             color=_colour(rel.color),
-            dashes=rel.dashes,
-            arrows="" if rel.symmetric else "to",
             tip=_edge_tip(g, u, v, data, "—" if rel.symmetric else "→"),
             start=data.get("start"),
             end=data.get("end"),
+            **style,
         )
     return [
         (name, schema.relationship_types[name].color, schema.relationship_types[name].dashes, counts[name])
@@ -428,7 +451,7 @@ def _model_view(
         title=title,
         subtitle=subtitle,
         network=net,
-        options=_options(large),
+        options=_options(large, graph.schema, counts),
         legend_html=_legend(graph.schema, counts, rel_rows),
         controls_html=controls_html,
         meta={"large": large},
@@ -466,9 +489,7 @@ def network_view(
         "Institutional network" + (f" in {as_of}" if as_of is not None else ""),
         "",
     )
-    view.subtitle = (
-        f"{_counted(len(view.network.nodes), 'node')}, {_counted(len(view.network.edges), 'edge')}"
-    )
+    view.subtitle = f"{_counted(len(view.network.nodes), 'node')}, {_counted(len(view.network.edges), 'edge')}"
     return view
 
 
@@ -512,9 +533,7 @@ def collaboration_view(
     actor_types = schema.members("Actor") if wanted is None else schema.members("Actor") & wanted
     keep = [n for n, t in g.graph.nodes(data="type") if t in actor_types]
     kept = set(keep)
-    pairs = {
-        pair: shared for pair, shared in collaboration_pairs(g).items() if pair[0] in kept and pair[1] in kept
-    }
+    pairs = {pair: shared for pair, shared in collaboration_pairs(g).items() if pair[0] in kept and pair[1] in kept}
     if sizes is None:
         pair_graph = nx.Graph()
         pair_graph.add_nodes_from(keep)
@@ -539,7 +558,7 @@ def collaboration_view(
             value=weight,
             font={"size": 13, "strokeWidth": 3},
             color=_colour(colour),
-            arrows="",
+            arrows=_NO_ARROW,
             tip=tip,
             start=None,
             end=None,
@@ -552,7 +571,7 @@ def collaboration_view(
         title=title,
         subtitle=f"{_counted(len(keep), 'actor')}, {_counted(len(pairs), 'collaborating pair')}",
         network=net,
-        options=_options(large),
+        options=_options(large, schema, counts),
         legend_html=_legend(schema, counts, rel_rows),
         meta={"large": large, "pairs": pairs},
     )
@@ -567,9 +586,7 @@ def resolve_focus(graph: InstitutionalGraph, focus: str) -> str:
         return found[0].id
     if not found:
         example = most_connected_actor(graph) or next(iter(graph.graph.nodes), "ministry:...")
-        raise UsageError(
-            f"--focus: no entity has the id, name or alias {focus!r}; try an id such as {example!r}"
-        )
+        raise UsageError(f"--focus: no entity has the id, name or alias {focus!r}; try an id such as {example!r}")
     ids = ", ".join(sorted(e.id for e in found))
     raise UsageError(f"--focus: {focus!r} names several entities ({ids}); give one id")
 
@@ -599,9 +616,7 @@ def neighbourhood_view(
     wanted = expand_types(g.schema, types)
     near = nx.single_source_shortest_path_length(g.graph.to_undirected(as_view=True), centre, cutoff=depth)
     keep = [
-        n
-        for n in g.graph.nodes
-        if n in near and (n == centre or wanted is None or g.graph.nodes[n]["type"] in wanted)
+        n for n in g.graph.nodes if n in near and (n == centre or wanted is None or g.graph.nodes[n]["type"] in wanted)
     ]
     view = _model_view(
         "neighbourhood",

@@ -68,7 +68,7 @@ def test_each_view_opens_offline_draws_every_node_and_lists_the_types_present(op
     opened = open_page(pages[name])
     assert_clean(opened)
     assert painted_pixels(opened) > 5_000
-    data = opened.page.evaluate("window.instgraph.nodes.get().map(n => [n.id, n.group_type, !!n.hidden])")
+    data = opened.page.evaluate("window.instgraph.nodes.get().map(n => [n.id, n.group, !!n.hidden])")
     shown = {row[0] for row in data if not row[2]}
     if name == "timeline":  # it opens at the latest year
         assert shown == set(korea.as_of(korea.years()[1]).graph.nodes)
@@ -124,9 +124,7 @@ def test_play_button_steps_through_the_years(open_page, korea, tmp_path):
     path = timeline_view(korea, as_of=2005).write(tmp_path / "t.html")
     opened = open_page(path)
     opened.page.click("#play")
-    opened.page.wait_for_function(
-        "() => document.getElementById('year').textContent === '2007'", timeout=5_000
-    )
+    opened.page.wait_for_function("() => document.getElementById('year').textContent === '2007'", timeout=5_000)
     opened.page.click("#play")
     assert MSS not in visible_ids(opened)
     assert_clean(opened)
@@ -164,14 +162,14 @@ def test_hostile_names_are_shown_as_text_and_never_run(open_page, tmp_path):
         box = page.locator("#graph").bounding_box()
         page.mouse.move(box["x"] + xy["x"], box["y"] + xy["y"])
         page.wait_for_function(
-            "() => { const t = document.querySelector('div.vis-tooltip');"
-            " return t && t.style.visibility !== 'hidden' && t.textContent.length > 0; }"
+            "() => { const t = document.getElementById('tooltip');"
+            " return t && t.style.display === 'block' && t.textContent.length > 0; }"
         )
-        tip = page.locator("div.vis-tooltip")
+        tip = page.locator("#tooltip")
         text = tip.inner_text()
         assert g.graph.nodes[node]["name"] in text
         assert tip.locator("img, script").count() == 0
-        page.mouse.move(1, 1)
-        page.wait_for_timeout(200)
+        page.mouse.move(box["x"] + 2, box["y"] + 2)
+        page.wait_for_function("() => document.getElementById('tooltip').style.display === 'none'")
     assert page.evaluate("document.querySelectorAll('img').length") == 0
     assert_clean(opened)

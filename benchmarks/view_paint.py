@@ -1,0 +1,147 @@
+"""How fast a large view paints in headless Chromium: a synthetic 5 000-node, 10 000-edge graph.
+
+Prints, for the network and the timeline views: the time to build the view in Python (layout included),
+the page's size, and the first paint — ``performance.now()`` at vis-network's first ``afterDrawing``,
+i.e. milliseconds since navigation started. Beside it runs a baseline: the same page with the browser's
+physics and ``improvedLayout`` on (what pyvis does by default), capped at ``--baseline-timeout`` seconds.
+
+    .venv/bin/python benchmarks/view_paint.py [--nodes 5000] [--edges 10000] [--baseline-timeout 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from graph.institutional_graph import InstitutionalGraph
+from graph.model import Entity, Relationship
+from graph.schema import load_schema
+from viz.views import View, network_view, timeline_view
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1) -> InstitutionalGraph:
+    """Random entities of every schema type, and random schema-allowed relationships, some dated.
+
+    Edges prefer nearby node numbers, so the graph has local structure like a real one.
+    """
+    rng = random.Random(seed)
+    schema = load_schema()
+    types = sorted(schema.node_types)
+    g = InstitutionalGraph(schema)
+    ids: list[str] = []
+    type_of: list[str] = []
+    for i in range(n_nodes):
+        t = types[i % len(types)]
+        start = rng.choice([None, rng.randint(1995, 2020)])
+        end = None if start is None or rng.random() < 0.6 else start + rng.randint(0, 10)
+        ids.append(g.add_entity(Entity(type=t, name=f"{t} {i}", start=start, end=end)).id)
+        type_of.append(t)
+    rels = sorted(schema.relationship_types.values(), key=lambda r: r.name)
+    made = 0
+    seen: set[tuple[int, int, str]] = set()
+    while made < n_edges:
+        u = rng.randrange(n_nodes)
+        v = min(n_nodes - 1, max(0, u + int(rng.gauss(0, 40))))
+        if u == v:
+            continue
+        allowed = [r for r in rels if type_of[u] in r.sources and type_of[v] in r.targets]
+        if not allowed:
+            continue
+        rel = rng.choice(allowed)
+        key = (min(u, v), max(u, v), rel.name) if rel.symmetric else (u, v, rel.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        start = rng.choice([None, rng.randint(1995, 2020)])
+        g.add_relationship(Relationship(type=rel.name, source=ids[u], target=ids[v], start=start))
+        made += 1
+    return g
+
+
+def measure(browser: object, page_path: Path, timeout_s: float) -> float | None:
+    """First paint in ms since navigation, or None if it did not paint within ``timeout_s``."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        page.goto(page_path.as_uri())
+        page.wait_for_function("() => window.instgraph && window.instgraph.state.drawn", timeout=timeout_s * 1000)
+        first = float(page.evaluate("window.instgraph.state.firstPaintMs"))
+    except Exception:  # noqa: BLE001 - a timeout is a result here, not a failure
+        first = None
+    finally:
+        page.close()
+    outside = [u for u in requests if not u.startswith("file://")]
+    if outside:
+        print(f"  WARNING: the page requested {outside[:3]}", file=sys.stderr)
+    return first
+
+
+def with_browser_physics(view: View) -> View:
+    """The same view as pyvis would draw it: positions dropped, physics and improvedLayout on."""
+    for item in view.network.nodes:
+        item.pop("x", None)
+        item.pop("y", None)
+    view.options["physics"] = {"enabled": True}
+    view.options["layout"] = {"improvedLayout": True}
+    view.options["edges"]["smooth"] = {"type": "dynamic"}
+    return view
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nodes", type=int, default=5000)
+    parser.add_argument("--edges", type=int, default=10000)
+    parser.add_argument("--baseline-timeout", type=float, default=60.0)
+    parser.add_argument("--runs", type=int, default=3, help="paint measurements per page (median reported)")
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    t0 = time.perf_counter()
+    graph = synthetic_graph(args.nodes, args.edges)
+    print(f"graph: {len(graph)} nodes, {graph.graph.number_of_edges()} edges "
+          f"(generated in {time.perf_counter() - t0:.1f} s)")
+    out = Path(tempfile.mkdtemp(prefix="instgraph-paint-"))
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            for name, build in (("network", network_view), ("timeline", timeline_view)):
+                t0 = time.perf_counter()
+                view = build(graph)
+                built = time.perf_counter() - t0
+                path = view.write(out / f"{name}.html")
+                paints = sorted(p for p in (measure(browser, path, 30) for _ in range(args.runs)) if p is not None)
+                median = paints[len(paints) // 2] if paints else None
+                print(f"{name:>9}: build {built:.2f} s, page {path.stat().st_size / 1e6:.1f} MB, first paint "
+                      + (f"{median:.0f} ms (runs: {', '.join(f'{p:.0f}' for p in paints)})" if median else "none"))
+                if name == "network":
+                    base_path = with_browser_physics(build(graph)).write(out / f"{name}-baseline.html")
+                    base = measure(browser, base_path, args.baseline_timeout)
+                    if base is None:
+                        print(f" baseline: browser physics did not paint within {args.baseline_timeout:.0f} s "
+                              f"(ratio > {args.baseline_timeout * 1000 / median:.0f}x)" if median else "")
+                    else:
+                        ratio = f", {base / median:.1f}x slower" if median else ""
+                        print(f" baseline: browser physics first paint {base:.0f} ms{ratio}")
+        finally:
+            browser.close()
+    print(f"pages in {out}")
+
+
+if __name__ == "__main__":
+    main()
