@@ -494,7 +494,11 @@ def _frame_rules(rd: _Reader, per_statement: list[tuple[str, list[str], list[Yea
                 for tg in rd.targets[a]:
                     rd.add("TARGETS", ins, tg, [_span(rd.statements[a]), _span(st)], FRAMED)
     # Targets in an instrument's own name ("SME export voucher scheme" is aimed at SMEs).
-    groups = {k: d for k, d in rd.drafts.items() if d.type == "TargetGroup"}
+    groups: dict[str, str] = {}
+    for k, d in rd.drafts.items():
+        if d.type == "TargetGroup":
+            groups.setdefault(k.split(" aged ")[0], k)
+            groups[k] = k
     for key, d in list(rd.drafts.items()):
         if not rd.is_instrument(key):
             continue
@@ -506,18 +510,11 @@ def _frame_rules(rd: _Reader, per_statement: list[tuple[str, list[str], list[Yea
             rd.add("TARGETS", key, group, [(named_on, named_on)], FRAMED, note="the target group is named in the title")
 
 
-def _matching_group(groups: dict[str, _Draft], name: str) -> str | None:
-    """The document's target group a name refers to: the same key, or one with the same core noun."""
+def _matching_group(groups: dict[str, str], name: str) -> str | None:
+    """The document's target group a name refers to: the same name, or one with the same core noun
+    ("Youth" → "Youth aged 15-24"). ``groups`` maps name keys and their cores to group keys."""
     key = name_key(name)
-    if key in groups:
-        return key
-    core = key.split(" aged ")[0]
-    for k, d in groups.items():
-        if k.split(" aged ")[0] == core or k.startswith(core + " aged"):
-            return k
-        if d.name.lower().split(" aged ")[0].endswith(" " + core):
-            continue
-    return None
+    return groups.get(key) or groups.get(key.split(" aged ")[0])
 
 
 def _linked_id(gazetteer: dict[str, str], d: _Draft) -> str:
