@@ -20,6 +20,7 @@ from typing import Any
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from graph import centrality, coordination
 from graph.errors import UsageError
@@ -176,7 +177,7 @@ def coordination_figure(rows: Sequence[dict[str, Any]], reorganisation: int | No
     ax.bar(years, [r["groups"] for r in rows], color="#1f77b4", label="separate groups running instruments")
     ax.set_ylabel("groups")
     ax.set_xlabel("year")
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     twin = ax.twinx()
     twin.plot(years, [r["centralization"] for r in rows], color="#d62728", marker="o", label="centralisation")
     twin.set_ylim(0, 1.05)
