@@ -62,7 +62,10 @@ def area_instruments(
     if area is None:
         return of_type
     if area not in g.graph:
-        raise UsageError(f"--area {area!r} is not an entity id of the graph; see `instgraph` entity listings")
+        raise UsageError(
+            f"--area {area!r} is not an entity id of the graph; give an id such as 'strategy:<name>' "
+            "(`instgraph analyze --format csv` lists them)"
+        )
     instrument_labels = g.schema.members("Instrument")
     instruments = {n for n, t in g.graph.nodes(data="type") if t in instrument_labels}
     among = g.graph.subgraph(instruments | {area})
