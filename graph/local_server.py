@@ -421,6 +421,8 @@ class LocalServer:
         jars = self.ensure_jars(mvn=mvn, log=log)
         self.write_config(port, http_port, heap=heap, pagecache=pagecache)
         secret = self._prepare_password(password)
+        if password and password != secret:
+            log(f"NEO4J_PASSWORD is not used: {self.data_dir} already has its password (in {self.password_file})")
         cmd = [
             java_exe, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, *jvm_options,
             "-cp", f"{self.server_dir / 'plugins'}/*:{self.conf_dir}/*:{jars}/*",

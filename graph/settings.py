@@ -58,7 +58,9 @@ class Neo4jSettings:
     username: str = DEFAULT_USERNAME
     password: str | None = field(default=None, repr=False)
     database: str = DEFAULT_DATABASE
-    source: str = "defaults"  # where uri and password came from, for messages: environment | local server
+    # Where uri and password came from, for messages: "environment", "defaults", "local server" (its stored
+    # password) or "local server, NEO4J_PASSWORD".
+    source: str = "defaults"
 
     def __post_init__(self) -> None:
         check_uri(self.uri)
@@ -98,7 +100,7 @@ class Neo4jSettings:
             username=settings.username,
             password=settings.password or server.password(),
             database=settings.database,
-            source="local server",
+            source="local server" if settings.password is None else "local server, NEO4J_PASSWORD",
         )
 
     @property

@@ -76,7 +76,8 @@ def test_without_neo4j_uri_the_local_servers_uri_and_password_are_used(tmp_path:
     server._prepare_password("stored-password")
     s = Neo4jSettings.from_env(env)
     assert (s.uri, s.password, s.source) == ("bolt://127.0.0.1:7999", "stored-password", "local server")
-    assert Neo4jSettings.from_env({**env, "NEO4J_PASSWORD": "given-password"}).password == "given-password"
+    given = Neo4jSettings.from_env({**env, "NEO4J_PASSWORD": "given-password"})
+    assert (given.password, given.source) == ("given-password", "local server, NEO4J_PASSWORD")
     remote = Neo4jSettings.from_env({**env, "NEO4J_URI": "neo4j+s://remote.example", "NEO4J_PASSWORD": "x"})
     assert (remote.uri, remote.password, remote.source) == ("neo4j+s://remote.example", "x", "environment")
 
@@ -110,3 +111,15 @@ def test_a_wrong_password_is_an_auth_error_naming_the_fix(neo4j_settings: Neo4jS
     message = str(info.value)
     assert f"Neo4j at {neo4j_settings.uri} refused user 'neo4j'" in message
     assert "NEO4J_PASSWORD" in message and "\n" not in message
+
+
+def test_driver_errors_become_one_line_project_errors() -> None:
+    from neo4j.exceptions import AuthError, ServiceUnavailable
+
+    local = Neo4jSettings(source="local server").explain(AuthError("refused"))
+    assert isinstance(local, Neo4jAuthError) and "stored by `instgraph neo4j start`" in str(local)
+    given = Neo4jSettings(source="environment").explain(AuthError("refused"))
+    assert "set NEO4J_USERNAME and NEO4J_PASSWORD" in str(given)
+    assert isinstance(Neo4jSettings().explain(ServiceUnavailable("down")), Neo4jUnavailableError)
+    other = ValueError("unrelated")
+    assert Neo4jSettings().explain(other) is other
