@@ -325,6 +325,8 @@ def _options(large: bool, schema: Schema, types: Iterable[str] = ()) -> dict[str
     if large:
         options["physics"] = False
         options["edges"]["smooth"] = False
+        # Arrowheads cost a border intersection per edge per frame and are too small to see at this scale.
+        options["edges"]["arrows"] = {"to": {"enabled": False}}
     else:
         options["physics"] = {
             "solver": "forceAtlas2Based",
@@ -419,12 +421,19 @@ def _add_model_edges(net: ViewNetwork, graph: InstitutionalGraph, keep: set[str]
 
 
 def _place(net: ViewNetwork) -> bool:
-    """Give large views Python-computed positions (physics off); returns whether the view is large."""
+    """Prepare a large view for a quick first paint; returns whether the view is large.
+
+    Large views get Python-computed positions (the page turns physics off) and lose their edge labels:
+    measuring and drawing ten thousand labels was much of the first paint's cost. The relationship type
+    stays in each edge's colour, the legend and the tooltip's first line.
+    """
     if len(net.nodes) <= LARGE_GRAPH:
         return False
     pos = sparse_spring_layout([n["id"] for n in net.nodes], [(e["from"], e["to"]) for e in net.edges])
     for item in net.nodes:
         item["x"], item["y"] = pos[item["id"]]
+    for edge in net.edges:
+        edge.pop("label", None)
     return True
 
 
