@@ -133,11 +133,16 @@ def _sample_size(n: int, k: int | None, exact_max_nodes: int, stored_edges: int 
 def degree(G: nx.Graph, *, direction: Literal["all", "in", "out"] = "all") -> Centrality:
     """Degree centrality: the share of the other nodes a node is tied to (``in``/``out`` for digraphs).
 
+    A graph of one node scores 0 (networkx says 1), so a body running a programme alone does not look
+    as central as one tied to everybody.
+
     >>> G = nx.DiGraph([("a", "b"), ("a", "c"), ("b", "c")])
     >>> degree(G, direction="out")
     {'a': 1.0, 'b': 0.5, 'c': 0.0}
     >>> degree(G, direction="in")
     {'a': 0.0, 'b': 0.5, 'c': 1.0}
+    >>> degree(nx.Graph([("a", "a")]))  # alone (unlike networkx, which gives 1.0)
+    {'a': 0.0}
     """
     if direction == "all":
         scores = nx.degree_centrality(G)
@@ -149,6 +154,8 @@ def degree(G: nx.Graph, *, direction: Literal["all", "in", "out"] = "all") -> Ce
         scores = nx.out_degree_centrality(G)
     else:
         raise UsageError(f"direction={direction!r} is unknown; use 'all', 'in' or 'out'")
+    if len(G) <= 1:  # networkx says 1.0 here; an actor alone has no one to be tied to
+        scores = dict.fromkeys(G, 0.0)
     name = "degree" if direction == "all" else f"{direction}_degree"
     return Centrality(scores, measure=name)
 

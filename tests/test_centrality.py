@@ -47,6 +47,7 @@ def test_degree_in_and_out_on_a_triangle_of_arrows():
     assert degree(G, direction="out") == {"a": 1.0, "b": 0.5, "c": 0.0}
     assert degree(G, direction="in") == {"a": 0.0, "b": 0.5, "c": 1.0}
     assert degree(G) == {"a": 1.0, "b": 1.0, "c": 1.0}
+    assert degree(nx.Graph([("alone", "alone")])) == {"alone": 0.0}  # nobody to be tied to
 
 
 def test_betweenness_of_a_path_counts_the_pairs_through_each_node():
