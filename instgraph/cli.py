@@ -224,6 +224,8 @@ def extract(
     extractions, problems = extract_files(paths, gazetteer=gazetteer)
     for p in problems:
         typer.echo(p, err=True)
+    if not extractions:
+        raise typer.Exit(1)  # each bad file has had its one line
     if fmt == "table":
         text = to_table(extractions)
     else:
