@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +74,8 @@ _CLEAN_TABLE = str.maketrans(
     }
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# One document is read whole into memory; beyond this a file is refused before it is read.
+MAX_DOCUMENT_BYTES = 100 * 2**20
 _BINARY_SAMPLE = 8192
 
 
@@ -287,6 +291,19 @@ def document_from_text(text: str, path: str = "<text>", fmt: str = "text") -> Do
 
 
 def _pdf_lines(data: bytes, path: str) -> tuple[list[str], tuple[str, ...], str | None, str | None]:
+    # pypdf logs its repairs ("EOF marker not found") on stderr; our one line says what matters.
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _read_pdf(data, path)
+    finally:
+        log.setLevel(level)
+
+
+def _read_pdf(data: bytes, path: str) -> tuple[list[str], tuple[str, ...], str | None, str | None]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -355,6 +372,13 @@ def read_document(path: str | Path) -> Document:
     if p.is_dir():
         raise InputError(shown, "is a directory; pass the documents in it (e.g. dir/*.txt)")
     try:
+        size = p.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise InputError(
+                shown,
+                f"is {size / 2**20:.0f} MB, over the {MAX_DOCUMENT_BYTES // 2**20} MB limit for one document; "
+                "split it into smaller files",
+            )
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError(shown, "does not exist; check the path") from None

@@ -222,4 +222,6 @@ def evaluate_files(
                 str(dataset), "none of its documents was found; pass them with --document or --seeds"
             )
     extractions, problems = extract_files(paths)
+    if not extractions:
+        raise InputError(str(paths[0]), "; ".join(p.removeprefix("error: ") for p in problems))
     return evaluate(extractions, gold, min_confidence), problems

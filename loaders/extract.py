@@ -722,15 +722,11 @@ def extract_files(
 ) -> tuple[list[Extraction], list[str]]:
     """Read and extract several files; a bad file gives one message in ``problems`` and the rest go on.
 
-    Raises :class:`graph.errors.InputError` only when no file at all could be read.
+    When no file could be read the list of extractions is empty and ``problems`` says why.
     """
-    from graph.errors import InputError
     from loaders.documents import read_documents
 
-    paths = list(paths)
     documents, problems = read_documents(paths)
-    if not documents:
-        raise InputError(", ".join(map(str, paths)) or "<no files>", "no document could be read (see above)")
     return [extract(d, schema, gazetteer) for d in documents], problems
 
 

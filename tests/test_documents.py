@@ -67,9 +67,7 @@ def test_seed_lines_match_cat_n_and_metadata_is_read():
     doc = read_document(seed_file())
     raw = seed_file().read_bytes().decode("utf-8")
     assert len(doc.lines) == 140 == raw.count("\n")
-    assert (
-        doc.line(37).strip().startswith("- Formerly the \u201cSmall and Medium Business Administration\u201d")
-    )
+    assert doc.line(37).strip().startswith("- Formerly the \u201cSmall and Medium Business Administration\u201d")
     assert doc.clean[36].strip().startswith('- Formerly the "Small and Medium Business Administration"')
     assert doc.sha256 == hashlib.sha256(raw.encode("utf-8")).hexdigest()
     assert doc.id == document_id(doc.sha256)
@@ -109,10 +107,7 @@ def test_same_text_same_id_whatever_the_path():
 
 
 def test_clean_view_plain_quotes_dashes_and_bullets():
-    assert (
-        clean_line("\u2022 the \u2018Dock\u2019 Act \u2013 2001\u20132004\u00a0")
-        == "- the 'Dock' Act - 2001-2004 "
-    )
+    assert clean_line("\u2022 the \u2018Dock\u2019 Act \u2013 2001\u20132004\u00a0") == "- the 'Dock' Act - 2001-2004 "
     assert parse_date("7 October 2020") == "2020-10-07"
     assert parse_date("Annex 2") is None
 
@@ -146,9 +141,7 @@ def test_bad_inputs_each_give_one_message_and_the_batch_goes_on(tmp_path):
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "scan.pdf").write_bytes(pdf_with_lines([]))
     (tmp_path / "fake.pdf").write_text("not a pdf at all")
-    (tmp_path / "latin.txt").write_bytes(
-        "The Caf\u00e9 Owners\u2019 Fund was set up in 2009.\n".encode("cp1252")
-    )
+    (tmp_path / "latin.txt").write_bytes("The Caf\u00e9 Owners\u2019 Fund was set up in 2009.\n".encode("cp1252"))
     (tmp_path / "folder").mkdir()
     good = tmp_path / "good.txt"
     good.write_text("- The Port Office was created in 1990\n")
@@ -267,3 +260,33 @@ def test_arbitrary_text_extracts_without_raising(text):
     x = extract(doc)
     for r in x.relationships:
         assert all(1 <= e.first_line <= e.last_line <= len(doc.lines) for e in r.evidence)
+
+
+def test_a_document_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    import loaders.documents as documents
+
+    path = tmp_path / "big.txt"
+    path.write_text("The Port Office was created in 1990.\n" * 100)
+    monkeypatch.setattr(documents, "MAX_DOCUMENT_BYTES", 1000)
+    with pytest.raises(InputError, match=r"big.txt: is 0 MB, over the 0 MB limit for one document; split it"):
+        read_document(path)
+
+
+def test_broken_pdf_gives_one_line_and_no_library_noise(tmp_path, capsys):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj garbage\n")
+    docs, problems = read_documents([path])
+    assert docs == [] and len(problems) == 1 and "not a readable PDF" in problems[0]
+    assert capsys.readouterr().err == ""
+
+
+def test_cli_extract_with_only_bad_files_prints_one_line_each_and_exits_1(tmp_path):
+    from typer.testing import CliRunner
+
+    from instgraph.cli import app
+
+    (tmp_path / "a.txt").write_bytes(b"")
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "a.txt"), str(tmp_path / "missing.txt")])
+    assert result.exit_code == 1
+    lines = [s for s in result.output.splitlines() if s.strip()]
+    assert len(lines) == 2 and all(s.startswith("error: ") for s in lines)
