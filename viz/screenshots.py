@@ -38,7 +38,7 @@ def take(out_dir: Path) -> list[Path]:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         try:
             for name, (view, year) in views.items():
-                page = browser.new_page(viewport={"width": 1280, "height": 760}, device_scale_factor=1)
+                page = browser.new_page(viewport={"width": 1200, "height": 720}, device_scale_factor=2)
                 page.goto(view.write(pages / f"{name}.html").as_uri())
                 page.wait_for_function("() => window.instgraph && window.instgraph.state.drawn", timeout=30_000)
                 if year is not None:

@@ -303,7 +303,7 @@ def _options(large: bool, schema: Schema, types: Iterable[str] = ()) -> dict[str
     options: dict[str, Any] = {
         "nodes": {
             "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"min": 8, "max": 36, "label": {"enabled": True, "min": 12, "max": 22}},
+            "scaling": {"min": 8, "max": 30, "label": {"enabled": True, "min": 12, "max": 18}},
             "borderWidth": 1,
         },
         "edges": {
@@ -330,7 +330,7 @@ def _options(large: bool, schema: Schema, types: Iterable[str] = ()) -> dict[str
     else:
         options["physics"] = {
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -120, "springLength": 160, "avoidOverlap": 0.8},
+            "forceAtlas2Based": {"gravitationalConstant": -160, "springLength": 190, "avoidOverlap": 1},
             "stabilization": {"enabled": True, "iterations": 300, "fit": True},
         }
         options["edges"]["smooth"] = {"type": "continuous"}
