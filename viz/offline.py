@@ -225,8 +225,14 @@ _PAGE_JS = r"""
       }, 700);
     });
   }
+  function tooltipFor(kind, id) {
+    // The tooltip a hover would show, at the top left (for tests and scripted tours).
+    var p = {}; p[kind] = id; p.pointer = { DOM: { x: 0, y: 0 } };
+    showTip(kind, p);
+    return tooltip;
+  }
   window.instgraph = { network: network, nodes: nodes, edges: edges, state: state, setYear: setYear,
-                       visibleNodes: visibleNodes, visibleEdges: visibleEdges };
+                       visibleNodes: visibleNodes, visibleEdges: visibleEdges, tooltipFor: tooltipFor };
 })();
 """
 

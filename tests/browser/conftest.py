@@ -23,8 +23,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:

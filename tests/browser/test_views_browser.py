@@ -171,5 +171,9 @@ def test_hostile_names_are_shown_as_text_and_never_run(open_page, tmp_path):
         assert tip.locator("img, script").count() == 0
         page.mouse.move(box["x"] + 2, box["y"] + 2)
         page.wait_for_function("() => document.getElementById('tooltip').style.display === 'none'")
+    edge_id = page.evaluate("window.instgraph.edges.getIds()[0]")
+    text = page.evaluate("(id) => window.instgraph.tooltipFor('edge', id).innerText", edge_id)
+    assert f"quoted {HOSTILE_IMG}" in text and "COLLABORATES_WITH" in text
+    assert page.locator("#tooltip img, #tooltip script").count() == 0
     assert page.evaluate("document.querySelectorAll('img').length") == 0
     assert_clean(opened)
