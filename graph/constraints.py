@@ -1,6 +1,7 @@
 """Neo4j constraints and indexes, derived from the schema and created idempotently.
 
-* a uniqueness constraint on the key (``id``) of every node type — it also backs ``MERGE`` with an index;
+* a uniqueness constraint on the key (``id``) of every node type and group — it also backs ``MERGE``
+  and the writer's look-ups with an index;
 * a RANGE index on ``name`` per node type, for exact look-ups by name (``MATCH (m:Ministry {name: $n})``);
 * one FULLTEXT index over ``name`` and ``aliases`` of every node type, for look-ups by abbreviation or
   variant (``CALL db.index.fulltext.queryNodes('instgraph_names', 'MSS')``).
@@ -34,12 +35,19 @@ def _snake(label: str) -> str:
 
 
 def unique_constraints(schema: Schema) -> list[UniqueConstraint]:
-    """One uniqueness constraint per node type, on its key property."""
+    """One uniqueness constraint per node type and per group (``Actor``, ``Instrument``), on the key.
+
+    Keys are unique across all types, so a group's constraint holds too; it gives the writer an index
+    to find any actor or instrument by id (see :func:`graph.store_rows.lookup_label`).
+    """
+    keys = {label: nt.key for label, nt in schema.node_types.items()}
+    for group in schema.groups:
+        members = {schema.node_types[m].key for m in schema.members(group)}
+        if len(members) == 1:
+            keys[group] = members.pop()
     return [
-        UniqueConstraint(
-            f"instgraph_{_snake(label)}_{nt.key}", schema.check_label(label), property_name(nt.key)
-        )
-        for label, nt in sorted(schema.node_types.items())
+        UniqueConstraint(f"instgraph_{_snake(label)}_{key}", schema.check_label(label), property_name(key))
+        for label, key in sorted(keys.items())
     ]
 
 
@@ -52,16 +60,13 @@ def constraint_statements(schema: Schema) -> list[str]:
     names = [p for p in ("name", "aliases") if p in schema.entity_properties]
     if "name" in names:
         out += [
-            f"CREATE INDEX instgraph_{_snake(label)}_name IF NOT EXISTS "
-            f"FOR (n:{schema.check_label(label)}) ON (n.name)"
+            f"CREATE INDEX instgraph_{_snake(label)}_name IF NOT EXISTS FOR (n:{schema.check_label(label)}) ON (n.name)"
             for label in sorted(schema.node_types)
         ]
     if names:
         labels = "|".join(schema.check_label(label) for label in sorted(schema.node_types))
         fields = ", ".join(f"n.{property_name(p)}" for p in names)
-        out.append(
-            f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [{fields}]"
-        )
+        out.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [{fields}]")
     return out
 
 

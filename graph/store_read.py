@@ -53,10 +53,7 @@ def relationship_query(schema: Schema, type_: str, labels: list[str] | None, as_
         conds += [_HOLDS.format(v=v) for v in ("a", "b", "r")]
     keys = {nt.key for nt in schema.node_types.values()}
     key = property_name(keys.pop()) if len(keys) == 1 else "id"
-    return (
-        f"MATCH (a)-[r:{rel}]->(b) WHERE {' AND '.join(conds)} "
-        f"RETURN a.{key} AS s, b.{key} AS t, properties(r) AS p"
-    )
+    return f"MATCH (a)-[r:{rel}]->(b) WHERE {' AND '.join(conds)} RETURN a.{key} AS s, b.{key} AS t, properties(r) AS p"
 
 
 def read_graph(

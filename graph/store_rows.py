@@ -55,9 +55,7 @@ _PRIMITIVES = (str, int, float, bool)
 def property_name(name: str) -> str:
     """Return ``name`` if it can be interpolated into Cypher as a property name, else raise."""
     if not _IDENTIFIER.match(name):
-        raise InstgraphError(
-            f"property name {name!r} is not a plain identifier; rename it in the schema or data"
-        )
+        raise InstgraphError(f"property name {name!r} is not a plain identifier; rename it in the schema or data")
     return name
 
 
@@ -173,21 +171,29 @@ def entity_rows(graph: InstitutionalGraph) -> dict[str, list[dict[str, Any]]]:
 
 
 RelationshipGroup = tuple[str, str, str]
-"""``(relationship type, source label, target label)``: one MERGE statement, so both ends use an index."""
+"""``(relationship type, start look-up label, end look-up label)``: one MERGE statement per group."""
+
+
+def lookup_label(schema: Schema, node_type: str) -> str:
+    """The label a writer MATCHes a node of ``node_type`` by: its group (``Actor``, ``Instrument``) when it
+    has one, else its own. Every look-up label has a uniqueness constraint on the key (an index), and
+    grouping relationships by look-up labels keeps the number of distinct statements — each one planned
+    by the server — small whatever mix of types the data holds."""
+    nt = schema.node_type(node_type)
+    return schema.check_label(nt.group or nt.label)
 
 
 def relationship_rows(graph: InstitutionalGraph) -> dict[RelationshipGroup, list[dict[str, Any]]]:
-    """Rows for every relationship, grouped by type and the labels of its two ends."""
+    """Rows for every relationship, grouped by type and the look-up labels of its two ends."""
     rules = codec(graph.schema)
     nodes = graph.graph.nodes
+    look = {label: lookup_label(graph.schema, label) for label in graph.schema.node_types}
     out: dict[RelationshipGroup, list[dict[str, Any]]] = defaultdict(list)
     for u, v, data in graph.graph.edges(data=True):
-        group = (data["type"], nodes[u]["type"], nodes[v]["type"])
+        group = (data["type"], look[nodes[u]["type"]], look[nodes[v]["type"]])
         out[group].append(relationship_row(u, v, data, rules))
-    for type_, s_label, t_label in out:
+    for type_, _, _ in out:
         graph.schema.check_relationship_type(type_)
-        graph.schema.check_label(s_label)
-        graph.schema.check_label(t_label)
     return dict(out)
 
 
@@ -211,7 +217,7 @@ def mention_rows(graph: InstitutionalGraph) -> dict[str, list[dict[str, Any]]]:
     >>> p = g.add_entity(Entity(type="Programme", name="P"))
     >>> _ = g.add_relationship(Relationship(type="LEADS", source=m.id, target=p.id,
     ...                                     evidence=(Evidence(d.id, 3, 4),)))
-    >>> [(r["source"], r["lines"]) for r in mention_rows(g)["Ministry"]]
+    >>> [(r["source"], r["lines"]) for r in mention_rows(g)["Actor"]]
     [('ministry:m', ['3-4'])]
     """
     schema = graph.schema
@@ -247,7 +253,7 @@ def mention_rows(graph: InstitutionalGraph) -> dict[str, list[dict[str, Any]]]:
                 note(end, doc, None)
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for (entity, doc), spans in lines.items():
-        out[g.nodes[entity]["type"]].append(
+        out[lookup_label(schema, g.nodes[entity]["type"])].append(
             {
                 "source": entity,
                 "target": doc,
@@ -282,9 +288,7 @@ def decode_entity(type_: str, props: dict[str, Any], rules: PropertyCodec) -> tu
     return node_id, data
 
 
-def decode_relationship(
-    type_: str, props: dict[str, Any], rules: PropertyCodec
-) -> tuple[str, dict[str, Any]]:
+def decode_relationship(type_: str, props: dict[str, Any], rules: PropertyCodec) -> tuple[str, dict[str, Any]]:
     """Neo4j relationship properties → ``(edge key, networkx attributes)``, the inverse of
     :func:`relationship_row`."""
     data = dict(props)

@@ -3,9 +3,10 @@
 The rows come from the pure layer (:mod:`graph.store_rows`); here each batch is one parameterised
 ``UNWIND $rows`` statement run by ``driver.execute_query`` — one transaction per batch, retried by the
 driver on transient errors. Nodes are MERGEd on their key per label, relationships on
-``(start id)-[:TYPE {id}]->(end id)`` per (type, start label, end label), so a second load of the same
-graph changes nothing; list properties (aliases, sources, evidence) take the union of what is stored and
-what arrives.
+``(start id)-[:TYPE {id}]->(end id)`` per (type, start look-up label, end look-up label) — the group
+label (``Actor``, ``Instrument``) where a type has one, so a few statements cover every mix of types —
+so a second load of the same graph changes nothing; list properties (aliases, sources, evidence) take
+the union of what is stored and what arrives.
 
 If a batch fails for good, :class:`LoadError` says how many rows were written before it; every batch
 is idempotent, so running the same load again reaches the same end state.
@@ -96,28 +97,38 @@ def node_statement(schema: Schema, label: str, rules: PropertyCodec) -> str:
     return f"UNWIND $rows AS row MERGE (n:{nt.label} {{{key}: row.id}}){set_labels} SET {sets}"
 
 
+def key_property(schema: Schema, label: str) -> str:
+    """The key property of a node type, or the one key all members of a group share."""
+    if label in schema.node_types:
+        return property_name(schema.node_types[label].key)
+    keys = {schema.node_types[m].key for m in schema.members(schema.check_label(label))}
+    if len(keys) != 1:
+        raise InstgraphError(f"the types in group {label} have different keys {sorted(keys)}; give them one key")
+    return property_name(keys.pop())
+
+
 def relationship_statement(schema: Schema, type_: str, source: str, target: str, rules: PropertyCodec) -> str:
-    """``UNWIND $rows`` MERGE of relationships of one type between two node types."""
+    """``UNWIND $rows`` MERGE of relationships of one type between two look-up labels."""
     rel = schema.check_relationship_type(type_)
-    s, t = schema.node_type(schema.check_label(source)), schema.node_type(schema.check_label(target))
+    s, t = schema.check_label(source), schema.check_label(target)
     sets = ", ".join(["r += row.props", *(_list_union("r", p) for p in rules.relationship_lists)])
     return (
         f"UNWIND $rows AS row "
-        f"MATCH (a:{s.label} {{{property_name(s.key)}: row.source}}) "
-        f"MATCH (b:{t.label} {{{property_name(t.key)}: row.target}}) "
+        f"MATCH (a:{s} {{{key_property(schema, s)}: row.source}}) "
+        f"MATCH (b:{t} {{{key_property(schema, t)}: row.target}}) "
         f"MERGE (a)-[r:{rel} {{id: row.id}}]->(b) SET {sets}"
     )
 
 
 def mention_statement(schema: Schema, source: str) -> str:
-    """``UNWIND $rows`` MERGE of derived MENTIONED_IN links from one node type to documents."""
-    s = schema.node_type(schema.check_label(source))
-    d = schema.node_type(schema.check_label(DOCUMENT_LABEL))
+    """``UNWIND $rows`` MERGE of derived MENTIONED_IN links from one look-up label to documents."""
+    s = schema.check_label(source)
+    d = schema.check_label(DOCUMENT_LABEL)
     rel = schema.check_relationship_type(MENTION_TYPE)
     return (
         f"UNWIND $rows AS row "
-        f"MATCH (a:{s.label} {{{property_name(s.key)}: row.source}}) "
-        f"MATCH (d:{d.label} {{{property_name(d.key)}: row.target}}) "
+        f"MATCH (a:{s} {{{key_property(schema, s)}: row.source}}) "
+        f"MATCH (d:{d} {{{key_property(schema, d)}: row.target}}) "
         f"MERGE (a)-[r:{rel} {{id: row.id}}]->(d) SET r.{DERIVED_FLAG} = true, r.method = 'derived', "
         + _list_union("r", "lines")
     )

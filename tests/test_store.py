@@ -117,7 +117,7 @@ def test_constraints_match_the_schema_and_creating_them_twice_changes_nothing(db
     ensure_constraints(driver, schema, database)
     ours = [c for c in existing_unique_constraints(driver, database) if c.name.startswith("instgraph_")]
     assert ours == unique_constraints(schema)
-    assert {c.label for c in ours} == set(schema.node_types)
+    assert {c.label for c in ours} == set(schema.node_types) | set(schema.groups)
     indexes, _, _ = driver.execute_query(
         "SHOW INDEXES YIELD name, type, labelsOrTypes, properties WHERE name STARTS WITH 'instgraph_' "
         "RETURN name, type, labelsOrTypes, properties",
@@ -127,7 +127,7 @@ def test_constraints_match_the_schema_and_creating_them_twice_changes_nothing(db
     assert by_name[FULLTEXT_INDEX]["type"] == "FULLTEXT"
     assert set(by_name[FULLTEXT_INDEX]["labelsOrTypes"]) == set(schema.node_types)
     assert by_name["instgraph_ministry_name"]["properties"] == ["name"]
-    assert len(first) == len(schema.node_types) * 2 + 1
+    assert len(first) == len(schema.node_types) * 2 + len(schema.groups) + 1
 
 
 def test_loading_the_korea_graph_twice_leaves_identical_counts_and_properties(
