@@ -74,9 +74,7 @@ def _year_span(rng: random.Random, floor: int | None = None) -> tuple[int | None
     return start, min(2024, base + rng.randint(0, 12))
 
 
-def synthetic_graph(
-    n_nodes: int, n_edges: int, seed: int = 0, schema: Schema | None = None
-) -> InstitutionalGraph:
+def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 0, schema: Schema | None = None) -> InstitutionalGraph:
     """A reproducible graph with ``n_nodes`` entities and ``n_edges`` relationships (see module doc)."""
     schema = schema or load_schema()
     rng = random.Random(seed)
@@ -112,9 +110,7 @@ def synthetic_graph(
                 start=start,
                 end=end,
                 country=country,
-                description=f"A synthetic {kind.lower()} working on {topic.lower()}."
-                if rng.random() < 0.3
-                else None,
+                description=f"A synthetic {kind.lower()} working on {topic.lower()}." if rng.random() < 0.3 else None,
                 figures=(("budget_musd", str(rng.randint(1, 900))),) if rng.random() < 0.1 else (),
             )
             pending_sources.append(entity.id)
@@ -172,9 +168,7 @@ def synthetic_graph(
         key = f"{t}@{context}" if context else t
         if g.has_edge(u, v, key):
             continue
-        floor = max(
-            (y for y in (nodes[u].get("start"), nodes[v].get("start")) if y is not None), default=None
-        )
+        floor = max((y for y in (nodes[u].get("start"), nodes[v].get("start")) if y is not None), default=None)
         start, end = _year_span(rng, floor)
         evidence = []
         if documents:

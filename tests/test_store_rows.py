@@ -109,9 +109,7 @@ def test_relationship_rows_carry_one_canonical_json_string_per_citation(small: I
     key = ("SUCCEEDED_BY", "Actor", "Actor")  # grouped by look-up label, so few statements cover all
     assert set(rows) == {key, ("IMPLEMENTS", "Actor", "Instrument")}
     (row,) = rows[key]
-    assert row["evidence"][0] == (
-        '{"document":"' + row["sources"][0] + '","lines":[31,32],"text":"… was upgraded …"}'
-    )
+    assert row["evidence"][0] == ('{"document":"' + row["sources"][0] + '","lines":[31,32],"text":"… was upgraded …"}')
     assert json.loads(row["evidence"][1]) == {"document": row["sources"][0], "lines": [60, 60], "text": None}
     assert row["props"] == {"start": 2017, "method": "curated", "confidence": 1.0}
     assert row["id"] == small.graph.edges[row["source"], row["target"], "SUCCEEDED_BY"]["id"]
