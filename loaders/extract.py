@@ -5,6 +5,12 @@ parentheses, quotes) and the layout of a deck (bullet trees, broken diagram labe
 statistical model; a blank spaCy pipeline would add a tokenizer that alone runs far below the 5 MB/s
 goal, and a dependency, for matching we can do with Python's ``re`` in one pass per statement.
 
+Speed (benchmarks/extract_speed.py): linear in corpus size, but about 0.25 MB/s of CPU on this
+project's machine for a corpus made only of dense slide text (every line names bodies), some fifty
+times the cost of merely splitting the same text into words — well short of a 5 MB/s goal. Names
+are found head first and every pattern family and relationship rule sits behind a cheap word test,
+so sparse prose costs far less; the dense-deck cost is Python's backtracking ``re`` itself.
+
 Steps, per document: statements (:mod:`loaders.bullets`) → mentions (:mod:`loaders.entities`) linked
 to one entity per name, abbreviation or reference ("the PSA", "the strategy") → rules over the
 templated statement (:mod:`loaders.relations`) → facts, each with evidence (document id, line span,
