@@ -9,7 +9,8 @@ Speed (benchmarks/extract_speed.py): linear in corpus size, but about 0.25 MB/s 
 project's machine for a corpus made only of dense slide text (every line names bodies), some fifty
 times the cost of merely splitting the same text into words — well short of a 5 MB/s goal. Names
 are found head first and every pattern family and relationship rule sits behind a cheap word test,
-so sparse prose costs far less; the dense-deck cost is Python's backtracking ``re`` itself.
+so prose that names few bodies runs about four times faster (about 1 MB/s on the project's design
+notes); the dense-deck cost is Python's backtracking ``re`` and per-statement bookkeeping.
 
 Steps, per document: statements (:mod:`loaders.bullets`) → mentions (:mod:`loaders.entities`) linked
 to one entity per name, abbreviation or reference ("the PSA", "the strategy") → rules over the
