@@ -236,7 +236,31 @@ class InstitutionalGraph:
 
     @classmethod
     def read_json(cls, path: Path, schema: Schema | None = None) -> InstitutionalGraph:
-        return cls.from_node_link(json.loads(path.read_text("utf-8")), schema)
+        """Read a node-link ``graph.json``; raise :class:`~graph.errors.InputError` naming the file when it
+        is not one (not JSON, not UTF-8, not node-link, or types the schema does not declare).
+        ``OSError`` (a missing or unreadable file) passes through for the caller to name its option."""
+        from graph.errors import InputError
+
+        fix = "write it with instgraph build"
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            if not isinstance(data, dict):
+                raise TypeError(f"the top level is a JSON {type(data).__name__}, not an object")
+            graph = cls.from_node_link(data, schema)
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError, nx.NetworkXError) as exc:
+            reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+            raise InputError(str(path), f"not a node-link graph ({reason}); {fix}") from None
+        nodes, rels = graph.schema.node_types, graph.schema.relationship_types
+        for node, type_ in graph.graph.nodes(data="type"):
+            if type_ not in nodes:
+                raise InputError(str(path), f"node {str(node)[:80]!r} has type {type_!r}, not in the schema; {fix}")
+        for u, v, type_ in graph.graph.edges(data="type"):
+            if type_ not in rels:
+                raise InputError(
+                    str(path), f"relationship {str(u)[:60]!r} -> {str(v)[:60]!r} has type {type_!r}, "
+                    f"not in the schema; {fix}"
+                )
+        return graph
 
 
 def graphs_equal(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> bool:
