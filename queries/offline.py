@@ -283,9 +283,9 @@ def collaboration_pairs(graph: InstitutionalGraph, year: int | None = None, acto
 def area_instruments(graph: InstitutionalGraph, area: str) -> set[str]:
     """The instruments of a policy area, as ``queries/fragmentation.cypher`` defines them.
 
-    The area entity (id, name or alias) itself if it is an instrument, and every instrument that
-    reaches it through other instruments by PART_OF or TARGETS, or that it provides for (PROVIDES_FOR
-    from a law), whatever the years.
+    The area entity (id, name or alias) itself if it is an instrument, what it provides for if it is a
+    law (PROVIDES_FOR), and every instrument that reaches one of those through other instruments by
+    PART_OF or TARGETS, whatever the years.
     """
     schema, g = graph.schema, graph.graph
     up = {schema.check_relationship_type(t) for t in AREA_UP}
@@ -295,15 +295,15 @@ def area_instruments(graph: InstitutionalGraph, area: str) -> set[str]:
     for root, data in g.nodes(data=True):
         if data["type"] == document or not matches(data, root, area):
             continue
-        frontier, seen = [root], {root}
+        provided = [x for _, x, t in g.out_edges(root, data="type") if t in down and _is(graph, x, INSTRUMENT)]
+        frontier = [root, *provided]
+        seen = set(frontier)
         while frontier:
             y = frontier.pop()
             if _is(graph, y, INSTRUMENT):
                 found.add(y)
-            steps = [x for x, _, t in g.in_edges(y, data="type") if t in up]
-            steps += [x for _, x, t in g.out_edges(y, data="type") if t in down]
-            for x in steps:
-                if x not in seen and _is(graph, x, INSTRUMENT):
+            for x, _, t in g.in_edges(y, data="type"):
+                if t in up and x not in seen and _is(graph, x, INSTRUMENT):
                     seen.add(x)
                     frontier.append(x)
     return found
