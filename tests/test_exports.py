@@ -181,3 +181,17 @@ def test_array_delimiter_avoids_characters_found_in_values(tmp_path: Path) -> No
     tables = admin_import_tables(g)
     assert tables.array_delimiter == "|"
     assert tables.files["nodes_Ministry.csv"][1][2] == "A;B|C"
+
+
+def test_cli_export_writes_the_file_and_rejects_an_unknown_format(korea: InstitutionalGraph, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    cli = [sys.executable, "-m", "instgraph.cli"]
+    done = subprocess.run([*cli, "export", "--format", "json", "-o", str(tmp_path / "g.json")],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(tmp_path / "g.json")
+    assert InstitutionalGraph.read_json(tmp_path / "g.json") == korea
+    bad = subprocess.run([*cli, "export", "--format", "xml"], capture_output=True, text=True, check=False)
+    assert bad.returncode == 2 and "--format 'xml'" in bad.stderr
