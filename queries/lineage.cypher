@@ -19,7 +19,11 @@ CALL (b) {
   WHERE x <> b
   RETURN 'successor' AS relation, x, length(p) AS steps, last(relationships(p)).start AS year
 }
-WITH b, relation, x, min(steps) AS steps, min(year) AS year
+// years are collected as one-item lists so that no null is dropped silently by the aggregation
+WITH b, relation, x, min(steps) AS steps, collect([year]) AS years
+WITH b, relation, x, steps,
+     reduce(least = null, y IN years |
+       CASE WHEN y[0] IS NOT NULL AND (least IS NULL OR y[0] < least) THEN y[0] ELSE least END) AS year
 RETURN b.id AS body,
        b.name AS body_name,
        relation,
