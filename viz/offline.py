@@ -27,6 +27,8 @@ from typing import Any
 import pyvis
 
 _VIS_DIR = "vis-9.1.2"
+# With lazy labels, node labels are handed to vis-network once a label would be this many pixels high.
+LABEL_MIN_PX = 8
 
 
 @cache
@@ -132,9 +134,11 @@ _PAGE_JS = r"""
     return { nodes: shown, edges: edgeShown };
   }
   var initial = visibility();
+  var lazyLabels = DATA.page.lazyLabels;
   var nodes = new vis.DataSet(DATA.nodes.map(function (n) {
     byId.node[n.id] = n;
     var item = slim(n);
+    if (lazyLabels) { delete item.label; }
     if (!initial.nodes[n.id]) { item.hidden = true; }  // only when needed: every field costs a parse
     return item;
   }));
@@ -154,6 +158,16 @@ _PAGE_JS = r"""
     document.body.setAttribute("data-drawn", "1");
   });
   network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: false }); });
+
+  if (lazyLabels) {
+    var labelled = false;
+    var fontSize = (DATA.options.nodes && DATA.options.nodes.font && DATA.options.nodes.font.size) || 14;
+    network.on("zoom", function () {
+      if (labelled || network.getScale() * fontSize < DATA.page.labelMinPx) { return; }
+      labelled = true;
+      nodes.update(DATA.nodes.map(function (n) { return { id: n.id, label: n.label }; }));
+    });
+  }
 
   var tooltip = document.createElement("div");
   tooltip.id = "tooltip";
@@ -246,15 +260,18 @@ def render_page(
     options: dict[str, Any],
     legend_html: str,
     controls_html: str = "",
+    lazy_labels: bool = False,
 ) -> str:
     """The whole page as one string. ``legend_html`` and ``controls_html`` must already be escaped markup.
 
     Node and edge dicts are vis-network items, except that ``tip`` (a list of plain-text lines) becomes
-    the tooltip, built with ``textContent``, and ``start``/``end``/``group_type`` drive the year slider and
-    the legend's type switches.
+    the tooltip, built with ``textContent``, and ``start``/``end`` drive the year slider. With
+    ``lazy_labels`` (large views) node labels reach vis-network only when the user zooms in far enough to
+    read them: laying out thousands of labels nobody can read was a quarter of the first paint.
     """
     js, css = vis_assets()
-    data_json = script_json({"nodes": nodes, "edges": edges, "options": options})
+    page = {"lazyLabels": lazy_labels, "labelMinPx": LABEL_MIN_PX}
+    data_json = script_json({"nodes": nodes, "edges": edges, "options": options, "page": page})
     csp = "; ".join(
         (
             "default-src 'none'",

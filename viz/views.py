@@ -43,7 +43,7 @@ from graph.errors import UsageError
 from graph.institutional_graph import InstitutionalGraph
 from graph.schema import NodeType, Schema
 from viz.layout import LARGE_GRAPH, sparse_spring_layout
-from viz.offline import iframe, render_page
+from viz.offline import LABEL_MIN_PX, iframe, render_page
 from viz.time_slider import slider_html, slider_range
 
 VIEW_NAMES = ("network", "collaboration", "neighbourhood", "timeline")
@@ -109,6 +109,7 @@ class View:
             options=self.options,
             legend_html=self.legend_html,
             controls_html=self.controls_html,
+            lazy_labels=bool(self.meta.get("large")),
         )
 
     def write(self, path: Path) -> Path:
@@ -327,6 +328,10 @@ def _options(large: bool, schema: Schema, types: Iterable[str] = ()) -> dict[str
         options["edges"]["smooth"] = False
         # Arrowheads cost a border intersection per edge per frame and are too small to see at this scale.
         options["edges"]["arrows"] = {"to": {"enabled": False}}
+        # Labels come once zoomed in enough to read them (see viz.offline), all at one size: scaling them
+        # by value re-lays out every label; stroked text costs a second pass.
+        options["nodes"]["scaling"]["label"] = {"enabled": False, "drawThreshold": LABEL_MIN_PX}
+        options["nodes"]["font"]["strokeWidth"] = 0
     else:
         options["physics"] = {
             "solver": "forceAtlas2Based",

@@ -12,6 +12,7 @@ import pytest
 
 from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Evidence, Relationship
+from viz.layout import LARGE_GRAPH
 from viz.views import build_all_views, network_view, timeline_view
 
 pytestmark = pytest.mark.browser
@@ -176,4 +177,27 @@ def test_hostile_names_are_shown_as_text_and_never_run(open_page, tmp_path):
     assert f"quoted {HOSTILE_IMG}" in text and "COLLABORATES_WITH" in text
     assert page.locator("#tooltip img, #tooltip script").count() == 0
     assert page.evaluate("document.querySelectorAll('img').length") == 0
+    assert_clean(opened)
+
+
+def test_a_large_view_paints_without_physics_and_labels_nodes_when_zoomed_in(open_page, tmp_path):
+    g = InstitutionalGraph()
+    ids = [g.add_entity(Entity(type="Agency", name=f"Agency {i}")).id for i in range(LARGE_GRAPH + 100)]
+    for i in range(1, len(ids)):
+        g.add_relationship(Relationship(type="COLLABORATES_WITH", source=ids[i // 2], target=ids[i]))
+    opened = open_page(network_view(g).write(tmp_path / "large.html"))
+    page = opened.page
+    assert_clean(opened)
+    assert painted_pixels(opened) > 5_000
+    assert page.evaluate("window.instgraph.network.physics.physicsEnabled") is False
+    assert page.evaluate("window.instgraph.network.body.nodeIndices.length") == len(ids)
+    assert page.evaluate("window.instgraph.nodes.get().filter(n => n.label).length") == 0
+    box = page.locator("#graph").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(40):
+        page.mouse.wheel(0, -400)
+        if page.evaluate("window.instgraph.nodes.get().filter(n => n.label).length"):
+            break
+        page.wait_for_timeout(50)
+    assert page.evaluate("window.instgraph.nodes.get().filter(n => n.label).length") == len(ids)
     assert_clean(opened)
