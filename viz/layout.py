@@ -48,8 +48,16 @@ def sparse_spring_layout(
     Returns
     -------
     dict
-        node -> (x, y), centred on the origin.
+        node -> (x, y). Nodes without edges sit on a grid below the rest: left among the others, the
+        repulsion pushes them to a far ring that the view's fit then has to include.
     """
+    linked = {u for u, v in edges if u != v} | {v for u, v in edges if u != v}
+    loose = [node for node in nodes if node not in linked]
+    if loose and len(loose) < len(nodes):
+        pos = sparse_spring_layout(
+            [node for node in nodes if node in linked], edges, iterations=iterations, seed=seed, scale=scale
+        )
+        return {**pos, **_grid_below(loose, pos, 60.0 if scale is None else scale)}
     n = len(nodes)
     if n == 0:
         return {}
@@ -88,6 +96,17 @@ def sparse_spring_layout(
     pos -= pos.mean(axis=0)
     px = 60.0 if scale is None else scale
     return {node: (float(x * px), float(y * px)) for node, (x, y) in zip(nodes, pos, strict=True)}
+
+
+def _grid_below(
+    loose: Sequence[Hashable], placed: dict[Hashable, tuple[float, float]], step: float
+) -> dict[Hashable, tuple[float, float]]:
+    """``loose`` nodes on a grid as wide as ``placed``'s drawing, starting just below it."""
+    xs = [x for x, _ in placed.values()]
+    ys = [y for _, y in placed.values()]
+    left, width, top = min(xs), max(max(xs) - min(xs), step), max(ys) + 2 * step
+    per_row = max(1, int(width // step) + 1)
+    return {node: (left + (i % per_row) * step, top + (i // per_row) * step) for i, node in enumerate(loose)}
 
 
 def _far_repulsion(pos: np.ndarray, k: float, cells: int = 12) -> np.ndarray:
