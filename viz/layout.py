@@ -54,10 +54,10 @@ def sparse_spring_layout(
     linked = {u for u, v in edges if u != v} | {v for u, v in edges if u != v}
     loose = [node for node in nodes if node not in linked]
     if loose and len(loose) < len(nodes):
-        pos = sparse_spring_layout(
+        placed = sparse_spring_layout(
             [node for node in nodes if node in linked], edges, iterations=iterations, seed=seed, scale=scale
         )
-        return {**pos, **_grid_below(loose, pos, 60.0 if scale is None else scale)}
+        return {**placed, **_grid_below(loose, placed, 60.0 if scale is None else scale)}
     n = len(nodes)
     if n == 0:
         return {}
