@@ -50,6 +50,13 @@ class InstitutionalGraph:
             g.add_relationship(r)
         return g
 
+    def update(self, other: InstitutionalGraph) -> None:
+        """Merge every entity and relationship of ``other`` into this graph (this graph's values lead)."""
+        for e in other.entities():
+            self.add_entity(e)
+        for r in other.relationships():
+            self.add_relationship(r)
+
     def add_entity(self, entity: Entity) -> Entity:
         """Add an entity, merging it with one of the same id already held; returns the stored entity."""
         if entity.type not in self.schema.node_types:
@@ -218,7 +225,7 @@ class InstitutionalGraph:
             if spec.symmetric and u > v:
                 moved = Relationship(**{**moved.__dict__, "source": v, "target": u})
             if folded.has_edge(u, v, moved.key):
-                moved = merge_relationships(result.relationship(u, v, moved.key), moved)
+                moved = merge_relationships(result.relationship(u, v, moved.key), moved, span="union")
             folded.add_edge(u, v, key=moved.key, **moved.properties())
         return result
 

@@ -244,17 +244,32 @@ def merge_entities(a: Entity, b: Entity) -> Entity:
     )
 
 
-def merge_relationships(a: Relationship, b: Relationship) -> Relationship:
-    """One relationship from two statements of it: evidence accumulates, the better method leads."""
+def _union_span(a: Relationship, b: Relationship) -> tuple[int | None, int | None]:
+    """The smallest span covering both (an open or unknown end stays open)."""
+    start = None if a.start is None or b.start is None else min(a.start, b.start)
+    end = None if a.end is None or b.end is None else max(a.end, b.end)
+    return start, end
+
+
+def merge_relationships(a: Relationship, b: Relationship, *, span: str = "first") -> Relationship:
+    """One relationship from two statements of it: evidence accumulates, the better method leads.
+
+    ``span="first"`` keeps the years the leading statement gives (filling unknowns from the other);
+    ``span="union"`` covers both spans — for folding a body and its successor into one, where the same
+    kind of fact held before and after the reorganisation.
+    """
     if a.key != b.key or a.source != b.source or a.target != b.target:
         raise ValueError(f"cannot merge {a.key} {a.source}->{a.target} with {b.key} {b.source}->{b.target}")
     lead, other = (a, b) if _METHOD_RANK[a.method] <= _METHOD_RANK[b.method] else (b, a)
+    start, end = _first(lead.start, other.start), _first(lead.end, other.end)
+    if span == "union" or (start is not None and end is not None and end < start):
+        start, end = _union_span(a, b)
     return Relationship(
         type=a.type,
         source=a.source,
         target=a.target,
-        start=_first(lead.start, other.start),
-        end=_first(lead.end, other.end),
+        start=start,
+        end=end,
         context=a.context,
         evidence=_union(lead.evidence, other.evidence),
         sources=_union(lead.sources, other.sources),

@@ -6,6 +6,7 @@ always with one line naming what is at fault and how to fix it.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -74,8 +75,15 @@ def schema(
 
 _DATA_HELP = "A curated dataset (YAML); repeat for several. Default: the repo's data/*.yaml."
 _SEEDS_HELP = "Directory holding the datasets' source documents. Default: ../shared/seeds beside the repo."
-_OUT_HELP = "Directory to write graph.json (node-link JSON) into."
-_NEO4J_HELP = "Also load the graph into Neo4j."
+_OUT_HELP = "Directory to write graph.json, the views, the exports and the report into."
+_DOCUMENT_HELP = "A document (.txt, .md, .pdf) to extract facts from as well; repeat for several."
+_EXTRACT_HELP = "Extract facts from the documents the datasets cite (and --document) and merge them in."
+_OUTPUTS_HELP = "Write the HTML views, the GEXF/GraphML/CSV exports and the report (off: graph.json only)."
+_NEO4J_HELP = (
+    "Load the graph into Neo4j: the server NEO4J_URI names, else the local one (started if needed). "
+    "Without a server the rest is still done and the summary says what was skipped."
+)
+_WIPE_HELP = "Empty the database first. Default: yes for the local server, no for a NEO4J_URI server."
 
 
 @app.command()
@@ -83,16 +91,30 @@ def build(
     data: Annotated[list[Path] | None, typer.Option("--data", help=_DATA_HELP)] = None,
     seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
     out: Annotated[Path, typer.Option("--out", help=_OUT_HELP)] = Path("out"),
+    document: Annotated[list[Path] | None, typer.Option("--document", help=_DOCUMENT_HELP)] = None,
+    extract: Annotated[bool, typer.Option("--extract/--no-extract", help=_EXTRACT_HELP)] = True,
+    outputs: Annotated[bool, typer.Option("--outputs/--no-outputs", help=_OUTPUTS_HELP)] = True,
     neo4j: Annotated[bool, typer.Option("--neo4j/--no-neo4j", help=_NEO4J_HELP)] = False,
+    wipe: Annotated[bool | None, typer.Option("--wipe/--no-wipe", help=_WIPE_HELP, show_default=False)] = None,
 ) -> None:
-    """Build the graph from curated datasets: write OUT/graph.json and print a summary."""
+    """The main job: datasets and documents → the graph → out/ (graph.json, views, exports, report) → Neo4j.
+
+    Ends with a summary of what was made, where to look and three example queries.
+    """
     from instgraph.build import build as run_build
     from instgraph.build import summary
 
-    if neo4j:
-        raise fail("--neo4j is not wired into build yet; run without it", 2)
     try:
-        report = run_build(data, seeds, out)
+        report = run_build(
+            data,
+            seeds,
+            out,
+            extract=extract,
+            documents=document or (),
+            outputs=outputs,
+            neo4j_env=os.environ if neo4j else None,
+            wipe=wipe,
+        )
     except UsageError as exc:
         raise fail(str(exc), 2) from None
     except InstgraphError as exc:
@@ -226,10 +248,7 @@ def extract(
         typer.echo(p, err=True)
     if not extractions:
         raise typer.Exit(1)  # each bad file has had its one line
-    if fmt == "table":
-        text = to_table(extractions)
-    else:
-        text = json.dumps(to_json(extractions), ensure_ascii=False, indent=1)
+    text = to_table(extractions) if fmt == "table" else json.dumps(to_json(extractions), ensure_ascii=False, indent=1)
     if output is not None:
         output.write_text(text if text.endswith("\n") else text + "\n", "utf-8")
         typer.echo(str(output))

@@ -48,7 +48,9 @@ def read_back(path: Path) -> InstitutionalGraph:
 
 def test_build_writes_a_node_link_file_networkx_reads_back_into_the_same_graph(tmp_path, seeds_dir, korea):
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["build", "--seeds", str(seeds_dir), "--out", str(out)])
+    result = CliRunner().invoke(
+        app, ["build", "--seeds", str(seeds_dir), "--out", str(out), "--no-extract", "--no-outputs"]
+    )
     assert result.exit_code == 0, result.output
     graph_file = out / "graph.json"
     assert read_back(graph_file) == korea
@@ -61,7 +63,7 @@ def test_build_writes_a_node_link_file_networkx_reads_back_into_the_same_graph(t
 def test_build_on_a_fresh_checkout_uses_the_repos_datasets_and_writes_out(tmp_path, seeds_dir, korea):
     env = {**os.environ, "INSTGRAPH_SEEDS": str(seeds_dir)}
     done = subprocess.run(
-        [sys.executable, "-m", "instgraph.cli", "build"],
+        [sys.executable, "-m", "instgraph.cli", "build", "--no-extract", "--no-outputs"],
         cwd=tmp_path,
         env=env,
         capture_output=True,
@@ -82,7 +84,7 @@ def test_datasets_given_twice_or_extended_merge_into_one_graph(tmp_path, seeds_d
         "  - {type: IMPLEMENTS, source: MoSS, target: Smart factory vouchers, start: 2019}\n",
         "utf-8",
     )
-    args = ["build", "--seeds", str(seeds_dir), "--out", str(tmp_path)]
+    args = ["build", "--seeds", str(seeds_dir), "--out", str(tmp_path), "--no-extract", "--no-outputs"]
     result = CliRunner().invoke(app, [*args, "--data", str(KOREA_DATASET), "--data", str(KOREA_DATASET)])
     assert result.exit_code == 0, result.output
     assert read_back(tmp_path / "graph.json") == korea
