@@ -408,7 +408,8 @@ class LocalServer:
             uri = self.bolt_uri()
             if uri is None:
                 raise LocalServerError(f"{self.conf_file} is missing while pid {running} runs: stop it first")
-            log(f"Neo4j is already running at {uri} (pid {running})")
+            note = "" if uri.endswith(f":{port}") else f"; to move it to port {port}, stop it first"
+            log(f"Neo4j is already running at {uri} (pid {running}){note}")
             return uri
         for name, value in (("Bolt", port), ("HTTP", http_port)):
             if value is not None and not port_is_free(value):
