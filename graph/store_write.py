@@ -209,7 +209,7 @@ def write_graph(
                 raise LoadError(
                     f"load stopped in {phase} ({name}) after {report.nodes} entities, {report.relationships} "
                     f"relationships and {report.mentions} mentions were written ({report.batches} batches); "
-                    f"rerun the same load to finish it: {type(exc).__name__}: {exc}",
+                    f"rerun the same load to finish it: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}",
                     report,
                 ) from exc
             c = summary.counters
