@@ -3,8 +3,9 @@
 Prints, for the network and the timeline views: the time to build the view in Python (layout included),
 the page's size, and the first paint — ``performance.now()`` at vis-network's first ``afterDrawing``,
 i.e. milliseconds since navigation started — and the renderer main thread's CPU time until then, which
-is what the page would take on an idle core when the machine is busy. Beside it runs a baseline: the same page with the browser's
-physics and ``improvedLayout`` on (what pyvis does by default), capped at ``--baseline-timeout`` seconds.
+is what the page would take on an idle core when the machine is busy. Beside it runs a baseline: the same
+page with the browser's physics and ``improvedLayout`` on (what pyvis does by default), capped at
+``--baseline-timeout`` seconds.
 
     .venv/bin/python benchmarks/view_paint.py [--nodes 5000] [--edges 10000] [--baseline-timeout 60]
 """
