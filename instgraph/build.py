@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph.errors import InputError, InstgraphError, UsageError
@@ -46,6 +46,7 @@ class BuildReport:
     neo4j: LoadSummary | None = None
     skipped: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -102,6 +103,51 @@ def extracted_graph(
     docs, problems = read_documents(documents)
     gazetteer = gazetteer_from_graph(curated)
     return extraction_to_graph(extract(doc, curated.schema, gazetteer) for doc in docs), problems
+
+
+def merge_extracted(graph: InstitutionalGraph, extracted: InstitutionalGraph) -> list[str]:
+    """Merge extracted facts into the curated graph; the curated values win. Returns the conflicts.
+
+    A conflict is an entity or relationship both sides hold whose years differ (the extracted years are
+    dropped, their evidence kept), or an extracted entity whose type differs from the curated one with
+    the same name (the extracted entity is left out).
+    """
+    conflicts: list[str] = []
+    skipped: set[str] = set()
+    for e in extracted.entities():
+        held = graph.graph.nodes.get(e.id)
+        if held is None:
+            same_name = [c for c in graph.find(e.name) if c.type != e.type and e.type != "Document"]
+            if same_name:
+                conflicts.append(f"{e.name}: extracted as {e.type}, curated as {same_name[0].type}; kept curated")
+                skipped.add(e.id)
+                continue
+        elif (held.get("start"), held.get("end")) != (e.start, e.end) and (e.start, e.end) != (None, None):
+            conflicts.append(
+                f"{e.name}: years {_span(e.start, e.end)} extracted, {_span(held.get('start'), held.get('end'))} "
+                "curated; kept curated"
+            )
+            e = replace(e, start=held.get("start"), end=held.get("end"))
+        graph.add_entity(e)
+    for r in extracted.relationships():
+        if r.source in skipped or r.target in skipped:
+            continue
+        held_edge = graph.graph.get_edge_data(r.source, r.target, r.key)
+        if held_edge is not None and (r.start, r.end) != (None, None) and (
+            (held_edge.get("start"), held_edge.get("end")) != (r.start, r.end)
+        ):
+            conflicts.append(
+                f"{r.type} {graph.graph.nodes[r.source]['name']} -> {graph.graph.nodes[r.target]['name']}: "
+                f"years {_span(r.start, r.end)} extracted, {_span(held_edge.get('start'), held_edge.get('end'))} "
+                "curated; kept curated"
+            )
+            r = replace(r, start=held_edge.get("start"), end=held_edge.get("end"))
+        graph.add_relationship(r)
+    return conflicts
+
+
+def _span(start: int | None, end: int | None) -> str:
+    return f"{start if start is not None else '?'}–{end if end is not None else '?'}"
 
 
 def write_outputs(graph: InstitutionalGraph, out_dir: Path) -> dict[str, Path]:
@@ -192,12 +238,13 @@ def build(
     graph = build_graph(paths, seeds_dir)
     lap("datasets")
     problems: list[str] = []
+    conflicts: list[str] = []
     docs: tuple[Path, ...] = ()
     if extract:
         docs = tuple(dict.fromkeys([*cited_documents(paths, seeds_dir), *(Path(d).resolve() for d in documents)]))
         extracted, problems = extracted_graph(docs, graph)
         try:
-            graph.update(extracted)
+            conflicts = merge_extracted(graph, extracted)
         except ModelError as exc:
             raise InstgraphError(f"extracted facts conflict with the datasets: {exc}") from None
         lap("extraction")
@@ -207,7 +254,9 @@ def build(
         graph.write_json(out_file)
     except OSError as exc:
         raise UsageError(f"--out {out_dir}: cannot write {GRAPH_FILE} ({exc.strerror})") from None
-    report = BuildReport(graph=graph, out_file=out_file, datasets=paths, documents=docs, problems=problems)
+    report = BuildReport(
+        graph=graph, out_file=out_file, datasets=paths, documents=docs, problems=problems, conflicts=conflicts
+    )
     lap("graph.json")
 
     # Neo4j works in its own process: load it in a thread while this one draws views and writes files.
@@ -241,6 +290,7 @@ def summary(report: BuildReport) -> str:
     if report.documents:
         out.append(f"and facts extracted from {', '.join(str(p) for p in report.documents)}")
     out += [f"problem: {p}" for p in report.problems]
+    out += [f"conflict: {c}" for c in report.conflicts]
     for part in ("entities", "relationships"):
         out.append(f"{part}: {sum(counts[part].values())}")
         out += [f"  {t:<{width}}{n:>4}" for t, n in counts[part].items()]

@@ -76,7 +76,10 @@ def schema(
 _DATA_HELP = "A curated dataset (YAML); repeat for several. Default: the repo's data/*.yaml."
 _SEEDS_HELP = "Directory holding the datasets' source documents. Default: ../shared/seeds beside the repo."
 _OUT_HELP = "Directory to write graph.json, the views, the exports and the report into."
-_DOCUMENT_HELP = "A document (.txt, .md, .pdf) to extract facts from as well; repeat for several."
+_DOCUMENT_HELP = (
+    "A document (.txt, .md, .pdf) to extract facts from as well; repeat for several. Curated values win "
+    "a conflict; conflicts are listed in the summary."
+)
 _EXTRACT_HELP = "Extract facts from the documents the datasets cite (and --document) and merge them in."
 _OUTPUTS_HELP = "Write the HTML views, the GEXF/GraphML/CSV exports and the report (off: graph.json only)."
 _NEO4J_HELP = (
@@ -91,7 +94,7 @@ def build(
     data: Annotated[list[Path] | None, typer.Option("--data", help=_DATA_HELP)] = None,
     seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
     out: Annotated[Path, typer.Option("--out", help=_OUT_HELP)] = Path("out"),
-    document: Annotated[list[Path] | None, typer.Option("--document", help=_DOCUMENT_HELP)] = None,
+    document: Annotated[list[Path] | None, typer.Option("--documents", "--document", help=_DOCUMENT_HELP)] = None,
     extract: Annotated[bool, typer.Option("--extract/--no-extract", help=_EXTRACT_HELP)] = True,
     outputs: Annotated[bool, typer.Option("--outputs/--no-outputs", help=_OUTPUTS_HELP)] = True,
     neo4j: Annotated[bool, typer.Option("--neo4j/--no-neo4j", help=_NEO4J_HELP)] = False,

@@ -117,3 +117,32 @@ def test_bad_options_are_usage_errors(tmp_path, args, message):
     result = CliRunner().invoke(app, ["build", "--out", str(tmp_path), *args], env=NO_SEEDS_ENV)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_extracted_facts_merge_with_curated_ones_and_curated_years_win(tmp_path):
+    doc = tmp_path / "deck.txt"
+    doc.write_text(
+        "Institutions of Ostravia\n\n"
+        "- The Ministry of Harbours (MoH) was created in 2012\n"
+        "- The Coastal Works Agency implements the Harbour Renewal Programme (2013 – 2015, Coastal Works Agency)\n",
+        "utf-8",
+    )
+    data = tmp_path / "ostravia.yaml"
+    data.write_text(
+        "entities:\n"
+        "  - {type: Ministry, name: Ministry of Harbours, aliases: [MoH], start: 2010}\n",
+        "utf-8",
+    )
+    result = CliRunner().invoke(
+        app,
+        ["build", "--data", str(data), "--documents", str(doc), "--out", str(tmp_path / "out"), "--no-outputs"],
+        env=NO_SEEDS_ENV,
+    )
+    assert result.exit_code == 0, result.output
+    merged = read_back(tmp_path / "out" / "graph.json")
+    moh = merged.entity("ministry:ministry-of-harbours")
+    assert moh.start == 2010  # the curated year, not the extracted 2012
+    assert "conflict: Ministry of Harbours: years 2012–? extracted, 2010–? curated; kept curated" in result.stdout
+    programme = [e for e in merged.entities(["Programme"]) if "Harbour Renewal" in e.name]
+    assert programme and programme[0].start == 2013
+    assert any(d["method"] == "extracted" for _, _, d in merged.graph.edges(data=True))
