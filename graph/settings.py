@@ -126,8 +126,13 @@ class Neo4jSettings:
 
     def explain(self, exc: BaseException) -> BaseException:
         """The project error for a driver exception about reaching or logging in (others unchanged)."""
-        from neo4j.exceptions import AuthError, ConfigurationError, ServiceUnavailable
+        from neo4j.exceptions import AuthError, ClientError, ConfigurationError, ServiceUnavailable
 
+        if isinstance(exc, ClientError) and "AuthenticationRateLimit" in (exc.code or ""):
+            return Neo4jAuthError(
+                f"Neo4j at {self.uri} refused user '{self.username}' after too many wrong passwords in a row: "
+                "set NEO4J_PASSWORD to the right one and retry in a few seconds"
+            )
         if isinstance(exc, AuthError):
             where = (
                 "the password stored by `instgraph neo4j start` no longer matches: set NEO4J_PASSWORD"
