@@ -182,3 +182,12 @@ def test_the_local_password_file_is_private_and_never_printed(killable: tuple[Lo
     with pytest.raises(InstgraphError) as info:
         Neo4jSettings(uri=settings.uri, password="wrong-" + PASSWORD).connect()
     assert PASSWORD not in str(info.value)
+
+
+def test_the_compose_file_takes_the_password_from_the_environment() -> None:
+    import re
+
+    compose = (REPO / "docker-compose.yml").read_text("utf-8")
+    auth = [line for line in compose.splitlines() if "NEO4J_AUTH" in line and not line.lstrip().startswith("#")]
+    assert auth, "docker-compose.yml sets no NEO4J_AUTH"
+    assert all(re.search(r"NEO4J_AUTH:\s*\"?neo4j/\$\{NEO4J_PASSWORD[:?}]", line) for line in auth), auth
