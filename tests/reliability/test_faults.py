@@ -174,7 +174,7 @@ def test_the_local_password_file_is_private_and_never_printed(killable: tuple[Lo
     server, _ = killable
     mode = stat.S_IMODE(server.password_file.stat().st_mode)
     assert mode == 0o600, f"{server.password_file} has mode {oct(mode)}"
-    assert PASSWORD not in repr(server.status())
+    assert PASSWORD not in repr(server)
     from graph.settings import Neo4jSettings
 
     settings = Neo4jSettings.from_env({"INSTGRAPH_HOME": str(server.home)}, local=server)
