@@ -121,3 +121,9 @@ def seed_path() -> Path:
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
     return path
+
+
+@pytest.fixture(scope="session")
+def seeds_dir(seed_path: Path) -> Path:
+    """The directory holding the seed document (what ``--seeds`` and ``INSTGRAPH_SEEDS`` name)."""
+    return seed_path.parent

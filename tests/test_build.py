@@ -22,17 +22,6 @@ REPO = Path(__file__).resolve().parents[1]
 NO_SEEDS_ENV: dict[str, str | None] = {"INSTGRAPH_SEEDS": None}
 
 
-@pytest.fixture(scope="module")
-def seeds_dir() -> Path:
-    """The directory holding the seed deck: $INSTGRAPH_SEEDS, else ../shared/seeds beside the repo."""
-    env = os.environ.get("INSTGRAPH_SEEDS")
-    directory = Path(env) if env else REPO.parent / "shared" / "seeds"
-    if not (directory / SEED).is_file():
-        message = f"seed deck {directory / SEED} not found; set INSTGRAPH_SEEDS to the directory holding it"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return directory
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ Plus: a broken dataset is refused with the file, the line and the allowed values
 from __future__ import annotations
 
 import hashlib
-import os
 import textwrap
 from dataclasses import replace
 from pathlib import Path
@@ -42,17 +41,6 @@ YDJP = "programme:youth-digital-job-programme"
 MSME_STRATEGY = "strategy:msme-digitalisation-strategy"
 
 
-@pytest.fixture(scope="module")
-def seeds_dir() -> Path:
-    """The directory holding the seed deck: $INSTGRAPH_SEEDS, else ../shared/seeds beside the repo."""
-    env = os.environ.get("INSTGRAPH_SEEDS")
-    directory = Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "seeds"
-    if not (directory / SEED).is_file():
-        message = f"seed deck {directory / SEED} not found; set INSTGRAPH_SEEDS to the directory holding it"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return directory
 
 
 @pytest.fixture(scope="module")

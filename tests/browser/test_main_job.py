@@ -6,7 +6,6 @@ Runs against the real Neo4j server of the test session and opens the views in he
 from __future__ import annotations
 
 import json
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -21,16 +20,6 @@ SEED = "oecd-2022-korea-sme-digitalisation.txt"
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def seeds_dir() -> Path:
-    env = os.environ.get("INSTGRAPH_SEEDS")
-    directory = Path(env) if env else REPO.parent / "shared" / "seeds"
-    if not (directory / SEED).is_file():
-        message = f"seed deck {directory / SEED} not found; set INSTGRAPH_SEEDS to the directory holding it"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return directory
 
 
 @pytest.fixture(scope="module")
