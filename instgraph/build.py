@@ -10,6 +10,7 @@ an equal graph, so notebooks and other tools can start from it without this pack
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from collections.abc import Mapping, Sequence
@@ -281,6 +282,17 @@ def build(
     return report
 
 
+def command_name() -> str:
+    """How the user can call this tool again: ``instgraph`` when it is on PATH, else the path it ran from."""
+    ran = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if ran is None or ran.name != "instgraph" or shutil.which("instgraph") == str(ran.resolve()):
+        return "instgraph"
+    try:
+        return str(ran.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(ran)
+
+
 def summary(report: BuildReport) -> str:
     """A plain-text summary: what was made, where to look, what was skipped and what to do next."""
     g = report.graph
@@ -317,13 +329,14 @@ def summary(report: BuildReport) -> str:
             views = [p for name, p in report.files.items() if name.startswith("view:")]
             out.append(f"  open {' or '.join(str(p) for p in views[:2])} in a browser")
         if report.neo4j is not None:
+            tool = command_name()
             out += [
-                "  instgraph query as_of_map --param year=2007",
-                "  instgraph query lineage --param body=MSS",
-                "  instgraph query collaboration_pairs --format json",
+                f"  {tool} query as_of_map --param year=2007",
+                f"  {tool} query lineage --param body=MSS",
+                f"  {tool} query collaboration_pairs --format json",
             ]
         else:
-            out.append("  instgraph query as_of_map --param year=2007 --graph " + str(report.out_file))
+            out.append(f"  {command_name()} query as_of_map --param year=2007 --graph {report.out_file}")
     timing = ", ".join(f"{step} {sec:.2f} s" for step, sec in report.seconds.items())
     if timing:
         out.append(f"took {sum(report.seconds.values()):.1f} s ({timing})")
