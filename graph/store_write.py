@@ -140,9 +140,18 @@ def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, A
 
 
 def wipe_graph(driver: Driver, schema: Schema, database: str = "neo4j", batch_size: int = 10_000) -> int:
-    """Delete every node carrying a schema label, with its relationships, in batched transactions."""
+    """Delete every node carrying a schema label, with its relationships, in batched transactions.
+
+    Relationships go first, in batches of their own: a document node can hold hundreds of thousands of
+    mention links, and detaching them along with a batch of nodes would overrun the transaction memory
+    of a small server.
+    """
     labels = "|".join(schema.check_label(label) for label in sorted(schema.node_types))
     with driver.session(database=database) as session:
+        session.run(
+            f"MATCH (:{labels})-[r]->() CALL (r) {{ DELETE r }} IN TRANSACTIONS OF $size ROWS",
+            size=int(batch_size),
+        ).consume()
         result = session.run(
             f"MATCH (n:{labels}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF $size ROWS",
             size=int(batch_size),

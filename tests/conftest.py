@@ -127,3 +127,33 @@ def seed_path() -> Path:
 def seeds_dir(seed_path: Path) -> Path:
     """The directory holding the seed document (what ``--seeds`` and ``INSTGRAPH_SEEDS`` name)."""
     return seed_path.parent
+
+
+# --- a real headless Chromium (Debian's), shared by every test that opens a page ----------------------------
+# One per session: Playwright's sync API cannot run two instances in one thread.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()

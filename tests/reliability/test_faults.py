@@ -25,7 +25,8 @@ from cli_runs import assert_one_clear_error, base_env, run_cli, run_many
 
 from graph.errors import InstgraphError
 from graph.local_server import LocalServer, LocalServerError, default_home, free_port
-from graph.store_write import LoadError, write_graph
+from graph.schema import load_schema
+from graph.store_write import LoadError, wipe_graph, write_graph
 
 pytestmark = pytest.mark.neo4j
 
@@ -87,8 +88,8 @@ def content_checksum(driver: Any) -> tuple[int, int, str]:
 
 
 def wipe(driver: Any) -> None:
-    with driver.session(database="neo4j") as session:  # CALL ... IN TRANSACTIONS needs an implicit one
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    """Empty the database the way `instgraph load --wipe` does (relationships first, in batches)."""
+    wipe_graph(driver, load_schema())
 
 
 def test_sigkill_mid_load_then_restart_and_rerun_gives_the_clean_graph(killable: tuple[LocalServer, int]) -> None:
