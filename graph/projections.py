@@ -40,22 +40,12 @@ SUCCESSION_TYPE = "SUCCEEDED_BY"
 
 def involvement_types(schema: Schema) -> frozenset[str]:
     """Relationship types that run from actors to instruments (an actor is involved in an instrument)."""
-    actors, instruments = schema.members("Actor"), schema.members("Instrument")
-    return frozenset(
-        name
-        for name, rel in schema.relationship_types.items()
-        if rel.sources <= actors and rel.targets <= instruments
-    )
+    return frozenset(schema.involvement_types)
 
 
 def collaboration_types(schema: Schema) -> frozenset[str]:
     """Symmetric relationship types between actors (two actors work together)."""
-    actors = schema.members("Actor")
-    return frozenset(
-        name
-        for name, rel in schema.relationship_types.items()
-        if rel.symmetric and rel.sources <= actors and rel.targets <= actors
-    )
+    return frozenset(schema.collaboration_types)
 
 
 def collapsed(g: InstitutionalGraph, *, exclude_types: Iterable[str] = DEFAULT_EXCLUDED_TYPES) -> nx.DiGraph:

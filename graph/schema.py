@@ -123,6 +123,26 @@ class Schema:
         return name
 
     @property
+    def involvement_types(self) -> list[str]:
+        """Relationship types from actors to instruments: who leads, implements or takes part (sorted)."""
+        actors, instruments = self.members("Actor"), self.members("Instrument")
+        return sorted(
+            name
+            for name, rel in self.relationship_types.items()
+            if rel.sources and rel.sources <= actors and rel.targets and rel.targets <= instruments
+        )
+
+    @property
+    def collaboration_types(self) -> list[str]:
+        """Symmetric relationship types between actors: two actors working together (sorted)."""
+        actors = self.members("Actor")
+        return sorted(
+            name
+            for name, rel in self.relationship_types.items()
+            if rel.symmetric and rel.sources and rel.sources <= actors and rel.targets <= actors
+        )
+
+    @property
     def actor_types(self) -> list[str]:
         return sorted(self.members("Actor"))
 

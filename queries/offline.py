@@ -58,12 +58,7 @@ def role_types(schema: Schema) -> list[str]:
     >>> role_types(load_schema())
     ['IMPLEMENTS', 'LEADS', 'PARTICIPATES_IN']
     """
-    actors, instruments = schema.members(ACTOR), schema.members(INSTRUMENT)
-    return sorted(
-        name
-        for name, spec in schema.relationship_types.items()
-        if spec.sources == actors and spec.targets == instruments
-    )
+    return schema.involvement_types
 
 
 def collaboration_types(schema: Schema) -> list[str]:
@@ -73,12 +68,7 @@ def collaboration_types(schema: Schema) -> list[str]:
     >>> collaboration_types(load_schema())
     ['COLLABORATES_WITH']
     """
-    actors = schema.members(ACTOR)
-    return sorted(
-        name
-        for name, spec in schema.relationship_types.items()
-        if spec.symmetric and spec.sources == actors and spec.targets == actors
-    )
+    return schema.collaboration_types
 
 
 def _type_of(graph: InstitutionalGraph, node: str) -> str:

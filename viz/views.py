@@ -41,6 +41,7 @@ from pyvis.network import Network
 
 from graph.errors import UsageError
 from graph.institutional_graph import InstitutionalGraph
+from graph.projections import actor_collaboration
 from graph.schema import NodeType, Schema
 from viz.layout import LARGE_GRAPH, sparse_spring_layout
 from viz.offline import LABEL_MIN_PX, iframe, render_page
@@ -207,22 +208,12 @@ def _pale(colour: str) -> str:
 
 def actor_instrument_types(schema: Schema) -> list[str]:
     """Relationship types from an actor to an instrument (leads, implements, takes part in)."""
-    actors, instruments = schema.members("Actor"), schema.members("Instrument")
-    return [
-        name
-        for name, rel in schema.relationship_types.items()
-        if rel.sources and rel.sources <= actors and rel.targets and rel.targets <= instruments
-    ]
+    return schema.involvement_types
 
 
 def collaboration_types(schema: Schema) -> list[str]:
     """Symmetric relationship types between actors (working together)."""
-    actors = schema.members("Actor")
-    return [
-        name
-        for name, rel in schema.relationship_types.items()
-        if rel.symmetric and rel.sources and rel.sources <= actors and rel.targets <= actors
-    ]
+    return schema.collaboration_types
 
 
 def expand_types(schema: Schema, types: Iterable[str] | None) -> set[str] | None:
@@ -514,23 +505,11 @@ def collaboration_pairs(graph: InstitutionalGraph) -> dict[tuple[str, str], list
     is the shared instrument) or when both lead, implement or take part in the same instrument. The pair
     is ordered (smaller id first). Relationship types are read from the schema.
     """
-    g, schema = graph.graph, graph.schema
-    joins, explicit = set(actor_instrument_types(schema)), set(collaboration_types(schema))
-    by_instrument: dict[str, set[str]] = {}
-    pairs: dict[tuple[str, str], set[str]] = {}
-    for u, v, data in g.edges(data=True):
-        if data["type"] in joins:
-            by_instrument.setdefault(v, set()).add(u)
-        elif data["type"] in explicit and u != v:
-            shared = pairs.setdefault((min(u, v), max(u, v)), set())
-            if data.get("context"):
-                shared.add(data["context"])
-    for instrument, actors in by_instrument.items():
-        ordered = sorted(actors)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                pairs.setdefault((a, b), set()).add(instrument)
-    return {pair: sorted(shared) for pair, shared in sorted(pairs.items())}
+    projection = actor_collaboration(graph)
+    return {
+        (min(a, b), max(a, b)): list(data["instruments"])
+        for a, b, data in sorted(projection.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1])))
+    }
 
 
 def collaboration_view(
