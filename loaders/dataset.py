@@ -238,6 +238,9 @@ class _Parser:
                 raise self.error(node, f"{what}: {spec.name} must be a year or whole number, not {raw!r}")
             if not _INT64[0] <= raw <= _INT64[1]:
                 raise self.error(node, f"{what}: {spec.name} {raw} is too large; give a year or a smaller number")
+            if raw < 0:
+                # every whole-number property is a year or a count
+                raise self.error(node, f"{what}: {spec.name} {raw} is negative; give a year or a count")
             return raw
         if kind == "float":
             if isinstance(raw, bool) or not isinstance(raw, int | float):
@@ -456,6 +459,11 @@ class _Parser:
                     )
                 ends[role] = self.resolve(fields[role], role, f"{what} ({rtype})", index)
             source, target = ends["source"], ends["target"]
+            if source == target:
+                raise self.error(
+                    fields["target"],
+                    f"{what}: {rtype} links {source} to itself; name two different entities",
+                )
             spec = self.schema.relationship_types[rtype]
             s_type, t_type = types[source], types[target]
             if not self.schema.allows(rtype, s_type, t_type):

@@ -436,6 +436,18 @@ CASES = [
         ["duplicate of the relationship at line 11"],
     ),
     (
+        "entity succeeded by itself",
+        with_relationship("- {type: SUCCEEDED_BY, source: MoE, target: Ministry of Examples}"),
+        "source: MoE",
+        ["links ministry:ministry-of-examples to itself"],
+    ),
+    (
+        "negative line count",
+        BASE.replace("lines: 10", "lines: -3"),
+        "lines: -3",
+        ["lines -3 is negative"],
+    ),
+    (
         "unknown method",
         with_relationship("- {type: LEADS, source: MoE, target: Example programme, method: guessed}"),
         "guessed",
