@@ -293,7 +293,7 @@ def extract(doc: Document, schema: Schema | None = None, gazetteer: Mapping[str,
 def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[YearSpan]) -> None:
     """Apply the relationship rules to one templated statement."""
     span = _span(st)
-    low = t.lower()
+    rules = R.rules_in(t, t.lower())
     own_subject = rd.subjects[st.index]
     subject = own_subject or rd.subject(st.parent)
     parent_span = [_span(rd.statements[st.parent])] if st.parent is not None and not own_subject else []
@@ -306,7 +306,7 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         return rd.is_actor(key) or rd.is_instrument(key)
 
     # Creation and enactment years: the entity nearest before the verb (else the first after it).
-    for m in R.matches("CREATION", t, low):
+    for m in rules.get("CREATION", ()):
         before = [x for x in R.MENTION.finditer(t, 0, m.start()) if acting(k(x[1]))]
         clause_end = t.find(",", m.end())
         after = [x for x in R.MENTION.finditer(t, m.end(), clause_end if clause_end > 0 else len(t)) if acting(k(x[1]))]
@@ -323,14 +323,14 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         if target is not None and y is not None and y.first is not None:
             rd.set_years(k(target[1]), y.first)
             rd.created[st.index] = y.first
-    if own_subject and (found := R.matches("RUNNING_FROM", t, low)) and (m := found[0]):
+    if own_subject and (found := rules.get("RUNNING_FROM", ())) and (m := found[0]):
         y = nearest_year(years, m.end())
         if y is not None and y.precision in ("from", "range"):
             rd.set_years(own_subject, y.start, y.end)
 
     creation_year = rd.created[st.parent] if st.parent is not None else None
     # Succession and parts.
-    for m in R.matches("FORMERLY", t, low):
+    for m in rules.get("FORMERLY", ()):
         old = k(m[1])
         new = subject if m.start() == 0 or own_subject is None else own_subject
         if new is None:
@@ -341,20 +341,20 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
             rd.add("SUCCEEDED_BY", new if False else old, new, [*parent_span, span], conf_subject, start=year)
         if m[2]:
             rd.add("PART_OF", old, k(m[2]), [span], STATED)
-    for m in R.matches("RENAMED", t, low):
+    for m in rules.get("RENAMED", ()):
         a, b = (m[1], m[2]) if m[1] else (m[3], m[4]) if m[3] else (m[5], m[6])
         y = nearest_year(years, m.end())
         rd.add("SUCCEEDED_BY", k(a), k(b), [span], STATED, start=y.first if y else None)
         if y is not None:
             rd.set_years(k(b), y.first)
-    for m in R.matches("REPLACED", t, low):
+    for m in rules.get("REPLACED", ()):
         y = nearest_year(years, m.end())
         rd.add("SUCCEEDED_BY", k(m[2]), k(m[1]), [span], STATED, start=y.first if y else None)
-    for m in R.matches("UNDER", t, low):
+    for m in rules.get("UNDER", ()):
         if rd.type_of(k(m[1])) != "Country" and "formerly" not in t[max(0, m.start() - 12) : m.start()].lower():
             rd.add("PART_OF", k(m[1]), k(m[2]), [span], STATED)
     # Transfers of functions or policies.
-    for m in R.matches("TRANSFER", t, low):
+    for m in rules.get("TRANSFER", ()):
         receiver = k(R.MENTION.findall(m[0])[-1])
         sources = R.MENTION.findall(m["srcs"] or m["srcs2"] or m["src"] or "")
         stated = nearest_year(years, m.end())
@@ -364,33 +364,33 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         for s in sources:
             rd.add("TRANSFERRED_TO", k(s), receiver, cited, STATED if stated else conf_subject, start=when)
     # Leading and implementing.
-    for m in R.matches("LEADS", t, low):
+    for m in rules.get("LEADS", ()):
         rd.add("LEADS", k(m[1]), k(m[2]), [span], STATED, start=_year_in(years))
-    for m in R.matches("LED_BY", t, low):
+    for m in rules.get("LED_BY", ()):
         a, b = (m[1], m[2]) if m[1] else (m[3], m[4])
         rd.add("LEADS", k(b), k(a), [span], STATED, start=_year_in(years))
-    for m in R.matches("POSSESSIVE_LEADS", t, low):
+    for m in rules.get("POSSESSIVE_LEADS", ()):
         if rd.is_actor(k(m[1])) and rd.is_instrument(k(m[3])):
             rd.add("LEADS", k(m[1]), k(m[3]), [span], FRAMED)
-    for m in R.matches("IMPLEMENTS", t, low):
+    for m in rules.get("IMPLEMENTS", ()):
         rd.add("IMPLEMENTS", k(m[1]), k(m[2]), [span], STATED, start=_year_in(years))
-    for m in R.matches("IMPLEMENTED_BY", t, low):
+    for m in rules.get("IMPLEMENTED_BY", ()):
         rd.add("IMPLEMENTS", k(m[2]), k(m[1]), [span], STATED, start=_year_in(years))
-    for m in R.matches("YEARS_BODY", t, low):
+    for m in rules.get("YEARS_BODY", ()):
         start, end = _years(m["years"])
         rd.set_years(k(m[1]), start, end)
         rd.add("IMPLEMENTS", k(m[3]), k(m[1]), [span], STATED, start=start, end=end)
-    for m in R.matches("YEARS_ONLY", t, low):
+    for m in rules.get("YEARS_ONLY", ()):
         if rd.is_instrument(k(m[1])) or rd.is_actor(k(m[1])):
             start, end = _years(m["years"])
             rd.set_years(k(m[1]), start, end)
-    for m in R.matches("BODY_YEARS", t, low):
+    for m in rules.get("BODY_YEARS", ()):
         start, end = _years(m["years"])
         rd.set_years(k(m[1]), start, end)
         rd.add("IMPLEMENTS", k(m[2]), k(m[1]), [span], STATED, start=start, end=end)
     # Co-operation.
     context = _context(rd, st, own_subject)
-    for m in R.matches("COOPERATION_BETWEEN", t, low):
+    for m in rules.get("COOPERATION_BETWEEN", ()):
         members = [k(i) for i in R.MENTION.findall(m["list"]) if rd.is_actor(k(i))]
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
@@ -404,7 +404,7 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                 )
             if context:
                 rd.add("IMPLEMENTS", a, context, [*parent_span, span], FRAMED)
-    for m in R.matches("COLLABORATING_WITH", t, low):
+    for m in rules.get("COLLABORATING_WITH", ()):
         partners = [k(i) for i in R.MENTION.findall(m["plist"] or m["list"]) if rd.is_actor(k(i))]
         actors_before = [k(x[1]) for x in R.MENTION.finditer(t, 0, m.start()) if rd.is_actor(k(x[1]))]
         lead = actors_before[-1] if actors_before else (subject if subject and rd.is_actor(subject) else None)
@@ -416,16 +416,16 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                 rd.add("COLLABORATES_WITH", lead, partner, [span], STATED, context=instrument)
             if instrument:
                 rd.add("PARTICIPATES_IN", partner, instrument, [span], STATED)
-    for m in R.matches("PARTICIPATES", t, low):
+    for m in rules.get("PARTICIPATES", ()):
         rd.add("PARTICIPATES_IN", k(m[1]), k(m[2]), [span], STATED)
     # Laws providing for instruments.
-    for m in R.matches("PROVIDED_IN", t, low):
+    for m in rules.get("PROVIDED_IN", ()):
         note = f"{m['article']} of the law" if m["article"] else None
         rd.add("PROVIDES_FOR", k(m[2]), k(m[1]), [span], STATED, note=note, start=rd.drafts[k(m[2])].start)
-    for m in R.matches("PROVIDES_FOR", t, low):
+    for m in rules.get("PROVIDES_FOR", ()):
         rd.add("PROVIDES_FOR", k(m[1]), k(m[3]), [span], STATED)
     if (
-        (found := R.matches("FOUNDATION_FOR", t, low))
+        (found := rules.get("FOUNDATION_FOR", ()))
         and (m := found[0])
         and subject
         and rd.type_of(subject) in rd.schema.relationship_types["PROVIDES_FOR"].sources

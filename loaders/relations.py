@@ -205,3 +205,35 @@ def matches(rule: str, text: str, low: str) -> list[re.Match[str]]:
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {rule: globals()[rule] for rule in TRIGGERS}
+# How many mentions a match of each rule holds at least (read off the patterns above; a rule not
+# listed needs two): a statement with fewer placeholders ("@i@", two "@" each) cannot match it.
+_FEWER_MENTIONS = {"CREATION": 0, "RUNNING_FROM": 0, "FOUNDATION_FOR": 0, "FORMERLY": 1, "YEARS_ONLY": 1}
+_FEWER_MENTIONS |= {"COOPERATION_BETWEEN": 1, "COLLABORATING_WITH": 1}
+_MIN_AT: dict[str, int] = {rule: 2 * _FEWER_MENTIONS.get(rule, 2) for rule in TRIGGERS}
+# Each trigger word once, with the rules it opens: one pass of substring tests per statement.
+_WORD_RULES: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (word, tuple(r for r, ws in TRIGGERS.items() if word in ws))
+    for word in dict.fromkeys(w for ws in TRIGGERS.values() for w in ws)
+)
+
+
+def rules_in(text: str, low: str) -> dict[str, list[re.Match[str]]]:
+    """Every rule's matches in ``text`` (``low`` is it lower-cased), for the rules that match at all.
+
+    The same as ``{rule: matches(rule, text, low)}`` without the empty lists, but each trigger word is
+    tested once per statement and rules needing more mentions than the statement has are skipped.
+
+    >>> sorted(rules_in("@0@ leads @1@", "@0@ leads @1@"))
+    ['LEADS']
+    """
+    ats = text.count("@")
+    found: dict[str, list[re.Match[str]]] = {}
+    tried: set[str] = set()
+    for word, rules in _WORD_RULES:
+        if word in low:
+            for rule in rules:
+                if rule not in tried:
+                    tried.add(rule)
+                    if ats >= _MIN_AT[rule] and (ms := list(_PATTERNS[rule].finditer(text))):
+                        found[rule] = ms
+    return found
