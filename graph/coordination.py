@@ -1,9 +1,12 @@
 """Coordination over time: how many separate groups ran a policy area's instruments, year by year.
 
-For each year ``Y`` (in ``g.as_of(Y)``):
+This module is the one definition of that measure; ``queries/fragmentation.cypher`` computes the same
+groups in Neo4j and ``queries.offline.fragmentation`` answers that query from this module (a test
+checks both engines give equal rows). For each year ``Y`` (in ``g.as_of(Y)``):
 
 - the *running* instruments are the policy area's instruments with a ``LEADS`` or ``IMPLEMENTS``
-  relationship that holds in ``Y`` (a strategy nobody leads that year is not running);
+  relationship that holds in ``Y`` (a strategy nobody leads that year is not running; a law that only
+  provides for programmes never runs);
 - the year's *collaboration graph* is the actor collaboration projection
   (:func:`graph.projections.actor_collaboration`) of those instruments and the actors involved in them
   (leading, implementing or taking part), with the collaborations between those actors;
@@ -12,9 +15,9 @@ For each year ``Y`` (in ``g.as_of(Y)``):
 - its Freeman degree *centralisation* (0 = no one stands out, 1 = a star) and its *hub* (the actor
   with the most ties, None when no one is tied to anyone).
 
-The *policy area* is every ``Programme`` and ``Strategy`` in the graph by default, or the instruments
-under a given entity (a strategy and what is part of it, a law and what it provides for, the
-instruments aimed at a target group): see :func:`area_instruments`.
+The *policy area* is every instrument by default, or the instruments under a given entity (a strategy
+and what is part of it, a law and what it provides for, the instruments aimed at a target group): see
+:func:`area_instruments`.
 
 :func:`before_after` compares the years before a reorganisation with the years from it on; by default
 the reorganisation is the most recent ``SUCCEEDED_BY`` into the most central actor
@@ -31,23 +34,55 @@ import networkx as nx
 
 from graph import centrality
 from graph.errors import UsageError
-from graph.institutional_graph import InstitutionalGraph
+from graph.institutional_graph import InstitutionalGraph, matches
 from graph.projections import SUCCESSION_TYPE, actor_collaboration, involvement_types, lineage_view
 
 # Relationship types by which an actor *runs* an instrument (PARTICIPATES_IN only joins one).
 RUNNING_TYPES: tuple[str, ...] = ("LEADS", "IMPLEMENTS")
-# Instrument types that make up a policy area by default (laws provide for instruments; they do not run).
-AREA_TYPES: tuple[str, ...] = ("Programme", "Strategy")
+# How an instrument falls under a policy area: it points up to one (PART_OF a strategy, TARGETS a target
+# group, SUCCEEDED_BY the programme that replaced it); a law's area is what it PROVIDES_FOR.
+AREA_UP: tuple[str, ...] = ("PART_OF", "TARGETS", "SUCCEEDED_BY")
+AREA_DOWN: tuple[str, ...] = ("PROVIDES_FOR",)
+INSTRUMENT_GROUP = "Instrument"
+DOCUMENT_TYPE = "Document"
 
 
-def area_instruments(
-    g: InstitutionalGraph, area: str | None = None, *, types: Iterable[str] = AREA_TYPES
-) -> set[str]:
-    """Instruments of ``types`` in the policy area: all of them, or those under the entity ``area``.
+def area_roots(g: InstitutionalGraph, area: str) -> list[str]:
+    """Entities (not documents) whose id is ``area`` or whose name or an alias is ``area``, any case."""
+    document = g.schema.check_label(DOCUMENT_TYPE)
+    return [n for n, d in g.graph.nodes(data=True) if d["type"] != document and matches(d, n, area)]
 
-    "Under" means ``area`` itself and every instrument with a path of relationships to it through
-    other instruments (``PART_OF`` a strategy, ``TARGETS`` a target group, a predecessor programme
-    ``SUCCEEDED_BY`` it); a law's area is what it provides for.
+
+def instruments_under(g: InstitutionalGraph, roots: Iterable[str]) -> set[str]:
+    """The roots that are instruments, what they provide for, and every instrument that reaches one of
+    those through other instruments by an ``AREA_UP`` relationship, whatever the years."""
+    up = {g.schema.check_relationship_type(t) for t in AREA_UP}
+    down = {g.schema.check_relationship_type(t) for t in AREA_DOWN}
+    instrument = g.schema.members(g.schema.check_label(INSTRUMENT_GROUP))
+    G = g.graph
+
+    def is_instrument(n: str) -> bool:
+        return G.nodes[n]["type"] in instrument
+
+    frontier = [*roots]
+    for root in roots:
+        frontier += [x for _, x, t in G.out_edges(root, data="type") if t in down and is_instrument(x)]
+    seen = set(frontier)
+    found: set[str] = set()
+    while frontier:
+        y = frontier.pop()
+        if is_instrument(y):
+            found.add(y)
+        for x, _, t in G.in_edges(y, data="type"):
+            if t in up and x not in seen and is_instrument(x):
+                seen.add(x)
+                frontier.append(x)
+    return found
+
+
+def area_instruments(g: InstitutionalGraph, area: str | None = None) -> set[str]:
+    """The instruments of the policy area: all of them, or those under the entity ``area`` (its id,
+    name or alias; see :func:`instruments_under`).
 
     >>> from graph.model import Entity, Relationship
     >>> ig = InstitutionalGraph()
@@ -57,22 +92,16 @@ def area_instruments(
     >>> sorted(area_instruments(ig, s)), len(area_instruments(ig))
     (['programme:p', 'strategy:s'], 3)
     """
-    wanted = {g.schema.check_label(t) for t in types}
-    of_type = {n for n, t in g.graph.nodes(data="type") if t in wanted}
+    instrument = g.schema.members(g.schema.check_label(INSTRUMENT_GROUP))
     if area is None:
-        return of_type
-    if area not in g.graph:
+        return {n for n, t in g.graph.nodes(data="type") if t in instrument}
+    roots = area_roots(g, area)
+    if not roots:
         raise UsageError(
-            f"--area {area!r} is not an entity id of the graph; give an id such as 'strategy:<name>' "
-            "(`instgraph analyze --format csv` lists them)"
+            f"--area {area!r} is not an entity of the graph; give an id such as 'strategy:<name>', a name "
+            "or an alias (`instgraph analyze --format csv` lists them)"
         )
-    instrument_labels = g.schema.members("Instrument")
-    instruments = {n for n, t in g.graph.nodes(data="type") if t in instrument_labels}
-    among = g.graph.subgraph(instruments | {area})
-    under = nx.ancestors(among, area) | {area}
-    if g.graph.nodes[area]["type"] in instrument_labels - wanted:  # a law: what it provides for
-        under |= nx.descendants(among, area)
-    return under & of_type
+    return instruments_under(g, roots)
 
 
 def collaboration_graph(
@@ -102,8 +131,7 @@ def collaboration_graph(
     runs = {g.schema.check_relationship_type(t) for t in running}
     involved = involvement_types(g.schema)
     now = g.as_of(year)
-    area = area_instruments(now) if instruments is None else instruments
-    live = {v for _, v, t in now.graph.edges(data="type") if t in runs and v in area}
+    live = {v for _, v, t in now.graph.edges(data="type") if t in runs and (instruments is None or v in instruments)}
     actors = {u for u, v, t in now.graph.edges(data="type") if t in involved and v in live}
     keep = live | actors
     year_graph = InstitutionalGraph(now.schema, nx.MultiDiGraph(now.graph.subgraph(keep)))

@@ -17,7 +17,7 @@ exports, the analyses and the views are all views of this one model.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -277,3 +277,19 @@ def graphs_equal(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> bool:
     ea = {(u, v, k): d for u, v, k, d in a.edges(keys=True, data=True)}
     eb = {(u, v, k): d for u, v, k, d in b.edges(keys=True, data=True)}
     return ea == eb
+
+
+def matches(data: Mapping[str, Any], node_id: str, text: str) -> bool:
+    """How queries and the policy-area filter look an entity up: the id exactly, or the name or an alias
+    (without '@lang'), in any case (Cypher's ``toLower``).
+
+    >>> mss = {"name": "Ministry of SMEs and Startups", "aliases": ["MSS", "중소벤처기업부@ko"]}
+    >>> matches(mss, "m", "mss"), matches(mss, "m", "중소벤처기업부")
+    (True, True)
+    >>> matches(mss, "m", "Ministry of SMEs")
+    False
+    """
+    needle = text.lower()
+    if node_id == text or str(data.get("name") or "").lower() == needle:
+        return True
+    return any(str(a).split("@")[0].lower() == needle for a in data.get("aliases") or ())

@@ -265,7 +265,7 @@ def write_report(
         "",
         f"Graph: {len(g)} entities, {g.graph.number_of_edges()} relationships"
         + (f", years {rows[0]['year']}–{rows[-1]['year']}." if rows else "."),
-        f"Policy area: {'all programmes and strategies' if area is None else area}. "
+        f"Policy area: {'every instrument' if area is None else area}. "
         "A *group* is a set of actors running concurrent instruments together (sharing an instrument or "
         "collaborating); the *centralisation* is Freeman's degree centralisation of that year's "
         "collaboration graph (1 = a star), its *hub* the actor with strictly the most ties.",

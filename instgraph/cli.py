@@ -164,7 +164,7 @@ _PROJECTION_HELP = (
 _FORMAT_HELP = "table | csv | json (JSON: a list of objects with id, name, type and one key per measure)."
 _SAMPLE_HELP = "Sample this many sources for betweenness and closeness (default: exact up to 2000 nodes)."
 _REPORT_OUT_HELP = "Directory to write report.md, its figures (PNG) and tables (CSV, JSON) into."
-_AREA_HELP = "Entity id of the policy area (a strategy, law or target group). Default: all of them."
+_AREA_HELP = "The policy area: id, name or alias of a strategy, law or target group. Default: every instrument."
 _REORG_HELP = "Year of the reorganisation to compare around (default: the last succession into the hub)."
 
 

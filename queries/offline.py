@@ -29,18 +29,14 @@ from typing import Any
 
 import networkx as nx
 
+from graph.coordination import area_roots, collaboration_graph, instruments_under
 from graph.errors import UsageError
-from graph.institutional_graph import InstitutionalGraph
-from graph.model import holds_in
+from graph.institutional_graph import InstitutionalGraph, matches
 from graph.schema import Schema
 from queries.library import QUERY_DIR, get_query
 
 # Names the questions rely on; each is checked against the schema before use.
 SUCCESSION = "SUCCEEDED_BY"
-# How an instrument belongs to a policy area: it points up to the area (PART_OF a strategy, TARGETS a
-# target group), or the area points down to it (a law PROVIDES_FOR it).
-AREA_UP = ("PART_OF", "TARGETS")
-AREA_DOWN = ("PROVIDES_FOR",)
 DOCUMENT = "Document"
 ACTOR = "Actor"
 INSTRUMENT = "Instrument"
@@ -83,21 +79,6 @@ def _labels(schema: Schema, type_: str) -> set[str]:
 def _is(graph: InstitutionalGraph, node: str, *groups: str) -> bool:
     t = _type_of(graph, node)
     return any(t in graph.schema.members(g) for g in groups)
-
-
-def matches(data: Mapping[str, Any], node_id: str, text: str) -> bool:
-    """The look-up the queries use: the id exactly, or the name or an alias (without '@lang'), any case.
-
-    >>> mss = {"name": "Ministry of SMEs and Startups", "aliases": ["MSS", "중소벤처기업부@ko"]}
-    >>> matches(mss, "m", "mss"), matches(mss, "m", "중소벤처기업부")
-    (True, True)
-    >>> matches(mss, "m", "Ministry of SMEs")
-    False
-    """
-    needle = text.lower()
-    if node_id == text or str(data.get("name") or "").lower() == needle:
-        return True
-    return any(str(a).split("@")[0].lower() == needle for a in data.get("aliases") or ())
 
 
 def _sort_key(*values: Any) -> tuple[Any, ...]:
@@ -270,35 +251,6 @@ def collaboration_pairs(graph: InstitutionalGraph, year: int | None = None, acto
     return rows
 
 
-def area_instruments(graph: InstitutionalGraph, area: str) -> set[str]:
-    """The instruments of a policy area, as ``queries/fragmentation.cypher`` defines them.
-
-    The area entity (id, name or alias) itself if it is an instrument, what it provides for if it is a
-    law (PROVIDES_FOR), and every instrument that reaches one of those through other instruments by
-    PART_OF or TARGETS, whatever the years.
-    """
-    schema, g = graph.schema, graph.graph
-    up = {schema.check_relationship_type(t) for t in AREA_UP}
-    down = {schema.check_relationship_type(t) for t in AREA_DOWN}
-    document = schema.check_label(DOCUMENT)
-    found: set[str] = set()
-    for root, data in g.nodes(data=True):
-        if data["type"] == document or not matches(data, root, area):
-            continue
-        provided = [x for _, x, t in g.out_edges(root, data="type") if t in down and _is(graph, x, INSTRUMENT)]
-        frontier = [root, *provided]
-        seen = set(frontier)
-        while frontier:
-            y = frontier.pop()
-            if _is(graph, y, INSTRUMENT):
-                found.add(y)
-            for x, _, t in g.in_edges(y, data="type"):
-                if t in up and x not in seen and _is(graph, x, INSTRUMENT):
-                    seen.add(x)
-                    frontier.append(x)
-    return found
-
-
 def fragmentation(
     graph: InstitutionalGraph,
     from_year: int | None = None,
@@ -307,13 +259,14 @@ def fragmentation(
 ) -> list[Row]:
     """For each year, the separate groups of actors running that year's instruments.
 
-    Actors sharing an instrument they lead, implement or take part in (roles that hold in the year,
-    between an actor and an instrument that both hold then) are one group. With ``area``, only the
-    area's instruments count (:func:`area_instruments`). Years default to the earliest and latest any
-    of those instruments' spans names. Same rows as ``queries/fragmentation.cypher``.
+    The groups are those of :mod:`graph.coordination` (the one definition of the measure): the
+    connected components of the year's collaboration graph of running instruments. With ``area``
+    (an id, name or alias), only the instruments under it count; an area that names nothing leaves
+    no instrument. Years default to the earliest and latest any of those instruments' spans names.
+    Same rows as ``queries/fragmentation.cypher``.
     """
     g = graph.graph
-    scope = area_instruments(graph, area) if area is not None else None
+    scope = instruments_under(graph, area_roots(graph, area)) if area is not None else None
     spans = [
         y
         for n, d in g.nodes(data=True)
@@ -325,36 +278,20 @@ def fragmentation(
     last = to_year if to_year is not None else (max(spans) if spans else None)
     if first is None or last is None:
         return []
-    roles_ = set(role_types(graph.schema))
     rows: list[Row] = []
     for year in range(first, last + 1):
-        work = nx.Graph()
-        actors: set[str] = set()
-        instruments: set[str] = set()
-        for u, v, d in g.edges(data=True):
-            if d["type"] not in roles_ or not _is(graph, u, ACTOR) or not _is(graph, v, INSTRUMENT):
-                continue
-            if scope is not None and v not in scope:
-                continue
-            if all(holds_in(year, s, e) for s, e in ((d.get("start"), d.get("end")), _span(g, u), _span(g, v))):
-                work.add_edge(u, v)
-                actors.add(u)
-                instruments.add(v)
-        members = sorted(sorted(n for n in comp if n in actors) for comp in nx.connected_components(work))
+        G = collaboration_graph(graph, year, instruments=scope)
+        members = sorted(sorted(group) for group in nx.connected_components(G))
         rows.append(
             {
                 "year": year,
                 "groups": len(members),
-                "actors": len(actors),
-                "instruments": len(instruments),
+                "actors": G.number_of_nodes(),
+                "instruments": len(G.graph["instruments"]),
                 "members": members,
             }
         )
     return rows
-
-
-def _span(g: nx.MultiDiGraph, n: str) -> tuple[Any, Any]:
-    return g.nodes[n].get("start"), g.nodes[n].get("end")
 
 
 # --- by name, with the library's parameter checks ------------------------------------------------------

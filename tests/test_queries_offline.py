@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from graph.coordination import area_instruments
 from graph.errors import UsageError
 from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Relationship
 from loaders.dataset import korea_graph
 from queries.offline import (
-    area_instruments,
     as_of_map,
     collaboration_pairs,
     fragmentation,
@@ -115,7 +115,10 @@ def test_a_policy_area_holds_what_is_part_of_it_aimed_by_it_or_provided_for(kore
     assert {"programme:sme-it-support-programme", YOUTH} <= smes
     groups = {r["year"]: r["groups"] for r in fragmentation(korea, 2004, 2020, area="SMEs")}
     assert groups[2005] == groups[2007] == 2 and groups[2018] == 1
-    assert area_instruments(korea, "no such area") == set()
+    with pytest.raises(UsageError, match="--area 'no such area' is not an entity"):
+        area_instruments(korea, "no such area")
+    # the query, like its Cypher twin, answers an area that names nothing with years where nothing runs
+    assert [r["groups"] for r in fragmentation(korea, 2005, 2006, area="no such area")] == [0, 0]
 
 
 def test_run_offline_checks_parameters_like_the_neo4j_runner(korea: InstitutionalGraph) -> None:
