@@ -26,6 +26,8 @@ _YEARS = re.compile(
     re.I,
 )
 
+_ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
 
 @dataclass(frozen=True)
 class YearSpan:
@@ -49,8 +51,8 @@ class YearSpan:
 
 def find_years(text: str) -> list[YearSpan]:
     """Every year, range, open span and decade in ``text``, left to right."""
-    if "1" not in text and "2" not in text:
-        return []  # every year we read starts with 1 or 2
+    if not _ANY_YEAR.search(text):
+        return []  # every phrase we read holds a four-digit year (a decade too: "2000s")
     spans: list[YearSpan] = []
     for m in _YEARS.finditer(text):
         if m["r1"]:
