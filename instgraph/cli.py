@@ -228,6 +228,7 @@ def report(
 _EXTRACT_FORMAT_HELP = "json (the extract contract: documents, entities, relations) | table"
 _EXTRACT_OUT_HELP = "Write the JSON here instead of stdout."
 _EXTRACT_ALIASES_HELP = "A curated dataset whose names and aliases link mentions to its ids (one node per body)."
+_JOBS_HELP = "Worker processes reading and extracting documents in parallel (one per free core helps; same output)."
 
 
 @app.command()
@@ -236,6 +237,7 @@ def extract(
     fmt: Annotated[str, typer.Option("--format", help=_EXTRACT_FORMAT_HELP)] = "json",
     output: Annotated[Path | None, typer.Option("-o", "--output", help=_EXTRACT_OUT_HELP)] = None,
     aliases: Annotated[Path | None, typer.Option("--aliases", help=_EXTRACT_ALIASES_HELP)] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help=_JOBS_HELP)] = 1,
 ) -> None:
     """Extract actors, instruments and dated, cited relationships from documents (no network, no model)."""
     import json
@@ -246,7 +248,7 @@ def extract(
     if fmt not in ("json", "table"):
         raise fail(f"--format {fmt!r}: use json or table", 2)
     gazetteer = gazetteer_from_graph(read_dataset(aliases)) if aliases is not None else None
-    extractions, problems = extract_files(paths, gazetteer=gazetteer)
+    extractions, problems = extract_files(paths, gazetteer=gazetteer, jobs=jobs)
     for p in problems:
         typer.echo(p, err=True)
     if not extractions:
@@ -271,13 +273,14 @@ def evaluate(
     dataset: Annotated[Path | None, typer.Option("--dataset", "--gold", help=_GOLD_HELP)] = None,
     seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", help=_MIN_CONF_HELP)] = 0.7,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help=_JOBS_HELP)] = 1,
 ) -> None:
     """Precision and recall of extraction against a curated dataset, by type, with the misses listed."""
     from loaders.dataset import KOREA_DATASET
     from loaders.evaluate import evaluate_files
 
     report, problems = evaluate_files(dataset or KOREA_DATASET, [*(files or []), *(document or [])], seeds,
-                                      min_confidence)
+                                      min_confidence, jobs)
     for p in problems:
         typer.echo(p, err=True)
     typer.echo(report.to_text())

@@ -202,10 +202,12 @@ def evaluate_files(
     documents: Iterable[Path | str] = (),
     seeds_dir: Path | str | None = None,
     min_confidence: float = 0.7,
+    jobs: int = 1,
 ) -> tuple[Report, list[str]]:
     """Evaluate extraction from ``documents`` (default: the dataset's own documents) against ``dataset``.
 
-    Returns the report and the one-line problems met while reading documents.
+    Returns the report and the one-line problems met while reading documents. ``jobs`` > 1 extracts
+    in that many worker processes (the same report).
     """
     from graph.errors import InputError
     from loaders.dataset import locate_documents, open_dataset, to_graph
@@ -221,7 +223,7 @@ def evaluate_files(
             raise InputError(
                 str(dataset), "none of its documents was found; pass them with --document or --seeds"
             )
-    extractions, problems = extract_files(paths)
+    extractions, problems = extract_files(paths, jobs=jobs)
     if not extractions:
         raise InputError(str(paths[0]), "; ".join(p.removeprefix("error: ") for p in problems))
     return evaluate(extractions, gold, min_confidence), problems

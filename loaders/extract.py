@@ -725,16 +725,80 @@ def to_json(extractions: Iterable[Extraction]) -> dict[str, Any]:
 
 
 def extract_files(
-    paths: Iterable[str | Path], schema: Schema | None = None, gazetteer: Mapping[str, str] | None = None
+    paths: Iterable[str | Path],
+    schema: Schema | None = None,
+    gazetteer: Mapping[str, str] | None = None,
+    jobs: int = 1,
 ) -> tuple[list[Extraction], list[str]]:
     """Read and extract several files; a bad file gives one message in ``problems`` and the rest go on.
 
-    When no file could be read the list of extractions is empty and ``problems`` says why.
+    When no file could be read the list of extractions is empty and ``problems`` says why. ``jobs``
+    > 1 reads and extracts in that many worker processes (see :func:`extract_many`).
     """
+    return extract_many(paths, schema, gazetteer, jobs)
+
+
+def extract_many(
+    paths: Iterable[str | Path],
+    schema: Schema | None = None,
+    gazetteer: Mapping[str, str] | None = None,
+    jobs: int = 1,
+) -> tuple[list[Extraction], list[str]]:
+    """Read and extract files, one per task across ``jobs`` worker processes; results in ``paths`` order.
+
+    The result is the same whatever ``jobs`` is: extractions in the order of ``paths`` (a file that
+    cannot be read is left out), and ``problems`` in that order too, one line per bad file or warning.
+    Workers are separate processes (one document's extraction is pure Python and holds the GIL), so
+    the gain is at most the number of free cores; with one file or ``jobs`` <= 1 no process is started.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("The Port Safety Agency (PSA) runs the Harbour Watch Programme\\n")
+    >>> xs, problems = extract_many([d / "a.txt", d / "missing.txt"])
+    >>> [r.type for r in xs[0].relationships], problems[0].endswith("does not exist; check the path")
+    (['IMPLEMENTS'], True)
+    """
+    paths = list(paths)
+    if jobs <= 1 or len(paths) <= 1:
+        results = [_read_and_extract(p, schema, gazetteer) for p in paths]
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn, not fork: a caller may hold threads (a database driver, a progress bar) that a forked
+        # child would inherit half-way.
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(paths)),
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(schema, dict(gazetteer) if gazetteer is not None else None),
+        ) as pool:
+            chunk = max(1, len(paths) // (4 * jobs))
+            results = list(pool.map(_worker_extract, paths, chunksize=chunk))
+    extractions = [x for x, _ in results if x is not None]
+    problems = [p for _, ps in results for p in ps]
+    return extractions, problems
+
+
+def _read_and_extract(
+    path: str | Path, schema: Schema | None, gazetteer: Mapping[str, str] | None
+) -> tuple[Extraction | None, list[str]]:
     from loaders.documents import read_documents
 
-    documents, problems = read_documents(paths)
-    return [extract(d, schema, gazetteer) for d in documents], problems
+    documents, problems = read_documents([path])
+    return (extract(documents[0], schema, gazetteer) if documents else None), problems
+
+
+_WORKER_ARGS: tuple[Schema | None, Mapping[str, str] | None] = (None, None)
+
+
+def _start_worker(schema: Schema | None, gazetteer: Mapping[str, str] | None) -> None:
+    global _WORKER_ARGS
+    _WORKER_ARGS = (schema, gazetteer)
+
+
+def _worker_extract(path: str | Path) -> tuple[Extraction | None, list[str]]:
+    return _read_and_extract(path, *_WORKER_ARGS)
 
 
 def to_table(extractions: Iterable[Extraction]) -> str:

@@ -7,13 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from graph.model import Relationship
 from loaders import entities as entity_rules
 from loaders import relations as relation_rules
 from loaders.documents import document_from_text, read_document
-from loaders.extract import Extraction, extract, extraction_to_graph, to_json
+from loaders.extract import Extraction, extract, extract_many, extraction_to_graph, to_json
 
 DOCS = Path(__file__).with_name("documents")
 
@@ -309,3 +311,142 @@ def test_no_seed_names_in_the_extraction_code():
     for text in sources:
         for word in seed_words:
             assert not re.search(re.escape(word), text), word
+
+
+# --- the speed work keeps every detail ------------------------------------------------------------------------
+# Every fact of the three test documents in full: "TYPE source > target [in context] [start-end] confidence
+# @evidence lines". The patterns, gates and memos that make extraction fast must change none of it.
+DETAIL = {
+    "ruritania-coastal-deck.txt": {
+        "COLLABORATES_WITH ministry:ministries"
+        " > ministry:ministry-of-coastal-affairs in strategy:blue-growth-action-plan 0.9 @33,40",
+        "COLLABORATES_WITH ministry:ministry-of-coastal-affairs"
+        " > ministry:ministry-of-labour-and-social-policy in programme:sea-careers-programme 0.8 @53,56",
+        "COLLABORATES_WITH ministry:ministry-of-coastal-affairs"
+        " > privatesector:private-sector in strategy:blue-growth-action-plan 0.9 @33,40",
+        "COLLABORATES_WITH ministry:ministry-of-coastal-affairs"
+        " > regionalgovernment:municipal-councils in strategy:blue-growth-action-plan 0.9 @33,40",
+        "IMPLEMENTS agency:harbour-development-board > programme:quay-repair-programme 2004-2009 0.9 @26",
+        "IMPLEMENTS ministry:ministry-of-coastal-affairs > programme:sea-careers-programme 0.7 @53,56",
+        "IMPLEMENTS ministry:ministry-of-labour-and-social-policy > programme:sea-careers-programme 0.7 @53,56",
+        "IMPLEMENTS ministry:ministry-of-transport-and-works > programme:port-lighting-programme 1999-2003 0.9 @25",
+        "LEADS ministry:ministry-of-coastal-affairs > strategy:blue-growth-action-plan 0.9 @33,40",
+        "PARTICIPATES_IN ministry:ministries > strategy:blue-growth-action-plan 0.9 @33,40",
+        "PARTICIPATES_IN privatesector:private-sector > strategy:blue-growth-action-plan 0.9 @33,40",
+        "PARTICIPATES_IN regionalgovernment:municipal-councils > strategy:blue-growth-action-plan 0.9 @33,40",
+        "PART_OF agency:harbour-development-board > ministry:ministry-of-transport-and-works 0.9 @14",
+        "PROVIDES_FOR law:act-on-the-modernisation-of-small-ports > programme:dockside-skills-vouchers 1998- 0.9 @23",
+        "SUCCEEDED_BY agency:harbour-development-board > ministry:ministry-of-coastal-affairs 2014- 0.8 @13,14",
+        "TARGETS law:act-on-the-modernisation-of-small-ports > targetgroup:start-ups 0.9 @22,23",
+        "TARGETS programme:dockside-skills-vouchers > targetgroup:start-ups 0.7 @22,23",
+        "TARGETS programme:sea-careers-programme > targetgroup:start-ups 0.8 @53,55",
+        "TARGETS programme:sea-careers-programme > targetgroup:young-people-aged-18-29 0.8 @53,55",
+        "TRANSFERRED_TO ministry:other-ministries-and-public-agencies"
+        " > ministry:ministry-of-coastal-affairs 2014- 0.8 @13,15",
+    },
+    "valdoria-crafts-report.md": {
+        "IMPLEMENTS agency:valdoria-crafts-agency > programme:rural-craft-loans-scheme 0.9 @12",
+        "LEADS ministry:ministry-of-culture-and-tourism > programme:craft-export-platform 0.9 @21",
+        "LEADS ministry:ministry-of-culture-and-tourism > strategy:national-crafts-strategy 0.9 @12-13",
+        "PARTICIPATES_IN privatesector:chamber-of-crafts > programme:craft-export-platform 0.9 @19",
+        "PART_OF agency:valdoria-crafts-agency > ministry:ministry-of-culture-and-tourism 0.9 @9-10",
+        "PROVIDES_FOR law:crafts-act > programme:apprentice-grant 0.9 @17",
+        "SUCCEEDED_BY agency:crafts-bureau > agency:valdoria-crafts-agency 2011- 0.9 @9",
+        "TARGETS programme:apprentice-grant > targetgroup:young-people-aged-16-24 0.9 @17",
+    },
+    "norland-digital-review.txt": {
+        "COLLABORATES_WITH privatesector:norland-association-of-software-firms"
+        " > agency:norland-digital-agency in programme:open-code-grant 0.9 @15-17",
+        "IMPLEMENTS ministry:ministry-of-finance-and-digital-affairs > programme:norland-id-platform 0.9 @7-9",
+        "LEADS ministry:ministry-of-finance-and-digital-affairs > strategy:digital-norland-strategy 0.9 @7-9",
+        "PARTICIPATES_IN privatesector:norland-association-of-software-firms > programme:open-code-grant 0.9 @15-17",
+        "PARTICIPATES_IN regionalgovernment:regional-government-of-sorvik"
+        " > strategy:digital-norland-strategy 0.9 @15-17",
+        "SUCCEEDED_BY agency:office-for-public-data > agency:norland-digital-agency 2018- 0.9 @11-12",
+        "TARGETS programme:open-code-grant > targetgroup:high-growth-start-ups 0.9 @19",
+        "TRANSFERRED_TO ministry:ministry-of-trade > agency:norland-digital-agency 2019- 0.9 @12-13",
+    },
+}
+
+
+def _detail(r: Relationship) -> str:
+    years = "" if r.start is None and r.end is None else f" {r.start or ''}-{r.end or ''}"
+    context = f" in {r.context}" if r.context else ""
+    spans = (f"{e.first_line}" if e.first_line == e.last_line else f"{e.first_line}-{e.last_line}" for e in r.evidence)
+    return f"{r.type} {r.source} > {r.target}{context}{years} {r.confidence} @{','.join(spans)}"
+
+
+def test_every_fact_of_the_test_documents_in_detail():
+    for name, expected in DETAIL.items():
+        assert {_detail(r) for r in extract(read_document(DOCS / name)).relationships} == expected, name
+
+
+def test_extraction_in_worker_processes_equals_one_process(tmp_path):
+    """--jobs 2 gives the same extractions and the same problems, in the order of the paths."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    paths = [DOCS / "valdoria-crafts-report.md", empty, DOCS / "ruritania-coastal-deck.txt", tmp_path / "gone.txt"]
+    one = extract_many(paths, jobs=1)
+    two = extract_many(paths, jobs=2)
+    assert two == one
+    assert [x.document.path for x in two[0]] == [str(paths[0]), str(paths[2])]
+    assert [p.split(": ")[1] for p in two[1]] == [str(empty), str(tmp_path / "gone.txt")]
+
+
+_PIECES = st.sampled_from(
+    [
+        "@0@",
+        "@1@",
+        "@2@",
+        "@3@",
+        " ",
+        ", ",
+        " and ",
+        " the ",
+        " was ",
+        " by ",
+        " led by ",
+        " leads ",
+        " spearheads ",
+        " runs ",
+        " implemented by ",
+        " under ",
+        " formerly ",
+        " renamed ",
+        " became ",
+        " replaced ",
+        " transferred ",
+        " from ",
+        " to ",
+        " moved to ",
+        " collaborating with ",
+        " co-operation between ",
+        " participates in ",
+        " provided for in ",
+        " provides for ",
+        " (2005-2008, ",
+        " (",
+        ")",
+        " 2017 ",
+        " created in ",
+        " established ",
+        " its ",
+        " of ",
+        " with ",
+        " in charge of ",
+        " part of ",
+        " the foundation for ",
+        " running from ",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=14))
+@settings(max_examples=400, deadline=None)
+def test_relation_rules_gated_per_statement_find_every_match(pieces):
+    """The per-statement gate (trigger words, mentions needed) drops no match any rule would find."""
+    text = "".join(pieces)
+    low = text.lower()
+    gated = {rule: [m.span() for m in ms] for rule, ms in relation_rules.rules_in(text, low).items()}
+    full = {rule: [m.span() for m in p.finditer(text)] for rule, p in relation_rules._PATTERNS.items()}
+    assert gated == {rule: spans for rule, spans in full.items() if spans}
