@@ -197,11 +197,16 @@ def _split_sentences(units: list[Statement]) -> list[Statement]:
         starts = _sentences(u.text) if u.kind != "heading" else [0]
         parent = new_index.get(u.parent) if u.parent is not None else None
         new_index[u.index] = len(out)
+        one_line = len(u.line_starts) == 1  # (most units): every piece is on that line
         for i, a in enumerate(starts):
             b = starts[i + 1] if i + 1 < len(starts) else len(u.text)
             text = u.text[a:b].strip()
-            first, last = u.line_at(a), u.line_at(max(a, b - 2))
-            piece = Statement(len(out), text, first, last, u.kind, u.indent, u.section, parent)
-            piece.line_starts = [(0, first)] + [(o - a, n) for o, n in u.line_starts if a < o < b]
+            if one_line:
+                first = last = u.line_starts[0][1]
+                piece = Statement(len(out), text, first, last, u.kind, u.indent, u.section, parent, [(0, first)])
+            else:
+                first, last = u.line_at(a), u.line_at(max(a, b - 2))
+                piece = Statement(len(out), text, first, last, u.kind, u.indent, u.section, parent)
+                piece.line_starts = [(0, first)] + [(o - a, n) for o, n in u.line_starts if a < o < b]
             out.append(piece)
     return out

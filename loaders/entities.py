@@ -17,7 +17,7 @@ schema, so a renamed type fails loudly instead of silently typing nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -322,6 +322,14 @@ class CountryNames:
     by_name: dict[str, tuple[str, str]]  # any name -> (code, canonical name)
     pattern: re.Pattern[str]
     first_words: frozenset[str]  # lower-cased first words of every name: a cheap pre-test
+    # first word -> the names it begins: a statement holding none of them whole needs no scan
+    by_first_word: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def may_occur(self, tokens: set[str] | frozenset[str], text: str) -> bool:
+        """Whether ``text`` (whose lower-cased words are ``tokens``) may name a country: a first word
+        and then a whole name as a substring; the pattern runs only then."""
+        hits = tokens & self.first_words
+        return bool(hits) and any(name in text for word in hits for name in self.by_first_word.get(word, ()))
 
 
 @cache
@@ -335,9 +343,15 @@ def countries(path: Path = COUNTRIES_PATH) -> CountryNames:
         for n in (name, *(rest[0].split("|") if rest and rest[0] else ())):
             by_name[n] = (code, name)
     alternatives = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
-    first_words = frozenset(w for n in by_name for w in n.lower().translate(_PUNCT_TO_SPACE).split()[:1])
+    by_first: dict[str, list[str]] = {}
+    for n in by_name:
+        for w in n.lower().translate(_PUNCT_TO_SPACE).split()[:1]:
+            by_first.setdefault(w, []).append(n)
     return CountryNames(
-        by_name, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])(?!\s+(?:{_ACTOR_HEAD_RE}))"), first_words
+        by_name,
+        re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])(?!\s+(?:{_ACTOR_HEAD_RE}))"),
+        frozenset(by_first),
+        {w: tuple(ns) for w, ns in by_first.items()},
     )
 
 
@@ -585,7 +599,7 @@ def find_candidates(
             found.append(Candidate(m.start(), m.end(), "TargetGroup", _target_name(m), "target"))
     if has_upper:
         names = countries()
-        if not tokens.isdisjoint(names.first_words):
+        if names.may_occur(tokens, text):
             for m in names.pattern.finditer(text):
                 _, canonical = names.by_name[m[0]]
                 alias = m[0] if m[0] != canonical else None
@@ -593,7 +607,7 @@ def find_candidates(
         if acronyms is None:
             for m in _ACRONYM.finditer(text):
                 found.append(Candidate(m.start(), m.end(), "", m[1], "acronym"))
-        elif acronyms:
+        elif acronyms and any(a in text for a in acronyms):
             for acronym in set(text.translate(_PUNCT_TO_SPACE).split()) & acronyms:
                 for m in _acronym_pattern(acronym).finditer(text):
                     found.append(Candidate(m.start(), m.end(), "", acronym, "acronym"))

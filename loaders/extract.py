@@ -526,7 +526,9 @@ def _matching_group(groups: dict[str, str], name: str) -> str | None:
 
 def _linked_id(gazetteer: dict[str, str], d: _Draft) -> str:
     """The id a gazetteer gives this entity's name or an alias (of the same type), else its own id."""
-    prefix = d.id.split(":", 1)[0] + ":"
+    if not gazetteer:
+        return d.id
+    prefix = d.type.lower() + ":"  # the type part of an id (see graph.model.entity_id)
     for name in (d.name, *d.aliases):
         linked = gazetteer.get(name_key(name))
         if linked is not None and linked.startswith(prefix):
@@ -574,10 +576,18 @@ def _finish(rd: _Reader) -> Extraction:
         entities[eid] = entity
         mentions[eid] = tuple(sorted({*mentions.get(eid, ()), *d.lines}))
     relationships: list[Relationship] = []
+    cited: dict[tuple[int, int], Evidence] = {}  # one Evidence per line span, shared by the facts it states
+
+    def evidence_for(span: tuple[int, int]) -> Evidence:
+        ev = cited.get(span)
+        if ev is None:
+            ev = cited[span] = Evidence(doc.id, span[0], span[1], doc.span_text(*span))
+        return ev
+
     for f in rd.facts.values():
         if f.source not in ids or f.target not in ids:
             continue
-        evidence = tuple(Evidence(doc.id, a, b, doc.span_text(a, b)) for a, b in sorted(f.evidence))
+        evidence = tuple(evidence_for(span) for span in sorted(f.evidence))
         start, end = f.start, f.end
         if start is not None and end is not None and end < start:
             start = end = None
