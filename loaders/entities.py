@@ -599,7 +599,7 @@ def find_candidates(
             found.append(Candidate(m.start(), m.end(), "TargetGroup", _target_name(m), "target"))
     if has_upper:
         names = countries()
-        if names.may_occur(tokens, text):
+        if not tokens.isdisjoint(names.first_words) and names.may_occur(tokens, text):
             for m in names.pattern.finditer(text):
                 _, canonical = names.by_name[m[0]]
                 alias = m[0] if m[0] != canonical else None
@@ -747,7 +747,7 @@ def _non_overlapping(found: list[Candidate], text: str) -> list[Candidate]:
         if c.kind in ("name", "quoted") and c.alias is None and (am := _ABBREVIATION.match(text, c.end)):
             abbr = am[1]
             if not abbr.isdigit() and not abbr.startswith("Article"):
-                c = c._replace(alias=abbr)
+                c = Candidate(c.start, c.end, c.type, c.name, c.kind, abbr, c.head)
         kept.append(c)
         taken_end = c.end
         if c.alias is not None and (am := _ABBREVIATION.match(text, c.end)):

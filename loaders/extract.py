@@ -274,7 +274,7 @@ def extract(doc: Document, schema: Schema | None = None, gazetteer: Mapping[str,
                 keys.append(key)
                 kept.append(c)
         templ = _template(st.text, kept) if kept else st.text
-        years = find_years(templ)
+        years = find_years(templ) if keys else []  # only the rules read them, and they need a mention
         per_statement.append((templ, keys, years))
         subject = None
         if keys and (m := R.SUBJECT_PREFIX.match(templ.lstrip())):
@@ -292,8 +292,11 @@ def extract(doc: Document, schema: Schema | None = None, gazetteer: Mapping[str,
 
 def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[YearSpan]) -> None:
     """Apply the relationship rules to one templated statement."""
-    span = _span(st)
     rules = R.rules_in(t, t.lower())
+    targets = rd.targets[st.index]
+    if not rules and not targets:
+        return  # no rule matches and no target group to aim at: nothing to say
+    span = _span(st)
     own_subject = rd.subjects[st.index]
     subject = own_subject or rd.subject(st.parent)
     parent_span = [_span(rd.statements[st.parent])] if st.parent is not None and not own_subject else []
@@ -389,7 +392,7 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         rd.set_years(k(m[1]), start, end)
         rd.add("IMPLEMENTS", k(m[2]), k(m[1]), [span], STATED, start=start, end=end)
     # Co-operation.
-    context = _context(rd, st, own_subject)
+    context = _context(rd, st, own_subject) if "COOPERATION_BETWEEN" in rules or "COLLABORATING_WITH" in rules else None
     for m in rules.get("COOPERATION_BETWEEN", ()):
         members = [k(i) for i in R.MENTION.findall(m["list"]) if rd.is_actor(k(i))]
         for i, a in enumerate(members):
@@ -441,6 +444,8 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                     start=rd.drafts[k(x[1])].start,
                 )
     # Targets named in the statement itself, after a cue ("to SMEs", "hiring youth").
+    if not targets:
+        return
     instruments = [kk for kk in keys if rd.is_instrument(kk)]
     # Without an instrument of its own, a statement speaks of its own subject or its parent's.
     near = own_subject or (rd.subjects[st.parent] if st.parent is not None and st.kind == "bullet" else None)
