@@ -586,7 +586,7 @@ def find_candidates(
                 alias = am[1]
             head = last.lower() if last.lower() in INSTRUMENT_HEADS else (last if last in ACTOR_HEADS else None)
             found.append(Candidate(m.start(), m.end(), label, inner, "quoted", alias, head))
-    if has_upper and not (tokens.isdisjoint(_ACTOR_TRIGGERS) and tokens.isdisjoint(_INSTRUMENT_TRIGGERS)):
+    if has_upper and not tokens.isdisjoint(_REFERENCE_TRIGGERS):  # the actor and instrument heads
         found += _named(text)
     if bullet and not tokens.isdisjoint(_MEASURE_TRIGGERS) and (mm := _MEASURE.match(text.rstrip(". "))):
         found.append(Candidate(0, mm.end("name"), "Programme", canonical_name(mm["name"]), "measure"))

@@ -225,6 +225,9 @@ def _span(st: Statement) -> tuple[int, int]:
     return (st.first_line, st.last_line)
 
 
+_PARENTHESES = re.compile(r"\s*\(\s*[^()]{1,14}\)")
+
+
 def _template(text: str, cands: list[Candidate]) -> str:
     """The statement with each mention (and a "the" before it) replaced by ``@i@``."""
     parts: list[str] = []
@@ -238,8 +241,8 @@ def _template(text: str, cands: list[Candidate]) -> str:
         parts.append(f"@{i}@")
         pos = c.end
         # An abbreviation in parentheses belongs to the mention.
-        if c.alias and (m := re.match(r"\s*\(\s*[^()]{1,14}\)", text[pos:])):
-            pos += m.end()
+        if c.alias and (m := _PARENTHESES.match(text, pos)):
+            pos = m.end()
     parts.append(text[pos:].replace("@", " "))
     return "".join(parts)
 

@@ -210,10 +210,14 @@ _PATTERNS: dict[str, re.Pattern[str]] = {rule: globals()[rule] for rule in TRIGG
 _FEWER_MENTIONS = {"CREATION": 0, "RUNNING_FROM": 0, "FOUNDATION_FOR": 0, "FORMERLY": 1, "YEARS_ONLY": 1}
 _FEWER_MENTIONS |= {"COOPERATION_BETWEEN": 1, "COLLABORATING_WITH": 1}
 _MIN_AT: dict[str, int] = {rule: 2 * _FEWER_MENTIONS.get(rule, 2) for rule in TRIGGERS}
-# Each trigger word once, with the rules it opens: one pass of substring tests per statement.
+# Each trigger word once, with the rules it opens: one pass of substring tests per statement; a
+# statement with one mention only tests the words of the rules one mention can match.
 _WORD_RULES: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (word, tuple(r for r, ws in TRIGGERS.items() if word in ws))
     for word in dict.fromkeys(w for ws in TRIGGERS.values() for w in ws)
+)
+_WORD_RULES_ONE_MENTION = tuple(
+    (word, kept) for word, rules in _WORD_RULES if (kept := tuple(r for r in rules if _MIN_AT[r] <= 2))
 )
 
 
@@ -229,7 +233,7 @@ def rules_in(text: str, low: str) -> dict[str, list[re.Match[str]]]:
     ats = text.count("@")
     found: dict[str, list[re.Match[str]]] = {}
     tried: set[str] = set()
-    for word, rules in _WORD_RULES:
+    for word, rules in _WORD_RULES if ats >= 4 else _WORD_RULES_ONE_MENTION:
         if word in low:
             for rule in rules:
                 if rule not in tried:
