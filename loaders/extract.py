@@ -791,7 +791,9 @@ def extract_many(
             initializer=_start_worker,
             initargs=(schema, dict(gazetteer) if gazetteer is not None else None),
         ) as pool:
-            chunk = max(1, len(paths) // (4 * jobs))
+            # One file per task keeps both workers busy to the end; thousands of small files go in
+            # batches so the hand-over does not dominate.
+            chunk = max(1, len(paths) // (16 * jobs))
             results = list(pool.map(_worker_extract, paths, chunksize=chunk))
     extractions = [x for x, _ in results if x is not None]
     problems = [p for _, ps in results for p in ps]
