@@ -70,15 +70,29 @@ def constraint_statements(schema: Schema) -> list[str]:
     return out
 
 
-def ensure_constraints(driver: Driver, schema: Schema, database: str = "neo4j") -> list[str]:
-    """Create the schema's constraints and indexes where missing; returns the statements run.
+def _statement_name(statement: str) -> str:
+    # "CREATE CONSTRAINT <name> IF NOT EXISTS ..." / "CREATE [FULLTEXT ]INDEX <name> IF NOT EXISTS ..."
+    words = statement.split()
+    return words[words.index("IF") - 1]
 
-    Running it twice changes nothing. Waits for the indexes to come online, so a load that follows uses them.
+
+def ensure_constraints(driver: Driver, schema: Schema, database: str = "neo4j") -> list[str]:
+    """Create the schema's constraints and indexes where missing; returns the schema's statements.
+
+    Running it twice changes nothing. One ``SHOW`` finds what exists, so when everything is in place
+    (every load after the first) it costs one round trip; when something was created it waits for the
+    indexes to come online, so a load that follows uses them.
     """
     statements = constraint_statements(schema)
-    for statement in statements:
+    records, _, _ = driver.execute_query("SHOW INDEXES YIELD name, state RETURN name, state", database_=database)
+    online = {r["name"] for r in records if r["state"] == "ONLINE"}
+    constraints, _, _ = driver.execute_query("SHOW CONSTRAINTS YIELD name RETURN name", database_=database)
+    present = online | {r["name"] for r in constraints}
+    missing = [s for s in statements if _statement_name(s) not in present]
+    for statement in missing:
         driver.execute_query(statement, database_=database)
-    driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+    if missing or any(r["state"] != "ONLINE" for r in records if r["name"].startswith("instgraph_")):
+        driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
     return statements
 
 

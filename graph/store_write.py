@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from neo4j import Driver, RoutingControl
+from neo4j import Driver, ManagedTransaction, ResultSummary
 
 from graph.constraints import ensure_constraints
 from graph.errors import InstgraphError
@@ -32,8 +32,13 @@ from graph.store_rows import (
     DOCUMENT_LABEL,
     MENTION_TYPE,
     PropertyCodec,
+    checked_label,
+    checked_node_type,
+    checked_type,
     codec,
     entity_rows,
+    gc_paused,
+    mention_groups,
     mention_rows,
     property_name,
     relationship_rows,
@@ -79,64 +84,143 @@ class LoadError(InstgraphError):
         self.report = report
 
 
-def _list_union(var: str, name: str) -> str:
+# Plans for these statements are fixed by the uniqueness constraints (every look-up is a unique index
+# seek), so a plan made once is reused even after a wipe or a large load changes the statistics; without
+# this the server replans every statement after a --wipe (about 0.2 s each on a small server).
+_PLAN = "CYPHER replan=skip "
+
+
+def _list_union(var: str, name: str, src: str = "row") -> str:
     # Append the arriving items not yet stored; keep what is stored when nothing arrives.
     return (
-        f"{var}.{name} = CASE WHEN row.{name} IS NULL THEN {var}.{name} "
-        f"ELSE coalesce({var}.{name}, []) + [x IN row.{name} WHERE NOT x IN coalesce({var}.{name}, [])] END"
+        f"{var}.{name} = CASE WHEN {src}.{name} IS NULL THEN {var}.{name} "
+        f"ELSE coalesce({var}.{name}, []) + [x IN {src}.{name} WHERE NOT x IN coalesce({var}.{name}, [])] END"
     )
 
 
-def node_statement(schema: Schema, label: str, rules: PropertyCodec) -> str:
-    """``UNWIND $rows`` MERGE of nodes of one type, with its group label and accumulating lists."""
-    nt = schema.node_type(schema.check_label(label))
+def node_statement(schema: Schema, label: str, rules: PropertyCodec, *, new: bool = False) -> str:
+    """``UNWIND $rows`` of nodes of one type, with its group label and accumulating lists.
+
+    ``new=True`` (a load right after a wipe) CREATEs the nodes; otherwise they are MERGEd on their key
+    and list properties take the union of what is stored and what arrives.
+    """
+    nt = checked_node_type(schema, label)
     key = property_name(nt.key)
-    extra = "".join(f":{schema.check_label(g)}" for g in nt.labels[1:])
+    if new:
+        labels = "".join(f":{checked_label(schema, x)}" for x in nt.labels)
+        lists = "".join(f", n.{p} = row.{p}" for p in rules.entity_lists)
+        return f"{_PLAN}UNWIND $rows AS row CREATE (n{labels}) SET n = row.props, n.{key} = row.id{lists}"
+    extra = "".join(f":{checked_label(schema, g)}" for g in nt.labels[1:])
     sets = ", ".join(["n += row.props", *(_list_union("n", p) for p in rules.entity_lists)])
     set_labels = f" SET n{extra}" if extra else ""
-    return f"UNWIND $rows AS row MERGE (n:{nt.label} {{{key}: row.id}}){set_labels} SET {sets}"
+    return f"{_PLAN}UNWIND $rows AS row MERGE (n:{nt.label} {{{key}: row.id}}){set_labels} SET {sets}"
 
 
 def key_property(schema: Schema, label: str) -> str:
     """The key property of a node type, or the one key all members of a group share."""
     if label in schema.node_types:
         return property_name(schema.node_types[label].key)
-    keys = {schema.node_types[m].key for m in schema.members(schema.check_label(label))}
+    keys = {schema.node_types[m].key for m in schema.members(checked_label(schema, label))}
     if len(keys) != 1:
         raise InstgraphError(f"the types in group {label} have different keys {sorted(keys)}; give them one key")
     return property_name(keys.pop())
 
 
-def relationship_statement(schema: Schema, type_: str, source: str, target: str, rules: PropertyCodec) -> str:
-    """``UNWIND $rows`` MERGE of relationships of one type between two look-up labels."""
-    rel = schema.check_relationship_type(type_)
-    s, t = schema.check_label(source), schema.check_label(target)
-    sets = ", ".join(["r += row.props", *(_list_union("r", p) for p in rules.relationship_lists)])
-    return (
-        f"UNWIND $rows AS row "
+def relationship_statement(
+    schema: Schema, type_: str, source: str, target: str, rules: PropertyCodec, *, new: bool = False
+) -> str:
+    """``UNWIND $rows`` of relationships of one type between two look-up labels.
+
+    ``new=True`` CREATEs them (a load right after a wipe: no relationship can exist yet); otherwise they
+    are MERGEd on ``(start)-[:TYPE {id}]->(end)`` and list properties accumulate.
+    """
+    rel = checked_type(schema, type_)
+    s, t = checked_label(schema, source), checked_label(schema, target)
+    ends = (
+        f"{_PLAN}UNWIND $rows AS row "
         f"MATCH (a:{s} {{{key_property(schema, s)}: row.source}}) "
         f"MATCH (b:{t} {{{key_property(schema, t)}: row.target}}) "
-        f"MERGE (a)-[r:{rel} {{id: row.id}}]->(b) SET {sets}"
     )
+    if new:
+        lists = "".join(f", r.{p} = row.{p}" for p in rules.relationship_lists)
+        return ends + f"CREATE (a)-[r:{rel}]->(b) SET r = row.props, r.id = row.id{lists}"
+    sets = ", ".join(["r += row.props", *(_list_union("r", p) for p in rules.relationship_lists)])
+    return ends + f"MERGE (a)-[r:{rel} {{id: row.id}}]->(b) SET {sets}"
 
 
-def mention_statement(schema: Schema, source: str) -> str:
-    """``UNWIND $rows`` MERGE of derived MENTIONED_IN links from one look-up label to documents."""
-    s = schema.check_label(source)
-    d = schema.check_label(DOCUMENT_LABEL)
-    rel = schema.check_relationship_type(MENTION_TYPE)
-    return (
-        f"UNWIND $rows AS row "
+def mention_statement(schema: Schema, source: str, *, new: bool = False) -> str:
+    """``UNWIND $rows`` of derived MENTIONED_IN links from one look-up label to documents; one row per
+    entity, ``{source, links: [{target, id, lines}]}`` (see :func:`graph.store_rows.mention_groups`)."""
+    s = checked_label(schema, source)
+    d = checked_label(schema, DOCUMENT_LABEL)
+    rel = checked_type(schema, MENTION_TYPE)
+    flag = property_name(DERIVED_FLAG)
+    ends = (
+        f"{_PLAN}UNWIND $rows AS row "
         f"MATCH (a:{s} {{{key_property(schema, s)}: row.source}}) "
-        f"MATCH (d:{d} {{{key_property(schema, d)}: row.target}}) "
-        f"MERGE (a)-[r:{rel} {{id: row.id}}]->(d) SET r.{DERIVED_FLAG} = true, r.method = 'derived', "
-        + _list_union("r", "lines")
+        f"UNWIND row.links AS m "
+        f"MATCH (d:{d} {{{key_property(schema, d)}: m.target}}) "
+    )
+    if new:
+        return (
+            ends
+            + f"CREATE (a)-[r:{rel}]->(d) SET r.id = m.id, r.{flag} = true, r.method = 'derived', r.lines = m.lines"
+        )
+    return (
+        ends
+        + f"MERGE (a)-[r:{rel} {{id: m.id}}]->(d) SET r.{flag} = true, r.method = 'derived', "
+        + _list_union("r", "lines", "m")
     )
 
 
-def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    for i in range(0, len(rows), size):
-        yield rows[i : i + size]
+_Part = tuple[str, str, str, list[dict[str, Any]], list[int] | None]
+"""``(phase, name, statement, rows, weights)``: rows for one statement; a row's weight is the number of
+items it writes (a mention row carries all the links of one entity), ``None`` when each row is one."""
+_Piece = tuple[str, str, str, list[dict[str, Any]], int]
+"""``(phase, name, statement, rows, items)``: what one statement of a transaction sends."""
+
+
+def _transactions(plan: list[_Part], size: int) -> Iterator[list[_Piece]]:
+    """Cut the plan into transactions of about ``size`` items each, in order; a transaction may run
+    several statements (a small graph loads in one transaction, one commit), and a row heavier than
+    ``size`` goes alone."""
+    tx: list[_Piece] = []
+    room = size
+    for phase, name, statement, rows, weights in plan:
+        start = 0
+        while start < len(rows):
+            if weights is None:
+                end = min(len(rows), start + room)
+                count = end - start
+            else:
+                end, count = start, 0
+                while end < len(rows) and count + weights[end] <= room:
+                    count += weights[end]
+                    end += 1
+                if end == start:  # the next row alone outweighs the room left
+                    if tx:
+                        yield tx
+                        tx, room = [], size
+                        continue
+                    end, count = start + 1, weights[start]
+            tx.append((phase, name, statement, rows[start:end], count))
+            room -= count
+            start = end
+            if room <= 0:
+                yield tx
+                tx, room = [], size
+    if tx:
+        yield tx
+
+
+def _write(driver: Driver, database: str, pieces: list[_Piece]) -> list[ResultSummary]:
+    """Run the pieces in one write transaction (retried by the driver on transient errors)."""
+
+    def work(tx: ManagedTransaction) -> list[ResultSummary]:
+        return [tx.run(statement, rows=rows).consume() for _, _, statement, rows, _ in pieces]
+
+    with driver.session(database=database) as session:
+        return session.execute_write(work)
 
 
 def wipe_graph(driver: Driver, schema: Schema, database: str = "neo4j", batch_size: int = 10_000) -> int:
@@ -146,7 +230,7 @@ def wipe_graph(driver: Driver, schema: Schema, database: str = "neo4j", batch_si
     mention links, and detaching them along with a batch of nodes would overrun the transaction memory
     of a small server.
     """
-    labels = "|".join(schema.check_label(label) for label in sorted(schema.node_types))
+    labels = "|".join(checked_label(schema, label) for label in sorted(schema.node_types))
     with driver.session(database=database) as session:
         session.run(
             f"MATCH (:{labels})-[r]->() CALL (r) {{ DELETE r }} IN TRANSACTIONS OF $size ROWS",
@@ -177,7 +261,9 @@ def write_graph(
     graph : the model to write.
     database : the Neo4j database (``neo4j`` on Community).
     batch_size : rows per ``UNWIND`` statement, i.e. per transaction.
-    wipe : delete every node with a schema label first (a clean reload).
+    wipe : delete every node with a schema label first (a clean reload); everything is then CREATEd,
+        which is much faster than MERGE. A wiped load that fails part-way can be rerun with or without
+        ``wipe`` and reaches the same end state.
     progress : called as ``progress(phase, done, total)`` after each batch (see :func:`rich_progress`).
     constraints : create the schema's constraints and indexes first (idempotent).
 
@@ -195,46 +281,51 @@ def write_graph(
         report.deleted_nodes = wipe_graph(driver, schema, database)
     if constraints:
         ensure_constraints(driver, schema, database)
-    nodes, rels, mentions = entity_rows(graph), relationship_rows(graph), mention_rows(graph)
-    plan: list[tuple[str, str, str, list[dict[str, Any]]]] = []
+    # Right after a wipe nothing with a schema label exists, so every node and relationship is new:
+    # CREATE them (no existence check, no locking MERGE, no union with stored lists).
+    new = wipe
+    with gc_paused():
+        nodes, rels, mentions = entity_rows(graph), relationship_rows(graph), mention_rows(graph)
+        grouped = {label: mention_groups(rows) for label, rows in mentions.items()}
+    plan: list[_Part] = []
     for label, rows in sorted(nodes.items()):
-        plan.append(("entities", label, node_statement(schema, label, rules), rows))
+        plan.append(("entities", label, node_statement(schema, label, rules, new=new), rows, None))
     for (type_, s, t), rows in sorted(rels.items()):
-        plan.append(("relationships", type_, relationship_statement(schema, type_, s, t, rules), rows))
-    for label, rows in sorted(mentions.items()):
-        plan.append(("mentions", MENTION_TYPE, mention_statement(schema, label), rows))
+        plan.append(("relationships", type_, relationship_statement(schema, type_, s, t, rules, new=new), rows, None))
+    for label, rows in sorted(grouped.items()):
+        weights = [len(row["links"]) for row in rows]
+        plan.append(("mentions", MENTION_TYPE, mention_statement(schema, label, new=new), rows, weights))
     totals: dict[str, int] = {}
-    for phase, _, _, rows in plan:
-        totals[phase] = totals.get(phase, 0) + len(rows)
+    for phase, _, _, rows, weights in plan:
+        totals[phase] = totals.get(phase, 0) + (len(rows) if weights is None else sum(weights))
     done = dict.fromkeys(totals, 0)
-    for phase, name, statement, rows in plan:
-        for batch in _batches(rows, batch_size):
-            try:
-                _, summary, _ = driver.execute_query(
-                    statement, rows=batch, database_=database, routing_=RoutingControl.WRITE
-                )
-            except Exception as exc:  # noqa: BLE001 - any failure must say what was already written
-                report.seconds = time.perf_counter() - began
-                raise LoadError(
-                    f"load stopped in {phase} ({name}) after {report.nodes} entities, {report.relationships} "
-                    f"relationships and {report.mentions} mentions were written ({report.batches} batches); "
-                    f"rerun the same load to finish it: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}",
-                    report,
-                ) from exc
+    for pieces in _transactions(plan, batch_size):
+        phase, name = pieces[0][0], pieces[0][1]
+        try:
+            summaries = _write(driver, database, pieces)
+        except Exception as exc:  # noqa: BLE001 - any failure must say what was already written
+            report.seconds = time.perf_counter() - began
+            raise LoadError(
+                f"load stopped in {phase} ({name}) after {report.nodes} entities, {report.relationships} "
+                f"relationships and {report.mentions} mentions were written ({report.batches} batches); "
+                f"rerun the same load to finish it: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}",
+                report,
+            ) from exc
+        report.batches += 1
+        for (phase, name, _, _, count), summary in zip(pieces, summaries, strict=True):
             c = summary.counters
-            report.batches += 1
             report.nodes_created += c.nodes_created
             report.relationships_created += c.relationships_created
             report.properties_set += c.properties_set
             if phase == "entities":
-                report.nodes += len(batch)
-                report.by_label[name] = report.by_label.get(name, 0) + len(batch)
+                report.nodes += count
+                report.by_label[name] = report.by_label.get(name, 0) + count
             elif phase == "relationships":
-                report.relationships += len(batch)
-                report.by_type[name] = report.by_type.get(name, 0) + len(batch)
+                report.relationships += count
+                report.by_type[name] = report.by_type.get(name, 0) + count
             else:
-                report.mentions += len(batch)
-            done[phase] += len(batch)
+                report.mentions += count
+            done[phase] += count
             if progress is not None:
                 progress(phase, done[phase], totals[phase])
     report.seconds = time.perf_counter() - began

@@ -18,7 +18,6 @@ from graph.constraints import FULLTEXT_INDEX, ensure_constraints, existing_uniqu
 from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Evidence, Relationship
 from graph.store_read import read_graph
-from graph.store_rows import entity_rows, relationship_rows
 from graph.store_write import LoadError, wipe_graph, write_graph
 from loaders.dataset import korea_graph
 
@@ -242,40 +241,61 @@ def test_wipe_leaves_only_the_new_graph(db: tuple[Any, str], korea: Institutiona
 
 
 class FailingAfter:
-    """Passes calls to a real driver and fails the n-th write, as a dropped connection would."""
+    """Passes calls to a real driver and fails the n-th write transaction, as a dropped connection would."""
 
     def __init__(self, driver: Any, n: int) -> None:
         self.driver, self.n = driver, n
 
-    def execute_query(self, query: str, *args: Any, **kwargs: Any) -> Any:
-        if query.startswith("UNWIND"):
-            self.n -= 1
-            if self.n == 0:
-                raise ConnectionError("connection reset by peer")
-        return self.driver.execute_query(query, *args, **kwargs)
+    def session(self, *args: Any, **kwargs: Any) -> Any:
+        outer, session = self, self.driver.session(*args, **kwargs)
+
+        class FailingSession:
+            def __enter__(self) -> FailingSession:
+                session.__enter__()
+                return self
+
+            def __exit__(self, *exc: Any) -> Any:
+                return session.__exit__(*exc)
+
+            def execute_write(self, work: Any, *a: Any, **k: Any) -> Any:
+                outer.n -= 1
+                if outer.n == 0:
+                    raise ConnectionError("connection reset by peer")
+                return session.execute_write(work, *a, **k)
+
+            def __getattr__(self, name: str) -> Any:
+                return getattr(session, name)
+
+        return FailingSession()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.driver, name)
 
 
+@pytest.mark.parametrize("wipe", [False, True])
 def test_a_load_that_fails_part_way_says_what_was_written_and_a_rerun_finishes_it(
-    db: tuple[Any, str], korea: InstitutionalGraph
+    db: tuple[Any, str], korea: InstitutionalGraph, wipe: bool
 ) -> None:
     driver, database = db
-    entity_batches = sum(-(-len(rows) // 4) for rows in entity_rows(korea).values())
-    failing = FailingAfter(driver, entity_batches + 2)  # all entities and one batch of relationships pass
+    n_entities = len(korea)
+    batches = -(-n_entities // 4)  # transactions of 4 rows: the entities fill the first ones
+    failing = FailingAfter(driver, batches + 2)  # all entities and one batch of relationships pass
     with pytest.raises(LoadError) as failure:
-        write_graph(failing, korea, database=database, batch_size=4)  # type: ignore[arg-type]
+        write_graph(failing, korea, database=database, batch_size=4, wipe=wipe)  # type: ignore[arg-type]
     report = failure.value.report
-    assert report.batches == entity_batches + 1
-    first = len(relationship_rows(korea)[min(relationship_rows(korea))][:4])
-    assert (report.nodes, report.relationships) == (len(korea), first)
-    assert f"after {len(korea)} entities, {first} relationships" in str(failure.value)
+    assert report.batches == batches + 1
+    first = 4 - n_entities % 4 + 4 if n_entities % 4 else 4  # relationships in the partial and the next batch
+    assert (report.nodes, report.relationships) == (n_entities, first)
+    assert f"after {n_entities} entities, {first} relationships" in str(failure.value)
     assert "rerun" in str(failure.value)
     stored, _, _ = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS n", database_=database)
     assert stored[0]["n"] == first
+    # the rerun (without --wipe) MERGEs what the interrupted load wrote: the end state of a clean load
     write_graph(driver, korea, database=database, batch_size=4)
     assert read_graph(driver, database=database) == korea
+    rerun = snapshot(driver, database)
+    write_graph(driver, korea, database=database, wipe=True)
+    assert snapshot(driver, database) == rerun
 
 
 def test_full_text_index_finds_an_entity_by_its_abbreviation(

@@ -14,10 +14,12 @@ from graph.errors import InstgraphError
 from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Evidence, Relationship
 from graph.store_rows import (
+    citation_json,
     codec,
     decode_entity,
     decode_relationship,
     entity_rows,
+    mention_groups,
     mention_rows,
     relationship_rows,
 )
@@ -144,14 +146,53 @@ def test_a_value_neo4j_cannot_store_names_the_property() -> None:
 
 def test_statements_interpolate_schema_labels_only(small: InstitutionalGraph) -> None:
     rules = codec(small.schema)
-    assert node_statement(small.schema, "Ministry", rules).startswith(
-        "UNWIND $rows AS row MERGE (n:Ministry {id: row.id}) SET n:Actor SET n += row.props"
+    assert "UNWIND $rows AS row MERGE (n:Ministry {id: row.id}) SET n:Actor SET n += row.props" in node_statement(
+        small.schema, "Ministry", rules
     )
+    assert "CREATE (n:Ministry:Actor) SET n = row.props" in node_statement(small.schema, "Ministry", rules, new=True)
     assert "MERGE (a)-[r:LEADS {id: row.id}]->(b)" in relationship_statement(
         small.schema, "LEADS", "Ministry", "Programme", rules
     )
-    with pytest.raises(KeyError):
+    assert "CREATE (a)-[r:LEADS]->(b)" in relationship_statement(
+        small.schema, "LEADS", "Actor", "Instrument", rules, new=True
+    )
+    with pytest.raises(InstgraphError, match="not in graph/schema.yaml"):
         node_statement(small.schema, "Ministry) DETACH DELETE (n", rules)
+    with pytest.raises(InstgraphError, match="relationship type 'LEADS]->' is not in graph/schema.yaml"):
+        relationship_statement(small.schema, "LEADS]->", "Ministry", "Programme", rules)
+
+
+def test_an_entity_type_outside_the_schema_is_one_clear_line_not_a_key_error(small: InstitutionalGraph) -> None:
+    import networkx as nx
+
+    g = nx.MultiDiGraph(small.graph)
+    g.add_node("bureau:x", type="Bureau", name="X")
+    g.add_edge("bureau:x", "ministry:ministry-of-smes-and-startups", key="PART_OF", type="PART_OF", id="r1")
+    broken = InstitutionalGraph(small.schema, g)
+    for rows in (entity_rows, relationship_rows):
+        with pytest.raises(InstgraphError) as info:
+            rows(broken)
+        message = str(info.value)
+        assert "'Bureau'" in message and "graph/schema.yaml" in message and "\n" not in message
+        assert not isinstance(info.value, KeyError)
+
+
+def test_mention_groups_send_each_entity_once_with_all_its_links(small: InstitutionalGraph) -> None:
+    rows = mention_rows(small)["Actor"]
+    grouped = mention_groups(rows)
+    assert sorted(r["source"] for r in grouped) == sorted({r["source"] for r in rows})
+    assert sum(len(r["links"]) for r in grouped) == len(rows)
+    assert all(link["source"] == r["source"] for r in grouped for link in r["links"])
+
+
+def test_citations_encode_exactly_as_canonical_json() -> None:
+    for item in (
+        {"document": "document:d", "lines": [3, 4], "text": 'a "quoted" line\n\t, with é and 中'},
+        {"document": "document:d", "lines": [1, 1], "text": None},
+        {"document": "document:d", "lines": [1, 2], "text": "x", "extra": 1},
+        {"document": "document:d", "lines": [1.0, 2], "text": "x"},
+    ):
+        assert citation_json(item) == json.dumps(item, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def test_synthetic_graph_is_what_the_model_api_would_build_and_is_seeded() -> None:
