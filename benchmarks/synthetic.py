@@ -143,7 +143,7 @@ def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 0, schema: Schema | 
             candidates[t] = (sources, targets)
     rel_types = list(candidates)
     rel_weights = [EDGE_WEIGHTS.get(t, 1) for t in rel_types]
-    instruments = [n for k in schema.members("Instrument") for n in by_type.get(k, ())]
+    instruments = [n for k in sorted(schema.members("Instrument")) for n in by_type.get(k, ())]  # not set order
     nodes = g.nodes
     made, attempts = 0, 0
     while made < n_edges and rel_types:
