@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 # Above this many nodes a view gets Python-computed positions and the browser's physics is off.
 LARGE_GRAPH = 500
@@ -63,6 +62,9 @@ def sparse_spring_layout(
         return {}
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
+    # Imported here: scipy.spatial takes most of a second to import, and only large views get here.
+    from scipy.spatial import cKDTree
+
     k = 1.0  # ideal distance in layout units; pixels are applied at the end
     index = {node: i for i, node in enumerate(nodes)}
     pairs = np.array(
