@@ -634,11 +634,24 @@ def _capitalised(word: str) -> bool:
     return word[0].isupper() or word[0].isdigit()
 
 
+_ANY_HEAD = frozenset(ACTOR_HEADS) | _LAW_HEADS | SENTENCE_CASE_HEADS | _INSTRUMENT_TITLE_HEADS
+
+
 def _named(text: str) -> list[Candidate]:
     """Actors, laws and instruments named by a head noun (see the comment above ``_TOKEN``)."""
-    toks = [(m.start(), m.end(), m[0]) for m in _TOKEN.finditer(text)]
+    words = _TOKEN.findall(text)
+    # (start, end, word) of the words up to the latest head, found as needed: tokens cover every
+    # character but white space, so each word starts at its first occurrence after the one before.
+    toks: list[tuple[int, int, str]] = []
+    pos = 0
     out: list[Candidate] = []
-    for h, (_, _, head) in enumerate(toks):
+    for h, head in enumerate(words):
+        if head not in _ANY_HEAD:
+            continue
+        for w in words[len(toks) : h + 1]:
+            start = text.find(w, pos)
+            pos = start + len(w)
+            toks.append((start, pos, w))
         if head in ACTOR_HEADS:
             out += _actor_at(text, toks, h)
         if head in _LAW_HEADS:
