@@ -750,6 +750,8 @@ _KIND_RANK = {
 
 
 def _non_overlapping(found: list[Candidate], text: str) -> list[Candidate]:
+    if not found:
+        return found
     found.sort(key=lambda c: (c.start, -(c.end - c.start), _KIND_RANK[c.kind]))
     kept: list[Candidate] = []
     taken_end = -1

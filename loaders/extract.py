@@ -285,7 +285,7 @@ def extract(doc: Document, schema: Schema | None = None, gazetteer: Mapping[str,
             if rd.is_actor(k) or rd.is_instrument(k):
                 subject = k
         rd.subjects.append(subject)
-        rd.targets.append([k for k in keys if rd.type_of(k) == "TargetGroup"])
+        rd.targets.append([k for k in keys if rd.drafts[k].type == "TargetGroup"])
         rd.created.append(None)
         if keys:
             _relate(rd, st, templ, keys, years)
