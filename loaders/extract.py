@@ -5,12 +5,16 @@ parentheses, quotes) and the layout of a deck (bullet trees, broken diagram labe
 statistical model; a blank spaCy pipeline would add a tokenizer that alone runs far below the 5 MB/s
 goal, and a dependency, for matching we can do with Python's ``re`` in one pass per statement.
 
-Speed (benchmarks/extract_speed.py): linear in corpus size, but about 0.25 MB/s of CPU on this
-project's machine for a corpus made only of dense slide text (every line names bodies), some fifty
-times the cost of merely splitting the same text into words — well short of a 5 MB/s goal. Names
-are found head first and every pattern family and relationship rule sits behind a cheap word test,
-so prose that names few bodies runs about four times faster (about 1 MB/s on the project's design
-notes); the dense-deck cost is Python's backtracking ``re`` and per-statement bookkeeping.
+Speed (benchmarks/extract_speed.py): linear in corpus size, about 0.4 MB/s of CPU per process on
+this project's machine for a corpus made only of dense slide text (every line names bodies), some
+thirty to forty times the cost of merely splitting the same text into words — far short of a 5 MB/s
+goal; ``extract_many(..., jobs=N)`` (``--jobs``) spreads files over N processes, at most N times
+faster on N free cores. Names are found head first; every pattern family sits behind a cheap word
+test; the relation rules are gated once per statement (each trigger word tested once, rules needing
+more mentions than the statement has skipped); names are normalised once per spelling. What is left
+is per-statement Python work — some 150 µs for a 65-byte statement, spread over tokenising,
+name building, a dozen regex scans and bookkeeping — so prose that names few bodies runs several
+times faster than the deck corpus.
 
 Steps, per document: statements (:mod:`loaders.bullets`) → mentions (:mod:`loaders.entities`) linked
 to one entity per name, abbreviation or reference ("the PSA", "the strategy") → rules over the
