@@ -4,7 +4,9 @@ For each size (``--edges``, default 10 000 and 100 000 relationships; entities =
 synthetic graph (``benchmarks/synthetic.py``) is
 
 (a) loaded one query per relationship row (the baseline, on a sample of ``--baseline-rows``),
-(b) loaded with :func:`graph.store_write.write_graph` (batched ``UNWIND`` MERGE, after a wipe),
+(b) loaded with :func:`graph.store_write.write_graph` with ``wipe=True`` (batched ``UNWIND`` CREATE, what
+    ``instgraph load --wipe`` does), then again without it (MERGE: the reload changes nothing), and below
+    ``--merge-below`` also without ``wipe`` into the empty database (every row MERGEd),
 (c) exported as CSV (:mod:`graph.exports`) and imported with ``neo4j-admin database import full`` into
     a separate, offline database directory — timed end to end (JVM start included, what a user waits)
     and by the tool's own clock,
@@ -44,6 +46,7 @@ from synthetic import synthetic_graph  # noqa: E402
 
 from graph.exports import write_admin_import_csv  # noqa: E402
 from graph.institutional_graph import InstitutionalGraph  # noqa: E402
+from graph.schema import load_schema  # noqa: E402
 from graph.store_read import read_graph  # noqa: E402
 from graph.store_rows import codec, relationship_rows  # noqa: E402
 from graph.store_write import relationship_statement, wipe_graph, write_graph  # noqa: E402
@@ -77,10 +80,22 @@ def _delete_relationships(driver: Driver, database: str) -> None:
         session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS").consume()
 
 
-def batched_rate(driver: Driver, graph: InstitutionalGraph, database: str, batch_size: int) -> dict[str, Any]:
-    wipe_graph(driver, graph.schema, database)
+def batched_rate(
+    driver: Driver, graph: InstitutionalGraph, database: str, batch_size: int, merge: bool
+) -> dict[str, Any]:
+    """``write_graph(wipe=True)`` (what ``instgraph load --wipe`` runs: CREATE after the wipe), then the
+    same load again without ``wipe`` (MERGE over what is stored: changes nothing). With ``merge``, also
+    a load without ``wipe`` into the empty database first (every row MERGEd)."""
+    out: dict[str, Any] = {}
+    wipe_graph(driver, graph.schema, database)  # untimed: empties the previous size's graph
+    if merge:
+        began = time.perf_counter()
+        merged = write_graph(driver, graph, database=database, batch_size=batch_size)
+        out["merge_into_empty_seconds"] = time.perf_counter() - began
+        out["merge_into_empty_rate"] = merged.relationships / out["merge_into_empty_seconds"]
+        wipe_graph(driver, graph.schema, database)
     began = time.perf_counter()
-    report = write_graph(driver, graph, database=database, batch_size=batch_size)
+    report = write_graph(driver, graph, database=database, batch_size=batch_size, wipe=True)
     seconds = time.perf_counter() - began
     rows = report.nodes + report.relationships + report.mentions
     again = time.perf_counter()
@@ -93,9 +108,27 @@ def batched_rate(driver: Driver, graph: InstitutionalGraph, database: str, batch
         "seconds": seconds,
         "rate": report.relationships / seconds,
         "rows_per_s": rows / seconds,
+        "transactions": report.batches,
         "reload_seconds": reload_seconds,
         "reload_created": second.nodes_created + second.relationships_created,
+        **out,
     }
+
+
+def korea_load(driver: Driver, database: str, repeats: int = 5) -> dict[str, Any]:
+    """The main job's load (``instgraph build --neo4j``): the curated Korea graph with ``wipe``, on a warm
+    server (the first of the runs plans the statements; the figure is the median of the others)."""
+    from loaders.dataset import korea_graph
+
+    graph = korea_graph()
+    seconds = []
+    for _ in range(repeats + 1):
+        began = time.perf_counter()
+        write_graph(driver, graph, database=database, wipe=True)
+        seconds.append(time.perf_counter() - began)
+    warm = sorted(seconds[1:])
+    return {"first_seconds": seconds[0], "median_seconds": warm[len(warm) // 2], "max_seconds": warm[-1],
+            "relationships": graph.graph.number_of_edges(), "entities": len(graph)}  # fmt: skip
 
 
 def admin_import(graph: InstitutionalGraph, lib: Path | None, work: Path) -> dict[str, Any]:
@@ -200,6 +233,10 @@ def main() -> None:
     parser.add_argument("--no-admin", action="store_true", help="skip the neo4j-admin import comparison")
     parser.add_argument("--no-mirror", action="store_true", help="skip the mirror read")
     parser.add_argument("--check-below", type=int, default=200_000, help="compare read-back below this size")
+    parser.add_argument(
+        "--merge-below", type=int, default=200_000, help="below this size also time a load without --wipe (MERGE)"
+    )
+    parser.add_argument("--server-memory", default=None, help="heap/pagecache of the server, for the record")
     parser.add_argument("--uri", default=os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"))
     parser.add_argument("--user", default=os.environ.get("NEO4J_USERNAME", "neo4j"))
     parser.add_argument("--password", default=os.environ.get("NEO4J_PASSWORD", ""))
@@ -210,8 +247,14 @@ def main() -> None:
     driver = GraphDatabase.driver(opts.uri, auth=(opts.user, opts.password))
     figures: dict[str, Any] = {"sizes": {}, "batch_size": opts.batch_size, "cpus": os.cpu_count()}
     figures["load_average_at_start"] = os.getloadavg()[0]
+    figures["server_memory"] = opts.server_memory
     baseline: dict[str, float] | None = None
     try:
+        wipe_graph(driver, load_schema(), opts.database)  # untimed: whatever an earlier run left
+        korea = korea_load(driver, opts.database)
+        figures["korea_load"] = korea
+        say(f"Korea graph with --wipe on a warm server: median {korea['median_seconds']:.2f} s "
+            f"(first {korea['first_seconds']:.2f} s, max {korea['max_seconds']:.2f} s)")  # fmt: skip
         for n_edges in sizes:
             n_nodes = max(50, int(n_edges * opts.nodes_per_edge))
             began = time.perf_counter()
@@ -224,13 +267,15 @@ def main() -> None:
                 figures["per_row_baseline"] = baseline
                 say(f"  one query per row: {baseline['rows']} rows in {baseline['seconds']:.1f} s = "
                     f"{baseline['rate']:,.0f} relationships/s")  # fmt: skip
-            batched = batched_rate(driver, graph, opts.database, opts.batch_size)
+            batched = batched_rate(driver, graph, opts.database, opts.batch_size, n_edges < opts.merge_below)
             entry["batched"] = batched
+            entry["load_average_after_load"] = os.getloadavg()
             entry["batched_vs_per_row"] = batched["rate"] / baseline["rate"]
             say(f"  batched load: {batched['seconds']:.1f} s = {batched['rate']:,.0f} relationships/s "
                 f"({batched['rows_per_s']:,.0f} rows/s incl. entities and mentions), "
                 f"{entry['batched_vs_per_row']:.0f}x per-row; reload {batched['reload_seconds']:.1f} s, "
-                f"created {batched['reload_created']}")  # fmt: skip
+                f"created {batched['reload_created']}; without --wipe (MERGE) into an empty database: "
+                f"{batched.get('merge_into_empty_rate', float('nan')):,.0f} relationships/s")  # fmt: skip
             if n_edges < opts.check_below:
                 began = time.perf_counter()
                 same = read_graph(driver, database=opts.database) == graph
@@ -256,10 +301,12 @@ def main() -> None:
         if not opts.no_mirror and sizes:
             mirror = mirror_read(opts.uri, opts.user, opts.password, opts.database)
             mirror["edges_in_db"] = sizes[-1]
+            mirror["load_average"] = os.getloadavg()
             figures["mirror_read"] = mirror
             say(f"  mirror read of {sizes[-1]:,} relationships: {mirror}")
     finally:
         driver.close()
+    figures["load_average_at_end"] = os.getloadavg()
     figures["peak_rss_mb_benchmark"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(figures))
 

@@ -15,8 +15,11 @@ is idempotent, so running the same load again reaches the same end state.
 from __future__ import annotations
 
 import sys
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -180,7 +183,7 @@ _Piece = tuple[str, str, str, list[dict[str, Any]], int]
 """``(phase, name, statement, rows, items)``: what one statement of a transaction sends."""
 
 
-def _transactions(plan: list[_Part], size: int) -> Iterator[list[_Piece]]:
+def _transactions(plan: Iterable[_Part], size: int) -> Iterator[list[_Piece]]:
     """Cut the plan into transactions of about ``size`` items each, in order; a transaction may run
     several statements (a small graph loads in one transaction, one commit), and a row heavier than
     ``size`` goes alone."""
@@ -211,6 +214,19 @@ def _transactions(plan: list[_Part], size: int) -> Iterator[list[_Piece]]:
                 tx, room = [], size
     if tx:
         yield tx
+
+
+def _check_types(graph: InstitutionalGraph) -> None:
+    """Every node and relationship type of ``graph`` is in its schema (else a one-line error)."""
+    schema = graph.schema
+    for type_ in {t for _, t in graph.graph.nodes(data="type")}:
+        checked_node_type(schema, type_)
+    for type_ in {t for _, _, t in graph.graph.edges(data="type")}:
+        checked_type(schema, type_)
+
+
+class _Skipped(Exception):
+    """A transaction not run because an earlier one failed."""
 
 
 def _write(driver: Driver, database: str, pieces: list[_Piece]) -> list[ResultSummary]:
@@ -275,6 +291,7 @@ def write_graph(
     if batch_size < 1:
         raise InstgraphError(f"batch size {batch_size} must be at least 1")
     schema, rules = graph.schema, codec(graph.schema)
+    _check_types(graph)  # before anything is wiped or written: a bad type is one line, nothing half-loaded
     report = LoadReport()
     began = time.perf_counter()
     if wipe:
@@ -284,33 +301,23 @@ def write_graph(
     # Right after a wipe nothing with a schema label exists, so every node and relationship is new:
     # CREATE them (no existence check, no locking MERGE, no union with stored lists).
     new = wipe
-    with gc_paused():
-        nodes, rels, mentions = entity_rows(graph), relationship_rows(graph), mention_rows(graph)
-        grouped = {label: mention_groups(rows) for label, rows in mentions.items()}
-    plan: list[_Part] = []
-    for label, rows in sorted(nodes.items()):
-        plan.append(("entities", label, node_statement(schema, label, rules, new=new), rows, None))
-    for (type_, s, t), rows in sorted(rels.items()):
-        plan.append(("relationships", type_, relationship_statement(schema, type_, s, t, rules, new=new), rows, None))
-    for label, rows in sorted(grouped.items()):
-        weights = [len(row["links"]) for row in rows]
-        plan.append(("mentions", MENTION_TYPE, mention_statement(schema, label, new=new), rows, weights))
-    totals: dict[str, int] = {}
-    for phase, _, _, rows, weights in plan:
-        totals[phase] = totals.get(phase, 0) + (len(rows) if weights is None else sum(weights))
+    totals = {"entities": len(graph.graph), "relationships": graph.graph.number_of_edges(), "mentions": 0}
     done = dict.fromkeys(totals, 0)
-    for pieces in _transactions(plan, batch_size):
-        phase, name = pieces[0][0], pieces[0][1]
-        try:
-            summaries = _write(driver, database, pieces)
-        except Exception as exc:  # noqa: BLE001 - any failure must say what was already written
-            report.seconds = time.perf_counter() - began
-            raise LoadError(
-                f"load stopped in {phase} ({name}) after {report.nodes} entities, {report.relationships} "
-                f"relationships and {report.mentions} mentions were written ({report.batches} batches); "
-                f"rerun the same load to finish it: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}",
-                report,
-            ) from exc
+
+    def plan() -> Iterator[_Part]:
+        # Rows are built phase by phase while the previous phase's transactions run.
+        for label, rows in sorted(entity_rows(graph).items()):
+            yield ("entities", label, node_statement(schema, label, rules, new=new), rows, None)
+        for (type_, s, t), rows in sorted(relationship_rows(graph).items()):
+            yield ("relationships", type_, relationship_statement(schema, type_, s, t, rules, new=new), rows, None)
+        mentions = mention_rows(graph)
+        totals["mentions"] = sum(len(rows) for rows in mentions.values())
+        for label, rows in sorted(mentions.items()):
+            grouped = mention_groups(rows)
+            weights = [len(row["links"]) for row in grouped]
+            yield ("mentions", MENTION_TYPE, mention_statement(schema, label, new=new), grouped, weights)
+
+    def account(pieces: list[_Piece], summaries: list[ResultSummary]) -> None:
         report.batches += 1
         for (phase, name, _, _, count), summary in zip(pieces, summaries, strict=True):
             c = summary.counters
@@ -328,6 +335,50 @@ def write_graph(
             done[phase] += count
             if progress is not None:
                 progress(phase, done[phase], totals[phase])
+
+    # One writer thread runs the transactions in order while this thread builds and packs the next
+    # rows, so the server is not idle while Python works; after a failure it runs nothing more.
+    failed = threading.Event()
+
+    def run(pieces: list[_Piece]) -> list[ResultSummary]:
+        if failed.is_set():
+            raise _Skipped()
+        try:
+            return _write(driver, database, pieces)
+        except BaseException:
+            failed.set()
+            raise
+
+    pending: deque[tuple[list[_Piece], Future[list[ResultSummary]]]] = deque()
+
+    def settle() -> None:
+        pieces, future = pending.popleft()
+        try:
+            summaries = future.result()
+        except Exception as exc:  # noqa: BLE001 - any failure must say what was already written
+            report.seconds = time.perf_counter() - began
+            phase, name = pieces[0][0], pieces[0][1]
+            raise LoadError(
+                f"load stopped in {phase} ({name}) after {report.nodes} entities, {report.relationships} "
+                f"relationships and {report.mentions} mentions were written ({report.batches} batches); "
+                f"rerun the same load to finish it: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}",
+                report,
+            ) from exc
+        account(pieces, summaries)
+
+    with gc_paused(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="instgraph-load") as writer:
+        try:
+            for pieces in _transactions(plan(), batch_size):
+                pending.append((pieces, writer.submit(run, pieces)))
+                while len(pending) > 2 or (pending and pending[0][1].done()):
+                    settle()
+            while pending:
+                settle()
+        except BaseException:
+            failed.set()
+            for _, future in pending:
+                future.cancel()
+            raise
     report.seconds = time.perf_counter() - began
     return report
 
