@@ -348,7 +348,7 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
             new = k(first[1]) if first else None
         if new is not None and new != old:
             year = creation_year if not own_subject else rd.created[st.index]
-            rd.add("SUCCEEDED_BY", new if False else old, new, [*parent_span, span], conf_subject, start=year)
+            rd.add("SUCCEEDED_BY", old, new, [*parent_span, span], conf_subject, start=year)
         if m[2]:
             rd.add("PART_OF", old, k(m[2]), [span], STATED)
     for m in rules.get("RENAMED", ()):
