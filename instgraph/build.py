@@ -92,18 +92,17 @@ def cited_documents(datasets: Sequence[Path], seeds_dir: Path | None = None) -> 
 
 
 def extracted_graph(
-    documents: Sequence[Path], curated: InstitutionalGraph
+    documents: Sequence[Path], curated: InstitutionalGraph, jobs: int = 1
 ) -> tuple[InstitutionalGraph, list[str]]:
-    """Facts extracted from ``documents``, their mentions linked to the curated entities' ids.
+    """Facts extracted from ``documents`` (in ``jobs`` worker processes), their mentions linked to the
+    curated entities' ids.
 
     Returns the graph of extracted facts and one line per document that could not be read.
     """
-    from loaders.documents import read_documents
-    from loaders.extract import extract, extraction_to_graph, gazetteer_from_graph
+    from loaders.extract import extract_many, extraction_to_graph, gazetteer_from_graph
 
-    docs, problems = read_documents(documents)
-    gazetteer = gazetteer_from_graph(curated)
-    return extraction_to_graph(extract(doc, curated.schema, gazetteer) for doc in docs), problems
+    extractions, problems = extract_many(documents, curated.schema, gazetteer_from_graph(curated), jobs)
+    return extraction_to_graph(extractions), problems
 
 
 def merge_extracted(graph: InstitutionalGraph, extracted: InstitutionalGraph) -> list[str]:
@@ -208,6 +207,7 @@ def build(
     outputs: bool = False,
     neo4j_env: Mapping[str, str] | None = None,
     wipe: bool | None = None,
+    jobs: int = 1,
 ) -> BuildReport:
     """The main job. Read ``datasets`` (default: :func:`default_datasets`), merge them, write ``out_dir/graph.json``.
 
@@ -243,7 +243,7 @@ def build(
     docs: tuple[Path, ...] = ()
     if extract:
         docs = tuple(dict.fromkeys([*cited_documents(paths, seeds_dir), *(Path(d).resolve() for d in documents)]))
-        extracted, problems = extracted_graph(docs, graph)
+        extracted, problems = extracted_graph(docs, graph, jobs)
         try:
             conflicts = merge_extracted(graph, extracted)
         except ModelError as exc:

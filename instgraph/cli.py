@@ -86,6 +86,7 @@ _NEO4J_HELP = (
     "Load the graph into Neo4j: the server NEO4J_URI names, else the local one (started if needed). "
     "Without a server the rest is still done and the summary says what was skipped."
 )
+_JOBS_HELP = "Worker processes reading and extracting documents in parallel (one per free core helps; same output)."
 _WIPE_HELP = "Empty the database first. Default: yes for the local server, no for a NEO4J_URI server."
 
 
@@ -99,6 +100,7 @@ def build(
     outputs: Annotated[bool, typer.Option("--outputs/--no-outputs", help=_OUTPUTS_HELP)] = True,
     neo4j: Annotated[bool, typer.Option("--neo4j/--no-neo4j", help=_NEO4J_HELP)] = False,
     wipe: Annotated[bool | None, typer.Option("--wipe/--no-wipe", help=_WIPE_HELP, show_default=False)] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help=_JOBS_HELP)] = 1,
 ) -> None:
     """The main job: datasets and documents → the graph → out/ (graph.json, views, exports, report) → Neo4j.
 
@@ -117,6 +119,7 @@ def build(
             outputs=outputs,
             neo4j_env=os.environ if neo4j else None,
             wipe=wipe,
+            jobs=jobs,
         )
     except UsageError as exc:
         raise fail(str(exc), 2) from None
@@ -228,7 +231,6 @@ def report(
 _EXTRACT_FORMAT_HELP = "json (the extract contract: documents, entities, relations) | table"
 _EXTRACT_OUT_HELP = "Write the JSON here instead of stdout."
 _EXTRACT_ALIASES_HELP = "A curated dataset whose names and aliases link mentions to its ids (one node per body)."
-_JOBS_HELP = "Worker processes reading and extracting documents in parallel (one per free core helps; same output)."
 
 
 @app.command()
