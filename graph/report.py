@@ -23,7 +23,6 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from graph import centrality, coordination
-from graph.errors import UsageError
 from graph.institutional_graph import InstitutionalGraph
 from graph.projections import view
 
@@ -212,6 +211,32 @@ def compared_years(rows: Sequence[dict[str, Any]], reorganisation: int) -> tuple
     return first, second
 
 
+def _reorganisation_lines(
+    g: InstitutionalGraph, comparison: dict[str, Any] | None, hub_name: str, *, given: bool
+) -> list[str]:
+    """The report's before/after paragraph, or why there is none."""
+    if comparison is None:
+        return [
+            f"No dated succession into the actor with the most collaboration ties ({hub_name}), so no "
+            "before/after comparison; `instgraph report --reorganisation YEAR` sets the year.",
+            "",
+        ]
+    year, before, after = comparison["year"], comparison["before"], comparison["after"]
+    why = "given" if given else f"the most recent succession into {hub_name}, the actor with the most ties"
+    return [
+        f"Reorganisation year: **{year}** ({why}).",
+        "",
+        f"- Before ({before['years'][0] if before['years'] else '—'}–{year - 1}): at most "
+        f"**{before['max_groups']}** separate groups at once, {before['mean_groups']:.2f} on average over "
+        f"{before['active_years']} active years; mean centralisation {before['mean_centralization']:.2f}.",
+        f"- From {year} on: at most **{after['max_groups']}** separate groups at once, "
+        f"{after['mean_groups']:.2f} on average over {after['active_years']} active years; mean "
+        f"centralisation {after['mean_centralization']:.2f}; hub(s): "
+        f"{', '.join(g.graph.nodes[h]['name'] for h in after['hubs']) or '—'}.",
+        "",
+    ]
+
+
 def write_report(
     g: InstitutionalGraph,
     out_dir: Path,
@@ -224,11 +249,14 @@ def write_report(
     rows = coordination.coordination(g, area=area)
     lineage_rows = coordination.coordination(g, area=area, lineage=True)
     year = reorganisation if reorganisation is not None else coordination.reorganisation_year(g)
-    if year is None:
-        raise UsageError("no dated SUCCEEDED_BY into the most central actor; pass the reorganisation year")
     hub = coordination.most_central_actor(g)
-    comparison = coordination.before_after(rows, year)
-    compared = [y for y in compared_years(rows, year) if y is not None]
+    active = [r for r in rows if r["groups"]]
+    # Without a reorganisation there is nothing to compare: the actors are shown in the busiest year.
+    comparison = coordination.before_after(rows, year) if year is not None else None
+    if year is not None:
+        compared = [y for y in compared_years(rows, year) if y is not None]
+    else:
+        compared = [max(active, key=lambda r: (r["actors"], r["year"]))["year"]] if active else []
     tables = {y: active_centrality_table(g, y, area=area) for y in compared}
 
     files: list[str] = []
@@ -240,7 +268,8 @@ def write_report(
     save("coordination.csv", to_csv(rows))
     save("coordination.json", to_json(rows))
     save("coordination-lineage.csv", to_csv(lineage_rows))
-    save("before-after.json", to_json(comparison))
+    if comparison is not None:
+        save("before-after.json", to_json(comparison))
     for y, table in tables.items():
         save(f"centrality-actors-{y}.csv", to_csv(table))
         save(f"centrality-actors-{y}.json", to_json(table))
@@ -257,9 +286,7 @@ def write_report(
         save("brokerage.csv", to_csv(roles))
 
     hub_name = g.graph.nodes[hub]["name"] if hub else "—"
-    before, after = comparison["before"], comparison["after"]
     columns = ["year", "groups", "instruments", "actors", "centralization", "hub_name"]
-    active = [r for r in rows if r["groups"]]
     lines = [
         "# Centrality and coordination",
         "",
@@ -274,21 +301,7 @@ def write_report(
         "",
         "![Coordination over time](coordination.png)",
         "",
-        (
-            f"Reorganisation year: **{year}** (the most recent succession into {hub_name}, the actor "
-            "with the most collaboration ties)."
-            if reorganisation is None
-            else f"Reorganisation year: **{year}** (given)."
-        ),
-        "",
-        f"- Before ({before['years'][0] if before['years'] else '—'}–{year - 1}): at most "
-        f"**{before['max_groups']}** separate groups at once, {before['mean_groups']:.2f} on average over "
-        f"{before['active_years']} active years; mean centralisation {before['mean_centralization']:.2f}.",
-        f"- From {year} on: at most **{after['max_groups']}** separate groups at once, "
-        f"{after['mean_groups']:.2f} on average over {after['active_years']} active years; mean "
-        f"centralisation {after['mean_centralization']:.2f}; hub(s): "
-        f"{', '.join(g.graph.nodes[h]['name'] for h in after['hubs']) or '—'}.",
-        "",
+        *_reorganisation_lines(g, comparison, hub_name, given=reorganisation is not None),
         markdown_table(active, columns),
         "",
         "The lineage view folds each body into its successor (a predecessor's programmes count for it): "

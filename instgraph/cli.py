@@ -77,8 +77,8 @@ _DATA_HELP = "A curated dataset (YAML); repeat for several. Default: the repo's 
 _SEEDS_HELP = "Directory holding the datasets' source documents. Default: ../shared/seeds beside the repo."
 _OUT_HELP = "Directory to write graph.json, the views, the exports and the report into."
 _DOCUMENT_HELP = (
-    "A document (.txt, .md, .pdf) to extract facts from as well; repeat for several. Curated values win "
-    "a conflict; conflicts are listed in the summary."
+    "A document (.txt, .md, .pdf) to extract facts from as well; repeat it, or list the documents after it. "
+    "Curated values win a conflict; conflicts are listed in the summary."
 )
 _EXTRACT_HELP = "Extract facts from the documents the datasets cite (and --document) and merge them in."
 _OUTPUTS_HELP = "Write the HTML views, the GEXF/GraphML/CSV exports and the report (off: graph.json only)."
@@ -92,6 +92,9 @@ _WIPE_HELP = "Empty the database first. Default: yes for the local server, no fo
 
 @app.command()
 def build(
+    more_documents: Annotated[
+        list[Path] | None, typer.Argument(metavar="DOCUMENT", help=_DOCUMENT_HELP, show_default=False)
+    ] = None,
     data: Annotated[list[Path] | None, typer.Option("--data", help=_DATA_HELP)] = None,
     seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
     out: Annotated[Path, typer.Option("--out", help=_OUT_HELP)] = Path("out"),
@@ -115,7 +118,7 @@ def build(
             seeds,
             out,
             extract=extract,
-            documents=document or (),
+            documents=[*(document or ()), *(more_documents or ())],
             outputs=outputs,
             neo4j_env=os.environ if neo4j else None,
             wipe=wipe,

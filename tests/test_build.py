@@ -135,3 +135,17 @@ def test_extracted_facts_merge_with_curated_ones_and_curated_years_win(tmp_path)
     programme = [e for e in merged.entities(["Programme"]) if "Harbour Renewal" in e.name]
     assert programme and programme[0].start == 2013
     assert any(d["method"] == "extracted" for _, _, d in merged.graph.edges(data=True))
+
+
+def test_documents_listed_after_the_option_are_all_extracted_in_worker_processes(tmp_path):
+    docs = [REPO / "tests" / "documents" / n for n in ("norland-digital-review.txt", "ruritania-coastal-deck.txt")]
+    data = tmp_path / "empty.yaml"
+    data.write_text("entities:\n  - {type: Ministry, name: Ministry of Nothing}\n", "utf-8")
+    out = tmp_path / "out"
+    args = ["build", "--data", str(data), "--out", str(out), "--no-outputs", "-j", "2", "--documents", *map(str, docs)]
+    result = CliRunner().invoke(app, args, env=NO_SEEDS_ENV)
+    assert result.exit_code == 0, result.output
+    assert f"and facts extracted from {docs[0]}, {docs[1]}" in result.stdout
+    graph = read_back(out / "graph.json")
+    cited = {ev["document"] for _, _, evs in graph.graph.edges(data="evidence") for ev in evs or ()}
+    assert len(cited) == 2  # facts from both documents

@@ -124,3 +124,20 @@ def test_report_command_writes_the_report(tmp_path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "report.md").is_file()
     assert result.stdout.strip().endswith("report.md")
+
+
+def test_a_graph_without_a_dated_succession_still_gets_its_report(tmp_path):
+    # Two ministries share a programme; nobody was reorganised: no comparison, but tables and figures.
+    from graph.institutional_graph import InstitutionalGraph
+    from graph.model import Entity, Relationship
+
+    g = InstitutionalGraph()
+    a, b = (g.add_entity(Entity(type="Ministry", name=n)).id for n in ("Ministry A", "Ministry B"))
+    p = g.add_entity(Entity(type="Programme", name="Shared scheme", start=2010, end=2012)).id
+    g.add_relationship(Relationship(type="LEADS", source=a, target=p))
+    g.add_relationship(Relationship(type="PARTICIPATES_IN", source=b, target=p))
+    text = write_report(g, tmp_path).read_text("utf-8")
+    assert "no before/after comparison" in text and "--reorganisation YEAR" in text
+    assert not (tmp_path / "before-after.json").exists()
+    assert (tmp_path / "coordination.png").stat().st_size > 0
+    assert "### 2012" in text  # the busiest year's actors (the latest of equals)
