@@ -153,7 +153,8 @@ def admin_import(graph: InstitutionalGraph, lib: Path | None, work: Path) -> dic
         "database", "import", "full", "--overwrite-destination=true", "--threads=2", *args, "neo4j",
     ]  # fmt: skip
     began = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    # cwd: the tool writes its import.report into the working directory
+    done = subprocess.run(command, env=env, cwd=work, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - began
     if done.returncode != 0:
         tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
