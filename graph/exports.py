@@ -51,6 +51,7 @@ from graph.store_rows import (
     DOCUMENT_LABEL,
     MENTION_TYPE,
     entity_rows,
+    gc_paused,
     mention_rows,
     relationship_rows,
 )
@@ -295,6 +296,11 @@ def write_admin_import_csv(graph: InstitutionalGraph, directory: Path) -> list[s
 
 def export_graph(graph: InstitutionalGraph, fmt: str, path: Path) -> Path:
     """Write ``graph`` as ``fmt`` (one of :data:`FORMATS`) to ``path`` (a directory for ``csv``)."""
+    with gc_paused():  # the exports build millions of short-lived rows; see gc_paused
+        return _export(graph, fmt, path)
+
+
+def _export(graph: InstitutionalGraph, fmt: str, path: Path) -> Path:
     if fmt == "gexf":
         return write_gexf(graph, path)
     if fmt == "graphml":
