@@ -33,8 +33,8 @@ REPO = Path(__file__).resolve().parents[2]
 PASSWORD = "reliability-" + "k1ll"
 # Big enough that the kill lands after several committed transactions of each phase (BATCH rows each);
 # set INSTGRAPH_FAULT_EDGES=100000 or more to run it at scale.
-EDGES = int(os.environ.get("INSTGRAPH_FAULT_EDGES", "30000"))
-BATCH = 2_000
+EDGES = int(os.environ.get("INSTGRAPH_FAULT_EDGES", "15000"))
+BATCH = 1_000
 
 
 @pytest.fixture(scope="module")
