@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.errors import InstgraphError
 from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Evidence, Relationship, entity_id, merge_entities
 from graph.schema import Schema, load_schema
@@ -786,19 +787,27 @@ def extract_many(
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         # spawn, not fork: a caller may hold threads (a database driver, a progress bar) that a forked
         # child would inherit half-way.
-        with ProcessPoolExecutor(
-            max_workers=min(jobs, len(paths)),
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(schema, dict(gazetteer) if gazetteer is not None else None),
-        ) as pool:
-            # One file per task keeps both workers busy to the end; thousands of small files go in
-            # batches so the hand-over does not dominate.
-            chunk = max(1, len(paths) // (16 * jobs))
-            results = list(pool.map(_worker_extract, paths, chunksize=chunk))
+        try:
+            with ProcessPoolExecutor(
+                max_workers=min(jobs, len(paths)),
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(schema, dict(gazetteer) if gazetteer is not None else None),
+            ) as pool:
+                # One file per task keeps both workers busy to the end; thousands of small files go in
+                # batches so the hand-over does not dominate.
+                chunk = max(1, len(paths) // (16 * jobs))
+                results = list(pool.map(_worker_extract, paths, chunksize=chunk))
+        except BrokenProcessPool:
+            # A worker was killed (out of memory, a signal): say so in one line; nothing was written.
+            raise InstgraphError(
+                f"an extraction worker process died (out of memory or killed); rerun with fewer --jobs "
+                f"than {jobs}, or --jobs 1"
+            ) from None
     extractions = [x for x, _ in results if x is not None]
     problems = [p for _, ps in results for p in ps]
     return extractions, problems

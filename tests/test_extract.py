@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from graph.errors import InstgraphError
 from graph.model import Relationship
 from loaders import entities as entity_rules
 from loaders import relations as relation_rules
@@ -450,3 +452,17 @@ def test_relation_rules_gated_per_statement_find_every_match(pieces):
     gated = {rule: [m.span() for m in ms] for rule, ms in relation_rules.rules_in(text, low).items()}
     full = {rule: [m.span() for m in p.finditer(text)] for rule, p in relation_rules._PATTERNS.items()}
     assert gated == {rule: spans for rule, spans in full.items() if spans}
+
+
+class _EndsTheProcessThatUnpicklesIt(str):
+    """A gazetteer value that kills the worker process receiving it: a stand-in for the OOM killer."""
+
+    def __reduce__(self):
+        return (os._exit, (3,))
+
+
+def test_a_worker_process_that_dies_gives_one_line_not_a_traceback():
+    paths = [DOCS / "norland-digital-review.txt", DOCS / "ruritania-coastal-deck.txt"]
+    gazetteer = {"anything": _EndsTheProcessThatUnpicklesIt("ministry:x")}
+    with pytest.raises(InstgraphError, match=r"^an extraction worker process died .* or --jobs 1$"):
+        extract_many(paths, gazetteer=gazetteer, jobs=2)
