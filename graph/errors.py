@@ -11,6 +11,13 @@ class InstgraphError(Exception):
     """A user-facing failure: bad input, an unreachable server, a missing tool. Say what and how to fix."""
 
 
+class SchemaNameError(InstgraphError, KeyError):
+    """A label or relationship type that graph/schema.yaml does not declare (a failed look-up, so a
+    KeyError too)."""
+
+    __str__ = Exception.__str__  # one plain line, not KeyError's quoted repr
+
+
 class UsageError(InstgraphError):
     """A command-line option or parameter is wrong (exit code 2)."""
 

@@ -15,12 +15,15 @@ False
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from graph.errors import SchemaNameError
 
 SCHEMA_PATH = Path(__file__).with_name("schema.yaml")
 
@@ -31,6 +34,13 @@ _IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 class SchemaError(ValueError):
     """The schema file itself is inconsistent."""
+
+
+def _undeclared(what: str, name: str, allowed: Iterable[str]) -> SchemaNameError:
+    return SchemaNameError(
+        f"{what} {name!r} is not in graph/schema.yaml (allowed: {', '.join(sorted(allowed))}); "
+        "fix the data or declare it there"
+    )
 
 
 @dataclass(frozen=True)
@@ -81,20 +91,16 @@ class Schema:
 
     # --- look-ups -------------------------------------------------------------------------------
     def node_type(self, label: str) -> NodeType:
-        try:
-            return self.node_types[label]
-        except KeyError:
-            raise KeyError(
-                f"unknown entity type {label!r}; allowed: {', '.join(sorted(self.node_types))}"
-            ) from None
+        """The declared node type ``label``, else a one-line :class:`SchemaNameError`."""
+        if label not in self.node_types:
+            raise _undeclared("entity type", label, self.node_types)
+        return self.node_types[label]
 
     def relationship_type(self, name: str) -> RelationshipType:
-        try:
-            return self.relationship_types[name]
-        except KeyError:
-            raise KeyError(
-                f"unknown relationship type {name!r}; allowed: {', '.join(sorted(self.relationship_types))}"
-            ) from None
+        """The declared relationship type ``name``, else a one-line :class:`SchemaNameError`."""
+        if name not in self.relationship_types:
+            raise _undeclared("relationship type", name, self.relationship_types)
+        return self.relationship_types[name]
 
     def members(self, group: str) -> frozenset[str]:
         """Node types in a group (``Actor``, ``Instrument``)."""
@@ -114,7 +120,7 @@ class Schema:
     def check_label(self, label: str) -> str:
         """Return ``label`` if it is a declared node type or group, else raise; use before interpolating."""
         if label not in self.node_types and label not in self.groups:
-            raise KeyError(f"label {label!r} is not in the schema")
+            raise _undeclared("label", label, [*self.node_types, *self.groups])
         return label
 
     def check_relationship_type(self, name: str) -> str:

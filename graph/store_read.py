@@ -26,9 +26,6 @@ from graph.schema import Schema, load_schema
 from graph.store_rows import (
     DERIVED_FLAG,
     EdgeDecoder,
-    checked_label,
-    checked_node_type,
-    checked_type,
     codec,
     decode_entity,
     gc_paused,
@@ -43,7 +40,7 @@ def _wanted_labels(schema: Schema, types: Iterable[str] | None) -> list[str]:
         return sorted(schema.node_types)
     wanted: set[str] = set()
     for t in types:
-        checked_label(schema, t)
+        schema.check_label(t)
         wanted |= set(schema.members(t)) or {t}
     return sorted(wanted)
 
@@ -60,9 +57,9 @@ def mirror_query(schema: Schema, label: str, labels: list[str], as_of: int | Non
     One record per node rather than per relationship: a record costs the driver far more than the
     values in it, and a node's relationships come with it, so the result still streams.
     """
-    nt = checked_node_type(schema, label)
-    types = "|".join(checked_type(schema, t) for t in sorted(schema.relationship_types))
-    ends = "|".join(checked_label(schema, x) for x in labels)
+    nt = schema.node_type(label)
+    types = "|".join(schema.check_relationship_type(t) for t in sorted(schema.relationship_types))
+    ends = "|".join(schema.check_label(x) for x in labels)
     node_where = f" WHERE {_HOLDS.format(v='n')}" if as_of is not None else ""
     conds = [f"r.{property_name(DERIVED_FLAG)} IS NULL", f"b:{ends}"]
     if as_of is not None:

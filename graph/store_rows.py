@@ -1,7 +1,7 @@
 """The pure half of the Neo4j store: an :class:`InstitutionalGraph` as rows ready for ``UNWIND $rows``.
 
 No driver here; :mod:`graph.store_write` sends these rows, :mod:`graph.store_read` decodes what Neo4j
-gives back with :func:`decode_entity` and :func:`decode_relationship`.
+gives back with :func:`decode_entity` and :class:`EdgeDecoder`.
 
 How the model's values are kept in Neo4j (property values there must be primitives or homogeneous lists):
 
@@ -34,14 +34,14 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from graph.errors import InstgraphError
 from graph.institutional_graph import InstitutionalGraph
-from graph.schema import NodeType, Schema
+from graph.schema import Schema
 
 # The relationship type and label the store uses for derived "entity is mentioned in document" links.
 # Both are declared in schema.yaml; they are checked against the schema before use.
@@ -52,40 +52,6 @@ DERIVED_FLAG = "derived"
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _PRIMITIVES = (str, int, float, bool)
-
-
-class SchemaNameError(InstgraphError, ValueError):
-    """A label or relationship type that the schema does not declare reached the store."""
-
-
-def checked_label(schema: Schema, label: str) -> str:
-    """``label`` if the schema declares it as a node type or group (safe to interpolate), else a one-line error."""
-    if label in schema.node_types or label in schema.groups:
-        return label
-    allowed = ", ".join(sorted({*schema.node_types, *schema.groups}))
-    raise SchemaNameError(
-        f"label {label!r} is not in graph/schema.yaml (allowed: {allowed}); fix the data or add it there"
-    )
-
-
-def checked_node_type(schema: Schema, label: str) -> NodeType:
-    """The schema's node type ``label``, else a one-line :class:`SchemaNameError`."""
-    if label not in schema.node_types:
-        allowed = ", ".join(sorted(schema.node_types))
-        raise SchemaNameError(
-            f"entity type {label!r} is not in graph/schema.yaml (allowed: {allowed}); fix the data or add it there"
-        )
-    return schema.node_types[label]
-
-
-def checked_type(schema: Schema, type_: str) -> str:
-    """``type_`` if the schema declares it as a relationship type (safe to interpolate), else a one-line error."""
-    if type_ in schema.relationship_types:
-        return type_
-    allowed = ", ".join(sorted(schema.relationship_types))
-    raise SchemaNameError(
-        f"relationship type {type_!r} is not in graph/schema.yaml (allowed: {allowed}); fix the data or add it there"
-    )
 
 
 @contextmanager
@@ -244,7 +210,7 @@ def entity_rows(graph: InstitutionalGraph) -> dict[str, list[dict[str, Any]]]:
     rules = codec(graph.schema)
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for node_id, data in graph.graph.nodes(data=True):
-        out[checked_node_type(graph.schema, data["type"]).label].append(entity_row(node_id, data, rules))
+        out[graph.schema.node_type(data["type"]).label].append(entity_row(node_id, data, rules))
     return dict(out)
 
 
@@ -257,8 +223,8 @@ def lookup_label(schema: Schema, node_type: str) -> str:
     has one, else its own. Every look-up label has a uniqueness constraint on the key (an index), and
     grouping relationships by look-up labels keeps the number of distinct statements — each one planned
     by the server — small whatever mix of types the data holds."""
-    nt = checked_node_type(schema, node_type)
-    return checked_label(schema, nt.group or nt.label)
+    nt = schema.node_type(node_type)
+    return schema.check_label(nt.group or nt.label)
 
 
 def relationship_rows(graph: InstitutionalGraph) -> dict[RelationshipGroup, list[dict[str, Any]]]:
@@ -273,7 +239,7 @@ def relationship_rows(graph: InstitutionalGraph) -> dict[RelationshipGroup, list
                  ends[1] or lookup_label(graph.schema, nodes[v]["type"]))  # fmt: skip
         out[group].append(relationship_row(u, v, data, rules))
     for type_, _, _ in out:
-        checked_type(graph.schema, type_)
+        graph.schema.check_relationship_type(type_)
     return dict(out)
 
 
@@ -378,14 +344,6 @@ def mention_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 # --- reading back -----------------------------------------------------------------------------------
-def node_type_of(labels: Iterable[str], schema: Schema) -> str:
-    """The schema node type among a node's labels (the one that is not a group)."""
-    for label in labels:
-        if label in schema.node_types:
-            return label
-    raise InstgraphError(f"a node with labels {sorted(labels)} has no node type of the schema")
-
-
 def decode_entity(type_: str, props: dict[str, Any], rules: PropertyCodec) -> tuple[str, dict[str, Any]]:
     """Neo4j node properties → ``(id, networkx attributes)``, the inverse of :func:`entity_row`."""
     data = dict(props)
@@ -401,49 +359,10 @@ def decode_entity(type_: str, props: dict[str, Any], rules: PropertyCodec) -> tu
     return node_id, data
 
 
-def decode_relationship(
-    type_: str, props: dict[str, Any], rules: PropertyCodec, strings: dict[str, str] | None = None
-) -> tuple[str, dict[str, Any]]:
-    """Neo4j relationship properties → ``(edge key, networkx attributes)``, the inverse of
-    :func:`relationship_row`.
-
-    ``strings``, when given, is a cache that makes repeated text (methods, document ids, contexts,
-    quoted lines) one object across all edges; at a million relationships it saves about a third of
-    the mirror's memory.
-    """
-    data = dict(props)
-    for name in rules.relationship_json_lists:
-        raw = data.get(name)
-        if raw:
-            items = json.loads("[" + ",".join(raw) + "]")
-            if strings is not None:
-                for item in items:
-                    for k, v in item.items():
-                        if isinstance(v, str):
-                            item[k] = strings.setdefault(v, v)
-            data[name] = items
-    for name in rules.relationship_maps:
-        raw = data.get(name)
-        if isinstance(raw, str):
-            data[name] = json.loads(raw)
-    if strings is not None:
-        for k, v in data.items():
-            if isinstance(v, str) and k != "id":
-                data[k] = strings.setdefault(v, v)
-            elif isinstance(v, list) and k not in rules.relationship_json_lists:
-                data[k] = [strings.setdefault(x, x) if isinstance(x, str) else x for x in v]
-    for name, default in rules.relationship_defaults.items():
-        if name not in data:
-            data[name] = default if default is None else type(default)()
-    data["type"] = type_
-    context = data.get("context")
-    return (f"{type_}@{context}" if context else type_), data
-
-
 class EdgeDecoder:
     """Decodes the relationships the mirror reads, many at a time, into networkx edge attributes.
 
-    The same result as :func:`decode_relationship` for each edge, built for a million of them: the
+    The inverse of :func:`relationship_row`, built for a million edges at a time: the
     property map Neo4j sent becomes the attribute dict itself (no copy), the JSON citations of a whole
     batch are parsed with one ``json.loads``, and equal immutable values (types, methods, contexts,
     document ids, quoted lines, years, line numbers) are one object across all edges.

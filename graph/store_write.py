@@ -39,9 +39,6 @@ from graph.store_rows import (
     DOCUMENT_LABEL,
     MENTION_TYPE,
     PropertyCodec,
-    checked_label,
-    checked_node_type,
-    checked_type,
     codec,
     entity_rows,
     gc_paused,
@@ -111,13 +108,13 @@ def node_statement(schema: Schema, label: str, rules: PropertyCodec, *, new: boo
     ``new=True`` (a load right after a wipe) CREATEs the nodes; otherwise they are MERGEd on their key
     and list properties take the union of what is stored and what arrives.
     """
-    nt = checked_node_type(schema, label)
+    nt = schema.node_type(label)
     key = property_name(nt.key)
     if new:
-        labels = "".join(f":{checked_label(schema, x)}" for x in nt.labels)
+        labels = "".join(f":{schema.check_label(x)}" for x in nt.labels)
         lists = "".join(f", n.{p} = row.{p}" for p in rules.entity_lists)
         return f"{_PLAN}UNWIND $rows AS row CREATE (n{labels}) SET n = row.props, n.{key} = row.id{lists}"
-    extra = "".join(f":{checked_label(schema, g)}" for g in nt.labels[1:])
+    extra = "".join(f":{schema.check_label(g)}" for g in nt.labels[1:])
     sets = ", ".join(["n += row.props", *(_list_union("n", p) for p in rules.entity_lists)])
     set_labels = f" SET n{extra}" if extra else ""
     return f"{_PLAN}UNWIND $rows AS row MERGE (n:{nt.label} {{{key}: row.id}}){set_labels} SET {sets}"
@@ -127,7 +124,7 @@ def key_property(schema: Schema, label: str) -> str:
     """The key property of a node type, or the one key all members of a group share."""
     if label in schema.node_types:
         return property_name(schema.node_types[label].key)
-    keys = {schema.node_types[m].key for m in schema.members(checked_label(schema, label))}
+    keys = {schema.node_types[m].key for m in schema.members(schema.check_label(label))}
     if len(keys) != 1:
         raise InstgraphError(f"the types in group {label} have different keys {sorted(keys)}; give them one key")
     return property_name(keys.pop())
@@ -141,8 +138,8 @@ def relationship_statement(
     ``new=True`` CREATEs them (a load right after a wipe: no relationship can exist yet); otherwise they
     are MERGEd on ``(start)-[:TYPE {id}]->(end)`` and list properties accumulate.
     """
-    rel = checked_type(schema, type_)
-    s, t = checked_label(schema, source), checked_label(schema, target)
+    rel = schema.check_relationship_type(type_)
+    s, t = schema.check_label(source), schema.check_label(target)
     ends = (
         f"{_PLAN}UNWIND $rows AS row "
         f"MATCH (a:{s} {{{key_property(schema, s)}: row.source}}) "
@@ -158,9 +155,9 @@ def relationship_statement(
 def mention_statement(schema: Schema, source: str, *, new: bool = False) -> str:
     """``UNWIND $rows`` of derived MENTIONED_IN links from one look-up label to documents; one row per
     entity, ``{source, links: [{target, id, lines}]}`` (see :func:`graph.store_rows.mention_groups`)."""
-    s = checked_label(schema, source)
-    d = checked_label(schema, DOCUMENT_LABEL)
-    rel = checked_type(schema, MENTION_TYPE)
+    s = schema.check_label(source)
+    d = schema.check_label(DOCUMENT_LABEL)
+    rel = schema.check_relationship_type(MENTION_TYPE)
     flag = property_name(DERIVED_FLAG)
     ends = (
         f"{_PLAN}UNWIND $rows AS row "
@@ -224,9 +221,9 @@ def _check_types(graph: InstitutionalGraph) -> None:
     """Every node and relationship type of ``graph`` is in its schema (else a one-line error)."""
     schema = graph.schema
     for type_ in {t for _, t in graph.graph.nodes(data="type")}:
-        checked_node_type(schema, type_)
+        schema.node_type(type_)
     for type_ in {t for _, _, t in graph.graph.edges(data="type")}:
-        checked_type(schema, type_)
+        schema.check_relationship_type(type_)
 
 
 class _Skipped(Exception):
@@ -250,7 +247,7 @@ def wipe_graph(driver: Driver, schema: Schema, database: str = "neo4j", batch_si
     mention links, and detaching them along with a batch of nodes would overrun the transaction memory
     of a small server.
     """
-    labels = "|".join(checked_label(schema, label) for label in sorted(schema.node_types))
+    labels = "|".join(schema.check_label(label) for label in sorted(schema.node_types))
     with driver.session(database=database) as session:
         session.run(
             f"MATCH (:{labels})-[r]->() CALL (r) {{ DELETE r }} IN TRANSACTIONS OF $size ROWS",
