@@ -23,17 +23,8 @@ from pathlib import Path
 from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Relationship
 from graph.schema import load_schema
+from viz.screenshots import CHROMIUM, CHROMIUM_ARGS
 from viz.views import View, network_view, timeline_view
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1) -> InstitutionalGraph:
@@ -146,7 +137,7 @@ def main() -> None:
     )
     out = Path(tempfile.mkdtemp(prefix="instgraph-paint-"))
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         try:
             print(f"calibration: a fixed 1e8-step JS loop takes {calibrate(browser):.0f} ms here now", flush=True)
             for name, build in (("network", network_view), ("timeline", timeline_view)):

@@ -47,10 +47,11 @@ INSTRUMENT_GROUP = "Instrument"
 DOCUMENT_TYPE = "Document"
 
 
-def area_roots(g: InstitutionalGraph, area: str) -> list[str]:
-    """Entities (not documents) whose id is ``area`` or whose name or an alias is ``area``, any case."""
+def entities_named(g: InstitutionalGraph, text: str) -> list[str]:
+    """Entities (not documents) whose id is ``text`` or whose name or an alias is ``text``, any case
+    (:func:`graph.institutional_graph.matches`), in graph order: how a query's parameter names a body."""
     document = g.schema.check_label(DOCUMENT_TYPE)
-    return [n for n, d in g.graph.nodes(data=True) if d["type"] != document and matches(d, n, area)]
+    return [n for n, d in g.graph.nodes(data=True) if d["type"] != document and matches(d, n, text)]
 
 
 def instruments_under(g: InstitutionalGraph, roots: Iterable[str]) -> set[str]:
@@ -95,7 +96,7 @@ def area_instruments(g: InstitutionalGraph, area: str | None = None) -> set[str]
     instrument = g.schema.members(g.schema.check_label(INSTRUMENT_GROUP))
     if area is None:
         return {n for n, t in g.graph.nodes(data="type") if t in instrument}
-    roots = area_roots(g, area)
+    roots = entities_named(g, area)
     if not roots:
         raise UsageError(
             f"--area {area!r} is not an entity of the graph; give an id such as 'strategy:<name>', a name "

@@ -248,12 +248,12 @@ def extract(
     import json
 
     from loaders.dataset import read_dataset
-    from loaders.extract import extract_files, gazetteer_from_graph, to_json, to_table
+    from loaders.extract import extract_many, gazetteer_from_graph, to_json, to_table
 
     if fmt not in ("json", "table"):
         raise fail(f"--format {fmt!r}: use json or table", 2)
     gazetteer = gazetteer_from_graph(read_dataset(aliases)) if aliases is not None else None
-    extractions, problems = extract_files(paths, gazetteer=gazetteer, jobs=jobs)
+    extractions, problems = extract_many(paths, gazetteer=gazetteer, jobs=jobs)
     for p in problems:
         typer.echo(p, err=True)
     if not extractions:

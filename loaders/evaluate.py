@@ -211,7 +211,7 @@ def evaluate_files(
     """
     from graph.errors import InputError
     from loaders.dataset import locate_documents, open_dataset, to_graph
-    from loaders.extract import extract_files
+    from loaders.extract import extract_many
 
     spec, texts = open_dataset(dataset, seeds_dir)
     gold = to_graph(spec, texts)
@@ -223,7 +223,7 @@ def evaluate_files(
             raise InputError(
                 str(dataset), "none of its documents was found; pass them with --document or --seeds"
             )
-    extractions, problems = extract_files(paths, jobs=jobs)
+    extractions, problems = extract_many(paths, jobs=jobs)
     if not extractions:
         raise InputError(str(paths[0]), "; ".join(p.removeprefix("error: ") for p in problems))
     return evaluate(extractions, gold, min_confidence), problems

@@ -747,20 +747,6 @@ def to_json(extractions: Iterable[Extraction]) -> dict[str, Any]:
     return {"documents": documents, "entities": entities, "relations": relations}
 
 
-def extract_files(
-    paths: Iterable[str | Path],
-    schema: Schema | None = None,
-    gazetteer: Mapping[str, str] | None = None,
-    jobs: int = 1,
-) -> tuple[list[Extraction], list[str]]:
-    """Read and extract several files; a bad file gives one message in ``problems`` and the rest go on.
-
-    When no file could be read the list of extractions is empty and ``problems`` says why. ``jobs``
-    > 1 reads and extracts in that many worker processes (see :func:`extract_many`).
-    """
-    return extract_many(paths, schema, gazetteer, jobs)
-
-
 def extract_many(
     paths: Iterable[str | Path],
     schema: Schema | None = None,
@@ -768,6 +754,7 @@ def extract_many(
     jobs: int = 1,
 ) -> tuple[list[Extraction], list[str]]:
     """Read and extract files, one per task across ``jobs`` worker processes; results in ``paths`` order.
+    A bad file gives one line in ``problems`` and the rest go on.
 
     The result is the same whatever ``jobs`` is: extractions in the order of ``paths`` (a file that
     cannot be read is left out), and ``problems`` in that order too, one line per bad file or warning.

@@ -29,7 +29,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.coordination import area_roots, collaboration_graph, instruments_under
+from graph.coordination import collaboration_graph, entities_named, instruments_under
 from graph.errors import UsageError
 from graph.institutional_graph import InstitutionalGraph, matches
 from graph.schema import Schema
@@ -37,7 +37,6 @@ from queries.library import QUERY_DIR, get_query
 
 # Names the questions rely on; each is checked against the schema before use.
 SUCCESSION = "SUCCEEDED_BY"
-DOCUMENT = "Document"
 ACTOR = "Actor"
 INSTRUMENT = "Instrument"
 
@@ -170,9 +169,7 @@ def lineage(graph: InstitutionalGraph, body: str) -> list[Row]:
             years = chain.edges[u, v].setdefault("years", [])
             years.append(d.get("start"))
     rows: list[Row] = []
-    for b, data in g.nodes(data=True):
-        if data["type"] == schema.check_label(DOCUMENT) or not matches(data, b, body):
-            continue
+    for b in entities_named(graph, body):
         before = nx.shortest_path_length(chain.reverse(copy=False), b)
         after = nx.shortest_path_length(chain, b)
         for relation, distances in (("predecessor", before), ("successor", after)):
@@ -188,7 +185,7 @@ def lineage(graph: InstitutionalGraph, body: str) -> list[Row]:
                 rows.append(
                     {
                         "body": b,
-                        "body_name": data.get("name"),
+                        "body_name": g.nodes[b].get("name"),
                         "relation": relation,
                         "steps": steps,
                         "id": x,
@@ -266,7 +263,7 @@ def fragmentation(
     Same rows as ``queries/fragmentation.cypher``.
     """
     g = graph.graph
-    scope = instruments_under(graph, area_roots(graph, area)) if area is not None else None
+    scope = instruments_under(graph, entities_named(graph, area)) if area is not None else None
     spans = [
         y
         for n, d in g.nodes(data=True)

@@ -27,6 +27,7 @@ from graph.local_server import (
     free_port,
 )
 from graph.settings import Neo4jSettings
+from viz.screenshots import CHROMIUM, CHROMIUM_ARGS
 
 SEED_NAME = "oecd-2022-korea-sme-digitalisation.txt"
 REPO = Path(__file__).resolve().parents[1]
@@ -131,15 +132,6 @@ def seeds_dir(seed_path: Path) -> Path:
 
 # --- a real headless Chromium (Debian's), shared by every test that opens a page ----------------------------
 # One per session: Playwright's sync API cannot run two instances in one thread.
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,6 @@ from viz.views import build_all_views
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 PAYLOADS = [
     "<script>alert('name')</script>",
     "<img src=x onerror=alert('img')>",
