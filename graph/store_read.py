@@ -51,11 +51,12 @@ def _key(schema: Schema) -> str:
 
 
 def mirror_query(schema: Schema, label: str, labels: list[str], as_of: int | None) -> str:
-    """The nodes of one type, each with its outgoing relationships (to nodes of ``labels``) collected
-    in one list of ``[type, end id, properties]``.
+    """The nodes of one type in records of up to ``$chunk`` nodes, each node as ``[properties, out]``
+    where ``out`` lists its relationships (to nodes of ``labels``) as ``[type, end id, properties]``.
 
-    One record per node rather than per relationship: a record costs the driver far more than the
-    values in it, and a node's relationships come with it, so the result still streams.
+    Many nodes per record rather than one: the driver's cost is per record far more than per value
+    in it. The node references are collected first (cheap), then each record's relationships are read
+    as the client asks for it, so the result still streams.
     """
     nt = schema.node_type(label)
     types = "|".join(schema.check_relationship_type(t) for t in sorted(schema.relationship_types))
@@ -65,10 +66,13 @@ def mirror_query(schema: Schema, label: str, labels: list[str], as_of: int | Non
     if as_of is not None:
         conds += [_HOLDS.format(v=v) for v in ("b", "r")]
     return (
-        f"MATCH (n:{nt.label}){node_where} "
+        f"MATCH (n:{nt.label}){node_where} WITH collect(n) AS ns "
+        "UNWIND range(0, size(ns) - 1, $chunk) AS at "
+        "CALL (ns, at) { UNWIND ns[at..at + $chunk] AS n "
         f"CALL (n) {{ MATCH (n)-[r:{types}]->(b) WHERE {' AND '.join(conds)} "
         f"RETURN collect([type(r), b.{_key(schema)}, properties(r)]) AS out }} "
-        "RETURN properties(n) AS p, out"
+        "RETURN collect([properties(n), out]) AS nodes } "
+        "RETURN nodes"
     )
 
 
@@ -79,12 +83,13 @@ def read_graph(
     as_of: int | None = None,
     types: Iterable[str] | None = None,
     schema: Schema | None = None,
-    fetch_size: int = 2_000,
+    chunk: int = 200,
 ) -> InstitutionalGraph:
     """The graph held in Neo4j as an :class:`InstitutionalGraph` (whole, as of a year, or some types).
 
     Relationships the store derived itself (``MENTIONED_IN`` links flagged ``derived``) are not part of
-    the model and are left out. ``fetch_size`` is in nodes (each with its relationships).
+    the model and are left out. ``chunk`` is the number of nodes (each with its relationships) per
+    record.
 
     >>> # read_graph(driver) == model            after write_graph(driver, model) on an empty database
     >>> # read_graph(driver, as_of=2007) == model.as_of(2007)
@@ -92,7 +97,9 @@ def read_graph(
     schema = schema or load_schema()
     rules = codec(schema)
     labels = _wanted_labels(schema, types)
-    params: dict[str, Any] = {} if as_of is None else {"year": int(as_of)}
+    params: dict[str, Any] = {"chunk": max(1, int(chunk))}
+    if as_of is not None:
+        params["year"] = int(as_of)
 
     def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph()
@@ -110,26 +117,27 @@ def read_graph(
 
         for label in labels:
             result = tx.run(mirror_query(schema, label, labels, as_of), params)
-            for props, out in result:
-                node_id, data = decode_entity(label, props, rules)
-                s = place(node_id)
-                nodes[s] = data
-                if not out:
-                    continue
-                u_adj = adj[s]
-                for (_, end, _), (key, edge) in zip(out, decoder.decode([(e[0], e[2]) for e in out]), strict=True):
-                    t = place(end)
-                    keydict = u_adj.get(t)
-                    if keydict is None:
-                        keydict = u_adj[t] = pred[t][s] = {}
-                    keydict[key] = edge
+            for (chunk_nodes,) in result:
+                decoded = iter(decoder.decode([(e[0], e[2]) for _, out in chunk_nodes for e in out]))
+                for props, out in chunk_nodes:
+                    node_id, data = decode_entity(label, props, rules)
+                    s = place(node_id)
+                    nodes[s] = data
+                    u_adj = adj[s]
+                    # zip asks ``out`` first, so it takes exactly this node's share of ``decoded``
+                    for (_, end, _), (key, edge) in zip(out, decoded, strict=False):
+                        t = place(end)
+                        keydict = u_adj.get(t)
+                        if keydict is None:
+                            keydict = u_adj[t] = pred[t][s] = {}
+                        keydict[key] = edge
         return g
 
     with (
         gc_paused(),
         driver.session(
             database=database,
-            fetch_size=fetch_size,
+            fetch_size=8,  # records of ``chunk`` nodes per network round trip
             default_access_mode=READ_ACCESS,
             # a type with no relationships yet is not an error here; keep the server's warning off stderr
             notifications_min_severity=NotificationMinimumSeverity.OFF,

@@ -362,10 +362,11 @@ def decode_entity(type_: str, props: dict[str, Any], rules: PropertyCodec) -> tu
 class EdgeDecoder:
     """Decodes the relationships the mirror reads, many at a time, into networkx edge attributes.
 
-    The inverse of :func:`relationship_row`, built for a million edges at a time: the
-    property map Neo4j sent becomes the attribute dict itself (no copy), the JSON citations of a whole
+    The inverse of :func:`relationship_row`, built for a million edges at a time: every attribute
+    dict has the same key objects, the JSON citations of a whole
     batch are parsed with one ``json.loads``, and equal immutable values (types, methods, contexts,
-    document ids, quoted lines, years, line numbers) are one object across all edges.
+    document ids, quoted lines, years, line numbers) are one object across all edges. The loops below
+    dispatch on the value's type inline: a helper call per value cost more than the rest of the decoding.
 
     >>> from graph.schema import load_schema
     >>> dec = EdgeDecoder(codec(load_schema()))
@@ -385,63 +386,60 @@ class EdgeDecoder:
         self._maps = maps
         self._lists = tuple(n for n in lists if n not in json_lists)
         self._scalars = tuple(n for n in rules.relationship_defaults if n not in lists and n not in maps)
-        self._defaults = tuple(rules.relationship_defaults.items())
-
-    def _value(self, v: Any) -> Any:
-        kind = type(v)
-        if kind is str:
-            return self.strings.setdefault(v, v)
-        if kind is int:
-            return self.ints.setdefault(v, v)
-        if kind is float:
-            return self.floats.setdefault(v, v)
-        return v
+        # every edge's dict starts from this one: the keys are then the same string objects on every edge
+        # (the driver makes new ones for every map it reads: a quarter of a mirror's memory at 200 000 edges)
+        self._base: dict[str, Any] = {"id": None, "type": None, **dict.fromkeys(rules.relationship_defaults)}
 
     def decode(self, edges: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
-        """``[(type, properties)]`` → ``[(edge key, attributes)]``; the property dicts are reused."""
-        strings, value = self.strings, self._value
+        """``[(type, properties)]`` → ``[(edge key, attributes)]``, every schema property present."""
+        s, i, f = self.strings.setdefault, self.ints.setdefault, self.floats.setdefault
+        shared = {str: s, int: i, float: f}.get  # Neo4j lists hold one type: the first item's decides
+        json_lists, maps, lists, scalars = self._json_lists, self._maps, self._lists, self._scalars
         texts: list[str] = []
         for _, props in edges:
-            for name in self._json_lists:
+            for name in json_lists:
                 raw = props.get(name)
                 if raw:
                     texts.extend(raw)
         items: list[Any] = json.loads("[" + ",".join(texts) + "]") if texts else []
+        for item in items:
+            if type(item) is dict:
+                for k, v in item.items():  # values replaced in place: the dict's size does not change
+                    if v:
+                        one = shared(type(v))
+                        if one is not None:
+                            item[k] = one(v, v)
+                        elif type(v) is list and (one := shared(type(v[0]))) is not None:
+                            item[k] = list(map(one, v, v))
         at = 0
+        base = self._base
         out: list[tuple[str, dict[str, Any]]] = []
-        for type_, data in edges:
-            for name in self._json_lists:
-                raw = data.get(name)
+        for type_, props in edges:
+            data = {**base, **props}
+            for name in json_lists:
+                raw = data[name]
                 if raw:
                     n = len(raw)
-                    chunk = items[at : at + n]
+                    data[name] = items[at : at + n]
                     at += n
-                    for item in chunk:
-                        if type(item) is dict:
-                            for k, v in item.items():
-                                if type(v) is list:
-                                    item[k] = [value(x) for x in v]
-                                else:
-                                    item[k] = value(v)
-                    data[name] = chunk
-            for name in self._maps:
-                raw = data.get(name)
-                if isinstance(raw, str):
-                    data[name] = json.loads(raw)
-            for name in self._scalars:
-                v = data.get(name)
-                if v is not None:
-                    data[name] = value(v)
-            for name in self._lists:
-                v = data.get(name)
-                if v:
-                    data[name] = [value(x) for x in v]
-            for name, default in self._defaults:
-                if name not in data:
-                    data[name] = default if default is None else type(default)()
-            type_ = strings.setdefault(type_, type_)
+                else:
+                    data[name] = []
+            for name in maps:
+                raw = data[name]
+                data[name] = json.loads(raw) if type(raw) is str else {} if raw is None else raw
+            for name in scalars:
+                v = data[name]
+                if v is not None and (one := shared(type(v))) is not None:
+                    data[name] = one(v, v)
+            for name in lists:
+                v = data[name]
+                if not v:
+                    data[name] = []
+                elif (one := shared(type(v[0]))) is not None:
+                    data[name] = list(map(one, v, v))
+            type_ = s(type_, type_)
             data["type"] = type_
             context = data.get("context")
-            key = type_ if not context else strings.setdefault(f"{type_}@{context}", f"{type_}@{context}")
+            key = type_ if not context else s(f"{type_}@{context}", f"{type_}@{context}")
             out.append((key, data))
         return out

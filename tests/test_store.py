@@ -158,7 +158,7 @@ def test_round_trip_of_a_synthetic_graph_with_every_type_is_exact(db: tuple[Any,
     driver, database = db
     g = synthetic(400, 3000, seed=7)
     write_graph(driver, g, database=database, batch_size=700)
-    assert read_graph(driver, database=database, fetch_size=500) == g
+    assert read_graph(driver, database=database, chunk=7) == g
     assert read_graph(driver, database=database, as_of=2010) == g.as_of(2010)
 
 
