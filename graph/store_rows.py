@@ -60,6 +60,11 @@ def gc_paused() -> Iterator[None]:
 
     The rows hold no reference cycles, but every few thousand new dicts the collector walks every
     object alive (the whole graph): at 100 000 relationships that doubled the time to build the rows.
+
+    On the way out, everything built meanwhile is moved straight to the oldest generation
+    (``gc.freeze()`` then ``gc.unfreeze()``, two constant-time list moves). Otherwise the first
+    collections after the pause would walk all of it as "young" objects, twice, before it reached the
+    old generation anyway: at 200 000 mirrored edges that was 1.5 s of a 7.5 s read.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -67,6 +72,8 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
