@@ -352,16 +352,20 @@ def mention_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 # --- reading back -----------------------------------------------------------------------------------
 def decode_entity(type_: str, props: dict[str, Any], rules: PropertyCodec) -> tuple[str, dict[str, Any]]:
-    """Neo4j node properties → ``(id, networkx attributes)``, the inverse of :func:`entity_row`."""
-    data = dict(props)
+    """Neo4j node properties → ``(id, networkx attributes)``, the inverse of :func:`entity_row`.
+
+    The dict starts from the schema's property names, so every node holds the same key objects
+    rather than the new ones the driver makes for each map (see :class:`EdgeDecoder`).
+    """
+    data = {"type": None, **dict.fromkeys(rules.entity_defaults), **props}
     node_id = data.pop("id")
     for name in rules.entity_maps:
-        raw = data.get(name)
+        raw = data[name]
         if isinstance(raw, str):
             data[name] = json.loads(raw)
     for name, default in rules.entity_defaults.items():
-        if name not in data:
-            data[name] = default if default is None else type(default)()
+        if data[name] is None and default is not None:
+            data[name] = type(default)()
     data["type"] = type_
     return node_id, data
 

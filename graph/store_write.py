@@ -2,8 +2,9 @@
 
 The rows come from the pure layer (:mod:`graph.store_rows`); here they go out as parameterised
 ``UNWIND $rows`` statements, packed into write transactions of about ``batch_size`` rows each (a small
-graph is one transaction, one commit), each retried by the driver on transient errors. One writer
-thread runs the transactions in order while the caller's thread builds the next rows.
+graph is one transaction, one commit), each retried by the driver on transient errors. Writer threads
+run the transactions while the caller's thread builds the next rows: one, in order, for a MERGE load;
+two at once after a wipe (see :func:`write_graph`).
 
 Nodes are MERGEd on their key per label, relationships on ``(start id)-[:TYPE {id}]->(end id)`` per
 (type, start look-up label, end look-up label) — the group label (``Actor``, ``Instrument``) where a
