@@ -61,6 +61,11 @@ def native_config(schema: Schema) -> dict[str, dict[str, Any]]:
     }
     for module in _MODULES:
         _collect(config, module, vars(importlib.import_module(f"loaders.{module}")))
+    # Declarations whose shape the generic collection does not take.
+    from loaders import entities
+
+    config["lists"]["entities.COLLECTIVES.labels"] = [label for _, label in entities.COLLECTIVES]
+    config["strs"]["entities._PUNCT_TO_SPACE.chars"] = "".join(chr(c) for c in entities._PUNCT_TO_SPACE)
     names = countries()
     config["patterns"]["countries.pattern"] = (names.pattern.pattern, int(names.pattern.flags))
     config["maps"]["countries.by_name"] = {k: v[1] for k, v in names.by_name.items()}
