@@ -13,6 +13,8 @@ mod config;
 mod mentions;
 mod pattern;
 mod pytext;
+mod reader;
+mod rules;
 mod statements;
 mod years;
 
@@ -25,6 +27,8 @@ pub struct Core {
     pub statements: statements::StatementRules,
     pub years: years::YearRules,
     pub mentions: mentions::MentionRules,
+    pub relations: rules::RelationRules,
+    pub reader: reader::ReaderRules,
 }
 
 #[pymethods]
@@ -36,6 +40,8 @@ impl Core {
             statements: statements::StatementRules::new(&config)?,
             years: years::YearRules::new(&config)?,
             mentions: mentions::MentionRules::new(&config)?,
+            relations: rules::RelationRules::new(&config)?,
+            reader: reader::ReaderRules::new(&config)?,
             config,
         })
     }

@@ -103,3 +103,8 @@ pub fn char_offset(s: &str, pos: usize) -> usize {
         s[..pos].chars().count()
     }
 }
+
+/// Python's `s.lstrip()`.
+pub fn lstrip(s: &str) -> &str {
+    s.trim_start_matches(is_py_space)
+}
