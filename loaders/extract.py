@@ -43,6 +43,7 @@ from graph.errors import InstgraphError
 from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Evidence, Relationship, entity_id, merge_entities
 from graph.schema import Schema, load_schema
+from loaders import native
 from loaders import relations as R
 from loaders.bullets import Statement, statements
 from loaders.dates import YearSpan, find_years, nearest_year
@@ -260,16 +261,56 @@ def _years(text: str) -> tuple[int | None, int | None]:
     return s.start, s.end
 
 
-def extract(doc: Document, schema: Schema | None = None, gazetteer: Mapping[str, str] | None = None) -> Extraction:
+def extract(
+    doc: Document,
+    schema: Schema | None = None,
+    gazetteer: Mapping[str, str] | None = None,
+    engine: str = "auto",
+) -> Extraction:
     """Entities and relationships a document states, each relationship with its evidence lines.
 
     ``gazetteer`` maps known names and aliases to entity ids (e.g. from a curated dataset); it only
     links mentions the patterns found to those ids and never makes a mention by itself.
+    ``engine``: ``"native"`` reads with the compiled core (:mod:`loaders.native`), ``"python"`` with
+    this module's reference implementation, ``"auto"`` (the default) with the core where it is built.
+    Both give the same extraction.
     """
     schema = schema or load_schema()
     lexicon(schema)
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    compiled = native.core(schema) if engine != "python" else None
+    if engine == "native" and compiled is None:
+        raise InstgraphError("the compiled extraction core is not built; reinstall with a Rust toolchain (cargo)")
     rd = _Reader(doc, schema, gazetteer)
-    sts = statements(doc)
+    if compiled is not None:
+        _read_natively(rd, compiled)
+    else:
+        _read(rd)
+    return _finish(rd)
+
+
+ENGINES = ("auto", "native", "python")
+
+
+def _read_natively(rd: _Reader, compiled: Any) -> None:
+    """The compiled core's reading of the document, as the drafts and facts :func:`_read` builds."""
+    drafts, facts = compiled.read(list(rd.doc.clean), rd.doc.format == "markdown")
+    rd.drafts = {
+        key: _Draft(type_, name, kind, dict.fromkeys(aliases), start, end, dict.fromkeys(lines), head)
+        for key, type_, name, kind, aliases, start, end, lines, head in drafts
+    }
+    rd.facts = {
+        (rel, source, target, context): _Fact(
+            rel, source, target, context, start, end, confidence, dict.fromkeys(evidence), note
+        )
+        for rel, source, target, context, start, end, confidence, evidence, note in facts
+    }
+
+
+def _read(rd: _Reader) -> None:
+    """Read the document statement by statement: mentions, templates, then the rules (the reference)."""
+    sts = statements(rd.doc)
     rd.statements = sts
     per_statement: list[tuple[str, list[str], list[YearSpan]]] = []
     for st in sts:
@@ -295,7 +336,6 @@ def extract(doc: Document, schema: Schema | None = None, gazetteer: Mapping[str,
         if keys:
             _relate(rd, st, templ, keys, years)
     _frame_rules(rd, per_statement)
-    return _finish(rd)
 
 
 def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[YearSpan]) -> None:
@@ -752,6 +792,7 @@ def extract_many(
     schema: Schema | None = None,
     gazetteer: Mapping[str, str] | None = None,
     jobs: int = 1,
+    engine: str = "auto",
 ) -> tuple[list[Extraction], list[str]]:
     """Read and extract files, one per task across ``jobs`` worker processes; results in ``paths`` order.
     A bad file gives one line in ``problems`` and the rest go on.
@@ -770,7 +811,7 @@ def extract_many(
     """
     paths = list(paths)
     if jobs <= 1 or len(paths) <= 1:
-        results = [_read_and_extract(p, schema, gazetteer) for p in paths]
+        results = [_read_and_extract(p, schema, gazetteer, engine) for p in paths]
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -783,7 +824,7 @@ def extract_many(
                 max_workers=min(jobs, len(paths)),
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(schema, dict(gazetteer) if gazetteer is not None else None),
+                initargs=(schema, dict(gazetteer) if gazetteer is not None else None, engine),
             ) as pool:
                 # One file per task keeps both workers busy to the end; thousands of small files go in
                 # batches so the hand-over does not dominate.
@@ -801,20 +842,20 @@ def extract_many(
 
 
 def _read_and_extract(
-    path: str | Path, schema: Schema | None, gazetteer: Mapping[str, str] | None
+    path: str | Path, schema: Schema | None, gazetteer: Mapping[str, str] | None, engine: str = "auto"
 ) -> tuple[Extraction | None, list[str]]:
     from loaders.documents import read_documents
 
     documents, problems = read_documents([path])
-    return (extract(documents[0], schema, gazetteer) if documents else None), problems
+    return (extract(documents[0], schema, gazetteer, engine) if documents else None), problems
 
 
-_WORKER_ARGS: tuple[Schema | None, Mapping[str, str] | None] = (None, None)
+_WORKER_ARGS: tuple[Schema | None, Mapping[str, str] | None, str] = (None, None, "auto")
 
 
-def _start_worker(schema: Schema | None, gazetteer: Mapping[str, str] | None) -> None:
+def _start_worker(schema: Schema | None, gazetteer: Mapping[str, str] | None, engine: str) -> None:
     global _WORKER_ARGS
-    _WORKER_ARGS = (schema, gazetteer)
+    _WORKER_ARGS = (schema, gazetteer, engine)
 
 
 def _worker_extract(path: str | Path) -> tuple[Extraction | None, list[str]]:
