@@ -106,6 +106,25 @@ def test_same_text_same_id_whatever_the_path():
     assert a.id == b.id and a.sha256 == b.sha256
 
 
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from(
+                list("aZ 9\t`'\"-\x07\r")
+                + list("\u00e9\u2013\u2014\u201c\u201d\u2019\u2022\u00a0\u200b\u2033\u2026\ufb01\u00bd\u0301")
+            ),
+            max_size=12,
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_whole_document_cleaning_equals_cleaning_each_line(lines):
+    from loaders.documents import _CONTROL, clean_lines
+
+    assert clean_lines(lines) == tuple(_CONTROL.sub(" ", clean_line(s)) for s in lines)
+
+
 def test_clean_view_plain_quotes_dashes_and_bullets():
     assert clean_line("\u2022 the \u2018Dock\u2019 Act \u2013 2001\u20132004\u00a0") == "- the 'Dock' Act - 2001-2004 "
     assert parse_date("7 October 2020") == "2020-10-07"
