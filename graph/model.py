@@ -16,6 +16,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 METHODS = ("curated", "extracted", "derived")
@@ -37,8 +38,13 @@ def slug(text: str) -> str:
     return text.strip("-_")
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_id(type_: str, name: str) -> str:
-    """The stable id of an entity: its type and canonical name, so re-loading never duplicates."""
+    """The stable id of an entity: its type and canonical name, so re-loading never duplicates.
+
+    Remembered per (type, name): names recur across a corpus's documents, and a slug costs two
+    regex passes and a normalisation.
+    """
     return f"{type_.lower()}:{slug(name)}"
 
 

@@ -140,6 +140,8 @@ class Document:
 
     def span_text(self, first: int, last: int) -> str:
         """Original lines ``first..last`` joined by single spaces (stripped), for evidence."""
+        if first == last:  # most evidence is one line
+            return self.lines[first - 1].strip()
         return " ".join(s.strip() for s in self.lines[first - 1 : last] if s.strip())
 
     @property
