@@ -24,6 +24,10 @@ METHODS = ("curated", "extracted", "derived")
 _METHOD_RANK = {m: i for i, m in enumerate(METHODS)}
 
 
+_QUOTES = re.compile(r"[’'`\"“”‘]")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens; non-Latin text keeps its letters.
 
@@ -33,9 +37,7 @@ def slug(text: str) -> str:
     'koreas-smart-office'
     """
     text = unicodedata.normalize("NFKC", text).lower()
-    text = re.sub(r"[’'`\"“”‘]", "", text)
-    text = re.sub(r"[^\w]+", "-", text, flags=re.UNICODE)
-    return text.strip("-_")
+    return _NOT_WORD.sub("-", _QUOTES.sub("", text)).strip("-_")
 
 
 @lru_cache(maxsize=1 << 16)
