@@ -127,3 +127,18 @@ def test_native_asked_for_without_the_core_is_one_clear_error(monkeypatch):
     with pytest.raises(InstgraphError, match="compiled extraction core is not built"):
         extract(doc, engine="native")
     assert extract(doc).relationships  # auto falls back to the Python reference
+
+
+def test_cli_extract_engines_print_the_same_json(native_core):
+    from typer.testing import CliRunner
+
+    from instgraph.cli import app
+
+    doc = str(DOCS / "ruritania-coastal-deck.txt")
+    runner = CliRunner()
+    python = runner.invoke(app, ["extract", doc, "--engine", "python"])
+    native = runner.invoke(app, ["extract", doc, "--engine", "native"])
+    assert python.exit_code == native.exit_code == 0
+    assert python.output == native.output and '"relations"' in native.output
+    bad = runner.invoke(app, ["extract", doc, "--engine", "fast"])
+    assert bad.exit_code == 2 and "--engine 'fast': use auto, native, python" in bad.output
