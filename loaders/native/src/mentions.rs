@@ -111,6 +111,9 @@ struct Tok<'a> {
 /// and the pattern, anchored there by `\G`, decides, seeing the whole text on both sides.
 struct FancyScan {
     pre: regex::Regex,
+    /// `pre` anchored, to rule out a try cheaply (None where `pre` holds a word boundary, which a
+    /// slice of the text would misjudge at its start).
+    pre_anchored: Option<regex::Regex>,
     at: fancy_regex::Regex,
 }
 
@@ -129,11 +132,23 @@ impl FancyScan {
         let err = |e: String| {
             PyValueError::new_err(format!("pattern {name} does not compile natively: {e}"))
         };
-        let pre = regex::Regex::new(&format!("{prefix}{}", without_lookaround(src)))
-            .map_err(|e| err(e.to_string()))?;
+        let plain = without_lookaround(src);
+        let pre = regex::Regex::new(&format!("{prefix}{plain}")).map_err(|e| err(e.to_string()))?;
+        let pre_anchored = if plain.contains("\\b") || plain.contains("\\B") {
+            None
+        } else {
+            Some(
+                regex::Regex::new(&format!("{prefix}^(?:{plain})"))
+                    .map_err(|e| err(e.to_string()))?,
+            )
+        };
         let at = fancy_regex::Regex::new(&format!("{prefix}\\G(?:(?:{src})|(?P<{NO_MATCH}>))"))
             .map_err(|e| err(e.to_string()))?;
-        Ok(FancyScan { pre, at })
+        Ok(FancyScan {
+            pre,
+            pre_anchored,
+            at,
+        })
     }
 
     fn from_config(cfg: &Config, name: &str) -> PyResult<Self> {
@@ -143,6 +158,16 @@ impl FancyScan {
 
     /// Python's `pattern.match(text, pos)`, offsets into `text`.
     fn match_at<'t>(&self, text: &'t str, pos: usize) -> Option<Captures<'t>> {
+        if let Some(pre) = &self.pre_anchored {
+            if !pre.is_match(&text[pos..]) {
+                return None;
+            }
+        }
+        self.try_at(text, pos)
+    }
+
+    /// The anchored try itself.
+    fn try_at<'t>(&self, text: &'t str, pos: usize) -> Option<Captures<'t>> {
         // A backtracking limit hit counts as no match, as in `Pat`.
         let c = self.at.captures_from_pos(text, pos).ok().flatten()?;
         c.name(NO_MATCH).is_none().then_some(c)
@@ -156,7 +181,7 @@ impl FancyScan {
                 break;
             };
             let s = p.start();
-            match self.match_at(text, s) {
+            match self.try_at(text, s) {
                 Some(c) => {
                     let e = whole(&c).1;
                     f(&c);
@@ -171,6 +196,19 @@ impl FancyScan {
             }
         }
     }
+}
+
+/// A Python pattern without look-around, as a plain regex.
+fn plain_regex(cfg: &Config, name: &str) -> PyResult<regex::Regex> {
+    let (src, flags) = cfg.pattern_source(name)?;
+    if flags & !32 != 0 || without_lookaround(&src) != src {
+        return Err(PyValueError::new_err(format!(
+            "pattern {name} is not a plain pattern"
+        )));
+    }
+    regex::Regex::new(&src).map_err(|e| {
+        PyValueError::new_err(format!("pattern {name} does not compile natively: {e}"))
+    })
 }
 
 /// A pattern's source with every look-ahead and look-behind group left out: it matches wherever
@@ -242,7 +280,8 @@ fn group_end(b: &[u8], i: usize) -> usize {
 }
 
 pub struct MentionRules {
-    token: Pat,
+    /// `_TOKEN` (no look-around): the regex crate's own `find_iter`, without captures.
+    token: regex::Regex,
     actor_tail: FancyScan,
     law_tail_after: FancyScan,
     quoted: Pat,
@@ -269,6 +308,8 @@ pub struct MentionRules {
     kind_rank: [u8; 8],
     collective_groups: Vec<(String, String)>,
     punct: String,
+    /// ASCII characters `is_separator` takes (white space and `_PUNCT_TO_SPACE`).
+    ascii_separator: [bool; 128],
     triggers: HashMap<String, Trigger>,
     countries_by_name: HashMap<String, String>,
     countries_by_first_word: Vec<Vec<String>>,
@@ -418,8 +459,14 @@ impl MentionRules {
                 });
         }
 
+        let punct = cfg.str("entities._PUNCT_TO_SPACE.chars")?;
+        let mut ascii_separator = [false; 128];
+        for (i, sep) in ascii_separator.iter_mut().enumerate() {
+            let c = char::from(i as u8);
+            *sep = pytext::is_py_space(c) || punct.contains(c);
+        }
         Ok(MentionRules {
-            token: cfg.pattern("entities._TOKEN")?,
+            token: plain_regex(cfg, "entities._TOKEN")?,
             actor_tail: FancyScan::from_config(cfg, "entities._ACTOR_TAIL")?,
             law_tail_after: FancyScan::from_config(cfg, "entities._LAW_TAIL_AFTER")?,
             quoted: cfg.pattern("entities._QUOTED")?,
@@ -445,7 +492,8 @@ impl MentionRules {
             max_name_words: usize::try_from(cfg.int("entities._MAX_NAME_WORDS")?).unwrap_or(0),
             kind_rank,
             collective_groups,
-            punct: cfg.str("entities._PUNCT_TO_SPACE.chars")?,
+            ascii_separator,
+            punct,
             triggers,
             countries_by_name: cfg.map("countries.by_name")?,
             countries_by_first_word,
@@ -454,6 +502,9 @@ impl MentionRules {
 
     /// Where `s.translate(_PUNCT_TO_SPACE).split()` splits.
     fn is_separator(&self, c: char) -> bool {
+        if c.is_ascii() {
+            return self.ascii_separator[c as usize];
+        }
         pytext::is_py_space(c) || self.punct.contains(c)
     }
 
@@ -682,10 +733,11 @@ impl MentionRules {
         // `text.find(w, pos)` finds it.
         let toks: Vec<Tok> = self
             .token
-            .captures_iter(text)
-            .map(|c| {
-                let (start, end, word) = whole(&c);
-                Tok { start, end, word }
+            .find_iter(text)
+            .map(|m| Tok {
+                start: m.start(),
+                end: m.end(),
+                word: m.as_str(),
             })
             .collect();
         for (h, t) in toks.iter().enumerate() {
