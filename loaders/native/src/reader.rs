@@ -167,26 +167,6 @@ fn char_distance(t: &str, a: usize, b: usize) -> usize {
     }
 }
 
-/// `nearest_year` as Python measures it, in characters.
-fn nearest<'y>(t: &str, years: &'y [YearSpan], position: usize) -> Option<&'y YearSpan> {
-    if t.is_ascii() {
-        return nearest_year(years, position);
-    }
-    let mut best: Option<&YearSpan> = None;
-    let mut best_d = usize::MAX;
-    for s in years {
-        if s.precision == Precision::Decade {
-            continue;
-        }
-        let d = char_distance(t, s.position, position);
-        if d <= best_d {
-            best = Some(s);
-            best_d = d;
-        }
-    }
-    best
-}
-
 fn year_in(years: &[YearSpan]) -> Option<i64> {
     years
         .iter()
@@ -547,7 +527,7 @@ fn relate(
         if target.is_none() && before.is_empty() && after.is_empty() && subject.is_some() && st.parent.is_some() {
             continue;
         }
-        if let (Some(target), Some(y)) = (target, nearest(t, years, me)) {
+        if let (Some(target), Some(y)) = (target, nearest_year(t, years, me)) {
             if let Some(first) = y.first() {
                 rd.set_years(k(target), Some(first), None);
                 rd.created[st.index] = Some(first);
@@ -555,7 +535,7 @@ fn relate(
         }
     }
     if let (Some(own), Some(m)) = (own_subject, get("RUNNING_FROM").first()) {
-        if let Some(y) = nearest(t, years, end_of(m)) {
+        if let Some(y) = nearest_year(t, years, end_of(m)) {
             if matches!(y.precision, Precision::From | Precision::Range) {
                 rd.set_years(own, y.start, y.end);
             }
@@ -589,7 +569,7 @@ fn relate(
             (idx(m, 5), idx(m, 6))
         };
         let (Some(a), Some(b)) = (a.map(k), b.map(k)) else { continue };
-        let y = nearest(t, years, end_of(m)).cloned();
+        let y = nearest_year(t, years, end_of(m)).cloned();
         rd.add("SUCCEEDED_BY", a, b, &[this], stated, y.as_ref().and_then(|y| y.first()), None, None, None);
         if let Some(y) = y {
             rd.set_years(b, y.first(), None);
@@ -597,7 +577,7 @@ fn relate(
     }
     for m in get("REPLACED") {
         let (Some(a), Some(b)) = (idx(m, 1).map(k), idx(m, 2).map(k)) else { continue };
-        let y = nearest(t, years, end_of(m)).and_then(|y| y.first());
+        let y = nearest_year(t, years, end_of(m)).and_then(|y| y.first());
         rd.add("SUCCEEDED_BY", b, a, &[this], stated, y, None, None, None);
     }
     for m in get("UNDER") {
@@ -616,7 +596,7 @@ fn relate(
             .flatten()
             .find(|s| !s.is_empty())
             .unwrap_or("");
-        let stated_year = nearest(t, years, end_of(m));
+        let stated_year = nearest_year(t, years, end_of(m));
         let when = match stated_year {
             Some(y) => y.first(),
             None => creation_year,
