@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use pyo3::prelude::*;
 
 use crate::config::Config;
-use crate::pattern::{whole, Pat};
+use crate::pattern::{whole, Pat, Quick};
 use crate::pytext::{
     back_chars, byte_at_char, char_len, char_offset, expandtabs_len, is_lower, is_upper, lstrip,
     strip,
@@ -66,10 +66,10 @@ impl Statement {
 }
 
 pub struct StatementRules {
-    bullet: Pat,
+    bullet: Quick,
     md_heading: Pat,
-    emphasis: Pat,
-    sentence_end: Pat,
+    emphasis: Quick,
+    sentence_end: Quick,
     terminal: Vec<String>,
     abbreviations: Vec<String>,
 }
@@ -109,10 +109,10 @@ struct Reader {
 impl StatementRules {
     pub fn new(cfg: &Config) -> PyResult<Self> {
         Ok(StatementRules {
-            bullet: cfg.pattern("bullets._BULLET")?,
+            bullet: Quick::from_config(cfg, "bullets._BULLET")?,
             md_heading: cfg.pattern("bullets._MD_HEADING")?,
-            emphasis: cfg.pattern("bullets._EMPHASIS")?,
-            sentence_end: cfg.pattern("bullets._SENTENCE_END")?,
+            emphasis: Quick::from_config(cfg, "bullets._EMPHASIS")?,
+            sentence_end: Quick::from_config(cfg, "bullets._SENTENCE_END")?,
             terminal: cfg.list("bullets._TERMINAL")?,
             abbreviations: cfg.list("bullets._ABBREVIATIONS")?,
         })
@@ -280,11 +280,13 @@ impl StatementRules {
         self.split_sentences(r.out)
     }
 
-    /// `bullets._sentences`: byte offsets where the sentences of `text` start (always 0).
-    fn sentences(&self, text: &str) -> Vec<usize> {
-        let mut starts = vec![0];
+    /// `bullets._sentences`: byte offsets where the sentences of `text` start (always 0), into
+    /// `starts` (a buffer reused across statements).
+    fn sentences(&self, text: &str, starts: &mut Vec<usize>) {
+        starts.clear();
+        starts.push(0);
         if !text.contains(". ") {
-            return starts;
+            return;
         }
         for m in self.sentence_end.captures_iter(text) {
             let (a, b, _) = whole(&m);
@@ -295,7 +297,6 @@ impl StatementRules {
             }
             starts.push(b);
         }
-        starts
     }
 
     /// `bullets._split_sentences`: one statement per sentence; later sentences share the first's parent.
@@ -306,35 +307,27 @@ impl StatementRules {
         let mut out: Vec<Statement> = Vec::with_capacity(units.len() + units.len() / 2);
         // Parents precede their children, so new_index[i] is known when statement i is a parent.
         let mut new_index: Vec<usize> = Vec::with_capacity(units.len());
-        for u in units {
-            let starts = if u.kind != Kind::Heading {
-                self.sentences(&u.text)
+        let mut starts: Vec<usize> = Vec::new();
+        for mut u in units {
+            if u.kind != Kind::Heading {
+                self.sentences(&u.text, &mut starts);
             } else {
-                vec![0]
-            };
+                starts.clear();
+                starts.push(0);
+            }
             let parent = u.parent.and_then(|p| new_index.get(p).copied());
             new_index.push(out.len());
             if starts.len() == 1 && u.line_starts.len() == 1 {
-                // One sentence on one line (most units): the statement as it is, renumbered.
-                let text = strip(&u.text);
-                let text = if text.len() == u.text.len() {
-                    u.text
-                } else {
-                    text.to_string()
-                };
-                let first = u.line_starts[0].1;
-                out.push(Statement {
-                    index: out.len(),
-                    text,
-                    first_line: first,
-                    last_line: first,
-                    kind: u.kind,
-                    indent: u.indent,
-                    section: u.section,
-                    parent,
-                    line_starts: vec![(0, first)],
-                    lead: (0, 0),
-                });
+                // One sentence on one line (most units): the unit itself, renumbered. Its text is
+                // already stripped and its line_starts is [(0, first_line)], as Python rebuilds them.
+                let stripped = strip(&u.text);
+                if stripped.len() != u.text.len() {
+                    u.text = stripped.to_string();
+                }
+                u.index = out.len();
+                u.parent = parent;
+                u.last_line = u.first_line;
+                out.push(u);
                 continue;
             }
             let one_line = u.line_starts.len() == 1; // every piece is on that line

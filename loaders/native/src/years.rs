@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 
 use crate::config::Config;
-use crate::pattern::{named, whole, Pat};
+use crate::pattern::{named, whole, Pat, Quick};
 use crate::pytext::{byte_at_char, char_len, char_offset, int_of_digits};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -45,14 +45,14 @@ impl YearSpan {
 }
 
 pub struct YearRules {
-    years: Pat,
+    years: Quick,
     any_year: Pat,
 }
 
 impl YearRules {
     pub fn new(cfg: &Config) -> PyResult<Self> {
         Ok(YearRules {
-            years: cfg.pattern("dates._YEARS")?,
+            years: Quick::from_config(cfg, "dates._YEARS")?,
             any_year: cfg.pattern("dates._ANY_YEAR")?,
         })
     }
