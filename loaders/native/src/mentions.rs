@@ -7,12 +7,11 @@
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
-use fancy_regex::Captures;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::config::Config;
-use crate::pattern::{group, named, named_or_empty, whole, Pat};
+use crate::pattern::{group, named, named_or_empty, plain_regex, whole, Caps, Pat};
 use crate::pytext;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
@@ -105,195 +104,21 @@ struct Tok<'a> {
     word: &'a str,
 }
 
-/// A Python pattern with look-around, matched without fancy-regex's scan over every position
-/// (which costs tens of nanoseconds per character, each call): the pattern with its look-arounds
-/// left out (a plain regex, matching wherever the pattern can start and more) finds where to try,
-/// and the pattern, anchored there by `\G`, decides, seeing the whole text on both sides.
-struct FancyScan {
-    pre: regex::Regex,
-    /// `pre` anchored, to rule out a try cheaply (None where `pre` holds a word boundary, which a
-    /// slice of the text would misjudge at its start).
-    pre_anchored: Option<regex::Regex>,
-    at: fancy_regex::Regex,
-}
-
-/// The name of the empty alternative that makes an anchored try always succeed at its position
-/// (so the VM never moves on): when it took part, the pattern did not match there.
-const NO_MATCH: &str = "instgraph_no_match";
-
-impl FancyScan {
-    fn new(name: &str, src: &str, flags: u32) -> PyResult<Self> {
-        const PY_IGNORECASE: u32 = 2;
-        let prefix = if flags & PY_IGNORECASE != 0 {
-            "(?i)"
-        } else {
-            ""
-        };
-        let err = |e: String| {
-            PyValueError::new_err(format!("pattern {name} does not compile natively: {e}"))
-        };
-        let plain = without_lookaround(src);
-        let pre = regex::Regex::new(&format!("{prefix}{plain}")).map_err(|e| err(e.to_string()))?;
-        let pre_anchored = if plain.contains("\\b") || plain.contains("\\B") {
-            None
-        } else {
-            Some(
-                regex::Regex::new(&format!("{prefix}^(?:{plain})"))
-                    .map_err(|e| err(e.to_string()))?,
-            )
-        };
-        let at = fancy_regex::Regex::new(&format!("{prefix}\\G(?:(?:{src})|(?P<{NO_MATCH}>))"))
-            .map_err(|e| err(e.to_string()))?;
-        Ok(FancyScan {
-            pre,
-            pre_anchored,
-            at,
-        })
-    }
-
-    fn from_config(cfg: &Config, name: &str) -> PyResult<Self> {
-        let (src, flags) = cfg.pattern_source(name)?;
-        Self::new(name, &src, flags)
-    }
-
-    /// Python's `pattern.match(text, pos)`, offsets into `text`.
-    fn match_at<'t>(&self, text: &'t str, pos: usize) -> Option<Captures<'t>> {
-        if let Some(pre) = &self.pre_anchored {
-            if !pre.is_match(&text[pos..]) {
-                return None;
-            }
-        }
-        self.try_at(text, pos)
-    }
-
-    /// The anchored try itself.
-    fn try_at<'t>(&self, text: &'t str, pos: usize) -> Option<Captures<'t>> {
-        // A backtracking limit hit counts as no match, as in `Pat`.
-        let c = self.at.captures_from_pos(text, pos).ok().flatten()?;
-        c.name(NO_MATCH).is_none().then_some(c)
-    }
-
-    /// Python's `pattern.finditer(text)`, calling `f` on each match.
-    fn for_each<'t>(&self, text: &'t str, mut f: impl FnMut(&Captures<'t>)) {
-        let mut pos = 0;
-        while pos <= text.len() {
-            let Some(p) = self.pre.find_at(text, pos) else {
-                break;
-            };
-            let s = p.start();
-            match self.try_at(text, s) {
-                Some(c) => {
-                    let e = whole(&c).1;
-                    f(&c);
-                    // (None of these patterns matches empty; were one to, the scan moves on.)
-                    pos = if e > s {
-                        e
-                    } else {
-                        s + text[s..].chars().next().map_or(1, char::len_utf8)
-                    };
-                }
-                None => pos = s + text[s..].chars().next().map_or(1, char::len_utf8),
-            }
-        }
-    }
-}
-
-/// A Python pattern without look-around, as a plain regex.
-fn plain_regex(cfg: &Config, name: &str) -> PyResult<regex::Regex> {
-    let (src, flags) = cfg.pattern_source(name)?;
-    if flags & !32 != 0 || without_lookaround(&src) != src {
-        return Err(PyValueError::new_err(format!(
-            "pattern {name} is not a plain pattern"
-        )));
-    }
-    regex::Regex::new(&src).map_err(|e| {
-        PyValueError::new_err(format!("pattern {name} does not compile natively: {e}"))
-    })
-}
-
-/// A pattern's source with every look-ahead and look-behind group left out: it matches wherever
-/// the pattern does (an assertion only takes matches away), so its matches' starts include the
-/// pattern's.
-fn without_lookaround(src: &str) -> String {
-    let b = src.as_bytes();
-    let mut out = String::with_capacity(src.len());
-    let mut i = 0;
-    let mut copied = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 2,
-            b'[' => i = class_end(b, i),
-            b'(' if src[i..].starts_with("(?=")
-                || src[i..].starts_with("(?!")
-                || src[i..].starts_with("(?<=")
-                || src[i..].starts_with("(?<!") =>
-            {
-                out.push_str(&src[copied..i]);
-                i = group_end(b, i);
-                copied = i;
-            }
-            _ => i += 1,
-        }
-    }
-    out.push_str(&src[copied.min(src.len())..]);
-    out
-}
-
-/// The index after the character class opening at `i` (`[` … `]`; a `]` first in it is literal).
-fn class_end(b: &[u8], i: usize) -> usize {
-    let mut j = i + 1;
-    if j < b.len() && b[j] == b'^' {
-        j += 1;
-    }
-    if j < b.len() && b[j] == b']' {
-        j += 1;
-    }
-    while j < b.len() && b[j] != b']' {
-        j += if b[j] == b'\\' { 2 } else { 1 };
-    }
-    j + 1
-}
-
-/// The index after the group opening at `i`.
-fn group_end(b: &[u8], i: usize) -> usize {
-    let mut depth = 0;
-    let mut j = i;
-    while j < b.len() {
-        match b[j] {
-            b'\\' => j += 2,
-            b'[' => j = class_end(b, j),
-            b'(' => {
-                depth += 1;
-                j += 1;
-            }
-            b')' => {
-                depth -= 1;
-                j += 1;
-                if depth == 0 {
-                    return j;
-                }
-            }
-            _ => j += 1,
-        }
-    }
-    j
-}
-
 pub struct MentionRules {
     /// `_TOKEN` (no look-around): the regex crate's own `find_iter`, without captures.
     token: regex::Regex,
-    actor_tail: FancyScan,
-    law_tail_after: FancyScan,
+    actor_tail: Pat,
+    law_tail_after: Pat,
     quoted: Pat,
     abbreviation: Pat,
-    acronym: FancyScan,
+    acronym: Pat,
     acronym_word: Pat,
-    reference: FancyScan,
-    measure: FancyScan,
-    collective: FancyScan,
-    target: FancyScan,
-    target_in_name: FancyScan,
-    country: FancyScan,
+    reference: Pat,
+    measure: Pat,
+    collective: Pat,
+    target: Pat,
+    target_in_name: Pat,
+    country: Pat,
     actor_heads: HashMap<String, String>,
     instrument_heads: HashMap<String, String>,
     regional_words: HashSet<String>,
@@ -467,18 +292,18 @@ impl MentionRules {
         }
         Ok(MentionRules {
             token: plain_regex(cfg, "entities._TOKEN")?,
-            actor_tail: FancyScan::from_config(cfg, "entities._ACTOR_TAIL")?,
-            law_tail_after: FancyScan::from_config(cfg, "entities._LAW_TAIL_AFTER")?,
+            actor_tail: cfg.pattern("entities._ACTOR_TAIL")?,
+            law_tail_after: cfg.pattern("entities._LAW_TAIL_AFTER")?,
             quoted: cfg.pattern("entities._QUOTED")?,
             abbreviation: cfg.pattern("entities._ABBREVIATION")?,
-            acronym: FancyScan::from_config(cfg, "entities._ACRONYM")?,
+            acronym: cfg.pattern("entities._ACRONYM")?,
             acronym_word: cfg.pattern("entities._ACRONYM_WORD")?,
-            reference: FancyScan::from_config(cfg, "entities._REFERENCE")?,
-            measure: FancyScan::new("entities._MEASURE", &measure_src, measure_flags)?,
-            collective: FancyScan::from_config(cfg, "entities._COLLECTIVE")?,
-            target: FancyScan::from_config(cfg, "entities._TARGET")?,
-            target_in_name: FancyScan::from_config(cfg, "entities._TARGET_IN_NAME")?,
-            country: FancyScan::from_config(cfg, "countries.pattern")?,
+            reference: cfg.pattern("entities._REFERENCE")?,
+            measure: Pat::new("entities._MEASURE", &measure_src, measure_flags)?,
+            collective: cfg.pattern("entities._COLLECTIVE")?,
+            target: cfg.pattern("entities._TARGET")?,
+            target_in_name: cfg.pattern("entities._TARGET_IN_NAME")?,
+            country: cfg.pattern("countries.pattern")?,
             actor_heads: cfg.map("entities.ACTOR_HEADS")?,
             instrument_heads: cfg.map("entities.INSTRUMENT_HEADS")?,
             regional_words: cfg.set("entities.REGIONAL_WORDS")?,
@@ -980,7 +805,7 @@ impl MentionRules {
     }
 
     /// `entities._target_name`: the canonical name of a `_TARGET` (or `_TARGET_IN_NAME`) match.
-    fn target_name(&self, m: &Captures) -> String {
+    fn target_name(&self, m: &Caps) -> String {
         let bnoun = named_or_empty(m, "bnoun");
         if !bnoun.is_empty() {
             return self.sentence_case(&format!("{} {}", named_or_empty(m, "bmod"), bnoun));
@@ -1051,8 +876,7 @@ impl MentionRules {
             taken_end = c.end;
             if c.alias.is_some() {
                 if let Some(am) = self.abbreviation.match_at(text, c.end) {
-                    // (`match_at` offsets count from where the match was tried.)
-                    taken_end = c.end + whole(&am).1; // the abbreviation in parentheses is part of this mention
+                    taken_end = whole(&am).1; // the abbreviation in parentheses is part of this mention
                 }
             }
             kept.push(c);

@@ -8,12 +8,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use fancy_regex::Captures;
 use pyo3::prelude::*;
 
 use crate::config::Config;
 use crate::mentions::{Candidate, MentionKind, MentionRules};
-use crate::pattern::{group, named, Pat};
+use crate::pattern::{group, named, Caps, Pat};
 use crate::pytext;
 use crate::rules::{self, Found, RelationRules};
 use crate::statements::{Kind, Statement, StatementRules};
@@ -468,15 +467,15 @@ pub fn read(
     Reading { drafts: rd.drafts, facts: rd.facts }
 }
 
-fn idx(c: &Captures<'_>, i: usize) -> Option<usize> {
+fn idx(c: &Caps<'_>, i: usize) -> Option<usize> {
     group(c, i).and_then(|g| g.parse().ok())
 }
 
-fn start_of(c: &Captures<'_>) -> usize {
+fn start_of(c: &Caps<'_>) -> usize {
     c.get(0).map_or(0, |m| m.start())
 }
 
-fn end_of(c: &Captures<'_>) -> usize {
+fn end_of(c: &Caps<'_>) -> usize {
     c.get(0).map_or(0, |m| m.end())
 }
 

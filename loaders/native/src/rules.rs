@@ -3,12 +3,11 @@
 //! The patterns and their trigger words are Python's (`relations.TRIGGERS`, `relations._MIN_AT` and a
 //! pattern of the same name per rule); this module only runs them, each trigger word tested once.
 
-use fancy_regex::Captures;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::config::Config;
-use crate::pattern::Pat;
+use crate::pattern::{Caps, Pat};
 
 /// The rules the reader applies, by name (the order of `relations.TRIGGERS`).
 pub const RULES: [&str; 21] = [
@@ -49,7 +48,7 @@ pub struct RelationRules {
 }
 
 /// Every rule's matches in one statement, indexed as [`RULES`] (empty where a rule did not match).
-pub type Found<'t> = Vec<Vec<Captures<'t>>>;
+pub type Found<'t> = Vec<Vec<Caps<'t>>>;
 
 impl RelationRules {
     pub fn new(cfg: &Config) -> PyResult<Self> {

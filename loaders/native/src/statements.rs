@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use pyo3::prelude::*;
 
 use crate::config::Config;
-use crate::pattern::{whole, Pat, Quick};
+use crate::pattern::{whole, Pat};
 use crate::pytext::{
     back_chars, byte_at_char, char_len, char_offset, expandtabs_len, is_lower, is_upper, lstrip,
     strip,
@@ -66,10 +66,10 @@ impl Statement {
 }
 
 pub struct StatementRules {
-    bullet: Quick,
+    bullet: Pat,
     md_heading: Pat,
-    emphasis: Quick,
-    sentence_end: Quick,
+    emphasis: Pat,
+    sentence_end: Pat,
     terminal: Vec<String>,
     abbreviations: Vec<String>,
 }
@@ -109,10 +109,10 @@ struct Reader {
 impl StatementRules {
     pub fn new(cfg: &Config) -> PyResult<Self> {
         Ok(StatementRules {
-            bullet: Quick::from_config(cfg, "bullets._BULLET")?,
+            bullet: cfg.pattern("bullets._BULLET")?,
             md_heading: cfg.pattern("bullets._MD_HEADING")?,
-            emphasis: Quick::from_config(cfg, "bullets._EMPHASIS")?,
-            sentence_end: Quick::from_config(cfg, "bullets._SENTENCE_END")?,
+            emphasis: cfg.pattern("bullets._EMPHASIS")?,
+            sentence_end: cfg.pattern("bullets._SENTENCE_END")?,
             terminal: cfg.list("bullets._TERMINAL")?,
             abbreviations: cfg.list("bullets._ABBREVIATIONS")?,
         })

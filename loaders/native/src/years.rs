@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 
 use crate::config::Config;
-use crate::pattern::{named, whole, Pat, Quick};
+use crate::pattern::{named, whole, Pat};
 use crate::pytext::{byte_at_char, char_len, char_offset, int_of_digits};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -45,14 +45,14 @@ impl YearSpan {
 }
 
 pub struct YearRules {
-    years: Quick,
+    years: Pat,
     any_year: Pat,
 }
 
 impl YearRules {
     pub fn new(cfg: &Config) -> PyResult<Self> {
         Ok(YearRules {
-            years: Quick::from_config(cfg, "dates._YEARS")?,
+            years: cfg.pattern("dates._YEARS")?,
             any_year: cfg.pattern("dates._ANY_YEAR")?,
         })
     }
