@@ -403,7 +403,18 @@ fn push_without_at(out: &mut String, s: &str) {
     }
 }
 
+/// Seconds spent in each phase of [`read`] (for the benchmark's account of where the time goes).
+#[derive(Default)]
+pub struct Phases {
+    pub statements: f64,
+    pub mentions: f64,
+    pub templates: f64,
+    pub rules: f64,
+    pub layout: f64,
+}
+
 /// Read a document's clean lines into drafts and facts, as `extract.extract` does before `_finish`.
+#[allow(clippy::too_many_arguments)]
 pub fn read(
     rr: &ReaderRules,
     statement_rules: &StatementRules,
@@ -412,8 +423,18 @@ pub fn read(
     relation_rules: &RelationRules,
     clean: &[String],
     markdown: bool,
+    mut phases: Option<&mut Phases>,
 ) -> Reading {
+    let mut clock = std::time::Instant::now();
+    let mut lap = |slot: fn(&mut Phases) -> &mut f64, phases: &mut Option<&mut Phases>| {
+        if let Some(p) = phases.as_deref_mut() {
+            let now = std::time::Instant::now();
+            *slot(p) += (now - clock).as_secs_f64();
+            clock = now;
+        }
+    };
     let sts = statement_rules.statements(clean, markdown);
+    lap(|p| &mut p.statements, &mut phases);
     let mut rd = Reader {
         rr,
         mentions: mention_rules,
@@ -432,7 +453,9 @@ pub fn read(
     };
     let mut per_statement: Vec<Vec<usize>> = Vec::with_capacity(sts.len());
     for st in &sts {
+        lap(|p| &mut p.rules, &mut phases);
         let cands = mention_rules.find_candidates(&st.text, st.kind == Kind::Bullet, Some(&rd.acronyms));
+        lap(|p| &mut p.mentions, &mut phases);
         let mut keys: Vec<usize> = Vec::new();
         let mut kept: Vec<&Candidate> = Vec::new();
         for c in &cands {
@@ -458,12 +481,15 @@ pub fn read(
         let targets = keys.iter().copied().filter(|&k| rd.type_of(k) == TARGET_GROUP).collect();
         rd.targets.push(targets);
         rd.created.push(None);
+        lap(|p| &mut p.templates, &mut phases);
         if !keys.is_empty() {
             relate(&mut rd, relation_rules, year_rules, st, &templ, &keys, &years);
         }
         per_statement.push(keys);
     }
+    lap(|p| &mut p.rules, &mut phases);
     frame_rules(&mut rd, &per_statement);
+    lap(|p| &mut p.layout, &mut phases);
     Reading { drafts: rd.drafts, facts: rd.facts }
 }
 
@@ -836,6 +862,22 @@ fn frame_rules(rd: &mut Reader<'_>, per_statement: &[Vec<usize>]) {
     }
 }
 
+#[pymethods]
+impl crate::Core {
+    /// Seconds of each phase of reading a document (statements, mentions, templates, rules, layout).
+    fn phase_seconds(&self, clean: Vec<String>, markdown: bool) -> Vec<(&'static str, f64)> {
+        let mut p = Phases::default();
+        read(&self.reader, &self.statements, &self.mentions, &self.years, &self.relations, &clean, markdown, Some(&mut p));
+        vec![
+            ("statements", p.statements),
+            ("mentions", p.mentions),
+            ("templates", p.templates),
+            ("rules", p.rules),
+            ("layout", p.layout),
+        ]
+    }
+}
+
 type DraftRow = (String, String, String, &'static str, Vec<String>, Option<i64>, Option<i64>, Vec<usize>, Option<String>);
 type FactRow = (
     &'static str,
@@ -857,7 +899,7 @@ impl crate::Core {
     /// target key, context key, start, end, confidence, evidence spans, note)`, both in first-seen order.
     fn read(&self, py: Python<'_>, clean: Vec<String>, markdown: bool) -> (Vec<DraftRow>, Vec<FactRow>) {
         let reading = py.allow_threads(|| {
-            read(&self.reader, &self.statements, &self.mentions, &self.years, &self.relations, &clean, markdown)
+            read(&self.reader, &self.statements, &self.mentions, &self.years, &self.relations, &clean, markdown, None)
         });
         let keys: Vec<&String> = reading.drafts.iter().map(|d| &d.key).collect();
         let facts = reading
