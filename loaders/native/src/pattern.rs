@@ -1,40 +1,32 @@
 //! Python `re` patterns, matched natively with Python's results.
 //!
-//! A pattern without look-around runs on the regex crate's engine (`regex_automata::meta`: DFAs, no
-//! backtracking). A pattern with look-around needs fancy-regex's backtracking VM, which costs tens of
-//! nanoseconds per character of every position it tries; so a relaxation of it — the same source
-//! with every look-around group left out, which matches wherever the pattern can start (an assertion
-//! only takes matches away) — runs first on the fast engine, and the VM tries the pattern only at the
-//! starts the relaxation finds, pinned there by `\G`, seeing the whole text on both sides.
+//! PCRE2 (with its JIT) runs them: like Python's `re` it is a backtracking engine with look-ahead,
+//! look-behind and `(?P<name>…)` groups, `$` that also matches before a final newline, and with
+//! UTF and UCP set its `\w`, `\d`, `\s` and `\b` are Unicode's, as Python's are for `str` patterns.
 //!
 //! Offsets are byte offsets into the text searched; `pytext` converts where Python counts
 //! characters. Python's `pattern.match(text, pos)` is [`Pat::match_at`], `pattern.search(text, pos,
 //! endpos)` is [`Pat::search_in`], `finditer` is [`Pat::captures_iter`].
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
+use pcre2::bytes::{CaptureLocations, Regex, RegexBuilder};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use regex_automata::meta;
-use regex_automata::util::captures::Captures as MetaCaptures;
-use regex_automata::{Anchored, Input};
 
 const PY_IGNORECASE: u32 = 2;
 const PY_UNICODE: u32 = 32;
-/// The empty alternative that makes a pinned try succeed where the pattern fails, so the VM never
-/// moves on to the next position: when it took part, the pattern did not match there.
-const NO_MATCH: &str = "instgraph_no_match";
-
-enum Engine {
-    Plain(meta::Regex),
-    Fancy { relaxed: meta::Regex, pinned: fancy_regex::Regex },
-}
 
 pub struct Pat {
     pub name: String,
-    engine: Engine,
+    re: Regex,
+    /// The pattern pinned by `\G` to where a search starts: Python's `match` at a position.
+    pinned: Regex,
     /// Group name -> index, for [`Caps::name`].
     names: HashMap<String, usize>,
+    /// Match data kept between searches (PCRE2 allocates it), for `re` and for `pinned`; taken while in use.
+    spare: [Mutex<Option<CaptureLocations>>; 2],
 }
 
 /// A matched span of a text.
@@ -57,7 +49,7 @@ impl<'t> Span<'t> {
     }
 }
 
-/// A match and its groups (None where a group took no part), whichever engine found it.
+/// A match and its groups (None where a group took no part).
 pub struct Caps<'t> {
     text: &'t str,
     spans: Vec<Option<(usize, usize)>>,
@@ -78,62 +70,85 @@ fn compile_error(name: &str, e: impl std::fmt::Display) -> PyErr {
     PyValueError::new_err(format!("pattern {name} does not compile natively: {e}"))
 }
 
+/// Python's escapes that PCRE2 spells otherwise: `\uXXXX` and `\UXXXXXXXX` become `\x{…}`.
+fn pcre_source(src: &str) -> String {
+    let b = src.as_bytes();
+    let mut out = String::with_capacity(src.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' && i + 1 < b.len() {
+            let digits = match b[i + 1] {
+                b'u' => 4,
+                b'U' => 8,
+                _ => 0,
+            };
+            if digits > 0 && i + 2 + digits <= b.len() && src[i + 2..i + 2 + digits].bytes().all(|c| c.is_ascii_hexdigit()) {
+                out.push_str("\\x{");
+                out.push_str(&src[i + 2..i + 2 + digits]);
+                out.push('}');
+                i += 2 + digits;
+                continue;
+            }
+            out.push_str(&src[i..i + 2]);
+            i += 2;
+            continue;
+        }
+        let ch = src[i..].chars().next().expect("a character");
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    out
+}
+
 impl Pat {
     pub fn new(name: &str, src: &str, flags: u32) -> PyResult<Pat> {
         if flags & !(PY_IGNORECASE | PY_UNICODE) != 0 {
             return Err(PyValueError::new_err(format!("pattern {name}: flags {flags} are not supported natively")));
         }
-        let prefix = if flags & PY_IGNORECASE != 0 { "(?i)" } else { "" };
-        let relaxed_src = without_lookaround(src);
-        let meta = |s: &str| meta::Regex::new(&format!("{prefix}{s}")).map_err(|e| compile_error(name, e));
-        let (engine, names) = if relaxed_src == src {
-            let re = meta(src)?;
-            let names = re
-                .group_info()
-                .pattern_names(regex_automata::PatternID::ZERO)
-                .enumerate()
-                .filter_map(|(i, n)| n.map(|n| (n.to_string(), i)))
-                .collect();
-            (Engine::Plain(re), names)
-        } else {
-            let pinned = fancy_regex::Regex::new(&format!("{prefix}\\G(?:(?:{src})|(?P<{NO_MATCH}>))"))
-                .map_err(|e| compile_error(name, e))?;
-            let names = pinned
-                .capture_names()
-                .enumerate()
-                .filter_map(|(i, n)| n.map(|n| (n.to_string(), i)))
-                .collect();
-            (Engine::Fancy { relaxed: meta(&relaxed_src)?, pinned }, names)
+        let build = |s: String| {
+            RegexBuilder::new()
+                .utf(true)
+                .ucp(true)
+                .caseless(flags & PY_IGNORECASE != 0)
+                .jit_if_available(true)
+                .build(&s)
+                .map_err(|e| compile_error(name, e))
         };
-        Ok(Pat { name: name.to_string(), engine, names })
+        let src = pcre_source(src);
+        let re = build(src.clone())?;
+        let pinned = build(format!("\\G(?:{src})"))?;
+        let names = re
+            .capture_names()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| n.as_ref().map(|n| (n.clone(), i)))
+            .collect();
+        Ok(Pat { name: name.to_string(), re, pinned, names, spare: [Mutex::new(None), Mutex::new(None)] })
     }
 
-    fn caps_from_meta<'t>(&'t self, text: &'t str, c: &MetaCaptures) -> Caps<'t> {
-        let spans = (0..c.group_len()).map(|i| c.get_group(i).map(|s| (s.start, s.end))).collect();
-        Caps { text, spans, names: &self.names }
+    /// Search `re` in `text[..end]` from `start`, seeing the text before `start`.
+    fn run<'t>(&'t self, pinned: bool, text: &'t str, start: usize, end: usize) -> Option<Caps<'t>> {
+        let (re, spare) = if pinned { (&self.pinned, &self.spare[1]) } else { (&self.re, &self.spare[0]) };
+        let held = spare.try_lock().ok().and_then(|mut g| g.take());
+        let mut locs = held.unwrap_or_else(|| re.capture_locations());
+        let found = re.captures_read_at(&mut locs, &text.as_bytes()[..end], start);
+        // A PCRE2 error (a match or depth limit) counts as no match: the statement is skipped, not the document.
+        let caps = match found {
+            Ok(Some(_)) => {
+                let spans = (0..locs.len()).map(|i| locs.get(i)).collect();
+                Some(Caps { text, spans, names: &self.names })
+            }
+            _ => None,
+        };
+        if let Ok(mut g) = spare.try_lock() {
+            *g = Some(locs);
+        }
+        caps
     }
 
     /// The match starting exactly at `pos`, if any (Python's `match(text, pos)`); offsets into `text`.
     pub fn match_at<'t>(&'t self, text: &'t str, pos: usize) -> Option<Caps<'t>> {
-        match &self.engine {
-            Engine::Plain(re) => {
-                let mut c = re.create_captures();
-                re.search_captures(&Input::new(text).range(pos..).anchored(Anchored::Yes), &mut c);
-                c.is_match().then(|| self.caps_from_meta(text, &c))
-            }
-            Engine::Fancy { relaxed, pinned } => {
-                if !relaxed.is_match(Input::new(text).range(pos..).anchored(Anchored::Yes)) {
-                    return None;
-                }
-                // A backtracking limit hit counts as no match: the statement is skipped, not the document.
-                let c = pinned.captures_from_pos(text, pos).ok().flatten()?;
-                if c.name(NO_MATCH).is_some() {
-                    return None;
-                }
-                let spans = (0..c.len()).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect();
-                Some(Caps { text, spans, names: &self.names })
-            }
-        }
+        self.run(true, text, pos, text.len())
     }
 
     /// The end of the match starting exactly at `pos`, if any.
@@ -144,37 +159,16 @@ impl Pat {
     /// The leftmost match within `text[start..end]`, seeing the text before `start` (for `\b` and
     /// look-behind) but not after `end` (Python's `search(text, start, end)`).
     pub fn search_in<'t>(&'t self, text: &'t str, start: usize, end: usize) -> Option<Caps<'t>> {
-        let text = &text[..end];
-        match &self.engine {
-            Engine::Plain(re) => {
-                let mut c = re.create_captures();
-                re.search_captures(&Input::new(text).range(start..), &mut c);
-                c.is_match().then(|| self.caps_from_meta(text, &c))
-            }
-            Engine::Fancy { relaxed, .. } => {
-                let mut from = start;
-                while from <= text.len() {
-                    let s = relaxed.search(&Input::new(text).range(from..))?.start();
-                    if let Some(c) = self.match_at(text, s) {
-                        return Some(c);
-                    }
-                    from = s + text[s..].chars().next().map_or(1, char::len_utf8);
-                }
-                None
-            }
-        }
+        self.run(false, &text[..end], start, end)
     }
 
     /// The leftmost match at or after `pos` (Python's `search(text, pos)`).
     pub fn search_at<'t>(&'t self, text: &'t str, pos: usize) -> Option<Caps<'t>> {
-        self.search_in(text, pos, text.len())
+        self.run(false, text, pos, text.len())
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        match &self.engine {
-            Engine::Plain(re) => re.is_match(text),
-            Engine::Fancy { .. } => self.search_at(text, 0).is_some(),
-        }
+        self.re.is_match(text.as_bytes()).unwrap_or(false)
     }
 
     /// Every non-overlapping match, left to right (Python's `finditer`).
@@ -223,72 +217,10 @@ pub fn whole<'t>(c: &Caps<'t>) -> (usize, usize, &'t str) {
     (m.start(), m.end(), m.as_str())
 }
 
-/// A pattern's source with every look-ahead and look-behind group left out.
-fn without_lookaround(src: &str) -> String {
-    let b = src.as_bytes();
-    let mut out = String::with_capacity(src.len());
-    let mut i = 0;
-    let mut copied = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 2,
-            b'[' => i = class_end(b, i),
-            b'(' if ["(?=", "(?!", "(?<=", "(?<!"].iter().any(|p| src[i..].starts_with(p)) => {
-                out.push_str(&src[copied..i]);
-                i = group_end(b, i);
-                copied = i;
-            }
-            _ => i += 1,
-        }
-    }
-    out.push_str(&src[copied.min(src.len())..]);
-    out
-}
-
-/// The index after the character class opening at `i` (`[` … `]`; a `]` first in it is literal).
-fn class_end(b: &[u8], i: usize) -> usize {
-    let mut j = i + 1;
-    if j < b.len() && b[j] == b'^' {
-        j += 1;
-    }
-    if j < b.len() && b[j] == b']' {
-        j += 1;
-    }
-    while j < b.len() && b[j] != b']' {
-        j += if b[j] == b'\\' { 2 } else { 1 };
-    }
-    j + 1
-}
-
-/// The index after the group opening at `i`.
-fn group_end(b: &[u8], i: usize) -> usize {
-    let mut depth = 0;
-    let mut j = i;
-    while j < b.len() {
-        match b[j] {
-            b'\\' => j += 2,
-            b'[' => j = class_end(b, j),
-            b'(' => {
-                depth += 1;
-                j += 1;
-            }
-            b')' => {
-                depth -= 1;
-                j += 1;
-                if depth == 0 {
-                    return j;
-                }
-            }
-            _ => j += 1,
-        }
-    }
-    j
-}
-
 /// A Python pattern without look-around as the regex crate's `Regex` (for `find_iter` without captures).
 pub fn plain_regex(cfg: &crate::config::Config, name: &str) -> PyResult<regex::Regex> {
     let (src, flags) = cfg.pattern_source(name)?;
-    if flags & !PY_UNICODE != 0 || without_lookaround(&src) != src {
+    if flags & !PY_UNICODE != 0 || ["(?=", "(?!", "(?<=", "(?<!"].iter().any(|p| src.contains(p)) {
         return Err(PyValueError::new_err(format!("pattern {name} is not a plain pattern")));
     }
     regex::Regex::new(&src).map_err(|e| compile_error(name, e))
