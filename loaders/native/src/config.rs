@@ -5,7 +5,7 @@
 //! (and the schema's tables) under names such as `"entities._TOKEN"`; this crate looks them up by
 //! those names, so nothing the Python side declares is declared again here.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;

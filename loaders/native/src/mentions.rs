@@ -5,7 +5,7 @@
 //! Python compares lengths in characters (the order of overlapping mentions) so does this module.
 
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -252,7 +252,7 @@ impl MentionRules {
             .map(|(i, l)| (format!("c{i}"), l))
             .collect();
 
-        let mut triggers: HashMap<String, Trigger> = HashMap::new();
+        let mut triggers: HashMap<String, Trigger> = HashMap::default();
         for (name, flag) in [
             ("entities._REFERENCE_TRIGGERS", F_REFERENCE),
             ("entities._MEASURE_TRIGGERS", F_MEASURE),

@@ -6,7 +6,7 @@
 //! that order); facts likewise. Offsets are bytes; where Python compares character distances the
 //! text is ASCII (they are equal) or they are counted in characters.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use pyo3::prelude::*;
 
@@ -70,8 +70,8 @@ pub struct ReaderRules {
 
 impl ReaderRules {
     pub fn new(cfg: &Config) -> PyResult<Self> {
-        let mut type_ids: HashMap<String, usize> = HashMap::new();
-        let mut allowed: HashMap<String, HashSet<(usize, usize)>> = HashMap::new();
+        let mut type_ids: HashMap<String, usize> = HashMap::default();
+        let mut allowed: HashMap<String, HashSet<(usize, usize)>> = HashMap::default();
         for triple in cfg.set("schema.allowed")? {
             let parts: Vec<&str> = triple.split(' ').collect();
             let mut id = |t: &str| {
@@ -117,6 +117,8 @@ struct Reader<'a> {
     recent_head: HashMap<String, usize>,
     recent_type: HashMap<String, usize>,
     facts: Vec<Fact>,
+    /// Each spelling's name key, computed once per document (names recur on every slide).
+    name_keys: HashMap<String, String>,
     fact_index: HashMap<(&'static str, usize, usize, Option<usize>), usize>,
     subjects: Vec<Option<usize>>,
     targets: Vec<Vec<usize>>,
@@ -189,7 +191,14 @@ impl<'a> Reader<'a> {
                 }
             }
             _ => {
-                let name_key = self.mentions.name_key(&c.name);
+                let name_key = match self.name_keys.get(&c.name) {
+                    Some(k) => k.clone(),
+                    None => {
+                        let k = self.mentions.name_key(&c.name);
+                        self.name_keys.insert(c.name.clone(), k.clone());
+                        k
+                    }
+                };
                 let key = match self.by_key.get(&name_key) {
                     Some(&k) => {
                         let on_demand = &self.rr.on_demand;
@@ -211,7 +220,7 @@ impl<'a> Reader<'a> {
                             start: None,
                             end: None,
                             lines: Vec::new(),
-                            lines_seen: HashSet::new(),
+                            lines_seen: HashSet::default(),
                             head: c.head.clone(),
                             type_id,
                             actor: self.rr.actor_types.contains(&c.type_),
@@ -439,13 +448,14 @@ pub fn read(
         rr,
         mentions: mention_rules,
         drafts: Vec::new(),
-        by_key: HashMap::new(),
-        abbreviations: HashMap::new(),
-        acronyms: HashSet::new(),
-        recent_head: HashMap::new(),
-        recent_type: HashMap::new(),
+        by_key: HashMap::default(),
+        abbreviations: HashMap::default(),
+        acronyms: HashSet::default(),
+        recent_head: HashMap::default(),
+        recent_type: HashMap::default(),
         facts: Vec::new(),
-        fact_index: HashMap::new(),
+        name_keys: HashMap::default(),
+        fact_index: HashMap::default(),
         subjects: Vec::with_capacity(sts.len()),
         targets: Vec::with_capacity(sts.len()),
         created: Vec::with_capacity(sts.len()),
@@ -829,7 +839,7 @@ fn frame_rules(rd: &mut Reader<'_>, per_statement: &[Vec<usize>]) {
         }
     }
     // Targets in an instrument's own name ("SME export voucher scheme" is aimed at SMEs).
-    let mut groups: HashMap<String, usize> = HashMap::new();
+    let mut groups: HashMap<String, usize> = HashMap::default();
     for (i, d) in rd.drafts.iter().enumerate() {
         if d.type_ == TARGET_GROUP {
             let core = d.key.split(" aged ").next().unwrap_or(&d.key).to_string();

@@ -42,9 +42,13 @@ pub fn rule(name: &str) -> usize {
 pub struct RelationRules {
     patterns: Vec<Pat>,
     min_at: Vec<usize>,
-    /// Each trigger word once, with the rules it opens; and the same for statements of one mention.
-    word_rules: Vec<(String, Vec<usize>)>,
-    word_rules_one: Vec<(String, Vec<usize>)>,
+    /// Each trigger word once (by its index in `words`), with the rules it opens; and the same for
+    /// statements of one mention.
+    word_rules: Vec<(usize, Vec<usize>)>,
+    word_rules_one: Vec<(usize, Vec<usize>)>,
+    /// Every trigger word, found in one pass over a statement (instead of a substring test each).
+    words: aho_corasick::AhoCorasick,
+    word_count: usize,
 }
 
 /// Every rule's matches in one statement, indexed as [`RULES`] (empty where a rule did not match).
@@ -84,14 +88,19 @@ impl RelationRules {
                 word_rules.push((w.clone(), opens));
             }
         }
+        let words = aho_corasick::AhoCorasick::new(word_rules.iter().map(|(w, _)| w.as_str()))
+            .map_err(|e| PyValueError::new_err(format!("relations.TRIGGERS: {e}")))?;
+        let word_count = word_rules.len();
+        let word_rules: Vec<(usize, Vec<usize>)> =
+            word_rules.into_iter().enumerate().map(|(i, (_, rs))| (i, rs)).collect();
         let word_rules_one = word_rules
             .iter()
             .filter_map(|(w, rs)| {
                 let kept: Vec<usize> = rs.iter().copied().filter(|&r| min_at[r] <= 2).collect();
-                (!kept.is_empty()).then(|| (w.clone(), kept))
+                (!kept.is_empty()).then(|| (*w, kept))
             })
             .collect();
-        Ok(RelationRules { patterns, min_at, word_rules, word_rules_one })
+        Ok(RelationRules { patterns, min_at, word_rules, word_rules_one, words, word_count })
     }
 
     /// The matches of every rule whose trigger word `low` (the statement lower-cased) holds.
@@ -100,8 +109,12 @@ impl RelationRules {
         let mut found: Found<'t> = (0..RULES.len()).map(|_| Vec::new()).collect();
         let mut tried = [false; RULES.len()];
         let table = if ats >= 4 { &self.word_rules } else { &self.word_rules_one };
+        let mut present = vec![false; self.word_count];
+        for m in self.words.find_overlapping_iter(low) {
+            present[m.pattern().as_usize()] = true;
+        }
         for (word, rules) in table {
-            if !low.contains(word.as_str()) {
+            if !present[*word] {
                 continue;
             }
             for &r in rules {
