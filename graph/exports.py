@@ -44,6 +44,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.collector import gc_paused
 from graph.errors import InstgraphError
 from graph.institutional_graph import InstitutionalGraph
 from graph.store_rows import (
@@ -51,7 +52,6 @@ from graph.store_rows import (
     DOCUMENT_LABEL,
     MENTION_TYPE,
     entity_rows,
-    gc_paused,
     mention_rows,
     relationship_rows,
 )

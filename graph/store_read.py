@@ -21,6 +21,7 @@ from typing import Any
 import networkx as nx
 from neo4j import READ_ACCESS, Driver, ManagedTransaction, NotificationMinimumSeverity
 
+from graph.collector import gc_paused
 from graph.institutional_graph import InstitutionalGraph
 from graph.schema import Schema, load_schema
 from graph.store_rows import (
@@ -28,7 +29,6 @@ from graph.store_rows import (
     EdgeDecoder,
     codec,
     decode_entity,
-    gc_paused,
     property_name,
 )
 

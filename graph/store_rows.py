@@ -29,13 +29,10 @@ How the model's values are kept in Neo4j (property values there must be primitiv
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,29 +49,6 @@ DERIVED_FLAG = "derived"
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _PRIMITIVES = (str, int, float, bool)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while building millions of rows or edges.
-
-    The rows hold no reference cycles, but every few thousand new dicts the collector walks every
-    object alive (the whole graph): at 100 000 relationships that doubled the time to build the rows.
-
-    On the way out, everything built meanwhile is moved straight to the oldest generation
-    (``gc.freeze()`` then ``gc.unfreeze()``, two constant-time list moves). Otherwise the first
-    collections after the pause would walk all of it as "young" objects, twice, before it reached the
-    old generation anyway: at 200 000 mirrored edges that was 1.5 s of a 7.5 s read.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
 
 
 def property_name(name: str) -> str:

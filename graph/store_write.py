@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from neo4j import Driver, ManagedTransaction, ResultSummary
 
+from graph.collector import gc_paused
 from graph.constraints import ensure_constraints
 from graph.errors import InstgraphError
 from graph.institutional_graph import InstitutionalGraph
@@ -42,7 +43,6 @@ from graph.store_rows import (
     PropertyCodec,
     codec,
     entity_rows,
-    gc_paused,
     mention_groups,
     mention_rows,
     property_name,

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.collector import gc_paused
 from graph.errors import InstgraphError
 from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Evidence, Relationship, entity_id, merge_entities
@@ -283,11 +284,12 @@ def extract(
     if engine == "native" and compiled is None:
         raise InstgraphError("the compiled extraction core is not built; reinstall with a Rust toolchain (cargo)")
     rd = _Reader(doc, schema, gazetteer)
-    if compiled is not None:
-        _read_natively(rd, compiled)
-    else:
-        _read(rd)
-    return _finish(rd)
+    with gc_paused():  # tens of thousands of facts and their evidence, none in a cycle
+        if compiled is not None:
+            _read_natively(rd, compiled)
+        else:
+            _read(rd)
+        return _finish(rd)
 
 
 ENGINES = ("auto", "native", "python")
@@ -296,13 +298,15 @@ ENGINES = ("auto", "native", "python")
 def _read_natively(rd: _Reader, compiled: Any) -> None:
     """The compiled core's reading of the document, as the drafts and facts :func:`_read` builds."""
     drafts, facts = compiled.read(list(rd.doc.clean), rd.doc.format == "markdown")
+    # The core's aliases, lines and evidence come without repeats, in first-seen order: as lists they
+    # serve _finish as the dicts of _read do.
     rd.drafts = {
-        key: _Draft(type_, name, kind, dict.fromkeys(aliases), start, end, dict.fromkeys(lines), head)
+        key: _Draft(type_, name, kind, aliases, start, end, lines, head)  # type: ignore[arg-type]
         for key, type_, name, kind, aliases, start, end, lines, head in drafts
     }
     rd.facts = {
         (rel, source, target, context): _Fact(
-            rel, source, target, context, start, end, confidence, dict.fromkeys(evidence), note
+            rel, source, target, context, start, end, confidence, evidence, note  # type: ignore[arg-type]
         )
         for rel, source, target, context, start, end, confidence, evidence, note in facts
     }
