@@ -117,6 +117,8 @@ struct Reader<'a> {
     recent_head: HashMap<String, usize>,
     recent_type: HashMap<String, usize>,
     facts: Vec<Fact>,
+    /// (fact, span) pairs already cited: a fact repeated on every slide gathers hundreds of spans.
+    cited: HashSet<(usize, (usize, usize))>,
     /// Each spelling's name key, computed once per document (names recur on every slide).
     name_keys: HashMap<String, String>,
     fact_index: HashMap<(&'static str, usize, usize, Option<usize>), usize>,
@@ -316,10 +318,9 @@ impl<'a> Reader<'a> {
                 self.facts.len() - 1
             }
         };
-        let ev = &mut self.facts[i].evidence;
         for s in spans {
-            if !ev.contains(s) {
-                ev.push(*s);
+            if self.cited.insert((i, *s)) {
+                self.facts[i].evidence.push(*s);
             }
         }
     }
@@ -454,6 +455,7 @@ pub fn read(
         recent_head: HashMap::default(),
         recent_type: HashMap::default(),
         facts: Vec::new(),
+        cited: HashSet::default(),
         name_keys: HashMap::default(),
         fact_index: HashMap::default(),
         subjects: Vec::with_capacity(sts.len()),
