@@ -11,7 +11,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::config::Config;
-use crate::pattern::{group, named, named_or_empty, plain_regex, whole, Caps, Pat};
+use crate::pattern::{group, named, named_or_empty, whole, Caps, Pat};
 use crate::pytext;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
@@ -104,9 +104,67 @@ struct Tok<'a> {
     word: &'a str,
 }
 
+/// `entities._TOKEN` by hand: a search per word, as a regex library runs `findall`, was a fifth of
+/// the core's time. The pattern's source is checked at start-up, so a change to it in Python fails
+/// loudly here instead of tokenising otherwise.
+struct Tokenizer;
+
+impl Tokenizer {
+    const SHAPE: &'static str = r"[\w&'-]+(?:\.[\w&'-]+)*|[^\w\s]";
+
+    fn new(cfg: &Config) -> PyResult<Self> {
+        let (src, _) = cfg.pattern_source("entities._TOKEN")?;
+        if src != Self::SHAPE {
+            return Err(PyValueError::new_err(format!(
+                "entities._TOKEN is now {src:?}; the native tokenizer implements {:?}: update loaders/native/src/mentions.rs",
+                Self::SHAPE
+            )));
+        }
+        Ok(Tokenizer)
+    }
+
+    /// Python's `\w` (`str.isalnum()` or "_") and the token's other characters.
+    fn in_word(c: char) -> bool {
+        c.is_alphanumeric() || matches!(c, '_' | '&' | '\'' | '-')
+    }
+
+    /// The tokens of `text`, left to right, as `_TOKEN.findall` gives them, with their spans.
+    fn tokens<'a>(&self, text: &'a str) -> Vec<Tok<'a>> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if Self::in_word(c) {
+                let mut end = i + c.len_utf8();
+                loop {
+                    while let Some(&(j, d)) = chars.peek() {
+                        if !Self::in_word(d) {
+                            break;
+                        }
+                        end = j + d.len_utf8();
+                        chars.next();
+                    }
+                    // ".word" continues the token (abbreviations, "e.g"); a "." alone ends it.
+                    let rest = &text[end..];
+                    if rest.starts_with('.') && rest[1..].chars().next().is_some_and(Self::in_word) {
+                        chars.next();
+                        end += 1;
+                        continue;
+                    }
+                    break;
+                }
+                out.push(Tok { start: i, end, word: &text[i..end] });
+            } else if !pytext::is_py_space(c) {
+                let end = i + c.len_utf8();
+                out.push(Tok { start: i, end, word: &text[i..end] });
+            }
+        }
+        out
+    }
+}
+
 pub struct MentionRules {
     /// `_TOKEN` (no look-around): the regex crate's own `find_iter`, without captures.
-    token: regex::Regex,
+    token: Tokenizer,
     actor_tail: Pat,
     law_tail_after: Pat,
     quoted: Pat,
@@ -291,7 +349,7 @@ impl MentionRules {
             *sep = pytext::is_py_space(c) || punct.contains(c);
         }
         Ok(MentionRules {
-            token: plain_regex(cfg, "entities._TOKEN")?,
+            token: Tokenizer::new(cfg)?,
             actor_tail: cfg.pattern("entities._ACTOR_TAIL")?,
             law_tail_after: cfg.pattern("entities._LAW_TAIL_AFTER")?,
             quoted: cfg.pattern("entities._QUOTED")?,
@@ -556,15 +614,7 @@ impl MentionRules {
     fn named(&self, text: &str, out: &mut Vec<Candidate>) {
         // Tokens cover every character but white space, so each match stands where Python's
         // `text.find(w, pos)` finds it.
-        let toks: Vec<Tok> = self
-            .token
-            .find_iter(text)
-            .map(|m| Tok {
-                start: m.start(),
-                end: m.end(),
-                word: m.as_str(),
-            })
-            .collect();
+        let toks: Vec<Tok> = self.token.tokens(text);
         for (h, t) in toks.iter().enumerate() {
             let head = t.word;
             if !self.any_head.contains(head) {

@@ -216,12 +216,3 @@ pub fn whole<'t>(c: &Caps<'t>) -> (usize, usize, &'t str) {
     let m = c.get(0).expect("group 0 always takes part");
     (m.start(), m.end(), m.as_str())
 }
-
-/// A Python pattern without look-around as the regex crate's `Regex` (for `find_iter` without captures).
-pub fn plain_regex(cfg: &crate::config::Config, name: &str) -> PyResult<regex::Regex> {
-    let (src, flags) = cfg.pattern_source(name)?;
-    if flags & !PY_UNICODE != 0 || ["(?=", "(?!", "(?<=", "(?<!"].iter().any(|p| src.contains(p)) {
-        return Err(PyValueError::new_err(format!("pattern {name} is not a plain pattern")));
-    }
-    regex::Regex::new(&src).map_err(|e| compile_error(name, e))
-}
