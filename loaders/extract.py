@@ -5,16 +5,14 @@ parentheses, quotes) and the layout of a deck (bullet trees, broken diagram labe
 statistical model; a blank spaCy pipeline would add a tokenizer that alone runs far below the 5 MB/s
 goal, and a dependency, for matching we can do with Python's ``re`` in one pass per statement.
 
-Speed (benchmarks/extract_speed.py): linear in corpus size, about 0.4 MB/s of CPU per process on
-this project's machine for a corpus made only of dense slide text (every line names bodies), some
-thirty to forty times the cost of merely splitting the same text into words — far short of a 5 MB/s
-goal; ``extract_many(..., jobs=N)`` (``--jobs``) spreads files over N processes, at most N times
-faster on N free cores. Names are found head first; every pattern family sits behind a cheap word
-test; the relation rules are gated once per statement (each trigger word tested once, rules needing
-more mentions than the statement has skipped); names are normalised once per spelling. What is left
-is per-statement Python work — some 150 µs for a 65-byte statement, spread over tokenising,
-name building, a dozen regex scans and bookkeeping — so prose that names few bodies runs several
-times faster than the deck corpus.
+Speed (benchmarks/extract_speed.py): this module is the reference implementation and declares every
+rule; the compiled core (:mod:`loaders.native`, Rust) runs the same procedures over the same
+declarations several times faster, and ``extract`` uses it wherever it is built (``engine="auto"``).
+Both give equal extractions (tests/test_native*.py). In Python a 65-byte statement of dense slide
+text costs some 150 µs (tokenising, name building, a dozen regex scans, bookkeeping); in the core
+the statement's reading is a few microseconds, and what is left of a document's time is mostly
+reading the file and building the Python objects of the result (:func:`_finish`).
+``extract_many(..., jobs=N)`` (``--jobs``) spreads files over N processes.
 
 Steps, per document: statements (:mod:`loaders.bullets`) → mentions (:mod:`loaders.entities`) linked
 to one entity per name, abbreviation or reference ("the PSA", "the strategy") → rules over the
@@ -113,11 +111,10 @@ class Extraction:
 class _Reader:
     """The state of reading one document: its entities so far, abbreviations, recent references."""
 
-    def __init__(self, doc: Document, schema: Schema, gazetteer: Mapping[str, str] | None) -> None:
+    def __init__(self, doc: Document, schema: Schema) -> None:
         self.doc, self.schema = doc, schema
         self.actor_types = schema.members("Actor")
         self.instrument_types = schema.members("Instrument")
-        self.gazetteer = {name_key(k): v for k, v in (gazetteer or {}).items()}
         self.drafts: dict[str, _Draft] = {}  # name key -> draft
         self.abbreviations: dict[str, str] = {}  # abbreviation -> name key
         self.acronyms: set[str] = set()  # the same abbreviations, for a quick look-up per statement
@@ -277,39 +274,51 @@ def extract(
     Both give the same extraction.
     """
     schema = schema or load_schema()
+    compiled = _compiled_core(schema, engine)
+    with gc_paused():  # tens of thousands of facts and their evidence, none in a cycle
+        drafts, facts = _reading(doc, schema, compiled)
+        return _finish(doc, _gazetteer_keys(gazetteer), drafts, facts)
+
+
+ENGINES = ("auto", "native", "python")
+
+
+def _compiled_core(schema: Schema, engine: str) -> Any | None:
+    """The compiled core ``engine`` asks for, or None for the Python reference."""
     lexicon(schema)
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     compiled = native.core(schema) if engine != "python" else None
     if engine == "native" and compiled is None:
         raise InstgraphError("the compiled extraction core is not built; reinstall with a Rust toolchain (cargo)")
-    rd = _Reader(doc, schema, gazetteer)
-    with gc_paused():  # tens of thousands of facts and their evidence, none in a cycle
-        if compiled is not None:
-            _read_natively(rd, compiled)
-        else:
-            _read(rd)
-        return _finish(rd)
+    return compiled
 
 
-ENGINES = ("auto", "native", "python")
+# A document's reading, as plain rows (what the compiled core returns, and what worker processes
+# send back): drafts ``(key, type, name, kind, aliases, start, end, lines, head)`` and facts
+# ``(type, source key, target key, context key, start, end, confidence, evidence spans, note)``,
+# each in first-seen order, without repeats in its lists.
+DraftRow = tuple[str, str, str, str, list[str], int | None, int | None, list[int], str | None]
+FactRow = tuple[str, str, str, str | None, int | None, int | None, float, list[tuple[int, int]], str | None]
 
 
-def _read_natively(rd: _Reader, compiled: Any) -> None:
-    """The compiled core's reading of the document, as the drafts and facts :func:`_read` builds."""
-    drafts, facts = compiled.read(list(rd.doc.clean), rd.doc.format == "markdown")
-    # The core's aliases, lines and evidence come without repeats, in first-seen order: as lists they
-    # serve _finish as the dicts of _read do.
-    rd.drafts = {
-        key: _Draft(type_, name, kind, aliases, start, end, lines, head)  # type: ignore[arg-type]
-        for key, type_, name, kind, aliases, start, end, lines, head in drafts
-    }
-    rd.facts = {
-        (rel, source, target, context): _Fact(
-            rel, source, target, context, start, end, confidence, evidence, note  # type: ignore[arg-type]
-        )
-        for rel, source, target, context, start, end, confidence, evidence, note in facts
-    }
+def _reading(doc: Document, schema: Schema, compiled: Any | None) -> tuple[list[DraftRow], list[FactRow]]:
+    """Read a document with the compiled core if given, else with this module's reference."""
+    if compiled is not None:
+        drafts, facts = compiled.read(list(doc.clean), doc.format == "markdown")
+        return drafts, facts
+    rd = _Reader(doc, schema)
+    _read(rd)
+    return (
+        [
+            (k, d.type, d.name, d.kind, list(d.aliases), d.start, d.end, list(d.lines), d.head)
+            for k, d in rd.drafts.items()
+        ],
+        [
+            (f.type, f.source, f.target, f.context, f.start, f.end, f.confidence, list(f.evidence), f.note)
+            for f in rd.facts.values()
+        ],
+    )
 
 
 def _read(rd: _Reader) -> None:
@@ -581,16 +590,22 @@ def _matching_group(groups: dict[str, str], name: str) -> str | None:
     return groups.get(key) or groups.get(key.split(" aged ")[0])
 
 
-def _linked_id(gazetteer: dict[str, str], d: _Draft) -> str:
+def _gazetteer_keys(gazetteer: Mapping[str, str] | None) -> dict[str, str]:
+    """A gazetteer keyed by :func:`name_key`, as :func:`_linked_id` looks names up."""
+    return {name_key(k): v for k, v in (gazetteer or {}).items()}
+
+
+def _linked_id(gazetteer: dict[str, str], type_: str, name: str, aliases: list[str]) -> str:
     """The id a gazetteer gives this entity's name or an alias (of the same type), else its own id."""
+    own = entity_id(type_, name)
     if not gazetteer:
-        return d.id
-    prefix = d.type.lower() + ":"  # the type part of an id (see graph.model.entity_id)
-    for name in (d.name, *d.aliases):
-        linked = gazetteer.get(name_key(name))
+        return own
+    prefix = type_.lower() + ":"  # the type part of an id (see graph.model.entity_id)
+    for n in (name, *aliases):
+        linked = gazetteer.get(name_key(n))
         if linked is not None and linked.startswith(prefix):
             return linked
-    return d.id
+    return own
 
 
 def gazetteer_from_graph(graph: InstitutionalGraph) -> dict[str, str]:
@@ -609,58 +624,63 @@ def gazetteer_from_graph(graph: InstitutionalGraph) -> dict[str, str]:
     return out
 
 
-def _finish(rd: _Reader) -> Extraction:
-    doc = rd.doc
+def _finish(
+    doc: Document, gazetteer: dict[str, str], drafts: list[DraftRow], facts: list[FactRow]
+) -> Extraction:
+    """The extraction a document's reading gives: entities (collectives and target groups only when
+    a fact needs them), relationships with their evidence, and the lines each entity is named on."""
     used: set[str] = set()
-    for f in rd.facts.values():
-        used.add(f.source)
-        used.add(f.target)
-        if f.context:
-            used.add(f.context)
+    for _, source, target, context, *_rest in facts:
+        used.add(source)
+        used.add(target)
+        if context:
+            used.add(context)
+    sources = (doc.id,)
     ids: dict[str, str] = {}
     entities: dict[str, Entity] = {}
     mentions: dict[str, tuple[int, ...]] = {}
-    for key, d in rd.drafts.items():
-        if d.kind in _ON_DEMAND and key not in used:
+    for key, type_, name, kind, aliases, start, end, lines, _head in drafts:
+        if kind in _ON_DEMAND and key not in used:
             continue
-        eid = _linked_id(rd.gazetteer, d)
+        eid = _linked_id(gazetteer, type_, name, aliases)
         ids[key] = eid
         entity = Entity(
-            id=eid, type=d.type, name=d.name, aliases=tuple(d.aliases), start=d.start, end=d.end, sources=(doc.id,)
+            id=eid, type=type_, name=name, aliases=tuple(aliases), start=start, end=end, sources=sources
         )
-        if eid in entities:  # two spellings the gazetteer links to one body
-            entity = merge_entities(entities[eid], Entity(**{**entity.__dict__, "aliases": (d.name, *d.aliases)}))
+        held = mentions.get(eid)
+        if held is not None:  # two spellings the gazetteer links to one body
+            entity = merge_entities(entities[eid], Entity(**{**entity.__dict__, "aliases": (name, *aliases)}))
+            mentions[eid] = tuple(sorted({*held, *lines}))
+        else:
+            mentions[eid] = tuple(sorted(lines))
         entities[eid] = entity
-        mentions[eid] = tuple(sorted({*mentions.get(eid, ()), *d.lines}))
     relationships: list[Relationship] = []
     cited: dict[tuple[int, int], Evidence] = {}  # one Evidence per line span, shared by the facts it states
-
-    def evidence_for(span: tuple[int, int]) -> Evidence:
-        ev = cited.get(span)
-        if ev is None:
-            ev = cited[span] = Evidence(doc.id, span[0], span[1], doc.span_text(*span))
-        return ev
-
-    for f in rd.facts.values():
-        if f.source not in ids or f.target not in ids:
+    doc_id, span_text = doc.id, doc.span_text
+    for type_, source, target, context, start, end, confidence, spans, note in facts:
+        if source not in ids or target not in ids:
             continue
-        evidence = tuple(evidence_for(span) for span in sorted(f.evidence))
-        start, end = f.start, f.end
+        evidence = []
+        for span in sorted(spans):
+            ev = cited.get(span)
+            if ev is None:
+                ev = cited[span] = Evidence(doc_id, span[0], span[1], span_text(*span))
+            evidence.append(ev)
         if start is not None and end is not None and end < start:
             start = end = None
         relationships.append(
             Relationship(
-                type=f.type,
-                source=ids[f.source],
-                target=ids[f.target],
+                type=type_,
+                source=ids[source],
+                target=ids[target],
                 start=start,
                 end=end,
-                context=ids.get(f.context) if f.context else None,
-                evidence=evidence,
-                sources=(doc.id,),
+                context=ids.get(context) if context else None,
+                evidence=tuple(evidence),
+                sources=sources,
                 method="extracted",
-                confidence=f.confidence,
-                note=f.note,
+                confidence=confidence,
+                note=note,
             )
         )
     return Extraction(doc, list(entities.values()), relationships, mentions)
@@ -816,32 +836,40 @@ def extract_many(
     paths = list(paths)
     if jobs <= 1 or len(paths) <= 1:
         results = [_read_and_extract(p, schema, gazetteer, engine) for p in paths]
-    else:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
+        extractions = [x for x, _ in results if x is not None]
+        return extractions, [p for _, ps in results for p in ps]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-        # spawn, not fork: a caller may hold threads (a database driver, a progress bar) that a forked
-        # child would inherit half-way.
-        try:
-            with ProcessPoolExecutor(
-                max_workers=min(jobs, len(paths)),
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_worker,
-                initargs=(schema, dict(gazetteer) if gazetteer is not None else None, engine),
-            ) as pool:
-                # One file per task keeps both workers busy to the end; thousands of small files go in
-                # batches so the hand-over does not dominate.
-                chunk = max(1, len(paths) // (16 * jobs))
-                results = list(pool.map(_worker_extract, paths, chunksize=chunk))
-        except BrokenProcessPool:
-            # A worker was killed (out of memory, a signal): say so in one line; nothing was written.
-            raise InstgraphError(
-                f"an extraction worker process died (out of memory or killed); rerun with fewer --jobs "
-                f"than {jobs}, or --jobs 1"
-            ) from None
-    extractions = [x for x, _ in results if x is not None]
-    problems = [p for _, ps in results for p in ps]
+    schema = schema or load_schema()
+    _compiled_core(schema, engine)  # a bad engine is one error here, not one per worker
+    keys = _gazetteer_keys(gazetteer)
+    extractions, problems = [], []
+    # spawn, not fork: a caller may hold threads (a database driver, a progress bar) that a forked
+    # child would inherit half-way.
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(paths)),
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(schema, engine),
+        ) as pool:
+            # One file per task keeps both workers busy to the end; thousands of small files go in
+            # batches so the hand-over does not dominate. Workers send back their reading as plain
+            # rows (cheap to pickle); the objects of the result are built here, as rows arrive.
+            chunk = max(1, len(paths) // (16 * jobs))
+            for doc, drafts, facts, found in pool.map(_worker_read, paths, chunksize=chunk):
+                problems += found
+                if doc is not None:
+                    with gc_paused():
+                        extractions.append(_finish(doc, keys, drafts, facts))
+    except BrokenProcessPool:
+        # A worker was killed (out of memory, a signal): say so in one line; nothing was written.
+        raise InstgraphError(
+            f"an extraction worker process died (out of memory or killed); rerun with fewer --jobs "
+            f"than {jobs}, or --jobs 1"
+        ) from None
     return extractions, problems
 
 
@@ -854,16 +882,26 @@ def _read_and_extract(
     return (extract(documents[0], schema, gazetteer, engine) if documents else None), problems
 
 
-_WORKER_ARGS: tuple[Schema | None, Mapping[str, str] | None, str] = (None, None, "auto")
+_WORKER_ARGS: tuple[Schema | None, str] = (None, "auto")
 
 
-def _start_worker(schema: Schema | None, gazetteer: Mapping[str, str] | None, engine: str) -> None:
+def _start_worker(schema: Schema | None, engine: str) -> None:
     global _WORKER_ARGS
-    _WORKER_ARGS = (schema, gazetteer, engine)
+    _WORKER_ARGS = (schema, engine)
 
 
-def _worker_extract(path: str | Path) -> tuple[Extraction | None, list[str]]:
-    return _read_and_extract(path, *_WORKER_ARGS)
+def _worker_read(path: str | Path) -> tuple[Document | None, list[DraftRow], list[FactRow], list[str]]:
+    """A worker's task: read one file and its reading, as rows."""
+    from loaders.documents import read_documents
+
+    schema, engine = _WORKER_ARGS
+    schema = schema or load_schema()
+    documents, problems = read_documents([path])
+    if not documents:
+        return None, [], [], problems
+    with gc_paused():
+        drafts, facts = _reading(documents[0], schema, _compiled_core(schema, engine))
+    return documents[0], drafts, facts, problems
 
 
 def to_table(extractions: Iterable[Extraction]) -> str:

@@ -455,14 +455,13 @@ def test_relation_rules_gated_per_statement_find_every_match(pieces):
 
 
 class _EndsTheProcessThatUnpicklesIt(str):
-    """A gazetteer value that kills the worker process receiving it: a stand-in for the OOM killer."""
+    """A path that kills the worker process receiving it: a stand-in for the OOM killer."""
 
     def __reduce__(self):
         return (os._exit, (3,))
 
 
 def test_a_worker_process_that_dies_gives_one_line_not_a_traceback():
-    paths = [DOCS / "norland-digital-review.txt", DOCS / "ruritania-coastal-deck.txt"]
-    gazetteer = {"anything": _EndsTheProcessThatUnpicklesIt("ministry:x")}
+    paths = [DOCS / "norland-digital-review.txt", _EndsTheProcessThatUnpicklesIt(DOCS / "ruritania-coastal-deck.txt")]
     with pytest.raises(InstgraphError, match=r"^an extraction worker process died .* or --jobs 1$"):
-        extract_many(paths, gazetteer=gazetteer, jobs=2)
+        extract_many(paths, jobs=2)

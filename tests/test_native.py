@@ -142,3 +142,15 @@ def test_cli_extract_engines_print_the_same_json(native_core):
     assert python.output == native.output and '"relations"' in native.output
     bad = runner.invoke(app, ["extract", doc, "--engine", "fast"])
     assert bad.exit_code == 2 and "--engine 'fast': use auto, native, python" in bad.output
+
+
+def test_workers_link_with_the_gazetteer_as_one_process_does(native_core, seed_path, seeds_dir):
+    from loaders.dataset import korea_graph
+    from loaders.extract import gazetteer_from_graph
+
+    gazetteer = gazetteer_from_graph(korea_graph(seeds_dir))
+    paths = [seed_path, DOCS / "ruritania-coastal-deck.txt"]
+    one, _ = extract_many(paths, gazetteer=gazetteer, jobs=1)
+    two, _ = extract_many(paths, gazetteer=gazetteer, jobs=2)
+    assert one == two
+    assert "ministry:ministry-of-smes-and-startups" in {e.id for e in two[0].entities}
