@@ -35,11 +35,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.collector import gc_paused
 from graph.errors import InstgraphError
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Evidence, Relationship, entity_id, merge_entities
 from graph.schema import Schema, load_schema
 from loaders import native
@@ -48,6 +47,9 @@ from loaders.bullets import Statement, statements
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.documents import Document
 from loaders.entities import INSTRUMENT_HEADS, Candidate, find_candidates, lexicon, name_key, targets_in_name
+
+if TYPE_CHECKING:  # networkx takes a third of a second to import: worker processes never need it
+    from graph.institutional_graph import InstitutionalGraph
 
 # Confidence by how directly the text states a fact.
 STATED = 0.9  # a verb or a list that says it ("X spearheads Y", "Y (2005-2008, X)")
@@ -704,6 +706,8 @@ def extraction_to_graph(extractions: Iterable[Extraction], schema: Schema | None
     full name in another are one node. Each entity gets a MENTIONED_IN edge to its Document node,
     citing the lines it is mentioned on.
     """
+    from graph.institutional_graph import InstitutionalGraph
+
     g = InstitutionalGraph(schema)
     by_name: dict[tuple[str, str], str] = {}
     for x in extractions:
