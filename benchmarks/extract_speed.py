@@ -118,15 +118,20 @@ def baseline(paths: list[Path]) -> int:
     return sum(len(_WORD.findall(p.read_text("utf-8"))) for p in paths)
 
 
-def _reference(chosen: list[Path], sizes: list[int], mb: float) -> dict[str, float | int]:
-    """The Python reference and the native core on the same first ``mb`` MB: CPU seconds, facts, ratio."""
+def _first(paths: list[Path], sizes: list[int], mb: float) -> tuple[list[Path], float]:
+    """The first files that make up ``mb`` MB, and their size in MB."""
     files, total = [], 0
-    for p, s in zip(chosen, sizes, strict=False):
+    for p, s in zip(paths, sizes, strict=False):
         if total >= mb * 1e6:
             break
         files.append(p)
         total += s
-    size = total / 1e6
+    return files, total / 1e6
+
+
+def _reference(chosen: list[Path], sizes: list[int], mb: float) -> dict[str, float | int]:
+    """The Python reference and the native core on the same first ``mb`` MB: CPU seconds, facts, ratio."""
+    files, size = _first(chosen, sizes, mb)
     ncpu, _, nfacts = _timed(extract_all, files, "native")
     pcpu, _, pfacts = _timed(extract_all, files, "python")
     if pfacts != nfacts:
@@ -167,13 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes = [p.stat().st_size for p in largest]
         print(f"corpus: {len(largest)} files, {sum(sizes) / 1e6:.1f} MB, from {DOCS.relative_to(REPO)}/", flush=True)
         for mb in sorted(args.sizes):
-            chosen, total = [], 0
-            for p, s in zip(largest, sizes, strict=True):
-                if total >= mb * 1e6:
-                    break
-                chosen.append(p)
-                total += s
-            size = total / 1e6
+            chosen, size = _first(largest, sizes, mb)
             base_cpu, _, words = _timed(baseline, chosen)
             load = _load()
             cpu, wall, facts = _timed(extract_all, chosen, args.engine)
