@@ -13,9 +13,11 @@ how much of the cost is the reading itself and how the machine compares.
 Two figures per size: one process (CPU seconds of this process, ``time.process_time``, so other
 work on a shared machine does not inflate them; wall seconds beside), and ``--jobs`` worker processes
 (:func:`loaders.extract.extract_many`; wall seconds, the figure a user waits for, and the workers' CPU
-seconds). Extraction is pure Python and holds the GIL, so workers gain at most the number of free
-cores: on this project's 2-core machine at most about 2x, less when other work shares it. The load
-average is printed beside each figure. The last line of stdout is one JSON object with every figure.
+seconds). Workers read and send back plain rows; this process builds the result's objects as they
+arrive, so on this project's 2-core machine two workers and it share two cores (and each worker's
+start, a quarter of a second, weighs on the smaller sizes). The goal is judged both ways, and both
+verdicts are printed. The load average is printed beside each figure. The last line of stdout is one
+JSON object with every figure.
 
 Run:  .venv/bin/python benchmarks/extract_speed.py            (12.5, 25 and 50 MB, 2 workers)
       .venv/bin/python benchmarks/extract_speed.py --sizes 1 2 4 --jobs 2
@@ -217,11 +219,15 @@ def main(argv: list[str] | None = None) -> int:
     speeds = [float(r["mb_s_cpu"]) for r in rows]
     linearity = speeds[-1] / speeds[0]
     print(f"linearity: throughput at the largest size is {linearity:.2f}x that at the smallest (1 process, cpu)")
-    best = max(float(r.get("mb_s_wall", 0)) for r in rows)
-    print(
-        f"goal 5 MB/s: {'met' if min(speeds) >= 5 else 'not met'} (1 process: slowest {min(speeds):.2f} MB/s cpu"
-        + (f"; {args.jobs} workers: best {best:.2f} MB/s wall)" if args.jobs > 0 else ")")
-    )
+    # Two readings of the goal, each printed with its verdict: one process (CPU seconds, whatever the
+    # machine), and the wall clock a user waits for with --jobs on the largest corpus.
+    largest_wall = float(rows[-1].get("mb_s_wall") or 0)
+    print(f"goal 5 MB/s, 1 process: {'met' if min(speeds) >= 5 else 'not met'} (slowest {min(speeds):.2f} MB/s cpu)")
+    if args.jobs > 0:
+        print(
+            f"goal 5 MB/s, {args.jobs} workers on {rows[-1]['mb']} MB: {'met' if largest_wall >= 5 else 'not met'}"
+            f" ({largest_wall:.2f} MB/s wall, {os.cpu_count()} cores)"
+        )
     summary = {
         "benchmark": "extract_speed",
         "corpus_mb": round(sum(sizes) / 1e6, 2),
@@ -233,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         "linearity": round(linearity, 3),
         "goal_mb_s": 5.0,
         "goal_met_cpu": min(speeds) >= 5,
+        "goal_met_wall_largest": largest_wall >= 5 if args.jobs > 0 else None,
         "cpus": os.cpu_count(),
         "engine": args.engine,
         "python_reference": reference,
