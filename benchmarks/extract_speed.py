@@ -131,9 +131,26 @@ def _first(paths: list[Path], sizes: list[int], mb: float) -> tuple[list[Path], 
     return files, total / 1e6
 
 
+def _phases(files: list[Path], size: float) -> None:
+    """Where the compiled core's time goes (its own wall clock, per MB: other work inflates it)."""
+    from graph.schema import load_schema
+    from loaders import native
+
+    core = native.core(load_schema())
+    totals: dict[str, float] = {}
+    for p in files:
+        doc = read_document(p)
+        for phase, seconds in core.phase_seconds(list(doc.clean), doc.format == "markdown"):
+            totals[phase] = totals.get(phase, 0.0) + seconds
+    shown = ", ".join(f"{k} {v / size:.3f}" for k, v in totals.items())
+    total = sum(totals.values()) / size
+    print(f"{size:7.1f} MB  the core's phases, wall s/MB: {shown} (total {total:.3f})", flush=True)
+
+
 def _reference(chosen: list[Path], sizes: list[int], mb: float) -> dict[str, float | int]:
     """The Python reference and the native core on the same first ``mb`` MB: CPU seconds, facts, ratio."""
     files, size = _first(chosen, sizes, mb)
+    _phases(files, size)
     ncpu, _, nfacts = _timed(extract_all, files, "native")
     pcpu, _, pfacts = _timed(extract_all, files, "python")
     if pfacts != nfacts:

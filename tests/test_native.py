@@ -154,3 +154,12 @@ def test_workers_link_with_the_gazetteer_as_one_process_does(native_core, seed_p
     two, _ = extract_many(paths, gazetteer=gazetteer, jobs=2)
     assert one == two
     assert "ministry:ministry-of-smes-and-startups" in {e.id for e in two[0].entities}
+
+
+def test_every_pattern_the_python_modules_declare_compiles_natively(native_core):
+    from graph.schema import load_schema
+    from loaders.native import native_config
+
+    names = sorted(native_config(load_schema())["patterns"])
+    assert len(names) > 40 and "relations.LEADS" in names and "countries.pattern" in names
+    assert native_core.compile_all(names) == len(names)
