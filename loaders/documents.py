@@ -100,7 +100,7 @@ def clean_line(line: str) -> str:
     """
     if line.isascii():
         return line.replace("\t", " ").replace("`", "'")
-    return unicodedata.normalize("NFKC", line.translate(_CLEAN_TABLE)).translate(_CLEAN_TABLE)
+    return _clean_text(unicodedata.normalize("NFKC", _clean_text(line)))
 
 
 def clean_lines(lines: list[str]) -> tuple[str, ...]:
@@ -112,12 +112,7 @@ def clean_lines(lines: list[str]) -> tuple[str, ...]:
     >>> clean_lines(["a\u2013b", "\u201cq\u201d\x07"])
     ('a-b', '"q" ')
     """
-    text = "\n".join(lines)
-    if not text.isascii():
-        text = _clean_text(unicodedata.normalize("NFKC", _clean_text(text)))
-    else:
-        text = text.replace("\t", " ").replace("`", "'")
-    return tuple(_CONTROL.sub(" ", text).split("\n"))
+    return tuple(_CONTROL.sub(" ", clean_line("\n".join(lines))).split("\n"))
 
 
 @dataclass(frozen=True)

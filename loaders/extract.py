@@ -71,10 +71,6 @@ class _Draft:
     lines: dict[int, None] = field(default_factory=dict)
     head: str | None = None
 
-    @property
-    def id(self) -> str:
-        return entity_id(self.type, self.name)
-
 
 @dataclass
 class _Fact:
@@ -307,8 +303,7 @@ FactRow = tuple[str, str, str, str | None, int | None, int | None, float, list[t
 def _reading(doc: Document, schema: Schema, compiled: Any | None) -> tuple[list[DraftRow], list[FactRow]]:
     """Read a document with the compiled core if given, else with this module's reference."""
     if compiled is not None:
-        drafts, facts = compiled.read(list(doc.clean), doc.format == "markdown")
-        return drafts, facts
+        return compiled.read(list(doc.clean), doc.format == "markdown")
     rd = _Reader(doc, schema)
     _read(rd)
     return (
