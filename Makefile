@@ -10,9 +10,8 @@ STAMP := $(VENV)/.installed
 
 venv: $(STAMP)
 
-# Reinstall only when the package definition or the compiled core's source changes (pip builds the
-# core with cargo: loaders/native/).
-$(STAMP): pyproject.toml loaders/native/Cargo.toml loaders/native/Cargo.lock $(wildcard loaders/native/src/*.rs)
+# Reinstall only when the package definition changes.
+$(STAMP): pyproject.toml
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q -e '.[dev]'
 	touch $(STAMP)

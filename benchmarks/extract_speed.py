@@ -1,9 +1,5 @@
 """Extraction speed on a synthetic corpus assembled from the project's own test documents.
 
-Extraction runs with the compiled core (``engine="native"``, the default wherever it is built); the
-Python reference (``engine="python"``) is timed beside it on the smallest size, on the same files, and
-must find the same facts: the ratio between the two is printed.
-
 The corpus is written to a temporary directory as files of about 1 MB, each a run of the test
 documents (tests/documents/) with their invented place names and years varied per copy, so no two
 files are identical. Extraction (read + extract) is timed at three corpus sizes to show it is linear;
@@ -21,7 +17,6 @@ JSON object with every figure.
 
 Run:  .venv/bin/python benchmarks/extract_speed.py            (12.5, 25 and 50 MB, 2 workers)
       .venv/bin/python benchmarks/extract_speed.py --sizes 1 2 4 --jobs 2
-      .venv/bin/python benchmarks/extract_speed.py --engine python   (the reference alone)
 """
 
 from __future__ import annotations
@@ -88,10 +83,10 @@ def _timed(fn, paths: list[Path], *args: str) -> tuple[float, float, int]:
     return time.process_time() - cpu, time.perf_counter() - wall, count
 
 
-def extract_all(paths: list[Path], engine: str = "native") -> int:
+def extract_all(paths: list[Path]) -> int:
     facts = 0
     for p in paths:
-        x = extract(read_document(p), engine=engine)
+        x = extract(read_document(p))
         facts += len(x.relationships)
     return facts
 
@@ -104,10 +99,10 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def extract_parallel(paths: list[Path], jobs: int, engine: str) -> tuple[float, float, int]:
+def extract_parallel(paths: list[Path], jobs: int) -> tuple[float, float, int]:
     """Wall and worker-CPU seconds of reading and extracting ``paths`` in ``jobs`` processes."""
     cpu, wall = _children_cpu(), time.perf_counter()
-    extractions, _ = extract_many(paths, jobs=jobs, engine=engine)
+    extractions, _ = extract_many(paths, jobs=jobs)
     return time.perf_counter() - wall, _children_cpu() - cpu, sum(len(x.relationships) for x in extractions)
 
 
@@ -131,59 +126,11 @@ def _first(paths: list[Path], sizes: list[int], mb: float) -> tuple[list[Path], 
     return files, total / 1e6
 
 
-def _phases(files: list[Path], size: float) -> None:
-    """Where the compiled core's time goes (its own wall clock, per MB: other work inflates it)."""
-    from graph.schema import load_schema
-    from loaders import native
-
-    core = native.core(load_schema())
-    totals: dict[str, float] = {}
-    for p in files:
-        doc = read_document(p)
-        for phase, seconds in core.phase_seconds(list(doc.clean), doc.format == "markdown"):
-            totals[phase] = totals.get(phase, 0.0) + seconds
-    shown = ", ".join(f"{k} {v / size:.3f}" for k, v in totals.items())
-    total = sum(totals.values()) / size
-    print(f"{size:7.1f} MB  the core's phases, wall s/MB: {shown} (total {total:.3f})", flush=True)
-
-
-def _reference(chosen: list[Path], sizes: list[int], mb: float) -> dict[str, float | int]:
-    """The Python reference and the native core on the same first ``mb`` MB: CPU seconds, facts, ratio."""
-    files, size = _first(chosen, sizes, mb)
-    _phases(files, size)
-    ncpu, _, nfacts = _timed(extract_all, files, "native")
-    pcpu, _, pfacts = _timed(extract_all, files, "python")
-    if pfacts != nfacts:
-        raise SystemExit(f"the Python reference found {pfacts} facts, the native core {nfacts}: they differ")
-    print(
-        f"{size:7.1f} MB  reference: Python {size / pcpu:6.2f} MB/s cpu, native {size / ncpu:6.2f} MB/s cpu"
-        f"  native is {pcpu / ncpu:5.1f}x the Python reference  (same {pfacts} facts)",
-        flush=True,
-    )
-    return {
-        "mb": round(size, 2),
-        "python_mb_s": round(size / pcpu, 3),
-        "native_mb_s": round(size / ncpu, 3),
-        "ratio": round(pcpu / ncpu, 1),
-        "facts": pfacts,
-    }
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[12.5, 25.0, 50.0], help="corpus sizes in MB")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the parallel run (0: skip it)")
-    parser.add_argument(
-        "--engine", choices=("native", "python"), default="native", help="what extracts (default: the compiled core)"
-    )
-    parser.add_argument(
-        "--reference-mb",
-        type=float,
-        default=None,
-        help="MB of the corpus the Python reference is timed on beside the native core (default: the smallest size)",
-    )
     args = parser.parse_args(argv)
-    reference: dict[str, float | int] = {}
     rows: list[dict[str, float | int]] = []
     with tempfile.TemporaryDirectory(prefix="instgraph-bench-") as tmp:
         file_size = int(max(100_000, min(FILE_SIZE, min(args.sizes) * 1e6 / 8)))
@@ -194,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
             chosen, size = _first(largest, sizes, mb)
             base_cpu, _, words = _timed(baseline, chosen)
             load = _load()
-            cpu, wall, facts = _timed(extract_all, chosen, args.engine)
+            cpu, wall, facts = _timed(extract_all, chosen)
             row: dict[str, float | int] = {
                 "mb": round(size, 2),
                 "files": len(chosen),
@@ -214,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             if args.jobs > 0:
                 load = _load()
-                pwall, pcpu, pfacts = extract_parallel(chosen, args.jobs, args.engine)
+                pwall, pcpu, pfacts = extract_parallel(chosen, args.jobs)
                 if pfacts != facts:
                     raise SystemExit(f"workers found {pfacts} facts, one process {facts}: extraction differs")
                 row |= {
@@ -231,8 +178,6 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
             rows.append(row)
-            if args.engine == "native" and not reference:
-                reference = _reference(chosen, sizes, args.reference_mb or size)
     speeds = [float(r["mb_s_cpu"]) for r in rows]
     linearity = speeds[-1] / speeds[0]
     print(f"linearity: throughput at the largest size is {linearity:.2f}x that at the smallest (1 process, cpu)")
@@ -258,8 +203,6 @@ def main(argv: list[str] | None = None) -> int:
         "goal_met_cpu": min(speeds) >= 5,
         "goal_met_wall_largest": largest_wall >= 5 if args.jobs > 0 else None,
         "cpus": os.cpu_count(),
-        "engine": args.engine,
-        "python_reference": reference,
     }
     print(json.dumps(summary))
     return 0

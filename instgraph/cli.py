@@ -234,11 +234,6 @@ def report(
 _EXTRACT_FORMAT_HELP = "json (the extract contract: documents, entities, relations) | table"
 _EXTRACT_OUT_HELP = "Write the JSON here instead of stdout."
 _EXTRACT_ALIASES_HELP = "A curated dataset whose names and aliases link mentions to its ids (one node per body)."
-_ENGINE_HELP = (
-    "What reads: auto (the compiled core where it is built, else Python), native (the core, or an error) "
-    "or python (the reference implementation). All give the same facts."
-)
-
 
 @app.command()
 def extract(
@@ -247,20 +242,17 @@ def extract(
     output: Annotated[Path | None, typer.Option("-o", "--output", help=_EXTRACT_OUT_HELP)] = None,
     aliases: Annotated[Path | None, typer.Option("--aliases", help=_EXTRACT_ALIASES_HELP)] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help=_JOBS_HELP)] = 1,
-    engine: Annotated[str, typer.Option("--engine", help=_ENGINE_HELP)] = "auto",
 ) -> None:
     """Extract actors, instruments and dated, cited relationships from documents (no network, no model)."""
     import json
 
     from loaders.dataset import read_dataset
-    from loaders.extract import ENGINES, extract_many, gazetteer_from_graph, to_json, to_table
+    from loaders.extract import extract_many, gazetteer_from_graph, to_json, to_table
 
     if fmt not in ("json", "table"):
         raise fail(f"--format {fmt!r}: use json or table", 2)
-    if engine not in ENGINES:
-        raise fail(f"--engine {engine!r}: use {', '.join(ENGINES)}", 2)
     gazetteer = gazetteer_from_graph(read_dataset(aliases)) if aliases is not None else None
-    extractions, problems = extract_many(paths, gazetteer=gazetteer, jobs=jobs, engine=engine)
+    extractions, problems = extract_many(paths, gazetteer=gazetteer, jobs=jobs)
     for p in problems:
         typer.echo(p, err=True)
     if not extractions:

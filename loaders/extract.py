@@ -5,14 +5,9 @@ parentheses, quotes) and the layout of a deck (bullet trees, broken diagram labe
 statistical model; a blank spaCy pipeline would add a tokenizer that alone runs far below the 5 MB/s
 goal, and a dependency, for matching we can do with Python's ``re`` in one pass per statement.
 
-Speed (benchmarks/extract_speed.py): this module is the reference implementation and declares every
-rule; the compiled core (:mod:`loaders.native`, Rust) runs the same procedures over the same
-declarations several times faster, and ``extract`` uses it wherever it is built (``engine="auto"``).
-Both give equal extractions (tests/test_native*.py). In Python a 65-byte statement of dense slide
-text costs some 150 µs (tokenising, name building, a dozen regex scans, bookkeeping); in the core
-the statement's reading is a few microseconds, and what is left of a document's time is mostly
-reading the file and building the Python objects of the result (:func:`_finish`).
-``extract_many(..., jobs=N)`` (``--jobs``) spreads files over N processes.
+Speed (benchmarks/extract_speed.py): a 65-byte statement of dense slide text costs some 150 µs
+(tokenising, name building, a dozen regex scans, bookkeeping); ``extract_many(..., jobs=N)``
+(``--jobs``) spreads files over N processes.
 
 Steps, per document: statements (:mod:`loaders.bullets`) → mentions (:mod:`loaders.entities`) linked
 to one entity per name, abbreviation or reference ("the PSA", "the strategy") → rules over the
@@ -41,7 +36,6 @@ from graph.collector import gc_paused
 from graph.errors import InstgraphError
 from graph.model import Entity, Evidence, Relationship, entity_id, merge_entities
 from graph.schema import Schema, load_schema
-from loaders import native
 from loaders import relations as R
 from loaders.bullets import Statement, statements
 from loaders.dates import YearSpan, find_years, nearest_year
@@ -261,49 +255,29 @@ def extract(
     doc: Document,
     schema: Schema | None = None,
     gazetteer: Mapping[str, str] | None = None,
-    engine: str = "auto",
 ) -> Extraction:
     """Entities and relationships a document states, each relationship with its evidence lines.
 
     ``gazetteer`` maps known names and aliases to entity ids (e.g. from a curated dataset); it only
     links mentions the patterns found to those ids and never makes a mention by itself.
-    ``engine``: ``"native"`` reads with the compiled core (:mod:`loaders.native`), ``"python"`` with
-    this module's reference implementation, ``"auto"`` (the default) with the core where it is built.
-    Both give the same extraction.
     """
     schema = schema or load_schema()
-    compiled = _compiled_core(schema, engine)
+    lexicon(schema)
     with gc_paused():  # tens of thousands of facts and their evidence, none in a cycle
-        drafts, facts = _reading(doc, schema, compiled)
+        drafts, facts = _reading(doc, schema)
         return _finish(doc, _gazetteer_keys(gazetteer), drafts, facts)
 
 
-ENGINES = ("auto", "native", "python")
-
-
-def _compiled_core(schema: Schema, engine: str) -> Any | None:
-    """The compiled core ``engine`` asks for, or None for the Python reference."""
-    lexicon(schema)
-    if engine not in ENGINES:
-        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-    compiled = native.core(schema) if engine != "python" else None
-    if engine == "native" and compiled is None:
-        raise InstgraphError("the compiled extraction core is not built; reinstall with a Rust toolchain (cargo)")
-    return compiled
-
-
-# A document's reading, as plain rows (what the compiled core returns, and what worker processes
-# send back): drafts ``(key, type, name, kind, aliases, start, end, lines, head)`` and facts
+# A document's reading, as plain rows (what worker processes send back): drafts
+# ``(key, type, name, kind, aliases, start, end, lines, head)`` and facts
 # ``(type, source key, target key, context key, start, end, confidence, evidence spans, note)``,
 # each in first-seen order, without repeats in its lists.
 DraftRow = tuple[str, str, str, str, list[str], int | None, int | None, list[int], str | None]
 FactRow = tuple[str, str, str, str | None, int | None, int | None, float, list[tuple[int, int]], str | None]
 
 
-def _reading(doc: Document, schema: Schema, compiled: Any | None) -> tuple[list[DraftRow], list[FactRow]]:
-    """Read a document with the compiled core if given, else with this module's reference."""
-    if compiled is not None:
-        return compiled.read(list(doc.clean), doc.format == "markdown")
+def _reading(doc: Document, schema: Schema) -> tuple[list[DraftRow], list[FactRow]]:
+    """Read a document: its drafts and facts as rows."""
     rd = _Reader(doc, schema)
     _read(rd)
     return (
@@ -815,7 +789,6 @@ def extract_many(
     schema: Schema | None = None,
     gazetteer: Mapping[str, str] | None = None,
     jobs: int = 1,
-    engine: str = "auto",
 ) -> tuple[list[Extraction], list[str]]:
     """Read and extract files, one per task across ``jobs`` worker processes; results in ``paths`` order.
     A bad file gives one line in ``problems`` and the rest go on.
@@ -834,7 +807,7 @@ def extract_many(
     """
     paths = list(paths)
     if jobs <= 1 or len(paths) <= 1:
-        results = [_read_and_extract(p, schema, gazetteer, engine) for p in paths]
+        results = [_read_and_extract(p, schema, gazetteer) for p in paths]
         extractions = [x for x, _ in results if x is not None]
         return extractions, [p for _, ps in results for p in ps]
     import multiprocessing
@@ -842,7 +815,6 @@ def extract_many(
     from concurrent.futures.process import BrokenProcessPool
 
     schema = schema or load_schema()
-    _compiled_core(schema, engine)  # a bad engine is one error here, not one per worker
     keys = _gazetteer_keys(gazetteer)
     extractions, problems = [], []
     # spawn, not fork: a caller may hold threads (a database driver, a progress bar) that a forked
@@ -852,7 +824,7 @@ def extract_many(
             max_workers=min(jobs, len(paths)),
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(schema, engine),
+            initargs=(schema,),
         ) as pool:
             # One file per task keeps both workers busy to the end; thousands of small files go in
             # batches so the hand-over does not dominate. Workers send back their reading as plain
@@ -873,33 +845,32 @@ def extract_many(
 
 
 def _read_and_extract(
-    path: str | Path, schema: Schema | None, gazetteer: Mapping[str, str] | None, engine: str = "auto"
+    path: str | Path, schema: Schema | None, gazetteer: Mapping[str, str] | None
 ) -> tuple[Extraction | None, list[str]]:
     from loaders.documents import read_documents
 
     documents, problems = read_documents([path])
-    return (extract(documents[0], schema, gazetteer, engine) if documents else None), problems
+    return (extract(documents[0], schema, gazetteer) if documents else None), problems
 
 
-_WORKER_ARGS: tuple[Schema | None, str] = (None, "auto")
+_WORKER_SCHEMA: Schema | None = None
 
 
-def _start_worker(schema: Schema | None, engine: str) -> None:
-    global _WORKER_ARGS
-    _WORKER_ARGS = (schema, engine)
+def _start_worker(schema: Schema | None) -> None:
+    global _WORKER_SCHEMA
+    _WORKER_SCHEMA = schema
 
 
 def _worker_read(path: str | Path) -> tuple[Document | None, list[DraftRow], list[FactRow], list[str]]:
     """A worker's task: read one file and its reading, as rows."""
     from loaders.documents import read_documents
 
-    schema, engine = _WORKER_ARGS
-    schema = schema or load_schema()
+    schema = _WORKER_SCHEMA or load_schema()
     documents, problems = read_documents([path])
     if not documents:
         return None, [], [], problems
     with gc_paused():
-        drafts, facts = _reading(documents[0], schema, _compiled_core(schema, engine))
+        drafts, facts = _reading(documents[0], schema)
     return documents[0], drafts, facts, problems
 
 

@@ -149,22 +149,3 @@ def browser() -> Iterator[Any]:
             yield b
         finally:
             b.close()
-
-
-@pytest.fixture(scope="session")
-def native_core() -> Any:
-    """The compiled extraction core (``loaders._native``) for the project's schema.
-
-    Under CI its absence fails the tests that compare it with the Python reference; elsewhere (no Rust
-    toolchain when the package was installed) they are skipped with the reason.
-    """
-    from graph.schema import load_schema
-    from loaders import native
-
-    core = native.core(load_schema())
-    if core is None:
-        reason = "loaders._native is not built (install with a Rust toolchain: pip install -e .)"
-        if _in_ci():
-            pytest.fail(f"the native extraction core is missing under CI=true: {reason}", pytrace=False)
-        pytest.skip(reason)
-    return core
