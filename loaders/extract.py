@@ -51,7 +51,7 @@ NESTED = 0.8  # said in a sub-bullet whose subject is its parent's
 FRAMED = 0.7  # given by the layout (an item under a strategy's slide, a target named in a title)
 
 _ENTITY_KINDS = ("name", "quoted", "measure", "collective", "target", "country")
-_ON_DEMAND = ("collective", "target")  # kept only when a relationship needs them
+_ON_DEMAND = ("collective",)  # kept only when a relationship needs them
 
 
 @dataclass
@@ -298,7 +298,8 @@ def _read(rd: _Reader) -> None:
     rd.statements = sts
     per_statement: list[tuple[str, list[str], list[YearSpan]]] = []
     for st in sts:
-        cands = find_candidates(st.text, st.kind == "bullet", rd.acronyms)
+        shaped = st.kind == "bullet" or not st.title_like  # in a title every word is capitalised
+        cands = find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped)
         keys: list[str] = []
         kept: list[Candidate] = []
         for c in cands:
