@@ -816,12 +816,12 @@ _KIND_RANK = {
     "quoted": 0,
     "measure": 1,
     "name": 2,
-    "proper": 2,
     "collective": 3,
     "target": 4,
     "country": 5,
-    "reference": 6,
-    "acronym": 7,
+    "proper": 6,  # a name found by shape alone yields to every other reading of the same words
+    "reference": 7,
+    "acronym": 8,
 }
 
 

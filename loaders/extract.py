@@ -38,9 +38,18 @@ from graph.model import Entity, Evidence, Relationship, entity_id, merge_entitie
 from graph.schema import Schema, load_schema
 from loaders import relations as R
 from loaders.bullets import Statement, statements
+from loaders.clauses import phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.documents import Document
-from loaders.entities import INSTRUMENT_HEADS, Candidate, find_candidates, lexicon, name_key, targets_in_name
+from loaders.entities import (
+    INSTRUMENT_HEADS,
+    Candidate,
+    find_candidates,
+    lexicon,
+    name_key,
+    reading_words,
+    targets_in_name,
+)
 
 if TYPE_CHECKING:  # networkx takes a third of a second to import: worker processes never need it
     from graph.institutional_graph import InstitutionalGraph
@@ -64,6 +73,7 @@ class _Draft:
     end: int | None = None
     lines: dict[int, None] = field(default_factory=dict)
     head: str | None = None
+    fixed: bool = False  # a name found by shape keeps the type the first relation gave it
 
 
 @dataclass
@@ -175,7 +185,11 @@ class _Reader:
             return
         s_type, t_type = self.type_of(source), self.type_of(target)
         if not self.schema.allows(rel, s_type, t_type):
-            return
+            s_type, t_type = self.refit(rel, source, target)
+            if not self.schema.allows(rel, s_type, t_type):
+                return
+        for key in (source, target):
+            self.drafts[key].fixed = True
         spec = self.schema.relationship_types[rel]
         if spec.symmetric and source > target:
             source, target = target, source
@@ -189,6 +203,19 @@ class _Reader:
             fact.confidence = max(fact.confidence, confidence)
         for span in spans:
             fact.evidence[span] = None
+
+    def refit(self, rel: str, source: str, target: str) -> tuple[str, str]:
+        """The types a relation would give its ends: a name found by shape alone (not yet typed by
+        another relation) takes the actor or instrument type the relation needs, if the other end fits."""
+        spec = self.schema.relationship_types[rel]
+        s, t = self.drafts[source], self.drafts[target]
+        words = reading_words()
+        options = (words.default_actor, words.default_instrument)
+        if s.kind == "proper" and not s.fixed and t.type in spec.targets:
+            s.type = next((o for o in options if o in spec.sources), s.type)
+        elif t.kind == "proper" and not t.fixed and s.type in spec.sources:
+            t.type = next((o for o in options if o in spec.targets), t.type)
+        return s.type, t.type
 
     def set_years(self, key: str, start: int | None, end: int | None = None) -> None:
         d = self.drafts[key]
@@ -327,9 +354,15 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
     """Apply the relationship rules to one templated statement."""
     rules = R.rules_in(t, t.lower())
     targets = rd.targets[st.index]
-    if not rules and not targets:
+    said = phrased(t) if len(keys) > 1 else []
+    if not rules and not targets and not said:
         return  # no rule matches and no target group to aim at: nothing to say
     span = _span(st)
+    for f in said:
+        start = _clause_year(years, t, f.start, f.relation == "SUCCEEDED_BY")
+        for a in f.sources:
+            for b in f.targets:
+                rd.add(f.relation, keys[a], keys[b], [span], STATED, start=start)
     own_subject = rd.subjects[st.index]
     subject = own_subject or rd.subject(st.parent)
     parent_span = [_span(rd.statements[st.parent])] if st.parent is not None and not own_subject else []
@@ -498,6 +531,16 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                         [*([] if ins in keys else parent_span), span],
                         STATED if own_subject or ins in keys else NESTED,
                     )
+
+
+def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool) -> int | None:
+    """The year a phrase's relation starts: the year of its clause (between semicolons), when the clause
+    has one; for a succession the year nearest the phrase."""
+    left, right = t.rfind(";", 0, at) + 1, t.find(";", at)
+    inside = [y for y in years if left <= y.position < (right if right >= 0 else len(t)) and y.first is not None]
+    if nearest and inside:
+        return min(inside, key=lambda y: abs(y.position - at)).first
+    return inside[0].first if len(inside) == 1 and inside[0].precision in ("year", "from", "range") else None
 
 
 def _year_in(years: list[YearSpan]) -> int | None:

@@ -1,0 +1,126 @@
+"""Relations stated in running text: a phrase between two mentions, or two lists of mentions.
+
+The phrases are data (``reading.yaml``, ``relations``): each relates the mention just before it (or a
+list closed by "and": "A, B and C jointly run …") with the list just after it, ``forward`` phrases from
+the one before to those after ("A runs B"), ``backward`` phrases the other way ("B is run by A",
+"B replaced A"). This module works on a templated statement (mentions replaced by ``@i@``, see
+:mod:`loaders.relations`), so a phrase never has to know how a name is spelt; which pairs of types a
+relation may join is the schema's to say, not this module's.
+
+>>> [(f.relation, f.sources, f.targets) for f in phrased("@0@ is administered by @1@ and @2@")]
+[('IMPLEMENTS', [1, 2], [0])]
+>>> [(f.relation, f.sources, f.targets) for f in phrased("@0@, @1@ and @2@ jointly run @3@")]
+[('IMPLEMENTS', [0, 1, 2], [3])]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from graph.schema import load_schema
+from loaders.entities import READING_PATH
+
+_GAP_BEFORE = 80  # characters between the mention before a phrase and the phrase
+_GAP_AFTER = 60  # characters between a phrase and the first mention after it
+_MENTION = re.compile(r"@(\d+)@")
+_LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
+_JOINED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|,|and|&|as\s+well\s+as|or)\s*(?:the\s+)?$", re.I)
+_CLOSED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|and|&|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
+_JOINED_AFTER = re.compile(r"\s*(?:,\s*and|,|and|&|as\s+well\s+as|or)\s*(?:the\s+|its\s+|their\s+)?@(\d+)@", re.I)
+
+
+@dataclass(frozen=True)
+class Phrased:
+    """One relation a phrase states: mention indexes of its sources and targets, and where it is."""
+
+    relation: str
+    sources: list[int]
+    targets: list[int]
+    start: int
+    end: int
+
+
+@cache
+def _phrases() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
+    """The phrases of ``reading.yaml`` as one pattern (longest first) and a map phrase → (relation, forward)."""
+    data = yaml.safe_load(READING_PATH.read_text("utf-8"))["relations"]
+    schema = load_schema()
+    table: dict[str, tuple[str, bool]] = {}
+    for relation, sides in data.items():
+        schema.check_relationship_type(relation)
+        for direction in ("forward", "backward"):
+            for phrase in sides.get(direction) or ():
+                table.setdefault(_norm(phrase), (relation, direction == "forward"))
+    # Words inside a phrase may be separated by an adverb ("is jointly run by").
+    alternatives = sorted(table, key=len, reverse=True)
+    body = "|".join(r"\s+(?:\w+ly\s+)?".join(map(re.escape, p.split(" "))) for p in alternatives)
+    return re.compile(rf"(?<![\w@-])(?:{body})(?![\w-])", re.I), table
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def _lookup(table: dict[str, tuple[str, bool]], text: str) -> tuple[str, bool] | None:
+    key = _norm(text)
+    found = table.get(key)
+    if found is None:  # an adverb inside the phrase
+        found = table.get(" ".join(w for w in key.split(" ") if not w.endswith("ly")))
+    return found
+
+
+def phrased(t: str) -> list[Phrased]:
+    """The relations the phrases of ``reading.yaml`` state in templated statement ``t``."""
+    if "@" not in t:
+        return []
+    pattern, table = _phrases()
+    out: list[Phrased] = []
+    for m in pattern.finditer(t):
+        found = _lookup(table, m[0])
+        if found is None:
+            continue
+        relation, forward = found
+        before = _before(t, m.start())
+        after = _after(t, m.end())
+        if not before or not after:
+            continue
+        sources, targets = (before, after) if forward else (after, before)
+        out.append(Phrased(relation, sources, targets, m.start(), m.end()))
+    return out
+
+
+def _before(t: str, at: int) -> list[int]:
+    """The mention nearest before ``at`` in the same clause, with the list it closes ("A, B and C")."""
+    head = t[max(0, at - 400) : at]
+    m = _LAST_MENTION.search(head)
+    if m is None or len(m[2]) > _GAP_BEFORE:
+        return []
+    found = [int(m[1])]
+    rest = head[: m.start()]
+    if (j := _CLOSED_BEFORE.search(rest)) is None:
+        return found
+    while j is not None:
+        found.insert(0, int(j[1]))
+        rest = rest[: j.start()]
+        j = _JOINED_BEFORE.search(rest)
+    return found
+
+
+def _after(t: str, at: int) -> list[int]:
+    """The first mention after ``at`` in the same clause, with the list it opens."""
+    m = _MENTION.search(t, at)
+    if m is None:
+        return []
+    gap = t[at : m.start()]
+    if len(gap) > _GAP_AFTER or ";" in gap or ". " in gap:
+        return []
+    found = [int(m[1])]
+    pos = m.end()
+    while (j := _JOINED_AFTER.match(t, pos)) is not None:
+        found.append(int(j[1]))
+        pos = j.end()
+    return found
