@@ -25,7 +25,14 @@ from graph.schema import load_schema
 from loaders.entities import READING_PATH
 
 _GAP_BEFORE = 80  # characters between the mention before a phrase and the phrase
-_GAP_AFTER = 60  # characters between a phrase and the first mention after it
+_GAP_AFTER = 40  # characters between a phrase and the first mention after it
+# Between the mention before a phrase and the phrase: a coordinated verb ("A manages B and runs C")
+# or an aside ("A, together with B, operates C") — the phrase's subject is then the clause's.
+_COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|but)\b|,\s*and\s", re.I)
+_ASIDE = re.compile(r"^\s*,")
+_SUBJECT = re.compile(r"(?:^|[;:]\s*)(?:[^@;:]*?)(?<!\bunder )(?<!\bin )(?<!\bfor )(?<!\bwith )(?<!\bby )"
+                      r"(?<!\bof )(?<!\bfrom )(?<!\bto )(?<!\bthrough )@(\d+)@")
+_PARTNERS = ("COLLABORATES_WITH", "PARTICIPATES_IN")
 _MENTION = re.compile(r"@(\d+)@")
 _LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
 _JOINED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|,|and|&|as\s+well\s+as|or)\s*(?:the\s+)?$", re.I)
@@ -84,7 +91,7 @@ def phrased(t: str) -> list[Phrased]:
         if found is None:
             continue
         relation, forward = found
-        before = _before(t, m.start())
+        before = _before(t, m.start(), relation in _PARTNERS)
         after = _after(t, m.end())
         if not before or not after:
             continue
@@ -93,12 +100,16 @@ def phrased(t: str) -> list[Phrased]:
     return out
 
 
-def _before(t: str, at: int) -> list[int]:
-    """The mention nearest before ``at`` in the same clause, with the list it closes ("A, B and C")."""
+def _before(t: str, at: int, partners: bool = False) -> list[int]:
+    """The mention nearest before ``at`` in the same clause, with the list it closes ("A, B and C");
+    after a coordinated verb or an aside naming partners, the clause's subject."""
     head = t[max(0, at - 400) : at]
     m = _LAST_MENTION.search(head)
     if m is None or len(m[2]) > _GAP_BEFORE:
         return []
+    if _COORDINATED.search(m[2]) or (partners and _ASIDE.match(m[2])):
+        subject = _clause_subject(head)
+        return [subject] if subject is not None else []
     found = [int(m[1])]
     rest = head[: m.start()]
     if (j := _CLOSED_BEFORE.search(rest)) is None:
@@ -110,13 +121,20 @@ def _before(t: str, at: int) -> list[int]:
     return found
 
 
+def _clause_subject(head: str) -> int | None:
+    """The first mention of the clause ``head`` ends in that no preposition governs."""
+    clause = head[head.rfind(";") + 1 :]
+    m = _SUBJECT.search(clause)
+    return int(m[1]) if m else None
+
+
 def _after(t: str, at: int) -> list[int]:
     """The first mention after ``at`` in the same clause, with the list it opens."""
     m = _MENTION.search(t, at)
     if m is None:
         return []
     gap = t[at : m.start()]
-    if len(gap) > _GAP_AFTER or ";" in gap or ". " in gap:
+    if len(gap) > _GAP_AFTER or ";" in gap or ". " in gap or " and " in gap:
         return []
     found = [int(m[1])]
     pos = m.end()

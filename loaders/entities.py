@@ -75,7 +75,6 @@ ACTOR_HEADS |= {
 ACTOR_HEADS |= {
     "Committee": "Agency", "Directorate-General": "Agency", "Hub": "Agency", "Hubs": "Agency",
     "Undersecretariat": "Ministry", "Ombudsman": "Agency", "Prefectures": "RegionalGovernment",
-    "City": "RegionalGovernment",
 }
 # Words before a head that make a body regional, or international.
 REGIONAL_WORDS = frozenset(
@@ -293,7 +292,9 @@ _REFERENCE = re.compile(
     + _ACTOR_HEAD_RE
     + "|"
     + _SC_HEADS
-    + r"|law|act|Act|Law|Strategy|Programme|Program|Plan|Project|Platform)(?![\w-]))"
+    + "|"
+    + _INSTR_TITLE
+    + r"|law|act)(?![\w-]))"
     + r"(?!\s+(?:of|for|on)\s+[A-Z])"
 )
 _MEASURE = re.compile(rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$")
@@ -647,9 +648,19 @@ def find_candidates(
     if not tokens.isdisjoint(_REFERENCE_TRIGGERS):
         for m in _REFERENCE.finditer(text):
             found.append(Candidate(m.start(), m.end(), "", m["head"], "reference", head=m["head"]))
+    if not tokens.isdisjoint(_PRONOUNS):
+        for m in _PRONOUN.finditer(text):
+            found.append(Candidate(m.start(), m.end(), "", m[0], "pronoun"))
     return _non_overlapping([t for c in found if (t := _tidy(c, text)) is not None], text)
 
 
+# "It manages …", "their programme": resolved by the reader to the entity the text is about.
+_PRONOUNS = frozenset(("it", "they"))
+_PRONOUN = re.compile(
+    r"(?<![\w-])(?:[Ii]t|[Tt]hey)(?![\w-])"
+    r"(?!\s+(?:is|was)\s+(?:not\s+)?(?:also\s+)?(?:a|an|the|to|possible|important|expected|likely|clear|difficult"
+    r"|necessary|hard|easy|worth)\b)"  # "it is important to …": no one is meant
+)
 _AMOUNT_WORDS = frozenset(("million", "billion", "thousand", "bn", "m", "per", "cent", "percent"))
 _LOWER_HEADS = frozenset(INSTRUMENT_HEADS)
 
@@ -822,6 +833,7 @@ _KIND_RANK = {
     "proper": 6,  # a name found by shape alone yields to every other reading of the same words
     "reference": 7,
     "acronym": 8,
+    "pronoun": 9,
 }
 
 

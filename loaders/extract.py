@@ -44,6 +44,7 @@ from loaders.documents import Document
 from loaders.entities import (
     INSTRUMENT_HEADS,
     Candidate,
+    countries,
     find_candidates,
     lexicon,
     name_key,
@@ -120,13 +121,14 @@ class _Reader:
         self.drafts: dict[str, _Draft] = {}  # name key -> draft
         self.abbreviations: dict[str, str] = {}  # abbreviation -> name key
         self.acronyms: set[str] = set()  # the same abbreviations, for a quick look-up per statement
-        self.recent_head: dict[str, str] = {}
+        self.recent_head: dict[str, list[str]] = {}  # head noun -> names with it, the latest last
         self.recent_type: dict[str, str] = {}
         self.facts: dict[tuple[str, str, str, str | None], _Fact] = {}
         self.subjects: list[str | None] = []  # per statement: its own subject (name key) or None
         self.targets: list[list[str]] = []  # per statement: target-group keys mentioned in it
         self.created: list[int | None] = []  # per statement: the creation year it states
         self.statements: list[Statement] = []
+        self.focus: str | None = None  # what "it", "they", "its" stand for: the latest sentence's subject
 
     # --- entities -------------------------------------------------------------------------------
     def entity_for(self, c: Candidate, line: int) -> str | None:
@@ -134,9 +136,15 @@ class _Reader:
             key = self.abbreviations.get(c.name)
             if key is None:
                 return None
+        elif c.kind == "pronoun":
+            key = self.focus
+            if key is None:
+                return None
         elif c.kind == "reference":
             head = (c.head or "").lower()
-            key = self.recent_head.get(head) or self.recent_type.get(INSTRUMENT_HEADS.get(head, c.head or ""), "")
+            key = self._salient(self.recent_head.get(head)) or self.recent_type.get(
+                INSTRUMENT_HEADS.get(head, c.head or ""), ""
+            )
             if not key:
                 return None
         else:
@@ -155,9 +163,19 @@ class _Reader:
         draft = self.drafts[key]
         draft.lines[line] = None
         if draft.head:
-            self.recent_head[draft.head.lower()] = key
+            held = self.recent_head.setdefault(draft.head.lower(), [])
+            if key in held:
+                held.remove(key)
+            held.append(key)
         self.recent_type[draft.type] = key
         return key
+
+    def _salient(self, keys: list[str] | None) -> str | None:
+        """What "the ministry" means: of the names with that head, the one named most often so far
+        (the document's own ministry rather than one named once in passing), the latest on a tie."""
+        if not keys:
+            return None
+        return max(reversed(keys), key=lambda k: len(self.drafts[k].lines))
 
     def is_actor(self, key: str) -> bool:
         return self.drafts[key].type in self.actor_types
@@ -211,9 +229,9 @@ class _Reader:
         s, t = self.drafts[source], self.drafts[target]
         words = reading_words()
         options = (words.default_actor, words.default_instrument)
-        if s.kind == "proper" and not s.fixed and t.type in spec.targets:
+        if s.kind == "proper" and not s.fixed and t.type in spec.targets and not _placed(s.name):
             s.type = next((o for o in options if o in spec.sources), s.type)
-        elif t.kind == "proper" and not t.fixed and s.type in spec.sources:
+        elif t.kind == "proper" and not t.fixed and s.type in spec.sources and not _placed(t.name):
             t.type = next((o for o in options if o in spec.targets), t.type)
         return s.type, t.type
 
@@ -343,11 +361,31 @@ def _read(rd: _Reader) -> None:
             if rd.is_actor(k) or rd.is_instrument(k):
                 subject = k
         rd.subjects.append(subject)
+        _refocus(rd, st, kept, keys)
         rd.targets.append([k for k in keys if rd.drafts[k].type == "TargetGroup"])
         rd.created.append(None)
         if keys:
             _relate(rd, st, templ, keys, years)
     _frame_rules(rd, per_statement)
+
+
+def _placed(name: str) -> bool:
+    """A name holding a country's ("Enterprise Ireland") names a body there: its type is not in doubt."""
+    return any(w in countries().by_name for w in name.split())
+
+
+def _refocus(rd: _Reader, st: Statement, kept: list[Candidate], keys: list[str]) -> None:
+    """A sentence that opens on a body or an instrument makes it what the next sentences' pronouns mean;
+    a heading or a new section forgets it."""
+    if st.kind == "heading" or (st.title_like and st.kind != "bullet"):
+        rd.focus = None
+        return
+    for c, key in zip(kept, keys, strict=True):
+        if c.start > 60:
+            break
+        if rd.is_actor(key) or rd.is_instrument(key):
+            rd.focus = key
+            return
 
 
 def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[YearSpan]) -> None:
