@@ -33,6 +33,7 @@ _ASIDE = re.compile(r"^\s*,")
 _SUBJECT = re.compile(r"(?:^|[;:]\s*)(?:[^@;:]*?)(?<!\bunder )(?<!\bin )(?<!\bfor )(?<!\bwith )(?<!\bby )"
                       r"(?<!\bof )(?<!\bfrom )(?<!\bto )(?<!\bthrough )@(\d+)@")
 _PARTNERS = ("COLLABORATES_WITH", "PARTICIPATES_IN")
+_PASSIVE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.I)
 _MENTION = re.compile(r"@(\d+)@")
 _LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
 _JOINED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|,|and|&|as\s+well\s+as|or)\s*(?:the\s+)?$", re.I)
@@ -86,15 +87,20 @@ def phrased(t: str) -> list[Phrased]:
         return []
     pattern, table = _phrases()
     out: list[Phrased] = []
-    for m in pattern.finditer(t):
+    matches = list(pattern.finditer(t))
+    for i, m in enumerate(matches):
         found = _lookup(table, m[0])
         if found is None:
             continue
         relation, forward = found
         before = _before(t, m.start(), relation in _PARTNERS)
-        after = _after(t, m.end())
+        # The objects of a phrase come before the next phrase ("created in 2018 by merging A").
+        limit = matches[i + 1].start() if i + 1 < len(matches) else len(t)
+        after = _after(t, m.end(), limit)
         if not before or not after:
             continue
+        if forward and _PASSIVE.search(t, m.end(), t.find("@", m.end())):
+            forward = False  # "was led at its launch by A": the agent follows "by"
         sources, targets = (before, after) if forward else (after, before)
         out.append(Phrased(relation, sources, targets, m.start(), m.end()))
     return out
@@ -105,11 +111,13 @@ def _before(t: str, at: int, partners: bool = False) -> list[int]:
     after a coordinated verb or an aside naming partners, the clause's subject."""
     head = t[max(0, at - 400) : at]
     m = _LAST_MENTION.search(head)
-    if m is None or len(m[2]) > _GAP_BEFORE:
+    if m is None:
         return []
     if _COORDINATED.search(m[2]) or (partners and _ASIDE.match(m[2])):
         subject = _clause_subject(head)
         return [subject] if subject is not None else []
+    if len(m[2]) > _GAP_BEFORE:
+        return []
     found = [int(m[1])]
     rest = head[: m.start()]
     if (j := _CLOSED_BEFORE.search(rest)) is None:
@@ -128,9 +136,9 @@ def _clause_subject(head: str) -> int | None:
     return int(m[1]) if m else None
 
 
-def _after(t: str, at: int) -> list[int]:
-    """The first mention after ``at`` in the same clause, with the list it opens."""
-    m = _MENTION.search(t, at)
+def _after(t: str, at: int, limit: int) -> list[int]:
+    """The first mention after ``at`` (and before ``limit``) in the same clause, with the list it opens."""
+    m = _MENTION.search(t, at, limit)
     if m is None:
         return []
     gap = t[at : m.start()]

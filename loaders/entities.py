@@ -660,6 +660,7 @@ _PRONOUN = re.compile(
     r"(?<![\w-])(?:[Ii]t|[Tt]hey)(?![\w-])"
     r"(?!\s+(?:is|was)\s+(?:not\s+)?(?:also\s+)?(?:a|an|the|to|possible|important|expected|likely|clear|difficult"
     r"|necessary|hard|easy|worth)\b)"  # "it is important to …": no one is meant
+    r"(?!\s+(?:is|was|has\s+been|had\s+been)\s+\w+(?:ed|en)\s+that\b)"  # "it was announced that"
 )
 _AMOUNT_WORDS = frozenset(("million", "billion", "thousand", "bn", "m", "per", "cent", "percent"))
 _LOWER_HEADS = frozenset(INSTRUMENT_HEADS)
