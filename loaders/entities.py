@@ -288,14 +288,14 @@ _QUOTED = re.compile(r'"([^"\n]{2,160}?)"')
 _ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?)\s*\)")
 _ACRONYM = re.compile(r"(?<![\w@-])([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)(?![\w@-])")
 _REFERENCE = re.compile(
-    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|said|[Ii]ts|[Tt]heir)\s+(?P<head>(?:"
+    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|said|[Ii]ts|[Tt]heir)\s+(?P<head>(?i:"
     + _ACTOR_HEAD_RE
     + "|"
     + _SC_HEADS
     + "|"
     + _INSTR_TITLE
     + r"|law|act)(?![\w-]))"
-    + r"(?!\s+(?:of|for|on)\s+[A-Z])"
+    + r"(?!\s+(?:of|for|on)\s+(?:the\s+)?[A-Z])"
 )
 _MEASURE = re.compile(rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$")
 _COLLECTIVE = re.compile(
@@ -655,9 +655,10 @@ def find_candidates(
 
 
 # "It manages …", "their programme": resolved by the reader to the entity the text is about.
-_PRONOUNS = frozenset(("it", "they"))
+_PRONOUNS = frozenset(("it", "they", "its"))
 _PRONOUN = re.compile(
-    r"(?<![\w-])(?:[Ii]t|[Tt]hey)(?![\w-])"
+    r"(?<![\w-])(?:[Ii]t|[Tt]hey|[Ii]ts(?=\s+(?:[\w-]+\s+){0,4}(?:tasks|functions|responsibilities|powers"
+    r"|activities|portfolio|competences|remit|mandate)\b))(?![\w-])"
     r"(?!\s+(?:is|was)\s+(?:not\s+)?(?:also\s+)?(?:a|an|the|to|possible|important|expected|likely|clear|difficult"
     r"|necessary|hard|easy|worth)\b)"  # "it is important to …": no one is meant
     r"(?!\s+(?:is|was|has\s+been|had\s+been)\s+\w+(?:ed|en)\s+that\b)"  # "it was announced that"

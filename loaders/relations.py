@@ -73,7 +73,8 @@ IMPLEMENTED_BY = re.compile(
 YEARS_BODY = re.compile(rf"{E}\s*\(\s*(?P<years>[^()@]*?\d{{4}}[^()@,]*?)\s*,\s*{E}\s*\)")
 BODY_YEARS = re.compile(rf"{E}\s*\(\s*{E}\s*,\s*(?P<years>[^()@]*?\d{{4}}[^()@]*?)\s*\)")
 COOPERATION_BETWEEN = re.compile(
-    rf"\b(?:co-?operation|collaboration|partnership|joint\s+work|coordination)\s+(?:between|among|of)\s+"
+    rf"\b(?:co-?operation|collaboration|partnership|joint\s+work|coordination|covenant|agreement|alliance|consortium)"
+    rf"\s+(?:between|among|of)\s+"
     rf"(?P<list>{LIST})",
     re.I,
 )
@@ -175,7 +176,17 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "YEARS_BODY": ("(",),
     "YEARS_ONLY": ("(",),
     "BODY_YEARS": ("(",),
-    "COOPERATION_BETWEEN": ("operation", "collaboration", "partnership", "joint work", "coordination"),
+    "COOPERATION_BETWEEN": (
+        "operation",
+        "collaboration",
+        "partnership",
+        "joint work",
+        "coordination",
+        "covenant",
+        "agreement",
+        "alliance",
+        "consortium",
+    ),
     "COLLABORATING_WITH": (" with ",),
     "PARTICIPATES": ("particip", "part in", "involved", "join", "contribut"),
     "PROVIDED_IN": (
