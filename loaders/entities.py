@@ -868,6 +868,7 @@ class ReadingWords:
     connectors: frozenset[str]
     not_names: frozenset[str]
     actor_words: frozenset[str]
+    modifier_nouns: frozenset[str]
     default_actor: str
     default_instrument: str
 
@@ -886,6 +887,7 @@ def reading_words(path: Path = READING_PATH) -> ReadingWords:
         frozenset(data["name_connectors"]),
         frozenset(str(w) for w in data["not_name_words"]),
         frozenset(data["actor_name_words"]),
+        frozenset(data["modifier_nouns"]),
         data["default_actor"],
         data["default_instrument"],
     )
@@ -948,8 +950,9 @@ def _shaped(text: str, found: list[Candidate]) -> list[Candidate]:
             k += 1
         run = toks[i : last + 1]
         i = max(last + 1, i + 1)
-        if last + 1 < n and toks[last + 1][2] in _ANY_HEAD and text[toks[last][1] : toks[last + 1][0]] == " ":
-            continue  # the start of a name with a head noun ("Enterprise Ireland Agency")
+        following = toks[last + 1][2] if last + 1 < n and text[toks[last][1] : toks[last + 1][0]] == " " else ""
+        if following in _ANY_HEAD or following in rw.modifier_nouns:
+            continue  # the start of a name with a head noun ("… Agency"), or a modifier ("… technologies")
         for part in _separate(run):
             while part and (part[0][2].lower() in STARTERS or part[0][2] in rw.connectors):
                 part = part[1:]

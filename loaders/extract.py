@@ -124,6 +124,7 @@ class _Reader:
         self.recent_head: dict[str, list[str]] = {}  # head noun -> names with it, the latest last
         self.recent_type: dict[str, str] = {}
         self.facts: dict[tuple[str, str, str, str | None], _Fact] = {}
+        self.pairs: set[tuple[str, str, str]] = set()  # (type, source, target) of every fact
         self.subjects: list[str | None] = []  # per statement: its own subject (name key) or None
         self.targets: list[list[str]] = []  # per statement: target-group keys mentioned in it
         self.created: list[int | None] = []  # per statement: the creation year it states
@@ -212,6 +213,7 @@ class _Reader:
         if spec.symmetric and source > target:
             source, target = target, source
         k = (rel, source, target, context)
+        self.pairs.add(k[:3])
         fact = self.facts.get(k)
         if fact is None:
             fact = self.facts[k] = _Fact(rel, source, target, context, start, end, confidence, note=note)
@@ -221,6 +223,12 @@ class _Reader:
             fact.confidence = max(fact.confidence, confidence)
         for span in spans:
             fact.evidence[span] = None
+
+    def has(self, rel: str, source: str, target: str) -> bool:
+        """Whether a fact of type ``rel`` between the two is held already (in any context)."""
+        if self.schema.relationship_types[rel].symmetric and source > target:
+            source, target = target, source
+        return (rel, source, target) in self.pairs
 
     def refit(self, rel: str, source: str, target: str) -> tuple[str, str]:
         """The types a relation would give its ends: a name found by shape alone (not yet typed by
@@ -396,11 +404,6 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
     if not rules and not targets and not said:
         return  # no rule matches and no target group to aim at: nothing to say
     span = _span(st)
-    for f in said:
-        start = _clause_year(years, t, f.start, f.relation == "SUCCEEDED_BY")
-        for a in f.sources:
-            for b in f.targets:
-                rd.add(f.relation, keys[a], keys[b], [span], STATED, start=start)
     own_subject = rd.subjects[st.index]
     subject = own_subject or rd.subject(st.parent)
     parent_span = [_span(rd.statements[st.parent])] if st.parent is not None and not own_subject else []
@@ -547,6 +550,14 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                     NESTED,
                     start=rd.drafts[k(x[1])].start,
                 )
+    # Relations stated by the phrases of reading.yaml (a fact the rules above stated in more detail,
+    # with an instrument as context, is not stated again without one).
+    for f in said:
+        start = _clause_year(years, t, f.start, f.relation == "SUCCEEDED_BY")
+        for a in f.sources:
+            for b in f.targets:
+                if not rd.has(f.relation, keys[a], keys[b]):
+                    rd.add(f.relation, keys[a], keys[b], [span], STATED, start=start)
     # Targets named in the statement itself, after a cue ("to SMEs", "hiring youth").
     if not targets:
         return

@@ -164,6 +164,7 @@ def test_markdown_report_references_and_variants(report):
 
 def test_prose_review_wrapped_lines_and_sentences(review):
     assert facts(review) == {
+        ("LEADS", "government:government-of-norland", "strategy:digital-norland-strategy"),
         ("LEADS", "ministry:ministry-of-finance-and-digital-affairs", "strategy:digital-norland-strategy"),
         ("IMPLEMENTS", "ministry:ministry-of-finance-and-digital-affairs", "programme:norland-id-platform"),
         ("SUCCEEDED_BY", "agency:office-for-public-data", "agency:norland-digital-agency"),
@@ -359,6 +360,7 @@ DETAIL = {
     "norland-digital-review.txt": {
         "COLLABORATES_WITH privatesector:norland-association-of-software-firms"
         " > agency:norland-digital-agency in programme:open-code-grant 0.9 @15-17",
+        "LEADS government:government-of-norland > strategy:digital-norland-strategy 2016- 0.9 @7",
         "IMPLEMENTS ministry:ministry-of-finance-and-digital-affairs > programme:norland-id-platform 0.9 @7-9",
         "LEADS ministry:ministry-of-finance-and-digital-affairs > strategy:digital-norland-strategy 0.9 @7-9",
         "PARTICIPATES_IN privatesector:norland-association-of-software-firms > programme:open-code-grant 0.9 @15-17",
