@@ -7,6 +7,11 @@ facts the curators themselves mark as only implied (a diagram placement, a bound
 another fact) — are left out of recall; an extracted fact that matches one is not counted against
 precision either. Document nodes and MENTIONED_IN edges are bookkeeping and are not scored.
 
+The second half scores against a corpus gold file (``gold.json``: per document, the entities and the
+relations by family an analyst reads there): :func:`score_corpus` and :func:`evaluate_corpus`, with the
+corpus's own matching rules (stated above :data:`FAMILIES`). :func:`evaluate_against` picks one or the
+other by the gold file's name (``instgraph evaluate``); ``benchmarks/extract_quality.py`` calls both halves.
+
 >>> from graph.model import Entity, Relationship
 >>> from graph.institutional_graph import InstitutionalGraph
 >>> gold = InstitutionalGraph.from_facts([Entity(type="Agency", name="Port Office", aliases=("PO",))], [])
