@@ -265,9 +265,14 @@ def extract(
         typer.echo(text.rstrip("\n"))
 
 
-_GOLD_HELP = "The curated dataset to score against (default data/korea-sme-digitalisation.yaml)."
-_EVAL_DOC_HELP = "A document to extract from (repeatable; default: the dataset's own documents)."
+_GOLD_HELP = (
+    "What to score against: a curated dataset (.yaml; default data/korea-sme-digitalisation.yaml) or a "
+    "corpus gold file (.json: per file name, its entities and relations)."
+)
+_EVAL_DOC_HELP = "A document to extract from (repeatable; default: the gold's own documents)."
 _MIN_CONF_HELP = "Curated facts below this confidence (only implied by the text) are left out of recall."
+_EVAL_FORMAT_HELP = "table (for people) | json (every figure and item, for machines)."
+_MISSES_HELP = "List the missed and spurious items (default: yes for a dataset, no for a corpus gold)."
 
 
 @app.command()
@@ -277,17 +282,27 @@ def evaluate(
     dataset: Annotated[Path | None, typer.Option("--dataset", "--gold", help=_GOLD_HELP)] = None,
     seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", help=_MIN_CONF_HELP)] = 0.7,
+    fmt: Annotated[str, typer.Option("--format", help=_EVAL_FORMAT_HELP)] = "table",
+    misses: Annotated[bool | None, typer.Option("--misses/--no-misses", help=_MISSES_HELP, show_default=False)] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help=_JOBS_HELP)] = 1,
 ) -> None:
-    """Precision and recall of extraction against a curated dataset, by type, with the misses listed."""
-    from loaders.dataset import KOREA_DATASET
-    from loaders.evaluate import evaluate_files
+    """Recall and precision of extraction against a curated dataset or a corpus gold, with the misses."""
+    import json
 
-    report, problems = evaluate_files(dataset or KOREA_DATASET, [*(files or []), *(document or [])], seeds,
-                                      min_confidence, jobs)
+    from loaders.dataset import KOREA_DATASET
+    from loaders.evaluate import evaluate_against
+
+    if fmt not in ("table", "json"):
+        raise fail(f"--format {fmt!r}: use table or json", 2)
+    try:
+        report, problems = evaluate_against(
+            dataset or KOREA_DATASET, [*(files or []), *(document or [])], seeds, min_confidence, jobs
+        )
+    except (InstgraphError, OSError) as exc:
+        raise fail(str(exc)) from None
     for p in problems:
         typer.echo(p, err=True)
-    typer.echo(report.to_text())
+    typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1) if fmt == "json" else report.to_text(misses))
 
 
 _QUERY_NAME_HELP = "The query to run (see --list)."
