@@ -62,7 +62,7 @@ ACTOR_HEADS: dict[str, str] = {
     "Chamber": "PrivateSector",
     "Confederation": "PrivateSector",
 }
-# A plural head names a body of several offices ("Local Enterprise Offices", "Competence Centres").
+# A plural head names a body of several offices ("Harbour Advice Offices", "Skills Centres").
 ACTOR_HEADS |= {
     plural: ACTOR_HEADS[head]
     for head, plural in (
@@ -680,8 +680,8 @@ def _counted(words: list[str], before: str) -> bool:
 
 def _tidy(c: Candidate, text: str) -> Candidate | None:
     """A name without the amounts or section numbers before it ("85 million fund", "4.2 The plan")
-    and without an owner's possessive ("Ireland's National AI Strategy"); a name ending in a generic
-    lower-case head ("Start Digital initiative") is also known without it."""
+    and without an owner's possessive ("Norland's National Data Strategy"); a name ending in a generic
+    lower-case head ("Quay Online initiative") is also known without it."""
     if c.kind not in ("name", "proper", "quoted"):
         return c
     name = c.name
@@ -906,7 +906,7 @@ _PLURAL_ACRONYM = re.compile(r"^[A-Z]+s$")
 
 
 def _name_shaped(word: str) -> bool:
-    """One word that is a name by its shape: "KredEx", "Platform31", "Red.es", "MKB-Nederland"."""
+    """One word that is a name by its shape: "TradEx", "Portal24", "Net.nr", "KMB-Norland"."""
     if word.isupper() or word.islower() or "_" in word or _PLURAL_ACRONYM.match(word):
         return False
     if "-" in word and word.rsplit("-", 1)[1].islower():
@@ -920,9 +920,9 @@ def _name_shaped(word: str) -> bool:
 
 
 def _shaped(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Names without a head noun: runs of capitalised words ("Enterprise Ireland", "Kit Digital",
-    "Údarás na Gaeltachta"), single words shaped like names ("KredEx", "Red.es"), and words an
-    abbreviation in parentheses spells ("Agence de services et de paiement (ASP)").
+    """Names without a head noun: runs of capitalised words ("Enterprise Norland", "Kit Harbour",
+    "Údarás na Farraige"), single words shaped like names ("TradEx", "Net.nr"), and words an
+    abbreviation in parentheses spells ("Agence de ports et de quais (APQ)").
 
     A run holding a head noun is left to the head-noun rules; one that is only a country's name is
     the country. Types start from the name (see ``reading.yaml``) and follow what sentences do with it.
@@ -944,7 +944,7 @@ def _shaped(text: str, found: list[Candidate]) -> list[Candidate]:
             if _cap(word) and word not in rw.not_names and word not in _ANY_HEAD:
                 last = k
             elif word[0].isdigit() and last == k - 1 and _edition(word):
-                last = k  # "Horizon 2020", "Transizione 4.0"
+                last = k  # "Harbour 2030", "Quay 4.0"
             elif word not in rw.connectors or word[0].isdigit():
                 break
             k += 1
@@ -976,7 +976,7 @@ def _shaped(text: str, found: list[Candidate]) -> list[Candidate]:
 
 
 def _edition(word: str) -> bool:
-    """A number that belongs to a name: a year ("Horizon 2020") or a version ("4.0")."""
+    """A number that belongs to a name: a year ("Harbour 2030") or a version ("4.0")."""
     return (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")) or ("." in word and word[0].isdigit())
 
 
@@ -988,7 +988,7 @@ def _shouted(words: list[str]) -> bool:
 
 def _separate(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
     """A run split where "and" joins two names rather than two words of one name: before "the", or
-    next to an abbreviation or a one-word name ("Sercotec and Corfo", "IMDA and SPRING Singapore")."""
+    next to an abbreviation or a one-word name ("Portex and Quayco", "NDA and HARBOUR Norland")."""
     parts: list[list[tuple[int, int, str]]] = [[]]
     for j, tok in enumerate(run):
         w = tok[2]
@@ -1003,7 +1003,7 @@ def _separate(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]
 
 def _spelt_by(text: str, toks: list[tuple[int, int, str]], before: int, acronym: str) -> int | None:
     """Where the words an abbreviation spells begin, ending at ``before``: its letters are the words'
-    initials in order, the first word capitalised ("Agence de services et de paiement (ASP)")."""
+    initials in order, the first word capitalised ("Agence de ports et de quais (APQ)")."""
     letters = [c.lower() for c in acronym.rstrip("s") if c.isalpha()]
     if len(letters) < 2:
         return None

@@ -378,7 +378,7 @@ def _read(rd: _Reader) -> None:
 
 
 def _placed(name: str) -> bool:
-    """A name holding a country's ("Enterprise Ireland") names a body there: its type is not in doubt."""
+    """A name holding a country's ("Enterprise Norland") names a body there: its type is not in doubt."""
     return any(w in countries().by_name for w in name.split())
 
 
@@ -457,9 +457,6 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         rd.add("SUCCEEDED_BY", k(a), k(b), [span], STATED, start=y.first if y else None)
         if y is not None:
             rd.set_years(k(b), y.first)
-    for m in rules.get("REPLACED", ()):
-        y = nearest_year(years, m.end())
-        rd.add("SUCCEEDED_BY", k(m[2]), k(m[1]), [span], STATED, start=y.first if y else None)
     for m in rules.get("UNDER", ()):
         if rd.type_of(k(m[1])) != "Country" and "formerly" not in t[max(0, m.start() - 12) : m.start()].lower():
             rd.add("PART_OF", k(m[1]), k(m[2]), [span], STATED)

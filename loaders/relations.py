@@ -35,7 +35,6 @@ RENAMED = re.compile(
     rf"|{E}\s+became\s+{E}|{E}[^@]{{0,25}}?\bwas\s+replaced\s+by\s+{E}",
     re.I,
 )
-REPLACED = re.compile(rf"{E}[^@]{{0,25}}?\b(?:replaced|succeeded|took\s+over\s+from)\s+{E}", re.I)
 UNDER = re.compile(
     rf"{E}[^@]{{0,30}}?\b(?:under|within|part\s+of|attached\s+to|affiliated\s+(?:to|with)|subordinate\s+to|"
     rf"reporting\s+to)\s+(?:the\s+(?:supervision|auspices|umbrella|authority)\s+of\s+)?{E}",
@@ -153,7 +152,6 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "became",
         "replaced by",
     ),
-    "REPLACED": ("replaced", "succeeded", "took over"),
     "UNDER": ("under", "within", "part of", "attached", "affiliated", "subordinate", "reporting to"),
     "TRANSFER": ("transferred", "moved", "shifted", "handed over", "merged"),
     "LEADS": (
