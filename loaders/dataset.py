@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -38,10 +37,11 @@ from typing import Any
 
 import yaml
 
-from graph.errors import InputError
+from graph.errors import InputError, UsageError
 from graph.institutional_graph import InstitutionalGraph
 from graph.model import METHODS, Entity, Evidence, Relationship, document_id
 from graph.schema import PropertySpec, Schema, load_schema
+from loaders import documents
 
 REPO_DIR = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO_DIR / "data"
@@ -62,8 +62,6 @@ _LANGUAGE_TAG = re.compile(r"^(?P<text>.+)@(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)*
 # Largest dataset file read: the curated Korea dataset is about 20 kB; a file this big is a mistake
 # (a log, an export, a dump), and reading it would only cost memory before failing.
 MAX_DATASET_BYTES = 16 * 1024 * 1024
-# Largest document text a dataset cites (read whole, to check its sha256 and quote its lines).
-MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 # Integers Neo4j can store (64-bit); a larger year or figure is a typo.
 _INT64 = (-(2**63), 2**63 - 1)
 
@@ -81,21 +79,10 @@ def alias_text(alias: str) -> str:
 
 
 # --- documents' text --------------------------------------------------------------------------------
-def text_sha256(text: str) -> str:
-    """The sha256 of a document's text (read as UTF-8 with universal newlines), hex."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def document_lines(text: str) -> list[str]:
-    """The document's lines, so that ``lines[n - 1]`` is line ``n`` of ``cat -n``.
-
-    >>> document_lines("a\\nb\\n")
-    ['a', 'b']
-    """
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines
+# One reader for every document (loaders.documents): a dataset's documents are read, numbered and
+# identified exactly as extraction reads them, so one file is one Document node whichever way it came.
+text_sha256 = documents.text_sha256
+document_lines = documents.split_lines
 
 
 # --- the parsed dataset -------------------------------------------------------------------------------
@@ -319,8 +306,15 @@ class _Parser:
             if not isinstance(sha, str) or not re.fullmatch(r"[0-9a-f]{64}", sha):
                 raise self.error(
                     fields.get("sha256", doc_node),
-                    f"{what}: sha256 must be the 64 hex digits of the file's sha256 (run `sha256sum FILE`)",
+                    f"{what}: sha256 must be the 64 hex digits of the document's text "
+                    "(`python -m loaders.documents FILE` prints it; for a UTF-8 text file ending in a newline, "
+                    "`sha256sum FILE`)",
                 )
+            if "date" in meta:
+                try:
+                    meta["date"] = documents.normalise_date(meta["date"], f"{what}: date")
+                except UsageError as exc:
+                    raise self.error(fields["date"], str(exc)) from None
             file_node = fields.get("file")
             file = self.typed(PropertySpec("file", "string", ""), file_node, what) if file_node else None
             spec = DocumentSpec(
@@ -689,6 +683,8 @@ def to_graph(
     for doc in dataset.documents.values():
         extra = dict(doc.metadata)
         extra["sha256"] = doc.sha256
+        if doc.file:
+            extra["file_name"] = Path(doc.file).name
         if doc.key in lines:
             extra["lines"] = len(lines[doc.key])
         graph.add_entity(
@@ -735,10 +731,11 @@ def entity_evidence(
 
 
 # --- file I/O -------------------------------------------------------------------------------------------
-def read_text(path: Path, what: str = "file", limit: int = MAX_DOCUMENT_BYTES) -> str:
-    """A text file's content (UTF-8, universal newlines), or an :class:`InputError` saying what is wrong.
+def read_text(path: Path, what: str = "file", limit: int = MAX_DATASET_BYTES) -> str:
+    """A dataset file's text (UTF-8, universal newlines), or an :class:`InputError` saying what is wrong.
 
-    A file over ``limit`` bytes is refused before it is read, so memory stays bounded.
+    A file over ``limit`` bytes is refused before it is read, so memory stays bounded. (Documents are
+    read by :func:`loaders.documents.read_document`, not by this.)
     """
     try:
         if path.is_dir():
@@ -767,6 +764,22 @@ def read_text(path: Path, what: str = "file", limit: int = MAX_DOCUMENT_BYTES) -
         ) from None
     except OSError as exc:
         raise InputError(str(path), f"cannot read {what}: {exc.strerror or exc}") from None
+
+
+def read_cited_documents(dataset: Dataset, files: Mapping[str, Path]) -> dict[str, documents.Document]:
+    """The dataset's documents at hand (key → file), read by the one document reader.
+
+    The title, author and date the dataset gives a document win over what the reader finds in it, so
+    a curated ``date:`` is the Document's date. Each must be the document the dataset means: the
+    sha256 of its text must match (checked by :func:`check_documents`).
+    """
+    out: dict[str, documents.Document] = {}
+    for key, path in files.items():
+        spec = dataset.documents[key]
+        out[key] = documents.read_document(
+            path, date=spec.get("date"), title=spec.get("title"), author=spec.get("author")
+        )
+    return out
 
 
 def locate_documents(dataset: Dataset, dataset_dir: Path, seeds_dir: Path | None = None) -> dict[str, Path]:
@@ -799,11 +812,16 @@ def locate_documents(dataset: Dataset, dataset_dir: Path, seeds_dir: Path | None
 
 
 def open_dataset(path: Path | str, seeds_dir: Path | str | None = None) -> tuple[Dataset, dict[str, str]]:
-    """Read, parse and check a dataset file; returns it with the texts of the documents at hand."""
+    """Read, parse and check a dataset file; returns it with the texts of the documents at hand.
+
+    A text is the document's normalised text (:func:`loaders.documents.document_text`): what the one
+    document reader made of the file (of a .pdf, .docx or .html too), so citations number its lines.
+    """
     path = Path(path)
     dataset = parse_dataset(read_text(path, "dataset", MAX_DATASET_BYTES), str(path))
     files = locate_documents(dataset, path.parent, Path(seeds_dir) if seeds_dir is not None else None)
-    texts = {key: read_text(p, f"document {key!r}") for key, p in files.items()}
+    docs = read_cited_documents(dataset, files)
+    texts = {key: documents.document_text(doc.lines) for key, doc in docs.items()}
     check_documents(dataset, texts)
     return dataset, texts
 
@@ -842,6 +860,7 @@ __all__ = [
     "locate_documents",
     "open_dataset",
     "parse_dataset",
+    "read_cited_documents",
     "read_dataset",
     "read_text",
     "text_sha256",
