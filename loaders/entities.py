@@ -141,11 +141,13 @@ INSTRUMENT_HEADS: dict[str, str] = {
     "guarantee": "Programme",
     "registration": "Programme",
     "diagnostics": "Programme",
+    "incentive": "Programme",
 }
 # Heads a *lower-case* noun phrase may end with and still be a name ("Manufacturing data platform");
 # "policy", "act", "law" and "deal" only count in Title Case.
 SENTENCE_CASE_HEADS = frozenset(INSTRUMENT_HEADS) - {
-    "policy", "act", "law", "deal", "bill", "code", "award", "statement", "pact", "charter", "compass", "registration"
+    "policy", "act", "law", "deal", "bill", "code", "award", "statement", "pact", "charter", "compass", "registration",
+    "incentive",
 }
 # A bullet that is only "<instrument noun> for <something>" names an instrument ("Grants for tools").
 MEASURE_NOUNS = (
@@ -651,7 +653,31 @@ def find_candidates(
     if not tokens.isdisjoint(_PRONOUNS):
         for m in _PRONOUN.finditer(text):
             found.append(Candidate(m.start(), m.end(), "", m[0], "pronoun"))
-    return _non_overlapping([t for c in found if (t := _tidy(c, text)) is not None], text)
+    return _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text)
+
+
+def _joined(found: list[Candidate], text: str) -> list[Candidate]:
+    """A name and a name found by shape right after it are one name ("National Plan Quay 4.0"), and so
+    are a bare title-case head and the run after it ("Network Harbour 4.0")."""
+    shaped = {c.start: c for c in found if c.kind == "proper" and c.alias is None}
+    if not shaped:
+        return found
+    out = list(found)
+    for c in found:
+        if c.kind == "name" and (after := shaped.get(c.end + 1)) is not None and text[c.end] == " ":
+            out.append(c._replace(end=after.end, name=canonical_name(f"{c.name} {after.name}")))
+    for start, c in shaped.items():
+        m = _HEAD_BEFORE.search(text, 0, start)
+        if m is not None and m.end() == start:
+            head = m[1]
+            label = ACTOR_HEADS.get(head) or INSTRUMENT_HEADS.get(head.lower(), "")
+            if label:
+                name = canonical_name(f"{head} {c.name}")
+                out.append(Candidate(m.start(1), c.end, label, name, "name", head=head.lower()))
+    return out
+
+
+_HEAD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+) $")
 
 
 # "It manages …", "their programme": resolved by the reader to the entity the text is about.
@@ -836,6 +862,7 @@ _KIND_RANK = {
     "reference": 7,
     "acronym": 8,
     "pronoun": 9,
+    "single": 10,
 }
 
 
@@ -957,12 +984,17 @@ def _shaped(text: str, found: list[Candidate]) -> list[Candidate]:
             while part and (part[0][2].lower() in STARTERS or part[0][2] in rw.connectors):
                 part = part[1:]
             words = [t[2] for t in part]
-            if not words or (len(words) == 1 and not _name_shaped(words[0])) or _shouted(words):
+            if not words or _shouted(words):
                 continue
+            kind = "proper"
+            if len(words) == 1 and not _name_shaped(words[0]):
+                if not _lone_name(text, part[0][0], words[0]):
+                    continue
+                kind = "single"  # kept only if a sentence relates it to something
             name = text[part[0][0] : part[-1][1]]
             if name in countries().by_name:
                 continue
-            out.append(Candidate(part[0][0], part[-1][1], _shaped_type(words), canonical_name(name), "proper"))
+            out.append(Candidate(part[0][0], part[-1][1], _shaped_type(words), canonical_name(name), kind))
     for m in _DEFINED.finditer(text):
         if m.start() in ends or any(c.end == m.start() for c in out):
             continue
@@ -973,6 +1005,18 @@ def _shaped(text: str, found: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(start, m.start(), _shaped_type(words), canonical_name(text[start : m.start()]),
                                  "proper", m[1]))
     return out
+
+
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "ic", "ians", "ans", "i")
+
+
+def _lone_name(text: str, start: int, word: str) -> bool:
+    """Whether one capitalised word inside a sentence may be a name ("… through Portex, which …"):
+    not the sentence's first word, not an adjective of nationality."""
+    before = text[:start].rstrip()
+    if not before or before[-1] in ".:;!?\"'\u201c\u2018(-\u2013\u2014|*#" or len(word) < 4:
+        return False
+    return not word.endswith(_DEMONYM_ENDINGS) and word[1:].islower()
 
 
 def _edition(word: str) -> bool:

@@ -60,8 +60,8 @@ STATED = 0.9  # a verb or a list that says it ("X spearheads Y", "Y (2005-2008, 
 NESTED = 0.8  # said in a sub-bullet whose subject is its parent's
 FRAMED = 0.7  # given by the layout (an item under a strategy's slide, a target named in a title)
 
-_ENTITY_KINDS = ("name", "quoted", "measure", "collective", "target", "country")
-_ON_DEMAND = ("collective",)  # kept only when a relationship needs them
+_SHAPED = ("proper", "single")  # names found by shape alone, typed by what sentences do with them
+_ON_DEMAND = ("collective", "single")  # kept only when a relationship needs them
 
 
 @dataclass
@@ -237,9 +237,9 @@ class _Reader:
         s, t = self.drafts[source], self.drafts[target]
         words = reading_words()
         options = (words.default_actor, words.default_instrument)
-        if s.kind == "proper" and not s.fixed and t.type in spec.targets and not _placed(s.name):
+        if s.kind in _SHAPED and not s.fixed and t.type in spec.targets and not _placed(s.name):
             s.type = next((o for o in options if o in spec.sources), s.type)
-        elif t.kind == "proper" and not t.fixed and s.type in spec.sources and not _placed(t.name):
+        elif t.kind in _SHAPED and not t.fixed and s.type in spec.sources and not _placed(t.name):
             t.type = next((o for o in options if o in spec.targets), t.type)
         return s.type, t.type
 
