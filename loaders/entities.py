@@ -896,6 +896,7 @@ class ReadingWords:
     not_names: frozenset[str]
     actor_words: frozenset[str]
     modifier_nouns: frozenset[str]
+    part_nouns: frozenset[str]
     default_actor: str
     default_instrument: str
 
@@ -915,6 +916,7 @@ def reading_words(path: Path = READING_PATH) -> ReadingWords:
         frozenset(str(w) for w in data["not_name_words"]),
         frozenset(data["actor_name_words"]),
         frozenset(data["modifier_nouns"]),
+        frozenset(data["part_nouns"]),
         data["default_actor"],
         data["default_instrument"],
     )

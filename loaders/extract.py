@@ -608,7 +608,9 @@ def _context(rd: _Reader, st: Statement, own_subject: str | None) -> str | None:
 
 
 def _frame_rules(rd: _Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:
-    """Facts the layout gives: an item under a strategy is part of it; targets named above an item."""
+    """Facts the layout gives: an item under a strategy is part of it; an item of a list its subject's
+    parts introduce is part of that subject; targets named above an item."""
+    _listed_parts(rd, per_statement)
     strategy_label = INSTRUMENT_HEADS["strategy"]
     for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
         if st.kind != "bullet" or not keys:
@@ -642,6 +644,21 @@ def _frame_rules(rd: _Reader, per_statement: list[tuple[str, list[str], list[Yea
                 continue
             named_on = next(iter(d.lines))
             rd.add("TARGETS", key, group, [(named_on, named_on)], FRAMED, note="the target group is named in the title")
+
+
+def _listed_parts(rd: _Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:
+    """"X has three components:" then a list: each item's first body or instrument is PART_OF X."""
+    part_nouns = reading_words().part_nouns
+    intro: tuple[int, str] | None = None  # (statement, subject) of the latest introduction
+    for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
+        named = [k for k in keys if rd.is_actor(k) or rd.is_instrument(k)]
+        if st.kind != "bullet":
+            words = set(st.text.lower().replace(":", " ").split())
+            intro = (st.index, named[0]) if named and st.text.endswith(":") and words & part_nouns else None
+            continue
+        if intro is None or not named or named[0] == intro[1]:
+            continue
+        rd.add("PART_OF", named[0], intro[1], [_span(rd.statements[intro[0]]), _span(st)], NESTED)
 
 
 def _matching_group(groups: dict[str, str], name: str) -> str | None:
