@@ -15,11 +15,11 @@ import sys
 import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import InputError, InstgraphError, UsageError
-from graph.institutional_graph import InstitutionalGraph, ModelError
+from graph.model import InstitutionalGraph, ModelError, merge_extracted
 from loaders.dataset import DATA_DIR, KOREA_DATASET, locate_documents, open_dataset, read_dataset
 
 GRAPH_FILE = "graph.json"
@@ -105,55 +105,10 @@ def extracted_graph(
     return extraction_to_graph(extractions), problems
 
 
-def merge_extracted(graph: InstitutionalGraph, extracted: InstitutionalGraph) -> list[str]:
-    """Merge extracted facts into the curated graph; the curated values win. Returns the conflicts.
-
-    A conflict is an entity or relationship both sides hold whose years differ (the extracted years are
-    dropped, their evidence kept), or an extracted entity whose type differs from the curated one with
-    the same name (the extracted entity is left out).
-    """
-    conflicts: list[str] = []
-    skipped: set[str] = set()
-    for e in extracted.entities():
-        held = graph.graph.nodes.get(e.id)
-        if held is None:
-            same_name = [c for c in graph.find(e.name) if c.type != e.type and e.type != "Document"]
-            if same_name:
-                conflicts.append(f"{e.name}: extracted as {e.type}, curated as {same_name[0].type}; kept curated")
-                skipped.add(e.id)
-                continue
-        elif (held.get("start"), held.get("end")) != (e.start, e.end) and (e.start, e.end) != (None, None):
-            conflicts.append(
-                f"{e.name}: years {_span(e.start, e.end)} extracted, {_span(held.get('start'), held.get('end'))} "
-                "curated; kept curated"
-            )
-            e = replace(e, start=held.get("start"), end=held.get("end"))
-        graph.add_entity(e)
-    for r in extracted.relationships():
-        if r.source in skipped or r.target in skipped:
-            continue
-        held_edge = graph.graph.get_edge_data(r.source, r.target, r.key)
-        if held_edge is not None and (r.start, r.end) != (None, None) and (
-            (held_edge.get("start"), held_edge.get("end")) != (r.start, r.end)
-        ):
-            conflicts.append(
-                f"{r.type} {graph.graph.nodes[r.source]['name']} -> {graph.graph.nodes[r.target]['name']}: "
-                f"years {_span(r.start, r.end)} extracted, {_span(held_edge.get('start'), held_edge.get('end'))} "
-                "curated; kept curated"
-            )
-            r = replace(r, start=held_edge.get("start"), end=held_edge.get("end"))
-        graph.add_relationship(r)
-    return conflicts
-
-
-def _span(start: int | None, end: int | None) -> str:
-    return f"{start if start is not None else '?'}–{end if end is not None else '?'}"
-
-
 def write_outputs(graph: InstitutionalGraph, out_dir: Path) -> dict[str, Path]:
     """Everything a person opens or imports: views, exports, centrality and coordination tables, report."""
     from graph.exports import export_graph
-    from graph.report import write_report
+    from viz.report import write_report
     from viz.views import build_all_views
 
     files: dict[str, Path] = {}
@@ -172,9 +127,9 @@ def load_neo4j(graph: InstitutionalGraph, env: Mapping[str, str], *, wipe: bool 
     ``wipe`` defaults to True for the project's own local server (so Neo4j ends equal to the model) and to
     False for a server named by ``NEO4J_URI`` (never empty someone else's database unasked).
     """
-    from graph.local_server import LocalServer
-    from graph.settings import Neo4jSettings
-    from graph.store_write import load_into_neo4j
+    from graph.store.local_server import LocalServer
+    from graph.store.settings import Neo4jSettings
+    from graph.store.write import load_into_neo4j
 
     started = False
     browser: str | None = None

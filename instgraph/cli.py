@@ -57,9 +57,9 @@ def schema(
         None, "--update-readme", help="Rewrite the generated data-model section of this README file."
     ),
 ) -> None:
-    """Show the data model declared in graph/schema.yaml (entity and relationship types, properties)."""
-    from graph.schema import load_schema
-    from graph.schema_doc import replace_section, schema_markdown
+    """Show the data model declared in graph/model/schema.yaml (entity and relationship types, properties)."""
+    from graph.model.schema import load_schema
+    from graph.model.schema_doc import replace_section, schema_markdown
 
     text = schema_markdown(load_schema())
     if update_readme is not None:
@@ -185,8 +185,8 @@ def analyze(
     seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
 ) -> None:
     """Centrality of every node: degree, betweenness, closeness, eigenvector and PageRank."""
-    from graph.report import FORMATS, centrality_table, rich_table, to_csv, to_json
     from viz.command import read_graph
+    from viz.report import FORMATS, centrality_table, rich_table, to_csv, to_json
 
     try:
         if fmt not in FORMATS:
@@ -219,8 +219,8 @@ def report(
     seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
 ) -> None:
     """Write OUT/report.md: coordination over time and centrality, with figures and tables."""
-    from graph.report import write_report
     from viz.command import read_graph
+    from viz.report import write_report
 
     try:
         graph = read_graph(graph_file, data, seeds)
@@ -328,7 +328,7 @@ def query(
             raise UsageError(f"--format {fmt!r} is unknown; use one of {', '.join(FORMATS)}")
         params = library.get_query(name).bind_text(param or [])
         if graph_file is not None:
-            from graph.institutional_graph import InstitutionalGraph
+            from graph.model.institutional_graph import InstitutionalGraph
             from queries.offline import run_offline
 
             rows = run_offline(InstitutionalGraph.read_json(graph_file), name, params)
@@ -407,9 +407,9 @@ def load(
     """
     import os
 
-    from graph.institutional_graph import InstitutionalGraph
-    from graph.settings import Neo4jSettings
-    from graph.store_write import load_into_neo4j
+    from graph.model.institutional_graph import InstitutionalGraph
+    from graph.store.settings import Neo4jSettings
+    from graph.store.write import load_into_neo4j
     from instgraph.build import build_graph, default_datasets
 
     try:
@@ -446,8 +446,8 @@ def export(
     import os
 
     from graph.exports import FORMATS, export_graph
-    from graph.settings import Neo4jSettings
-    from graph.store_read import read_graph
+    from graph.store.read import read_graph
+    from graph.store.settings import Neo4jSettings
     from instgraph.build import build_graph, default_datasets
 
     try:

@@ -14,7 +14,7 @@ import typer
 from graph.errors import InstgraphError
 
 if TYPE_CHECKING:
-    from graph.local_server import LocalServer
+    from graph.store.local_server import LocalServer
 
 _WHERE = (
     "Files live under $INSTGRAPH_HOME (default ~/.cache/instgraph): the jars in neo4j-<version>/lib, "
@@ -45,7 +45,7 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 
 
 def _server() -> LocalServer:
-    from graph.local_server import LocalServer
+    from graph.store.local_server import LocalServer
 
     return LocalServer.from_env(os.environ)
 

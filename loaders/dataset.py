@@ -39,9 +39,9 @@ from typing import Any
 import yaml
 
 from graph.errors import InputError
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import METHODS, Entity, Evidence, Relationship, document_id
-from graph.schema import PropertySpec, Schema, load_schema
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.model.schema import PropertySpec, Schema, load_schema
 
 REPO_DIR = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO_DIR / "data"

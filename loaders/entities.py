@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from graph.schema import Schema, load_schema
+from graph.model.schema import Schema, load_schema
 
 # --- the lexicon: head nouns and the schema label they give ---------------------------------------------
 # Title-case heads of actor names ("Ministry of X", "X Agency", "Agency for X").

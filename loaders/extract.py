@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from graph.collector import gc_paused
 from graph.errors import InstgraphError
 from graph.model import Entity, Evidence, Relationship, entity_id, merge_entities
-from graph.schema import Schema, load_schema
+from graph.model.schema import Schema, load_schema
 from loaders import relations as R
 from loaders.bullets import Statement, statements
 from loaders.dates import YearSpan, find_years, nearest_year
@@ -43,7 +43,7 @@ from loaders.documents import Document
 from loaders.entities import INSTRUMENT_HEADS, Candidate, find_candidates, lexicon, name_key, targets_in_name
 
 if TYPE_CHECKING:  # networkx takes a third of a second to import: worker processes never need it
-    from graph.institutional_graph import InstitutionalGraph
+    from graph.model.institutional_graph import InstitutionalGraph
 
 # Confidence by how directly the text states a fact.
 STATED = 0.9  # a verb or a list that says it ("X spearheads Y", "Y (2005-2008, X)")
@@ -675,7 +675,7 @@ def extraction_to_graph(extractions: Iterable[Extraction], schema: Schema | None
     full name in another are one node. Each entity gets a MENTIONED_IN edge to its Document node,
     citing the lines it is mentioned on.
     """
-    from graph.institutional_graph import InstitutionalGraph
+    from graph.model.institutional_graph import InstitutionalGraph
 
     g = InstitutionalGraph(schema)
     by_name: dict[tuple[str, str], str] = {}

@@ -372,9 +372,9 @@ def open_driver(env: Mapping[str, str]) -> Iterator[tuple[neo4j.Driver, str]]:
     """A connected driver and the database for the server ``env`` names, closed on exit.
 
     ``env`` holds ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``; without a URI,
-    the local server ``instgraph neo4j start`` runs (see :mod:`graph.settings`). The CLI passes ``os.environ``.
+    the local server ``instgraph neo4j start`` runs (see :mod:`graph.store.settings`). The CLI passes ``os.environ``.
     """
-    from graph.settings import Neo4jSettings
+    from graph.store.settings import Neo4jSettings
 
     settings = Neo4jSettings.from_env(env)
     driver = settings.connect()

@@ -1,6 +1,6 @@
 """The library's questions answered from the networkx model, without Neo4j.
 
-Each function takes an :class:`~graph.institutional_graph.InstitutionalGraph` and the same parameters as
+Each function takes an :class:`~graph.model.institutional_graph.InstitutionalGraph` and the same parameters as
 the ``.cypher`` query of the same name, and returns the same rows: same columns in the same order, same
 values, same row order. The tests check that both engines give equal answers on the Korea graph.
 
@@ -29,10 +29,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.coordination import collaboration_graph, entities_named, instruments_under
+from graph.analysis.coordination import collaboration_graph, entities_named, instruments_under
 from graph.errors import UsageError
-from graph.institutional_graph import InstitutionalGraph, matches
-from graph.schema import Schema
+from graph.model.institutional_graph import InstitutionalGraph, matches
+from graph.model.schema import Schema
 from queries.library import QUERY_DIR, get_query
 
 # Names the questions rely on; each is checked against the schema before use.
@@ -49,7 +49,7 @@ Row = dict[str, Any]
 def role_types(schema: Schema) -> list[str]:
     """Relationship types from an actor to an instrument: who leads, implements or takes part.
 
-    >>> from graph.schema import load_schema
+    >>> from graph.model.schema import load_schema
     >>> role_types(load_schema())
     ['IMPLEMENTS', 'LEADS', 'PARTICIPATES_IN']
     """
@@ -59,7 +59,7 @@ def role_types(schema: Schema) -> list[str]:
 def collaboration_types(schema: Schema) -> list[str]:
     """Symmetric relationship types between actors (actors working together).
 
-    >>> from graph.schema import load_schema
+    >>> from graph.model.schema import load_schema
     >>> collaboration_types(load_schema())
     ['COLLABORATES_WITH']
     """
@@ -256,7 +256,7 @@ def fragmentation(
 ) -> list[Row]:
     """For each year, the separate groups of actors running that year's instruments.
 
-    The groups are those of :mod:`graph.coordination` (the one definition of the measure): the
+    The groups are those of :mod:`graph.analysis.coordination` (the one definition of the measure): the
     connected components of the year's collaboration graph of running instruments. With ``area``
     (an id, name or alias), only the instruments under it count; an area that names nothing leaves
     no instrument. Years default to the earliest and latest any of those instruments' spans names.

@@ -20,8 +20,8 @@ from graph.exports import (
     write_graphml,
     write_node_link,
 )
-from graph.institutional_graph import InstitutionalGraph
-from graph.store_rows import mention_rows
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.rows import mention_rows
 from loaders.dataset import korea_graph
 
 MSS = "ministry:ministry-of-smes-and-startups"

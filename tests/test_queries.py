@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.coordination import RUNNING_TYPES
+from graph.analysis.coordination import RUNNING_TYPES
 from graph.errors import InputError, UsageError
-from graph.schema import load_schema
+from graph.model.schema import load_schema
 from queries import library
 from queries.formatting import render
 from queries.library import QUERY_DIR, list_queries, parse_query

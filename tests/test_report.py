@@ -10,10 +10,10 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from graph.centrality import BROKERAGE_ROLES
-from graph.report import to_csv, write_report
+from graph.analysis.centrality import BROKERAGE_ROLES
 from instgraph.cli import app
 from loaders.dataset import korea_graph
+from viz.report import to_csv, write_report
 
 PNG = b"\x89PNG\r\n\x1a\n"
 MSS = "ministry:ministry-of-smes-and-startups"
@@ -128,8 +128,8 @@ def test_report_command_writes_the_report(tmp_path):
 
 def test_a_graph_without_a_dated_succession_still_gets_its_report(tmp_path):
     # Two ministries share a programme; nobody was reorganised: no comparison, but tables and figures.
-    from graph.institutional_graph import InstitutionalGraph
     from graph.model import Entity, Relationship
+    from graph.model.institutional_graph import InstitutionalGraph
 
     g = InstitutionalGraph()
     a, b = (g.add_entity(Entity(type="Ministry", name=n)).id for n in ("Ministry A", "Ministry B"))

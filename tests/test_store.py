@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 
-from graph.constraints import FULLTEXT_INDEX, ensure_constraints, existing_unique_constraints, unique_constraints
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Evidence, Relationship
-from graph.store_read import read_graph
-from graph.store_write import LoadError, wipe_graph, write_graph
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.constraints import FULLTEXT_INDEX, ensure_constraints, existing_unique_constraints, unique_constraints
+from graph.store.read import read_graph
+from graph.store.write import LoadError, wipe_graph, write_graph
 from loaders.dataset import korea_graph
 
 pytestmark = pytest.mark.neo4j

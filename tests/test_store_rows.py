@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from graph.errors import InstgraphError
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Evidence, Relationship
-from graph.store_rows import (
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.rows import (
     EdgeDecoder,
     citation_json,
     codec,
@@ -24,7 +24,7 @@ from graph.store_rows import (
     mention_rows,
     relationship_rows,
 )
-from graph.store_write import node_statement, relationship_statement
+from graph.store.write import node_statement, relationship_statement
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
@@ -158,9 +158,9 @@ def test_statements_interpolate_schema_labels_only(small: InstitutionalGraph) ->
     assert "CREATE (a)-[r:LEADS]->(b)" in relationship_statement(
         small.schema, "LEADS", "Actor", "Instrument", rules, new=True
     )
-    with pytest.raises(InstgraphError, match="not in graph/schema.yaml"):
+    with pytest.raises(InstgraphError, match="not in graph/model/schema.yaml"):
         node_statement(small.schema, "Ministry) DETACH DELETE (n", rules)
-    with pytest.raises(InstgraphError, match="relationship type 'LEADS]->' is not in graph/schema.yaml"):
+    with pytest.raises(InstgraphError, match="relationship type 'LEADS]->' is not in graph/model/schema.yaml"):
         relationship_statement(small.schema, "LEADS]->", "Ministry", "Programme", rules)
 
 
@@ -176,7 +176,7 @@ def test_an_entity_type_outside_the_schema_is_one_plain_line_the_cli_prints(smal
             rows(broken)
         message = str(info.value)
         # an InstgraphError (the CLI prints it and exits 1) whose text is plain, not KeyError's quoted repr
-        assert message.startswith("entity type 'Bureau' is not in graph/schema.yaml (allowed: Agency, ")
+        assert message.startswith("entity type 'Bureau' is not in graph/model/schema.yaml (allowed: Agency, ")
         assert "\n" not in message
 
 

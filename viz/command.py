@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from graph.errors import InputError, UsageError
-from graph.institutional_graph import InstitutionalGraph
+from graph.model.institutional_graph import InstitutionalGraph
 from viz.views import VIEW_NAMES, build_view, node_sizes
 
 

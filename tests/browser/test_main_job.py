@@ -12,8 +12,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.institutional_graph import InstitutionalGraph
-from graph.store_read import read_graph
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.read import read_graph
 from instgraph.build import build, summary
 
 SEED = "oecd-2022-korea-sme-digitalisation.txt"

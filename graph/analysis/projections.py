@@ -1,7 +1,7 @@
 """Plain networkx graphs derived from the model, for analysis: the actor collaboration projection.
 
 Analyses read simple graphs (no parallel edges, one weight per pair), so this module turns an
-:class:`~graph.institutional_graph.InstitutionalGraph` into them without touching it:
+:class:`~graph.model.institutional_graph.InstitutionalGraph` into them without touching it:
 
 - :func:`collapsed` — the whole model as a ``DiGraph``; parallel relationships become one edge whose
   ``weight`` counts them (the "full" projection);
@@ -27,8 +27,8 @@ from typing import Literal
 import networkx as nx
 
 from graph.errors import UsageError
-from graph.institutional_graph import InstitutionalGraph
-from graph.schema import Schema
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.model.schema import Schema
 
 Projection = Literal["full", "actors", "lineage"]
 PROJECTIONS: tuple[str, ...] = ("full", "actors", "lineage")

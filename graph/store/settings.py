@@ -30,7 +30,7 @@ from graph.errors import InstgraphError
 if TYPE_CHECKING:
     import neo4j
 
-    from graph.local_server import LocalServer
+    from graph.store.local_server import LocalServer
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USERNAME = "neo4j"
@@ -89,7 +89,7 @@ class Neo4jSettings:
         settings = cls.from_mapping(env)
         if (env.get("NEO4J_URI") or "").strip():
             return settings
-        from graph.local_server import LocalServer
+        from graph.store.local_server import LocalServer
 
         server = local if local is not None else LocalServer.from_env(env)
         uri = server.bolt_uri()

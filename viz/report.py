@@ -22,9 +22,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from graph import centrality, coordination
-from graph.institutional_graph import InstitutionalGraph
-from graph.projections import view
+from graph.analysis import centrality, coordination
+from graph.analysis.projections import view
+from graph.model.institutional_graph import InstitutionalGraph
 
 FORMATS: tuple[str, ...] = ("table", "csv", "json")
 REPORT_FILE = "report.md"
@@ -58,7 +58,7 @@ def active_centrality_table(
 ) -> list[dict[str, Any]]:
     """Centrality rows for the actors running the policy area's instruments in ``year`` only.
 
-    The graph is that year's collaboration graph (:func:`graph.coordination.collaboration_graph`), so
+    The graph is that year's collaboration graph (:func:`graph.analysis.coordination.collaboration_graph`), so
     bodies that exist but run nothing in the area do not crowd the comparison.
     """
     area_ids = coordination.area_instruments(g, area)
