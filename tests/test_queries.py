@@ -17,9 +17,9 @@ from graph.analysis.coordination import RUNNING_TYPES
 from graph.errors import InputError, UsageError
 from graph.model.schema import load_schema
 from queries import library
-from queries.formatting import render
 from queries.library import QUERY_DIR, list_queries, parse_query
 from queries.offline import collaboration_types, role_types
+from viz.tables import render
 
 INSTGRAPH = Path(sys.executable).with_name("instgraph")
 
@@ -260,7 +260,7 @@ def test_query_list_shows_every_query_with_its_parameters() -> None:
         (["query", "lineage"], "error: query lineage: missing parameter body (string)"),
         (["query", "nosuch"], "error: no query named 'nosuch'; known queries:"),
         (["query"], "error: name a query to run, or list them with instgraph query --list"),
-        (["query", "search", "-p", "text=MSS", "--format", "xml"], "error: --format 'xml' is unknown"),
+        (["query", "search", "-p", "text=MSS", "--format", "xml"], "error: --format: 'xml' is not one of"),
         (["cypher", "RETURN 1", "--param", "oops"], "error: --param 'oops': write it as KEY=VALUE"),
     ],
 )
