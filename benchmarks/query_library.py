@@ -20,11 +20,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from synthetic import synthetic_graph  # benchmarks/ is on the path when this file runs as a script
-
 from graph.model.institutional_graph import InstitutionalGraph
 from graph.store.settings import Neo4jSettings
 from graph.store.write import write_graph
+from graph.synthetic import synthetic_graph
 from queries.library import list_queries, run
 from queries.offline import OFFLINE, role_types, run_offline
 

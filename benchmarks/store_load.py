@@ -1,7 +1,7 @@
 """Load and mirror-read figures for the Neo4j store, beside their baselines in the same run.
 
 For each size (``--edges``, default 10 000 and 100 000 relationships; entities = edges / 10) a seeded
-synthetic graph (``benchmarks/synthetic.py``) is
+synthetic graph (``graph/synthetic.py``) is
 
 (a) loaded one query per row (the baseline): the batched load's own statements, one auto-committed
     query per row, timed on a sample (``--baseline-rows``) of each kind of row a load writes — entities,
@@ -42,10 +42,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+sys.path[:0] = [str(ROOT)]
 
 from neo4j import Driver, GraphDatabase  # noqa: E402
-from synthetic import synthetic_graph  # noqa: E402
 
 from graph.exports import write_admin_import_csv  # noqa: E402
 from graph.model.institutional_graph import InstitutionalGraph  # noqa: E402
@@ -60,6 +59,7 @@ from graph.store.write import (  # noqa: E402
     wipe_graph,
     write_graph,
 )
+from graph.synthetic import synthetic_graph  # noqa: E402
 
 
 def say(text: str) -> None:

@@ -6,10 +6,8 @@ Uses the shared ``neo4j_driver`` fixture when tests/conftest.py provides it, els
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -86,12 +84,9 @@ def korea() -> InstitutionalGraph:
 
 
 def synthetic(n_nodes: int, n_edges: int, seed: int) -> InstitutionalGraph:
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "synthetic.py"
-    spec = importlib.util.spec_from_file_location("synthetic", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.synthetic_graph(n_nodes, n_edges, seed)  # type: ignore[no-any-return]
+    from graph.synthetic import synthetic_graph
+
+    return synthetic_graph(n_nodes, n_edges, seed)
 
 
 def snapshot(driver: Any, database: str) -> dict[str, Any]:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -26,14 +24,9 @@ from graph.store.rows import (
 )
 from graph.store.write import node_statement, relationship_statement
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
-
 
 def load_synthetic() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("synthetic", BENCHMARKS / "synthetic.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    import graph.synthetic as module
     return module
 
 
@@ -217,15 +210,14 @@ def test_synthetic_graph_is_the_same_in_every_process() -> None:
     import sys
 
     code = (
-        "import hashlib, json, sys; sys.path[:0] = [sys.argv[1], sys.argv[2]]\n"
-        "from synthetic import synthetic_graph\n"
+        "import hashlib, json\n"
+        "from graph.synthetic import synthetic_graph\n"
         "g = synthetic_graph(2000, 10000, seed=1)\n"
         "print(hashlib.sha256(json.dumps(g.to_node_link(), sort_keys=True, default=str).encode()).hexdigest())"
     )
-    root = str(BENCHMARKS.parent)
     digests = {
         subprocess.run(
-            [sys.executable, "-c", code, root, str(BENCHMARKS)],
+            [sys.executable, "-c", code],
             env={**os.environ, "PYTHONHASHSEED": seed},
             capture_output=True,
             text=True,

@@ -3,7 +3,7 @@ down, a wrong password, a server restarted between two commands.
 
 The kill test owns its server: a dedicated local Neo4j (``graph.store.local_server``) in a temporary
 directory on free ports, so killing it cannot hurt the session's server. The graph is the seeded
-synthetic one of ``benchmarks/synthetic.py``; ``INSTGRAPH_FAULT_EDGES`` sets its size (default 100 000
+synthetic one of ``graph/synthetic.py``; ``INSTGRAPH_FAULT_EDGES`` sets its size (default 100 000
 relationships; the test's runtime grows with it).
 """
 
@@ -14,7 +14,6 @@ import json
 import os
 import signal
 import stat
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -63,11 +62,8 @@ def killable(own_server: tuple[LocalServer, int]) -> tuple[LocalServer, int]:
 
 
 def synthetic(edges: int) -> Any:
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        from synthetic import synthetic_graph
-    finally:
-        sys.path.remove(str(REPO / "benchmarks"))
+    from graph.synthetic import synthetic_graph
+
     return synthetic_graph(max(200, edges // 10), edges, seed=9)
 
 
