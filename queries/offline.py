@@ -43,29 +43,6 @@ INSTRUMENT = "Instrument"
 Row = dict[str, Any]
 
 
-# --- what the schema says -----------------------------------------------------------------------------
-
-
-def role_types(schema: Schema) -> list[str]:
-    """Relationship types from an actor to an instrument: who leads, implements or takes part.
-
-    >>> from graph.model.schema import load_schema
-    >>> role_types(load_schema())
-    ['IMPLEMENTS', 'LEADS', 'PARTICIPATES_IN']
-    """
-    return schema.involvement_types
-
-
-def collaboration_types(schema: Schema) -> list[str]:
-    """Symmetric relationship types between actors (actors working together).
-
-    >>> from graph.model.schema import load_schema
-    >>> collaboration_types(load_schema())
-    ['COLLABORATES_WITH']
-    """
-    return schema.collaboration_types
-
-
 def _type_of(graph: InstitutionalGraph, node: str) -> str:
     return str(graph.graph.nodes[node]["type"])
 
@@ -127,7 +104,7 @@ def _map_row(g: nx.MultiDiGraph, u: str, rel: str | None, v: str | None, start: 
 def roles(graph: InstitutionalGraph, actor: str | None = None, year: int | None = None) -> list[Row]:
     """Who leads, implements or takes part in which instruments, with years (``queries/roles.cypher``)."""
     view = graph.as_of(year) if year is not None else graph
-    g, wanted = view.graph, set(role_types(graph.schema))
+    g, wanted = view.graph, set(graph.schema.involvement_types)
     rows: list[Row] = []
     for u, v, d in g.edges(data=True):
         if d["type"] not in wanted or not _is(view, u, ACTOR) or not _is(view, v, INSTRUMENT):
@@ -216,12 +193,12 @@ def collaboration_pairs(graph: InstitutionalGraph, year: int | None = None, acto
         return actor_type is None or actor_type in _labels(schema, _type_of(view, n))
 
     channels: dict[tuple[str, str], set[tuple[str | None, str | None]]] = {}
-    collab = set(collaboration_types(schema))
+    collab = set(schema.collaboration_types)
     for u, v, d in g.edges(data=True):
         if d["type"] in collab and u != v and wanted(u) and wanted(v):
             pair = (min(u, v), max(u, v))
             channels.setdefault(pair, set()).add((d.get("id"), d.get("context")))
-    roles_ = set(role_types(schema))
+    roles_ = set(schema.involvement_types)
     for i in g:
         if not _is(view, i, INSTRUMENT):
             continue

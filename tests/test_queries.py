@@ -18,7 +18,6 @@ from graph.errors import InputError, UsageError
 from graph.model.schema import load_schema
 from queries import library
 from queries.library import QUERY_DIR, list_queries, parse_query
-from queries.offline import collaboration_types, role_types
 from viz.tables import render
 
 INSTGRAPH = Path(sys.executable).with_name("instgraph")
@@ -115,12 +114,12 @@ def test_the_cypher_files_name_exactly_the_schemas_role_and_collaboration_types(
     # the offline engine derives them from the schema. If the schema gains a role type, this fails until
     # the .cypher files follow.
     schema = load_schema()
-    allowed = ({*role_types(schema)}, set(RUNNING_TYPES))
+    allowed = (set(schema.involvement_types), set(RUNNING_TYPES))
     for path in sorted(QUERY_DIR.glob("*.cypher")):
         for found in re.findall(r"\[\w*:([A-Z_|]+)\]", path.read_text("utf-8")):
-            if set(found.split("|")) & set(role_types(schema)):
+            if set(found.split("|")) & set(schema.involvement_types):
                 assert set(found.split("|")) in allowed, f"{path.name}: {found}"
-    assert collaboration_types(schema) == ["COLLABORATES_WITH"]
+    assert schema.collaboration_types == ["COLLABORATES_WITH"]
     assert "COLLABORATES_WITH" in (QUERY_DIR / "collaboration_pairs.cypher").read_text("utf-8")
 
 

@@ -33,7 +33,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis import centrality
-from graph.analysis.projections import SUCCESSION_TYPE, actor_collaboration, involvement_types, lineage_view
+from graph.analysis.projections import SUCCESSION_TYPE, actor_collaboration, lineage_view
 from graph.errors import UsageError
 from graph.model.institutional_graph import InstitutionalGraph, matches
 
@@ -130,7 +130,7 @@ def collaboration_graph(
     0
     """
     runs = {g.schema.check_relationship_type(t) for t in running}
-    involved = involvement_types(g.schema)
+    involved = set(g.schema.involvement_types)
     now = g.as_of(year)
     live = {v for _, v, t in now.graph.edges(data="type") if t in runs and (instruments is None or v in instruments)}
     actors = {u for u, v, t in now.graph.edges(data="type") if t in involved and v in live}
