@@ -22,8 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Relationship
-from graph.model.institutional_graph import InstitutionalGraph
 from loaders.entities import name_key
 from loaders.extract import Extraction
 
