@@ -21,7 +21,7 @@ from functools import cache
 
 import yaml
 
-from graph.schema import load_schema
+from graph.model.schema import load_schema
 from loaders.entities import READING_PATH
 
 _GAP_BEFORE = 80  # characters between the mention before a phrase and the phrase

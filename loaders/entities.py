@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import yaml
 
-from graph.schema import Schema, load_schema
+from graph.model.schema import Schema, load_schema
 
 # --- the lexicon: head nouns and the schema label they give ---------------------------------------------
 # Title-case heads of actor names ("Ministry of X", "X Agency", "Agency for X").

@@ -13,7 +13,7 @@ corpus's own matching rules (stated above :data:`FAMILIES`). :func:`evaluate_aga
 other by the gold file's name (``instgraph evaluate``); ``benchmarks/extract_quality.py`` calls both halves.
 
 >>> from graph.model import Entity, Relationship
->>> from graph.institutional_graph import InstitutionalGraph
+>>> from graph.model.institutional_graph import InstitutionalGraph
 >>> gold = InstitutionalGraph.from_facts([Entity(type="Agency", name="Port Office", aliases=("PO",))], [])
 >>> x = [Entity(type="Agency", name="PO"), Entity(type="Agency", name="Dock Board")]
 >>> r = score(x, [], gold)
@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import InputError
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Relationship
+from graph.model.institutional_graph import InstitutionalGraph
 from loaders.entities import name_key
 from loaders.extract import Extraction
 

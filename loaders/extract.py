@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from graph.collector import gc_paused
 from graph.errors import InstgraphError
 from graph.model import Entity, Evidence, Relationship, entity_id, merge_entities
-from graph.schema import Schema, load_schema
+from graph.model.schema import Schema, load_schema
 from loaders import relations as R
 from loaders.bullets import Statement, statements
 from loaders.clauses import phrased
@@ -53,7 +53,7 @@ from loaders.entities import (
 )
 
 if TYPE_CHECKING:  # networkx takes a third of a second to import: worker processes never need it
-    from graph.institutional_graph import InstitutionalGraph
+    from graph.model.institutional_graph import InstitutionalGraph
 
 # Confidence by how directly the text states a fact.
 STATED = 0.9  # a verb or a list that says it ("X spearheads Y", "Y (2005-2008, X)")
@@ -782,7 +782,7 @@ def extraction_to_graph(extractions: Iterable[Extraction], schema: Schema | None
     full name in another are one node. Each entity gets a MENTIONED_IN edge to its Document node,
     citing the lines it is mentioned on.
     """
-    from graph.institutional_graph import InstitutionalGraph
+    from graph.model.institutional_graph import InstitutionalGraph
 
     g = InstitutionalGraph(schema)
     by_name: dict[tuple[str, str], str] = {}

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Relationship
+from graph.model.institutional_graph import InstitutionalGraph
 from loaders.dataset import KOREA_DATASET, read_dataset
 from loaders.documents import read_document
 from loaders.evaluate import evaluate, parse_corpus_gold, score, score_corpus
