@@ -97,12 +97,45 @@ def phrased(t: str) -> list[Phrased]:
         # The objects of a phrase come before the next phrase ("created in 2018 by merging A").
         limit = matches[i + 1].start() if i + 1 < len(matches) else len(t)
         after = _after(t, m.end(), limit)
+        if before and not after and forward:
+            # "C, which A opened": A is the subject, C the object.
+            subject_at = t.rfind("@", 0, t.rfind("@", 0, m.start()))  # where the mention before begins
+            r = _RELATIVE.search(t, 0, subject_at)
+            if r is not None and r.end() == subject_at:
+                after = [int(r[1])]
         if not before or not after:
             continue
         if forward and _PASSIVE.search(t, m.end(), t.find("@", m.end())):
             forward = False  # "was led at its launch by A": the agent follows "by"
         sources, targets = (before, after) if forward else (after, before)
         out.append(Phrased(relation, sources, targets, m.start(), m.end()))
+    return out
+
+
+# "A's B", "its B": the owner leads the instrument, or the body is part of the owner.
+_POSSESSIVE = re.compile(r"@(\d+)@(?:'s|\u2019s|')\s+(?:own\s+)?@(\d+)@")
+_ITS = re.compile(r"(?<![\w-])(?:its|their)\s+(?:own\s+)?(?:[a-z][\w-]*\s+){0,2}?@(\d+)@", re.I)
+# "B (A, then C)", "B (from 2018, A)": the bodies in parentheses after an instrument run it.
+_PARENTHESIS = re.compile(r"@(\d+)@\s*\(([^()]*@\d+@[^()]*)\)")
+_ONLY_BODIES = re.compile(
+    r"^(?:\s|,|;|\u2013|\u2014|-|/|@\d+@|\d{4}|\d\d|and|then|later|from|since|until|to|now|today|formerly)*$", re.I
+)
+# "C, which A opened": the relative pronoun's antecedent is the object.
+_RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|that)\s+$", re.I)
+
+
+def owned(t: str) -> list[Phrased]:
+    """What possessives state: "A's B" and "its B" (the clause's subject's) as ``OWNS`` from owner to
+    owned; the reader turns it into LEADS (an instrument) or PART_OF (a body) by the types."""
+    out = [Phrased("OWNS", [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _POSSESSIVE.finditer(t)]
+    for m in _ITS.finditer(t):
+        owner = _clause_subject(t[: m.start()])
+        if owner is not None and owner != int(m[1]):
+            out.append(Phrased("OWNS", [owner], [int(m[1])], m.start(), m.end()))
+    for m in _PARENTHESIS.finditer(t):
+        if _ONLY_BODIES.match(m[2]):
+            bodies = [int(i) for i in _MENTION.findall(m[2])]
+            out.append(Phrased("IMPLEMENTS", bodies, [int(m[1])], m.start(), m.end()))
     return out
 
 

@@ -38,7 +38,7 @@ from graph.model import Entity, Evidence, Relationship, entity_id, merge_entitie
 from graph.model.schema import Schema, load_schema
 from loaders import relations as R
 from loaders.bullets import Statement, statements
-from loaders.clauses import phrased
+from loaders.clauses import owned, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.documents import Document
 from loaders.entities import (
@@ -400,7 +400,7 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
     """Apply the relationship rules to one templated statement."""
     rules = R.rules_in(t, t.lower())
     targets = rd.targets[st.index]
-    said = phrased(t) if len(keys) > 1 else []
+    said = [*phrased(t), *owned(t)] if len(keys) > 1 else []
     if not rules and not targets and not said:
         return  # no rule matches and no target group to aim at: nothing to say
     span = _span(st)
@@ -553,8 +553,16 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         start = _clause_year(years, t, f.start, f.relation == "SUCCEEDED_BY")
         for a in f.sources:
             for b in f.targets:
-                if not rd.has(f.relation, keys[a], keys[b]):
-                    rd.add(f.relation, keys[a], keys[b], [span], STATED, start=start)
+                source, target, relation = keys[a], keys[b], f.relation
+                if relation == "OWNS":  # the owner leads its instrument; a body is part of its owner
+                    if not rd.is_actor(source):
+                        continue
+                    if rd.is_actor(target):
+                        source, target, relation = target, source, "PART_OF"
+                    else:
+                        relation = "LEADS"
+                if not rd.has(relation, source, target):
+                    rd.add(relation, source, target, [span], STATED, start=start)
     # Targets named in the statement itself, after a cue ("to SMEs", "hiring youth").
     if not targets:
         return
