@@ -439,7 +439,7 @@ def _strip_starters(words: list[str]) -> list[str]:
     return words
 
 
-_ACRONYM_WORD = re.compile(r"^[A-Z][a-z]*[A-Z][A-Za-z]*$")
+_ACRONYM_WORD = re.compile(r"^(?![A-Z]+s$)[A-Z][a-z]*[A-Z][A-Za-z]*$")  # "MoT", not a plural such as "SMEs"
 
 
 def _cut_after_acronym(words: list[str]) -> list[str]:
@@ -719,6 +719,10 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
     for i, w in enumerate(words[:-1]):
         if w.endswith(("'s", "\u2019s", "s'")) and i >= cut:
             cut = i + 1
+    if words[-1].endswith(("'s", "\u2019s")) and len(words) > cut + 1:  # "the Australian Government's"
+        words = [*words[:-1], words[-1][:-2]]
+        c = c._replace(end=c.end - 2, name=canonical_name(" ".join(words[cut:])))
+        name = c.name
     if cut:
         words = _strip_starters(words[cut:])
         if not words or (len(words) == 1 and (words[0] in _ANY_HEAD or words[0].lower() in _LOWER_HEADS)):
@@ -823,6 +827,11 @@ def _middle_word(word: str) -> bool:
     return not (word.islower() and word.endswith(("ed", "ly")))
 
 
+# "… Program on 13 September 2020": a date after a programme's name is not part of it.
+_DATED_TAIL = re.compile(r"\s+\w+\s+(?:the\s+)?(?:\d|(?:January|February|March|April|May|June|July|August|September"
+                         r"|October|November|December)\b)")
+
+
 def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candidate]:
     hs, he, head = toks[h]
     start_index = None
@@ -844,7 +853,7 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
         return []
     start = toks[h - len(kept)][0]
     tail = ""
-    if head[0].isupper() and (m := _ACTOR_TAIL.match(text, he)):
+    if head[0].isupper() and (m := _ACTOR_TAIL.match(text, he)) and not _DATED_TAIL.match(m[0]):
         tail = _trim_tail(m[0])
     end = he + len(tail)
     key = head.lower()
@@ -1040,7 +1049,10 @@ def _separate(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]
         w = tok[2]
         if w in ("and", "&") and 0 < j < len(run) - 1:
             before, after = run[j - 1][2], run[j + 1][2]
-            if after == "the" or before.isupper() or after.isupper() or len(parts[-1]) == 1:
+            rest = [t for t in run[j + 1 :] if t[2] not in ("and", "&")]
+            if after == "the" or before.isupper() or after.isupper() or len(parts[-1]) == 1 or (
+                len(parts[-1]) >= 2 and len(rest) >= 2 and all(_cap(t[2]) for t in rest)
+            ):
                 parts.append([])
                 continue
         parts[-1].append(tok)

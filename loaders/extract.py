@@ -143,7 +143,7 @@ class _Reader:
                 return None
         elif c.kind == "reference":
             head = (c.head or "").lower()
-            key = self._salient(self.recent_head.get(head)) or self.recent_type.get(
+            key = self._salient(self.recent_head.get(head), line) or self.recent_type.get(
                 INSTRUMENT_HEADS.get(head, c.head or ""), ""
             )
             if not key:
@@ -171,11 +171,14 @@ class _Reader:
         self.recent_type[draft.type] = key
         return key
 
-    def _salient(self, keys: list[str] | None) -> str | None:
-        """What "the ministry" means: of the names with that head, the one named most often so far
-        (the document's own ministry rather than one named once in passing), the latest on a tie."""
+    def _salient(self, keys: list[str] | None, line: int) -> str | None:
+        """What "the ministry" means: the one named on this very line, else of the names with that
+        head the one named most often so far (the document's own ministry rather than one named once in
+        passing), the latest on a tie."""
         if not keys:
             return None
+        if line in self.drafts[keys[-1]].lines:
+            return keys[-1]
         return max(reversed(keys), key=lambda k: len(self.drafts[k].lines))
 
     def is_actor(self, key: str) -> bool:
