@@ -906,6 +906,7 @@ class ReadingWords:
     actor_words: frozenset[str]
     modifier_nouns: frozenset[str]
     part_nouns: frozenset[str]
+    parent_columns: tuple[str, ...]
     default_actor: str
     default_instrument: str
 
@@ -926,6 +927,7 @@ def reading_words(path: Path = READING_PATH) -> ReadingWords:
         frozenset(data["actor_name_words"]),
         frozenset(data["modifier_nouns"]),
         frozenset(data["part_nouns"]),
+        tuple(data["parent_columns"]),
         data["default_actor"],
         data["default_instrument"],
     )

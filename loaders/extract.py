@@ -129,6 +129,7 @@ class _Reader:
         self.targets: list[list[str]] = []  # per statement: target-group keys mentioned in it
         self.created: list[int | None] = []  # per statement: the creation year it states
         self.statements: list[Statement] = []
+        self.table_header: list[str] | None = None  # the cells of the table's header row, lower-cased
         self.focus: str | None = None  # what "it", "they", "its" stand for: the latest sentence's subject
 
     # --- entities -------------------------------------------------------------------------------
@@ -377,7 +378,43 @@ def _read(rd: _Reader) -> None:
         rd.created.append(None)
         if keys:
             _relate(rd, st, templ, keys, years)
+        _table_row(rd, st, templ, keys)
     _frame_rules(rd, per_statement)
+
+
+_TABLE_SEPARATOR = re.compile(r"^\|[\s:|-]*$")
+_PARTNER_CUE = re.compile(r"\b(?:with|alongside|and|together\s+with)\s+(?:the\s+)?$", re.I)
+
+
+def _table_row(rd: _Reader, st: Statement, t: str, keys: list[str]) -> None:
+    """A row of a Markdown table: its first cell names what the row is about; a body named in another
+    cell runs it (an instrument) or is its parent (a body, in a column whose header says so); bodies
+    named "with" the first in a cell take part in it."""
+    if not st.text.startswith("|"):
+        rd.table_header = None
+        return
+    if _TABLE_SEPARATOR.match(st.text):
+        return
+    cells = [c.strip() for c in t.strip().strip("|").split("|")]
+    if not keys:
+        rd.table_header = [c.lower() for c in cells]
+        return
+    first = [keys[int(i)] for i in R.MENTION.findall(cells[0])]
+    if not first or not (rd.is_actor(first[0]) or rd.is_instrument(first[0])):
+        return
+    subject, span = first[0], _span(st)
+    header = rd.table_header or []
+    for col, cell in enumerate(cells[1:], start=1):
+        title = header[col] if col < len(header) else ""
+        for n, m in enumerate(R.MENTION.finditer(cell)):
+            key = keys[int(m[1])]
+            if not rd.is_actor(key):
+                continue
+            if rd.is_instrument(subject):
+                partner = n > 0 and _PARTNER_CUE.search(cell, 0, m.start())
+                rd.add("PARTICIPATES_IN" if partner else "IMPLEMENTS", key, subject, [span], FRAMED)
+            elif any(w in title for w in reading_words().parent_columns):
+                rd.add("PART_OF", subject, key, [span], FRAMED)
 
 
 def _placed(name: str) -> bool:
