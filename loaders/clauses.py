@@ -33,6 +33,7 @@ _ASIDE = re.compile(r"^\s*,")
 _SUBJECT = re.compile(r"(?:^|[;:]\s*)(?:[^@;:]*?)(?<!\bunder )(?<!\bin )(?<!\bfor )(?<!\bwith )(?<!\bby )"
                       r"(?<!\bof )(?<!\bfrom )(?<!\bto )(?<!\bthrough )@(\d+)@")
 _PARTNERS = ("COLLABORATES_WITH", "PARTICIPATES_IN")
+_APPOSED = re.compile(r"@(\d+)@\s*,\s*(?:the|an?)\s[^,@;]*$", re.I)
 _PASSIVE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.I)
 _MENTION = re.compile(r"@(\d+)@")
 _LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
@@ -151,6 +152,8 @@ def _before(t: str, at: int, partners: bool = False) -> list[int]:
         return [subject] if subject is not None else []
     if len(m[2]) > _GAP_BEFORE:
         return []
+    if m[2].lstrip().startswith(",") and (a := _APPOSED.search(head, 0, m.start())) is not None:
+        return [int(a[1])]  # "A, the agency for B, runs C": A runs C
     found = [int(m[1])]
     rest = head[: m.start()]
     if (j := _CLOSED_BEFORE.search(rest)) is None:

@@ -1020,7 +1020,10 @@ def _shaped(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "ic", "ians", "ans", "i")
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "ic", "ians", "ans", "i", "'s", "\u2019s")
+# A lone capitalised word after these is a place ("in Sorvik", "across southern Norland").
+_PLACE_CUES = frozenset(("in", "across", "throughout", "at", "near", "around", "southern", "northern", "eastern",
+                         "western", "central", "rural", "urban", "of"))
 
 
 def _lone_name(text: str, start: int, word: str) -> bool:
@@ -1028,6 +1031,8 @@ def _lone_name(text: str, start: int, word: str) -> bool:
     not the sentence's first word, not an adjective of nationality."""
     before = text[:start].rstrip()
     if not before or before[-1] in ".:;!?\"'\u201c\u2018(-\u2013\u2014|*#" or len(word) < 4:
+        return False
+    if before.rsplit(None, 1)[-1].lower() in _PLACE_CUES:
         return False
     return not word.endswith(_DEMONYM_ENDINGS) and word[1:].islower()
 
@@ -1054,7 +1059,7 @@ def _separate(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]
             rest = [t for t in run[j + 1 :] if t[2] not in ("and", "&")]
             if after == "the" or before.isupper() or after.isupper() or len(parts[-1]) == 1 or (
                 len(parts[-1]) >= 2 and len(rest) >= 2 and all(_cap(t[2]) for t in rest)
-            ):
+            ) or (len(rest) == 1 and _name_shaped(rest[0][2])):
                 parts.append([])
                 continue
         parts[-1].append(tok)

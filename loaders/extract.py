@@ -356,14 +356,11 @@ def _read(rd: _Reader) -> None:
     per_statement: list[tuple[str, list[str], list[YearSpan]]] = []
     for st in sts:
         shaped = st.kind == "bullet" or not st.title_like  # in a title every word is capitalised
+        known = len(rd.acronyms)
         cands = find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped)
-        keys: list[str] = []
-        kept: list[Candidate] = []
-        for c in cands:
-            key = rd.entity_for(c, st.line_at(c.start))
-            if key is not None:
-                keys.append(key)
-                kept.append(c)
+        keys, kept = _linked(rd, st, cands)
+        if len(rd.acronyms) > known:  # "… (METI) and … of METI": an abbreviation used where it is defined
+            keys, kept = _linked(rd, st, find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped))
         templ = _template(st.text, kept) if kept else st.text
         years = find_years(templ) if keys else []  # only the rules read them, and they need a mention
         per_statement.append((templ, keys, years))
@@ -420,6 +417,18 @@ def _table_row(rd: _Reader, st: Statement, t: str, keys: list[str]) -> None:
 def _placed(name: str) -> bool:
     """A name holding a country's ("Enterprise Norland") names a body there: its type is not in doubt."""
     return any(w in countries().by_name for w in name.split())
+
+
+def _linked(rd: _Reader, st: Statement, cands: list[Candidate]) -> tuple[list[str], list[Candidate]]:
+    """The entity keys of a statement's mentions, and the mentions that have one."""
+    keys: list[str] = []
+    kept: list[Candidate] = []
+    for c in cands:
+        key = rd.entity_for(c, st.line_at(c.start))
+        if key is not None:
+            keys.append(key)
+            kept.append(c)
+    return keys, kept
 
 
 def _refocus(rd: _Reader, st: Statement, kept: list[Candidate], keys: list[str]) -> None:
