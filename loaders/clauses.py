@@ -22,7 +22,7 @@ from functools import cache
 import yaml
 
 from graph.model.schema import load_schema
-from loaders.entities import READING_PATH
+from loaders.entities import READING_PATH, reading_words
 
 _GAP_BEFORE = 80  # characters between the mention before a phrase and the phrase
 _GAP_AFTER = 40  # characters between a phrase and the first mention after it
@@ -104,6 +104,11 @@ def phrased(t: str) -> list[Phrased]:
             r = _RELATIVE.search(t, 0, subject_at)
             if r is not None and r.end() == subject_at:
                 after = [int(r[1])]
+        if before and not after and relation == "SUCCEEDED_BY" and forward:
+            # "X dates from 2014, when Y was renamed": the renamed body became the sentence's subject.
+            first = _MENTION.search(t)
+            if first is not None and int(first[1]) not in before:
+                after = [int(first[1])]
         if not before or not after:
             continue
         if forward and _PASSIVE.search(t, m.end(), t.find("@", m.end())):
@@ -125,6 +130,16 @@ _ONLY_BODIES = re.compile(
 _RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|that)\s+$", re.I)
 
 
+@cache
+def _apposition() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(reading_words().body_nouns, key=len, reverse=True))
+    return re.compile(
+        rf"@(\d+)@\s*,\s*(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s+(?:of|under|within|in|for)\s+"
+        rf"(?:the\s+)?@(\d+)@",
+        re.I,
+    )
+
+
 def owned(t: str) -> list[Phrased]:
     """What possessives state: "A's B" and "its B" (the clause's subject's) as ``OWNS`` from owner to
     owned; the reader turns it into LEADS (an instrument) or PART_OF (a body) by the types."""
@@ -133,6 +148,8 @@ def owned(t: str) -> list[Phrased]:
         owner = _clause_subject(t[: m.start()])
         if owner is not None and owner != int(m[1]):
             out.append(Phrased("OWNS", [owner], [int(m[1])], m.start(), m.end()))
+    for m in _apposition().finditer(t):  # "A, the directorate of B": A is part of B
+        out.append(Phrased("PART_OF", [int(m[1])], [int(m[2])], m.start(), m.end()))
     for m in _PARENTHESIS.finditer(t):
         if _ONLY_BODIES.match(m[2]):
             bodies = [int(i) for i in _MENTION.findall(m[2])]

@@ -907,6 +907,7 @@ class ReadingWords:
     modifier_nouns: frozenset[str]
     part_nouns: frozenset[str]
     parent_columns: tuple[str, ...]
+    body_nouns: tuple[str, ...]
     default_actor: str
     default_instrument: str
 
@@ -928,6 +929,7 @@ def reading_words(path: Path = READING_PATH) -> ReadingWords:
         frozenset(data["modifier_nouns"]),
         frozenset(data["part_nouns"]),
         tuple(data["parent_columns"]),
+        tuple(data["body_nouns"]),
         data["default_actor"],
         data["default_instrument"],
     )
@@ -936,6 +938,12 @@ def reading_words(path: Path = READING_PATH) -> ReadingWords:
 _WORDISH = re.compile(r"\w(?:[\w'\u2019&]|[.-](?=\w))*")
 _RUN_GAPS = frozenset((" ", "-", " - ", " \u2013 "))
 _DEFINED = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?)\s*\)")
+
+
+def _run_gap(gap: str) -> bool:
+    """Whether two words are next to each other in a run: one space (or several, as PDF text has them),
+    or a dash between spaces."""
+    return gap in _RUN_GAPS or (gap.isspace() and "\n" not in gap) or " ".join(gap.split()) in ("-", "\u2013")
 
 
 def _cap(word: str) -> bool:
@@ -979,7 +987,7 @@ def _shaped(text: str, found: list[Candidate]) -> list[Candidate]:
             i += 1
             continue
         last, k = i, i + 1
-        while k < n and text[toks[k - 1][1] : toks[k][0]] in _RUN_GAPS:
+        while k < n and _run_gap(text[toks[k - 1][1] : toks[k][0]]):
             word = toks[k][2]
             if _cap(word) and word not in rw.not_names and word not in _ANY_HEAD:
                 last = k
