@@ -1017,7 +1017,7 @@ def _shaped(text: str, found: list[Candidate]) -> list[Candidate]:
                 continue
             out.append(Candidate(part[0][0], part[-1][1], _shaped_type(words), canonical_name(name), kind))
     for m in _DEFINED.finditer(text):
-        if m.start() in ends or any(c.end == m.start() for c in out):
+        if m.start() in ends or any(c.end == m.start() and c.kind == "proper" for c in out):
             continue
         spelt = _spelt_by(text, toks, m.start(), m[1])
         if spelt is not None:

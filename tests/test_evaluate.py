@@ -373,4 +373,4 @@ def test_cli_evaluate_rejects_an_unknown_format_with_exit_2():
     from instgraph.cli import app
 
     result = CliRunner().invoke(app, ["evaluate", "--format", "xml"])
-    assert result.exit_code == 2 and "--format 'xml': use table or json" in result.stderr
+    assert result.exit_code == 2 and "--format: 'xml' is not one of 'table', 'json'" in result.stderr
