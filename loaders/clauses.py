@@ -30,8 +30,17 @@ _GAP_AFTER = 40  # characters between a phrase and the first mention after it
 # or an aside ("A, together with B, operates C") — the phrase's subject is then the clause's.
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|but)\b|,\s*and\s", re.I)
 _ASIDE = re.compile(r"^\s*,")
-_SUBJECT = re.compile(r"(?:^|[;:]\s*)(?:[^@;:]*?)(?<!\bunder )(?<!\bin )(?<!\bfor )(?<!\bwith )(?<!\bby )"
-                      r"(?<!\bof )(?<!\bfrom )(?<!\bto )(?<!\bthrough )@(\d+)@")
+_GOVERNED = ("under", "in", "for", "with", "by", "of", "from", "to", "through", "at", "on", "into", "via", "during",
+             "after", "before", "since", "within", "between", "among", "across", "about", "than", "as", "at the",
+             "in the", "of the", "by the", "for the", "to the", "from the", "on the", "with the", "under the")
+_SUBJECT = re.compile(
+    r"(?:^|[;:]\s*)(?:[^@;:]*?)" + "".join(rf"(?<!\b{w} )" for w in _GOVERNED) + r"@(\d+)@", re.I
+)
+# "A, which leads B, works with C": the relative clause between A and the phrase is skipped.
+_RELATIVE_CLAUSE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who|whose)\b[^;]*,\s*$", re.I)
+# "… networks, notably A and B": the first mention after a phrase may come after an example marker.
+_EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|namely|especially)\s+(?:the\s+)?$",
+                       re.I)
 _PARTNERS = ("COLLABORATES_WITH", "PARTICIPATES_IN")
 _APPOSED = re.compile(r"@(\d+)@\s*,\s*(?:the|an?)\s[^,@;]*$", re.I)
 _PASSIVE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.I)
@@ -171,6 +180,8 @@ def _before(t: str, at: int, partners: bool = False) -> list[int]:
         return []
     if m[2].lstrip().startswith(",") and (a := _APPOSED.search(head, 0, m.start())) is not None:
         return [int(a[1])]  # "A, the agency for B, runs C": A runs C
+    if (r := _RELATIVE_CLAUSE.search(head)) is not None:
+        return [int(r[1])]
     found = [int(m[1])]
     rest = head[: m.start()]
     if (j := _CLOSED_BEFORE.search(rest)) is None:
@@ -195,7 +206,8 @@ def _after(t: str, at: int, limit: int) -> list[int]:
     if m is None:
         return []
     gap = t[at : m.start()]
-    if len(gap) > _GAP_AFTER or ";" in gap or ". " in gap or " and " in gap:
+    long_gap = len(gap) > _GAP_AFTER and not (len(gap) <= 2 * _GAP_AFTER and _EXAMPLES.search(gap))
+    if long_gap or ";" in gap or ". " in gap or " and " in gap:
         return []
     found = [int(m[1])]
     pos = m.end()

@@ -287,7 +287,8 @@ _INSTRUMENT_TITLE_HEADS = frozenset(h.capitalize() for h in INSTRUMENT_HEADS)
 _STOP_WORDS = frozenset(STOP.replace("\\", "").split("|")) | {"e.g", "i.e"}
 _MAX_NAME_WORDS = 7  # words before an instrument's head noun
 _QUOTED = re.compile(r'"([^"\n]{2,160}?)"')
-_ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?)\s*\)")
+# "(PSA)", "(LEOs)", "(DG GROW)": an abbreviation in parentheses right after a name.
+_ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?(?:\s[A-Z]{2,}[A-Z0-9&-]*)?)\s*\)")
 _ACRONYM = re.compile(r"(?<![\w@-])([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)(?![\w@-])")
 _REFERENCE = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|said|[Ii]ts|[Tt]heir)\s+(?P<head>(?i:"
@@ -937,7 +938,6 @@ def reading_words(path: Path = READING_PATH) -> ReadingWords:
 
 _WORDISH = re.compile(r"\w(?:[\w'\u2019&]|[.-](?=\w))*")
 _RUN_GAPS = frozenset((" ", "-", " - ", " \u2013 "))
-_DEFINED = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?)\s*\)")
 
 
 def _run_gap(gap: str) -> bool:
@@ -1016,7 +1016,7 @@ def _shaped(text: str, found: list[Candidate]) -> list[Candidate]:
             if name in countries().by_name:
                 continue
             out.append(Candidate(part[0][0], part[-1][1], _shaped_type(words), canonical_name(name), kind))
-    for m in _DEFINED.finditer(text):
+    for m in _ABBREVIATION.finditer(text):
         if m.start() in ends or any(c.end == m.start() and c.kind == "proper" for c in out):
             continue
         spelt = _spelt_by(text, toks, m.start(), m[1])

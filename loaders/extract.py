@@ -241,9 +241,11 @@ class _Reader:
         s, t = self.drafts[source], self.drafts[target]
         words = reading_words()
         options = (words.default_actor, words.default_instrument)
-        if s.kind in _SHAPED and not s.fixed and t.type in spec.targets and not _placed(s.name):
+        s_free = s.kind in _SHAPED and not s.fixed and not _placed(s.name)
+        t_free = t.kind in _SHAPED and not t.fixed and not _placed(t.name)
+        if s_free and (t.type in spec.targets or t_free):
             s.type = next((o for o in options if o in spec.sources), s.type)
-        elif t.kind in _SHAPED and not t.fixed and s.type in spec.sources and not _placed(t.name):
+        if t_free and s.type in spec.sources:
             t.type = next((o for o in options if o in spec.targets), t.type)
         return s.type, t.type
 
@@ -603,6 +605,11 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         for a in f.sources:
             for b in f.targets:
                 source, target, relation = keys[a], keys[b], f.relation
+                if relation == "COLLABORATES_WITH" and rd.is_instrument(target) != rd.is_instrument(source):
+                    # working with a programme or a network is taking part in it
+                    relation = "PARTICIPATES_IN"
+                    if rd.is_instrument(source):
+                        source, target = target, source
                 if relation == "OWNS":  # the owner leads its instrument; a body is part of its owner
                     if not rd.is_actor(source):
                         continue
