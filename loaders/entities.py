@@ -435,9 +435,15 @@ def name_key(text: str) -> str:
 
 
 def _strip_starters(words: list[str]) -> list[str]:
-    while words and words[0].lower() in STARTERS:
+    while words and words[0].lower() in STARTERS and not _begins_country(words):
         words = words[1:]
     return words
+
+
+def _begins_country(words: list[str]) -> bool:
+    """Whether the words open with a country's name ("New Zealand Government": "New" stays)."""
+    text = " ".join(words[:4])
+    return any(text.startswith(n) for n in countries().by_first_word.get(words[0].lower(), ()))
 
 
 _ACRONYM_WORD = re.compile(r"^(?![A-Z]+s$)[A-Z][a-z]*[A-Z][A-Za-z]*$")  # "MoT", not a plural such as "SMEs"
@@ -909,6 +915,8 @@ class ReadingWords:
     part_nouns: frozenset[str]
     parent_columns: tuple[str, ...]
     body_nouns: tuple[str, ...]
+    compass_words: frozenset[str]
+    place_nouns: frozenset[str]
     default_actor: str
     default_instrument: str
 
@@ -931,6 +939,8 @@ def reading_words(path: Path = READING_PATH) -> ReadingWords:
         frozenset(data["part_nouns"]),
         tuple(data["parent_columns"]),
         tuple(data["body_nouns"]),
+        frozenset(data["compass_words"]),
+        frozenset(data["place_nouns"]),
         data["default_actor"],
         data["default_instrument"],
     )
@@ -1002,10 +1012,12 @@ def _shaped(text: str, found: list[Candidate]) -> list[Candidate]:
         if following in _ANY_HEAD or following in rw.modifier_nouns:
             continue  # the start of a name with a head noun ("… Agency"), or a modifier ("… technologies")
         for part in _separate(run):
-            while part and (part[0][2].lower() in STARTERS or part[0][2] in rw.connectors):
+            while part and (part[0][2] in rw.connectors or (
+                part[0][2].lower() in STARTERS and not _begins_country([t[2] for t in part])
+            )):
                 part = part[1:]
             words = [t[2] for t in part]
-            if not words or _shouted(words):
+            if not words or _shouted(words) or _coded(words) or _place(words, rw):
                 continue
             kind = "proper"
             if len(words) == 1 and not _name_shaped(words[0]):
@@ -1045,6 +1057,22 @@ def _lone_name(text: str, start: int, word: str) -> bool:
     return not word.endswith(_DEMONYM_ENDINGS) and word[1:].islower()
 
 
+_CODE = re.compile(r"^[A-Z]{1,2}\d{1,2}$")
+
+
+def _coded(words: list[str]) -> bool:
+    """An item code before a word ("F1 Relevance", "R2 Simplify") or a string of abbreviations
+    ("IMDA MCI", a table's cells run together) is not a name."""
+    if _CODE.match(words[0]) and len(words) > 1:
+        return True
+    return len(words) > 1 and all(w.isupper() for w in words) and all(len(w) <= 5 for w in words)
+
+
+def _place(words: list[str], rw: ReadingWords) -> bool:
+    """A place rather than a body: "South Wales", "Northern Territory", "Kildare Street"."""
+    return words[0] in rw.compass_words or (words[-1] in rw.place_nouns and len(words) <= 2)
+
+
 def _edition(word: str) -> bool:
     """A number that belongs to a name: a year ("Harbour 2030") or a version ("4.0")."""
     return (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")) or ("." in word and word[0].isdigit())
@@ -1062,7 +1090,8 @@ def _separate(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]
     parts: list[list[tuple[int, int, str]]] = [[]]
     for j, tok in enumerate(run):
         w = tok[2]
-        if w in ("and", "&") and 0 < j < len(run) - 1:
+        in_tail = any(t[2] in ("of", "for") for t in parts[-1])  # "Secretary of State for A and B"
+        if w in ("and", "&") and 0 < j < len(run) - 1 and not in_tail:
             before, after = run[j - 1][2], run[j + 1][2]
             rest = [t for t in run[j + 1 :] if t[2] not in ("and", "&")]
             if after == "the" or before.isupper() or after.isupper() or len(parts[-1]) == 1 or (

@@ -129,6 +129,7 @@ class _Reader:
         self.targets: list[list[str]] = []  # per statement: target-group keys mentioned in it
         self.created: list[int | None] = []  # per statement: the creation year it states
         self.statements: list[Statement] = []
+        self.lower_words = frozenset(_LOWER_WORD.findall("\n".join(doc.clean)))  # words written in lower case
         self.table_header: list[str] | None = None  # the cells of the table's header row, lower-cased
         self.focus: str | None = None  # what "it", "they", "its" stand for: the latest sentence's subject
 
@@ -381,6 +382,7 @@ def _read(rd: _Reader) -> None:
     _frame_rules(rd, per_statement)
 
 
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\u00e0-\u00ff'-]+")
 _TABLE_SEPARATOR = re.compile(r"^\|[\s:|-]*$")
 _PARTNER_CUE = re.compile(r"\b(?:with|alongside|and|together\s+with)\s+(?:the\s+)?$", re.I)
 
@@ -422,10 +424,13 @@ def _placed(name: str) -> bool:
 
 
 def _linked(rd: _Reader, st: Statement, cands: list[Candidate]) -> tuple[list[str], list[Candidate]]:
-    """The entity keys of a statement's mentions, and the mentions that have one."""
+    """The entity keys of a statement's mentions, and the mentions that have one. A lone capitalised
+    word the document also writes in lower case ("Digitalisation", "Science") is an ordinary word."""
     keys: list[str] = []
     kept: list[Candidate] = []
     for c in cands:
+        if c.kind == "single" and c.name.lower() in rd.lower_words:
+            continue
         key = rd.entity_for(c, st.line_at(c.start))
         if key is not None:
             keys.append(key)
