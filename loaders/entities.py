@@ -739,7 +739,13 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
         c = c._replace(start=start if start >= 0 else c.start, name=canonical_name(name))
     if c.alias is None and len(words) > 1 and words[-1] in _LOWER_HEADS and _capitalised(words[0]):
         c = c._replace(alias=" ".join(words[:-1]))
+    if c.alias is None and c.type in _INSTRUMENT_LABELS and (y := _YEARS_AFTER.match(text, c.end)):
+        c = c._replace(alias=f"{c.name}{y[0]}")  # "Digital Strategy 2021 - 2025", "Act, 2006"
     return c
+
+
+_INSTRUMENT_LABELS = frozenset(INSTRUMENT_HEADS.values())
+_YEARS_AFTER = re.compile(r",?\s+(?:19|20)\d\d(?:\s*[-\u2013\u2014/]\s*(?:(?:19|20)\d\d|\d\d))?(?![\w-])")
 
 
 _ACRONYM_PATTERNS: dict[str, re.Pattern[str]] = {}
