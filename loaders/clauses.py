@@ -48,6 +48,7 @@ _MENTION = re.compile(r"@(\d+)@")
 _LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
 _JOINED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|,|and|&|as\s+well\s+as|or)\s*(?:the\s+)?$", re.I)
 _CLOSED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|and|&|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
+_CLAUSE_AND = re.compile(r"^\s*,\s*and\b", re.I)  # ", and" joins a list only after other commas: "A, B, and C"
 _JOINED_AFTER = re.compile(r"\s*(?:,\s*and|,|and|&|as\s+well\s+as|or)\s*(?:the\s+|its\s+|their\s+)?@(\d+)@", re.I)
 
 
@@ -184,7 +185,8 @@ def _before(t: str, at: int, partners: bool = False) -> list[int]:
         return [int(r[1])]
     found = [int(m[1])]
     rest = head[: m.start()]
-    if (j := _CLOSED_BEFORE.search(rest)) is None:
+    j = _CLOSED_BEFORE.search(rest)
+    if j is None or (_CLAUSE_AND.match(rest[j.end(1) + 1 :]) and not _JOINED_BEFORE.search(rest[: j.start()])):
         return found
     while j is not None:
         found.insert(0, int(j[1]))
@@ -212,6 +214,8 @@ def _after(t: str, at: int, limit: int) -> list[int]:
     found = [int(m[1])]
     pos = m.end()
     while (j := _JOINED_AFTER.match(t, pos)) is not None:
+        if _CLAUSE_AND.match(t, pos) and len(found) == 1:
+            break  # "… takes part in A, and B works with C": a new clause, not a list
         found.append(int(j[1]))
         pos = j.end()
     return found

@@ -287,7 +287,7 @@ _INSTRUMENT_TITLE_HEADS = frozenset(h.capitalize() for h in INSTRUMENT_HEADS)
 _STOP_WORDS = frozenset(STOP.replace("\\", "").split("|")) | {"e.g", "i.e"}
 _MAX_NAME_WORDS = 7  # words before an instrument's head noun
 _QUOTED = re.compile(r'"([^"\n]{2,160}?)"')
-# "(PSA)", "(LEOs)", "(DG GROW)": an abbreviation in parentheses right after a name.
+# "(PSA)", "(LEOs)", "(DG PORTS)": an abbreviation in parentheses right after a name.
 _ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?(?:\s[A-Z]{2,}[A-Z0-9&-]*)?)\s*\)")
 _ACRONYM = re.compile(r"(?<![\w@-])([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)(?![\w@-])")
 _REFERENCE = re.compile(
@@ -441,7 +441,7 @@ def _strip_starters(words: list[str]) -> list[str]:
 
 
 def _begins_country(words: list[str]) -> bool:
-    """Whether the words open with a country's name ("New Zealand Government": "New" stays)."""
+    """Whether the words open with a country's name (then "New" is part of the name, not a starter)."""
     text = " ".join(words[:4])
     return any(text.startswith(n) for n in countries().by_first_word.get(words[0].lower(), ()))
 
@@ -726,7 +726,7 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
     for i, w in enumerate(words[:-1]):
         if w.endswith(("'s", "\u2019s", "s'")) and i >= cut:
             cut = i + 1
-    if words[-1].endswith(("'s", "\u2019s")) and len(words) > cut + 1:  # "the Australian Government's"
+    if words[-1].endswith(("'s", "\u2019s")) and len(words) > cut + 1:  # "the Norland Government's"
         words = [*words[:-1], words[-1][:-2]]
         c = c._replace(end=c.end - 2, name=canonical_name(" ".join(words[cut:])))
         name = c.name

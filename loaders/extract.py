@@ -235,6 +235,19 @@ class _Reader:
             source, target = target, source
         return (rel, source, target) in self.pairs
 
+    def retypable(self, key: str) -> bool:
+        """A name found by shape that no relation has typed yet."""
+        d = self.drafts[key]
+        return d.kind in _SHAPED and not d.fixed and not _placed(d.name)
+
+    def cite(self, rel: str, source: str, target: str, span: tuple[int, int]) -> None:
+        """One more line stating the facts of type ``rel`` held between the two (a repeated slide)."""
+        if self.schema.relationship_types[rel].symmetric and source > target:
+            source, target = target, source
+        for (r, s, t, _), fact in self.facts.items():
+            if (r, s, t) == (rel, source, target):
+                fact.evidence[span] = None
+
     def refit(self, rel: str, source: str, target: str) -> tuple[str, str]:
         """The types a relation would give its ends: a name found by shape alone (not yet typed by
         another relation) takes the actor or instrument type the relation needs, if the other end fits."""
@@ -242,8 +255,7 @@ class _Reader:
         s, t = self.drafts[source], self.drafts[target]
         words = reading_words()
         options = (words.default_actor, words.default_instrument)
-        s_free = s.kind in _SHAPED and not s.fixed and not _placed(s.name)
-        t_free = t.kind in _SHAPED and not t.fixed and not _placed(t.name)
+        s_free, t_free = self.retypable(source), self.retypable(target)
         if s_free and (t.type in spec.targets or t_free):
             s.type = next((o for o in options if o in spec.sources), s.type)
         if t_free and s.type in spec.sources:
@@ -513,9 +525,6 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         rd.add("SUCCEEDED_BY", k(a), k(b), [span], STATED, start=y.first if y else None)
         if y is not None:
             rd.set_years(k(b), y.first)
-    for m in rules.get("UNDER", ()):
-        if rd.type_of(k(m[1])) != "Country" and "formerly" not in t[max(0, m.start() - 12) : m.start()].lower():
-            rd.add("PART_OF", k(m[1]), k(m[2]), [span], STATED)
     # Transfers of functions or policies.
     for m in rules.get("TRANSFER", ()):
         receiver = k(R.MENTION.findall(m[0])[-1])
@@ -527,18 +536,9 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         for s in sources:
             rd.add("TRANSFERRED_TO", k(s), receiver, cited, STATED if stated else conf_subject, start=when)
     # Leading and implementing.
-    for m in rules.get("LEADS", ()):
-        rd.add("LEADS", k(m[1]), k(m[2]), [span], STATED, start=_year_in(years))
-    for m in rules.get("LED_BY", ()):
-        a, b = (m[1], m[2]) if m[1] else (m[3], m[4])
-        rd.add("LEADS", k(b), k(a), [span], STATED, start=_year_in(years))
     for m in rules.get("POSSESSIVE_LEADS", ()):
         if rd.is_actor(k(m[1])) and rd.is_instrument(k(m[3])):
             rd.add("LEADS", k(m[1]), k(m[3]), [span], FRAMED)
-    for m in rules.get("IMPLEMENTS", ()):
-        rd.add("IMPLEMENTS", k(m[1]), k(m[2]), [span], STATED, start=_year_in(years))
-    for m in rules.get("IMPLEMENTED_BY", ()):
-        rd.add("IMPLEMENTS", k(m[2]), k(m[1]), [span], STATED, start=_year_in(years))
     for m in rules.get("YEARS_BODY", ()):
         start, end = _years(m["years"])
         rd.set_years(k(m[1]), start, end)
@@ -579,8 +579,6 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                 rd.add("COLLABORATES_WITH", lead, partner, [span], STATED, context=instrument)
             if instrument:
                 rd.add("PARTICIPATES_IN", partner, instrument, [span], STATED)
-    for m in rules.get("PARTICIPATES", ()):
-        rd.add("PARTICIPATES_IN", k(m[1]), k(m[2]), [span], STATED)
     # Laws providing for instruments.
     for m in rules.get("PROVIDED_IN", ()):
         note = f"{m['article']} of the law" if m["article"] else None
@@ -610,7 +608,11 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         for a in f.sources:
             for b in f.targets:
                 source, target, relation = keys[a], keys[b], f.relation
-                if relation == "COLLABORATES_WITH" and rd.is_instrument(target) != rd.is_instrument(source):
+                if (
+                    relation == "COLLABORATES_WITH"
+                    and rd.is_instrument(target) != rd.is_instrument(source)
+                    and not rd.retypable(target if rd.is_instrument(target) else source)
+                ):
                     # working with a programme or a network is taking part in it
                     relation = "PARTICIPATES_IN"
                     if rd.is_instrument(source):
@@ -622,7 +624,9 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                         source, target, relation = target, source, "PART_OF"
                     else:
                         relation = "LEADS"
-                if not rd.has(relation, source, target):
+                if rd.has(relation, source, target):
+                    rd.cite(relation, source, target, span)
+                else:
                     rd.add(relation, source, target, [span], STATED, start=start)
     # Targets named in the statement itself, after a cue ("to SMEs", "hiring youth").
     if not targets:

@@ -5,8 +5,8 @@ Each statement's text is *templated*: every mention (with a "the" before it) bec
 spearheads the implementation of @1@", "formerly @2@ under @3@", "@4@ (2005 - 2008, @5@)" — so a rule
 never has to know how a name is spelt, and matching stays linear in the text.
 
->>> [m.groups() for m in LEADS.finditer("@0@ spearheads the implementation of @1@, collaborating")]
-[('0', '1')]
+>>> [m.groups() for m in FORMERLY.finditer("@0@ was set up in 2015, formerly @1@ under @2@")]
+[('1', '2')]
 """
 
 from __future__ import annotations
@@ -35,40 +35,13 @@ RENAMED = re.compile(
     rf"|{E}\s+became\s+{E}|{E}[^@]{{0,25}}?\bwas\s+replaced\s+by\s+{E}",
     re.I,
 )
-UNDER = re.compile(
-    rf"{E}[^@]{{0,30}}?\b(?:under|within|part\s+of|attached\s+to|affiliated\s+(?:to|with)|subordinate\s+to|"
-    rf"reporting\s+to)\s+(?:the\s+(?:supervision|auspices|umbrella|authority)\s+of\s+)?{E}",
-    re.I,
-)
 TRANSFER = re.compile(
     rf"\bfrom\s+(?P<srcs>{LIST})[^@]{{0,40}}?\b(?:transferred|moved|shifted|handed\s+over|merged)\s+(?:in)?to\s+{E}"
     rf"|(?P<src>@\d+@)\s+transferred\b[^@]{{0,50}}?\bto\s+{E}"
     rf"|\b(?:transferred|moved|shifted|handed\s+over)\s+from\s+(?P<srcs2>{LIST})\s+(?:in)?to\s+{E}",
     re.I,
 )
-LEADS = re.compile(
-    rf"{E}[^@]{{0,25}}?\b(?:spearheads?|spearheaded|leads|led|oversees|oversaw|coordinates|coordinated|steers|"
-    rf"steered|heads|headed|chairs|chaired|supervises|supervised|is\s+responsible\s+for|was\s+responsible\s+for|"
-    rf"is\s+in\s+charge\s+of|was\s+in\s+charge\s+of)\b(?:\s+(?:the\s+)?(?:implementation|delivery|coordination|"
-    rf"design|roll-?out|development)\s+of)?\s+{E}",
-    re.I,
-)
-LED_BY = re.compile(
-    rf"{E}[^@]{{0,40}}?\b(?:led|spearheaded|overseen|coordinated|steered|headed|chaired)\s+by\s+{E}"
-    rf"|{E}[^@]{{0,40}}?\bunder\s+the\s+leadership\s+of\s+{E}",
-    re.I,
-)
 POSSESSIVE_LEADS = re.compile(rf"{E}(?:\s+(?:of|in)\s+{E})?\s+and\s+its\s+(?:own\s+)?{E}", re.I)
-IMPLEMENTS = re.compile(
-    rf"{E}[^@]{{0,25}}?\b(?:implements|implemented|runs|ran|administers|administered|delivers|delivered|"
-    rf"operates|operated|manages|managed|executes|executed|carries\s+out|carried\s+out)\s+{E}",
-    re.I,
-)
-IMPLEMENTED_BY = re.compile(
-    rf"{E}[^@]{{0,40}}?\b(?:implemented|run|administered|delivered|operated|managed|executed|carried\s+out)"
-    rf"\s+by\s+{E}",
-    re.I,
-)
 YEARS_BODY = re.compile(rf"{E}\s*\(\s*(?P<years>[^()@]*?\d{{4}}[^()@,]*?)\s*,\s*{E}\s*\)")
 BODY_YEARS = re.compile(rf"{E}\s*\(\s*{E}\s*,\s*(?P<years>[^()@]*?\d{{4}}[^()@]*?)\s*\)")
 COOPERATION_BETWEEN = re.compile(
@@ -85,11 +58,6 @@ COLLABORATING_WITH = re.compile(
     re.I,
 )
 YEARS_ONLY = re.compile(rf"{E}\s*\(\s*(?P<years>(?:from\s+|since\s+)?\d{{4}}(?:\s*-\s*(?:\d{{4}}|\d\d))?)\s*\)")
-PARTICIPATES = re.compile(
-    rf"{E}[^@]{{0,25}}?\b(?:participates|participated|takes\s+part|took\s+part|is\s+involved|was\s+involved|"
-    rf"joins|joined|contributes|contributed)\s+(?:in|to)\s+{E}",
-    re.I,
-)
 PROVIDED_IN = re.compile(
     rf"{E}[^@]{{0,20}}?\b(?:stipulated|provided\s+for|set\s+out|laid\s+down|established|mandated|enshrined|"
     rf"specified|defined|prescribed|foreseen)\s+(?:in|by|under)\s+{E}"
@@ -152,25 +120,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "became",
         "replaced by",
     ),
-    "UNDER": ("under", "within", "part of", "attached", "affiliated", "subordinate", "reporting to"),
     "TRANSFER": ("transferred", "moved", "shifted", "handed over", "merged"),
-    "LEADS": (
-        "spearhead",
-        "lead",
-        "led",
-        "overs",
-        "coordinat",
-        "steer",
-        "head",
-        "chair",
-        "supervis",
-        "responsible",
-        "in charge",
-    ),
-    "LED_BY": (" by ", "leadership"),
     "POSSESSIVE_LEADS": (" its ",),
-    "IMPLEMENTS": ("implement", "run", "ran ", "administer", "deliver", "operat", "manag", "execut", "carr"),
-    "IMPLEMENTED_BY": (" by ",),
     "YEARS_BODY": ("(",),
     "YEARS_ONLY": ("(",),
     "BODY_YEARS": ("(",),
@@ -186,7 +137,6 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "consortium",
     ),
     "COLLABORATING_WITH": (" with ",),
-    "PARTICIPATES": ("particip", "part in", "involved", "join", "contribut"),
     "PROVIDED_IN": (
         "stipulat",
         "provided for",
@@ -236,8 +186,8 @@ def rules_in(text: str, low: str) -> dict[str, list[re.Match[str]]]:
     The same as ``{rule: matches(rule, text, low)}`` without the empty lists, but each trigger word is
     tested once per statement and rules needing more mentions than the statement has are skipped.
 
-    >>> sorted(rules_in("@0@ leads @1@", "@0@ leads @1@"))
-    ['LEADS']
+    >>> sorted(rules_in("@0@ (2005 - 2008, @1@)", "@0@ (2005 - 2008, @1@)"))
+    ['YEARS_BODY']
     """
     ats = text.count("@")
     found: dict[str, list[re.Match[str]]] = {}
