@@ -155,7 +155,10 @@ def owned(t: str) -> list[Phrased]:
     owned; the reader turns it into LEADS (an instrument) or PART_OF (a body) by the types."""
     out = [Phrased("OWNS", [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _POSSESSIVE.finditer(t)]
     for m in _ITS.finditer(t):
+        # Its owner is the clause's subject, or in a title ("Overview of A and its B") its first name.
         owner = _clause_subject(t[: m.start()])
+        if owner is None and (first := _MENTION.search(t, t.rfind(";", 0, m.start()) + 1, m.start())):
+            owner = int(first[1])
         if owner is not None and owner != int(m[1]):
             out.append(Phrased("OWNS", [owner], [int(m[1])], m.start(), m.end()))
     for m in _apposition().finditer(t):  # "A, the directorate of B": A is part of B

@@ -519,12 +519,6 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
             rd.add("SUCCEEDED_BY", old, new, [*parent_span, span], conf_subject, start=year)
         if m[2]:
             rd.add("PART_OF", old, k(m[2]), [span], STATED)
-    for m in rules.get("RENAMED", ()):
-        a, b = (m[1], m[2]) if m[1] else (m[3], m[4]) if m[3] else (m[5], m[6])
-        y = nearest_year(years, m.end())
-        rd.add("SUCCEEDED_BY", k(a), k(b), [span], STATED, start=y.first if y else None)
-        if y is not None:
-            rd.set_years(k(b), y.first)
     # Transfers of functions or policies.
     for m in rules.get("TRANSFER", ()):
         receiver = k(R.MENTION.findall(m[0])[-1])
@@ -536,9 +530,6 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         for s in sources:
             rd.add("TRANSFERRED_TO", k(s), receiver, cited, STATED if stated else conf_subject, start=when)
     # Leading and implementing.
-    for m in rules.get("POSSESSIVE_LEADS", ()):
-        if rd.is_actor(k(m[1])) and rd.is_instrument(k(m[3])):
-            rd.add("LEADS", k(m[1]), k(m[3]), [span], FRAMED)
     for m in rules.get("YEARS_BODY", ()):
         start, end = _years(m["years"])
         rd.set_years(k(m[1]), start, end)
@@ -628,6 +619,8 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                     rd.cite(relation, source, target, span)
                 else:
                     rd.add(relation, source, target, [span], STATED, start=start)
+                if relation == "SUCCEEDED_BY" and start is not None:
+                    rd.set_years(target, start)  # the new body or instrument begins then
     # Targets named in the statement itself, after a cue ("to SMEs", "hiring youth").
     if not targets:
         return

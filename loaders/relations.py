@@ -29,19 +29,12 @@ FORMERLY = re.compile(
     rf"(?:\s*,?\s*(?:under|within|part\s+of|attached\s+to|affiliated\s+(?:to|with)|subordinate\s+to)\s+{E})?",
     re.I,
 )
-RENAMED = re.compile(
-    rf"{E}[^@]{{0,25}}?\b(?:was|were|has\s+been|had\s+been)\s+(?:renamed|reorganised|reorganized|restructured|"
-    rf"upgraded|converted|merged|transformed|elevated)\s+(?:(?:as|into|to|to\s+become)\s+)?{E}"
-    rf"|{E}\s+became\s+{E}|{E}[^@]{{0,25}}?\bwas\s+replaced\s+by\s+{E}",
-    re.I,
-)
 TRANSFER = re.compile(
     rf"\bfrom\s+(?P<srcs>{LIST})[^@]{{0,40}}?\b(?:transferred|moved|shifted|handed\s+over|merged)\s+(?:in)?to\s+{E}"
     rf"|(?P<src>@\d+@)\s+transferred\b[^@]{{0,50}}?\bto\s+{E}"
     rf"|\b(?:transferred|moved|shifted|handed\s+over)\s+from\s+(?P<srcs2>{LIST})\s+(?:in)?to\s+{E}",
     re.I,
 )
-POSSESSIVE_LEADS = re.compile(rf"{E}(?:\s+(?:of|in)\s+{E})?\s+and\s+its\s+(?:own\s+)?{E}", re.I)
 YEARS_BODY = re.compile(rf"{E}\s*\(\s*(?P<years>[^()@]*?\d{{4}}[^()@,]*?)\s*,\s*{E}\s*\)")
 BODY_YEARS = re.compile(rf"{E}\s*\(\s*{E}\s*,\s*(?P<years>[^()@]*?\d{{4}}[^()@]*?)\s*\)")
 COOPERATION_BETWEEN = re.compile(
@@ -108,20 +101,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "RUNNING_FROM": (" from ", " since "),
     "FORMERLY": ("formerly",),
-    "RENAMED": (
-        "renamed",
-        "reorgani",
-        "restructured",
-        "upgraded",
-        "converted",
-        "merged",
-        "transformed",
-        "elevated",
-        "became",
-        "replaced by",
-    ),
     "TRANSFER": ("transferred", "moved", "shifted", "handed over", "merged"),
-    "POSSESSIVE_LEADS": (" its ",),
     "YEARS_BODY": ("(",),
     "YEARS_ONLY": ("(",),
     "BODY_YEARS": ("(",),
