@@ -52,6 +52,9 @@ _CLAUSE_AND = re.compile(r"^\s*,\s*and\b", re.I)  # ", and" joins a list only af
 _JOINED_AFTER = re.compile(r"\s*(?:,\s*and|,|and|&|as\s+well\s+as|or)\s*(?:the\s+|its\s+|their\s+)?@(\d+)@", re.I)
 
 
+INHERITED = -1  # in ``Phrased.sources``/``targets``: the subject the statement inherits from its parent
+
+
 @dataclass(frozen=True)
 class Phrased:
     """One relation a phrase states: mention indexes of its sources and targets, and where it is."""
@@ -119,6 +122,8 @@ def phrased(t: str) -> list[Phrased]:
             first = _MENTION.search(t)
             if first is not None and int(first[1]) not in before:
                 after = [int(first[1])]
+        if not before and after and not t[: m.start()].strip(" -\u2013\u2014*:"):
+            before = [INHERITED]  # a bullet that opens on its verb continues its parent's subject
         if not before or not after:
             continue
         if forward and _PASSIVE.search(t, m.end(), t.find("@", m.end())):

@@ -291,7 +291,8 @@ _QUOTED = re.compile(r'"([^"\n]{2,160}?)"')
 _ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?(?:\s[A-Z]{2,}[A-Z0-9&-]*)?)\s*\)")
 _ACRONYM = re.compile(r"(?<![\w@-])([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)(?![\w@-])")
 _REFERENCE = re.compile(
-    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|said|[Ii]ts|[Tt]heir)\s+(?P<head>(?i:"
+    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|said|[Ii]ts|[Tt]heir)\s+"
+    r"(?:(?:new|former|then|same|current|present|responsible|competent|relevant)\s+)?(?P<head>(?i:"
     + _ACTOR_HEAD_RE
     + "|"
     + _SC_HEADS

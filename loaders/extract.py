@@ -38,7 +38,7 @@ from graph.model import Entity, Evidence, Relationship, entity_id, merge_entitie
 from graph.model.schema import Schema, load_schema
 from loaders import relations as R
 from loaders.bullets import Statement, statements
-from loaders.clauses import owned, phrased
+from loaders.clauses import INHERITED, owned, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.documents import Document
 from loaders.entities import (
@@ -240,13 +240,13 @@ class _Reader:
         d = self.drafts[key]
         return d.kind in _SHAPED and not d.fixed and not _placed(d.name)
 
-    def cite(self, rel: str, source: str, target: str, span: tuple[int, int]) -> None:
+    def cite(self, rel: str, source: str, target: str, spans: list[tuple[int, int]]) -> None:
         """One more line stating the facts of type ``rel`` held between the two (a repeated slide)."""
         if self.schema.relationship_types[rel].symmetric and source > target:
             source, target = target, source
         for (r, s, t, _), fact in self.facts.items():
             if (r, s, t) == (rel, source, target):
-                fact.evidence[span] = None
+                fact.evidence.update(dict.fromkeys(spans))
 
     def refit(self, rel: str, source: str, target: str) -> tuple[str, str]:
         """The types a relation would give its ends: a name found by shape alone (not yet typed by
@@ -594,11 +594,17 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                 )
     # Relations stated by the phrases of reading.yaml (a fact the rules above stated in more detail,
     # with an instrument as context, is not stated again without one).
+    inherited = subject if subject is not None and not own_subject else None
     for f in said:
         start = _clause_year(years, t, f.start, f.relation == "SUCCEEDED_BY")
+        cited = [span] if INHERITED not in (*f.sources, *f.targets) else [*parent_span, span]
         for a in f.sources:
             for b in f.targets:
-                source, target, relation = keys[a], keys[b], f.relation
+                source = inherited if a == INHERITED else keys[a]
+                target = inherited if b == INHERITED else keys[b]
+                relation = f.relation
+                if source is None or target is None:
+                    continue
                 if (
                     relation == "COLLABORATES_WITH"
                     and rd.is_instrument(target) != rd.is_instrument(source)
@@ -616,9 +622,9 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                     else:
                         relation = "LEADS"
                 if rd.has(relation, source, target):
-                    rd.cite(relation, source, target, span)
+                    rd.cite(relation, source, target, cited)
                 else:
-                    rd.add(relation, source, target, [span], STATED, start=start)
+                    rd.add(relation, source, target, cited, STATED if len(cited) == 1 else NESTED, start=start)
                 if relation == "SUCCEEDED_BY" and start is not None:
                     rd.set_years(target, start)  # the new body or instrument begins then
     # Targets named in the statement itself, after a cue ("to SMEs", "hiring youth").
