@@ -28,8 +28,11 @@ _GAP_BEFORE = 80  # characters between the mention before a phrase and the phras
 _GAP_AFTER = 40  # characters between a phrase and the first mention after it
 # Between the mention before a phrase and the phrase: a coordinated verb ("A manages B and runs C")
 # or an aside ("A, together with B, operates C") — the phrase's subject is then the clause's.
-_COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|but)\b|,\s*and\s", re.I)
+_COORDINATED = re.compile(
+    r"^\s*(?:,\s*)?(?:and|but)\b|,\s*and\s|\band\s+(?:was|were|is|are|has\s+been|had\s+been|will\s+be)\s+$", re.I
+)
 _ASIDE = re.compile(r"^\s*,")
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\b", re.I)
 _GOVERNED = ("under", "in", "for", "with", "by", "of", "from", "to", "through", "at", "on", "into", "via", "during",
              "after", "before", "since", "within", "between", "among", "across", "about", "than", "as", "at the",
              "in the", "of the", "by the", "for the", "to the", "from the", "on the", "with the", "under the")
@@ -182,7 +185,8 @@ def _before(t: str, at: int, partners: bool = False) -> list[int]:
     m = _LAST_MENTION.search(head)
     if m is None:
         return []
-    if _COORDINATED.search(m[2]) or (partners and _ASIDE.match(m[2])):
+    coordinated = _COORDINATED.search(m[2]) and not _RELATIVE_WORD.search(m[2])  # "a fund that runs … and is"
+    if coordinated or (partners and _ASIDE.match(m[2])):
         subject = _clause_subject(head)
         return [subject] if subject is not None else []
     if len(m[2]) > _GAP_BEFORE:

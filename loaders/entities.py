@@ -143,11 +143,19 @@ INSTRUMENT_HEADS: dict[str, str] = {
     "diagnostics": "Programme",
     "incentive": "Programme",
 }
+# Plural heads name a family of instruments ("Industry Digital Plans", "Regional Innovation Funds").
+_PLURAL_INSTRUMENT_HEADS = {
+    "strategies": "Strategy", "plans": "Strategy", "roadmaps": "Strategy", "programmes": "Programme",
+    "programs": "Programme", "projects": "Programme", "grants": "Programme", "schemes": "Programme",
+    "vouchers": "Programme", "initiatives": "Programme", "funds": "Programme", "loans": "Programme",
+}
+INSTRUMENT_HEADS |= _PLURAL_INSTRUMENT_HEADS
 # Heads a *lower-case* noun phrase may end with and still be a name ("Manufacturing data platform");
 # "policy", "act", "law" and "deal" only count in Title Case.
 SENTENCE_CASE_HEADS = frozenset(INSTRUMENT_HEADS) - {
     "policy", "act", "law", "deal", "bill", "code", "award", "statement", "pact", "charter", "compass", "registration",
     "incentive",
+    *_PLURAL_INSTRUMENT_HEADS,
 }
 # A bullet that is only "<instrument noun> for <something>" names an instrument ("Grants for tools").
 MEASURE_NOUNS = (
@@ -740,12 +748,15 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
         c = c._replace(start=start if start >= 0 else c.start, name=canonical_name(name))
     if c.alias is None and len(words) > 1 and words[-1] in _LOWER_HEADS and _capitalised(words[0]):
         c = c._replace(alias=" ".join(words[:-1]))
-    if c.alias is None and c.type in _INSTRUMENT_LABELS and (y := _YEARS_AFTER.match(text, c.end)):
-        c = c._replace(alias=f"{c.name}{y[0]}")  # "Digital Strategy 2021 - 2025", "Act, 2006"
+    if c.alias is None and c.type in _INSTRUMENT_LABELS:
+        ends_in_year = words[-1].isdigit() and len(words[-1]) == 4
+        if y := (_RANGE_END if ends_in_year else _YEARS_AFTER).match(text, c.end):
+            c = c._replace(alias=f"{c.name}{y[0]}")  # "Digital Strategy 2021 - 2025", "Act, 2006"
     return c
 
 
 _INSTRUMENT_LABELS = frozenset(INSTRUMENT_HEADS.values())
+_RANGE_END = re.compile(r"\s*[-\u2013\u2014/]\s*(?:(?:19|20)\d\d|\d\d)(?![\w-])")
 _YEARS_AFTER = re.compile(r",?\s+(?:19|20)\d\d(?:\s*[-\u2013\u2014/]\s*(?:(?:19|20)\d\d|\d\d))?(?![\w-])")
 
 
