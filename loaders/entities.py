@@ -143,7 +143,7 @@ INSTRUMENT_HEADS: dict[str, str] = {
     "diagnostics": "Programme",
     "incentive": "Programme",
 }
-# Plural heads name a family of instruments ("Industry Digital Plans", "Regional Innovation Funds").
+# Plural heads name a family of instruments ("Harbour Digital Plans", "Coastal Innovation Funds").
 _PLURAL_INSTRUMENT_HEADS = {
     "strategies": "Strategy", "plans": "Strategy", "roadmaps": "Strategy", "programmes": "Programme",
     "programs": "Programme", "projects": "Programme", "grants": "Programme", "schemes": "Programme",
