@@ -19,10 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
 from graph.model.schema import load_schema
-from loaders.entities import READING_PATH, reading_words
+from loaders.entities import READING, reading_words
 
 _GAP_BEFORE = 80  # characters between the mention before a phrase and the phrase
 _GAP_AFTER = 40  # characters between a phrase and the first mention after it
@@ -72,7 +70,7 @@ class Phrased:
 @cache
 def _phrases() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
     """The phrases of ``reading.yaml`` as one pattern (longest first) and a map phrase → (relation, forward)."""
-    data = yaml.safe_load(READING_PATH.read_text("utf-8"))["relations"]
+    data = READING["relations"]
     schema = load_schema()
     table: dict[str, tuple[str, bool]] = {}
     for relation, sides in data.items():

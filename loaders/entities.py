@@ -26,253 +26,24 @@ import yaml
 
 from graph.model.schema import Schema, load_schema
 
-# --- the lexicon: head nouns and the schema label they give ---------------------------------------------
-# Title-case heads of actor names ("Ministry of X", "X Agency", "Agency for X").
-ACTOR_HEADS: dict[str, str] = {
-    "Ministry": "Ministry",
-    "Department": "Ministry",
-    "Ministère": "Ministry",
-    "Ministerium": "Ministry",
-    "Administration": "Agency",
-    "Agency": "Agency",
-    "Office": "Agency",
-    "Institute": "Agency",
-    "Service": "Agency",
-    "Commission": "Agency",
-    "Authority": "Agency",
-    "Bureau": "Agency",
-    "Board": "Agency",
-    "Council": "Agency",
-    "Centre": "Agency",
-    "Center": "Agency",
-    "Corporation": "Agency",
-    "Foundation": "Agency",
-    "Directorate": "Agency",
-    "Inspectorate": "Agency",
-    "Secretariat": "Agency",
-    "Observatory": "Agency",
-    "Bank": "Agency",
-    "Organisation": "Agency",
-    "Organization": "Agency",
-    "Government": "Government",
-    "Municipality": "RegionalGovernment",
-    "Prefecture": "RegionalGovernment",
-    "Association": "PrivateSector",
-    "Federation": "PrivateSector",
-    "Chamber": "PrivateSector",
-    "Confederation": "PrivateSector",
-}
-# A plural head names a body of several offices ("Harbour Advice Offices", "Skills Centres").
-ACTOR_HEADS |= {
-    plural: ACTOR_HEADS[head]
-    for head, plural in (
-        ("Agency", "Agencies"), ("Office", "Offices"), ("Institute", "Institutes"), ("Board", "Boards"),
-        ("Council", "Councils"), ("Centre", "Centres"), ("Center", "Centers"), ("Chamber", "Chambers"),
-        ("Bank", "Banks"), ("Association", "Associations"), ("Federation", "Federations"),
-        ("Authority", "Authorities"), ("Commission", "Commissions"), ("Directorate", "Directorates"),
-    )
-}
-ACTOR_HEADS |= {
-    "Committee": "Agency", "Directorate-General": "Agency", "Hub": "Agency", "Hubs": "Agency",
-    "Undersecretariat": "Ministry", "Ombudsman": "Agency", "Prefectures": "RegionalGovernment",
-}
-# Words before a head that make a body regional, or international.
-REGIONAL_WORDS = frozenset(
-    [
-        "Regional",
-        "Provincial",
-        "Municipal",
-        "Metropolitan",
-        "City",
-        "County",
-        "State",
-        "Local",
-        "District",
-        "Prefectural",
-        "Province",
-        "Region",
-        "Town",
-        "Cantonal",
-        "Canton",
-    ]
-)
-INTERNATIONAL_WORDS = frozenset(
-    ["International", "World", "European", "United", "Nations", "Global", "Asian", "African"]
-)
-# Heads of instrument names; a law's name may run on ("Act on the Promotion of …").
+# --- the lexicon (reading.yaml): head nouns and the schema label they give, and the word lists -------
+READING_PATH = Path(__file__).with_name("reading.yaml")
+READING: dict = yaml.safe_load(READING_PATH.read_text("utf-8"))  # the rules as data, parsed once per process
+_LEXICON = READING["lexicon"]
+ACTOR_HEADS: dict[str, str] = {h: label for label, heads in _LEXICON["actor_heads"].items() for h in heads}
+REGIONAL_WORDS = frozenset(_LEXICON["regional_words"])
+INTERNATIONAL_WORDS = frozenset(_LEXICON["international_words"])
 INSTRUMENT_HEADS: dict[str, str] = {
-    "act": "Law",
-    "law": "Law",
-    "code": "Law",
-    "decree": "Law",
-    "ordinance": "Law",
-    "regulation": "Law",
-    "directive": "Law",
-    "bill": "Law",
-    "statute": "Law",
-    "strategy": "Strategy",
-    "plan": "Strategy",
-    "framework": "Strategy",
-    "roadmap": "Strategy",
-    "agenda": "Strategy",
-    "blueprint": "Strategy",
-    "policy": "Strategy",
-    "deal": "Strategy",
-    "programme": "Programme",
-    "program": "Programme",
-    "project": "Programme",
-    "platform": "Programme",
-    "grant": "Programme",
-    "subsidy": "Programme",
-    "scheme": "Programme",
-    "voucher": "Programme",
-    "initiative": "Programme",
-    "fund": "Programme",
-    "portal": "Programme",
-    "campaign": "Programme",
-    "network": "Programme",
-    "loan": "Programme",
-    "award": "Programme",
-    "statement": "Strategy",
-    "pact": "Strategy",
-    "charter": "Strategy",
-    "compass": "Strategy",
-    "facility": "Programme",
-    "guarantee": "Programme",
-    "registration": "Programme",
-    "diagnostics": "Programme",
-    "incentive": "Programme",
+    h: label for label, heads in _LEXICON["instrument_heads"].items() for h in heads
 }
-# Plural heads name a family of instruments ("Harbour Digital Plans", "Coastal Innovation Funds").
-_PLURAL_INSTRUMENT_HEADS = {
-    "strategies": "Strategy", "plans": "Strategy", "roadmaps": "Strategy", "programmes": "Programme",
-    "programs": "Programme", "projects": "Programme", "grants": "Programme", "schemes": "Programme",
-    "vouchers": "Programme", "initiatives": "Programme", "funds": "Programme", "loans": "Programme",
-}
-INSTRUMENT_HEADS |= _PLURAL_INSTRUMENT_HEADS
-# Heads a *lower-case* noun phrase may end with and still be a name ("Manufacturing data platform");
-# "policy", "act", "law" and "deal" only count in Title Case.
-SENTENCE_CASE_HEADS = frozenset(INSTRUMENT_HEADS) - {
-    "policy", "act", "law", "deal", "bill", "code", "award", "statement", "pact", "charter", "compass", "registration",
-    "incentive",
-    *_PLURAL_INSTRUMENT_HEADS,
-}
-# A bullet that is only "<instrument noun> for <something>" names an instrument ("Grants for tools").
-MEASURE_NOUNS = (
-    "Support|Grants?|Subsid(?:y|ies)|Vouchers?|Loans?|Tax credits?|Tax incentives?|Funding|Financing|"
-    "Training|Coaching|Consulting|Mentoring|Advice|Assistance|Incentives?|Guarantees?"
-)
-# Collective actors: (pattern, label). Names are the phrase in sentence case.
-COLLECTIVES: tuple[tuple[str, str], ...] = (
-    (
-        r"(?:(?:other|different|several|various|relevant|line|all|sectoral|partner)\s+)?ministries"
-        r"(?:\s+and\s+(?:other\s+)?(?:government|public)\s+(?:entities|bodies|agencies|departments|institutions))?",
-        "Ministry",
-    ),
-    (
-        r"(?:other|different|several|various|relevant)\s+(?:government|public)\s+"
-        r"(?:entities|bodies|agencies|departments|institutions)",
-        "Agency",
-    ),
-    (
-        r"(?:regional|local|provincial|municipal|metropolitan|state|city|county|district)\s+"
-        r"(?:governments|authorities|administrations|councils)|municipalities",
-        "RegionalGovernment",
-    ),
-    (
-        r"(?:the\s+)?private\s+sector|(?:large|big|private)\s+(?:firms|enterprises|companies|corporations|businesses)"
-        r"|(?:business|industry|employers')\s+associations",
-        "PrivateSector",
-    ),
-)
-# Target groups: an optional modifier and a group noun; canonical names are plural, sentence case.
-TARGET_CORES = (
-    r"micro,\s+small\s+and\s+medium(?:-sized)?\s+enterprises|small\s+and\s+medium(?:-sized)?\s+enterprises"
-    r"|MSMEs|SMEs|SMBs|MSME|SME|micro-?enterprises?|start-?ups|entrepreneurs|young\s+people|youth"
-    r"|jobseekers|job\s+seekers|graduates|farmers|exporters|artisans|self-employed\s+workers"
-)
-TARGET_MODIFIERS = (
-    r"manufacturing|service|services|digital|innovative|rural|urban|local|young|female|women-led|women"
-    r"|tech|technology|high-tech|high-growth|export|exporting|family|craft|retail|tourism|agricultural|creative"
-    r"|social|green|traditional|vulnerable|disadvantaged|unemployed|low-income|older|senior|new|existing"
-    r"|[a-z]+(?:-[a-z]+)+"
-)
-TARGET_BUSINESS_NOUNS = r"businesses|firms|enterprises|companies|shops|traders|retailers|merchants"
-# Words that start a sentence or a title but never a name ("Formerly the …", "Overview of …").
-STARTERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "under",
-        "formerly",
-        "since",
-        "both",
-        "each",
-        "its",
-        "their",
-        "this",
-        "these",
-        "that",
-        "those",
-        "our",
-        "however",
-        "then",
-        "also",
-        "and",
-        "or",
-        "but",
-        "overview",
-        "promotion",
-        "evolution",
-        "role",
-        "summary",
-        "introduction",
-        "integration",
-        "example",
-        "examples",
-        "focus",
-        "support",
-        "recent",
-        "new",
-        "current",
-        "former",
-        "today",
-        "currently",
-        "meanwhile",
-        "moreover",
-        "thereafter",
-        "later",
-        "after",
-        "before",
-        "while",
-        "when",
-        "where",
-        "as",
-        "through",
-        "via",
-        "during",
-        "between",
-        "among",
-    ]
-)
-# Words a lower-case instrument name never contains (function words and relation verbs).
-STOP = (
-    r"the|a|an|its|their|his|her|our|your|this|that|these|those|which|who|whose|is|are|was|were|be|been"
-    r"|being|has|have|had|will|would|can|could|should|may|might|must|do|does|did|to|by|with|from|of|as"
-    r"|at|than|then|it|they|we|he|she|in|on|into|under|through|via|after|before|since|until|while|where"
-    r"|when|also|not|no|such|each|every|other|own|both|either|or|but|if|so|e\.g|i\.e|leads|runs|spearheads"
-    r"|oversees|implements|administers|manages|operates|delivers|provides|funds|supports|targets|includes"
-    r"|aims|helps|becomes|became|replaced|replaces|merged|created|introduced|launched|enacted|adopted"
-    r"|established|led|run|ran|called|named|known|formerly"
-)
+SENTENCE_CASE_HEADS = frozenset(INSTRUMENT_HEADS) - frozenset(_LEXICON["title_case_only"])
+MEASURE_NOUNS: str = _LEXICON["measure_nouns"]
+COLLECTIVES: tuple[tuple[str, str], ...] = tuple((c["pattern"], c["type"]) for c in _LEXICON["collectives"])
+TARGET_CORES: str = _LEXICON["target_cores"]
+TARGET_MODIFIERS: str = _LEXICON["target_modifiers"]
+TARGET_BUSINESS_NOUNS: str = _LEXICON["target_business_nouns"]
+STARTERS = frozenset(_LEXICON["starters"])
+STOP = "|".join(re.escape(w) for w in _LEXICON["stop_words"])
 
 _CW = r"(?:[A-Z\u00c0-\u00de0-9](?:[\w'&]|[.-](?=\w))*)"  # a capitalised word, an acronym or a number
 _ACTOR_HEAD_RE = "|".join(sorted(ACTOR_HEADS, key=len, reverse=True))
@@ -939,13 +710,10 @@ class ReadingWords:
     default_instrument: str
 
 
-READING_PATH = Path(__file__).with_name("reading.yaml")
-
-
 @cache
-def reading_words(path: Path = READING_PATH) -> ReadingWords:
-    """``reading.yaml``'s lists (read once per process); its labels are checked against the schema."""
-    data = yaml.safe_load(path.read_text("utf-8"))
+def reading_words() -> ReadingWords:
+    """``reading.yaml``'s lists of name recognition; its labels are checked against the schema."""
+    data = READING
     schema = load_schema()
     for label in (data["default_actor"], data["default_instrument"]):
         schema.check_label(label)

@@ -38,7 +38,7 @@ from graph.model import Entity, Evidence, Relationship, entity_id, merge_entitie
 from graph.model.schema import Schema, load_schema
 from loaders import relations as R
 from loaders.bullets import Statement, statements
-from loaders.clauses import INHERITED, owned, phrased
+from loaders.clauses import INHERITED, Phrased, owned, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.documents import Document
 from loaders.entities import (
@@ -592,41 +592,8 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                     NESTED,
                     start=rd.drafts[k(x[1])].start,
                 )
-    # Relations stated by the phrases of reading.yaml (a fact the rules above stated in more detail,
-    # with an instrument as context, is not stated again without one).
     inherited = subject if subject is not None and not own_subject else None
-    for f in said:
-        start = _clause_year(years, t, f.start, f.relation == "SUCCEEDED_BY")
-        cited = [span] if INHERITED not in (*f.sources, *f.targets) else [*parent_span, span]
-        for a in f.sources:
-            for b in f.targets:
-                source = inherited if a == INHERITED else keys[a]
-                target = inherited if b == INHERITED else keys[b]
-                relation = f.relation
-                if source is None or target is None:
-                    continue
-                if (
-                    relation == "COLLABORATES_WITH"
-                    and rd.is_instrument(target) != rd.is_instrument(source)
-                    and not rd.retypable(target if rd.is_instrument(target) else source)
-                ):
-                    # working with a programme or a network is taking part in it
-                    relation = "PARTICIPATES_IN"
-                    if rd.is_instrument(source):
-                        source, target = target, source
-                if relation == "OWNS":  # the owner leads its instrument; a body is part of its owner
-                    if not rd.is_actor(source):
-                        continue
-                    if rd.is_actor(target):
-                        source, target, relation = target, source, "PART_OF"
-                    else:
-                        relation = "LEADS"
-                if rd.has(relation, source, target):
-                    rd.cite(relation, source, target, cited)
-                else:
-                    rd.add(relation, source, target, cited, STATED if len(cited) == 1 else NESTED, start=start)
-                if relation == "SUCCEEDED_BY" and start is not None:
-                    rd.set_years(target, start)  # the new body or instrument begins then
+    _state_phrased(rd, said, keys, years, t, (span, parent_span), inherited)
     # Targets named in the statement itself, after a cue ("to SMEs", "hiring youth").
     if not targets:
         return
@@ -649,6 +616,54 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                         [*([] if ins in keys else parent_span), span],
                         STATED if own_subject or ins in keys else NESTED,
                     )
+
+
+def _state_phrased(
+    rd: _Reader,
+    said: list[Phrased],
+    keys: list[str],
+    years: list[YearSpan],
+    t: str,
+    spans: tuple[tuple[int, int], list[tuple[int, int]]],
+    inherited: str | None,
+) -> None:
+    """Add what the phrases of reading.yaml state (:mod:`loaders.clauses`). A fact the deck rules stated
+    in more detail, with an instrument as context, is cited again rather than stated a second time."""
+    span, parent_span = spans
+    for f in said:
+        start = _clause_year(years, t, f.start, f.relation == "SUCCEEDED_BY")
+        cited = [span] if INHERITED not in (*f.sources, *f.targets) else [*parent_span, span]
+        for i in f.sources:
+            for j in f.targets:
+                ends = (inherited if i == INHERITED else keys[i], inherited if j == INHERITED else keys[j])
+                if ends[0] is None or ends[1] is None:
+                    continue
+                fact = _resolved(rd, f.relation, ends[0], ends[1])
+                if fact is None:
+                    continue
+                relation, source, target = fact
+                if rd.has(relation, source, target):
+                    rd.cite(relation, source, target, cited)
+                else:
+                    rd.add(relation, source, target, cited, STATED if len(cited) == 1 else NESTED, start=start)
+                if relation == "SUCCEEDED_BY" and start is not None:
+                    rd.set_years(target, start)  # the new body or instrument begins then
+
+
+def _resolved(rd: _Reader, relation: str, source: str, target: str) -> tuple[str, str, str] | None:
+    """The fact a phrase states between two entities, once their types are known: working with a
+    programme is taking part in it; an owner leads its instrument, and a body is part of its owner."""
+    if (
+        relation == "COLLABORATES_WITH"
+        and rd.is_instrument(target) != rd.is_instrument(source)
+        and not rd.retypable(target if rd.is_instrument(target) else source)
+    ):
+        return ("PARTICIPATES_IN", target, source) if rd.is_instrument(source) else ("PARTICIPATES_IN", source, target)
+    if relation == "OWNS":
+        if not rd.is_actor(source):
+            return None
+        return ("PART_OF", target, source) if rd.is_actor(target) else ("LEADS", source, target)
+    return relation, source, target
 
 
 def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool) -> int | None:
