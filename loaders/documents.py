@@ -123,8 +123,11 @@ def clean_lines(lines: list[str]) -> tuple[str, ...]:
 class Document:
     """A document's text as numbered lines, with its identity and the metadata it states.
 
-    ``lines[i]`` is line ``i + 1``; ``clean[i]`` is its matching view. ``warnings`` holds anything the
-    reader had to guess (a fallback encoding, a page without text).
+    ``lines[i]`` is line ``i + 1``; ``clean[i]`` is its matching view. ``title``, ``author`` and ``date``
+    are what the document states (or what the caller gave); ``date`` is ISO 8601 as precise as stated:
+    ``"2024-10-14"``, ``"2024-09"`` or ``"2023"``. ``format`` is ``text``, ``markdown``, ``pdf``,
+    ``docx`` or ``html``. ``warnings`` holds anything the reader had to guess (a fallback encoding, a
+    page without text).
     """
 
     id: str
@@ -147,6 +150,13 @@ class Document:
         if first == last:  # most evidence is one line
             return self.lines[first - 1].strip()
         return " ".join(s.strip() for s in self.lines[first - 1 : last] if s.strip())
+
+    @property
+    def file_name(self) -> str | None:
+        """The name of the file it was read from (no directories); None for text not read from a file."""
+        if self.path.startswith("<") and self.path.endswith(">"):
+            return None
+        return Path(self.path).name or None
 
     @property
     def name(self) -> str:
@@ -622,7 +632,7 @@ def decode_text(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
         except InputError:
             pass
         else:
-            return text, (f"{path}: UTF-16 without a byte-order mark; read as {codec16.upper()}",)
+            return text, (f"{path}: UTF-16 without a byte-order mark; read as UTF-16{codec16[-2:].upper()}",)
     if _looks_binary(data):
         raise InputError(path, f"looks like a binary file, not text; pass {_KINDS}")
     try:
@@ -925,6 +935,7 @@ _HTML_BLOCK = {
     "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "hr", "html", "main", "p", "section",
     "summary", "table", "tbody", "thead", "tfoot",
 }  # fmt: skip
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _HTML_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _HTML_DATE_META = (
     "article:published_time", "og:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
@@ -962,7 +973,7 @@ class _HtmlText:
             if isinstance(child, Comment | Doctype | Declaration | ProcessingInstruction | CData):
                 continue
             if isinstance(child, NavigableString):
-                self.inline.append(str(child))
+                self.inline.append(_HTML_SPACE.sub(" ", str(child)))  # only <br> breaks a line
                 continue
             if not isinstance(child, Tag) or _html_hidden(child):
                 continue

@@ -205,7 +205,9 @@ DOCUMENTS: list[tuple[str, str, bytes, tuple[str, ...]]] = [
     ("binary-named-pdf", ".pdf", bytes(range(256)) * 40, ("not a PDF",)),
     ("broken-pdf", ".pdf", b"%PDF-1.4\n1 0 obj garbage\n", ("PDF",)),
     ("undecodable", ".txt", b"Ministry of \x81\x8d\x8f\x90\x9d text\n", ("UTF-8",)),
-    ("utf16", ".txt", "Ministry of Examples\n".encode("utf-16"), ()),
+    ("rtf", ".rtf", b"{\\rtf1\\ansi Ministry of Examples}\n", ("RTF", ".docx")),
+    ("broken-docx", ".docx", b"PK\x03\x04" + bytes(range(256)) * 4, ("Word", ".docx")),
+    ("old-word", ".doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2048), ("save it as .docx",)),
 ]
 
 
@@ -242,6 +244,13 @@ def test_bad_document_extract_gives_one_clear_line(
     path, ran = document_runs[case]
     assert_one_clear_error(ran, str(path), *names, code=1)
     assert ran.stdout == ""
+
+
+def test_utf16_text_is_read_not_refused(cli: Callable[..., Ran], tmp_path: Path) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("- The Ministry of Examples runs the Example Programme (2005 - 2008)\r\n".encode("utf-16"))
+    ran = cli("extract", str(path))
+    assert ran.code == 0 and "Ministry of Examples" in ran.stdout and ran.stderr == ""
 
 
 def test_pdf_without_text_or_encrypted(document_runs: dict[str, tuple[Path, Ran]]) -> None:
