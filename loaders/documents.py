@@ -1,9 +1,26 @@
-"""Read documents (.txt, .md, .pdf) into numbered lines with their identity and stated metadata.
+"""Read documents (.txt, .md, .pdf, .docx, saved web pages) into numbered lines with their identity and
+the title, author and publication date they state.
 
-Line numbers are those of ``cat -n`` on a text file: lines are split on ``\\n`` only (a trailing ``\\r``
-is dropped), so a citation "lines 36-37" points at the same lines a reader sees. Matching works on a
-parallel *clean* view (curly quotes straightened, dashes and odd spaces made plain); evidence always
-quotes the original line.
+This is the one document reader: extraction and curated datasets both read documents through it, so a
+file has one set of line numbers and one identity (:func:`text_sha256`) whichever way it is read.
+
+Line numbers are those of the text the reader produced, split on ``\\n`` only (a trailing ``\\r`` is
+dropped), so a citation "lines 36-37" points at the same lines a reader sees:
+
+* ``.txt``/``.md`` and other text: the file's own lines, as ``cat -n`` numbers them (UTF-8, UTF-16 or
+  UTF-32 with a byte-order mark, else Windows-1252 with a warning);
+* ``.pdf``: each page's extracted text, a blank line between pages;
+* ``.docx``: one line per paragraph (a line break inside a paragraph starts a new line), list
+  paragraphs as ``- `` bullets indented two spaces per level, headings on their own lines, one line per
+  table row (cells joined by `` | ``), a blank line between blocks;
+* ``.html``/``.htm``: the main text only (no navigation, page header or footer, scripts, styles, asides,
+  forms, cookie banners or comments); headings, paragraphs and list items (``- ``, indented by nesting)
+  each on their own lines, table rows as for .docx, a blank line between blocks.
+
+``python -m loaders.documents FILE`` prints those lines, numbered, with the title, author and date found.
+
+Matching works on a parallel *clean* view (curly quotes straightened, dashes and odd spaces made plain);
+evidence always quotes the original line.
 
 >>> doc = document_from_text("Notes\\n\\nThe “Harbour Agency” was set up in 1990.\\n", "notes.txt")
 >>> doc.line(3)
@@ -1241,7 +1258,7 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     for doc in documents:
-        print(f"# {doc.path}: title={doc.title!r} author={doc.author!r} date={doc.date!r} id={doc.id}")
+        print(f"# {doc.path}: title={doc.title!r} author={doc.author!r} date={doc.date!r} sha256={doc.sha256}")
         for number, line in enumerate(doc.lines, start=1):
             print(f"{number:6}\t{line}")
     return 1 if problems and not documents else 0
