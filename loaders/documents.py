@@ -1072,12 +1072,26 @@ def _iso_prefix(value: str) -> str | None:
     return parse_date("-".join(p for p in m.groups() if p)) if m[2] else m[1]
 
 
-def _read_html(data: bytes, path: str) -> tuple[list[str], str | None, str | None, str | None]:
-    from bs4 import BeautifulSoup, UnicodeDammit
+_HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
-    markup = UnicodeDammit(data, is_html=True).unicode_markup
-    if markup is None:
-        raise InputError(path, "is a web page in an encoding that cannot be read; save it again as UTF-8")
+
+def _decode_html(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+    """A page's text: by its byte-order mark, else the charset its <meta> declares, else as any text."""
+    declared = _HTML_CHARSET.search(data[:4096])
+    charset = declared[1].decode("ascii").lower() if declared else ""
+    # As browsers do: a byte-order mark wins, and a page cannot declare itself UTF-16 in its own markup.
+    if charset and not charset.startswith(("utf-16", "utf-32")) and not any(data.startswith(b) for b, _, _ in _BOMS):
+        try:
+            return data.decode(charset), ()
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: read it as text of unknown encoding
+    return decode_text(data, path)
+
+
+def _read_html(data: bytes, path: str) -> tuple[list[str], str | None, str | None, str | None, tuple[str, ...]]:
+    from bs4 import BeautifulSoup
+
+    markup, warned = _decode_html(data, path)
     soup = BeautifulSoup(markup, "lxml")
     date = _html_date(soup)
     meta_author = soup.find("meta", attrs={"name": re.compile("^author$", re.I)})
@@ -1086,7 +1100,7 @@ def _read_html(data: bytes, path: str) -> tuple[list[str], str | None, str | Non
     og = soup.find("meta", attrs={"property": "og:title"})
     og_title = _inline(str(og.get("content") or "")) if og else ""
     body = soup.body or soup
-    root = body.find("main") or body.find(attrs={"role": "main"}) or body
+    root = body.find("main") or body.find(True, attrs={"role": "main"}) or body
     walker = _HtmlText()
     walker.walk(root)
     walker.flush()
@@ -1100,7 +1114,7 @@ def _read_html(data: bytes, path: str) -> tuple[list[str], str | None, str | Non
         parts = re.split(r"\s+[|–—-]\s+|\s+::\s+", page_title)
         page_title = parts[0] if len(parts[0].split()) >= 2 else page_title
     title = _useful_title(h1 or og_title or page_title)
-    return _blocks_to_lines(walker.blocks), title, (author if _looks_like_name(author) else None), date
+    return _blocks_to_lines(walker.blocks), title, (author if _looks_like_name(author) else None), date, warned
 
 
 # --- the one reader -----------------------------------------------------------------------------------
@@ -1176,12 +1190,12 @@ def document_from_bytes(
         lines, s_title, s_author = _read_docx(data, path)
         return document_from_lines(lines, path, "docx", (), title or s_title, author or s_author, given_date)
     if kind == "html":
-        lines, s_title, s_author, s_date = _read_html(data, path)
+        lines, s_title, s_author, s_date, warned = _read_html(data, path)
         if not any(s.strip() for s in lines):
             raise InputError(path, "is a web page without text in its body (built by scripts?); save the page "
                              "from the browser after it has loaded, or print it to PDF")
         return document_from_lines(
-            lines, path, "html", (), title or s_title, author or s_author, given_date or s_date
+            lines, path, "html", warned, title or s_title, author or s_author, given_date or s_date
         )
     text, warnings = decode_text(data, path)
     fmt = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
