@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 
 # Fetch Neo4j's jars with Maven (once; later runs find them in the cache and download nothing).
 neo4j-jars: venv
-	$(VENV)/bin/python -c 'import sys; from graph.local_server import ensure_jars; print(ensure_jars(log=lambda m: print(m, file=sys.stderr)))'
+	$(VENV)/bin/python -c 'import sys; from graph.store.local_server import ensure_jars; print(ensure_jars(log=lambda m: print(m, file=sys.stderr)))'
 
 # The whole suite. Without NEO4J_URI the tests start their own throwaway Neo4j server (and stop it).
 # pytest's exit code 5 (no tests collected) is a failure here.

@@ -25,7 +25,7 @@ import networkx as nx
 import numpy as np
 from scipy.stats import spearmanr
 
-from graph import centrality
+from graph.analysis import centrality
 
 
 def timed(label: str, fn, *args, **kwargs):  # type: ignore[no-untyped-def]

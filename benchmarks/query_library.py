@@ -20,13 +20,12 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from synthetic import synthetic_graph  # benchmarks/ is on the path when this file runs as a script
-
-from graph.institutional_graph import InstitutionalGraph
-from graph.settings import Neo4jSettings
-from graph.store_write import write_graph
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.settings import Neo4jSettings
+from graph.store.write import write_graph
+from graph.synthetic import synthetic_graph
 from queries.library import list_queries, run
-from queries.offline import OFFLINE, role_types, run_offline
+from queries.offline import OFFLINE, run_offline
 
 
 def _median(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
@@ -40,7 +39,7 @@ def _median(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
 
 def _examples(g: InstitutionalGraph) -> dict[str, dict[str, Any]]:
     """Parameters that hit real data: the busiest actor, a succeeded body, a document, a year in range."""
-    roles = set(role_types(g.schema))
+    roles = set(g.schema.involvement_types)
     busy = max(
         (n for n in g.graph if g.graph.nodes[n]["type"] in g.schema.members("Actor")),
         key=lambda n: sum(1 for _, _, t in g.graph.out_edges(n, data="type") if t in roles),

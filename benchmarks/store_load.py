@@ -1,20 +1,20 @@
 """Load and mirror-read figures for the Neo4j store, beside their baselines in the same run.
 
 For each size (``--edges``, default 10 000 and 100 000 relationships; entities = edges / 10) a seeded
-synthetic graph (``benchmarks/synthetic.py``) is
+synthetic graph (``graph/synthetic.py``) is
 
 (a) loaded one query per row (the baseline): the batched load's own statements, one auto-committed
     query per row, timed on a sample (``--baseline-rows``) of each kind of row a load writes — entities,
     relationships and the derived ``MENTIONED_IN`` links — and scaled to each size's rows, so the
     ratio compares the same work (the ratio to relationship rows alone is printed beside it),
-(b) loaded with :func:`graph.store_write.write_graph` with ``wipe=True`` (batched ``UNWIND`` CREATE, what
+(b) loaded with :func:`graph.store.write.write_graph` with ``wipe=True`` (batched ``UNWIND`` CREATE, what
     ``instgraph load --wipe`` does), then again without it (MERGE: the reload changes nothing), and below
     ``--merge-below`` also without ``wipe`` into the empty database (every row MERGEd),
 (c) exported as CSV (:mod:`graph.exports`) and imported with ``neo4j-admin database import full`` into
     a separate, offline database directory — timed end to end (JVM start included, what a user waits)
     and by the tool's own clock,
 
-and at the largest size the networkx mirror is read back (:func:`graph.store_read.read_graph`) in a
+and at the largest size the networkx mirror is read back (:func:`graph.store.read.read_graph`) in a
 fresh process, timing it and taking its peak RSS. Below ``--check-below`` relationships the read-back
 graph is also compared with the model.
 
@@ -42,24 +42,24 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+sys.path[:0] = [str(ROOT)]
 
 from neo4j import Driver, GraphDatabase  # noqa: E402
-from synthetic import synthetic_graph  # noqa: E402
 
-from graph.constraints import ensure_constraints  # noqa: E402
 from graph.exports import write_admin_import_csv  # noqa: E402
-from graph.institutional_graph import InstitutionalGraph  # noqa: E402
-from graph.schema import load_schema  # noqa: E402
-from graph.store_read import read_graph  # noqa: E402
-from graph.store_rows import codec, entity_rows, mention_rows, relationship_rows  # noqa: E402
-from graph.store_write import (  # noqa: E402
+from graph.model.institutional_graph import InstitutionalGraph  # noqa: E402
+from graph.model.schema import load_schema  # noqa: E402
+from graph.store.constraints import ensure_constraints  # noqa: E402
+from graph.store.read import read_graph  # noqa: E402
+from graph.store.rows import codec, entity_rows, mention_rows, relationship_rows  # noqa: E402
+from graph.store.write import (  # noqa: E402
     mention_statement,
     node_statement,
     relationship_statement,
     wipe_graph,
     write_graph,
 )
+from graph.synthetic import synthetic_graph  # noqa: E402
 
 
 def say(text: str) -> None:
@@ -236,7 +236,7 @@ MIRROR_CHILD = """
 import json, sys, time
 sys.path[:0] = {paths!r}
 from neo4j import GraphDatabase
-from graph.store_read import read_graph
+from graph.store.read import read_graph
 
 def hwm():  # this process's peak RSS in MB (ru_maxrss would carry the parent's peak across exec)
     for line in open("/proc/self/status"):
@@ -263,7 +263,7 @@ def mirror_read(uri: str, user: str, password: str, database: str) -> dict[str, 
 
 def default_lib() -> Path | None:
     try:
-        from graph.local_server import LocalServer
+        from graph.store.local_server import LocalServer
 
         lib = LocalServer.from_env(os.environ).jars_dir
         if lib.is_dir():

@@ -20,9 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Relationship
-from graph.schema import load_schema
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.model.schema import load_schema
 from viz.screenshots import CHROMIUM, CHROMIUM_ARGS
 from viz.views import View, network_view, timeline_view
 

@@ -12,7 +12,7 @@ class InstgraphError(Exception):
 
 
 class SchemaNameError(InstgraphError, KeyError):
-    """A label or relationship type that graph/schema.yaml does not declare (a failed look-up, so a
+    """A label or relationship type that graph/model/schema.yaml does not declare (a failed look-up, so a
     KeyError too)."""
 
     __str__ = Exception.__str__  # one plain line, not KeyError's quoted repr

@@ -15,13 +15,13 @@ relationship types and nodes carry their schema colour; the relationship type is
 ``relationship`` because GEXF reserves an edge's ``type`` for directed/undirected. Node-link JSON is
 lossless (``InstitutionalGraph.read_json`` reads it back equal).
 
-The CSV export writes what :func:`graph.store_write.write_graph` would: the same labels, ids and
-properties, encoded the same way (:mod:`graph.store_rows`), plus the store's derived ``MENTIONED_IN``
+The CSV export writes what :func:`graph.store.write.write_graph` would: the same labels, ids and
+properties, encoded the same way (:mod:`graph.store.rows`), plus the store's derived ``MENTIONED_IN``
 links in their own file; :func:`admin_import_arguments` gives the ``neo4j-admin database import full``
 options to load it into an empty, stopped database.
 
 >>> from graph.model import Entity, Relationship
->>> from graph.institutional_graph import InstitutionalGraph
+>>> from graph.model.institutional_graph import InstitutionalGraph
 >>> g = InstitutionalGraph()
 >>> a = g.add_entity(Entity(type="Agency", name="Old Office", aliases=("OO",), end=2016))
 >>> b = g.add_entity(Entity(type="Ministry", name="New Ministry", start=2017))
@@ -46,8 +46,8 @@ import networkx as nx
 
 from graph.collector import gc_paused
 from graph.errors import InstgraphError
-from graph.institutional_graph import InstitutionalGraph
-from graph.store_rows import (
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.rows import (
     DERIVED_FLAG,
     DOCUMENT_LABEL,
     MENTION_TYPE,

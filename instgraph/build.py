@@ -5,22 +5,22 @@ node-link JSON (``InstitutionalGraph.write_json``): ``networkx.node_link_graph``
 an equal graph, so notebooks and other tools can start from it without this package::
 
     report = build([KOREA_DATASET], out_dir=Path("out"))
-    print(summary(report))
+    print(summary(report))    # instgraph.summary
 """
 
 from __future__ import annotations
 
-import shutil
 import sys
 import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.errors import InputError, InstgraphError, UsageError
-from graph.institutional_graph import InstitutionalGraph, ModelError
-from loaders.dataset import DATA_DIR, KOREA_DATASET, locate_documents, open_dataset, read_dataset
+from graph.errors import InstgraphError, UsageError
+from graph.model import InstitutionalGraph, ModelError, merge_extracted
+from instgraph.graph_source import build_graph, default_datasets
+from loaders.dataset import KOREA_DATASET, locate_documents, open_dataset
 
 GRAPH_FILE = "graph.json"
 
@@ -31,7 +31,6 @@ __all__ = [
     "build",
     "build_graph",
     "default_datasets",
-    "summary",
 ]
 
 
@@ -61,26 +60,6 @@ class LoadSummary:
     started_here: bool
 
 
-def default_datasets(data_dir: Path = DATA_DIR) -> list[Path]:
-    """The repository's curated datasets (``data/*.yaml``), in name order."""
-    found = sorted(data_dir.glob("*.yaml"))
-    if not found:
-        raise UsageError(f"no datasets in {data_dir}; pass --data PATH")
-    return found
-
-
-def build_graph(datasets: Sequence[Path], seeds_dir: Path | None = None) -> InstitutionalGraph:
-    """One graph from several datasets: an entity or fact stated twice is merged, its evidence kept."""
-    graph = InstitutionalGraph()
-    for path in datasets:
-        try:
-            read_dataset(path, seeds_dir, graph)
-        except ModelError as exc:
-            # Two files disagree (e.g. one id with two types): name the file that brought the conflict.
-            raise InputError(str(path), str(exc)) from None
-    return graph
-
-
 def cited_documents(datasets: Sequence[Path], seeds_dir: Path | None = None) -> list[Path]:
     """The document files the datasets cite that are at hand (looked up as the datasets' loader does)."""
     found: dict[Path, None] = {}
@@ -105,55 +84,10 @@ def extracted_graph(
     return extraction_to_graph(extractions), problems
 
 
-def merge_extracted(graph: InstitutionalGraph, extracted: InstitutionalGraph) -> list[str]:
-    """Merge extracted facts into the curated graph; the curated values win. Returns the conflicts.
-
-    A conflict is an entity or relationship both sides hold whose years differ (the extracted years are
-    dropped, their evidence kept), or an extracted entity whose type differs from the curated one with
-    the same name (the extracted entity is left out).
-    """
-    conflicts: list[str] = []
-    skipped: set[str] = set()
-    for e in extracted.entities():
-        held = graph.graph.nodes.get(e.id)
-        if held is None:
-            same_name = [c for c in graph.find(e.name) if c.type != e.type and e.type != "Document"]
-            if same_name:
-                conflicts.append(f"{e.name}: extracted as {e.type}, curated as {same_name[0].type}; kept curated")
-                skipped.add(e.id)
-                continue
-        elif (held.get("start"), held.get("end")) != (e.start, e.end) and (e.start, e.end) != (None, None):
-            conflicts.append(
-                f"{e.name}: years {_span(e.start, e.end)} extracted, {_span(held.get('start'), held.get('end'))} "
-                "curated; kept curated"
-            )
-            e = replace(e, start=held.get("start"), end=held.get("end"))
-        graph.add_entity(e)
-    for r in extracted.relationships():
-        if r.source in skipped or r.target in skipped:
-            continue
-        held_edge = graph.graph.get_edge_data(r.source, r.target, r.key)
-        if held_edge is not None and (r.start, r.end) != (None, None) and (
-            (held_edge.get("start"), held_edge.get("end")) != (r.start, r.end)
-        ):
-            conflicts.append(
-                f"{r.type} {graph.graph.nodes[r.source]['name']} -> {graph.graph.nodes[r.target]['name']}: "
-                f"years {_span(r.start, r.end)} extracted, {_span(held_edge.get('start'), held_edge.get('end'))} "
-                "curated; kept curated"
-            )
-            r = replace(r, start=held_edge.get("start"), end=held_edge.get("end"))
-        graph.add_relationship(r)
-    return conflicts
-
-
-def _span(start: int | None, end: int | None) -> str:
-    return f"{start if start is not None else '?'}–{end if end is not None else '?'}"
-
-
 def write_outputs(graph: InstitutionalGraph, out_dir: Path) -> dict[str, Path]:
     """Everything a person opens or imports: views, exports, centrality and coordination tables, report."""
     from graph.exports import export_graph
-    from graph.report import write_report
+    from viz.report import write_report
     from viz.views import build_all_views
 
     files: dict[str, Path] = {}
@@ -172,25 +106,19 @@ def load_neo4j(graph: InstitutionalGraph, env: Mapping[str, str], *, wipe: bool 
     ``wipe`` defaults to True for the project's own local server (so Neo4j ends equal to the model) and to
     False for a server named by ``NEO4J_URI`` (never empty someone else's database unasked).
     """
-    from graph.local_server import LocalServer
-    from graph.settings import Neo4jSettings
-    from graph.store_write import load_into_neo4j
+    from graph.store.settings import choose_server
+    from graph.store.write import load_into_neo4j
 
-    started = False
-    browser: str | None = None
-    if (env.get("NEO4J_URI") or "").strip():
-        settings = Neo4jSettings.from_mapping(env)
-    else:
-        server = LocalServer.from_env(env)
-        if server.pid() is None:
-            server.start(password=env.get("NEO4J_PASSWORD") or None, log=_stderr)
-            started = True
-        browser = server.http_url()
-        settings = Neo4jSettings.from_env(env, local=server)
-        if wipe is None:
-            wipe = True
-    report = load_into_neo4j(graph, settings, wipe=bool(wipe))
-    return LoadSummary(uri=settings.uri, browser=browser, report=report.summary(), started_here=started)
+    server = choose_server(env, start=True, log=_stderr)
+    if wipe is None:
+        wipe = server.local is not None
+    report = load_into_neo4j(graph, server.settings, wipe=wipe)
+    return LoadSummary(
+        uri=server.settings.uri,
+        browser=server.local.http_url() if server.local is not None else None,
+        report=report.summary(),
+        started_here=server.started_here,
+    )
 
 
 def _stderr(message: str) -> None:
@@ -280,64 +208,3 @@ def build(
             pool.shutdown()
     report.seconds = seconds
     return report
-
-
-def command_name() -> str:
-    """How the user can call this tool again: ``instgraph`` when it is on PATH, else the path it ran from."""
-    ran = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
-    if ran is None or ran.name != "instgraph" or shutil.which("instgraph") == str(ran.resolve()):
-        return "instgraph"
-    try:
-        return str(ran.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(ran)
-
-
-def summary(report: BuildReport) -> str:
-    """A plain-text summary: what was made, where to look, what was skipped and what to do next."""
-    g = report.graph
-    counts = g.counts()
-    width = max((len(t) for part in counts.values() for t in part), default=0) + 2
-    out = [f"wrote {report.out_file}", f"from {', '.join(str(p) for p in report.datasets)}"]
-    if report.documents:
-        out.append(f"and facts extracted from {', '.join(str(p) for p in report.documents)}")
-    out += [f"problem: {p}" for p in report.problems]
-    out += [f"conflict: {c}" for c in report.conflicts]
-    for part in ("entities", "relationships"):
-        out.append(f"{part}: {sum(counts[part].values())}")
-        out += [f"  {t:<{width}}{n:>4}" for t, n in counts[part].items()]
-    years = g.years()
-    out.append(f"years covered: {years[0]}–{years[1]}" if years else "years covered: none dated")
-    evidence = [e for _, _, ev in g.graph.edges(data="evidence") for e in ev or ()]
-    quoted = sum(1 for e in evidence if e.get("text") is not None)
-    line = f"citations: {len(evidence)}, {quoted} quoting their lines"
-    if quoted < len(evidence):
-        line += " (documents not at hand: pass --seeds DIR to quote them)"
-    out.append(line)
-    if report.files:
-        out.append("files:")
-        out += [f"  {name:<26}{path}" for name, path in report.files.items()]
-    if report.neo4j is not None:
-        out.append(f"Neo4j: {report.neo4j.report} at {report.neo4j.uri}")
-        if report.neo4j.browser:
-            out.append(f"  Neo4j Browser: {report.neo4j.browser}browser/ (user neo4j; `instgraph neo4j status`)")
-    for skipped in report.skipped:
-        out.append(f"skipped {skipped}")
-    if report.files or report.neo4j is not None:
-        out.append("next:")
-        if report.files:
-            views = [p for name, p in report.files.items() if name.startswith("view:")]
-            out.append(f"  open {' or '.join(str(p) for p in views[:2])} in a browser")
-        if report.neo4j is not None:
-            tool = command_name()
-            out += [
-                f"  {tool} query as_of_map --param year=2007",
-                f"  {tool} query lineage --param body=MSS",
-                f"  {tool} query collaboration_pairs --format json",
-            ]
-        else:
-            out.append(f"  {command_name()} query as_of_map --param year=2007 --graph {report.out_file}")
-    timing = ", ".join(f"{step} {sec:.2f} s" for step, sec in report.seconds.items())
-    if timing:
-        out.append(f"took {sum(report.seconds.values()):.1f} s ({timing})")
-    return "\n".join(out) + "\n"

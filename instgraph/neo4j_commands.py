@@ -1,7 +1,7 @@
 """``instgraph neo4j start|stop|status``: the local Neo4j server instgraph runs itself (no Docker).
 
 Mounted by ``instgraph/cli.py`` as ``app.add_typer(neo4j_app, name="neo4j")``. Results on stdout,
-progress on stderr; a failure prints one line on stderr and exits 1 (2 for bad usage).
+progress on stderr; errors become one line and an exit code in ``instgraph/cli.py``.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from graph.errors import InstgraphError
+from graph.errors import UsageError
 
 if TYPE_CHECKING:
-    from graph.local_server import LocalServer
+    from graph.store.local_server import LocalServer
 
 _WHERE = (
     "Files live under $INSTGRAPH_HOME (default ~/.cache/instgraph): the jars in neo4j-<version>/lib, "
@@ -39,13 +39,8 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
-
-
 def _server() -> LocalServer:
-    from graph.local_server import LocalServer
+    from graph.store.local_server import LocalServer
 
     return LocalServer.from_env(os.environ)
 
@@ -76,13 +71,10 @@ def start(
     The server keeps running after this command returns: stop it with `instgraph neo4j stop`.
     """
     if port == http_port:
-        raise _fail(f"--port and --http-port are both {port}: choose two different ports", 2)
+        raise UsageError(f"--port and --http-port are both {port}: choose two different ports")
     server = _server()
-    try:
-        uri = server.start(port, http_port, password=os.environ.get("NEO4J_PASSWORD") or None,
-                           heap=heap, pagecache=pagecache, log=_err)
-    except InstgraphError as exc:
-        raise _fail(str(exc)) from None
+    uri = server.start(port, http_port, password=os.environ.get("NEO4J_PASSWORD") or None,
+                       heap=heap, pagecache=pagecache, log=_err)
     http = server.http_url()
     _err(
         f"Neo4j is running at {uri}"
@@ -95,10 +87,7 @@ def start(
 @neo4j_app.command()
 def stop() -> None:
     """Stop the local server cleanly (SIGTERM, then wait until the JVM has exited)."""
-    try:
-        stopped = _server().stop(log=_err)
-    except InstgraphError as exc:
-        raise _fail(str(exc)) from None
+    stopped = _server().stop(log=_err)
     _err("stopped" if stopped else "the local Neo4j server is not running")
 
 
@@ -108,10 +97,7 @@ def status() -> None:
 
     Exit code: 0 if it runs, 3 if it does not, 1 if it runs but does not answer.
     """
-    try:
-        st = _server().status()
-    except InstgraphError as exc:
-        raise _fail(str(exc)) from None
+    st = _server().status()
     rows = [
         ("running", "yes" if st.running else "no"),
         ("uri", st.uri or ""),

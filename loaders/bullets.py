@@ -102,11 +102,14 @@ def statements(doc: Document) -> list[Statement]:
         blank_run = 0
         heading = _MD_HEADING.match(raw) if markdown else None
         bullet = None if heading else _BULLET.match(raw)
+        row = line.startswith("|")  # a row of a table is a statement of its own
         if (
             current is not None
             and not heading
             and not bullet
             and not after_blank
+            and not row
+            and not last_line_text.startswith("|")
             and _continues(last_line_text, line, current.kind)
         ):
             current.line_starts.append((len(current.text) + 1, number))

@@ -1,6 +1,6 @@
 r"""Check that a curated dataset's citations point at lines that mention what they support.
 
-A citation is a claim: "lines 36–37 of the deck state that the SMBA was succeeded by MSS". This
+A citation is a claim: "lines 36–37 of the deck state that the Harbour Board was succeeded by the Port Agency". This
 module checks the claim mechanically against the document's text:
 
 * every cited span of an entity mentions the entity (its name or an alias);
@@ -9,7 +9,7 @@ module checks the claim mechanically against the document's text:
 * a document's own citation mentions its title and author.
 
 Matching ignores case, curly versus straight quotes, the kind of dash and line breaks inside a span
-(a diagram label "Ministry of SMEs / and Startups" spread over two lines still matches), and respects
+(a diagram label "Ministry of Ports / and Harbours" spread over two lines still matches), and respects
 word boundaries. Language-tagged aliases are matched without their tag.
 
 >>> from loaders.dataset import parse_dataset
@@ -68,7 +68,7 @@ def normalise(text: str) -> str:
 def mentions(text: str, names: Iterable[str]) -> bool:
     """Whether ``text`` mentions one of ``names`` as whole words (after :func:`normalise`).
 
-    >>> mentions("the Ministry of\\nSMEs and Startups (MSS)", ["Ministry of SMEs and Startups"])
+    >>> mentions("the Ministry of\\nPorts and Harbours (MPH)", ["Ministry of Ports and Harbours"])
     True
     >>> mentions("MSMEs are the backbone", ["SME"])
     False

@@ -10,7 +10,7 @@ Three layers, so the core stays pure:
   error is an :class:`~graph.errors.InputError` naming the file, the YAML line and what is allowed.
 * :func:`check_documents` checks the dataset against the documents' texts when they are at hand
   (the sha256 matches, cited lines exist), and :func:`to_graph` builds the
-  :class:`~graph.institutional_graph.InstitutionalGraph`, quoting the cited lines when it has the text.
+  :class:`~graph.model.InstitutionalGraph`, quoting the cited lines when it has the text.
 * :func:`read_dataset` and :func:`open_dataset` do the file I/O around them.
 
 >>> ds = parse_dataset('''
@@ -38,9 +38,9 @@ from typing import Any
 import yaml
 
 from graph.errors import InputError, UsageError
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import METHODS, Entity, Evidence, Relationship, document_id
-from graph.schema import PropertySpec, Schema, load_schema
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.model.schema import PropertySpec, Schema, load_schema
 from loaders import documents
 
 REPO_DIR = Path(__file__).resolve().parents[1]

@@ -1100,7 +1100,7 @@ def _read_html(data: bytes, path: str) -> tuple[list[str], str | None, str | Non
     og = soup.find("meta", attrs={"property": "og:title"})
     og_title = _inline(str(og.get("content") or "")) if og else ""
     body = soup.body or soup
-    root = body.find("main") or body.find(True, attrs={"role": "main"}) or body
+    root = body.find("main") or body.select_one('[role="main"]') or body
     walker = _HtmlText()
     walker.walk(root)
     walker.flush()

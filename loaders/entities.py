@@ -22,7 +22,9 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from graph.schema import Schema, load_schema
+import yaml
+
+from graph.model.schema import Schema, load_schema
 
 # --- the lexicon: head nouns and the schema label they give ---------------------------------------------
 # Title-case heads of actor names ("Ministry of X", "X Agency", "Agency for X").
@@ -59,6 +61,20 @@ ACTOR_HEADS: dict[str, str] = {
     "Federation": "PrivateSector",
     "Chamber": "PrivateSector",
     "Confederation": "PrivateSector",
+}
+# A plural head names a body of several offices ("Harbour Advice Offices", "Skills Centres").
+ACTOR_HEADS |= {
+    plural: ACTOR_HEADS[head]
+    for head, plural in (
+        ("Agency", "Agencies"), ("Office", "Offices"), ("Institute", "Institutes"), ("Board", "Boards"),
+        ("Council", "Councils"), ("Centre", "Centres"), ("Center", "Centers"), ("Chamber", "Chambers"),
+        ("Bank", "Banks"), ("Association", "Associations"), ("Federation", "Federations"),
+        ("Authority", "Authorities"), ("Commission", "Commissions"), ("Directorate", "Directorates"),
+    )
+}
+ACTOR_HEADS |= {
+    "Committee": "Agency", "Directorate-General": "Agency", "Hub": "Agency", "Hubs": "Agency",
+    "Undersecretariat": "Ministry", "Ombudsman": "Agency", "Prefectures": "RegionalGovernment",
 }
 # Words before a head that make a body regional, or international.
 REGIONAL_WORDS = frozenset(
@@ -117,10 +133,22 @@ INSTRUMENT_HEADS: dict[str, str] = {
     "network": "Programme",
     "loan": "Programme",
     "award": "Programme",
+    "statement": "Strategy",
+    "pact": "Strategy",
+    "charter": "Strategy",
+    "compass": "Strategy",
+    "facility": "Programme",
+    "guarantee": "Programme",
+    "registration": "Programme",
+    "diagnostics": "Programme",
+    "incentive": "Programme",
 }
 # Heads a *lower-case* noun phrase may end with and still be a name ("Manufacturing data platform");
 # "policy", "act", "law" and "deal" only count in Title Case.
-SENTENCE_CASE_HEADS = frozenset(INSTRUMENT_HEADS) - {"policy", "act", "law", "deal", "bill", "code", "award"}
+SENTENCE_CASE_HEADS = frozenset(INSTRUMENT_HEADS) - {
+    "policy", "act", "law", "deal", "bill", "code", "award", "statement", "pact", "charter", "compass", "registration",
+    "incentive",
+}
 # A bullet that is only "<instrument noun> for <something>" names an instrument ("Grants for tools").
 MEASURE_NOUNS = (
     "Support|Grants?|Subsid(?:y|ies)|Vouchers?|Loans?|Tax credits?|Tax incentives?|Funding|Financing|"
@@ -242,7 +270,10 @@ _CW = r"(?:[A-Z\u00c0-\u00de0-9](?:[\w'&]|[.-](?=\w))*)"  # a capitalised word, 
 _ACTOR_HEAD_RE = "|".join(sorted(ACTOR_HEADS, key=len, reverse=True))
 _INSTR_TITLE = "|".join(sorted((h.capitalize() for h in INSTRUMENT_HEADS), key=len, reverse=True))
 _SC_HEADS = "|".join(sorted(SENTENCE_CASE_HEADS, key=len, reverse=True))
-_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s*,\s*|\s+(?:and|&)\s+(?!(?:the\s+)?(?:{_ACTOR_HEAD_RE})\b)|\s+){_CW})*"
+_TAIL = (
+    rf"(?:the\s+)?{_CW}(?:(?:\s*,\s*(?:the\s+)?|\s+(?:and|&)\s+(?!(?:the\s+)?(?:{_ACTOR_HEAD_RE})\b)(?:the\s+)?|\s+)"
+    rf"{_CW})*"
+)
 _LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s+|\s*,\s*){_CW})*"
 
 # Names are found head first: a head noun, then the capitalised words before it (walked back in
@@ -259,12 +290,14 @@ _QUOTED = re.compile(r'"([^"\n]{2,160}?)"')
 _ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?)\s*\)")
 _ACRONYM = re.compile(r"(?<![\w@-])([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)(?![\w@-])")
 _REFERENCE = re.compile(
-    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|said|[Ii]ts|[Tt]heir)\s+(?P<head>(?:"
+    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|said|[Ii]ts|[Tt]heir)\s+(?P<head>(?i:"
     + _ACTOR_HEAD_RE
     + "|"
     + _SC_HEADS
-    + r"|law|act|Act|Law|Strategy|Programme|Program|Plan|Project|Platform)(?![\w-]))"
-    + r"(?!\s+(?:of|for|on)\s+[A-Z])"
+    + "|"
+    + _INSTR_TITLE
+    + r"|law|act)(?![\w-]))"
+    + r"(?!\s+(?:of|for|on)\s+(?:the\s+)?[A-Z])"
 )
 _MEASURE = re.compile(rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$")
 _COLLECTIVE = re.compile(
@@ -406,7 +439,7 @@ def _strip_starters(words: list[str]) -> list[str]:
     return words
 
 
-_ACRONYM_WORD = re.compile(r"^[A-Z][a-z]*[A-Z][A-Za-z]*$")
+_ACRONYM_WORD = re.compile(r"^(?![A-Z]+s$)[A-Z][a-z]*[A-Z][A-Za-z]*$")  # "MoT", not a plural such as "SMEs"
 
 
 def _cut_after_acronym(words: list[str]) -> list[str]:
@@ -552,13 +585,14 @@ _MEASURE_TRIGGERS = frozenset(w.split("?")[0].split("(")[0].lower() for w in MEA
 
 
 def find_candidates(
-    text: str, bullet: bool = False, acronyms: frozenset[str] | set[str] | None = None
+    text: str, bullet: bool = False, acronyms: frozenset[str] | set[str] | None = None, shaped: bool = True
 ) -> list[Candidate]:
     """Non-overlapping mentions in ``text``, left to right (the longest wins where two overlap).
 
     ``bullet`` says the text is a whole bullet, where a bare "Grants for …" names an instrument.
     ``acronyms``, when given, are the abbreviations the document has defined so far: only those are
     looked for as bare mentions (without it, every acronym-shaped word is a candidate).
+    ``shaped`` looks for names without a head noun too (not in titles, where every word is capitalised).
     """
     found: list[Candidate] = []
     has_upper = not text.islower()
@@ -611,10 +645,94 @@ def find_candidates(
             for acronym in set(text.translate(_PUNCT_TO_SPACE).split()) & acronyms:
                 for m in _acronym_pattern(acronym).finditer(text):
                     found.append(Candidate(m.start(), m.end(), "", acronym, "acronym"))
+    if has_upper and shaped:
+        found += _shaped(text, found)
     if not tokens.isdisjoint(_REFERENCE_TRIGGERS):
         for m in _REFERENCE.finditer(text):
             found.append(Candidate(m.start(), m.end(), "", m["head"], "reference", head=m["head"]))
-    return _non_overlapping(found, text)
+    if not tokens.isdisjoint(_PRONOUNS):
+        for m in _PRONOUN.finditer(text):
+            found.append(Candidate(m.start(), m.end(), "", m[0], "pronoun"))
+    return _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text)
+
+
+def _joined(found: list[Candidate], text: str) -> list[Candidate]:
+    """A name and a name found by shape right after it are one name ("National Plan Quay 4.0"), and so
+    are a bare title-case head and the run after it ("Network Harbour 4.0")."""
+    shaped = {c.start: c for c in found if c.kind == "proper" and c.alias is None}
+    if not shaped:
+        return found
+    out = list(found)
+    for c in found:
+        if c.kind == "name" and (after := shaped.get(c.end + 1)) is not None and text[c.end] == " ":
+            out.append(c._replace(end=after.end, name=canonical_name(f"{c.name} {after.name}")))
+    for start, c in shaped.items():
+        m = _HEAD_BEFORE.search(text, 0, start)
+        if m is not None and m.end() == start:
+            head = m[1]
+            label = ACTOR_HEADS.get(head) or INSTRUMENT_HEADS.get(head.lower(), "")
+            if label:
+                name = canonical_name(f"{head} {c.name}")
+                out.append(Candidate(m.start(1), c.end, label, name, "name", head=head.lower()))
+    return out
+
+
+_HEAD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+) $")
+
+
+# "It manages …", "their programme": resolved by the reader to the entity the text is about.
+_PRONOUNS = frozenset(("it", "they", "its"))
+_PRONOUN = re.compile(
+    r"(?<![\w-])(?:[Ii]t|[Tt]hey|[Ii]ts(?=\s+(?:[\w-]+\s+){0,4}(?:tasks|functions|responsibilities|powers"
+    r"|activities|portfolio|competences|remit|mandate)\b))(?![\w-])"
+    r"(?!\s+(?:is|was)\s+(?:not\s+)?(?:also\s+)?(?:a|an|the|to|possible|important|expected|likely|clear|difficult"
+    r"|necessary|hard|easy|worth)\b)"  # "it is important to …": no one is meant
+    r"(?!\s+(?:is|was|has\s+been|had\s+been)\s+\w+(?:ed|en)\s+that\b)"  # "it was announced that"
+)
+_AMOUNT_WORDS = frozenset(("million", "billion", "thousand", "bn", "m", "per", "cent", "percent"))
+_LOWER_HEADS = frozenset(INSTRUMENT_HEADS)
+
+
+_CURRENCY = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20a9\u20b9]|[A-Z]{3}|Rs\.?)\s?$")
+
+
+def _counted(words: list[str], before: str) -> bool:
+    """Whether a name's leading number is an amount, a count or a section number rather than part of
+    the name: a currency before it, or a number not followed by "million" ("1 million SME programme")."""
+    if _CURRENCY.search(before) or "." in words[0] or "-" in words[0]:
+        return True
+    return not (len(words) > 1 and words[1].lower() in _AMOUNT_WORDS)
+
+
+def _tidy(c: Candidate, text: str) -> Candidate | None:
+    """A name without the amounts or section numbers before it ("85 million fund", "4.2 The plan")
+    and without an owner's possessive ("Norland's National Data Strategy"); a name ending in a generic
+    lower-case head ("Quay Online initiative") is also known without it."""
+    if c.kind not in ("name", "proper", "quoted"):
+        return c
+    name = c.name
+    words = name.split(" ")
+    cut = 0
+    if words[0][:1].isdigit() and _counted(words, text[max(0, c.start - 4) : c.start]):
+        while cut < len(words) and (words[cut][:1].isdigit() or words[cut].lower() in _AMOUNT_WORDS):
+            cut += 1
+    for i, w in enumerate(words[:-1]):
+        if w.endswith(("'s", "\u2019s", "s'")) and i >= cut:
+            cut = i + 1
+    if words[-1].endswith(("'s", "\u2019s")) and len(words) > cut + 1:  # "the Australian Government's"
+        words = [*words[:-1], words[-1][:-2]]
+        c = c._replace(end=c.end - 2, name=canonical_name(" ".join(words[cut:])))
+        name = c.name
+    if cut:
+        words = _strip_starters(words[cut:])
+        if not words or (len(words) == 1 and (words[0] in _ANY_HEAD or words[0].lower() in _LOWER_HEADS)):
+            return None
+        name = " ".join(words)
+        start = text.find(words[0], c.start)
+        c = c._replace(start=start if start >= 0 else c.start, name=canonical_name(name))
+    if c.alias is None and len(words) > 1 and words[-1] in _LOWER_HEADS and _capitalised(words[0]):
+        c = c._replace(alias=" ".join(words[:-1]))
+    return c
 
 
 _ACRONYM_PATTERNS: dict[str, re.Pattern[str]] = {}
@@ -709,6 +827,11 @@ def _middle_word(word: str) -> bool:
     return not (word.islower() and word.endswith(("ed", "ly")))
 
 
+# "… Program on 13 September 2020": a date after a programme's name is not part of it.
+_DATED_TAIL = re.compile(r"\s+\w+\s+(?:the\s+)?(?:\d|(?:January|February|March|April|May|June|July|August|September"
+                         r"|October|November|December)\b)")
+
+
 def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candidate]:
     hs, he, head = toks[h]
     start_index = None
@@ -730,7 +853,7 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
         return []
     start = toks[h - len(kept)][0]
     tail = ""
-    if head[0].isupper() and (m := _ACTOR_TAIL.match(text, he)):
+    if head[0].isupper() and (m := _ACTOR_TAIL.match(text, he)) and not _DATED_TAIL.match(m[0]):
         tail = _trim_tail(m[0])
     end = he + len(tail)
     key = head.lower()
@@ -744,8 +867,11 @@ _KIND_RANK = {
     "collective": 3,
     "target": 4,
     "country": 5,
-    "reference": 6,
-    "acronym": 7,
+    "proper": 6,  # a name found by shape alone yields to every other reading of the same words
+    "reference": 7,
+    "acronym": 8,
+    "pronoun": 9,
+    "single": 10,
 }
 
 
@@ -759,7 +885,7 @@ def _non_overlapping(found: list[Candidate], text: str) -> list[Candidate]:
         if c.start < taken_end or c.end <= c.start:
             # A longer mention already covers it: a quoted title wins over the names inside it.
             continue
-        if c.kind in ("name", "quoted") and c.alias is None and (am := _ABBREVIATION.match(text, c.end)):
+        if c.kind in ("name", "quoted", "proper") and c.alias is None and (am := _ABBREVIATION.match(text, c.end)):
             abbr = am[1]
             if not abbr.isdigit() and not abbr.startswith("Article"):
                 c = Candidate(c.start, c.end, c.type, c.name, c.kind, abbr, c.head)
@@ -768,3 +894,211 @@ def _non_overlapping(found: list[Candidate], text: str) -> list[Candidate]:
         if c.alias is not None and (am := _ABBREVIATION.match(text, c.end)):
             taken_end = am.end()  # the abbreviation in parentheses is part of this mention
     return kept
+
+
+# --- names found by their shape alone (no head noun) ---------------------------------------------------
+@dataclass(frozen=True)
+class ReadingWords:
+    """The word lists of ``reading.yaml`` that recognise names by shape."""
+
+    connectors: frozenset[str]
+    not_names: frozenset[str]
+    actor_words: frozenset[str]
+    modifier_nouns: frozenset[str]
+    part_nouns: frozenset[str]
+    parent_columns: tuple[str, ...]
+    body_nouns: tuple[str, ...]
+    default_actor: str
+    default_instrument: str
+
+
+READING_PATH = Path(__file__).with_name("reading.yaml")
+
+
+@cache
+def reading_words(path: Path = READING_PATH) -> ReadingWords:
+    """``reading.yaml``'s lists (read once per process); its labels are checked against the schema."""
+    data = yaml.safe_load(path.read_text("utf-8"))
+    schema = load_schema()
+    for label in (data["default_actor"], data["default_instrument"]):
+        schema.check_label(label)
+    return ReadingWords(
+        frozenset(data["name_connectors"]),
+        frozenset(str(w) for w in data["not_name_words"]),
+        frozenset(data["actor_name_words"]),
+        frozenset(data["modifier_nouns"]),
+        frozenset(data["part_nouns"]),
+        tuple(data["parent_columns"]),
+        tuple(data["body_nouns"]),
+        data["default_actor"],
+        data["default_instrument"],
+    )
+
+
+_WORDISH = re.compile(r"\w(?:[\w'\u2019&]|[.-](?=\w))*")
+_RUN_GAPS = frozenset((" ", "-", " - ", " \u2013 "))
+_DEFINED = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?)\s*\)")
+
+
+def _run_gap(gap: str) -> bool:
+    """Whether two words are next to each other in a run: one space (or several, as PDF text has them),
+    or a dash between spaces."""
+    return gap in _RUN_GAPS or (gap.isspace() and "\n" not in gap) or " ".join(gap.split()) in ("-", "\u2013")
+
+
+def _cap(word: str) -> bool:
+    return word[0].isupper()
+
+
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]+s$")
+
+
+def _name_shaped(word: str) -> bool:
+    """One word that is a name by its shape: "TradEx", "Portal24", "Net.nr", "KMB-Norland"."""
+    if word.isupper() or word.islower() or "_" in word or _PLURAL_ACRONYM.match(word):
+        return False
+    if "-" in word and word.rsplit("-", 1)[1].islower():
+        return False  # "MSME-related", "AI-based"
+    if any(c.isdigit() for c in word) and sum(c.isalpha() for c in word) < 3:
+        return False
+    inner = word[1:]
+    return (
+        any(c.isupper() for c in inner if c.isalpha()) and any(c.islower() for c in word)
+    ) or (any(c.isdigit() for c in word) and word[0].isalpha()) or ("." in inner and word[0].isupper())
+
+
+def _shaped(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Names without a head noun: runs of capitalised words ("Enterprise Norland", "Kit Harbour",
+    "Údarás na Farraige"), single words shaped like names ("TradEx", "Net.nr"), and words an
+    abbreviation in parentheses spells ("Agence de ports et de quais (APQ)").
+
+    A run holding a head noun is left to the head-noun rules; one that is only a country's name is
+    the country. Types start from the name (see ``reading.yaml``) and follow what sentences do with it.
+    """
+    rw = reading_words()
+    toks = [(m.start(), m.end(), m[0]) for m in _WORDISH.finditer(text)]
+    ends = {c.end for c in found if c.kind in ("name", "quoted")}
+    out: list[Candidate] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        w = toks[i][2]
+        if not _cap(w) or w in rw.not_names or w in _ANY_HEAD:
+            i += 1
+            continue
+        last, k = i, i + 1
+        while k < n and _run_gap(text[toks[k - 1][1] : toks[k][0]]):
+            word = toks[k][2]
+            if _cap(word) and word not in rw.not_names and word not in _ANY_HEAD:
+                last = k
+            elif word[0].isdigit() and last == k - 1 and _edition(word):
+                last = k  # "Harbour 2030", "Quay 4.0"
+            elif word not in rw.connectors or word[0].isdigit():
+                break
+            k += 1
+        run = toks[i : last + 1]
+        i = max(last + 1, i + 1)
+        following = toks[last + 1][2] if last + 1 < n and text[toks[last][1] : toks[last + 1][0]] == " " else ""
+        if following in _ANY_HEAD or following in rw.modifier_nouns:
+            continue  # the start of a name with a head noun ("… Agency"), or a modifier ("… technologies")
+        for part in _separate(run):
+            while part and (part[0][2].lower() in STARTERS or part[0][2] in rw.connectors):
+                part = part[1:]
+            words = [t[2] for t in part]
+            if not words or _shouted(words):
+                continue
+            kind = "proper"
+            if len(words) == 1 and not _name_shaped(words[0]):
+                if not _lone_name(text, part[0][0], words[0]):
+                    continue
+                kind = "single"  # kept only if a sentence relates it to something
+            name = text[part[0][0] : part[-1][1]]
+            if name in countries().by_name:
+                continue
+            out.append(Candidate(part[0][0], part[-1][1], _shaped_type(words), canonical_name(name), kind))
+    for m in _DEFINED.finditer(text):
+        if m.start() in ends or any(c.end == m.start() and c.kind == "proper" for c in out):
+            continue
+        spelt = _spelt_by(text, toks, m.start(), m[1])
+        if spelt is not None:
+            start = spelt
+            words = text[start : m.start()].split()
+            out.append(Candidate(start, m.start(), _shaped_type(words), canonical_name(text[start : m.start()]),
+                                 "proper", m[1]))
+    return out
+
+
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "ic", "ians", "ans", "i", "'s", "\u2019s")
+# A lone capitalised word after these is a place ("in Sorvik", "across southern Norland").
+_PLACE_CUES = frozenset(("in", "across", "throughout", "at", "near", "around", "southern", "northern", "eastern",
+                         "western", "central", "rural", "urban", "of"))
+
+
+def _lone_name(text: str, start: int, word: str) -> bool:
+    """Whether one capitalised word inside a sentence may be a name ("… through Portex, which …"):
+    not the sentence's first word, not an adjective of nationality."""
+    before = text[:start].rstrip()
+    if not before or before[-1] in ".:;!?\"'\u201c\u2018(-\u2013\u2014|*#" or len(word) < 4:
+        return False
+    if before.rsplit(None, 1)[-1].lower() in _PLACE_CUES:
+        return False
+    return not word.endswith(_DEMONYM_ENDINGS) and word[1:].islower()
+
+
+def _edition(word: str) -> bool:
+    """A number that belongs to a name: a year ("Harbour 2030") or a version ("4.0")."""
+    return (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")) or ("." in word and word[0].isdigit())
+
+
+def _shouted(words: list[str]) -> bool:
+    """A heading in capitals ("PRESS RELEASE", "CONCLUSIONS AND RECOMMENDATIONS"), not a name."""
+    long_caps = [w for w in words if w.isupper() and len(w) > 3]
+    return len(long_caps) >= 2
+
+
+def _separate(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """A run split where "and" joins two names rather than two words of one name: before "the", or
+    next to an abbreviation or a one-word name ("Portex and Quayco", "NDA and HARBOUR Norland")."""
+    parts: list[list[tuple[int, int, str]]] = [[]]
+    for j, tok in enumerate(run):
+        w = tok[2]
+        if w in ("and", "&") and 0 < j < len(run) - 1:
+            before, after = run[j - 1][2], run[j + 1][2]
+            rest = [t for t in run[j + 1 :] if t[2] not in ("and", "&")]
+            if after == "the" or before.isupper() or after.isupper() or len(parts[-1]) == 1 or (
+                len(parts[-1]) >= 2 and len(rest) >= 2 and all(_cap(t[2]) for t in rest)
+            ) or (len(rest) == 1 and _name_shaped(rest[0][2])):
+                parts.append([])
+                continue
+        parts[-1].append(tok)
+    return [p for p in parts if p and p[-1][2] not in ("and", "&", "the", "of", "for")]
+
+
+def _spelt_by(text: str, toks: list[tuple[int, int, str]], before: int, acronym: str) -> int | None:
+    """Where the words an abbreviation spells begin, ending at ``before``: its letters are the words'
+    initials in order, the first word capitalised ("Agence de ports et de quais (APQ)")."""
+    letters = [c.lower() for c in acronym.rstrip("s") if c.isalpha()]
+    if len(letters) < 2:
+        return None
+    words = [t for t in toks if t[1] <= before][-(len(letters) + 4) :]
+    if not words or text[words[-1][1] : before].strip():
+        return None
+    li = len(letters) - 1
+    for j in range(len(words) - 1, -1, -1):
+        start, _, word = words[j]
+        if li >= 0 and word[0].lower() == letters[li]:
+            li -= 1
+            if li < 0:
+                return start if _cap(word) else None
+        elif j == len(words) - 1:
+            return None  # the last word must give the last letter
+    return None
+
+
+def _shaped_type(words: list[str]) -> str:
+    rw = reading_words()
+    if any(w in rw.actor_words for w in words) or any(w in countries().by_name for w in words):
+        return rw.default_actor
+    if words[0] in INTERNATIONAL_WORDS and len(words) <= 3:
+        return "InternationalOrganization"
+    return rw.default_instrument

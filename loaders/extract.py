@@ -35,23 +35,33 @@ from typing import TYPE_CHECKING, Any
 from graph.collector import gc_paused
 from graph.errors import InstgraphError
 from graph.model import Entity, Evidence, Relationship, entity_id, merge_entities
-from graph.schema import Schema, load_schema
+from graph.model.schema import Schema, load_schema
 from loaders import relations as R
 from loaders.bullets import Statement, statements
+from loaders.clauses import owned, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.documents import Document
-from loaders.entities import INSTRUMENT_HEADS, Candidate, find_candidates, lexicon, name_key, targets_in_name
+from loaders.entities import (
+    INSTRUMENT_HEADS,
+    Candidate,
+    countries,
+    find_candidates,
+    lexicon,
+    name_key,
+    reading_words,
+    targets_in_name,
+)
 
 if TYPE_CHECKING:  # networkx takes a third of a second to import: worker processes never need it
-    from graph.institutional_graph import InstitutionalGraph
+    from graph.model.institutional_graph import InstitutionalGraph
 
 # Confidence by how directly the text states a fact.
 STATED = 0.9  # a verb or a list that says it ("X spearheads Y", "Y (2005-2008, X)")
 NESTED = 0.8  # said in a sub-bullet whose subject is its parent's
 FRAMED = 0.7  # given by the layout (an item under a strategy's slide, a target named in a title)
 
-_ENTITY_KINDS = ("name", "quoted", "measure", "collective", "target", "country")
-_ON_DEMAND = ("collective", "target")  # kept only when a relationship needs them
+_SHAPED = ("proper", "single")  # names found by shape alone, typed by what sentences do with them
+_ON_DEMAND = ("collective", "single")  # kept only when a relationship needs them
 
 
 @dataclass
@@ -64,6 +74,7 @@ class _Draft:
     end: int | None = None
     lines: dict[int, None] = field(default_factory=dict)
     head: str | None = None
+    fixed: bool = False  # a name found by shape keeps the type the first relation gave it
 
 
 @dataclass
@@ -110,13 +121,16 @@ class _Reader:
         self.drafts: dict[str, _Draft] = {}  # name key -> draft
         self.abbreviations: dict[str, str] = {}  # abbreviation -> name key
         self.acronyms: set[str] = set()  # the same abbreviations, for a quick look-up per statement
-        self.recent_head: dict[str, str] = {}
+        self.recent_head: dict[str, list[str]] = {}  # head noun -> names with it, the latest last
         self.recent_type: dict[str, str] = {}
         self.facts: dict[tuple[str, str, str, str | None], _Fact] = {}
+        self.pairs: set[tuple[str, str, str]] = set()  # (type, source, target) of every fact
         self.subjects: list[str | None] = []  # per statement: its own subject (name key) or None
         self.targets: list[list[str]] = []  # per statement: target-group keys mentioned in it
         self.created: list[int | None] = []  # per statement: the creation year it states
         self.statements: list[Statement] = []
+        self.table_header: list[str] | None = None  # the cells of the table's header row, lower-cased
+        self.focus: str | None = None  # what "it", "they", "its" stand for: the latest sentence's subject
 
     # --- entities -------------------------------------------------------------------------------
     def entity_for(self, c: Candidate, line: int) -> str | None:
@@ -124,9 +138,15 @@ class _Reader:
             key = self.abbreviations.get(c.name)
             if key is None:
                 return None
+        elif c.kind == "pronoun":
+            key = self.focus
+            if key is None:
+                return None
         elif c.kind == "reference":
             head = (c.head or "").lower()
-            key = self.recent_head.get(head) or self.recent_type.get(INSTRUMENT_HEADS.get(head, c.head or ""), "")
+            key = self._salient(self.recent_head.get(head), line) or self.recent_type.get(
+                INSTRUMENT_HEADS.get(head, c.head or ""), ""
+            )
             if not key:
                 return None
         else:
@@ -145,9 +165,22 @@ class _Reader:
         draft = self.drafts[key]
         draft.lines[line] = None
         if draft.head:
-            self.recent_head[draft.head.lower()] = key
+            held = self.recent_head.setdefault(draft.head.lower(), [])
+            if key in held:
+                held.remove(key)
+            held.append(key)
         self.recent_type[draft.type] = key
         return key
+
+    def _salient(self, keys: list[str] | None, line: int) -> str | None:
+        """What "the ministry" means: the one named on this very line, else of the names with that
+        head the one named most often so far (the document's own ministry rather than one named once in
+        passing), the latest on a tie."""
+        if not keys:
+            return None
+        if line in self.drafts[keys[-1]].lines:
+            return keys[-1]
+        return max(reversed(keys), key=lambda k: len(self.drafts[k].lines))
 
     def is_actor(self, key: str) -> bool:
         return self.drafts[key].type in self.actor_types
@@ -175,11 +208,16 @@ class _Reader:
             return
         s_type, t_type = self.type_of(source), self.type_of(target)
         if not self.schema.allows(rel, s_type, t_type):
-            return
+            s_type, t_type = self.refit(rel, source, target)
+            if not self.schema.allows(rel, s_type, t_type):
+                return
+        for key in (source, target):
+            self.drafts[key].fixed = True
         spec = self.schema.relationship_types[rel]
         if spec.symmetric and source > target:
             source, target = target, source
         k = (rel, source, target, context)
+        self.pairs.add(k[:3])
         fact = self.facts.get(k)
         if fact is None:
             fact = self.facts[k] = _Fact(rel, source, target, context, start, end, confidence, note=note)
@@ -189,6 +227,25 @@ class _Reader:
             fact.confidence = max(fact.confidence, confidence)
         for span in spans:
             fact.evidence[span] = None
+
+    def has(self, rel: str, source: str, target: str) -> bool:
+        """Whether a fact of type ``rel`` between the two is held already (in any context)."""
+        if self.schema.relationship_types[rel].symmetric and source > target:
+            source, target = target, source
+        return (rel, source, target) in self.pairs
+
+    def refit(self, rel: str, source: str, target: str) -> tuple[str, str]:
+        """The types a relation would give its ends: a name found by shape alone (not yet typed by
+        another relation) takes the actor or instrument type the relation needs, if the other end fits."""
+        spec = self.schema.relationship_types[rel]
+        s, t = self.drafts[source], self.drafts[target]
+        words = reading_words()
+        options = (words.default_actor, words.default_instrument)
+        if s.kind in _SHAPED and not s.fixed and t.type in spec.targets and not _placed(s.name):
+            s.type = next((o for o in options if o in spec.sources), s.type)
+        elif t.kind in _SHAPED and not t.fixed and s.type in spec.sources and not _placed(t.name):
+            t.type = next((o for o in options if o in spec.targets), t.type)
+        return s.type, t.type
 
     def set_years(self, key: str, start: int | None, end: int | None = None) -> None:
         d = self.drafts[key]
@@ -298,14 +355,12 @@ def _read(rd: _Reader) -> None:
     rd.statements = sts
     per_statement: list[tuple[str, list[str], list[YearSpan]]] = []
     for st in sts:
-        cands = find_candidates(st.text, st.kind == "bullet", rd.acronyms)
-        keys: list[str] = []
-        kept: list[Candidate] = []
-        for c in cands:
-            key = rd.entity_for(c, st.line_at(c.start))
-            if key is not None:
-                keys.append(key)
-                kept.append(c)
+        shaped = st.kind == "bullet" or not st.title_like  # in a title every word is capitalised
+        known = len(rd.acronyms)
+        cands = find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped)
+        keys, kept = _linked(rd, st, cands)
+        if len(rd.acronyms) > known:  # "… (METI) and … of METI": an abbreviation used where it is defined
+            keys, kept = _linked(rd, st, find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped))
         templ = _template(st.text, kept) if kept else st.text
         years = find_years(templ) if keys else []  # only the rules read them, and they need a mention
         per_statement.append((templ, keys, years))
@@ -315,18 +370,87 @@ def _read(rd: _Reader) -> None:
             if rd.is_actor(k) or rd.is_instrument(k):
                 subject = k
         rd.subjects.append(subject)
+        _refocus(rd, st, kept, keys)
         rd.targets.append([k for k in keys if rd.drafts[k].type == "TargetGroup"])
         rd.created.append(None)
         if keys:
             _relate(rd, st, templ, keys, years)
+        _table_row(rd, st, templ, keys)
     _frame_rules(rd, per_statement)
+
+
+_TABLE_SEPARATOR = re.compile(r"^\|[\s:|-]*$")
+_PARTNER_CUE = re.compile(r"\b(?:with|alongside|and|together\s+with)\s+(?:the\s+)?$", re.I)
+
+
+def _table_row(rd: _Reader, st: Statement, t: str, keys: list[str]) -> None:
+    """A row of a Markdown table: its first cell names what the row is about; a body named in another
+    cell runs it (an instrument) or is its parent (a body, in a column whose header says so); bodies
+    named "with" the first in a cell take part in it."""
+    if not st.text.startswith("|"):
+        rd.table_header = None
+        return
+    if _TABLE_SEPARATOR.match(st.text):
+        return
+    cells = [c.strip() for c in t.strip().strip("|").split("|")]
+    if not keys:
+        rd.table_header = [c.lower() for c in cells]
+        return
+    first = [keys[int(i)] for i in R.MENTION.findall(cells[0])]
+    if not first or not (rd.is_actor(first[0]) or rd.is_instrument(first[0])):
+        return
+    subject, span = first[0], _span(st)
+    header = rd.table_header or []
+    for col, cell in enumerate(cells[1:], start=1):
+        title = header[col] if col < len(header) else ""
+        for n, m in enumerate(R.MENTION.finditer(cell)):
+            key = keys[int(m[1])]
+            if not rd.is_actor(key):
+                continue
+            if rd.is_instrument(subject):
+                partner = n > 0 and _PARTNER_CUE.search(cell, 0, m.start())
+                rd.add("PARTICIPATES_IN" if partner else "IMPLEMENTS", key, subject, [span], FRAMED)
+            elif any(w in title for w in reading_words().parent_columns):
+                rd.add("PART_OF", subject, key, [span], FRAMED)
+
+
+def _placed(name: str) -> bool:
+    """A name holding a country's ("Enterprise Norland") names a body there: its type is not in doubt."""
+    return any(w in countries().by_name for w in name.split())
+
+
+def _linked(rd: _Reader, st: Statement, cands: list[Candidate]) -> tuple[list[str], list[Candidate]]:
+    """The entity keys of a statement's mentions, and the mentions that have one."""
+    keys: list[str] = []
+    kept: list[Candidate] = []
+    for c in cands:
+        key = rd.entity_for(c, st.line_at(c.start))
+        if key is not None:
+            keys.append(key)
+            kept.append(c)
+    return keys, kept
+
+
+def _refocus(rd: _Reader, st: Statement, kept: list[Candidate], keys: list[str]) -> None:
+    """A sentence that opens on a body or an instrument makes it what the next sentences' pronouns mean;
+    a heading or a new section forgets it."""
+    if st.kind == "heading" or (st.title_like and st.kind != "bullet"):
+        rd.focus = None
+        return
+    for c, key in zip(kept, keys, strict=True):
+        if c.start > 60:
+            break
+        if rd.is_actor(key) or rd.is_instrument(key):
+            rd.focus = key
+            return
 
 
 def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[YearSpan]) -> None:
     """Apply the relationship rules to one templated statement."""
     rules = R.rules_in(t, t.lower())
     targets = rd.targets[st.index]
-    if not rules and not targets:
+    said = [*phrased(t), *owned(t)] if len(keys) > 1 else []
+    if not rules and not targets and not said:
         return  # no rule matches and no target group to aim at: nothing to say
     span = _span(st)
     own_subject = rd.subjects[st.index]
@@ -382,9 +506,6 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
         rd.add("SUCCEEDED_BY", k(a), k(b), [span], STATED, start=y.first if y else None)
         if y is not None:
             rd.set_years(k(b), y.first)
-    for m in rules.get("REPLACED", ()):
-        y = nearest_year(years, m.end())
-        rd.add("SUCCEEDED_BY", k(m[2]), k(m[1]), [span], STATED, start=y.first if y else None)
     for m in rules.get("UNDER", ()):
         if rd.type_of(k(m[1])) != "Country" and "formerly" not in t[max(0, m.start() - 12) : m.start()].lower():
             rd.add("PART_OF", k(m[1]), k(m[2]), [span], STATED)
@@ -475,6 +596,22 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                     NESTED,
                     start=rd.drafts[k(x[1])].start,
                 )
+    # Relations stated by the phrases of reading.yaml (a fact the rules above stated in more detail,
+    # with an instrument as context, is not stated again without one).
+    for f in said:
+        start = _clause_year(years, t, f.start, f.relation == "SUCCEEDED_BY")
+        for a in f.sources:
+            for b in f.targets:
+                source, target, relation = keys[a], keys[b], f.relation
+                if relation == "OWNS":  # the owner leads its instrument; a body is part of its owner
+                    if not rd.is_actor(source):
+                        continue
+                    if rd.is_actor(target):
+                        source, target, relation = target, source, "PART_OF"
+                    else:
+                        relation = "LEADS"
+                if not rd.has(relation, source, target):
+                    rd.add(relation, source, target, [span], STATED, start=start)
     # Targets named in the statement itself, after a cue ("to SMEs", "hiring youth").
     if not targets:
         return
@@ -499,6 +636,16 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                     )
 
 
+def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool) -> int | None:
+    """The year a phrase's relation starts: the year of its clause (between semicolons), when the clause
+    has one; for a succession the year nearest the phrase."""
+    left, right = t.rfind(";", 0, at) + 1, t.find(";", at)
+    inside = [y for y in years if left <= y.position < (right if right >= 0 else len(t)) and y.first is not None]
+    if nearest and inside:
+        return min(inside, key=lambda y: abs(y.position - at)).first
+    return inside[0].first if len(inside) == 1 and inside[0].precision in ("year", "from", "range") else None
+
+
 def _year_in(years: list[YearSpan]) -> int | None:
     for y in years:
         if y.precision in ("year", "from", "range"):
@@ -518,7 +665,9 @@ def _context(rd: _Reader, st: Statement, own_subject: str | None) -> str | None:
 
 
 def _frame_rules(rd: _Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:
-    """Facts the layout gives: an item under a strategy is part of it; targets named above an item."""
+    """Facts the layout gives: an item under a strategy is part of it; an item of a list its subject's
+    parts introduce is part of that subject; targets named above an item."""
+    _listed_parts(rd, per_statement)
     strategy_label = INSTRUMENT_HEADS["strategy"]
     for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
         if st.kind != "bullet" or not keys:
@@ -552,6 +701,21 @@ def _frame_rules(rd: _Reader, per_statement: list[tuple[str, list[str], list[Yea
                 continue
             named_on = next(iter(d.lines))
             rd.add("TARGETS", key, group, [(named_on, named_on)], FRAMED, note="the target group is named in the title")
+
+
+def _listed_parts(rd: _Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:
+    """"X has three components:" then a list: each item's first body or instrument is PART_OF X."""
+    part_nouns = reading_words().part_nouns
+    intro: tuple[int, str] | None = None  # (statement, subject) of the latest introduction
+    for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
+        named = [k for k in keys if rd.is_actor(k) or rd.is_instrument(k)]
+        if st.kind != "bullet":
+            words = set(st.text.lower().replace(":", " ").split())
+            intro = (st.index, named[0]) if named and st.text.endswith(":") and words & part_nouns else None
+            continue
+        if intro is None or not named or named[0] == intro[1]:
+            continue
+        rd.add("PART_OF", named[0], intro[1], [_span(rd.statements[intro[0]]), _span(st)], NESTED)
 
 
 def _matching_group(groups: dict[str, str], name: str) -> str | None:
@@ -675,7 +839,7 @@ def extraction_to_graph(extractions: Iterable[Extraction], schema: Schema | None
     full name in another are one node. Each entity gets a MENTIONED_IN edge to its Document node,
     citing the lines it is mentioned on.
     """
-    from graph.institutional_graph import InstitutionalGraph
+    from graph.model.institutional_graph import InstitutionalGraph
 
     g = InstitutionalGraph(schema)
     by_name: dict[tuple[str, str], str] = {}

@@ -35,7 +35,6 @@ RENAMED = re.compile(
     rf"|{E}\s+became\s+{E}|{E}[^@]{{0,25}}?\bwas\s+replaced\s+by\s+{E}",
     re.I,
 )
-REPLACED = re.compile(rf"{E}[^@]{{0,25}}?\b(?:replaced|succeeded|took\s+over\s+from)\s+{E}", re.I)
 UNDER = re.compile(
     rf"{E}[^@]{{0,30}}?\b(?:under|within|part\s+of|attached\s+to|affiliated\s+(?:to|with)|subordinate\s+to|"
     rf"reporting\s+to)\s+(?:the\s+(?:supervision|auspices|umbrella|authority)\s+of\s+)?{E}",
@@ -73,7 +72,8 @@ IMPLEMENTED_BY = re.compile(
 YEARS_BODY = re.compile(rf"{E}\s*\(\s*(?P<years>[^()@]*?\d{{4}}[^()@,]*?)\s*,\s*{E}\s*\)")
 BODY_YEARS = re.compile(rf"{E}\s*\(\s*{E}\s*,\s*(?P<years>[^()@]*?\d{{4}}[^()@]*?)\s*\)")
 COOPERATION_BETWEEN = re.compile(
-    rf"\b(?:co-?operation|collaboration|partnership|joint\s+work|coordination)\s+(?:between|among|of)\s+"
+    rf"\b(?:co-?operation|collaboration|partnership|joint\s+work|coordination|covenant|agreement|alliance|consortium)"
+    rf"\s+(?:between|among|of)\s+"
     rf"(?P<list>{LIST})",
     re.I,
 )
@@ -152,7 +152,6 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "became",
         "replaced by",
     ),
-    "REPLACED": ("replaced", "succeeded", "took over"),
     "UNDER": ("under", "within", "part of", "attached", "affiliated", "subordinate", "reporting to"),
     "TRANSFER": ("transferred", "moved", "shifted", "handed over", "merged"),
     "LEADS": (
@@ -175,7 +174,17 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "YEARS_BODY": ("(",),
     "YEARS_ONLY": ("(",),
     "BODY_YEARS": ("(",),
-    "COOPERATION_BETWEEN": ("operation", "collaboration", "partnership", "joint work", "coordination"),
+    "COOPERATION_BETWEEN": (
+        "operation",
+        "collaboration",
+        "partnership",
+        "joint work",
+        "coordination",
+        "covenant",
+        "agreement",
+        "alliance",
+        "consortium",
+    ),
     "COLLABORATING_WITH": (" with ",),
     "PARTICIPATES": ("particip", "part in", "involved", "join", "contribut"),
     "PROVIDED_IN": (

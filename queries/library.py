@@ -36,8 +36,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -365,23 +364,6 @@ def run_cypher(
     if not text.strip():
         raise UsageError("cypher: the statement is empty")
     return _execute(driver, text, dict(params or {}), write=write, database=database)
-
-
-@contextmanager
-def open_driver(env: Mapping[str, str]) -> Iterator[tuple[neo4j.Driver, str]]:
-    """A connected driver and the database for the server ``env`` names, closed on exit.
-
-    ``env`` holds ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``; without a URI,
-    the local server ``instgraph neo4j start`` runs (see :mod:`graph.settings`). The CLI passes ``os.environ``.
-    """
-    from graph.settings import Neo4jSettings
-
-    settings = Neo4jSettings.from_env(env)
-    driver = settings.connect()
-    try:
-        yield driver, settings.database
-    finally:
-        driver.close()
 
 
 def _execute(

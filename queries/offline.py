@@ -1,6 +1,6 @@
 """The library's questions answered from the networkx model, without Neo4j.
 
-Each function takes an :class:`~graph.institutional_graph.InstitutionalGraph` and the same parameters as
+Each function takes an :class:`~graph.model.institutional_graph.InstitutionalGraph` and the same parameters as
 the ``.cypher`` query of the same name, and returns the same rows: same columns in the same order, same
 values, same row order. The tests check that both engines give equal answers on the Korea graph.
 
@@ -29,10 +29,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.coordination import collaboration_graph, entities_named, instruments_under
+from graph.analysis.coordination import collaboration_graph, entities_named, instruments_under
 from graph.errors import UsageError
-from graph.institutional_graph import InstitutionalGraph, matches
-from graph.schema import Schema
+from graph.model.institutional_graph import InstitutionalGraph, matches
+from graph.model.schema import Schema
 from queries.library import QUERY_DIR, get_query
 
 # Names the questions rely on; each is checked against the schema before use.
@@ -41,29 +41,6 @@ ACTOR = "Actor"
 INSTRUMENT = "Instrument"
 
 Row = dict[str, Any]
-
-
-# --- what the schema says -----------------------------------------------------------------------------
-
-
-def role_types(schema: Schema) -> list[str]:
-    """Relationship types from an actor to an instrument: who leads, implements or takes part.
-
-    >>> from graph.schema import load_schema
-    >>> role_types(load_schema())
-    ['IMPLEMENTS', 'LEADS', 'PARTICIPATES_IN']
-    """
-    return schema.involvement_types
-
-
-def collaboration_types(schema: Schema) -> list[str]:
-    """Symmetric relationship types between actors (actors working together).
-
-    >>> from graph.schema import load_schema
-    >>> collaboration_types(load_schema())
-    ['COLLABORATES_WITH']
-    """
-    return schema.collaboration_types
 
 
 def _type_of(graph: InstitutionalGraph, node: str) -> str:
@@ -127,7 +104,7 @@ def _map_row(g: nx.MultiDiGraph, u: str, rel: str | None, v: str | None, start: 
 def roles(graph: InstitutionalGraph, actor: str | None = None, year: int | None = None) -> list[Row]:
     """Who leads, implements or takes part in which instruments, with years (``queries/roles.cypher``)."""
     view = graph.as_of(year) if year is not None else graph
-    g, wanted = view.graph, set(role_types(graph.schema))
+    g, wanted = view.graph, set(graph.schema.involvement_types)
     rows: list[Row] = []
     for u, v, d in g.edges(data=True):
         if d["type"] not in wanted or not _is(view, u, ACTOR) or not _is(view, v, INSTRUMENT):
@@ -216,12 +193,12 @@ def collaboration_pairs(graph: InstitutionalGraph, year: int | None = None, acto
         return actor_type is None or actor_type in _labels(schema, _type_of(view, n))
 
     channels: dict[tuple[str, str], set[tuple[str | None, str | None]]] = {}
-    collab = set(collaboration_types(schema))
+    collab = set(schema.collaboration_types)
     for u, v, d in g.edges(data=True):
         if d["type"] in collab and u != v and wanted(u) and wanted(v):
             pair = (min(u, v), max(u, v))
             channels.setdefault(pair, set()).add((d.get("id"), d.get("context")))
-    roles_ = set(role_types(schema))
+    roles_ = set(schema.involvement_types)
     for i in g:
         if not _is(view, i, INSTRUMENT):
             continue
@@ -256,7 +233,7 @@ def fragmentation(
 ) -> list[Row]:
     """For each year, the separate groups of actors running that year's instruments.
 
-    The groups are those of :mod:`graph.coordination` (the one definition of the measure): the
+    The groups are those of :mod:`graph.analysis.coordination` (the one definition of the measure): the
     connected components of the year's collaboration graph of running instruments. With ``area``
     (an id, name or alias), only the instruments under it count; an area that names nothing leaves
     no instrument. Years default to the earliest and latest any of those instruments' spans names.

@@ -1,7 +1,7 @@
 """Session-wide fixtures: the Neo4j server the tests run against, and the seed document's path.
 
 The server is the one ``NEO4J_URI`` names (with ``NEO4J_USERNAME``/``NEO4J_PASSWORD``/``NEO4J_DATABASE``);
-when it is unset, a throwaway local server the project starts itself (``graph.local_server``), in its own
+when it is unset, a throwaway local server the project starts itself (``graph.store.local_server``), in its own
 directory under pytest's temporary directory and on free ports, so the tests never touch the data of the
 server ``instgraph neo4j start`` runs. It is started once for the session and stopped at its end.
 ``clean_db`` empties the database, so a ``NEO4J_URI`` for tests must name a database you can lose.
@@ -19,14 +19,14 @@ from typing import Any
 
 import pytest
 
-from graph.local_server import (
+from graph.store.local_server import (
     FAST_START_JVM_OPTIONS,
     LocalServer,
     LocalServerError,
     default_home,
     free_port,
 )
-from graph.settings import Neo4jSettings
+from graph.store.settings import Neo4jSettings
 from viz.screenshots import CHROMIUM, CHROMIUM_ARGS
 
 SEED_NAME = "oecd-2022-korea-sme-digitalisation.txt"

@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from graph.institutional_graph import InstitutionalGraph
+from graph.model.institutional_graph import InstitutionalGraph
 from instgraph.cli import app
 from loaders.dataset import KOREA_DATASET, korea_graph
 

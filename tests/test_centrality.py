@@ -7,8 +7,8 @@ import doctest
 import networkx as nx
 import pytest
 
-from graph import centrality, coordination, projections, report
-from graph.centrality import (
+from graph.analysis import centrality, coordination, projections
+from graph.analysis.centrality import (
     betweenness,
     brokerage,
     centralities,
@@ -19,8 +19,9 @@ from graph.centrality import (
     most_central,
     pagerank,
 )
-from graph.projections import actor_collaboration, collapsed, lineage_view, view
+from graph.analysis.projections import actor_collaboration, collapsed, lineage_view, view
 from loaders.dataset import korea_graph
+from viz import report
 
 MSS = "ministry:ministry-of-smes-and-startups"
 SMBA = "agency:small-and-medium-business-administration"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.coordination import (
+from graph.analysis.coordination import (
     area_instruments,
     before_after,
     collaboration_graph,
@@ -13,8 +13,8 @@ from graph.coordination import (
     reorganisation_year,
 )
 from graph.errors import UsageError
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Relationship
+from graph.model.institutional_graph import InstitutionalGraph
 from loaders.dataset import korea_graph
 
 MSS = "ministry:ministry-of-smes-and-startups"

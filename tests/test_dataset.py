@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from graph.errors import InputError
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import document_id
+from graph.model.institutional_graph import InstitutionalGraph
 from loaders.citations import check_citations, mentions
 from loaders.dataset import (
     KOREA_DATASET,

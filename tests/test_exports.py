@@ -20,8 +20,8 @@ from graph.exports import (
     write_graphml,
     write_node_link,
 )
-from graph.institutional_graph import InstitutionalGraph
-from graph.store_rows import mention_rows
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.rows import mention_rows
 from loaders.dataset import korea_graph
 
 MSS = "ministry:ministry-of-smes-and-startups"
@@ -194,4 +194,4 @@ def test_cli_export_writes_the_file_and_rejects_an_unknown_format(korea: Institu
     assert done.stdout.strip() == str(tmp_path / "g.json")
     assert InstitutionalGraph.read_json(tmp_path / "g.json") == korea
     bad = subprocess.run([*cli, "export", "--format", "xml"], capture_output=True, text=True, check=False)
-    assert bad.returncode == 2 and "--format 'xml'" in bad.stderr
+    assert bad.returncode == 2 and "--format: 'xml'" in bad.stderr

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from graph.coordination import coordination
-from graph.institutional_graph import InstitutionalGraph
+from graph.analysis.coordination import coordination
 from graph.model import Entity, Relationship
-from graph.store_write import write_graph
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.write import write_graph
 from queries.library import run
 from queries.offline import fragmentation
 

@@ -7,8 +7,8 @@ import json
 import networkx as nx
 import pytest
 
-from graph.institutional_graph import InstitutionalGraph, ModelError
 from graph.model import Entity, Evidence, Relationship
+from graph.model.institutional_graph import InstitutionalGraph, ModelError
 
 
 def small() -> InstitutionalGraph:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.local_server import (
+from graph.store.local_server import (
     FAST_START_JVM_OPTIONS,
     JVM_FLAGS,
     NEO4J_VERSION,
@@ -24,7 +24,7 @@ from graph.local_server import (
     free_port,
     hash_initial_password,
 )
-from graph.settings import Neo4jSettings
+from graph.store.settings import Neo4jSettings
 
 # --- without a server ----------------------------------------------------------------------------------
 

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 from graph.errors import UsageError
-from graph.institutional_graph import InstitutionalGraph
-from graph.store_write import write_graph
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.write import write_graph
 from loaders.dataset import korea_graph
 from queries.library import list_queries, run, run_cypher
 from queries.offline import OFFLINE, run_offline

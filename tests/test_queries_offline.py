@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.coordination import area_instruments
+from graph.analysis.coordination import area_instruments
 from graph.errors import UsageError
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Relationship
+from graph.model.institutional_graph import InstitutionalGraph
 from loaders.dataset import korea_graph
 from queries.offline import (
     as_of_map,

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from graph.schema import load_schema
-from graph.schema_doc import BEGIN, END, replace_section, schema_markdown
+from graph.model.schema import load_schema
+from graph.model.schema_doc import BEGIN, END, replace_section, schema_markdown
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

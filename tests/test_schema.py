@@ -1,4 +1,4 @@
-"""The schema declared in graph/schema.yaml is complete and self-consistent."""
+"""The schema declared in graph/model/schema.yaml is complete and self-consistent."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from graph.schema import SCHEMA_PATH, SchemaError, load_schema, parse_schema
+from graph.model.schema import SCHEMA_PATH, SchemaError, load_schema, parse_schema
 
 IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")

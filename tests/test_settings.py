@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.local_server import LocalServer, free_port
-from graph.settings import (
+from graph.store.local_server import LocalServer, free_port
+from graph.store.settings import (
     DEFAULT_URI,
     Neo4jAuthError,
     Neo4jSettings,

@@ -6,19 +6,17 @@ Uses the shared ``neo4j_driver`` fixture when tests/conftest.py provides it, els
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from graph.constraints import FULLTEXT_INDEX, ensure_constraints, existing_unique_constraints, unique_constraints
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Evidence, Relationship
-from graph.store_read import read_graph
-from graph.store_write import LoadError, wipe_graph, write_graph
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.constraints import FULLTEXT_INDEX, ensure_constraints, existing_unique_constraints, unique_constraints
+from graph.store.read import read_graph
+from graph.store.write import LoadError, wipe_graph, write_graph
 from loaders.dataset import korea_graph
 
 pytestmark = pytest.mark.neo4j
@@ -86,12 +84,9 @@ def korea() -> InstitutionalGraph:
 
 
 def synthetic(n_nodes: int, n_edges: int, seed: int) -> InstitutionalGraph:
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "synthetic.py"
-    spec = importlib.util.spec_from_file_location("synthetic", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.synthetic_graph(n_nodes, n_edges, seed)  # type: ignore[no-any-return]
+    from graph.synthetic import synthetic_graph
+
+    return synthetic_graph(n_nodes, n_edges, seed)
 
 
 def snapshot(driver: Any, database: str) -> dict[str, Any]:

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
 from graph.errors import InstgraphError
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Evidence, Relationship
-from graph.store_rows import (
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.rows import (
     EdgeDecoder,
     citation_json,
     codec,
@@ -24,16 +22,11 @@ from graph.store_rows import (
     mention_rows,
     relationship_rows,
 )
-from graph.store_write import node_statement, relationship_statement
-
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+from graph.store.write import node_statement, relationship_statement
 
 
 def load_synthetic() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("synthetic", BENCHMARKS / "synthetic.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    import graph.synthetic as module
     return module
 
 
@@ -158,9 +151,9 @@ def test_statements_interpolate_schema_labels_only(small: InstitutionalGraph) ->
     assert "CREATE (a)-[r:LEADS]->(b)" in relationship_statement(
         small.schema, "LEADS", "Actor", "Instrument", rules, new=True
     )
-    with pytest.raises(InstgraphError, match="not in graph/schema.yaml"):
+    with pytest.raises(InstgraphError, match="not in graph/model/schema.yaml"):
         node_statement(small.schema, "Ministry) DETACH DELETE (n", rules)
-    with pytest.raises(InstgraphError, match="relationship type 'LEADS]->' is not in graph/schema.yaml"):
+    with pytest.raises(InstgraphError, match="relationship type 'LEADS]->' is not in graph/model/schema.yaml"):
         relationship_statement(small.schema, "LEADS]->", "Ministry", "Programme", rules)
 
 
@@ -176,7 +169,7 @@ def test_an_entity_type_outside_the_schema_is_one_plain_line_the_cli_prints(smal
             rows(broken)
         message = str(info.value)
         # an InstgraphError (the CLI prints it and exits 1) whose text is plain, not KeyError's quoted repr
-        assert message.startswith("entity type 'Bureau' is not in graph/schema.yaml (allowed: Agency, ")
+        assert message.startswith("entity type 'Bureau' is not in graph/model/schema.yaml (allowed: Agency, ")
         assert "\n" not in message
 
 
@@ -217,15 +210,14 @@ def test_synthetic_graph_is_the_same_in_every_process() -> None:
     import sys
 
     code = (
-        "import hashlib, json, sys; sys.path[:0] = [sys.argv[1], sys.argv[2]]\n"
-        "from synthetic import synthetic_graph\n"
+        "import hashlib, json\n"
+        "from graph.synthetic import synthetic_graph\n"
         "g = synthetic_graph(2000, 10000, seed=1)\n"
         "print(hashlib.sha256(json.dumps(g.to_node_link(), sort_keys=True, default=str).encode()).hexdigest())"
     )
-    root = str(BENCHMARKS.parent)
     digests = {
         subprocess.run(
-            [sys.executable, "-c", code, root, str(BENCHMARKS)],
+            [sys.executable, "-c", code],
             env={**os.environ, "PYTHONHASHSEED": seed},
             capture_output=True,
             text=True,

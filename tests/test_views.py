@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from graph.errors import UsageError
-from graph.institutional_graph import InstitutionalGraph, graphs_equal
 from graph.model import Entity, Evidence, Relationship
-from graph.schema import load_schema
+from graph.model.institutional_graph import InstitutionalGraph, graphs_equal
+from graph.model.schema import load_schema
 from viz.layout import LARGE_GRAPH, sparse_spring_layout
 from viz.offline import script_json
 from viz.views import (

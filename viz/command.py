@@ -1,38 +1,12 @@
-"""What ``instgraph viz`` does once its options are parsed: read a graph, build one view, write the page.
-
-The graph comes from a ``graph.json`` written by ``instgraph build`` (``--graph``), or from curated
-datasets (``--data``, default: the repository's ``data/*.yaml``).
-"""
+"""What ``instgraph viz`` does once its options are parsed and its graph read: build one view, write the page."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
 from pathlib import Path
 
-from graph.errors import InputError, UsageError
-from graph.institutional_graph import InstitutionalGraph
+from graph.errors import UsageError
+from graph.model.institutional_graph import InstitutionalGraph
 from viz.views import VIEW_NAMES, build_view, node_sizes
-
-
-def read_graph(
-    graph_file: Path | None = None, datasets: Sequence[Path] | None = None, seeds_dir: Path | None = None
-) -> InstitutionalGraph:
-    """The graph to draw: a node-link ``graph.json`` if given, else the curated datasets."""
-    if graph_file is not None:
-        try:
-            return InstitutionalGraph.read_json(graph_file)
-        except OSError as exc:
-            raise UsageError(f"--graph {graph_file}: cannot read it ({exc.strerror})") from None
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise InputError(str(graph_file), f"not a node-link graph written by instgraph build ({exc})") from None
-    from instgraph.build import build_graph, default_datasets
-
-    paths = [Path(p) for p in datasets] if datasets else default_datasets()
-    for p in paths:
-        if not p.is_file():
-            raise UsageError(f"--data {p}: no such file")
-    return build_graph(paths, seeds_dir)
 
 
 def write_view(

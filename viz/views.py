@@ -1,4 +1,4 @@
-"""HTML network views of an :class:`~graph.institutional_graph.InstitutionalGraph`, built with pyvis.
+"""HTML network views of an :class:`~graph.model.institutional_graph.InstitutionalGraph`, built with pyvis.
 
 Four views, each a self-contained offline page (see :mod:`viz.offline`):
 
@@ -39,10 +39,10 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
+from graph.analysis.projections import actor_collaboration
 from graph.errors import UsageError
-from graph.institutional_graph import InstitutionalGraph
-from graph.projections import actor_collaboration
-from graph.schema import NodeType, Schema
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.model.schema import NodeType, Schema
 from viz.layout import LARGE_GRAPH, sparse_spring_layout
 from viz.offline import LABEL_MIN_PX, iframe, render_page
 from viz.time_slider import slider_html, slider_range

@@ -12,9 +12,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.institutional_graph import InstitutionalGraph
-from graph.store_read import read_graph
-from instgraph.build import build, summary
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.read import read_graph
+from instgraph.build import build
+from instgraph.summary import summary
 
 SEED = "oecd-2022-korea-sme-digitalisation.txt"
 REPO = Path(__file__).resolve().parents[2]

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Evidence, Relationship
+from graph.model.institutional_graph import InstitutionalGraph
 from viz.layout import LARGE_GRAPH
 from viz.views import build_all_views, network_view, timeline_view
 

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from graph.constraints import ensure_constraints, existing_unique_constraints, unique_constraints
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Relationship
-from graph.store_read import read_graph
-from graph.store_write import write_graph
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.constraints import ensure_constraints, existing_unique_constraints, unique_constraints
+from graph.store.read import read_graph
+from graph.store.write import write_graph
 
 pytestmark = pytest.mark.neo4j
 

@@ -1,9 +1,9 @@
 """Faults against a real server: Neo4j killed with SIGKILL in the middle of a load, a server that is
 down, a wrong password, a server restarted between two commands.
 
-The kill test owns its server: a dedicated local Neo4j (``graph.local_server``) in a temporary
+The kill test owns its server: a dedicated local Neo4j (``graph.store.local_server``) in a temporary
 directory on free ports, so killing it cannot hurt the session's server. The graph is the seeded
-synthetic one of ``benchmarks/synthetic.py``; ``INSTGRAPH_FAULT_EDGES`` sets its size (default 100 000
+synthetic one of ``graph/synthetic.py``; ``INSTGRAPH_FAULT_EDGES`` sets its size (default 100 000
 relationships; the test's runtime grows with it).
 """
 
@@ -14,7 +14,6 @@ import json
 import os
 import signal
 import stat
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,8 +23,8 @@ import pytest
 from cli_runs import assert_one_clear_error, base_env, run_cli, run_many
 
 from graph.errors import InstgraphError
-from graph.local_server import LocalServer, LocalServerError, default_home, free_port
-from graph.store_write import LoadError, write_graph
+from graph.store.local_server import LocalServer, LocalServerError, default_home, free_port
+from graph.store.write import LoadError, write_graph
 
 pytestmark = pytest.mark.neo4j
 
@@ -63,11 +62,8 @@ def killable(own_server: tuple[LocalServer, int]) -> tuple[LocalServer, int]:
 
 
 def synthetic(edges: int) -> Any:
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        from synthetic import synthetic_graph
-    finally:
-        sys.path.remove(str(REPO / "benchmarks"))
+    from graph.synthetic import synthetic_graph
+
     return synthetic_graph(max(200, edges // 10), edges, seed=9)
 
 
@@ -174,7 +170,7 @@ def test_the_local_password_file_is_private_and_never_printed(killable: tuple[Lo
     mode = stat.S_IMODE(server.password_file.stat().st_mode)
     assert mode == 0o600, f"{server.password_file} has mode {oct(mode)}"
     assert PASSWORD not in repr(server)
-    from graph.settings import Neo4jSettings
+    from graph.store.settings import Neo4jSettings
 
     settings = Neo4jSettings.from_env({"INSTGRAPH_HOME": str(server.home)}, local=server)
     assert settings.password == PASSWORD and PASSWORD not in repr(settings)

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Evidence, Relationship
-from graph.schema import load_schema
-from graph.store_read import read_graph
-from graph.store_rows import codec
-from graph.store_write import node_statement, relationship_statement, write_graph
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.model.schema import load_schema
+from graph.store.read import read_graph
+from graph.store.rows import codec
+from graph.store.write import node_statement, relationship_statement, write_graph
 from queries.library import run, run_cypher
 
 pytestmark = pytest.mark.neo4j

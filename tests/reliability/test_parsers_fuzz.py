@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.errors import InstgraphError
-from graph.schema import load_schema
+from graph.model.schema import load_schema
 from loaders.dataset import parse_dataset, to_graph
 from loaders.documents import document_from_bytes, document_from_text
 from loaders.extract import extract

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, Evidence, Relationship
+from graph.model.institutional_graph import InstitutionalGraph
 from viz.views import build_all_views
 
 pytestmark = pytest.mark.browser

@@ -26,10 +26,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.institutional_graph import InstitutionalGraph
 from graph.model import Entity, document_id
-from graph.schema import Schema, load_schema
-from graph.store_rows import relationship_id
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.model.schema import Schema, load_schema
+from graph.store.rows import relationship_id
 
 # Share of nodes per type and of relationships per type in a country-scale corpus (types absent from
 # the schema are ignored; schema types not listed get weight 1).

@@ -3,7 +3,7 @@
 Records are streamed (one label at a time, one record per node carrying its outgoing relationships,
 ``fetch_size`` nodes per network round trip) and decoded into the model's attributes as they arrive,
 so memory holds the growing graph, not a second copy of the result. Writing a graph with
-:func:`graph.store_write.write_graph` and reading it back gives an equal graph: same nodes, edges, keys
+:func:`graph.store.write.write_graph` and reading it back gives an equal graph: same nodes, edges, keys
 and every property (``None`` included).
 
 Filters run in Cypher: ``as_of`` with the same rule as :func:`graph.model.holds_in`
@@ -22,9 +22,9 @@ import networkx as nx
 from neo4j import READ_ACCESS, Driver, ManagedTransaction, NotificationMinimumSeverity
 
 from graph.collector import gc_paused
-from graph.institutional_graph import InstitutionalGraph
-from graph.schema import Schema, load_schema
-from graph.store_rows import (
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.model.schema import Schema, load_schema
+from graph.store.rows import (
     DERIVED_FLAG,
     EdgeDecoder,
     codec,

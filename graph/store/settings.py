@@ -20,7 +20,8 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -30,7 +31,7 @@ from graph.errors import InstgraphError
 if TYPE_CHECKING:
     import neo4j
 
-    from graph.local_server import LocalServer
+    from graph.store.local_server import LocalServer
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USERNAME = "neo4j"
@@ -87,9 +88,9 @@ class Neo4jSettings:
         the one under ``$INSTGRAPH_HOME``) when it has been set up: its URI, and its stored password
         unless ``NEO4J_PASSWORD`` is given."""
         settings = cls.from_mapping(env)
-        if (env.get("NEO4J_URI") or "").strip():
+        if uri_given(env):
             return settings
-        from graph.local_server import LocalServer
+        from graph.store.local_server import LocalServer
 
         server = local if local is not None else LocalServer.from_env(env)
         uri = server.bolt_uri()
@@ -148,6 +149,49 @@ class Neo4jSettings:
         if isinstance(exc, ConfigurationError):
             return Neo4jSettingsError(f"NEO4J_URI={self.uri}: {exc}")
         return exc
+
+
+def uri_given(env: Mapping[str, str]) -> bool:
+    """Whether ``env`` names a server (``NEO4J_URI``, blanks count as unset); without one the local server is used."""
+    return bool((env.get("NEO4J_URI") or "").strip())
+
+
+@dataclass(frozen=True)
+class Server:
+    """The server a command talks to: how to reach it, and the project's local server when it is that one."""
+
+    settings: Neo4jSettings
+    local: LocalServer | None = None
+    started_here: bool = False
+
+
+def choose_server(
+    env: Mapping[str, str], *, start: bool = False, log: Callable[[str], None] = lambda _message: None
+) -> Server:
+    """The one place that picks a server: the one ``NEO4J_URI`` names, else the local server of
+    ``instgraph neo4j start`` (started here first when ``start`` and it is not running)."""
+    if uri_given(env):
+        return Server(Neo4jSettings.from_mapping(env))
+    from graph.store.local_server import LocalServer
+
+    local = LocalServer.from_env(env)
+    started = False
+    if start and local.pid() is None:
+        local.start(password=env.get("NEO4J_PASSWORD") or None, log=log)
+        started = True
+    return Server(Neo4jSettings.from_env(env, local=local), local, started)
+
+
+@contextmanager
+def open_driver(env: Mapping[str, str]) -> Iterator[tuple[neo4j.Driver, str]]:
+    """A connected driver and the database for the server ``env`` names (see :func:`choose_server`), closed
+    on exit. ``env`` holds the ``NEO4J_*`` variables; the CLI passes ``os.environ``."""
+    settings = choose_server(env).settings
+    driver = settings.connect()
+    try:
+        yield driver, settings.database
+    finally:
+        driver.close()
 
 
 def check_uri(uri: str) -> str:

@@ -1,6 +1,6 @@
 """The pure half of the Neo4j store: an :class:`InstitutionalGraph` as rows ready for ``UNWIND $rows``.
 
-No driver here; :mod:`graph.store_write` sends these rows, :mod:`graph.store_read` decodes what Neo4j
+No driver here; :mod:`graph.store.write` sends these rows, :mod:`graph.store.read` decodes what Neo4j
 gives back with :func:`decode_entity` and :class:`EdgeDecoder`.
 
 How the model's values are kept in Neo4j (property values there must be primitives or homogeneous lists):
@@ -19,7 +19,7 @@ How the model's values are kept in Neo4j (property values there must be primitiv
   relationship's type is its Neo4j type, and its model key (``TYPE@context``) is rebuilt from ``context``.
 
 >>> from graph.model import Entity
->>> from graph.institutional_graph import InstitutionalGraph
+>>> from graph.model.institutional_graph import InstitutionalGraph
 >>> g = InstitutionalGraph()
 >>> _ = g.add_entity(Entity(type="Ministry", name="Ministry of Examples", aliases=("MoE",), start=2017))
 >>> entity_rows(g)["Ministry"]
@@ -33,12 +33,13 @@ import hashlib
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from graph.errors import InstgraphError
-from graph.institutional_graph import InstitutionalGraph
-from graph.schema import Schema
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.model.schema import Schema
 
 # The relationship type and label the store uses for derived "entity is mentioned in document" links.
 # Both are declared in schema.yaml; they are checked against the schema before use.
@@ -353,7 +354,7 @@ class EdgeDecoder:
     document ids, quoted lines, years, line numbers) are one object across all edges. The loops below
     dispatch on the value's type inline: a helper call per value cost more than the rest of the decoding.
 
-    >>> from graph.schema import load_schema
+    >>> from graph.model.schema import load_schema
     >>> dec = EdgeDecoder(codec(load_schema()))
     >>> [(key, data)] = dec.decode(
     ...     [("LEADS", {"id": "r1", "evidence": ['{"document":"d","lines":[3,4],"text":null}']})])
@@ -378,7 +379,8 @@ class EdgeDecoder:
     def decode(self, edges: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
         """``[(type, properties)]`` → ``[(edge key, attributes)]``, every schema property present."""
         s, i, f = self.strings.setdefault, self.ints.setdefault, self.floats.setdefault
-        shared = {str: s, int: i, float: f}.get  # Neo4j lists hold one type: the first item's decides
+        interners: dict[type, Callable[[Any, Any], Any]] = {str: s, int: i, float: f}
+        shared = interners.get  # Neo4j lists hold one type: the first item's decides
         json_lists, maps, lists, scalars = self._json_lists, self._maps, self._lists, self._scalars
         texts: list[str] = []
         for _, props in edges:

@@ -8,7 +8,7 @@ checks both engines give equal rows). For each year ``Y`` (in ``g.as_of(Y)``):
   relationship that holds in ``Y`` (a strategy nobody leads that year is not running; a law that only
   provides for programmes never runs);
 - the year's *collaboration graph* is the actor collaboration projection
-  (:func:`graph.projections.actor_collaboration`) of those instruments and the actors involved in them
+  (:func:`graph.analysis.projections.actor_collaboration`) of those instruments and the actors involved in them
   (leading, implementing or taking part), with the collaborations between those actors;
 - its connected components are the *groups*: actors sharing an instrument, or collaborating, count
   as one group; an actor running a programme alone is a group of one;
@@ -32,10 +32,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph import centrality
+from graph.analysis import centrality
+from graph.analysis.projections import SUCCESSION_TYPE, actor_collaboration, lineage_view
 from graph.errors import UsageError
-from graph.institutional_graph import InstitutionalGraph, matches
-from graph.projections import SUCCESSION_TYPE, actor_collaboration, involvement_types, lineage_view
+from graph.model.institutional_graph import InstitutionalGraph, matches
 
 # Relationship types by which an actor *runs* an instrument (PARTICIPATES_IN only joins one).
 RUNNING_TYPES: tuple[str, ...] = ("LEADS", "IMPLEMENTS")
@@ -49,7 +49,7 @@ DOCUMENT_TYPE = "Document"
 
 def entities_named(g: InstitutionalGraph, text: str) -> list[str]:
     """Entities (not documents) whose id is ``text`` or whose name or an alias is ``text``, any case
-    (:func:`graph.institutional_graph.matches`), in graph order: how a query's parameter names a body."""
+    (:func:`graph.model.institutional_graph.matches`), in graph order: how a query's parameter names a body."""
     document = g.schema.check_label(DOCUMENT_TYPE)
     return [n for n, d in g.graph.nodes(data=True) if d["type"] != document and matches(d, n, text)]
 
@@ -130,7 +130,7 @@ def collaboration_graph(
     0
     """
     runs = {g.schema.check_relationship_type(t) for t in running}
-    involved = involvement_types(g.schema)
+    involved = set(g.schema.involvement_types)
     now = g.as_of(year)
     live = {v for _, v, t in now.graph.edges(data="type") if t in runs and (instruments is None or v in instruments)}
     actors = {u for u, v, t in now.graph.edges(data="type") if t in involved and v in live}
@@ -153,7 +153,7 @@ def coordination(
 
     ``years`` defaults to every year from the earliest the graph names to the latest it names or a
     document is dated. With ``lineage`` each body is folded into its successor first
-    (:func:`graph.projections.lineage_view`), so a predecessor's programmes count for the successor.
+    (:func:`graph.analysis.projections.lineage_view`), so a predecessor's programmes count for the successor.
 
     >>> from graph.model import Entity, Relationship
     >>> ig = InstitutionalGraph()

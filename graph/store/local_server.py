@@ -1,6 +1,6 @@
 """The local Neo4j Community server that instgraph runs itself, from Neo4j's own jars (no Docker).
 
-Maven (``mvn``) fetches the jars listed in ``graph/neo4j_runtime/pom.xml`` once; ``java`` (17+) runs
+Maven (``mvn``) fetches the jars listed in ``graph/store/neo4j_runtime/pom.xml`` once; ``java`` (17+) runs
 ``org.neo4j.server.CommunityEntryPoint`` on 127.0.0.1 with authentication on. Everything lives in a cache
 directory outside the repository: ``$INSTGRAPH_HOME``, else ``~/.cache/instgraph``::
 

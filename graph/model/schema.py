@@ -38,7 +38,7 @@ class SchemaError(ValueError):
 
 def _undeclared(what: str, name: str, allowed: Iterable[str]) -> SchemaNameError:
     return SchemaNameError(
-        f"{what} {name!r} is not in graph/schema.yaml (allowed: {', '.join(sorted(allowed))}); "
+        f"{what} {name!r} is not in graph/model/schema.yaml (allowed: {', '.join(sorted(allowed))}); "
         "fix the data or declare it there"
     )
 

@@ -1,6 +1,7 @@
-"""Query results as text: an aligned table for people, JSON and CSV for programs.
+"""Rows as text, for every command and the report: an aligned table for people, JSON and CSV for programs,
+Markdown for the report.
 
-Rows are the library's ``list[dict]``; every row has the same columns, in the query's order.
+Rows are ``list[dict]`` (a query's rows, a centrality table); columns come in the rows' key order.
 
 >>> rows = [{"year": 2005, "groups": 2, "members": [["MIC"], ["MKE"]], "note": None}]
 >>> print(render(rows, "table"), end="")
@@ -36,9 +37,9 @@ def render(rows: Sequence[dict[str, Any]], fmt: str = "table") -> str:
     raise UsageError(f"--format {fmt!r} is unknown; use one of {', '.join(FORMATS)}")
 
 
-def to_json(rows: Sequence[dict[str, Any]]) -> str:
-    """A JSON array of objects; values JSON cannot hold (dates, points) become their text."""
-    return json.dumps(list(rows), ensure_ascii=False, indent=1, default=str) + "\n"
+def to_json(rows: Any) -> str:
+    """Rows (or any JSON-able value) as indented JSON; values JSON cannot hold (dates, points) become their text."""
+    return json.dumps(rows, ensure_ascii=False, indent=1, default=str) + "\n"
 
 
 def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:
@@ -95,3 +96,17 @@ def to_table(rows: Sequence[dict[str, Any]]) -> str:
 
     out = [line(columns), line(["-" * w for w in widths]), *(line(r) for r in body)]
     return "\n".join(out) + "\n"
+
+
+def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """A GitHub Markdown table of the chosen columns, numbers to three decimals.
+
+    >>> print(markdown_table([{"a": 1, "b": 0.5, "c": ["x", "y"]}], ["a", "b", "c"]))
+    | a | b | c |
+    |---|---|---|
+    | 1 | 0.500 | x, y |
+    """
+    head = "| " + " | ".join(columns) + " |\n|" + "---|" * len(columns)
+    body = ["| " + " | ".join(f"{r[c]:.3f}" if isinstance(r[c], float) else cell(r[c]) for c in columns) + " |"
+            for r in rows]
+    return "\n".join([head, *body])

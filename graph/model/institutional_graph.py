@@ -23,8 +23,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.model import Entity, Relationship, merge_entities, merge_relationships
-from graph.schema import Schema, load_schema
+from graph.model.facts import Entity, Relationship, merge_entities, merge_relationships
+from graph.model.schema import Schema, load_schema
 
 
 class ModelError(ValueError):
@@ -159,7 +159,7 @@ class InstitutionalGraph:
 
         A relationship also needs both its ends to hold in that year.
         """
-        from graph.model import holds_in
+        from graph.model.facts import holds_in
 
         keep = [n for n, d in self.graph.nodes(data=True) if holds_in(year, d.get("start"), d.get("end"))]
         sub = nx.MultiDiGraph()

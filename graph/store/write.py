@@ -1,6 +1,6 @@
 """Write an :class:`InstitutionalGraph` into Neo4j: batched, idempotent, resumable.
 
-The rows come from the pure layer (:mod:`graph.store_rows`); here they go out as parameterised
+The rows come from the pure layer (:mod:`graph.store.rows`); here they go out as parameterised
 ``UNWIND $rows`` statements, packed into write transactions of about ``batch_size`` rows each (a small
 graph is one transaction, one commit), each retried by the driver on transient errors. Writer threads
 run the transactions while the caller's thread builds the next rows: one, in order, for a MERGE load;
@@ -32,11 +32,11 @@ from typing import TYPE_CHECKING, Any
 from neo4j import Driver, ManagedTransaction, ResultSummary
 
 from graph.collector import gc_paused
-from graph.constraints import ensure_constraints
 from graph.errors import InstgraphError
-from graph.institutional_graph import InstitutionalGraph
-from graph.schema import Schema
-from graph.store_rows import (
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.model.schema import Schema
+from graph.store.constraints import ensure_constraints
+from graph.store.rows import (
     DERIVED_FLAG,
     DOCUMENT_LABEL,
     MENTION_TYPE,
@@ -50,7 +50,7 @@ from graph.store_rows import (
 )
 
 if TYPE_CHECKING:
-    from graph.settings import Neo4jSettings
+    from graph.store.settings import Neo4jSettings
 
 Progress = Callable[[str, int, int], None]
 """``progress(phase, rows_done, rows_total)``, called after each batch."""
@@ -155,7 +155,7 @@ def relationship_statement(
 
 def mention_statement(schema: Schema, source: str, *, new: bool = False) -> str:
     """``UNWIND $rows`` of derived MENTIONED_IN links from one look-up label to documents; one row per
-    entity, ``{source, links: [{target, id, lines}]}`` (see :func:`graph.store_rows.mention_groups`)."""
+    entity, ``{source, links: [{target, id, lines}]}`` (see :func:`graph.store.rows.mention_groups`)."""
     s = schema.check_label(source)
     d = schema.check_label(DOCUMENT_LABEL)
     rel = schema.check_relationship_type(MENTION_TYPE)
@@ -431,7 +431,7 @@ def load_into_neo4j(
     batch_size: int = 5_000,
     progress: bool = True,
 ) -> LoadReport:
-    """Connect with ``settings`` (see :mod:`graph.settings`), load ``graph`` and close the driver.
+    """Connect with ``settings`` (see :mod:`graph.store.settings`), load ``graph`` and close the driver.
 
     What ``instgraph load`` and ``instgraph build --neo4j`` call; a progress bar goes to stderr.
     Connection and login failures raise the settings' one-line errors.

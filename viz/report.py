@@ -1,4 +1,4 @@
-"""Tables (CSV, JSON) and a short Markdown report with figures, from the analyses.
+"""A short Markdown report with figures and tables (CSV, JSON), from the analyses; the rows it tabulates.
 
 Pure parts build rows and text; :func:`write_report` is the only function that writes files.
 Figures are matplotlib ``Figure`` objects on an Agg canvas, made without pyplot: no display is needed
@@ -11,26 +11,17 @@ and the caller's backend (a notebook's inline one, say) is left alone. Notebooks
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from graph.analysis import centrality, coordination
+from graph.analysis.projections import view
+from graph.model.institutional_graph import InstitutionalGraph
+from viz.figures import BAR_ACTORS, BAR_MEASURES, centrality_figure, coordination_figure
+from viz.tables import markdown_table, to_csv, to_json
 
-from graph import centrality, coordination
-from graph.institutional_graph import InstitutionalGraph
-from graph.projections import view
-
-FORMATS: tuple[str, ...] = ("table", "csv", "json")
 REPORT_FILE = "report.md"
-# Measures drawn as bars, in this order (degree on the undirected actor projection).
-BAR_MEASURES: tuple[str, ...] = ("degree", "betweenness", "pagerank")
-BAR_ACTORS = 10
 
 
 # --- tables ---------------------------------------------------------------------------------------------
@@ -58,7 +49,7 @@ def active_centrality_table(
 ) -> list[dict[str, Any]]:
     """Centrality rows for the actors running the policy area's instruments in ``year`` only.
 
-    The graph is that year's collaboration graph (:func:`graph.coordination.collaboration_graph`), so
+    The graph is that year's collaboration graph (:func:`graph.analysis.coordination.collaboration_graph`), so
     bodies that exist but run nothing in the area do not crowd the comparison.
     """
     area_ids = coordination.area_instruments(g, area)
@@ -74,125 +65,6 @@ def brokerage_rows(g: InstitutionalGraph, *, as_of: int | None = None) -> list[d
         if any(roles.values()):
             rows.append({"id": node, "name": G.nodes[node]["name"], "type": G.nodes[node]["type"], **roles})
     return sorted(rows, key=lambda r: (-sum(r[k] for k in centrality.BROKERAGE_ROLES), r["id"]))
-
-
-def _cell(value: Any) -> Any:
-    """A CSV cell: lists joined with '; ' (lists of lists with ' | '), floats rounded for reading."""
-    if isinstance(value, list):
-        if value and isinstance(value[0], list):
-            return " | ".join("; ".join(map(str, part)) for part in value)
-        return "; ".join(map(str, value))
-    if isinstance(value, float):
-        return round(value, 6)
-    return "" if value is None else value
-
-
-def to_csv(rows: Sequence[dict[str, Any]]) -> str:
-    """Rows as CSV text with a header (the first row's keys).
-
-    >>> print(to_csv([{"year": 2005, "groups": 2, "members": [["A"], ["B", "C"]]}]), end="")
-    year,groups,members
-    2005,2,A | B; C
-    """
-    if not rows:
-        return ""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
-    return buffer.getvalue()
-
-
-def to_json(rows: Any) -> str:
-    """Rows (or any JSON-able value) as indented JSON text, non-ASCII kept."""
-    return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
-
-
-def rich_table(rows: Sequence[dict[str, Any]], title: str | None = None) -> Any:
-    """A ``rich.table.Table`` of the rows, numbers to three decimals (for the terminal)."""
-    from rich.table import Table
-
-    table = Table(title=title)
-    columns = list(rows[0]) if rows else []
-    for col in columns:
-        table.add_column(col, justify="right" if rows and isinstance(rows[0][col], float) else "left")
-    for row in rows:
-        table.add_row(*(f"{v:.3f}" if isinstance(v, float) else str(_cell(v)) for v in row.values()))
-    return table
-
-
-def markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """A GitHub Markdown table of the chosen columns, numbers to three decimals.
-
-    >>> print(markdown_table([{"a": 1, "b": 0.5}], ["a", "b"]))
-    | a | b |
-    |---|---|
-    | 1 | 0.500 |
-    """
-    head = "| " + " | ".join(columns) + " |\n|" + "---|" * len(columns)
-    body = [
-        "| " + " | ".join(f"{r[c]:.3f}" if isinstance(r[c], float) else str(_cell(r[c])) for c in columns)
-        + " |"
-        for r in rows
-    ]
-    return "\n".join([head, *body])
-
-
-def _figure(size: tuple[float, float]) -> Figure:
-    fig = Figure(figsize=size)
-    FigureCanvasAgg(fig)  # the Agg renderer, attached to this figure only
-    return fig
-
-
-# --- figures ------------------------------------------------------------------------------------------------
-def centrality_figure(tables: dict[int, list[dict[str, Any]]]) -> Figure:
-    """Horizontal bars of degree, betweenness and PageRank for the top actors, one panel per year."""
-    fig = _figure((6.5 * max(1, len(tables)), 4.8))
-    axes = fig.subplots(1, max(1, len(tables)), squeeze=False)
-    for ax, (year, rows) in zip(axes[0], sorted(tables.items()), strict=False):
-        top = rows[:BAR_ACTORS][::-1]
-        names = [r["name"] for r in top]
-        height = 0.8 / len(BAR_MEASURES)
-        for i, measure in enumerate(BAR_MEASURES):
-            ax.barh(
-                [j + i * height for j in range(len(top))],
-                [r.get(measure, 0.0) for r in top],
-                height=height,
-                label=measure,
-            )
-        ax.set_yticks([j + height for j in range(len(top))], names, fontsize=8)
-        ax.set_xlim(0, 1.05)
-        ax.set_title(f"Actor collaboration, {year}")
-        ax.legend(loc="lower right", fontsize=8)
-    fig.tight_layout()
-    return fig
-
-
-def coordination_figure(rows: Sequence[dict[str, Any]], reorganisation: int | None = None) -> Figure:
-    """Separate groups per year (bars) and the collaboration graph's centralisation (line)."""
-    fig = _figure((9, 4.4))
-    ax = fig.subplots()
-    years = [r["year"] for r in rows]
-    ax.bar(years, [r["groups"] for r in rows], color="#1f77b4", label="separate groups running instruments")
-    ax.set_ylabel("groups")
-    ax.set_xlabel("year")
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    twin = ax.twinx()
-    twin.plot(years, [r["centralization"] for r in rows], color="#d62728", marker="o", label="centralisation")
-    twin.set_ylim(0, 1.05)
-    twin.set_ylabel("degree centralisation")
-    if reorganisation is not None:
-        ax.axvline(reorganisation - 0.5, color="black", linestyle="--", linewidth=1)
-        top = ax.get_ylim()[1] * 0.92
-        ax.annotate(f"reorganisation {reorganisation}", (reorganisation - 0.4, top), fontsize=8)
-    handles = ax.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
-    ax.legend(
-        handles, [str(h.get_label()) for h in handles], loc="upper center", bbox_to_anchor=(0.5, -0.15),
-        ncol=2, fontsize=8, frameon=False,
-    )
-    ax.set_title("Coordination over time")
-    fig.tight_layout()
-    return fig
 
 
 # --- the report ----------------------------------------------------------------------------------------

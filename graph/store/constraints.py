@@ -6,7 +6,7 @@
 * one FULLTEXT index over ``name`` and ``aliases`` of every node type, for look-ups by abbreviation or
   variant (``CALL db.index.fulltext.queryNodes('instgraph_names', 'MSS')``).
 
->>> from graph.schema import load_schema
+>>> from graph.model.schema import load_schema
 >>> [s for s in constraint_statements(load_schema()) if "ministry" in s.lower()][0]
 'CREATE CONSTRAINT instgraph_ministry_id IF NOT EXISTS FOR (n:Ministry) REQUIRE n.id IS UNIQUE'
 """
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from neo4j import Driver
 
-from graph.schema import Schema
-from graph.store_rows import property_name
+from graph.model.schema import Schema
+from graph.store.rows import property_name
 
 FULLTEXT_INDEX = "instgraph_names"
 
@@ -38,7 +38,7 @@ def unique_constraints(schema: Schema) -> list[UniqueConstraint]:
     """One uniqueness constraint per node type and per group (``Actor``, ``Instrument``), on the key.
 
     Keys are unique across all types, so a group's constraint holds too; it gives the writer an index
-    to find any actor or instrument by id (see :func:`graph.store_rows.lookup_label`).
+    to find any actor or instrument by id (see :func:`graph.store.rows.lookup_label`).
     """
     keys = {label: nt.key for label, nt in schema.node_types.items()}
     for group in schema.groups:

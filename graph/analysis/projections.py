@@ -1,7 +1,7 @@
 """Plain networkx graphs derived from the model, for analysis: the actor collaboration projection.
 
 Analyses read simple graphs (no parallel edges, one weight per pair), so this module turns an
-:class:`~graph.institutional_graph.InstitutionalGraph` into them without touching it:
+:class:`~graph.model.institutional_graph.InstitutionalGraph` into them without touching it:
 
 - :func:`collapsed` — the whole model as a ``DiGraph``; parallel relationships become one edge whose
   ``weight`` counts them (the "full" projection);
@@ -27,8 +27,7 @@ from typing import Literal
 import networkx as nx
 
 from graph.errors import UsageError
-from graph.institutional_graph import InstitutionalGraph
-from graph.schema import Schema
+from graph.model.institutional_graph import InstitutionalGraph
 
 Projection = Literal["full", "actors", "lineage"]
 PROJECTIONS: tuple[str, ...] = ("full", "actors", "lineage")
@@ -36,16 +35,6 @@ PROJECTIONS: tuple[str, ...] = ("full", "actors", "lineage")
 DEFAULT_EXCLUDED_TYPES: tuple[str, ...] = ("Document",)
 # The relationship type lineage() folds along.
 SUCCESSION_TYPE = "SUCCEEDED_BY"
-
-
-def involvement_types(schema: Schema) -> frozenset[str]:
-    """Relationship types that run from actors to instruments (an actor is involved in an instrument)."""
-    return frozenset(schema.involvement_types)
-
-
-def collaboration_types(schema: Schema) -> frozenset[str]:
-    """Symmetric relationship types between actors (two actors work together)."""
-    return frozenset(schema.collaboration_types)
 
 
 def collapsed(g: InstitutionalGraph, *, exclude_types: Iterable[str] = DEFAULT_EXCLUDED_TYPES) -> nx.DiGraph:
@@ -104,7 +93,7 @@ def actor_collaboration(g: InstitutionalGraph) -> nx.Graph:
     """
     schema = g.schema
     actor_labels = schema.members("Actor")
-    involved, collaborating = involvement_types(schema), collaboration_types(schema)
+    involved, collaborating = set(schema.involvement_types), set(schema.collaboration_types)
     G = nx.Graph()
     for n, d in g.graph.nodes(data=True):
         if d["type"] in actor_labels:

@@ -1,6 +1,6 @@
 """Typed facts: entities, relationships and the evidence that cites them.
 
-Loaders produce these; :class:`graph.institutional_graph.InstitutionalGraph` merges them. They are
+Loaders produce these; :class:`graph.model.institutional_graph.InstitutionalGraph` merges them. They are
 frozen so that a fact, once made, is never changed behind a view's or a store's back.
 
 >>> e = Entity(type="Ministry", name="Ministry of Examples (MoE)")

@@ -3,7 +3,7 @@
 Every public function takes a graph ``G`` (``Graph``/``DiGraph``, multigraphs too) and keyword
 arguments naming what it reads, and returns a plain mapping ``node -> value`` (a :class:`Centrality`,
 which is a ``dict`` that also says how it was computed) or a number. Use them on any projection from
-:mod:`graph.projections`.
+:mod:`graph.analysis.projections`.
 
 Path measures (betweenness, closeness) are unweighted and run on a scipy sparse matrix: exact up to
 ``exact_max_nodes`` nodes, sampled above it from ``k`` random sources (the sample size is kept in

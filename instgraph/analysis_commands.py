@@ -1,0 +1,114 @@
+"""Commands that draw and analyse the graph: ``viz``, ``analyze`` and ``report``."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from instgraph.graph_source import command_graph
+from instgraph.options import DataOption, GraphOption, RowFormat, SeedsOption
+
+
+class View(StrEnum):
+    """``viz VIEW``: the views of :data:`viz.views.VIEW_NAMES`."""
+
+    network = "network"
+    collaboration = "collaboration"
+    neighbourhood = "neighbourhood"
+    timeline = "timeline"
+
+
+class SizeBy(StrEnum):
+    """``viz --size-by``: the centrality that sizes the nodes."""
+
+    degree = "degree"
+    betweenness = "betweenness"
+    closeness = "closeness"
+    pagerank = "pagerank"
+
+
+class Projection(StrEnum):
+    """``analyze --projection``: the projections of :func:`graph.analysis.projections.view`."""
+
+    full = "full"
+    actors = "actors"
+    lineage = "lineage"
+
+
+_AS_OF_HELP = "Draw the graph as of this year (timeline: the slider starts there)."
+_FOCUS_HELP = "neighbourhood: id, name or alias of the centre (default: the most connected actor)."
+_TYPES_HELP = "Only these node types or groups, comma-separated, e.g. Ministry,Agency or Actor."
+_OUTPUT_HELP = "HTML file to write (default out/VIEW.html)."
+
+
+def viz(
+    view: Annotated[View, typer.Argument(metavar="VIEW", help="The view to draw.")],
+    as_of: Annotated[int | None, typer.Option("--as-of", help=_AS_OF_HELP)] = None,
+    focus: Annotated[str | None, typer.Option("--focus", help=_FOCUS_HELP)] = None,
+    depth: Annotated[int, typer.Option("--depth", help="neighbourhood: steps from the centre.")] = 1,
+    types: Annotated[str | None, typer.Option("--types", help=_TYPES_HELP)] = None,
+    size_by: Annotated[SizeBy, typer.Option("--size-by", help="Node size.")] = SizeBy.degree,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=_OUTPUT_HELP)] = None,
+    graph_file: GraphOption = None,
+    data: DataOption = None,
+    seeds: SeedsOption = None,
+) -> None:
+    """Write an offline HTML view of the graph; prints the file's path."""
+    from viz.command import write_view
+
+    graph = command_graph(graph_file, data, seeds)
+    path = write_view(
+        graph, view.value, output, as_of=as_of, focus=focus, depth=depth, types=types, size_by=size_by.value
+    )
+    typer.echo(str(path))
+
+
+_PROJECTION_HELP = (
+    "full (every entity but documents) | actors (actors tied by shared instruments and collaborations) "
+    "| lineage (each body folded into its successor)."
+)
+_FORMAT_HELP = "table | csv | json (JSON: a list of objects with id, name, type and one key per measure)."
+_SAMPLE_HELP = "Sample this many sources for betweenness and closeness (default: exact up to 2000 nodes)."
+
+
+def analyze(
+    as_of: Annotated[int | None, typer.Option("--as-of", help="Analyse the graph as of this year.")] = None,
+    projection: Annotated[Projection, typer.Option("--projection", help=_PROJECTION_HELP)] = Projection.full,
+    fmt: Annotated[RowFormat, typer.Option("--format", help=_FORMAT_HELP)] = RowFormat.table,
+    sample: Annotated[int | None, typer.Option("--sample", help=_SAMPLE_HELP)] = None,
+    graph_file: GraphOption = None,
+    data: DataOption = None,
+    seeds: SeedsOption = None,
+) -> None:
+    """Centrality of every node: degree, betweenness, closeness, eigenvector and PageRank."""
+    from viz.report import centrality_table
+    from viz.tables import render
+
+    graph = command_graph(graph_file, data, seeds)
+    rows = centrality_table(graph, projection=projection.value, as_of=as_of, k=sample)
+    if fmt is RowFormat.table:
+        typer.echo(f"Centrality ({projection.value} projection{'' if as_of is None else f', as of {as_of}'})")
+    typer.echo(render(rows, fmt.value), nl=False)
+
+
+_REPORT_OUT_HELP = "Directory to write report.md, its figures (PNG) and tables (CSV, JSON) into."
+_AREA_HELP = "The policy area: id, name or alias of a strategy, law or target group. Default: every instrument."
+_REORG_HELP = "Year of the reorganisation to compare around (default: the last succession into the hub)."
+
+
+def report(
+    out: Annotated[Path, typer.Option("--out", help=_REPORT_OUT_HELP)] = Path("out"),
+    area: Annotated[str | None, typer.Option("--area", help=_AREA_HELP)] = None,
+    reorganisation: Annotated[int | None, typer.Option("--reorganisation", help=_REORG_HELP)] = None,
+    graph_file: GraphOption = None,
+    data: DataOption = None,
+    seeds: SeedsOption = None,
+) -> None:
+    """Write OUT/report.md: coordination over time and centrality, with figures and tables."""
+    from viz.report import write_report
+
+    graph = command_graph(graph_file, data, seeds)
+    typer.echo(str(write_report(graph, out, area=area, reorganisation=reorganisation)))

@@ -1,0 +1,92 @@
+"""Commands that read documents: ``extract`` (facts from documents) and ``evaluate`` (against a gold)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from instgraph.options import JOBS_HELP as _JOBS_HELP
+from instgraph.options import SEEDS_HELP as _SEEDS_HELP
+
+
+class ExtractFormat(StrEnum):
+    """``extract --format``."""
+
+    json = "json"
+    table = "table"
+
+
+_EXTRACT_FORMAT_HELP = "json (the extract contract: documents, entities, relations) | table"
+_EXTRACT_OUT_HELP = "Write the JSON here instead of stdout."
+_EXTRACT_ALIASES_HELP = "A curated dataset whose names and aliases link mentions to its ids (one node per body)."
+
+
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Documents to read: .txt, .md or .pdf files.")],
+    fmt: Annotated[ExtractFormat, typer.Option("--format", help=_EXTRACT_FORMAT_HELP)] = ExtractFormat.json,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=_EXTRACT_OUT_HELP)] = None,
+    aliases: Annotated[Path | None, typer.Option("--aliases", help=_EXTRACT_ALIASES_HELP)] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help=_JOBS_HELP)] = 1,
+) -> None:
+    """Extract actors, instruments and dated, cited relationships from documents (no network, no model)."""
+    import json
+
+    from loaders.dataset import read_dataset
+    from loaders.extract import extract_many, gazetteer_from_graph, to_json, to_table
+
+    gazetteer = gazetteer_from_graph(read_dataset(aliases)) if aliases is not None else None
+    extractions, problems = extract_many(paths, gazetteer=gazetteer, jobs=jobs)
+    for p in problems:
+        typer.echo(p, err=True)
+    if not extractions:
+        raise typer.Exit(1)  # each bad file has had its one line
+    text = to_table(extractions) if fmt == "table" else json.dumps(to_json(extractions), ensure_ascii=False, indent=1)
+    if output is not None:
+        output.write_text(text if text.endswith("\n") else text + "\n", "utf-8")
+        typer.echo(str(output))
+    else:
+        typer.echo(text.rstrip("\n"))
+
+
+_GOLD_HELP = (
+    "What to score against: a curated dataset (.yaml; default data/korea-sme-digitalisation.yaml) or a "
+    "corpus gold file (.json: per file name, its entities and relations)."
+)
+_EVAL_DOC_HELP = "A document to extract from (repeatable; default: the gold's own documents)."
+_MIN_CONF_HELP = "Curated facts below this confidence (only implied by the text) are left out of recall."
+_EVAL_FORMAT_HELP = "table (for people) | json (every figure and item, for machines)."
+_MISSES_HELP = "List the missed and spurious items (default: yes for a dataset, no for a corpus gold)."
+
+
+class EvaluateFormat(StrEnum):
+    """``evaluate --format``."""
+
+    table = "table"
+    json = "json"
+
+
+def evaluate(
+    files: Annotated[list[Path] | None, typer.Argument(help="Documents to extract from.")] = None,
+    document: Annotated[list[Path] | None, typer.Option("--document", help=_EVAL_DOC_HELP)] = None,
+    dataset: Annotated[Path | None, typer.Option("--dataset", "--gold", help=_GOLD_HELP)] = None,
+    seeds: Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=_SEEDS_HELP)] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", help=_MIN_CONF_HELP)] = 0.7,
+    fmt: Annotated[EvaluateFormat, typer.Option("--format", help=_EVAL_FORMAT_HELP)] = EvaluateFormat.table,
+    misses: Annotated[bool | None, typer.Option("--misses/--no-misses", help=_MISSES_HELP, show_default=False)] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help=_JOBS_HELP)] = 1,
+) -> None:
+    """Recall and precision of extraction against a curated dataset or a corpus gold, with the misses."""
+    import json
+
+    from loaders.dataset import KOREA_DATASET
+    from loaders.evaluate import evaluate_against
+
+    report, problems = evaluate_against(
+        dataset or KOREA_DATASET, [*(files or []), *(document or [])], seeds, min_confidence, jobs
+    )
+    for p in problems:
+        typer.echo(p, err=True)
+    typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1) if fmt == "json" else report.to_text(misses))

@@ -1,0 +1,27 @@
+"""Options several commands share, declared once: where the graph comes from, and the output format."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+DATA_HELP = "A curated dataset (YAML); repeat for several. Default: the repo's data/*.yaml."
+SEEDS_HELP = "Directory holding the datasets' source documents. Default: ../shared/seeds beside the repo."
+GRAPH_HELP = "A graph.json written by instgraph build (default: read the datasets)."
+JOBS_HELP = "Worker processes reading and extracting documents in parallel (one per free core helps; same output)."
+
+DataOption = Annotated[list[Path] | None, typer.Option("--data", help=DATA_HELP)]
+SeedsOption = Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=SEEDS_HELP)]
+GraphOption = Annotated[Path | None, typer.Option("--graph", help=GRAPH_HELP)]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)]
+
+
+class RowFormat(StrEnum):
+    """``--format`` of every command that prints rows (see :mod:`viz.tables`)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"

@@ -1,0 +1,205 @@
+"""Relations stated in running text: a phrase between two mentions, or two lists of mentions.
+
+The phrases are data (``reading.yaml``, ``relations``): each relates the mention just before it (or a
+list closed by "and": "A, B and C jointly run …") with the list just after it, ``forward`` phrases from
+the one before to those after ("A runs B"), ``backward`` phrases the other way ("B is run by A",
+"B replaced A"). This module works on a templated statement (mentions replaced by ``@i@``, see
+:mod:`loaders.relations`), so a phrase never has to know how a name is spelt; which pairs of types a
+relation may join is the schema's to say, not this module's.
+
+>>> [(f.relation, f.sources, f.targets) for f in phrased("@0@ is administered by @1@ and @2@")]
+[('IMPLEMENTS', [1, 2], [0])]
+>>> [(f.relation, f.sources, f.targets) for f in phrased("@0@, @1@ and @2@ jointly run @3@")]
+[('IMPLEMENTS', [0, 1, 2], [3])]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from graph.model.schema import load_schema
+from loaders.entities import READING_PATH, reading_words
+
+_GAP_BEFORE = 80  # characters between the mention before a phrase and the phrase
+_GAP_AFTER = 40  # characters between a phrase and the first mention after it
+# Between the mention before a phrase and the phrase: a coordinated verb ("A manages B and runs C")
+# or an aside ("A, together with B, operates C") — the phrase's subject is then the clause's.
+_COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|but)\b|,\s*and\s", re.I)
+_ASIDE = re.compile(r"^\s*,")
+_SUBJECT = re.compile(r"(?:^|[;:]\s*)(?:[^@;:]*?)(?<!\bunder )(?<!\bin )(?<!\bfor )(?<!\bwith )(?<!\bby )"
+                      r"(?<!\bof )(?<!\bfrom )(?<!\bto )(?<!\bthrough )@(\d+)@")
+_PARTNERS = ("COLLABORATES_WITH", "PARTICIPATES_IN")
+_APPOSED = re.compile(r"@(\d+)@\s*,\s*(?:the|an?)\s[^,@;]*$", re.I)
+_PASSIVE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.I)
+_MENTION = re.compile(r"@(\d+)@")
+_LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
+_JOINED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|,|and|&|as\s+well\s+as|or)\s*(?:the\s+)?$", re.I)
+_CLOSED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|and|&|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
+_JOINED_AFTER = re.compile(r"\s*(?:,\s*and|,|and|&|as\s+well\s+as|or)\s*(?:the\s+|its\s+|their\s+)?@(\d+)@", re.I)
+
+
+@dataclass(frozen=True)
+class Phrased:
+    """One relation a phrase states: mention indexes of its sources and targets, and where it is."""
+
+    relation: str
+    sources: list[int]
+    targets: list[int]
+    start: int
+    end: int
+
+
+@cache
+def _phrases() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
+    """The phrases of ``reading.yaml`` as one pattern (longest first) and a map phrase → (relation, forward)."""
+    data = yaml.safe_load(READING_PATH.read_text("utf-8"))["relations"]
+    schema = load_schema()
+    table: dict[str, tuple[str, bool]] = {}
+    for relation, sides in data.items():
+        schema.check_relationship_type(relation)
+        for direction in ("forward", "backward"):
+            for phrase in sides.get(direction) or ():
+                table.setdefault(_norm(phrase), (relation, direction == "forward"))
+    # Words inside a phrase may be separated by an adverb ("is jointly run by").
+    alternatives = sorted(table, key=len, reverse=True)
+    body = "|".join(r"\s+(?:\w+ly\s+)?".join(map(re.escape, p.split(" "))) for p in alternatives)
+    return re.compile(rf"(?<![\w@-])(?:{body})(?![\w-])", re.I), table
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def _lookup(table: dict[str, tuple[str, bool]], text: str) -> tuple[str, bool] | None:
+    key = _norm(text)
+    found = table.get(key)
+    if found is None:  # an adverb inside the phrase
+        found = table.get(" ".join(w for w in key.split(" ") if not w.endswith("ly")))
+    return found
+
+
+def phrased(t: str) -> list[Phrased]:
+    """The relations the phrases of ``reading.yaml`` state in templated statement ``t``."""
+    if "@" not in t:
+        return []
+    pattern, table = _phrases()
+    out: list[Phrased] = []
+    matches = list(pattern.finditer(t))
+    for i, m in enumerate(matches):
+        found = _lookup(table, m[0])
+        if found is None:
+            continue
+        relation, forward = found
+        before = _before(t, m.start(), relation in _PARTNERS)
+        # The objects of a phrase come before the next phrase ("created in 2018 by merging A").
+        limit = matches[i + 1].start() if i + 1 < len(matches) else len(t)
+        after = _after(t, m.end(), limit)
+        if before and not after and forward:
+            # "C, which A opened": A is the subject, C the object.
+            subject_at = t.rfind("@", 0, t.rfind("@", 0, m.start()))  # where the mention before begins
+            r = _RELATIVE.search(t, 0, subject_at)
+            if r is not None and r.end() == subject_at:
+                after = [int(r[1])]
+        if before and not after and relation == "SUCCEEDED_BY" and forward:
+            # "X dates from 2014, when Y was renamed": the renamed body became the sentence's subject.
+            first = _MENTION.search(t)
+            if first is not None and int(first[1]) not in before:
+                after = [int(first[1])]
+        if not before or not after:
+            continue
+        if forward and _PASSIVE.search(t, m.end(), t.find("@", m.end())):
+            forward = False  # "was led at its launch by A": the agent follows "by"
+        sources, targets = (before, after) if forward else (after, before)
+        out.append(Phrased(relation, sources, targets, m.start(), m.end()))
+    return out
+
+
+# "A's B", "its B": the owner leads the instrument, or the body is part of the owner.
+_POSSESSIVE = re.compile(r"@(\d+)@(?:'s|\u2019s|')\s+(?:own\s+)?@(\d+)@")
+_ITS = re.compile(r"(?<![\w-])(?:its|their)\s+(?:own\s+)?(?:[a-z][\w-]*\s+){0,2}?@(\d+)@", re.I)
+# "B (A, then C)", "B (from 2018, A)": the bodies in parentheses after an instrument run it.
+_PARENTHESIS = re.compile(r"@(\d+)@\s*\(([^()]*@\d+@[^()]*)\)")
+_ONLY_BODIES = re.compile(
+    r"^(?:\s|,|;|\u2013|\u2014|-|/|@\d+@|\d{4}|\d\d|and|then|later|from|since|until|to|now|today|formerly)*$", re.I
+)
+# "C, which A opened": the relative pronoun's antecedent is the object.
+_RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|that)\s+$", re.I)
+
+
+@cache
+def _apposition() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(reading_words().body_nouns, key=len, reverse=True))
+    return re.compile(
+        rf"@(\d+)@\s*,\s*(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s+(?:of|under|within|in|for)\s+"
+        rf"(?:the\s+)?@(\d+)@",
+        re.I,
+    )
+
+
+def owned(t: str) -> list[Phrased]:
+    """What possessives state: "A's B" and "its B" (the clause's subject's) as ``OWNS`` from owner to
+    owned; the reader turns it into LEADS (an instrument) or PART_OF (a body) by the types."""
+    out = [Phrased("OWNS", [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _POSSESSIVE.finditer(t)]
+    for m in _ITS.finditer(t):
+        owner = _clause_subject(t[: m.start()])
+        if owner is not None and owner != int(m[1]):
+            out.append(Phrased("OWNS", [owner], [int(m[1])], m.start(), m.end()))
+    for m in _apposition().finditer(t):  # "A, the directorate of B": A is part of B
+        out.append(Phrased("PART_OF", [int(m[1])], [int(m[2])], m.start(), m.end()))
+    for m in _PARENTHESIS.finditer(t):
+        if _ONLY_BODIES.match(m[2]):
+            bodies = [int(i) for i in _MENTION.findall(m[2])]
+            out.append(Phrased("IMPLEMENTS", bodies, [int(m[1])], m.start(), m.end()))
+    return out
+
+
+def _before(t: str, at: int, partners: bool = False) -> list[int]:
+    """The mention nearest before ``at`` in the same clause, with the list it closes ("A, B and C");
+    after a coordinated verb or an aside naming partners, the clause's subject."""
+    head = t[max(0, at - 400) : at]
+    m = _LAST_MENTION.search(head)
+    if m is None:
+        return []
+    if _COORDINATED.search(m[2]) or (partners and _ASIDE.match(m[2])):
+        subject = _clause_subject(head)
+        return [subject] if subject is not None else []
+    if len(m[2]) > _GAP_BEFORE:
+        return []
+    if m[2].lstrip().startswith(",") and (a := _APPOSED.search(head, 0, m.start())) is not None:
+        return [int(a[1])]  # "A, the agency for B, runs C": A runs C
+    found = [int(m[1])]
+    rest = head[: m.start()]
+    if (j := _CLOSED_BEFORE.search(rest)) is None:
+        return found
+    while j is not None:
+        found.insert(0, int(j[1]))
+        rest = rest[: j.start()]
+        j = _JOINED_BEFORE.search(rest)
+    return found
+
+
+def _clause_subject(head: str) -> int | None:
+    """The first mention of the clause ``head`` ends in that no preposition governs."""
+    clause = head[head.rfind(";") + 1 :]
+    m = _SUBJECT.search(clause)
+    return int(m[1]) if m else None
+
+
+def _after(t: str, at: int, limit: int) -> list[int]:
+    """The first mention after ``at`` (and before ``limit``) in the same clause, with the list it opens."""
+    m = _MENTION.search(t, at, limit)
+    if m is None:
+        return []
+    gap = t[at : m.start()]
+    if len(gap) > _GAP_AFTER or ";" in gap or ". " in gap or " and " in gap:
+        return []
+    found = [int(m[1])]
+    pos = m.end()
+    while (j := _JOINED_AFTER.match(t, pos)) is not None:
+        found.append(int(j[1]))
+        pos = j.end()
+    return found

@@ -1,0 +1,97 @@
+"""Reading running prose: names found by shape, phrases in either voice, pronouns, and the corpus figures.
+
+The documents here are invented (Norland, Sorvik); the corpus figures come from ``../shared/corpus``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.clauses import phrased
+from loaders.documents import document_from_text
+from loaders.evaluate import evaluate_corpus
+from loaders.extract import Extraction, extract
+
+CORPUS_GOLD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "gold.json"
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    x = extract(document_from_text(text))
+    name = {e.id: e.name for e in x.entities}
+    return {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+
+
+def names(x: Extraction) -> set[str]:
+    return {e.name for e in x.entities}
+
+
+def test_phrases_read_both_voices_and_lists():
+    assert [(f.relation, f.sources, f.targets) for f in phrased("@0@ is jointly run by @1@ and @2@")] == [
+        ("IMPLEMENTS", [1, 2], [0])
+    ]
+    assert [(f.relation, f.sources, f.targets) for f in phrased("@0@ was renamed @1@ in 2019")] == [
+        ("SUCCEEDED_BY", [0], [1])
+    ]
+    # "B replaced A": the phrase reads backward; a list after "merger of" gives every old body.
+    assert [(f.relation, f.sources, f.targets) for f in phrased("@0@ was created through the merger of @1@ and @2@")][
+        -1
+    ] == ("SUCCEEDED_BY", [1, 2], [0])
+
+
+def test_names_without_a_head_noun_and_their_relations():
+    text = (
+        "Harbour Norland, the export body, runs the Quay Connect voucher. "
+        "The voucher is financed by the Ministry of Ports (MoP) in partnership with Sorvik Growth. "
+        "TradEx took over the functions of the Dock Board in 2019."
+    )
+    x = extract(document_from_text(text))
+    assert {"Harbour Norland", "Quay Connect voucher", "Sorvik Growth", "TradEx", "Dock Board"} <= names(x)
+    found = facts(text)
+    assert ("IMPLEMENTS", "Harbour Norland", "Quay Connect voucher") in found
+    assert ("LEADS", "Ministry of Ports", "Quay Connect voucher") in found
+    assert ("COLLABORATES_WITH", "Ministry of Ports", "Sorvik Growth") in found or (
+        "COLLABORATES_WITH",
+        "Sorvik Growth",
+        "Ministry of Ports",
+    ) in found
+    succession = next(r for r in x.relationships if r.type == "SUCCEEDED_BY")
+    assert succession.start == 2019
+
+
+def test_a_pronoun_is_the_body_the_previous_sentence_opened_on():
+    text = "The Sorvik Trade Agency was set up in 2004. It manages the Coastal Export Programme."
+    assert ("IMPLEMENTS", "Sorvik Trade Agency", "Coastal Export Programme") in facts(text)
+
+
+def test_a_coordinated_verb_keeps_the_clause_subject():
+    text = "The Port Offices operate within the Sorvik Regional Council and replaced the Harbour Boards."
+    found = facts(text)
+    assert ("SUCCEEDED_BY", "Harbour Boards", "Port Offices") in found
+    assert ("SUCCEEDED_BY", "Harbour Boards", "Sorvik Regional Council") not in found
+
+
+def test_amounts_titles_and_possessives_are_not_names():
+    text = (
+        "PRESS RELEASE\n\n"
+        "Norland's National Data Strategy sets aside a €85 million fund. Finding 1 is that Harbour 4.0 "
+        "technologies spread slowly."
+    )
+    x = extract(document_from_text(text))
+    assert "National Data Strategy" in names(x)
+    assert not names(x) & {"PRESS RELEASE", "Norland's National Data Strategy", "85 million fund", "Finding 1",
+                           "Harbour 4.0"}
+
+
+def test_the_corpus_figures_hold():
+    """Extraction of the development corpus stays at or above the figures it has reached (a floor to
+    raise as reading improves; the goals are entity recall 0.90 at precision 0.85, relation recall 0.70
+    at precision 0.80)."""
+    if not CORPUS_GOLD.exists():
+        pytest.skip(f"the development corpus is not beside the repository ({CORPUS_GOLD})")
+    report, problems = evaluate_corpus(CORPUS_GOLD)
+    assert problems == []
+    e, r = report.entities, report.relations
+    assert (e.recall, e.precision) >= (0.67, 0.0) and e.precision >= 0.72, report.summary()
+    assert r.recall >= 0.17 and r.precision >= 0.48, report.summary()
