@@ -1,9 +1,26 @@
-"""Read documents (.txt, .md, .pdf) into numbered lines with their identity and stated metadata.
+"""Read documents (.txt, .md, .pdf, .docx, saved web pages) into numbered lines with their identity and
+the title, author and publication date they state.
 
-Line numbers are those of ``cat -n`` on a text file: lines are split on ``\\n`` only (a trailing ``\\r``
-is dropped), so a citation "lines 36-37" points at the same lines a reader sees. Matching works on a
-parallel *clean* view (curly quotes straightened, dashes and odd spaces made plain); evidence always
-quotes the original line.
+This is the one document reader: extraction and curated datasets both read documents through it, so a
+file has one set of line numbers and one identity (:func:`text_sha256`) whichever way it is read.
+
+Line numbers are those of the text the reader produced, split on ``\\n`` only (a trailing ``\\r`` is
+dropped), so a citation "lines 36-37" points at the same lines a reader sees:
+
+* ``.txt``/``.md`` and other text: the file's own lines, as ``cat -n`` numbers them (UTF-8, UTF-16 or
+  UTF-32 with a byte-order mark, else Windows-1252 with a warning);
+* ``.pdf``: each page's extracted text, a blank line between pages;
+* ``.docx``: one line per paragraph (a line break inside a paragraph starts a new line), list
+  paragraphs as ``- `` bullets indented two spaces per level, headings on their own lines, one line per
+  table row (cells joined by `` | ``), a blank line between blocks;
+* ``.html``/``.htm``: the main text only (no navigation, page header or footer, scripts, styles, asides,
+  forms, cookie banners or comments); headings, paragraphs and list items (``- ``, indented by nesting)
+  each on their own lines, table rows as for .docx, a blank line between blocks.
+
+``python -m loaders.documents FILE`` prints those lines, numbered, with the title, author and date found.
+
+Matching works on a parallel *clean* view (curly quotes straightened, dashes and odd spaces made plain);
+evidence always quotes the original line.
 
 >>> doc = document_from_text("Notes\\n\\nThe “Harbour Agency” was set up in 1990.\\n", "notes.txt")
 >>> doc.line(3)
@@ -1055,12 +1072,26 @@ def _iso_prefix(value: str) -> str | None:
     return parse_date("-".join(p for p in m.groups() if p)) if m[2] else m[1]
 
 
-def _read_html(data: bytes, path: str) -> tuple[list[str], str | None, str | None, str | None]:
-    from bs4 import BeautifulSoup, UnicodeDammit
+_HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
-    markup = UnicodeDammit(data, is_html=True).unicode_markup
-    if markup is None:
-        raise InputError(path, "is a web page in an encoding that cannot be read; save it again as UTF-8")
+
+def _decode_html(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+    """A page's text: by its byte-order mark, else the charset its <meta> declares, else as any text."""
+    declared = _HTML_CHARSET.search(data[:4096])
+    charset = declared[1].decode("ascii").lower() if declared else ""
+    # As browsers do: a byte-order mark wins, and a page cannot declare itself UTF-16 in its own markup.
+    if charset and not charset.startswith(("utf-16", "utf-32")) and not any(data.startswith(b) for b, _, _ in _BOMS):
+        try:
+            return data.decode(charset), ()
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: read it as text of unknown encoding
+    return decode_text(data, path)
+
+
+def _read_html(data: bytes, path: str) -> tuple[list[str], str | None, str | None, str | None, tuple[str, ...]]:
+    from bs4 import BeautifulSoup
+
+    markup, warned = _decode_html(data, path)
     soup = BeautifulSoup(markup, "lxml")
     date = _html_date(soup)
     meta_author = soup.find("meta", attrs={"name": re.compile("^author$", re.I)})
@@ -1083,7 +1114,7 @@ def _read_html(data: bytes, path: str) -> tuple[list[str], str | None, str | Non
         parts = re.split(r"\s+[|–—-]\s+|\s+::\s+", page_title)
         page_title = parts[0] if len(parts[0].split()) >= 2 else page_title
     title = _useful_title(h1 or og_title or page_title)
-    return _blocks_to_lines(walker.blocks), title, (author if _looks_like_name(author) else None), date
+    return _blocks_to_lines(walker.blocks), title, (author if _looks_like_name(author) else None), date, warned
 
 
 # --- the one reader -----------------------------------------------------------------------------------
@@ -1159,12 +1190,12 @@ def document_from_bytes(
         lines, s_title, s_author = _read_docx(data, path)
         return document_from_lines(lines, path, "docx", (), title or s_title, author or s_author, given_date)
     if kind == "html":
-        lines, s_title, s_author, s_date = _read_html(data, path)
+        lines, s_title, s_author, s_date, warned = _read_html(data, path)
         if not any(s.strip() for s in lines):
             raise InputError(path, "is a web page without text in its body (built by scripts?); save the page "
                              "from the browser after it has loaded, or print it to PDF")
         return document_from_lines(
-            lines, path, "html", (), title or s_title, author or s_author, given_date or s_date
+            lines, path, "html", warned, title or s_title, author or s_author, given_date or s_date
         )
     text, warnings = decode_text(data, path)
     fmt = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
@@ -1241,7 +1272,7 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     for doc in documents:
-        print(f"# {doc.path}: title={doc.title!r} author={doc.author!r} date={doc.date!r} id={doc.id}")
+        print(f"# {doc.path}: title={doc.title!r} author={doc.author!r} date={doc.date!r} sha256={doc.sha256}")
         for number, line in enumerate(doc.lines, start=1):
             print(f"{number:6}\t{line}")
     return 1 if problems and not documents else 0

@@ -582,6 +582,14 @@ def test_html_without_main_or_h1_uses_the_body_and_the_page_title():
     assert (doc.title, doc.date) == ("Port passes explained", "2021-03-03")
 
 
+def test_html_in_the_charset_it_declares_or_with_a_byte_order_mark():
+    page = '<html><head><meta charset="windows-1252"></head><body><p>The Caf\u00e9 Owners\u2019 Fund</p></body></html>'
+    doc = document_from_bytes(page.encode("cp1252"), "fund.html")
+    assert doc.lines == ("The Caf\u00e9 Owners\u2019 Fund",) and doc.warnings == ()
+    doc = document_from_bytes(page.replace("windows-1252", "utf-16").encode("utf-16"), "fund.html")
+    assert doc.lines == ("The Caf\u00e9 Owners\u2019 Fund",) and doc.warnings == ()
+
+
 # --- encodings and identity ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-32"])
 def test_unicode_text_with_a_byte_order_mark_is_read_as_its_text(tmp_path, encoding):
