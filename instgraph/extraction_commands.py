@@ -21,15 +21,20 @@ class ExtractFormat(StrEnum):
 
 _EXTRACT_FORMAT_HELP = "json (the extract contract: documents, entities, relations) | table"
 _EXTRACT_OUT_HELP = "Write the JSON here instead of stdout."
+_DATE_HELP = (
+    "The documents' publication date (2024, 2024-10, 2024-10-14 or '14 October 2024'), for documents that "
+    "do not state it or state it wrongly; it wins over the date read from them."
+)
 _EXTRACT_ALIASES_HELP = "A curated dataset whose names and aliases link mentions to its ids (one node per body)."
 
 
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Documents to read: .txt, .md or .pdf files.")],
+    paths: Annotated[list[Path], typer.Argument(help="Documents to read: .txt, .md, .pdf, .docx or .html files.")],
     fmt: Annotated[ExtractFormat, typer.Option("--format", help=_EXTRACT_FORMAT_HELP)] = ExtractFormat.json,
     output: Annotated[Path | None, typer.Option("-o", "--output", help=_EXTRACT_OUT_HELP)] = None,
     aliases: Annotated[Path | None, typer.Option("--aliases", help=_EXTRACT_ALIASES_HELP)] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help=_JOBS_HELP)] = 1,
+    date: Annotated[str | None, typer.Option("--date", help=_DATE_HELP)] = None,
 ) -> None:
     """Extract actors, instruments and dated, cited relationships from documents (no network, no model)."""
     import json
@@ -38,7 +43,7 @@ def extract(
     from loaders.extract import extract_many, gazetteer_from_graph, to_json, to_table
 
     gazetteer = gazetteer_from_graph(read_dataset(aliases)) if aliases is not None else None
-    extractions, problems = extract_many(paths, gazetteer=gazetteer, jobs=jobs)
+    extractions, problems = extract_many(paths, gazetteer=gazetteer, jobs=jobs, date=date)
     for p in problems:
         typer.echo(p, err=True)
     if not extractions:

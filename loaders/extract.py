@@ -855,7 +855,7 @@ def _finish(
 def document_entity(doc: Document) -> Entity:
     """The Document node for a document: its id, name and stated metadata."""
     extra: dict[str, Any] = {"sha256": doc.sha256, "lines": len(doc.lines)}
-    for k, v in (("title", doc.title), ("author", doc.author), ("date", doc.date)):
+    for k, v in (("title", doc.title), ("author", doc.author), ("date", doc.date), ("file_name", doc.file_name)):
         if v:
             extra[k] = v
     return Entity(id=doc.id, type="Document", name=doc.name, sources=(doc.id,), extra=tuple(sorted(extra.items())))
@@ -983,9 +983,11 @@ def extract_many(
     schema: Schema | None = None,
     gazetteer: Mapping[str, str] | None = None,
     jobs: int = 1,
+    date: str | None = None,
 ) -> tuple[list[Extraction], list[str]]:
     """Read and extract files, one per task across ``jobs`` worker processes; results in ``paths`` order.
-    A bad file gives one line in ``problems`` and the rest go on.
+    A bad file gives one line in ``problems`` and the rest go on. ``date`` ("2024", "2024-10",
+    "14 October 2024") is the documents' publication date; it wins over the date read from them.
 
     The result is the same whatever ``jobs`` is: extractions in the order of ``paths`` (a file that
     cannot be read is left out), and ``problems`` in that order too, one line per bad file or warning.
@@ -1001,7 +1003,7 @@ def extract_many(
     """
     paths = list(paths)
     if jobs <= 1 or len(paths) <= 1:
-        results = [_read_and_extract(p, schema, gazetteer) for p in paths]
+        results = [_read_and_extract(p, schema, gazetteer, date) for p in paths]
         extractions = [x for x, _ in results if x is not None]
         return extractions, [p for _, ps in results for p in ps]
     import multiprocessing
@@ -1018,7 +1020,7 @@ def extract_many(
             max_workers=min(jobs, len(paths)),
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(schema,),
+            initargs=(schema, date),
         ) as pool:
             # One file per task keeps both workers busy to the end; thousands of small files go in
             # batches so the hand-over does not dominate. Workers send back their reading as plain
@@ -1039,28 +1041,29 @@ def extract_many(
 
 
 def _read_and_extract(
-    path: str | Path, schema: Schema | None, gazetteer: Mapping[str, str] | None
+    path: str | Path, schema: Schema | None, gazetteer: Mapping[str, str] | None, date: str | None = None
 ) -> tuple[Extraction | None, list[str]]:
     from loaders.documents import read_documents
 
-    documents, problems = read_documents([path])
+    documents, problems = read_documents([path], date=date)
     return (extract(documents[0], schema, gazetteer) if documents else None), problems
 
 
-_WORKER_SCHEMA: Schema | None = None
+_WORKER_ARGS: tuple[Schema | None, str | None] = (None, None)
 
 
-def _start_worker(schema: Schema | None) -> None:
-    global _WORKER_SCHEMA
-    _WORKER_SCHEMA = schema
+def _start_worker(schema: Schema | None, date: str | None) -> None:
+    global _WORKER_ARGS
+    _WORKER_ARGS = (schema, date)
 
 
 def _worker_read(path: str | Path) -> tuple[Document | None, list[DraftRow], list[FactRow], list[str]]:
     """A worker's task: read one file and its reading, as rows."""
     from loaders.documents import read_documents
 
-    schema = _WORKER_SCHEMA or load_schema()
-    documents, problems = read_documents([path])
+    schema, date = _WORKER_ARGS
+    schema = schema or load_schema()
+    documents, problems = read_documents([path], date=date)
     if not documents:
         return None, [], [], problems
     with gc_paused():

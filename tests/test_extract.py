@@ -291,6 +291,21 @@ def test_cli_extract_json_and_a_bad_file_in_the_batch(tmp_path):
     assert table.exit_code == 0 and "Crafts Bureau" in table.output
 
 
+def test_cli_extract_date_dates_the_documents_in_one_process_and_in_workers(tmp_path):
+    """--date dates documents that do not say when they were published, the same with --jobs 2."""
+    from instgraph.cli import app
+
+    for jobs in ("1", "2"):
+        out = tmp_path / f"facts-{jobs}.json"
+        args = ["extract", str(DOCS / "ruritania-coastal-deck.txt"), str(DOCS / "valdoria-crafts-report.md")]
+        result = CliRunner().invoke(app, [*args, "--date", "14 October 2024", "--jobs", jobs, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        documents = json.loads(out.read_text())["documents"]
+        assert [d["date"] for d in documents] == ["2024-10-14", "2024-10-14"]
+    bad = CliRunner().invoke(app, ["extract", str(DOCS / "ruritania-coastal-deck.txt"), "--date", "soon"])
+    assert bad.exit_code == 2 and "--date 'soon' is not a date" in bad.output
+
+
 def test_no_seed_names_in_the_extraction_code():
     """Rules are general: nothing in the extraction code names a body of the seed document."""
     seed_words = (
