@@ -43,6 +43,9 @@ _RELATIVE_CLAUSE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who|who
 _EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|namely|especially)\s+(?:the\s+)?$",
                        re.I)
 _PARTNERS = ("COLLABORATES_WITH", "PARTICIPATES_IN")
+_ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # verbs a relative clause may precede
+# "… on the ministry's behalf by A", "… on behalf of the ministry": words between a verb and its agent.
+_BEHALF = re.compile(r"\s*on\s+(?:@\d+@(?:'s|\u2019s)\s+behalf|behalf\s+of\s+(?:the\s+)?@\d+@)\s*", re.I)
 _APPOSED = re.compile(r"@(\d+)@\s*,\s*(?:the|an?)\s[^,@;]*$", re.I)
 _PASSIVE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.I)
 _MENTION = re.compile(r"@(\d+)@")
@@ -108,7 +111,7 @@ def phrased(t: str) -> list[Phrased]:
         if found is None:
             continue
         relation, forward = found
-        before = _before(t, m.start(), relation in _PARTNERS)
+        before = _before(t, m.start(), relation in _PARTNERS, forward and relation in _ACTIVE)
         # The objects of a phrase come before the next phrase ("created in 2018 by merging A").
         limit = matches[i + 1].start() if i + 1 < len(matches) else len(t)
         after = _after(t, m.end(), limit)
@@ -127,7 +130,7 @@ def phrased(t: str) -> list[Phrased]:
             before = [INHERITED]  # a bullet that opens on its verb continues its parent's subject
         if not before or not after:
             continue
-        if forward and _PASSIVE.search(t, m.end(), t.find("@", m.end())):
+        if forward and _PASSIVE.search(t, _skip_behalf(t, m.end()), t.find("@", _skip_behalf(t, m.end()))):
             forward = False  # "was led at its launch by A": the agent follows "by"
         sources, targets = (before, after) if forward else (after, before)
         out.append(Phrased(relation, sources, targets, m.start(), m.end()))
@@ -156,6 +159,23 @@ def _apposition() -> re.Pattern[str]:
     )
 
 
+@cache
+def _parts_intro() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(reading_words().part_nouns, key=len, reverse=True))
+    return re.compile(rf"@(\d+)@[^@:;.]{{0,60}}?\b(?:{nouns})\b[^@:;.]{{0,30}}:", re.I)
+
+
+def _inline_parts(t: str) -> list[Phrased]:
+    """"A rests on three pillars: B; C; and D": the first name of each item is PART_OF A."""
+    m = _parts_intro().search(t)
+    if m is None:
+        return []
+    rest = t[m.end() :]
+    items = rest.split(";") if ";" in rest else re.split(r",\s*(?:and\s+)?|\s+and\s+", rest)
+    firsts = [int(f[1]) for item in items if (f := _MENTION.search(item)) is not None]
+    return [Phrased("PART_OF", [i], [int(m[1])], m.start(), m.end()) for i in firsts if i != int(m[1])]
+
+
 def owned(t: str) -> list[Phrased]:
     """What possessives state: "A's B" and "its B" (the clause's subject's) as ``OWNS`` from owner to
     owned; the reader turns it into LEADS (an instrument) or PART_OF (a body) by the types."""
@@ -167,6 +187,7 @@ def owned(t: str) -> list[Phrased]:
             owner = int(first[1])
         if owner is not None and owner != int(m[1]):
             out.append(Phrased("OWNS", [owner], [int(m[1])], m.start(), m.end()))
+    out += _inline_parts(t)
     for m in _apposition().finditer(t):  # "A, the directorate of B": A is part of B
         out.append(Phrased("PART_OF", [int(m[1])], [int(m[2])], m.start(), m.end()))
     for m in _PARENTHESIS.finditer(t):
@@ -176,7 +197,7 @@ def owned(t: str) -> list[Phrased]:
     return out
 
 
-def _before(t: str, at: int, partners: bool = False) -> list[int]:
+def _before(t: str, at: int, partners: bool = False, active: bool = True) -> list[int]:
     """The mention nearest before ``at`` in the same clause, with the list it closes ("A, B and C");
     after a coordinated verb or an aside naming partners, the clause's subject."""
     head = t[max(0, at - 400) : at]
@@ -191,7 +212,7 @@ def _before(t: str, at: int, partners: bool = False) -> list[int]:
         return []
     if m[2].lstrip().startswith(",") and (a := _APPOSED.search(head, 0, m.start())) is not None:
         return [int(a[1])]  # "A, the agency for B, runs C": A runs C
-    if (r := _RELATIVE_CLAUSE.search(head)) is not None:
+    if active and (r := _RELATIVE_CLAUSE.search(head)) is not None:
         return [int(r[1])]
     found = [int(m[1])]
     rest = head[: m.start()]
@@ -212,8 +233,16 @@ def _clause_subject(head: str) -> int | None:
     return int(m[1]) if m else None
 
 
+def _skip_behalf(t: str, at: int) -> int:
+    """Where the words after a verb go on once "on X's behalf" is passed."""
+    gap_end = t.find("@", at)
+    b = _BEHALF.search(t, at, t.find("@", gap_end + 1) + 1 if gap_end >= 0 else len(t))
+    return b.end() if b is not None else at
+
+
 def _after(t: str, at: int, limit: int) -> list[int]:
     """The first mention after ``at`` (and before ``limit``) in the same clause, with the list it opens."""
+    at = _skip_behalf(t, at)
     m = _MENTION.search(t, at, limit)
     if m is None:
         return []

@@ -662,10 +662,10 @@ _KIND_RANK = {
     "name": 2,
     "collective": 3,
     "target": 4,
-    "country": 5,
-    "proper": 6,  # a name found by shape alone yields to every other reading of the same words
-    "reference": 7,
-    "acronym": 8,
+    "acronym": 5,  # only abbreviations the document defined: they outrank a reading by shape
+    "country": 6,
+    "proper": 7,  # a name found by shape alone yields to every other reading of the same words
+    "reference": 8,
     "pronoun": 9,
     "single": 10,
 }
@@ -813,7 +813,8 @@ def _shaped(text: str, found: list[Candidate]) -> list[Candidate]:
             name = text[part[0][0] : part[-1][1]]
             if name in countries().by_name:
                 continue
-            out.append(Candidate(part[0][0], part[-1][1], _shaped_type(words), canonical_name(name), kind))
+            label = _shaped_type(words) if kind == "proper" else rw.default_actor  # a lone name is a body's
+            out.append(Candidate(part[0][0], part[-1][1], label, canonical_name(name), kind))
     for m in _ABBREVIATION.finditer(text):
         if m.start() in ends or any(c.end == m.start() and c.kind == "proper" for c in out):
             continue
