@@ -27,7 +27,10 @@ _GAP_AFTER = 40  # characters between a phrase and the first mention after it
 # Between the mention before a phrase and the phrase: a coordinated verb ("A manages B and runs C")
 # or an aside ("A, together with B, operates C") — the phrase's subject is then the clause's.
 _COORDINATED = re.compile(
-    r"^\s*(?:,\s*)?(?:and|but)\b|,\s*and\s|\band\s+(?:was|were|is|are|has\s+been|had\s+been|will\s+be)\s+$", re.I
+    r"^\s*(?:,\s*)?(?:and|but)\b|,\s*and\s|\band\s+(?:was|were|is|are|has\s+been|had\s+been|will\s+be)\s+$"
+    r"|\band\s+(?:(?:now|also|then|later|since|still|today)\s+)*[a-z]+(?:s|ed)\s+$"  # "… and now functions under"
+    r"|\bas\s+(?:a|an|the|its)\s+[^@]*$",  # "… as a wholly owned subsidiary of": the subject's complement
+    re.I,
 )
 _ASIDE = re.compile(r"^\s*,")
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\b", re.I)
@@ -99,8 +102,9 @@ def _lookup(table: dict[str, tuple[str, bool]], text: str) -> tuple[str, bool] |
     return found
 
 
-def phrased(t: str) -> list[Phrased]:
-    """The relations the phrases of ``reading.yaml`` state in templated statement ``t``."""
+def phrased(t: str, bullet: bool = False) -> list[Phrased]:
+    """The relations the phrases of ``reading.yaml`` state in templated statement ``t`` (``bullet``: a
+    bullet, which may open on its verb and continue its parent's subject)."""
     if "@" not in t:
         return []
     pattern, table = _phrases()
@@ -126,7 +130,7 @@ def phrased(t: str) -> list[Phrased]:
             first = _MENTION.search(t)
             if first is not None and int(first[1]) not in before:
                 after = [int(first[1])]
-        if not before and after and not t[: m.start()].strip(" -\u2013\u2014*:"):
+        if bullet and not before and after and not t[: m.start()].strip(" -\u2013\u2014*:"):
             before = [INHERITED]  # a bullet that opens on its verb continues its parent's subject
         if not before or not after:
             continue
@@ -176,6 +180,14 @@ def _inline_parts(t: str) -> list[Phrased]:
     return [Phrased("PART_OF", [i], [int(m[1])], m.start(), m.end()) for i in firsts if i != int(m[1])]
 
 
+# "P, with A as implementing agency": A runs P.
+_AS_AGENCY = re.compile(
+    r"@(\d+)@[^@]{0,40}?\bwith\s+(?:the\s+)?@(\d+)@\s+as\s+(?:the\s+|its\s+)?(?:implementing|managing|executing"
+    r"|delivery|operating|administering)\s+(?:agency|body|partner|organi[sz]ation|entity)",
+    re.I,
+)
+
+
 def owned(t: str) -> list[Phrased]:
     """What possessives state: "A's B" and "its B" (the clause's subject's) as ``OWNS`` from owner to
     owned; the reader turns it into LEADS (an instrument) or PART_OF (a body) by the types."""
@@ -188,6 +200,8 @@ def owned(t: str) -> list[Phrased]:
         if owner is not None and owner != int(m[1]):
             out.append(Phrased("OWNS", [owner], [int(m[1])], m.start(), m.end()))
     out += _inline_parts(t)
+    for m in _AS_AGENCY.finditer(t):
+        out.append(Phrased("IMPLEMENTS", [int(m[2])], [int(m[1])], m.start(), m.end()))
     for m in _apposition().finditer(t):  # "A, the directorate of B": A is part of B
         out.append(Phrased("PART_OF", [int(m[1])], [int(m[2])], m.start(), m.end()))
     for m in _PARENTHESIS.finditer(t):

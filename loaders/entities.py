@@ -439,7 +439,8 @@ def find_candidates(
             found.append(Candidate(m.start(), m.end(), "", m["head"], "reference", head=m["head"]))
     if not tokens.isdisjoint(_PRONOUNS):
         for m in _PRONOUN.finditer(text):
-            found.append(Candidate(m.start(), m.end(), "", m[0], "pronoun"))
+            opens = _CLAUSE_OPENER.search(text, 0, m.start()) is not None  # "…, and it", "while they"
+            found.append(Candidate(m.start(), m.end(), "", m[0], "pronoun", head="clause" if opens else None))
     return _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text)
 
 
@@ -475,6 +476,10 @@ _PRONOUN = re.compile(
     r"(?!\s+(?:is|was)\s+(?:not\s+)?(?:also\s+)?(?:a|an|the|to|possible|important|expected|likely|clear|difficult"
     r"|necessary|hard|easy|worth)\b)"  # "it is important to …": no one is meant
     r"(?!\s+(?:is|was|has\s+been|had\s+been)\s+\w+(?:ed|en)\s+that\b)"  # "it was announced that"
+)
+_CLAUSE_OPENER = re.compile(
+    r"(?:[,;]|\b(?:and|but|because|while|when|where|since|so|as|although|though|that|whether|if|until|once|after|before))\s*$",
+    re.I,
 )
 _AMOUNT_WORDS = frozenset(("million", "billion", "thousand", "bn", "m", "per", "cent", "percent"))
 _LOWER_HEADS = frozenset(INSTRUMENT_HEADS)

@@ -132,6 +132,7 @@ class _Reader:
         self.lower_words = frozenset(_LOWER_WORD.findall("\n".join(doc.clean)))  # words written in lower case
         self.table_header: list[str] | None = None  # the cells of the table's header row, lower-cased
         self.focus: str | None = None  # what "it", "they", "its" stand for: the latest sentence's subject
+        self.opening: str | None = None  # the first body or instrument the current statement names
 
     # --- entities -------------------------------------------------------------------------------
     def entity_for(self, c: Candidate, line: int) -> str | None:
@@ -140,7 +141,9 @@ class _Reader:
             if key is None:
                 return None
         elif c.kind == "pronoun":
-            key = self.focus
+            # "…, and it runs": a pronoun opening a clause inside a sentence that has named its subject
+            # is that subject; elsewhere ("made it a component") it is the last sentence's subject.
+            key = self.opening if c.start > 0 and self.opening is not None and c.head == "clause" else self.focus
             if key is None:
                 return None
         elif c.kind == "reference":
@@ -375,7 +378,9 @@ def _read(rd: _Reader) -> None:
         cands = find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped)
         keys, kept = _linked(rd, st, cands)
         if len(rd.acronyms) > known:  # "… (METI) and … of METI": an abbreviation used where it is defined
-            keys, kept = _linked(rd, st, find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped))
+            first = {c.start: k for c, k in zip(kept, keys, strict=True) if c.kind in ("reference", "pronoun")}
+            again = find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped)
+            keys, kept = _linked(rd, st, again, first)
         templ = _template(st.text, kept) if kept else st.text
         years = find_years(templ) if keys else []  # only the rules read them, and they need a mention
         per_statement.append((templ, keys, years))
@@ -435,18 +440,25 @@ def _placed(name: str) -> bool:
     return any(w in countries().by_name for w in name.split())
 
 
-def _linked(rd: _Reader, st: Statement, cands: list[Candidate]) -> tuple[list[str], list[Candidate]]:
+def _linked(
+    rd: _Reader, st: Statement, cands: list[Candidate], resolved: dict[int, str] | None = None
+) -> tuple[list[str], list[Candidate]]:
     """The entity keys of a statement's mentions, and the mentions that have one. A lone capitalised
-    word the document also writes in lower case ("Digitalisation", "Science") is an ordinary word."""
+    word the document also writes in lower case ("Digitalisation", "Science") is an ordinary word.
+    ``resolved``: what references and pronouns at these offsets meant when the statement was first read."""
     keys: list[str] = []
     kept: list[Candidate] = []
+    rd.opening = None
     for c in cands:
         if c.kind == "single" and c.name.lower() in rd.lower_words:
             continue
-        key = rd.entity_for(c, st.line_at(c.start))
+        key = (resolved or {}).get(c.start) if c.kind in ("reference", "pronoun") else None
+        key = key or rd.entity_for(c, st.line_at(c.start))
         if key is not None:
             keys.append(key)
             kept.append(c)
+            if rd.opening is None and (rd.is_actor(key) or rd.is_instrument(key)):
+                rd.opening = key
     return keys, kept
 
 
@@ -468,7 +480,7 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
     """Apply the relationship rules to one templated statement."""
     rules = R.rules_in(t, t.lower())
     targets = rd.targets[st.index]
-    said = [*phrased(t), *owned(t)] if len(keys) > 1 else []
+    said = [*phrased(t, st.kind == "bullet"), *owned(t)] if len(keys) > 1 else []
     if not rules and not targets and not said:
         return  # no rule matches and no target group to aim at: nothing to say
     span = _span(st)
