@@ -39,9 +39,11 @@ INSTRUMENT_HEADS: dict[str, str] = {
 SENTENCE_CASE_HEADS = frozenset(INSTRUMENT_HEADS) - frozenset(_LEXICON["title_case_only"])
 MEASURE_NOUNS: str = _LEXICON["measure_nouns"]
 COLLECTIVES: tuple[tuple[str, str], ...] = tuple((c["pattern"], c["type"]) for c in _LEXICON["collectives"])
+_KEPT_COLLECTIVES = frozenset(i for i, c in enumerate(_LEXICON["collectives"]) if c.get("kept"))
 TARGET_CORES: str = _LEXICON["target_cores"]
 TARGET_MODIFIERS: str = _LEXICON["target_modifiers"]
 TARGET_BUSINESS_NOUNS: str = _LEXICON["target_business_nouns"]
+TARGET_BUSINESS_MODIFIERS: str = _LEXICON["target_business_modifiers"]
 STARTERS = frozenset(_LEXICON["starters"])
 STOP = "|".join(re.escape(w) for w in _LEXICON["stop_words"])
 
@@ -89,7 +91,7 @@ _TARGET = re.compile(
     rf"(?<![\w-])(?:(?P<mod>{TARGET_MODIFIERS})\s+)?(?P<core>{TARGET_CORES})(?![\w-])(?:'s|')?"
     rf"(?:\s*\(\s*(?:aged\s+)?(?P<age1>\d\d)\s*-\s*(?P<age2>\d\d)\s*\)|\s+aged\s+(?P<age3>\d\d)\s*"
     rf"(?:-|to)\s*(?P<age4>\d\d))?"
-    rf"|(?<![\w-])(?P<bmod>[a-z]+(?:-[a-z]+)+)\s+(?P<bnoun>{TARGET_BUSINESS_NOUNS})(?![\w-])"
+    rf"|(?<![\w-])(?P<bmod>(?:{TARGET_BUSINESS_MODIFIERS})(?:\s+(?:small|micro))?)\s+(?P<bnoun>{TARGET_BUSINESS_NOUNS})(?![\w-])"
 )
 
 _TARGET_IN_NAME = re.compile(
@@ -279,7 +281,7 @@ def _target_name(m: re.Match[str]) -> str:
         core = "micro-enterprises"
     elif low in ("youth", "young people"):
         core = low
-    elif not low.endswith("s") and low != "self-employed workers":
+    elif not low.endswith("s") and not low.startswith("self-employed"):
         core = core + "s"
     name = f"{m['mod']} {core}" if m["mod"] else core
     age = (m["age1"], m["age2"]) if m["age1"] else (m["age3"], m["age4"]) if m["age3"] else None
@@ -325,6 +327,25 @@ _COLLECTIVE_TRIGGERS = frozenset(
         "agencies",
         "departments",
         "institutions",
+        "government",
+        "authority",
+        "directorates",
+        "provinces",
+        "regions",
+        "prefectures",
+        "länder",
+        "chambers",
+        "organisations",
+        "organizations",
+        "groups",
+        "networks",
+        "banks",
+        "partners",
+        "specialists",
+        "providers",
+        "suppliers",
+        "intermediaries",
+        "universities",
     ]
 )
 _TARGET_TRIGGERS = frozenset(
@@ -358,6 +379,11 @@ _TARGET_TRIGGERS = frozenset(
         "traders",
         "retailers",
         "merchants",
+        "restaurateurs",
+        "professions",
+        "crafts",
+        "proprietors",
+        "self-employed",
     ]
 )
 _MEASURE_TRIGGERS = frozenset(w.split("?")[0].split("(")[0].lower() for w in MEASURE_NOUNS.split("|")) | {
@@ -413,8 +439,9 @@ def find_candidates(
         found.append(Candidate(0, mm.end("name"), "Programme", canonical_name(mm["name"]), "measure"))
     if not tokens.isdisjoint(_COLLECTIVE_TRIGGERS):
         for m in _COLLECTIVE.finditer(text):
-            label = next(COLLECTIVES[i][1] for i in range(len(COLLECTIVES)) if m[f"c{i}"])
-            found.append(Candidate(m.start(), m.end(), label, _sentence_case(m[0]), "collective"))
+            i = next(i for i in range(len(COLLECTIVES)) if m[f"c{i}"])
+            kind = "institutions" if i in _KEPT_COLLECTIVES else "collective"
+            found.append(Candidate(m.start(), m.end(), COLLECTIVES[i][1], _sentence_case(m[0]), kind))
     if not tokens.isdisjoint(_TARGET_TRIGGERS):
         for m in _TARGET.finditer(text):
             found.append(Candidate(m.start(), m.end(), "TargetGroup", _target_name(m), "target"))
@@ -666,6 +693,7 @@ _KIND_RANK = {
     "measure": 1,
     "name": 2,
     "collective": 3,
+    "institutions": 3,
     "target": 4,
     "acronym": 5,  # only abbreviations the document defined: they outrank a reading by shape
     "country": 6,

@@ -61,7 +61,7 @@ NESTED = 0.8  # said in a sub-bullet whose subject is its parent's
 FRAMED = 0.7  # given by the layout (an item under a strategy's slide, a target named in a title)
 
 _SHAPED = ("proper", "single")  # names found by shape alone, typed by what sentences do with them
-_ON_DEMAND = ("collective", "single")  # kept only when a relationship needs them
+_ON_DEMAND = ("collective", "single")  # kept only when a relationship needs them (not "institutions")
 
 
 @dataclass
