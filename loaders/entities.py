@@ -61,7 +61,7 @@ _LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s
 # Python over a handful of tokens) and an "of …"/"for …" tail matched forward. Scanning a statement
 # for every capitalised run with a backtracking pattern was quadratic in Title-Case headings.
 _TOKEN = re.compile(r"[\w&'-]+(?:\.[\w&'-]+)*|[^\w\s]")
-_ACTOR_TAIL = re.compile(rf"\s+(?:of|for|on)\s+{_TAIL}")
+_ACTOR_TAIL = re.compile(rf"\s+(?:of|for|on|de|des|du|del|di|für|van|voor)\s+{_TAIL}")
 _LAW_HEADS = frozenset(("Act", "Law", "Code", "Decree", "Ordinance", "Regulation", "Directive", "Bill"))
 _LAW_TAIL_AFTER = re.compile(rf"\s+(?:on|of|for|concerning|regarding|relating\s+to)\s+{_LAW_TAIL}")
 _INSTRUMENT_TITLE_HEADS = frozenset(h.capitalize() for h in INSTRUMENT_HEADS)
@@ -479,7 +479,9 @@ def _joined(found: list[Candidate], text: str) -> list[Candidate]:
         return found
     out = list(found)
     for c in found:
-        if c.kind == "name" and (after := shaped.get(c.end + 1)) is not None and text[c.end] == " ":
+        if c.kind == "name" and (after := shaped.get(c.end + 1)) is not None and text[c.end] == " " and (
+            after.name != c.name
+        ):
             out.append(c._replace(end=after.end, name=canonical_name(f"{c.name} {after.name}")))
     for start, c in shaped.items():
         m = _HEAD_BEFORE.search(text, 0, start)
@@ -738,6 +740,7 @@ class ReadingWords:
     parent_columns: tuple[str, ...]
     body_nouns: tuple[str, ...]
     compass_words: frozenset[str]
+    document_nouns: frozenset[str]
     place_nouns: frozenset[str]
     default_actor: str
     default_instrument: str
@@ -759,6 +762,7 @@ def reading_words() -> ReadingWords:
         tuple(data["parent_columns"]),
         tuple(data["body_nouns"]),
         frozenset(data["compass_words"]),
+        frozenset(data["document_nouns"]),
         frozenset(data["place_nouns"]),
         data["default_actor"],
         data["default_instrument"],
@@ -835,6 +839,7 @@ def _shaped(text: str, found: list[Candidate]) -> list[Candidate]:
                 part[0][2].lower() in STARTERS and not _begins_country([t[2] for t in part])
             )):
                 part = part[1:]
+            part = _without_glossed_acronym(_without_trailing_acronyms(part))
             words = [t[2] for t in part]
             if not words or _shouted(words) or _coded(words) or _place(words, rw):
                 continue
@@ -877,6 +882,27 @@ def _lone_name(text: str, start: int, word: str) -> bool:
     return not word.endswith(_DEMONYM_ENDINGS) and word[1:].islower()
 
 
+def _without_trailing_acronyms(part: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Enterprise Norland MTI PSG" (a table's cells run together): abbreviations after a name go."""
+    rw = reading_words()
+    words = [t[2] for t in part]
+    cut = len(words)
+    while cut > 2 and words[cut - 1].isupper() and len(words[cut - 1]) <= 6 and words[cut - 2] not in rw.connectors:
+        cut -= 1
+    if sum(not w.isupper() for w in words[:cut]) < 2:
+        return part  # "SPRING Norland", "Harbour KMU": the abbreviations are the name
+    return part[:cut]
+
+
+def _without_glossed_acronym(part: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "EDH European Digital Hub" (a glossary line): the abbreviation its words spell goes."""
+    if len(part) > 2 and part[0][2].isupper() and len(part[0][2]) >= 2:
+        initials = "".join(t[2][0] for t in part[1:] if t[2][0].isupper())
+        if initials.startswith(part[0][2].rstrip("s")):
+            return part[1:]
+    return part
+
+
 _CODE = re.compile(r"^[A-Z]{1,2}\d{1,2}$")
 
 
@@ -889,8 +915,13 @@ def _coded(words: list[str]) -> bool:
 
 
 def _place(words: list[str], rw: ReadingWords) -> bool:
-    """A place rather than a body: "South Wales", "Northern Territory", "Kildare Street"."""
-    return words[0] in rw.compass_words or (words[-1] in rw.place_nouns and len(words) <= 2)
+    """A place or a document rather than a body: "South Wales", "Kildare Street", "Annual Report 2025"."""
+    return (
+        words[0] in rw.compass_words
+        or (words[-1] in rw.place_nouns and len(words) <= 2)
+        or words[-1] in rw.document_nouns
+        or (len(words) > 1 and words[-2] in rw.document_nouns and words[-1][:1].isdigit())  # "Report 2025"
+    )
 
 
 def _edition(word: str) -> bool:
