@@ -258,7 +258,9 @@ class _Reader:
         s, t = self.drafts[source], self.drafts[target]
         words = reading_words()
         options = (words.default_actor, words.default_instrument)
-        s_free, t_free = self.retypable(source), self.retypable(target)
+        # A lone capitalised word is only ever retyped as a body ("… through Portex"), never as an instrument.
+        s_free = self.retypable(source) and (s.kind != "single" or words.default_actor in spec.sources)
+        t_free = self.retypable(target) and (t.kind != "single" or words.default_actor in spec.targets)
         if s_free and (t.type in spec.targets or t_free):
             s.type = next((o for o in options if o in spec.sources), s.type)
         if t_free and s.type in spec.sources:
