@@ -716,15 +716,30 @@ def _non_overlapping(found: list[Candidate], text: str) -> list[Candidate]:
         if c.start < taken_end or c.end <= c.start:
             # A longer mention already covers it: a quoted title wins over the names inside it.
             continue
-        if c.kind in ("name", "quoted", "proper") and c.alias is None and (am := _ABBREVIATION.match(text, c.end)):
+        if c.kind in ("name", "quoted", "proper") and c.alias is None and (am := _short_name(c, text)):
             abbr = am[1]
             if not abbr.isdigit() and not abbr.startswith("Article"):
                 c = Candidate(c.start, c.end, c.type, c.name, c.kind, abbr, c.head)
         kept.append(c)
         taken_end = c.end
-        if c.alias is not None and (am := _ABBREVIATION.match(text, c.end)):
+        if c.alias is not None and (am := _short_name(c, text)):
             taken_end = am.end()  # the abbreviation in parentheses is part of this mention
     return kept
+
+
+# "Technical Harbour Service (Portex)": one capitalised word in parentheses after a name of several
+# words is its short name, as an abbreviation is (not a country's name, not a common word).
+_SHORT_WORD = re.compile(r"\s*\(\s*([A-Z][a-z\u00e0-\u00ff]{2,}(?:[A-Z][a-z]+)?)\s*\)")
+
+
+def _short_name(c: Candidate, text: str) -> re.Match[str] | None:
+    """The abbreviation or short name in parentheses right after a mention, if any."""
+    if m := _ABBREVIATION.match(text, c.end):
+        return m
+    m = _SHORT_WORD.match(text, c.end)
+    if m is None or " " not in c.name or m[1] in countries().by_name or m[1] in reading_words().not_names:
+        return None
+    return m
 
 
 # --- names found by their shape alone (no head noun) ---------------------------------------------------
