@@ -84,10 +84,24 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
         for direction in ("forward", "backward"):
             for phrase in sides.get(direction) or ():
                 table.setdefault(_norm(phrase), (relation, direction == "forward"))
-    # Words inside a phrase may be separated by an adverb ("is jointly run by").
-    alternatives = sorted(table, key=len, reverse=True)
-    body = "|".join(r"\s+(?:\w+ly\s+)?".join(map(re.escape, p.split(" "))) for p in alternatives)
-    return re.compile(rf"(?<![\w@-])(?:{body})(?![\w-])", re.I), table
+    return re.compile(rf"(?<![\w@-])(?:{_trie([p.split(' ') for p in table])})(?![\w-])", re.I), table
+
+
+def _trie(phrases: list[list[str]]) -> str:
+    """One pattern for many phrases, sharing their first words ("run", "run by", "runs" → one branch
+    per first word, longest first), so the engine does not retry every phrase at every position.
+    Words inside a phrase may be separated by an adverb ("is jointly run by")."""
+    by_first: dict[str, list[list[str]]] = {}
+    for words in phrases:
+        by_first.setdefault(words[0], []).append(words[1:])
+    branches = []
+    for first in sorted(by_first, key=len, reverse=True):
+        rests = [r for r in by_first[first] if r]
+        tail = ""
+        if rests:
+            tail = rf"(?:\s+(?:\w+ly\s+)?(?:{_trie(rests)}))" + ("?" if [] in by_first[first] else "")
+        branches.append(re.escape(first) + tail)
+    return "|".join(branches)
 
 
 def _norm(phrase: str) -> str:

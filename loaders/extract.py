@@ -124,7 +124,7 @@ class _Reader:
         self.recent_head: dict[str, list[str]] = {}  # head noun -> names with it, the latest last
         self.recent_type: dict[str, str] = {}
         self.facts: dict[tuple[str, str, str, str | None], _Fact] = {}
-        self.pairs: set[tuple[str, str, str]] = set()  # (type, source, target) of every fact
+        self.pairs: dict[tuple[str, str, str], list[_Fact]] = {}  # (type, source, target) -> its facts
         self.subjects: list[str | None] = []  # per statement: its own subject (name key) or None
         self.targets: list[list[str]] = []  # per statement: target-group keys mentioned in it
         self.created: list[int | None] = []  # per statement: the creation year it states
@@ -221,10 +221,10 @@ class _Reader:
         if spec.symmetric and source > target:
             source, target = target, source
         k = (rel, source, target, context)
-        self.pairs.add(k[:3])
         fact = self.facts.get(k)
         if fact is None:
             fact = self.facts[k] = _Fact(rel, source, target, context, start, end, confidence, note=note)
+            self.pairs.setdefault(k[:3], []).append(fact)
         else:
             fact.start = fact.start if fact.start is not None else start
             fact.end = fact.end if fact.end is not None else end
@@ -247,9 +247,8 @@ class _Reader:
         """One more line stating the facts of type ``rel`` held between the two (a repeated slide)."""
         if self.schema.relationship_types[rel].symmetric and source > target:
             source, target = target, source
-        for (r, s, t, _), fact in self.facts.items():
-            if (r, s, t) == (rel, source, target):
-                fact.evidence.update(dict.fromkeys(spans))
+        for fact in self.pairs.get((rel, source, target), ()):
+            fact.evidence.update(dict.fromkeys(spans))
 
     def refit(self, rel: str, source: str, target: str) -> tuple[str, str]:
         """The types a relation would give its ends: a name found by shape alone (not yet typed by
