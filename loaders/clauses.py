@@ -71,6 +71,7 @@ class Phrased:
     targets: list[int]
     start: int
     end: int
+    before_phrase: tuple[int, ...] = ()  # the mentions of the clause before the phrase, in order
 
 
 @cache
@@ -151,7 +152,8 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
         if forward and _PASSIVE.search(t, _skip_behalf(t, m.end()), t.find("@", _skip_behalf(t, m.end()))):
             forward = False  # "was led at its launch by A": the agent follows "by"
         sources, targets = (before, after) if forward else (after, before)
-        out.append(Phrased(relation, sources, targets, m.start(), m.end()))
+        clause = tuple(int(x) for x in _MENTION.findall(t, t.rfind(";", 0, m.start()) + 1, m.start()))
+        out.append(Phrased(relation, sources, targets, m.start(), m.end(), clause))
     return out
 
 

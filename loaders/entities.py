@@ -716,7 +716,7 @@ def _non_overlapping(found: list[Candidate], text: str) -> list[Candidate]:
         if c.start < taken_end or c.end <= c.start:
             # A longer mention already covers it: a quoted title wins over the names inside it.
             continue
-        if c.kind in ("name", "quoted", "proper") and c.alias is None and (am := _short_name(c, text)):
+        if c.kind in ("name", "quoted", "proper", "institutions") and c.alias is None and (am := _short_name(c, text)):
             abbr = am[1]
             if not abbr.isdigit() and not abbr.startswith("Article"):
                 c = Candidate(c.start, c.end, c.type, c.name, c.kind, abbr, c.head)

@@ -661,6 +661,19 @@ def _state_phrased(
                     rd.add(relation, source, target, cited, STATED if len(cited) == 1 else NESTED, start=start)
                 if relation == "SUCCEEDED_BY" and start is not None:
                     rd.set_years(target, start)  # the new body or instrument begins then
+        if f.relation == "COLLABORATES_WITH":
+            _partners_take_part(rd, f, keys, cited)
+
+
+def _partners_take_part(rd: _Reader, f: Phrased, keys: list[str], cited: list[tuple[int, int]]) -> None:
+    """ "A set up P together with B and C": the partners take part in the instrument the clause is about
+    (the nearest instrument named before the phrase)."""
+    instrument = next((keys[i] for i in reversed(f.before_phrase) if rd.is_instrument(keys[i])), None)
+    if instrument is None:
+        return
+    for j in f.targets:
+        if j != INHERITED and keys[j] != instrument:
+            rd.add("PARTICIPATES_IN", keys[j], instrument, cited, STATED if len(cited) == 1 else NESTED)
 
 
 def _resolved(rd: _Reader, relation: str, source: str, target: str) -> tuple[str, str, str] | None:
