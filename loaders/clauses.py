@@ -46,6 +46,8 @@ _RELATIVE_CLAUSE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who|who
 _EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|namely|especially)\s+(?:the\s+)?$",
                        re.I)
 _PARTNERS = ("COLLABORATES_WITH", "PARTICIPATES_IN")
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s", re.I)  # where a new clause begins
+_ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")
 _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # verbs a relative clause may precede
 # "… on the ministry's behalf by A", "… on behalf of the ministry": words between a verb and its agent.
 _BEHALF = re.compile(r"\s*on\s+(?:@\d+@(?:'s|\u2019s)\s+behalf|behalf\s+of\s+(?:the\s+)?@\d+@)\s*", re.I)
@@ -152,8 +154,10 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
         if forward and _PASSIVE.search(t, _skip_behalf(t, m.end()), t.find("@", _skip_behalf(t, m.end()))):
             forward = False  # "was led at its launch by A": the agent follows "by"
         sources, targets = (before, after) if forward else (after, before)
-        clause = tuple(int(x) for x in _MENTION.findall(t, t.rfind(";", 0, m.start()) + 1, m.start()))
-        out.append(Phrased(relation, sources, targets, m.start(), m.end(), clause))
+        opening = max((c.end() for c in _CLAUSE_BREAK.finditer(t, 0, m.start())), default=0)
+        clause = tuple(int(x) for x in _MENTION.findall(t, opening, m.start()))
+        on = _ON_INSTRUMENT.match(t, _list_end(t, m.end()))  # "works with B on P"
+        out.append(Phrased(relation, sources, targets, m.start(), m.end(), (*clause, int(on[1])) if on else clause))
     return out
 
 
@@ -268,6 +272,17 @@ def _skip_behalf(t: str, at: int) -> int:
     gap_end = t.find("@", at)
     b = _BEHALF.search(t, at, t.find("@", gap_end + 1) + 1 if gap_end >= 0 else len(t))
     return b.end() if b is not None else at
+
+
+def _list_end(t: str, at: int) -> int:
+    """Where the list of mentions a phrase opens at ``at`` ends."""
+    m = _MENTION.search(t, at)
+    if m is None:
+        return at
+    pos = m.end()
+    while (j := _JOINED_AFTER.match(t, pos)) is not None:
+        pos = j.end()
+    return pos
 
 
 def _after(t: str, at: int, limit: int) -> list[int]:
