@@ -46,6 +46,15 @@ _RELATIVE_CLAUSE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who|who
 _EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|namely|especially)\s+(?:the\s+)?$",
                        re.I)
 _PARTNERS = ("COLLABORATES_WITH", "PARTICIPATES_IN")
+_WITH_ASIDE = re.compile(
+    r"@(\d+)@\s*,\s*(?:together\s+with|along\s+with|alongside|jointly\s+with)\s+(?:the\s+)?@(\d+)@\s*,\s*$", re.I
+)
+# "A, B and C (have since) jointly published …": the bodies of the list work together.
+_JOINTLY = re.compile(
+    r"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)+)\s+(?:(?:have|has|had|will)\s+)?"
+    r"(?:(?:since|also|now|then)\s+)?(?:jointly|together|in\s+partnership)\s+[a-z]+",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s", re.I)  # where a new clause begins
 _ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")
 _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # verbs a relative clause may precede
@@ -222,6 +231,10 @@ def owned(t: str) -> list[Phrased]:
     out += _inline_parts(t)
     for m in _AS_AGENCY.finditer(t):
         out.append(Phrased("IMPLEMENTS", [int(m[2])], [int(m[1])], m.start(), m.end()))
+    for m in _JOINTLY.finditer(t):
+        members = [int(x) for x in _MENTION.findall(m["list"])]
+        for i, a in enumerate(members):
+            out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for b in members[i + 1 :]]
     for m in _apposition().finditer(t):  # "A, the directorate of B": A is part of B
         out.append(Phrased("PART_OF", [int(m[1])], [int(m[2])], m.start(), m.end()))
     for m in _PARENTHESIS.finditer(t):
@@ -248,6 +261,8 @@ def _before(t: str, at: int, partners: bool = False, active: bool = True) -> lis
         return [int(a[1])]  # "A, the agency for B, runs C": A runs C
     if active and (r := _RELATIVE_CLAUSE.search(head)) is not None:
         return [int(r[1])]
+    if (a := _WITH_ASIDE.search(head)) is not None:
+        return [int(a[1]), int(a[2])]  # "A, together with B, operates P": both run it
     found = [int(m[1])]
     rest = head[: m.start()]
     j = _CLOSED_BEFORE.search(rest)
