@@ -649,10 +649,11 @@ def _law_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candida
 
 
 def _middle_word(word: str) -> bool:
-    """Whether a word may stand inside a lower-case instrument name ("… data platform")."""
+    """Whether a word may stand inside a lower-case instrument name ("… data platform"; a head noun
+    too, as in "… roadmap grant", "… loan guarantee")."""
     if not (word[0].isalnum() or word[0] in "&'"):
         return False
-    if word in _STOP_WORDS or word in SENTENCE_CASE_HEADS:
+    if word in _STOP_WORDS:
         return False
     return not (word.islower() and word.endswith(("ed", "ly")))
 
