@@ -678,13 +678,18 @@ def _partners_take_part(rd: _Reader, f: Phrased, keys: list[str], cited: list[tu
 
 def _resolved(rd: _Reader, relation: str, source: str, target: str) -> tuple[str, str, str] | None:
     """The fact a phrase states between two entities, once their types are known: working with a
-    programme is taking part in it; an owner leads its instrument, and a body is part of its owner."""
+    programme is taking part in it; an instrument "under" a law is one the law provides for; an owner
+    leads its instrument, and a body is part of its owner."""
     if (
         relation == "COLLABORATES_WITH"
         and rd.is_instrument(target) != rd.is_instrument(source)
         and not rd.retypable(target if rd.is_instrument(target) else source)
     ):
         return ("PARTICIPATES_IN", target, source) if rd.is_instrument(source) else ("PARTICIPATES_IN", source, target)
+    if relation == "PART_OF" and rd.type_of(target) == "Law":
+        if not rd.is_instrument(source):
+            return None  # a body is not part of a law
+        return "PROVIDES_FOR", target, source  # "P, under Article 29 of the Act": the law provides for P
     if relation == "OWNS":
         if not rd.is_actor(source):
             return None
