@@ -62,7 +62,15 @@ _LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s
 # for every capitalised run with a backtracking pattern was quadratic in Title-Case headings.
 _TOKEN = re.compile(r"[\w&'-]+(?:\.[\w&'-]+)*|[^\w\s]")
 _ACTOR_TAIL = re.compile(rf"\s+(?:of|for|on|de|des|du|del|di|für|van|voor)\s+{_TAIL}")
-_LAW_HEADS = frozenset(("Act", "Law", "Code", "Decree", "Ordinance", "Regulation", "Directive", "Bill"))
+_LAW_HEADS = frozenset(
+    ("Act", "Law", "Code", "Decree", "Ordinance", "Regulation", "Directive", "Bill", "Decree-Law", "Decision")
+)
+# "Decree No. 2021-69", "Regulation (EU) 2021/694", "Decree-Law No. 173 of 11 November 2022".
+_LAW_NUMBER = re.compile(
+    r"(?:\s+\((?:EU|EC|EEC|EU,\s*Euratom)\))?\s+(?:No\.?\s*)?\d[\d/.-]*\d"
+    r"(?P<date>\s+of\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{4})?"
+)
 _LAW_TAIL_AFTER = re.compile(rf"\s+(?:on|of|for|concerning|regarding|relating\s+to)\s+{_LAW_TAIL}")
 _INSTRUMENT_TITLE_HEADS = frozenset(h.capitalize() for h in INSTRUMENT_HEADS)
 _STOP_WORDS = frozenset(STOP.replace("\\", "").split("|")) | {"e.g", "i.e"}
@@ -534,7 +542,8 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
     name = c.name
     words = name.split(" ")
     cut = 0
-    if words[0][:1].isdigit() and _counted(words, text[max(0, c.start - 4) : c.start]):
+    year_of_law = c.type == "Law" and _edition(words[0])  # "the 2017 Budget Law"
+    if words[0][:1].isdigit() and not year_of_law and _counted(words, text[max(0, c.start - 4) : c.start]):
         while cut < len(words) and (words[cut][:1].isdigit() or words[cut].lower() in _AMOUNT_WORDS):
             cut += 1
     for i, w in enumerate(words[:-1]):
@@ -639,6 +648,11 @@ def _law_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candida
     while first > 0 and _capitalised(toks[first - 1][2]) and toks[first - 1][2].isalnum():
         first -= 1
     kept = _strip_starters([t[2] for t in toks[first:h]])
+    if number := _LAW_NUMBER.match(text, he):  # a numbered law is named by its number
+        end = number.end()
+        start = toks[h - len(kept)][0] if kept else hs
+        alias = canonical_name(text[start : number.start("date")]) if number["date"] else None
+        return [Candidate(start, end, "Law", canonical_name(text[start:end]), "name", alias, head)]
     m = _LAW_TAIL_AFTER.match(text, he)
     tail = m[0].rstrip(" ,") if m else ""
     if not kept and not tail:
