@@ -65,7 +65,7 @@ _ACTOR_TAIL = re.compile(rf"\s+(?:of|for|on|de|des|du|del|di|für|van|voor)\s+{_
 _LAW_HEADS = frozenset(
     ("Act", "Law", "Code", "Decree", "Ordinance", "Regulation", "Directive", "Bill", "Decree-Law", "Decision")
 )
-# "Decree No. 2021-69", "Regulation (EU) 2021/694", "Decree-Law No. 173 of 11 November 2022".
+# "Decree No. 2030-12", "Regulation (EU) 2031/555", "Decree-Law No. 48 of 3 May 2029".
 _LAW_NUMBER = re.compile(
     r"(?:\s+\((?:EU|EC|EEC|EU,\s*Euratom)\))?\s+(?:No\.?\s*)?\d[\d/.-]*\d"
     r"(?P<date>\s+of\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -542,7 +542,7 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
     name = c.name
     words = name.split(" ")
     cut = 0
-    year_of_law = c.type == "Law" and _edition(words[0])  # "the 2017 Budget Law"
+    year_of_law = c.type == "Law" and _edition(words[0])  # "the 2029 Harbour Law"
     if words[0][:1].isdigit() and not year_of_law and _counted(words, text[max(0, c.start - 4) : c.start]):
         while cut < len(words) and (words[cut][:1].isdigit() or words[cut].lower() in _AMOUNT_WORDS):
             cut += 1
