@@ -99,7 +99,8 @@ _TARGET = re.compile(
     rf"(?<![\w-])(?:(?P<mod>{TARGET_MODIFIERS})\s+)?(?P<core>{TARGET_CORES})(?![\w-])(?:'s|')?"
     rf"(?:\s*\(\s*(?:aged\s+)?(?P<age1>\d\d)\s*-\s*(?P<age2>\d\d)\s*\)|\s+aged\s+(?P<age3>\d\d)\s*"
     rf"(?:-|to)\s*(?P<age4>\d\d))?"
-    rf"|(?<![\w-])(?P<bmod>(?:{TARGET_BUSINESS_MODIFIERS})(?:\s+(?:small|micro))?)\s+(?P<bnoun>{TARGET_BUSINESS_NOUNS})(?![\w-])"
+    rf"|(?<![\w-])(?P<bmod>(?:{TARGET_BUSINESS_MODIFIERS})(?:\s+(?:small|micro))?)\s+(?P<bnoun>{TARGET_BUSINESS_NOUNS})"
+    rf"(?![\w-])"
 )
 
 _TARGET_IN_NAME = re.compile(
@@ -451,7 +452,9 @@ def find_candidates(
             kind = "institutions" if i in _KEPT_COLLECTIVES else "collective"
             found.append(Candidate(m.start(), m.end(), COLLECTIVES[i][1], _sentence_case(m[0]), kind))
     if not tokens.isdisjoint(_TARGET_TRIGGERS):
-        for m in _TARGET.finditer(text):
+        # "Self-employed people …" opens a sentence as often as it follows a verb: read the first
+        # letter in lower case (the offsets stay the same).
+        for m in _TARGET.finditer(text[:1].lower() + text[1:] if text[:1].isupper() else text):
             found.append(Candidate(m.start(), m.end(), "TargetGroup", _target_name(m), "target"))
     if has_upper:
         names = countries()
@@ -846,7 +849,8 @@ def _shaped(text: str, found: list[Candidate]) -> list[Candidate]:
     i = 0
     while i < n:
         w = toks[i][2]
-        if not _cap(w) or w in rw.not_names or w in _ANY_HEAD:
+        opens_country = w in rw.not_names and _begins_country([t[2] for t in toks[i : i + 4]])  # "New …"
+        if not _cap(w) or (w in rw.not_names and not opens_country) or w in _ANY_HEAD:
             i += 1
             continue
         last, k = i, i + 1
@@ -901,12 +905,18 @@ _PLACE_CUES = frozenset(("in", "across", "throughout", "at", "near", "around", "
                          "western", "central", "rural", "urban", "of"))
 
 
+_APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|formerly|previously|which|who)\s", re.I)
+
+
 def _lone_name(text: str, start: int, word: str) -> bool:
     """Whether one capitalised word inside a sentence may be a name ("… through Portex, which …"):
     not the sentence's first word, not an adjective of nationality."""
     before = text[:start].rstrip()
-    if not before or before[-1] in ".:;!?\"'\u201c\u2018(-\u2013\u2014|*#" or len(word) < 4:
+    if len(word) < 4:
         return False
+    if not before or before[-1] in ".:;!?\"'\u201c\u2018(-\u2013\u2014|*#":
+        # A sentence may open on a name its apposition explains ("Portex, a non-profit platform, …").
+        return _APPOSITION_AFTER.match(text, start + len(word)) is not None and word[1:].islower()
     if before.rsplit(None, 1)[-1].lower() in _PLACE_CUES:
         return False
     return not word.endswith(_DEMONYM_ENDINGS) and word[1:].islower()
