@@ -43,6 +43,7 @@ _SUBJECT = re.compile(
 # "A, which leads B, works with C": the relative clause between A and the phrase is skipped.
 _RELATIVE_CLAUSE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who|whose)\b[^;]*,\s*$", re.I)
 # "… networks, notably A and B": the first mention after a phrase may come after an example marker.
+_NEW_CLAUSE = re.compile(r",\s*(?:when|where|which|who|whose|while|whereas|because|although|after|before)\b", re.I)
 _EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|namely|especially)\s+(?:the\s+)?$",
                        re.I)
 _PARTNERS = ("COLLABORATES_WITH", "PARTICIPATES_IN")
@@ -99,6 +100,12 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
     return re.compile(rf"(?<![\w@-])(?:{_trie([p.split(' ') for p in table])})(?![\w-])", re.I), table
 
 
+# What may stand between the words of a phrase: an adverb ("is jointly run by") or a date ("founded in
+# 1995 as", "renamed on 1 April 2019 as").
+_ASIDE_IN_PHRASE = r"(?:\w+ly\s+|in\s+\d{4}\s+|on\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+)?"
+_DATE_IN_PHRASE = re.compile(r"\s(?:in\s+\d{4}|on\s+\d{1,2}\s+[a-z]+\s+\d{4})(?=\s)")
+
+
 def _trie(phrases: list[list[str]]) -> str:
     """One pattern for many phrases, sharing their first words ("run", "run by", "runs" → one branch
     per first word, longest first), so the engine does not retry every phrase at every position.
@@ -111,7 +118,7 @@ def _trie(phrases: list[list[str]]) -> str:
         rests = [r for r in by_first[first] if r]
         tail = ""
         if rests:
-            tail = rf"(?:\s+(?:\w+ly\s+)?(?:{_trie(rests)}))" + ("?" if [] in by_first[first] else "")
+            tail = rf"(?:\s+{_ASIDE_IN_PHRASE}(?:{_trie(rests)}))" + ("?" if [] in by_first[first] else "")
         branches.append(re.escape(first) + tail)
     return "|".join(branches)
 
@@ -121,7 +128,7 @@ def _norm(phrase: str) -> str:
 
 
 def _lookup(table: dict[str, tuple[str, bool]], text: str) -> tuple[str, bool] | None:
-    key = _norm(text)
+    key = _DATE_IN_PHRASE.sub("", _norm(text))
     found = table.get(key)
     if found is None:  # an adverb inside the phrase
         found = table.get(" ".join(w for w in key.split(" ") if not w.endswith("ly")))
@@ -151,7 +158,7 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
             r = _RELATIVE.search(t, 0, subject_at)
             if r is not None and r.end() == subject_at:
                 after = [int(r[1])]
-        if before and not after and relation == "SUCCEEDED_BY" and forward:
+        if before and not after and relation == "SUCCEEDED_BY":
             # "X dates from 2014, when Y was renamed": the renamed body became the sentence's subject.
             first = _MENTION.search(t)
             if first is not None and int(first[1]) not in before:
@@ -308,7 +315,7 @@ def _after(t: str, at: int, limit: int) -> list[int]:
         return []
     gap = t[at : m.start()]
     long_gap = len(gap) > _GAP_AFTER and not (len(gap) <= 2 * _GAP_AFTER and _EXAMPLES.search(gap))
-    if long_gap or ";" in gap or ". " in gap or " and " in gap:
+    if long_gap or ";" in gap or ". " in gap or " and " in gap or _NEW_CLAUSE.search(gap):
         return []
     found = [int(m[1])]
     pos = m.end()

@@ -703,7 +703,9 @@ def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool) -> int |
     left, right = t.rfind(";", 0, at) + 1, t.find(";", at)
     inside = [y for y in years if left <= y.position < (right if right >= 0 else len(t)) and y.first is not None]
     if nearest and inside:
-        return min(inside, key=lambda y: abs(y.position - at)).first
+        # "took its present name on 1 April 2019": the date after the verb, else the nearest one
+        after = [y for y in inside if at <= y.position <= at + 60]
+        return (after[0] if after else min(inside, key=lambda y: abs(y.position - at))).first
     return inside[0].first if len(inside) == 1 and inside[0].precision in ("year", "from", "range") else None
 
 
