@@ -43,6 +43,7 @@ _SUBJECT = re.compile(
 # "A, which leads B, works with C": the relative clause between A and the phrase is skipped.
 _RELATIVE_CLAUSE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who|whose)\b[^;]*,\s*$", re.I)
 # "… networks, notably A and B": the first mention after a phrase may come after an example marker.
+_RENAMED_TO = re.compile(r"\s+(?:as\s+|to\s+|into\s+)?(?:the\s+)?@(\d+)@")
 _NEW_CLAUSE = re.compile(r",\s*(?:when|where|which|who|whose|while|whereas|because|although|after|before)\b", re.I)
 _EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|namely|especially)\s+(?:the\s+)?$",
                        re.I)
@@ -163,6 +164,10 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
             first = _MENTION.search(t)
             if first is not None and int(first[1]) not in before:
                 after = [int(first[1])]
+        if relation == "SUCCEEDED_BY" and forward and len(after) == 1:
+            renamed = _RENAMED_TO.match(t, t.find("@", t.find("@", m.end()) + 1) + 1)
+            if renamed is not None:  # "the government renamed A B": A became B, whoever renamed it
+                before, after = after, [int(renamed[1])]
         if bullet and not before and after and not t[: m.start()].strip(" -\u2013\u2014*:"):
             before = [INHERITED]  # a bullet that opens on its verb continues its parent's subject
         if not before or not after:
