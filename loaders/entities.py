@@ -74,7 +74,8 @@ _LAW_NUMBER = re.compile(
 _LAW_TAIL_AFTER = re.compile(rf"\s+(?:on|of|for|concerning|regarding|relating\s+to)\s+{_LAW_TAIL}")
 _INSTRUMENT_TITLE_HEADS = frozenset(h.capitalize() for h in INSTRUMENT_HEADS)
 _STOP_WORDS = frozenset(STOP.replace("\\", "").split("|")) | {"e.g", "i.e"}
-_MAX_NAME_WORDS = 7  # words before an instrument's head noun
+_MAX_NAME_WORDS = 9  # words before an instrument's head noun
+_DASHES = frozenset(("-", "\u2013", "\u2014"))
 _QUOTED = re.compile(r'"([^"\n]{2,160}?)"')
 # "(PSA)", "(LEOs)", "(DG PORTS)": an abbreviation in parentheses right after a name.
 _ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?(?:\s[A-Z]{2,}[A-Z0-9&-]*)?)\s*\)")
@@ -686,8 +687,13 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
     j = h - 1
     while j >= 0 and h - j <= _MAX_NAME_WORDS:
         w = toks[j][2]
+        if w in _DASHES and j > 0 and _capitalised(toks[j - 1][2]) and _capitalised(toks[j + 1][2]):
+            j -= 1  # "Small Business Advisory Services – Digital Solutions program": one name
+            continue
         if not (w[0].isalnum() or w[0] in "&'"):
             break
+        if w in ("The", "A", "An") and not (j > 0 and toks[j - 1][2] in _DASHES):
+            break  # "… KMU The grant programme": a sentence's "The" ends the name before it
         if _capitalised(w):
             start_index = j
         if not _middle_word(w):
