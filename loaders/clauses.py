@@ -66,8 +66,8 @@ _APPOSED = re.compile(r"@(\d+)@\s*,\s*(?:the|an?)\s[^,@;]*$", re.I)
 _PASSIVE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.I)
 _MENTION = re.compile(r"@(\d+)@")
 _LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
-_JOINED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|,|and|&|as\s+well\s+as|or)\s*(?:the\s+)?$", re.I)
-_CLOSED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|and|&|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
+_JOINED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|,|and|&|\+|as\s+well\s+as|or)\s*(?:the\s+)?$", re.I)
+_CLOSED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|and|&|\+|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
 _CLAUSE_AND = re.compile(r"^\s*,\s*and\b", re.I)  # ", and" joins a list only after other commas: "A, B, and C"
 _JOINED_AFTER = re.compile(r"\s*(?:,\s*and|,|and|&|as\s+well\s+as|or)\s*(?:the\s+|its\s+|their\s+)?@(\d+)@", re.I)
 

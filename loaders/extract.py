@@ -313,7 +313,7 @@ def _template(text: str, cands: list[Candidate]) -> str:
         parts.append(f"@{i}@")
         pos = c.end
         # An abbreviation in parentheses belongs to the mention.
-        if c.alias and (m := _PARENTHESES.match(text, pos)):
+        if c.alias and (m := _PARENTHESES.match(text, pos)) and c.alias in m[0]:
             pos = m.end()
     parts.append(text[pos:].replace("@", " "))
     return "".join(parts)
