@@ -89,7 +89,7 @@ _REFERENCE = re.compile(
     + "|"
     + _INSTR_TITLE
     + r"|law|act)(?![\w-]))"
-    + r"(?!\s+(?:of|for|on)\s+(?:the\s+)?[A-Z])"
+    + r"(?!\s+(?:of|for|on)\s)"  # "the Ministry of Ports" is a name, "the chambers of crafts" a collective
 )
 _MEASURE = re.compile(rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$")
 _COLLECTIVE = re.compile(
@@ -1000,18 +1000,22 @@ def _separate(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]
     return [p for p in parts if p and p[-1][2] not in ("and", "&", "the", "of", "for")]
 
 
+_ELISION = re.compile(r"^(?:[ldjmnst]|qu)['\u2019]", re.I)
+
+
 def _spelt_by(text: str, toks: list[tuple[int, int, str]], before: int, acronym: str) -> int | None:
     """Where the words an abbreviation spells begin, ending at ``before``: its letters are the words'
     initials in order, the first word capitalised ("Agence de ports et de quais (APQ)")."""
     letters = [c.lower() for c in acronym.rstrip("s") if c.isalpha()]
     if len(letters) < 2:
         return None
-    words = [t for t in toks if t[1] <= before][-(len(letters) + 4) :]
+    words = [t for t in toks if t[1] <= before][-(2 * len(letters) + 4) :]
     if not words or text[words[-1][1] : before].strip():
         return None
     li = len(letters) - 1
     for j in range(len(words) - 1, -1, -1):
         start, _, word = words[j]
+        word = _ELISION.sub("", word) or word  # "l'industrie" gives its "i"
         if li >= 0 and word[0].lower() == letters[li]:
             li -= 1
             if li < 0:
@@ -1022,8 +1026,10 @@ def _spelt_by(text: str, toks: list[tuple[int, int, str]], before: int, acronym:
 
 
 def _shaped_type(words: list[str]) -> str:
+    """A name found by shape: a body when it ends with a country's name ("Enterprise Norland") or holds
+    a word of bodies; an instrument otherwise ("Norland Num", a country's name first, is a programme)."""
     rw = reading_words()
-    if any(w in rw.actor_words for w in words) or any(w in countries().by_name for w in words):
+    if any(w in rw.actor_words for w in words) or (len(words) > 1 and words[-1] in countries().by_name):
         return rw.default_actor
     if words[0] in INTERNATIONAL_WORDS and len(words) <= 3:
         return "InternationalOrganization"

@@ -437,8 +437,9 @@ def _table_row(rd: _Reader, st: Statement, t: str, keys: list[str]) -> None:
 
 
 def _placed(name: str) -> bool:
-    """A name holding a country's ("Enterprise Norland") names a body there: its type is not in doubt."""
-    return any(w in countries().by_name for w in name.split())
+    """A name ending with a country's ("Enterprise Norland") names a body there: its type is not in doubt."""
+    words = name.split()
+    return len(words) > 1 and words[-1] in countries().by_name
 
 
 def _linked(
