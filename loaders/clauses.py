@@ -85,6 +85,7 @@ class Phrased:
     start: int
     end: int
     before_phrase: tuple[int, ...] = ()  # the mentions of the clause before the phrase, in order
+    typed: bool = False  # stated only between names whose type is known (not found by shape alone)
 
 
 @cache
@@ -250,10 +251,12 @@ def owned(t: str) -> list[Phrased]:
     for m in _apposition().finditer(t):  # "A, the directorate of B": A is part of B
         out.append(Phrased("PART_OF", [int(m[1])], [int(m[2])], m.start(), m.end()))
     for m in _PARENTHESIS.finditer(t):
-        # "P (A, then B)", "P (from 2018, A)"; a lone name in parentheses is P's other name, not its body.
-        if _ONLY_BODIES.match(m[2]) and (m[2].count("@") > 2 or any(c.isdigit() for c in _MENTION.sub("", m[2]))):
+        # "P (A, then B)", "P (from 2018, A)", "P (Norland Union)": the bodies in parentheses run P; a
+        # lone name found by shape alone there is P's other name, not its body.
+        if _ONLY_BODIES.match(m[2]):
             bodies = [int(i) for i in _MENTION.findall(m[2])]
-            out.append(Phrased("IMPLEMENTS", bodies, [int(m[1])], m.start(), m.end()))
+            alone = len(bodies) == 1 and not any(c.isdigit() for c in _MENTION.sub("", m[2]))
+            out.append(Phrased("IMPLEMENTS", bodies, [int(m[1])], m.start(), m.end(), typed=alone))
     return out
 
 

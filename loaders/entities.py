@@ -681,6 +681,12 @@ _DATED_TAIL = re.compile(r"\s+\w+\s+(?:the\s+)?(?:\d|(?:January|February|March|A
                          r"|October|November|December)\b)")
 
 
+def _list_word(word: str) -> bool:
+    """A word that may open a comma list inside a name ("Recovery, Transformation and …"): capitalised,
+    not a head noun (then the comma ends a name), not a month or another non-name word."""
+    return word.isalpha() and word[0].isupper() and word not in _ANY_HEAD and word not in reading_words().not_names
+
+
 def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candidate]:
     hs, he, head = toks[h]
     start_index = None
@@ -689,6 +695,9 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
         w = toks[j][2]
         if w in _DASHES and j > 0 and _capitalised(toks[j - 1][2]) and _capitalised(toks[j + 1][2]):
             j -= 1  # "Small Business Advisory Services – Digital Solutions program": one name
+            continue
+        if w == "," and j > 0 and _list_word(toks[j - 1][2]) and "and" in (t[2] for t in toks[j + 1 : h]):
+            j -= 1  # "Recovery, Transformation and Resilience Plan": a list inside the name
             continue
         if not (w[0].isalnum() or w[0] in "&'"):
             break
@@ -954,10 +963,11 @@ _CODE = re.compile(r"^[A-Z]{1,2}\d{1,2}$")
 
 def _coded(words: list[str]) -> bool:
     """An item code before a word ("F1 Relevance", "R2 Simplify") or a string of abbreviations
-    ("IMDA MCI", a table's cells run together) is not a name."""
+    ("IMDA MCI", a table's cells run together; "PRTR for SMEs") is not a name."""
     if _CODE.match(words[0]) and len(words) > 1:
         return True
-    return len(words) > 1 and all(w.isupper() for w in words) and all(len(w) <= 5 for w in words)
+    capitals = [w for w in words if w[:1].isupper()]
+    return len(capitals) > 1 and all((w.isupper() or _PLURAL_ACRONYM.match(w)) and len(w) <= 6 for w in capitals)
 
 
 def _place(words: list[str], rw: ReadingWords) -> bool:

@@ -650,7 +650,7 @@ def _state_phrased(
         for i in f.sources:
             for j in f.targets:
                 ends = (inherited if i == INHERITED else keys[i], inherited if j == INHERITED else keys[j])
-                if ends[0] is None or ends[1] is None:
+                if ends[0] is None or ends[1] is None or (f.typed and any(rd.retypable(e) for e in ends)):
                     continue
                 fact = _resolved(rd, f.relation, ends[0], ends[1])
                 if fact is None:
