@@ -682,7 +682,7 @@ _DATED_TAIL = re.compile(r"\s+\w+\s+(?:the\s+)?(?:\d|(?:January|February|March|A
 
 
 def _list_word(word: str) -> bool:
-    """A word that may open a comma list inside a name ("Recovery, Transformation and …"): capitalised,
+    """A word that may open a comma list inside a name ("Harbour, Quay and …"): capitalised,
     not a head noun (then the comma ends a name), not a month or another non-name word."""
     return word.isalpha() and word[0].isupper() and word not in _ANY_HEAD and word not in reading_words().not_names
 
@@ -697,7 +697,7 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
             j -= 1  # "Small Business Advisory Services – Digital Solutions program": one name
             continue
         if w == "," and j > 0 and _list_word(toks[j - 1][2]) and "and" in (t[2] for t in toks[j + 1 : h]):
-            j -= 1  # "Recovery, Transformation and Resilience Plan": a list inside the name
+            j -= 1  # "Harbour, Quay and Coast Plan": a list inside the name
             continue
         if not (w[0].isalnum() or w[0] in "&'"):
             break
