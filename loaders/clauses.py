@@ -44,6 +44,7 @@ _SUBJECT = re.compile(
 _RELATIVE_CLAUSE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who|whose)\b[^;]*,\s*$", re.I)
 # "… networks, notably A and B": the first mention after a phrase may come after an example marker.
 _RENAMED_TO = re.compile(r"\s+(?:as\s+|to\s+|into\s+)?(?:the\s+)?@(\d+)@")
+_DETERMINED = re.compile(r"\b(?:the|a|an|its|their|this)\s+$", re.I)
 _NEW_CLAUSE = re.compile(r",\s*(?:when|where|which|who|whose|while|whereas|because|although|after|before)\b", re.I)
 _EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|namely|especially)\s+(?:the\s+)?$",
                        re.I)
@@ -73,6 +74,9 @@ _JOINED_AFTER = re.compile(r"\s*(?:,\s*and|,|and|&|as\s+well\s+as|or)\s*(?:the\s
 
 
 INHERITED = -1  # in ``Phrased.sources``/``targets``: the subject the statement inherits from its parent
+# Readings that are not relationship types; the reader resolves them once it knows the types.
+OWNS = "OWNS"  # "A's B", "its B": A leads B (an instrument) or B is part of A (a body)
+SAME_AS = "SAME_AS"  # "X, whose formal name is Y": Y is another name of X
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,8 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
     schema = load_schema()
     table: dict[str, tuple[str, bool]] = {}
     for relation, sides in data.items():
-        schema.check_relationship_type(relation)
+        if relation not in (OWNS, SAME_AS):
+            schema.check_relationship_type(relation)
         for direction in ("forward", "backward"):
             for phrase in sides.get(direction) or ():
                 table.setdefault(_norm(phrase), (relation, direction == "forward"))
@@ -147,8 +152,10 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
     matches = list(pattern.finditer(t))
     for i, m in enumerate(matches):
         found = _lookup(table, m[0])
-        if found is None:
-            continue
+        if found is None or (
+            m[0].split()[0].lower().endswith("ed") and _DETERMINED.search(t, max(0, m.start() - 6), m.start())
+        ):
+            continue  # "the renamed scheme": a participle used as an adjective states nothing
         relation, forward = found
         before = _before(t, m.start(), relation in _PARTNERS, forward and relation in _ACTIVE)
         # The objects of a phrase come before the next phrase ("created in 2018 by merging A").
@@ -233,14 +240,14 @@ _AS_AGENCY = re.compile(
 def owned(t: str) -> list[Phrased]:
     """What possessives state: "A's B" and "its B" (the clause's subject's) as ``OWNS`` from owner to
     owned; the reader turns it into LEADS (an instrument) or PART_OF (a body) by the types."""
-    out = [Phrased("OWNS", [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _POSSESSIVE.finditer(t)]
+    out = [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _POSSESSIVE.finditer(t)]
     for m in _ITS.finditer(t):
         # Its owner is the clause's subject, or in a title ("Overview of A and its B") its first name.
         owner = _clause_subject(t[: m.start()])
         if owner is None and (first := _MENTION.search(t, t.rfind(";", 0, m.start()) + 1, m.start())):
             owner = int(first[1])
         if owner is not None and owner != int(m[1]):
-            out.append(Phrased("OWNS", [owner], [int(m[1])], m.start(), m.end()))
+            out.append(Phrased(OWNS, [owner], [int(m[1])], m.start(), m.end()))
     out += _inline_parts(t)
     for m in _AS_AGENCY.finditer(t):
         out.append(Phrased("IMPLEMENTS", [int(m[2])], [int(m[1])], m.start(), m.end()))

@@ -16,7 +16,7 @@ _Y = r"(?:1[89]\d\d|20\d\d)"
 # The clean view of a document has already turned en/em dashes into '-'; a raw string still works.
 _DASH = r"\s*(?:-|\u2013|\u2014|\u2012|\u2212|to|until|till|through|and)\s*"
 _YEARS = re.compile(
-    rf"(?<![\w.,$\u20ac\u00a3/-])(?:"
+    rf"(?:(?<=\bFY)|(?<![\w.,$\u20ac\u00a3/-]))(?:"  # "FY2022": a fiscal year is its year
     rf"(?P<rpre>from\s+|between\s+)?(?P<r1>{_Y}){_DASH}(?P<r2>{_Y}|\d\d)(?![\d%])"
     rf"|(?:(?P<dq>early|mid|late)[\s-]+)?(?:the\s+)?(?P<dec>1[89]\d0s|20\d0s)"
     rf"|(?P<fpre>from|since|starting\s+in|beginning\s+in|as\s+of)\s+(?P<f>{_Y})(?![\d%])"

@@ -38,7 +38,7 @@ from graph.model import Entity, Evidence, Relationship, entity_id, merge_entitie
 from graph.model.schema import Schema, load_schema
 from loaders import relations as R
 from loaders.bullets import Statement, statements
-from loaders.clauses import INHERITED, Phrased, owned, phrased
+from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased, owned, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.documents import Document
 from loaders.entities import (
@@ -61,7 +61,7 @@ NESTED = 0.8  # said in a sub-bullet whose subject is its parent's
 FRAMED = 0.7  # given by the layout (an item under a strategy's slide, a target named in a title)
 
 _SHAPED = ("proper", "single")  # names found by shape alone, typed by what sentences do with them
-_ON_DEMAND = ("collective", "single")  # kept only when a relationship needs them (not "institutions")
+_ON_DEMAND = ("collective", "single", "alias")  # kept only when a relationship needs them (not "institutions")
 
 
 @dataclass
@@ -242,6 +242,16 @@ class _Reader:
         """A name found by shape that no relation has typed yet."""
         d = self.drafts[key]
         return d.kind in _SHAPED and not d.fixed and not _placed(d.name)
+
+    def same(self, key: str, other: str) -> None:
+        """Two names of one thing: the other's name and aliases become this one's aliases, and the other
+        is kept only if a fact needs it."""
+        if key == other:
+            return
+        d, o = self.drafts[key], self.drafts[other]
+        d.aliases.update(dict.fromkeys((o.name, *o.aliases)))
+        if o.kind in (*_SHAPED, "name"):
+            o.kind = "alias"
 
     def cite(self, rel: str, source: str, target: str, spans: list[tuple[int, int]]) -> None:
         """One more line stating the facts of type ``rel`` held between the two (a repeated slide)."""
@@ -652,6 +662,9 @@ def _state_phrased(
                 ends = (inherited if i == INHERITED else keys[i], inherited if j == INHERITED else keys[j])
                 if ends[0] is None or ends[1] is None or (f.typed and any(rd.retypable(e) for e in ends)):
                     continue
+                if f.relation == SAME_AS:
+                    rd.same(ends[0], ends[1])
+                    continue
                 fact = _resolved(rd, f.relation, ends[0], ends[1])
                 if fact is None:
                     continue
@@ -691,8 +704,8 @@ def _resolved(rd: _Reader, relation: str, source: str, target: str) -> tuple[str
         if not rd.is_instrument(source):
             return None  # a body is not part of a law
         return "PROVIDES_FOR", target, source  # "P, under Article 29 of the Act": the law provides for P
-    if relation == "OWNS":
-        if not rd.is_actor(source):
+    if relation == OWNS:
+        if not (rd.is_actor(source) or rd.retypable(source)):
             return None
         return ("PART_OF", target, source) if rd.is_actor(target) else ("LEADS", source, target)
     return relation, source, target
