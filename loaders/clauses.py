@@ -44,6 +44,9 @@ _SUBJECT = re.compile(
 _RELATIVE_CLAUSE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who|whose)\b[^;]*,\s*$", re.I)
 # "… networks, notably A and B": the first mention after a phrase may come after an example marker.
 _RENAMED_TO = re.compile(r"\s+(?:as\s+|to\s+|into\s+)?(?:the\s+)?@(\d+)@")
+_MERGED_WITH = re.compile(
+    r"(?:\s*\(\s*@\d+@\s*\))?(?:\s*,\s*(?:the|an?)\s[^,@;]*,)?\s*(?:together\s+)?with\s+(?:the\s+)?@(\d+)@", re.I
+)
 _DETERMINED = re.compile(r"\b(?:the|a|an|its|their|this)\s+$", re.I)
 _NEW_CLAUSE = re.compile(r",\s*(?:when|where|which|who|whose|while|whereas|because|although|after|before)\b", re.I)
 _EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|namely|especially)\s+(?:the\s+)?$",
@@ -182,6 +185,9 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
             continue
         if forward and _PASSIVE.search(t, _skip_behalf(t, m.end()), t.find("@", _skip_behalf(t, m.end()))):
             forward = False  # "was led at its launch by A": the agent follows "by"
+        merged_with = _MERGED_WITH.match(t, _list_end(t, m.end())) if "merg" in m[0].lower() and after else None
+        if relation == "SUCCEEDED_BY" and merged_with is not None:
+            after = [*after, int(merged_with[1])]  # "by merging A (AB), the trade agency, with B": B too
         sources, targets = (before, after) if forward else (after, before)
         opening = max((c.end() for c in _CLAUSE_BREAK.finditer(t, 0, m.start())), default=0)
         clause = tuple(int(x) for x in _MENTION.findall(t, opening, m.start()))
