@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph.model.schema import load_schema
-from loaders.entities import READING, reading_words
+from loaders.lexicon import READING, reading_words
 
 _GAP_BEFORE = 80  # characters between the mention before a phrase and the phrase
 _GAP_AFTER = 40  # characters between a phrase and the first mention after it

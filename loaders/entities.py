@@ -1,13 +1,12 @@
-"""Recognise entity mentions in a statement by the shape of their names.
+"""Recognise entity mentions in a statement: all the readings of its words, the longest kept.
 
 A name is recognised by its *head noun* ("Ministry of …", "… Agency", "… Act", "… strategy",
-"… programme"), by quotation marks around a title, by parentheses binding an abbreviation, or — for
-collective actors and target groups — by a small lexicon of plural nouns ("regional governments",
-"the private sector", "manufacturing SMEs"). No list of known bodies is used: the only name lists are
-the countries (``countries.tsv``, data) and whatever gazetteer a caller passes to *link* mentions.
-
-The head-noun lexicon maps words to schema labels; :func:`lexicon` checks every label against the
-schema, so a renamed type fails loudly instead of silently typing nothing.
+"… programme"), by quotation marks around a title, by parentheses binding an abbreviation, by its
+shape alone (:mod:`loaders.shapes`), or — for collective actors and target groups — by a lexicon of
+plural nouns ("regional governments", "chambers of commerce", "small businesses"); references ("the
+ministry"), pronouns and defined abbreviations are mentions too, resolved by the reader. No list of
+known bodies is used: the words are data (:mod:`loaders.lexicon`, ``reading.yaml``), the countries are
+``countries.tsv``, and a gazetteer a caller passes only *links* mentions.
 
 >>> text = 'The Port Safety Agency (PSA) runs the "Blue Harbour Programme".'
 >>> [(c.type, c.name, c.alias) for c in find_candidates(text)]
@@ -17,42 +16,42 @@ schema, so a renamed type fails loudly instead of silently typing nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-from typing import NamedTuple
 
-import yaml
-
-from graph.model.schema import Schema, load_schema
-
-# --- the lexicon (reading.yaml): head nouns and the schema label they give, and the word lists -------
-READING_PATH = Path(__file__).with_name("reading.yaml")
-READING: dict = yaml.safe_load(READING_PATH.read_text("utf-8"))  # the rules as data, parsed once per process
-_LEXICON = READING["lexicon"]
-ACTOR_HEADS: dict[str, str] = {h: label for label, heads in _LEXICON["actor_heads"].items() for h in heads}
-REGIONAL_WORDS = frozenset(_LEXICON["regional_words"])
-INTERNATIONAL_WORDS = frozenset(_LEXICON["international_words"])
-INSTRUMENT_HEADS: dict[str, str] = {
-    h: label for label, heads in _LEXICON["instrument_heads"].items() for h in heads
-}
-SENTENCE_CASE_HEADS = frozenset(INSTRUMENT_HEADS) - frozenset(_LEXICON["title_case_only"])
-MEASURE_NOUNS: str = _LEXICON["measure_nouns"]
-COLLECTIVES: tuple[tuple[str, str], ...] = tuple((c["pattern"], c["type"]) for c in _LEXICON["collectives"])
-_KEPT_COLLECTIVES = frozenset(i for i, c in enumerate(_LEXICON["collectives"]) if c.get("kept"))
-TARGET_CORES: str = _LEXICON["target_cores"]
-TARGET_MODIFIERS: str = _LEXICON["target_modifiers"]
-TARGET_BUSINESS_NOUNS: str = _LEXICON["target_business_nouns"]
-TARGET_BUSINESS_MODIFIERS: str = _LEXICON["target_business_modifiers"]
-STARTERS = frozenset(_LEXICON["starters"])
-STOP = "|".join(re.escape(w) for w in _LEXICON["stop_words"])
+from loaders.lexicon import (
+    ABBREVIATION,
+    ACTOR_HEAD_RE,
+    ACTOR_HEADS,
+    ANY_HEAD,
+    COLLECTIVES,
+    INSTRUMENT_HEADS,
+    INSTRUMENT_TITLE_HEADS,
+    INTERNATIONAL_WORDS,
+    KEPT_COLLECTIVES,
+    LAW_HEADS,
+    MEASURE_NOUNS,
+    MEMO_SIZE,
+    PUNCT_TO_SPACE,
+    REGIONAL_WORDS,
+    SENTENCE_CASE_HEADS,
+    SPACE,
+    STOP,
+    TARGET_BUSINESS_MODIFIERS,
+    TARGET_BUSINESS_NOUNS,
+    TARGET_CORES,
+    TARGET_MODIFIERS,
+    Candidate,
+    canonical_name,
+    countries,
+    reading_words,
+    strip_starters,
+)
+from loaders.shapes import edition, shaped_names
 
 _CW = r"(?:[A-Z\u00c0-\u00de0-9](?:[\w'&]|[.-](?=\w))*)"  # a capitalised word, an acronym or a number
-_ACTOR_HEAD_RE = "|".join(sorted(ACTOR_HEADS, key=len, reverse=True))
 _INSTR_TITLE = "|".join(sorted((h.capitalize() for h in INSTRUMENT_HEADS), key=len, reverse=True))
 _SC_HEADS = "|".join(sorted(SENTENCE_CASE_HEADS, key=len, reverse=True))
 _TAIL = (
-    rf"(?:the\s+)?{_CW}(?:(?:\s*,\s*(?:the\s+)?|\s+(?:and|&)\s+(?!(?:the\s+)?(?:{_ACTOR_HEAD_RE})\b)(?:the\s+)?|\s+)"
+    rf"(?:the\s+)?{_CW}(?:(?:\s*,\s*(?:the\s+)?|\s+(?:and|&)\s+(?!(?:the\s+)?(?:{ACTOR_HEAD_RE})\b)(?:the\s+)?|\s+)"
     rf"{_CW})*"
 )
 _LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s+|\s*,\s*){_CW})*"
@@ -62,9 +61,6 @@ _LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s
 # for every capitalised run with a backtracking pattern was quadratic in Title-Case headings.
 _TOKEN = re.compile(r"[\w&'-]+(?:\.[\w&'-]+)*|[^\w\s]")
 _ACTOR_TAIL = re.compile(rf"\s+(?:of|for|on|de|des|du|del|di|für|van|voor)\s+{_TAIL}")
-_LAW_HEADS = frozenset(
-    ("Act", "Law", "Code", "Decree", "Ordinance", "Regulation", "Directive", "Bill", "Decree-Law", "Decision")
-)
 # "Decree No. 2030-12", "Regulation (EU) 2031/555", "Decree-Law No. 48 of 3 May 2029".
 _LAW_NUMBER = re.compile(
     r"(?:\s+\((?:EU|EC|EEC|EU,\s*Euratom)\))?\s+(?:No\.?\s*)?\d[\d/.-]*\d"
@@ -72,18 +68,15 @@ _LAW_NUMBER = re.compile(
     r"|December)\s+\d{4})?"
 )
 _LAW_TAIL_AFTER = re.compile(rf"\s+(?:on|of|for|concerning|regarding|relating\s+to)\s+{_LAW_TAIL}")
-_INSTRUMENT_TITLE_HEADS = frozenset(h.capitalize() for h in INSTRUMENT_HEADS)
 _STOP_WORDS = frozenset(STOP.replace("\\", "").split("|")) | {"e.g", "i.e"}
 _MAX_NAME_WORDS = 9  # words before an instrument's head noun
 _DASHES = frozenset(("-", "\u2013", "\u2014"))
 _QUOTED = re.compile(r'"([^"\n]{2,160}?)"')
-# "(PSA)", "(LEOs)", "(DG PORTS)": an abbreviation in parentheses right after a name.
-_ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?(?:\s[A-Z]{2,}[A-Z0-9&-]*)?)\s*\)")
 _ACRONYM = re.compile(r"(?<![\w@-])([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)(?![\w@-])")
 _REFERENCE = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|said|[Ii]ts|[Tt]heir)\s+"
     r"(?:(?:new|former|then|same|current|present|responsible|competent|relevant)\s+)?(?P<head>(?i:"
-    + _ACTOR_HEAD_RE
+    + ACTOR_HEAD_RE
     + "|"
     + _SC_HEADS
     + "|"
@@ -111,133 +104,6 @@ _TARGET_IN_NAME = re.compile(
 )
 
 
-class Candidate(NamedTuple):
-    """A mention found in a statement's text.
-
-    ``kind``: ``name`` (recognised by its head), ``quoted``, ``measure``, ``collective``, ``target``,
-    ``country``, ``reference`` (e.g. "the strategy": resolved later) or ``acronym`` (a bare
-    abbreviation: linked later if the document defined it). A named tuple: thousands are made per
-    megabyte, and a tuple is made several times faster than a frozen dataclass.
-    """
-
-    start: int
-    end: int
-    type: str
-    name: str
-    kind: str
-    alias: str | None = None
-    head: str | None = None
-
-
-def lexicon(schema: Schema | None = None) -> frozenset[str]:
-    """The schema labels the lexicon uses, each checked against the schema (raises if one is missing)."""
-    schema = schema or load_schema()
-    labels = set(ACTOR_HEADS.values()) | set(INSTRUMENT_HEADS.values()) | {lbl for _, lbl in COLLECTIVES}
-    labels |= {"TargetGroup", "Country", "InternationalOrganization", "RegionalGovernment", "Government"}
-    for label in labels:
-        schema.check_label(label)
-    return frozenset(labels)
-
-
-COUNTRIES_PATH = Path(__file__).with_name("countries.tsv")
-
-
-# --- countries (data) -----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class CountryNames:
-    by_name: dict[str, tuple[str, str]]  # any name -> (code, canonical name)
-    pattern: re.Pattern[str]
-    first_words: frozenset[str]  # lower-cased first words of every name: a cheap pre-test
-    # first word -> the names it begins: a statement holding none of them whole needs no scan
-    by_first_word: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def may_occur(self, tokens: set[str] | frozenset[str], text: str) -> bool:
-        """Whether ``text`` (whose lower-cased words are ``tokens``) may name a country: a first word
-        and then a whole name as a substring; the pattern runs only then."""
-        hits = tokens & self.first_words
-        return bool(hits) and any(name in text for word in hits for name in self.by_first_word.get(word, ()))
-
-
-@cache
-def countries(path: Path = COUNTRIES_PATH) -> CountryNames:
-    """Country names from ``countries.tsv`` (code, canonical name, other names), as one pattern."""
-    by_name: dict[str, tuple[str, str]] = {}
-    for line in path.read_text("utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        code, name, *rest = line.split("\t")
-        for n in (name, *(rest[0].split("|") if rest and rest[0] else ())):
-            by_name[n] = (code, name)
-    alternatives = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
-    by_first: dict[str, list[str]] = {}
-    for n in by_name:
-        for w in n.lower().translate(_PUNCT_TO_SPACE).split()[:1]:
-            by_first.setdefault(w, []).append(n)
-    return CountryNames(
-        by_name,
-        re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])(?!\s+(?:{_ACTOR_HEAD_RE}))"),
-        frozenset(by_first),
-        {w: tuple(ns) for w, ns in by_first.items()},
-    )
-
-
-# --- names ----------------------------------------------------------------------------------------------
-_SPACE = re.compile(r"\s+")
-
-
-# Names recur through a document and a corpus: each spelling is normalised once (a memo per process,
-# emptied when it grows past _MEMO_SIZE so a long run over many documents stays bounded).
-_MEMO_SIZE = 200_000
-_CANONICAL: dict[str, str] = {}
-_KEYS: dict[str, str] = {}
-
-
-def canonical_name(text: str) -> str:
-    """A name as the graph keeps it: no leading "the", plain quotes and spaces, "&" spelt "and".
-
-    >>> canonical_name('the  Ministry of Ports & Harbours ')
-    'Ministry of Ports and Harbours'
-    """
-    done = _CANONICAL.get(text)
-    if done is not None:
-        return done
-    name = _SPACE.sub(" ", text.replace('"', "").replace(" & ", " and ")).strip(" ,;:.-'")
-    if name[:4].lower() == "the ":
-        name = name[4:]
-    if len(_CANONICAL) >= _MEMO_SIZE:
-        _CANONICAL.clear()
-    _CANONICAL[text] = name
-    return name
-
-
-def name_key(text: str) -> str:
-    """What two spellings of one name have in common (for linking): case, dashes, "the", "&" ignored.
-
-    >>> name_key("The Ministry of Ports & Harbours") == name_key("ministry of ports and harbours")
-    True
-    """
-    done = _KEYS.get(text)
-    if done is not None:
-        return done
-    key = canonical_name(text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")).casefold()
-    if len(_KEYS) >= _MEMO_SIZE:
-        _KEYS.clear()
-    _KEYS[text] = key
-    return key
-
-
-def _strip_starters(words: list[str]) -> list[str]:
-    while words and words[0].lower() in STARTERS and not _begins_country(words):
-        words = words[1:]
-    return words
-
-
-def _begins_country(words: list[str]) -> bool:
-    """Whether the words open with a country's name (then "New" is part of the name, not a starter)."""
-    text = " ".join(words[:4])
-    return any(text.startswith(n) for n in countries().by_first_word.get(words[0].lower(), ()))
-
-
 _ACRONYM_WORD = re.compile(r"^(?![A-Z]+s$)[A-Z][a-z]*[A-Z][A-Za-z]*$")  # "MoT", not a plural such as "SMEs"
 
 
@@ -250,7 +116,7 @@ def _cut_after_acronym(words: list[str]) -> list[str]:
 
 
 def _sentence_case(text: str) -> str:
-    text = _SPACE.sub(" ", text.strip())
+    text = SPACE.sub(" ", text.strip())
     if text[:4].lower() == "the ":
         text = text[4:]
     lowered = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in text.split(" "))
@@ -281,7 +147,7 @@ def _actor_type(head: str, prefix_words: list[str], tail: str) -> str:
 def _target_name(m: re.Match[str]) -> str:
     if m["bnoun"]:
         return _sentence_case(f"{m['bmod']} {m['bnoun']}")
-    core = _SPACE.sub(" ", m["core"])
+    core = SPACE.sub(" ", m["core"])
     low = core.lower()
     if low.startswith("micro,") or low == "msme" or low == "msmes":
         core = "MSMEs"
@@ -312,7 +178,6 @@ def targets_in_name(name: str) -> list[str]:
 # --- recognition -------------------------------------------------------------------------------------------
 # Words whose presence lets a family of patterns match at all: a set test per statement (C speed)
 # spares running patterns that cannot match, which is most of them on most lines.
-_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "()[]{}\"',;:.!?/"})
 _ACTOR_TRIGGERS = frozenset(h.lower() for h in ACTOR_HEADS)
 _LAW_TRIGGERS = frozenset(("act", "law", "code", "decree", "ordinance", "regulation", "directive", "bill"))
 _INSTRUMENT_TRIGGERS = frozenset(INSTRUMENT_HEADS)
@@ -420,7 +285,7 @@ def find_candidates(
     found: list[Candidate] = []
     has_upper = not text.islower()
     low = text.lower()
-    tokens = set(low.translate(_PUNCT_TO_SPACE).split())
+    tokens = set(low.translate(PUNCT_TO_SPACE).split())
     if '"' in text:
         for m in _QUOTED.finditer(text):
             inner = canonical_name(m[1])
@@ -439,7 +304,7 @@ def find_candidates(
             else:
                 label = "Programme"  # a quoted title without a head noun names an instrument
             alias = None
-            if am := _ABBREVIATION.match(text, m.end()):
+            if am := ABBREVIATION.match(text, m.end()):
                 alias = am[1]
             head = last.lower() if last.lower() in INSTRUMENT_HEADS else (last if last in ACTOR_HEADS else None)
             found.append(Candidate(m.start(), m.end(), label, inner, "quoted", alias, head))
@@ -450,7 +315,7 @@ def find_candidates(
     if not tokens.isdisjoint(_COLLECTIVE_TRIGGERS):
         for m in _COLLECTIVE.finditer(text):
             i = next(i for i in range(len(COLLECTIVES)) if m[f"c{i}"])
-            kind = "institutions" if i in _KEPT_COLLECTIVES else "collective"
+            kind = "institutions" if i in KEPT_COLLECTIVES else "collective"
             found.append(Candidate(m.start(), m.end(), COLLECTIVES[i][1], _sentence_case(m[0]), kind))
     if not tokens.isdisjoint(_TARGET_TRIGGERS):
         # "Self-employed people …" opens a sentence as often as it follows a verb: read the first
@@ -468,11 +333,11 @@ def find_candidates(
             for m in _ACRONYM.finditer(text):
                 found.append(Candidate(m.start(), m.end(), "", m[1], "acronym"))
         elif acronyms and any(a in text for a in acronyms):
-            for acronym in set(text.translate(_PUNCT_TO_SPACE).split()) & acronyms:
+            for acronym in set(text.translate(PUNCT_TO_SPACE).split()) & acronyms:
                 for m in _acronym_pattern(acronym).finditer(text):
                     found.append(Candidate(m.start(), m.end(), "", acronym, "acronym"))
     if has_upper and shaped:
-        found += _shaped(text, found)
+        found += shaped_names(text, found)
     if not tokens.isdisjoint(_REFERENCE_TRIGGERS):
         for m in _REFERENCE.finditer(text):
             found.append(Candidate(m.start(), m.end(), "", m["head"], "reference", head=m["head"]))
@@ -546,7 +411,7 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
     name = c.name
     words = name.split(" ")
     cut = 0
-    year_of_law = c.type == "Law" and _edition(words[0])  # "the 2029 Harbour Law"
+    year_of_law = c.type == "Law" and edition(words[0])  # "the 2029 Harbour Law"
     if words[0][:1].isdigit() and not year_of_law and _counted(words, text[max(0, c.start - 4) : c.start]):
         while cut < len(words) and (words[cut][:1].isdigit() or words[cut].lower() in _AMOUNT_WORDS):
             cut += 1
@@ -558,8 +423,8 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
         c = c._replace(end=c.end - 2, name=canonical_name(" ".join(words[cut:])))
         name = c.name
     if cut:
-        words = _strip_starters(words[cut:])
-        if not words or (len(words) == 1 and (words[0] in _ANY_HEAD or words[0].lower() in _LOWER_HEADS)):
+        words = strip_starters(words[cut:])
+        if not words or (len(words) == 1 and (words[0] in ANY_HEAD or words[0].lower() in _LOWER_HEADS)):
             return None
         name = " ".join(words)
         start = text.find(words[0], c.start)
@@ -585,7 +450,7 @@ def _acronym_pattern(acronym: str) -> re.Pattern[str]:
     """The pattern of one bare abbreviation, compiled once."""
     pattern = _ACRONYM_PATTERNS.get(acronym)
     if pattern is None:
-        if len(_ACRONYM_PATTERNS) >= _MEMO_SIZE:
+        if len(_ACRONYM_PATTERNS) >= MEMO_SIZE:
             _ACRONYM_PATTERNS.clear()
         pattern = _ACRONYM_PATTERNS[acronym] = re.compile(rf"(?<![\w@-]){re.escape(acronym)}(?![\w@-])")
     return pattern
@@ -595,7 +460,6 @@ def _capitalised(word: str) -> bool:
     return word[0].isupper() or word[0].isdigit()
 
 
-_ANY_HEAD = frozenset(ACTOR_HEADS) | _LAW_HEADS | SENTENCE_CASE_HEADS | _INSTRUMENT_TITLE_HEADS
 
 
 def _named(text: str) -> list[Candidate]:
@@ -607,7 +471,7 @@ def _named(text: str) -> list[Candidate]:
     pos = 0
     out: list[Candidate] = []
     for h, head in enumerate(words):
-        if head not in _ANY_HEAD:
+        if head not in ANY_HEAD:
             continue
         for w in words[len(toks) : h + 1]:
             start = text.find(w, pos)
@@ -615,9 +479,9 @@ def _named(text: str) -> list[Candidate]:
             toks.append((start, pos, w))
         if head in ACTOR_HEADS:
             out += _actor_at(text, toks, h)
-        if head in _LAW_HEADS:
+        if head in LAW_HEADS:
             out += _law_at(text, toks, h)
-        if head in SENTENCE_CASE_HEADS or head in _INSTRUMENT_TITLE_HEADS:
+        if head in SENTENCE_CASE_HEADS or head in INSTRUMENT_TITLE_HEADS:
             out += _instrument_at(text, toks, h)
     return out
 
@@ -636,7 +500,7 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
             break
         j -= 1
     pre = [t[2] for t in toks[first:h]]
-    kept = _cut_after_acronym(_strip_starters(pre))
+    kept = _cut_after_acronym(strip_starters(pre))
     m = _ACTOR_TAIL.match(text, he)
     tail = _trim_tail(m[0]) if m else ""
     if not kept and not tail:
@@ -651,7 +515,7 @@ def _law_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candida
     first = h
     while first > 0 and _capitalised(toks[first - 1][2]) and toks[first - 1][2].isalnum():
         first -= 1
-    kept = _strip_starters([t[2] for t in toks[first:h]])
+    kept = strip_starters([t[2] for t in toks[first:h]])
     if number := _LAW_NUMBER.match(text, he):  # a numbered law is named by its number
         end = number.end()
         start = toks[h - len(kept)][0] if kept else hs
@@ -684,7 +548,7 @@ _DATED_TAIL = re.compile(r"\s+\w+\s+(?:the\s+)?(?:\d|(?:January|February|March|A
 def _list_word(word: str) -> bool:
     """A word that may open a comma list inside a name ("Harbour, Quay and …"): capitalised,
     not a head noun (then the comma ends a name), not a month or another non-name word."""
-    return word.isalpha() and word[0].isupper() and word not in _ANY_HEAD and word not in reading_words().not_names
+    return word.isalpha() and word[0].isupper() and word not in ANY_HEAD and word not in reading_words().not_names
 
 
 def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candidate]:
@@ -711,7 +575,7 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
     if start_index is None:
         return []
     words = [t[2] for t in toks[start_index:h]]
-    kept = _strip_starters(words)
+    kept = strip_starters(words)
     if not kept or not _capitalised(kept[0]) or kept[0] in ACTOR_HEADS:
         return []
     start = toks[h - len(kept)][0]
@@ -767,7 +631,7 @@ _SHORT_WORD = re.compile(r"\s*\(\s*([A-Z][a-z\u00e0-\u00ff]{2,}(?:[A-Z][a-z]+)?)
 
 def _short_name(c: Candidate, text: str) -> re.Match[str] | None:
     """The abbreviation or short name in parentheses right after a mention, if any."""
-    if m := _ABBREVIATION.match(text, c.end):
+    if m := ABBREVIATION.match(text, c.end):
         return m
     m = _SHORT_WORD.match(text, c.end)
     if m is None or " " not in c.name or m[1] in countries().by_name or m[1] in reading_words().not_names:
@@ -775,272 +639,3 @@ def _short_name(c: Candidate, text: str) -> re.Match[str] | None:
     return m
 
 
-# --- names found by their shape alone (no head noun) ---------------------------------------------------
-@dataclass(frozen=True)
-class ReadingWords:
-    """The word lists of ``reading.yaml`` that recognise names by shape."""
-
-    connectors: frozenset[str]
-    not_names: frozenset[str]
-    actor_words: frozenset[str]
-    modifier_nouns: frozenset[str]
-    part_nouns: frozenset[str]
-    parent_columns: tuple[str, ...]
-    body_nouns: tuple[str, ...]
-    compass_words: frozenset[str]
-    document_nouns: frozenset[str]
-    place_nouns: frozenset[str]
-    default_actor: str
-    default_instrument: str
-
-
-@cache
-def reading_words() -> ReadingWords:
-    """``reading.yaml``'s lists of name recognition; its labels are checked against the schema."""
-    data = READING
-    schema = load_schema()
-    for label in (data["default_actor"], data["default_instrument"]):
-        schema.check_label(label)
-    return ReadingWords(
-        frozenset(data["name_connectors"]),
-        frozenset(str(w) for w in data["not_name_words"]),
-        frozenset(data["actor_name_words"]),
-        frozenset(data["modifier_nouns"]),
-        frozenset(data["part_nouns"]),
-        tuple(data["parent_columns"]),
-        tuple(data["body_nouns"]),
-        frozenset(data["compass_words"]),
-        frozenset(data["document_nouns"]),
-        frozenset(data["place_nouns"]),
-        data["default_actor"],
-        data["default_instrument"],
-    )
-
-
-_WORDISH = re.compile(r"\w(?:[\w'\u2019&]|[.-](?=\w))*")
-_RUN_GAPS = frozenset((" ", "-", " - ", " \u2013 "))
-
-
-def _run_gap(gap: str) -> bool:
-    """Whether two words are next to each other in a run: one space (or several, as PDF text has them),
-    or a dash between spaces."""
-    return gap in _RUN_GAPS or (gap.isspace() and "\n" not in gap) or " ".join(gap.split()) in ("-", "\u2013")
-
-
-def _cap(word: str) -> bool:
-    return word[0].isupper()
-
-
-_PLURAL_ACRONYM = re.compile(r"^[A-Z]+s$")
-
-
-def _name_shaped(word: str) -> bool:
-    """One word that is a name by its shape: "TradEx", "Portal24", "Net.nr", "KMB-Norland"."""
-    if word.isupper() or word.islower() or "_" in word or _PLURAL_ACRONYM.match(word):
-        return False
-    if "-" in word and word.rsplit("-", 1)[1].islower():
-        return False  # "MSME-related", "AI-based"
-    if any(c.isdigit() for c in word) and sum(c.isalpha() for c in word) < 3:
-        return False
-    inner = word[1:]
-    return (
-        any(c.isupper() for c in inner if c.isalpha()) and any(c.islower() for c in word)
-    ) or (any(c.isdigit() for c in word) and word[0].isalpha()) or ("." in inner and word[0].isupper())
-
-
-def _shaped(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Names without a head noun: runs of capitalised words ("Enterprise Norland", "Kit Harbour",
-    "Údarás na Farraige"), single words shaped like names ("TradEx", "Net.nr"), and words an
-    abbreviation in parentheses spells ("Agence de ports et de quais (APQ)").
-
-    A run holding a head noun is left to the head-noun rules; one that is only a country's name is
-    the country. Types start from the name (see ``reading.yaml``) and follow what sentences do with it.
-    """
-    rw = reading_words()
-    toks = [(m.start(), m.end(), m[0]) for m in _WORDISH.finditer(text)]
-    ends = {c.end for c in found if c.kind in ("name", "quoted")}
-    out: list[Candidate] = []
-    n = len(toks)
-    i = 0
-    while i < n:
-        w = toks[i][2]
-        opens_country = w in rw.not_names and _begins_country([t[2] for t in toks[i : i + 4]])  # "New …"
-        if not _cap(w) or (w in rw.not_names and not opens_country) or w in _ANY_HEAD:
-            i += 1
-            continue
-        last, k = i, i + 1
-        while k < n and _run_gap(text[toks[k - 1][1] : toks[k][0]]):
-            word = toks[k][2]
-            if _cap(word) and word not in rw.not_names and word not in _ANY_HEAD:
-                last = k
-            elif word[0].isdigit() and last == k - 1 and _edition(word):
-                last = k  # "Harbour 2030", "Quay 4.0"
-            elif word not in rw.connectors or word[0].isdigit():
-                break
-            k += 1
-        run = toks[i : last + 1]
-        i = max(last + 1, i + 1)
-        following = toks[last + 1][2] if last + 1 < n and text[toks[last][1] : toks[last + 1][0]] == " " else ""
-        if following in _ANY_HEAD or following in rw.modifier_nouns:
-            continue  # the start of a name with a head noun ("… Agency"), or a modifier ("… technologies")
-        for part in _separate(run):
-            while part and (part[0][2] in rw.connectors or (
-                part[0][2].lower() in STARTERS and not _begins_country([t[2] for t in part])
-            )):
-                part = part[1:]
-            part = _without_glossed_acronym(_without_trailing_acronyms(part))
-            words = [t[2] for t in part]
-            if not words or _shouted(words) or _coded(words) or _place(words, rw):
-                continue
-            kind = "proper"
-            if len(words) == 1 and not _name_shaped(words[0]):
-                if not _lone_name(text, part[0][0], words[0]):
-                    continue
-                kind = "single"  # kept only if a sentence relates it to something
-            name = text[part[0][0] : part[-1][1]]
-            if name in countries().by_name:
-                continue
-            label = _shaped_type(words) if kind == "proper" else rw.default_actor  # a lone name is a body's
-            out.append(Candidate(part[0][0], part[-1][1], label, canonical_name(name), kind))
-    for m in _ABBREVIATION.finditer(text):
-        if m.start() in ends or any(c.end == m.start() and c.kind == "proper" for c in out):
-            continue
-        spelt = _spelt_by(text, toks, m.start(), m[1])
-        if spelt is not None:
-            start = spelt
-            words = text[start : m.start()].split()
-            out.append(Candidate(start, m.start(), _shaped_type(words), canonical_name(text[start : m.start()]),
-                                 "proper", m[1]))
-    return out
-
-
-_DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "ic", "ians", "ans", "i", "'s", "\u2019s")
-# A lone capitalised word after these is a place ("in Sorvik", "across southern Norland").
-_PLACE_CUES = frozenset(("in", "across", "throughout", "at", "near", "around", "southern", "northern", "eastern",
-                         "western", "central", "rural", "urban", "of"))
-
-
-_APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|formerly|previously|which|who)\s", re.I)
-
-
-def _lone_name(text: str, start: int, word: str) -> bool:
-    """Whether one capitalised word inside a sentence may be a name ("… through Portex, which …"):
-    not the sentence's first word, not an adjective of nationality."""
-    before = text[:start].rstrip()
-    if len(word) < 4:
-        return False
-    if not before or before[-1] in ".:;!?\"'\u201c\u2018(-\u2013\u2014|*#":
-        # A sentence may open on a name its apposition explains ("Portex, a non-profit platform, …").
-        return _APPOSITION_AFTER.match(text, start + len(word)) is not None and word[1:].islower()
-    if before.rsplit(None, 1)[-1].lower() in _PLACE_CUES:
-        return False
-    return not word.endswith(_DEMONYM_ENDINGS) and word[1:].islower()
-
-
-def _without_trailing_acronyms(part: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """ "Enterprise Norland MTI PSG" (a table's cells run together): abbreviations after a name go."""
-    rw = reading_words()
-    words = [t[2] for t in part]
-    cut = len(words)
-    while cut > 2 and words[cut - 1].isupper() and len(words[cut - 1]) <= 6 and words[cut - 2] not in rw.connectors:
-        cut -= 1
-    if sum(not w.isupper() for w in words[:cut]) < 2:
-        return part  # "SPRING Norland", "Harbour KMU": the abbreviations are the name
-    return part[:cut]
-
-
-def _without_glossed_acronym(part: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """ "EDH European Digital Hub" (a glossary line): the abbreviation its words spell goes."""
-    if len(part) > 2 and part[0][2].isupper() and len(part[0][2]) >= 2:
-        initials = "".join(t[2][0] for t in part[1:] if t[2][0].isupper())
-        if initials.startswith(part[0][2].rstrip("s")):
-            return part[1:]
-    return part
-
-
-_CODE = re.compile(r"^[A-Z]{1,2}\d{1,2}$")
-
-
-def _coded(words: list[str]) -> bool:
-    """An item code before a word ("F1 Relevance", "R2 Simplify") or a string of abbreviations
-    ("IMDA MCI", a table's cells run together; "PRTR for SMEs") is not a name."""
-    if _CODE.match(words[0]) and len(words) > 1:
-        return True
-    capitals = [w for w in words if w[:1].isupper()]
-    return len(capitals) > 1 and all((w.isupper() or _PLURAL_ACRONYM.match(w)) and len(w) <= 6 for w in capitals)
-
-
-def _place(words: list[str], rw: ReadingWords) -> bool:
-    """A place or a document rather than a body: "South Wales", "Kildare Street", "Annual Report 2025"."""
-    return (
-        words[0] in rw.compass_words
-        or (words[-1] in rw.place_nouns and len(words) <= 2)
-        or words[-1] in rw.document_nouns
-        or (len(words) > 1 and words[-2] in rw.document_nouns and words[-1][:1].isdigit())  # "Report 2025"
-    )
-
-
-def _edition(word: str) -> bool:
-    """A number that belongs to a name: a year ("Harbour 2030") or a version ("4.0")."""
-    return (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")) or ("." in word and word[0].isdigit())
-
-
-def _shouted(words: list[str]) -> bool:
-    """A heading in capitals ("PRESS RELEASE", "CONCLUSIONS AND RECOMMENDATIONS"), not a name."""
-    long_caps = [w for w in words if w.isupper() and len(w) > 3]
-    return len(long_caps) >= 2
-
-
-def _separate(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
-    """A run split where "and" joins two names rather than two words of one name: before "the", or
-    next to an abbreviation or a one-word name ("Portex and Quayco", "NDA and HARBOUR Norland")."""
-    parts: list[list[tuple[int, int, str]]] = [[]]
-    for j, tok in enumerate(run):
-        w = tok[2]
-        in_tail = any(t[2] in ("of", "for") for t in parts[-1])  # "Secretary of State for A and B"
-        if w in ("and", "&") and 0 < j < len(run) - 1 and not in_tail:
-            before, after = run[j - 1][2], run[j + 1][2]
-            rest = [t for t in run[j + 1 :] if t[2] not in ("and", "&")]
-            if after == "the" or before.isupper() or after.isupper() or len(parts[-1]) == 1 or (
-                len(parts[-1]) >= 2 and len(rest) >= 2 and all(_cap(t[2]) for t in rest)
-            ) or (len(rest) == 1 and _name_shaped(rest[0][2])):
-                parts.append([])
-                continue
-        parts[-1].append(tok)
-    return [p for p in parts if p and p[-1][2] not in ("and", "&", "the", "of", "for")]
-
-
-_ELISION = re.compile(r"^(?:[ldjmnst]|qu)['\u2019]", re.I)
-
-
-def _spelt_by(text: str, toks: list[tuple[int, int, str]], before: int, acronym: str) -> int | None:
-    """Where the words an abbreviation spells begin, ending at ``before``: its letters are the words'
-    initials in order, the first word capitalised ("Agence de ports et de quais (APQ)")."""
-    letters = [c.lower() for c in acronym.rstrip("s") if c.isalpha()]
-    if len(letters) < 2:
-        return None
-    words = [t for t in toks if t[1] <= before][-(2 * len(letters) + 4) :]
-    if not words or text[words[-1][1] : before].strip():
-        return None
-    li = len(letters) - 1
-    for j in range(len(words) - 1, -1, -1):
-        start, _, word = words[j]
-        word = _ELISION.sub("", word) or word  # "l'industrie" gives its "i"
-        if li >= 0 and word[0].lower() == letters[li]:
-            li -= 1
-            if li < 0:
-                return start if _cap(word) else None
-        elif j == len(words) - 1:
-            return None  # the last word must give the last letter
-    return None
-
-
-def _shaped_type(words: list[str]) -> str:
-    """A name found by shape: a body when it ends with a country's name ("Enterprise Norland") or holds
-    a word of bodies; an instrument otherwise ("Norland Num", a country's name first, is a programme)."""
-    rw = reading_words()
-    if any(w in rw.actor_words for w in words) or (len(words) > 1 and words[-1] in countries().by_name):
-        return rw.default_actor
-    if words[0] in INTERNATIONAL_WORDS and len(words) <= 3:
-        return "InternationalOrganization"
-    return rw.default_instrument

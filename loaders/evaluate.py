@@ -31,8 +31,8 @@ from pathlib import Path
 from graph.errors import InputError
 from graph.model import Entity, Relationship
 from graph.model.institutional_graph import InstitutionalGraph
-from loaders.entities import name_key
 from loaders.extract import Extraction
+from loaders.lexicon import name_key
 
 _UNSCORED_TYPES = ("Document",)
 _UNSCORED_RELATIONS = ("MENTIONED_IN",)

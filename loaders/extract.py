@@ -41,16 +41,8 @@ from loaders.bullets import Statement, statements
 from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased, owned, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.documents import Document
-from loaders.entities import (
-    INSTRUMENT_HEADS,
-    Candidate,
-    countries,
-    find_candidates,
-    lexicon,
-    name_key,
-    reading_words,
-    targets_in_name,
-)
+from loaders.entities import find_candidates, targets_in_name
+from loaders.lexicon import INSTRUMENT_HEADS, Candidate, countries, lexicon, name_key, reading_words
 
 if TYPE_CHECKING:  # networkx takes a third of a second to import: worker processes never need it
     from graph.model.institutional_graph import InstitutionalGraph
@@ -659,13 +651,14 @@ def _state_phrased(
         cited = [span] if INHERITED not in (*f.sources, *f.targets) else [*parent_span, span]
         for i in f.sources:
             for j in f.targets:
-                ends = (inherited if i == INHERITED else keys[i], inherited if j == INHERITED else keys[j])
-                if ends[0] is None or ends[1] is None or (f.typed and any(rd.retypable(e) for e in ends)):
+                source = inherited if i == INHERITED else keys[i]
+                target = inherited if j == INHERITED else keys[j]
+                if source is None or target is None or (f.typed and (rd.retypable(source) or rd.retypable(target))):
                     continue
                 if f.relation == SAME_AS:
-                    rd.same(ends[0], ends[1])
+                    rd.same(source, target)
                     continue
-                fact = _resolved(rd, f.relation, ends[0], ends[1])
+                fact = _resolved(rd, f.relation, source, target)
                 if fact is None:
                     continue
                 relation, source, target = fact

@@ -330,7 +330,10 @@ def test_no_seed_names_in_the_extraction_code():
 def _rule_sources() -> list[str]:
     """Every file that declares or applies a reading rule."""
     folder = Path(entity_rules.__file__).parent
-    rules = ("entities.py", "relations.py", "clauses.py", "extract.py", "bullets.py", "dates.py", "documents.py")
+    rules = (
+        "lexicon.py", "entities.py", "shapes.py", "relations.py", "clauses.py", "extract.py", "bullets.py", "dates.py",
+        "documents.py",
+    )
     return [(folder / n).read_text("utf-8") for n in (*rules, "reading.yaml", "citations.py")]
 
 

@@ -1,0 +1,221 @@
+"""The lexicon: the words that drive reading, loaded once from ``reading.yaml``, and the basic forms of names.
+
+Head nouns by the schema label they give, the word lists of name recognition, the countries
+(``countries.tsv``), and how a name is written down (:func:`canonical_name`) and compared
+(:func:`name_key`). Everything here is data or a pure function of it; :mod:`loaders.entities` and
+:mod:`loaders.shapes` recognise names with it, :mod:`loaders.clauses` reads relations with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+from graph.model.schema import Schema, load_schema
+
+# --- the lexicon (reading.yaml): head nouns and the schema label they give, and the word lists -------
+READING_PATH = Path(__file__).with_name("reading.yaml")
+READING: dict = yaml.safe_load(READING_PATH.read_text("utf-8"))  # the rules as data, parsed once per process
+_LEXICON = READING["lexicon"]
+ACTOR_HEADS: dict[str, str] = {h: label for label, heads in _LEXICON["actor_heads"].items() for h in heads}
+REGIONAL_WORDS = frozenset(_LEXICON["regional_words"])
+INTERNATIONAL_WORDS = frozenset(_LEXICON["international_words"])
+INSTRUMENT_HEADS: dict[str, str] = {
+    h: label for label, heads in _LEXICON["instrument_heads"].items() for h in heads
+}
+SENTENCE_CASE_HEADS = frozenset(INSTRUMENT_HEADS) - frozenset(_LEXICON["title_case_only"])
+MEASURE_NOUNS: str = _LEXICON["measure_nouns"]
+COLLECTIVES: tuple[tuple[str, str], ...] = tuple((c["pattern"], c["type"]) for c in _LEXICON["collectives"])
+KEPT_COLLECTIVES = frozenset(i for i, c in enumerate(_LEXICON["collectives"]) if c.get("kept"))
+TARGET_CORES: str = _LEXICON["target_cores"]
+TARGET_MODIFIERS: str = _LEXICON["target_modifiers"]
+TARGET_BUSINESS_NOUNS: str = _LEXICON["target_business_nouns"]
+TARGET_BUSINESS_MODIFIERS: str = _LEXICON["target_business_modifiers"]
+STARTERS = frozenset(_LEXICON["starters"])
+STOP = "|".join(re.escape(w) for w in _LEXICON["stop_words"])
+# Head nouns of every kind, and the abbreviation in parentheses after a name ("(PSA)", "(DG PORTS)").
+LAW_HEADS = frozenset(
+    ("Act", "Law", "Code", "Decree", "Ordinance", "Regulation", "Directive", "Bill", "Decree-Law", "Decision")
+)
+INSTRUMENT_TITLE_HEADS = frozenset(h.capitalize() for h in INSTRUMENT_HEADS)
+ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?(?:\s[A-Z]{2,}[A-Z0-9&-]*)?)\s*\)")
+ANY_HEAD = frozenset(ACTOR_HEADS) | LAW_HEADS | SENTENCE_CASE_HEADS | INSTRUMENT_TITLE_HEADS
+
+PUNCT_TO_SPACE = str.maketrans({c: " " for c in "()[]{}\"',;:.!?/"})
+ACTOR_HEAD_RE = "|".join(sorted(ACTOR_HEADS, key=len, reverse=True))
+
+class Candidate(NamedTuple):
+    """A mention found in a statement's text.
+
+    ``kind``: ``name`` (recognised by its head), ``quoted``, ``measure``, ``collective``, ``target``,
+    ``country``, ``reference`` (e.g. "the strategy": resolved later) or ``acronym`` (a bare
+    abbreviation: linked later if the document defined it). A named tuple: thousands are made per
+    megabyte, and a tuple is made several times faster than a frozen dataclass.
+    """
+
+    start: int
+    end: int
+    type: str
+    name: str
+    kind: str
+    alias: str | None = None
+    head: str | None = None
+
+
+def lexicon(schema: Schema | None = None) -> frozenset[str]:
+    """The schema labels the lexicon uses, each checked against the schema (raises if one is missing)."""
+    schema = schema or load_schema()
+    labels = set(ACTOR_HEADS.values()) | set(INSTRUMENT_HEADS.values()) | {lbl for _, lbl in COLLECTIVES}
+    labels |= {"TargetGroup", "Country", "InternationalOrganization", "RegionalGovernment", "Government"}
+    for label in labels:
+        schema.check_label(label)
+    return frozenset(labels)
+
+
+COUNTRIES_PATH = Path(__file__).with_name("countries.tsv")
+
+
+# --- countries (data) -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CountryNames:
+    by_name: dict[str, tuple[str, str]]  # any name -> (code, canonical name)
+    pattern: re.Pattern[str]
+    first_words: frozenset[str]  # lower-cased first words of every name: a cheap pre-test
+    # first word -> the names it begins: a statement holding none of them whole needs no scan
+    by_first_word: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def may_occur(self, tokens: set[str] | frozenset[str], text: str) -> bool:
+        """Whether ``text`` (whose lower-cased words are ``tokens``) may name a country: a first word
+        and then a whole name as a substring; the pattern runs only then."""
+        hits = tokens & self.first_words
+        return bool(hits) and any(name in text for word in hits for name in self.by_first_word.get(word, ()))
+
+
+@cache
+def countries(path: Path = COUNTRIES_PATH) -> CountryNames:
+    """Country names from ``countries.tsv`` (code, canonical name, other names), as one pattern."""
+    by_name: dict[str, tuple[str, str]] = {}
+    for line in path.read_text("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        code, name, *rest = line.split("\t")
+        for n in (name, *(rest[0].split("|") if rest and rest[0] else ())):
+            by_name[n] = (code, name)
+    alternatives = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+    by_first: dict[str, list[str]] = {}
+    for n in by_name:
+        for w in n.lower().translate(PUNCT_TO_SPACE).split()[:1]:
+            by_first.setdefault(w, []).append(n)
+    return CountryNames(
+        by_name,
+        re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])(?!\s+(?:{ACTOR_HEAD_RE}))"),
+        frozenset(by_first),
+        {w: tuple(ns) for w, ns in by_first.items()},
+    )
+
+
+# --- names ----------------------------------------------------------------------------------------------
+SPACE = re.compile(r"\s+")
+
+
+# Names recur through a document and a corpus: each spelling is normalised once (a memo per process,
+# emptied when it grows past MEMO_SIZE so a long run over many documents stays bounded).
+MEMO_SIZE = 200_000
+_CANONICAL: dict[str, str] = {}
+_KEYS: dict[str, str] = {}
+
+
+def canonical_name(text: str) -> str:
+    """A name as the graph keeps it: no leading "the", plain quotes and spaces, "&" spelt "and".
+
+    >>> canonical_name('the  Ministry of Ports & Harbours ')
+    'Ministry of Ports and Harbours'
+    """
+    done = _CANONICAL.get(text)
+    if done is not None:
+        return done
+    name = SPACE.sub(" ", text.replace('"', "").replace(" & ", " and ")).strip(" ,;:.-'")
+    if name[:4].lower() == "the ":
+        name = name[4:]
+    if len(_CANONICAL) >= MEMO_SIZE:
+        _CANONICAL.clear()
+    _CANONICAL[text] = name
+    return name
+
+
+def name_key(text: str) -> str:
+    """What two spellings of one name have in common (for linking): case, dashes, "the", "&" ignored.
+
+    >>> name_key("The Ministry of Ports & Harbours") == name_key("ministry of ports and harbours")
+    True
+    """
+    done = _KEYS.get(text)
+    if done is not None:
+        return done
+    key = canonical_name(text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")).casefold()
+    if len(_KEYS) >= MEMO_SIZE:
+        _KEYS.clear()
+    _KEYS[text] = key
+    return key
+
+
+def strip_starters(words: list[str]) -> list[str]:
+    while words and words[0].lower() in STARTERS and not begins_country(words):
+        words = words[1:]
+    return words
+
+
+def begins_country(words: list[str]) -> bool:
+    """Whether the words open with a country's name (then "New" is part of the name, not a starter)."""
+    text = " ".join(words[:4])
+    return any(text.startswith(n) for n in countries().by_first_word.get(words[0].lower(), ()))
+
+
+
+# --- names found by their shape alone (no head noun) ---------------------------------------------------
+@dataclass(frozen=True)
+class ReadingWords:
+    """The word lists of ``reading.yaml`` that recognise names by shape."""
+
+    connectors: frozenset[str]
+    not_names: frozenset[str]
+    actor_words: frozenset[str]
+    modifier_nouns: frozenset[str]
+    part_nouns: frozenset[str]
+    parent_columns: tuple[str, ...]
+    body_nouns: tuple[str, ...]
+    compass_words: frozenset[str]
+    document_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    default_actor: str
+    default_instrument: str
+
+
+@cache
+def reading_words() -> ReadingWords:
+    """``reading.yaml``'s lists of name recognition; its labels are checked against the schema."""
+    data = READING
+    schema = load_schema()
+    for label in (data["default_actor"], data["default_instrument"]):
+        schema.check_label(label)
+    return ReadingWords(
+        frozenset(data["name_connectors"]),
+        frozenset(str(w) for w in data["not_name_words"]),
+        frozenset(data["actor_name_words"]),
+        frozenset(data["modifier_nouns"]),
+        frozenset(data["part_nouns"]),
+        tuple(data["parent_columns"]),
+        tuple(data["body_nouns"]),
+        frozenset(data["compass_words"]),
+        frozenset(data["document_nouns"]),
+        frozenset(data["place_nouns"]),
+        data["default_actor"],
+        data["default_instrument"],
+    )
+
+

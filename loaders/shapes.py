@@ -1,0 +1,252 @@
+"""Names found by their shape alone, without a head noun: "Enterprise Norland", "Kit Harbour", "TradEx".
+
+A run of capitalised words (joined by the connectors of ``reading.yaml``), a single word shaped like a
+name, or the words an abbreviation in parentheses spells. Places, documents, item codes and headings
+in capitals are left out; a name's type starts from its words and follows what sentences do with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.lexicon import (
+    ABBREVIATION,
+    ANY_HEAD,
+    INTERNATIONAL_WORDS,
+    STARTERS,
+    Candidate,
+    ReadingWords,
+    begins_country,
+    canonical_name,
+    countries,
+    reading_words,
+)
+
+_WORDISH = re.compile(r"\w(?:[\w'\u2019&]|[.-](?=\w))*")
+_RUN_GAPS = frozenset((" ", "-", " - ", " \u2013 "))
+
+
+def _run_gap(gap: str) -> bool:
+    """Whether two words are next to each other in a run: one space (or several, as PDF text has them),
+    or a dash between spaces."""
+    return gap in _RUN_GAPS or (gap.isspace() and "\n" not in gap) or " ".join(gap.split()) in ("-", "\u2013")
+
+
+def _cap(word: str) -> bool:
+    return word[0].isupper()
+
+
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]+s$")
+
+
+def _name_shaped(word: str) -> bool:
+    """One word that is a name by its shape: "TradEx", "Portal24", "Net.nr", "KMB-Norland"."""
+    if word.isupper() or word.islower() or "_" in word or _PLURAL_ACRONYM.match(word):
+        return False
+    if "-" in word and word.rsplit("-", 1)[1].islower():
+        return False  # "MSME-related", "AI-based"
+    if any(c.isdigit() for c in word) and sum(c.isalpha() for c in word) < 3:
+        return False
+    inner = word[1:]
+    return (
+        any(c.isupper() for c in inner if c.isalpha()) and any(c.islower() for c in word)
+    ) or (any(c.isdigit() for c in word) and word[0].isalpha()) or ("." in inner and word[0].isupper())
+
+
+def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Names without a head noun: runs of capitalised words ("Enterprise Norland", "Kit Harbour",
+    "Údarás na Farraige"), single words shaped like names ("TradEx", "Net.nr"), and words an
+    abbreviation in parentheses spells ("Agence de ports et de quais (APQ)").
+
+    A run holding a head noun is left to the head-noun rules; one that is only a country's name is
+    the country. Types start from the name (see ``reading.yaml``) and follow what sentences do with it.
+    """
+    rw = reading_words()
+    toks = [(m.start(), m.end(), m[0]) for m in _WORDISH.finditer(text)]
+    ends = {c.end for c in found if c.kind in ("name", "quoted")}
+    out: list[Candidate] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        w = toks[i][2]
+        opens_country = w in rw.not_names and begins_country([t[2] for t in toks[i : i + 4]])  # "New …"
+        if not _cap(w) or (w in rw.not_names and not opens_country) or w in ANY_HEAD:
+            i += 1
+            continue
+        last, k = i, i + 1
+        while k < n and _run_gap(text[toks[k - 1][1] : toks[k][0]]):
+            word = toks[k][2]
+            if _cap(word) and word not in rw.not_names and word not in ANY_HEAD:
+                last = k
+            elif word[0].isdigit() and last == k - 1 and edition(word):
+                last = k  # "Harbour 2030", "Quay 4.0"
+            elif word not in rw.connectors or word[0].isdigit():
+                break
+            k += 1
+        run = toks[i : last + 1]
+        i = max(last + 1, i + 1)
+        following = toks[last + 1][2] if last + 1 < n and text[toks[last][1] : toks[last + 1][0]] == " " else ""
+        if following in ANY_HEAD or following in rw.modifier_nouns:
+            continue  # the start of a name with a head noun ("… Agency"), or a modifier ("… technologies")
+        for part in _separate(run):
+            while part and (part[0][2] in rw.connectors or (
+                part[0][2].lower() in STARTERS and not begins_country([t[2] for t in part])
+            )):
+                part = part[1:]
+            part = _without_glossed_acronym(_without_trailing_acronyms(part))
+            words = [t[2] for t in part]
+            if not words or _shouted(words) or _coded(words) or _place(words, rw):
+                continue
+            kind = "proper"
+            if len(words) == 1 and not _name_shaped(words[0]):
+                if not _lone_name(text, part[0][0], words[0]):
+                    continue
+                kind = "single"  # kept only if a sentence relates it to something
+            name = text[part[0][0] : part[-1][1]]
+            if name in countries().by_name:
+                continue
+            label = _shaped_type(words) if kind == "proper" else rw.default_actor  # a lone name is a body's
+            out.append(Candidate(part[0][0], part[-1][1], label, canonical_name(name), kind))
+    for m in ABBREVIATION.finditer(text):
+        if m.start() in ends or any(c.end == m.start() and c.kind == "proper" for c in out):
+            continue
+        spelt = _spelt_by(text, toks, m.start(), m[1])
+        if spelt is not None:
+            start = spelt
+            words = text[start : m.start()].split()
+            out.append(Candidate(start, m.start(), _shaped_type(words), canonical_name(text[start : m.start()]),
+                                 "proper", m[1]))
+    return out
+
+
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "ic", "ians", "ans", "i", "'s", "\u2019s")
+# A lone capitalised word after these is a place ("in Sorvik", "across southern Norland").
+_PLACE_CUES = frozenset(("in", "across", "throughout", "at", "near", "around", "southern", "northern", "eastern",
+                         "western", "central", "rural", "urban", "of"))
+
+
+_APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|formerly|previously|which|who)\s", re.I)
+
+
+def _lone_name(text: str, start: int, word: str) -> bool:
+    """Whether one capitalised word inside a sentence may be a name ("… through Portex, which …"):
+    not the sentence's first word, not an adjective of nationality."""
+    before = text[:start].rstrip()
+    if len(word) < 4:
+        return False
+    if not before or before[-1] in ".:;!?\"'\u201c\u2018(-\u2013\u2014|*#":
+        # A sentence may open on a name its apposition explains ("Portex, a non-profit platform, …").
+        return _APPOSITION_AFTER.match(text, start + len(word)) is not None and word[1:].islower()
+    if before.rsplit(None, 1)[-1].lower() in _PLACE_CUES:
+        return False
+    return not word.endswith(_DEMONYM_ENDINGS) and word[1:].islower()
+
+
+def _without_trailing_acronyms(part: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Enterprise Norland MTI PSG" (a table's cells run together): abbreviations after a name go."""
+    rw = reading_words()
+    words = [t[2] for t in part]
+    cut = len(words)
+    while cut > 2 and words[cut - 1].isupper() and len(words[cut - 1]) <= 6 and words[cut - 2] not in rw.connectors:
+        cut -= 1
+    if sum(not w.isupper() for w in words[:cut]) < 2:
+        return part  # "SPRING Norland", "Harbour KMU": the abbreviations are the name
+    return part[:cut]
+
+
+def _without_glossed_acronym(part: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "EDH European Digital Hub" (a glossary line): the abbreviation its words spell goes."""
+    if len(part) > 2 and part[0][2].isupper() and len(part[0][2]) >= 2:
+        initials = "".join(t[2][0] for t in part[1:] if t[2][0].isupper())
+        if initials.startswith(part[0][2].rstrip("s")):
+            return part[1:]
+    return part
+
+
+_CODE = re.compile(r"^[A-Z]{1,2}\d{1,2}$")
+
+
+def _coded(words: list[str]) -> bool:
+    """An item code before a word ("F1 Relevance", "R2 Simplify") or a string of abbreviations
+    ("IMDA MCI", a table's cells run together; "PRTR for SMEs") is not a name."""
+    if _CODE.match(words[0]) and len(words) > 1:
+        return True
+    capitals = [w for w in words if w[:1].isupper()]
+    return len(capitals) > 1 and all((w.isupper() or _PLURAL_ACRONYM.match(w)) and len(w) <= 6 for w in capitals)
+
+
+def _place(words: list[str], rw: ReadingWords) -> bool:
+    """A place or a document rather than a body: "South Wales", "Kildare Street", "Annual Report 2025"."""
+    return (
+        words[0] in rw.compass_words
+        or (words[-1] in rw.place_nouns and len(words) <= 2)
+        or words[-1] in rw.document_nouns
+        or (len(words) > 1 and words[-2] in rw.document_nouns and words[-1][:1].isdigit())  # "Report 2025"
+    )
+
+
+def edition(word: str) -> bool:
+    """A number that belongs to a name: a year ("Harbour 2030") or a version ("4.0")."""
+    return (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")) or ("." in word and word[0].isdigit())
+
+
+def _shouted(words: list[str]) -> bool:
+    """A heading in capitals ("PRESS RELEASE", "CONCLUSIONS AND RECOMMENDATIONS"), not a name."""
+    long_caps = [w for w in words if w.isupper() and len(w) > 3]
+    return len(long_caps) >= 2
+
+
+def _separate(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """A run split where "and" joins two names rather than two words of one name: before "the", or
+    next to an abbreviation or a one-word name ("Portex and Quayco", "NDA and HARBOUR Norland")."""
+    parts: list[list[tuple[int, int, str]]] = [[]]
+    for j, tok in enumerate(run):
+        w = tok[2]
+        in_tail = any(t[2] in ("of", "for") for t in parts[-1])  # "Secretary of State for A and B"
+        if w in ("and", "&") and 0 < j < len(run) - 1 and not in_tail:
+            before, after = run[j - 1][2], run[j + 1][2]
+            rest = [t for t in run[j + 1 :] if t[2] not in ("and", "&")]
+            if after == "the" or before.isupper() or after.isupper() or len(parts[-1]) == 1 or (
+                len(parts[-1]) >= 2 and len(rest) >= 2 and all(_cap(t[2]) for t in rest)
+            ) or (len(rest) == 1 and _name_shaped(rest[0][2])):
+                parts.append([])
+                continue
+        parts[-1].append(tok)
+    return [p for p in parts if p and p[-1][2] not in ("and", "&", "the", "of", "for")]
+
+
+_ELISION = re.compile(r"^(?:[ldjmnst]|qu)['\u2019]", re.I)
+
+
+def _spelt_by(text: str, toks: list[tuple[int, int, str]], before: int, acronym: str) -> int | None:
+    """Where the words an abbreviation spells begin, ending at ``before``: its letters are the words'
+    initials in order, the first word capitalised ("Agence de ports et de quais (APQ)")."""
+    letters = [c.lower() for c in acronym.rstrip("s") if c.isalpha()]
+    if len(letters) < 2:
+        return None
+    words = [t for t in toks if t[1] <= before][-(2 * len(letters) + 4) :]
+    if not words or text[words[-1][1] : before].strip():
+        return None
+    li = len(letters) - 1
+    for j in range(len(words) - 1, -1, -1):
+        start, _, word = words[j]
+        word = _ELISION.sub("", word) or word  # "l'industrie" gives its "i"
+        if li >= 0 and word[0].lower() == letters[li]:
+            li -= 1
+            if li < 0:
+                return start if _cap(word) else None
+        elif j == len(words) - 1:
+            return None  # the last word must give the last letter
+    return None
+
+
+def _shaped_type(words: list[str]) -> str:
+    """A name found by shape: a body when it ends with a country's name ("Enterprise Norland") or holds
+    a word of bodies; an instrument otherwise ("Norland Num", a country's name first, is a programme)."""
+    rw = reading_words()
+    if any(w in rw.actor_words for w in words) or (len(words) > 1 and words[-1] in countries().by_name):
+        return rw.default_actor
+    if words[0] in INTERNATIONAL_WORDS and len(words) <= 3:
+        return "InternationalOrganization"
+    return rw.default_instrument
+
