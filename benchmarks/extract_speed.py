@@ -8,7 +8,7 @@ how much of the cost is the reading itself and how the machine compares.
 
 Two figures per size: one process (CPU seconds of this process, ``time.process_time``, so other
 work on a shared machine does not inflate them; wall seconds beside), and ``--jobs`` worker processes
-(:func:`loaders.extract.extract_many`; wall seconds, the figure a user waits for, and the workers' CPU
+(:func:`loaders.batch.extract_many`; wall seconds, the figure a user waits for, and the workers' CPU
 seconds). Workers read and send back plain rows; this process builds the result's objects as they
 arrive, so on this project's 2-core machine two workers and it share two cores (and each worker's
 start, a quarter of a second, weighs on the smaller sizes). The goal is judged both ways, and both
@@ -35,8 +35,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from loaders.batch import extract_many  # noqa: E402
 from loaders.documents import read_document  # noqa: E402
-from loaders.extract import extract, extract_many  # noqa: E402
+from loaders.extract import extract  # noqa: E402
 
 DOCS = REPO / "tests" / "documents"
 PLACES = ("Ruritania", "Valdoria", "Norland", "Sorvik")

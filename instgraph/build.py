@@ -78,7 +78,8 @@ def extracted_graph(
 
     Returns the graph of extracted facts and one line per document that could not be read.
     """
-    from loaders.extract import extract_many, extraction_to_graph, gazetteer_from_graph
+    from loaders.batch import extract_many, extraction_to_graph
+    from loaders.extract import gazetteer_from_graph
 
     extractions, problems = extract_many(documents, curated.schema, gazetteer_from_graph(curated), jobs)
     return extraction_to_graph(extractions), problems

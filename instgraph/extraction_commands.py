@@ -39,8 +39,9 @@ def extract(
     """Extract actors, instruments and dated, cited relationships from documents (no network, no model)."""
     import json
 
+    from loaders.batch import extract_many, to_json, to_table
     from loaders.dataset import read_dataset
-    from loaders.extract import extract_many, gazetteer_from_graph, to_json, to_table
+    from loaders.extract import gazetteer_from_graph
 
     gazetteer = gazetteer_from_graph(read_dataset(aliases)) if aliases is not None else None
     extractions, problems = extract_many(paths, gazetteer=gazetteer, jobs=jobs, date=date)

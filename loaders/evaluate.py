@@ -243,8 +243,8 @@ def evaluate_files(
     Returns the report and the one-line problems met while reading documents. ``jobs`` > 1 extracts
     in that many worker processes (the same report).
     """
+    from loaders.batch import extract_many
     from loaders.dataset import locate_documents, open_dataset, to_graph
-    from loaders.extract import extract_many
 
     spec, texts = open_dataset(dataset, seeds_dir)
     gold = to_graph(spec, texts)
@@ -692,7 +692,7 @@ def evaluate_corpus(
 ) -> tuple[CorpusReport, list[str]]:
     """Extract ``documents`` (default: the gold's own, found beside it) and score them against a corpus
     gold file. Returns the report and the one-line problems met while reading documents."""
-    from loaders.extract import extract_many, to_json
+    from loaders.batch import extract_many, to_json
 
     gold_path = Path(gold_path)
     gold = read_corpus_gold(gold_path)

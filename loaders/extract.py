@@ -5,14 +5,15 @@ parentheses, quotes) and the layout of a deck (bullet trees, broken diagram labe
 statistical model; a blank spaCy pipeline would add a tokenizer that alone runs far below the 5 MB/s
 goal, and a dependency, for matching we can do with Python's ``re`` in one pass per statement.
 
-Speed (benchmarks/extract_speed.py): a 65-byte statement of dense slide text costs some 150 µs
-(tokenising, name building, a dozen regex scans, bookkeeping); ``extract_many(..., jobs=N)``
+Speed (benchmarks/extract_speed.py): about 0.5 MB of dense slide text per second and process
+(tokenising, name building, the phrase table, bookkeeping); :func:`loaders.batch.extract_many`
 (``--jobs``) spreads files over N processes.
 
 Steps, per document: statements (:mod:`loaders.bullets`) → mentions (:mod:`loaders.entities`) linked
-to one entity per name, abbreviation or reference ("the PSA", "the strategy") → rules over the
-templated statement (:mod:`loaders.relations`) → facts, each with evidence (document id, line span,
-text). Repeated slides give one fact with several evidence lines.
+to one entity per name, abbreviation, reference or pronoun ("the PSA", "the strategy", "it") → rules
+over the templated statement: the deck's patterns (:mod:`loaders.relations`) and the phrases, lists
+and possessives of running text (:mod:`loaders.clauses`) → facts, each with evidence (document id,
+line span, text). Repeated slides give one fact with several evidence lines.
 
 >>> from loaders.documents import document_from_text
 >>> doc = document_from_text(
@@ -29,11 +30,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from graph.collector import gc_paused
-from graph.errors import InstgraphError
 from graph.model import Entity, Evidence, Relationship, entity_id, merge_entities
 from graph.model.schema import Schema, load_schema
 from loaders import relations as R
@@ -342,8 +341,8 @@ def extract(
     schema = schema or load_schema()
     lexicon(schema)
     with gc_paused():  # tens of thousands of facts and their evidence, none in a cycle
-        drafts, facts = _reading(doc, schema)
-        return _finish(doc, _gazetteer_keys(gazetteer), drafts, facts)
+        drafts, facts = read_rows(doc, schema)
+        return build_extraction(doc, gazetteer_keys(gazetteer), drafts, facts)
 
 
 # A document's reading, as plain rows (what worker processes send back): drafts
@@ -354,7 +353,7 @@ DraftRow = tuple[str, str, str, str, list[str], int | None, int | None, list[int
 FactRow = tuple[str, str, str, str | None, int | None, int | None, float, list[tuple[int, int]], str | None]
 
 
-def _reading(doc: Document, schema: Schema) -> tuple[list[DraftRow], list[FactRow]]:
+def read_rows(doc: Document, schema: Schema) -> tuple[list[DraftRow], list[FactRow]]:
     """Read a document: its drafts and facts as rows."""
     rd = _Reader(doc, schema)
     _read(rd)
@@ -795,7 +794,7 @@ def _matching_group(groups: dict[str, str], name: str) -> str | None:
     return groups.get(key) or groups.get(key.split(" aged ")[0])
 
 
-def _gazetteer_keys(gazetteer: Mapping[str, str] | None) -> dict[str, str]:
+def gazetteer_keys(gazetteer: Mapping[str, str] | None) -> dict[str, str]:
     """A gazetteer keyed by :func:`name_key`, as :func:`_linked_id` looks names up."""
     return {name_key(k): v for k, v in (gazetteer or {}).items()}
 
@@ -829,7 +828,7 @@ def gazetteer_from_graph(graph: InstitutionalGraph) -> dict[str, str]:
     return out
 
 
-def _finish(
+def build_extraction(
     doc: Document, gazetteer: dict[str, str], drafts: list[DraftRow], facts: list[FactRow]
 ) -> Extraction:
     """The extraction a document's reading gives: entities (collectives and target groups only when
@@ -889,247 +888,3 @@ def _finish(
             )
         )
     return Extraction(doc, list(entities.values()), relationships, mentions)
-
-
-# --- several documents -------------------------------------------------------------------------------
-def document_entity(doc: Document) -> Entity:
-    """The Document node for a document: its id, name and stated metadata."""
-    extra: dict[str, Any] = {"sha256": doc.sha256, "lines": len(doc.lines)}
-    for k, v in (("title", doc.title), ("author", doc.author), ("date", doc.date), ("file_name", doc.file_name)):
-        if v:
-            extra[k] = v
-    return Entity(id=doc.id, type="Document", name=doc.name, sources=(doc.id,), extra=tuple(sorted(extra.items())))
-
-
-def extraction_to_graph(extractions: Iterable[Extraction], schema: Schema | None = None) -> InstitutionalGraph:
-    """One graph from several documents' facts: one node per body across documents.
-
-    Entities are merged by id; an entity of another document whose name or alias equals a held
-    entity's name or alias (same type) is folded into it, so "PSA" defined in one document and the
-    full name in another are one node. Each entity gets a MENTIONED_IN edge to its Document node,
-    citing the lines it is mentioned on.
-    """
-    from graph.model.institutional_graph import InstitutionalGraph
-
-    g = InstitutionalGraph(schema)
-    by_name: dict[tuple[str, str], str] = {}
-    for x in extractions:
-        doc_entity = g.add_entity(document_entity(x.document))
-        remap: dict[str, str] = {}
-        for e in x.entities:
-            keys = [(e.type, name_key(n)) for n in (e.name, *e.aliases)]
-            held = next((by_name[k] for k in keys if k in by_name), None)
-            if held is not None and held != e.id:
-                remap[e.id] = held
-                e = Entity(**{**e.__dict__, "id": held, "name": g.graph.nodes[held]["name"]})
-            stored = g.add_entity(e)
-            for k in keys:
-                by_name.setdefault(k, stored.id)
-        for r in x.relationships:
-            g.add_relationship(
-                Relationship(
-                    **{
-                        **r.__dict__,
-                        "source": remap.get(r.source, r.source),
-                        "target": remap.get(r.target, r.target),
-                        "context": remap.get(r.context, r.context) if r.context else None,
-                    }
-                )
-            )
-        for eid, lines in x.mentions.items():
-            target = remap.get(eid, eid)
-            if target not in g.graph or not g.schema.allows("MENTIONED_IN", g.graph.nodes[target]["type"], "Document"):
-                continue
-            evidence = tuple(Evidence(x.document.id, n, n, x.document.line(n).strip()) for n in lines)
-            g.add_relationship(
-                Relationship(
-                    type="MENTIONED_IN",
-                    source=target,
-                    target=doc_entity.id,
-                    evidence=evidence,
-                    sources=(x.document.id,),
-                    method="extracted",
-                    confidence=1.0,
-                )
-            )
-    return g
-
-
-def to_json(extractions: Iterable[Extraction]) -> dict[str, Any]:
-    """The ``instgraph extract`` JSON: documents, entities with their mentions, relations with evidence."""
-    extractions = list(extractions)
-    graph = extraction_to_graph(extractions)
-    documents = [
-        {
-            "id": x.document.id,
-            "path": x.document.path,
-            "title": x.document.title,
-            "sha256": x.document.sha256,
-            "author": x.document.author,
-            "date": x.document.date,
-            "lines": len(x.document.lines),
-        }
-        for x in extractions
-    ]
-    entities = []
-    relations = []
-    for e in sorted(graph.entities(), key=lambda e: e.id):
-        if e.type == "Document":
-            continue
-        mentions = []
-        for _, doc_id, data in graph.graph.out_edges(e.id, data=True):
-            if data["type"] == "MENTIONED_IN":
-                mentions += [{"document": doc_id, "line": ev["lines"][0]} for ev in data["evidence"]]
-        entities.append(
-            {
-                "id": e.id,
-                "name": e.name,
-                "type": e.type,
-                "aliases": list(e.aliases),
-                "start": e.start,
-                "end": e.end,
-                "mentions": mentions,
-            }
-        )
-    for r in sorted(graph.relationships(), key=lambda r: (r.type, r.source, r.target, r.context or "")):
-        if r.type == "MENTIONED_IN":
-            continue
-        relations.append(
-            {
-                "source": r.source,
-                "type": r.type,
-                "target": r.target,
-                "context": r.context,
-                "start": r.start,
-                "end": r.end,
-                "confidence": r.confidence,
-                "note": r.note,
-                "evidence": [
-                    {
-                        "document": ev.document,
-                        "line": ev.first_line,
-                        "lines": [ev.first_line, ev.last_line],
-                        "text": ev.text,
-                    }
-                    for ev in r.evidence
-                ],
-            }
-        )
-    return {"documents": documents, "entities": entities, "relations": relations}
-
-
-def extract_many(
-    paths: Iterable[str | Path],
-    schema: Schema | None = None,
-    gazetteer: Mapping[str, str] | None = None,
-    jobs: int = 1,
-    date: str | None = None,
-) -> tuple[list[Extraction], list[str]]:
-    """Read and extract files, one per task across ``jobs`` worker processes; results in ``paths`` order.
-    A bad file gives one line in ``problems`` and the rest go on. ``date`` ("2024", "2024-10",
-    "14 October 2024") is the documents' publication date; it wins over the date read from them.
-
-    The result is the same whatever ``jobs`` is: extractions in the order of ``paths`` (a file that
-    cannot be read is left out), and ``problems`` in that order too, one line per bad file or warning.
-    Workers are separate processes (one document's extraction is pure Python and holds the GIL), so
-    the gain is at most the number of free cores; with one file or ``jobs`` <= 1 no process is started.
-
-    >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (d / "a.txt").write_text("The Port Safety Agency (PSA) runs the Harbour Watch Programme\\n")
-    >>> xs, problems = extract_many([d / "a.txt", d / "missing.txt"])
-    >>> [r.type for r in xs[0].relationships], problems[0].endswith("does not exist; check the path")
-    (['IMPLEMENTS'], True)
-    """
-    paths = list(paths)
-    if jobs <= 1 or len(paths) <= 1:
-        results = [_read_and_extract(p, schema, gazetteer, date) for p in paths]
-        extractions = [x for x, _ in results if x is not None]
-        return extractions, [p for _, ps in results for p in ps]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    schema = schema or load_schema()
-    keys = _gazetteer_keys(gazetteer)
-    extractions, problems = [], []
-    # spawn, not fork: a caller may hold threads (a database driver, a progress bar) that a forked
-    # child would inherit half-way.
-    try:
-        with ProcessPoolExecutor(
-            max_workers=min(jobs, len(paths)),
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(schema, date),
-        ) as pool:
-            # One file per task keeps both workers busy to the end; thousands of small files go in
-            # batches so the hand-over does not dominate. Workers send back their reading as plain
-            # rows (cheap to pickle); the objects of the result are built here, as rows arrive.
-            chunk = max(1, len(paths) // (16 * jobs))
-            for doc, drafts, facts, found in pool.map(_worker_read, paths, chunksize=chunk):
-                problems += found
-                if doc is not None:
-                    with gc_paused():
-                        extractions.append(_finish(doc, keys, drafts, facts))
-    except BrokenProcessPool:
-        # A worker was killed (out of memory, a signal): say so in one line; nothing was written.
-        raise InstgraphError(
-            f"an extraction worker process died (out of memory or killed); rerun with fewer --jobs "
-            f"than {jobs}, or --jobs 1"
-        ) from None
-    return extractions, problems
-
-
-def _read_and_extract(
-    path: str | Path, schema: Schema | None, gazetteer: Mapping[str, str] | None, date: str | None = None
-) -> tuple[Extraction | None, list[str]]:
-    from loaders.documents import read_documents
-
-    documents, problems = read_documents([path], date=date)
-    return (extract(documents[0], schema, gazetteer) if documents else None), problems
-
-
-_WORKER_ARGS: tuple[Schema | None, str | None] = (None, None)
-
-
-def _start_worker(schema: Schema | None, date: str | None) -> None:
-    global _WORKER_ARGS
-    _WORKER_ARGS = (schema, date)
-
-
-def _worker_read(path: str | Path) -> tuple[Document | None, list[DraftRow], list[FactRow], list[str]]:
-    """A worker's task: read one file and its reading, as rows."""
-    from loaders.documents import read_documents
-
-    schema, date = _WORKER_ARGS
-    schema = schema or load_schema()
-    documents, problems = read_documents([path], date=date)
-    if not documents:
-        return None, [], [], problems
-    with gc_paused():
-        drafts, facts = _reading(documents[0], schema)
-    return documents[0], drafts, facts, problems
-
-
-def to_table(extractions: Iterable[Extraction]) -> str:
-    """A plain-text table of the relationships found, one per line, with their first evidence line."""
-    rows = [("type", "source", "target", "years", "conf", "evidence")]
-    for x in extractions:
-        names = {e.id: e.name for e in x.entities}
-        for r in sorted(x.relationships, key=lambda r: r.evidence[0].first_line if r.evidence else 0):
-            years = "" if r.start is None and r.end is None else f"{r.start or ''}-{r.end or ''}"
-            where = f"{Path(x.document.path).name}:{r.evidence[0].first_line}" if r.evidence else ""
-            rows.append(
-                (
-                    r.type,
-                    names.get(r.source, r.source),
-                    names.get(r.target, r.target),
-                    years,
-                    f"{r.confidence:.1f}",
-                    where,
-                )
-            )
-    widths = [min(48, max(len(row[i]) for row in rows)) for i in range(len(rows[0]))]
-    return (
-        "\n".join("  ".join(c[:48].ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows) + "\n"
-    )

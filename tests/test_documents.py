@@ -619,8 +619,8 @@ def test_broken_utf16_names_the_line():
 
 @pytest.mark.parametrize("ending", ["\n", "", "\r\n"])
 def test_one_file_is_one_document_through_a_dataset_and_through_extraction(tmp_path, ending):
+    from loaders.batch import extraction_to_graph
     from loaders.dataset import open_dataset, read_dataset
-    from loaders.extract import extraction_to_graph
 
     text = "Quay note\n\n- The Isles Port Agency (IPA) runs the Quay Programme (2004)".replace("\n", ending or "\n")
     path = tmp_path / "quay.txt"

@@ -16,8 +16,9 @@ from graph.errors import InstgraphError
 from graph.model import Relationship
 from loaders import entities as entity_rules
 from loaders import relations as relation_rules
+from loaders.batch import extract_many, extraction_to_graph, to_json
 from loaders.documents import document_from_text, read_document
-from loaders.extract import Extraction, extract, extract_many, extraction_to_graph, to_json
+from loaders.extract import Extraction, extract
 
 DOCS = Path(__file__).with_name("documents")
 REPO = Path(__file__).resolve().parents[1]
