@@ -42,6 +42,7 @@ from loaders.lexicon import (
     Candidate,
     canonical_name,
     countries,
+    organisations,
     reading_words,
     strip_starters,
 )
@@ -124,12 +125,13 @@ def _sentence_case(text: str) -> str:
 
 
 def _trim_tail(tail: str) -> str:
-    """A tail with a comma keeps it only as part of a list closed by "and" ("Trade, Industry and Energy")."""
-    if "," in tail:
-        last = tail.rfind(",")
-        if " and " not in tail[last:] and " & " not in tail[last:]:
-            tail = tail[: tail.find(",")]
-    return tail.rstrip(" ,")
+    """A tail with a comma keeps it only as part of a list closed by "and" ("Trade, Industry and Energy"),
+    up to the item that closes it ("…, Trade and Employment, 23 Quay Street" ends at "Employment")."""
+    if "," not in tail:
+        return tail.rstrip(" ,")
+    parts = tail.split(",")
+    closing = [i for i, part in enumerate(parts) if " and " in part or " & " in part]
+    return ",".join(parts[: closing[-1] + 1] if closing and closing[-1] > 0 else parts[:1]).rstrip(" ,")
 
 
 def _actor_type(head: str, prefix_words: list[str], tail: str) -> str:
@@ -323,12 +325,16 @@ def find_candidates(
         for m in _TARGET.finditer(text[:1].lower() + text[1:] if text[:1].isupper() else text):
             found.append(Candidate(m.start(), m.end(), "TargetGroup", _target_name(m), "target"))
     if has_upper:
-        names = countries()
-        if not tokens.isdisjoint(names.first_words) and names.may_occur(tokens, text):
-            for m in names.pattern.finditer(text):
-                _, canonical = names.by_name[m[0]]
-                alias = m[0] if m[0] != canonical else None
-                found.append(Candidate(m.start(), m.end(), "Country", canonical, "country", alias=alias))
+        for names, label, kind in ((countries(), "Country", "country"), (organisations(), _IO, "organisation")):
+            if not tokens.isdisjoint(names.first_words) and names.may_occur(tokens, text):
+                for m in names.pattern.finditer(text):
+                    _, canonical = names.by_name[m[0]]
+                    alias = m[0] if m[0] != canonical else None
+                    if alias and alias.isupper() and _MODIFIES.match(text, m.end()):
+                        continue  # "EU funds", "OECD countries": the abbreviation qualifies a noun
+                    last = canonical.rsplit(" ", 1)[-1]
+                    head = last if last in ACTOR_HEADS else None  # "the Commission" refers back to it
+                    found.append(Candidate(m.start(), m.end(), label, canonical, kind, alias, head))
         if acronyms is None:
             for m in _ACRONYM.finditer(text):
                 found.append(Candidate(m.start(), m.end(), "", m[1], "acronym"))
@@ -500,6 +506,8 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
             break
         j -= 1
     pre = [t[2] for t in toks[first:h]]
+    if "and" in pre and first > 0 and toks[first - 1][2] == "," and pre.index("and") >= 2:
+        pre = pre[len(pre) - pre[::-1].index("and") :]  # "…, Crédit Norland and Memo Bank": the last item
     kept = _cut_after_acronym(strip_starters(pre))
     m = _ACTOR_TAIL.match(text, he)
     tail = _trim_tail(m[0]) if m else ""
@@ -587,7 +595,10 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
     return [Candidate(start, end, INSTRUMENT_HEADS[key], canonical_name(text[start:end]), "name", head=key)]
 
 
+_IO = "InternationalOrganization"
+_MODIFIES = re.compile(r"\s+[a-z]")
 _KIND_RANK = {
+    "organisation": 0,  # a known international organisation outranks its reading by head noun
     "quoted": 0,
     "measure": 1,
     "name": 2,

@@ -96,6 +96,14 @@ class CountryNames:
         return bool(hits) and any(name in text for word in hits for name in self.by_first_word.get(word, ()))
 
 
+ORGANISATIONS_PATH = Path(__file__).with_name("organisations.tsv")
+
+
+def organisations() -> CountryNames:
+    """International organisations' names from ``organisations.tsv``, read as countries are."""
+    return countries(ORGANISATIONS_PATH)
+
+
 @cache
 def countries(path: Path = COUNTRIES_PATH) -> CountryNames:
     """Country names from ``countries.tsv`` (code, canonical name, other names), as one pattern."""
