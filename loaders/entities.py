@@ -507,7 +507,7 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
         j -= 1
     pre = [t[2] for t in toks[first:h]]
     if "and" in pre and first > 0 and toks[first - 1][2] == "," and pre.index("and") >= 2:
-        pre = pre[len(pre) - pre[::-1].index("and") :]  # "…, Crédit Norland and Memo Bank": the last item
+        pre = pre[len(pre) - pre[::-1].index("and") :]  # "…, Crédit Norland and Quay Bank": the last item
     kept = _cut_after_acronym(strip_starters(pre))
     m = _ACTOR_TAIL.match(text, he)
     tail = _trim_tail(m[0]) if m else ""
