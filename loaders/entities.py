@@ -60,7 +60,7 @@ _LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s
 # Names are found head first: a head noun, then the capitalised words before it (walked back in
 # Python over a handful of tokens) and an "of …"/"for …" tail matched forward. Scanning a statement
 # for every capitalised run with a backtracking pattern was quadratic in Title-Case headings.
-_TOKEN = re.compile(r"[\w&'-]+(?:\.[\w&'-]+)*|[^\w\s]")
+_TOKEN = re.compile(r"[\w&'-]+(?:(?:\.(?=[^\W\d_])|(?<=\d)\.(?=\d))[\w&'-]+)*|[^\w\s]")  # not "Deal.3"
 _ACTOR_TAIL = re.compile(rf"\s+(?:of|for|on|de|des|du|del|di|für|van|voor)\s+{_TAIL}")
 # "Decree No. 2030-12", "Regulation (EU) 2031/555", "Decree-Law No. 48 of 3 May 2029".
 _LAW_NUMBER = re.compile(

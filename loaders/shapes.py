@@ -22,7 +22,9 @@ from loaders.lexicon import (
     reading_words,
 )
 
-_WORDISH = re.compile(r"\w(?:[\w'\u2019&]|[.-](?=\w))*")
+# A word: letters and digits with apostrophes, "&", inner hyphens, a dot before letters ("Net.nr") or
+# between digits ("4.0") — not a footnote's number glued to a full stop ("Deal.3").
+_WORDISH = re.compile(r"\w(?:[\w'\u2019&]|-(?=\w)|\.(?=[^\W\d_])|(?<=\d)\.(?=\d))*")
 _RUN_GAPS = frozenset((" ", "-", " - ", " \u2013 "))
 
 
