@@ -42,6 +42,7 @@ from loaders.lexicon import (
     Candidate,
     canonical_name,
     countries,
+    name_key,
     organisations,
     reading_words,
     strip_starters,
@@ -166,6 +167,13 @@ def _target_name(m: re.Match[str]) -> str:
     if age:
         name = f"{name} aged {age[0]}-{age[1]}"
     return name[:1].upper() + name[1:]
+
+
+def _as_written(m: re.Match[str], name: str) -> str | None:
+    """A target group's words as the text gives them, when they differ from its canonical name
+    ("entrepreneurs aged 18 to 39" beside "Entrepreneurs aged 18-39")."""
+    written = _sentence_case(SPACE.sub(" ", m[0]))
+    return written if name_key(written) != name_key(name) else None
 
 
 def targets_in_name(name: str) -> list[str]:
@@ -323,7 +331,8 @@ def find_candidates(
         # "Self-employed people …" opens a sentence as often as it follows a verb: read the first
         # letter in lower case (the offsets stay the same).
         for m in _TARGET.finditer(text[:1].lower() + text[1:] if text[:1].isupper() else text):
-            found.append(Candidate(m.start(), m.end(), "TargetGroup", _target_name(m), "target"))
+            name = _target_name(m)
+            found.append(Candidate(m.start(), m.end(), "TargetGroup", name, "target", _as_written(m, name)))
     if has_upper:
         for names, label, kind in ((countries(), "Country", "country"), (organisations(), _IO, "organisation")):
             if not tokens.isdisjoint(names.first_words) and names.may_occur(tokens, text):
@@ -422,7 +431,8 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
         while cut < len(words) and (words[cut][:1].isdigit() or words[cut].lower() in _AMOUNT_WORDS):
             cut += 1
     for i, w in enumerate(words[:-1]):
-        if w.endswith(("'s", "\u2019s", "s'")) and i >= cut:
+        owner = w.endswith(("'s", "\u2019s")) or (w.endswith("s'") and sum(ch.isupper() for ch in w) >= 2)
+        if owner and i >= cut:  # "Norland's …", "LEOs' …"; not "Employers' Chamber"
             cut = i + 1
     if words[-1].endswith(("'s", "\u2019s")) and len(words) > cut + 1:  # "the Norland Government's"
         words = [*words[:-1], words[-1][:-2]]
