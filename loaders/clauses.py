@@ -93,6 +93,7 @@ class Phrased:
     end: int
     before_phrase: tuple[int, ...] = ()  # the mentions of the clause before the phrase, in order
     typed: bool = False  # stated only between names whose type is known (not found by shape alone)
+    owners: tuple[int, ...] = ()  # for "its B": the names before, nearest first, if the subject owns nothing
 
 
 @cache
@@ -204,6 +205,8 @@ _PARENTHESIS = re.compile(r"@(\d+)@\s*\(([^()]*@\d+@[^()]*)\)")
 _ONLY_BODIES = re.compile(
     r"^(?:\s|,|;|\u2013|\u2014|-|/|@\d+@|\d{4}|\d\d|and|then|later|from|since|until|to|now|today|formerly)*$", re.I
 )
+# "A (B" : a name right after another, in parentheses, may be its other name (the reader checks the types).
+_TRANSLATED = re.compile(r"@(\d+)@\s*\(\s*@(\d+)@")
 # "C, which A opened": the relative pronoun's antecedent is the object.
 _RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|that)\s+$", re.I)
 
@@ -253,7 +256,8 @@ def owned(t: str) -> list[Phrased]:
         if owner is None and (first := _MENTION.search(t, t.rfind(";", 0, m.start()) + 1, m.start())):
             owner = int(first[1])
         if owner is not None and owner != int(m[1]):
-            out.append(Phrased(OWNS, [owner], [int(m[1])], m.start(), m.end()))
+            before = tuple(int(x) for x in reversed(_MENTION.findall(t, 0, m.start())) if int(x) != owner)
+            out.append(Phrased(OWNS, [owner], [int(m[1])], m.start(), m.end(), owners=before[:3]))
     out += _inline_parts(t)
     for m in _AS_AGENCY.finditer(t):
         out.append(Phrased("IMPLEMENTS", [int(m[2])], [int(m[1])], m.start(), m.end()))
@@ -263,6 +267,8 @@ def owned(t: str) -> list[Phrased]:
             out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for b in members[i + 1 :]]
     for m in _apposition().finditer(t):  # "A, the directorate of B": A is part of B
         out.append(Phrased("PART_OF", [int(m[1])], [int(m[2])], m.start(), m.end()))
+    for m in _TRANSLATED.finditer(t):  # "Ministry of X (Ministerio de X)": one body, two languages
+        out.append(Phrased(SAME_AS, [int(m[1])], [int(m[2])], m.start(), m.end()))
     for m in _PARENTHESIS.finditer(t):
         # "P (A, then B)", "P (from 2018, A)", "P (Norland Union)": the bodies in parentheses run P; a
         # lone name found by shape alone there is P's other name, not its body.

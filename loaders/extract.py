@@ -655,9 +655,15 @@ def _state_phrased(
                 if source is None or target is None or (f.typed and (rd.retypable(source) or rd.retypable(target))):
                     continue
                 if f.relation == SAME_AS:
-                    rd.same(source, target)
+                    if rd.type_of(source) == rd.type_of(target) or rd.retypable(target):
+                        rd.same(source, target)
                     continue
                 fact = _resolved(rd, f.relation, source, target)
+                for owner in f.owners:  # "SME policy is set by M, mainly through its U": M owns U
+                    if fact is not None:
+                        break
+                    if rd.is_actor(keys[owner]) and not rd.retypable(keys[owner]):
+                        fact = _resolved(rd, f.relation, keys[owner], target)
                 if fact is None:
                     continue
                 relation, source, target = fact
