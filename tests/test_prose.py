@@ -85,13 +85,12 @@ def test_amounts_titles_and_possessives_are_not_names():
 
 
 def test_the_corpus_figures_hold():
-    """Extraction of the development corpus stays at or above the figures it has reached (a floor to
-    raise as reading improves; the goals are entity recall 0.90 at precision 0.85, relation recall 0.70
-    at precision 0.80)."""
+    """Extraction of the development corpus holds the entity goal (recall 0.90 at precision 0.85) and
+    the relation figures reached so far (a floor to raise towards the goal, 0.70 at 0.80)."""
     if not CORPUS_GOLD.exists():
         pytest.skip(f"the development corpus is not beside the repository ({CORPUS_GOLD})")
     report, problems = evaluate_corpus(CORPUS_GOLD)
     assert problems == []
     e, r = report.entities, report.relations
-    assert e.recall >= 0.86 and e.precision >= 0.82, report.summary()
-    assert r.recall >= 0.40 and r.precision >= 0.70, report.summary()
+    assert e.recall >= 0.90 and e.precision >= 0.85, report.summary()  # the goal, reached
+    assert r.recall >= 0.41 and r.precision >= 0.72, report.summary()  # a floor: the goal is 0.70 at 0.80
