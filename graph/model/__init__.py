@@ -3,6 +3,7 @@
 Everything outside ``graph/model/`` imports these names from here (``from graph.model import Entity``).
 """
 
+from graph.model.dating import coverage, date_facts
 from graph.model.facts import (
     METHODS,
     Entity,
@@ -14,7 +15,6 @@ from graph.model.facts import (
     merge_relationships,
     slug,
 )
-from graph.model.dating import coverage, date_facts
 from graph.model.holds import CERTAINTIES, DOES_NOT_HOLD, HOLDS, UNKNOWN, holds, status
 from graph.model.institutional_graph import InstitutionalGraph, ModelError, graphs_equal, matches
 from graph.model.merge import merge_extracted

@@ -100,16 +100,18 @@ class Span:
         self.known = {y: r for y, r in self.known.items() if self.allows(y)}
 
     def properties(self) -> dict[str, Any]:
+        """The time properties; an absent bound is left out (as Neo4j leaves out a null property)."""
         derived = sorted((y, r) for y, r in self.known.items() if r != STATED)
-        return {
+        props: dict[str, Any] = {
             KNOWN_YEARS: sorted(self.known),
-            NOT_BEFORE: self.not_before,
-            NOT_AFTER: self.not_after,
             "derived_years": [y for y, _ in derived],
             "derived_rules": [r for _, r in derived],
-            "not_before_rule": self.before_rule,
-            "not_after_rule": self.after_rule,
         }
+        if self.not_before is not None:
+            props.update({NOT_BEFORE: self.not_before, "not_before_rule": self.before_rule})
+        if self.not_after is not None:
+            props.update({NOT_AFTER: self.not_after, "not_after_rule": self.after_rule})
+        return props
 
 
 def document_year(date: Any) -> int | None:
@@ -153,7 +155,8 @@ def date_facts(g: Any) -> Any:
         if old.not_after is None and (old.not_before is None or old.not_before <= year - 1):
             old.bound(None, year - 1, SUCCESSION)
             old.add(year - 1, SUCCESSION)
-        if new.not_before is None and (new.not_after is None or year <= new.not_after):
+        # a lineage (graph.analysis.projections.lineage_view) folds the old bodies into the new one: not started
+        if new.not_before is None and not G.nodes[v].get("folded") and (new.not_after is None or year <= new.not_after):
             new.bound(year, None, SUCCESSION)
             new.add(year, SUCCESSION)
 
