@@ -159,8 +159,8 @@ def lineage_view(g: InstitutionalGraph) -> InstitutionalGraph:
     return folded
 
 
-def view(g: InstitutionalGraph, kind: str = "full", *, as_of: int | None = None) -> nx.Graph:
-    """The named projection of ``g`` in year ``as_of`` (all years if None).
+def view(g: InstitutionalGraph, kind: str = "full", *, as_of: int | None = None, certainty: str = "known") -> nx.Graph:
+    """The named projection of ``g`` in year ``as_of`` (all years if None) at ``certainty`` (see the as-of rule).
 
     ``full`` is :func:`collapsed`, ``actors`` is :func:`actor_collaboration` and ``lineage`` is the
     collapsed :func:`lineage_view` — folded first, then sliced, so predecessors count for successors.
@@ -172,5 +172,5 @@ def view(g: InstitutionalGraph, kind: str = "full", *, as_of: int | None = None)
         raise UsageError(f"--projection {kind!r} is unknown; use one of {', '.join(PROJECTIONS)}")
     base = lineage_view(g) if kind == "lineage" else g
     if as_of is not None:
-        base = base.as_of(as_of)
+        base = base.as_of(as_of, certainty)
     return actor_collaboration(base) if kind == "actors" else collapsed(base)
