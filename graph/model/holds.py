@@ -95,3 +95,18 @@ def cypher_status(var: str, year: str = "$year") -> str:
         f"WHEN coalesce({var}.{NOT_BEFORE}, {year}) <= {year} AND {year} <= coalesce({var}.{NOT_AFTER}, {year}) "
         f"THEN '{UNKNOWN}' ELSE '{DOES_NOT_HOLD}' END"
     )
+
+
+def js_status(function: str = "status") -> str:
+    """The same rule as :func:`status` as a JavaScript function ``function(item, year)`` for the HTML views,
+    reading the same property names from the page's items (a null year answers *holds*: no slider)."""
+    return (
+        f"function {function}(item, year) {{\n"
+        f"    // graph.model.holds.status, on the stored {KNOWN_YEARS} / {NOT_BEFORE} / {NOT_AFTER}\n"
+        f"    if (year === null) {{ return '{HOLDS}'; }}\n"
+        f"    if (item.{KNOWN_YEARS} && item.{KNOWN_YEARS}.indexOf(year) >= 0) {{ return '{HOLDS}'; }}\n"
+        f"    if ((item.{NOT_BEFORE} != null && year < item.{NOT_BEFORE}) ||\n"
+        f"        (item.{NOT_AFTER} != null && year > item.{NOT_AFTER})) {{ return '{DOES_NOT_HOLD}'; }}\n"
+        f"    return '{UNKNOWN}';\n"
+        f"  }}"
+    )
