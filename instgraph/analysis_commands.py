@@ -94,7 +94,9 @@ def analyze(
         typer.echo(f"Centrality ({projection.value} projection{'' if as_of is None else f', as of {as_of}'})")
     if as_of is not None:
         counts = graph.status(as_of)
-        left = "counted as possible" if certainty is Certainty.possible else "left out; --certainty possible counts them"
+        left = (
+            "counted as possible" if certainty is Certainty.possible else "left out; --certainty possible counts them"
+        )
         typer.echo(
             f"As of {as_of}: {counts['holds']} facts hold, {counts['unknown']} unknown ({left}), "
             f"{counts['does not hold']} do not hold.",

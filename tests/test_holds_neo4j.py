@@ -35,13 +35,12 @@ def cypher_answers(driver: Any, database: str) -> dict[str, list[str]]:
     """Every fact's answer for every year, computed in Cypher from the stored properties."""
     answers = f"[y IN range({YEARS.start}, {YEARS.stop - 1}) | {{}}]"
     with driver.session(database=database) as session:
-        nodes = session.run(
-            f"MATCH (n) WHERE n.id IS NOT NULL AND NOT n:Document RETURN n.id AS id, {answers.format(cypher_status('n', 'y'))} AS a"
-        )
+        node_answers = answers.format(cypher_status("n", "y"))
+        query = f"MATCH (n) WHERE n.id IS NOT NULL AND NOT n:Document RETURN n.id AS id, {node_answers} AS a"
+        nodes = session.run(query)
         out = {r["id"]: r["a"] for r in nodes}
-        rels = session.run(
-            f"MATCH ()-[r]->() WHERE r.derived IS NULL RETURN r.id AS id, {answers.format(cypher_status('r', 'y'))} AS a"
-        )
+        rel_answers = answers.format(cypher_status("r", "y"))
+        rels = session.run(f"MATCH ()-[r]->() WHERE r.derived IS NULL RETURN r.id AS id, {rel_answers} AS a")
         out.update({r["id"]: r["a"] for r in rels})
     return out
 

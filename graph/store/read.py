@@ -8,8 +8,9 @@ and every property (``None`` included).
 
 Filters run in Cypher: ``as_of`` with the as-of rule of :mod:`graph.model.holds`, rendered from the same
 declaration (:func:`graph.model.holds.cypher_holds`) and read from the stored time properties, at a
-``certainty`` (``known`` or ``possible``; a relationship also needs both its ends kept), ``types`` keeps entities of the given types or groups and the relationships
-among them, like :meth:`InstitutionalGraph.subgraph`.
+``certainty`` (``known`` or ``possible``; a relationship also needs both its ends kept); ``types`` keeps
+entities of the given types or groups and the relationships among them, like
+:meth:`InstitutionalGraph.subgraph`.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from graph.store.rows import (
     decode_entity,
     property_name,
 )
-
 
 
 def _wanted_labels(schema: Schema, types: Iterable[str] | None) -> list[str]:

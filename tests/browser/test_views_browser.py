@@ -114,7 +114,9 @@ def test_moving_the_slider_shows_what_holds_that_year(open_page, pages, korea, y
     known, possible = korea.as_of(year), korea.as_of(year, "possible")
     # what holds is drawn normally, what is unknown faintly; what does not hold is hidden
     assert ids == set(possible.graph.nodes)
-    faint = set(opened.page.evaluate("window.instgraph.nodes.get().filter(n => !n.hidden && n.opacity < 1).map(n => n.id)"))
+    faint = set(
+        opened.page.evaluate("window.instgraph.nodes.get().filter(n => !n.hidden && n.opacity < 1).map(n => n.id)")
+    )
     assert faint == set(possible.graph.nodes) - set(known.graph.nodes)
     assert shown <= set(known.graph.nodes)
     assert opened.page.evaluate("window.instgraph.network.body.nodeIndices.length") == len(possible)
