@@ -80,8 +80,10 @@ body { display: flex; }
 .line { width: 22px; height: 0; flex: none; border-top: 3px solid; }
 .line.dashed { border-top-style: dashed; }
 .count { color: #777; margin-left: auto; }
-#timebar { display: flex; align-items: center; gap: 8px; margin: 4px 0 2px; }
+#timebar { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; margin: 4px 0 2px; }
 #timebar input[type=range] { flex: 1; }
+#unknown-toggle { flex-basis: 100%; font-size: 13px; }
+#year-counts { flex-basis: 100%; font-size: 13px; color: #444; }
 #year { font-weight: 600; font-size: 16px; min-width: 3em; text-align: right; }
 button { font: inherit; padding: 1px 8px; }
 #tooltip { display: none; position: absolute; z-index: 3; max-width: 420px; padding: 6px 8px;
