@@ -244,6 +244,7 @@ def fragmentation(
     no instrument. Years default to the earliest and latest any of those instruments' spans names.
     Same rows as ``queries/fragmentation.cypher``.
     """
+    graph = graph.dated()  # once, not once per year
     g = graph.graph
     scope = instruments_under(graph, entities_named(graph, area)) if area is not None else None
     spans = [

@@ -135,6 +135,7 @@ def write_report(
 ) -> Path:
     """Write ``report.md`` with its figures and tables into ``out_dir``; return the report's path."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    g = g.dated()  # the years the as-of rule reads, derived once for every table below
     rows = coordination.coordination(g, area=area)
     lineage_rows = coordination.coordination(g, area=area, lineage=True)
     year = reorganisation if reorganisation is not None else coordination.reorganisation_year(g)

@@ -173,7 +173,7 @@ def coordination(
     >>> [(r["year"], r["groups"], r["unknown"], r["possible_groups"]) for r in coordination(ig)]
     [(2005, 1, 0, 1), (2006, 1, 1, 2)]
     """
-    base = lineage_view(g) if lineage else g
+    base = (lineage_view(g) if lineage else g).dated()  # dated once, not once per year
     area_ids = area_instruments(base, area)
     rows = []
     for year in years if years is not None else year_range(base):
