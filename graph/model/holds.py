@@ -12,6 +12,11 @@ The rule reads only those stored values, so Neo4j and networkx evaluate the same
 * **does not hold** when Y is before ``not_before`` or after ``not_after``;
 * **unknown** otherwise (nothing places the fact in or out of Y).
 
+Why stored values and not a Cypher rendering of the derivations: the derivations need the whole graph (a
+relationship's bounds come from its ends, a fact's years from its documents' dates, a body's end from its
+successor), which every Cypher query would otherwise recompute; stored once at write time, they leave
+each engine one comparison on three properties, so the two cannot drift.
+
 A query asks with a *certainty*: ``known`` keeps what holds; ``possible`` keeps what holds or is unknown.
 The Cypher text is rendered from the same property names and comparisons (:func:`cypher_holds`), so the
 ``.cypher`` files never spell the rule out; they write ``{{holds: a, r, b}}`` and the query library expands it.

@@ -277,7 +277,9 @@ def write_graph(
     ----------
     driver : an open ``neo4j.Driver``.
     graph : the model to write; it is written with its time properties (:meth:`InstitutionalGraph.dated`:
-        the stored years the as-of rule reads, so Cypher and networkx answer from the same values).
+        the stored years the as-of rule reads, so Cypher and networkx answer from the same values). They are
+        derived from this graph alone: a load into a database already holding other facts does not
+        re-derive those, so load everything at once (or with ``wipe``) when the years must be exact.
     database : the Neo4j database (``neo4j`` on Community).
     batch_size : rows per ``UNWIND`` statement, i.e. per transaction.
     wipe : delete every node with a schema label first (a clean reload); everything is then CREATEd,
