@@ -295,7 +295,13 @@ def write_admin_import_csv(graph: InstitutionalGraph, directory: Path) -> list[s
 
 
 def export_graph(graph: InstitutionalGraph, fmt: str, path: Path) -> Path:
-    """Write ``graph`` as ``fmt`` (one of :data:`FORMATS`) to ``path`` (a directory for ``csv``)."""
+    """Write ``graph`` as ``fmt`` (one of :data:`FORMATS`) to ``path`` (a directory for ``csv``).
+
+    The graph is written with its time properties (:meth:`InstitutionalGraph.dated`): stated ``start`` and
+    ``end`` beside the derived ``known_years``, ``derived_years``/``derived_rules`` and bounds, so an export
+    never shows a derived year as stated.
+    """
+    graph = graph.dated()
     with gc_paused():  # the exports build millions of short-lived rows; see gc_paused
         return _export(graph, fmt, path)
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from instgraph.graph_source import command_graph
-from instgraph.options import DataOption, GraphOption, RowFormat, SeedsOption
+from instgraph.options import Certainty, CertaintyOption, DataOption, GraphOption, RowFormat, SeedsOption
 
 
 class View(StrEnum):
@@ -76,6 +76,7 @@ _SAMPLE_HELP = "Sample this many sources for betweenness and closeness (default:
 
 def analyze(
     as_of: Annotated[int | None, typer.Option("--as-of", help="Analyse the graph as of this year.")] = None,
+    certainty: CertaintyOption = Certainty.known,
     projection: Annotated[Projection, typer.Option("--projection", help=_PROJECTION_HELP)] = Projection.full,
     fmt: Annotated[RowFormat, typer.Option("--format", help=_FORMAT_HELP)] = RowFormat.table,
     sample: Annotated[int | None, typer.Option("--sample", help=_SAMPLE_HELP)] = None,
@@ -88,9 +89,19 @@ def analyze(
     from viz.tables import render
 
     graph = command_graph(graph_file, data, seeds)
-    rows = centrality_table(graph, projection=projection.value, as_of=as_of, k=sample)
+    rows = centrality_table(graph, projection=projection.value, as_of=as_of, k=sample, certainty=certainty.value)
     if fmt is RowFormat.table:
         typer.echo(f"Centrality ({projection.value} projection{'' if as_of is None else f', as of {as_of}'})")
+    if as_of is not None:
+        counts = graph.status(as_of)
+        left = (
+            "counted as possible" if certainty is Certainty.possible else "left out; --certainty possible counts them"
+        )
+        typer.echo(
+            f"As of {as_of}: {counts['holds']} facts hold, {counts['unknown']} unknown ({left}), "
+            f"{counts['does not hold']} do not hold.",
+            err=True,
+        )
     typer.echo(render(rows, fmt.value), nl=False)
 
 

@@ -178,6 +178,9 @@ def build(
         except ModelError as exc:
             raise InstgraphError(f"extracted facts conflict with the datasets: {exc}") from None
         lap("extraction")
+    # Years from what the documents say (graph.model.dating), once, on the whole graph: graph.json, the
+    # exports, the views, the report and Neo4j all carry the same stored values the as-of rule reads.
+    graph = graph.dated()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         out_file = out_dir / GRAPH_FILE

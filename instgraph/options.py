@@ -17,6 +17,20 @@ DataOption = Annotated[list[Path] | None, typer.Option("--data", help=DATA_HELP)
 SeedsOption = Annotated[Path | None, typer.Option("--seeds", envvar="INSTGRAPH_SEEDS", help=SEEDS_HELP)]
 GraphOption = Annotated[Path | None, typer.Option("--graph", help=GRAPH_HELP)]
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)]
+CERTAINTY_HELP = (
+    "With --as-of: known (only facts that hold that year, stated or derived) or possible (also facts whose "
+    "years are unknown)."
+)
+
+
+class Certainty(StrEnum):
+    """``--certainty``: the as-of rule's two readings (graph.model.holds)."""
+
+    known = "known"
+    possible = "possible"
+
+
+CertaintyOption = Annotated[Certainty, typer.Option("--certainty", help=CERTAINTY_HELP)]
 
 
 class RowFormat(StrEnum):

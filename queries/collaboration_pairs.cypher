@@ -1,6 +1,7 @@
 // name: collaboration_pairs
 // description: Pairs of actors that work together, explicitly (COLLABORATES_WITH) or through an instrument both lead, implement or take part in, weighted by the number of distinct channels
 // param: year: int = null -- only actors, instruments and relationships that hold in this year
+// param: certainty: string = "known" -- known: only facts that hold in the year; possible: facts that hold or whose years are unknown
 // param: actor_type: string = null -- only pairs where both actors are of this type, e.g. Ministry for inter-ministerial pairs
 //
 // weight = the distinct instruments linking the pair (an explicit collaboration's context, or an instrument
@@ -10,21 +11,13 @@ CALL () {
   MATCH (a:Actor)-[c:COLLABORATES_WITH]-(b:Actor)
   WHERE a.id < b.id
     AND ($actor_type IS NULL OR ($actor_type IN labels(a) AND $actor_type IN labels(b)))
-    AND ($year IS NULL OR (
-          (a.start IS NULL OR a.start <= $year) AND (a.end IS NULL OR a.end >= $year)
-      AND (b.start IS NULL OR b.start <= $year) AND (b.end IS NULL OR b.end >= $year)
-      AND (c.start IS NULL OR c.start <= $year) AND (c.end IS NULL OR c.end >= $year)))
+    AND ($year IS NULL OR {{holds: a, b, c}})
   RETURN a, b, coalesce(c.id, elementId(c)) AS link, c.context AS via
   UNION
   MATCH (a:Actor)-[r1:LEADS|IMPLEMENTS|PARTICIPATES_IN]->(i:Instrument)<-[r2:LEADS|IMPLEMENTS|PARTICIPATES_IN]-(b:Actor)
   WHERE a.id < b.id
     AND ($actor_type IS NULL OR ($actor_type IN labels(a) AND $actor_type IN labels(b)))
-    AND ($year IS NULL OR (
-          (a.start IS NULL OR a.start <= $year) AND (a.end IS NULL OR a.end >= $year)
-      AND (b.start IS NULL OR b.start <= $year) AND (b.end IS NULL OR b.end >= $year)
-      AND (i.start IS NULL OR i.start <= $year) AND (i.end IS NULL OR i.end >= $year)
-      AND (r1.start IS NULL OR r1.start <= $year) AND (r1.end IS NULL OR r1.end >= $year)
-      AND (r2.start IS NULL OR r2.start <= $year) AND (r2.end IS NULL OR r2.end >= $year)))
+    AND ($year IS NULL OR {{holds: a, b, i, r1, r2}})
   RETURN a, b, null AS link, i.id AS via
 }
 WITH a, b, link, via

@@ -3,6 +3,7 @@
 // param: from: string -- the first entity's id, name or alias (any case), e.g. MSS
 // param: to: string -- the second entity's id, name or alias (any case)
 // param: year: int = null -- only entities and relationships that hold in this year
+// param: certainty: string = "known" -- known: only facts that hold in the year; possible: facts that hold or whose years are unknown
 //
 // Paths never pass through documents (MENTIONED_IN would connect everything a deck names). path shows each
 // step with the relationship's stored direction; COLLABORATES_WITH has none.
@@ -16,14 +17,10 @@ WHERE NOT b:Document AND b <> a
   AND (b.id = $to
        OR toLower(b.name) = toLower($to)
        OR any(alias IN coalesce(b.aliases, []) WHERE toLower(split(alias, '@')[0]) = toLower($to)))
-  AND ($year IS NULL OR (
-        (a.start IS NULL OR a.start <= $year) AND (a.end IS NULL OR a.end >= $year)
-    AND (b.start IS NULL OR b.start <= $year) AND (b.end IS NULL OR b.end >= $year)))
+  AND ($year IS NULL OR {{holds: a, b}})
 MATCH p = ALL SHORTEST (a) ((x)-[r]-(y)
     WHERE type(r) <> 'MENTIONED_IN' AND NOT y:Document
-      AND ($year IS NULL OR (
-            (r.start IS NULL OR r.start <= $year) AND (r.end IS NULL OR r.end >= $year)
-        AND (y.start IS NULL OR y.start <= $year) AND (y.end IS NULL OR y.end >= $year))))+ (b)
+      AND ($year IS NULL OR {{holds: r, y}}))+ (b)
 WITH p, nodes(p) AS ns, relationships(p) AS rs
 RETURN length(p) AS hops,
        reduce(text = ns[0].name, k IN range(0, size(rs) - 1) |

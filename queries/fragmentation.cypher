@@ -2,13 +2,15 @@
 // description: For each year, how many separate groups of actors run the instruments of that year (actors involved in one instrument somebody leads or implements, or collaborating, form one group), optionally in one policy area
 // param: from_year: int = null -- first year; default: the earliest year any instrument (of the area) names
 // param: to_year: int = null -- last year; default: the latest year any instrument (of the area) names
+// param: certainty: string = "known" -- known: count only facts that hold in each year; possible: facts that hold or whose years are unknown
 // param: area: string = null -- a policy area: an entity's id, name or alias (a strategy, law or target group); all instruments when omitted
 //
 // The measure is the one graph/coordination.py defines (queries.offline.fragmentation answers from it; a
 // test checks both engines give equal rows). In a year, an instrument *runs* when an actor LEADS or
 // IMPLEMENTS it; the actors involved in running instruments (leading, implementing or taking part) are
 // tied when they share one or COLLABORATES_WITH each other, and the groups are the connected components
-// of those ties, with every actor, instrument and relationship holding in the year.
+// of those ties, with every actor, instrument and relationship counting in the year by the as-of rule
+// (graph/model/holds.py, expanded from {{holds in year: ...}} by the query library) at $certainty.
 // Components are found in pure Cypher (no GDS, no APOC) by merging crews: each running instrument's
 // actors form a crew, and so does each collaborating pair; a reduce() over the crews merges every group a
 // crew touches into one. That costs about crews x actors list look-ups per year: instant for a country's
@@ -45,20 +47,17 @@ UNWIND range(first, last) AS year
 CALL (year, scope) {
   MATCH (lead:Actor)-[run:LEADS|IMPLEMENTS]->(i:Instrument)
   WHERE (scope IS NULL OR i.id IN scope)
-    AND (lead.start IS NULL OR lead.start <= year) AND (lead.end IS NULL OR lead.end >= year)
-    AND (i.start IS NULL OR i.start <= year) AND (i.end IS NULL OR i.end >= year)
-    AND (run.start IS NULL OR run.start <= year) AND (run.end IS NULL OR run.end >= year)
+    AND {{holds in year: lead, i, run}}
   WITH DISTINCT i
   MATCH (a:Actor)-[r:LEADS|IMPLEMENTS|PARTICIPATES_IN]->(i)
-  WHERE (a.start IS NULL OR a.start <= year) AND (a.end IS NULL OR a.end >= year)
-    AND (r.start IS NULL OR r.start <= year) AND (r.end IS NULL OR r.end >= year)
+  WHERE {{holds in year: a, r}}
   WITH i, collect(DISTINCT a.id) AS crew
   WITH collect(crew) AS crews
   WITH crews, reduce(seen = [], crew IN crews | seen + [x IN crew WHERE NOT x IN seen]) AS involved
   CALL (involved, year) {
     MATCH (x:Actor)-[c:COLLABORATES_WITH]-(y:Actor)
     WHERE x.id < y.id AND x.id IN involved AND y.id IN involved
-      AND (c.start IS NULL OR c.start <= year) AND (c.end IS NULL OR c.end >= year)
+      AND {{holds in year: c}}
     RETURN collect(DISTINCT [x.id, y.id]) AS pairs
   }
   CALL (crews, pairs) {

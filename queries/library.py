@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph.errors import InputError, InstgraphError, UsageError
+from graph.model.holds import CERTAINTIES, cypher_holds_all
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import neo4j
@@ -119,6 +120,10 @@ class Query:
                 bound[p.name] = p.default
                 continue
             bound[p.name] = check_value(self.name, p, params[p.name])
+            if p.name == "certainty" and bound[p.name] not in CERTAINTIES:
+                raise UsageError(
+                    f"query {self.name}: certainty must be {' or '.join(CERTAINTIES)}, got {bound[p.name]!r}"
+                )
         return bound
 
     def bind_text(self, pairs: Iterable[str]) -> dict[str, Any]:
@@ -219,6 +224,24 @@ def guess_value(text: str) -> Any:
 # --- parsing the .cypher files -------------------------------------------------------------------------
 
 
+_HOLDS_MACRO = re.compile(
+    r"\{\{\s*holds(?:\s+in\s+([A-Za-z_][A-Za-z0-9_]*))?\s*:\s*([A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)*)\s*\}\}"
+)
+
+
+def expand_holds(text: str) -> str:
+    """Replace each ``{{holds: a, r, b}}`` by the as-of rule for those variables in ``$year`` at
+    ``$certainty`` (:func:`graph.model.holds.cypher_holds_all`); ``{{holds in y: a}}`` asks about the year
+    in Cypher variable ``y``. The ``.cypher`` files never spell the rule out.
+
+    >>> expand_holds("WHERE {{holds: r}}") == "WHERE " + cypher_holds_all(["r"])
+    True
+    """
+    return _HOLDS_MACRO.sub(
+        lambda m: cypher_holds_all([v.strip() for v in m.group(2).split(",")], year=m.group(1) or "$year"), text
+    )
+
+
 def parse_query(text: str, path: str = "<text>") -> Query:
     """Read a query's header; raises :class:`InputError` naming the file and line at fault."""
     name = description = None
@@ -259,6 +282,7 @@ def parse_query(text: str, path: str = "<text>") -> Query:
         if p.name in seen:
             raise InputError(path, f"parameter {p.name} is declared twice")
         seen.add(p.name)
+    text = expand_holds(text)
     used = set(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", _strip_comments(text)))
     undeclared = sorted(used - seen)
     if undeclared:

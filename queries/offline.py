@@ -14,8 +14,8 @@ types between actors (COLLABORATES_WITH); *succession* is the schema's ``SUCCEED
 >>> b = g.add_entity(Entity(type="Ministry", name="B"))
 >>> p = g.add_entity(Entity(type="Programme", name="P", start=2005, end=2006))
 >>> q = g.add_entity(Entity(type="Programme", name="Q", start=2006, end=2006))
->>> _ = g.add_relationship(Relationship(type="IMPLEMENTS", source=a.id, target=p.id))
->>> _ = g.add_relationship(Relationship(type="IMPLEMENTS", source=b.id, target=q.id))
+>>> _ = g.add_relationship(Relationship(type="IMPLEMENTS", source=a.id, target=p.id, start=2005, end=2006))
+>>> _ = g.add_relationship(Relationship(type="IMPLEMENTS", source=b.id, target=q.id, start=2006))
 >>> [(r["year"], r["groups"]) for r in fragmentation(g)]
 [(2005, 1), (2006, 2)]
 >>> [(r["actor_a"], r["actor_b"]) for r in collaboration_pairs(g)]
@@ -65,13 +65,13 @@ def _sort_key(*values: Any) -> tuple[Any, ...]:
 # --- the questions --------------------------------------------------------------------------------------
 
 
-def as_of_map(graph: InstitutionalGraph, year: int) -> list[Row]:
+def as_of_map(graph: InstitutionalGraph, year: int, certainty: str = "known") -> list[Row]:
     """Actors and instruments that hold in ``year`` and the relationships among them that hold then.
 
     One row per relationship; an actor or instrument with none appears once with empty relationship
     columns. Same rows as ``queries/as_of_map.cypher``.
     """
-    view = graph.as_of(year)
+    view = graph.as_of(year, certainty)
     g = view.graph
     keep = {n for n in g if _is(view, n, ACTOR, INSTRUMENT)}
     rows: list[Row] = []
@@ -101,9 +101,11 @@ def _map_row(g: nx.MultiDiGraph, u: str, rel: str | None, v: str | None, start: 
     }
 
 
-def roles(graph: InstitutionalGraph, actor: str | None = None, year: int | None = None) -> list[Row]:
+def roles(
+    graph: InstitutionalGraph, actor: str | None = None, year: int | None = None, certainty: str = "known"
+) -> list[Row]:
     """Who leads, implements or takes part in which instruments, with years (``queries/roles.cypher``)."""
-    view = graph.as_of(year) if year is not None else graph
+    view = graph.as_of(year, certainty) if year is not None else graph
     g, wanted = view.graph, set(graph.schema.involvement_types)
     rows: list[Row] = []
     for u, v, d in g.edges(data=True):
@@ -177,14 +179,16 @@ def lineage(graph: InstitutionalGraph, body: str) -> list[Row]:
     return rows
 
 
-def collaboration_pairs(graph: InstitutionalGraph, year: int | None = None, actor_type: str | None = None) -> list[Row]:
+def collaboration_pairs(
+    graph: InstitutionalGraph, year: int | None = None, actor_type: str | None = None, certainty: str = "known"
+) -> list[Row]:
     """Pairs of actors working together, explicitly or through a shared instrument, weighted.
 
     ``weight`` counts the distinct instruments linking the pair (an explicit collaboration's context or
     an instrument both have a role in) plus explicit collaborations naming no instrument; ``explicit``
     counts the explicit collaborations. Same rows as ``queries/collaboration_pairs.cypher``.
     """
-    view = graph.as_of(year) if year is not None else graph
+    view = graph.as_of(year, certainty) if year is not None else graph
     g, schema = view.graph, graph.schema
 
     def wanted(n: str) -> bool:
@@ -230,6 +234,7 @@ def fragmentation(
     from_year: int | None = None,
     to_year: int | None = None,
     area: str | None = None,
+    certainty: str = "known",
 ) -> list[Row]:
     """For each year, the separate groups of actors running that year's instruments.
 
@@ -239,6 +244,7 @@ def fragmentation(
     no instrument. Years default to the earliest and latest any of those instruments' spans names.
     Same rows as ``queries/fragmentation.cypher``.
     """
+    graph = graph.dated()  # once, not once per year
     g = graph.graph
     scope = instruments_under(graph, entities_named(graph, area)) if area is not None else None
     spans = [
@@ -254,7 +260,7 @@ def fragmentation(
         return []
     rows: list[Row] = []
     for year in range(first, last + 1):
-        G = collaboration_graph(graph, year, instruments=scope)
+        G = collaboration_graph(graph, year, instruments=scope, certainty=certainty)
         members = sorted(sorted(group) for group in nx.connected_components(G))
         rows.append(
             {

@@ -2,15 +2,13 @@
 // description: Who leads, implements or takes part in which instruments, with the years of the role and of the instrument
 // param: actor: string = null -- one actor's id, name or alias (any case); all actors when omitted
 // param: year: int = null -- only roles that hold in this year (actor, instrument and role all hold then)
+// param: certainty: string = "known" -- known: only facts that hold in the year; possible: facts that hold or whose years are unknown
 MATCH (a:Actor)-[r:LEADS|IMPLEMENTS|PARTICIPATES_IN]->(i:Instrument)
 WHERE ($actor IS NULL
        OR a.id = $actor
        OR toLower(a.name) = toLower($actor)
        OR any(alias IN coalesce(a.aliases, []) WHERE toLower(split(alias, '@')[0]) = toLower($actor)))
-  AND ($year IS NULL OR (
-        (a.start IS NULL OR a.start <= $year) AND (a.end IS NULL OR a.end >= $year)
-    AND (i.start IS NULL OR i.start <= $year) AND (i.end IS NULL OR i.end >= $year)
-    AND (r.start IS NULL OR r.start <= $year) AND (r.end IS NULL OR r.end >= $year)))
+  AND ($year IS NULL OR {{holds: a, i, r}})
 RETURN a.id AS actor,
        a.name AS actor_name,
        type(r) AS role,

@@ -42,7 +42,7 @@ def test_build_writes_a_node_link_file_networkx_reads_back_into_the_same_graph(t
     )
     assert result.exit_code == 0, result.output
     graph_file = out / "graph.json"
-    assert read_back(graph_file) == korea
+    assert read_back(graph_file) == korea.dated()
     assert str(graph_file) in result.stdout
     assert "years covered: 1999–2018" in result.stdout
     assert "SUCCEEDED_BY" in result.stdout and "Ministry" in result.stdout
@@ -59,7 +59,7 @@ def test_build_on_a_fresh_checkout_uses_the_repos_datasets_and_writes_out(tmp_pa
         text=True,
     )
     assert done.returncode == 0, done.stderr
-    assert read_back(tmp_path / "out" / "graph.json") == korea
+    assert read_back(tmp_path / "out" / "graph.json") == korea.dated()
     assert done.stdout.startswith("wrote out/graph.json")
 
 
@@ -76,7 +76,7 @@ def test_datasets_given_twice_or_extended_merge_into_one_graph(tmp_path, seeds_d
     args = ["build", "--seeds", str(seeds_dir), "--out", str(tmp_path), "--no-extract", "--no-outputs"]
     result = CliRunner().invoke(app, [*args, "--data", str(KOREA_DATASET), "--data", str(KOREA_DATASET)])
     assert result.exit_code == 0, result.output
-    assert read_back(tmp_path / "graph.json") == korea
+    assert read_back(tmp_path / "graph.json") == korea.dated()
     result = CliRunner().invoke(app, [*args, "--data", str(KOREA_DATASET), "--data", str(extra)])
     assert result.exit_code == 0, result.output
     merged = read_back(tmp_path / "graph.json")

@@ -42,6 +42,16 @@ def test_exports_never_change_the_graph(korea: InstitutionalGraph, tmp_path: Pat
     assert InstitutionalGraph(korea.schema, before) == korea
 
 
+def test_exports_tell_derived_years_from_stated_ones(korea: InstitutionalGraph, tmp_path: Path) -> None:
+    back = InstitutionalGraph.read_json(export_graph(korea, "json", tmp_path / "g.json"))
+    kosmo = back.graph.nodes["agency:korea-smart-manufacturing-office"]
+    assert (kosmo["start"], kosmo["end"]) == (None, None)  # the deck states no year
+    assert (kosmo["known_years"], kosmo["derived_years"], kosmo["derived_rules"]) == ([2022], [2022], ["document date"])
+    tables = admin_import_tables(korea.dated())
+    header = tables.files["nodes_Agency.csv"][0]
+    assert "end:long" in header and "known_years:long[]" in header and "derived_rules:string[]" in header
+
+
 def test_sanitised_copy_has_only_scalars_and_no_none(korea: InstitutionalGraph) -> None:
     s = sanitised(korea)
     values = [v for _, d in s.nodes(data=True) for v in d.values()]
@@ -192,6 +202,6 @@ def test_cli_export_writes_the_file_and_rejects_an_unknown_format(korea: Institu
                           capture_output=True, text=True, check=False)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(tmp_path / "g.json")
-    assert InstitutionalGraph.read_json(tmp_path / "g.json") == korea
+    assert InstitutionalGraph.read_json(tmp_path / "g.json") == korea.dated()
     bad = subprocess.run([*cli, "export", "--format", "xml"], capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "--format: 'xml'" in bad.stderr

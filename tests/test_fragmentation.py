@@ -28,12 +28,13 @@ def invented_map() -> InstitutionalGraph:
     idle = g.add_entity(Entity(type="Programme", name="Idle forum", start=2001, end=2006)).id
     law = g.add_entity(Entity(type="Law", name="Enabling Act", aliases=("EA",), start=2000)).id
     facts = [
-        ("IMPLEMENTS", a, old, None, None),
-        ("PARTICIPATES_IN", b, old, None, None),  # A and B share the old scheme
-        ("LEADS", c, new, None, None),
-        ("IMPLEMENTS", d, side, None, None),
+        # roles dated like their schemes (an undated role would be unknown: counted only as possible)
+        ("IMPLEMENTS", a, old, 2001, 2003),
+        ("PARTICIPATES_IN", b, old, 2001, 2003),  # A and B share the old scheme
+        ("LEADS", c, new, 2004, 2006),
+        ("IMPLEMENTS", d, side, 2001, 2006),
         ("COLLABORATES_WITH", c, d, 2005, 2006),  # joins C's and D's groups from 2005
-        ("PARTICIPATES_IN", e, idle, None, None),  # only taking part: the forum never runs
+        ("PARTICIPATES_IN", e, idle, 2001, 2006),  # only taking part: the forum never runs
         ("SUCCEEDED_BY", old, new, 2004, None),
         ("PROVIDES_FOR", law, new, 2004, None),
     ]

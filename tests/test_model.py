@@ -1,4 +1,4 @@
-"""Typed facts: stable ids, the as-of rule, merging of repeated statements."""
+"""Typed facts: stable ids, merging (the as-of rule is tested in test_holds.py) of repeated statements."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from graph.model import (
     Relationship,
     document_id,
     entity_id,
-    holds_in,
     merge_entities,
     merge_relationships,
     slug,
@@ -38,26 +37,6 @@ def test_document_id_is_derived_from_the_text_hash():
     assert document_id("19f8a041c6daa3599166691783592fbe25804adbcb831286f2894ecf4108bff5") == (
         "document:19f8a041c6daa359"
     )
-
-
-@pytest.mark.parametrize(
-    ("year", "start", "end", "holds"),
-    [
-        (2007, 2005, 2008, True),
-        (2005, 2005, 2008, True),
-        (2008, 2005, 2008, True),
-        (2004, 2005, 2008, False),
-        (2009, 2005, 2008, False),
-        (1900, None, None, True),
-        (2016, 2017, None, False),
-        (2030, 2017, None, True),
-        (2017, None, 2016, False),
-    ],
-)
-def test_as_of_rule(year, start, end, holds):
-    assert holds_in(year, start, end) is holds
-    assert Entity(type="Agency", name="A", start=start, end=end).holds_in(year) is holds
-    assert Relationship(type="LEADS", source="a", target="b", start=start, end=end).holds_in(year) is holds
 
 
 def test_impossible_facts_are_refused():

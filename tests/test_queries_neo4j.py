@@ -120,7 +120,23 @@ def test_fragmentation_is_higher_in_2005_and_2007_than_in_any_year_after_2017(se
     later = max(groups[y] for y in range(2018, 2023))
     assert groups[2005] > later and groups[2007] > later
     assert next(r for r in rows if r["year"] == 2007)["members"] == [[SMBA], [MIC]]
-    assert MEL in next(r for r in rows if r["year"] == 2020)["members"][0]
+    assert MEL in next(r for r in rows if r["year"] == 2022)["members"][0]
+    assert next(r for r in rows if r["year"] == 2020)["groups"] == 0  # nothing dates a role in 2020
+    maybe = server.run("fragmentation", from_year=2020, to_year=2020, certainty="possible")
+    assert maybe[0]["groups"] == 1 and MEL in maybe[0]["members"][0]  # the undated roles, counted as possible
+
+
+def test_certainty_known_by_default_possible_adds_the_undated(server: Server) -> None:
+    def present(**params: Any) -> set[str]:
+        rows = server.run("as_of_map", **params)
+        return {r["source"] for r in rows} | {r["target"] for r in rows if r["target"]}
+
+    assert KOSMO not in present(year=2007) and YOUTH not in present(year=2007)
+    assert KOSMO in present(year=2007, certainty="possible")  # unknown in 2007, not excluded
+    assert MSS not in present(year=2007, certainty="possible")  # created in 2017: does not hold
+    assert KOSMO in present(year=2022)
+    with pytest.raises(UsageError, match="certainty must be known or possible"):
+        server.run("as_of_map", year=2007, certainty="likely")
 
 
 def test_connection_shows_the_shortest_paths_with_relationship_types(server: Server) -> None:

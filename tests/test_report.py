@@ -52,17 +52,29 @@ def test_coordination_tables_agree_in_csv_and_json(report_dir):
     assert [int(r["year"]) for r in rows] == [r["year"] for r in data]
     by_year = {int(r["year"]): r for r in rows}
     assert by_year[2005]["groups"] == "2"
-    assert by_year[2018]["hub_name"] == "Ministry of SMEs and Startups"
+    assert by_year[2022]["hub_name"] == "Ministry of SMEs and Startups"
+    assert by_year[2018]["hub_name"] == ""  # the four partners known in 2018 all share the strategy
+    assert by_year[2020]["groups"] == "0" and int(by_year[2020]["unknown"]) > 0  # nothing dates 2020
     assert len(json.loads(by_year[2007]["members"])) == 2  # two groups, as JSON (lists read back)
 
 
 def test_centrality_tables_compare_a_fragmented_year_with_a_consolidated_one(report_dir):
     tables = sorted(report_dir.glob("centrality-actors-*.json"))
-    assert [p.stem[-4:] for p in tables] == ["2008", "2018"]
+    assert [p.stem[-4:] for p in tables] == ["2008", "2022"]
     after = json.loads(tables[1].read_text("utf-8"))
     assert after[0]["id"] == MSS
     before = json.loads(tables[0].read_text("utf-8"))
     assert all(row["degree"] == 0.0 for row in before)  # nobody worked with anybody in 2008
+
+
+def test_the_report_says_how_much_is_dated_and_what_the_figures_leave_out(report_dir):
+    text = (report_dir / "report.md").read_text("utf-8")
+    assert "Time coverage: of 73 facts" in text and "27 have years the documents state" in text
+    # the parallel programmes of the 2000s, named with their bodies
+    assert "2007–2008: 2 separate groups ran 1 million SME informatisation support programme and SME " in text
+    assert "Small and Medium Business Administration | Ministry of Information and Communication" in text
+    assert "2019–2021: no known figure" in text
+    assert "Both from known facts only. Undated roles or collaborations left out" in text
 
 
 def test_brokerage_table_lists_roles(report_dir):
@@ -135,8 +147,8 @@ def test_a_graph_without_a_dated_succession_still_gets_its_report(tmp_path):
     g = InstitutionalGraph()
     a, b = (g.add_entity(Entity(type="Ministry", name=n)).id for n in ("Ministry A", "Ministry B"))
     p = g.add_entity(Entity(type="Programme", name="Shared scheme", start=2010, end=2012)).id
-    g.add_relationship(Relationship(type="LEADS", source=a, target=p))
-    g.add_relationship(Relationship(type="PARTICIPATES_IN", source=b, target=p))
+    g.add_relationship(Relationship(type="LEADS", source=a, target=p, start=2010, end=2012))
+    g.add_relationship(Relationship(type="PARTICIPATES_IN", source=b, target=p, start=2010, end=2012))
     text = write_report(g, tmp_path).read_text("utf-8")
     assert "no before/after comparison" in text and "--reorganisation YEAR" in text
     assert not (tmp_path / "before-after.json").exists()

@@ -142,7 +142,7 @@ def test_loading_the_korea_graph_twice_leaves_identical_counts_and_properties(
 def test_round_trip_of_the_korea_graph_is_exact(korea_db: tuple[Any, str], korea: InstitutionalGraph) -> None:
     driver, database = korea_db
     back = read_graph(driver, database=database)
-    assert back == korea
+    assert back == korea.dated()
     assert back.entity(MSS) == korea.entity(MSS)
     assert (
         back.relationship(SMBA, MSS, "SUCCEEDED_BY").evidence == korea.relationship(SMBA, MSS, "SUCCEEDED_BY").evidence
@@ -155,7 +155,7 @@ def test_round_trip_of_a_synthetic_graph_with_every_type_is_exact(db: tuple[Any,
     g = synthetic(2000, 3000, seed=7)  # several transactions of entities, then of links (two at a time after a wipe)
     report = write_graph(driver, g, database=database, batch_size=700, wipe=wipe)
     assert report.batches > 4 and report.relationships == 3000
-    assert read_graph(driver, database=database, chunk=7) == g
+    assert read_graph(driver, database=database, chunk=7) == g.dated()  # written with its time properties
     assert read_graph(driver, database=database, as_of=2010) == g.as_of(2010)
 
 
@@ -176,8 +176,8 @@ def test_reading_as_of_a_year_equals_the_models_as_of(korea_db: tuple[Any, str],
 
 def test_reading_some_types_equals_the_models_subgraph(korea_db: tuple[Any, str], korea: InstitutionalGraph) -> None:
     driver, database = korea_db
-    assert read_graph(driver, database=database, types=["Actor"]) == korea.subgraph(["Actor"])
-    assert read_graph(driver, database=database, types=["Ministry", "Programme"]) == korea.subgraph(
+    assert read_graph(driver, database=database, types=["Actor"]) == korea.dated().subgraph(["Actor"])
+    assert read_graph(driver, database=database, types=["Ministry", "Programme"]) == korea.dated().subgraph(
         ["Ministry", "Programme"]
     )
 
@@ -234,7 +234,7 @@ def test_wipe_leaves_only_the_new_graph(db: tuple[Any, str], korea: Institutiona
     write_graph(driver, synthetic(100, 400, seed=3), database=database)
     report = write_graph(driver, korea, database=database, wipe=True)
     assert report.deleted_nodes == 100
-    assert read_graph(driver, database=database) == korea
+    assert read_graph(driver, database=database) == korea.dated()
 
 
 class FailingAfter:
@@ -289,7 +289,7 @@ def test_a_load_that_fails_part_way_says_what_was_written_and_a_rerun_finishes_i
     assert stored[0]["n"] == first
     # the rerun (without --wipe) MERGEs what the interrupted load wrote: the end state of a clean load
     write_graph(driver, korea, database=database, batch_size=4)
-    assert read_graph(driver, database=database) == korea
+    assert read_graph(driver, database=database) == korea.dated()
     rerun = snapshot(driver, database)
     write_graph(driver, korea, database=database, wipe=True)
     assert snapshot(driver, database) == rerun

@@ -191,16 +191,30 @@ def test_types_filter_accepts_types_and_groups_and_rejects_unknown_names(korea):
 def test_timeline_holds_every_node_with_its_years_and_a_slider_over_the_model_span(korea):
     view = timeline_view(korea)
     assert len(view.network.nodes) == len(korea)
+    dated = korea.dated().graph
     for item in view.network.nodes:
-        data = korea.graph.nodes[item["id"]]
-        assert (item["start"], item["end"]) == (data["start"], data["end"])
-    first, last = korea.years()
+        data = dated.nodes[item["id"]]
+        # the page carries what the as-of rule reads: the known years and the bounds, where there are any
+        assert item.get("known_years", []) == data["known_years"]
+        assert (item.get("not_before"), item.get("not_after")) == (data.get("not_before"), data.get("not_after"))
+        assert "start" not in item and "end" not in item
+    first, last = 1999, 2022  # the ICT strategy's start; the deck's date, at which undated facts hold
     assert f'min="{first}"' in view.controls_html and f'max="{last}"' in view.controls_html
     assert f'value="{last}"' in view.controls_html
+    assert 'id="hide-unknown"' in view.controls_html and 'id="year-counts"' in view.controls_html
     assert 'value="2007"' in timeline_view(korea, as_of=2007).controls_html
 
 
 # --- the page: offline and safe ---------------------------------------------------------------------
+def test_tooltips_tell_derived_years_from_stated_ones(korea):
+    view = timeline_view(korea)
+    tips = {item["id"]: item["tip"] for item in view.network.nodes}
+    assert "Known to hold: 2022 (derived: document date)" in tips["agency:korea-smart-manufacturing-office"]
+    mss = tips["ministry:ministry-of-smes-and-startups"]
+    assert "Known to hold: 2017 (stated); 2018 (derived: both ends); 2022 (derived: document date)" in mss
+    assert "Ministry · from 2017" in mss  # the stated span, as before
+
+
 def test_page_loads_nothing_from_outside_and_its_csp_allows_only_its_own_scripts(korea):
     page = network_view(korea).html()
     assert not re.search(r"<(script|img|iframe)[^>]*\ssrc=", page)

@@ -26,6 +26,8 @@ from typing import Any
 
 import pyvis
 
+from graph.model.holds import js_status
+
 _VIS_DIR = "vis-9.1.2"
 # With lazy labels, node labels are handed to vis-network once a label would be this many pixels high.
 LABEL_MIN_PX = 8
@@ -78,8 +80,10 @@ body { display: flex; }
 .line { width: 22px; height: 0; flex: none; border-top: 3px solid; }
 .line.dashed { border-top-style: dashed; }
 .count { color: #777; margin-left: auto; }
-#timebar { display: flex; align-items: center; gap: 8px; margin: 4px 0 2px; }
+#timebar { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; margin: 4px 0 2px; }
 #timebar input[type=range] { flex: 1; }
+#unknown-toggle { flex-basis: 100%; font-size: 13px; }
+#year-counts { flex-basis: 100%; font-size: 13px; color: #444; }
 #year { font-weight: 600; font-size: 16px; min-width: 3em; text-align: right; }
 button { font: inherit; padding: 1px 8px; }
 #tooltip { display: none; position: absolute; z-index: 3; max-width: 420px; padding: 6px 8px;
@@ -92,7 +96,7 @@ button { font: inherit; padding: 1px 8px; }
 """
 
 # Runs in the page: builds the DataSets, tooltips (as text) and the network; exposes window.instgraph.
-_PAGE_JS = r"""
+_PAGE_JS_TEMPLATE = r"""
 (function () {
   "use strict";
   var marks = { scriptStart: performance.now() };
@@ -109,43 +113,76 @@ _PAGE_JS = r"""
     });
     return box;
   }
-  function holds(item, year) {
-    // graph.model.holds_in: (start IS NULL OR start <= year) AND (end IS NULL OR end >= year)
-    return year === null || ((item.start === null || item.start === undefined || item.start <= year) &&
-                             (item.end === null || item.end === undefined || item.end >= year));
-  }
+  __STATUS__
   var slider = document.getElementById("year-slider");
+  var hideBox = document.getElementById("hide-unknown");
   var state = { year: slider ? parseInt(slider.value, 10) : null, hiddenTypes: {}, firstPaintMs: null,
-                drawn: false, marks: marks };
+                drawn: false, marks: marks, hideUnknown: hideBox ? hideBox.checked : false,
+                counts: { holds: 0, unknown: 0 } };
+  var FAINT = 0.2;
   var byId = { node: {}, edge: {} };
   // vis-network gets slim items (no tooltips, no years): it parses every field of every item.
+  var TIME_KEYS = { known_years: 1, not_before: 1, not_after: 1 };
   function slim(item) {
     var copy = {};
     for (var k in item) {
-      if (k !== "tip" && k !== "start" && k !== "end") { copy[k] = item[k]; }
+      if (k !== "tip" && !TIME_KEYS[k]) { copy[k] = item[k]; }
     }
     return copy;
   }
   function visibility() {
-    var shown = {};
-    DATA.nodes.forEach(function (n) { shown[n.id] = holds(n, state.year) && !state.hiddenTypes[n.group]; });
-    var edgeShown = {};
-    DATA.edges.forEach(function (e) { edgeShown[e.id] = holds(e, state.year) && shown[e.from] && shown[e.to]; });
-    return { nodes: shown, edges: edgeShown };
+    // Each item's look in the current year: "holds" (drawn normally), "unknown" (faint, or hidden by the
+    // toggle) or null (hidden: it does not hold, or its type is switched off). An edge needs both ends
+    // drawn, and is faint when it or an end is unknown.
+    // The counts ignore the toggle: hiding unknown facts does not make them fewer.
+    var all = {}, look = {}, counts = { holds: 0, unknown: 0 };
+    function present(st, typeHidden) { return (typeHidden || st === "does not hold") ? null : st; }
+    function drawnAs(st) { return (st === "unknown" && state.hideUnknown) ? null : st; }
+    DATA.nodes.forEach(function (n) {
+      var s = present(status(n, state.year), state.hiddenTypes[n.group]);
+      all[n.id] = s;
+      look[n.id] = drawnAs(s);
+      if (s) { counts[s] += 1; }
+    });
+    var edgeLook = {};
+    DATA.edges.forEach(function (e) {
+      var a = all[e.from], b = all[e.to], s = null;
+      if (a && b) {
+        s = present(status(e, state.year), false);
+        if (s === "holds" && (a === "unknown" || b === "unknown")) { s = "unknown"; }
+      }
+      if (s) { counts[s] += 1; }
+      edgeLook[e.id] = (s && look[e.from] && look[e.to]) ? drawnAs(s) : null;
+    });
+    return { nodes: look, edges: edgeLook, counts: counts };
+  }
+  function nodeStyle(look) { return look === "unknown" ? FAINT : 1; }
+  function edgeColour(e, look) { return { color: e.color, opacity: look === "unknown" ? FAINT : 1 }; }
+  var countsLabel = document.getElementById("year-counts");
+  function showCounts(counts) {
+    state.counts = counts;
+    if (countsLabel) {
+      countsLabel.textContent = counts.holds + " hold \u00b7 " + counts.unknown + " unknown" +
+        (state.hideUnknown ? " (hidden)" : "");
+    }
   }
   var initial = visibility();
+  showCounts(initial.counts);
+  var drawn = { node: initial.nodes, edge: initial.edges };
   var lazyLabels = DATA.page.lazyLabels;
   var nodes = new vis.DataSet(DATA.nodes.map(function (n) {
     byId.node[n.id] = n;
     var item = slim(n);
     if (lazyLabels) { delete item.label; }
     if (!initial.nodes[n.id]) { item.hidden = true; }  // only when needed: every field costs a parse
+    else if (initial.nodes[n.id] === "unknown") { item.opacity = FAINT; }
     return item;
   }));
   var edges = new vis.DataSet(DATA.edges.map(function (e) {
     byId.edge[e.id] = e;
     var item = slim(e);
     if (!initial.edges[e.id]) { item.hidden = true; }
+    else if (initial.edges[e.id] === "unknown") { item.color = edgeColour(e, "unknown"); }
     return item;
   }));
   marks.dataSets = performance.now();
@@ -193,18 +230,32 @@ _PAGE_JS = r"""
   network.on("zoom", hideTip);
 
   function apply() {
-    // Only items whose visibility changes are sent to vis-network.
+    // Only items whose look changes are sent to vis-network.
     var next = visibility();
     var nodeUpdates = [], edgeUpdates = [];
     for (var id in next.nodes) {
-      if (next.nodes[id] !== !nodes.get(id).hidden) { nodeUpdates.push({ id: id, hidden: !next.nodes[id] }); }
+      var was = drawn.node[id], now = next.nodes[id];
+      if (was === now) { continue; }
+      var u = { id: id, hidden: !now };
+      if (now) { u.opacity = nodeStyle(now); }
+      nodeUpdates.push(u);
     }
     for (var eid in next.edges) {
-      if (next.edges[eid] !== !edges.get(eid).hidden) { edgeUpdates.push({ id: eid, hidden: !next.edges[eid] }); }
+      var ewas = drawn.edge[eid], enow = next.edges[eid];
+      if (ewas === enow) { continue; }
+      var eu = { id: eid, hidden: !enow };
+      if (enow) { eu.color = edgeColour(byId.edge[eid], enow); }
+      edgeUpdates.push(eu);
     }
+    drawn = { node: next.nodes, edge: next.edges };
     if (nodeUpdates.length) { nodes.update(nodeUpdates); }
     if (edgeUpdates.length) { edges.update(edgeUpdates); }
+    showCounts(next.counts);
   }
+  if (hideBox) {
+    hideBox.addEventListener("change", function () { state.hideUnknown = hideBox.checked; apply(); });
+  }
+  function lookOf(kind, id) { return drawn[kind][id] || null; }
   function visibleNodes() { return nodes.get({ filter: function (n) { return !n.hidden; } }); }
   function visibleEdges() { return edges.get({ filter: function (e) { return !e.hidden; } }); }
 
@@ -245,10 +296,13 @@ _PAGE_JS = r"""
     showTip(kind, p);
     return tooltip;
   }
+  function setHideUnknown(flag) { state.hideUnknown = !!flag; if (hideBox) { hideBox.checked = !!flag; } apply(); }
   window.instgraph = { network: network, nodes: nodes, edges: edges, state: state, setYear: setYear,
-                       visibleNodes: visibleNodes, visibleEdges: visibleEdges, tooltipFor: tooltipFor };
+                       visibleNodes: visibleNodes, visibleEdges: visibleEdges, tooltipFor: tooltipFor,
+                       setHideUnknown: setHideUnknown, lookOf: lookOf };
 })();
 """
+_PAGE_JS = _PAGE_JS_TEMPLATE.replace("__STATUS__", js_status())  # the as-of rule, rendered from its declaration
 
 
 def render_page(

@@ -19,6 +19,7 @@ from graph.analysis import centrality, coordination
 from graph.analysis.projections import view
 from graph.model.institutional_graph import InstitutionalGraph
 from viz.figures import BAR_ACTORS, BAR_MEASURES, centrality_figure, coordination_figure
+from viz.report_time import time_section
 from viz.tables import markdown_table, to_csv, to_json
 
 REPORT_FILE = "report.md"
@@ -26,7 +27,12 @@ REPORT_FILE = "report.md"
 
 # --- tables ---------------------------------------------------------------------------------------------
 def centrality_table(
-    g: InstitutionalGraph, *, projection: str = "full", as_of: int | None = None, k: int | None = None
+    g: InstitutionalGraph,
+    *,
+    projection: str = "full",
+    as_of: int | None = None,
+    k: int | None = None,
+    certainty: str = "known",
 ) -> list[dict[str, Any]]:
     """Rows ``{id, name, type, <measure>: value, ...}`` for every node of a projection, most central first.
 
@@ -34,12 +40,12 @@ def centrality_table(
     >>> ig = InstitutionalGraph()
     >>> m = ig.add_entity(Entity(type="Ministry", name="M"))
     >>> p = ig.add_entity(Entity(type="Programme", name="P"))
-    >>> _ = ig.add_relationship(Relationship(type="LEADS", source=m.id, target=p.id))
+    >>> _ = ig.add_relationship(Relationship(type="LEADS", source=m.id, target=p.id, start=2020))
     >>> row = centrality_table(ig)[0]
     >>> row["id"], row["out_degree"], row["in_degree"]
     ('ministry:m', 1.0, 0.0)
     """
-    G = view(g, projection, as_of=as_of)
+    G = view(g, projection, as_of=as_of, certainty=certainty)
     weight = "weight" if projection == "actors" else None
     return centrality.centrality_rows(G, centrality.centralities(G, weight=weight, k=k))
 
@@ -84,7 +90,12 @@ def compared_years(rows: Sequence[dict[str, Any]], reorganisation: int) -> tuple
 
 
 def _reorganisation_lines(
-    g: InstitutionalGraph, comparison: dict[str, Any] | None, hub_name: str, *, given: bool
+    g: InstitutionalGraph,
+    comparison: dict[str, Any] | None,
+    hub_name: str,
+    *,
+    given: bool,
+    rows: Sequence[dict[str, Any]] = (),
 ) -> list[str]:
     """The report's before/after paragraph, or why there is none."""
     if comparison is None:
@@ -94,6 +105,10 @@ def _reorganisation_lines(
             "",
         ]
     year, before, after = comparison["year"], comparison["before"], comparison["after"]
+    left = (
+        max((r.get("unknown", 0) for r in rows if r["year"] < year), default=0),
+        max((r.get("unknown", 0) for r in rows if r["year"] >= year), default=0),
+    )
     why = "given" if given else f"the most recent succession into {hub_name}, the actor with the most ties"
     return [
         f"Reorganisation year: **{year}** ({why}).",
@@ -105,6 +120,8 @@ def _reorganisation_lines(
         f"{after['mean_groups']:.2f} on average over {after['active_years']} active years; mean "
         f"centralisation {after['mean_centralization']:.2f}; hub(s): "
         f"{', '.join(g.graph.nodes[h]['name'] for h in after['hubs']) or '—'}.",
+        f"- Both from known facts only. Undated roles or collaborations left out: at most {left[0]} in a "
+        f"year before {year}, at most {left[1]} in a year from {year} on (see the caveats above).",
         "",
     ]
 
@@ -118,6 +135,7 @@ def write_report(
 ) -> Path:
     """Write ``report.md`` with its figures and tables into ``out_dir``; return the report's path."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    g = g.dated()  # the years the as-of rule reads, derived once for every table below
     rows = coordination.coordination(g, area=area)
     lineage_rows = coordination.coordination(g, area=area, lineage=True)
     year = reorganisation if reorganisation is not None else coordination.reorganisation_year(g)
@@ -158,7 +176,7 @@ def write_report(
         save("brokerage.csv", to_csv(roles))
 
     hub_name = g.graph.nodes[hub]["name"] if hub else "—"
-    columns = ["year", "groups", "instruments", "actors", "centralization", "hub_name"]
+    columns = ["year", "groups", "instruments", "actors", "centralization", "hub_name", "unknown", "possible_groups"]
     lines = [
         "# Centrality and coordination",
         "",
@@ -173,8 +191,9 @@ def write_report(
         "",
         "![Coordination over time](coordination.png)",
         "",
-        *_reorganisation_lines(g, comparison, hub_name, given=reorganisation is not None),
-        markdown_table(active, columns),
+        *time_section(g, rows),
+        *_reorganisation_lines(g, comparison, hub_name, given=reorganisation is not None, rows=rows),
+        markdown_table([r for r in rows if r["groups"] or r["unknown"]], columns),
         "",
         "The lineage view folds each body into its successor (a predecessor's programmes count for it): "
         "`coordination-lineage.csv`.",

@@ -41,11 +41,12 @@ from pyvis.network import Network
 
 from graph.analysis.projections import actor_collaboration
 from graph.errors import UsageError
+from graph.model.holds import KNOWN_YEARS, NOT_AFTER, NOT_BEFORE
 from graph.model.institutional_graph import InstitutionalGraph
 from graph.model.schema import NodeType, Schema
 from viz.layout import LARGE_GRAPH, sparse_spring_layout
 from viz.offline import LABEL_MIN_PX, iframe, render_page
-from viz.time_slider import slider_html, slider_range
+from viz.time_slider import known_span, slider_html, slider_range, time_lines
 
 VIEW_NAMES = ("network", "collaboration", "neighbourhood", "timeline")
 SIZE_MEASURES = ("degree", "betweenness", "closeness", "pagerank")
@@ -138,6 +139,17 @@ def years_text(start: int | None, end: int | None) -> str:
     return str(start) if start == end else f"{start}–{end}"
 
 
+def _time_fields(data: Mapping[str, Any]) -> dict[str, Any]:
+    """What the page's as-of rule reads (graph.model.holds), only where present: every field costs a parse."""
+    out: dict[str, Any] = {}
+    if data.get(KNOWN_YEARS):
+        out[KNOWN_YEARS] = list(data[KNOWN_YEARS])
+    for key in (NOT_BEFORE, NOT_AFTER):
+        if data.get(key) is not None:
+            out[key] = data[key]
+    return out
+
+
 def _name(g: nx.MultiDiGraph, node: str) -> str:
     return str(g.nodes[node].get("name") or node) if node in g else node
 
@@ -158,6 +170,7 @@ def _node_tip(node: str, data: Mapping[str, Any]) -> list[str]:
         lines.append(f"{key}: {value}")
     if data.get("folded"):
         lines.append("Includes: " + "; ".join(str(f) for f in data["folded"]))
+    lines += time_lines(data)
     lines.append(f"id: {node}")
     return lines
 
@@ -184,6 +197,7 @@ def _edge_tip(g: nx.MultiDiGraph, u: str, v: str, data: Mapping[str, Any], arrow
     ]
     if data.get("context"):
         lines.append(f"Through: {_name(g, data['context'])}")
+    lines += time_lines(data)
     lines.append(f"{data.get('method', 'curated')}, confidence {data.get('confidence', 1.0):g}")
     if data.get("note"):
         lines.append(f"Note: {data['note']}")
@@ -377,8 +391,7 @@ def _add_nodes(
             group=nt.label,
             value=float(sizes.get(node, 0.0)),
             tip=_node_tip(node, data),
-            start=data.get("start"),
-            end=data.get("end"),
+            **_time_fields(data),
             **extra,
         )
     return counts
@@ -405,8 +418,7 @@ def _add_model_edges(net: ViewNetwork, graph: InstitutionalGraph, keep: set[str]
             label=rel.name,
             color=_colour(rel.color),
             tip=_edge_tip(g, u, v, data, "—" if rel.symmetric else "→"),
-            start=data.get("start"),
-            end=data.get("end"),
+            **_time_fields(data),
             **style,
         )
     return [
@@ -636,7 +648,8 @@ def timeline_view(
     sizes: Mapping[str, float] | None = None,
 ) -> View:
     """The whole model in one page with a year slider (starting at ``as_of``, else the latest year)."""
-    first, last, initial = slider_range(graph.years(), as_of)
+    graph = graph.dated()
+    first, last, initial = slider_range(known_span(graph), as_of)
     keep = _keep(graph, expand_types(graph.schema, types))
     view = _model_view(
         "timeline",
@@ -647,7 +660,10 @@ def timeline_view(
         "",
         controls_html=slider_html(first, last, initial),
     )
-    view.subtitle = f"{first}–{last}: move the slider or press play; undated facts always show"
+    view.subtitle = (
+        f"{first}–{last}: move the slider or press play; facts known to hold are drawn normally, facts whose "
+        "years are unknown faintly (or hidden with the toggle)"
+    )
     view.meta.update(first=first, last=last, initial=initial)
     return view
 
@@ -663,6 +679,7 @@ def build_view(
     sizes: Mapping[str, float] | None = None,
 ) -> View:
     """Build the view called ``name`` (one of :data:`VIEW_NAMES`)."""
+    graph = graph.dated()  # tooltips tell stated years from derived ones
     if name == "network":
         return network_view(graph, as_of=as_of, types=types, sizes=sizes)
     if name == "collaboration":

@@ -35,6 +35,7 @@ import networkx as nx
 from graph.analysis import centrality
 from graph.analysis.projections import SUCCESSION_TYPE, actor_collaboration, lineage_view
 from graph.errors import UsageError
+from graph.model.holds import KNOWN, POSSIBLE
 from graph.model.institutional_graph import InstitutionalGraph, matches
 
 # Relationship types by which an actor *runs* an instrument (PARTICIPATES_IN only joins one).
@@ -111,8 +112,10 @@ def collaboration_graph(
     *,
     instruments: set[str] | None = None,
     running: Iterable[str] = RUNNING_TYPES,
+    certainty: str = KNOWN,
 ) -> nx.Graph:
-    """The year's collaboration graph: actors involved in running instruments, tied as they work together.
+    """The year's collaboration graph: actors involved in running instruments, tied as they work together,
+    from the facts that hold in ``year`` (``certainty="known"``) or hold or are unknown (``"possible"``).
 
     ``G.graph["instruments"]`` lists the running instruments.
 
@@ -120,18 +123,20 @@ def collaboration_graph(
     >>> ig = InstitutionalGraph()
     >>> a, b, c = (ig.add_entity(Entity(type="Ministry", name=x)).id for x in "ABC")
     >>> p, q = (ig.add_entity(Entity(type="Programme", name=x, start=2005, end=2008)).id for x in "PQ")
-    >>> _ = ig.add_relationship(Relationship(type="IMPLEMENTS", source=a, target=p))
-    >>> _ = ig.add_relationship(Relationship(type="PARTICIPATES_IN", source=b, target=p))
-    >>> _ = ig.add_relationship(Relationship(type="IMPLEMENTS", source=c, target=q))
+    >>> _ = ig.add_relationship(Relationship(type="IMPLEMENTS", source=a, target=p, start=2005, end=2008))
+    >>> _ = ig.add_relationship(Relationship(type="PARTICIPATES_IN", source=b, target=p, start=2006))
+    >>> _ = ig.add_relationship(Relationship(type="IMPLEMENTS", source=c, target=q, start=2006, end=2007))
     >>> G = collaboration_graph(ig, 2006)
     >>> sorted(G.edges), sorted(G.nodes)
     ([('ministry:a', 'ministry:b')], ['ministry:a', 'ministry:b', 'ministry:c'])
+    >>> sorted(collaboration_graph(ig, 2007).nodes), sorted(collaboration_graph(ig, 2007, certainty="possible").edges)
+    (['ministry:a', 'ministry:c'], [('ministry:a', 'ministry:b')])
     >>> collaboration_graph(ig, 2010).number_of_nodes()
     0
     """
     runs = {g.schema.check_relationship_type(t) for t in running}
     involved = set(g.schema.involvement_types)
-    now = g.as_of(year)
+    now = g.as_of(year, certainty)
     live = {v for _, v, t in now.graph.edges(data="type") if t in runs and (instruments is None or v in instruments)}
     actors = {u for u, v, t in now.graph.edges(data="type") if t in involved and v in live}
     keep = live | actors
@@ -149,7 +154,10 @@ def coordination(
     lineage: bool = False,
     running: Iterable[str] = RUNNING_TYPES,
 ) -> list[dict[str, Any]]:
-    """One row per year: separate groups, instruments and actors, centralisation and hub.
+    """One row per year: separate groups, instruments and actors, centralisation and hub, all from the
+    facts known to hold that year; and ``unknown``: how many facts the measure reads (an actor's role in an
+    area instrument, a collaboration) are neither known to hold nor excluded that year, so could change
+    the figures if their years were known. ``possible_groups`` is the figure counting them too.
 
     ``years`` defaults to every year from the earliest the graph names to the latest it names or a
     document is dated. With ``lineage`` each body is folded into its successor first
@@ -160,16 +168,17 @@ def coordination(
     >>> a, b = (ig.add_entity(Entity(type="Ministry", name=x)).id for x in "AB")
     >>> p = ig.add_entity(Entity(type="Programme", name="P", start=2005, end=2006)).id
     >>> q = ig.add_entity(Entity(type="Programme", name="Q", start=2006, end=2006)).id
-    >>> _ = ig.add_relationship(Relationship(type="IMPLEMENTS", source=a, target=p))
+    >>> _ = ig.add_relationship(Relationship(type="IMPLEMENTS", source=a, target=p, start=2005, end=2006))
     >>> _ = ig.add_relationship(Relationship(type="LEADS", source=b, target=q))
-    >>> [(r["year"], r["groups"]) for r in coordination(ig)]
-    [(2005, 1), (2006, 2)]
+    >>> [(r["year"], r["groups"], r["unknown"], r["possible_groups"]) for r in coordination(ig)]
+    [(2005, 1, 0, 1), (2006, 1, 1, 2)]
     """
-    base = lineage_view(g) if lineage else g
+    base = (lineage_view(g) if lineage else g).dated()  # dated once, not once per year
     area_ids = area_instruments(base, area)
     rows = []
     for year in years if years is not None else year_range(base):
         G = collaboration_graph(base, year, instruments=area_ids, running=running)
+        maybe = collaboration_graph(base, year, instruments=area_ids, running=running, certainty=POSSIBLE)
         groups = sorted(
             (sorted(c) for c in nx.connected_components(G)), key=lambda c: (-len(c), c)
         )
@@ -186,9 +195,26 @@ def coordination(
                 "hub_name": None if hub is None else G.nodes[hub]["name"],
                 "members": [[G.nodes[a]["name"] for a in group] for group in groups],
                 "running": G.graph["instruments"],
+                "unknown": _unknown_facts(base, year, area_ids, set(maybe)),
+                "possible_groups": nx.number_connected_components(maybe),
             }
         )
     return rows
+
+
+def _unknown_facts(g: InstitutionalGraph, year: int, instruments: set[str] | None, actors: set[str]) -> int:
+    """Roles in (area) instruments, and collaborations between ``actors`` (those possibly involved), that
+    count in ``year`` only as *possible*: unknown then."""
+    involved = set(g.schema.involvement_types) | {"COLLABORATES_WITH"}
+    known = g.as_of(year).graph
+    possible = g.as_of(year, POSSIBLE).graph
+    return sum(
+        1
+        for u, v, k, t in possible.edges(keys=True, data="type")
+        if t in involved
+        and ((u in actors and v in actors) if t == "COLLABORATES_WITH" else (instruments is None or v in instruments))
+        and not known.has_edge(u, v, k)
+    )
 
 
 def _hub(G: nx.Graph) -> str | None:

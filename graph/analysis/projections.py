@@ -125,22 +125,23 @@ def lineage_view(g: InstitutionalGraph) -> InstitutionalGraph:
 
     Two adjustments make ``lineage_view(g).as_of(year)`` mean what an analyst expects:
 
-    - before folding, each relationship's span is clipped to the spans of its two ends (the as-of
-      rule already requires both ends to hold), so a successor's undated facts do not travel back
-      into its predecessors' years;
+    - before folding, a relationship that can never hold (its own span and its two ends' spans do not
+      overlap) is dropped, except a succession, which must survive to be folded; stated years are kept
+      as stated (the as-of rule's own derivations bound the rest on the folded graph);
     - a folded body exists as long as any of its predecessors did: when a predecessor's start is
       unknown, the folded body's start becomes unknown too (``lineage()`` only takes it back to the
-      earliest *known* start).
+      earliest *known* start), and a succession or transfer into it does not start it.
 
     >>> from graph.model import Entity, Relationship
     >>> ig = InstitutionalGraph()
     >>> old = ig.add_entity(Entity(type="Agency", name="Old", end=2016)).id
     >>> new = ig.add_entity(Entity(type="Ministry", name="New", start=2017)).id
-    >>> p = ig.add_entity(Entity(type="Programme", name="P")).id
+    >>> p = ig.add_entity(Entity(type="Programme", name="P", start=2005)).id
     >>> _ = ig.add_relationship(Relationship(type="SUCCEEDED_BY", source=old, target=new, start=2017))
-    >>> _ = ig.add_relationship(Relationship(type="LEADS", source=new, target=p))
+    >>> _ = ig.add_relationship(Relationship(type="LEADS", source=new, target=p, start=2018))
     >>> folded = lineage_view(ig)
-    >>> list(folded.as_of(2010).graph), folded.as_of(2010).graph.number_of_edges()
+    >>> then = folded.as_of(2010, "possible")  # the lineage may exist in 2010; its 2018 role may not
+    >>> list(then.graph), then.graph.number_of_edges()
     (['ministry:new', 'programme:p'], 0)
     """
     clipped = g.graph.copy()
@@ -149,11 +150,8 @@ def lineage_view(g: InstitutionalGraph) -> InstitutionalGraph:
         starts = [y for y in (d.get("start"), nodes[u].get("start"), nodes[v].get("start")) if y is not None]
         ends = [y for y in (d.get("end"), nodes[u].get("end"), nodes[v].get("end")) if y is not None]
         start, end = max(starts, default=None), min(ends, default=None)
-        if start is not None and end is not None and start > end:
-            if d["type"] != SUCCESSION_TYPE:  # never holds; a succession must survive to be folded
-                clipped.remove_edge(u, v, key)
-            continue
-        d["start"], d["end"] = start, end
+        if start is not None and end is not None and start > end and d["type"] != SUCCESSION_TYPE:
+            clipped.remove_edge(u, v, key)  # never holds
     folded = InstitutionalGraph(g.schema, clipped).lineage()
     for _, data in folded.graph.nodes(data=True):
         if data.get("folded") and any(nodes[old].get("start") is None for old in data["folded"]):
@@ -161,8 +159,8 @@ def lineage_view(g: InstitutionalGraph) -> InstitutionalGraph:
     return folded
 
 
-def view(g: InstitutionalGraph, kind: str = "full", *, as_of: int | None = None) -> nx.Graph:
-    """The named projection of ``g`` in year ``as_of`` (all years if None).
+def view(g: InstitutionalGraph, kind: str = "full", *, as_of: int | None = None, certainty: str = "known") -> nx.Graph:
+    """The named projection of ``g`` in year ``as_of`` (all years if None) at ``certainty`` (see the as-of rule).
 
     ``full`` is :func:`collapsed`, ``actors`` is :func:`actor_collaboration` and ``lineage`` is the
     collapsed :func:`lineage_view` — folded first, then sliced, so predecessors count for successors.
@@ -174,5 +172,5 @@ def view(g: InstitutionalGraph, kind: str = "full", *, as_of: int | None = None)
         raise UsageError(f"--projection {kind!r} is unknown; use one of {', '.join(PROJECTIONS)}")
     base = lineage_view(g) if kind == "lineage" else g
     if as_of is not None:
-        base = base.as_of(as_of)
+        base = base.as_of(as_of, certainty)
     return actor_collaboration(base) if kind == "actors" else collapsed(base)

@@ -3,6 +3,7 @@
 Everything outside ``graph/model/`` imports these names from here (``from graph.model import Entity``).
 """
 
+from graph.model.dating import coverage, date_facts
 from graph.model.facts import (
     METHODS,
     Entity,
@@ -10,16 +11,24 @@ from graph.model.facts import (
     Relationship,
     document_id,
     entity_id,
-    holds_in,
     merge_entities,
     merge_relationships,
     slug,
 )
+from graph.model.holds import CERTAINTIES, DOES_NOT_HOLD, HOLDS, UNKNOWN, holds, status
 from graph.model.institutional_graph import InstitutionalGraph, ModelError, graphs_equal, matches
 from graph.model.merge import merge_extracted
 from graph.model.schema import NodeType, PropertySpec, RelationshipType, Schema, SchemaError, load_schema
 
 __all__ = [
+    "CERTAINTIES",
+    "DOES_NOT_HOLD",
+    "HOLDS",
+    "UNKNOWN",
+    "coverage",
+    "date_facts",
+    "holds",
+    "status",
     "METHODS",
     "Entity",
     "Evidence",
@@ -34,7 +43,6 @@ __all__ = [
     "document_id",
     "entity_id",
     "graphs_equal",
-    "holds_in",
     "load_schema",
     "matches",
     "merge_entities",

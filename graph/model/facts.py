@@ -6,8 +6,6 @@ frozen so that a fact, once made, is never changed behind a view's or a store's 
 >>> e = Entity(type="Ministry", name="Ministry of Examples (MoE)")
 >>> e.id
 'ministry:ministry-of-examples-moe'
->>> holds_in(2010, 2005, None), holds_in(2004, 2005, None), holds_in(2009, None, 2008)
-(True, False, False)
 """
 
 from __future__ import annotations
@@ -18,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+
+from graph.model.dating import TIME_PROPERTIES
 
 METHODS = ("curated", "extracted", "derived")
 # When two facts with the same identity are merged, the more trustworthy method wins.
@@ -53,11 +53,6 @@ def entity_id(type_: str, name: str) -> str:
 def document_id(sha256: str) -> str:
     """A document's id: derived from the sha256 of its normalised text (the first 16 hex digits)."""
     return f"document:{sha256[:16]}"
-
-
-def holds_in(year: int, start: int | None, end: int | None) -> bool:
-    """The as-of rule, the same in Cypher: a fact holds in ``year`` unless its known span excludes it."""
-    return (start is None or start <= year) and (end is None or end >= year)
 
 
 @dataclass(frozen=True, order=True)
@@ -111,9 +106,6 @@ class Entity:
         if not self.id:
             object.__setattr__(self, "id", entity_id(self.type, self.name))
 
-    def holds_in(self, year: int) -> bool:
-        return holds_in(year, self.start, self.end)
-
     def properties(self) -> dict[str, Any]:
         """Flat properties for networkx and Neo4j, without the id (the node's key); None means absent."""
         props: dict[str, Any] = {
@@ -132,7 +124,9 @@ class Entity:
 
     @classmethod
     def from_properties(cls, props: dict[str, Any]) -> Entity:
+        # the time properties are derived from the graph as a whole (graph.model.dating), never an entity's own
         known = {"id", "type", "name", "aliases", "start", "end", "country", "description", "figures", "sources"}
+        known |= set(TIME_PROPERTIES)
         return cls(
             id=props["id"],
             type=props["type"],
@@ -188,9 +182,6 @@ class Relationship:
         """A short stable id for the relationship as a whole."""
         raw = "\x1f".join((self.type, self.source, self.target, self.context or ""))
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
-
-    def holds_in(self, year: int) -> bool:
-        return holds_in(year, self.start, self.end)
 
     def properties(self) -> dict[str, Any]:
         """Properties for networkx and Neo4j; the ends and the key (``TYPE@context``) are the edge's identity."""

@@ -8,8 +8,10 @@ exports, the analyses and the views are all views of this one model.
 >>> a = g.add_entity(Entity(type="Agency", name="Old Office", end=2016))
 >>> b = g.add_entity(Entity(type="Ministry", name="New Ministry", start=2017))
 >>> _ = g.add_relationship(Relationship(type="SUCCEEDED_BY", source=a.id, target=b.id, start=2017))
->>> sorted(g.as_of(2010).graph.nodes), sorted(g.as_of(2020).graph.nodes)
-(['agency:old-office'], ['ministry:new-ministry'])
+>>> sorted(g.as_of(2016).graph.nodes), sorted(g.as_of(2017).graph.nodes), sorted(g.as_of(2010).graph.nodes)
+(['agency:old-office'], ['ministry:new-ministry'], [])
+>>> sorted(g.as_of(2010, "possible").graph.nodes)
+['agency:old-office']
 >>> list(g.lineage().graph.nodes)
 ['ministry:new-ministry']
 """
@@ -154,23 +156,46 @@ class InstitutionalGraph:
         return graphs_equal(self.graph, other.graph)
 
     # --- views --------------------------------------------------------------------------------------
-    def as_of(self, year: int) -> InstitutionalGraph:
-        """The graph in ``year``: entities and relationships whose span holds then (null = unknown/open).
+    def dated(self) -> InstitutionalGraph:
+        """This graph with every fact's time properties (:mod:`graph.model.dating`): itself if it has them."""
+        from graph.model.dating import date_facts, is_dated
 
-        A relationship also needs both its ends to hold in that year.
+        return self if is_dated(self.graph) else date_facts(self)
+
+    def as_of(self, year: int, certainty: str = "known") -> InstitutionalGraph:
+        """The graph in ``year`` by the as-of rule (:mod:`graph.model.holds`): with ``certainty="known"``
+        the entities and relationships that hold then, with ``"possible"`` those that hold or are unknown.
+
+        A relationship also needs both its ends kept. The facts keep their time properties.
         """
-        from graph.model.facts import holds_in
+        from graph.model.holds import check_certainty, holds
 
-        keep = [n for n, d in self.graph.nodes(data=True) if holds_in(year, d.get("start"), d.get("end"))]
+        check_certainty(certainty)
+        dated = self.dated().graph
+        keep = [n for n, d in dated.nodes(data=True) if holds(year, d, certainty)]
         sub = nx.MultiDiGraph()
-        sub.add_nodes_from((n, dict(self.graph.nodes[n])) for n in keep)
+        sub.add_nodes_from((n, dict(dated.nodes[n])) for n in keep)
         kept = set(keep)
         sub.add_edges_from(
             (u, v, k, dict(d))
-            for u, v, k, d in self.graph.edges(keys=True, data=True)
-            if u in kept and v in kept and holds_in(year, d.get("start"), d.get("end"))
+            for u, v, k, d in dated.edges(keys=True, data=True)
+            if u in kept and v in kept and holds(year, d, certainty)
         )
         return InstitutionalGraph(self.schema, sub)
+
+    def status(self, year: int) -> dict[str, int]:
+        """How many facts (entities and relationships, documents left out) hold, are unknown or do not
+        hold in ``year``."""
+        from graph.model.holds import ANSWERS, status
+
+        dated = self.dated().graph
+        counts = dict.fromkeys(ANSWERS, 0)
+        for _, d in dated.nodes(data=True):
+            if d.get("type") != "Document":
+                counts[status(year, d)] += 1
+        for _, _, d in dated.edges(data=True):
+            counts[status(year, d)] += 1
+        return counts
 
     def subgraph(self, types: Iterable[str]) -> InstitutionalGraph:
         """Only entities of the given types (or groups) and the relationships among them."""

@@ -87,6 +87,8 @@ class Schema:
     groups: dict[str, str]
     entity_properties: dict[str, PropertySpec]
     relationship_properties: dict[str, PropertySpec]
+    # Derived by graph.model.dating on every entity and relationship; read by the as-of rule (graph.model.holds).
+    time_properties: dict[str, PropertySpec] = field(default_factory=dict)
     _group_members: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     # --- look-ups -------------------------------------------------------------------------------
@@ -232,6 +234,7 @@ def parse_schema(raw: dict[str, Any]) -> Schema:
         groups=groups,
         entity_properties=_properties(raw.get("entity_properties") or {}),
         relationship_properties=_properties(raw.get("relationship_properties") or {}),
+        time_properties=_properties(raw.get("time_properties") or {}),
         _group_members=members,
     )
 

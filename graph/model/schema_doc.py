@@ -52,6 +52,11 @@ def schema_markdown(schema: Schema) -> str:
     for p in schema.relationship_properties.values():
         values = f" ({', '.join(p.values)})" if p.values else ""
         lines.append(f"| `{p.name}` | {p.type}{values} | {p.description} |")
+    if schema.time_properties:
+        title = "**Time properties of every entity and relationship** (derived, never stated; see the as-of rule)"
+        lines += ["", title, ""]
+        lines += ["| property | type | meaning |", "|---|---|---|"]
+        lines += [f"| `{p.name}` | {p.type} | {p.description} |" for p in schema.time_properties.values()]
     return "\n".join(lines) + "\n"
 
 

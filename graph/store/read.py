@@ -6,10 +6,11 @@ so memory holds the growing graph, not a second copy of the result. Writing a gr
 :func:`graph.store.write.write_graph` and reading it back gives an equal graph: same nodes, edges, keys
 and every property (``None`` included).
 
-Filters run in Cypher: ``as_of`` with the same rule as :func:`graph.model.holds_in`
-(``(start IS NULL OR start <= $year) AND (end IS NULL OR end >= $year)``, and a relationship also needs
-both its ends to hold), ``types`` keeps entities of the given types or groups and the relationships
-among them, like :meth:`InstitutionalGraph.subgraph`.
+Filters run in Cypher: ``as_of`` with the as-of rule of :mod:`graph.model.holds`, rendered from the same
+declaration (:func:`graph.model.holds.cypher_holds`) and read from the stored time properties, at a
+``certainty`` (``known`` or ``possible``; a relationship also needs both its ends kept); ``types`` keeps
+entities of the given types or groups and the relationships among them, like
+:meth:`InstitutionalGraph.subgraph`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import networkx as nx
 from neo4j import READ_ACCESS, Driver, ManagedTransaction, NotificationMinimumSeverity
 
 from graph.collector import gc_paused
+from graph.model.holds import check_certainty, cypher_holds
 from graph.model.institutional_graph import InstitutionalGraph
 from graph.model.schema import Schema, load_schema
 from graph.store.rows import (
@@ -31,8 +33,6 @@ from graph.store.rows import (
     decode_entity,
     property_name,
 )
-
-_HOLDS = "({v}.start IS NULL OR {v}.start <= $year) AND ({v}.end IS NULL OR {v}.end >= $year)"
 
 
 def _wanted_labels(schema: Schema, types: Iterable[str] | None) -> list[str]:
@@ -61,10 +61,10 @@ def mirror_query(schema: Schema, label: str, labels: list[str], as_of: int | Non
     nt = schema.node_type(label)
     types = "|".join(schema.check_relationship_type(t) for t in sorted(schema.relationship_types))
     ends = "|".join(schema.check_label(x) for x in labels)
-    node_where = f" WHERE {_HOLDS.format(v='n')}" if as_of is not None else ""
+    node_where = f" WHERE {cypher_holds('n')}" if as_of is not None else ""
     conds = [f"r.{property_name(DERIVED_FLAG)} IS NULL", f"b:{ends}"]
     if as_of is not None:
-        conds += [_HOLDS.format(v=v) for v in ("b", "r")]
+        conds += [cypher_holds(v) for v in ("b", "r")]
     return (
         f"MATCH (n:{nt.label}){node_where} WITH collect(n) AS ns "
         "UNWIND range(0, size(ns) - 1, $chunk) AS at "
@@ -84,6 +84,7 @@ def read_graph(
     types: Iterable[str] | None = None,
     schema: Schema | None = None,
     chunk: int = 200,
+    certainty: str = "known",
 ) -> InstitutionalGraph:
     """The graph held in Neo4j as an :class:`InstitutionalGraph` (whole, as of a year, or some types).
 
@@ -92,7 +93,7 @@ def read_graph(
     record.
 
     >>> # read_graph(driver) == model            after write_graph(driver, model) on an empty database
-    >>> # read_graph(driver, as_of=2007) == model.as_of(2007)
+    >>> # read_graph(driver, as_of=2007, certainty=c) == model.as_of(2007, c)    (c: known or possible)
     """
     schema = schema or load_schema()
     rules = codec(schema)
@@ -100,6 +101,7 @@ def read_graph(
     params: dict[str, Any] = {"chunk": max(1, int(chunk))}
     if as_of is not None:
         params["year"] = int(as_of)
+        params["certainty"] = check_certainty(certainty)
 
     def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph()

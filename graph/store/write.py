@@ -276,7 +276,10 @@ def write_graph(
     Parameters
     ----------
     driver : an open ``neo4j.Driver``.
-    graph : the model to write.
+    graph : the model to write; it is written with its time properties (:meth:`InstitutionalGraph.dated`:
+        the stored years the as-of rule reads, so Cypher and networkx answer from the same values). They are
+        derived from this graph alone: a load into a database already holding other facts does not
+        re-derive those, so load everything at once (or with ``wipe``) when the years must be exact.
     database : the Neo4j database (``neo4j`` on Community).
     batch_size : rows per ``UNWIND`` statement, i.e. per transaction.
     wipe : delete every node with a schema label first (a clean reload); everything is then CREATEd,
@@ -292,6 +295,7 @@ def write_graph(
     """
     if batch_size < 1:
         raise InstgraphError(f"batch size {batch_size} must be at least 1")
+    graph = graph.dated()
     schema, rules = graph.schema, codec(graph.schema)
     _check_types(graph)  # before anything is wiped or written: a bad type is one line, nothing half-loaded
     report = LoadReport()

@@ -71,8 +71,8 @@ def test_each_view_opens_offline_draws_every_node_and_lists_the_types_present(op
     assert painted_pixels(opened) > 5_000
     data = opened.page.evaluate("window.instgraph.nodes.get().map(n => [n.id, n.group, !!n.hidden])")
     shown = {row[0] for row in data if not row[2]}
-    if name == "timeline":  # it opens at the latest year
-        assert shown == set(korea.as_of(korea.years()[1]).graph.nodes)
+    if name == "timeline":  # it opens at the latest year known (the deck's date); unknown facts drawn faintly
+        assert shown == set(korea.as_of(2022, "possible").graph.nodes)
     else:
         assert len(shown) == len(data) > 0
     drawn = opened.page.evaluate("window.instgraph.network.body.nodeIndices.length")
@@ -111,13 +111,36 @@ def test_moving_the_slider_shows_what_holds_that_year(open_page, pages, korea, y
     assert opened.page.locator("#year").inner_text() == str(year)
     ids = visible_ids(opened)
     assert shown <= ids and not (hidden & ids)
-    then = korea.as_of(year)
-    assert ids == set(then.graph.nodes)
-    assert opened.page.evaluate("window.instgraph.network.body.nodeIndices.length") == len(then)
-    assert len(visible_ids(opened, "visibleEdges")) == then.graph.number_of_edges()
-    if year == 2007:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        opened.page.screenshot(path=str(SCREENSHOTS / "timeline-2007.png"))
+    known, possible = korea.as_of(year), korea.as_of(year, "possible")
+    # what holds is drawn normally, what is unknown faintly; what does not hold is hidden
+    assert ids == set(possible.graph.nodes)
+    faint = set(
+        opened.page.evaluate("window.instgraph.nodes.get().filter(n => !n.hidden && n.opacity < 1).map(n => n.id)")
+    )
+    assert faint == set(possible.graph.nodes) - set(known.graph.nodes)
+    assert shown <= set(known.graph.nodes)
+    assert opened.page.evaluate("window.instgraph.network.body.nodeIndices.length") == len(possible)
+    assert len(visible_ids(opened, "visibleEdges")) == possible.graph.number_of_edges()
+    assert_clean(opened)
+
+
+@pytest.mark.parametrize("year", [2007, 2018])
+def test_unknown_facts_are_faint_counted_and_hidden_by_the_toggle(open_page, pages, korea, year):
+    opened = open_page(pages["timeline"])
+    opened.page.locator("#year-slider").fill(str(year))
+    known, possible = korea.as_of(year), korea.as_of(year, "possible")
+    holds = len(known) + known.graph.number_of_edges()
+    unknown = len(possible) + possible.graph.number_of_edges() - holds
+    assert opened.page.locator("#year-counts").inner_text() == f"{holds} hold \u00b7 {unknown} unknown"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    opened.page.screenshot(path=str(SCREENSHOTS / f"timeline-{year}.png"))
+    opened.page.locator("#hide-unknown").check()
+    assert visible_ids(opened) == set(known.graph.nodes)
+    assert len(visible_ids(opened, "visibleEdges")) == known.graph.number_of_edges()
+    assert opened.page.locator("#year-counts").inner_text() == f"{holds} hold \u00b7 {unknown} unknown (hidden)"
+    opened.page.screenshot(path=str(SCREENSHOTS / f"timeline-{year}-known-only.png"))
+    opened.page.locator("#hide-unknown").uncheck()
+    assert visible_ids(opened) == set(possible.graph.nodes)
     assert_clean(opened)
 
 
