@@ -93,6 +93,7 @@ class Phrased:
     end: int
     before_phrase: tuple[int, ...] = ()  # the mentions of the clause before the phrase, in order
     typed: bool = False  # stated only between names whose type is known (not found by shape alone)
+    instruments: bool = False  # only the instruments among the sources are meant (the first one)
     owners: tuple[int, ...] = ()  # for "its B": the names before, nearest first, if the subject owns nothing
 
 
@@ -206,6 +207,7 @@ _ONLY_BODIES = re.compile(
     r"^(?:\s|,|;|\u2013|\u2014|-|/|@\d+@|\d{4}|\d\d|and|then|later|from|since|until|to|now|today|formerly)*$", re.I
 )
 # "A (B" : a name right after another, in parentheses, may be its other name (the reader checks the types).
+_UNDER_FRAME = re.compile(r"^\s*(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?@(\d+)@\s*,", re.I)
 _TRANSLATED = re.compile(r"@(\d+)@\s*\(\s*@(\d+)@")
 # "C, which A opened": the relative pronoun's antecedent is the object.
 _RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|that)\s+$", re.I)
@@ -259,6 +261,9 @@ def owned(t: str) -> list[Phrased]:
             before = tuple(int(x) for x in reversed(_MENTION.findall(t, 0, m.start())) if int(x) != owner)
             out.append(Phrased(OWNS, [owner], [int(m[1])], m.start(), m.end(), owners=before[:3]))
     out += _inline_parts(t)
+    if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
+        after = [int(x) for x in _MENTION.findall(t, u.end())]
+        out.append(Phrased("PART_OF", after, [int(u[1])], u.start(), u.end(), typed=True, instruments=True))
     for m in _AS_AGENCY.finditer(t):
         out.append(Phrased("IMPLEMENTS", [int(m[2])], [int(m[1])], m.start(), m.end()))
     for m in _JOINTLY.finditer(t):

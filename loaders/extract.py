@@ -648,7 +648,11 @@ def _state_phrased(
     for f in said:
         start = _clause_year(years, t, f.start, f.relation == "SUCCEEDED_BY")
         cited = [span] if INHERITED not in (*f.sources, *f.targets) else [*parent_span, span]
-        for i in f.sources:
+        sources = f.sources
+        if f.instruments:  # the first instrument the clause names
+            sources = [next((i for i in f.sources if rd.is_instrument(keys[i])), INHERITED)][:1]
+            sources = [i for i in sources if i != INHERITED]
+        for i in sources:
             for j in f.targets:
                 source = inherited if i == INHERITED else keys[i]
                 target = inherited if j == INHERITED else keys[j]
