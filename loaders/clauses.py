@@ -58,7 +58,7 @@ _WITH_ASIDE = re.compile(
 # "A, B and C (have since) jointly published …": the bodies of the list work together.
 _JOINTLY = re.compile(
     r"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)+)\s+(?:(?:have|has|had|will)\s+)?"
-    r"(?:(?:since|also|now|then)\s+)?(?:jointly|together|in\s+partnership)\s+[a-z]+",
+    r"(?:(?:since|also|now|then)\s+)?(?:(?:jointly|together|in\s+partnership)\s+[a-z]+|co-[a-z]+)",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s", re.I)  # where a new clause begins
@@ -190,6 +190,10 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
         merged_with = _MERGED_WITH.match(t, _list_end(t, m.end())) if "merg" in m[0].lower() and after else None
         if relation == "SUCCEEDED_BY" and merged_with is not None:
             after = [*after, int(merged_with[1])]  # "by merging A (AB), the trade agency, with B": B too
+        if not forward and len(after) > 1 and _JOINT.search(m[0]):
+            # "funded jointly by A and B": the agents work together too
+            out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for n, a in enumerate(after)
+                    for b in after[n + 1 :]]
         sources, targets = (before, after) if forward else (after, before)
         opening = max((c.end() for c in _CLAUSE_BREAK.finditer(t, 0, m.start())), default=0)
         clause = tuple(int(x) for x in _MENTION.findall(t, opening, m.start()))
@@ -207,6 +211,7 @@ _ONLY_BODIES = re.compile(
     r"^(?:\s|,|;|\u2013|\u2014|-|/|@\d+@|\d{4}|\d\d|and|then|later|from|since|until|to|now|today|formerly)*$", re.I
 )
 # "A (B" : a name right after another, in parentheses, may be its other name (the reader checks the types).
+_JOINT = re.compile(r"\b(?:jointly|together)\b", re.I)
 _UNDER_FRAME = re.compile(r"^\s*(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?@(\d+)@\s*,", re.I)
 _TRANSLATED = re.compile(r"@(\d+)@\s*\(\s*@(\d+)@")
 # "C, which A opened": the relative pronoun's antecedent is the object.
