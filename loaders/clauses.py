@@ -53,7 +53,9 @@ _EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|n
                        re.I)
 _PARTNERS = ("COLLABORATES_WITH", "PARTICIPATES_IN")
 _WITH_ASIDE = re.compile(
-    r"@(\d+)@\s*,\s*(?:together\s+with|along\s+with|alongside|jointly\s+with)\s+(?:the\s+)?@(\d+)@\s*,\s*$", re.I
+    r"@(\d+)@\s*,\s*(?:together\s+with|along\s+with|alongside|jointly\s+with)\s+(?:the\s+)?"
+    r"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)\s*,\s*$",
+    re.I,
 )
 # "A, B and C (have since) jointly published …": the bodies of the list work together.
 _JOINTLY = re.compile(
@@ -306,8 +308,8 @@ def _before(t: str, at: int, partners: bool = False, active: bool = True) -> lis
         return [int(a[1])]  # "A, the agency for B, runs C": A runs C
     if active and (r := _RELATIVE_CLAUSE.search(head)) is not None:
         return [int(r[1])]
-    if (a := _WITH_ASIDE.search(head)) is not None:
-        return [int(a[1]), int(a[2])]  # "A, together with B, operates P": both run it
+    if (a := _WITH_ASIDE.search(head)) is not None:  # "A, together with B and C, runs P": all run it
+        return [int(a[1]), *(int(x) for x in _MENTION.findall(a["list"]))]
     found = [int(m[1])]
     rest = head[: m.start()]
     j = _CLOSED_BEFORE.search(rest)
