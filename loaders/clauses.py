@@ -69,7 +69,7 @@ _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # ver
 # "… on the ministry's behalf by A", "… on behalf of the ministry": words between a verb and its agent.
 _BEHALF = re.compile(r"\s*on\s+(?:@\d+@(?:'s|\u2019s)\s+behalf|behalf\s+of\s+(?:the\s+)?@\d+@)\s*", re.I)
 _APPOSED = re.compile(r"@(\d+)@\s*,\s*(?:the|an?)\s[^,@;]*$", re.I)
-_PASSIVE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.I)
+_PASSIVE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:then\s+|former\s+|new\s+)?$", re.I)
 _MENTION = re.compile(r"@(\d+)@")
 _LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
 _JOINED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|,|and|&|\+|as\s+well\s+as|or)\s*(?:the\s+)?$", re.I)
