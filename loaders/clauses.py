@@ -42,13 +42,14 @@ _SUBJECT = re.compile(
 )
 # "A, which leads B, works with C": the relative clause between A and the phrase is skipped.
 _RELATIVE_CLAUSE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who|whose)\b[^;]*,\s*$", re.I)
-# "… networks, notably A and B": the first mention after a phrase may come after an example marker.
+# "the government renamed A B": the second name right after the first.
 _RENAMED_TO = re.compile(r"\s+(?:as\s+|to\s+|into\s+)?(?:the\s+)?@(\d+)@")
 _MERGED_WITH = re.compile(
     r"(?:\s*\(\s*@\d+@\s*\))?(?:\s*,\s*(?:the|an?)\s[^,@;]*,)?\s*(?:together\s+)?with\s+(?:the\s+)?@(\d+)@", re.I
 )
 _DETERMINED = re.compile(r"\b(?:the|a|an|its|their|this)\s+$", re.I)
 _NEW_CLAUSE = re.compile(r",\s*(?:when|where|which|who|whose|while|whereas|because|although|after|before)\b", re.I)
+# "… networks, notably A and B": the first mention after a phrase may come after an example marker.
 _EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|namely|especially)\s+(?:the\s+)?$",
                        re.I)
 _PARTNERS = ("COLLABORATES_WITH", "PARTICIPATES_IN")
@@ -212,9 +213,9 @@ _PARENTHESIS = re.compile(r"@(\d+)@\s*\(([^()]*@\d+@[^()]*)\)")
 _ONLY_BODIES = re.compile(
     r"^(?:\s|,|;|\u2013|\u2014|-|/|@\d+@|\d{4}|\d\d|and|then|later|from|since|until|to|now|today|formerly)*$", re.I
 )
-# "A (B" : a name right after another, in parentheses, may be its other name (the reader checks the types).
 _JOINT = re.compile(r"\b(?:jointly|together)\b", re.I)
 _UNDER_FRAME = re.compile(r"^\s*(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?@(\d+)@\s*,", re.I)
+# "A (B" : a name right after another, in parentheses, may be its other name (the reader checks the types).
 _TRANSLATED = re.compile(r"@(\d+)@\s*\(\s*@(\d+)@")
 # "C, which A opened": the relative pronoun's antecedent is the object.
 _RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|that)\s+$", re.I)
