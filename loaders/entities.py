@@ -478,9 +478,17 @@ def _capitalised(word: str) -> bool:
 
 
 
+_OWNERS_S = re.compile(r"(?<=\w)['\u2019]s$")
+
+
+def _owns(text: str, tok: tuple[int, int, str]) -> bool:
+    """Whether a word is written with an owner's "'s" after it."""
+    return text[tok[1] : tok[1] + 2] in ("'s", "\u2019s")
+
+
 def _named(text: str) -> list[Candidate]:
     """Actors, laws and instruments named by a head noun (see the comment above ``_TOKEN``)."""
-    words = _TOKEN.findall(text)
+    words = [_OWNERS_S.sub("", w) for w in _TOKEN.findall(text)]  # "the Norland Government's" has a head
     # (start, end, word) of the words up to the latest head, found as needed: tokens cover every
     # character but white space, so each word starts at its first occurrence after the one before.
     toks: list[tuple[int, int, str]] = []
@@ -508,6 +516,8 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     j = h - 1
     while j >= 0:
         w = toks[j][2]
+        if _owns(text, toks[j]):
+            break  # "the Commission's Research Centre": the owner is not part of the name
         if _capitalised(w) and toks[j][1] + 1 <= toks[j + 1][0]:
             first = j
         elif w in ("and", "&") and j > 0 and _capitalised(toks[j - 1][2]) and first == j + 1:
@@ -583,7 +593,7 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
             continue
         if not (w[0].isalnum() or w[0] in "&'"):
             break
-        if w in ("The", "A", "An") and not (j > 0 and toks[j - 1][2] in _DASHES):
+        if _owns(text, toks[j]) or (w in ("The", "A", "An") and not (j > 0 and toks[j - 1][2] in _DASHES)):
             break  # "… KMU The grant programme": a sentence's "The" ends the name before it
         if _capitalised(w):
             start_index = j
@@ -595,6 +605,8 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
     words = [t[2] for t in toks[start_index:h]]
     kept = strip_starters(words)
     if not kept or not _capitalised(kept[0]) or kept[0] in ACTOR_HEADS:
+        return []
+    if all(w in reading_words().not_names for w in kept):  # "Policy framework", "Key programme": a title
         return []
     start = toks[h - len(kept)][0]
     tail = ""
