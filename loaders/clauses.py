@@ -256,9 +256,13 @@ _AS_AGENCY = re.compile(
 )
 
 
-def owned(t: str) -> list[Phrased]:
-    """What possessives state: "A's B" and "its B" (the clause's subject's) as ``OWNS`` from owner to
-    owned; the reader turns it into LEADS (an instrument) or PART_OF (a body) by the types."""
+def by_form(t: str) -> list[Phrased]:
+    """What the form of a statement says without a phrase of the table:
+    - possessives, "A's B" and "its B" (the clause's subject's), as ``OWNS`` from owner to owned (the
+      reader makes it LEADS for an instrument, PART_OF for a body);
+    - a list of parts after "… three pillars:", "Under the Fund, …", "A, the directorate of B";
+    - "P, with A as implementing agency", "A, B and C jointly …", "Name (Other name)";
+    - bodies in parentheses after an instrument ("P (2018 - 2021, A)")."""
     out = [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _POSSESSIVE.finditer(t)]
     for m in _ITS.finditer(t):
         # Its owner is the clause's subject, or in a title ("Overview of A and its B") its first name.

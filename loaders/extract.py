@@ -37,7 +37,7 @@ from graph.model import Entity, Evidence, Relationship, entity_id, merge_entitie
 from graph.model.schema import Schema, load_schema
 from loaders import relations as R
 from loaders.bullets import Statement, statements
-from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased, owned, phrased
+from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased, by_form, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.documents import Document
 from loaders.entities import find_candidates, targets_in_name
@@ -483,7 +483,7 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
     """Apply the relationship rules to one templated statement."""
     rules = R.rules_in(t, t.lower())
     targets = rd.targets[st.index]
-    said = [*phrased(t, st.kind == "bullet"), *owned(t)] if len(keys) > 1 else []
+    said = [*phrased(t, st.kind == "bullet"), *by_form(t)] if len(keys) > 1 else []
     if not rules and not targets and not said:
         return  # no rule matches and no target group to aim at: nothing to say
     span = _span(st)
