@@ -125,6 +125,19 @@ def seed_path() -> Path:
 
 
 @pytest.fixture(scope="session")
+def corpus_gold() -> Path:
+    """The development corpus's gold reading, ``../shared/corpus/gold.json`` beside the repo (its
+    documents are in ``documents/`` beside it). Required under CI; elsewhere its tests are skipped."""
+    path = REPO.parent / "shared" / "corpus" / "gold.json"
+    if not path.is_file():
+        message = f"the development corpus is not beside the repository ({path})"
+        if _in_ci():
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
 def seeds_dir(seed_path: Path) -> Path:
     """The directory holding the seed document (what ``--seeds`` and ``INSTGRAPH_SEEDS`` name)."""
     return seed_path.parent
