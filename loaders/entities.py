@@ -189,88 +189,18 @@ def targets_in_name(name: str) -> list[str]:
 # Words whose presence lets a family of patterns match at all: a set test per statement (C speed)
 # spares running patterns that cannot match, which is most of them on most lines.
 _ACTOR_TRIGGERS = frozenset(h.lower() for h in ACTOR_HEADS)
-_LAW_TRIGGERS = frozenset(("act", "law", "code", "decree", "ordinance", "regulation", "directive", "bill"))
 _INSTRUMENT_TRIGGERS = frozenset(INSTRUMENT_HEADS)
 _REFERENCE_TRIGGERS = _ACTOR_TRIGGERS | _INSTRUMENT_TRIGGERS
-_COLLECTIVE_TRIGGERS = frozenset(
-    [
-        "ministries",
-        "governments",
-        "authorities",
-        "administrations",
-        "councils",
-        "municipalities",
-        "sector",
-        "firms",
-        "enterprises",
-        "companies",
-        "corporations",
-        "businesses",
-        "associations",
-        "entities",
-        "bodies",
-        "agencies",
-        "departments",
-        "institutions",
-        "government",
-        "authority",
-        "directorates",
-        "provinces",
-        "regions",
-        "prefectures",
-        "länder",
-        "chambers",
-        "organisations",
-        "organizations",
-        "groups",
-        "networks",
-        "banks",
-        "partners",
-        "specialists",
-        "providers",
-        "suppliers",
-        "intermediaries",
-        "universities",
-    ]
-)
-_TARGET_TRIGGERS = frozenset(
-    [
-        "smes",
-        "msmes",
-        "smbs",
-        "msme",
-        "sme",
-        "micro-enterprises",
-        "micro-enterprise",
-        "microenterprises",
-        "microenterprise",
-        "startups",
-        "start-ups",
-        "entrepreneurs",
-        "youth",
-        "people",
-        "jobseekers",
-        "seekers",
-        "graduates",
-        "farmers",
-        "exporters",
-        "artisans",
-        "workers",
-        "enterprises",
-        "businesses",
-        "firms",
-        "companies",
-        "shops",
-        "traders",
-        "retailers",
-        "merchants",
-        "restaurateurs",
-        "professions",
-        "crafts",
-        "proprietors",
-        "self-employed",
-    ]
-)
+def _stems(*patterns: str) -> tuple[str, ...]:
+    """The literal words of patterns (three letters or more, connectors aside): every match holds one
+    of them, so a statement holding none needs no scan. Derived, so a word added to ``reading.yaml``
+    is looked for without a second list to keep in step."""
+    words = {w for p in patterns for w in re.findall(r"[a-z\u00e0-\u00ff]{3,}", p.lower())}
+    return tuple(sorted(words - {"and", "the", "for", "with", "other", "all"}))
+
+
+_COLLECTIVE_STEMS = _stems(*(p for p, _ in COLLECTIVES))
+_TARGET_STEMS = _stems(TARGET_CORES, TARGET_BUSINESS_NOUNS)
 _MEASURE_TRIGGERS = frozenset(w.split("?")[0].split("(")[0].lower() for w in MEASURE_NOUNS.split("|")) | {
     "grants",
     "subsidies",
@@ -322,12 +252,12 @@ def find_candidates(
         found += _named(text)
     if bullet and not tokens.isdisjoint(_MEASURE_TRIGGERS) and (mm := _MEASURE.match(text.rstrip(". "))):
         found.append(Candidate(0, mm.end("name"), "Programme", canonical_name(mm["name"]), "measure"))
-    if not tokens.isdisjoint(_COLLECTIVE_TRIGGERS):
+    if any(w in low for w in _COLLECTIVE_STEMS):
         for m in _COLLECTIVE.finditer(text):
             i = next(i for i in range(len(COLLECTIVES)) if m[f"c{i}"])
             kind = "institutions" if i in KEPT_COLLECTIVES else "collective"
             found.append(Candidate(m.start(), m.end(), COLLECTIVES[i][1], _sentence_case(m[0]), kind))
-    if not tokens.isdisjoint(_TARGET_TRIGGERS):
+    if any(w in low for w in _TARGET_STEMS):
         # "Self-employed people …" opens a sentence as often as it follows a verb: read the first
         # letter in lower case (the offsets stay the same).
         for m in _TARGET.finditer(text[:1].lower() + text[1:] if text[:1].isupper() else text):

@@ -725,13 +725,6 @@ def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool) -> int |
     return inside[0].first if len(inside) == 1 and inside[0].precision in ("year", "from", "range") else None
 
 
-def _year_in(years: list[YearSpan]) -> int | None:
-    for y in years:
-        if y.precision in ("year", "from", "range"):
-            return y.start
-    return None
-
-
 def _context(rd: _Reader, st: Statement, own_subject: str | None) -> str | None:
     """The instrument a statement is about: its own subject or an ancestor's, if that is an instrument."""
     if own_subject and rd.is_instrument(own_subject):

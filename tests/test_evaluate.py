@@ -262,15 +262,13 @@ def test_corpus_table_shows_each_family_per_document_and_the_totals():
     assert text.splitlines()[-2].startswith("entity recall 0.75 (6/8), precision 0.86 (6/7); relation recall")
 
 
-def test_corpus_scoring_agrees_with_the_corpus_scorer(tmp_path):
-    """The shared corpus's own scorer, where it is at hand, gives the same totals on the same files."""
+def test_corpus_scoring_agrees_with_the_corpus_scorer(tmp_path, corpus_gold):
+    """The shared corpus's own scorer gives the same totals on the same files."""
     import json
     import subprocess
     import sys
 
-    scorer = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "score.py"
-    if not scorer.is_file():
-        pytest.skip(f"{scorer} is not here")
+    scorer = corpus_gold.with_name("score.py")
     extraction = _extraction(
         _relation("IMPLEMENTS", "privatesector:storm-board", "programme:wave-programme"),
         _relation("COLLABORATES_WITH", "ministry:mot", "agency:gale-council"),
