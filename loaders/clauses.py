@@ -48,6 +48,8 @@ _MERGED_WITH = re.compile(
     r"(?:\s*\(\s*@\d+@\s*\))?(?:\s*,\s*(?:the|an?)\s[^,@;]*,)?\s*(?:together\s+)?with\s+(?:the\s+)?@(\d+)@", re.I
 )
 _DETERMINED = re.compile(r"\b(?:the|a|an|its|their|this)\s+$", re.I)
+# "has closed the largest part of P": a noun phrase after a verb, not "A, the main part of P".
+_OBJECT_NOUN = re.compile(r"[a-z]\s+(?:the|a|an)\s+(?:[a-z]+\s+)?$")
 _NEW_CLAUSE = re.compile(r",\s*(?:when|where|which|who|whose|while|whereas|because|although|after|before)\b", re.I)
 # "… networks, notably A and B": the first mention after a phrase may come after an example marker.
 _EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|namely|especially)\s+(?:the\s+)?$",
@@ -164,6 +166,8 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
             m[0].split()[0].lower().endswith("ed") and _DETERMINED.search(t, max(0, m.start() - 6), m.start())
         ):
             continue  # "the renamed scheme": a participle used as an adjective states nothing
+        if m[0].lower().startswith("part") and _OBJECT_NOUN.search(t, max(0, m.start() - 30), m.start()):
+            continue
         relation, forward = found
         before = _before(t, m.start(), relation in _PARTNERS, forward and relation in _ACTIVE)
         # The objects of a phrase come before the next phrase ("created in 2018 by merging A").
@@ -207,7 +211,12 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
 
 # "A's B", "its B": the owner leads the instrument, or the body is part of the owner.
 _POSSESSIVE = re.compile(r"@(\d+)@(?:'s|\u2019s|')\s+(?:own\s+)?@(\d+)@")
-_ITS = re.compile(r"(?<![\w-])(?:its|their)\s+(?:own\s+)?(?:[a-z][\w-]*\s+){0,2}?@(\d+)@", re.I)
+# The words between "its" and the owned name are its modifiers, never a preposition ("its tasks to B").
+_ITS = re.compile(
+    r"(?<![\w-])(?:its|their)\s+(?:own\s+)?(?:(?!(?:to|for|of|by|with|from|in|on|at|into|under|and|or)\s)[a-z][\w-]*\s+){0,2}?"
+    r"@(\d+)@",
+    re.I,
+)
 # "B (A, then C)", "B (from 2018, A)": the bodies in parentheses after an instrument run it.
 _PARENTHESIS = re.compile(r"@(\d+)@\s*\(([^()]*@\d+@[^()]*)\)")
 _ONLY_BODIES = re.compile(

@@ -85,6 +85,7 @@ _REFERENCE = re.compile(
     + _INSTR_TITLE
     + r"|law|act)(?![\w-]))"
     + r"(?!\s+(?:of|for|on)\s)"  # "the Ministry of Ports" is a name, "the chambers of crafts" a collective
+    + r"(?!\s+[*_\"\u201c]{0,2}[A-Z])"  # "the programme Digital Boost": the name that follows is the mention
 )
 _MEASURE = re.compile(rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$")
 _COLLECTIVE = re.compile(
