@@ -50,6 +50,8 @@ _MERGED_WITH = re.compile(
 _DETERMINED = re.compile(r"\b(?:the|a|an|its|their|this)\s+$", re.I)
 # "has closed the largest part of P": a noun phrase after a verb, not "A, the main part of P".
 _OBJECT_NOUN = re.compile(r"[a-z]\s+(?:the|a|an)\s+(?:[a-z]+\s+)?$")
+# "presented guidelines for joint work between A and B": the verb's object is a noun, A sits in its complement.
+_OBJECT_FIRST = re.compile(r"\s*(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){1,5}(?:between|about|among)\s", re.I)
 _NEW_CLAUSE = re.compile(r",\s*(?:when|where|which|who|whose|while|whereas|because|although|after|before)\b", re.I)
 # "… networks, notably A and B": the first mention after a phrase may come after an example marker.
 _EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|namely|especially)\s+(?:the\s+)?$",
@@ -369,7 +371,7 @@ def _after(t: str, at: int, limit: int) -> list[int]:
         return []
     gap = t[at : m.start()]
     long_gap = len(gap) > _GAP_AFTER and not (len(gap) <= 2 * _GAP_AFTER and _EXAMPLES.search(gap))
-    if long_gap or ";" in gap or ". " in gap or " and " in gap or _NEW_CLAUSE.search(gap):
+    if long_gap or ";" in gap or ". " in gap or " and " in gap or _NEW_CLAUSE.search(gap) or _OBJECT_FIRST.match(gap):
         return []
     found = [int(m[1])]
     pos = m.end()

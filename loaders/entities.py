@@ -85,7 +85,7 @@ _REFERENCE = re.compile(
     + _INSTR_TITLE
     + r"|law|act)(?![\w-]))"
     + r"(?!\s+(?:of|for|on)\s)"  # "the Ministry of Ports" is a name, "the chambers of crafts" a collective
-    + r"(?!\s+[*_\"\u201c]{0,2}[A-Z])"  # "the programme Digital Boost": the name that follows is the mention
+    + r"(?!\s+[*_\"\u201c]{0,2}[A-Z])"  # "the programme Norland Online": the name that follows is the mention
 )
 _MEASURE = re.compile(rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$")
 _COLLECTIVE = re.compile(
@@ -279,7 +279,9 @@ def find_candidates(
             for m in _ACRONYM.finditer(text):
                 found.append(Candidate(m.start(), m.end(), "", m[1], "acronym"))
         elif acronyms and any(a in text for a in acronyms):
-            for acronym in set(text.translate(PUNCT_TO_SPACE).split()) & acronyms:
+            words = set(text.translate(PUNCT_TO_SPACE).split())
+            # Abbreviations of two upper-case words ("DG NORTH") are looked for as they are written.
+            for acronym in {a for a in acronyms if a in words or (" " in a and a.isupper() and a in text)}:
                 for m in _acronym_pattern(acronym).finditer(text):
                     found.append(Candidate(m.start(), m.end(), "", acronym, "acronym"))
     if has_upper and shaped:

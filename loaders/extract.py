@@ -575,7 +575,9 @@ def _relate(rd: _Reader, st: Statement, t: str, keys: list[str], years: list[Yea
                 rd.add("IMPLEMENTS", a, context, [*parent_span, span], FRAMED)
     for m in rules.get("COLLABORATING_WITH", ()):
         partners = [k(i) for i in R.MENTION.findall(m["plist"] or m["list"]) if rd.is_actor(k(i))]
-        actors_before = [k(x[1]) for x in R.MENTION.finditer(t, 0, m.start()) if rd.is_actor(k(x[1]))]
+        actors_before = [  # an owner ("A's policy") is not who works with the partners
+            k(x[1]) for x in R.MENTION.finditer(t, 0, m.start()) if rd.is_actor(k(x[1])) and t[x.end()] not in "'\u2019"
+        ]
         lead = actors_before[-1] if actors_before else (subject if subject and rd.is_actor(subject) else None)
         led = [k(x[1]) for x in R.MENTION.finditer(t, 0, m.start()) if rd.is_instrument(k(x[1]))]
         on = k(m["on"]) if m["on"] and rd.is_instrument(k(m["on"])) else None
