@@ -73,9 +73,13 @@ _ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")
 _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # verbs a relative clause may precede
 # "… on the ministry's behalf by A", "… on behalf of the ministry": words between a verb and its agent.
 _BEHALF = re.compile(r"\s*on\s+(?:@\d+@(?:'s|\u2019s)\s+behalf|behalf\s+of\s+(?:the\s+)?@\d+@)\s*", re.I)
+# A framing phrase ("as part of", "under") and the prepositions that make a mention an object of its verb.
+_FRAMING = re.compile(r"(?:as\s+)?part\s+of|under|within", re.I)
+_GOVERNING = re.compile(r"\b(?:[a-z]+ed)\s+(?:under|by|through|from|via|within)\s+(?:the\s+|its\s+)?$", re.I)
 _APPOSED = re.compile(r"@(\d+)@\s*,\s*(?:the|an?)\s[^,@;]*$", re.I)
 _PASSIVE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:then\s+|former\s+|new\s+)?$", re.I)
 _MENTION = re.compile(r"@(\d+)@")
+_OWNED_AFTER = re.compile(r"(?:'s|\u2019s|')\s+@(\d+)@")
 _LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
 _JOINED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|,|and|&|\+|as\s+well\s+as|or)\s*(?:the\s+)?$", re.I)
 _CLOSED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|and|&|\+|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
@@ -172,6 +176,8 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
             continue
         relation, forward = found
         before = _before(t, m.start(), relation in _PARTNERS, forward and relation in _ACTIVE)
+        if relation == "PART_OF" and len(before) == 1 and _FRAMING.match(m[0]):
+            before = _framed(t, before)
         # The objects of a phrase come before the next phrase ("created in 2018 by merging A").
         limit = matches[i + 1].start() if i + 1 < len(matches) else len(t)
         after = _after(t, m.end(), limit)
@@ -338,6 +344,17 @@ def _before(t: str, at: int, partners: bool = False, active: bool = True) -> lis
     return found
 
 
+def _framed(t: str, before: list[int]) -> list[int]:
+    """ "A was funded under B as part of C": a framing phrase after a prepositional object (B) frames
+    what the verb is about (A), as the preposition before B does."""
+    at = t.find(f"@{before[0]}@")
+    governed = _GOVERNING.search(t, max(0, at - 40), at)
+    if governed is None:
+        return before
+    subject = _before(t, governed.start(), active=False)
+    return subject if len(subject) == 1 and subject != before else before
+
+
 def _clause_subject(head: str) -> int | None:
     """The first mention of the clause ``head`` ends in that no preposition governs."""
     clause = head[head.rfind(";") + 1 :]
@@ -373,6 +390,8 @@ def _after(t: str, at: int, limit: int) -> list[int]:
     long_gap = len(gap) > _GAP_AFTER and not (len(gap) <= 2 * _GAP_AFTER and _EXAMPLES.search(gap))
     if long_gap or ";" in gap or ". " in gap or " and " in gap or _NEW_CLAUSE.search(gap) or _OBJECT_FIRST.match(gap):
         return []
+    if (owned := _OWNED_AFTER.match(t, m.end())) is not None:
+        m = owned  # "under Norland's recovery plan": the plan, not its owner
     found = [int(m[1])]
     pos = m.end()
     while (j := _JOINED_AFTER.match(t, pos)) is not None:
