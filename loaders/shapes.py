@@ -11,6 +11,8 @@ import re
 
 from loaders.lexicon import (
     ABBREVIATION,
+    ACTOR_HEADS,
+    INSTRUMENT_HEADS,
     ANY_HEAD,
     INTERNATIONAL_WORDS,
     STARTERS,
@@ -78,8 +80,8 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
         last, k = i, i + 1
         while k < n and _run_gap(text[toks[k - 1][1] : toks[k][0]]):
             word = toks[k][2]
-            if _cap(word) and word not in rw.not_names and word not in ANY_HEAD:
-                last = k
+            if (_cap(word) and word not in rw.not_names and word not in ANY_HEAD) or _elided_cap(word):
+                last = k  # "… l'Industria", "Osez l'IA": an elided article before a capital stays in the name
             elif word[0].isdigit() and last == k - 1 and edition(word):
                 last = k  # "Harbour 2030", "Quay 4.0"
             elif word not in rw.connectors or word[0].isdigit():
@@ -100,14 +102,15 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
             if not words or _shouted(words) or _coded(words) or _place(words, rw):
                 continue
             kind = "proper"
-            if len(words) == 1 and not _name_shaped(words[0]):
+            named_as = _noun_before(text, part[0][0])
+            if len(words) == 1 and not _name_shaped(words[0]) and named_as is None:
                 if not _lone_name(text, part[0][0], words[0]):
                     continue
                 kind = "single"  # kept only if a sentence relates it to something
             name = text[part[0][0] : part[-1][1]]
             if name in countries().by_name:
                 continue
-            label = _shaped_type(words) if kind == "proper" else rw.default_actor  # a lone name is a body's
+            label = named_as or (_shaped_type(words) if kind == "proper" else rw.default_actor)  # a lone name: a body
             out.append(Candidate(part[0][0], part[-1][1], label, canonical_name(name), kind))
     for m in ABBREVIATION.finditer(text):
         if m.start() in ends or any(c.end == m.start() and c.kind == "proper" for c in out):
@@ -119,6 +122,18 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(start, m.start(), _shaped_type(words), canonical_name(text[start : m.start()]),
                                  "proper", m[1]))
     return out
+
+
+_NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+[*_\"\u201c]{0,2}$")
+
+
+def _noun_before(text: str, start: int) -> str | None:
+    """The type a common noun right before a name gives it: "the portal Harbourdesk" is a programme,
+    "the agency Portex" a body."""
+    m = _NOUN_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return None
+    return INSTRUMENT_HEADS.get(m[1]) or ACTOR_HEADS.get(m[1].capitalize())
 
 
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "ic", "ians", "ans", "i", "'s", "\u2019s")
@@ -218,6 +233,11 @@ def _separate(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]
 
 
 _ELISION = re.compile(r"^(?:[ldjmnst]|qu)['\u2019]", re.I)
+
+
+def _elided_cap(word: str) -> bool:
+    m = _ELISION.match(word)
+    return m is not None and word[m.end() : m.end() + 1].isupper()
 
 
 def _spelt_by(text: str, toks: list[tuple[int, int, str]], before: int, acronym: str) -> int | None:
