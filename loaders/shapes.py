@@ -112,6 +112,9 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
                 continue
             label = named_as or (_shaped_type(words) if kind == "proper" else rw.default_actor)  # a lone name: a body
             out.append(Candidate(part[0][0], part[-1][1], label, canonical_name(name), kind))
+    for m in _NEW_NAME.finditer(text):  # "was renamed ABC in 2007": a bare abbreviation as a new name
+        if m[1] not in rw.not_names and not any(c.start <= m.start(1) < c.end for c in (*found, *out)):
+            out.append(Candidate(m.start(1), m.end(1), rw.default_actor, m[1], "proper"))
     for m in ABBREVIATION.finditer(text):
         if m.start() in ends or any(c.end == m.start() and c.kind == "proper" for c in out):
             continue
@@ -124,6 +127,7 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_NEW_NAME = re.compile(r"\b(?:renamed|became|rebranded\s+as|renamed\s+as|now\s+called)\s+([A-Z][A-Z0-9&]{2,9})(?![\w@-])")
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+[*_\"\u201c]{0,2}$")
 
 
