@@ -41,7 +41,7 @@ from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased, by_form, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.documents import Document
 from loaders.entities import find_candidates, targets_in_name
-from loaders.lexicon import INSTRUMENT_HEADS, Candidate, countries, lexicon, name_key, reading_words
+from loaders.lexicon import INSTRUMENT_HEADS, NETWORK_HEADS, Candidate, countries, lexicon, name_key, reading_words
 
 if TYPE_CHECKING:  # networkx takes a third of a second to import: worker processes never need it
     from graph.model.institutional_graph import InstitutionalGraph
@@ -230,9 +230,9 @@ class _Reader:
         return (rel, source, target) in self.pairs
 
     def retypable(self, key: str) -> bool:
-        """A name found by shape that no relation has typed yet."""
+        """A name found by shape, or a network's ("… Centres"), that no relation has typed yet."""
         d = self.drafts[key]
-        return d.kind in _SHAPED and not d.fixed and not _placed(d.name)
+        return (d.kind in _SHAPED or d.head in NETWORK_HEADS) and not d.fixed and not _placed(d.name)
 
     def same(self, key: str, other: str) -> None:
         """Two names of one thing: the other's name and aliases become this one's aliases, and the other

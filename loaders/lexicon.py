@@ -23,6 +23,7 @@ READING_PATH = Path(__file__).with_name("reading.yaml")
 READING: dict = yaml.safe_load(READING_PATH.read_text("utf-8"))  # the rules as data, parsed once per process
 _LEXICON = READING["lexicon"]
 ACTOR_HEADS: dict[str, str] = {h: label for label, heads in _LEXICON["actor_heads"].items() for h in heads}
+NETWORK_HEADS = frozenset(_LEXICON["network_heads"])
 REGIONAL_WORDS = frozenset(_LEXICON["regional_words"])
 INTERNATIONAL_WORDS = frozenset(_LEXICON["international_words"])
 INSTRUMENT_HEADS: dict[str, str] = {
