@@ -155,8 +155,11 @@ class _Reader:
             if c.alias:
                 draft.aliases[c.alias] = None
                 if c.kind != "country":
-                    self.abbreviations.setdefault(c.alias, key)
-                    self.acronyms.add(c.alias)
+                    # A plural abbreviation ("ABCs") also stands for one of them ("each ABC").
+                    plural = c.alias[-1] == "s" and c.alias[:-1].isupper() and len(c.alias) > 2
+                    for a in (c.alias, c.alias[:-1]) if plural else (c.alias,):
+                        self.abbreviations.setdefault(a, key)
+                        self.acronyms.add(a)
         draft = self.drafts[key]
         draft.lines[line] = None
         if draft.head:
