@@ -68,6 +68,12 @@ _JOINTLY = re.compile(
     r"(?:(?:since|also|now|then)\s+)?(?:(?:jointly|together|in\s+partnership)\s+[a-z]+|co-[a-z]+)",
     re.I,
 )
+# "A is one of the pillars of P, together with B and C": B and C are parts of P too.
+_PARTS_TOO = re.compile(
+    r"\s*,\s*(?:together\s+with|along\s+with|alongside)\s+(?:the\s+)?"
+    r"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)\s*(?:[.;]|$)",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s", re.I)  # where a new clause begins
 _ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")
 _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # verbs a relative clause may precede
@@ -209,6 +215,8 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
             # "funded jointly by A and B": the agents work together too
             out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for n, a in enumerate(after)
                     for b in after[n + 1 :]]
+        if relation == "PART_OF" and forward and (w := _PARTS_TOO.match(t, _list_end(t, m.end()))):
+            before = [*before, *(int(x) for x in _MENTION.findall(w["list"]))]  # "…, together with B and C"
         sources, targets = (before, after) if forward else (after, before)
         opening = max((c.end() for c in _CLAUSE_BREAK.finditer(t, 0, m.start())), default=0)
         clause = tuple(int(x) for x in _MENTION.findall(t, opening, m.start()))
