@@ -47,7 +47,7 @@ from loaders.lexicon import (
     reading_words,
     strip_starters,
 )
-from loaders.shapes import edition, shaped_names
+from loaders.shapes import edition, shaped_names, shaped_type
 
 _CW = r"(?:[A-Z\u00c0-\u00de0-9](?:[\w'&]|[.-](?=\w))*)"  # a capitalised word, an acronym or a number
 _INSTR_TITLE = "|".join(sorted((h.capitalize() for h in INSTRUMENT_HEADS), key=len, reverse=True))
@@ -378,6 +378,8 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
         name = " ".join(words)
         start = text.find(words[0], c.start)
         c = c._replace(start=start if start >= 0 else c.start, name=canonical_name(name))
+        if c.kind == "proper":  # "Norland Union's Harbourfund": the owner's words do not type the name
+            c = c._replace(type=shaped_type(words))
     if c.alias is None and len(words) > 1 and words[-1] in _LOWER_HEADS and _capitalised(words[0]):
         c = c._replace(alias=" ".join(words[:-1]))
     if c.alias is None and c.type in _INSTRUMENT_LABELS:

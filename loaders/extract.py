@@ -261,6 +261,8 @@ class _Reader:
         s, t = self.drafts[source], self.drafts[target]
         words = reading_words()
         options = (words.default_actor, words.default_instrument)
+        if rel in ("PART_OF", "SUCCEEDED_BY") and (self.is_instrument(source) or self.is_instrument(target)):
+            options = options[::-1]  # an instrument is part of, or succeeded by, another instrument
         # A lone capitalised word is only ever retyped as a body ("… through Portex"), never as an instrument.
         s_free = self.retypable(source) and (s.kind != "single" or words.default_actor in spec.sources)
         t_free = self.retypable(target) and (t.kind != "single" or words.default_actor in spec.targets)
@@ -714,7 +716,9 @@ def _resolved(rd: _Reader, relation: str, source: str, target: str) -> tuple[str
     if relation == OWNS:
         if not (rd.is_actor(source) or rd.retypable(source)):
             return None
-        return ("PART_OF", target, source) if rd.is_actor(target) else ("LEADS", source, target)
+        # A name found by shape after an owner's 's is more often its instrument than its body.
+        return ("PART_OF", target, source) if rd.is_actor(target) and not rd.retypable(target) else (
+            "LEADS", source, target)
     return relation, source, target
 
 

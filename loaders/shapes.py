@@ -110,7 +110,7 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
             name = text[part[0][0] : part[-1][1]]
             if name in countries().by_name:
                 continue
-            label = named_as or (_shaped_type(words) if kind == "proper" else rw.default_actor)  # a lone name: a body
+            label = named_as or (shaped_type(words) if kind == "proper" else rw.default_actor)  # a lone name: a body
             out.append(Candidate(part[0][0], part[-1][1], label, canonical_name(name), kind))
     for m in _NEW_NAME.finditer(text):  # "was renamed ABC in 2007": a bare abbreviation as a new name
         if m[1] not in rw.not_names and not any(c.start <= m.start(1) < c.end for c in (*found, *out)):
@@ -122,7 +122,7 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
         if spelt is not None:
             start = spelt
             words = text[start : m.start()].split()
-            out.append(Candidate(start, m.start(), _shaped_type(words), canonical_name(text[start : m.start()]),
+            out.append(Candidate(start, m.start(), shaped_type(words), canonical_name(text[start : m.start()]),
                                  "proper", m[1]))
     return out
 
@@ -266,7 +266,7 @@ def _spelt_by(text: str, toks: list[tuple[int, int, str]], before: int, acronym:
     return None
 
 
-def _shaped_type(words: list[str]) -> str:
+def shaped_type(words: list[str]) -> str:
     """A name found by shape: a body when it ends with a country's name ("Enterprise Norland") or holds
     a word of bodies; an instrument otherwise ("Norland Num", a country's name first, is a programme)."""
     rw = reading_words()
