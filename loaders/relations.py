@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 
 E = r"@(\d+)@"
-LIST = r"@\d+@(?:\s*(?:,|and|&|as\s+well\s+as|,\s*and)\s*@\d+@)*"
+# A list of mentions: "A, B and C", "A and one or more B or C".
+LIST = (
+    r"@\d+@(?:\s*(?:,|and|&|or|as\s+well\s+as|,\s*and)\s*(?:(?:one\s+or\s+more|several|some|all|the)\s+)?@\d+@)*"
+)
 MENTION = re.compile(E)
 
 CREATION_VERBS = (
