@@ -92,6 +92,7 @@ _LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
 _JOINED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|,|and|&|\+|as\s+well\s+as|or)\s*(?:the\s+)?$", re.I)
 _CLOSED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|and|&|\+|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
 _CLAUSE_AND = re.compile(r"^\s*,\s*and\b", re.I)  # ", and" joins a list only after other commas: "A, B, and C"
+_COMMA_ONLY = re.compile(r"\s*,\s*@\d+@")
 _JOINED_AFTER = re.compile(r"\s*(?:,\s*and|,|and|&|as\s+well\s+as|or)\s*(?:the\s+|its\s+|their\s+)?@(\d+)@", re.I)
 
 
@@ -213,7 +214,8 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
         merged_with = _MERGED_WITH.match(t, _list_end(t, m.end())) if "merg" in m[0].lower() and after else None
         if relation == "SUCCEEDED_BY" and merged_with is not None:
             after = [*after, int(merged_with[1])]  # "by merging A (AB), the trade agency, with B": B too
-        if not forward and len(after) > 1 and _JOINT.search(m[0]):
+        either = " or " in t[m.end() : _list_end(t, m.end())]  # "led by A or B": one of them, not both
+        if not forward and len(after) > 1 and (_JOINT.search(m[0]) or (_CO_LED.match(m[0]) and not either)):
             # "funded jointly by A and B": the agents work together too
             out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for n, a in enumerate(after)
                     for b in after[n + 1 :]]
@@ -240,6 +242,7 @@ _PARENTHESIS = re.compile(r"@(\d+)@\s*\(([^()]*@\d+@[^()]*)\)")
 _ONLY_BODIES = re.compile(
     r"^(?:\s|,|;|\u2013|\u2014|-|/|@\d+@|\d{4}|\d\d|and|then|later|from|since|until|to|now|today|formerly)*$", re.I
 )
+_CO_LED = re.compile(r"(?:led|co-led|headed|chaired|co-chaired|steered|run|managed)\b", re.I)  # by A and B: together
 _JOINT = re.compile(r"\b(?:jointly|together)\b", re.I)
 _UNDER_FRAME = re.compile(r"^\s*(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?@(\d+)@\s*,", re.I)
 # "A (B" : a name right after another, in parentheses, may be its other name (the reader checks the types).
@@ -411,4 +414,6 @@ def _after(t: str, at: int, limit: int) -> list[int]:
             break  # "… takes part in A, and B works with C": a new clause, not a list
         found.append(int(j[1]))
         pos = j.end()
+    if len(found) == 2 and _COMMA_ONLY.match(t, m.end()) and not _JOINED_AFTER.match(t, pos):
+        return found[:1]  # "A, the B": the second names the first again (an apposition), not a list
     return found
