@@ -24,8 +24,13 @@ def names(x: Extraction) -> set[str]:
 
 
 def test_phrases_read_both_voices_and_lists():
+    # Bodies that run an instrument together work together; alternatives ("A or B") do not.
     assert [(f.relation, f.sources, f.targets) for f in phrased("@0@ is jointly run by @1@ and @2@")] == [
-        ("IMPLEMENTS", [1, 2], [0])
+        ("COLLABORATES_WITH", [1], [2]),
+        ("IMPLEMENTS", [1, 2], [0]),
+    ]
+    assert [(f.relation, f.sources, f.targets) for f in phrased("@0@ is led by @1@ or @2@")] == [
+        ("LEADS", [1, 2], [0])
     ]
     assert [(f.relation, f.sources, f.targets) for f in phrased("@0@ was renamed @1@ in 2019")] == [
         ("SUCCEEDED_BY", [0], [1])
