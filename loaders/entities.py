@@ -332,7 +332,8 @@ _PRONOUN = re.compile(
     r"(?!\s+(?:is|was|has\s+been|had\s+been)\s+\w+(?:ed|en)\s+that\b)"  # "it was announced that"
 )
 _CLAUSE_OPENER = re.compile(
-    r"(?:[,;]|\b(?:and|but|because|while|when|where|since|so|as|although|though|that|whether|if|until|once|after|before))\s*$",
+    r"(?:[,;]|\b(?:and|but|because|while|when|where|since|so|as|although|though|that|whether|if|until|once|after|before))\s*"
+    r"(?:(?:since|in|from|on|by|after|until)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s*,?\s*)?$",  # "; since May 2024 it"
     re.I,
 )
 _AMOUNT_WORDS = frozenset(("million", "billion", "thousand", "bn", "m", "per", "cent", "percent"))
