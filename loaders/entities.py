@@ -291,7 +291,7 @@ def find_candidates(
             found.append(Candidate(m.start(), m.end(), "", m["head"], "reference", head=m["head"]))
     if not tokens.isdisjoint(_PRONOUNS):
         for m in _PRONOUN.finditer(text):
-            opens = _CLAUSE_OPENER.search(text, 0, m.start()) is not None  # "…, and it", "while they"
+            opens = CLAUSE_OPENER.search(text, 0, m.start()) is not None  # "…, and it", "while they"
             found.append(Candidate(m.start(), m.end(), "", m[0], "pronoun", head="clause" if opens else None))
     return _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text)
 
@@ -331,7 +331,8 @@ _PRONOUN = re.compile(
     r"|necessary|hard|easy|worth)\b)"  # "it is important to …": no one is meant
     r"(?!\s+(?:is|was|has\s+been|had\s+been)\s+\w+(?:ed|en)\s+that\b)"  # "it was announced that"
 )
-_CLAUSE_OPENER = re.compile(
+# What ends the words before a clause's first word ("…, and it", "while they", "; since May 2024 it").
+CLAUSE_OPENER = re.compile(
     r"(?:[,;]|\b(?:and|but|because|while|when|where|since|so|as|although|though|that|whether|if|until|once|after|before))\s*"
     r"(?:(?:since|in|from|on|by|after|until)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s*,?\s*)?$",  # "; since May 2024 it"
     re.I,

@@ -40,7 +40,7 @@ from loaders.bullets import Statement, statements
 from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased, by_form, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.documents import Document
-from loaders.entities import find_candidates, targets_in_name
+from loaders.entities import CLAUSE_OPENER, find_candidates, targets_in_name
 from loaders.lexicon import INSTRUMENT_HEADS, NETWORK_HEADS, Candidate, countries, lexicon, name_key, reading_words
 
 if TYPE_CHECKING:  # networkx takes a third of a second to import: worker processes never need it
@@ -124,6 +124,7 @@ class _Reader:
         self.table_header: list[str] | None = None  # the cells of the table's header row, lower-cased
         self.focus: str | None = None  # what "it", "they", "its" stand for: the latest sentence's subject
         self.opening: str | None = None  # the first body or instrument the current statement names
+        self.clause_subject: str | None = None  # the latest body or instrument that opened a clause in it
 
     # --- entities -------------------------------------------------------------------------------
     def entity_for(self, c: Candidate, line: int) -> str | None:
@@ -134,7 +135,8 @@ class _Reader:
         elif c.kind == "pronoun":
             # "…, and it runs": a pronoun opening a clause inside a sentence that has named its subject
             # is that subject; elsewhere ("made it a component") it is the last sentence's subject.
-            key = self.opening if c.start > 0 and self.opening is not None and c.head == "clause" else self.focus
+            opening = self.clause_subject or self.opening
+            key = opening if c.start > 0 and opening is not None and c.head == "clause" else self.focus
             if key is None:
                 return None
         elif c.kind == "reference":
@@ -406,6 +408,7 @@ def _read(rd: _Reader) -> None:
     _frame_rules(rd, per_statement)
 
 
+_DETERMINERS = re.compile(r"(?:\b(?:the|former|new|then)\s+)+$", re.I)
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\u00e0-\u00ff'-]+")
 _TABLE_SEPARATOR = re.compile(r"^\|[\s:|-]*$")
 _PARTNER_CUE = re.compile(r"\b(?:with|alongside|and|together\s+with)\s+(?:the\s+)?$", re.I)
@@ -456,7 +459,7 @@ def _linked(
     ``resolved``: what references and pronouns at these offsets meant when the statement was first read."""
     keys: list[str] = []
     kept: list[Candidate] = []
-    rd.opening = None
+    rd.opening = rd.clause_subject = None
     for c in cands:
         if c.kind == "single" and c.name.lower() in rd.lower_words:
             continue
@@ -465,8 +468,11 @@ def _linked(
         if key is not None:
             keys.append(key)
             kept.append(c)
-            if rd.opening is None and (rd.is_actor(key) or rd.is_instrument(key)):
-                rd.opening = key
+            if rd.is_actor(key) or rd.is_instrument(key):
+                rd.opening = rd.opening or key
+                head = _DETERMINERS.sub("", st.text[: c.start])
+                if not head.strip() or CLAUSE_OPENER.search(head):  # "…, when the former A was …"
+                    rd.clause_subject = key
     return keys, kept
 
 
