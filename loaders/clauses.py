@@ -83,6 +83,7 @@ _BEHALF = re.compile(r"\s*on\s+(?:@\d+@(?:'s|\u2019s)\s+behalf|behalf\s+of\s+(?:
 _FRAMING = re.compile(r"(?:as\s+)?part\s+of|under|within", re.I)
 _GOVERNING = re.compile(r"\b(?:[a-z]+ed)\s+(?:under|by|through|from|via|within)\s+(?:the\s+|its\s+)?$", re.I)
 _OWNER_GAP = re.compile(r"^(?:'s|\u2019s)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*$")
+_OWNER_OPENS = re.compile(r"^[\s*\u2013\u2014-]*@(\d+)@(?:'s|\u2019s)\s")  # "- Norland's plan …"
 _APPOSING = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*$")
 _APPOSED = re.compile(r"@(\d+)@\s*,\s*(?:the|an?)\s[^,@;]*$", re.I)
 _PASSIVE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:then\s+|former\s+|new\s+)?$", re.I)
@@ -207,6 +208,8 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
                 before, after = after, [int(renamed[1])]
         if bullet and not before and after and not t[: m.start()].strip(" -\u2013\u2014*:"):
             before = [INHERITED]  # a bullet that opens on its verb continues its parent's subject
+        elif bullet and len(before) == 1 and (o := _OWNER_OPENS.match(t)) and int(o[1]) == before[0]:
+            before = [INHERITED]  # "- Norland's plan under B" describes the parent: the parent is under B
         if not before or not after:
             continue
         if forward and _PASSIVE.search(t, _skip_behalf(t, m.end()), t.find("@", _skip_behalf(t, m.end()))):

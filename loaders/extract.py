@@ -767,7 +767,8 @@ def _frame_rules(rd: _Reader, per_statement: list[tuple[str, list[str], list[Yea
         frame = next((rd.subjects[a] for a in ancestors if rd.subjects[a] is not None), None)
         strategy = frame if frame is not None and rd.type_of(frame) == strategy_label else None
         for ins in own:
-            if strategy and strategy != ins and rd.type_of(ins) != strategy_label:
+            stated = rd.has("PART_OF", strategy, ins) if strategy else False  # the item says the reverse
+            if strategy and strategy != ins and rd.type_of(ins) != strategy_label and not stated:
                 anc = next(a for a in ancestors if rd.subjects[a] == strategy)
                 rd.add("PART_OF", ins, strategy, [_span(rd.statements[anc]), _span(st)], FRAMED)
             for a in ancestors:
