@@ -77,7 +77,7 @@ _QUOTED = re.compile(r'"([^"\n]{2,160}?)"')
 _ACRONYM = re.compile(r"(?<![\w@-])([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)(?![\w@-])")
 _REFERENCE = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|said|[Ii]ts|[Tt]heir)\s+"
-    r"(?:(?:new|former|then|same|current|present|responsible|competent|relevant)\s+)?(?P<head>(?i:"
+    r"(?:(?P<mod>new|former|then|same|current|present|responsible|competent|relevant)\s+)?(?P<head>(?i:"
     + ACTOR_HEAD_RE
     + "|"
     + _SC_HEADS
@@ -288,7 +288,9 @@ def find_candidates(
         found += shaped_names(text, found)
     if not tokens.isdisjoint(_REFERENCE_TRIGGERS):
         for m in _REFERENCE.finditer(text):
-            found.append(Candidate(m.start(), m.end(), "", m["head"], "reference", head=m["head"]))
+            # "the new ministry" is the latest one named: its name carries the modifier for the reader.
+            name = f"new {m['head']}" if m["mod"] == "new" else m["head"]
+            found.append(Candidate(m.start(), m.end(), "", name, "reference", head=m["head"]))
     if not tokens.isdisjoint(_PRONOUNS):
         for m in _PRONOUN.finditer(text):
             opens = CLAUSE_OPENER.search(text, 0, m.start()) is not None  # "…, and it", "while they"

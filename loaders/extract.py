@@ -141,7 +141,9 @@ class _Reader:
                 return None
         elif c.kind == "reference":
             head = (c.head or "").lower()
-            key = self._salient(self.recent_head.get(head), line) or self.recent_type.get(
+            named = self.recent_head.get(head)
+            latest = named[-1] if named and c.name.startswith("new ") else None  # "the new ministry"
+            key = latest or self._salient(named, line) or self.recent_type.get(
                 INSTRUMENT_HEADS.get(head, c.head or ""), ""
             )
             if not key:
