@@ -113,7 +113,7 @@ class _Reader:
         self.abbreviations: dict[str, str] = {}  # abbreviation -> name key
         self.acronyms: set[str] = set()  # the same abbreviations, for a quick look-up per statement
         self.recent_head: dict[str, list[str]] = {}  # head noun -> names with it, the latest last
-        self.recent_type: dict[str, str] = {}
+        self.recent_type: dict[str, list[str]] = {}  # type -> names of that type, the latest last
         self.facts: dict[tuple[str, str, str, str | None], _Fact] = {}
         self.pairs: dict[tuple[str, str, str], list[_Fact]] = {}  # (type, source, target) -> its facts
         self.subjects: list[str | None] = []  # per statement: its own subject (name key) or None
@@ -143,9 +143,9 @@ class _Reader:
             head = (c.head or "").lower()
             named = self.recent_head.get(head)
             latest = named[-1] if named and c.name.startswith("new ") else None  # "the new ministry"
-            key = latest or self._salient(named, line) or self.recent_type.get(
-                INSTRUMENT_HEADS.get(head, c.head or ""), ""
-            )
+            of_type = self.recent_type.get(INSTRUMENT_HEADS.get(head, c.head or ""))
+            # Without a name of that head, the latest of its type: a generic head is mostly local.
+            key = latest or self._salient(named, line) or (of_type[-1] if of_type else None)
             if not key:
                 return None
         else:
@@ -167,11 +167,8 @@ class _Reader:
         draft = self.drafts[key]
         draft.lines[line] = None
         if draft.head:
-            held = self.recent_head.setdefault(draft.head.lower(), [])
-            if key in held:
-                held.remove(key)
-            held.append(key)
-        self.recent_type[draft.type] = key
+            _to_latest(self.recent_head.setdefault(draft.head.lower(), []), key)
+        _to_latest(self.recent_type.setdefault(draft.type, []), key)
         return key
 
     def _salient(self, keys: list[str] | None, line: int) -> str | None:
@@ -301,6 +298,12 @@ class _Reader:
             out.append(parent)
             parent = self.statements[parent].parent
         return out
+
+
+def _to_latest(keys: list[str], key: str) -> None:
+    if key in keys:
+        keys.remove(key)
+    keys.append(key)
 
 
 def _span(st: Statement) -> tuple[int, int]:
