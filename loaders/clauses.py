@@ -78,7 +78,9 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s", re.I)  # where 
 _ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")
 _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # verbs a relative clause may precede
 # "… on the ministry's behalf by A", "… on behalf of the ministry": words between a verb and its agent.
-_BEHALF = re.compile(r"\s*on\s+(?:@\d+@(?:'s|\u2019s)\s+behalf|behalf\s+of\s+(?:the\s+)?@\d+@)\s*", re.I)
+_BEHALF = re.compile(
+    r"\s*on\s+(?:(?:@\d+@|(?:the\s+)?[a-z]+)(?:'s|\u2019s)\s+behalf|behalf\s+of\s+(?:the\s+)?(?:@\d+@|[a-z]+))\s*", re.I
+)
 # A framing phrase ("as part of", "under") and the prepositions that make a mention an object of its verb.
 _FRAMING = re.compile(r"(?:as\s+)?part\s+of|under|within", re.I)
 _GOVERNING = re.compile(r"\b(?:[a-z]+ed)\s+(?:under|by|through|from|via|within)\s+(?:the\s+|its\s+)?$", re.I)
@@ -382,8 +384,7 @@ def _clause_subject(head: str) -> int | None:
 
 def _skip_behalf(t: str, at: int) -> int:
     """Where the words after a verb go on once "on X's behalf" is passed."""
-    gap_end = t.find("@", at)
-    b = _BEHALF.search(t, at, t.find("@", gap_end + 1) + 1 if gap_end >= 0 else len(t))
+    b = _BEHALF.match(t, at)
     return b.end() if b is not None else at
 
 

@@ -262,11 +262,12 @@ class _Reader:
         s, t = self.drafts[source], self.drafts[target]
         words = reading_words()
         options = (words.default_actor, words.default_instrument)
-        if rel in ("PART_OF", "SUCCEEDED_BY") and (self.is_instrument(source) or self.is_instrument(target)):
-            options = options[::-1]  # an instrument is part of, or succeeded by, another instrument
         # A lone capitalised word is only ever retyped as a body ("… through Portex"), never as an instrument.
         s_free = self.retypable(source) and (s.kind != "single" or words.default_actor in spec.sources)
         t_free = self.retypable(target) and (t.kind != "single" or words.default_actor in spec.targets)
+        fixed_end = target if s_free and not t_free else source if t_free and not s_free else None
+        if rel in ("PART_OF", "SUCCEEDED_BY") and fixed_end is not None and self.is_instrument(fixed_end):
+            options = options[::-1]  # an instrument is part of, or succeeded by, another instrument
         if s_free and (t.type in spec.targets or t_free):
             s.type = next((o for o in options if o in spec.sources), s.type)
         if t_free and s.type in spec.sources:
