@@ -86,6 +86,8 @@ _REFERENCE = re.compile(
     + r"|law|act)(?![\w-]))"
     + r"(?!\s+(?:of|for|on)\s)"  # "the Ministry of Ports" is a name, "the chambers of crafts" a collective
     + r"(?!\s+[*_\"\u201c]{0,2}[A-Z])"  # "the programme Norland Online": the name that follows is the mention
+    # "the project management agency": the head noun modifies a body noun that follows
+    + r"(?!\s+(?:[a-z]+\s+)?(?:" + "|".join(reading_words().body_nouns) + r")\b)"
 )
 _MEASURE = re.compile(rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$")
 _COLLECTIVE = re.compile(
