@@ -172,15 +172,18 @@ def statements(doc: Document) -> list[Statement]:
     return _split_sentences(out)
 
 
-# A full stop, then a space and a capital: a sentence ends (unless the word before is an abbreviation).
-_SENTENCE_END = re.compile(r"(?<=[\w)\]\"'%])\.\s+(?=[A-Z\"(])")
+# A full stop (and a footnote mark: "year.¹"), then a space and a capital: a sentence ends (unless the
+# word before is an abbreviation).
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[\w)\]\"'%\u2019\u201d])\.|(?<=[^\W\d_])\.(?:\d{1,2}|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,2}))\s+(?=[A-Z\"(\u201c])"
+)
 _ABBREVIATIONS = ("e.g", "i.e", "etc", "No", "Art", "Mr", "Ms", "Dr", "St", "Inc", "Ltd", "Co", "vs", "cf")
 
 
 def _sentences(text: str) -> list[int]:
     """Offsets where the sentences of ``text`` start (always including 0)."""
     starts = [0]
-    if ". " not in text:
+    if "." not in text:
         return starts
     for m in _SENTENCE_END.finditer(text):
         word = text[: m.start()].rsplit(" ", 1)[-1]
@@ -192,7 +195,7 @@ def _sentences(text: str) -> list[int]:
 
 def _split_sentences(units: list[Statement]) -> list[Statement]:
     """One statement per sentence: later sentences share the first one's parent; children follow the first."""
-    if not any(". " in u.text for u in units):
+    if not any("." in u.text for u in units):
         return units
     out: list[Statement] = []
     new_index: dict[int, int] = {}

@@ -266,6 +266,23 @@ def _apposition() -> re.Pattern[str]:
     )
 
 
+def _plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
+@cache
+def _members() -> re.Pattern[str]:
+    """ "the bodies under the ministry, among them A, B and C": the bodies named are part of the ministry."""
+    nouns = "|".join(re.escape(_plural(n)) for n in sorted(reading_words().body_nouns, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{nouns})\b[^@.;:]{{0,40}}?\b(?:under|attached\s+to|reporting\s+to|within|affiliated\s+(?:to|with))\s+"
+        rf"(?:the\s+)?(?:@(?P<parent>\d+)@|(?:its|their)\s+[a-z]+)[^@;]{{0,80}}?"
+        rf"(?:among\s+them|including|such\s+as|notably|namely|:)\s+(?:the\s+)?"
+        rf"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)",
+        re.I,
+    )
+
+
 @cache
 def _parts_intro() -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in sorted(reading_words().part_nouns, key=len, reverse=True))
@@ -317,6 +334,10 @@ def by_form(t: str) -> list[Phrased]:
         members = [int(x) for x in _MENTION.findall(m["list"])]
         for i, a in enumerate(members):
             out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for b in members[i + 1 :]]
+    for m in _members().finditer(t):
+        parent = int(m["parent"]) if m["parent"] else _clause_subject(t[: m.start()])  # "under its supervision"
+        if parent is not None:
+            out.append(Phrased("PART_OF", [int(x) for x in _MENTION.findall(m["list"])], [parent], m.start(), m.end()))
     for m in _apposition().finditer(t):  # "A, the directorate of B": A is part of B
         out.append(Phrased("PART_OF", [int(m[1])], [int(m[2])], m.start(), m.end()))
     for m in _TRANSLATED.finditer(t):  # "Ministry of X (Ministerio de X)": one body, two languages

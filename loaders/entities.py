@@ -296,7 +296,9 @@ def find_candidates(
     if not tokens.isdisjoint(_PRONOUNS):
         for m in _PRONOUN.finditer(text):
             opens = CLAUSE_OPENER.search(text, 0, m.start()) is not None  # "…, and it", "while they"
-            found.append(Candidate(m.start(), m.end(), "", m[0], "pronoun", head="clause" if opens else None))
+            governed = _GOVERNED_PRONOUN.search(text, max(0, m.start() - 12), m.start()) is not None  # "under it"
+            role = "clause" if opens else "object" if governed else None
+            found.append(Candidate(m.start(), m.end(), "", m[0], "pronoun", head=role))
     return _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text)
 
 
@@ -335,6 +337,7 @@ _PRONOUN = re.compile(
     r"|necessary|hard|easy|worth)\b)"  # "it is important to …": no one is meant
     r"(?!\s+(?:is|was|has\s+been|had\s+been)\s+\w+(?:ed|en)\s+that\b)"  # "it was announced that"
 )
+_GOVERNED_PRONOUN = re.compile(r"\b(?:under|within|to|for|with|by|from|of)\s+$", re.I)
 # What ends the words before a clause's first word ("…, and it", "while they", "; since May 2024 it").
 CLAUSE_OPENER = re.compile(
     r"(?:[,;]|\b(?:and|but|because|while|when|where|since|so|as|although|though|that|whether|if|until|once|after|before))\s*"

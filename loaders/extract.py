@@ -133,10 +133,14 @@ class _Reader:
             if key is None:
                 return None
         elif c.kind == "pronoun":
-            # "…, and it runs": a pronoun opening a clause inside a sentence that has named its subject
-            # is that subject; elsewhere ("made it a component") it is the last sentence's subject.
+            # Elsewhere ("made it a component") a pronoun is the last sentence's subject.
+            # "…, and it runs": a clause-opening pronoun is the body that opened the clause before it;
+            # "the bodies working under it": a pronoun after a preposition is the sentence's own subject.
             opening = self.clause_subject or self.opening
-            key = opening if c.start > 0 and opening is not None and c.head == "clause" else self.focus
+            if c.head == "object" and self.opening is not None:
+                key = self.opening
+            else:
+                key = opening if c.start > 0 and opening is not None and c.head == "clause" else self.focus
             if key is None:
                 return None
         elif c.kind == "reference":
