@@ -283,6 +283,26 @@ def _members() -> re.Pattern[str]:
     )
 
 
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+
+
+@cache
+def _counted_members() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(_plural(n)) for n in sorted(reading_words().body_nouns, key=len, reverse=True))
+    return re.compile(
+        rf"^\s*(?:the\s+)?(?P<n>{'|'.join(_COUNTS)})\s+(?:[a-z-]+\s+){{0,2}}?(?:{nouns})\s+"
+        rf"(?:under|attached\s+to|reporting\s+to|within|affiliated\s+(?:to|with))\s+(?:the\s+)?@(?P<parent>\d+)@",
+        re.I,
+    )
+
+
+def counted_members(t: str) -> tuple[int, int] | None:
+    """ "Two agencies attached to the ministry carry …": (how many, the parent's mention); the sentences
+    that follow name the members."""
+    m = _counted_members().match(t)
+    return (_COUNTS[m["n"].lower()], int(m["parent"])) if m else None
+
+
 @cache
 def _parts_intro() -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in sorted(reading_words().part_nouns, key=len, reverse=True))

@@ -37,7 +37,7 @@ from graph.model import Entity, Evidence, Relationship, entity_id, merge_entitie
 from graph.model.schema import Schema, load_schema
 from loaders import relations as R
 from loaders.bullets import Statement, statements
-from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased, by_form, phrased
+from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased, by_form, counted_members, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.documents import Document
 from loaders.entities import CLAUSE_OPENER, find_candidates, targets_in_name
@@ -765,6 +765,7 @@ def _frame_rules(rd: _Reader, per_statement: list[tuple[str, list[str], list[Yea
     """Facts the layout gives: an item under a strategy is part of it; an item of a list its subject's
     parts introduce is part of that subject; targets named above an item."""
     _listed_parts(rd, per_statement)
+    _counted_parts(rd, per_statement)
     strategy_label = INSTRUMENT_HEADS["strategy"]
     for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
         if st.kind != "bullet" or not keys:
@@ -799,6 +800,27 @@ def _frame_rules(rd: _Reader, per_statement: list[tuple[str, list[str], list[Yea
                 continue
             named_on = next(iter(d.lines))
             rd.add("TARGETS", key, group, [(named_on, named_on)], FRAMED, note="the target group is named in the title")
+
+
+def _counted_parts(rd: _Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:
+    """ "Two agencies attached to the ministry carry most of the delivery." then "The A …", "The B …":
+    the bodies the next sentences open on are part of the ministry, as many as counted."""
+    for i, (t, keys, _) in enumerate(per_statement):
+        counted = counted_members(t) if keys else None
+        if counted is None:
+            continue
+        n, parent = counted[0], keys[counted[1]]
+        members: list[int] = []
+        for j in range(i + 1, min(i + 1 + 2 * n, len(per_statement))):
+            if rd.statements[j].section != rd.statements[i].section or len(members) == n:
+                break
+            subject = rd.subjects[j]
+            if subject is not None and subject != parent and rd.is_actor(subject) and subject not in (
+                rd.subjects[m] for m in members
+            ):
+                members.append(j)
+        for j in members:
+            rd.add("PART_OF", rd.subjects[j], parent, [_span(rd.statements[i]), _span(rd.statements[j])], NESTED)
 
 
 def _listed_parts(rd: _Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:
