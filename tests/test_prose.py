@@ -73,6 +73,47 @@ def test_a_coordinated_verb_keeps_the_clause_subject():
     assert ("SUCCEEDED_BY", "Harbour Boards", "Sorvik Regional Council") not in found
 
 
+def test_pronouns_and_references_find_the_body_the_clause_means():
+    text = (
+        "The Ministry of Ports (MoP) sets the rules. The ministry also asked the bodies working under it, among "
+        "them the Quay Board and the Harbour Fund Office, to help. In May 2024 it was announced that the Dock "
+        "Board would be renamed; since July 2024 it has operated as the Quay Authority. Then the Ministry of "
+        "Harbours was set up, and the Sorvik Agency is now attached to the new ministry."
+    )
+    found = facts(text)
+    assert {("PART_OF", "Quay Board", "Ministry of Ports"), ("PART_OF", "Harbour Fund Office", "Ministry of Ports"),
+            ("SUCCEEDED_BY", "Dock Board", "Quay Authority"), ("PART_OF", "Sorvik Agency", "Ministry of Harbours")} <= found
+    assert ("PART_OF", "Sorvik Agency", "Ministry of Ports") not in found
+
+
+def test_counted_bodies_are_the_ones_the_next_sentences_open_on():
+    text = (
+        "Two agencies attached to the Ministry of Ports carry most of the delivery. The Quay Service (Quayserv), "
+        "founded in 1950, advises small firms. The Harbour Corporation (Harcorp) finances innovation. "
+        "The Norland Trade Bank lends to exporters."
+    )
+    found = facts(text)
+    assert {("PART_OF", "Quay Service", "Ministry of Ports"), ("PART_OF", "Harbour Corporation", "Ministry of Ports")} <= found
+    assert ("PART_OF", "Norland Trade Bank", "Ministry of Ports") not in found  # two were counted
+
+
+def test_frames_and_nouns_place_names():
+    text = (
+        "The Sorvik Hubs were funded under Harbour 2020 as part of the Quay Digital initiative. "
+        "The Dock Fund is financed by the Norland Union under Norland's Recovery Plan. "
+        "The Chamber of Ports manages the information portal Harbourdesk. "
+        "In 2024 the Ministry of Ports opened the Quay Support Centres and launched Allez l'Export."
+    )
+    x = extract(document_from_text(text))
+    types = {e.name: e.type for e in x.entities}
+    assert types["Harbourdesk"] == "Programme" and types["Allez l'Export"] == "Programme"
+    found = facts(text)
+    assert {("PART_OF", "Sorvik Hubs", "Quay Digital initiative"), ("PART_OF", "Dock Fund", "Recovery Plan"),
+            ("IMPLEMENTS", "Chamber of Ports", "Harbourdesk"), ("LEADS", "Ministry of Ports", "Quay Support Centres"),
+            ("LEADS", "Ministry of Ports", "Allez l'Export")} <= found
+    assert ("PART_OF", "Harbour 2020", "Quay Digital initiative") not in found
+
+
 def test_amounts_titles_and_possessives_are_not_names():
     text = (
         "PRESS RELEASE\n\n"
@@ -92,4 +133,4 @@ def test_the_corpus_figures_hold(corpus_gold: Path):
     assert problems == []
     e, r = report.entities, report.relations
     assert e.recall >= 0.90 and e.precision >= 0.85, report.summary()  # the goal, reached
-    assert r.recall >= 0.41 and r.precision >= 0.72, report.summary()  # a floor: the goal is 0.70 at 0.80
+    assert r.recall >= 0.55 and r.precision >= 0.80, report.summary()  # a floor: the goal is 0.70 at 0.80
