@@ -281,9 +281,9 @@ def find_candidates(
             for m in _ACRONYM.finditer(text):
                 found.append(Candidate(m.start(), m.end(), "", m[1], "acronym"))
         elif acronyms and any(a in text for a in acronyms):
-            words = set(text.translate(PUNCT_TO_SPACE).split())
+            present = set(text.translate(PUNCT_TO_SPACE).split())
             # Abbreviations of two upper-case words ("DG NORTH") are looked for as they are written.
-            for acronym in {a for a in acronyms if a in words or (" " in a and a.isupper() and a in text)}:
+            for acronym in {a for a in acronyms if a in present or (" " in a and a.isupper() and a in text)}:
                 for m in _acronym_pattern(acronym).finditer(text):
                     found.append(Candidate(m.start(), m.end(), "", acronym, "acronym"))
     if has_upper and shaped:
@@ -341,7 +341,7 @@ _GOVERNED_PRONOUN = re.compile(r"\b(?:under|within|to|for|with|by|from|of)\s+$",
 # What ends the words before a clause's first word ("…, and it", "while they", "; since May 2024 it").
 CLAUSE_OPENER = re.compile(
     r"(?:[,;]|\b(?:and|but|because|while|when|where|since|so|as|although|though|that|whether|if|until|once|after|before))\s*"
-    r"(?:(?:since|in|from|on|by|after|until)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s*,?\s*)?$",  # "; since May 2024 it"
+    r"(?:(?:since|in|from|on|by|after|until)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s*,?\s*)?$",  # "; in 2024 it"
     re.I,
 )
 _AMOUNT_WORDS = frozenset(("million", "billion", "thousand", "bn", "m", "per", "cent", "percent"))

@@ -810,17 +810,15 @@ def _counted_parts(rd: _Reader, per_statement: list[tuple[str, list[str], list[Y
         if counted is None:
             continue
         n, parent = counted[0], keys[counted[1]]
-        members: list[int] = []
+        members: dict[str, int] = {}  # member -> the statement that opens on it
         for j in range(i + 1, min(i + 1 + 2 * n, len(per_statement))):
             if rd.statements[j].section != rd.statements[i].section or len(members) == n:
                 break
             subject = rd.subjects[j]
-            if subject is not None and subject != parent and rd.is_actor(subject) and subject not in (
-                rd.subjects[m] for m in members
-            ):
-                members.append(j)
-        for j in members:
-            rd.add("PART_OF", rd.subjects[j], parent, [_span(rd.statements[i]), _span(rd.statements[j])], NESTED)
+            if subject is not None and subject != parent and rd.is_actor(subject):
+                members.setdefault(subject, j)
+        for member, j in members.items():
+            rd.add("PART_OF", member, parent, [_span(rd.statements[i]), _span(rd.statements[j])], NESTED)
 
 
 def _listed_parts(rd: _Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:

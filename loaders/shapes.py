@@ -12,8 +12,8 @@ import re
 from loaders.lexicon import (
     ABBREVIATION,
     ACTOR_HEADS,
-    INSTRUMENT_HEADS,
     ANY_HEAD,
+    INSTRUMENT_HEADS,
     INTERNATIONAL_WORDS,
     STARTERS,
     Candidate,
@@ -127,7 +127,9 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_NEW_NAME = re.compile(r"\b(?:renamed|became|rebranded\s+as|renamed\s+as|now\s+called)\s+([A-Z][A-Z0-9&]{2,9})(?![\w@-])")
+_NEW_NAME = re.compile(
+    r"\b(?:renamed|became|rebranded\s+as|renamed\s+as|now\s+called)\s+([A-Z][A-Z0-9&]{2,9})(?![\w@-])"
+)
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+[*_\"\u201c]{0,2}$")
 
 

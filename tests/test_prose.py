@@ -81,8 +81,12 @@ def test_pronouns_and_references_find_the_body_the_clause_means():
         "Harbours was set up, and the Sorvik Agency is now attached to the new ministry."
     )
     found = facts(text)
-    assert {("PART_OF", "Quay Board", "Ministry of Ports"), ("PART_OF", "Harbour Fund Office", "Ministry of Ports"),
-            ("SUCCEEDED_BY", "Dock Board", "Quay Authority"), ("PART_OF", "Sorvik Agency", "Ministry of Harbours")} <= found
+    assert {
+        ("PART_OF", "Quay Board", "Ministry of Ports"),
+        ("PART_OF", "Harbour Fund Office", "Ministry of Ports"),
+        ("SUCCEEDED_BY", "Dock Board", "Quay Authority"),
+        ("PART_OF", "Sorvik Agency", "Ministry of Harbours"),
+    } <= found
     assert ("PART_OF", "Sorvik Agency", "Ministry of Ports") not in found
 
 
@@ -93,7 +97,10 @@ def test_counted_bodies_are_the_ones_the_next_sentences_open_on():
         "The Norland Trade Bank lends to exporters."
     )
     found = facts(text)
-    assert {("PART_OF", "Quay Service", "Ministry of Ports"), ("PART_OF", "Harbour Corporation", "Ministry of Ports")} <= found
+    assert {
+        ("PART_OF", "Quay Service", "Ministry of Ports"),
+        ("PART_OF", "Harbour Corporation", "Ministry of Ports"),
+    } <= found
     assert ("PART_OF", "Norland Trade Bank", "Ministry of Ports") not in found  # two were counted
 
 
