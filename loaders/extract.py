@@ -729,6 +729,8 @@ def _resolved(rd: _Reader, relation: str, source: str, target: str) -> tuple[str
         if not rd.is_instrument(source):
             return None  # a body is not part of a law
         return "PROVIDES_FOR", target, source  # "P, under Article 29 of the Act": the law provides for P
+    if relation == "LEADS" and rd.type_of(source) == "Law" and rd.is_instrument(target):
+        return "PROVIDES_FOR", source, target  # "a grant created by Decree No. 12": the decree provides for it
     if relation == OWNS:
         if not (rd.is_actor(source) or rd.retypable(source)):
             return None
