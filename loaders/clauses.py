@@ -320,6 +320,13 @@ def _inline_parts(t: str) -> list[Phrased]:
     return [Phrased("PART_OF", [i], [int(m[1])], m.start(), m.end()) for i in firsts if i != int(m[1])]
 
 
+# "M entrusted its implementation to A and to B", "… gave the management of P to A": A and B run P, M leads it.
+_ENTRUSTED = re.compile(
+    r"\b(?:entrust(?:s|ed)?|delegat(?:es|ed)|assign(?:s|ed)|hand(?:s|ed)\s+over|gave|gives)\s+"
+    r"(?:@(?P<its>\d+)@\s+|the\s+)(?:implementation|management|administration|operation|delivery|running)"
+    r"(?:\s+of\s+@(?P<obj>\d+)@)?\s+to\s+(?P<list>@\d+@(?:\s*(?:,|and|,\s*and)\s*(?:to\s+)?@\d+@)*)",
+    re.I,
+)
 # "P, with A as implementing agency": A runs P.
 _AS_AGENCY = re.compile(
     r"@(\d+)@[^@]{0,40}?\bwith\s+(?:the\s+)?@(\d+)@\s+as\s+(?:the\s+|its\s+)?(?:implementing|managing|executing"
@@ -348,6 +355,13 @@ def by_form(t: str) -> list[Phrased]:
     if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
         after = [int(x) for x in _MENTION.findall(t, u.end())]
         out.append(Phrased("PART_OF", after, [int(u[1])], u.start(), u.end(), typed=True, instruments=True))
+    for m in _ENTRUSTED.finditer(t):
+        instrument = m["obj"] or m["its"]
+        if instrument is not None:
+            bodies = [int(x) for x in _MENTION.findall(m["list"])]
+            out.append(Phrased("IMPLEMENTS", bodies, [int(instrument)], m.start(), m.end()))
+            if (entruster := _clause_subject(t[: m.start()])) is not None:
+                out.append(Phrased("LEADS", [entruster], [int(instrument)], m.start(), m.end(), typed=True))
     for m in _AS_AGENCY.finditer(t):
         out.append(Phrased("IMPLEMENTS", [int(m[2])], [int(m[1])], m.start(), m.end()))
     for m in _JOINTLY.finditer(t):

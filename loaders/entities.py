@@ -66,8 +66,8 @@ _ACTOR_TAIL = re.compile(rf"\s+(?:of|for|on|de|des|du|del|di|für|van|voor)\s+{_
 # "Decree No. 2030-12", "Regulation (EU) 2031/555", "Decree-Law No. 48 of 3 May 2029".
 _LAW_NUMBER = re.compile(
     r"(?:\s+\((?:EU|EC|EEC|EU,\s*Euratom)\))?\s+(?:No\.?\s*)?\d[\d/.-]*\d"
-    r"(?P<date>\s+of\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\s+\d{4})?"
+    r"(?P<date>\s+of\s+(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+)?(?:19|20)\d\d(?![\w/-]))?"  # "… of 3 May 2029", "Act No. 5 of 2019"
 )
 _LAW_TAIL_AFTER = re.compile(rf"\s+(?:on|of|for|concerning|regarding|relating\s+to)\s+{_LAW_TAIL}")
 _STOP_WORDS = frozenset(STOP.replace("\\", "").split("|")) | {"e.g", "i.e"}
@@ -332,7 +332,8 @@ _HEAD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+) $")
 _PRONOUNS = frozenset(("it", "they", "its"))
 _PRONOUN = re.compile(
     r"(?<![\w-])(?:[Ii]t|[Tt]hey|[Ii]ts(?=\s+(?:[\w-]+\s+){0,4}(?:tasks|functions|responsibilities|powers"
-    r"|activities|portfolio|competences|remit|mandate)\b))(?![\w-])"
+    r"|activities|portfolio|competences|remit|mandate|implementation|management|administration|operation|delivery)\b))"
+    r"(?![\w-])"
     r"(?!\s+(?:is|was)\s+(?:not\s+)?(?:also\s+)?(?:a|an|the|to|possible|important|expected|likely|clear|difficult"
     r"|necessary|hard|easy|worth)\b)"  # "it is important to …": no one is meant
     r"(?!\s+(?:is|was|has\s+been|had\s+been)\s+\w+(?:ed|en)\s+that\b)"  # "it was announced that"

@@ -121,6 +121,20 @@ def test_frames_and_nouns_place_names():
     assert ("PART_OF", "Harbour 2020", "Quay Digital initiative") not in found
 
 
+def test_entrusting_an_instrument_and_measures_of_a_plan():
+    text = (
+        "The Dock Voucher, a grant created by Decree No. 12 of 2021, was one of the Harbour Recovery measures. "
+        "The Ministry of Ports entrusted its implementation to the Quay Board and to the Harbour Office."
+    )
+    assert {
+        ("PART_OF", "Dock Voucher", "Harbour Recovery"),
+        ("PROVIDES_FOR", "Decree No. 12 of 2021", "Dock Voucher"),
+        ("LEADS", "Ministry of Ports", "Dock Voucher"),
+        ("IMPLEMENTS", "Quay Board", "Dock Voucher"),
+        ("IMPLEMENTS", "Harbour Office", "Dock Voucher"),
+    } <= facts(text)
+
+
 def test_amounts_titles_and_possessives_are_not_names():
     text = (
         "PRESS RELEASE\n\n"
