@@ -536,6 +536,9 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
         if w == "," and j > 0 and _list_word(toks[j - 1][2]) and "and" in (t[2] for t in toks[j + 1 : h]):
             j -= 1  # "Harbour, Quay and Coast Plan": a list inside the name
             continue
+        if w == ")" and j >= 3 and toks[j - 2][2] == "(" and toks[j - 1][2].isupper() and _capitalised(toks[j - 3][2]):
+            j -= 3  # "Harbour Partner (HP) Network": the abbreviation of the words before is inside the name
+            continue
         if not (w[0].isalnum() or w[0] in "&'"):
             break
         if _owns(text, toks[j]) or (w in ("The", "A", "An") and not (j > 0 and toks[j - 1][2] in _DASHES)):
@@ -559,7 +562,11 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
         tail = _trim_tail(m[0])
     end = he + len(tail)
     key = head.lower()
-    return [Candidate(start, end, INSTRUMENT_HEADS[key], canonical_name(text[start:end]), "name", head=key)]
+    name = _INNER_ABBREVIATION.sub("", text[start:end])
+    return [Candidate(start, end, INSTRUMENT_HEADS[key], canonical_name(name), "name", head=key)]
+
+
+_INNER_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Z0-9&]+\)(?=\s)")
 
 
 _IO = "InternationalOrganization"
