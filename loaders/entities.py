@@ -556,6 +556,8 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
         return []
     if all(w in reading_words().not_names for w in kept):  # "Policy framework", "Key programme": a title
         return []
+    if _PERSON_AFTER.match(text, he) and not reading_words().person_titles.isdisjoint(kept):
+        return []  # "Finance Minister Grant Sorvik said": a person, not a grant
     start = toks[h - len(kept)][0]
     tail = ""
     if head[0].isupper() and (m := _ACTOR_TAIL.match(text, he)) and not _DATED_TAIL.match(m[0]):
@@ -566,6 +568,7 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
     return [Candidate(start, end, INSTRUMENT_HEADS[key], canonical_name(name), "name", head=key)]
 
 
+_PERSON_AFTER = re.compile(r" [A-Z][a-z]+\b(?! (?:of|for)\b)")
 _INNER_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Z0-9&]+\)(?=\s)")
 
 

@@ -201,6 +201,7 @@ class ReadingWords:
     compass_words: frozenset[str]
     document_nouns: frozenset[str]
     place_nouns: frozenset[str]
+    person_titles: frozenset[str]
     default_actor: str
     default_instrument: str
 
@@ -223,6 +224,7 @@ def reading_words() -> ReadingWords:
         frozenset(data["compass_words"]),
         frozenset(data["document_nouns"]),
         frozenset(data["place_nouns"]),
+        frozenset(data["person_titles"]),
         data["default_actor"],
         data["default_instrument"],
     )

@@ -160,8 +160,8 @@ def _lone_name(text: str, start: int, word: str) -> bool:
     if not before or before[-1] in ".:;!?\"'\u201c\u2018(-\u2013\u2014|*#":
         # A sentence may open on a name its apposition explains ("Portex, a non-profit platform, …").
         return _APPOSITION_AFTER.match(text, start + len(word)) is not None and word[1:].islower()
-    if before.rsplit(None, 1)[-1].lower() in _PLACE_CUES:
-        return False
+    if before.rsplit(None, 1)[-1].lower() in _PLACE_CUES or before.rsplit(None, 1)[-1] in reading_words().person_titles:
+        return False  # "in Sorvik": a place; "Mr Harbourne": a person
     return not word.endswith(_DEMONYM_ENDINGS) and word[1:].islower()
 
 

@@ -139,12 +139,13 @@ def test_amounts_titles_and_possessives_are_not_names():
     text = (
         "PRESS RELEASE\n\n"
         "Norland's National Data Strategy sets aside a €85 million fund. Finding 1 is that Harbour 4.0 "
-        "technologies spread slowly."
+        "technologies spread slowly. Finance Minister Grant Sorvik said the Quay Agency runs it, and Mr Harbourne "
+        "agreed."
     )
     x = extract(document_from_text(text))
-    assert "National Data Strategy" in names(x)
+    assert {"National Data Strategy", "Quay Agency"} <= names(x)
     assert not names(x) & {"PRESS RELEASE", "Norland's National Data Strategy", "85 million fund", "Finding 1",
-                           "Harbour 4.0"}
+                           "Harbour 4.0", "Finance Minister Grant", "Harbourne"}
 
 
 def test_the_corpus_figures_hold(corpus_gold: Path):
