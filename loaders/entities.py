@@ -141,7 +141,8 @@ def _trim_tail(tail: str) -> str:
 def _actor_type(head: str, prefix_words: list[str], tail: str) -> str:
     label = ACTOR_HEADS[head]
     words = set(prefix_words) | set(tail.split())
-    if label in ("Agency", "Government") and words & REGIONAL_WORDS:
+    # "Regional Development Agency" is a region's; "Agency for Regional Development" may be the nation's.
+    if (label == "Agency" and set(prefix_words) & REGIONAL_WORDS) or (label == "Government" and words & REGIONAL_WORDS):
         return "RegionalGovernment"
     if head in ("Organisation", "Organization", "Bank", "Commission", "Council") and (
         words & INTERNATIONAL_WORDS or "Co-operation" in words or "Cooperation" in words
@@ -476,6 +477,8 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     kept = _cut_after_acronym(strip_starters(pre))
     m = _ACTOR_TAIL.match(text, he)
     tail = _trim_tail(m[0]) if m else ""
+    if tail and (c := _COUNTRY_SUFFIX.match(text, he + len(tail))) and c[1].title() in countries().by_name:
+        tail += c[0]  # "Organization for Harbour Innovation, NORLAND (OHIN)": the country is part of the name
     if not kept and not tail:
         return []  # a bare "Office": a reference, resolved elsewhere
     start = toks[h - len(kept)][0] if kept else hs
@@ -568,6 +571,7 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
     return [Candidate(start, end, INSTRUMENT_HEADS[key], canonical_name(name), "name", head=key)]
 
 
+_COUNTRY_SUFFIX = re.compile(r",\s+([A-Z]{3,})(?=\s*\()")
 _PERSON_AFTER = re.compile(r" [A-Z][a-z]+\b(?! (?:of|for)\b)")
 _INNER_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Z0-9&]+\)(?=\s)")
 
