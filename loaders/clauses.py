@@ -87,6 +87,7 @@ _GOVERNING = re.compile(r"\b(?:[a-z]+ed)\s+(?:under|by|through|from|via|within)\
 _OWNER_GAP = re.compile(r"^(?:'s|\u2019s)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*$")
 _OWNER_OPENS = re.compile(r"^[\s*\u2013\u2014-]*@(\d+)@(?:'s|\u2019s)\s")  # "- Norland's plan …"
 _APPOSING = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*$")
+_BEFORE_PARENTHESIS = re.compile(r"@(\d+)@\s*\($")
 _APPOSED = re.compile(r"@(\d+)@\s*,\s*(?:the|an?)\s[^,@;]*$", re.I)
 _PASSIVE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:then\s+|former\s+|new\s+)?$", re.I)
 _MENTION = re.compile(r"@(\d+)@")
@@ -399,6 +400,10 @@ def _before(t: str, at: int, partners: bool = False, active: bool = True) -> lis
         return [subject] if subject is not None else []
     if len(m[2]) > _GAP_BEFORE:
         return []
+    opened = head.rfind("(", 0, m.start()) + 1
+    if ")" in m[2] and "(" not in m[2] and (p := _BEFORE_PARENTHESIS.search(head, 0, opened)):
+        # "P (2022 - 2026, Decree 5) - support under B": what the parentheses qualify is what is under B
+        return [int(p[1])]
     if m[2].lstrip().startswith(",") and (a := _APPOSED.search(head, 0, m.start())) is not None:
         return [int(a[1])]  # "A, the agency for B, runs C": A runs C
     if _OWNER_GAP.match(m[2]) and (a := _APPOSING.search(head, 0, m.start())) is not None:

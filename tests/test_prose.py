@@ -109,15 +109,21 @@ def test_frames_and_nouns_place_names():
         "The Sorvik Hubs were funded under Harbour 2020 as part of the Quay Digital initiative. "
         "The Dock Fund is financed by the Norland Union under Norland's Recovery Plan. "
         "The Chamber of Ports manages the information portal Harbourdesk. "
-        "In 2024 the Ministry of Ports opened the Quay Support Centres and launched Allez l'Export."
+        "In 2024 the Ministry of Ports opened the Quay Support Centres and launched Allez l'Export.\n"
+        "- Dock Grant (2022 - 2026, Decree No. 5 of 2022) - investment support under the Harbour Recovery Plan"
     )
     x = extract(document_from_text(text))
     types = {e.name: e.type for e in x.entities}
     assert types["Harbourdesk"] == "Programme" and types["Allez l'Export"] == "Programme"
     found = facts(text)
-    assert {("PART_OF", "Sorvik Hubs", "Quay Digital initiative"), ("PART_OF", "Dock Fund", "Recovery Plan"),
-            ("IMPLEMENTS", "Chamber of Ports", "Harbourdesk"), ("LEADS", "Ministry of Ports", "Quay Support Centres"),
-            ("LEADS", "Ministry of Ports", "Allez l'Export")} <= found
+    assert {
+        ("PART_OF", "Sorvik Hubs", "Quay Digital initiative"),
+        ("PART_OF", "Dock Fund", "Recovery Plan"),
+        ("IMPLEMENTS", "Chamber of Ports", "Harbourdesk"),
+        ("LEADS", "Ministry of Ports", "Quay Support Centres"),
+        ("LEADS", "Ministry of Ports", "Allez l'Export"),
+        ("PART_OF", "Dock Grant", "Harbour Recovery Plan"),
+    } <= found
     assert ("PART_OF", "Harbour 2020", "Quay Digital initiative") not in found
 
 
