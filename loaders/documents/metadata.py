@@ -260,6 +260,8 @@ class _Head:
     stopped: bool = False  # running text, a list or a numbered section began: the head is over
 
     def read(self, i: int, stripped: str, line: str) -> None:
+        """One head line: its dates and a first "# " heading always count; before the running text it may
+        also be the title, a byline or a banner."""
         body = _is_body(line)
         self.dates += _dates_in(line, i, body)
         level = _HEADING_MARK.match(stripped)
