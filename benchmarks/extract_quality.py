@@ -1,6 +1,6 @@
 """Extraction quality: recall and precision on the development corpus and on the seed deck.
 
-Two measurements, both through the evaluator ``instgraph evaluate`` uses (loaders/evaluate.py), so the
+Two measurements, both through the evaluator ``instgraph evaluate`` uses (loaders/evaluate/), so the
 figures here are the command's figures:
 
 - the corpus (``../shared/corpus``: ``documents/*`` against ``gold.json``): recall and precision of

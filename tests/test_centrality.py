@@ -7,7 +7,8 @@ import doctest
 import networkx as nx
 import pytest
 
-from graph.analysis import centrality, coordination, projections
+from graph.analysis import brokerage as brokerage_module
+from graph.analysis import centrality, coordination, projections, sparse_paths
 from graph.analysis.centrality import (
     betweenness,
     brokerage,
@@ -35,7 +36,11 @@ def korea():
     return korea_graph()
 
 
-@pytest.mark.parametrize("module", [centrality, projections, coordination, report], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "module",
+    [centrality, sparse_paths, brokerage_module, projections, coordination, report],
+    ids=lambda m: m.__name__,
+)
 def test_docstring_examples_hold(module):
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0

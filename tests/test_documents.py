@@ -122,7 +122,7 @@ def test_same_text_same_id_whatever_the_path():
     )
 )
 def test_whole_document_cleaning_equals_cleaning_each_line(lines):
-    from loaders.documents import _CONTROL, clean_lines
+    from loaders.documents.clean import _CONTROL, clean_lines
 
     assert clean_lines(lines) == tuple(_CONTROL.sub(" ", clean_line(s)) for s in lines)
 
@@ -284,11 +284,11 @@ def test_arbitrary_text_extracts_without_raising(text):
 
 
 def test_a_document_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
-    import loaders.documents as documents
+    from loaders.documents import reader
 
     path = tmp_path / "big.txt"
     path.write_text("The Port Office was created in 1990.\n" * 100)
-    monkeypatch.setattr(documents, "MAX_DOCUMENT_BYTES", 1000)
+    monkeypatch.setattr(reader, "MAX_DOCUMENT_BYTES", 1000)
     with pytest.raises(InputError, match=r"big.txt: is 0 MB, over the 0 MB limit for one document; split it"):
         read_document(path)
 

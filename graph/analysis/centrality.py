@@ -1,14 +1,16 @@
-"""Centrality, brokerage and centralisation on plain networkx graphs.
+"""Centrality and centralisation on plain networkx graphs.
 
 Every public function takes a graph ``G`` (``Graph``/``DiGraph``, multigraphs too) and keyword
 arguments naming what it reads, and returns a plain mapping ``node -> value`` (a :class:`Centrality`,
 which is a ``dict`` that also says how it was computed) or a number. Use them on any projection from
 :mod:`graph.analysis.projections`.
 
-Path measures (betweenness, closeness) are unweighted and run on a scipy sparse matrix: exact up to
-``exact_max_nodes`` nodes, sampled above it from ``k`` random sources (the sample size is kept in
-``Centrality.sample_size``). Values match networkx's (``normalized=True``, ``endpoints=False``,
-Wasserman–Faust closeness) — the tests check that — but a million-edge graph takes seconds, not hours.
+Path measures (betweenness, closeness) are unweighted and run on a scipy sparse matrix
+(:mod:`graph.analysis.sparse_paths`): exact up to ``exact_max_nodes`` nodes, sampled above it from
+``k`` random sources (the sample size is kept in ``Centrality.sample_size``). Values match networkx's
+(``normalized=True``, ``endpoints=False``, Wasserman–Faust closeness) — the tests check that — but a
+million-edge graph takes seconds, not hours. Brokerage roles are in :mod:`graph.analysis.brokerage`
+(also importable from here).
 
 >>> G = nx.path_graph(["a", "b", "c"])
 >>> betweenness(G)
@@ -21,8 +23,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Iterable, Mapping
-from dataclasses import dataclass
-from itertools import chain
 from typing import Any, Literal
 
 import networkx as nx
@@ -31,20 +31,27 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 from scipy.sparse.linalg import ArpackError, ArpackNoConvergence, eigsh
 
+from graph.analysis.brokerage import BROKERAGE_ROLES, brokerage
+from graph.analysis.sparse_paths import (
+    DEFAULT_SAMPLE,
+    EXACT_MAX_NODES,
+    MIN_SAMPLE,
+    SAMPLE_WORK,
+    Matrix,
+    PathCounts,
+    rescale_betweenness,
+    sampled_paths,
+    sparse_matrix,
+)
 from graph.errors import UsageError
 
-# Betweenness and closeness are exact up to this many nodes and sampled above it.
-EXACT_MAX_NODES = 2000
-# Sources sampled above the threshold. On the 5 000-node Barabási–Albert benchmark graph, sampled
-# betweenness ranks nodes with a Spearman correlation of 0.925 against the exact values at k = 500,
-# 0.946 at 1 000 and 0.962 at 1 500 (two seeds agree to 0.001): benchmarks/centrality.py ...
-DEFAULT_SAMPLE = 1500
-# ... but fewer on very large graphs, so that the sampled work (sources x stored edges) stays near
-# this budget: 50 sources on a million-edge undirected graph (2 M stored edges), seconds not minutes.
-SAMPLE_WORK = 100_000_000
-MIN_SAMPLE = 50
+# Importable from here as before the split (brokerage and the sampling limits live beside this module).
+__all__ = [
+    "BROKERAGE_ROLES", "DEFAULT_SAMPLE", "EXACT_MAX_NODES", "MEASURES", "MIN_SAMPLE", "SAMPLE_WORK", "Centrality",
+    "betweenness", "brokerage", "centralities", "centrality_rows", "centralization", "closeness", "degree",
+    "eigenvector", "most_central", "pagerank",
+]  # fmt: skip
 
-BROKERAGE_ROLES: tuple[str, ...] = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 MEASURES: tuple[str, ...] = (
     "in_degree", "out_degree", "degree", "betweenness", "closeness", "eigenvector", "pagerank"
 )
@@ -65,68 +72,6 @@ class Centrality(dict[Hashable, float]):
         self.measure = measure
         self.sample_size = sample_size
         self.note = note
-
-
-# --- the sparse matrix every measure runs on ----------------------------------------------------------
-@dataclass(frozen=True)
-class _Matrix:
-    nodes: list[Hashable]
-    weighted: sp.csr_array  # A[i, j] = summed weight of edges i -> j (both ways when undirected)
-    binary: sp.csr_array  # structure only, for path measures
-    directed: bool
-
-    @property
-    def n(self) -> int:
-        return len(self.nodes)
-
-
-def _matrix(G: nx.Graph, *, weight: str | None = None, directed: bool | None = None) -> _Matrix:
-    """``G`` as CSR matrices read from its adjacency; ``directed=False`` reads a digraph both ways."""
-    directed = G.is_directed() if directed is None else directed
-    nodes = list(G)
-    n = len(nodes)
-    index = {node: i for i, node in enumerate(nodes)}
-    adj = G.adj  # successors for a digraph; both ways (already symmetric) for a graph
-    lengths = np.fromiter((len(nbrs) for nbrs in adj.values()), dtype=np.int64, count=n)
-    indptr = np.concatenate([[0], np.cumsum(lengths)])
-    neighbours = chain.from_iterable(adj.values())  # C-speed iteration: a million edges in about a second
-    indices = np.fromiter(map(index.__getitem__, neighbours), dtype=np.int64, count=indptr[-1])
-    if G.is_multigraph():
-        values = (
-            (len(keys) if weight is None else sum(float(d.get(weight, 1)) for d in keys.values()))
-            for nbrs in adj.values()
-            for keys in nbrs.values()
-        )
-        data = np.fromiter(values, dtype=float, count=indptr[-1])
-    elif weight is None:
-        data = np.ones(indptr[-1])
-    else:
-        values = (float(d.get(weight, 1)) for nbrs in adj.values() for d in nbrs.values())
-        data = np.fromiter(values, dtype=float, count=indptr[-1])
-    weighted = sp.csr_array((data, indices, indptr), shape=(n, n))
-    if G.is_directed() and not directed:
-        weighted = sp.csr_array(weighted + weighted.T)
-    weighted.sum_duplicates()
-    weighted.sort_indices()
-    binary = weighted.copy()
-    binary.data = np.ones_like(binary.data)
-    return _Matrix(nodes, weighted, binary, directed)
-
-
-def _sources(n: int, k: int, seed: int | None) -> np.ndarray:
-    return np.sort(np.random.default_rng(seed).choice(n, size=min(k, n), replace=False))
-
-
-def _sample_size(n: int, k: int | None, exact_max_nodes: int, stored_edges: int = 0) -> int | None:
-    """None for an exact computation, else the number of sources to sample."""
-    if k is not None:
-        if k < 1:
-            raise UsageError(f"sample size {k} (--sample, k=) must be at least 1")
-        return None if k >= n else k
-    if n <= exact_max_nodes:
-        return None
-    size = max(MIN_SAMPLE, min(DEFAULT_SAMPLE, SAMPLE_WORK // max(stored_edges, 1)))
-    return None if size >= n else size
 
 
 # --- degree -------------------------------------------------------------------------------------------
@@ -161,79 +106,6 @@ def degree(G: nx.Graph, *, direction: Literal["all", "in", "out"] = "all") -> Ce
 
 
 # --- betweenness --------------------------------------------------------------------------------------
-@dataclass
-class _PathCounts:
-    """What one breadth-first search per source yields: dependencies and reaching distances."""
-
-    dependency: np.ndarray  # Brandes' summed pair dependencies per node (raw betweenness)
-    reach: np.ndarray  # sources (other than the node itself) that reach the node
-    distance: np.ndarray  # their summed distances to the node
-
-
-def _paths(mat: _Matrix, sources: Iterable[int], *, dependencies: bool = True) -> _PathCounts:
-    """Brandes' algorithm, one BFS level at a time with numpy, from each source."""
-    A = mat.binary
-    n = mat.n
-    counts = _PathCounts(np.zeros(n), np.zeros(n), np.zeros(n))
-    for s in sources:
-        dist = np.full(n, -1, dtype=np.int64)
-        sigma = np.zeros(n)
-        dist[s], sigma[s] = 0, 1.0
-        levels = [np.array([s])]
-        while True:
-            front = levels[-1]
-            sub = A[front]
-            nbrs = sub.indices
-            new = dist[nbrs] == -1
-            if not new.any():
-                break
-            paths = np.repeat(sigma[front], np.diff(sub.indptr))
-            reach = np.bincount(nbrs[new], weights=paths[new], minlength=n)
-            nxt = np.flatnonzero(reach)
-            dist[nxt] = len(levels)
-            sigma[nxt] = reach[nxt]
-            levels.append(nxt)
-        reached = dist > 0
-        counts.reach += reached
-        counts.distance += np.where(reached, dist, 0)
-        if not dependencies:
-            continue
-        delta = np.zeros(n)
-        for depth in range(len(levels) - 2, -1, -1):
-            front = levels[depth]
-            sub = A[front]
-            nbrs = sub.indices
-            owner = np.repeat(np.arange(len(front)), np.diff(sub.indptr))
-            below = dist[nbrs] == depth + 1
-            coef = (1.0 + delta[nbrs[below]]) / sigma[nbrs[below]]
-            delta[front] = sigma[front] * np.bincount(owner[below], weights=coef, minlength=len(front))
-        delta[s] = 0.0
-        counts.dependency += delta
-    return counts
-
-
-def _rescale_betweenness(
-    raw: np.ndarray, n: int, *, directed: bool, normalized: bool, sources: np.ndarray | None
-) -> np.ndarray:
-    """networkx's scaling (``endpoints=False``), including its correction for sampled sources."""
-    N = n - 1
-    if N < 2:
-        return raw
-    correction = 1 if directed else 2
-    if sources is None:
-        return raw * (1 / (N * (N - 1)) if normalized else 1 / correction)
-    k = len(sources)
-    if normalized:
-        scale_source = 1 / ((k - 1) * (N - 1)) if k > 1 else math.nan
-        scale_other = 1 / (k * (N - 1))
-    else:
-        scale_source = N / ((k - 1) * correction) if k > 1 else math.nan
-        scale_other = N / (k * correction)
-    scale = np.full(n, scale_other)
-    scale[sources] = scale_source
-    return raw * scale
-
-
 def betweenness(
     G: nx.Graph,
     *,
@@ -255,31 +127,21 @@ def betweenness(
     >>> betweenness(G, k=2).sample_size
     2
     """
-    mat = _matrix(G)
-    counts, sources, size = _sampled_paths(mat, exact_max_nodes=exact_max_nodes, k=k, seed=seed)
+    mat = sparse_matrix(G)
+    counts, sources, size = sampled_paths(mat, exact_max_nodes=exact_max_nodes, k=k, seed=seed)
     return _betweenness_scores(mat, counts, sources, size, normalized=normalized)
 
 
-def _sampled_paths(
-    mat: _Matrix, *, exact_max_nodes: int, k: int | None, seed: int | None, dependencies: bool = True
-) -> tuple[_PathCounts, np.ndarray | None, int | None]:
-    """Path counts from every node (exact) or from a sample of sources; also the sources and sample size."""
-    size = _sample_size(mat.n, k, exact_max_nodes, mat.binary.nnz)
-    sources = None if size is None else _sources(mat.n, size, seed)
-    counts = _paths(mat, range(mat.n) if sources is None else sources, dependencies=dependencies)
-    return counts, sources, size
-
-
 def _betweenness_scores(
-    mat: _Matrix,
-    counts: _PathCounts,
+    mat: Matrix,
+    counts: PathCounts,
     sources: np.ndarray | None,
     size: int | None,
     *,
     normalized: bool = True,
 ) -> Centrality:
     n = mat.n
-    values = _rescale_betweenness(
+    values = rescale_betweenness(
         counts.dependency, n, directed=mat.directed, normalized=normalized, sources=sources
     )
     return Centrality(
@@ -302,15 +164,15 @@ def closeness(
     >>> closeness(nx.path_graph(["a", "b", "c"]))  # b: 2 nodes at distance 1; a: distances 1 and 2
     {'a': 0.6666666666666666, 'b': 1.0, 'c': 0.6666666666666666}
     """
-    mat = _matrix(G)
-    counts, sources, size = _sampled_paths(
+    mat = sparse_matrix(G)
+    counts, sources, size = sampled_paths(
         mat, exact_max_nodes=exact_max_nodes, k=k, seed=seed, dependencies=False
     )
     return _closeness_scores(mat, counts, sources, size)
 
 
 def _closeness_scores(
-    mat: _Matrix, counts: _PathCounts, sources: np.ndarray | None, size: int | None
+    mat: Matrix, counts: PathCounts, sources: np.ndarray | None, size: int | None
 ) -> Centrality:
     n = mat.n
     # Sources other than the node itself: n - 1 when exact (the Wasserman–Faust factor), else k or k - 1.
@@ -348,7 +210,7 @@ def eigenvector(
     >>> {n: round(v, 4) for n, v in eigenvector(G).items()}
     {'a': 0.5, 'b': 0.7071, 'c': 0.5}
     """
-    return _eigenvector(_matrix(G, weight=weight, directed=False), max_iter=max_iter, tol=tol)
+    return _eigenvector(sparse_matrix(G, weight=weight, directed=False), max_iter=max_iter, tol=tol)
 
 
 def _leading(A: sp.csr_array, max_iter: int, tol: float) -> tuple[np.ndarray, str]:
@@ -370,7 +232,7 @@ def _leading(A: sp.csr_array, max_iter: int, tol: float) -> tuple[np.ndarray, st
         return x, f"power iteration stopped after {max_iter} steps without converging"
 
 
-def _eigenvector(mat: _Matrix, *, max_iter: int = 1000, tol: float = 1e-8) -> Centrality:
+def _eigenvector(mat: Matrix, *, max_iter: int = 1000, tol: float = 1e-8) -> Centrality:
     n = mat.n
     values = np.zeros(n)
     notes = set()
@@ -403,10 +265,10 @@ def pagerank(
     >>> {n: round(v, 3) for n, v in pagerank(G).items()}
     {'a': 0.213, 'c': 0.574, 'b': 0.213}
     """
-    return _pagerank(_matrix(G, weight=weight), alpha=alpha, max_iter=max_iter, tol=tol)
+    return _pagerank(sparse_matrix(G, weight=weight), alpha=alpha, max_iter=max_iter, tol=tol)
 
 
-def _pagerank(mat: _Matrix, *, alpha: float = 0.85, max_iter: int = 100, tol: float = 1e-6) -> Centrality:
+def _pagerank(mat: Matrix, *, alpha: float = 0.85, max_iter: int = 100, tol: float = 1e-6) -> Centrality:
     n = mat.n
     if n == 0:
         return Centrality({}, measure="pagerank")
@@ -458,16 +320,16 @@ def centralities(
         result["out_degree"] = degree(G, direction="out")
     else:
         result["degree"] = degree(G)
-    paths = _matrix(G, directed=False if ignore_direction else None)
-    counts, sources, size = _sampled_paths(paths, exact_max_nodes=exact_max_nodes, k=k, seed=seed)
+    paths = sparse_matrix(G, directed=False if ignore_direction else None)
+    counts, sources, size = sampled_paths(paths, exact_max_nodes=exact_max_nodes, k=k, seed=seed)
     result["betweenness"] = _betweenness_scores(paths, counts, sources, size)
     result["closeness"] = _closeness_scores(paths, counts, sources, size)
     if weight is None:
-        undirected = paths if not paths.directed else _matrix(G, directed=False)
+        undirected = paths if not paths.directed else sparse_matrix(G, directed=False)
     else:
-        undirected = _matrix(G, weight=weight, directed=False)
+        undirected = sparse_matrix(G, weight=weight, directed=False)
     result["eigenvector"] = _eigenvector(undirected)
-    ranked = undirected if ignore_direction else _matrix(G, weight=weight)
+    ranked = undirected if ignore_direction else sparse_matrix(G, weight=weight)
     result["pagerank"] = _pagerank(ranked)
     return result
 
@@ -502,63 +364,6 @@ def most_central(
     pool = list(scores if among is None else (n for n in among if n in scores))
     best = max(pool, key=lambda n: (scores[n], [-ord(ch) for ch in str(n)]), default=None)
     return best if best is not None and scores[best] > 0 else None
-
-
-# --- brokerage ----------------------------------------------------------------------------------------
-def brokerage(
-    G: nx.Graph, partition: Mapping[Hashable, Hashable] | None = None, *, group: str = "type"
-) -> dict[Hashable, dict[str, int]]:
-    """Gould–Fernandez brokerage roles: for each node ``b``, its open two-paths ``a -> b -> c`` by group.
-
-    A two-path counts when ``a != c`` and there is no direct tie ``a -> c`` (then ``b`` brokers). With
-    ``g`` the group of a node (``partition[node]``, else the node attribute ``group``):
-
-    - coordinator:    g(a) = g(b) = g(c)          (brokers inside its own group)
-    - itinerant:      g(a) = g(c) != g(b)         (an outsider consulting for one group; "consultant")
-    - representative: g(a) = g(b) != g(c)         (speaks for its group to another)
-    - gatekeeper:     g(a) != g(b) = g(c)         (lets others into its group)
-    - liaison:        g(a), g(b), g(c) all differ
-
-    An undirected graph is read both ways, so ``a - b - c`` counts as ``a -> b -> c`` and ``c -> b -> a``
-    (a representative one way is a gatekeeper the other). Gould, R. V. & Fernandez, R. M. (1989),
-    "Structures of mediation", *Sociological Methodology* 19.
-
-    >>> G = nx.DiGraph([("x1", "b"), ("b", "x2"), ("b", "y1")])
-    >>> roles = brokerage(G, {"x1": "X", "x2": "X", "b": "X", "y1": "Y"})
-    >>> roles["b"]  # x1 -> b -> x2 inside X; x1 -> b -> y1 carries X's word to Y
-    {'coordinator': 1, 'itinerant': 0, 'representative': 1, 'gatekeeper': 0, 'liaison': 0}
-    """
-
-    def group_of(node: Hashable) -> Hashable:
-        if partition is not None:
-            return partition[node]
-        return G.nodes[node].get(group)
-
-    D = G if G.is_directed() else G.to_directed()
-    result: dict[Hashable, dict[str, int]] = {}
-    for b in D:
-        counts = dict.fromkeys(BROKERAGE_ROLES, 0)
-        gb = group_of(b)
-        for a in D.predecessors(b):
-            if a == b:
-                continue
-            ga = group_of(a)
-            for c in D.successors(b):
-                if c in (a, b) or D.has_edge(a, c):
-                    continue
-                gc = group_of(c)
-                if ga == gb == gc:
-                    counts["coordinator"] += 1
-                elif ga == gc:
-                    counts["itinerant"] += 1
-                elif ga == gb:
-                    counts["representative"] += 1
-                elif gb == gc:
-                    counts["gatekeeper"] += 1
-                else:
-                    counts["liaison"] += 1
-        result[b] = counts
-    return result
 
 
 # --- centralisation -----------------------------------------------------------------------------------
