@@ -823,19 +823,36 @@ def _counted_parts(rd: _Reader, per_statement: list[tuple[str, list[str], list[Y
             rd.add("PART_OF", member, parent, [_span(rd.statements[i]), _span(rd.statements[j])], NESTED)
 
 
+_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2013]|\(?[a-z0-9]{1,2}[.)])\s")  # "- ", "(a) ", "2. "
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 def _listed_parts(rd: _Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:
-    """"X has three components:" then a list: each item's first body or instrument is PART_OF X."""
+    """"X has three components:" then a list: each item's first body or instrument is PART_OF X. The
+    introduction may be a sentence of a numbered paragraph, whose items are then the paragraph's children."""
     part_nouns = reading_words().part_nouns
     intro: tuple[int, str] | None = None  # (statement, subject) of the latest introduction
+    last_line = intro_indent = 0
     for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
         named = [k for k in keys if rd.is_actor(k) or rd.is_instrument(k)]
-        if st.kind != "bullet":
-            words = set(st.text.lower().replace(":", " ").split())
-            intro = (st.index, named[0]) if named and st.text.endswith(":") and words & part_nouns else None
+        words = set(st.text.lower().replace(":", " ").split())
+        line = rd.doc.lines[st.first_line - 1]
+        item = st.first_line > last_line and _ITEM.match(line) is not None and _indent(line) >= intro_indent
+        last_line = st.last_line
+        if named and st.text.endswith(":") and words & part_nouns:
+            intro = (st.index, named[0])
+            opening = rd.doc.lines[st.first_line - 1]
+            # Items sit deeper than a numbered paragraph that introduces them ("4. … three components:").
+            intro_indent = _indent(opening) + 1 if _ITEM.match(opening) else 0
             continue
-        if intro is None or not named or named[0] == intro[1]:
+        if intro is None or not item or st.parent is None or st.parent > intro[0]:
+            intro = None if st.kind != "bullet" or st.parent is None else intro
             continue
-        rd.add("PART_OF", named[0], intro[1], [_span(rd.statements[intro[0]]), _span(st)], NESTED)
+        if named and named[0] != intro[1]:
+            rd.add("PART_OF", named[0], intro[1], [_span(rd.statements[intro[0]]), _span(st)], NESTED)
 
 
 def _matching_group(groups: dict[str, str], name: str) -> str | None:
