@@ -47,6 +47,10 @@ _RENAMED_TO = re.compile(r"\s+(?:as\s+|to\s+|into\s+)?(?:the\s+)?@(\d+)@")
 _MERGED_WITH = re.compile(
     r"(?:\s*\(\s*@\d+@\s*\))?(?:\s*,\s*(?:the|an?)\s[^,@;]*,)?\s*(?:together\s+)?with\s+(?:the\s+)?@(\d+)@", re.I
 )
+# What may follow a verb that has no object ("took its present name on 1 April", "was renamed in 2014").
+_NO_OBJECT = re.compile(
+    r"\s*(?:$|[,;.)]|\d|(?:on|in|at|from|since|when|after|before|by|until|and|but|while|under|with)\b)", re.I
+)
 _DETERMINED = re.compile(r"\b(?:the|a|an|its|their|this)\s+$", re.I)
 # "has closed the largest part of P": a noun phrase after a verb, not "A, the main part of P".
 _OBJECT_NOUN = re.compile(r"[a-z]\s+(?:the|a|an)\s+(?:[a-z]+\s+)?$")
@@ -200,14 +204,15 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
             r = _RELATIVE.search(t, 0, subject_at)
             if r is not None and r.end() == subject_at:
                 after = [int(r[1])]
-        if before and not after and relation == "SUCCEEDED_BY":
+        if before and not after and relation == "SUCCEEDED_BY" and _NO_OBJECT.match(t, m.end()):
             # "X dates from 2014, when Y was renamed": the renamed body became the sentence's subject.
             first = _MENTION.search(t)
             if first is not None and int(first[1]) not in before:
                 after = [int(first[1])]
         if relation == "SUCCEEDED_BY" and forward and len(after) == 1:
             renamed = _RENAMED_TO.match(t, t.find("@", t.find("@", m.end()) + 1) + 1)
-            if renamed is not None:  # "the government renamed A B": A became B, whoever renamed it
+            if renamed is not None:  # "the government renamed A B": A became B, and the renamer leads B
+                out += [Phrased("LEADS", before, [int(renamed[1])], m.start(), m.end(), typed=True)]
                 before, after = after, [int(renamed[1])]
         if bullet and not before and after and not t[: m.start()].strip(" -\u2013\u2014*:"):
             before = [INHERITED]  # a bullet that opens on its verb continues its parent's subject
