@@ -195,12 +195,12 @@ def targets_in_name(name: str) -> list[str]:
 _ACTOR_TRIGGERS = frozenset(h.lower() for h in ACTOR_HEADS)
 _INSTRUMENT_TRIGGERS = frozenset(INSTRUMENT_HEADS)
 _REFERENCE_TRIGGERS = _ACTOR_TRIGGERS | _INSTRUMENT_TRIGGERS
-def _stems(*patterns: str) -> tuple[str, ...]:
+def _stems(*patterns: str) -> re.Pattern[str]:
     """The literal words of patterns (three letters or more, connectors aside): every match holds one
     of them, so a statement holding none needs no scan. Derived, so a word added to ``reading.yaml``
-    is looked for without a second list to keep in step."""
+    is looked for without a second list to keep in step; one alternation, searched once."""
     words = {w for p in patterns for w in re.findall(r"[a-z\u00e0-\u00ff]{3,}", p.lower())}
-    return tuple(sorted(words - {"and", "the", "for", "with", "other", "all"}))
+    return re.compile("|".join(sorted(words - {"and", "the", "for", "with", "other", "all"})))
 
 
 _COLLECTIVE_STEMS = _stems(*(p for p, _ in COLLECTIVES))
@@ -214,6 +214,26 @@ _MEASURE_TRIGGERS = frozenset(w.split("?")[0].split("(")[0].lower() for w in MEA
     "guarantees",
     "tax",
 }
+
+
+class Abbreviations(set[str]):
+    """The abbreviations a document has defined so far, with those of two upper-case words ("DG NORTH")
+    kept apart: they are looked for as written, the others word by word."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.spaced: list[str] = []
+
+    def add(self, abbreviation: str) -> None:
+        if abbreviation not in self and " " in abbreviation and abbreviation.isupper():
+            self.spaced.append(abbreviation)
+        super().add(abbreviation)
+
+
+def _spaced(acronyms: frozenset[str] | set[str]) -> list[str]:
+    if isinstance(acronyms, Abbreviations):
+        return acronyms.spaced
+    return [a for a in acronyms if " " in a and a.isupper()]
 
 
 def find_candidates(
@@ -256,12 +276,12 @@ def find_candidates(
         found += _named(text)
     if bullet and not tokens.isdisjoint(_MEASURE_TRIGGERS) and (mm := _MEASURE.match(text.rstrip(". "))):
         found.append(Candidate(0, mm.end("name"), "Programme", canonical_name(mm["name"]), "measure"))
-    if any(w in low for w in _COLLECTIVE_STEMS):
+    if _COLLECTIVE_STEMS.search(low):
         for m in _COLLECTIVE.finditer(text):
             i = next(i for i in range(len(COLLECTIVES)) if m[f"c{i}"])
             kind = "institutions" if i in KEPT_COLLECTIVES else "collective"
             found.append(Candidate(m.start(), m.end(), COLLECTIVES[i][1], _sentence_case(m[0]), kind))
-    if any(w in low for w in _TARGET_STEMS):
+    if _TARGET_STEMS.search(low):
         # "Self-employed people …" opens a sentence as often as it follows a verb: read the first
         # letter in lower case (the offsets stay the same).
         for m in _TARGET.finditer(text[:1].lower() + text[1:] if text[:1].isupper() else text):
@@ -281,10 +301,11 @@ def find_candidates(
         if acronyms is None:
             for m in _ACRONYM.finditer(text):
                 found.append(Candidate(m.start(), m.end(), "", m[1], "acronym"))
-        elif acronyms and any(a in text for a in acronyms):
-            present = set(text.translate(PUNCT_TO_SPACE).split())
+        elif acronyms:
+            present = acronyms & set(text.translate(PUNCT_TO_SPACE).split())
             # Abbreviations of two upper-case words ("DG NORTH") are looked for as they are written.
-            for acronym in {a for a in acronyms if a in present or (" " in a and a.isupper() and a in text)}:
+            present |= {a for a in _spaced(acronyms) if a in text}
+            for acronym in present:
                 for m in _acronym_pattern(acronym).finditer(text):
                     found.append(Candidate(m.start(), m.end(), "", acronym, "acronym"))
     if has_upper and shaped:

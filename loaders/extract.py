@@ -40,7 +40,7 @@ from loaders.bullets import Statement, statements
 from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased, by_form, counted_members, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.documents import Document
-from loaders.entities import CLAUSE_OPENER, find_candidates, targets_in_name
+from loaders.entities import CLAUSE_OPENER, Abbreviations, find_candidates, targets_in_name
 from loaders.lexicon import INSTRUMENT_HEADS, NETWORK_HEADS, Candidate, countries, lexicon, name_key, reading_words
 
 if TYPE_CHECKING:  # networkx takes a third of a second to import: worker processes never need it
@@ -111,7 +111,7 @@ class _Reader:
         self.instrument_types = schema.members("Instrument")
         self.drafts: dict[str, _Draft] = {}  # name key -> draft
         self.abbreviations: dict[str, str] = {}  # abbreviation -> name key
-        self.acronyms: set[str] = set()  # the same abbreviations, for a quick look-up per statement
+        self.acronyms = Abbreviations()  # the same abbreviations, for a quick look-up per statement
         self.recent_head: dict[str, list[str]] = {}  # head noun -> names with it, the latest last
         self.recent_type: dict[str, list[str]] = {}  # type -> names of that type, the latest last
         self.facts: dict[tuple[str, str, str, str | None], _Fact] = {}
