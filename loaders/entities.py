@@ -573,7 +573,7 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
             break
         j -= 1
     if start_index is None:
-        return []
+        return _head_first(text, hs, he, head)
     words = [t[2] for t in toks[start_index:h]]
     kept = strip_starters(words)
     if not kept or not _capitalised(kept[0]) or kept[0] in ACTOR_HEADS:
@@ -594,6 +594,17 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
 
 _COUNTRY_SUFFIX = re.compile(r",\s+([A-Z]{3,})(?=\s*\()")
 _PERSON_AFTER = re.compile(r" [A-Z][a-z]+\b(?! (?:of|for)\b)")
+def _head_first(text: str, hs: int, he: int, head: str) -> list[Candidate]:
+    """ "the Strategy for the Digital Economy": a title-case head that opens its name, with a tail."""
+    if not head[0].isupper() or (m := _ACTOR_TAIL.match(text, he)) is None or _DATED_TAIL.match(m[0]):
+        return []
+    tail = _trim_tail(m[0])
+    if not any(w[:1].isupper() for w in tail.split()[1:]):
+        return []
+    key = head.lower()
+    return [Candidate(hs, he + len(tail), INSTRUMENT_HEADS[key], canonical_name(head + tail), "name", head=key)]
+
+
 _INNER_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Z0-9&]+\)(?=\s)")
 
 

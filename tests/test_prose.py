@@ -127,6 +127,17 @@ def test_frames_and_nouns_place_names():
     assert ("PART_OF", "Harbour 2020", "Quay Digital initiative") not in found
 
 
+def test_a_head_that_opens_its_name_and_more_phrases():
+    text = (
+        "In 2022 the Ministry of Ports followed up with the Strategy for the Digital Harbour. "
+        "The Port Boards work together in the Harbour Network."
+    )
+    assert {
+        ("LEADS", "Ministry of Ports", "Strategy for the Digital Harbour"),
+        ("PARTICIPATES_IN", "Port Boards", "Harbour Network"),
+    } <= facts(text)
+
+
 def test_entrusting_an_instrument_and_measures_of_a_plan():
     text = (
         "The Dock Voucher, a grant created by Decree No. 12 of 2021, was one of the Harbour Recovery measures. "
