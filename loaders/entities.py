@@ -595,7 +595,7 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
 _COUNTRY_SUFFIX = re.compile(r",\s+([A-Z]{3,})(?=\s*\()")
 _PERSON_AFTER = re.compile(r" [A-Z][a-z]+\b(?! (?:of|for)\b)")
 def _head_first(text: str, hs: int, he: int, head: str) -> list[Candidate]:
-    """ "the Strategy for the Digital Economy": a title-case head that opens its name, with a tail."""
+    """ "the Strategy for the Digital Harbour": a title-case head that opens its name, with a tail."""
     if not head[0].isupper() or (m := _ACTOR_TAIL.match(text, he)) is None or _DATED_TAIL.match(m[0]):
         return []
     tail = _trim_tail(m[0])
