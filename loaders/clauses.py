@@ -257,7 +257,7 @@ _CO_LED = re.compile(r"(?:led|co-led|headed|chaired|co-chaired|steered|run|manag
 _JOINT = re.compile(r"\b(?:jointly|together)\b", re.I)
 _UNDER_FRAME = re.compile(r"^\s*(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?@(\d+)@\s*,", re.I)
 # "A (B" : a name right after another, in parentheses, may be its other name (the reader checks the types).
-_TRANSLATED = re.compile(r"@(\d+)@\s*\(\s*@(\d+)@")
+_TRANSLATED = re.compile(r"@(\d+)@[*_]*\s*\(\s*[*_]*@(\d+)@")  # "**A** (*B*, AB)" too
 # "C, which A opened": the relative pronoun's antecedent is the object.
 _RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|that)\s+$", re.I)
 
