@@ -498,8 +498,9 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     kept = _cut_after_acronym(strip_starters(pre))
     m = _ACTOR_TAIL.match(text, he)
     tail = _trim_tail(m[0]) if m else ""
-    if tail and (c := _COUNTRY_SUFFIX.match(text, he + len(tail))) and c[1].title() in countries().by_name:
-        tail += c[0]  # "Organization for Harbour Innovation, NORLAND (OHIN)": the country is part of the name
+    c = _COUNTRY_SUFFIX.match(text, he + len(tail)) if tail else None
+    if c is not None and {c[1], c[1].title()} & countries().by_name.keys():
+        tail += c[0]  # "Organization for Harbour Innovation, NORLAND (OHIN)", "Ministry of Made in Norland (MMN)"
     if not kept and not tail:
         return []  # a bare "Office": a reference, resolved elsewhere
     start = toks[h - len(kept)][0] if kept else hs
@@ -592,7 +593,7 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
     return [Candidate(start, end, INSTRUMENT_HEADS[key], canonical_name(name), "name", head=key)]
 
 
-_COUNTRY_SUFFIX = re.compile(r",\s+([A-Z]{3,})(?=\s*\()")
+_COUNTRY_SUFFIX = re.compile(r"(?:,\s+|\s+in\s+)([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?=\s*\([A-Z]{2,}\))")
 _PERSON_AFTER = re.compile(r" [A-Z][a-z]+\b(?! (?:of|for)\b)")
 def _head_first(text: str, hs: int, he: int, head: str) -> list[Candidate]:
     """ "the Strategy for the Digital Harbour": a title-case head that opens its name, with a tail."""
