@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.documents import Document
+from loaders.text_tables import as_markdown_rows
 
 _BULLET = re.compile(r"^(\s*)(?:[-*+>]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|[ivx]{1,4})\))\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
@@ -87,7 +88,9 @@ def statements(doc: Document) -> list[Statement]:
     bullet_stack: list[Statement] = []
     current: Statement | None = None
     last_line_text = ""
+    text_rows = as_markdown_rows(list(doc.clean))  # plain-text tables, read as Markdown ones
     for number, raw in enumerate(doc.clean, start=1):
+        raw = text_rows.get(number - 1, raw)
         line = raw.strip()
         if not line:
             blank_run += 1

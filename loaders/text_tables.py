@@ -1,0 +1,57 @@
+"""Tables typed in plain text: a header and rows between rules of dashes, columns aligned by spaces.
+
+Reports exported to text and briefing notes lay tables out this way::
+
+    ------------------------------------------
+    Body              Parent body   Role
+    ------------------------------------------
+    Quay Agency       MoP           grants
+    Harbour Office    MoP / MoH     advice
+
+The reader reads Markdown tables row by row (``| a | b |``); this module gives each line of a plain-text
+table that form, cutting the row at the columns where the header's words begin, so an empty cell stays
+empty and a cell with one space inside ("Parent body") stays whole. Lines outside such tables are left
+alone. The document's own lines, and so its citations, do not change.
+"""
+
+from __future__ import annotations
+
+import re
+
+_RULE = re.compile(r"^\s*[-=\u2013\u2014_]{8,}\s*$")
+_GAP = re.compile(r"\S(?:\s{2,})(?=\S)")  # two or more spaces between words separate columns
+
+
+def _columns(header: str) -> list[int]:
+    """Where the header's columns begin: its first word, and every word after a gap of two spaces."""
+    first = len(header) - len(header.lstrip())
+    return [first, *(m.end() for m in _GAP.finditer(header))]
+
+
+def _cells(line: str, starts: list[int]) -> list[str]:
+    bounds = [*starts[1:], max(len(line), starts[-1]) + 1]
+    return [line[a:b].strip() for a, b in zip(starts, bounds, strict=True)]
+
+
+def as_markdown_rows(lines: list[str]) -> dict[int, str]:
+    """The lines (0-based) of plain-text tables, each as a Markdown row; the header's second rule
+    becomes the separator row. A table needs a rule, a header of at least two columns, a rule, rows."""
+    out: dict[int, str] = {}
+    i = 0
+    while i + 3 < len(lines):
+        if not (_RULE.match(lines[i]) and _RULE.match(lines[i + 2])):
+            i += 1
+            continue
+        header = lines[i + 1].rstrip()
+        starts = _columns(header)
+        if len(starts) < 2:
+            i += 1
+            continue
+        out[i + 1] = "| " + " | ".join(_cells(header, starts)) + " |"
+        out[i + 2] = "|" + "---|" * len(starts)
+        j = i + 3
+        while j < len(lines) and lines[j].strip() and not _RULE.match(lines[j]):
+            out[j] = "| " + " | ".join(_cells(lines[j].rstrip(), starts)) + " |"
+            j += 1
+        i = j
+    return out
