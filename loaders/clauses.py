@@ -83,7 +83,9 @@ _ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")
 _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # verbs a relative clause may precede
 # "… on the ministry's behalf by A", "… on behalf of the ministry": words between a verb and its agent.
 _BEHALF = re.compile(
-    r"\s*on\s+(?:(?:@\d+@|(?:the\s+)?[a-z]+)(?:'s|\u2019s)\s+behalf|behalf\s+of\s+(?:the\s+)?(?:@\d+@|[a-z]+))\s*", re.I
+    r"\s*,?\s*on\s+(?:(?:@\d+@|(?:the\s+)?[a-z]+)(?:'s|\u2019s)\s+behalf|behalf\s+of\s+(?:the\s+)?(?:@\d+@|[A-Za-z]+))"
+    r"\s*,?\s*",
+    re.I,
 )
 # A framing phrase ("as part of", "under") and the prepositions that make a mention an object of its verb.
 _FRAMING = re.compile(r"(?:as\s+)?part\s+of|under|within", re.I)
