@@ -466,6 +466,15 @@ def _list_end(t: str, at: int) -> int:
     return pos
 
 
+_COMPLEMENT = re.compile(r"\s+of\s+[a-z]+(?:\s+[a-z]+)?(?=\s*(?:,|and\b))")
+
+
+def _past_complement(t: str, pos: int) -> int:
+    """Past a list item's short complement ("the G12 network of cities, and …")."""
+    c = _COMPLEMENT.match(t, pos)
+    return c.end() if c is not None else pos
+
+
 def _after(t: str, at: int, limit: int) -> list[int]:
     """The first mention after ``at`` (and before ``limit``) in the same clause, with the list it opens."""
     at = _skip_behalf(t, at)
@@ -480,7 +489,7 @@ def _after(t: str, at: int, limit: int) -> list[int]:
         m = owned  # "under Norland's recovery plan": the plan, not its owner
     found = [int(m[1])]
     pos = m.end()
-    while (j := _JOINED_AFTER.match(t, pos)) is not None:
+    while (j := _JOINED_AFTER.match(t, _past_complement(t, pos))) is not None:
         if _CLAUSE_AND.match(t, pos) and len(found) == 1:
             break  # "… takes part in A, and B works with C": a new clause, not a list
         found.append(int(j[1]))
