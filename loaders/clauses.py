@@ -37,9 +37,7 @@ _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\b", re.I)
 _GOVERNED = ("under", "in", "for", "with", "by", "of", "from", "to", "through", "at", "on", "into", "via", "during",
              "after", "before", "since", "within", "between", "among", "across", "about", "than", "as", "at the",
              "in the", "of the", "by the", "for the", "to the", "from the", "on the", "with the", "under the")
-_SUBJECT = re.compile(
-    r"(?:^|[;:]\s*)(?:[^@;:]*?)" + "".join(rf"(?<!\b{w} )" for w in _GOVERNED) + r"@(\d+)@", re.I
-)
+_GOVERNED_BEFORE = re.compile(rf"\b(?:{'|'.join(_GOVERNED)})\s+$", re.I)  # "under A", "in the A"
 # "A, which leads B, works with C": the relative clause between A and the phrase is skipped.
 _RELATIVE_CLAUSE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who|whose)\b[^;]*,\s*$", re.I)
 # "the government renamed A B": the second name right after the first.
@@ -443,10 +441,14 @@ def _framed(t: str, before: list[int]) -> list[int]:
 
 
 def _clause_subject(head: str) -> int | None:
-    """The first mention of the clause ``head`` ends in that no preposition governs."""
+    """The first mention of the clause ``head`` ends in that no preposition governs ("In 2023, at A's
+    conference, B …": B)."""
     clause = head[head.rfind(";") + 1 :]
-    m = _SUBJECT.search(clause)
-    return int(m[1]) if m else None
+    for m in _MENTION.finditer(clause):
+        governed = _GOVERNED_BEFORE.search(clause, max(0, m.start() - 12), m.start()) is not None
+        if not governed and clause[m.end() : m.end() + 2] not in ("'s", "\u2019s"):
+            return int(m[1])
+    return None
 
 
 def _skip_behalf(t: str, at: int) -> int:
