@@ -317,6 +317,8 @@ def find_candidates(
             found.append(Candidate(m.start(), m.end(), "", name, "reference", head=m["head"]))
     if not tokens.isdisjoint(_PRONOUNS):
         for m in _PRONOUN.finditer(text):
+            if m[0] == "them" and _AMONG.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "among them A, B and C": the list that follows names them
             opens = CLAUSE_OPENER.search(text, 0, m.start()) is not None  # "…, and it", "while they"
             governed = _GOVERNED_PRONOUN.search(text, max(0, m.start() - 12), m.start()) is not None  # "under it"
             role = "clause" if opens else "object" if governed else None
@@ -351,16 +353,17 @@ _HEAD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+) $")
 
 
 # "It manages …", "their programme": resolved by the reader to the entity the text is about.
-_PRONOUNS = frozenset(("it", "they", "its"))
+_PRONOUNS = frozenset(("it", "they", "its", "them"))
 _PRONOUN = re.compile(
-    r"(?<![\w-])(?:[Ii]t|[Tt]hey|[Ii]ts(?=\s+(?:[\w-]+\s+){0,4}(?:tasks|functions|responsibilities|powers"
+    r"(?<![\w-])(?:[Ii]t|[Tt]hey|them|[Ii]ts(?=\s+(?:[\w-]+\s+){0,4}(?:tasks|functions|responsibilities|powers"
     r"|activities|portfolio|competences|remit|mandate|implementation|management|administration|operation|delivery)\b))"
     r"(?![\w-])"
     r"(?!\s+(?:is|was)\s+(?:not\s+)?(?:also\s+)?(?:a|an|the|to|possible|important|expected|likely|clear|difficult"
     r"|necessary|hard|easy|worth)\b)"  # "it is important to …": no one is meant
     r"(?!\s+(?:is|was|has\s+been|had\s+been)\s+\w+(?:ed|en)\s+that\b)"  # "it was announced that"
 )
-_GOVERNED_PRONOUN = re.compile(r"\b(?:under|within|to|for|with|by|from|of)\s+$", re.I)
+_AMONG = re.compile(r"\b(?:among|of)\s+$", re.I)
+_GOVERNED_PRONOUN = re.compile(r"\b(?:under|within|to|for|with|by|from|of|alongside)\s+$", re.I)
 # What ends the words before a clause's first word ("…, and it", "while they", "; since May 2024 it").
 CLAUSE_OPENER = re.compile(
     r"(?:[,;]|\b(?:and|but|because|while|when|where|since|so|as|although|though|that|whether|if|until|once|after|before))\s*"
