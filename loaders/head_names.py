@@ -1,0 +1,275 @@
+"""Names found by their head noun: "Ministry of …", "… Agency", "… Act", "… programme", "Strategy for …".
+
+The head is found first; the capitalised words before it are walked back over a handful of tokens, and
+an "of …"/"for …" tail is matched forward (scanning every capitalised run with one backtracking pattern
+was quadratic in Title-Case headings). The type comes from the head (``reading.yaml``'s lexicon), made
+regional or international by the words around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.lexicon import (
+    ACTOR_HEAD_RE,
+    ACTOR_HEADS,
+    ANY_HEAD,
+    INSTRUMENT_HEADS,
+    INSTRUMENT_TITLE_HEADS,
+    INTERNATIONAL_WORDS,
+    LAW_HEADS,
+    REGIONAL_WORDS,
+    SENTENCE_CASE_HEADS,
+    STOP,
+    Candidate,
+    canonical_name,
+    countries,
+    reading_words,
+    strip_starters,
+)
+
+_STOP_WORDS = frozenset(STOP.replace("\\", "").split("|")) | {"e.g", "i.e"}
+
+
+_CW = r"(?:[A-Z\u00c0-\u00de0-9](?:[\w'&]|[.-](?=\w))*)"  # a capitalised word, an acronym or a number
+
+
+_TAIL = (
+    rf"(?:the\s+)?{_CW}(?:(?:\s*,\s*(?:the\s+)?|\s+(?:and|&)\s+(?!(?:the\s+)?(?:{ACTOR_HEAD_RE})\b)(?:the\s+)?|\s+)"
+    rf"{_CW})*"
+)
+
+
+_LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s+|\s*,\s*){_CW})*"
+
+
+# Names are found head first: a head noun, then the capitalised words before it (walked back in
+# Python over a handful of tokens) and an "of …"/"for …" tail matched forward. Scanning a statement
+# for every capitalised run with a backtracking pattern was quadratic in Title-Case headings.
+TOKEN = re.compile(r"[\w&'-]+(?:(?:\.(?=[^\W\d_])|(?<=\d)\.(?=\d))[\w&'-]+)*|[^\w\s]")  # not "Deal.3"
+
+
+_ACTOR_TAIL = re.compile(rf"\s+(?:of|for|on|de|des|du|del|di|für|van|voor)\s+{_TAIL}")
+
+
+# "Decree No. 2030-12", "Regulation (EU) 2031/555", "Decree-Law No. 48 of 3 May 2029".
+_LAW_NUMBER = re.compile(
+    r"(?:\s+\((?:EU|EC|EEC|EU,\s*Euratom)\))?\s+(?:No\.?\s*)?\d[\d/.-]*\d"
+    r"(?P<date>\s+of\s+(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+)?(?:19|20)\d\d(?![\w/-]))?"  # "… of 3 May 2029", "Act No. 5 of 2019"
+)
+
+
+_LAW_TAIL_AFTER = re.compile(rf"\s+(?:on|of|for|concerning|regarding|relating\s+to)\s+{_LAW_TAIL}")
+
+
+_MAX_NAME_WORDS = 9  # words before an instrument's head noun
+
+
+DASHES = frozenset(("-", "\u2013", "\u2014"))
+
+
+_ACRONYM_WORD = re.compile(r"^(?![A-Z]+s$)[A-Z][a-z]*[A-Z][A-Za-z]*$")  # "MoT", not a plural such as "SMEs"
+
+
+def cut_after_acronym(words: list[str]) -> list[str]:
+    """ "MoT and Storm Board" names the Storm Board: an abbreviation before "and" is another body."""
+    for i in range(len(words) - 1, 0, -1):
+        if words[i] in ("and", "&") and _ACRONYM_WORD.match(words[i - 1]):
+            return words[i + 1 :]
+    return words
+
+
+def trim_tail(tail: str) -> str:
+    """A tail with a comma keeps it only as part of a list closed by "and" ("Trade, Industry and Energy"),
+    up to the item that closes it ("…, Trade and Employment, 23 Quay Street" ends at "Employment")."""
+    if "," not in tail:
+        return tail.rstrip(" ,")
+    parts = tail.split(",")
+    closing = [i for i, part in enumerate(parts) if " and " in part or " & " in part]
+    return ",".join(parts[: closing[-1] + 1] if closing and closing[-1] > 0 else parts[:1]).rstrip(" ,")
+
+
+def actor_type(head: str, prefix_words: list[str], tail: str) -> str:
+    label = ACTOR_HEADS[head]
+    words = set(prefix_words) | set(tail.split())
+    # "Regional Development Agency" is a region's; "Agency for Regional Development" may be the nation's.
+    if (label == "Agency" and set(prefix_words) & REGIONAL_WORDS) or (label == "Government" and words & REGIONAL_WORDS):
+        return "RegionalGovernment"
+    if head in ("Organisation", "Organization", "Bank", "Commission", "Council") and (
+        words & INTERNATIONAL_WORDS or "Co-operation" in words or "Cooperation" in words
+    ):
+        return "InternationalOrganization"
+    return label
+
+
+def capitalised(word: str) -> bool:
+    return word[0].isupper() or word[0].isdigit()
+
+
+_OWNERS_S = re.compile(r"(?<=\w)['\u2019]s$")
+
+
+def owns(text: str, tok: tuple[int, int, str]) -> bool:
+    """Whether a word is written with an owner's "'s" after it."""
+    return text[tok[1] : tok[1] + 2] in ("'s", "\u2019s")
+
+
+def head_named(text: str) -> list[Candidate]:
+    """Actors, laws and instruments named by a head noun (see the comment above ``TOKEN``)."""
+    words = [_OWNERS_S.sub("", w) for w in TOKEN.findall(text)]  # "the Norland Government's" has a head
+    # (start, end, word) of the words up to the latest head, found as needed: tokens cover every
+    # character but white space, so each word starts at its first occurrence after the one before.
+    toks: list[tuple[int, int, str]] = []
+    pos = 0
+    out: list[Candidate] = []
+    for h, head in enumerate(words):
+        if head not in ANY_HEAD:
+            continue
+        for w in words[len(toks) : h + 1]:
+            start = text.find(w, pos)
+            pos = start + len(w)
+            toks.append((start, pos, w))
+        if head in ACTOR_HEADS:
+            out += _actor_at(text, toks, h)
+        if head in LAW_HEADS:
+            out += _law_at(text, toks, h)
+        if head in SENTENCE_CASE_HEADS or head in INSTRUMENT_TITLE_HEADS:
+            out += _instrument_at(text, toks, h)
+    return out
+
+
+def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candidate]:
+    hs, he, head = toks[h]
+    first = h
+    j = h - 1
+    while j >= 0:
+        w = toks[j][2]
+        if owns(text, toks[j]):
+            break  # "the Commission's Research Centre": the owner is not part of the name
+        if capitalised(w) and toks[j][1] + 1 <= toks[j + 1][0]:
+            first = j
+        elif w in ("and", "&") and j > 0 and capitalised(toks[j - 1][2]) and first == j + 1:
+            pass
+        else:
+            break
+        j -= 1
+    pre = [t[2] for t in toks[first:h]]
+    if "and" in pre and first > 0 and toks[first - 1][2] == "," and pre.index("and") >= 2:
+        pre = pre[len(pre) - pre[::-1].index("and") :]  # "…, Crédit Norland and Quay Bank": the last item
+    kept = cut_after_acronym(strip_starters(pre))
+    m = _ACTOR_TAIL.match(text, he)
+    tail = trim_tail(m[0]) if m else ""
+    c = _COUNTRY_SUFFIX.match(text, he + len(tail)) if tail else None
+    if c is not None and {c[1], c[1].title()} & countries().by_name.keys():
+        tail += c[0]  # "Organization for Harbour Innovation, NORLAND (OHIN)", "Ministry of Made in Norland (MMN)"
+    if not kept and not tail:
+        return []  # a bare "Office": a reference, resolved elsewhere
+    start = toks[h - len(kept)][0] if kept else hs
+    name = " ".join([*kept, head]) + tail
+    return [Candidate(start, he + len(tail), actor_type(head, kept, tail), canonical_name(name), "name", head=head)]
+
+
+def _law_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candidate]:
+    hs, he, head = toks[h]
+    first = h
+    while first > 0 and capitalised(toks[first - 1][2]) and toks[first - 1][2].isalnum():
+        first -= 1
+    kept = strip_starters([t[2] for t in toks[first:h]])
+    if number := _LAW_NUMBER.match(text, he):  # a numbered law is named by its number
+        end = number.end()
+        start = toks[h - len(kept)][0] if kept else hs
+        alias = canonical_name(text[start : number.start("date")]) if number["date"] else None
+        return [Candidate(start, end, "Law", canonical_name(text[start:end]), "name", alias, head)]
+    m = _LAW_TAIL_AFTER.match(text, he)
+    tail = m[0].rstrip(" ,") if m else ""
+    if not kept and not tail:
+        return []
+    start = toks[h - len(kept)][0] if kept else hs
+    end = he + len(tail)
+    return [Candidate(start, end, "Law", canonical_name(text[start:end]), "name", head=head)]
+
+
+def _middle_word(word: str) -> bool:
+    """Whether a word may stand inside a lower-case instrument name ("… data platform"; a head noun
+    too, as in "… roadmap grant", "… loan guarantee")."""
+    if not (word[0].isalnum() or word[0] in "&'"):
+        return False
+    if word in _STOP_WORDS:
+        return False
+    return not (word.islower() and word.endswith(("ed", "ly")))
+
+
+# "… Program on 13 September 2020": a date after a programme's name is not part of it.
+_DATED_TAIL = re.compile(r"\s+\w+\s+(?:the\s+)?(?:\d|(?:January|February|March|April|May|June|July|August|September"
+                         r"|October|November|December)\b)")
+
+
+def _list_word(word: str) -> bool:
+    """A word that may open a comma list inside a name ("Harbour, Quay and …"): capitalised,
+    not a head noun (then the comma ends a name), not a month or another non-name word."""
+    return word.isalpha() and word[0].isupper() and word not in ANY_HEAD and word not in reading_words().not_names
+
+
+def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candidate]:
+    hs, he, head = toks[h]
+    start_index = None
+    j = h - 1
+    while j >= 0 and h - j <= _MAX_NAME_WORDS:
+        w = toks[j][2]
+        if w in DASHES and j > 0 and capitalised(toks[j - 1][2]) and capitalised(toks[j + 1][2]):
+            j -= 1  # "Small Business Advisory Services – Digital Solutions program": one name
+            continue
+        if w == "," and j > 0 and _list_word(toks[j - 1][2]) and "and" in (t[2] for t in toks[j + 1 : h]):
+            j -= 1  # "Harbour, Quay and Coast Plan": a list inside the name
+            continue
+        if w == ")" and j >= 3 and toks[j - 2][2] == "(" and toks[j - 1][2].isupper() and capitalised(toks[j - 3][2]):
+            j -= 3  # "Harbour Partner (HP) Network": the abbreviation of the words before is inside the name
+            continue
+        if not (w[0].isalnum() or w[0] in "&'"):
+            break
+        if owns(text, toks[j]) or (w in ("The", "A", "An") and not (j > 0 and toks[j - 1][2] in DASHES)):
+            break  # "… KMU The grant programme": a sentence's "The" ends the name before it
+        if capitalised(w):
+            start_index = j
+        if not _middle_word(w):
+            break
+        j -= 1
+    if start_index is None:
+        return _head_first(text, hs, he, head)
+    words = [t[2] for t in toks[start_index:h]]
+    kept = strip_starters(words)
+    if not kept or not capitalised(kept[0]) or kept[0] in ACTOR_HEADS:
+        return []
+    if all(w in reading_words().not_names for w in kept):  # "Policy framework", "Key programme": a title
+        return []
+    if _PERSON_AFTER.match(text, he) and not reading_words().person_titles.isdisjoint(kept):
+        return []  # "Finance Minister Grant Sorvik said": a person, not a grant
+    start = toks[h - len(kept)][0]
+    tail = ""
+    if head[0].isupper() and (m := _ACTOR_TAIL.match(text, he)) and not _DATED_TAIL.match(m[0]):
+        tail = trim_tail(m[0])
+    end = he + len(tail)
+    key = head.lower()
+    name = _INNER_ABBREVIATION.sub("", text[start:end])
+    return [Candidate(start, end, INSTRUMENT_HEADS[key], canonical_name(name), "name", head=key)]
+
+
+_COUNTRY_SUFFIX = re.compile(r"(?:,\s+|\s+in\s+)([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?=\s*\([A-Z]{2,}\))")
+
+
+_PERSON_AFTER = re.compile(r" [A-Z][a-z]+\b(?! (?:of|for)\b)")
+
+
+def _head_first(text: str, hs: int, he: int, head: str) -> list[Candidate]:
+    """ "the Strategy for the Digital Harbour": a title-case head that opens its name, with a tail."""
+    if not head[0].isupper() or (m := _ACTOR_TAIL.match(text, he)) is None or _DATED_TAIL.match(m[0]):
+        return []
+    tail = trim_tail(m[0])
+    if not any(w[:1].isupper() for w in tail.split()[1:]):
+        return []
+    key = head.lower()
+    return [Candidate(hs, he + len(tail), INSTRUMENT_HEADS[key], canonical_name(head + tail), "name", head=key)]
+
+
+_INNER_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Z0-9&]+\)(?=\s)")
