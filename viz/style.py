@@ -5,7 +5,7 @@ Document nodes and ``MENTIONED_IN`` links are off by default (one tick shows the
 document, so drawn they pull the whole graph into a star around it.
 
 >>> pale("#1f77b4")
-'#a9cde6'
+'#b1cfe5'
 """
 
 from __future__ import annotations
