@@ -305,9 +305,7 @@ def test_the_neighbourhood_page_holds_the_next_ring_back_for_expanding(korea):
     view = neighbourhood_view(korea, "MSS", depth=1)
     two = {n["id"] for n in neighbourhood_view(korea, "MSS", depth=2).network.nodes if not n.get("outer")}
     items = {n["id"]: n for n in view.network.nodes}
-    assert {i for i, n in items.items() if n.get("outer")} == two - {
-        i for i, n in items.items() if not n.get("outer")
-    }
+    assert {i for i, n in items.items() if n.get("outer")} == two - {i for i, n in items.items() if not n.get("outer")}
 
 
 def test_hostile_names_and_evidence_never_reach_the_page_as_markup():

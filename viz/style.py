@@ -18,8 +18,9 @@ from typing import Any
 from graph.model.schema import NodeType, Schema
 from viz.offline import LABEL_MIN_PX
 
-HIDDEN_BY_DEFAULT_TYPES = frozenset({"Document"})
-HIDDEN_BY_DEFAULT_RELS = frozenset({"MENTIONED_IN"})
+# Off by default; ticking the type shows its links too.
+HIDDEN_BY_DEFAULT_TYPES = {"Document": "MENTIONED_IN"}
+HIDDEN_BY_DEFAULT_RELS = frozenset(HIDDEN_BY_DEFAULT_TYPES.values())
 NO_ARROW = {"to": {"enabled": False}}
 _HEX = re.compile(r"#[0-9A-Fa-f]{3,8}")
 # vis-network shapes that draw their label inside the node.
@@ -122,9 +123,11 @@ def legend_html(
         if label not in node_counts:
             continue
         ticked = "" if label in HIDDEN_BY_DEFAULT_TYPES else " checked"
+        links = HIDDEN_BY_DEFAULT_TYPES.get(label)
+        also = f' data-with-rel="{html.escape(links)}"' if links else ""
         parts.append(
             f'<label title="{html.escape(nt.description)}"><input type="checkbox"{ticked} '
-            f'data-type="{html.escape(label)}"><span class="swatch {html.escape(nt.shape)}" '
+            f'data-type="{html.escape(label)}"{also}><span class="swatch {html.escape(nt.shape)}" '
             f'style="background:{colour(nt.color)}"></span>{html.escape(label)}'
             f'<span class="count">{node_counts[label]}</span></label>'
         )

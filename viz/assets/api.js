@@ -7,5 +7,5 @@ window.instgraph = {
   visibleNodes: visibleNodes, visibleEdges: visibleEdges, tooltipFor: tooltipFor, lookOf: lookOf,
   setHideUnknown: setHideUnknown, search: search, focusNode: focusNode, showDetails: showDetails,
   toggleExpand: toggleExpand, rearrange: rearrange, pngDataUrl: pngDataUrl, labelShown: labelShown,
-  declutter: declutter
+  declutter: declutter, relOf: function (id) { return relOf(byId.edge[id]); }, outer: function (id) { return !!byId.node[id].outer; }
 };

@@ -31,6 +31,14 @@ function onTick(selector, attr, hidden) {
   });
 }
 onTick("#legend input[data-type]", "data-type", function () { return state.hiddenTypes; });
+document.querySelectorAll("#legend input[data-with-rel]").forEach(function (box) {
+  // One tick shows a type and its links (documents and the mentions that point at them).
+  box.addEventListener("change", function () {
+    state.hiddenRels[box.getAttribute("data-with-rel")] = !box.checked;
+    syncControls();
+    apply();
+  });
+});
 onTick("#legend input[data-rel]", "data-rel", function () { return state.hiddenRels; });
 onTick("#filters input[data-method]", "data-method", function () { return state.hiddenMethods; });
 (function () {
@@ -80,14 +88,14 @@ function rearrange() {
   network.setOptions({ physics: { enabled: true, solver: "forceAtlas2Based",
     forceAtlas2Based: { gravitationalConstant: -160, springLength: 190, avoidOverlap: 1 },
     stabilization: { enabled: true, iterations: REARRANGE_STEPS, fit: true } } });
+  network.once("stabilizationIterationsDone", function () {
+    network.setOptions({ physics: false });
+    network.fit({ animation: false });
+    state.arranged = true;
+    afterApply.forEach(function (f) { f(); });
+  });
   network.stabilize(REARRANGE_STEPS);
 }
-network.on("stabilized", function () {
-  network.setOptions({ physics: false });
-  network.fit({ animation: false });
-  state.arranged = true;
-  afterApply.forEach(function (f) { f(); });
-});
 network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: false }); });
 
 function pngDataUrl() {
