@@ -142,7 +142,7 @@ def _add_pairs(
     line = colour(schema.relationship_types[explicit[0]].color) if explicit else "#ff7f0e"
     for (a, b), shared in pairs.items():
         weight = max(1, len(shared))
-        tip = [f"{name_of(g, a)} — {name_of(g, b)}", f"work together on {counted(len(shared), 'instrument')}"]
+        tip = [f"work together on {counted(len(shared), 'instrument')}"]
         tip += [f"• {name_of(g, i)}" for i in shared]
         net.add_edge(
             a,
@@ -154,5 +154,6 @@ def _add_pairs(
             color=line,
             arrows=NO_ARROW,
             tip=tip,
+            derived=1,  # no method or confidence of its own
             **years[(a, b)],
         )

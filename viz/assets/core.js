@@ -17,7 +17,7 @@ var byId = { node: {}, edge: {} };
 var incident = {};  // node id -> ids of the edges that touch it (in the page's data, whatever is shown)
 // vis-network gets slim items: it parses every field of every item, and these are the page's own.
 var PAGE_KEYS = { tip: 1, ev: 1, known_years: 1, not_before: 1, not_after: 1, rel: 1, method: 1,
-                  confidence: 1, country: 1, aliases: 1, outer: 1, label: 1 };
+                  confidence: 1, country: 1, aliases: 1, outer: 1, label: 1, derived: 1 };
 function slim(item) {
   var copy = {};
   for (var k in item) { if (!PAGE_KEYS[k]) { copy[k] = item[k]; } }

@@ -20,11 +20,16 @@ function citations(ev, limit) {
   if (limit !== null && n > limit) { lines.push("\u2026 and " + (n - limit) + " more citations"); }
   return lines;
 }
-function tipLines(kind, item) {
-  var lines = (item.tip || []).slice();
-  if (kind === "edge" && item.ev && item.ev.length) {
+function tipLines(kind, item, limit) {
+  // The item's own lines, with what the page knows itself: an edge's type, ends, method and confidence
+  // and cited lines (at most `limit`), a node's id.
+  if (kind === "node") { return (item.tip || [item.label]).concat(["id: " + item.id]); }
+  var arrow = (item.arrows && item.arrows.to && item.arrows.to.enabled === false) ? " \u2014 " : " \u2192 ";
+  var lines = [relOf(item), byId.node[item.from].label + arrow + byId.node[item.to].label].concat(item.tip || []);
+  if (!item.derived) { lines.push(methodOf(item) + ", confidence " + confidenceOf(item)); }
+  if (limit !== 0 && item.ev && item.ev.length) {  // the side panel lists them all in a section of its own
     lines.push("Evidence:");
-    lines = lines.concat(citations(item.ev, MAX_TIP_CITATIONS));
+    lines = lines.concat(citations(item.ev, limit));
   }
   return lines;
 }
@@ -34,8 +39,8 @@ tooltip.setAttribute("role", "tooltip");
 container.appendChild(tooltip);
 function showTip(kind, params) {
   var item = byId[kind][params[kind]];
-  if (!item || !item.tip) { return; }
-  tooltip.replaceChildren(lineBox(tipLines(kind, item), true));
+  if (!item) { return; }
+  tooltip.replaceChildren(lineBox(tipLines(kind, item, MAX_TIP_CITATIONS), true));
   var x = params.pointer.DOM.x + 14, y = params.pointer.DOM.y + 14;
   tooltip.style.display = "block";
   var maxX = container.clientWidth - tooltip.offsetWidth - 4;
@@ -90,7 +95,7 @@ function showDetails(kind, id) {
   close.setAttribute("aria-label", "close");
   close.addEventListener("click", hideDetails);
   details.appendChild(close);
-  details.appendChild(lineBox(item.tip || [item.label || id], true));
+  details.appendChild(lineBox(tipLines(kind, item, 0), true));
   if (kind === "node") {
     var expand = document.createElement("button");
     expand.type = "button"; expand.id = "expand";
