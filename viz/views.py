@@ -102,6 +102,7 @@ def network_view(
     sizes: Mapping[str, float] | None = None,
 ) -> View:
     """The whole model (in ``as_of`` if given), optionally only some node types (or groups)."""
+    graph = graph.dated()  # tooltips tell stated years from derived ones
     g = graph.as_of(as_of) if as_of is not None else graph
     keep = _keep(g, expand_types(g.schema, types))
     title = "Institutional network" + (f" in {as_of}" if as_of is not None else "")
@@ -147,6 +148,7 @@ def neighbourhood_view(
     """
     if depth < 0:
         raise UsageError(f"--depth must be 0 or more, not {depth}")
+    graph = graph.dated()
     g = graph.as_of(as_of) if as_of is not None else graph
     centre = resolve_focus(g, focus)
     wanted = expand_types(g.schema, types)
@@ -208,7 +210,6 @@ def build_view(
     sizes: Mapping[str, float] | None = None,
 ) -> View:
     """Build the view called ``name`` (one of :data:`VIEW_NAMES`)."""
-    graph = graph.dated()  # tooltips tell stated years from derived ones
     if name == "network":
         return network_view(graph, as_of=as_of, types=types, sizes=sizes)
     if name == "collaboration":
@@ -235,6 +236,6 @@ def build_all_views(
         written[name] = build_view(graph, name, sizes=sizes).write(out_dir / f"{name}.html")
     centre = most_connected_actor(graph)
     if centre is not None:
-        view = neighbourhood_view(graph.dated(), centre, depth=1, sizes=sizes)
+        view = neighbourhood_view(graph, centre, depth=1, sizes=sizes)
         written["neighbourhood"] = view.write(out_dir / "neighbourhood.html")
     return written

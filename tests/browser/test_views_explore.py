@@ -13,7 +13,7 @@ import pytest
 from graph.model import Entity, Evidence, Relationship
 from graph.model.institutional_graph import InstitutionalGraph
 from viz.collaboration import collaboration_pairs
-from viz.views import build_all_views, collaboration_view, network_view
+from viz.views import build_all_views, network_view
 
 pytestmark = pytest.mark.browser
 

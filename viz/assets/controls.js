@@ -57,11 +57,43 @@ onTick("#filters input[data-method]", "data-method", function () { return state.
 
 var yearLabel = document.getElementById("year");
 var timer = null;
+function fitAll() {
+  // Everything drawn in view, labels included: they keep their size on screen, so a few rounds of zooming
+  // out until the widest ones fit.
+  network.fit({ animation: false });
+  if (lazyLabels) { return; }
+  var w = container.clientWidth, h = container.clientHeight;
+  for (var round = 0; round < 3; round++) {
+    var box = drawnBox();
+    if (box.l === Infinity) { return; }
+    var shrink = Math.min(1, (w - 8) / (box.r - box.l), (h - 8) / (box.b - box.t));
+    var centre = network.DOMtoCanvas({ x: (box.l + box.r) / 2, y: (box.t + box.b) / 2 });
+    network.moveTo({ position: centre, scale: network.getScale() * shrink, animation: false });
+    if (shrink > 0.98) { return; }
+  }
+}
+function drawnBox() {
+  // The screen box around every drawn node and its label.
+  var pos = network.getPositions(), box = { l: Infinity, r: -Infinity, t: Infinity, b: -Infinity };
+  DATA.nodes.forEach(function (n) {
+    if (!drawn.node[n.id] || !pos[n.id]) { return; }
+    var at = network.canvasToDOM(pos[n.id]), half = widthOf(n.label) / 2 + 10;
+    box.l = Math.min(box.l, at.x - half); box.r = Math.max(box.r, at.x + half);
+    box.t = Math.min(box.t, at.y - 24); box.b = Math.max(box.b, at.y + 36);
+  });
+  return box;
+}
+function outOfView() {
+  // Whether something drawn lies outside the canvas (it was hidden when the view was last fitted).
+  var box = drawnBox();
+  return box.l < 0 || box.t < 0 || box.r > container.clientWidth || box.b > container.clientHeight;
+}
 function setYear(y) {
   state.year = y;
   if (slider) { slider.value = String(y); }
   if (yearLabel) { yearLabel.textContent = String(y); }
   apply();
+  if (!lazyLabels && outOfView()) { fitAll(); afterApply.forEach(function (f) { f(); }); }
 }
 function setHideUnknown(flag) { state.hideUnknown = !!flag; if (hideBox) { hideBox.checked = !!flag; } apply(); }
 if (slider) {
@@ -81,16 +113,20 @@ if (slider) {
   });
 }
 
-// "Re-arrange": a bounded run of the physics over what is drawn (hidden items take no part), then still.
+// "Re-arrange": a bounded run of the physics over what is drawn, then still. Hidden nodes would take part
+// in vis-network's physics: they sit out this run.
 var REARRANGE_STEPS = 250;
 function rearrange() {
   state.arranged = false;
+  var resting = DATA.nodes.filter(function (n) { return !drawn.node[n.id]; }).map(function (n) { return n.id; });
+  nodes.update(resting.map(function (id) { return { id: id, physics: false }; }));
   network.setOptions({ physics: { enabled: true, solver: "forceAtlas2Based",
     forceAtlas2Based: { gravitationalConstant: -160, springLength: 190, avoidOverlap: 1 },
     stabilization: { enabled: true, iterations: REARRANGE_STEPS, fit: true } } });
   network.once("stabilizationIterationsDone", function () {
     network.setOptions({ physics: false });
-    network.fit({ animation: false });
+    nodes.update(resting.map(function (id) { return { id: id, physics: true }; }));
+    fitAll();
     state.arranged = true;
     afterApply.forEach(function (f) { f(); });
   });

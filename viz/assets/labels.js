@@ -33,7 +33,11 @@ function declutter() {
   if (lazyLabels || !state.drawn) { return; }
   var scale = network.getScale();
   var order = DATA.nodes.filter(function (n) { return drawn.node[n.id]; });
-  order.sort(function (a, b) { return (b.value || 0) - (a.value || 0) || (a.id < b.id ? -1 : 1); });
+  // What holds in the year before what is unknown (drawn faint), then bigger nodes first.
+  function rank(n) { return drawn.node[n.id] === "holds" ? 0 : 1; }
+  order.sort(function (a, b) {
+    return rank(a) - rank(b) || (b.value || 0) - (a.value || 0) || (a.id < b.id ? -1 : 1);
+  });
   var placed = [], updates = [], font = { size: LABEL_PX / scale };
   order.forEach(function (n) {
     var box = labelBox(n, scale);
@@ -65,7 +69,7 @@ if (!lazyLabels) {
   network.on("zoom", relabel);
   network.on("dragEnd", relabel);
   afterApply.push(relabel);
-  network.once("afterDrawing", function () { declutter(); edgeLabels(); });
+  network.once("afterDrawing", function () { fitAll(); declutter(); edgeLabels(); });
   network.on("hoverEdge", function (p) {
     if (!edgeLabelsOn) { var e = byId.edge[p.edge]; edges.update({ id: e.id, label: e.label || relOf(e) }); }
   });
