@@ -38,12 +38,14 @@ function declutter() {
   order.sort(function (a, b) {
     return rank(a) - rank(b) || (b.value || 0) - (a.value || 0) || (a.id < b.id ? -1 : 1);
   });
-  var placed = [], updates = [], font = { size: LABEL_PX / scale };
+  var placed = [], updates = [];
+  var font = { size: LABEL_PX / scale, color: "#222222" };
+  var faint = { size: LABEL_PX / scale, color: "rgba(34,34,34,0.4)" };
   order.forEach(function (n) {
     var box = labelBox(n, scale);
     var free = n.label && placed.every(function (p) { return !overlaps(box, p); });
     if (free) { placed.push(box); }
-    var u = { id: n.id, label: free ? n.label : null, font: font };
+    var u = { id: n.id, label: free ? n.label : null, font: drawn.node[n.id] === "unknown" ? faint : font };
     // A box-like shape is as big as its label: without one it becomes a square of its colour.
     if (INSIDE[shapeOf(n)]) { u.shape = free ? shapeOf(n) : "square"; }
     updates.push(u);
