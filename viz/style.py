@@ -77,6 +77,7 @@ def view_options(large: bool, schema: Schema, types: Iterable[str] = ()) -> dict
             # Label sizes are the page's (viz/assets/labels.js): one size on screen, whatever the zoom.
             "scaling": {"min": 8, "max": 30, "label": {"enabled": False}},
             "borderWidth": 1,
+            "labelHighlightBold": False,  # a bold label is wider than the one the page made room for
         },
         "edges": {
             "font": {"size": 10, "align": "middle", "color": "#444444", "face": "system-ui, sans-serif"},

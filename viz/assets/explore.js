@@ -157,8 +157,13 @@ function focusNode(id) {
     neighbours.push(otherEnd(byId.edge[eid], id));
   });
   network.setSelection({ nodes: [id].concat(neighbours), edges: ties }, { highlightEdges: false });
-  network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
   showDetails("node", id);
+  // In the middle of what the side panel leaves free.
+  var offset = { x: -Math.min(details.offsetWidth + 16, container.clientWidth / 2) / 2, y: 0 };
+  // Close enough to read, far enough to see the neighbours (room for the panel and the labels).
+  network.fit({ nodes: [id].concat(neighbours), animation: false });
+  var scale = Math.min(network.getScale() * 0.6, 1.5);
+  network.focus(id, { scale: scale, offset: offset, animation: false });
   writeHash();
 }
 function showMatches() {
