@@ -144,8 +144,12 @@ def add_nodes(
     documents: Mapping[str, str],
     focus: str | None = None,
     outer: frozenset[str] = frozenset(),
+    years: bool = True,
 ) -> dict[str, int]:
-    """Add ``nodes`` (``outer`` ones held back until expanded); returns how many of each type were added."""
+    """Add ``nodes`` (``outer`` ones held back until expanded); returns how many of each type were added.
+
+    ``years``: the items carry what the year slider's as-of rule reads (pages without a slider skip it).
+    """
     counts: dict[str, int] = {}
     g, schema = graph.graph, graph.schema
     for node in nodes:
@@ -169,14 +173,20 @@ def add_nodes(
             group=nt.label,
             value=float(sizes.get(node, 0.0)),
             tip=node_tip(node, data),
-            **time_fields(data),
+            **(time_fields(data) if years else {}),
             **extra,
         )
     return counts
 
 
 def edge_item(
-    g: nx.MultiDiGraph, u: str, v: str, data: Mapping[str, Any], schema: Schema, documents: Mapping[str, str]
+    g: nx.MultiDiGraph,
+    u: str,
+    v: str,
+    data: Mapping[str, Any],
+    schema: Schema,
+    documents: Mapping[str, str],
+    years: bool = True,
 ) -> dict[str, Any]:
     """A model relationship as a page edge; only what differs from the defaults (see viz.style)."""
     rel = schema.relationship_types[data["type"]]
@@ -186,7 +196,7 @@ def edge_item(
         "rel": rel.name,
         "color": colour(rel.color),
         "tip": edge_tip(g, data),
-        **time_fields(data),
+        **(time_fields(data) if years else {}),
     }
     if rel.dashes:
         item["dashes"] = True
@@ -207,6 +217,7 @@ def add_model_edges(
     keep: set[str],
     documents: Mapping[str, str],
     types: Iterable[str] | None = None,
+    years: bool = True,
 ) -> dict[str, int]:
     """Add every relationship (of ``types``, default all) between kept nodes; returns how many of each type."""
     g, schema = graph.graph, graph.schema
@@ -216,6 +227,6 @@ def add_model_edges(
         if u not in keep or v not in keep or (wanted is not None and data["type"] not in wanted):
             continue
         counts[data["type"]] = counts.get(data["type"], 0) + 1
-        item = edge_item(g, u, v, data, schema, documents)
+        item = edge_item(g, u, v, data, schema, documents, years)
         net.add_edge(u, v, **{k: val for k, val in item.items() if k not in ("from", "to")})
     return counts

@@ -110,15 +110,17 @@ def model_view(
     focus: str | None = None,
     outer: frozenset[str] = frozenset(),
     controls_html: str = "",
+    years: bool = False,
 ) -> View:
     """The nodes ``keep`` of ``graph`` and every relationship between them, styled from the schema.
 
-    ``outer`` nodes are in the page but held back until the user expands a neighbour.
+    ``outer`` nodes are in the page but held back until the user expands a neighbour; with ``years`` the
+    items carry what a year slider (in ``controls_html``) needs.
     """
     net = ViewNetwork()
     documents = document_names(graph) if documents is None else documents
-    counts = add_nodes(net, graph, keep, sizes, documents=documents, focus=focus, outer=outer)
-    rel_counts = add_model_edges(net, graph, set(keep), documents)
+    counts = add_nodes(net, graph, keep, sizes, documents=documents, focus=focus, outer=outer, years=years)
+    rel_counts = add_model_edges(net, graph, set(keep), documents, years=years)
     large = place(net)
     return View(
         name=name,

@@ -190,6 +190,7 @@ def timeline_view(
         _default_sizes(graph, sizes),
         title="Institutional network over time",
         controls_html=slider_html(first, last, initial),
+        years=True,
     )
     view.subtitle = (
         f"{first}–{last}: move the slider or press play; facts known to hold are drawn normally, facts whose "
