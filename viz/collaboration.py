@@ -55,11 +55,14 @@ def pair_years(graph: InstitutionalGraph, first: int, last: int) -> dict[tuple[s
     """Each pair's as-of fields over the slider's years ``first..last``, from ``graph.as_of`` in each year."""
     known: dict[tuple[str, str], list[int]] = {}
     possible: dict[tuple[str, str], list[int]] = {}
+    # Only actors and instruments make pairs: the rest need not be filtered year by year.
+    graph = graph.dated().subgraph(["Actor", "Instrument"])
     for year in range(first, last + 1):
-        for pair in collaboration_pairs(graph.as_of(year)):
-            known.setdefault(pair, []).append(year)
-        for pair in collaboration_pairs(graph.as_of(year, "possible")):
+        maybe = graph.as_of(year, "possible")
+        for pair in collaboration_pairs(maybe):
             possible.setdefault(pair, []).append(year)
+        for pair in collaboration_pairs(maybe.as_of(year)):  # what holds is among what possibly holds
+            known.setdefault(pair, []).append(year)
     fields: dict[tuple[str, str], dict[str, Any]] = {}
     for pair in collaboration_pairs(graph):
         years = possible.get(pair, [])

@@ -316,12 +316,17 @@ def test_the_page_address_keeps_the_filters_and_reopens_the_same_view(open_page,
     page.locator("#year-slider").fill("2007")
     page.locator('#legend input[data-type="Programme"]').uncheck()
     page.locator('#legend input[data-rel="TARGETS"]').uncheck()
+    page.fill("#search", "MSS")
+    page.locator("#matches .match").first.click()
     address = page.evaluate("location.hash")
     shown, ties = visible_ids(opened), visible_ids(opened, "visibleEdges")
     again = opened_ready(open_page, pages["timeline"], address)
     assert again.page.locator("#year").inner_text() == "2007"
     assert not again.page.locator('#legend input[data-type="Programme"]').is_checked()
     assert visible_ids(again) == shown and visible_ids(again, "visibleEdges") == ties
+    again.page.wait_for_function("() => window.instgraph.network.getSelectedNodes().length > 0")
+    assert MSS in again.page.evaluate("window.instgraph.network.getSelectedNodes()")
+    assert again.page.locator("#details .tip-title").inner_text() == "Ministry of SMEs and Startups"
     assert_clean(again)
 
 
