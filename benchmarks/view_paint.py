@@ -1,6 +1,7 @@
 """How fast a large view paints in headless Chromium: a synthetic 5 000-node, 10 000-edge graph.
 
-Prints, for the network and the timeline views: the time to build the view in Python (layout included),
+Prints, for the network, timeline and collaboration views (each with its search box, filters and year
+slider): the time to build the view in Python (layout included),
 the page's size, and the first paint — ``performance.now()`` at vis-network's first ``afterDrawing``,
 i.e. milliseconds since navigation started — and the renderer main thread's CPU time until then, which
 is what the page would take on an idle core when the machine is busy. Beside it runs a baseline: the same
@@ -24,7 +25,7 @@ from graph.model import Entity, Relationship
 from graph.model.institutional_graph import InstitutionalGraph
 from graph.model.schema import load_schema
 from viz.screenshots import CHROMIUM, CHROMIUM_ARGS
-from viz.views import View, network_view, timeline_view
+from viz.views import View, collaboration_view, network_view, timeline_view
 
 
 def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1) -> InstitutionalGraph:
@@ -140,7 +141,8 @@ def main() -> None:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         try:
             print(f"calibration: a fixed 1e8-step JS loop takes {calibrate(browser):.0f} ms here now", flush=True)
-            for name, build in (("network", network_view), ("timeline", timeline_view)):
+            views = (("network", network_view), ("timeline", timeline_view), ("collaboration", collaboration_view))
+            for name, build in views:
                 t0 = time.perf_counter()
                 view = build(graph)
                 built = time.perf_counter() - t0
@@ -148,7 +150,7 @@ def main() -> None:
                 runs = [r for r in (measure(browser, path, 60) for _ in range(args.runs)) if r is not None]
                 runs.sort(key=lambda r: r[0])
                 if not runs:
-                    print(f"{name:>9}: build {built:.2f} s; no paint within 60 s", flush=True)
+                    print(f"{name:>13}: build {built:.2f} s; no paint within 60 s", flush=True)
                     continue
                 median, cpu, marks = runs[len(runs) // 2]
                 stages = (
@@ -156,7 +158,7 @@ def main() -> None:
                     f"network built {marks['network']:.0f}"
                 )
                 print(
-                    f"{name:>9}: build {built:.2f} s, page {path.stat().st_size / 1e6:.1f} MB, "
+                    f"{name:>13}: build {built:.2f} s, page {path.stat().st_size / 1e6:.1f} MB, "
                     f"first paint {median:.0f} ms wall, {cpu * 1000:.0f} ms main-thread CPU "
                     f"(runs: {', '.join(f'{r[0]:.0f}/{r[1] * 1000:.0f}' for r in runs)}; median run: {stages})",
                     flush=True,

@@ -38,7 +38,7 @@ class Projection(StrEnum):
     lineage = "lineage"
 
 
-_AS_OF_HELP = "Draw the graph as of this year (timeline: the slider starts there)."
+_AS_OF_HELP = "Draw the graph as of this year (timeline, collaboration: the slider starts there)."
 _FOCUS_HELP = "neighbourhood: id, name or alias of the centre (default: the most connected actor)."
 _TYPES_HELP = "Only these node types or groups, comma-separated, e.g. Ministry,Agency or Actor."
 _OUTPUT_HELP = "HTML file to write (default out/VIEW.html)."

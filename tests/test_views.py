@@ -16,6 +16,7 @@ from graph.errors import UsageError
 from graph.model import Entity, Evidence, Relationship
 from graph.model.institutional_graph import InstitutionalGraph, graphs_equal
 from graph.model.schema import load_schema
+from viz.collaboration import PAIR
 from viz.layout import LARGE_GRAPH, sparse_spring_layout
 from viz.offline import script_json
 from viz.views import (
@@ -72,6 +73,11 @@ def hostile_graph() -> InstitutionalGraph:
     return g
 
 
+def drawn_ids(view) -> set[str]:
+    """The nodes a view draws at first (the neighbourhood's next ring waits for "expand")."""
+    return {n["id"] for n in view.network.nodes if not n.get("outer")}
+
+
 def all_views(g: InstitutionalGraph) -> list:
     return [
         network_view(g),
@@ -104,7 +110,7 @@ def test_nodes_take_colour_and_shape_from_the_schema_and_edges_are_labelled_by_t
     assert len(view.network.edges) == korea.graph.number_of_edges()
     assert view.options["edges"]["arrows"]["to"]["enabled"] is True
     for edge in view.network.edges:
-        rel = schema.relationship_types[edge["label"]]
+        rel = schema.relationship_types[edge["rel"]]
         assert (edge["color"], edge.get("dashes", False)) == (rel.color, rel.dashes)
         assert ("arrows" in edge) == rel.symmetric
 
@@ -117,6 +123,18 @@ def test_legend_lists_exactly_the_types_present_with_their_counts(korea):
         assert re.search(rf'data-type="{label}".*?<span class="count">{count}</span>', view.legend_html)
     only = network_view(korea, types=["Ministry"])
     assert re.findall(r'data-type="([^"]+)"', only.legend_html) == ["Ministry"]
+    rels = re.findall(r'data-rel="([^"]+)"', view.legend_html)
+    assert rels == [r for r in load_schema().relationship_types if r in korea.counts()["relationships"]]
+
+
+def test_documents_and_mentions_start_unticked_and_everything_else_ticked(korea):
+    g = copy.deepcopy(korea)
+    doc = next(e.id for e in g.entities(["Document"]))
+    g.add_relationship(Relationship(type="MENTIONED_IN", source=MSS, target=doc))
+    legend = network_view(g).legend_html
+    boxes = re.findall(r'<input type="checkbox"( checked)? data-(?:type|rel)="([^"]+)"', legend)
+    ticks = {name: bool(flag) for flag, name in boxes}
+    assert {name for name, on in ticks.items() if not on} == {"Document", "MENTIONED_IN"}
 
 
 # --- sizes -----------------------------------------------------------------------------------------
@@ -141,17 +159,36 @@ def test_collaboration_pairs_join_explicit_ties_and_shared_instruments():
     }
 
 
-def test_collaboration_view_draws_actors_only_with_edges_as_wide_as_shared_instruments(korea):
+def test_collaboration_view_draws_actors_what_they_run_and_pairs_as_wide_as_shared_instruments(korea):
     view = collaboration_view(korea)
-    actors = load_schema().members("Actor")
-    assert {korea.graph.nodes[n["id"]]["type"] for n in view.network.nodes} <= actors
-    assert len(view.network.nodes) == len(korea.actors())
-    edges = {(e["from"], e["to"]): e for e in view.network.edges}
-    mel_mss = edges[(MEL, MSS)]
+    schema = load_schema()
+    actors, instruments = schema.members("Actor"), schema.members("Instrument")
+    types = {n["id"]: korea.graph.nodes[n["id"]]["type"] for n in view.network.nodes}
+    assert set(types.values()) <= actors | instruments
+    assert sum(t in actors for t in types.values()) == len(korea.actors())
+    involvement = set(schema.involvement_types)
+    for edge in view.network.edges:
+        assert edge["rel"] == PAIR or edge["rel"] in involvement, edge["id"]
+    pairs = {(e["from"], e["to"]): e for e in view.network.edges if e["rel"] == PAIR}
+    mel_mss = pairs[(MEL, MSS)]
     assert mel_mss["value"] == 1
     assert "Youth Digital Job Programme" in " ".join(mel_mss["tip"])
-    pairs = collaboration_pairs(korea)
-    assert all(edges[pair]["value"] == max(1, len(shared)) for pair, shared in pairs.items())
+    assert {pair: e["value"] for pair, e in pairs.items()} == {
+        pair: max(1, len(shared)) for pair, shared in collaboration_pairs(korea).items()
+    }
+
+
+@pytest.mark.parametrize("year", [2007, 2012, 2018, 2022])
+def test_a_collaboration_pair_holds_in_the_years_the_graph_as_of_that_year_ties_the_two(korea, year):
+    from graph.model.holds import status
+
+    view = collaboration_view(korea)
+    pairs = {(e["from"], e["to"]): e for e in view.network.edges if e["rel"] == PAIR}
+    known = set(collaboration_pairs(korea.as_of(year)))
+    possible = set(collaboration_pairs(korea.as_of(year, "possible")))
+    for pair, edge in pairs.items():
+        expected = "holds" if pair in known else ("unknown" if pair in possible else "does not hold")
+        assert status(year, edge) == expected, (pair, year)
 
 
 # --- neighbourhood -----------------------------------------------------------------------------------
@@ -163,10 +200,10 @@ def test_neighbourhood_focus_accepts_id_name_or_alias_and_depth_widens_it(korea)
     )
     one = neighbourhood_view(korea, "MSS", depth=1)
     two = neighbourhood_view(korea, "MSS", depth=2)
-    one_ids = {n["id"] for n in one.network.nodes}
+    one_ids = drawn_ids(one)
     assert MSS in one_ids and MEL in one_ids and SMBA in one_ids
-    assert one_ids < {n["id"] for n in two.network.nodes}
-    assert {n["id"] for n in neighbourhood_view(korea, "MSS", depth=0).network.nodes} == {MSS}
+    assert one_ids < drawn_ids(two)
+    assert drawn_ids(neighbourhood_view(korea, "MSS", depth=0)) == {MSS}
     with pytest.raises(UsageError, match="--focus"):
         resolve_focus(korea, "Ministry of Nowhere")
 
@@ -229,6 +266,48 @@ def test_page_loads_nothing_from_outside_and_its_csp_allows_only_its_own_scripts
         assert f"'sha256-{digest}'" in csp
 
 
+def test_cited_lines_name_the_document_by_title_and_file_not_by_id(korea):
+    doc = next(iter(korea.entities(["Document"])))
+    data = korea.graph.nodes[doc.id]
+    view = network_view(korea)
+    cited = [line for e in view.network.edges for line in e.get("ev", [])]
+    assert cited and not any(doc.id in line for line in cited)
+    where = [line for line in cited if not line.startswith("\u201c")]
+    assert all(line.startswith(f"{data['title']} ({data['file_name']}), line") for line in where if line)
+
+
+def test_filters_appear_only_when_the_items_differ_in_method_confidence_or_country():
+    g = small_graph()
+    assert 'id="filters"' not in network_view(g).html()
+    a = g.add_entity(Entity(type="Ministry", name="Ministry K", country="KOR"))
+    b = g.add_entity(Entity(type="Ministry", name="Ministry J", country="JPN"))
+    g.add_relationship(
+        Relationship(type="COLLABORATES_WITH", source=a.id, target=b.id, method="extracted", confidence=0.6)
+    )
+    page = network_view(g).html()
+    assert 'id="filters"' in page and 'data-method="curated"' in page and 'data-method="extracted"' in page
+    assert 'id="min-confidence"' in page
+    options = re.findall(r'<option value="([^"]*)">', page)
+    assert options == ["", "JPN", "KOR", "unknown"]
+
+
+def test_every_view_inlines_the_one_page_script_from_the_asset_files(korea):
+    from viz.offline import page_assets
+
+    script, css = page_assets()
+    assert "function status(item, year)" in script  # the as-of rule, rendered from graph.model.holds
+    for view in all_views(korea):
+        page = view.html()
+        assert f"<script>{script}</script>" in page and css in page
+
+
+def test_the_neighbourhood_page_holds_the_next_ring_back_for_expanding(korea):
+    view = neighbourhood_view(korea, "MSS", depth=1)
+    two = {n["id"] for n in neighbourhood_view(korea, "MSS", depth=2).network.nodes if not n.get("outer")}
+    items = {n["id"]: n for n in view.network.nodes}
+    assert {i for i, n in items.items() if n.get("outer")} == two - {i for i, n in items.items() if not n.get("outer")}
+
+
 def test_hostile_names_and_evidence_never_reach_the_page_as_markup():
     g = hostile_graph()
     for view in all_views(g):
@@ -255,7 +334,8 @@ def test_large_views_get_python_positions_and_no_physics():
     assert all("x" in n and "y" in n for n in large.network.nodes)
     small = network_view(small_graph())
     assert small.options["physics"]["stabilization"]["enabled"] and "x" not in small.network.nodes[0]
-    assert set(small.network.nodes[0]) <= {"id", "label", "group", "value", "tip", "start", "end"}
+    slim = {"id", "label", "group", "value", "tip", "aliases", "known_years", "not_before", "not_after"}
+    assert set(small.network.nodes[0]) <= slim  # styles come by group, not per node
 
 
 def test_sparse_spring_layout_keeps_neighbours_closer_than_strangers():

@@ -29,7 +29,8 @@ def write_view(
     type_list = [t.strip() for t in types.split(",") if t.strip()] if types else None
     sizes = None  # degree: each view counts it in what it draws (pairs, for the collaboration view)
     if size_by != "degree":
-        sizes = node_sizes(graph.as_of(as_of) if as_of is not None and view != "timeline" else graph, size_by)
+        sliding = view in ("timeline", "collaboration")  # the page holds every year: size on all of it
+        sizes = node_sizes(graph.as_of(as_of) if as_of is not None and not sliding else graph, size_by)
     built = build_view(graph, view, as_of=as_of, focus=focus, depth=depth, types=type_list, sizes=sizes)
     path = output if output is not None else Path("out") / f"{view}.html"
     try:
