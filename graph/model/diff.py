@@ -1,0 +1,444 @@
+"""What changed between two graphs, or between two years of one graph.
+
+Entities are matched by id, relationships by (source, type, target, context). What one side holds and the
+other does not is *added* or *removed*; what both hold with other years or confidence is *changed*. A type
+change is told as a change, not as a removal and an addition: an entity removed under one type and added
+under another with the same name is one entity whose type changed (its relationships follow it), and a
+relationship whose ends and context stay while its type differs is one relationship whose type changed.
+
+Between two years (:func:`diff_years`) each side is the graph as of that year by the one as-of rule
+(:mod:`graph.model.holds`), at the chosen certainty; facts that hold only in a year strictly between the
+two — a reorganisation dated in between, say — are listed as *between*: neither side holds them, yet they
+are what happened. ``MENTIONED_IN`` links are bookkeeping (where an entity is named) and are not compared;
+they are the evidence lines of their entities.
+
+>>> from graph.model import Entity, Relationship
+>>> old, new = InstitutionalGraph(), InstitutionalGraph()
+>>> for g in (old, new):
+...     a = g.add_entity(Entity(type="Agency", name="Old Office"))
+...     p = g.add_entity(Entity(type="Programme", name="Grants"))
+>>> _ = old.add_relationship(Relationship(type="IMPLEMENTS", source=a.id, target=p.id, start=2001))
+>>> _ = new.add_relationship(Relationship(type="LEADS", source=a.id, target=p.id, start=2003))
+>>> m = new.add_entity(Entity(type="Ministry", name="New Ministry"))
+>>> d = diff_graphs(old, new)
+>>> [(c.status, c.type, c.label) for c in d.changes]
+[('added', 'Ministry', 'New Ministry'), ('changed', 'LEADS', 'Old Office → Grants')]
+>>> d.changes[1].fields
+{'type': ('IMPLEMENTS', 'LEADS'), 'start': (2001, 2003)}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import networkx as nx
+
+from graph.model.holds import KNOWN, holds
+from graph.model.institutional_graph import InstitutionalGraph
+
+ADDED, REMOVED, CHANGED, BETWEEN, UNCHANGED = "added", "removed", "changed", "between", "unchanged"
+STATUSES = (ADDED, REMOVED, CHANGED, BETWEEN, UNCHANGED)
+"""Every answer a fact can get, in the order a person reads them."""
+
+ENTITY_FIELDS = ("start", "end")
+RELATIONSHIP_FIELDS = ("start", "end", "confidence")
+"""The stated values compared besides the type (the derived time properties follow from them)."""
+
+MENTION = "MENTIONED_IN"
+# The identity of a relationship: (source, type, target, context).
+RelKey = tuple[str, str, str, str | None]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entity or relationship that differs (or, for the view, does not) between the two sides.
+
+    ``id`` is the entity's id (the new one after a type change) or the relationship's identity; ``fields``
+    maps each changed property to its (old, new) values; ``evidence`` is the side's citations
+    (``{document, lines, text}``), the new side's unless the fact was removed.
+    """
+
+    kind: str  # "entity" | "relationship"
+    status: str
+    id: str | RelKey
+    type: str
+    label: str
+    start: int | None = None
+    end: int | None = None
+    confidence: float | None = None
+    fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    evidence: tuple[Mapping[str, Any], ...] = ()
+    note: str = ""
+
+
+@dataclass
+class GraphDiff:
+    """The changes between an old and a new side, with what stayed the same (ids only: it can be large)."""
+
+    old_label: str
+    new_label: str
+    changes: list[Change]
+    unchanged_entities: list[str]
+    unchanged_relationships: list[RelKey]
+    documents: dict[str, str] = field(default_factory=dict)  # document id -> file name or title
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """How many entities and relationships got each answer."""
+        out = {kind: dict.fromkeys(STATUSES, 0) for kind in ("entity", "relationship")}
+        for c in self.changes:
+            out[c.kind][c.status] += 1
+        out["entity"][UNCHANGED] += len(self.unchanged_entities)
+        out["relationship"][UNCHANGED] += len(self.unchanged_relationships)
+        return out
+
+    def of(self, status: str, kind: str | None = None) -> list[Change]:
+        return [c for c in self.changes if c.status == status and (kind is None or c.kind == kind)]
+
+    def rows(self, max_citations: int = 3) -> list[dict[str, Any]]:
+        """One row per change, for :mod:`viz.tables`: what changed, its years, what differs, where it is cited."""
+        return [
+            {
+                "change": c.status,
+                "kind": c.kind,
+                "type": c.type,
+                "fact": c.label,
+                "years": _span(c.start, c.end),
+                "confidence": c.confidence,
+                "detail": "; ".join(
+                    [
+                        *(f"{k}: {_text(o)} → {_text(n)}" for k, (o, n) in c.fields.items()),
+                        *([c.note] if c.note else []),
+                    ]
+                ),
+                "evidence": self.cites(c.evidence, max_citations),
+            }
+            for c in self.changes
+        ]
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything, for programs: the two sides, the counts, and each change with its full evidence."""
+        return {
+            "old": self.old_label,
+            "new": self.new_label,
+            "counts": self.counts(),
+            "changes": [
+                {
+                    "change": c.status,
+                    "kind": c.kind,
+                    "type": c.type,
+                    "id": c.id
+                    if isinstance(c.id, str)
+                    else dict(zip(("source", "type", "target", "context"), c.id, strict=True)),
+                    "fact": c.label,
+                    "start": c.start,
+                    "end": c.end,
+                    "confidence": c.confidence,
+                    "fields": {k: {"old": o, "new": n} for k, (o, n) in c.fields.items()},
+                    "note": c.note or None,
+                    "evidence": [{**ev, "cited": self.cite(ev)} for ev in c.evidence],
+                }
+                for c in self.changes
+            ],
+        }
+
+    def summary(self) -> str:
+        """One line: how many entities and relationships were added, removed, changed, held in between."""
+        counts = self.counts()
+        parts = []
+        for kind, plural in (("entity", "entities"), ("relationship", "relationships")):
+            shown = [f"{counts[kind][s]} {s}" for s in STATUSES if counts[kind][s] and s != UNCHANGED]
+            parts.append(f"{plural}: {', '.join(shown) or 'no change'} ({counts[kind][UNCHANGED]} unchanged)")
+        return f"{self.old_label} → {self.new_label}: " + "; ".join(parts)
+
+    def cites(self, evidence: Iterable[Mapping[str, Any]], limit: int = 3) -> str:
+        """Citations grouped by document: ``deck.txt:82-83, 89-90 +2 more``."""
+        items = list(evidence)
+        by_document: dict[str, list[str]] = {}
+        for ev in items[:limit]:
+            name, lines = self._where(ev)
+            by_document.setdefault(name, [])
+            if lines:
+                by_document[name].append(lines)
+        text = "; ".join(f"{name}:{', '.join(lines)}" if lines else name for name, lines in by_document.items())
+        return text + (f" +{len(items) - limit} more" if len(items) > limit else "")
+
+    def cite(self, evidence: Mapping[str, Any]) -> str:
+        """One citation as a person reads it: ``file.txt:36-37`` (the file alone when no line is kept)."""
+        name, lines = self._where(evidence)
+        return f"{name}:{lines}" if lines else name
+
+    def _where(self, evidence: Mapping[str, Any]) -> tuple[str, str]:
+        document = str(evidence.get("document"))
+        lines = list(evidence.get("lines") or ())
+        if not lines:  # an entity of a curated dataset: its document is known, its lines are not kept
+            return self.documents.get(document, document), ""
+        first, last = lines[0], lines[-1]
+        return self.documents.get(document, document), str(first) if first == last else f"{first}-{last}"
+
+
+# --- the comparison ---------------------------------------------------------------------------------------
+def diff_graphs(
+    old: InstitutionalGraph, new: InstitutionalGraph, old_label: str = "old", new_label: str = "new"
+) -> GraphDiff:
+    """Entities and relationships added, removed and changed from ``old`` to ``new`` (neither is modified)."""
+    a, b = old.graph, new.graph
+    changes, unchanged_entities, renamed = _entity_changes(a, b)
+    rel_changes, unchanged_rels = _relationship_changes(old, new, renamed)
+    documents = _document_names(a)
+    documents.update(_document_names(b))
+    return GraphDiff(
+        old_label, new_label, _ordered(changes + rel_changes), unchanged_entities, unchanged_rels, documents
+    )
+
+
+def diff_years(graph: InstitutionalGraph, year: int, vs: int, certainty: str = KNOWN) -> GraphDiff:
+    """``graph`` as of ``year`` against ``graph`` as of ``vs``, plus what held only in the years between."""
+    return diff_as_of(graph, year, graph, vs, certainty)
+
+
+def diff_as_of(
+    old: InstitutionalGraph,
+    year: int,
+    new: InstitutionalGraph,
+    vs: int,
+    certainty: str = KNOWN,
+    old_label: str = "",
+    new_label: str = "",
+) -> GraphDiff:
+    """``old`` as of ``year`` against ``new`` as of ``vs`` by the as-of rule at ``certainty``; when both
+    are one graph, what held only in a year strictly between the two is listed as *between*."""
+    old_dated, new_dated = old.dated(), (old.dated() if new is old else new.dated())
+    result = diff_graphs(
+        old_dated.as_of(year, certainty),
+        new_dated.as_of(vs, certainty),
+        f"{old_label} as of {year}" if old_label else str(year),
+        f"{new_label} as of {vs}" if new_label else str(vs),
+    )
+    between = range(min(year, vs) + 1, max(year, vs))
+    if new is old and len(between):
+        result.changes += _between(new_dated, year, vs, between, certainty)
+    # Documents and their mention lines hold at the documents' dates, not in the years compared: cite
+    # them from the whole graphs.
+    result.changes = _ordered(
+        [
+            replace(c, evidence=_mentions((old_dated if c.status == REMOVED else new_dated).graph, str(c.id)))
+            if c.kind == "entity"
+            else c
+            for c in result.changes
+        ]
+    )
+    result.documents = {**_document_names(old_dated.graph), **_document_names(new_dated.graph)}
+    return result
+
+
+def _ordered(changes: list[Change]) -> list[Change]:
+    """Added, removed, changed, between; entities before relationships; then by type and label."""
+    rank = {s: i for i, s in enumerate(STATUSES)}
+    return sorted(changes, key=lambda c: (rank[c.status], c.kind != "entity", c.type, c.label))
+
+
+def _entity_changes(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> tuple[list[Change], list[str], dict[str, str]]:
+    """Entity changes, the ids unchanged, and old id -> new id for entities whose type changed."""
+    removed = [n for n in a if n not in b]
+    added = [n for n in b if n not in a]
+    renamed = _same_name(a, b, removed, added)
+    changes: list[Change] = []
+    unchanged: list[str] = []
+    for n, data in b.nodes(data=True):
+        if n not in a:
+            continue
+        fields = _changed_fields(a.nodes[n], data, ENTITY_FIELDS)
+        if fields:
+            changes.append(_entity(b, n, CHANGED, fields))
+        else:
+            unchanged.append(n)
+    for old_id, new_id in renamed.items():
+        fields = {"type": (a.nodes[old_id]["type"], b.nodes[new_id]["type"])}
+        fields.update(_changed_fields(a.nodes[old_id], b.nodes[new_id], ENTITY_FIELDS))
+        changes.append(_entity(b, new_id, CHANGED, fields, note=f"was {old_id}"))
+    moved = set(renamed) | set(renamed.values())
+    changes += [_entity(b, n, ADDED) for n in added if n not in moved]
+    changes += [_entity(a, n, REMOVED) for n in removed if n not in moved]
+    return changes, unchanged, renamed
+
+
+def _same_name(a: nx.MultiDiGraph, b: nx.MultiDiGraph, removed: list[str], added: list[str]) -> dict[str, str]:
+    """Removed and added entities with the same name (one on each side): one entity whose type changed."""
+    by_name: dict[str, list[str]] = {}
+    for n in added:
+        by_name.setdefault(str(b.nodes[n].get("name") or n).casefold(), []).append(n)
+    pairs: dict[str, str] = {}
+    olds: dict[str, list[str]] = {}
+    for n in removed:
+        olds.setdefault(str(a.nodes[n].get("name") or n).casefold(), []).append(n)
+    for name, old_ids in olds.items():
+        new_ids = by_name.get(name, [])
+        if len(old_ids) == 1 and len(new_ids) == 1:
+            pairs[old_ids[0]] = new_ids[0]
+    return pairs
+
+
+def _relationship_index(graph: InstitutionalGraph, renamed: Mapping[str, str]) -> dict[RelKey, dict[str, Any]]:
+    """Every relationship but mentions by its identity, ends and context renamed (old side only)."""
+    symmetric = {n for n, spec in graph.schema.relationship_types.items() if spec.symmetric}
+    index: dict[RelKey, dict[str, Any]] = {}
+    for u, v, data in graph.graph.edges(data=True):
+        rtype = data["type"]
+        if rtype == MENTION:
+            continue
+        if renamed:
+            u, v = renamed.get(u, u), renamed.get(v, v)
+            if rtype in symmetric and u > v:
+                u, v = v, u
+        context = data.get("context")
+        index[(u, rtype, v, renamed.get(context, context) if context else None)] = data
+    return index
+
+
+def _relationship_changes(
+    old: InstitutionalGraph, new: InstitutionalGraph, renamed: Mapping[str, str]
+) -> tuple[list[Change], list[RelKey]]:
+    a_index = _relationship_index(old, renamed)
+    b_index = _relationship_index(new, {})
+    names = {**_names(old.graph), **_names(new.graph)}
+    changes: list[Change] = []
+    unchanged: list[RelKey] = []
+    added: list[RelKey] = []
+    for key, data in b_index.items():
+        held = a_index.get(key)
+        if held is None:
+            added.append(key)
+            continue
+        fields = _changed_fields(held, data, RELATIONSHIP_FIELDS)
+        if fields:
+            changes.append(_relationship(key, data, CHANGED, names, fields))
+        else:
+            unchanged.append(key)
+    removed = [key for key in a_index if key not in b_index]
+    retyped = _retyped(removed, added)
+    for old_key, new_key in retyped.items():
+        fields = {"type": (old_key[1], new_key[1])}
+        fields.update(_changed_fields(a_index[old_key], b_index[new_key], RELATIONSHIP_FIELDS))
+        changes.append(_relationship(new_key, b_index[new_key], CHANGED, names, fields))
+    moved = set(retyped.values())
+    changes += [_relationship(k, b_index[k], ADDED, names) for k in added if k not in moved]
+    changes += [_relationship(k, a_index[k], REMOVED, names) for k in removed if k not in retyped]
+    return changes, unchanged
+
+
+def _retyped(removed: Iterable[RelKey], added: Iterable[RelKey]) -> dict[RelKey, RelKey]:
+    """Removed and added relationships with the same ends and context, one of each: a type change."""
+    olds: dict[tuple[str, str, str | None], list[RelKey]] = {}
+    news: dict[tuple[str, str, str | None], list[RelKey]] = {}
+    for key in removed:
+        olds.setdefault((key[0], key[2], key[3]), []).append(key)
+    for key in added:
+        news.setdefault((key[0], key[2], key[3]), []).append(key)
+    return {o[0]: n[0] for ends, o in olds.items() if len(o) == 1 and len(n := news.get(ends, [])) == 1}
+
+
+def _between(graph: InstitutionalGraph, year: int, vs: int, years: range, certainty: str) -> list[Change]:
+    """Facts that hold in one of ``years`` but in neither ``year`` nor ``vs`` (entities, then relationships)."""
+    g = graph.graph
+    out: list[Change] = []
+
+    def only_between(data: Mapping[str, Any]) -> list[int]:
+        if holds(year, data, certainty) or holds(vs, data, certainty):
+            return []
+        return [y for y in years if holds(y, data, certainty)]
+
+    for n, data in g.nodes(data=True):
+        if data.get("type") != "Document" and (seen := only_between(data)):
+            out.append(_entity(g, n, BETWEEN, note=_years_note(seen, year, vs)))
+    names = _names(g)
+    for u, v, data in g.edges(data=True):
+        if data["type"] != MENTION and (seen := only_between(data)):
+            key = (u, data["type"], v, data.get("context"))
+            out.append(_relationship(key, data, BETWEEN, names, note=_years_note(seen, year, vs)))
+    return out
+
+
+# --- building the changes -------------------------------------------------------------------------------
+def _changed_fields(old: Mapping[str, Any], new: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    return {k: (old.get(k), new.get(k)) for k in names if old.get(k) != new.get(k)}
+
+
+def _names(g: nx.MultiDiGraph) -> dict[str, str]:
+    return {n: str(d.get("name") or n) for n, d in g.nodes(data=True)}
+
+
+def _document_names(g: nx.MultiDiGraph) -> dict[str, str]:
+    return {
+        n: str(d.get("file_name") or d.get("name") or n) for n, d in g.nodes(data=True) if d.get("type") == "Document"
+    }
+
+
+def _mentions(g: nx.MultiDiGraph, node: str) -> tuple[Mapping[str, Any], ...]:
+    """Where an entity is named: its MENTIONED_IN lines, else its documents (no line known)."""
+    found = [
+        ev for _, _, d in g.out_edges(node, data=True) if d.get("type") == MENTION for ev in d.get("evidence") or ()
+    ]
+    if found:
+        return tuple(found)
+    return tuple({"document": s, "lines": []} for s in g.nodes[node].get("sources") or ())
+
+
+def _entity(g: nx.MultiDiGraph, node: str, status: str, fields: dict[str, Any] | None = None, note: str = "") -> Change:
+    data = g.nodes[node]
+    return Change(
+        kind="entity",
+        status=status,
+        id=node,
+        type=str(data["type"]),
+        label=str(data.get("name") or node),
+        start=data.get("start"),
+        end=data.get("end"),
+        fields=fields or {},
+        evidence=_mentions(g, node),
+        note=note,
+    )
+
+
+def _relationship(
+    key: RelKey,
+    data: Mapping[str, Any],
+    status: str,
+    names: Mapping[str, str],
+    fields: dict[str, Any] | None = None,
+    note: str = "",
+) -> Change:
+    source, rtype, target, context = key
+    label = f"{names.get(source, source)} → {names.get(target, target)}"
+    if context:
+        label += f" (through {names.get(context, context)})"
+    return Change(
+        kind="relationship",
+        status=status,
+        id=key,
+        type=rtype,
+        label=label,
+        start=data.get("start"),
+        end=data.get("end"),
+        confidence=data.get("confidence"),
+        fields=fields or {},
+        evidence=tuple(data.get("evidence") or ()),
+        note=note,
+    )
+
+
+def _span(start: int | None, end: int | None) -> str:
+    """Years as a table shows them: ``2005-2008``, ``2017-``, ``-2016``, or nothing when unknown."""
+    if start is None and end is None:
+        return ""
+    return str(start) if start == end else f"{'' if start is None else start}-{'' if end is None else end}"
+
+
+def _text(value: Any) -> str:
+    return "unknown" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _years_note(years: list[int], year: int, vs: int) -> str:
+    shown = ", ".join(str(y) for y in years[:5]) + (" …" if len(years) > 5 else "")
+    return f"holds in {shown}, in neither {year} nor {vs}"
