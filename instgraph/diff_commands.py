@@ -67,6 +67,23 @@ def diff(
     typer.echo(render(rows, "table") if rows else "(no change)", nl=not rows)
 
 
+def viz_diff(
+    old: Path | None,
+    as_of: int | None,
+    vs: int | None,
+    graph_file: Path | None,
+    data: list[Path] | None,
+    seeds: Path | None,
+    output: Path | None,
+) -> Path:
+    """``viz diff``: the view of what ``diff`` lists for the same options; returns the page written."""
+    from viz.command import write_diff
+
+    return write_diff(
+        read_diff(old, None, as_of, vs, Certainty.known, graph_file, data, seeds, Source.datasets), output
+    )
+
+
 def read_diff(
     old: Path | None,
     new: Path | None,

@@ -83,6 +83,7 @@ class GraphDiff:
     unchanged_entities: list[str]
     unchanged_relationships: list[RelKey]
     documents: dict[str, str] = field(default_factory=dict)  # document id -> file name or title
+    entities: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (type, name), either side
 
     def counts(self) -> dict[str, dict[str, int]]:
         """How many entities and relationships got each answer."""
@@ -188,8 +189,9 @@ def diff_graphs(
     rel_changes, unchanged_rels = _relationship_changes(old, new, renamed)
     documents = _document_names(a)
     documents.update(_document_names(b))
+    entities = {n: (d["type"], str(d.get("name") or n)) for g in (a, b) for n, d in g.nodes(data=True)}
     return GraphDiff(
-        old_label, new_label, _ordered(changes + rel_changes), unchanged_entities, unchanged_rels, documents
+        old_label, new_label, _ordered(changes + rel_changes), unchanged_entities, unchanged_rels, documents, entities
     )
 
 
@@ -218,7 +220,12 @@ def diff_as_of(
     )
     between = range(min(year, vs) + 1, max(year, vs))
     if new is old and len(between):
-        result.changes += _between(new_dated, year, vs, between, certainty)
+        found = _between(new_dated, year, vs, between, certainty)
+        result.changes += found
+        g = new_dated.graph
+        for c in found:  # neither side holds these: their ends come from the whole graph
+            for n in [c.id] if isinstance(c.id, str) else [c.id[0], c.id[2]]:
+                result.entities[n] = (g.nodes[n]["type"], str(g.nodes[n].get("name") or n))
     # Documents and their mention lines hold at the documents' dates, not in the years compared: cite
     # them from the whole graphs.
     result.changes = _ordered(
