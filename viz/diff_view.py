@@ -45,7 +45,7 @@ LOOKS: dict[str, Look] = {
     ADDED: Look("#1a9641", 3.0, False, "added"),
     REMOVED: Look("#d7191c", 2.5, [8, 6], "removed"),
     CHANGED: Look("#f28e00", 3.0, [2, 5], "changed (type, years or confidence)"),
-    BETWEEN: Look("#7b3294", 2.5, [12, 4, 2, 4], "held only in the years between"),
+    BETWEEN: Look("#7b3294", 2.5, [12, 4, 2, 4], "happened in between (neither year shows it)"),
     UNCHANGED: Look("#b3b3b3", 1.0, False, "unchanged"),
 }
 """The one declaration of the diff's colours and line styles (the legend and the items read it)."""

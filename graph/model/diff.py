@@ -7,9 +7,10 @@ under another with the same name is one entity whose type changed (its relations
 relationship whose ends and context stay while its type differs is one relationship whose type changed.
 
 Between two years (:func:`diff_years`) each side is the graph as of that year by the one as-of rule
-(:mod:`graph.model.holds`), at the chosen certainty; facts that hold only in a year strictly between the
-two — a reorganisation dated in between, say — are listed as *between*: neither side holds them, yet they
-are what happened. ``MENTIONED_IN`` links are bookkeeping (where an entity is named) and are not compared;
+(:mod:`graph.model.holds`), at the chosen certainty. A fact that holds in a year after the first and up
+to the second, yet that neither side shows, is listed as *between*: a reorganisation is the usual case (the
+old body is gone by the year its succession holds, so no year's graph draws the succession), or a fact
+known only in a year in between. ``MENTIONED_IN`` links are bookkeeping (where an entity is named) and are not compared;
 they are the evidence lines of their entities.
 
 >>> from graph.model import Entity, Relationship
@@ -218,9 +219,9 @@ def diff_as_of(
         f"{old_label} as of {year}" if old_label else str(year),
         f"{new_label} as of {vs}" if new_label else str(vs),
     )
-    between = range(min(year, vs) + 1, max(year, vs))
+    between = range(min(year, vs) + 1, max(year, vs) + 1)
     if new is old and len(between):
-        found = _between(new_dated, year, vs, between, certainty)
+        found = _between(new_dated, result, between, certainty)
         result.changes += found
         g = new_dated.graph
         for c in found:  # neither side holds these: their ends come from the whole graph
@@ -346,24 +347,27 @@ def _retyped(removed: Iterable[RelKey], added: Iterable[RelKey]) -> dict[RelKey,
     return {o[0]: n[0] for ends, o in olds.items() if len(o) == 1 and len(n := news.get(ends, [])) == 1}
 
 
-def _between(graph: InstitutionalGraph, year: int, vs: int, years: range, certainty: str) -> list[Change]:
-    """Facts that hold in one of ``years`` but in neither ``year`` nor ``vs`` (entities, then relationships)."""
+def _between(graph: InstitutionalGraph, shown: GraphDiff, years: range, certainty: str) -> list[Change]:
+    """Facts that hold in one of ``years`` but that neither side of ``shown`` holds (entities, then
+    relationships)."""
     g = graph.graph
+    seen_entities = {c.id for c in shown.changes if c.kind == "entity"} | set(shown.unchanged_entities)
+    seen_relationships = {c.id for c in shown.changes if c.kind == "relationship"}
+    seen_relationships |= set(shown.unchanged_relationships)
+    label = f"neither {shown.old_label} nor {shown.new_label} shows it"
     out: list[Change] = []
 
-    def only_between(data: Mapping[str, Any]) -> list[int]:
-        if holds(year, data, certainty) or holds(vs, data, certainty):
-            return []
+    def held(data: Mapping[str, Any]) -> list[int]:
         return [y for y in years if holds(y, data, certainty)]
 
     for n, data in g.nodes(data=True):
-        if data.get("type") != "Document" and (seen := only_between(data)):
-            out.append(_entity(g, n, BETWEEN, note=_years_note(seen, year, vs)))
+        if data.get("type") != "Document" and n not in seen_entities and (when := held(data)):
+            out.append(_entity(g, n, BETWEEN, note=_years_note(when, label)))
     names = _names(g)
     for u, v, data in g.edges(data=True):
-        if data["type"] != MENTION and (seen := only_between(data)):
-            key = (u, data["type"], v, data.get("context"))
-            out.append(_relationship(key, data, BETWEEN, names, note=_years_note(seen, year, vs)))
+        key = (u, data["type"], v, data.get("context"))
+        if data["type"] != MENTION and key not in seen_relationships and (when := held(data)):
+            out.append(_relationship(key, data, BETWEEN, names, note=_years_note(when, label)))
     return out
 
 
@@ -446,6 +450,6 @@ def _text(value: Any) -> str:
     return "unknown" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _years_note(years: list[int], year: int, vs: int) -> str:
+def _years_note(years: list[int], label: str) -> str:
     shown = ", ".join(str(y) for y in years[:5]) + (" …" if len(years) > 5 else "")
-    return f"holds in {shown}, in neither {year} nor {vs}"
+    return f"holds in {shown}; {label}"
