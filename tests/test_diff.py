@@ -194,3 +194,13 @@ def test_a_graph_file_against_neo4j(tmp_path, neo4j_driver, neo4j_settings, kore
     assert ("entity", "Small and Medium Business Administration") in added
     assert data["counts"]["entity"]["removed"] == data["counts"]["entity"]["changed"] == 0
     assert data["new"] == "neo4j"
+
+
+def test_viz_diff_writes_the_page_of_two_years(tmp_path, seeds_dir):
+    page = tmp_path / "diff.html"
+    args = ["--data", str(KOREA_DATASET), "--seeds", str(seeds_dir), "-o", str(page)]
+    result = run("viz", "diff", "--as-of", "2016", "--vs", "2018", *args)
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith(str(page))
+    assert "What changed: 2016 → 2018" in page.read_text("utf-8")
+    assert run("viz", "diff", *args).exit_code == 2  # nothing to compare: said, not drawn

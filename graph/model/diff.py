@@ -30,13 +30,14 @@ they are the evidence lines of their entities.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import networkx as nx
 
-from graph.model.holds import KNOWN, holds
+from graph.collector import gc_paused
+from graph.model.holds import KNOWN, KNOWN_YEARS, holds
 from graph.model.institutional_graph import InstitutionalGraph
 
 ADDED, REMOVED, CHANGED, BETWEEN, UNCHANGED = "added", "removed", "changed", "between", "unchanged"
@@ -186,8 +187,9 @@ def diff_graphs(
 ) -> GraphDiff:
     """Entities and relationships added, removed and changed from ``old`` to ``new`` (neither is modified)."""
     a, b = old.graph, new.graph
-    changes, unchanged_entities, renamed = _entity_changes(a, b)
-    rel_changes, unchanged_rels = _relationship_changes(old, new, renamed)
+    with gc_paused():  # thousands of small change records and no cycles among them
+        changes, unchanged_entities, renamed = _entity_changes(a, b)
+        rel_changes, unchanged_rels = _relationship_changes(old, new, renamed)
     documents = _document_names(a)
     documents.update(_document_names(b))
     entities = {n: (d["type"], str(d.get("name") or n)) for g in (a, b) for n, d in g.nodes(data=True)}
@@ -211,32 +213,35 @@ def diff_as_of(
     new_label: str = "",
 ) -> GraphDiff:
     """``old`` as of ``year`` against ``new`` as of ``vs`` by the as-of rule at ``certainty``; when both
-    are one graph, what held only in a year strictly between the two is listed as *between*."""
-    old_dated, new_dated = old.dated(), (old.dated() if new is old else new.dated())
-    result = diff_graphs(
-        old_dated.as_of(year, certainty),
-        new_dated.as_of(vs, certainty),
-        f"{old_label} as of {year}" if old_label else str(year),
-        f"{new_label} as of {vs}" if new_label else str(vs),
-    )
-    between = range(min(year, vs) + 1, max(year, vs) + 1)
-    if new is old and len(between):
-        found = _between(new_dated, result, between, certainty)
-        result.changes += found
-        g = new_dated.graph
-        for c in found:  # neither side holds these: their ends come from the whole graph
-            for n in [c.id] if isinstance(c.id, str) else [c.id[0], c.id[2]]:
-                result.entities[n] = (g.nodes[n]["type"], str(g.nodes[n].get("name") or n))
-    # Documents and their mention lines hold at the documents' dates, not in the years compared: cite
-    # them from the whole graphs.
-    result.changes = _ordered(
-        [
-            replace(c, evidence=_mentions((old_dated if c.status == REMOVED else new_dated).graph, str(c.id)))
-            if c.kind == "entity"
-            else c
-            for c in result.changes
-        ]
-    )
+    are one graph, what held in a year after the first and up to the second that neither side shows is
+    listed as *between*."""
+    old_dated = old.dated()
+    new_dated = old_dated if new is old else new.dated()
+    with gc_paused():  # two as-of copies of the graph and the change records: many objects, no cycles
+        result = diff_graphs(
+            old_dated.as_of(year, certainty),
+            new_dated.as_of(vs, certainty),
+            f"{old_label} as of {year}" if old_label else str(year),
+            f"{new_label} as of {vs}" if new_label else str(vs),
+        )
+        between = range(min(year, vs) + 1, max(year, vs) + 1)
+        if new is old and len(between):
+            found = _between(new_dated, result, between, certainty)
+            result.changes += found
+            g = new_dated.graph
+            for c in found:  # neither side holds these: their ends come from the whole graph
+                for n in [c.id] if isinstance(c.id, str) else [c.id[0], c.id[2]]:
+                    result.entities[n] = (g.nodes[n]["type"], str(g.nodes[n].get("name") or n))
+        # Documents and their mention lines hold at the documents' dates, not in the years compared: cite
+        # them from the whole graphs.
+        result.changes = _ordered(
+            [
+                replace(c, evidence=_mentions((old_dated if c.status == REMOVED else new_dated).graph, str(c.id)))
+                if c.kind == "entity"
+                else c
+                for c in result.changes
+            ]
+        )
     result.documents = {**_document_names(old_dated.graph), **_document_names(new_dated.graph)}
     return result
 
@@ -288,11 +293,19 @@ def _same_name(a: nx.MultiDiGraph, b: nx.MultiDiGraph, removed: list[str], added
     return pairs
 
 
+def _edges(g: nx.MultiDiGraph) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """``g.edges(data=True)`` without the view's per-edge overhead (a third of a diff at 50 000 edges)."""
+    for u, neighbours in g._adj.items():
+        for v, keyed in neighbours.items():
+            for data in keyed.values():
+                yield u, v, data
+
+
 def _relationship_index(graph: InstitutionalGraph, renamed: Mapping[str, str]) -> dict[RelKey, dict[str, Any]]:
     """Every relationship but mentions by its identity, ends and context renamed (old side only)."""
     symmetric = {n for n, spec in graph.schema.relationship_types.items() if spec.symmetric}
     index: dict[RelKey, dict[str, Any]] = {}
-    for u, v, data in graph.graph.edges(data=True):
+    for u, v, data in _edges(graph.graph):
         rtype = data["type"]
         if rtype == MENTION:
             continue
@@ -358,15 +371,19 @@ def _between(graph: InstitutionalGraph, shown: GraphDiff, years: range, certaint
     out: list[Change] = []
 
     def held(data: Mapping[str, Any]) -> list[int]:
-        return [y for y in years if holds(y, data, certainty)]
+        # At "known" certainty only a fact's known years can hold (graph.model.holds): try those alone.
+        candidates = years if certainty != KNOWN else [y for y in data.get(KNOWN_YEARS) or () if y in years]
+        return [y for y in candidates if holds(y, data, certainty)]
 
     for n, data in g.nodes(data=True):
         if data.get("type") != "Document" and n not in seen_entities and (when := held(data)):
             out.append(_entity(g, n, BETWEEN, note=_years_note(when, label)))
     names = _names(g)
-    for u, v, data in g.edges(data=True):
+    for u, v, data in _edges(g):
+        if data["type"] == MENTION:
+            continue
         key = (u, data["type"], v, data.get("context"))
-        if data["type"] != MENTION and key not in seen_relationships and (when := held(data)):
+        if key not in seen_relationships and (when := held(data)):
             out.append(_relationship(key, data, BETWEEN, names, note=_years_note(when, label)))
     return out
 
@@ -389,7 +406,10 @@ def _document_names(g: nx.MultiDiGraph) -> dict[str, str]:
 def _mentions(g: nx.MultiDiGraph, node: str) -> tuple[Mapping[str, Any], ...]:
     """Where an entity is named: its MENTIONED_IN lines, else its documents (no line known)."""
     found = [
-        ev for _, _, d in g.out_edges(node, data=True) if d.get("type") == MENTION for ev in d.get("evidence") or ()
+        ev
+        for keyed in g._adj[node].values()
+        if MENTION in keyed  # a mention's key is its type: it has no context
+        for ev in keyed[MENTION].get("evidence") or ()
     ]
     if found:
         return tuple(found)
