@@ -71,8 +71,20 @@ def mutated(graph: InstitutionalGraph, seed: int = 1) -> tuple[InstitutionalGrap
     while added < 500:
         u, v = rng.choice(actors), rng.choice(programmes)
         if not g.has_edge(u, v, "PARTICIPATES_IN"):
-            g.add_edge(u, v, key="PARTICIPATES_IN", type="PARTICIPATES_IN", start=2020, end=None, confidence=0.5,
-                       method="extracted", evidence=[], sources=[], context=None, note=None)  # fmt: skip
+            g.add_edge(
+                u,
+                v,
+                key="PARTICIPATES_IN",
+                type="PARTICIPATES_IN",
+                start=2020,
+                end=None,
+                confidence=0.5,
+                method="extracted",
+                evidence=[],
+                sources=[],
+                context=None,
+                note=None,
+            )
             added += 1
     return InstitutionalGraph(graph.schema, g), {"entities removed": len(gone), "retyped": retyped, "added": added}
 
@@ -93,22 +105,34 @@ def main() -> None:
         old_file, new_file = Path(tmp) / "old.json", Path(tmp) / "new.json"
         old.write_json(old_file)
         new.write_json(new_file)
-        (a, b), baseline = timed("baseline: read the two graph.json files", None,
-                                 lambda: (InstitutionalGraph.read_json(old_file), InstitutionalGraph.read_json(new_file)))  # fmt: skip
+        (a, b), baseline = timed(
+            "baseline: read the two graph.json files",
+            None,
+            lambda: (InstitutionalGraph.read_json(old_file), InstitutionalGraph.read_json(new_file)),
+        )
         result, t_graphs = timed("diff_graphs (two builds)", baseline, diff_graphs, a, b)
         _, t_years = timed("diff_years (one graph, as of 2010 vs 2018)", baseline, diff_years, a, 2010, 2018)
         with redirect_stdout(io.StringIO()):  # the command's JSON is not the figure
-            ran, t_cli = timed("instgraph diff OLD.json NEW.json --format json (all)", baseline,
-                               CliRunner().invoke, app, ["diff", str(old_file), str(new_file), "--format", "json"])  # fmt: skip
+            ran, t_cli = timed(
+                "instgraph diff OLD.json NEW.json --format json (all)",
+                baseline,
+                CliRunner().invoke,
+                app,
+                ["diff", str(old_file), str(new_file), "--format", "json"],
+            )
         if ran.exit_code != 0:
             raise SystemExit(f"instgraph diff failed: {ran.output}")
         print(f"  {'(the command, reading included)':<58} {t_cli:7.3f} s  {t_cli / baseline:6.2f}x baseline")
     counts = result.counts()
-    print(f"\n  found: {counts['entity']['removed']} entities removed (made {made['entities removed']}), "
-          f"{counts['relationship']['added']} relationships added (made {made['added']}), "
-          f"{counts['relationship']['changed']} changed (re-dated or retyped)")  # fmt: skip
+    print(
+        f"\n  found: {counts['entity']['removed']} entities removed (made {made['entities removed']}), "
+        f"{counts['relationship']['added']} relationships added (made {made['added']}), "
+        f"{counts['relationship']['changed']} changed (re-dated or retyped)"
+    )
     for label, seconds in (("diff_graphs", t_graphs), ("diff_years", t_years)):
-        print(f"  {label}: {seconds:.3f} s, goal {GOAL_SECONDS:.0f} s: {'met' if seconds <= GOAL_SECONDS else 'NOT met'}")
+        print(
+            f"  {label}: {seconds:.3f} s, goal {GOAL_SECONDS:.0f} s: {'met' if seconds <= GOAL_SECONDS else 'NOT met'}"
+        )
     print(f"  whole command (reading both files included): {t_cli:.3f} s")
 
 
