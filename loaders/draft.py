@@ -121,7 +121,8 @@ def _entity(graph: InstitutionalGraph, node: str, keys: Mapping[str, str], taken
     owner = taken[_label_key(name)]
     if owner != node:
         out.insert(0, f"  # the name also names {owner}: rename one of them before building")
-    aliases, dropped = [], []
+    aliases: list[str] = []
+    dropped: list[str] = []
     for alias in data.get("aliases") or ():
         owner = taken.setdefault(_label_key(str(alias)), node)
         (aliases if owner == node else dropped).append(str(alias))

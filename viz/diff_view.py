@@ -88,8 +88,8 @@ def diff_page(diff: GraphDiff, schema: Schema | None = None) -> DiffPage:
     for n in diff.unchanged_entities:
         type_, name = diff.entities[n]
         nodes[n] = _node(schema, n, type_, name, UNCHANGED, [name, f"{type_} · unchanged", f"id: {n}"])
-    edges = [_edge(diff, c.id, c.status, _relationship_tip(diff, c)) for c in diff.changes if c.kind == "relationship"]
-    edges += [_edge(diff, key, UNCHANGED, _unchanged_tip(diff, key)) for key in diff.unchanged_relationships]
+    edges = [_edge(c.id, c.status, _relationship_tip(diff, c)) for c in diff.changes if c.kind == "relationship"]
+    edges += [_edge(key, UNCHANGED, _unchanged_tip(diff, key)) for key in diff.unchanged_relationships]
     for e in edges:  # an end whose entity did not change is drawn as unchanged
         for end in (e["from"], e["to"]):
             if end not in nodes:
@@ -122,7 +122,8 @@ def _node(schema: Schema, node: str, type_: str, name: str, status: str, tip: li
     return {"id": node, "label": name, "group": status, "shape": nt.shape if nt else "dot", "tip": tip}
 
 
-def _edge(diff: GraphDiff, key: str | RelKey, status: str, tip: list[str]) -> dict[str, Any]:
+def _edge(key: str | RelKey, status: str, tip: list[str]) -> dict[str, Any]:
+    assert not isinstance(key, str)  # a relationship's identity
     source, rtype, target, context = key
     look = LOOKS[status]
     return {
