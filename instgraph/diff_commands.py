@@ -106,7 +106,7 @@ def read_diff(
     old_graph = _side(old, "OLD", seeds) if old is not None else None
     if new is not None:
         new_graph = _side(new, "NEW", seeds)
-        new_label = new.name
+        new_label = str(new)
     else:
         new_graph = command_graph(graph_file, data, seeds, source=source, env=os.environ)
         new_label = here
@@ -114,7 +114,7 @@ def read_diff(
         typer.echo(f"graph: {here}", err=True)
         old_graph, old_label, new_label = new_graph, "", ""
     else:
-        old_label = old.name if old is not None else here
+        old_label = str(old) if old is not None else here
     if as_of is None:
         return diff_graphs(old_graph, new_graph, old_label, new_label)
     return diff_as_of(old_graph, as_of, new_graph, as_of if vs is None else vs, certainty.value, old_label, new_label)
@@ -131,7 +131,7 @@ def _side(path: Path, what: str, seeds: Path | None) -> InstitutionalGraph:
 
 def _label(graph_file: Path | None, data: list[Path] | None, source: Source) -> str:
     if graph_file is not None:
-        return graph_file.name
+        return str(graph_file)
     if source is Source.neo4j:
         return "neo4j"
     return ", ".join(p.name for p in data) if data else "data/*.yaml"
