@@ -51,19 +51,20 @@ def diff(
     source: Annotated[Source, typer.Option("--from", help=_FROM_HELP)] = Source.datasets,
 ) -> None:
     """Entities and relationships added, removed and changed (type, years, confidence), with evidence lines."""
+    from viz import diff_text
     from viz.tables import markdown_table, render, to_json
 
     result = read_diff(old, new, as_of, vs, certainty, graph_file, data, seeds, source)
     if fmt is DiffFormat.json:
-        typer.echo(to_json(result.to_json()), nl=False)
+        typer.echo(to_json(diff_text.to_json(result)), nl=False)
         return
-    rows = result.rows()
+    rows = diff_text.rows(result)
     if fmt is DiffFormat.markdown:
-        typer.echo(f"**{result.summary()}**\n")
+        typer.echo(f"**{diff_text.summary(result)}**\n")
         if rows:
             typer.echo(markdown_table(rows, list(rows[0])))
         return
-    typer.echo(result.summary())
+    typer.echo(diff_text.summary(result))
     typer.echo(render(rows, "table") if rows else "(no change)", nl=not rows)
 
 

@@ -16,6 +16,7 @@ from graph.model.diff import ADDED, BETWEEN, CHANGED, REMOVED, diff_graphs, diff
 from graph.model.institutional_graph import InstitutionalGraph
 from instgraph.cli import app
 from loaders.dataset import KOREA_DATASET, korea_graph
+from viz import diff_text
 
 # The deck's answers, as the curated dataset names them.
 MSS = "ministry:ministry-of-smes-and-startups"
@@ -126,7 +127,7 @@ def test_two_builds_give_type_year_and_confidence_changes_with_their_evidence():
     typed = [c for c in d.changes if c.label == leads.label and c.type == "IMPLEMENTS"]
     assert typed[0].fields == {"type": ("PARTICIPATES_IN", "IMPLEMENTS")}
     assert by_label[("entity", "Quay Vouchers")].status == ADDED
-    rows = {r["fact"] + r["type"]: r for r in d.rows()}
+    rows = {r["fact"] + r["type"]: r for r in diff_text.rows(d)}
     assert rows["Ministry of Ports → Dock GrantsLEADS"]["evidence"] == "report.txt:3-4"
     assert "start: 2005 → 2006" in rows["Ministry of Ports → Dock GrantsLEADS"]["detail"]
 
@@ -142,7 +143,7 @@ def test_cli_two_graph_files_in_every_format(tmp_path):
     files = (str(tmp_path / "old.json"), str(tmp_path / "new.json"))
     table = run("diff", *files)
     assert table.exit_code == 0, table.output
-    assert table.output.splitlines()[0].startswith("old.json → new.json: entities: 1 added, 1 changed")
+    assert table.output.splitlines()[0].startswith(f"{files[0]} → {files[1]}: entities: 1 added, 1 changed")
     assert "confidence: 0.9 → 0.6" in table.output
     data = json.loads(run("diff", *files, "--format", "json").output)
     assert data["counts"]["relationship"]["changed"] == 2  # LEADS re-dated, PARTICIPATES_IN retyped

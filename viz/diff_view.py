@@ -27,6 +27,7 @@ from typing import Any
 
 from graph.model.diff import ADDED, BETWEEN, CHANGED, REMOVED, STATUSES, UNCHANGED, Change, GraphDiff, RelKey
 from graph.model.schema import Schema, load_schema
+from viz.diff_text import changed_fields, cite, span, summary
 from viz.layout import LARGE_GRAPH, sparse_spring_layout
 from viz.offline import render_page
 
@@ -104,7 +105,7 @@ def diff_page(diff: GraphDiff, schema: Schema | None = None) -> DiffPage:
     counts = diff.counts()
     return DiffPage(
         title=f"What changed: {diff.old_label} → {diff.new_label}",
-        subtitle=diff.summary().split(": ", 1)[1] if ": " in diff.summary() else diff.summary(),
+        subtitle=summary(diff).removeprefix(f"{diff.old_label} → {diff.new_label}: "),
         nodes=list(nodes.values()),
         edges=edges,
         legend_html=_legend(counts),
@@ -143,7 +144,7 @@ def _quotes(diff: GraphDiff, evidence: Iterable[Mapping[str, Any]], limit: int =
     items = list(evidence)
     lines: list[str] = []
     for ev in items[:limit]:
-        lines.append(diff.cite(ev))
+        lines.append(cite(diff, ev))
         if ev.get("text"):
             lines.append(f"\u201c{' '.join(str(ev['text']).split())}\u201d")
     if len(items) > limit:
@@ -152,21 +153,18 @@ def _quotes(diff: GraphDiff, evidence: Iterable[Mapping[str, Any]], limit: int =
 
 
 def _detail(c: Change) -> list[str]:
-    lines = [
-        f"{k}: {'unknown' if o is None else o} → {'unknown' if n is None else n}" for k, (o, n) in c.fields.items()
-    ]
-    return lines + ([c.note] if c.note else [])
+    return [*changed_fields(c.fields), *([c.note] if c.note else [])]
 
 
 def _entity_tip(diff: GraphDiff, c: Change) -> list[str]:
-    years = "" if c.start is None and c.end is None else f" · {c.start or ''}–{c.end or ''}"
+    years = f" · {span(c.start, c.end)}" if span(c.start, c.end) else ""
     lines = [c.label, f"{c.type} · {LOOKS[c.status].text}{years}", *_detail(c)]
     ev = _quotes(diff, c.evidence)
     return [*lines, *(["Evidence:", *ev] if ev else []), f"id: {c.id}"]
 
 
 def _relationship_tip(diff: GraphDiff, c: Change) -> list[str]:
-    years = "years unknown" if c.start is None and c.end is None else f"{c.start or ''}–{c.end or ''}"
+    years = span(c.start, c.end) or "years unknown"
     lines = [c.type, c.label, f"{LOOKS[c.status].text} · {years} · confidence {c.confidence or 0:g}", *_detail(c)]
     ev = _quotes(diff, c.evidence)
     return [*lines, *(["Evidence:", *ev] if ev else [])]

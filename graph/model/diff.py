@@ -99,87 +99,6 @@ class GraphDiff:
     def of(self, status: str, kind: str | None = None) -> list[Change]:
         return [c for c in self.changes if c.status == status and (kind is None or c.kind == kind)]
 
-    def rows(self, max_citations: int = 3) -> list[dict[str, Any]]:
-        """One row per change, for :mod:`viz.tables`: what changed, its years, what differs, where it is cited."""
-        return [
-            {
-                "change": c.status,
-                "kind": c.kind,
-                "type": c.type,
-                "fact": c.label,
-                "years": _span(c.start, c.end),
-                "confidence": c.confidence,
-                "detail": "; ".join(
-                    [
-                        *(f"{k}: {_text(o)} → {_text(n)}" for k, (o, n) in c.fields.items()),
-                        *([c.note] if c.note else []),
-                    ]
-                ),
-                "evidence": self.cites(c.evidence, max_citations),
-            }
-            for c in self.changes
-        ]
-
-    def to_json(self) -> dict[str, Any]:
-        """Everything, for programs: the two sides, the counts, and each change with its full evidence."""
-        return {
-            "old": self.old_label,
-            "new": self.new_label,
-            "counts": self.counts(),
-            "changes": [
-                {
-                    "change": c.status,
-                    "kind": c.kind,
-                    "type": c.type,
-                    "id": c.id
-                    if isinstance(c.id, str)
-                    else dict(zip(("source", "type", "target", "context"), c.id, strict=True)),
-                    "fact": c.label,
-                    "start": c.start,
-                    "end": c.end,
-                    "confidence": c.confidence,
-                    "fields": {k: {"old": o, "new": n} for k, (o, n) in c.fields.items()},
-                    "note": c.note or None,
-                    "evidence": [{**ev, "cited": self.cite(ev)} for ev in c.evidence],
-                }
-                for c in self.changes
-            ],
-        }
-
-    def summary(self) -> str:
-        """One line: how many entities and relationships were added, removed, changed, held in between."""
-        counts = self.counts()
-        parts = []
-        for kind, plural in (("entity", "entities"), ("relationship", "relationships")):
-            shown = [f"{counts[kind][s]} {s}" for s in STATUSES if counts[kind][s] and s != UNCHANGED]
-            parts.append(f"{plural}: {', '.join(shown) or 'no change'} ({counts[kind][UNCHANGED]} unchanged)")
-        return f"{self.old_label} → {self.new_label}: " + "; ".join(parts)
-
-    def cites(self, evidence: Iterable[Mapping[str, Any]], limit: int = 3) -> str:
-        """Citations grouped by document: ``deck.txt:82-83, 89-90 +2 more``."""
-        items = list(evidence)
-        by_document: dict[str, list[str]] = {}
-        for ev in items[:limit]:
-            name, lines = self._where(ev)
-            by_document.setdefault(name, [])
-            if lines:
-                by_document[name].append(lines)
-        text = "; ".join(f"{name}:{', '.join(lines)}" if lines else name for name, lines in by_document.items())
-        return text + (f" +{len(items) - limit} more" if len(items) > limit else "")
-
-    def cite(self, evidence: Mapping[str, Any]) -> str:
-        """One citation as a person reads it: ``file.txt:36-37`` (the file alone when no line is kept)."""
-        name, lines = self._where(evidence)
-        return f"{name}:{lines}" if lines else name
-
-    def _where(self, evidence: Mapping[str, Any]) -> tuple[str, str]:
-        document = str(evidence.get("document"))
-        lines = list(evidence.get("lines") or ())
-        if not lines:  # an entity of a curated dataset: its document is known, its lines are not kept
-            return self.documents.get(document, document), ""
-        first, last = lines[0], lines[-1]
-        return self.documents.get(document, document), str(first) if first == last else f"{first}-{last}"
-
 
 # --- the comparison ---------------------------------------------------------------------------------------
 def diff_graphs(
@@ -457,17 +376,6 @@ def _relationship(
         evidence=tuple(data.get("evidence") or ()),
         note=note,
     )
-
-
-def _span(start: int | None, end: int | None) -> str:
-    """Years as a table shows them: ``2005-2008``, ``2017-``, ``-2016``, or nothing when unknown."""
-    if start is None and end is None:
-        return ""
-    return str(start) if start == end else f"{'' if start is None else start}-{'' if end is None else end}"
-
-
-def _text(value: Any) -> str:
-    return "unknown" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _years_note(years: list[int], label: str) -> str:
