@@ -56,7 +56,7 @@ def extract(
     if fmt is ExtractFormat.dataset:
         from loaders.draft import draft_dataset
 
-        text = draft_dataset(extractions, output.parent if output is not None else None)
+        text = draft_dataset(extractions)
     elif fmt is ExtractFormat.table:
         text = extraction_tables(to_json(extractions))
     else:

@@ -45,15 +45,15 @@ HEADER = """\
 """
 
 
-def draft_dataset(extractions: Sequence[Extraction], directory: Path | None = None) -> str:
+def draft_dataset(extractions: Sequence[Extraction]) -> str:
     """The YAML text of a draft dataset of ``extractions`` (one or more documents, merged as ``build``
-    merges them). Document paths are written relative to ``directory`` (the draft's own folder) when
-    they lie under it, else absolute, so the reader finds them either way."""
+    merges them). Document paths are absolute: the reader finds them wherever the draft is built from,
+    whatever ``--seeds`` or ``INSTGRAPH_SEEDS`` say."""
     graph = extraction_to_graph(extractions)
     keys = _document_keys(extractions)
     out = [HEADER.format(count=len(extractions)), "mentions: extracted", "", "documents:"]
     for x in extractions:
-        out += _document(x, keys[x.document.id], directory)
+        out += _document(x, keys[x.document.id])
     out += ["", "entities:"]
     order = _entity_order(graph, keys)
     # Names first: an alias gives way to another entity's name (and to an earlier alias).
@@ -81,12 +81,9 @@ def _document_keys(extractions: Iterable[Extraction]) -> dict[str, str]:
     return keys
 
 
-def _document(x: Extraction, key: str, directory: Path | None) -> list[str]:
+def _document(x: Extraction, key: str) -> list[str]:
     doc = x.document
-    path = Path(doc.path).resolve()
-    if directory is not None and path.is_relative_to(directory.resolve()):
-        path = path.relative_to(directory.resolve())
-    fields: dict[str, Any] = {"file": str(path), "sha256": doc.sha256, "lines": len(doc.lines)}
+    fields: dict[str, Any] = {"file": str(Path(doc.path).resolve()), "sha256": doc.sha256, "lines": len(doc.lines)}
     for name in ("title", "author", "date"):
         if getattr(doc, name):
             fields[name] = getattr(doc, name)
