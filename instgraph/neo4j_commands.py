@@ -73,9 +73,8 @@ def start(
     if port == http_port:
         raise UsageError(f"--port and --http-port are both {port}: choose two different ports")
     server = _server()
-    uri = server.start(
-        port, http_port, password=os.environ.get("NEO4J_PASSWORD") or None, heap=heap, pagecache=pagecache, log=_err
-    )
+    uri = server.start(port, http_port, password=os.environ.get("NEO4J_PASSWORD") or None,
+                       heap=heap, pagecache=pagecache, log=_err)
     http = server.http_url()
     _err(
         f"Neo4j is running at {uri}"

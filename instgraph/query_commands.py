@@ -55,7 +55,7 @@ def query(
 
 _STATEMENT_HELP = "The Cypher statement; pass values as $params with --param, never pasted into the text."
 _CYPHER_PARAM_HELP = (
-    'A parameter as KEY=VALUE; the value is read as JSON when it parses (2007, true, null, ["a"], '
+    "A parameter as KEY=VALUE; the value is read as JSON when it parses (2007, true, null, [\"a\"], "
     "'\"2007\"' for the text 2007), else as text. Repeat for several."
 )
 _WRITE_HELP = (
