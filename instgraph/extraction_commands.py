@@ -71,6 +71,7 @@ def extract(
 def extraction_tables(extracted: dict[str, Any], max_lines: int = 6) -> str:
     """The ``extract`` JSON as two tables for a person: the entities with the lines that mention them,
     then the relations with their first cited line."""
+    from viz.diff_text import span
     from viz.tables import render
 
     files = {d["id"]: Path(d["path"]).name for d in extracted["documents"]}
@@ -84,8 +85,7 @@ def extraction_tables(extracted: dict[str, Any], max_lines: int = 6) -> str:
         return text + (f" +{len(items) - max_lines} more" if len(items) > max_lines else "")
 
     def years(item: dict[str, Any]) -> str:
-        start, end = item.get("start"), item.get("end")
-        return "" if start is None and end is None else f"{start or ''}-{end or ''}"
+        return span(item.get("start"), item.get("end"))
 
     entities = [
         {
