@@ -19,6 +19,7 @@ class View(StrEnum):
     collaboration = "collaboration"
     neighbourhood = "neighbourhood"
     timeline = "timeline"
+    diff = "diff"
 
 
 class SizeBy(StrEnum):
@@ -42,6 +43,8 @@ _AS_OF_HELP = "Draw the graph as of this year (timeline, collaboration: the slid
 _FOCUS_HELP = "neighbourhood: id, name or alias of the centre (default: the most connected actor)."
 _TYPES_HELP = "Only these node types or groups, comma-separated, e.g. Ministry,Agency or Actor."
 _OUTPUT_HELP = "HTML file to write (default out/VIEW.html)."
+_VS_HELP = "diff: the year to compare --as-of with (--as-of 2016 --vs 2018), or the new side's year with --old."
+_OLD_HELP = "diff: the old graph (a graph.json or a dataset) to compare with this one (see instgraph diff)."
 
 
 def viz(
@@ -55,10 +58,17 @@ def viz(
     graph_file: GraphOption = None,
     data: DataOption = None,
     seeds: SeedsOption = None,
+    vs: Annotated[int | None, typer.Option("--vs", help=_VS_HELP)] = None,
+    old: Annotated[Path | None, typer.Option("--old", help=_OLD_HELP)] = None,
 ) -> None:
     """Write an offline HTML view of the graph; prints the file's path."""
     from viz.command import write_view
 
+    if view is View.diff:
+        from instgraph.diff_commands import viz_diff
+
+        typer.echo(str(viz_diff(old, as_of, vs, graph_file, data, seeds, output)))
+        return
     graph = command_graph(graph_file, data, seeds)
     path = write_view(
         graph, view.value, output, as_of=as_of, focus=focus, depth=depth, types=types, size_by=size_by.value

@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from graph.errors import InstgraphError, UsageError
-from instgraph import analysis_commands, build_commands, extraction_commands, query_commands
+from instgraph import analysis_commands, build_commands, diff_commands, extraction_commands, query_commands
 from instgraph.neo4j_commands import neo4j_app
 
 
@@ -57,6 +57,7 @@ for command in (
     analysis_commands.viz,
     analysis_commands.analyze,
     analysis_commands.report,
+    diff_commands.diff,
     extraction_commands.extract,
     extraction_commands.evaluate,
     query_commands.query,

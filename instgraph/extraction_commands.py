@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -17,10 +17,14 @@ class ExtractFormat(StrEnum):
 
     json = "json"
     table = "table"
+    dataset = "dataset"
 
 
-_EXTRACT_FORMAT_HELP = "json (the extract contract: documents, entities, relations) | table"
-_EXTRACT_OUT_HELP = "Write the JSON here instead of stdout."
+_EXTRACT_FORMAT_HELP = (
+    "json (the extract contract: documents, entities, relations) | table (entities, then relations, for a "
+    "person) | dataset (a draft in the curated YAML format of data/ to correct, then build with --data)"
+)
+_EXTRACT_OUT_HELP = "Write the output here instead of stdout."
 _DATE_HELP = (
     "The documents' publication date (2024, 2024-10, 2024-10-14 or '14 October 2024'), for documents that "
     "do not state it or state it wrongly; it wins over the date read from them."
@@ -39,7 +43,7 @@ def extract(
     """Extract actors, instruments and dated, cited relationships from documents (no network, no model)."""
     import json
 
-    from loaders.batch import extract_many, to_json, to_table
+    from loaders.batch import extract_many, to_json
     from loaders.dataset import read_dataset
     from loaders.extract import gazetteer_from_graph
 
@@ -49,12 +53,65 @@ def extract(
         typer.echo(p, err=True)
     if not extractions:
         raise typer.Exit(1)  # each bad file has had its one line
-    text = to_table(extractions) if fmt == "table" else json.dumps(to_json(extractions), ensure_ascii=False, indent=1)
+    if fmt is ExtractFormat.dataset:
+        from loaders.draft import draft_dataset
+
+        text = draft_dataset(extractions)
+    elif fmt is ExtractFormat.table:
+        text = extraction_tables(to_json(extractions))
+    else:
+        text = json.dumps(to_json(extractions), ensure_ascii=False, indent=1)
     if output is not None:
         output.write_text(text if text.endswith("\n") else text + "\n", "utf-8")
         typer.echo(str(output))
     else:
         typer.echo(text.rstrip("\n"))
+
+
+def extraction_tables(extracted: dict[str, Any], max_lines: int = 6) -> str:
+    """The ``extract`` JSON as two tables for a person: the entities with the lines that mention them,
+    then the relations with their first cited line."""
+    from viz.diff_text import span
+    from viz.tables import render
+
+    files = {d["id"]: Path(d["path"]).name for d in extracted["documents"]}
+    names = {e["id"]: e["name"] for e in extracted["entities"]}
+
+    def where(items: list[dict[str, Any]]) -> str:
+        by_file: dict[str, list[str]] = {}
+        for m in items[:max_lines]:
+            by_file.setdefault(files.get(m["document"], m["document"]), []).append(str(m["line"]))
+        text = "; ".join(f"{name}:{','.join(lines)}" for name, lines in by_file.items())
+        return text + (f" +{len(items) - max_lines} more" if len(items) > max_lines else "")
+
+    def years(item: dict[str, Any]) -> str:
+        return span(item.get("start"), item.get("end"))
+
+    entities = [
+        {
+            "type": e["type"],
+            "name": e["name"],
+            "aliases": e["aliases"],
+            "years": years(e),
+            "mentioned": where(e["mentions"]),
+        }
+        for e in extracted["entities"]
+    ]
+    relations = [
+        {
+            "type": r["type"],
+            "source": names.get(r["source"], r["source"]),
+            "target": names.get(r["target"], r["target"]),
+            "years": years(r),
+            "conf": f"{r['confidence']:.1f}",
+            "evidence": where(r["evidence"][:1]),
+        }
+        for r in sorted(extracted["relations"], key=lambda r: [(e["document"], e["line"]) for e in r["evidence"][:1]])
+    ]
+    return (
+        f"Entities ({len(entities)})\n{render(entities, 'table')}\nRelations ({len(relations)})\n"
+        f"{render(relations, 'table')}"
+    )
 
 
 _GOLD_HELP = (

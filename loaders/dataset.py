@@ -53,7 +53,9 @@ DOCUMENT_TYPE = "Document"
 _ENTITY_KEYS = ("type", "cite")
 _RELATIONSHIP_KEYS = ("type", "source", "target", "cite")
 _DOCUMENT_KEYS = ("file", "cite")
-_TOP_LEVEL_KEYS = ("documents", "defaults", "entities", "relationships")
+_TOP_LEVEL_KEYS = ("documents", "defaults", "entities", "relationships", "mentions")
+# The relationship an entity's cite becomes with top-level `mentions: <method>` (a draft of extraction).
+MENTION_TYPE = "MENTIONED_IN"
 _DEFAULTABLE = ("country",)
 # Properties computed by the loader, never written by hand.
 _COMPUTED = ("sources", "evidence")
@@ -137,6 +139,7 @@ class Dataset:
     documents: dict[str, DocumentSpec]
     entities: tuple[EntitySpec, ...]
     relationships: tuple[RelationshipSpec, ...]
+    mentions: str | None = None  # a method: each entity's cite lines become its MENTIONED_IN links
 
     def entity(self, entity_id: str) -> Entity:
         for spec in self.entities:
@@ -552,9 +555,18 @@ class _Parser:
                 if "relationships" in top
                 else []
             )
+            mentions = self.mentions(top["mentions"]) if "mentions" in top else None
         finally:
             self.loader.dispose()
-        return Dataset(self.path, documents, tuple(entity_specs), tuple(rel_specs))
+        return Dataset(self.path, documents, tuple(entity_specs), tuple(rel_specs), mentions)
+
+    def mentions(self, node: yaml.Node) -> str:
+        """``mentions: extracted``: the entities' cite lines are where they are mentioned (as a draft of
+        ``instgraph extract`` records them), kept in the graph as MENTIONED_IN links made by that method."""
+        value = self.value(node)
+        if value not in METHODS:
+            raise self.error(node, f"mentions: {value!r} is not a method; use one of {', '.join(METHODS)}")
+        return str(value)
 
 
 def _check_text(value: Any, error: Any) -> None:
@@ -713,7 +725,32 @@ def to_graph(
                 sources=tuple(dict.fromkeys(doc_ids[c.document] for c in rspec.cite)),
             )
         )
+    if dataset.mentions is not None:
+        _add_mentions(graph, dataset, lines, dataset.mentions)
     return graph
+
+
+def _add_mentions(graph: InstitutionalGraph, dataset: Dataset, lines: Mapping[str, list[str]], method: str) -> None:
+    """Each entity's cite as MENTIONED_IN links, one per document, citing the lines (``mentions:``)."""
+    for spec in dataset.entities:
+        by_document: dict[str, list[Citation]] = {}
+        for c in spec.cite:
+            by_document.setdefault(c.document, []).append(c)
+        for key, cites in by_document.items():
+            doc_id = dataset.documents[key].id
+            if not graph.schema.allows(MENTION_TYPE, spec.entity.type, DOCUMENT_TYPE):
+                continue
+            graph.add_relationship(
+                Relationship(
+                    type=MENTION_TYPE,
+                    source=spec.entity.id,
+                    target=doc_id,
+                    evidence=tuple(_evidence(c, dataset, lines) for c in cites),
+                    sources=(doc_id,),
+                    method=method,
+                    confidence=1.0,
+                )
+            )
 
 
 def entity_evidence(

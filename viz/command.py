@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph.errors import UsageError
 from graph.model.institutional_graph import InstitutionalGraph
 from viz.views import VIEW_NAMES, build_view, node_sizes
+
+if TYPE_CHECKING:
+    from graph.model.diff import GraphDiff
 
 
 def write_view(
@@ -35,5 +39,16 @@ def write_view(
     path = output if output is not None else Path("out") / f"{view}.html"
     try:
         return built.write(path)
+    except OSError as exc:
+        raise UsageError(f"-o {path}: cannot write the page ({exc.strerror})") from None
+
+
+def write_diff(diff: GraphDiff, output: Path | None = None) -> Path:
+    """``viz diff``: the view of a diff (:mod:`viz.diff_view`) written to ``output`` (default ``out/diff.html``)."""
+    from viz.diff_view import write_diff_view
+
+    path = output if output is not None else Path("out") / "diff.html"
+    try:
+        return write_diff_view(diff, path)
     except OSError as exc:
         raise UsageError(f"-o {path}: cannot write the page ({exc.strerror})") from None
