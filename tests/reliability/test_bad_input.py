@@ -282,21 +282,35 @@ def test_document_over_100_mb_is_refused_with_bounded_memory(cli: Callable[..., 
         path.unlink()
 
 
+# Linux keeps, as a process's peak memory, the peak of the image it replaced at exec: a child started
+# straight from the test process (hundreds of MB by then) would carry the tests' own peak. A small
+# launcher forks the command and reports the command's own peak on its last line of stderr.
+_LAUNCHER = (
+    "import os, sys\n"
+    "pid = os.fork()\n"
+    "if pid == 0:\n"
+    "    os.execvp(sys.argv[1], sys.argv[1:])\n"
+    "_, status, usage = os.wait4(pid, 0)\n"
+    "sys.stderr.write(f'\\npeak-rss-kb {usage.ru_maxrss}\\n')\n"
+    "sys.exit(os.waitstatus_to_exitcode(status))\n"
+)
+
+
 def run_with_memory_limit(cli: Callable[..., Ran], args: list[str], tmp_path: Path) -> Ran:
     """Run the CLI and check the peak memory (resident set) of that one process stayed bounded."""
-    import os
     import subprocess
+    import sys
 
     from cli_runs import base_env, command
 
-    out, err = tmp_path / "stdout", tmp_path / "stderr"
-    with out.open("wb") as o, err.open("wb") as e:
-        proc = subprocess.Popen(command(*args), stdout=o, stderr=e, stdin=subprocess.DEVNULL, env=base_env())
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    peak_mb = usage.ru_maxrss // 1024
+    done = subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, *command(*args)],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, env=base_env(), timeout=300,
+    )
+    err, _, peak = done.stderr.rstrip("\n").rpartition("\npeak-rss-kb ")
+    peak_mb = int(peak) // 1024
     assert peak_mb < 250, f"refusing a 100 MB file took {peak_mb} MB of memory"
-    return Ran(tuple(args), proc.returncode, out.read_text("utf-8"), err.read_text("utf-8"))
+    return Ran(tuple(args), done.returncode, done.stdout, err)
 
 
 # --- options ---------------------------------------------------------------------------------------------
