@@ -57,6 +57,7 @@ for command in (
     analysis_commands.viz,
     analysis_commands.analyze,
     analysis_commands.report,
+    analysis_commands.compare,
     extraction_commands.extract,
     extraction_commands.evaluate,
     query_commands.query,
