@@ -24,8 +24,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from graph.analysis import coordination
-from graph.model.country import UNKNOWN, country_name, graph_countries, restrict_to_country
+import networkx as nx
+
+from graph.analysis import centrality, coordination
+from graph.model.country import UNKNOWN, country_name, split_by_country
 from graph.model.institutional_graph import InstitutionalGraph
 
 REORGANISATION_TYPES = ("SUCCEEDED_BY", "TRANSFERRED_TO")
@@ -37,8 +39,8 @@ def compare_countries(
 ) -> list[dict[str, Any]]:
     """One record per country of ``g`` (or of ``countries``), most entities first, ``unknown`` last."""
     g = g.dated()  # the years the as-of rule reads, derived once for every country
-    codes = list(countries) if countries else list(graph_countries(g))
-    return [country_record(restrict_to_country(g, code), code, as_of=as_of) for code in codes]
+    parts = split_by_country(g, list(countries) if countries else None)
+    return [country_record(part, code, as_of=as_of) for code, part in parts.items()]
 
 
 def _by_type(g: InstitutionalGraph, group: str) -> dict[str, int]:
@@ -56,21 +58,35 @@ def latest_running_year(g: InstitutionalGraph) -> int | None:
     return max(years, default=None)
 
 
+def coordination_in(g: InstitutionalGraph, year: int) -> dict[str, Any]:
+    """The report's coordination measure in ``year`` (:func:`graph.analysis.coordination.coordination`'s
+    groups, centralisation and hub, from the same collaboration graph), without the counts of unknown
+    facts that the report adds."""
+    G = coordination.collaboration_graph(g, year)
+    hub = coordination._hub(G)  # the report's hub rule (private there; graph/analysis is not this change's)
+    return {
+        "year": year,
+        "groups": nx.number_connected_components(G),
+        "centralization": centrality.centralization(G),
+        "hub_name": None if hub is None else G.nodes[hub]["name"],
+    }
+
+
 def _coordination_row(g: InstitutionalGraph, year: int | None) -> dict[str, Any]:
     """The coordination measure in ``year``; when the year was not given, the latest year in which
     something runs by the full rule (an instrument and its actors hold too), walking back from the latest
     running role."""
     if year is not None:
-        return coordination.coordination(g, years=[year])[0]
+        return coordination_in(g, year)
     start = latest_running_year(g)
+    nothing = {"year": None, "groups": 0, "centralization": 0.0, "hub_name": None}
     if start is None:
-        return {"year": None, "groups": 0, "centralization": 0.0, "hub_name": None}
-    floor = coordination.year_range(g).start
-    for y in range(start, floor - 1, -1):
-        row = coordination.coordination(g, years=[y])[0]
+        return nothing
+    for y in range(start, coordination.year_range(g).start - 1, -1):
+        row = coordination_in(g, y)
         if row["groups"]:
             return row
-    return {"year": None, "groups": 0, "centralization": 0.0, "hub_name": None}
+    return nothing
 
 
 def country_record(g: InstitutionalGraph, code: str, *, as_of: int | None = None) -> dict[str, Any]:

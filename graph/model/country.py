@@ -95,12 +95,43 @@ def graph_countries(g: InstitutionalGraph) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (kv[0] == UNKNOWN, -kv[1], kv[0])))
 
 
+def _country_graphs(g: InstitutionalGraph, codes: set[str]) -> dict[str, InstitutionalGraph]:
+    """The graph of each country in ``codes``, in one pass over the nodes and one over the edges (a
+    subgraph view per country would scan the whole graph once per country)."""
+    of: dict[str, str] = {}
+    nodes: dict[str, list[tuple[str, dict[str, Any]]]] = {code: [] for code in codes}
+    edges: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = {code: [] for code in codes}
+    for n, d in g.graph.nodes(data=True):
+        code = country_of(d)
+        if code in nodes:
+            of[n] = code
+            nodes[code].append((n, d))
+    for u, v, k, d in g.graph.edges(keys=True, data=True):
+        code = of.get(u)
+        if code is not None and of.get(v) == code:
+            edges[code].append((u, v, k, d))
+    parts = {code: nx.MultiDiGraph() for code in codes}
+    for code, part in parts.items():
+        part.add_nodes_from(nodes[code])  # attributes are copied into the new graph's own dicts
+        part.add_edges_from(edges[code])
+    return {code: InstitutionalGraph(g.schema, part) for code, part in parts.items()}
+
+
+def split_by_country(g: InstitutionalGraph, countries: list[str] | None = None) -> dict[str, InstitutionalGraph]:
+    """Each country's graph (:func:`restrict_to_country`), for ``countries`` or every country ``g`` holds,
+    in the order of :func:`graph_countries`."""
+    codes = [country_code(c) for c in countries] if countries else list(graph_countries(g))
+    held = graph_countries(g)
+    for code, given in zip(codes, countries or codes, strict=True):
+        if code not in held:
+            listed = ", ".join(held) or "none"
+            raise UsageError(f"--country {given}: the graph holds no entity of {code}; it holds: {listed}")
+    parts = _country_graphs(g, set(codes))
+    return {code: parts[code] for code in codes}
+
+
 def restrict_to_country(g: InstitutionalGraph, country: str) -> InstitutionalGraph:
     """The entities of one country (``unknown``: those without one; documents by their own country) and
-    the relationships among them. ``country`` is read by :func:`country_code`."""
-    code = country_code(country)
-    keep = [n for n, d in g.graph.nodes(data=True) if country_of(d) == code]
-    if not any(g.graph.nodes[n].get("type") != DOCUMENT_TYPE for n in keep):
-        held = ", ".join(graph_countries(g)) or "none"
-        raise UsageError(f"--country {country}: the graph holds no entity of {code}; it holds: {held}")
-    return InstitutionalGraph(g.schema, nx.MultiDiGraph(g.graph.subgraph(keep)))
+    the relationships among them. ``country`` is read by :func:`country_code`; a country the graph does
+    not hold is a :class:`UsageError` listing those it does."""
+    return next(iter(split_by_country(g, [country]).values()))
