@@ -52,10 +52,11 @@ def nearest(text: str, names: Iterable[str], n: int = SUGGESTIONS) -> list[str]:
 
 
 def allowed_types(kind: str, schema: Schema) -> list[str]:
-    """The types a ``names: P -> kind`` parameter may take: every node type, or a group's members."""
+    """The labels a ``names: P -> kind`` parameter may take: every node type and group, or a group and
+    its members (``Actor`` itself matches every actor)."""
     if kind == ANY_TYPE:
-        return sorted(schema.node_types)
-    return sorted(schema.members(schema.check_label(kind)))
+        return sorted({*schema.node_types, *schema.groups})
+    return sorted({schema.check_label(kind), *schema.members(kind)})
 
 
 def check_types(query: Query, bound: Mapping[str, Any], schema: Schema | None = None) -> None:

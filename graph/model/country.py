@@ -107,9 +107,9 @@ def _country_graphs(g: InstitutionalGraph, codes: set[str]) -> dict[str, Institu
             of[n] = code
             nodes[code].append((n, d))
     for u, v, k, d in g.graph.edges(keys=True, data=True):
-        code = of.get(u)
-        if code is not None and of.get(v) == code:
-            edges[code].append((u, v, k, d))
+        end = of.get(u)
+        if end is not None and of.get(v) == end:
+            edges[end].append((u, v, k, d))
     parts = {code: nx.MultiDiGraph() for code in codes}
     for code, part in parts.items():
         part.add_nodes_from(nodes[code])  # attributes are copied into the new graph's own dicts
