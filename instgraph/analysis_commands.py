@@ -134,8 +134,7 @@ def report(
     source: FromOption = None,
     country: CountryOption = None,
 ) -> None:
-    """Write OUT/report.md: coordination over time and centrality, with figures and tables (and the
-    countries compared when the graph holds several)."""
+    """Write OUT/report.md: coordination over time, centrality and the countries compared, with figures."""
     from viz.report import write_report
 
     graph = command_graph(graph_file, data, seeds, source=source, country=country)
@@ -159,8 +158,11 @@ def compare(
     seeds: SeedsOption = None,
     source: FromOption = None,
 ) -> None:
-    """Countries side by side: actors and instruments by type, the most central actor, centralisation,
-    separate groups running instruments, reorganisations and collaborations."""
+    """Countries side by side: actors, instruments, the most central actor, coordination, reorganisations.
+
+    Per country: actors and instruments by type, the most central actor, the separate groups running
+    instruments with their centralisation and hub, reorganisations and collaborations.
+    """
     from graph.model.country import country_code
     from queries.compare import compare_countries, side_by_side
     from viz.tables import render

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -95,8 +94,16 @@ def build_graph(datasets: Sequence[Path], seeds_dir: Path | None = None) -> Inst
     return graph
 
 
-def _say(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+# Which graph each command_graph call in this process used: the CLI says it once the command ends
+# (on stderr, or at the end of its one error line), so a refused input still gives one line.
+_USED: list[str] = []
+
+
+def graphs_used() -> list[str]:
+    """What the commands of this process read since the last call, one phrase per graph (then forgotten)."""
+    used = list(_USED)
+    _USED.clear()
+    return used
 
 
 def read_graph_file(graph_file: Path) -> InstitutionalGraph:
@@ -153,13 +160,13 @@ def command_graph(
 ) -> InstitutionalGraph:
     """A command's graph: ``graph_file`` if given, else the curated ``datasets`` if given, else Neo4j's
     (``source=neo4j``, server from ``env``), else the last build's graph, else the repository's datasets;
-    restricted to ``country`` when given. Says on stderr which graph it is."""
+    restricted to ``country`` when given. Notes which graph it is (:func:`graphs_used`)."""
     env = os.environ if env is None else env
     graph, which = _picked(graph_file, datasets, seeds_dir, source, env)
+    _USED.append(which)
     if country is not None:
         from graph.model.country import restrict_to_country
 
         graph = restrict_to_country(graph, country)
-        which += f", restricted to --country {country} ({len(graph)} entities)"
-    _say(f"graph: {which}")
+        _USED[-1] = f"{which}, restricted to --country {country} ({len(graph)} entities)"
     return graph
