@@ -9,7 +9,17 @@ from typing import Annotated
 import typer
 
 from instgraph.graph_source import command_graph
-from instgraph.options import Certainty, CertaintyOption, DataOption, GraphOption, RowFormat, SeedsOption
+from instgraph.options import (
+    COUNTRY_HELP,
+    Certainty,
+    CertaintyOption,
+    CountryOption,
+    DataOption,
+    FromOption,
+    GraphOption,
+    RowFormat,
+    SeedsOption,
+)
 
 
 class View(StrEnum):
@@ -60,6 +70,8 @@ def viz(
     seeds: SeedsOption = None,
     vs: Annotated[int | None, typer.Option("--vs", help=_VS_HELP)] = None,
     old: Annotated[Path | None, typer.Option("--old", help=_OLD_HELP)] = None,
+    source: FromOption = None,
+    country: CountryOption = None,
 ) -> None:
     """Write an offline HTML view of the graph; prints the file's path."""
     from viz.command import write_view
@@ -69,7 +81,7 @@ def viz(
 
         typer.echo(str(viz_diff(old, as_of, vs, graph_file, data, seeds, output)))
         return
-    graph = command_graph(graph_file, data, seeds)
+    graph = command_graph(graph_file, data, seeds, source=source, country=country)
     path = write_view(
         graph, view.value, output, as_of=as_of, focus=focus, depth=depth, types=types, size_by=size_by.value
     )
@@ -93,12 +105,14 @@ def analyze(
     graph_file: GraphOption = None,
     data: DataOption = None,
     seeds: SeedsOption = None,
+    source: FromOption = None,
+    country: CountryOption = None,
 ) -> None:
     """Centrality of every node: degree, betweenness, closeness, eigenvector and PageRank."""
     from viz.report import centrality_table
     from viz.tables import render
 
-    graph = command_graph(graph_file, data, seeds)
+    graph = command_graph(graph_file, data, seeds, source=source, country=country)
     rows = centrality_table(graph, projection=projection.value, as_of=as_of, k=sample, certainty=certainty.value)
     if fmt is RowFormat.table:
         typer.echo(f"Centrality ({projection.value} projection{'' if as_of is None else f', as of {as_of}'})")
@@ -127,9 +141,43 @@ def report(
     graph_file: GraphOption = None,
     data: DataOption = None,
     seeds: SeedsOption = None,
+    source: FromOption = None,
+    country: CountryOption = None,
 ) -> None:
-    """Write OUT/report.md: coordination over time and centrality, with figures and tables."""
+    """Write OUT/report.md: coordination over time, centrality and the countries compared, with figures."""
     from viz.report import write_report
 
-    graph = command_graph(graph_file, data, seeds)
+    graph = command_graph(graph_file, data, seeds, source=source, country=country)
     typer.echo(str(write_report(graph, out, area=area, reorganisation=reorganisation)))
+
+
+_COMPARE_COUNTRY_HELP = COUNTRY_HELP.replace("Only this country's", "Only these countries' (repeat it)")
+_COMPARE_FORMAT_HELP = "table | csv (one column per country) | json (one object per country)."
+_COMPARE_AS_OF_HELP = (
+    "Read the coordination figures in this year for every country (default: each country's latest year in "
+    "which an instrument is known to run)."
+)
+
+
+def compare(
+    country: Annotated[list[str] | None, typer.Option("--country", help=_COMPARE_COUNTRY_HELP)] = None,
+    as_of: Annotated[int | None, typer.Option("--as-of", help=_COMPARE_AS_OF_HELP)] = None,
+    fmt: Annotated[RowFormat, typer.Option("--format", help=_COMPARE_FORMAT_HELP)] = RowFormat.table,
+    graph_file: GraphOption = None,
+    data: DataOption = None,
+    seeds: SeedsOption = None,
+    source: FromOption = None,
+) -> None:
+    """Countries side by side: actors, instruments, the most central actor, coordination, reorganisations.
+
+    Per country: actors and instruments by type, the most central actor, the separate groups running
+    instruments with their centralisation and hub, reorganisations and collaborations.
+    """
+    from graph.model.country import country_code
+    from queries.compare import compare_countries, side_by_side
+    from viz.tables import render
+
+    graph = command_graph(graph_file, data, seeds, source=source)
+    codes = [country_code(c) for c in country] if country else None
+    records = compare_countries(graph, codes, as_of=as_of)
+    typer.echo(render(records if fmt is RowFormat.json else side_by_side(records), fmt.value), nl=False)

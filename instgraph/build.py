@@ -16,11 +16,15 @@ from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph.errors import InstgraphError, UsageError
 from graph.model import InstitutionalGraph, ModelError, merge_extracted
-from instgraph.graph_source import build_graph, default_datasets
+from instgraph.graph_source import build_graph, default_datasets, record_build
 from loaders.dataset import KOREA_DATASET, locate_documents, open_dataset
+
+if TYPE_CHECKING:
+    from graph.store.settings import Neo4jSettings
 
 GRAPH_FILE = "graph.json"
 
@@ -71,10 +75,10 @@ def cited_documents(datasets: Sequence[Path], seeds_dir: Path | None = None) -> 
 
 
 def extracted_graph(
-    documents: Sequence[Path], curated: InstitutionalGraph, jobs: int = 1
+    documents: Sequence[Path], curated: InstitutionalGraph, jobs: int = 1, country: str | None = None
 ) -> tuple[InstitutionalGraph, list[str]]:
     """Facts extracted from ``documents`` (in ``jobs`` worker processes), their mentions linked to the
-    curated entities' ids.
+    curated entities' ids, each entity with the country its document is about (or ``country``).
 
     Returns the graph of extracted facts and one line per document that could not be read.
     """
@@ -82,7 +86,43 @@ def extracted_graph(
     from loaders.extract import gazetteer_from_graph
 
     extractions, problems = extract_many(documents, curated.schema, gazetteer_from_graph(curated), jobs)
-    return extraction_to_graph(extractions), problems
+    return extraction_to_graph(extractions, curated.schema, country=country), problems
+
+
+def refuse_unread(problems: Sequence[str], keep_going: bool) -> list[str]:
+    """Stop the build at a document that could not be read (one line naming it), unless ``keep_going``:
+    then each is a warning on stderr. Returns the other problems (warnings about documents read)."""
+    unread = [p.removeprefix("error: ") for p in problems if p.startswith("error: ")]
+    if unread and not keep_going:
+        more = f" (and {len(unread) - 1} more)" if len(unread) > 1 else ""
+        raise InstgraphError(f"{unread[0]}{more}; fix or drop it, or pass --keep-going to skip it")
+    for line in unread:
+        _stderr(f"warning: skipped {line}")
+    return [p for p in problems if not p.startswith("error: ")]
+
+
+def stored_nodes(settings: Neo4jSettings) -> int:
+    """How many instgraph nodes (those with an id) the server holds now."""
+    driver = settings.connect()
+    try:
+        records, _, _ = driver.execute_query(
+            "MATCH (n) WHERE n.id IS NOT NULL RETURN count(n) AS n", database_=settings.database
+        )
+        return int(records[0]["n"])
+    finally:
+        driver.close()
+
+
+def announce_replacement(graph: InstitutionalGraph, settings: Neo4jSettings, *, asked: bool) -> None:
+    """Before a wipe: say that the load replaces what the server holds, loudly when that is larger."""
+    held = stored_nodes(settings)
+    if asked:
+        _stderr(f"emptying Neo4j at {settings.uri} ({held} nodes) as --wipe asks, then loading {len(graph)} nodes")
+    elif held > len(graph):
+        _stderr(
+            f"warning: Neo4j at {settings.uri} holds a larger graph ({held} nodes) than this build's "
+            f"({len(graph)}); replacing it (--wipe says you mean it, --no-wipe merges instead)"
+        )
 
 
 def write_outputs(graph: InstitutionalGraph, out_dir: Path) -> dict[str, Path]:
@@ -111,8 +151,11 @@ def load_neo4j(graph: InstitutionalGraph, env: Mapping[str, str], *, wipe: bool 
     from graph.store.write import load_into_neo4j
 
     server = choose_server(env, start=True, log=_stderr)
+    asked = wipe is not None
     if wipe is None:
         wipe = server.local is not None
+    if wipe:
+        announce_replacement(graph, server.settings, asked=asked)
     report = load_into_neo4j(graph, server.settings, wipe=wipe)
     return LoadSummary(
         uri=server.settings.uri,
@@ -137,6 +180,8 @@ def build(
     neo4j_env: Mapping[str, str] | None = None,
     wipe: bool | None = None,
     jobs: int = 1,
+    keep_going: bool = False,
+    country: str | None = None,
 ) -> BuildReport:
     """The main job. Read ``datasets`` (default: :func:`default_datasets`), merge them, write ``out_dir/graph.json``.
 
@@ -144,7 +189,13 @@ def build(
     linked to the curated entities and merged in (curated values lead; evidence accumulates). With
     ``outputs``, views, exports and the report are written too. With ``neo4j_env`` (the environment), the
     graph is loaded into Neo4j while the outputs are written; if no server can be had, that step is
-    skipped with the reason and the fix, and everything else is still done.
+    skipped with the reason and the fix, and everything else is still done — unless the environment
+    names the server (``NEO4J_URI``): then failing to reach it fails the build.
+
+    A document that cannot be read stops the build before anything is written, unless ``keep_going``
+    (then it is skipped with a warning on stderr). ``country`` (alpha-3) is the country of every
+    extracted entity instead of the one read from its document. The graph written is recorded as the
+    last build (:func:`instgraph.graph_source.record_build`), the graph later commands use by default.
 
     Documents are looked up in ``seeds_dir`` when given (a missing one is an error), else beside each
     dataset and in ``../shared/seeds`` beside the repository.
@@ -172,7 +223,8 @@ def build(
     docs: tuple[Path, ...] = ()
     if extract:
         docs = tuple(dict.fromkeys([*cited_documents(paths, seeds_dir), *(Path(d).resolve() for d in documents)]))
-        extracted, problems = extracted_graph(docs, graph, jobs)
+        extracted, problems = extracted_graph(docs, graph, jobs, country)
+        problems = refuse_unread(problems, keep_going)
         try:
             conflicts = merge_extracted(graph, extracted)
         except ModelError as exc:
@@ -187,6 +239,7 @@ def build(
         graph.write_json(out_file)
     except OSError as exc:
         raise UsageError(f"--out {out_dir}: cannot write {GRAPH_FILE} ({exc.strerror})") from None
+    record_build(out_file, graph)
     report = BuildReport(
         graph=graph, out_file=out_file, datasets=paths, documents=docs, problems=problems, conflicts=conflicts
     )
@@ -205,6 +258,10 @@ def build(
             try:
                 report.neo4j = loader.result()
             except InstgraphError as exc:
+                from graph.store.settings import uri_given
+
+                if uri_given(neo4j_env or {}):
+                    raise  # the user named this server: not reaching it is a failure, not a skip
                 report.skipped.append(f"Neo4j: {exc}")
             lap("neo4j")
     finally:

@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 
 from graph.errors import InstgraphError
-from instgraph.graph_source import Source, command_graph
-from instgraph.options import DataOption, JobsOption, SeedsOption
+from instgraph.graph_source import command_graph
+from instgraph.options import CountryOption, DataOption, FromOption, GraphOption, JobsOption, SeedsOption
 
 
 def schema(
@@ -46,7 +46,15 @@ _NEO4J_HELP = (
     "Load the graph into Neo4j: the server NEO4J_URI names, else the local one (started if needed). "
     "Without a server the rest is still done and the summary says what was skipped."
 )
-_BUILD_WIPE_HELP = "Empty the database first. Default: yes for the local server, no for a NEO4J_URI server."
+_BUILD_WIPE_HELP = (
+    "Empty the database first (and say so). Default: yes for the local server (with a warning when it holds a "
+    "larger graph), no for a NEO4J_URI server."
+)
+_KEEP_GOING_HELP = "Skip a document that cannot be read, with a warning on stderr (default: it stops the build)."
+_BUILD_COUNTRY_HELP = (
+    "The country (ISO 3166 code, e.g. KOR) of every entity extracted from the documents; default: the country "
+    "each document is about, read from it (unknown where it cannot tell)."
+)
 
 
 def build(
@@ -62,11 +70,14 @@ def build(
     neo4j: Annotated[bool, typer.Option("--neo4j/--no-neo4j", help=_NEO4J_HELP)] = False,
     wipe: Annotated[bool | None, typer.Option("--wipe/--no-wipe", help=_BUILD_WIPE_HELP, show_default=False)] = None,
     jobs: JobsOption = 1,
+    keep_going: Annotated[bool, typer.Option("--keep-going", help=_KEEP_GOING_HELP)] = False,
+    country: Annotated[str | None, typer.Option("--country", help=_BUILD_COUNTRY_HELP, show_default=False)] = None,
 ) -> None:
     """The main job: datasets and documents → the graph → out/ (graph.json, views, exports, report) → Neo4j.
 
     Ends with a summary of what was made, where to look and three example queries.
     """
+    from graph.model.country import country_code
     from instgraph.build import build as run_build
     from instgraph.summary import summary
 
@@ -80,11 +91,13 @@ def build(
         neo4j_env=os.environ if neo4j else None,
         wipe=wipe,
         jobs=jobs,
+        keep_going=keep_going,
+        country=country_code(country) if country is not None else None,
     )
     typer.echo(summary(report), nl=False)
 
 
-_LOAD_GRAPH_HELP = "Load this graph.json (written by instgraph build) instead of reading the datasets."
+_LOAD_GRAPH_HELP = "Load this graph.json (written by instgraph build); default: the last build's."
 _LOAD_WIPE_HELP = "Delete every instgraph node (and its relationships) first, for a clean reload."
 _BATCH_HELP = "Rows per UNWIND statement, i.e. per transaction."
 
@@ -95,6 +108,7 @@ def load(
     graph_file: Annotated[Path | None, typer.Option("--graph", help=_LOAD_GRAPH_HELP)] = None,
     wipe: Annotated[bool, typer.Option("--wipe", help=_LOAD_WIPE_HELP)] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help=_BATCH_HELP)] = 5_000,
+    country: CountryOption = None,
 ) -> None:
     """Load the graph into Neo4j (constraints first): loading it again changes nothing.
 
@@ -104,7 +118,7 @@ def load(
     from graph.store.settings import choose_server
     from graph.store.write import load_into_neo4j
 
-    graph = command_graph(graph_file, data, seeds)
+    graph = command_graph(graph_file, data, seeds, country=country)
     report = load_into_neo4j(graph, choose_server(os.environ).settings, wipe=wipe, batch_size=batch_size)
     typer.echo(report.summary())
 
@@ -121,21 +135,22 @@ class ExportFormat(StrEnum):
 _EXPORT_FORMAT_HELP = (
     "gexf (Gephi, with years for its timeline) | graphml | json (node-link) | csv (neo4j-admin import)."
 )
-_FROM_HELP = "Where the graph comes from: datasets (read them, default) or neo4j (the networkx mirror of the server)."
 _EXPORT_OUT_HELP = "File to write (a directory for csv). Default: out/graph.<format>, out/neo4j-import for csv."
 
 
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", help=_EXPORT_FORMAT_HELP)] = ExportFormat.gexf,
-    source: Annotated[Source, typer.Option("--from", help=_FROM_HELP)] = Source.datasets,
+    source: FromOption = None,
     data: DataOption = None,
     seeds: SeedsOption = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help=_EXPORT_OUT_HELP)] = None,
+    graph_file: GraphOption = None,
+    country: CountryOption = None,
 ) -> None:
     """Export the graph as GEXF, GraphML, node-link JSON or neo4j-admin import CSV; prints the path."""
     from graph.exports import export_graph
 
-    graph = command_graph(None, data, seeds, source=source, env=os.environ)
+    graph = command_graph(graph_file, data, seeds, source=source, env=os.environ, country=country)
     path = output or (Path("out") / ("neo4j-import" if fmt is ExportFormat.csv else f"graph.{fmt.value}"))
     if fmt is not ExportFormat.csv:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from graph.errors import InstgraphError, UsageError
 from instgraph import analysis_commands, build_commands, diff_commands, extraction_commands, query_commands
+from instgraph.graph_source import graphs_used
 from instgraph.neo4j_commands import neo4j_app
 
 
@@ -23,8 +24,9 @@ class _Commands(TyperGroup):
     agree."""
 
     def invoke(self, ctx: Any) -> Any:
+        graphs_used()  # forget what an earlier command in this process read
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except typer.BadParameter as exc:  # a value outside an option's choices or range, in one line too
             opts = getattr(exc.param, "opts", None) or [getattr(exc.param, "name", None) or ""]
             name = opts[0]
@@ -32,11 +34,20 @@ class _Commands(TyperGroup):
             typer.echo(f"error: {name}: {message}" if name else f"error: {message}", err=True)
             raise typer.Exit(2) from None
         except UsageError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            typer.echo(f"error: {exc}{_graph_note()}", err=True)
             raise typer.Exit(2) from None
         except (InstgraphError, OSError) as exc:
-            typer.echo(f"error: {exc}", err=True)
+            typer.echo(f"error: {exc}{_graph_note()}", err=True)
             raise typer.Exit(1) from None
+        for which in graphs_used():
+            typer.echo(f"graph: {which}", err=True)
+        return result
+
+
+def _graph_note() -> str:
+    """The graph a failed command had read, for the end of its one error line (nothing if none)."""
+    used = graphs_used()
+    return f" (graph: {'; '.join(used)})" if used else ""
 
 
 app = typer.Typer(
@@ -58,6 +69,7 @@ for command in (
     analysis_commands.analyze,
     analysis_commands.report,
     diff_commands.diff,
+    analysis_commands.compare,
     extraction_commands.extract,
     extraction_commands.evaluate,
     query_commands.query,

@@ -29,6 +29,10 @@ _DATE_HELP = (
     "The documents' publication date (2024, 2024-10, 2024-10-14 or '14 October 2024'), for documents that "
     "do not state it or state it wrongly; it wins over the date read from them."
 )
+_COUNTRY_HELP = (
+    "The country (ISO 3166 code, e.g. KOR) of every entity found; default: the country each document is about, "
+    "read from it (left out where it cannot tell)."
+)
 _EXTRACT_ALIASES_HELP = "A curated dataset whose names and aliases link mentions to its ids (one node per body)."
 
 
@@ -39,28 +43,25 @@ def extract(
     aliases: Annotated[Path | None, typer.Option("--aliases", help=_EXTRACT_ALIASES_HELP)] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help=_JOBS_HELP)] = 1,
     date: Annotated[str | None, typer.Option("--date", help=_DATE_HELP)] = None,
+    country: Annotated[str | None, typer.Option("--country", help=_COUNTRY_HELP, show_default=False)] = None,
 ) -> None:
     """Extract actors, instruments and dated, cited relationships from documents (no network, no model)."""
     import json
 
+    from graph.model.country import country_code
     from loaders.batch import extract_many, to_json
     from loaders.dataset import read_dataset
     from loaders.extract import gazetteer_from_graph
 
+    code = country_code(country) if country is not None else None
     gazetteer = gazetteer_from_graph(read_dataset(aliases)) if aliases is not None else None
     extractions, problems = extract_many(paths, gazetteer=gazetteer, jobs=jobs, date=date)
     for p in problems:
         typer.echo(p, err=True)
     if not extractions:
         raise typer.Exit(1)  # each bad file has had its one line
-    if fmt is ExtractFormat.dataset:
-        from loaders.draft import draft_dataset
-
-        text = draft_dataset(extractions)
-    elif fmt is ExtractFormat.table:
-        text = extraction_tables(to_json(extractions))
-    else:
-        text = json.dumps(to_json(extractions), ensure_ascii=False, indent=1)
+    from graph.model.country import country_code
+    from loaders.batch import extract_many, to_json
     if output is not None:
         output.write_text(text if text.endswith("\n") else text + "\n", "utf-8")
         typer.echo(str(output))

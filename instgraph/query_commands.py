@@ -9,12 +9,18 @@ from typing import Annotated
 import typer
 
 from graph.errors import UsageError
-from instgraph.options import RowFormat
+from instgraph.graph_source import Source
+from instgraph.options import CountryOption, RowFormat
 
 _QUERY_NAME_HELP = "The query to run (see --list)."
 _PARAM_HELP = "A parameter as KEY=VALUE; repeat for several (e.g. --param year=2007). null leaves one unset."
 _QUERY_FORMAT_HELP = "Output: table (for people), json or csv."
 _LIST_HELP = "List every query with its description and parameters, then exit."
+_QUERY_FROM_HELP = (
+    "neo4j (the server, the default) | last-build (the graph.json the last instgraph build wrote) | datasets: "
+    "the last two, and --graph or --country, answer with networkx (the queries that have an offline answer)."
+)
+_IDS_HELP = "Show the id columns in a table too (JSON and CSV always have them)."
 _QUERY_GRAPH_HELP = (
     "Answer from a graph.json written by instgraph build, with networkx instead of Neo4j "
     "(as_of_map, roles, lineage, collaboration_pairs and fragmentation)."
@@ -27,30 +33,37 @@ def query(
     fmt: Annotated[RowFormat, typer.Option("--format", help=_QUERY_FORMAT_HELP)] = RowFormat.table,
     list_queries: Annotated[bool, typer.Option("--list", help=_LIST_HELP)] = False,
     graph_file: Annotated[Path | None, typer.Option("--graph", help=_QUERY_GRAPH_HELP)] = None,
+    source: Annotated[Source | None, typer.Option("--from", help=_QUERY_FROM_HELP, show_default=False)] = None,
+    country: CountryOption = None,
+    ids: Annotated[bool, typer.Option("--ids", help=_IDS_HELP)] = False,
 ) -> None:
     """Run a named query of the library (queries/*.cypher) against Neo4j and print its rows.
 
-    Parameters are checked before the server is called. The server is the one NEO4J_URI,
-    NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE name (default: the local one).
+    Parameters are checked before the server is called; one naming an entity or a type the graph does not
+    hold is refused with the nearest names. The server is the one NEO4J_URI, NEO4J_USERNAME,
+    NEO4J_PASSWORD and NEO4J_DATABASE name (default: the local one).
     """
     from graph.store.settings import open_driver
     from queries import library
+    from queries.lookup import for_people
 
     if list_queries:
         typer.echo("\n".join(q.usage() for q in library.list_queries()))
         return
     if name is None:
         raise UsageError("name a query to run, or list them with instgraph query --list")
-    params = library.get_query(name).bind_text(param or [])
-    if graph_file is not None:
+    query = library.get_query(name)
+    params = query.bind_text(param or [])
+    if graph_file is not None or country is not None or source not in (None, Source.neo4j):
         from instgraph.graph_source import command_graph
         from queries.offline import run_offline
 
-        rows = run_offline(command_graph(graph_file), name, params)
+        offline_source = source if source is not None or graph_file is not None else Source.neo4j
+        rows = run_offline(command_graph(graph_file, source=offline_source, country=country), name, params)
     else:
         with open_driver(os.environ) as (driver, database):
             rows = library.run(driver, name, params, database=database)
-    _print_rows(rows, fmt)
+    _print_rows(rows if ids or fmt is not RowFormat.table else for_people(rows, query), fmt)
 
 
 _STATEMENT_HELP = "The Cypher statement; pass values as $params with --param, never pasted into the text."

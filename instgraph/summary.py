@@ -64,6 +64,8 @@ def command_name() -> str:
 
 def summary(report: BuildReport) -> str:
     """A plain-text summary: what was made, where to look, what was skipped and what to do next."""
+    from graph.model.country import UNKNOWN, graph_countries
+
     g = report.graph
     counts = g.counts()
     width = max((len(t) for part in counts.values() for t in part), default=0) + 2
@@ -75,6 +77,9 @@ def summary(report: BuildReport) -> str:
     for part in ("entities", "relationships"):
         out.append(f"{part}: {sum(counts[part].values())}")
         out += [f"  {t:<{width}}{n:>4}" for t, n in counts[part].items()]
+    countries = graph_countries(g)
+    if len(countries) > 1 or UNKNOWN not in countries:
+        out.append("countries: " + ", ".join(f"{c} {n}" for c, n in countries.items()))
     years = g.years()
     out.append(f"years covered: {years[0]}–{years[1]}" if years else "years covered: none dated")
     evidence = [e for _, _, ev in g.graph.edges(data="evidence") for e in ev or ()]

@@ -12,6 +12,7 @@ from graph.collector import gc_paused
 from graph.errors import InstgraphError
 from graph.model import Entity, Evidence, Relationship
 from graph.model.schema import Schema, load_schema
+from loaders.country import document_country, with_country
 from loaders.documents import Document
 from loaders.extract import DraftRow, Extraction, FactRow, build_extraction, extract, gazetteer_keys, read_rows
 from loaders.lexicon import name_key
@@ -29,22 +30,27 @@ def document_entity(doc: Document) -> Entity:
     return Entity(id=doc.id, type="Document", name=doc.name, sources=(doc.id,), extra=tuple(sorted(extra.items())))
 
 
-def extraction_to_graph(extractions: Iterable[Extraction], schema: Schema | None = None) -> InstitutionalGraph:
+def extraction_to_graph(
+    extractions: Iterable[Extraction], schema: Schema | None = None, country: str | None = None
+) -> InstitutionalGraph:
     """One graph from several documents' facts: one node per body across documents.
 
     Entities are merged by id; an entity of another document whose name or alias equals a held
     entity's name or alias (same type) is folded into it, so "PSA" defined in one document and the
     full name in another are one node. Each entity gets a MENTIONED_IN edge to its Document node,
-    citing the lines it is mentioned on.
+    citing the lines it is mentioned on. Each entity and document gets the country the document is
+    about (:mod:`loaders.country`), or ``country`` (an alpha-3 code) when given.
     """
     from graph.model.institutional_graph import InstitutionalGraph
 
     g = InstitutionalGraph(schema)
     by_name: dict[tuple[str, str], str] = {}
     for x in extractions:
-        doc_entity = g.add_entity(document_entity(x.document))
+        code = country or document_country(x.document)
+        doc_entity = g.add_entity(with_country(document_entity(x.document), code))
         remap: dict[str, str] = {}
         for e in x.entities:
+            e = with_country(e, code)
             keys = [(e.type, name_key(n)) for n in (e.name, *e.aliases)]
             held = next((by_name[k] for k in keys if k in by_name), None)
             if held is not None and held != e.id:
@@ -83,10 +89,10 @@ def extraction_to_graph(extractions: Iterable[Extraction], schema: Schema | None
     return g
 
 
-def to_json(extractions: Iterable[Extraction]) -> dict[str, Any]:
+def to_json(extractions: Iterable[Extraction], country: str | None = None) -> dict[str, Any]:
     """The ``instgraph extract`` JSON: documents, entities with their mentions, relations with evidence."""
     extractions = list(extractions)
-    graph = extraction_to_graph(extractions)
+    graph = extraction_to_graph(extractions, country=country)
     documents = [
         {
             "id": x.document.id,
@@ -113,6 +119,7 @@ def to_json(extractions: Iterable[Extraction]) -> dict[str, Any]:
                 "id": e.id,
                 "name": e.name,
                 "type": e.type,
+                "country": e.country,
                 "aliases": list(e.aliases),
                 "start": e.start,
                 "end": e.end,

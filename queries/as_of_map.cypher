@@ -2,6 +2,7 @@
 // description: The institutional map in a year: actors and instruments that exist then, and the relationships among them that hold then (an entity with none appears once, with empty relationship columns)
 // param: year: int -- the year to look at, e.g. 2007
 // param: certainty: string = "known" -- known: only facts that hold in the year; possible: facts that hold or whose years are unknown
+// ids: source, target, context
 //
 // As-of rule (graph/model/holds.py, expanded from {{holds: ...}} by the query library): a fact counts in
 // $year when it holds then (certainty known), or when it holds or is unknown (certainty possible); a

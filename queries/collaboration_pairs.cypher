@@ -3,6 +3,8 @@
 // param: year: int = null -- only actors, instruments and relationships that hold in this year
 // param: certainty: string = "known" -- known: only facts that hold in the year; possible: facts that hold or whose years are unknown
 // param: actor_type: string = null -- only pairs where both actors are of this type, e.g. Ministry for inter-ministerial pairs
+// names: actor_type -> Actor
+// ids: actor_a, actor_b
 //
 // weight = the distinct instruments linking the pair (an explicit collaboration's context, or an instrument
 // both have a role in; each counted once) + the explicit collaborations that name no instrument.

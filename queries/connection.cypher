@@ -4,6 +4,9 @@
 // param: to: string -- the second entity's id, name or alias (any case)
 // param: year: int = null -- only entities and relationships that hold in this year
 // param: certainty: string = "known" -- known: only facts that hold in the year; possible: facts that hold or whose years are unknown
+// names: from -> entity
+// names: to -> entity
+// ids: ids
 //
 // Paths never pass through documents (MENTIONED_IN would connect everything a deck names). path shows each
 // step with the relationship's stored direction; COLLABORATES_WITH has none.

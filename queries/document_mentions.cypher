@@ -2,6 +2,7 @@
 // description: Everything a document mentions: the entities it names and the relationships it states, with the lines, one row per cited span
 // param: document: string -- the document's id, title or name (any case), or its sha256 (8 or more leading hex digits will do)
 // json: citation -> lines, text
+// ids: id, document
 //
 // Entities come from their MENTIONED_IN links to the document; relationships from the citations of the
 // document in their evidence (or, without lines, from their sources).

@@ -4,6 +4,7 @@
 // param: target: string = null -- give a second entity to get the relationships between the two instead of the subject's mentions
 // param: type: string = null -- with target: only relationships of this type, e.g. SUCCEEDED_BY
 // json: citation -> document, lines, text
+// ids: source, target, context, relationship_id
 //
 // A relationship's evidence is stored as JSON text per citation; the library decodes it into the columns
 // document, lines ([first, last], 1-based) and text (the quoted line, where the document was at hand).

@@ -4,6 +4,7 @@
 // param: to_year: int = null -- last year; default: the latest year any instrument (of the area) names
 // param: certainty: string = "known" -- known: count only facts that hold in each year; possible: facts that hold or whose years are unknown
 // param: area: string = null -- a policy area: an entity's id, name or alias (a strategy, law or target group); all instruments when omitted
+// names: area -> entity
 //
 // The measure is the one graph/coordination.py defines (queries.offline.fragmentation answers from it; a
 // test checks both engines give equal rows). In a year, an instrument *runs* when an actor LEADS or

@@ -1,6 +1,8 @@
 // name: lineage
 // description: A body's lineage: its predecessors and successors along SUCCEEDED_BY, with how many steps away and the year of each succession
 // param: body: string -- the body's id, name or alias (any case), e.g. MSS
+// names: body -> entity
+// ids: body, id
 //
 // For a predecessor, year is when it was succeeded (the start of its own SUCCEEDED_BY link on the way to
 // the body); for a successor, when it took over (the start of the link into it). Steps is the shortest

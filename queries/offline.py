@@ -34,6 +34,7 @@ from graph.errors import UsageError
 from graph.model.institutional_graph import InstitutionalGraph, matches
 from graph.model.schema import Schema
 from queries.library import QUERY_DIR, get_query
+from queries.lookup import check_entities, check_types
 
 # Names the questions rely on; each is checked against the schema before use.
 SUCCESSION = "SUCCEEDED_BY"
@@ -295,4 +296,9 @@ def run_offline(graph: InstitutionalGraph, name: str, params: Mapping[str, Any] 
     query = get_query(name, QUERY_DIR)
     if name not in OFFLINE:
         raise UsageError(f"query {name} needs Neo4j; answered offline: {', '.join(offline_names())}")
-    return OFFLINE[name](graph, **query.bind(params))
+    bound = query.bind(params)
+    check_types(query, bound, graph.schema)
+    nodes = graph.graph.nodes(data=True)
+    held = {n: [d["name"], *(d.get("aliases") or ())] for n, d in nodes if d["type"] != "Document"}
+    check_entities(query, bound, held)
+    return OFFLINE[name](graph, **bound)

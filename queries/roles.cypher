@@ -3,6 +3,8 @@
 // param: actor: string = null -- one actor's id, name or alias (any case); all actors when omitted
 // param: year: int = null -- only roles that hold in this year (actor, instrument and role all hold then)
 // param: certainty: string = "known" -- known: only facts that hold in the year; possible: facts that hold or whose years are unknown
+// names: actor -> entity
+// ids: actor, instrument
 MATCH (a:Actor)-[r:LEADS|IMPLEMENTS|PARTICIPATES_IN]->(i:Instrument)
 WHERE ($actor IS NULL
        OR a.id = $actor

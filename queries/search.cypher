@@ -2,6 +2,7 @@
 // description: Find entities by name or alias, ignoring case: exact names and aliases first, then acronyms (MSS for Ministry of SMEs and Startups), then names or aliases containing the text
 // param: text: string -- what to look for, e.g. MSS, smart factory, 중소벤처기업부
 // param: limit: int = 25 -- at most this many results
+// ids: id
 //
 // score: 3 exact id, name or alias; 2 the text is the initials of the name's capitalised words; 1 contained.
 // Aliases tagged with a language ('text@ko') match on their text.

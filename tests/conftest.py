@@ -162,3 +162,18 @@ def browser() -> Iterator[Any]:
             yield b
         finally:
             b.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_last_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Builds made by the tests record themselves under pytest's temporary directory, never in the
+    repository's out/ (where a user's last build is)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INSTGRAPH_LAST_BUILD", str(tmp_path_factory.mktemp("session-build") / "last-build.json"))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _own_last_build(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with no last build, so no test reads a graph another test built."""
+    monkeypatch.setenv("INSTGRAPH_LAST_BUILD", str(tmp_path_factory.mktemp("last-build") / "last-build.json"))

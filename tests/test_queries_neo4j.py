@@ -219,7 +219,6 @@ PARITY = [
     ("fragmentation", {"area": "SMEs"}),
     ("fragmentation", {"area": "MSME digitalisation strategy", "from_year": 2015, "to_year": 2020}),
     ("fragmentation", {"area": "Act on the Promotion of Technology Innovation of SMEs"}),
-    ("fragmentation", {"area": "no such area", "from_year": 2000, "to_year": 2001}),
 ]
 
 
@@ -272,11 +271,36 @@ def test_cli_query_prints_valid_json(server: Server) -> None:
 def test_cli_query_prints_a_table_and_csv(server: Server) -> None:
     table = server.cli("query", "roles", "-p", "year=2007")
     assert table.returncode == 0, table.stderr
-    assert table.stdout.splitlines()[0].split()[:3] == ["actor", "actor_name", "role"]
+    assert table.stdout.splitlines()[0].split()[:3] == ["actor_name", "role", "instrument_name"]  # no ids
     assert len(table.stdout.splitlines()) == 4  # header, rule, two roles
+    with_ids = server.cli("query", "roles", "-p", "year=2007", "--ids")
+    assert with_ids.stdout.splitlines()[0].split()[:3] == ["actor", "actor_name", "role"]
+    assert MIC in with_ids.stdout and MIC not in table.stdout
     csv_ = server.cli("query", "fragmentation", "-p", "from_year=2005", "-p", "to_year=2005", "--format", "csv")
     assert csv_.stdout.splitlines()[0] == "year,groups,actors,instruments,members"
     assert csv_.stdout.splitlines()[1].startswith("2005,2,2,2,")
+
+
+def test_a_name_or_type_the_graph_lacks_is_refused_with_the_nearest_names(
+    server: Server, korea: InstitutionalGraph
+) -> None:
+    cases = [
+        ("lineage", {"body": "NoSuchBody"}, "body 'NoSuchBody' names no entity of the graph"),
+        ("lineage", {"body": "Small and Medium Business Administratio"},
+         "nearest: Small and Medium Business Administration"),
+        ("collaboration_pairs", {"actor_type": "Ministy"},
+         "actor_type 'Ministy' is not a type of Actor; nearest: Ministry"),
+        ("fragmentation", {"area": "no such area"}, "area 'no such area' names no entity"),
+        ("roles", {"actor": "MoSS"}, "nearest: MSS"),
+    ]  # fmt: skip
+    for name, params, message in cases:
+        with pytest.raises(UsageError, match=message):
+            server.run(name, **params)
+        with pytest.raises(UsageError, match=message):  # the offline answer says the same
+            run_offline(korea, name, params)
+    done = server.cli("query", "lineage", "--param", "body=NoSuchBody")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("error: query lineage: body 'NoSuchBody' names no entity of the graph")
 
 
 def test_cli_cypher_refuses_a_write_without_write(server: Server) -> None:

@@ -72,3 +72,43 @@ def coordination_figure(rows: Sequence[dict[str, Any]], reorganisation: int | No
     ax.set_title("Coordination over time")
     fig.tight_layout()
     return fig
+
+
+# Per-country bars of the comparison figure, in this order: (record key, label); a dict value is summed.
+COMPARED: tuple[tuple[str, str], ...] = (
+    ("actors", "actors"),
+    ("instruments", "instruments"),
+    ("groups", "separate groups running instruments"),
+    ("reorganisations", "reorganisations"),
+    ("collaborations", "collaborations"),
+)
+
+
+def comparison_figure(records: Sequence[dict[str, Any]]) -> Figure:
+    """Countries side by side: grouped bars of counts per country, and each country's centralisation
+    (a dot on its own 0–1 axis)."""
+    fig = _figure((max(7.0, 0.9 * len(records) + 3), 4.6))
+    ax = fig.subplots()
+    codes = [r["country"] for r in records]
+    width = 0.8 / len(COMPARED)
+    for i, (key, label) in enumerate(COMPARED):
+        values = [sum(r[key].values()) if isinstance(r[key], dict) else r[key] for r in records]
+        ax.bar([j + i * width for j in range(len(records))], values, width=width, label=label)
+    ax.set_xticks([j + 0.4 - width / 2 for j in range(len(records))], codes, fontsize=8)
+    ax.set_ylabel("count")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    twin = ax.twinx()
+    twin.plot(
+        [j + 0.4 - width / 2 for j in range(len(records))], [r["centralization"] for r in records],
+        "o", color="black", label="centralisation",
+    )
+    twin.set_ylim(0, 1.05)
+    twin.set_ylabel("degree centralisation")
+    handles = ax.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
+    ax.legend(
+        handles, [str(h.get_label()) for h in handles], loc="upper center", bbox_to_anchor=(0.5, -0.12),
+        ncol=3, fontsize=8, frameon=False,
+    )
+    ax.set_title("Countries compared")
+    fig.tight_layout()
+    return fig

@@ -18,7 +18,7 @@ from typing import Any
 from graph.analysis import centrality, coordination
 from graph.analysis.projections import view
 from graph.model.institutional_graph import InstitutionalGraph
-from viz.figures import BAR_ACTORS, BAR_MEASURES, centrality_figure, coordination_figure
+from viz.figures import BAR_ACTORS, BAR_MEASURES, centrality_figure, comparison_figure, coordination_figure
 from viz.report_time import time_section
 from viz.tables import markdown_table, to_csv, to_json
 
@@ -126,6 +126,35 @@ def _reorganisation_lines(
     ]
 
 
+def _countries_section(g: InstitutionalGraph, save: Any, files: list[str], out_dir: Path) -> list[str]:
+    """When the graph holds more than one country: the countries side by side (table, figure, CSV, JSON)."""
+    from graph.model.country import UNKNOWN, graph_countries
+    from queries.compare import compare_countries, side_by_side
+
+    held = graph_countries(g)
+    if len([c for c in held if c != UNKNOWN]) < 2:
+        return []
+    records = compare_countries(g)
+    rows = side_by_side(records)
+    save("countries.csv", to_csv(rows))
+    save("countries.json", to_json(records))
+    comparison_figure(records).savefig(out_dir / "countries.png", dpi=120)
+    files.append("countries.png")
+    return [
+        "## Countries compared",
+        "",
+        f"The graph holds {len(held)} countries (an entity's country is the one its document is about; "
+        "*unknown* where that could not be told). The sections above read them all as one field; "
+        "`instgraph report --country CODE` writes one country's report, `instgraph compare` prints this table. "
+        "The coordination figures are read in each country's latest year with a running instrument.",
+        "",
+        "![Countries compared](countries.png)",
+        "",
+        markdown_table(rows, list(rows[0])),
+        "",
+    ]
+
+
 def write_report(
     g: InstitutionalGraph,
     out_dir: Path,
@@ -220,6 +249,7 @@ def write_report(
             markdown_table(roles, ["name", "type", *centrality.BROKERAGE_ROLES]),
             "",
         ]
+    lines += _countries_section(g, save, files, out_dir)
     lines += ["## Files", "", *(f"- `{name}`" for name in files), ""]
     save(REPORT_FILE, "\n".join(lines))
     return out_dir / REPORT_FILE

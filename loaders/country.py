@@ -1,0 +1,98 @@
+"""The country a document is about, read from it the way a person would: by the countries it names.
+
+Every country of ``countries.tsv`` is counted where the text names it — its names as written or in
+capitals, inside a body's name too ("the Norland Chamber of Commerce" speaks of Norland), and its
+adjective where that is the name plus ``-n``, ``-ese`` or less a final ``-y`` ("Korean", "German").
+The document is about the most named country when the evidence is clear: at least
+:data:`MIN_MENTIONS` mentions and :data:`LEAD` times as many as the next country. Otherwise the
+country stays unknown — never a guess.
+
+Each entity extracted from the document then gets that country (:func:`with_country`), except an
+international organisation (it belongs to no one country) and a country, which is its own.
+
+>>> read_country(["Norland's ministry runs the voucher.", "In Korea, the Korean agency ..."])
+'KOR'
+>>> read_country(["Japan and Korea signed it."]) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import cache
+
+from graph.model import Entity
+from graph.model.country import alpha3
+from loaders.documents import Document
+from loaders.lexicon import countries
+
+MIN_MENTIONS = 2
+LEAD = 2
+# Types that take no country from the document they are named in.
+STATELESS_TYPES = frozenset({"InternationalOrganization"})
+COUNTRY_TYPE = "Country"
+
+
+def _adjectives(name: str) -> tuple[str, ...]:
+    """The regular adjective forms of a one-word country name (Korea → Korean, Japan → Japanese,
+    Germany → German); irregular ones (French) are simply not counted."""
+    if " " in name:
+        return ()
+    forms = [name + "ese"]
+    if name.endswith("a"):
+        forms.append(name + "n")
+    if name.endswith("y"):
+        forms.append(name[:-1])
+    return tuple(forms)
+
+
+@cache
+def _reader() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every written form of every country, and each form's alpha-3 code."""
+    by_form: dict[str, str] = {}
+    for name, (code, _) in countries().by_name.items():
+        code3 = alpha3(code)
+        if code3 is None:
+            continue
+        for form in (name, name.upper(), *_adjectives(name)):
+            by_form.setdefault(form, code3)
+    alternatives = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), by_form
+
+
+def country_mentions(lines: Iterable[str]) -> Counter[str]:
+    """How many times each country (alpha-3) is named in ``lines``."""
+    pattern, by_form = _reader()
+    counts: Counter[str] = Counter()
+    for line in lines:
+        counts.update(by_form[m.group(0)] for m in pattern.finditer(line))
+    return counts
+
+
+def read_country(lines: Iterable[str]) -> str | None:
+    """The country ``lines`` are about (alpha-3), or None when the evidence is not clear."""
+    ranked = country_mentions(lines).most_common(2)
+    if not ranked or ranked[0][1] < MIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def document_country(doc: Document) -> str | None:
+    """The country a document is about, or None."""
+    return read_country(doc.lines)
+
+
+def with_country(entity: Entity, country: str | None) -> Entity:
+    """``entity`` with the country of the document it was read from, unless it states one, is an
+    international organisation, or is a country (then its own code where ISO 3166 knows its name)."""
+    if entity.country is not None or entity.type in STATELESS_TYPES:
+        return entity
+    if entity.type == COUNTRY_TYPE:
+        own = countries().by_name.get(entity.name)
+        country = alpha3(own[0]) if own else None
+    return replace(entity, country=country) if country else entity
