@@ -60,8 +60,14 @@ def extract(
         typer.echo(p, err=True)
     if not extractions:
         raise typer.Exit(1)  # each bad file has had its one line
-    from graph.model.country import country_code
-    from loaders.batch import extract_many, to_json
+    if fmt is ExtractFormat.dataset:
+        from loaders.draft import draft_dataset
+
+        text = draft_dataset(extractions)
+    elif fmt is ExtractFormat.table:
+        text = extraction_tables(to_json(extractions, code))
+    else:
+        text = json.dumps(to_json(extractions, code), ensure_ascii=False, indent=1)
     if output is not None:
         output.write_text(text if text.endswith("\n") else text + "\n", "utf-8")
         typer.echo(str(output))
