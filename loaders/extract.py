@@ -190,6 +190,15 @@ def build_extraction(
         used.add(target)
         if context:
             used.add(context)
+    ids, entities, mentions = _entities(doc, gazetteer, drafts, used)
+    return Extraction(doc, list(entities.values()), _relationships(doc, facts, ids), mentions)
+
+
+def _entities(
+    doc: Document, gazetteer: dict[str, str], drafts: list[DraftRow], used: set[str]
+) -> tuple[dict[str, str], dict[str, Entity], dict[str, tuple[int, ...]]]:
+    """The entities kept (draft key -> id, id -> entity) and the lines each is named on; two spellings
+    the gazetteer links to one id become one entity."""
     sources = (doc.id,)
     ids: dict[str, str] = {}
     entities: dict[str, Entity] = {}
@@ -209,6 +218,12 @@ def build_extraction(
         else:
             mentions[eid] = tuple(sorted(lines))
         entities[eid] = entity
+    return ids, entities, mentions
+
+
+def _relationships(doc: Document, facts: list[FactRow], ids: dict[str, str]) -> list[Relationship]:
+    """The facts between kept entities as relationships, with their evidence lines."""
+    sources = (doc.id,)
     relationships: list[Relationship] = []
     cited: dict[tuple[int, int], Evidence] = {}  # one Evidence per line span, shared by the facts it states
     doc_id, span_text = doc.id, doc.span_text
@@ -238,4 +253,4 @@ def build_extraction(
                 note=note,
             )
         )
-    return Extraction(doc, list(entities.values()), relationships, mentions)
+    return relationships
