@@ -30,6 +30,8 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\u00e0-\u00ff'-]+")
 
 @dataclass
 class Draft:
+    """An entity as read so far: its type, name and kind of mention, aliases, years, the lines naming it."""
+
     type: str
     name: str
     kind: str
@@ -43,6 +45,8 @@ class Draft:
 
 @dataclass
 class Fact:
+    """A relationship as read so far, between two draft keys, with the line spans that state it."""
+
     type: str
     source: str
     target: str
