@@ -76,16 +76,75 @@ def _continues(previous: str, line: str, kind: str) -> bool:
     return len(previous) >= 60 or kind == "bullet"  # a wrapped line of prose or of a bullet
 
 
+class _Tree:
+    """The state of building the statement tree: the statements so far, the section and its title, the
+    frame top-level bullets hang under, the open Markdown headings and the bullets above the next one."""
+
+    def __init__(self, markdown: bool) -> None:
+        self.markdown = markdown
+        self.out: list[Statement] = []
+        self.section = 0
+        self.section_title: Statement | None = None
+        self.frame: Statement | None = None  # the latest heading or text statement in this section
+        self.md_headings: list[tuple[int, Statement]] = []
+        self.bullet_stack: list[Statement] = []
+
+    def heading(self, heading: re.Match[str], line: str, number: int) -> Statement:
+        """A Markdown heading: a new section, under the nearest heading of a higher level."""
+        level = len(heading[1])
+        text = line.lstrip("#").strip()
+        self.section += 1
+        while self.md_headings and self.md_headings[-1][0] >= level:
+            self.md_headings.pop()
+        parent = self.md_headings[-1][1].index if self.md_headings else None
+        st = Statement(len(self.out), text, number, number, "heading", level, self.section, parent)
+        self.md_headings.append((level, st))
+        self.section_title, self.frame, self.bullet_stack = st, st, []
+        return st
+
+    def bullet(self, bullet: re.Match[str], raw: str, line: str, number: int, new_section: bool) -> Statement:
+        """A bullet: under the nearest bullet indented less, else under the section's frame."""
+        indent = len(bullet[1].expandtabs(4))
+        text = line[bullet.end() - (len(raw) - len(raw.lstrip())) :].strip()
+        # A slide title, then blank lines, then its bullets: the bullets still belong to it.
+        frame = self.frame
+        titled = bool(self.out) and self.out[-1] is frame and frame is not None and frame.kind == "text"
+        if new_section and not self.markdown and not titled:
+            self.section += 1
+            self.section_title, self.frame = None, None
+            self.bullet_stack = []
+        while self.bullet_stack and self.bullet_stack[-1].indent >= indent:
+            self.bullet_stack.pop()
+        parent_st = self.bullet_stack[-1] if self.bullet_stack else self.frame
+        parent = parent_st.index if parent_st else None
+        st = Statement(len(self.out), text, number, number, "bullet", indent, self.section, parent)
+        self.bullet_stack.append(st)
+        return st
+
+    def text(self, line: str, number: int, new_section: bool) -> Statement:
+        """A line of text: under the section's title if that reads as one, else under the open heading;
+        the first text of a section is its title."""
+        if new_section and not self.markdown:
+            self.section += 1
+            self.section_title = None
+        self.bullet_stack = []
+        title = self.section_title
+        parent: int | None
+        if title is not None and title.title_like and title.kind != "heading":
+            parent = title.index
+        else:
+            parent = self.md_headings[-1][1].index if self.md_headings else None
+        st = Statement(len(self.out), line, number, number, "text", 0, self.section, parent)
+        if self.section_title is None:
+            self.section_title = st
+        self.frame = st
+        return st
+
+
 def statements(doc: Document) -> list[Statement]:
     """The document's statements in reading order, each with its parent and section."""
-    out: list[Statement] = []
-    markdown = doc.format == "markdown"
+    tree = _Tree(doc.format == "markdown")
     blank_run = 2  # the document starts a section
-    section = 0
-    section_title: Statement | None = None
-    frame: Statement | None = None  # the latest heading or text statement in this section
-    md_headings: list[tuple[int, Statement]] = []
-    bullet_stack: list[Statement] = []
     current: Statement | None = None
     last_line_text = ""
     text_rows = as_markdown_rows(list(doc.clean))  # plain-text tables, read as Markdown ones
@@ -96,14 +155,14 @@ def statements(doc: Document) -> list[Statement]:
             blank_run += 1
             current = None
             continue
-        if markdown and ("*" in line or "_" in line):
+        if tree.markdown and ("*" in line or "_" in line):
             line = _EMPHASIS.sub(" ", line).strip()
             if not line:
                 continue
         new_section = blank_run >= 2
         after_blank = blank_run > 0
         blank_run = 0
-        heading = _MD_HEADING.match(raw) if markdown else None
+        heading = _MD_HEADING.match(raw) if tree.markdown else None
         bullet = None if heading else _BULLET.match(raw)
         row = line.startswith("|")  # a row of a table is a statement of its own
         if (
@@ -121,58 +180,16 @@ def statements(doc: Document) -> list[Statement]:
             last_line_text = line
             continue
         if heading:
-            level = len(heading[1])
-            text = line.lstrip("#").strip()
-            section += 1
-            while md_headings and md_headings[-1][0] >= level:
-                md_headings.pop()
-            parent = md_headings[-1][1].index if md_headings else None
-            st = Statement(len(out), text, number, number, "heading", level, section, parent)
-            md_headings.append((level, st))
-            section_title, frame, bullet_stack = st, st, []
+            st = tree.heading(heading, line, number)
         elif bullet:
-            indent = len(bullet[1].expandtabs(4))
-            text = line[bullet.end() - (len(raw) - len(raw.lstrip())) :].strip() if bullet else line
-            # A slide title, then blank lines, then its bullets: the bullets still belong to it.
-            titled = bool(out) and out[-1] is frame and frame is not None and frame.kind == "text"
-            if new_section and not markdown and not titled:
-                section += 1
-                section_title, frame = None, None
-                bullet_stack = []
-            while bullet_stack and bullet_stack[-1].indent >= indent:
-                bullet_stack.pop()
-            parent_st = bullet_stack[-1] if bullet_stack else frame
-            st = Statement(
-                len(out),
-                text,
-                number,
-                number,
-                "bullet",
-                indent,
-                section,
-                parent_st.index if parent_st else None,
-            )
-            bullet_stack.append(st)
+            st = tree.bullet(bullet, raw, line, number, new_section)
         else:
-            if new_section and not markdown:
-                section += 1
-                section_title = None
-            bullet_stack = []
-            if section_title is None:
-                parent = md_headings[-1][1].index if md_headings else None
-            elif section_title.title_like and section_title.kind != "heading":
-                parent = section_title.index
-            else:
-                parent = md_headings[-1][1].index if md_headings else None
-            st = Statement(len(out), line, number, number, "text", 0, section, parent)
-            if section_title is None:
-                section_title = st
-            frame = st
+            st = tree.text(line, number, new_section)
         st.line_starts.append((0, number))
-        out.append(st)
+        tree.out.append(st)
         current = st
         last_line_text = line
-    return _split_sentences(out)
+    return _split_sentences(tree.out)
 
 
 # A full stop (and a footnote mark: "year.¹"), then a space and a capital: a sentence ends (unless the

@@ -100,60 +100,71 @@ def check_citations(dataset: Dataset, texts: Mapping[str, str]) -> list[Citation
     Returns an empty list when every citation mentions what it supports. A curated fact without a
     citation, and a citation of a document whose text is not at hand, are problems too.
     """
-    lines = {key: document_lines(text) for key, text in texts.items()}
-    problems: list[CitationProblem] = []
+    check = _Check(dataset, {key: document_lines(text) for key, text in texts.items()})
+    _check_documents(check)
+    _check_entities(check)
+    _check_relationships(check)
+    return check.problems
 
-    def usable(cite: tuple[Citation, ...], what: str, line: int) -> list[Citation]:
+
+class _Check:
+    """A dataset being checked, its documents' lines (key → lines) and the problems found so far."""
+
+    def __init__(self, dataset: Dataset, lines: dict[str, list[str]]) -> None:
+        self.dataset, self.lines = dataset, lines
+        self.problems: list[CitationProblem] = []
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(CitationProblem(self.dataset.path, line, message))
+
+    def span_text(self, c: Citation) -> str:
+        return _span_text(c, self.lines)
+
+    def usable(self, cite: tuple[Citation, ...], what: str, line: int) -> list[Citation]:
+        """The citations that can be checked (their document is at hand and has the lines); the others,
+        and a fact citing nothing, are problems."""
         if not cite:
-            problems.append(CitationProblem(dataset.path, line, f"{what} cites no lines; add `cite:`"))
+            self.problem(line, f"{what} cites no lines; add `cite:`")
         out = []
         for c in cite:
-            if c.document not in lines:
-                problems.append(
-                    CitationProblem(
-                        dataset.path, c.line, f"{what}: document {c.document!r} is not at hand; cannot verify"
-                    )
-                )
-            elif c.last_line > len(lines[c.document]):
-                problems.append(
-                    CitationProblem(
-                        dataset.path, c.line, f"{what}: line {c.last_line} is past the end of {c.document}"
-                    )
-                )
+            if c.document not in self.lines:
+                self.problem(c.line, f"{what}: document {c.document!r} is not at hand; cannot verify")
+            elif c.last_line > len(self.lines[c.document]):
+                self.problem(c.line, f"{what}: line {c.last_line} is past the end of {c.document}")
             else:
                 out.append(c)
         return out
 
-    for doc in dataset.documents.values():
-        cites = usable(doc.cite, f"document {doc.key!r}", doc.line) if doc.cite else []
-        joined = "\n".join(_span_text(c, lines) for c in cites)
+
+def _check_documents(check: _Check) -> None:
+    """A document's own citation gives its title and author."""
+    for doc in check.dataset.documents.values():
+        cites = check.usable(doc.cite, f"document {doc.key!r}", doc.line) if doc.cite else []
+        joined = "\n".join(check.span_text(c) for c in cites)
         for field in ("title", "author"):
             value = doc.get(field)
             if cites and value and not mentions(joined, [value]):
-                problems.append(
-                    CitationProblem(
-                        dataset.path,
-                        cites[0].line,
-                        f"document {doc.key!r}: cited lines do not give its {field}",
-                    )
-                )
+                check.problem(cites[0].line, f"document {doc.key!r}: cited lines do not give its {field}")
 
-    for spec in dataset.entities:
+
+def _check_entities(check: _Check) -> None:
+    """Every cited span of an entity mentions it (its name or an alias)."""
+    for spec in check.dataset.entities:
         what = f"entity {spec.entity.name!r}"
         names = entity_names(spec.entity)
-        for c in usable(spec.cite, what, spec.line):
-            if not mentions(_span_text(c, lines), names):
-                problems.append(
-                    CitationProblem(
-                        dataset.path,
-                        c.line,
-                        f"{what}: {c.document} lines {c.first_line}-{c.last_line} "
-                        f"do not mention {spec.entity.name!r}",
-                    )
+        for c in check.usable(spec.cite, what, spec.line):
+            if not mentions(check.span_text(c), names):
+                check.problem(
+                    c.line,
+                    f"{what}: {c.document} lines {c.first_line}-{c.last_line} do not mention {spec.entity.name!r}",
                 )
 
-    entities = {s.entity.id: s.entity for s in dataset.entities}
-    for rspec in dataset.relationships:
+
+def _check_relationships(check: _Check) -> None:
+    """Every cited span of a curated relationship mentions one of its ends, and together the spans
+    mention each of them; one problem per wrong fact: the span's, if any."""
+    entities = {s.entity.id: s.entity for s in check.dataset.entities}
+    for rspec in check.dataset.relationships:
         rel = rspec.relationship
         if rel.method != "curated":
             continue
@@ -162,30 +173,21 @@ def check_citations(dataset: Dataset, texts: Mapping[str, str]) -> list[Citation
         if rel.context:
             ends["context"] = rel.context
         end_names = {role: entity_names(entities[eid]) for role, eid in ends.items() if eid in entities}
-        cites = usable(rspec.cite, what, rspec.line)
-        spans = [(c, _span_text(c, lines)) for c in cites]
-        found = len(problems)
+        cites = check.usable(rspec.cite, what, rspec.line)
+        spans = [(c, check.span_text(c)) for c in cites]
+        found = len(check.problems)
         for c, text in spans:
             if not any(mentions(text, n) for n in end_names.values()):
-                problems.append(
-                    CitationProblem(
-                        dataset.path,
-                        c.line,
-                        f"{what}: {c.document} lines {c.first_line}-{c.last_line} mention none of its ends",
-                    )
-                )
-        if spans and len(problems) == found:  # one problem per wrong fact: the span's, if any
+                where = f"{c.document} lines {c.first_line}-{c.last_line}"
+                check.problem(c.line, f"{what}: {where} mention none of its ends")
+        if spans and len(check.problems) == found:
             for role, n in end_names.items():
                 if not any(mentions(text, n) for _, text in spans):
                     where = ", ".join(f"{c.first_line}-{c.last_line}" for c, _ in spans)
-                    problems.append(
-                        CitationProblem(
-                            dataset.path,
-                            spans[0][0].line,
-                            f"{what}: {spans[0][0].document} lines {where} never mention the {role} {n[0]!r}",
-                        )
+                    first = spans[0][0]
+                    check.problem(
+                        first.line, f"{what}: {first.document} lines {where} never mention the {role} {n[0]!r}"
                     )
-    return problems
 
 
 def verify_dataset_citations(path: Path | str, seeds_dir: Path | str | None = None) -> list[CitationProblem]:

@@ -1,0 +1,153 @@
+"""Facts the layout of a document gives rather than its sentences: a table row's cells, an item under a
+strategy's slide, the items of a list its subject's parts introduce ("three components:"), the bodies
+counted in a sentence and named by the next ones, and target groups named above an item or in a title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders import relations as R
+from loaders.bullets import Statement
+from loaders.clauses import counted_members
+from loaders.dates import YearSpan
+from loaders.entities import targets_in_name
+from loaders.lexicon import INSTRUMENT_HEADS, name_key, reading_words
+from loaders.reader import FRAMED, NESTED, Reader, span_of
+
+_TABLE_SEPARATOR = re.compile(r"^\|[\s:|-]*$")
+_PARTNER_CUE = re.compile(r"\b(?:with|alongside|and|together\s+with)\s+(?:the\s+)?$", re.I)
+
+
+def table_row(rd: Reader, st: Statement, t: str, keys: list[str]) -> None:
+    """A row of a Markdown table: its first cell names what the row is about; a body named in another
+    cell runs it (an instrument) or is its parent (a body, in a column whose header says so); bodies
+    named "with" the first in a cell take part in it."""
+    if not st.text.startswith("|"):
+        rd.table_header = None
+        return
+    if _TABLE_SEPARATOR.match(st.text):
+        return
+    cells = [c.strip() for c in t.strip().strip("|").split("|")]
+    if not keys:
+        rd.table_header = [c.lower() for c in cells]
+        return
+    first = [keys[int(i)] for i in R.MENTION.findall(cells[0])]
+    if not first or not (rd.is_actor(first[0]) or rd.is_instrument(first[0])):
+        return
+    subject, span = first[0], span_of(st)
+    header = rd.table_header or []
+    for col, cell in enumerate(cells[1:], start=1):
+        title = header[col] if col < len(header) else ""
+        for n, m in enumerate(R.MENTION.finditer(cell)):
+            key = keys[int(m[1])]
+            if not rd.is_actor(key):
+                continue
+            if rd.is_instrument(subject):
+                partner = n > 0 and _PARTNER_CUE.search(cell, 0, m.start())
+                rd.add("PARTICIPATES_IN" if partner else "IMPLEMENTS", key, subject, [span], FRAMED)
+            elif any(w in title for w in reading_words().parent_columns):
+                rd.add("PART_OF", subject, key, [span], FRAMED)
+
+
+def frame_rules(rd: Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:
+    """Facts the layout gives: an item under a strategy is part of it; an item of a list its subject's
+    parts introduce is part of that subject; targets named above an item or in an instrument's name."""
+    _listed_parts(rd, per_statement)
+    _counted_parts(rd, per_statement)
+    strategy_label = INSTRUMENT_HEADS["strategy"]
+    for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
+        if st.kind != "bullet" or not keys:
+            continue
+        own = [kk for kk in keys if rd.is_instrument(kk)]
+        if not own:
+            continue
+        ancestors = [a for a in rd.ancestors(st.index) if rd.statements[a].section == st.section]
+        # The nearest subject above the item; it frames the item only if it is a strategy.
+        frame = next((rd.subjects[a] for a in ancestors if rd.subjects[a] is not None), None)
+        strategy = frame if frame is not None and rd.type_of(frame) == strategy_label else None
+        for ins in own:
+            stated = rd.has("PART_OF", strategy, ins) if strategy else False  # the item says the reverse
+            if strategy and strategy != ins and rd.type_of(ins) != strategy_label and not stated:
+                anc = next(a for a in ancestors if rd.subjects[a] == strategy)
+                rd.add("PART_OF", ins, strategy, [span_of(rd.statements[anc]), span_of(st)], FRAMED)
+            for a in ancestors:
+                for tg in rd.targets[a]:
+                    rd.add("TARGETS", ins, tg, [span_of(rd.statements[a]), span_of(st)], FRAMED)
+    _targets_in_titles(rd)
+
+
+def _targets_in_titles(rd: Reader) -> None:
+    """Targets in an instrument's own name ("SME export voucher scheme" is aimed at SMEs)."""
+    groups: dict[str, str] = {}
+    for k, d in rd.drafts.items():
+        if d.type == "TargetGroup":
+            groups.setdefault(k.split(" aged ")[0], k)
+            groups[k] = k
+    for key, d in list(rd.drafts.items()):
+        if not rd.is_instrument(key):
+            continue
+        for name in targets_in_name(d.name):
+            group = _matching_group(groups, name)
+            if group is None:
+                continue
+            named_on = next(iter(d.lines))
+            rd.add("TARGETS", key, group, [(named_on, named_on)], FRAMED, note="the target group is named in the title")
+
+
+def _counted_parts(rd: Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:
+    """ "Two agencies attached to the ministry carry most of the delivery." then "The A …", "The B …":
+    the bodies the next sentences open on are part of the ministry, as many as counted."""
+    for i, (t, keys, _) in enumerate(per_statement):
+        counted = counted_members(t) if keys else None
+        if counted is None:
+            continue
+        n, parent = counted[0], keys[counted[1]]
+        members: dict[str, int] = {}  # member -> the statement that opens on it
+        for j in range(i + 1, min(i + 1 + 2 * n, len(per_statement))):
+            if rd.statements[j].section != rd.statements[i].section or len(members) == n:
+                break
+            subject = rd.subjects[j]
+            if subject is not None and subject != parent and rd.is_actor(subject):
+                members.setdefault(subject, j)
+        for member, j in members.items():
+            rd.add("PART_OF", member, parent, [span_of(rd.statements[i]), span_of(rd.statements[j])], NESTED)
+
+
+_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2013]|\(?[a-z0-9]{1,2}[.)])\s")  # "- ", "(a) ", "2. "
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _listed_parts(rd: Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:
+    """"X has three components:" then a list: each item's first body or instrument is PART_OF X. The
+    introduction may be a sentence of a numbered paragraph, whose items are then the paragraph's children."""
+    part_nouns = reading_words().part_nouns
+    intro: tuple[int, str] | None = None  # (statement, subject) of the latest introduction
+    last_line = intro_indent = 0
+    for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
+        named = [k for k in keys if rd.is_actor(k) or rd.is_instrument(k)]
+        words = set(st.text.lower().replace(":", " ").split())
+        line = rd.doc.lines[st.first_line - 1]
+        item = st.first_line > last_line and _ITEM.match(line) is not None and _indent(line) >= intro_indent
+        last_line = st.last_line
+        if named and st.text.endswith(":") and words & part_nouns:
+            intro = (st.index, named[0])
+            opening = rd.doc.lines[st.first_line - 1]
+            # Items sit deeper than a numbered paragraph that introduces them ("4. … three components:").
+            intro_indent = _indent(opening) + 1 if _ITEM.match(opening) else 0
+            continue
+        if intro is None or not item or st.parent is None or st.parent > intro[0]:
+            intro = None if st.kind != "bullet" or st.parent is None else intro
+            continue
+        if named and named[0] != intro[1]:
+            rd.add("PART_OF", named[0], intro[1], [span_of(rd.statements[intro[0]]), span_of(st)], NESTED)
+
+
+def _matching_group(groups: dict[str, str], name: str) -> str | None:
+    """The document's target group a name refers to: the same name, or one with the same core noun
+    ("Youth" → "Youth aged 15-24"). ``groups`` maps name keys and their cores to group keys."""
+    key = name_key(name)
+    return groups.get(key) or groups.get(key.split(" aged ")[0])

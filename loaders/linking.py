@@ -1,0 +1,76 @@
+"""A statement's mentions linked to the document's entities, and its text templated for the rules.
+
+Each mention becomes the key of one entity (:meth:`loaders.reader.Reader.entity_for`); the statement is
+then written with ``@i@`` for its i-th linked mention (:mod:`loaders.relations`), and the body or
+instrument it opens on becomes what the next sentences' pronouns mean.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.bullets import Statement
+from loaders.entities import CLAUSE_OPENER
+from loaders.lexicon import Candidate
+from loaders.reader import Reader
+
+_DETERMINERS = re.compile(r"(?:\b(?:the|former|new|then)\s+)+$", re.I)
+_PARENTHESES = re.compile(r"\s*\(\s*[^()]{1,14}\)")
+
+
+def template(text: str, cands: list[Candidate]) -> str:
+    """The statement with each mention (and a "the" before it) replaced by ``@i@``."""
+    parts: list[str] = []
+    pos = 0
+    for i, c in enumerate(cands):
+        start = c.start
+        before = text[max(pos, start - 4) : start]
+        if before.lower() == "the ":
+            start -= 4
+        parts.append(text[pos:start].replace("@", " "))
+        parts.append(f"@{i}@")
+        pos = c.end
+        # An abbreviation in parentheses belongs to the mention.
+        if c.alias and (m := _PARENTHESES.match(text, pos)) and c.alias in m[0]:
+            pos = m.end()
+    parts.append(text[pos:].replace("@", " "))
+    return "".join(parts)
+
+
+def linked(
+    rd: Reader, st: Statement, cands: list[Candidate], resolved: dict[int, str] | None = None
+) -> tuple[list[str], list[Candidate]]:
+    """The entity keys of a statement's mentions, and the mentions that have one. A lone capitalised
+    word the document also writes in lower case ("Digitalisation", "Science") is an ordinary word.
+    ``resolved``: what references and pronouns at these offsets meant when the statement was first read."""
+    keys: list[str] = []
+    kept: list[Candidate] = []
+    rd.opening = rd.clause_subject = None
+    for c in cands:
+        if c.kind == "single" and c.name.lower() in rd.lower_words:
+            continue
+        key = (resolved or {}).get(c.start) if c.kind in ("reference", "pronoun") else None
+        key = key or rd.entity_for(c, st.line_at(c.start))
+        if key is not None:
+            keys.append(key)
+            kept.append(c)
+            if rd.is_actor(key) or rd.is_instrument(key):
+                rd.opening = rd.opening or key
+                head = _DETERMINERS.sub("", st.text[: c.start])
+                if not head.strip() or CLAUSE_OPENER.search(head):  # "…, when the former A was …"
+                    rd.clause_subject = key
+    return keys, kept
+
+
+def refocus(rd: Reader, st: Statement, kept: list[Candidate], keys: list[str]) -> None:
+    """A sentence that opens on a body or an instrument makes it what the next sentences' pronouns mean;
+    a heading or a new section forgets it."""
+    if st.kind == "heading" or (st.title_like and st.kind != "bullet"):
+        rd.focus = None
+        return
+    for c, key in zip(kept, keys, strict=True):
+        if c.start > 60:
+            break
+        if rd.is_actor(key) or rd.is_instrument(key):
+            rd.focus = key
+            return

@@ -1,0 +1,106 @@
+"""Facts the phrases of running text state (:mod:`loaders.clauses`, ``reading.yaml``), once the types
+of their ends are known: which relation a phrase means between two entities, the year its clause gives,
+and the partners that take part in what the clause is about.
+"""
+
+from __future__ import annotations
+
+from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased
+from loaders.dates import YearSpan
+from loaders.reader import NESTED, STATED, Reader
+
+
+def state_phrased(
+    rd: Reader,
+    said: list[Phrased],
+    keys: list[str],
+    years: list[YearSpan],
+    t: str,
+    spans: tuple[tuple[int, int], list[tuple[int, int]]],
+    inherited: str | None,
+) -> None:
+    """Add what the phrases of reading.yaml state (:mod:`loaders.clauses`). A fact the deck rules stated
+    in more detail, with an instrument as context, is cited again rather than stated a second time."""
+    span, parent_span = spans
+    for f in said:
+        start = _clause_year(years, t, f.start, f.relation == "SUCCEEDED_BY")
+        cited = [span] if INHERITED not in (*f.sources, *f.targets) else [*parent_span, span]
+        sources = f.sources
+        if f.instruments:  # the first instrument the clause names
+            sources = [next((i for i in f.sources if rd.is_instrument(keys[i])), INHERITED)][:1]
+            sources = [i for i in sources if i != INHERITED]
+        for i in sources:
+            for j in f.targets:
+                source = inherited if i == INHERITED else keys[i]
+                target = inherited if j == INHERITED else keys[j]
+                if source is None or target is None or (f.typed and (rd.retypable(source) or rd.retypable(target))):
+                    continue
+                if f.relation == SAME_AS:
+                    if rd.type_of(source) == rd.type_of(target) or rd.retypable(target):
+                        rd.same(source, target)
+                    continue
+                fact = _resolved(rd, f.relation, source, target)
+                for owner in f.owners:  # "SME policy is set by M, mainly through its U": M owns U
+                    if fact is not None:
+                        break
+                    if rd.is_actor(keys[owner]) and not rd.retypable(keys[owner]):
+                        fact = _resolved(rd, f.relation, keys[owner], target)
+                if fact is None:
+                    continue
+                relation, source, target = fact
+                if rd.has(relation, source, target):
+                    rd.cite(relation, source, target, cited)
+                else:
+                    rd.add(relation, source, target, cited, STATED if len(cited) == 1 else NESTED, start=start)
+                if relation == "SUCCEEDED_BY" and start is not None:
+                    rd.set_years(target, start)  # the new body or instrument begins then
+        if f.relation == "COLLABORATES_WITH":
+            _partners_take_part(rd, f, keys, cited)
+
+
+def _partners_take_part(rd: Reader, f: Phrased, keys: list[str], cited: list[tuple[int, int]]) -> None:
+    """ "A set up P together with B and C": the partners take part in the instrument the clause is about
+    (the nearest instrument named before the phrase)."""
+    instrument = next((keys[i] for i in reversed(f.before_phrase) if rd.is_instrument(keys[i])), None)
+    if instrument is None:
+        return
+    for j in f.targets:
+        if j != INHERITED and keys[j] != instrument:
+            rd.add("PARTICIPATES_IN", keys[j], instrument, cited, STATED if len(cited) == 1 else NESTED)
+
+
+def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str, str, str] | None:
+    """The fact a phrase states between two entities, once their types are known: working with a
+    programme is taking part in it; an instrument "under" a law is one the law provides for; an owner
+    leads its instrument, and a body is part of its owner."""
+    if (
+        relation == "COLLABORATES_WITH"
+        and rd.is_instrument(target) != rd.is_instrument(source)
+        and not rd.retypable(target if rd.is_instrument(target) else source)
+    ):
+        return ("PARTICIPATES_IN", target, source) if rd.is_instrument(source) else ("PARTICIPATES_IN", source, target)
+    if relation == "PART_OF" and rd.type_of(target) == "Law":
+        if not rd.is_instrument(source):
+            return None  # a body is not part of a law
+        return "PROVIDES_FOR", target, source  # "P, under Article 29 of the Act": the law provides for P
+    if relation == "LEADS" and rd.type_of(source) == "Law" and rd.is_instrument(target):
+        return "PROVIDES_FOR", source, target  # "a grant created by Decree No. 12": the decree provides for it
+    if relation == OWNS:
+        if not (rd.is_actor(source) or rd.retypable(source)):
+            return None
+        # A name found by shape after an owner's 's is more often its instrument than its body.
+        return ("PART_OF", target, source) if rd.is_actor(target) and not rd.retypable(target) else (
+            "LEADS", source, target)
+    return relation, source, target
+
+
+def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool) -> int | None:
+    """The year a phrase's relation starts: the year of its clause (between semicolons), when the clause
+    has one; for a succession the year nearest the phrase."""
+    left, right = t.rfind(";", 0, at) + 1, t.find(";", at)
+    inside = [y for y in years if left <= y.position < (right if right >= 0 else len(t)) and y.first is not None]
+    if nearest and inside:
+        # "took its present name on 1 April 2019": the date after the verb, else the nearest one
+        after = [y for y in inside if at <= y.position <= at + 60]
+        return (after[0] if after else min(inside, key=lambda y: abs(y.position - at))).first
+    return inside[0].first if len(inside) == 1 and inside[0].precision in ("year", "from", "range") else None

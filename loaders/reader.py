@@ -1,0 +1,278 @@
+"""The state of reading one document: its entities so far (drafts), the facts stated between them, the
+abbreviations it defined, the names it referred to lately, and the tree of its statements.
+
+Every rule (:mod:`loaders.stating`, :mod:`loaders.layout_rules`) states facts through :meth:`Reader.add`,
+which keeps one fact per relation, ends and context, lets a name found by its shape alone take the type
+the relation needs (:meth:`Reader.refit`), and drops what the schema does not allow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from graph.model.schema import Schema
+from loaders.bullets import Statement
+from loaders.documents import Document
+from loaders.entities import Abbreviations
+from loaders.lexicon import INSTRUMENT_HEADS, NETWORK_HEADS, Candidate, countries, name_key, reading_words
+
+# Confidence by how directly the text states a fact.
+STATED = 0.9  # a verb or a list that says it ("X spearheads Y", "Y (2005-2008, X)")
+NESTED = 0.8  # said in a sub-bullet whose subject is its parent's
+FRAMED = 0.7  # given by the layout (an item under a strategy's slide, a target named in a title)
+
+_SHAPED = ("proper", "single")  # names found by shape alone, typed by what sentences do with them
+ON_DEMAND = ("collective", "single", "alias")  # kept only when a relationship needs them (not "institutions")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\u00e0-\u00ff'-]+")
+
+
+@dataclass
+class Draft:
+    """An entity as read so far: its type, name and kind of mention, aliases, years, the lines naming it."""
+
+    type: str
+    name: str
+    kind: str
+    aliases: dict[str, None] = field(default_factory=dict)
+    start: int | None = None
+    end: int | None = None
+    lines: dict[int, None] = field(default_factory=dict)
+    head: str | None = None
+    fixed: bool = False  # a name found by shape keeps the type the first relation gave it
+
+
+@dataclass
+class Fact:
+    """A relationship as read so far, between two draft keys, with the line spans that state it."""
+
+    type: str
+    source: str
+    target: str
+    context: str | None
+    start: int | None
+    end: int | None
+    confidence: float
+    evidence: dict[tuple[int, int], None] = field(default_factory=dict)
+    note: str | None = None
+
+
+class Reader:
+    """The state of reading one document: its entities so far, abbreviations, recent references."""
+
+    def __init__(self, doc: Document, schema: Schema) -> None:
+        self.doc, self.schema = doc, schema
+        self.actor_types = schema.members("Actor")
+        self.instrument_types = schema.members("Instrument")
+        self.drafts: dict[str, Draft] = {}  # name key -> draft
+        self.abbreviations: dict[str, str] = {}  # abbreviation -> name key
+        self.acronyms = Abbreviations()  # the same abbreviations, for a quick look-up per statement
+        self.recent_head: dict[str, list[str]] = {}  # head noun -> names with it, the latest last
+        self.recent_type: dict[str, list[str]] = {}  # type -> names of that type, the latest last
+        self.facts: dict[tuple[str, str, str, str | None], Fact] = {}
+        self.pairs: dict[tuple[str, str, str], list[Fact]] = {}  # (type, source, target) -> its facts
+        self.subjects: list[str | None] = []  # per statement: its own subject (name key) or None
+        self.targets: list[list[str]] = []  # per statement: target-group keys mentioned in it
+        self.created: list[int | None] = []  # per statement: the creation year it states
+        self.statements: list[Statement] = []
+        self.lower_words = frozenset(_LOWER_WORD.findall("\n".join(doc.clean)))  # words written in lower case
+        self.table_header: list[str] | None = None  # the cells of the table's header row, lower-cased
+        self.focus: str | None = None  # what "it", "they", "its" stand for: the latest sentence's subject
+        self.opening: str | None = None  # the first body or instrument the current statement names
+        self.clause_subject: str | None = None  # the latest body or instrument that opened a clause in it
+
+    # --- entities -------------------------------------------------------------------------------
+    def entity_for(self, c: Candidate, line: int) -> str | None:
+        if c.kind == "acronym":
+            key = self.abbreviations.get(c.name)
+            if key is None:
+                return None
+        elif c.kind == "pronoun":
+            # Elsewhere ("made it a component") a pronoun is the last sentence's subject.
+            # "…, and it runs": a clause-opening pronoun is the body that opened the clause before it;
+            # "the bodies working under it": a pronoun after a preposition is the sentence's own subject.
+            opening = self.clause_subject or self.opening
+            if c.head == "object" and self.opening is not None:
+                key = self.opening
+            else:
+                key = opening if c.start > 0 and opening is not None and c.head == "clause" else self.focus
+            if key is None:
+                return None
+        elif c.kind == "reference":
+            head = (c.head or "").lower()
+            named = self.recent_head.get(head)
+            latest = named[-1] if named and c.name.startswith("new ") else None  # "the new ministry"
+            of_type = self.recent_type.get(INSTRUMENT_HEADS.get(head, c.head or ""))
+            # Without a name of that head, the latest of its type: a generic head is mostly local.
+            key = latest or self._salient(named, line) or (of_type[-1] if of_type else None)
+            if not key:
+                return None
+        else:
+            key = name_key(c.name)
+            draft = self.drafts.get(key)
+            if draft is None:
+                draft = Draft(c.type, c.name, c.kind, head=c.head)
+                self.drafts[key] = draft
+            elif c.kind not in ON_DEMAND and draft.kind in ON_DEMAND:
+                draft.kind = c.kind
+            if c.alias:
+                draft.aliases[c.alias] = None
+                if c.kind != "country":
+                    # A plural abbreviation ("ABCs") also stands for one of them ("each ABC").
+                    plural = c.alias[-1] == "s" and c.alias[:-1].isupper() and len(c.alias) > 2
+                    for a in (c.alias, c.alias[:-1]) if plural else (c.alias,):
+                        self.abbreviations.setdefault(a, key)
+                        self.acronyms.add(a)
+        draft = self.drafts[key]
+        draft.lines[line] = None
+        if draft.head:
+            _to_latest(self.recent_head.setdefault(draft.head.lower(), []), key)
+        _to_latest(self.recent_type.setdefault(draft.type, []), key)
+        return key
+
+    def _salient(self, keys: list[str] | None, line: int) -> str | None:
+        """What "the ministry" means: the one named on this very line, else of the names with that
+        head the one named most often so far (the document's own ministry rather than one named once in
+        passing), the latest on a tie."""
+        if not keys:
+            return None
+        if line in self.drafts[keys[-1]].lines:
+            return keys[-1]
+        return max(reversed(keys), key=lambda k: len(self.drafts[k].lines))
+
+    def is_actor(self, key: str) -> bool:
+        return self.drafts[key].type in self.actor_types
+
+    def is_instrument(self, key: str) -> bool:
+        return self.drafts[key].type in self.instrument_types
+
+    def type_of(self, key: str) -> str:
+        return self.drafts[key].type
+
+    # --- facts ------------------------------------------------------------------------------------
+    def add(
+        self,
+        rel: str,
+        source: str,
+        target: str,
+        spans: Iterable[tuple[int, int]],
+        confidence: float,
+        start: int | None = None,
+        end: int | None = None,
+        context: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        if source == target:
+            return
+        s_type, t_type = self.type_of(source), self.type_of(target)
+        if not self.schema.allows(rel, s_type, t_type):
+            s_type, t_type = self.refit(rel, source, target)
+            if not self.schema.allows(rel, s_type, t_type):
+                return
+        for key in (source, target):
+            self.drafts[key].fixed = True
+        spec = self.schema.relationship_types[rel]
+        if spec.symmetric and source > target:
+            source, target = target, source
+        k = (rel, source, target, context)
+        fact = self.facts.get(k)
+        if fact is None:
+            fact = self.facts[k] = Fact(rel, source, target, context, start, end, confidence, note=note)
+            self.pairs.setdefault(k[:3], []).append(fact)
+        else:
+            fact.start = fact.start if fact.start is not None else start
+            fact.end = fact.end if fact.end is not None else end
+            fact.confidence = max(fact.confidence, confidence)
+        for span in spans:
+            fact.evidence[span] = None
+
+    def has(self, rel: str, source: str, target: str) -> bool:
+        """Whether a fact of type ``rel`` between the two is held already (in any context)."""
+        if self.schema.relationship_types[rel].symmetric and source > target:
+            source, target = target, source
+        return (rel, source, target) in self.pairs
+
+    def retypable(self, key: str) -> bool:
+        """A name found by shape, or a network's ("… Centres"), that no relation has typed yet."""
+        d = self.drafts[key]
+        return (d.kind in _SHAPED or d.head in NETWORK_HEADS) and not d.fixed and not _placed(d.name)
+
+    def same(self, key: str, other: str) -> None:
+        """Two names of one thing: the other's name and aliases become this one's aliases, and the other
+        is kept only if a fact needs it."""
+        if key == other:
+            return
+        d, o = self.drafts[key], self.drafts[other]
+        d.aliases.update(dict.fromkeys((o.name, *o.aliases)))
+        if o.kind in (*_SHAPED, "name"):
+            o.kind = "alias"
+
+    def cite(self, rel: str, source: str, target: str, spans: list[tuple[int, int]]) -> None:
+        """One more line stating the facts of type ``rel`` held between the two (a repeated slide)."""
+        if self.schema.relationship_types[rel].symmetric and source > target:
+            source, target = target, source
+        for fact in self.pairs.get((rel, source, target), ()):
+            fact.evidence.update(dict.fromkeys(spans))
+
+    def refit(self, rel: str, source: str, target: str) -> tuple[str, str]:
+        """The types a relation would give its ends: a name found by shape alone (not yet typed by
+        another relation) takes the actor or instrument type the relation needs, if the other end fits."""
+        spec = self.schema.relationship_types[rel]
+        s, t = self.drafts[source], self.drafts[target]
+        words = reading_words()
+        options = (words.default_actor, words.default_instrument)
+        # A lone capitalised word is only ever retyped as a body ("… through Portex"), never as an instrument.
+        s_free = self.retypable(source) and (s.kind != "single" or words.default_actor in spec.sources)
+        t_free = self.retypable(target) and (t.kind != "single" or words.default_actor in spec.targets)
+        fixed_end = target if s_free and not t_free else source if t_free and not s_free else None
+        if rel in ("PART_OF", "SUCCEEDED_BY") and fixed_end is not None and self.is_instrument(fixed_end):
+            options = options[::-1]  # an instrument is part of, or succeeded by, another instrument
+        if s_free and (t.type in spec.targets or t_free):
+            s.type = next((o for o in options if o in spec.sources), s.type)
+        if t_free and s.type in spec.sources:
+            t.type = next((o for o in options if o in spec.targets), t.type)
+        return s.type, t.type
+
+    def set_years(self, key: str, start: int | None, end: int | None = None) -> None:
+        d = self.drafts[key]
+        if d.start is None and start is not None and (d.end is None or start <= d.end):
+            d.start = start
+        if d.end is None and end is not None and (d.start is None or end >= d.start):
+            d.end = end
+
+    # --- structure ----------------------------------------------------------------------------------
+    def subject(self, index: int | None) -> str | None:
+        """A statement's subject, or its nearest ancestor's: a sub-bullet continues its parent."""
+        seen = 0
+        while index is not None and seen < 50:
+            if self.subjects[index] is not None:
+                return self.subjects[index]
+            index = self.statements[index].parent
+            seen += 1
+        return None
+
+    def ancestors(self, index: int) -> list[int]:
+        out: list[int] = []
+        parent = self.statements[index].parent
+        while parent is not None and len(out) < 50:
+            out.append(parent)
+            parent = self.statements[parent].parent
+        return out
+
+
+def _to_latest(keys: list[str], key: str) -> None:
+    if key in keys:
+        keys.remove(key)
+    keys.append(key)
+
+
+def span_of(st: Statement) -> tuple[int, int]:
+    """The lines a statement spans, as evidence cites them."""
+    return (st.first_line, st.last_line)
+
+
+def _placed(name: str) -> bool:
+    """A name ending with a country's ("Enterprise Norland") names a body there: its type is not in doubt."""
+    words = name.split()
+    return len(words) > 1 and words[-1] in countries().by_name
