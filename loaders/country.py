@@ -2,7 +2,7 @@
 
 Every country of ``countries.tsv`` is counted where the text names it — its names as written or in
 capitals, inside a body's name too ("the Norland Chamber of Commerce" speaks of Norland), and its
-adjective where that is the name plus ``-n``, ``-ese`` or less a final ``-y`` ("Korean", "German").
+adjective where that is the name plus ``-n``, ``-ese`` or less a final ``-y`` ("Kenyan", "Sudanese").
 The document is about the most named country when the evidence is clear: at least
 :data:`MIN_MENTIONS` mentions and :data:`LEAD` times as many as the next country. Otherwise the
 country stays unknown — never a guess.
@@ -10,9 +10,9 @@ country stays unknown — never a guess.
 Each entity extracted from the document then gets that country (:func:`with_country`), except an
 international organisation (it belongs to no one country) and a country, which is its own.
 
->>> read_country(["Norland's ministry runs the voucher.", "In Korea, the Korean agency ..."])
-'KOR'
->>> read_country(["Japan and Korea signed it."]) is None
+>>> read_country(["Norland's ministry runs the voucher.", "In Kenya, the Kenyan agency ..."])
+'KEN'
+>>> read_country(["Sudan and Kenya signed it."]) is None
 True
 """
 
@@ -37,8 +37,8 @@ COUNTRY_TYPE = "Country"
 
 
 def _adjectives(name: str) -> tuple[str, ...]:
-    """The regular adjective forms of a one-word country name (Korea → Korean, Japan → Japanese,
-    Germany → German); irregular ones (French) are simply not counted."""
+    """The regular adjective forms of a one-word country name (Kenya → Kenyan, Sudan → Sudanese);
+    irregular ones are simply not counted."""
     if " " in name:
         return ()
     forms = [name + "ese"]
