@@ -22,7 +22,8 @@ def state_phrased(
     """Add what the phrases of reading.yaml state (:mod:`loaders.clauses`). A fact the deck rules stated
     in more detail, with an instrument as context, is cited again rather than stated a second time."""
     span, parent_span = spans
-    for f in said:
+    # Other names first ("A (B, AB) … with C"): the facts that follow then meet one entity, not two.
+    for f in sorted(said, key=lambda f: f.relation != SAME_AS):
         start = _clause_year(years, t, f.start, f.relation == "SUCCEEDED_BY")
         cited = [span] if INHERITED not in (*f.sources, *f.targets) else [*parent_span, span]
         sources = f.sources
@@ -38,6 +39,7 @@ def state_phrased(
                 if f.relation == SAME_AS:
                     if rd.type_of(source) == rd.type_of(target) or rd.retypable(target):
                         rd.same(source, target)
+                        keys[:] = [source if k == target else k for k in keys]  # this statement's facts too
                     continue
                 fact = _resolved(rd, f.relation, source, target)
                 for owner in f.owners:  # "SME policy is set by M, mainly through its U": M owns U
@@ -61,7 +63,9 @@ def state_phrased(
 def _partners_take_part(rd: Reader, f: Phrased, keys: list[str], cited: list[tuple[int, int]]) -> None:
     """ "A set up P together with B and C": the partners take part in the instrument the clause is about
     (the nearest instrument named before the phrase)."""
-    instrument = next((keys[i] for i in reversed(f.before_phrase) if rd.is_instrument(keys[i])), None)
+    # Only what comes after the clause's subject ("At P's conference, A, together with B, …": not P).
+    after_subject = [i for i in f.before_phrase if i > min((x for x in f.sources if x != INHERITED), default=-1)]
+    instrument = next((keys[i] for i in reversed(after_subject) if rd.is_instrument(keys[i])), None)
     if instrument is None:
         return
     for j in f.targets:

@@ -67,6 +67,7 @@ class Reader:
         self.instrument_types = schema.members("Instrument")
         self.drafts: dict[str, Draft] = {}  # name key -> draft
         self.abbreviations: dict[str, str] = {}  # abbreviation -> name key
+        self.same_as: dict[str, str] = {}  # name key of another name -> the entity's name key
         self.acronyms = Abbreviations()  # the same abbreviations, for a quick look-up per statement
         self.recent_head: dict[str, list[str]] = {}  # head noun -> names with it, the latest last
         self.recent_type: dict[str, list[str]] = {}  # type -> names of that type, the latest last
@@ -110,6 +111,7 @@ class Reader:
                 return None
         else:
             key = name_key(c.name)
+            key = self.same_as.get(key, key)  # another name of an entity already read
             draft = self.drafts.get(key)
             if draft is None:
                 draft = Draft(c.type, c.name, c.kind, head=c.head)
@@ -207,6 +209,7 @@ class Reader:
         d.aliases.update(dict.fromkeys((o.name, *o.aliases)))
         if o.kind in (*_SHAPED, "name"):
             o.kind = "alias"
+            self.same_as[other] = key  # later mentions of the other name are this entity
 
     def cite(self, rel: str, source: str, target: str, spans: list[tuple[int, int]]) -> None:
         """One more line stating the facts of type ``rel`` held between the two (a repeated slide)."""
