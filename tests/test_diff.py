@@ -143,9 +143,9 @@ def test_cli_two_graph_files_in_every_format(tmp_path):
     files = (str(tmp_path / "old.json"), str(tmp_path / "new.json"))
     table = run("diff", *files)
     assert table.exit_code == 0, table.output
-    assert table.output.splitlines()[0].startswith(f"{files[0]} → {files[1]}: entities: 1 added, 1 changed")
+    assert table.stdout.splitlines()[0].startswith(f"{files[0]} → {files[1]}: entities: 1 added, 1 changed")
     assert "confidence: 0.9 → 0.6" in table.output
-    data = json.loads(run("diff", *files, "--format", "json").output)
+    data = json.loads(run("diff", *files, "--format", "json").stdout)
     assert data["counts"]["relationship"]["changed"] == 2  # LEADS re-dated, PARTICIPATES_IN retyped
     assert data["counts"]["relationship"]["unchanged"] == 1  # the retyped entity's IMPLEMENTS follows it
     assert {c["fact"] for c in data["changes"] if c["change"] == "added"} == {"Quay Vouchers"}
@@ -190,7 +190,7 @@ def test_a_graph_file_against_neo4j(tmp_path, neo4j_driver, neo4j_settings, kore
     )
     result = run("diff", str(tmp_path / "old.json"), "--from", "neo4j", "--format", "json", env=env)
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     added = {(c["kind"], c["fact"]) for c in data["changes"] if c["change"] == "added"}
     assert ("entity", "Small and Medium Business Administration") in added
     assert data["counts"]["entity"]["removed"] == data["counts"]["entity"]["changed"] == 0
@@ -202,6 +202,6 @@ def test_viz_diff_writes_the_page_of_two_years(tmp_path, seeds_dir):
     args = ["--data", str(KOREA_DATASET), "--seeds", str(seeds_dir), "-o", str(page)]
     result = run("viz", "diff", "--as-of", "2016", "--vs", "2018", *args)
     assert result.exit_code == 0, result.output
-    assert result.output.strip().endswith(str(page))
+    assert result.stdout.strip().endswith(str(page))
     assert "What changed: 2016 → 2018" in page.read_text("utf-8")
     assert run("viz", "diff", *args).exit_code == 2  # nothing to compare: said, not drawn

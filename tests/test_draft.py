@@ -116,7 +116,7 @@ def test_an_analysts_corrections_are_what_the_build_holds(seed_path, tmp_path):
     changes = json.loads(
         run(
             "diff", str(tmp_path / "out" / "graph.json"), str(tmp_path / "out2" / "graph.json"), "--format", "json"
-        ).output
+        ).stdout
     )["changes"]
     assert {(c["change"], c["type"]) for c in changes} == {("removed", dropped["type"]), ("changed", "SUCCEEDED_BY")}
     succession = next(c for c in changes if c["change"] == "changed")
