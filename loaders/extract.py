@@ -119,7 +119,8 @@ def _read(rd: Reader) -> None:
     rd.statements = sts
     per_statement: list[tuple[str, list[str], list[YearSpan]]] = []
     for st in sts:
-        shaped = st.kind == "bullet" or not st.title_like  # in a title every word is capitalised
+        # In a title every word is capitalised; a table's cells are names more than titles.
+        shaped = st.kind == "bullet" or not st.title_like or st.text.startswith("|")
         known = len(rd.acronyms)
         cands = find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped)
         keys, kept = linked(rd, st, cands)

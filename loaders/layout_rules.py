@@ -19,6 +19,9 @@ _TABLE_SEPARATOR = re.compile(r"^\|[\s:|-]*$")
 _PARTNER_CUE = re.compile(r"\b(?:with|alongside|and|together\s+with)\s+(?:the\s+)?$", re.I)
 
 
+_UNDERLINE = re.compile(r"^\s*(?:\|?[\s:|]*-{3,}[\s:|-]*\|?|[-=_\u2013\u2014]{8,})\s*$")  # "|---|---|", "------"
+
+
 def table_row(rd: Reader, st: Statement, t: str, keys: list[str]) -> None:
     """A row of a Markdown table: its first cell names what the row is about; a body named in another
     cell runs it (an instrument) or is its parent (a body, in a column whose header says so); bodies
@@ -29,8 +32,9 @@ def table_row(rd: Reader, st: Statement, t: str, keys: list[str]) -> None:
     if _TABLE_SEPARATOR.match(st.text):
         return
     cells = [c.strip() for c in t.strip().strip("|").split("|")]
-    if not keys:
-        rd.table_header = [c.lower() for c in cells]
+    following = rd.doc.lines[st.last_line] if st.last_line < len(rd.doc.lines) else ""
+    if not keys or _UNDERLINE.match(following):  # the row above the separator is the header, names or not
+        rd.table_header = [c.strip().lower() for c in st.text.strip().strip("|").split("|")]
         return
     first = [keys[int(i)] for i in R.MENTION.findall(cells[0])]
     if not first or not (rd.is_actor(first[0]) or rd.is_instrument(first[0])):
