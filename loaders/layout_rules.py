@@ -33,7 +33,8 @@ def table_row(rd: Reader, st: Statement, t: str, keys: list[str]) -> None:
         return
     cells = [c.strip() for c in t.strip().strip("|").split("|")]
     following = rd.doc.lines[st.last_line] if st.last_line < len(rd.doc.lines) else ""
-    if not keys or _UNDERLINE.match(following):  # the row above the separator is the header, names or not
+    first_row = st.index == 0 or not rd.statements[st.index - 1].text.startswith("|")
+    if not keys or (first_row and _UNDERLINE.match(following)):  # the first row, above a separator, is the header
         rd.table_header = [c.strip().lower() for c in st.text.strip().strip("|").split("|")]
         return
     first = [keys[int(i)] for i in R.MENTION.findall(cells[0])]
