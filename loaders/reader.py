@@ -168,7 +168,7 @@ class Reader:
         if source == target:
             return
         s_type, t_type = self.type_of(source), self.type_of(target)
-        if not self.schema.allows(rel, s_type, t_type):
+        if not self.schema.allows(rel, s_type, t_type) or self._mixed_family(rel, source, target):
             s_type, t_type = self.refit(rel, source, target)
             if not self.schema.allows(rel, s_type, t_type):
                 return
@@ -217,6 +217,13 @@ class Reader:
             source, target = target, source
         for fact in self.pairs.get((rel, source, target), ()):
             fact.evidence.update(dict.fromkeys(spans))
+
+    def _mixed_family(self, rel: str, source: str, target: str) -> bool:
+        """A body part of, or succeeded by, an instrument (or the reverse) where one end's type is still
+        free: the schema allows it, but the free end is more likely of the other's family."""
+        if rel not in ("PART_OF", "SUCCEEDED_BY") or self.retypable(source) == self.retypable(target):
+            return False
+        return self.is_instrument(source) != self.is_instrument(target)
 
     def refit(self, rel: str, source: str, target: str) -> tuple[str, str]:
         """The types a relation would give its ends: a name found by shape alone (not yet typed by
