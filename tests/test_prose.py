@@ -172,4 +172,4 @@ def test_the_corpus_figures_hold(corpus_gold: Path):
     assert problems == []
     e, r = report.entities, report.relations
     assert e.recall >= 0.90 and e.precision >= 0.85, report.summary()  # the goal, reached
-    assert r.recall >= 0.55 and r.precision >= 0.80, report.summary()  # a floor: the goal is 0.70 at 0.80
+    assert r.recall >= 0.60 and r.precision >= 0.85, report.summary()  # a floor: the goal is 0.70 at 0.80
