@@ -173,7 +173,12 @@ class Reader:
             if not self.schema.allows(rel, s_type, t_type):
                 return
         for key in (source, target):
-            self.drafts[key].fixed = True
+            d = self.drafts[key]
+            d.fixed = True
+            if d.kind == "single" and d.name not in self.abbreviations:
+                # A lone name a fact has confirmed is found again anywhere, even opening a sentence.
+                self.abbreviations[d.name] = key
+                self.acronyms.add(d.name)
         spec = self.schema.relationship_types[rel]
         if spec.symmetric and source > target:
             source, target = target, source
