@@ -273,8 +273,10 @@ def _edge_groups(graph: InstitutionalGraph) -> dict[str, tuple[list[str], list[s
         schema.check_relationship_type(key[0])
         starts, ends, datas = groups.pop(key)
         if key[0] in by_type:
-            for whole, part in zip(by_type[key[0]], (starts, ends, datas), strict=True):
-                whole.extend(part)  # type: ignore[arg-type]
+            all_starts, all_ends, all_datas = by_type[key[0]]
+            all_starts += starts
+            all_ends += ends
+            all_datas += datas
         else:
             by_type[key[0]] = (starts, ends, datas)
     return by_type

@@ -56,7 +56,7 @@ class MemorySizing:
 
     heap: str
     pagecache: str
-    basis: str  # e.g. "recommended for 23.4 GiB", "given"
+    basis: str  # e.g. "neo4j-admin's recommendation for 23.4 GiB", "given"
 
 
 def machine_memory(meminfo: Path = Path("/proc/meminfo"), cgroup: Path = Path("/sys/fs/cgroup")) -> int:
@@ -82,7 +82,7 @@ def _setting(output: str, name: str) -> str:
     return match.group(1)
 
 
-def recommended_memory(server: LocalServer, memory: int | None = None) -> MemorySizing:
+def recommended_memory(server: LocalServer, memory: int | None = None, *, java: str = "java") -> MemorySizing:
     """What ``neo4j-admin server memory-recommendation`` advises for ``memory`` bytes (default: this
     machine's, :func:`machine_memory`): heap and page cache as ``7800m``-style sizes."""
     memory = machine_memory() if memory is None else memory
@@ -91,9 +91,9 @@ def recommended_memory(server: LocalServer, memory: int | None = None) -> Memory
         conf = Path(tmp)
         (conf / "neo4j.conf").write_text(f"server.directories.data={conf / 'data'}\n", "utf-8")
         output = run_admin(server, ["server", "memory-recommendation", f"--memory={mib}m"], cwd=conf,
-                           conf_dir=conf)  # fmt: skip
+                           conf_dir=conf, java=java)  # fmt: skip
     return MemorySizing(
         heap=_setting(output, "server.memory.heap.max_size"),
         pagecache=_setting(output, "server.memory.pagecache.size"),
-        basis=f"recommended for {memory / 2**30:.1f} GiB",
+        basis=f"neo4j-admin's recommendation for {memory / 2**30:.1f} GiB",
     )

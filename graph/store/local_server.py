@@ -20,31 +20,53 @@ Failures raise :class:`LocalServerError` with one line saying what is wrong and 
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import hashlib
 import os
 import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.request
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
 
-from graph.errors import InstgraphError
+from graph.store.admin_tool import MemorySizing
+from graph.store.server_os import (
+    _CHILDREN,
+    MAIN_CLASS,
+    USERNAME,
+    LocalServerError,
+    _alive,
+    _check_port,
+    _is_ours,
+    _last_error,
+    _last_line,
+    _locked,
+    _wait_gone,
+    _write_private,
+    find_java,
+    free_port,
+    hash_initial_password,
+    port_is_free,
+)
+
+__all__ = [
+    "DEFAULT_BOLT_PORT", "DEFAULT_HTTP_PORT", "FAST_START_JVM_OPTIONS", "JVM_FLAGS", "MAIN_CLASS", "NEO4J_VERSION",
+    "POM_PATH", "SMALL_HEAP", "SMALL_PAGECACHE", "SMALL_SERVER", "USERNAME", "LocalServer", "LocalServerError",
+    "ServerStatus", "default_home", "ensure_jars", "free_port", "hash_initial_password", "neo4j_version",
+    "port_is_free", "start", "status", "stop", "write_config",
+]  # fmt: skip
 
 POM_PATH = Path(__file__).with_name("neo4j_runtime") / "pom.xml"
-MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
 DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
-DEFAULT_HEAP = "512m"
-DEFAULT_PAGECACHE = "256m"
-USERNAME = "neo4j"
+# The small sizing of test servers and of write_config's defaults; `instgraph neo4j start` sizes the server
+# to the machine instead (graph.store.admin_tool.recommended_memory) unless --heap/--pagecache are given.
+SMALL_HEAP = "512m"
+SMALL_PAGECACHE = "256m"
+SMALL_SERVER = {"heap": SMALL_HEAP, "pagecache": SMALL_PAGECACHE}  # start(..., **SMALL_SERVER): a test server
 PASSWORD_FILE = "instgraph-password"
 MIN_PASSWORD_LENGTH = 8  # Neo4j's dbms.security.auth_minimum_password_length
 
@@ -83,10 +105,6 @@ _MEMORY = re.compile(r"^[1-9][0-9]*[kmg]$")
 Log = Callable[[str], None]
 
 
-class LocalServerError(InstgraphError):
-    """The local Neo4j server cannot be set up, started, reached or stopped."""
-
-
 def _quiet(_: str) -> None:
     pass
 
@@ -108,35 +126,6 @@ def default_home(env: Mapping[str, str]) -> Path:
     return Path(value).expanduser() if value else Path.home() / ".cache" / "instgraph"
 
 
-def hash_initial_password(password: str, salt: bytes | None = None, iterations: int = 1024) -> str:
-    """One ``auth.ini`` line for user neo4j, in the format ``neo4j-admin dbms set-initial-password`` writes:
-    ``neo4j:SHA-256,<hash>,<salt>,<iterations>:`` where the hash is SHA-256 over salt + password, then
-    re-hashed ``iterations - 1`` times (all hex)."""
-    salt = secrets.token_bytes(32) if salt is None else salt
-    digest = hashlib.sha256(salt + password.encode("utf-8")).digest()
-    for _ in range(iterations - 1):
-        digest = hashlib.sha256(digest).digest()
-    return f"{USERNAME}:SHA-256,{digest.hex()},{salt.hex()},{iterations}:\n"
-
-
-def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
-    """Whether a server could listen on ``host:port`` now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((host, port))
-        except OSError:
-            return False
-    return True
-
-
-def free_port(host: str = "127.0.0.1") -> int:
-    """A port nothing listens on right now (the OS picks it)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        return int(sock.getsockname()[1])
-
-
 @dataclass(frozen=True)
 class ServerStatus:
     """What ``instgraph neo4j status`` reports."""
@@ -151,6 +140,21 @@ class ServerStatus:
     data_dir: Path
     log_file: Path
     password_file: Path
+    memory: MemorySizing | None = None
+
+
+_BASIS_MARK = "# memory: "
+
+
+def _sizing(server: LocalServer, heap: str | None, pagecache: str | None, basis: str, java: str) -> MemorySizing:
+    """The memory to start with: what is given, the rest as ``neo4j-admin`` recommends for this machine."""
+    if heap and pagecache:
+        return MemorySizing(heap, pagecache, basis)
+    from graph.store.admin_tool import recommended_memory
+
+    advice = recommended_memory(server, java=java)
+    given = " (heap given)" if heap else " (page cache given)" if pagecache else ""
+    return MemorySizing(heap or advice.heap, pagecache or advice.pagecache, advice.basis + given)
 
 
 @dataclass(frozen=True)
@@ -260,8 +264,9 @@ class LocalServer:
         port: int = DEFAULT_BOLT_PORT,
         http_port: int | None = DEFAULT_HTTP_PORT,
         *,
-        heap: str = DEFAULT_HEAP,
-        pagecache: str = DEFAULT_PAGECACHE,
+        heap: str = SMALL_HEAP,
+        pagecache: str = SMALL_PAGECACHE,
+        memory_basis: str = "given",
     ) -> Path:
         """Write ``conf/neo4j.conf``: Bolt on 127.0.0.1:``port``, HTTP (Neo4j Browser) on
         127.0.0.1:``http_port`` (None: no HTTP), auth on, memory for a small machine, no usage reports."""
@@ -278,6 +283,7 @@ class LocalServer:
             d.mkdir(parents=True, exist_ok=True)
         lines = [
             "# Written by instgraph (graph/local_server.py) on every start: edits here are lost.",
+            f"{_BASIS_MARK}{memory_basis}",
             f"server.directories.data={self.data_dir}",
             f"server.directories.logs={self.logs_dir}",
             f"server.directories.run={self.run_dir}",
@@ -333,8 +339,25 @@ class LocalServer:
             return None
         return f"http://{conf['server.http.listen_address']}/"
 
-    def _heap(self) -> str:
-        return self.read_config().get("server.memory.heap.max_size", DEFAULT_HEAP)
+    def memory(self) -> MemorySizing | None:
+        """Heap, page cache and where they came from, as the configuration holds them (None before)."""
+        conf = self.read_config()
+        if "server.memory.heap.max_size" not in conf:
+            return None
+        text = self.conf_file.read_text("utf-8")
+        basis = next((ln[len(_BASIS_MARK):] for ln in text.splitlines() if ln.startswith(_BASIS_MARK)), "given")
+        return MemorySizing(conf["server.memory.heap.max_size"], conf.get("server.memory.pagecache.size", ""), basis)
+
+    def restart(self, *, log: Log = _quiet) -> str:
+        """Stop the server if it runs and start it again with the ports and memory its configuration holds."""
+        conf, sizing = self.read_config(), self.memory()
+        bolt = conf.get("server.bolt.listen_address")
+        if bolt is None or sizing is None:
+            raise LocalServerError(f"{self.conf_file} is missing: start the server once with `instgraph neo4j start`")
+        http = conf.get("server.http.listen_address") if conf.get("server.http.enabled") == "true" else None
+        self.stop(log=log)
+        return self.start(int(bolt.rsplit(":", 1)[1]), int(http.rsplit(":", 1)[1]) if http else None,
+                          heap=sizing.heap, pagecache=sizing.pagecache, memory_basis=sizing.basis, log=log)  # fmt: skip
 
     # ---- password ------------------------------------------------------------------------------------
     def password(self) -> str | None:
@@ -387,8 +410,9 @@ class LocalServer:
         http_port: int | None = DEFAULT_HTTP_PORT,
         *,
         password: str | None = None,
-        heap: str = DEFAULT_HEAP,
-        pagecache: str = DEFAULT_PAGECACHE,
+        heap: str | None = None,
+        pagecache: str | None = None,
+        memory_basis: str = "given",
         timeout: float = 240.0,
         wait_for_http: bool = True,
         detach: bool = True,
@@ -400,8 +424,11 @@ class LocalServer:
         """Start the server in the background and return its ``bolt://`` URI once it answers.
 
         A running instance is left alone (its URI is returned). ``password`` is used only when the data
-        directory is new. ``detach`` puts the JVM in its own session, so it outlives the caller's terminal.
-        ``jvm_options`` come after :data:`JVM_FLAGS` (e.g. :data:`FAST_START_JVM_OPTIONS` for tests).
+        directory is new. ``heap`` and ``pagecache`` default to what ``neo4j-admin server
+        memory-recommendation`` advises for this machine (:func:`graph.store.admin_tool.recommended_memory`);
+        ``memory_basis`` says where given ones came from (shown by :meth:`status`). ``detach`` puts the JVM
+        in its own session, so it outlives the caller's terminal. ``jvm_options`` come after
+        :data:`JVM_FLAGS` (e.g. :data:`FAST_START_JVM_OPTIONS` for tests).
         """
         running = self.pid()
         if running is not None:
@@ -418,9 +445,12 @@ class LocalServer:
                     f"port {value} on 127.0.0.1 is in use ({name}): stop whatever listens there "
                     f"(another Neo4j?) or choose another port with {flag}"
                 )
-        java_exe = _find_java(java)
+        java_exe = find_java(java)
         jars = self.ensure_jars(mvn=mvn, log=log)
-        self.write_config(port, http_port, heap=heap, pagecache=pagecache)
+        sizing = _sizing(self, heap, pagecache, memory_basis, java)
+        heap = sizing.heap
+        log(f"memory: heap {sizing.heap}, page cache {sizing.pagecache} ({sizing.basis})")
+        self.write_config(port, http_port, heap=sizing.heap, pagecache=sizing.pagecache, memory_basis=sizing.basis)
         secret = self._prepare_password(password)
         if password and password != secret:
             log(f"NEO4J_PASSWORD is not used: {self.data_dir} already has its password (in {self.password_file})")
@@ -545,109 +575,8 @@ class LocalServer:
             data_dir=self.data_dir,
             log_file=self.log_file,
             password_file=self.password_file,
+            memory=self.memory(),
         )
-
-
-# Popen objects of servers this process started, so their exit is reaped (no zombie, no ResourceWarning).
-_CHILDREN: dict[int, subprocess.Popen[bytes]] = {}
-
-
-def _check_port(name: str, port: int) -> None:
-    if not 1 <= port <= 65535:
-        raise LocalServerError(f"{name} {port} is not a TCP port: use 1-65535")
-
-
-def _find_java(java: str) -> str:
-    exe = shutil.which(java)
-    if exe is None:
-        raise LocalServerError(
-            f"Java ({java}) is not installed: install Java 17 or newer "
-            "(Debian: apt-get install openjdk-17-jre-headless), or set NEO4J_URI to a running Neo4j server"
-        )
-    try:
-        out = subprocess.run([exe, "-version"], capture_output=True, text=True, check=False, timeout=60)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise LocalServerError(f"{exe} -version failed ({exc}): check the Java installation") from None
-    match = re.search(r'version "(\d+)', out.stderr + out.stdout)
-    if match and int(match.group(1)) < 17:
-        raise LocalServerError(f"{exe} is Java {match.group(1)}; Neo4j {NEO4J_VERSION} needs Java 17 or newer")
-    return exe
-
-
-def _alive(pid: int) -> bool:
-    child = _CHILDREN.get(pid)
-    if child is not None:
-        return child.poll() is None
-    with contextlib.suppress(ChildProcessError, OSError):
-        if os.waitpid(pid, os.WNOHANG)[0] == pid:  # our child that already exited: reap it
-            return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a zombie still answers kill(0)
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return True
-
-
-def _is_ours(pid: int, server_dir: Path) -> bool:
-    """Whether ``pid`` is a Neo4j JVM for ``server_dir`` (a pid file can outlive its process)."""
-    try:
-        args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-    except OSError:
-        return True  # no /proc: trust the pid file
-    return MAIN_CLASS.encode() in args and f"--home-dir={server_dir}".encode() in args
-
-
-def _wait_gone(pid: int, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if not _alive(pid):
-            return True
-        time.sleep(0.2)
-    return not _alive(pid)
-
-
-def _write_private(path: Path, text: str) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.chmod(path, 0o600)
-
-
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[IO[Any]]:
-    with path.open("w") as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        try:
-            yield f
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
-
-
-def _last_line(path: Path) -> str:
-    try:
-        lines = [ln.strip() for ln in path.read_text("utf-8", errors="replace").splitlines() if ln.strip()]
-    except OSError:
-        return ""
-    errors = [ln for ln in lines if "ERROR" in ln]
-    return (errors or lines or [""])[-1][:300]
-
-
-def _last_error(path: Path) -> str:
-    """The most telling line of a failed start: the last ERROR, else the last exception, else the last."""
-    try:
-        lines = [ln.strip() for ln in path.read_text("utf-8", errors="replace").splitlines() if ln.strip()]
-    except OSError:
-        return ""
-    for marker in ("ERROR", "Exception", "Error"):
-        hits = [ln for ln in lines if marker in ln]
-        if hits:
-            return hits[-1][:300]
-    return lines[-1][:300] if lines else ""
 
 
 # ---- the default instance, for the CLI ------------------------------------------------------------------
@@ -664,8 +593,8 @@ def write_config(
     port: int = DEFAULT_BOLT_PORT,
     http_port: int | None = DEFAULT_HTTP_PORT,
     *,
-    heap: str = DEFAULT_HEAP,
-    pagecache: str = DEFAULT_PAGECACHE,
+    heap: str = SMALL_HEAP,
+    pagecache: str = SMALL_PAGECACHE,
     server: LocalServer | None = None,
 ) -> Path:
     """Write the instance's ``conf/neo4j.conf`` (see :meth:`LocalServer.write_config`)."""
@@ -677,8 +606,8 @@ def start(
     http_port: int | None = DEFAULT_HTTP_PORT,
     *,
     password: str | None = None,
-    heap: str = DEFAULT_HEAP,
-    pagecache: str = DEFAULT_PAGECACHE,
+    heap: str | None = None,
+    pagecache: str | None = None,
     server: LocalServer | None = None,
     log: Log = _quiet,
 ) -> str:
