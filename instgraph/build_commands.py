@@ -46,6 +46,10 @@ _NEO4J_HELP = (
     "Load the graph into Neo4j: the server NEO4J_URI names, else the local one (started if needed). "
     "Without a server the rest is still done and the summary says what was skipped."
 )
+_BULK_HELP = (
+    "Replace the local server's database instead: stop it, neo4j-admin database import into a fresh database, "
+    "start it, create the constraints (faster for large graphs; not for a NEO4J_URI server)."
+)
 _BUILD_WIPE_HELP = "Empty the database first. Default: yes for the local server, no for a NEO4J_URI server."
 
 
@@ -62,6 +66,7 @@ def build(
     neo4j: Annotated[bool, typer.Option("--neo4j/--no-neo4j", help=_NEO4J_HELP)] = False,
     wipe: Annotated[bool | None, typer.Option("--wipe/--no-wipe", help=_BUILD_WIPE_HELP, show_default=False)] = None,
     jobs: JobsOption = 1,
+    bulk: Annotated[bool, typer.Option("--bulk", help="With --neo4j: " + _BULK_HELP)] = False,
 ) -> None:
     """The main job: datasets and documents → the graph → out/ (graph.json, views, exports, report) → Neo4j.
 
@@ -80,6 +85,7 @@ def build(
         neo4j_env=os.environ if neo4j else None,
         wipe=wipe,
         jobs=jobs,
+        bulk=bulk,
     )
     typer.echo(summary(report), nl=False)
 
@@ -95,16 +101,23 @@ def load(
     graph_file: Annotated[Path | None, typer.Option("--graph", help=_LOAD_GRAPH_HELP)] = None,
     wipe: Annotated[bool, typer.Option("--wipe", help=_LOAD_WIPE_HELP)] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help=_BATCH_HELP)] = 5_000,
+    bulk: Annotated[bool, typer.Option("--bulk", help=_BULK_HELP)] = False,
 ) -> None:
     """Load the graph into Neo4j (constraints first): loading it again changes nothing.
 
     The server is the one NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE name
     (default: the local one of instgraph neo4j start). Progress on stderr, the summary on stdout.
     """
+    from graph.store.bulk import bulk_into_local_server, check_bulk_target
     from graph.store.settings import choose_server
     from graph.store.write import load_into_neo4j
 
+    if bulk:
+        check_bulk_target(os.environ)  # before the graph is read
     graph = command_graph(graph_file, data, seeds)
+    if bulk:
+        typer.echo(bulk_into_local_server(graph, os.environ, log=lambda m: typer.echo(m, err=True)).summary())
+        return
     report = load_into_neo4j(graph, choose_server(os.environ).settings, wipe=wipe, batch_size=batch_size)
     typer.echo(report.summary())
 

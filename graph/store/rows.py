@@ -71,6 +71,9 @@ class PropertyCodec:
     relationship_defaults: dict[str, Any]
     # list properties whose items are maps (each item one JSON string)
     relationship_json_lists: tuple[str, ...] = ("evidence",)
+    # the list-valued time properties every dated fact carries (known_years, ...): absent reads back as []
+    # (neo4j-admin import cannot store an empty array; the as-of rule's Cypher reads absent as [] too)
+    time_lists: tuple[str, ...] = ()
 
 
 def _default(type_: str) -> Any:
@@ -89,6 +92,7 @@ def codec(schema: Schema) -> PropertyCodec:
         relationship_maps=tuple(property_name(n) for n, p in rel.items() if p.type == "map"),
         relationship_defaults={n: _default(p.type) for n, p in rel.items()},
         relationship_json_lists=tuple(n for n in ("evidence",) if n in rel_lists),
+        time_lists=tuple(property_name(n) for n, p in schema.time_properties.items() if p.type.endswith("list")),
     )
 
 
@@ -367,6 +371,9 @@ def decode_entity(type_: str, props: dict[str, Any], rules: PropertyCodec) -> tu
     for name, default in rules.entity_defaults.items():
         if data[name] is None and default is not None:
             data[name] = type(default)()
+    for name in rules.time_lists:
+        if data.get(name) is None:
+            data[name] = []
     data["type"] = type_
     return node_id, data
 
@@ -396,11 +403,13 @@ class EdgeDecoder:
         lists, maps, json_lists = rules.relationship_lists, rules.relationship_maps, rules.relationship_json_lists
         self._json_lists = json_lists
         self._maps = maps
-        self._lists = tuple(n for n in lists if n not in json_lists)
+        self._lists = tuple(n for n in lists if n not in json_lists) + rules.time_lists
         self._scalars = tuple(n for n in rules.relationship_defaults if n not in lists and n not in maps)
         # every edge's dict starts from this one: the keys are then the same string objects on every edge
         # (the driver makes new ones for every map it reads: a quarter of a mirror's memory at 200 000 edges)
-        self._base: dict[str, Any] = {"id": None, "type": None, **dict.fromkeys(rules.relationship_defaults)}
+        self._base: dict[str, Any] = {
+            "id": None, "type": None, **dict.fromkeys(rules.relationship_defaults), **dict.fromkeys(rules.time_lists)
+        }  # fmt: skip
 
     def decode(self, edges: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
         """``[(type, properties)]`` → ``[(edge key, attributes)]``, every schema property present."""
