@@ -26,13 +26,8 @@ from graph.collector import gc_paused
 from graph.model.holds import check_certainty, cypher_holds
 from graph.model.institutional_graph import InstitutionalGraph
 from graph.model.schema import Schema, load_schema
-from graph.store.rows import (
-    DERIVED_FLAG,
-    EdgeDecoder,
-    codec,
-    decode_entity,
-    property_name,
-)
+from graph.store.decode import EdgeDecoder, decode_entity
+from graph.store.rows import DERIVED_FLAG, codec, property_name
 
 
 def _wanted_labels(schema: Schema, types: Iterable[str] | None) -> list[str]:

@@ -13,7 +13,8 @@ import shutil
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -159,3 +160,40 @@ def _last_error(path: Path) -> str:
     return lines[-1][:300] if lines else ""
 
 
+
+
+def wait_for_bolt(uri: str, user: str, secret: str, deadline: float, check: Callable[[], None],
+                  hints: dict[str, str]) -> None:  # fmt: skip
+    """Wait until a starting server accepts a Bolt login; ``check`` raises if its process died, ``hints``
+    finish the messages for a refused password (``refused``) and for no answer in time (``late``)."""
+    import neo4j
+    from neo4j.exceptions import AuthError, ServiceUnavailable
+
+    with neo4j.GraphDatabase.driver(uri, auth=(user, secret)) as driver:
+        while True:
+            check()
+            try:
+                driver.verify_connectivity()
+                return
+            except AuthError:
+                raise LocalServerError(hints["refused"]) from None
+            except (ServiceUnavailable, OSError):
+                pass
+            if time.monotonic() > deadline:
+                raise LocalServerError(f"Neo4j did not answer on {uri} in time: {hints['late']}")
+            time.sleep(0.5)
+
+
+def wait_for_http(url: str, deadline: float, check: Callable[[], None], log_file: Path) -> None:
+    """Wait until a starting server's HTTP connector answers 200 on ``url``."""
+    while True:
+        check()
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (loopback only)
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise LocalServerError(f"Neo4j's HTTP connector did not answer on {url}: see {log_file}")
+        time.sleep(0.5)
