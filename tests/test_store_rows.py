@@ -12,11 +12,10 @@ import pytest
 from graph.errors import InstgraphError
 from graph.model import Entity, Evidence, Relationship
 from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.decode import EdgeDecoder, decode_entity
 from graph.store.rows import (
-    EdgeDecoder,
     citation_json,
     codec,
-    decode_entity,
     entity_rows,
     mention_groups,
     mention_rows,

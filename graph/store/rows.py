@@ -1,7 +1,7 @@
 """The pure half of the Neo4j store: an :class:`InstitutionalGraph` as rows ready for ``UNWIND $rows``.
 
 No driver here; :mod:`graph.store.write` sends these rows, :mod:`graph.store.read` decodes what Neo4j
-gives back with :func:`decode_entity` and :class:`EdgeDecoder`.
+gives back with :mod:`graph.store.decode`.
 
 How the model's values are kept in Neo4j (property values there must be primitives or homogeneous lists):
 
@@ -74,6 +74,8 @@ class PropertyCodec:
     # the list-valued time properties every dated fact carries (known_years, ...): absent reads back as []
     # (neo4j-admin import cannot store an empty array; the as-of rule's Cypher reads absent as [] too)
     time_lists: tuple[str, ...] = ()
+    # the other time properties (not_before, not_before_rule, ...): absent when unknown, as in the model
+    time_scalars: tuple[str, ...] = ()
 
 
 def _default(type_: str) -> Any:
@@ -93,6 +95,7 @@ def codec(schema: Schema) -> PropertyCodec:
         relationship_defaults={n: _default(p.type) for n, p in rel.items()},
         relationship_json_lists=tuple(n for n in ("evidence",) if n in rel_lists),
         time_lists=tuple(property_name(n) for n, p in schema.time_properties.items() if p.type.endswith("list")),
+        time_scalars=tuple(property_name(n) for n, p in schema.time_properties.items() if not p.type.endswith("list")),
     )
 
 
@@ -354,13 +357,3 @@ def mention_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             links.append(row)
     return [{"source": source, "links": links} for source, links in by_source.items()]
 
-
-# The decoding half moved to graph.store.decode; its names stay importable from here.
-from graph.store.decode import EdgeDecoder, decode_entity  # noqa: E402
-
-__all__ = [
-    "DERIVED_FLAG", "DOCUMENT_LABEL", "MENTION_TYPE", "EdgeDecoder", "PropertyCodec", "RelationshipGroup", "Spans",
-    "citation_json", "codec", "decode_entity", "dumps", "entity_row", "entity_rows", "lookup_label", "mention_groups",
-    "mention_id", "mention_rows", "mention_spans", "property_name", "relationship_id", "relationship_row",
-    "relationship_rows",
-]  # fmt: skip
