@@ -146,7 +146,7 @@ def _delete_relationships(driver: Driver, database: str) -> None:
 
 
 def batched_rate(
-    driver: Driver, graph: InstitutionalGraph, database: str, batch_size: int, merge: bool
+    driver: Driver, graph: InstitutionalGraph, database: str, batch_size: int, merge: bool, reload: bool = True
 ) -> dict[str, Any]:
     """``write_graph(wipe=True)`` (what ``instgraph load --wipe`` runs: CREATE after the wipe), then the
     same load again without ``wipe`` (MERGE over what is stored: changes nothing). With ``merge``, also
@@ -164,7 +164,7 @@ def batched_rate(
     seconds = time.perf_counter() - began
     rows = report.nodes + report.relationships + report.mentions
     again = time.perf_counter()
-    second = write_graph(driver, graph, database=database, batch_size=batch_size)
+    second = write_graph(driver, graph, database=database, batch_size=batch_size) if reload else None
     reload_seconds = time.perf_counter() - again
     return {
         "entities": report.nodes,
@@ -175,7 +175,7 @@ def batched_rate(
         "rows_per_s": rows / seconds,
         "transactions": report.batches,
         "reload_seconds": reload_seconds,
-        "reload_created": second.nodes_created + second.relationships_created,
+        "reload_created": second.nodes_created + second.relationships_created if second else None,
         **out,
     }
 
@@ -329,6 +329,7 @@ def main() -> None:
     parser.add_argument("--heap", default=None, help="heap of the run's own server (default: sized to the machine)")
     parser.add_argument("--pagecache", default=None, help="page cache of the run's own server (default: sized)")
     parser.add_argument("--no-per-row", action="store_true", help="skip the one-query-per-row baseline")
+    parser.add_argument("--no-reload", action="store_true", help="skip the second (MERGE) load of each size")
     parser.add_argument("--uri", default=os.environ.get("NEO4J_URI"), help="a running server (default: start one)")
     parser.add_argument("--user", default=os.environ.get("NEO4J_USERNAME", "neo4j"))
     parser.add_argument("--password", default=os.environ.get("NEO4J_PASSWORD", ""))
@@ -390,7 +391,7 @@ def one_size(opts: argparse.Namespace, n_edges: int, driver: Driver, figures: di
             f"{kind} {baseline[kind]['rate']:,.0f} rows/s ({baseline[kind]['rows']} rows)"
             for kind in ROW_KINDS))  # fmt: skip
     batched = entry["batched"] = batched_rate(driver, graph, opts.database, opts.batch_size,
-                                              n_edges < opts.merge_below)  # fmt: skip
+                                              n_edges < opts.merge_below, not opts.no_reload)  # fmt: skip
     say(f"  batched load: {batched['seconds']:.1f} s = {batched['rate']:,.0f} relationships/s "
         f"({batched['rows_per_s']:,.0f} rows/s incl. entities and mentions); reload {batched['reload_seconds']:.1f} s, "
         f"created {batched['reload_created']}; without --wipe (MERGE) into an empty database: "
