@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from graph.store.admin_tool import machine_memory, recommended_memory
-from graph.store.local_server import LocalServer
+from graph.store.local_server import LocalServer, default_home
 from graph.store.server_conf import MEMORY_SIZE
 
 REPO = Path(__file__).resolve().parents[1]
@@ -37,8 +37,8 @@ def test_memory_found_is_the_machines_or_its_control_groups_limit(tmp_path: Path
 
 
 @pytest.mark.neo4j
-def test_advice_comes_from_neo4j_admin_and_grows_with_the_machine() -> None:
-    server = LocalServer.from_env(os.environ)
+def test_advice_comes_from_neo4j_admin_and_grows_with_the_machine(tmp_path: Path) -> None:
+    server = LocalServer.at(default_home(os.environ), tmp_path / "never-started")  # as on a first start
     server.ensure_jars()  # as the test servers do: fetched once, from the shared cache after
     small, large = recommended_memory(server, 2 * GIB), recommended_memory(server, 32 * GIB)
     for advice, memory in ((small, 2 * GIB), (large, 32 * GIB)):

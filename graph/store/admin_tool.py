@@ -29,13 +29,14 @@ class AdminToolError(InstgraphError):
 
 
 def run_admin(server: LocalServer, args: Sequence[str], *, cwd: Path, java: str = "java",
-              conf_dir: Path | None = None) -> str:  # fmt: skip
-    """Run ``neo4j-admin <args>`` with the server's configuration (or ``conf_dir``'s); its output, or
-    :class:`AdminToolError` naming the command and the line that says why it failed."""
+              home: Path | None = None) -> str:  # fmt: skip
+    """Run ``neo4j-admin <args>`` with the server's home and configuration (or ``home`` holding a
+    ``neo4j.conf``); its output, or :class:`AdminToolError` naming the command and the line that says
+    why it failed."""
     from graph.store.local_server import find_java
 
-    conf = conf_dir or server.conf_dir
-    env = {**os.environ, "NEO4J_HOME": str(server.server_dir), "NEO4J_CONF": str(conf)}
+    conf = home or server.conf_dir
+    env = {**os.environ, "NEO4J_HOME": str(home or server.server_dir), "NEO4J_CONF": str(conf)}
     command = [find_java(java), "-cp", f"{server.ensure_jars()}/*", ADMIN_CLASS, *args]
     done = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True, check=False,
                           stdin=subprocess.DEVNULL)  # fmt: skip
@@ -90,8 +91,9 @@ def recommended_memory(server: LocalServer, memory: int | None = None, *, java: 
     with tempfile.TemporaryDirectory(prefix="instgraph-memory-") as tmp:
         conf = Path(tmp)
         (conf / "neo4j.conf").write_text(f"server.directories.data={conf / 'data'}\n", "utf-8")
+        # its own home: the server's directory may not exist yet (the first start asks before writing it)
         output = run_admin(server, ["server", "memory-recommendation", f"--memory={mib}m"], cwd=conf,
-                           conf_dir=conf, java=java)  # fmt: skip
+                           home=conf, java=java)  # fmt: skip
     return MemorySizing(
         heap=_setting(output, "server.memory.heap.max_size"),
         pagecache=_setting(output, "server.memory.pagecache.size"),
