@@ -83,24 +83,8 @@ class EdgeDecoder:
         interners: dict[type, Callable[[Any, Any], Any]] = {str: s, int: i, float: f}
         shared = interners.get  # Neo4j lists hold one type: the first item's decides
         json_lists, maps, lists, scalars = self._json_lists, self._maps, self._lists, self._scalars
-        time_lists, time_scalars, pairs = self._time_lists, self._time_scalars, self.pairs
-        texts: list[str] = []
-        for _, props in edges:
-            for name in json_lists:
-                raw = props.get(name)
-                if raw:
-                    texts.extend(raw)
-        items: list[Any] = json.loads("[" + ",".join(texts) + "]") if texts else []
-        for item in items:
-            if type(item) is dict:
-                for k, v in item.items():  # values replaced in place: the dict's size does not change
-                    if v:
-                        one = shared(type(v))
-                        if one is not None:
-                            item[k] = one(v, v)
-                        elif type(v) is list and (one := shared(type(v[0]))) is not None:
-                            pair = pairs.get(values := tuple(v))
-                            item[k] = pair if pair is not None else pairs.setdefault(values, list(map(one, v, v)))
+        time_lists, time_scalars = self._time_lists, self._time_scalars
+        items = self._citations(edges, shared)
         at = 0
         base = self._base
         out: list[tuple[str, dict[str, Any]]] = []
@@ -145,3 +129,25 @@ class EdgeDecoder:
             key = type_ if not context else s(f"{type_}@{context}", f"{type_}@{context}")
             out.append((key, data))
         return out
+
+    def _citations(self, edges: list[tuple[str, dict[str, Any]]], shared: Callable[[type], Any]) -> list[Any]:
+        """Every citation of ``edges``, in order, parsed with one ``json.loads``; their values shared."""
+        pairs = self.pairs
+        texts: list[str] = []
+        for _, props in edges:
+            for name in self._json_lists:
+                raw = props.get(name)
+                if raw:
+                    texts.extend(raw)
+        items: list[Any] = json.loads("[" + ",".join(texts) + "]") if texts else []
+        for item in items:
+            if type(item) is dict:
+                for k, v in item.items():  # values replaced in place: the dict's size does not change
+                    if v:
+                        one = shared(type(v))
+                        if one is not None:
+                            item[k] = one(v, v)
+                        elif type(v) is list and (one := shared(type(v[0]))) is not None:
+                            pair = pairs.get(values := tuple(v))
+                            item[k] = pair if pair is not None else pairs.setdefault(values, list(map(one, v, v)))
+        return items
