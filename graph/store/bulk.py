@@ -48,8 +48,8 @@ class BulkReport:
         steps = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.steps.items())
         rate = self.relationships / self.seconds if self.seconds else 0.0
         return (
-            f"bulk load (neo4j-admin database import into a fresh database): {self.nodes} entities, "
-            f"{self.relationships} relationships and {self.mentions} mentions in {self.seconds:.1f} s "
+            f"loaded {self.nodes} entities, {self.relationships} relationships and {self.mentions} mentions by "
+            f"the bulk load (neo4j-admin database import into a fresh database) in {self.seconds:.1f} s "
             f"({rate:,.0f} relationships/s): {steps}"
         )
 

@@ -84,8 +84,8 @@ class LoadReport:
         rate = self.relationships / self.seconds if self.seconds else 0.0
         steps = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.steps.items())
         return (
-            f"batched load (UNWIND statements over Bolt): {self.nodes} entities, {self.relationships} "
-            f"relationships and {self.mentions} mentions in {self.batches} batches, {self.seconds:.1f} s "
+            f"loaded {self.nodes} entities, {self.relationships} relationships and {self.mentions} mentions "
+            f"by the batched load (UNWIND statements over Bolt) in {self.batches} batches, {self.seconds:.1f} s "
             f"({rate:,.0f} relationships/s): {steps}; created {self.nodes_created} nodes and "
             f"{self.relationships_created} relationships"
         )
