@@ -90,7 +90,7 @@ def _type_suffix(name: str, values: Sequence[Any]) -> str:
     if kinds <= {str}:
         return ""
     if kinds <= {list}:
-        items = {type(x) for v in values if v for x in v}
+        items = set(map(type, chain.from_iterable(filter(None, values))))
         if items <= {str}:
             return ":string[]"
         if items <= {int}:
@@ -207,10 +207,7 @@ def _property_columns(
     names = set().union(*datas) - set(skip)
     out: dict[str, list[Any]] = {}
     for name in names:
-        try:
-            raw = list(map(itemgetter(name), datas))  # every row has it (the usual case): a C loop
-        except KeyError:
-            raw = [d.get(name) for d in datas]
+        raw = list(map(dict.get, datas, repeat(name)))  # d.get(name) for every row, in a C loop
         values = _stored(name, raw, rules, owners)
         if any(v is not None for v in values):
             out[name] = values
@@ -311,7 +308,7 @@ def _mention_table(graph: InstitutionalGraph, delimiter: str) -> _Table | None:
         groups.setdefault(look[types[pair[0]]], []).append(pair)
     pairs = list(chain.from_iterable(groups.values()))
     starts, ends = list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs))
-    lines = [delimiter.join(spans[pair]) or None for pair in pairs]
+    lines = [delimiter.join(found) or None for found in map(spans.__getitem__, pairs)]
     header = [":START_ID", ":END_ID", ":TYPE", f"{DERIVED_FLAG}:boolean", "id", "method"]
     n = len(pairs)
     columns: list[Sequence[Any]] = [starts, ends, repeat(MENTION_TYPE, n), repeat("true", n),  # type: ignore[list-item]
