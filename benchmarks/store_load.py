@@ -352,6 +352,9 @@ def main() -> None:
                 f"(first {korea['first_seconds']:.2f} s, max {korea['max_seconds']:.2f} s)")  # fmt: skip
             for n_edges in sizes:
                 figures["sizes"][str(n_edges)] = one_size(opts, n_edges, driver, figures, server, settings)
+                if server is not None:  # the bulk load replaced the database: the old bookmarks are void
+                    driver.close()
+                    driver = GraphDatabase.driver(opts.uri, auth=(opts.user, opts.password))
             if not opts.no_mirror and sizes:
                 figures["mirror_read"] = mirror_figures(opts, sizes[-1])
         finally:
