@@ -14,16 +14,29 @@ synthetic graph (``graph/synthetic.py``) is
     a separate, offline database directory — timed end to end (JVM start included, what a user waits)
     and by the tool's own clock,
 
+(d) bulk-loaded (:func:`graph.store.bulk.bulk_load`, what ``instgraph load --bulk`` runs: CSV export,
+    server stop, ``neo4j-admin database import full``, start, constraints) — only on a server this run
+    started itself (see below),
+
 and at the largest size the networkx mirror is read back (:func:`graph.store.read.read_graph`) in a
 fresh process, timing it and taking its peak RSS. Below ``--check-below`` relationships the read-back
 graph is also compared with the model.
 
-Human-readable lines go to stderr; the last line on stdout is one JSON object with every figure.
+The graph is dated once before the timed loads (a load dates an undated graph itself; the dating is
+timed and printed on its own), so every path is timed on the same, dated graph.
+
+Without ``--uri`` (and ``NEO4J_URI``) the run starts its own throwaway local server in a temporary
+directory, sized as ``instgraph neo4j start`` sizes one (``neo4j-admin server memory-recommendation``
+for this machine) unless ``--heap``/``--pagecache`` are given, and stops it at the end.
+
+The load average (1 minute) is printed beside each figure: the machine may be shared. Human-readable
+lines go to stderr; the last line on stdout is one JSON object with every figure.
 
 Usage::
 
+    python benchmarks/store_load.py --edges 1000000
+    python benchmarks/store_load.py --edges 200000 --heap 512m --pagecache 256m
     NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=... python benchmarks/store_load.py --edges 10000,100000
-    python benchmarks/store_load.py --edges 1000000 --neo4j-lib ~/.cache/instgraph/neo4j-5.26.0/lib
 """
 
 from __future__ import annotations
@@ -38,6 +51,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +78,7 @@ from graph.synthetic import synthetic_graph  # noqa: E402
 
 
 def say(text: str) -> None:
-    print(text, file=sys.stderr, flush=True)
+    print(f"{text}  [load average {os.getloadavg()[0]:.2f}]", file=sys.stderr, flush=True)
 
 
 ROW_KINDS = ("entities", "relationships", "mentions")  # the rows a load writes, as batched_rate counts them
@@ -131,7 +146,7 @@ def _delete_relationships(driver: Driver, database: str) -> None:
 
 
 def batched_rate(
-    driver: Driver, graph: InstitutionalGraph, database: str, batch_size: int, merge: bool
+    driver: Driver, graph: InstitutionalGraph, database: str, batch_size: int, merge: bool, reload: bool = True
 ) -> dict[str, Any]:
     """``write_graph(wipe=True)`` (what ``instgraph load --wipe`` runs: CREATE after the wipe), then the
     same load again without ``wipe`` (MERGE over what is stored: changes nothing). With ``merge``, also
@@ -149,7 +164,7 @@ def batched_rate(
     seconds = time.perf_counter() - began
     rows = report.nodes + report.relationships + report.mentions
     again = time.perf_counter()
-    second = write_graph(driver, graph, database=database, batch_size=batch_size)
+    second = write_graph(driver, graph, database=database, batch_size=batch_size) if reload else None
     reload_seconds = time.perf_counter() - again
     return {
         "entities": report.nodes,
@@ -160,7 +175,7 @@ def batched_rate(
         "rows_per_s": rows / seconds,
         "transactions": report.batches,
         "reload_seconds": reload_seconds,
-        "reload_created": second.nodes_created + second.relationships_created,
+        "reload_created": second.nodes_created + second.relationships_created if second else None,
         **out,
     }
 
@@ -225,6 +240,30 @@ def admin_import(graph: InstitutionalGraph, lib: Path | None, work: Path) -> dic
     }
 
 
+def bulk_path(graph: InstitutionalGraph, server: Any, settings: Any) -> dict[str, Any]:
+    """``instgraph load --bulk`` on the benchmark's own server: each step's seconds and the total."""
+    from graph.store.bulk import bulk_load
+
+    report = bulk_load(graph, server, settings)
+    return {"steps": report.steps, "seconds": report.seconds, "rate": report.relationships / report.seconds,
+            "relationships": report.relationships, "mentions": report.mentions}  # fmt: skip
+
+
+@contextmanager
+def own_server(heap: str | None, pagecache: str | None) -> Iterator[tuple[Any, Any]]:
+    """A throwaway local server for this run (sized like ``instgraph neo4j start``), and its settings."""
+    from graph.store.local_server import LocalServer, default_home, free_port
+    from graph.store.settings import Neo4jSettings
+
+    with tempfile.TemporaryDirectory(prefix="instgraph-bench-") as tmp:
+        server = LocalServer.at(default_home(os.environ), Path(tmp) / "server")
+        uri = server.start(free_port(), None, heap=heap, pagecache=pagecache, detach=False, log=say)
+        try:
+            yield server, Neo4jSettings(uri=uri, password=server.password(), source="local server")
+        finally:
+            server.stop()
+
+
 def _duration(text: str) -> float:
     total = 0.0
     for value, unit in re.findall(r"([0-9.]+)(ms|h|m|s)", text):
@@ -287,85 +326,118 @@ def main() -> None:
     parser.add_argument(
         "--merge-below", type=int, default=200_000, help="below this size also time a load without --wipe (MERGE)"
     )
-    parser.add_argument("--server-memory", default=None, help="heap/pagecache of the server, for the record")
-    parser.add_argument("--uri", default=os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"))
+    parser.add_argument("--heap", default=None, help="heap of the run's own server (default: sized to the machine)")
+    parser.add_argument("--pagecache", default=None, help="page cache of the run's own server (default: sized)")
+    parser.add_argument("--no-per-row", action="store_true", help="skip the one-query-per-row baseline")
+    parser.add_argument("--no-reload", action="store_true", help="skip the second (MERGE) load of each size")
+    parser.add_argument("--uri", default=os.environ.get("NEO4J_URI"), help="a running server (default: start one)")
     parser.add_argument("--user", default=os.environ.get("NEO4J_USERNAME", "neo4j"))
     parser.add_argument("--password", default=os.environ.get("NEO4J_PASSWORD", ""))
     parser.add_argument("--database", default=os.environ.get("NEO4J_DATABASE", "neo4j"))
     opts = parser.parse_args()
     sizes = [int(x) for x in opts.edges.split(",") if x.strip()]
-    lib = opts.neo4j_lib or default_lib()
-    driver = GraphDatabase.driver(opts.uri, auth=(opts.user, opts.password))
     figures: dict[str, Any] = {"sizes": {}, "batch_size": opts.batch_size, "cpus": os.cpu_count()}
-    figures["load_average_at_start"] = os.getloadavg()[0]
-    figures["server_memory"] = opts.server_memory
-    baseline: dict[str, dict[str, float]] | None = None
-    try:
-        wipe_graph(driver, load_schema(), opts.database)  # untimed: whatever an earlier run left
-        korea = korea_load(driver, opts.database)
-        figures["korea_load"] = korea
-        say(f"Korea graph with --wipe on a warm server: median {korea['median_seconds']:.2f} s "
-            f"(first {korea['first_seconds']:.2f} s, max {korea['max_seconds']:.2f} s)")  # fmt: skip
-        for n_edges in sizes:
-            n_nodes = max(50, int(n_edges * opts.nodes_per_edge))
-            began = time.perf_counter()
-            graph = synthetic_graph(n_nodes, n_edges, seed=opts.seed)
-            entry: dict[str, Any] = {"entities": n_nodes, "generate_seconds": time.perf_counter() - began}
-            say(f"[{n_edges:,}] generated {n_nodes:,} entities / {n_edges:,} relationships "
-                f"in {entry['generate_seconds']:.1f} s")  # fmt: skip
-            if baseline is None:
-                baseline = per_row_rate(driver, graph, opts.database, opts.baseline_rows)
-                figures["per_row_baseline"] = baseline
-                say("  one query per row: " + ", ".join(
-                    f"{kind} {baseline[kind]['rate']:,.0f} rows/s ({baseline[kind]['rows']} rows)"
-                    for kind in ROW_KINDS))  # fmt: skip
-            batched = batched_rate(driver, graph, opts.database, opts.batch_size, n_edges < opts.merge_below)
-            entry["batched"] = batched
-            entry["load_average_after_load"] = os.getloadavg()
-            naive = per_row_whole_graph(baseline, batched)
-            entry["per_row_whole_graph"] = naive
-            entry["batched_vs_per_row"] = batched["rate"] / naive["rate"]  # the same work both ways
-            entry["batched_vs_per_row_relationship_rows"] = batched["rate"] / baseline["relationships"]["rate"]
-            say(f"  batched load: {batched['seconds']:.1f} s = {batched['rate']:,.0f} relationships/s "
-                f"({batched['rows_per_s']:,.0f} rows/s incl. entities and mentions), "
-                f"{entry['batched_vs_per_row']:.0f}x the per-row loader on the same rows "
-                f"({naive['rate']:,.0f} relationships/s; {entry['batched_vs_per_row_relationship_rows']:.0f}x "
-                f"its relationship rows alone); reload {batched['reload_seconds']:.1f} s, "
-                f"created {batched['reload_created']}; without --wipe (MERGE) into an empty database: "
-                f"{batched.get('merge_into_empty_rate', float('nan')):,.0f} relationships/s")  # fmt: skip
-            if n_edges < opts.check_below:
-                began = time.perf_counter()
-                same = read_graph(driver, database=opts.database) == graph
-                entry["round_trip_equal"] = same
-                say(f"  read back equal to the model: {same} ({time.perf_counter() - began:.1f} s)")
-            if not opts.no_admin:
-                with tempfile.TemporaryDirectory(prefix="instgraph-admin-") as tmp:
-                    admin = admin_import(graph, lib, Path(tmp))
-                entry["admin_import"] = admin
-                if "rate" in admin:
-                    entry["batched_vs_admin"] = batched["rate"] / admin["rate"]
-                    if admin.get("tool_seconds"):
-                        entry["batched_vs_admin_tool_clock"] = admin["tool_seconds"] / batched["seconds"]
-                    say(f"  neo4j-admin import: {admin['seconds']:.1f} s wall ({admin['tool_reported']} by its "
-                        f"clock), {admin['rate']:,.0f} relationships/s; batched/admin = "
-                        f"{entry['batched_vs_admin']:.2f} (tool clock "
-                        f"{entry.get('batched_vs_admin_tool_clock', float('nan')):.2f}); "
-                        f"CSV export {admin['export_seconds']:.1f} s; imported {admin['imported']}")  # fmt: skip
-                else:
-                    say(f"  neo4j-admin import: {admin}")
-            figures["sizes"][str(n_edges)] = entry
-            del graph
-        if not opts.no_mirror and sizes:
-            mirror = mirror_read(opts.uri, opts.user, opts.password, opts.database)
-            mirror["edges_in_db"] = sizes[-1]
-            mirror["load_average"] = os.getloadavg()
-            figures["mirror_read"] = mirror
-            say(f"  mirror read of {sizes[-1]:,} relationships: {mirror}")
-    finally:
-        driver.close()
+    figures["load_average_at_start"] = os.getloadavg()
+    started = nullcontext((None, None)) if opts.uri else own_server(opts.heap, opts.pagecache)
+    with started as (server, settings):
+        if server is not None:
+            opts.uri, opts.password = settings.uri, settings.password
+            figures["server_memory"] = vars(server.memory())
+        driver = GraphDatabase.driver(opts.uri, auth=(opts.user, opts.password))
+        try:
+            wipe_graph(driver, load_schema(), opts.database)  # untimed: whatever an earlier run left
+            korea = korea_load(driver, opts.database)
+            figures["korea_load"] = korea
+            say(f"Korea graph with --wipe on a warm server: median {korea['median_seconds']:.2f} s "
+                f"(first {korea['first_seconds']:.2f} s, max {korea['max_seconds']:.2f} s)")  # fmt: skip
+            for n_edges in sizes:
+                figures["sizes"][str(n_edges)] = one_size(opts, n_edges, driver, figures, server, settings)
+                if server is not None:  # the bulk load replaced the database: the old bookmarks are void
+                    driver.close()
+                    driver = GraphDatabase.driver(opts.uri, auth=(opts.user, opts.password))
+            if not opts.no_mirror and sizes:
+                figures["mirror_read"] = mirror_figures(opts, sizes[-1])
+        finally:
+            driver.close()
     figures["load_average_at_end"] = os.getloadavg()
     figures["peak_rss_mb_benchmark"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(figures))
+
+
+def mirror_figures(opts: argparse.Namespace, edges: int) -> dict[str, Any]:
+    mirror = mirror_read(opts.uri, opts.user, opts.password, opts.database)
+    mirror["edges_in_db"] = edges
+    if "seconds" in mirror:
+        say(f"  mirror read of {edges:,} relationships: {mirror['seconds']:.1f} s, peak RSS "
+            f"{mirror['peak_rss_mb']:,.0f} MB (goal at 1 M: 10 s, 1,000 MB; "
+            f"{mirror['nodes']:,} nodes, {mirror['edges']:,} edges)")  # fmt: skip
+    else:
+        say(f"  mirror read failed: {mirror}")
+    return mirror
+
+
+def one_size(opts: argparse.Namespace, n_edges: int, driver: Driver, figures: dict[str, Any], server: Any,
+             settings: Any) -> dict[str, Any]:  # fmt: skip
+    n_nodes = max(50, int(n_edges * opts.nodes_per_edge))
+    began = time.perf_counter()
+    graph = synthetic_graph(n_nodes, n_edges, seed=opts.seed)
+    entry: dict[str, Any] = {"entities": n_nodes, "generate_seconds": time.perf_counter() - began}
+    began = time.perf_counter()
+    graph = graph.dated()
+    entry["date_seconds"] = time.perf_counter() - began
+    say(f"[{n_edges:,}] generated {n_nodes:,} entities / {n_edges:,} relationships in "
+        f"{entry['generate_seconds']:.1f} s; dated in {entry['date_seconds']:.1f} s (every path below starts "
+        "from the dated graph)")  # fmt: skip
+    if not opts.no_per_row and "per_row_baseline" not in figures:
+        baseline = figures["per_row_baseline"] = per_row_rate(driver, graph, opts.database, opts.baseline_rows)
+        say("  one query per row: " + ", ".join(
+            f"{kind} {baseline[kind]['rate']:,.0f} rows/s ({baseline[kind]['rows']} rows)"
+            for kind in ROW_KINDS))  # fmt: skip
+    batched = entry["batched"] = batched_rate(driver, graph, opts.database, opts.batch_size,
+                                              n_edges < opts.merge_below, not opts.no_reload)  # fmt: skip
+    say(f"  batched load: {batched['seconds']:.1f} s = {batched['rate']:,.0f} relationships/s "
+        f"({batched['rows_per_s']:,.0f} rows/s incl. entities and mentions); reload {batched['reload_seconds']:.1f} s, "
+        f"created {batched['reload_created']}; without --wipe (MERGE) into an empty database: "
+        f"{batched.get('merge_into_empty_rate', float('nan')):,.0f} relationships/s")  # fmt: skip
+    if "per_row_baseline" in figures:
+        baseline = figures["per_row_baseline"]
+        naive = entry["per_row_whole_graph"] = per_row_whole_graph(baseline, batched)
+        entry["batched_vs_per_row"] = batched["rate"] / naive["rate"]  # the same work both ways
+        entry["batched_vs_per_row_relationship_rows"] = batched["rate"] / baseline["relationships"]["rate"]
+        say(f"  batched vs one query per row on the same rows: {entry['batched_vs_per_row']:.0f}x "
+            f"({naive['rate']:,.0f} relationships/s; {entry['batched_vs_per_row_relationship_rows']:.0f}x "
+            "its relationship rows alone; goal >= 100x)")  # fmt: skip
+    if n_edges < opts.check_below:
+        began = time.perf_counter()
+        same = entry["round_trip_equal"] = read_graph(driver, database=opts.database) == graph
+        say(f"  read back equal to the model: {same} ({time.perf_counter() - began:.1f} s)")
+    if not opts.no_admin:
+        entry["admin_import"] = admin_figures(graph, opts, entry)
+    if server is not None:
+        bulk = entry["bulk"] = bulk_path(graph, server, settings)
+        entry["bulk_vs_batched"] = batched["seconds"] / bulk["seconds"]
+        steps = ", ".join(f"{k} {v:.1f} s" for k, v in bulk["steps"].items())
+        say(f"  bulk path (load --bulk): {bulk['seconds']:.1f} s ({steps}) = {entry['bulk_vs_batched']:.2f}x "
+            f"the batched load's {batched['seconds']:.1f} s (goal >= 2x)")  # fmt: skip
+    return entry
+
+
+def admin_figures(graph: InstitutionalGraph, opts: argparse.Namespace, entry: dict[str, Any]) -> dict[str, Any]:
+    """neo4j-admin import of the CSV export into an offline directory, beside the batched load."""
+    batched = entry["batched"]
+    with tempfile.TemporaryDirectory(prefix="instgraph-admin-") as tmp:
+        admin = admin_import(graph, opts.neo4j_lib or default_lib(), Path(tmp))
+    if "rate" not in admin:
+        say(f"  neo4j-admin import: {admin}")
+        return admin
+    entry["batched_vs_admin"] = batched["rate"] / admin["rate"]
+    if admin.get("tool_seconds"):
+        entry["batched_vs_admin_tool_clock"] = admin["tool_seconds"] / batched["seconds"]
+    say(f"  neo4j-admin import: {admin['seconds']:.1f} s wall ({admin['tool_reported']} by its clock), "
+        f"{admin['rate']:,.0f} relationships/s; batched/admin = {entry['batched_vs_admin']:.2f} (goal >= 0.5; "
+        f"tool clock {entry.get('batched_vs_admin_tool_clock', float('nan')):.2f}); CSV export "
+        f"{admin['export_seconds']:.1f} s (goal at 1 M: 15 s); imported {admin['imported']}")  # fmt: skip
+    return admin
 
 
 if __name__ == "__main__":

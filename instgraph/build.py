@@ -141,14 +141,25 @@ def write_outputs(graph: InstitutionalGraph, out_dir: Path) -> dict[str, Path]:
     return files
 
 
-def load_neo4j(graph: InstitutionalGraph, env: Mapping[str, str], *, wipe: bool | None = None) -> LoadSummary:
+def load_neo4j(
+    graph: InstitutionalGraph, env: Mapping[str, str], *, wipe: bool | None = None, bulk: bool = False
+) -> LoadSummary:
     """Load ``graph`` into the server ``NEO4J_URI`` names or, without it, the local server (started if needed).
 
     ``wipe`` defaults to True for the project's own local server (so Neo4j ends equal to the model) and to
-    False for a server named by ``NEO4J_URI`` (never empty someone else's database unasked).
+    False for a server named by ``NEO4J_URI`` (never empty someone else's database unasked). ``bulk``
+    replaces the local server's database with neo4j-admin instead (:mod:`graph.store.bulk`).
     """
     from graph.store.settings import choose_server
     from graph.store.write import load_into_neo4j
+
+    if bulk:
+        from graph.store.bulk import bulk_into_local_server
+        from graph.store.local_server import LocalServer
+
+        done = bulk_into_local_server(graph, env, log=_stderr).summary()
+        local = LocalServer.from_env(env)
+        return LoadSummary(uri=local.bolt_uri() or "", browser=local.http_url(), report=done, started_here=False)
 
     server = choose_server(env, start=True, log=_stderr)
     asked = wipe is not None
@@ -182,6 +193,7 @@ def build(
     jobs: int = 1,
     keep_going: bool = False,
     country: str | None = None,
+    bulk: bool = False,
 ) -> BuildReport:
     """The main job. Read ``datasets`` (default: :func:`default_datasets`), merge them, write ``out_dir/graph.json``.
 
@@ -209,6 +221,10 @@ def build(
         seconds[step] = now - clock
         clock = now
 
+    if bulk and neo4j_env is not None:
+        from graph.store.bulk import check_bulk_target
+
+        check_bulk_target(neo4j_env)  # a NEO4J_URI server cannot be bulk-loaded: say so before any work
     if seeds_dir is not None and not Path(seeds_dir).is_dir():
         raise UsageError(f"--seeds {seeds_dir}: not a directory; give the directory holding the documents")
     paths = tuple(Path(p) for p in datasets) if datasets else tuple(default_datasets())
@@ -249,7 +265,7 @@ def build(
     loader: Future[LoadSummary] | None = None
     pool = ThreadPoolExecutor(max_workers=1) if neo4j_env is not None else None
     if pool is not None and neo4j_env is not None:
-        loader = pool.submit(load_neo4j, graph, neo4j_env, wipe=wipe)
+        loader = pool.submit(load_neo4j, graph, neo4j_env, wipe=wipe, bulk=bulk)
     try:
         if outputs:
             report.files = write_outputs(graph, out_dir)

@@ -46,6 +46,10 @@ _NEO4J_HELP = (
     "Load the graph into Neo4j: the server NEO4J_URI names, else the local one (started if needed). "
     "Without a server the rest is still done and the summary says what was skipped."
 )
+_BULK_HELP = (
+    "Replace the local server's database instead: stop it, neo4j-admin database import into a fresh database, "
+    "start it, create the constraints (faster for large graphs; not for a NEO4J_URI server)."
+)
 _BUILD_WIPE_HELP = (
     "Empty the database first (and say so). Default: yes for the local server (with a warning when it holds a "
     "larger graph), no for a NEO4J_URI server."
@@ -72,6 +76,7 @@ def build(
     jobs: JobsOption = 1,
     keep_going: Annotated[bool, typer.Option("--keep-going", help=_KEEP_GOING_HELP)] = False,
     country: Annotated[str | None, typer.Option("--country", help=_BUILD_COUNTRY_HELP, show_default=False)] = None,
+    bulk: Annotated[bool, typer.Option("--bulk", help="With --neo4j: " + _BULK_HELP)] = False,
 ) -> None:
     """The main job: datasets and documents → the graph → out/ (graph.json, views, exports, report) → Neo4j.
 
@@ -93,6 +98,7 @@ def build(
         jobs=jobs,
         keep_going=keep_going,
         country=country_code(country) if country is not None else None,
+        bulk=bulk,
     )
     typer.echo(summary(report), nl=False)
 
@@ -109,16 +115,23 @@ def load(
     wipe: Annotated[bool, typer.Option("--wipe", help=_LOAD_WIPE_HELP)] = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help=_BATCH_HELP)] = 5_000,
     country: CountryOption = None,
+    bulk: Annotated[bool, typer.Option("--bulk", help=_BULK_HELP)] = False,
 ) -> None:
     """Load the graph into Neo4j (constraints first): loading it again changes nothing.
 
     The server is the one NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE name
     (default: the local one of instgraph neo4j start). Progress on stderr, the summary on stdout.
     """
+    from graph.store.bulk import bulk_into_local_server, check_bulk_target
     from graph.store.settings import choose_server
     from graph.store.write import load_into_neo4j
 
+    if bulk:
+        check_bulk_target(os.environ)  # before the graph is read
     graph = command_graph(graph_file, data, seeds, country=country)
+    if bulk:
+        typer.echo(bulk_into_local_server(graph, os.environ, log=lambda m: typer.echo(m, err=True)).summary())
+        return
     report = load_into_neo4j(graph, choose_server(os.environ).settings, wipe=wipe, batch_size=batch_size)
     typer.echo(report.summary())
 

@@ -55,16 +55,24 @@ HttpPortOption = Annotated[
 ]
 
 
+_SIZED = "Default: what `neo4j-admin server memory-recommendation` advises for this machine's memory."
+_HEAP_HELP = "Java heap size, e.g. 512m or 2g. " + _SIZED
+_PAGECACHE_HELP = "Page cache size (store files in memory), e.g. 256m. " + _SIZED
+
+
 @neo4j_app.command()
 def start(
     port: PortOption = 7687,
     http_port: HttpPortOption = 7474,
-    heap: Annotated[str, typer.Option(help="Java heap size, e.g. 512m or 2g.")] = "512m",
-    pagecache: Annotated[str, typer.Option(help="Page cache size (store files in memory), e.g. 256m.")] = "256m",
+    heap: Annotated[str | None, typer.Option(help=_HEAP_HELP, show_default=False)] = None,
+    pagecache: Annotated[str | None, typer.Option(help=_PAGECACHE_HELP, show_default=False)] = None,
 ) -> None:
     """Start the local server in the background and print its bolt:// URI once it answers.
 
     The first start fetches the jars with Maven (about a minute) and creates an empty database.
+
+    Heap and page cache are sized to the machine (its memory, or its control group's limit) the way
+    neo4j-admin server memory-recommendation advises, unless --heap or --pagecache is given.
 
     Later starts reuse both. If the server already runs, nothing changes and its URI is printed.
 
@@ -93,7 +101,7 @@ def stop() -> None:
 
 @neo4j_app.command()
 def status() -> None:
-    """Print whether the local server runs, and its URI, version, pid, data directory and log.
+    """Print whether the local server runs, and its URI, version, pid, memory, data directory and log.
 
     Exit code: 0 if it runs, 3 if it does not, 1 if it runs but does not answer.
     """
@@ -104,6 +112,9 @@ def status() -> None:
         ("browser", f"{st.http_url}browser/" if st.http_url else ""),
         ("version", f"{st.version} {st.edition}" if st.version else ""),
         ("pid", str(st.pid) if st.pid is not None else ""),
+        ("heap", st.memory.heap if st.memory else ""),
+        ("page cache", st.memory.pagecache if st.memory else ""),
+        ("memory sized by", st.memory.basis if st.memory else ""),
         ("data", str(st.data_dir)),
         ("log", str(st.log_file)),
         ("password file", str(st.password_file)),

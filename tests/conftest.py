@@ -21,6 +21,7 @@ import pytest
 
 from graph.store.local_server import (
     FAST_START_JVM_OPTIONS,
+    SMALL_SERVER,
     LocalServer,
     LocalServerError,
     default_home,
@@ -60,7 +61,7 @@ def local_test_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Loca
         http = free_port()
         while http == bolt:
             http = free_port()
-        server.start(bolt, http, detach=False, jvm_options=FAST_START_JVM_OPTIONS)
+        server.start(bolt, http, detach=False, jvm_options=FAST_START_JVM_OPTIONS, **SMALL_SERVER)
     except LocalServerError as exc:
         _unavailable(str(exc))
     try:

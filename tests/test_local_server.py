@@ -18,6 +18,7 @@ from graph.store.local_server import (
     JVM_FLAGS,
     NEO4J_VERSION,
     POM_PATH,
+    SMALL_SERVER,
     LocalServer,
     LocalServerError,
     default_home,
@@ -212,7 +213,7 @@ def test_stop_leaves_no_process_and_a_restart_keeps_data_and_password(tmp_path: 
         pytest.skip("NEO4J_URI names another server; this test is about the project's own")
     server = LocalServer.at(default_home(os.environ), tmp_path / "server")
     try:
-        uri = server.start(free_port(), None, detach=False, jvm_options=FAST_START_JVM_OPTIONS)
+        uri = server.start(free_port(), None, detach=False, jvm_options=FAST_START_JVM_OPTIONS, **SMALL_SERVER)
         password = server.password()
         settings = Neo4jSettings(uri=uri, password=password)
         with settings.connect() as driver:
@@ -220,7 +221,7 @@ def test_stop_leaves_no_process_and_a_restart_keeps_data_and_password(tmp_path: 
         assert server.stop() is True
         assert _processes_for(server.server_dir) == [] and server.pid() is None
         assert server.stop() is False
-        uri = server.start(free_port(), None, detach=False, jvm_options=FAST_START_JVM_OPTIONS)
+        uri = server.start(free_port(), None, detach=False, jvm_options=FAST_START_JVM_OPTIONS, **SMALL_SERVER)
         assert server.password() == password
         with Neo4jSettings(uri=uri, password=password).connect() as driver:
             records, _, _ = driver.execute_query("MATCH (a:Agency) RETURN a.id AS id")

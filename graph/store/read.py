@@ -26,13 +26,8 @@ from graph.collector import gc_paused
 from graph.model.holds import check_certainty, cypher_holds
 from graph.model.institutional_graph import InstitutionalGraph
 from graph.model.schema import Schema, load_schema
-from graph.store.rows import (
-    DERIVED_FLAG,
-    EdgeDecoder,
-    codec,
-    decode_entity,
-    property_name,
-)
+from graph.store.decode import EdgeDecoder, decode_entity
+from graph.store.rows import DERIVED_FLAG, PropertyCodec, codec, property_name
 
 
 def _wanted_labels(schema: Schema, types: Iterable[str] | None) -> list[str]:
@@ -104,36 +99,8 @@ def read_graph(
         params["certainty"] = check_certainty(certainty)
 
     def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
-        g = nx.MultiDiGraph()
-        # filled directly: add_node/add_edge per row cost more than the decoding at a million rows
-        nodes, adj, pred = g._node, g._adj, g._pred
-        canon: dict[str, str] = {}  # one string object per id, however many edges name it
-        decoder = EdgeDecoder(rules, canon)
-
-        def place(node_id: str) -> str:
-            node_id = canon.get(node_id) or canon.setdefault(node_id, sys.intern(node_id))
-            if node_id not in adj:
-                adj[node_id] = {}
-                pred[node_id] = {}
-            return node_id
-
-        for label in labels:
-            result = tx.run(mirror_query(schema, label, labels, as_of), params)
-            for (chunk_nodes,) in result:
-                decoded = iter(decoder.decode([(e[0], e[2]) for _, out in chunk_nodes for e in out]))
-                for props, out in chunk_nodes:
-                    node_id, data = decode_entity(label, props, rules)
-                    s = place(node_id)
-                    nodes[s] = data
-                    u_adj = adj[s]
-                    # zip asks ``out`` first, so it takes exactly this node's share of ``decoded``
-                    for (_, end, _), (key, edge) in zip(out, decoded, strict=False):
-                        t = place(end)
-                        keydict = u_adj.get(t)
-                        if keydict is None:
-                            keydict = u_adj[t] = pred[t][s] = {}
-                        keydict[key] = edge
-        return g
+        queries = [(label, mirror_query(schema, label, labels, as_of)) for label in labels]
+        return _mirror(tx, queries, params, rules)
 
     with (
         gc_paused(),
@@ -147,3 +114,37 @@ def read_graph(
     ):
         g = session.execute_read(work)
     return InstitutionalGraph(schema, g)
+
+
+def _mirror(tx: ManagedTransaction, queries: list[tuple[str, str]], params: dict[str, Any],
+            rules: PropertyCodec) -> nx.MultiDiGraph:  # fmt: skip
+    """Run each label's :func:`mirror_query` and decode its records straight into a new graph."""
+    g = nx.MultiDiGraph()
+    # filled directly: add_node/add_edge per row cost more than the decoding at a million rows
+    nodes, adj, pred = g._node, g._adj, g._pred
+    canon: dict[str, str] = {}  # one string object per id, however many edges name it
+    decoder = EdgeDecoder(rules, canon)
+
+    def place(node_id: str) -> str:
+        node_id = canon.get(node_id) or canon.setdefault(node_id, sys.intern(node_id))
+        if node_id not in adj:
+            adj[node_id] = {}
+            pred[node_id] = {}
+        return node_id
+
+    for label, query in queries:
+        for (chunk_nodes,) in tx.run(query, params):
+            decoded = iter(decoder.decode([(e[0], e[2]) for _, out in chunk_nodes for e in out]))
+            for props, out in chunk_nodes:
+                node_id, data = decode_entity(label, props, rules)
+                s = place(node_id)
+                nodes[s] = data
+                u_adj = adj[s]
+                # zip asks ``out`` first, so it takes exactly this node's share of ``decoded``
+                for (_, end, _), (key, edge) in zip(out, decoded, strict=False):
+                    t = place(end)
+                    keydict = u_adj.get(t)
+                    if keydict is None:
+                        keydict = u_adj[t] = pred[t][s] = {}
+                    keydict[key] = edge
+    return g

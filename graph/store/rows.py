@@ -1,7 +1,7 @@
 """The pure half of the Neo4j store: an :class:`InstitutionalGraph` as rows ready for ``UNWIND $rows``.
 
 No driver here; :mod:`graph.store.write` sends these rows, :mod:`graph.store.read` decodes what Neo4j
-gives back with :func:`decode_entity` and :class:`EdgeDecoder`.
+gives back with :mod:`graph.store.decode`.
 
 How the model's values are kept in Neo4j (property values there must be primitives or homogeneous lists):
 
@@ -33,7 +33,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,6 +71,11 @@ class PropertyCodec:
     relationship_defaults: dict[str, Any]
     # list properties whose items are maps (each item one JSON string)
     relationship_json_lists: tuple[str, ...] = ("evidence",)
+    # the list-valued time properties every dated fact carries (known_years, ...): absent reads back as []
+    # (neo4j-admin import cannot store an empty array; the as-of rule's Cypher reads absent as [] too)
+    time_lists: tuple[str, ...] = ()
+    # the other time properties (not_before, not_before_rule, ...): absent when unknown, as in the model
+    time_scalars: tuple[str, ...] = ()
 
 
 def _default(type_: str) -> Any:
@@ -89,6 +94,8 @@ def codec(schema: Schema) -> PropertyCodec:
         relationship_maps=tuple(property_name(n) for n, p in rel.items() if p.type == "map"),
         relationship_defaults={n: _default(p.type) for n, p in rel.items()},
         relationship_json_lists=tuple(n for n in ("evidence",) if n in rel_lists),
+        time_lists=tuple(property_name(n) for n, p in schema.time_properties.items() if p.type.endswith("list")),
+        time_scalars=tuple(property_name(n) for n, p in schema.time_properties.items() if not p.type.endswith("list")),
     )
 
 
@@ -248,61 +255,87 @@ def mention_rows(graph: InstitutionalGraph) -> dict[str, list[dict[str, Any]]]:
     >>> [(r["source"], r["lines"]) for r in mention_rows(g)["Actor"]]
     [('ministry:m', ['3-4'])]
     """
-    schema = graph.schema
-    if MENTION_TYPE not in schema.relationship_types or DOCUMENT_LABEL not in schema.node_types:
-        return {}
-    spec = schema.relationship_type(MENTION_TYPE)
-    g = graph.graph
-    types = dict(g.nodes(data="type"))
-    documents = {n for n, t in types.items() if t == DOCUMENT_LABEL}
-    if not documents:
-        return {}
-    mentionable = {n for n, t in types.items() if t in spec.sources}
-    linked = {(u, v) for u, v, t in g.edges(data="type") if t == MENTION_TYPE}
-    lines: dict[tuple[str, str], dict[str, None]] = {}
-    spans_cache: dict[tuple[Any, Any], str] = {}
-
-    def note(entity: str, doc: str, span: str | None) -> None:
-        if doc not in documents or entity not in mentionable:
-            return
-        pair = (entity, doc)
-        spans = lines.get(pair)
-        if spans is None:
-            if pair in linked:
-                return
-            spans = lines[pair] = {}
-        if span is not None:
-            spans[span] = None
-
-    for node, data in g.nodes(data=True):
-        for doc in data.get("sources") or ():
-            note(node, doc, None)
-    for u, v, data in g.edges(data=True):
-        if data["type"] == MENTION_TYPE:
-            continue
-        for ev in data.get("evidence") or ():
-            first, last = ev["lines"]
-            span = spans_cache.get((first, last))
-            if span is None:
-                span = spans_cache[(first, last)] = _span(int(first), int(last))
-            doc = ev["document"]
-            note(u, doc, span)
-            note(v, doc, span)
-        for doc in data.get("sources") or ():
-            note(u, doc, None)
-            note(v, doc, None)
-    look = {label: lookup_label(schema, label) for label in {types[e] for e, _ in lines}}
+    spans, types = mention_spans(graph)
+    look = {label: lookup_label(graph.schema, label) for label in {types[e] for e, _ in spans}}
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for (entity, doc), spans in lines.items():
+    for (entity, doc), lines in spans.items():
         out[look[types[entity]]].append(
-            {
-                "source": entity,
-                "target": doc,
-                "id": "mention:" + relationship_id(MENTION_TYPE, entity, doc, None),
-                "lines": list(spans) or None,
-            }
+            {"source": entity, "target": doc, "id": mention_id(entity, doc), "lines": list(lines) or None}
         )
     return dict(out)
+
+
+def mention_id(entity: str, document: str, _sha1: Callable[[bytes], Any] = hashlib.sha1) -> str:
+    """The id of the derived link from ``entity`` to ``document``: ``"mention:"`` and its
+    :func:`relationship_id` (written out: a large export makes millions).
+
+    >>> mention_id("ministry:m", "doc:d")[8:] == relationship_id(MENTION_TYPE, "ministry:m", "doc:d", None)
+    True
+    """
+    return "mention:" + _sha1(f"{MENTION_TYPE}\x1f{entity}\x1f{document}\x1f".encode()).hexdigest()[:16]
+
+
+Spans = dict[tuple[str, str], dict[str, None]]
+"""``(entity, document) → {"first-last": None}``: the lines of each mention, in citation order."""
+
+
+def mention_spans(graph: InstitutionalGraph) -> tuple[Spans, dict[str, str]]:
+    """The mentions of :func:`mention_rows` in the order they are first seen, and every node's type.
+
+    Written as one flat loop (no call per citation): at a million relationships it visits four million
+    (entity, document) notes.
+    """
+    schema = graph.schema
+    g = graph.graph
+    types: dict[str, str] = dict(g.nodes(data="type"))
+    spans: Spans = {}
+    if MENTION_TYPE not in schema.relationship_types or DOCUMENT_LABEL not in schema.node_types:
+        return spans, types
+    documents = {n for n, t in types.items() if t == DOCUMENT_LABEL}
+    if not documents:
+        return spans, types
+    mention_sources = schema.relationship_type(MENTION_TYPE).sources
+    mentionable = {n for n, t in types.items() if t in mention_sources}
+    # pairs the model links itself: MENTIONED_IN ends at documents, so only their in-edges are read
+    linked = {(u, doc) for doc in documents for u, keyed in g._pred[doc].items()
+              if any(d["type"] == MENTION_TYPE for d in keyed.values())}  # fmt: skip
+    span_of: dict[tuple[Any, Any], str] = {}
+
+    def facts() -> Iterator[tuple[tuple[str, ...], Any, Any]]:
+        for node, data in g.nodes(data=True):
+            if node in mentionable and data.get("sources"):
+                yield (node,), (), data["sources"]
+        for u, nbrs in g._adj.items():  # what edges(data=True) walks, without a generator step per edge
+            u_in = u in mentionable
+            for v, keyed in nbrs.items():
+                ends = (u, v) if u_in and v in mentionable else (u,) if u_in else (v,) if v in mentionable else ()
+                if ends:
+                    for data in keyed.values():
+                        if data["type"] != MENTION_TYPE:
+                            yield ends, data.get("evidence") or (), data.get("sources") or ()
+
+    for ends, evidence, sources in facts():
+        for ev in evidence:
+            doc = ev["document"]
+            if doc not in documents:
+                continue
+            first, last = ev["lines"]
+            span = span_of.get((first, last))
+            if span is None:
+                span = span_of[(first, last)] = _span(int(first), int(last))
+            for entity in ends:
+                lines = spans.get(pair := (entity, doc))
+                if lines is None:
+                    if pair in linked:
+                        continue
+                    lines = spans[pair] = {}
+                lines[span] = None
+        for doc in sources:
+            if doc in documents:
+                for entity in ends:
+                    if (pair := (entity, doc)) not in spans and pair not in linked:
+                        spans[pair] = {}
+    return spans, types
 
 
 def mention_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -324,109 +357,3 @@ def mention_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             links.append(row)
     return [{"source": source, "links": links} for source, links in by_source.items()]
 
-
-# --- reading back -----------------------------------------------------------------------------------
-def decode_entity(type_: str, props: dict[str, Any], rules: PropertyCodec) -> tuple[str, dict[str, Any]]:
-    """Neo4j node properties → ``(id, networkx attributes)``, the inverse of :func:`entity_row`.
-
-    The dict starts from the schema's property names, so every node holds the same key objects
-    rather than the new ones the driver makes for each map (see :class:`EdgeDecoder`).
-    """
-    data = {"type": None, **dict.fromkeys(rules.entity_defaults), **props}
-    node_id = data.pop("id")
-    for name in rules.entity_maps:
-        raw = data[name]
-        if isinstance(raw, str):
-            data[name] = json.loads(raw)
-    for name, default in rules.entity_defaults.items():
-        if data[name] is None and default is not None:
-            data[name] = type(default)()
-    data["type"] = type_
-    return node_id, data
-
-
-class EdgeDecoder:
-    """Decodes the relationships the mirror reads, many at a time, into networkx edge attributes.
-
-    The inverse of :func:`relationship_row`, built for a million edges at a time: every attribute
-    dict has the same key objects, the JSON citations of a whole
-    batch are parsed with one ``json.loads``, and equal immutable values (types, methods, contexts,
-    document ids, quoted lines, years, line numbers) are one object across all edges. The loops below
-    dispatch on the value's type inline: a helper call per value cost more than the rest of the decoding.
-
-    >>> from graph.model.schema import load_schema
-    >>> dec = EdgeDecoder(codec(load_schema()))
-    >>> [(key, data)] = dec.decode(
-    ...     [("LEADS", {"id": "r1", "evidence": ['{"document":"d","lines":[3,4],"text":null}']})])
-    >>> key, data["evidence"], data["sources"], data["note"]
-    ('LEADS', [{'document': 'd', 'lines': [3, 4], 'text': None}], [], None)
-    """
-
-    def __init__(self, rules: PropertyCodec, strings: dict[str, str] | None = None) -> None:
-        self.rules = rules
-        self.strings: dict[str, str] = {} if strings is None else strings
-        self.ints: dict[int, int] = {}
-        self.floats: dict[float, float] = {}
-        lists, maps, json_lists = rules.relationship_lists, rules.relationship_maps, rules.relationship_json_lists
-        self._json_lists = json_lists
-        self._maps = maps
-        self._lists = tuple(n for n in lists if n not in json_lists)
-        self._scalars = tuple(n for n in rules.relationship_defaults if n not in lists and n not in maps)
-        # every edge's dict starts from this one: the keys are then the same string objects on every edge
-        # (the driver makes new ones for every map it reads: a quarter of a mirror's memory at 200 000 edges)
-        self._base: dict[str, Any] = {"id": None, "type": None, **dict.fromkeys(rules.relationship_defaults)}
-
-    def decode(self, edges: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
-        """``[(type, properties)]`` → ``[(edge key, attributes)]``, every schema property present."""
-        s, i, f = self.strings.setdefault, self.ints.setdefault, self.floats.setdefault
-        interners: dict[type, Callable[[Any, Any], Any]] = {str: s, int: i, float: f}
-        shared = interners.get  # Neo4j lists hold one type: the first item's decides
-        json_lists, maps, lists, scalars = self._json_lists, self._maps, self._lists, self._scalars
-        texts: list[str] = []
-        for _, props in edges:
-            for name in json_lists:
-                raw = props.get(name)
-                if raw:
-                    texts.extend(raw)
-        items: list[Any] = json.loads("[" + ",".join(texts) + "]") if texts else []
-        for item in items:
-            if type(item) is dict:
-                for k, v in item.items():  # values replaced in place: the dict's size does not change
-                    if v:
-                        one = shared(type(v))
-                        if one is not None:
-                            item[k] = one(v, v)
-                        elif type(v) is list and (one := shared(type(v[0]))) is not None:
-                            item[k] = list(map(one, v, v))
-        at = 0
-        base = self._base
-        out: list[tuple[str, dict[str, Any]]] = []
-        for type_, props in edges:
-            data = {**base, **props}
-            for name in json_lists:
-                raw = data[name]
-                if raw:
-                    n = len(raw)
-                    data[name] = items[at : at + n]
-                    at += n
-                else:
-                    data[name] = []
-            for name in maps:
-                raw = data[name]
-                data[name] = json.loads(raw) if type(raw) is str else {} if raw is None else raw
-            for name in scalars:
-                v = data[name]
-                if v is not None and (one := shared(type(v))) is not None:
-                    data[name] = one(v, v)
-            for name in lists:
-                v = data[name]
-                if not v:
-                    data[name] = []
-                elif (one := shared(type(v[0]))) is not None:
-                    data[name] = list(map(one, v, v))
-            type_ = s(type_, type_)
-            data["type"] = type_
-            context = data.get("context")
-            key = type_ if not context else s(f"{type_}@{context}", f"{type_}@{context}")
-            out.append((key, data))
-        return out

@@ -37,17 +37,24 @@ from graph.model.institutional_graph import InstitutionalGraph
 from graph.model.schema import Schema
 from graph.store.constraints import ensure_constraints
 from graph.store.rows import (
-    DERIVED_FLAG,
-    DOCUMENT_LABEL,
     MENTION_TYPE,
-    PropertyCodec,
     codec,
     entity_rows,
     mention_groups,
     mention_rows,
-    property_name,
     relationship_rows,
 )
+from graph.store.statements import (  # re-exported: tests and benchmarks import them from here
+    key_property,
+    mention_statement,
+    node_statement,
+    relationship_statement,
+)
+
+__all__ = [
+    "LoadError", "LoadReport", "Progress", "key_property", "load_into_neo4j", "mention_statement", "node_statement",
+    "relationship_statement", "rich_progress", "wipe_graph", "write_graph",
+]  # fmt: skip
 
 if TYPE_CHECKING:
     from graph.store.settings import Neo4jSettings
@@ -71,13 +78,16 @@ class LoadReport:
     seconds: float = 0.0
     by_label: dict[str, int] = field(default_factory=dict)
     by_type: dict[str, int] = field(default_factory=dict)
+    steps: dict[str, float] = field(default_factory=dict)  # step name -> seconds, in the order they ran
 
     def summary(self) -> str:
         rate = self.relationships / self.seconds if self.seconds else 0.0
+        steps = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.steps.items())
         return (
             f"loaded {self.nodes} entities, {self.relationships} relationships and {self.mentions} mentions "
-            f"in {self.batches} batches, {self.seconds:.1f} s ({rate:,.0f} relationships/s); created "
-            f"{self.nodes_created} nodes and {self.relationships_created} relationships"
+            f"by the batched load (UNWIND statements over Bolt) in {self.batches} batches, {self.seconds:.1f} s "
+            f"({rate:,.0f} relationships/s): {steps}; created {self.nodes_created} nodes and "
+            f"{self.relationships_created} relationships"
         )
 
 
@@ -87,95 +97,6 @@ class LoadError(InstgraphError):
     def __init__(self, message: str, report: LoadReport) -> None:
         super().__init__(message)
         self.report = report
-
-
-# Plans for these statements are fixed by the uniqueness constraints (every look-up is a unique index
-# seek), so a plan made once is reused even after a wipe or a large load changes the statistics; without
-# this the server replans every statement after a --wipe (about 0.2 s each on a small server).
-_PLAN = "CYPHER replan=skip "
-
-
-def _list_union(var: str, name: str, src: str = "row") -> str:
-    # Append the arriving items not yet stored; keep what is stored when nothing arrives.
-    return (
-        f"{var}.{name} = CASE WHEN {src}.{name} IS NULL THEN {var}.{name} "
-        f"ELSE coalesce({var}.{name}, []) + [x IN {src}.{name} WHERE NOT x IN coalesce({var}.{name}, [])] END"
-    )
-
-
-def node_statement(schema: Schema, label: str, rules: PropertyCodec, *, new: bool = False) -> str:
-    """``UNWIND $rows`` of nodes of one type, with its group label and accumulating lists.
-
-    ``new=True`` (a load right after a wipe) CREATEs the nodes; otherwise they are MERGEd on their key
-    and list properties take the union of what is stored and what arrives.
-    """
-    nt = schema.node_type(label)
-    key = property_name(nt.key)
-    if new:
-        labels = "".join(f":{schema.check_label(x)}" for x in nt.labels)
-        lists = "".join(f", n.{p} = row.{p}" for p in rules.entity_lists)
-        return f"{_PLAN}UNWIND $rows AS row CREATE (n{labels}) SET n = row.props, n.{key} = row.id{lists}"
-    extra = "".join(f":{schema.check_label(g)}" for g in nt.labels[1:])
-    sets = ", ".join(["n += row.props", *(_list_union("n", p) for p in rules.entity_lists)])
-    set_labels = f" SET n{extra}" if extra else ""
-    return f"{_PLAN}UNWIND $rows AS row MERGE (n:{nt.label} {{{key}: row.id}}){set_labels} SET {sets}"
-
-
-def key_property(schema: Schema, label: str) -> str:
-    """The key property of a node type, or the one key all members of a group share."""
-    if label in schema.node_types:
-        return property_name(schema.node_types[label].key)
-    keys = {schema.node_types[m].key for m in schema.members(schema.check_label(label))}
-    if len(keys) != 1:
-        raise InstgraphError(f"the types in group {label} have different keys {sorted(keys)}; give them one key")
-    return property_name(keys.pop())
-
-
-def relationship_statement(
-    schema: Schema, type_: str, source: str, target: str, rules: PropertyCodec, *, new: bool = False
-) -> str:
-    """``UNWIND $rows`` of relationships of one type between two look-up labels.
-
-    ``new=True`` CREATEs them (a load right after a wipe: no relationship can exist yet); otherwise they
-    are MERGEd on ``(start)-[:TYPE {id}]->(end)`` and list properties accumulate.
-    """
-    rel = schema.check_relationship_type(type_)
-    s, t = schema.check_label(source), schema.check_label(target)
-    ends = (
-        f"{_PLAN}UNWIND $rows AS row "
-        f"MATCH (a:{s} {{{key_property(schema, s)}: row.source}}) "
-        f"MATCH (b:{t} {{{key_property(schema, t)}: row.target}}) "
-    )
-    if new:
-        lists = "".join(f", r.{p} = row.{p}" for p in rules.relationship_lists)
-        return ends + f"CREATE (a)-[r:{rel}]->(b) SET r = row.props, r.id = row.id{lists}"
-    sets = ", ".join(["r += row.props", *(_list_union("r", p) for p in rules.relationship_lists)])
-    return ends + f"MERGE (a)-[r:{rel} {{id: row.id}}]->(b) SET {sets}"
-
-
-def mention_statement(schema: Schema, source: str, *, new: bool = False) -> str:
-    """``UNWIND $rows`` of derived MENTIONED_IN links from one look-up label to documents; one row per
-    entity, ``{source, links: [{target, id, lines}]}`` (see :func:`graph.store.rows.mention_groups`)."""
-    s = schema.check_label(source)
-    d = schema.check_label(DOCUMENT_LABEL)
-    rel = schema.check_relationship_type(MENTION_TYPE)
-    flag = property_name(DERIVED_FLAG)
-    ends = (
-        f"{_PLAN}UNWIND $rows AS row "
-        f"MATCH (a:{s} {{{key_property(schema, s)}: row.source}}) "
-        f"UNWIND row.links AS m "
-        f"MATCH (d:{d} {{{key_property(schema, d)}: m.target}}) "
-    )
-    if new:
-        return (
-            ends
-            + f"CREATE (a)-[r:{rel}]->(d) SET r.id = m.id, r.{flag} = true, r.method = 'derived', r.lines = m.lines"
-        )
-    return (
-        ends
-        + f"MERGE (a)-[r:{rel} {{id: m.id}}]->(d) SET r.{flag} = true, r.method = 'derived', "
-        + _list_union("r", "lines", "m")
-    )
 
 
 _Part = tuple[str, str, str, list[dict[str, Any]], list[int] | None]
@@ -295,35 +216,125 @@ def write_graph(
     """
     if batch_size < 1:
         raise InstgraphError(f"batch size {batch_size} must be at least 1")
-    graph = graph.dated()
-    schema, rules = graph.schema, codec(graph.schema)
-    _check_types(graph)  # before anything is wiped or written: a bad type is one line, nothing half-loaded
     report = LoadReport()
     began = time.perf_counter()
+    with _step(report, "date"):
+        graph = graph.dated()
+        _check_types(graph)  # before anything is wiped or written: a bad type is one line, nothing half-loaded
     if wipe:
-        report.deleted_nodes = wipe_graph(driver, schema, database)
+        with _step(report, "wipe"):
+            report.deleted_nodes = wipe_graph(driver, graph.schema, database)
     if constraints:
-        ensure_constraints(driver, schema, database)
+        with _step(report, "constraints"):
+            ensure_constraints(driver, graph.schema, database)
     # Right after a wipe nothing with a schema label exists, so every node and relationship is new:
     # CREATE them (no existence check, no locking MERGE, no union with stored lists).
-    new = wipe
-    totals = {"entities": len(graph.graph), "relationships": graph.graph.number_of_edges(), "mentions": 0}
-    done = dict.fromkeys(totals, 0)
+    sender = _Sender(driver, database, report, progress, began, new=wipe)
+    with _step(report, "write"):
+        sender.send(_plan(graph, new=wipe, totals=sender.totals), batch_size)
+    report.seconds = time.perf_counter() - began
+    return report
 
-    def plan() -> Iterator[_Part]:
-        # Rows are built phase by phase while the previous phase's transactions run.
-        for label, rows in sorted(entity_rows(graph).items()):
-            yield ("entities", label, node_statement(schema, label, rules, new=new), rows, None)
-        for (type_, s, t), rows in sorted(relationship_rows(graph).items()):
-            yield ("relationships", type_, relationship_statement(schema, type_, s, t, rules, new=new), rows, None)
-        mentions = mention_rows(graph)
-        totals["mentions"] = sum(len(rows) for rows in mentions.values())
-        for label, rows in sorted(mentions.items()):
-            grouped = mention_groups(rows)
-            weights = [len(row["links"]) for row in grouped]
-            yield ("mentions", MENTION_TYPE, mention_statement(schema, label, new=new), grouped, weights)
 
-    def account(pieces: list[_Piece], summaries: list[ResultSummary]) -> None:
+@contextmanager
+def _step(report: LoadReport, name: str) -> Iterator[None]:
+    began = time.perf_counter()
+    try:
+        yield
+    finally:
+        report.steps[name] = time.perf_counter() - began
+
+
+def _plan(graph: InstitutionalGraph, *, new: bool, totals: dict[str, int]) -> Iterator[_Part]:
+    """The statements of a load and their rows, built phase by phase while the previous phase's
+    transactions run; ``totals`` learns each phase's row count as it is built."""
+    schema, rules = graph.schema, codec(graph.schema)
+    totals.update(entities=len(graph.graph), relationships=graph.graph.number_of_edges(), mentions=0)
+    for label, rows in sorted(entity_rows(graph).items()):
+        yield ("entities", label, node_statement(schema, label, rules, new=new), rows, None)
+    for (type_, s, t), rows in sorted(relationship_rows(graph).items()):
+        yield ("relationships", type_, relationship_statement(schema, type_, s, t, rules, new=new), rows, None)
+    mentions = mention_rows(graph)
+    totals["mentions"] = sum(len(rows) for rows in mentions.values())
+    for label, rows in sorted(mentions.items()):
+        grouped = mention_groups(rows)
+        weights = [len(row["links"]) for row in grouped]
+        yield ("mentions", MENTION_TYPE, mention_statement(schema, label, new=new), grouped, weights)
+
+
+class _Sender:
+    """Sends a load's transactions from writer threads while the caller's thread builds the next rows,
+    so the server is not idle while Python works; after a failure they start nothing more.
+
+    After a wipe (CREATE, no existence checks) two run at once and Neo4j uses a second core: 1.4x
+    faster at 200 000 relationships. A rare lock conflict between them is a transient error the driver
+    retries. Entities are committed before any transaction that links them starts. MERGE loads keep one
+    writer, in order.
+    """
+
+    def __init__(self, driver: Driver, database: str, report: LoadReport, progress: Progress | None,
+                 began: float, *, new: bool) -> None:  # fmt: skip
+        self.driver, self.database, self.report, self.progress, self.began = driver, database, report, progress, began
+        self.writers = 2 if new else 1
+        self.failed = threading.Event()
+        self.pending: deque[tuple[list[_Piece], Future[list[ResultSummary]]]] = deque()
+        self.totals: dict[str, int] = {}
+        self.done: dict[str, int] = {"entities": 0, "relationships": 0, "mentions": 0}
+
+    def send(self, plan: Iterable[_Part], batch_size: int) -> None:
+        pending = self.pending
+        with gc_paused(), ThreadPoolExecutor(self.writers, thread_name_prefix="instgraph-load") as writer:
+            try:
+                for pieces in _transactions(plan, batch_size):
+                    if self.writers > 1 and any(p[0] != "entities" for p in pieces):
+                        while any(p[0] == "entities" for earlier, _ in pending for p in earlier):
+                            self._settle()
+                    pending.append((pieces, writer.submit(self._run, pieces)))
+                    while len(pending) > self.writers + 1 or (pending and pending[0][1].done()):
+                        self._settle()
+                while pending:
+                    self._settle()
+            except BaseException:
+                self.failed.set()
+                for _, future in pending:
+                    future.cancel()
+                raise
+
+    def _run(self, pieces: list[_Piece]) -> list[ResultSummary]:
+        if self.failed.is_set():
+            raise _Skipped()
+        try:
+            return _write(self.driver, self.database, pieces)
+        except BaseException:
+            self.failed.set()
+            raise
+
+    def _settle(self) -> None:
+        pieces, future = self.pending.popleft()
+        try:
+            summaries = future.result()
+        except Exception as exc:  # noqa: BLE001 - any failure must say what was already written
+            self.failed.set()  # transactions not started yet will not start
+            for later_pieces, later in self.pending:  # one already running may still commit: count it
+                with suppress(Exception):
+                    self._account(later_pieces, later.result())
+            self.pending.clear()
+            raise self._stopped(pieces, exc) from exc
+        self._account(pieces, summaries)
+
+    def _stopped(self, pieces: list[_Piece], exc: Exception) -> LoadError:
+        report = self.report
+        report.seconds = time.perf_counter() - self.began
+        phase, name = pieces[0][0], pieces[0][1]
+        return LoadError(
+            f"load stopped in {phase} ({name}) after {report.nodes} entities, {report.relationships} "
+            f"relationships and {report.mentions} mentions were written ({report.batches} batches); "
+            f"rerun the same load to finish it: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}",
+            report,
+        )
+
+    def _account(self, pieces: list[_Piece], summaries: list[ResultSummary]) -> None:
+        report = self.report
         report.batches += 1
         for (phase, name, _, _, count), summary in zip(pieces, summaries, strict=True):
             c = summary.counters
@@ -338,68 +349,9 @@ def write_graph(
                 report.by_type[name] = report.by_type.get(name, 0) + count
             else:
                 report.mentions += count
-            done[phase] += count
-            if progress is not None:
-                progress(phase, done[phase], totals[phase])
-
-    # Writer threads run the transactions while this thread builds and packs the next rows, so the
-    # server is not idle while Python works; after a failure they start nothing more. After a wipe
-    # (CREATE, no existence checks) two run at once and Neo4j uses a second core: 1.4x faster at
-    # 200 000 relationships. A rare lock conflict between them is a transient error the driver
-    # retries. Entities are committed before any transaction that links them starts. MERGE loads
-    # keep one writer, in order.
-    writers = 2 if new else 1
-    failed = threading.Event()
-
-    def run(pieces: list[_Piece]) -> list[ResultSummary]:
-        if failed.is_set():
-            raise _Skipped()
-        try:
-            return _write(driver, database, pieces)
-        except BaseException:
-            failed.set()
-            raise
-
-    pending: deque[tuple[list[_Piece], Future[list[ResultSummary]]]] = deque()
-
-    def settle() -> None:
-        pieces, future = pending.popleft()
-        try:
-            summaries = future.result()
-        except Exception as exc:  # noqa: BLE001 - any failure must say what was already written
-            failed.set()  # transactions not started yet will not start
-            for later_pieces, later in pending:  # one already running may still commit: count it
-                with suppress(Exception):
-                    account(later_pieces, later.result())
-            pending.clear()
-            report.seconds = time.perf_counter() - began
-            phase, name = pieces[0][0], pieces[0][1]
-            raise LoadError(
-                f"load stopped in {phase} ({name}) after {report.nodes} entities, {report.relationships} "
-                f"relationships and {report.mentions} mentions were written ({report.batches} batches); "
-                f"rerun the same load to finish it: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}",
-                report,
-            ) from exc
-        account(pieces, summaries)
-
-    with gc_paused(), ThreadPoolExecutor(max_workers=writers, thread_name_prefix="instgraph-load") as writer:
-        try:
-            for pieces in _transactions(plan(), batch_size):
-                if writers > 1 and any(p[0] != "entities" for p in pieces):
-                    while any(p[0] == "entities" for earlier, _ in pending for p in earlier):
-                        settle()
-                pending.append((pieces, writer.submit(run, pieces)))
-                while len(pending) > writers + 1 or (pending and pending[0][1].done()):
-                    settle()
-            while pending:
-                settle()
-        except BaseException:
-            failed.set()
-            for _, future in pending:
-                future.cancel()
-            raise
-    report.seconds = time.perf_counter() - began
-    return report
+            self.done[phase] += count
+            if self.progress is not None:
+                self.progress(phase, self.done[phase], self.totals[phase])
 
 
 @contextmanager

@@ -23,7 +23,7 @@ import pytest
 from cli_runs import assert_one_clear_error, base_env, run_cli, run_many
 
 from graph.errors import InstgraphError
-from graph.store.local_server import LocalServer, LocalServerError, default_home, free_port
+from graph.store.local_server import SMALL_SERVER, LocalServer, LocalServerError, default_home, free_port
 from graph.store.write import LoadError, write_graph
 
 pytestmark = pytest.mark.neo4j
@@ -57,7 +57,7 @@ def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Local
 def killable(own_server: tuple[LocalServer, int]) -> tuple[LocalServer, int]:
     """The module's server, running (restarted if an earlier test left it dead)."""
     server, port = own_server
-    server.start(port, None, password=PASSWORD, detach=False)
+    server.start(port, None, password=PASSWORD, detach=False, **SMALL_SERVER)
     return server, port
 
 
@@ -111,7 +111,7 @@ def test_sigkill_mid_load_then_restart_and_rerun_gives_the_clean_graph(killable:
         assert "rerun the same load" in str(failed.value)
         assert "\n" not in str(failed.value).strip()
 
-        server.start(port, None, password=PASSWORD, detach=False)  # crash recovery on the same data
+        server.start(port, None, password=PASSWORD, detach=False, **SMALL_SERVER)  # crash recovery on the same data
         # The same driver object works again after the restart, and a rerun (MERGE over what the killed
         # load committed) finishes the load.
         write_graph(driver, graph, batch_size=BATCH)
@@ -137,7 +137,7 @@ def test_server_restarted_between_two_commands(killable: tuple[LocalServer, int]
     first = run_cli(("load", "--data", str(dataset)), env)
     assert first.code == 0, first.explain()
     server.stop()
-    server.start(port, None, password=PASSWORD, detach=False)
+    server.start(port, None, password=PASSWORD, detach=False, **SMALL_SERVER)
     second = run_cli(("query", "search", "--param", "text=MoR", "--format", "json"), env)
     assert second.code == 0, second.explain()
     assert [r["name"] for r in json.loads(second.stdout)] == ["Ministry of Restarts"]
