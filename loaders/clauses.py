@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph.model.schema import load_schema
-from loaders.lexicon import READING, reading_words
+from loaders.lexicon import READING
 
 _GAP_BEFORE = 80  # characters between the mention before a phrase and the phrase
 _GAP_AFTER = 40  # characters between a phrase and the first mention after it
@@ -64,12 +64,6 @@ _WITH_ASIDE = re.compile(
     r"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)\s*,\s*$",
     re.I,
 )
-# "A, B and C (have since) jointly published …": the bodies of the list work together.
-_JOINTLY = re.compile(
-    r"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)+)\s+(?:(?:have|has|had|will)\s+)?"
-    r"(?:(?:since|also|now|then)\s+)?(?:(?:jointly|together|in\s+partnership)\s+[a-z]+|co-[a-z]+)",
-    re.I,
-)
 # "A is one of the pillars of P, together with B and C": B and C are parts of P too.
 _PARTS_TOO = re.compile(
     r"\s*,\s*(?:together\s+with|along\s+with|alongside)\s+(?:the\s+)?"
@@ -94,7 +88,7 @@ _APPOSING = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*$")
 _BEFORE_PARENTHESIS = re.compile(r"@(\d+)@\s*\($")
 _APPOSED = re.compile(r"@(\d+)@\s*,\s*(?:the|an?)\s[^,@;]*$", re.I)
 _PASSIVE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:then\s+|former\s+|new\s+)?$", re.I)
-_MENTION = re.compile(r"@(\d+)@")
+MENTION = re.compile(r"@(\d+)@")
 _OWNED_AFTER = re.compile(r"(?:'s|\u2019s|')\s+@(\d+)@")
 _LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
 _JOINED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|,|and|&|\+|as\s+well\s+as|or)\s*(?:the\s+)?$", re.I)
@@ -206,7 +200,7 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
                 after = [int(r[1])]
         if before and not after and relation == "SUCCEEDED_BY" and _NO_OBJECT.match(t, m.end()):
             # "X dates from 2014, when Y was renamed": the renamed body became the sentence's subject.
-            first = _MENTION.search(t)
+            first = MENTION.search(t)
             if first is not None and int(first[1]) not in before:
                 after = [int(first[1])]
         if relation == "SUCCEEDED_BY" and forward and len(after) == 1:
@@ -231,165 +225,19 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
             out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for n, a in enumerate(after)
                     for b in after[n + 1 :]]
         if relation == "PART_OF" and forward and (w := _PARTS_TOO.match(t, _list_end(t, m.end()))):
-            before = [*before, *(int(x) for x in _MENTION.findall(w["list"]))]  # "…, together with B and C"
+            before = [*before, *(int(x) for x in MENTION.findall(w["list"]))]  # "…, together with B and C"
         sources, targets = (before, after) if forward else (after, before)
         opening = max((c.end() for c in _CLAUSE_BREAK.finditer(t, 0, m.start())), default=0)
-        clause = tuple(int(x) for x in _MENTION.findall(t, opening, m.start()))
+        clause = tuple(int(x) for x in MENTION.findall(t, opening, m.start()))
         on = _ON_INSTRUMENT.match(t, _list_end(t, m.end()))  # "works with B on P"
         out.append(Phrased(relation, sources, targets, m.start(), m.end(), (*clause, int(on[1])) if on else clause))
     return out
 
 
-# "A's B", "its B": the owner leads the instrument, or the body is part of the owner.
-_POSSESSIVE = re.compile(r"@(\d+)@(?:'s|\u2019s|')\s+(?:own\s+)?@(\d+)@")
-# The words between "its" and the owned name are its modifiers, never a preposition ("its tasks to B").
-_ITS = re.compile(
-    r"(?<![\w-])(?:its|their)\s+(?:own\s+)?(?:(?!(?:to|for|of|by|with|from|in|on|at|into|under|and|or)\s)[a-z][\w-]*\s+){0,2}?"
-    r"@(\d+)@",
-    re.I,
-)
-# "B (A, then C)", "B (from 2018, A)": the bodies in parentheses after an instrument run it.
-_PARENTHESIS = re.compile(r"@(\d+)@\s*\(([^()]*@\d+@[^()]*)\)")
-_ONLY_BODIES = re.compile(
-    r"^(?:\s|,|;|\u2013|\u2014|-|/|@\d+@|\d{4}|\d\d|and|then|later|from|since|until|to|now|today|formerly)*$", re.I
-)
 _CO_LED = re.compile(r"(?:led|co-led|headed|chaired|co-chaired|steered|run|managed)\b", re.I)  # by A and B: together
 _JOINT = re.compile(r"\b(?:jointly|together)\b", re.I)
-_UNDER_FRAME = re.compile(r"^\s*(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?@(\d+)@\s*,", re.I)
-# "A (B" : a name right after another, in parentheses, may be its other name (the reader checks the types).
-_TRANSLATED = re.compile(r"@(\d+)@[*_]*\s*\(\s*[*_]*@(\d+)@")  # "**A** (*B*, AB)" too
 # "C, which A opened": the relative pronoun's antecedent is the object.
 _RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|that)\s+$", re.I)
-
-
-@cache
-def _apposition() -> re.Pattern[str]:
-    nouns = "|".join(re.escape(n) for n in sorted(reading_words().body_nouns, key=len, reverse=True))
-    return re.compile(
-        rf"@(\d+)@\s*,\s*(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s+(?:of|under|within|in|for)\s+"
-        rf"(?:the\s+)?@(\d+)@",
-        re.I,
-    )
-
-
-def _plural(noun: str) -> str:
-    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-
-
-@cache
-def _members() -> re.Pattern[str]:
-    """ "the bodies under the ministry, among them A, B and C": the bodies named are part of the ministry."""
-    nouns = "|".join(re.escape(_plural(n)) for n in sorted(reading_words().body_nouns, key=len, reverse=True))
-    return re.compile(
-        rf"\b(?:{nouns})\b[^@.;:]{{0,40}}?\b(?:under|attached\s+to|reporting\s+to|within|affiliated\s+(?:to|with))\s+"
-        rf"(?:the\s+)?(?:@(?P<parent>\d+)@|(?:its|their)\s+[a-z]+)[^@;]{{0,80}}?"
-        rf"(?:among\s+them|including|such\s+as|notably|namely|:)\s+(?:the\s+)?"
-        rf"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)",
-        re.I,
-    )
-
-
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
-
-
-@cache
-def _counted_members() -> re.Pattern[str]:
-    nouns = "|".join(re.escape(_plural(n)) for n in sorted(reading_words().body_nouns, key=len, reverse=True))
-    return re.compile(
-        rf"^\s*(?:the\s+)?(?P<n>{'|'.join(_COUNTS)})\s+(?:[a-z-]+\s+){{0,2}}?(?:{nouns})\s+"
-        rf"(?:under|attached\s+to|reporting\s+to|within|affiliated\s+(?:to|with))\s+(?:the\s+)?@(?P<parent>\d+)@",
-        re.I,
-    )
-
-
-def counted_members(t: str) -> tuple[int, int] | None:
-    """ "Two agencies attached to the ministry carry …": (how many, the parent's mention); the sentences
-    that follow name the members."""
-    m = _counted_members().match(t)
-    return (_COUNTS[m["n"].lower()], int(m["parent"])) if m else None
-
-
-@cache
-def _parts_intro() -> re.Pattern[str]:
-    nouns = "|".join(re.escape(n) for n in sorted(reading_words().part_nouns, key=len, reverse=True))
-    return re.compile(rf"@(\d+)@[^@:;.]{{0,60}}?\b(?:{nouns})\b[^@:;.]{{0,30}}:", re.I)
-
-
-def _inline_parts(t: str) -> list[Phrased]:
-    """"A rests on three pillars: B; C; and D": the first name of each item is PART_OF A."""
-    m = _parts_intro().search(t)
-    if m is None:
-        return []
-    rest = t[m.end() :]
-    items = rest.split(";") if ";" in rest else re.split(r",\s*(?:and\s+)?|\s+and\s+", rest)
-    firsts = [int(f[1]) for item in items if (f := _MENTION.search(item)) is not None]
-    return [Phrased("PART_OF", [i], [int(m[1])], m.start(), m.end()) for i in firsts if i != int(m[1])]
-
-
-# "M entrusted its implementation to A and to B", "… gave the management of P to A": A and B run P, M leads it.
-_ENTRUSTED = re.compile(
-    r"\b(?:entrust(?:s|ed)?|delegat(?:es|ed)|assign(?:s|ed)|hand(?:s|ed)\s+over|gave|gives)\s+"
-    r"(?:@(?P<its>\d+)@\s+|the\s+)(?:implementation|management|administration|operation|delivery|running)"
-    r"(?:\s+of\s+@(?P<obj>\d+)@)?\s+to\s+(?P<list>@\d+@(?:\s*(?:,|and|,\s*and)\s*(?:to\s+)?@\d+@)*)",
-    re.I,
-)
-# "P, with A as implementing agency": A runs P.
-_AS_AGENCY = re.compile(
-    r"@(\d+)@[^@]{0,40}?\bwith\s+(?:the\s+)?@(\d+)@\s+as\s+(?:the\s+|its\s+)?(?:implementing|managing|executing"
-    r"|delivery|operating|administering)\s+(?:agency|body|partner|organi[sz]ation|entity)",
-    re.I,
-)
-
-
-def by_form(t: str) -> list[Phrased]:
-    """What the form of a statement says without a phrase of the table:
-    - possessives, "A's B" and "its B" (the clause's subject's), as ``OWNS`` from owner to owned (the
-      reader makes it LEADS for an instrument, PART_OF for a body);
-    - a list of parts after "… three pillars:", "Under the Fund, …", "A, the directorate of B";
-    - "P, with A as implementing agency", "A, B and C jointly …", "Name (Other name)";
-    - bodies in parentheses after an instrument ("P (2018 - 2021, A)")."""
-    out = [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _POSSESSIVE.finditer(t)]
-    for m in _ITS.finditer(t):
-        # Its owner is the clause's subject, or in a title ("Overview of A and its B") its first name.
-        owner = _clause_subject(t[: m.start()])
-        if owner is None and (first := _MENTION.search(t, t.rfind(";", 0, m.start()) + 1, m.start())):
-            owner = int(first[1])
-        if owner is not None and owner != int(m[1]):
-            before = tuple(int(x) for x in reversed(_MENTION.findall(t, 0, m.start())) if int(x) != owner)
-            out.append(Phrased(OWNS, [owner], [int(m[1])], m.start(), m.end(), owners=before[:3]))
-    out += _inline_parts(t)
-    if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
-        after = [int(x) for x in _MENTION.findall(t, u.end())]
-        out.append(Phrased("PART_OF", after, [int(u[1])], u.start(), u.end(), typed=True, instruments=True))
-    for m in _ENTRUSTED.finditer(t):
-        instrument = m["obj"] or m["its"]
-        if instrument is not None:
-            bodies = [int(x) for x in _MENTION.findall(m["list"])]
-            out.append(Phrased("IMPLEMENTS", bodies, [int(instrument)], m.start(), m.end()))
-            if (entruster := _clause_subject(t[: m.start()])) is not None:
-                out.append(Phrased("LEADS", [entruster], [int(instrument)], m.start(), m.end(), typed=True))
-    for m in _AS_AGENCY.finditer(t):
-        out.append(Phrased("IMPLEMENTS", [int(m[2])], [int(m[1])], m.start(), m.end()))
-    for m in _JOINTLY.finditer(t):
-        members = [int(x) for x in _MENTION.findall(m["list"])]
-        for i, a in enumerate(members):
-            out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for b in members[i + 1 :]]
-    for m in _members().finditer(t):
-        parent = int(m["parent"]) if m["parent"] else _clause_subject(t[: m.start()])  # "under its supervision"
-        if parent is not None:
-            out.append(Phrased("PART_OF", [int(x) for x in _MENTION.findall(m["list"])], [parent], m.start(), m.end()))
-    for m in _apposition().finditer(t):  # "A, the directorate of B": A is part of B
-        out.append(Phrased("PART_OF", [int(m[1])], [int(m[2])], m.start(), m.end()))
-    for m in _TRANSLATED.finditer(t):  # "Ministry of X (Ministerio de X)": one body, two languages
-        out.append(Phrased(SAME_AS, [int(m[1])], [int(m[2])], m.start(), m.end()))
-    for m in _PARENTHESIS.finditer(t):
-        # "P (A, then B)", "P (from 2018, A)", "P (Norland Union)": the bodies in parentheses run P; a
-        # lone name found by shape alone there is P's other name, not its body.
-        if _ONLY_BODIES.match(m[2]):
-            bodies = [int(i) for i in _MENTION.findall(m[2])]
-            alone = len(bodies) == 1 and not any(c.isdigit() for c in _MENTION.sub("", m[2]))
-            out.append(Phrased("IMPLEMENTS", bodies, [int(m[1])], m.start(), m.end(), typed=alone))
-    return out
 
 
 def _before(t: str, at: int, partners: bool = False, active: bool = True) -> list[int]:
@@ -401,7 +249,7 @@ def _before(t: str, at: int, partners: bool = False, active: bool = True) -> lis
         return []
     coordinated = _COORDINATED.search(m[2]) and not _RELATIVE_WORD.search(m[2])  # "a fund that runs … and is"
     if coordinated or (partners and _ASIDE.match(m[2])):
-        subject = _clause_subject(head)
+        subject = clause_subject(head)
         return [subject] if subject is not None else []
     if len(m[2]) > _GAP_BEFORE:
         return []
@@ -416,7 +264,7 @@ def _before(t: str, at: int, partners: bool = False, active: bool = True) -> lis
     if active and (r := _RELATIVE_CLAUSE.search(head)) is not None:
         return [int(r[1])]
     if (a := _WITH_ASIDE.search(head)) is not None:  # "A, together with B and C, runs P": all run it
-        return [int(a[1]), *(int(x) for x in _MENTION.findall(a["list"]))]
+        return [int(a[1]), *(int(x) for x in MENTION.findall(a["list"]))]
     found = [int(m[1])]
     rest = head[: m.start()]
     j = _CLOSED_BEFORE.search(rest)
@@ -440,11 +288,11 @@ def _framed(t: str, before: list[int]) -> list[int]:
     return subject if len(subject) == 1 and subject != before else before
 
 
-def _clause_subject(head: str) -> int | None:
+def clause_subject(head: str) -> int | None:
     """The first mention of the clause ``head`` ends in that no preposition governs ("In 2023, at A's
     conference, B …": B)."""
     clause = head[head.rfind(";") + 1 :]
-    for m in _MENTION.finditer(clause):
+    for m in MENTION.finditer(clause):
         governed = _GOVERNED_BEFORE.search(clause, max(0, m.start() - 12), m.start()) is not None
         if not governed and clause[m.end() : m.end() + 2] not in ("'s", "\u2019s"):
             return int(m[1])
@@ -459,7 +307,7 @@ def _skip_behalf(t: str, at: int) -> int:
 
 def _list_end(t: str, at: int) -> int:
     """Where the list of mentions a phrase opens at ``at`` ends."""
-    m = _MENTION.search(t, at)
+    m = MENTION.search(t, at)
     if m is None:
         return at
     pos = m.end()
@@ -480,7 +328,7 @@ def _past_complement(t: str, pos: int) -> int:
 def _after(t: str, at: int, limit: int) -> list[int]:
     """The first mention after ``at`` (and before ``limit``) in the same clause, with the list it opens."""
     at = _skip_behalf(t, at)
-    m = _MENTION.search(t, at, limit)
+    m = MENTION.search(t, at, limit)
     if m is None:
         return []
     gap = t[at : m.start()]

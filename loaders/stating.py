@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from loaders import relations as R
 from loaders.bullets import Statement
-from loaders.clauses import by_form, phrased
+from loaders.clauses import phrased
 from loaders.dates import YearSpan, find_years, nearest_year
+from loaders.forms import by_form
 from loaders.phrase_facts import state_phrased
 from loaders.reader import FRAMED, NESTED, STATED, Reader, span_of
 

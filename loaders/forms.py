@@ -1,0 +1,181 @@
+"""What the form of a statement says without a phrase of ``reading.yaml``: possessives, parts listed after
+"… three pillars:", appositions ("A, the directorate of B"), members ("the bodies under the ministry, among
+them A and B"; "Two agencies attached to …"), "A, B and C jointly …", other names in parentheses, bodies in
+parentheses after an instrument, "with A as implementing agency", "M entrusted its implementation to A".
+The phrases themselves are read by :mod:`loaders.clauses`; both give :class:`~loaders.clauses.Phrased`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from loaders.clauses import MENTION, OWNS, SAME_AS, Phrased, clause_subject
+from loaders.lexicon import reading_words
+
+# "A, B and C (have since) jointly published …": the bodies of the list work together.
+_JOINTLY = re.compile(
+    r"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)+)\s+(?:(?:have|has|had|will)\s+)?"
+    r"(?:(?:since|also|now|then)\s+)?(?:(?:jointly|together|in\s+partnership)\s+[a-z]+|co-[a-z]+)",
+    re.I,
+)
+
+
+# "A's B", "its B": the owner leads the instrument, or the body is part of the owner.
+_POSSESSIVE = re.compile(r"@(\d+)@(?:'s|\u2019s|')\s+(?:own\s+)?@(\d+)@")
+
+
+# The words between "its" and the owned name are its modifiers, never a preposition ("its tasks to B").
+_ITS = re.compile(
+    r"(?<![\w-])(?:its|their)\s+(?:own\s+)?(?:(?!(?:to|for|of|by|with|from|in|on|at|into|under|and|or)\s)[a-z][\w-]*\s+){0,2}?"
+    r"@(\d+)@",
+    re.I,
+)
+
+
+# "B (A, then C)", "B (from 2018, A)": the bodies in parentheses after an instrument run it.
+_PARENTHESIS = re.compile(r"@(\d+)@\s*\(([^()]*@\d+@[^()]*)\)")
+
+
+_ONLY_BODIES = re.compile(
+    r"^(?:\s|,|;|\u2013|\u2014|-|/|@\d+@|\d{4}|\d\d|and|then|later|from|since|until|to|now|today|formerly)*$", re.I
+)
+
+
+_UNDER_FRAME = re.compile(r"^\s*(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?@(\d+)@\s*,", re.I)
+
+
+# "A (B" : a name right after another, in parentheses, may be its other name (the reader checks the types).
+_TRANSLATED = re.compile(r"@(\d+)@[*_]*\s*\(\s*[*_]*@(\d+)@")  # "**A** (*B*, AB)" too
+
+
+@cache
+def _apposition() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(reading_words().body_nouns, key=len, reverse=True))
+    return re.compile(
+        rf"@(\d+)@\s*,\s*(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s+(?:of|under|within|in|for)\s+"
+        rf"(?:the\s+)?@(\d+)@",
+        re.I,
+    )
+
+
+def _plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
+@cache
+def _members() -> re.Pattern[str]:
+    """ "the bodies under the ministry, among them A, B and C": the bodies named are part of the ministry."""
+    nouns = "|".join(re.escape(_plural(n)) for n in sorted(reading_words().body_nouns, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{nouns})\b[^@.;:]{{0,40}}?\b(?:under|attached\s+to|reporting\s+to|within|affiliated\s+(?:to|with))\s+"
+        rf"(?:the\s+)?(?:@(?P<parent>\d+)@|(?:its|their)\s+[a-z]+)[^@;]{{0,80}}?"
+        rf"(?:among\s+them|including|such\s+as|notably|namely|:)\s+(?:the\s+)?"
+        rf"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)",
+        re.I,
+    )
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+
+
+@cache
+def _counted_members() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(_plural(n)) for n in sorted(reading_words().body_nouns, key=len, reverse=True))
+    return re.compile(
+        rf"^\s*(?:the\s+)?(?P<n>{'|'.join(_COUNTS)})\s+(?:[a-z-]+\s+){{0,2}}?(?:{nouns})\s+"
+        rf"(?:under|attached\s+to|reporting\s+to|within|affiliated\s+(?:to|with))\s+(?:the\s+)?@(?P<parent>\d+)@",
+        re.I,
+    )
+
+
+def counted_members(t: str) -> tuple[int, int] | None:
+    """ "Two agencies attached to the ministry carry …": (how many, the parent's mention); the sentences
+    that follow name the members."""
+    m = _counted_members().match(t)
+    return (_COUNTS[m["n"].lower()], int(m["parent"])) if m else None
+
+
+@cache
+def _parts_intro() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(reading_words().part_nouns, key=len, reverse=True))
+    return re.compile(rf"@(\d+)@[^@:;.]{{0,60}}?\b(?:{nouns})\b[^@:;.]{{0,30}}:", re.I)
+
+
+def _inline_parts(t: str) -> list[Phrased]:
+    """"A rests on three pillars: B; C; and D": the first name of each item is PART_OF A."""
+    m = _parts_intro().search(t)
+    if m is None:
+        return []
+    rest = t[m.end() :]
+    items = rest.split(";") if ";" in rest else re.split(r",\s*(?:and\s+)?|\s+and\s+", rest)
+    firsts = [int(f[1]) for item in items if (f := MENTION.search(item)) is not None]
+    return [Phrased("PART_OF", [i], [int(m[1])], m.start(), m.end()) for i in firsts if i != int(m[1])]
+
+
+# "M entrusted its implementation to A and to B", "… gave the management of P to A": A and B run P, M leads it.
+_ENTRUSTED = re.compile(
+    r"\b(?:entrust(?:s|ed)?|delegat(?:es|ed)|assign(?:s|ed)|hand(?:s|ed)\s+over|gave|gives)\s+"
+    r"(?:@(?P<its>\d+)@\s+|the\s+)(?:implementation|management|administration|operation|delivery|running)"
+    r"(?:\s+of\s+@(?P<obj>\d+)@)?\s+to\s+(?P<list>@\d+@(?:\s*(?:,|and|,\s*and)\s*(?:to\s+)?@\d+@)*)",
+    re.I,
+)
+
+
+# "P, with A as implementing agency": A runs P.
+_AS_AGENCY = re.compile(
+    r"@(\d+)@[^@]{0,40}?\bwith\s+(?:the\s+)?@(\d+)@\s+as\s+(?:the\s+|its\s+)?(?:implementing|managing|executing"
+    r"|delivery|operating|administering)\s+(?:agency|body|partner|organi[sz]ation|entity)",
+    re.I,
+)
+
+
+def by_form(t: str) -> list[Phrased]:
+    """What the form of a statement says without a phrase of the table:
+    - possessives, "A's B" and "its B" (the clause's subject's), as ``OWNS`` from owner to owned (the
+      reader makes it LEADS for an instrument, PART_OF for a body);
+    - a list of parts after "… three pillars:", "Under the Fund, …", "A, the directorate of B";
+    - "P, with A as implementing agency", "A, B and C jointly …", "Name (Other name)";
+    - bodies in parentheses after an instrument ("P (2018 - 2021, A)")."""
+    out = [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _POSSESSIVE.finditer(t)]
+    for m in _ITS.finditer(t):
+        # Its owner is the clause's subject, or in a title ("Overview of A and its B") its first name.
+        owner = clause_subject(t[: m.start()])
+        if owner is None and (first := MENTION.search(t, t.rfind(";", 0, m.start()) + 1, m.start())):
+            owner = int(first[1])
+        if owner is not None and owner != int(m[1]):
+            before = tuple(int(x) for x in reversed(MENTION.findall(t, 0, m.start())) if int(x) != owner)
+            out.append(Phrased(OWNS, [owner], [int(m[1])], m.start(), m.end(), owners=before[:3]))
+    out += _inline_parts(t)
+    if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
+        after = [int(x) for x in MENTION.findall(t, u.end())]
+        out.append(Phrased("PART_OF", after, [int(u[1])], u.start(), u.end(), typed=True, instruments=True))
+    for m in _ENTRUSTED.finditer(t):
+        instrument = m["obj"] or m["its"]
+        if instrument is not None:
+            bodies = [int(x) for x in MENTION.findall(m["list"])]
+            out.append(Phrased("IMPLEMENTS", bodies, [int(instrument)], m.start(), m.end()))
+            if (entruster := clause_subject(t[: m.start()])) is not None:
+                out.append(Phrased("LEADS", [entruster], [int(instrument)], m.start(), m.end(), typed=True))
+    for m in _AS_AGENCY.finditer(t):
+        out.append(Phrased("IMPLEMENTS", [int(m[2])], [int(m[1])], m.start(), m.end()))
+    for m in _JOINTLY.finditer(t):
+        members = [int(x) for x in MENTION.findall(m["list"])]
+        for i, a in enumerate(members):
+            out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for b in members[i + 1 :]]
+    for m in _members().finditer(t):
+        parent = int(m["parent"]) if m["parent"] else clause_subject(t[: m.start()])  # "under its supervision"
+        if parent is not None:
+            out.append(Phrased("PART_OF", [int(x) for x in MENTION.findall(m["list"])], [parent], m.start(), m.end()))
+    for m in _apposition().finditer(t):  # "A, the directorate of B": A is part of B
+        out.append(Phrased("PART_OF", [int(m[1])], [int(m[2])], m.start(), m.end()))
+    for m in _TRANSLATED.finditer(t):  # "Ministry of X (Ministerio de X)": one body, two languages
+        out.append(Phrased(SAME_AS, [int(m[1])], [int(m[2])], m.start(), m.end()))
+    for m in _PARENTHESIS.finditer(t):
+        # "P (A, then B)", "P (from 2018, A)", "P (Norland Union)": the bodies in parentheses run P; a
+        # lone name found by shape alone there is P's other name, not its body.
+        if _ONLY_BODIES.match(m[2]):
+            bodies = [int(i) for i in MENTION.findall(m[2])]
+            alone = len(bodies) == 1 and not any(c.isdigit() for c in MENTION.sub("", m[2]))
+            out.append(Phrased("IMPLEMENTS", bodies, [int(m[1])], m.start(), m.end(), typed=alone))
+    return out
