@@ -89,67 +89,71 @@ def extraction_to_graph(
     return g
 
 
+def _document_json(x: Extraction) -> dict[str, Any]:
+    return {
+        "id": x.document.id,
+        "path": x.document.path,
+        "title": x.document.title,
+        "sha256": x.document.sha256,
+        "author": x.document.author,
+        "date": x.document.date,
+        "lines": len(x.document.lines),
+    }
+
+
+def _entity_json(graph: InstitutionalGraph, e: Entity) -> dict[str, Any]:
+    """An entity with the lines that mention it (its MENTIONED_IN links' evidence)."""
+    mentions = []
+    for _, doc_id, data in graph.graph.out_edges(e.id, data=True):
+        if data["type"] == "MENTIONED_IN":
+            mentions += [{"document": doc_id, "line": ev["lines"][0]} for ev in data["evidence"]]
+    return {
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "country": e.country,
+        "aliases": list(e.aliases),
+        "start": e.start,
+        "end": e.end,
+        "mentions": mentions,
+    }
+
+
+def _relation_json(r: Relationship) -> dict[str, Any]:
+    return {
+        "source": r.source,
+        "type": r.type,
+        "target": r.target,
+        "context": r.context,
+        "start": r.start,
+        "end": r.end,
+        "confidence": r.confidence,
+        "note": r.note,
+        "evidence": [
+            {
+                "document": ev.document,
+                "line": ev.first_line,
+                "lines": [ev.first_line, ev.last_line],
+                "text": ev.text,
+            }
+            for ev in r.evidence
+        ],
+    }
+
+
 def to_json(extractions: Iterable[Extraction], country: str | None = None) -> dict[str, Any]:
     """The ``instgraph extract`` JSON: documents, entities with their mentions, relations with evidence."""
     extractions = list(extractions)
     graph = extraction_to_graph(extractions, country=country)
-    documents = [
-        {
-            "id": x.document.id,
-            "path": x.document.path,
-            "title": x.document.title,
-            "sha256": x.document.sha256,
-            "author": x.document.author,
-            "date": x.document.date,
-            "lines": len(x.document.lines),
-        }
-        for x in extractions
+    documents = [_document_json(x) for x in extractions]
+    entities = [
+        _entity_json(graph, e) for e in sorted(graph.entities(), key=lambda e: e.id) if e.type != "Document"
     ]
-    entities = []
-    relations = []
-    for e in sorted(graph.entities(), key=lambda e: e.id):
-        if e.type == "Document":
-            continue
-        mentions = []
-        for _, doc_id, data in graph.graph.out_edges(e.id, data=True):
-            if data["type"] == "MENTIONED_IN":
-                mentions += [{"document": doc_id, "line": ev["lines"][0]} for ev in data["evidence"]]
-        entities.append(
-            {
-                "id": e.id,
-                "name": e.name,
-                "type": e.type,
-                "country": e.country,
-                "aliases": list(e.aliases),
-                "start": e.start,
-                "end": e.end,
-                "mentions": mentions,
-            }
-        )
-    for r in sorted(graph.relationships(), key=lambda r: (r.type, r.source, r.target, r.context or "")):
-        if r.type == "MENTIONED_IN":
-            continue
-        relations.append(
-            {
-                "source": r.source,
-                "type": r.type,
-                "target": r.target,
-                "context": r.context,
-                "start": r.start,
-                "end": r.end,
-                "confidence": r.confidence,
-                "note": r.note,
-                "evidence": [
-                    {
-                        "document": ev.document,
-                        "line": ev.first_line,
-                        "lines": [ev.first_line, ev.last_line],
-                        "text": ev.text,
-                    }
-                    for ev in r.evidence
-                ],
-            }
-        )
+    relations = [
+        _relation_json(r)
+        for r in sorted(graph.relationships(), key=lambda r: (r.type, r.source, r.target, r.context or ""))
+        if r.type != "MENTIONED_IN"
+    ]
     return {"documents": documents, "entities": entities, "relations": relations}
 
 

@@ -62,9 +62,6 @@ def sparse_spring_layout(
         return {}
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
-    # Imported here: scipy.spatial takes most of a second to import, and only large views get here.
-    from scipy.spatial import cKDTree
-
     k = 1.0  # ideal distance in layout units; pixels are applied at the end
     index = {node: i for i, node in enumerate(nodes)}
     pairs = np.array(
@@ -73,31 +70,40 @@ def sparse_spring_layout(
     rng = np.random.default_rng(seed)
     side = np.sqrt(n) * k
     pos = rng.uniform(-side / 2, side / 2, size=(n, 2))
-    cutoff = 2.5 * k
     temperature = side / 10
     cooling = temperature / (iterations + 1)
     for _ in range(iterations):
-        disp = np.zeros_like(pos)
-        close = cKDTree(pos).query_pairs(cutoff, output_type="ndarray")
-        if len(close):
-            delta = pos[close[:, 0]] - pos[close[:, 1]]
-            dist2 = np.maximum((delta**2).sum(axis=1), 1e-4)
-            push = delta * (k * k / dist2)[:, None]
-            disp += _scatter(close[:, 0], push, n) - _scatter(close[:, 1], push, n)
-        if len(pairs):
-            delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
-            dist = np.maximum(np.sqrt((delta**2).sum(axis=1)), 1e-4)
-            pull = delta * (dist / k)[:, None]
-            disp += _scatter(pairs[:, 1], pull, n) - _scatter(pairs[:, 0], pull, n)
-        disp += _far_repulsion(pos, k)
-        # A weak pull to the centre keeps separate components from drifting apart.
-        disp -= pos * 0.01
+        disp = _displacement(pos, pairs, k)
         length = np.maximum(np.sqrt((disp**2).sum(axis=1)), 1e-9)
         pos += disp * (np.minimum(length, temperature) / length)[:, None]
         temperature -= cooling
     pos -= pos.mean(axis=0)
     px = 60.0 if scale is None else scale
     return {node: (float(x * px), float(y * px)) for node, (x, y) in zip(nodes, pos, strict=True)}
+
+
+def _displacement(pos: np.ndarray, pairs: np.ndarray, k: float) -> np.ndarray:
+    """One step's forces on each node: repulsion from near nodes and far mass, springs along ``pairs``."""
+    # Imported here: scipy.spatial takes most of a second to import, and only large views get here.
+    from scipy.spatial import cKDTree
+
+    n = len(pos)
+    disp = np.zeros_like(pos)
+    close = cKDTree(pos).query_pairs(2.5 * k, output_type="ndarray")
+    if len(close):
+        delta = pos[close[:, 0]] - pos[close[:, 1]]
+        dist2 = np.maximum((delta**2).sum(axis=1), 1e-4)
+        push = delta * (k * k / dist2)[:, None]
+        disp += _scatter(close[:, 0], push, n) - _scatter(close[:, 1], push, n)
+    if len(pairs):
+        delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
+        dist = np.maximum(np.sqrt((delta**2).sum(axis=1)), 1e-4)
+        pull = delta * (dist / k)[:, None]
+        disp += _scatter(pairs[:, 1], pull, n) - _scatter(pairs[:, 0], pull, n)
+    disp += _far_repulsion(pos, k)
+    # A weak pull to the centre keeps separate components from drifting apart.
+    disp -= pos * 0.01
+    return disp
 
 
 def _grid_below(

@@ -12,6 +12,7 @@ and the caller's backend (a notebook's inline one, say) is left alone. Notebooks
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -155,58 +156,73 @@ def _countries_section(g: InstitutionalGraph, save: Any, files: list[str], out_d
     ]
 
 
-def write_report(
-    g: InstitutionalGraph,
-    out_dir: Path,
-    *,
-    area: str | None = None,
-    reorganisation: int | None = None,
-) -> Path:
-    """Write ``report.md`` with its figures and tables into ``out_dir``; return the report's path."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    g = g.dated()  # the years the as-of rule reads, derived once for every table below
+@dataclass(frozen=True)
+class _Findings:
+    """What the report shows, computed once from the dated graph."""
+
+    rows: list[dict[str, Any]]  # coordination per year
+    lineage_rows: list[dict[str, Any]]  # the same with each body folded into its successor
+    year: int | None  # the reorganisation compared around, if any
+    comparison: dict[str, Any] | None  # before/after figures around ``year``; None without one
+    compared: list[int]  # the years whose actors' centrality is tabulated
+    tables: dict[int, list[dict[str, Any]]]  # compared year → centrality of its actors
+    roles: list[dict[str, Any]]  # brokerage roles in the last compared year
+    hub_name: str
+
+
+def _findings(g: InstitutionalGraph, area: str | None, reorganisation: int | None) -> _Findings:
     rows = coordination.coordination(g, area=area)
-    lineage_rows = coordination.coordination(g, area=area, lineage=True)
     year = reorganisation if reorganisation is not None else coordination.reorganisation_year(g)
     hub = coordination.most_central_actor(g)
     active = [r for r in rows if r["groups"]]
     # Without a reorganisation there is nothing to compare: the actors are shown in the busiest year.
-    comparison = coordination.before_after(rows, year) if year is not None else None
     if year is not None:
         compared = [y for y in compared_years(rows, year) if y is not None]
     else:
         compared = [max(active, key=lambda r: (r["actors"], r["year"]))["year"]] if active else []
-    tables = {y: active_centrality_table(g, y, area=area) for y in compared}
+    return _Findings(
+        rows=rows,
+        lineage_rows=coordination.coordination(g, area=area, lineage=True),
+        year=year,
+        comparison=coordination.before_after(rows, year) if year is not None else None,
+        compared=compared,
+        tables={y: active_centrality_table(g, y, area=area) for y in compared},
+        roles=brokerage_rows(g, as_of=compared[-1]) if compared else [],
+        hub_name=g.graph.nodes[hub]["name"] if hub else "—",
+    )
 
-    files: list[str] = []
 
-    def save(name: str, text: str) -> None:
-        (out_dir / name).write_text(text, "utf-8")
-        files.append(name)
-
-    save("coordination.csv", to_csv(rows))
-    save("coordination.json", to_json(rows))
-    save("coordination-lineage.csv", to_csv(lineage_rows))
-    if comparison is not None:
-        save("before-after.json", to_json(comparison))
-    for y, table in tables.items():
+def _write_data_files(
+    g: InstitutionalGraph, found: _Findings, save: Any, files: list[str], out_dir: Path
+) -> None:
+    """The tables as CSV and JSON, and the two figures, beside the report."""
+    save("coordination.csv", to_csv(found.rows))
+    save("coordination.json", to_json(found.rows))
+    save("coordination-lineage.csv", to_csv(found.lineage_rows))
+    if found.comparison is not None:
+        save("before-after.json", to_json(found.comparison))
+    for y, table in found.tables.items():
         save(f"centrality-actors-{y}.csv", to_csv(table))
         save(f"centrality-actors-{y}.json", to_json(table))
     full = centrality_table(g, projection="full")
     save("centrality-full.csv", to_csv(full))
     for name, fig in (
-        ("coordination.png", coordination_figure(rows, year)),
-        ("centrality.png", centrality_figure(tables)),
+        ("coordination.png", coordination_figure(found.rows, found.year)),
+        ("centrality.png", centrality_figure(found.tables)),
     ):
         fig.savefig(out_dir / name, dpi=120)
         files.append(name)
-    roles = brokerage_rows(g, as_of=compared[-1]) if compared else []
-    if roles:
-        save("brokerage.csv", to_csv(roles))
+    if found.roles:
+        save("brokerage.csv", to_csv(found.roles))
 
-    hub_name = g.graph.nodes[hub]["name"] if hub else "—"
+
+def _coordination_lines(
+    g: InstitutionalGraph, found: _Findings, area: str | None, reorganisation: int | None
+) -> list[str]:
+    """The report's title, what it measures, and coordination over time."""
+    rows = found.rows
     columns = ["year", "groups", "instruments", "actors", "centralization", "hub_name", "unknown", "possible_groups"]
-    lines = [
+    return [
         "# Centrality and coordination",
         "",
         f"Graph: {len(g)} entities, {g.graph.number_of_edges()} relationships"
@@ -221,12 +237,19 @@ def write_report(
         "![Coordination over time](coordination.png)",
         "",
         *time_section(g, rows),
-        *_reorganisation_lines(g, comparison, hub_name, given=reorganisation is not None, rows=rows),
+        *_reorganisation_lines(g, found.comparison, found.hub_name, given=reorganisation is not None, rows=rows),
         markdown_table([r for r in rows if r["groups"] or r["unknown"]], columns),
         "",
         "The lineage view folds each body into its successor (a predecessor's programmes count for it): "
         "`coordination-lineage.csv`.",
         "",
+    ]
+
+
+def _centrality_lines(found: _Findings) -> list[str]:
+    """The actors' centrality in each compared year, and their brokerage roles in the last."""
+    tables = found.tables
+    lines = [
         "## Centrality of actors" + (f", {' vs '.join(map(str, tables))}" if tables else ""),
         "",
         "Measured on each year's collaboration graph (the actors running the area's instruments, tied by "
@@ -239,16 +262,38 @@ def write_report(
     ]
     for y, table in tables.items():
         lines += [f"### {y}", "", markdown_table(table[:BAR_ACTORS], ["name", "type", *BAR_MEASURES]), ""]
-    if roles:
+    if found.roles:
         lines += [
-            f"## Brokerage roles, {compared[-1]}",
+            f"## Brokerage roles, {found.compared[-1]}",
             "",
             "Gould–Fernandez roles on the actor collaboration projection, groups = actor type (open "
             "two-paths through each actor, read both ways).",
             "",
-            markdown_table(roles, ["name", "type", *centrality.BROKERAGE_ROLES]),
+            markdown_table(found.roles, ["name", "type", *centrality.BROKERAGE_ROLES]),
             "",
         ]
+    return lines
+
+
+def write_report(
+    g: InstitutionalGraph,
+    out_dir: Path,
+    *,
+    area: str | None = None,
+    reorganisation: int | None = None,
+) -> Path:
+    """Write ``report.md`` with its figures and tables into ``out_dir``; return the report's path."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    g = g.dated()  # the years the as-of rule reads, derived once for every table below
+    found = _findings(g, area, reorganisation)
+    files: list[str] = []
+
+    def save(name: str, text: str) -> None:
+        (out_dir / name).write_text(text, "utf-8")
+        files.append(name)
+
+    _write_data_files(g, found, save, files, out_dir)
+    lines = _coordination_lines(g, found, area, reorganisation) + _centrality_lines(found)
     lines += _countries_section(g, save, files, out_dir)
     lines += ["## Files", "", *(f"- `{name}`" for name in files), ""]
     save(REPORT_FILE, "\n".join(lines))

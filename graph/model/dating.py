@@ -127,14 +127,8 @@ def _documents_of(data: Mapping[str, Any]) -> Iterable[str]:
             yield str(ev["document"])
 
 
-def date_facts(g: Any) -> Any:
-    """A copy of the :class:`~graph.model.InstitutionalGraph` ``g`` whose facts carry the time properties."""
-    from graph.model.institutional_graph import InstitutionalGraph
-
-    G = g.graph.copy()
-    doc_year = {
-        n: y for n, d in G.nodes(data=True) if d.get("type") == DOCUMENT_TYPE and (y := document_year(d.get("date")))
-    }
+def _stated_spans(G: Any, doc_year: Mapping[str, int]) -> tuple[dict[str, Span], dict[tuple[str, str, str], Span]]:
+    """1. What each entity and relationship states of its own years (a document: its date)."""
     nodes: dict[str, Span] = {}
     for n, d in G.nodes(data=True):
         if d.get("type") == DOCUMENT_TYPE:
@@ -143,9 +137,11 @@ def date_facts(g: Any) -> Any:
         else:
             nodes[n] = Span.stated(d.get("start"), d.get("end"))
     edges = {(u, v, k): Span.stated(d.get("start"), d.get("end")) for u, v, k, d in G.edges(keys=True, data=True)}
-    events = {e for e in edges if G.edges[e].get("type") in SUCCESSION_TYPES}
+    return nodes, edges
 
-    # 2. succession
+
+def _date_successions(G: Any, nodes: Mapping[str, Span], events: Iterable[tuple[str, str, str]]) -> None:
+    """2. Succession: the old body ends the year before the new one starts."""
     for u, v, k in events:
         d = G.edges[u, v, k]
         year = d.get("start") if d.get("start") is not None else d.get("end")
@@ -160,21 +156,25 @@ def date_facts(g: Any) -> Any:
             new.bound(year, None, SUCCESSION)
             new.add(year, SUCCESSION)
 
-    # 3. both ends: bounds from the ends, then the ends exist where the relationship holds
-    facts = [e for e in edges if e not in events]
+
+def _ends_exist(nodes: Mapping[str, Span], edges: Mapping[tuple[str, str, str], Span], facts: list[Any]) -> None:
+    """3. Both ends (second half): the ends exist in every year a relationship is known to hold."""
     for u, v, k in facts:
-        for end in (nodes[u], nodes[v]):
-            edges[u, v, k].bound(end.not_before, end.not_after, BOTH_ENDS)
+        for y in edges[u, v, k].known:
+            nodes[u].add(y, BOTH_ENDS)
+            nodes[v].add(y, BOTH_ENDS)
 
-    def ends_exist() -> None:
-        for u, v, k in facts:
-            for y in edges[u, v, k].known:
-                nodes[u].add(y, BOTH_ENDS)
-                nodes[v].add(y, BOTH_ENDS)
 
-    ends_exist()
+def _date_by_documents(
+    G: Any,
+    nodes: Mapping[str, Span],
+    edges: Mapping[tuple[str, str, str], Span],
+    facts: list[Any],
+    doc_year: Mapping[str, int],
+) -> None:
+    """4. Document date: facts not told as over, undated or running since a stated start, hold in the
+    years of the documents that state them."""
 
-    # 4. document date: facts not told as over, undated or running since a stated start
     def eligible(span: Span, data: Mapping[str, Any]) -> bool:
         return span.not_after is None and (data.get("start") is not None or not span.known)
 
@@ -189,7 +189,29 @@ def date_facts(g: Any) -> Any:
     for span, years in dated:
         for y in years:
             span.add(y, DOCUMENT_DATE)
-    ends_exist()
+
+
+def date_facts(g: Any) -> Any:
+    """A copy of the :class:`~graph.model.InstitutionalGraph` ``g`` whose facts carry the time properties."""
+    from graph.model.institutional_graph import InstitutionalGraph
+
+    G = g.graph.copy()
+    doc_year = {
+        n: y for n, d in G.nodes(data=True) if d.get("type") == DOCUMENT_TYPE and (y := document_year(d.get("date")))
+    }
+    nodes, edges = _stated_spans(G, doc_year)
+    events = {e for e in edges if G.edges[e].get("type") in SUCCESSION_TYPES}
+    _date_successions(G, nodes, events)
+
+    # 3. both ends: bounds from the ends, then the ends exist where the relationship holds
+    facts = [e for e in edges if e not in events]
+    for u, v, k in facts:
+        for end in (nodes[u], nodes[v]):
+            edges[u, v, k].bound(end.not_before, end.not_after, BOTH_ENDS)
+    _ends_exist(nodes, edges, facts)
+
+    _date_by_documents(G, nodes, edges, facts, doc_year)
+    _ends_exist(nodes, edges, facts)
 
     for n, span in nodes.items():
         G.nodes[n].update(span.properties())
