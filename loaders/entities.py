@@ -20,7 +20,6 @@ import re
 from loaders.head_names import actor_type, capitalised, head_named
 from loaders.lexicon import (
     ABBREVIATION,
-    ACTOR_HEAD_RE,
     ACTOR_HEADS,
     ANY_HEAD,
     COLLECTIVES,
@@ -29,7 +28,6 @@ from loaders.lexicon import (
     MEASURE_NOUNS,
     MEMO_SIZE,
     PUNCT_TO_SPACE,
-    SENTENCE_CASE_HEADS,
     SPACE,
     TARGET_BUSINESS_MODIFIERS,
     TARGET_BUSINESS_NOUNS,
@@ -44,26 +42,10 @@ from loaders.lexicon import (
     strip_starters,
 )
 from loaders.shapes import edition, shaped_names, shaped_type
-
-_INSTR_TITLE = "|".join(sorted((h.capitalize() for h in INSTRUMENT_HEADS), key=len, reverse=True))
-_SC_HEADS = "|".join(sorted(SENTENCE_CASE_HEADS, key=len, reverse=True))
+from loaders.short_forms import TRIGGERS, short_forms
 
 _QUOTED = re.compile(r'"([^"\n]{2,160}?)"')
 _ACRONYM = re.compile(r"(?<![\w@-])([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)(?![\w@-])")
-_REFERENCE = re.compile(
-    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|said|[Ii]ts|[Tt]heir)\s+"
-    r"(?:(?P<mod>new|former|then|same|current|present|responsible|competent|relevant)\s+)?(?P<head>(?i:"
-    + ACTOR_HEAD_RE
-    + "|"
-    + _SC_HEADS
-    + "|"
-    + _INSTR_TITLE
-    + r"|law|act)(?![\w-]))"
-    + r"(?!\s+(?:of|for|on)\s)"  # "the Ministry of Ports" is a name, "the chambers of crafts" a collective
-    + r"(?!\s+[*_\"\u201c]{0,2}[A-Z])"  # "the programme Norland Online": the name that follows is the mention
-    # "the project management agency": the head noun modifies a body noun that follows
-    + r"(?!\s+(?:[a-z]+\s+)?(?:" + "|".join(reading_words().body_nouns) + r")\b)"
-)
 _MEASURE = re.compile(rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$")
 _COLLECTIVE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(COLLECTIVES)) + r")(?![\w-])",
@@ -133,9 +115,6 @@ def targets_in_name(name: str) -> list[str]:
 # --- recognition -------------------------------------------------------------------------------------------
 # Words whose presence lets a family of patterns match at all: a set test per statement (C speed)
 # spares running patterns that cannot match, which is most of them on most lines.
-_ACTOR_TRIGGERS = frozenset(h.lower() for h in ACTOR_HEADS)
-_INSTRUMENT_TRIGGERS = frozenset(INSTRUMENT_HEADS)
-_REFERENCE_TRIGGERS = _ACTOR_TRIGGERS | _INSTRUMENT_TRIGGERS
 def _stems(*patterns: str) -> re.Pattern[str]:
     """The literal words of patterns (three letters or more, connectors aside): every match holds one
     of them, so a statement holding none needs no scan. Derived, so a word added to ``reading.yaml``
@@ -187,36 +166,52 @@ def find_candidates(
     looked for as bare mentions (without it, every acronym-shaped word is a candidate).
     ``shaped`` looks for names without a head noun too (not in titles, where every word is capitalised).
     """
-    found: list[Candidate] = []
     has_upper = not text.islower()
     low = text.lower()
     tokens = set(low.translate(PUNCT_TO_SPACE).split())
-    if '"' in text:
-        for m in _QUOTED.finditer(text):
-            inner = canonical_name(m[1])
-            words = inner.split()
-            if not inner or len(words) > 16 or not (inner[0].isupper() or inner[0].isdigit() or "-" in inner):
-                continue
-            first, last = words[0], words[-1].rstrip(".,")
-            if first in ("Act", "Law") or last.lower() in ("act", "law"):
-                label = "Law"
-            elif last in ACTOR_HEADS:
-                label = actor_type(last, words[:-1], "")
-            elif last.lower() in INSTRUMENT_HEADS:
-                label = INSTRUMENT_HEADS[last.lower()]
-            elif first in ACTOR_HEADS and len(words) > 2 and words[1] in ("of", "for"):
-                label = actor_type(first, [], " ".join(words[1:]))
-            else:
-                label = "Programme"  # a quoted title without a head noun names an instrument
-            alias = None
-            if am := ABBREVIATION.match(text, m.end()):
-                alias = am[1]
-            head = last.lower() if last.lower() in INSTRUMENT_HEADS else (last if last in ACTOR_HEADS else None)
-            found.append(Candidate(m.start(), m.end(), label, inner, "quoted", alias, head))
-    if has_upper and not tokens.isdisjoint(_REFERENCE_TRIGGERS):  # the actor and instrument heads
+    found = _quoted(text) if '"' in text else []
+    if has_upper and not tokens.isdisjoint(TRIGGERS):  # the actor and instrument heads
         found += head_named(text)
     if bullet and not tokens.isdisjoint(_MEASURE_TRIGGERS) and (mm := _MEASURE.match(text.rstrip(". "))):
         found.append(Candidate(0, mm.end("name"), "Programme", canonical_name(mm["name"]), "measure"))
+    found += _groups(text, low)
+    if has_upper:
+        found += _known_names(text, tokens)
+        found += _abbreviations(text, acronyms)
+        if shaped:
+            found += shaped_names(text, found)
+    found += short_forms(text, tokens)
+    return _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text)
+
+
+def _quoted(text: str) -> list[Candidate]:
+    """Titles in quotation marks, typed by their head noun (an instrument without one)."""
+    found: list[Candidate] = []
+    for m in _QUOTED.finditer(text):
+        inner = canonical_name(m[1])
+        words = inner.split()
+        if not inner or len(words) > 16 or not (inner[0].isupper() or inner[0].isdigit() or "-" in inner):
+            continue
+        first, last = words[0], words[-1].rstrip(".,")
+        if first in ("Act", "Law") or last.lower() in ("act", "law"):
+            label = "Law"
+        elif last in ACTOR_HEADS:
+            label = actor_type(last, words[:-1], "")
+        elif last.lower() in INSTRUMENT_HEADS:
+            label = INSTRUMENT_HEADS[last.lower()]
+        elif first in ACTOR_HEADS and len(words) > 2 and words[1] in ("of", "for"):
+            label = actor_type(first, [], " ".join(words[1:]))
+        else:
+            label = "Programme"  # a quoted title without a head noun names an instrument
+        alias = am[1] if (am := ABBREVIATION.match(text, m.end())) else None
+        head = last.lower() if last.lower() in INSTRUMENT_HEADS else (last if last in ACTOR_HEADS else None)
+        found.append(Candidate(m.start(), m.end(), label, inner, "quoted", alias, head))
+    return found
+
+
+def _groups(text: str, low: str) -> list[Candidate]:
+    """Kinds of institution ("chambers of commerce") and target groups ("small businesses")."""
+    found: list[Candidate] = []
     if _COLLECTIVE_STEMS.search(low):
         for m in _COLLECTIVE.finditer(text):
             i = next(i for i in range(len(COLLECTIVES)) if m[f"c{i}"])
@@ -228,43 +223,40 @@ def find_candidates(
         for m in _TARGET.finditer(text[:1].lower() + text[1:] if text[:1].isupper() else text):
             name = _target_name(m)
             found.append(Candidate(m.start(), m.end(), "TargetGroup", name, "target", _as_written(m, name)))
-    if has_upper:
-        for names, label, kind in ((countries(), "Country", "country"), (organisations(), _IO, "organisation")):
-            if not tokens.isdisjoint(names.first_words) and names.may_occur(tokens, text):
-                for m in names.pattern.finditer(text):
-                    _, canonical = names.by_name[m[0]]
-                    alias = m[0] if m[0] != canonical else None
-                    if alias and alias.isupper() and _MODIFIES.match(text, m.end()):
-                        continue  # "EU funds", "OECD countries": the abbreviation qualifies a noun
-                    last = canonical.rsplit(" ", 1)[-1]
-                    head = last if last in ACTOR_HEADS else None  # "the Commission" refers back to it
-                    found.append(Candidate(m.start(), m.end(), label, canonical, kind, alias, head))
-        if acronyms is None:
-            for m in _ACRONYM.finditer(text):
-                found.append(Candidate(m.start(), m.end(), "", m[1], "acronym"))
-        elif acronyms:
-            present = acronyms & set(text.translate(PUNCT_TO_SPACE).split())
-            # Abbreviations of two upper-case words ("DG NORTH") are looked for as they are written.
-            present |= {a for a in _spaced(acronyms) if a in text}
-            for acronym in present:
-                for m in _acronym_pattern(acronym).finditer(text):
-                    found.append(Candidate(m.start(), m.end(), "", acronym, "acronym"))
-    if has_upper and shaped:
-        found += shaped_names(text, found)
-    if not tokens.isdisjoint(_REFERENCE_TRIGGERS):
-        for m in _REFERENCE.finditer(text):
-            # "the new ministry" is the latest one named: its name carries the modifier for the reader.
-            name = f"new {m['head']}" if m["mod"] == "new" else m["head"]
-            found.append(Candidate(m.start(), m.end(), "", name, "reference", head=m["head"]))
-    if not tokens.isdisjoint(_PRONOUNS):
-        for m in _PRONOUN.finditer(text):
-            if m[0] == "them" and _AMONG.search(text, max(0, m.start() - 12), m.start()):
-                continue  # "among them A, B and C": the list that follows names them
-            opens = CLAUSE_OPENER.search(text, 0, m.start()) is not None  # "…, and it", "while they"
-            governed = _GOVERNED_PRONOUN.search(text, max(0, m.start() - 12), m.start()) is not None  # "under it"
-            role = "clause" if opens else "object" if governed else None
-            found.append(Candidate(m.start(), m.end(), "", m[0], "pronoun", head=role))
-    return _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text)
+    return found
+
+
+def _known_names(text: str, tokens: set[str]) -> list[Candidate]:
+    """Countries and known international organisations, by their names and abbreviations."""
+    found: list[Candidate] = []
+    for names, label, kind in ((countries(), "Country", "country"), (organisations(), _IO, "organisation")):
+        if tokens.isdisjoint(names.first_words) or not names.may_occur(tokens, text):
+            continue
+        for m in names.pattern.finditer(text):
+            _, canonical = names.by_name[m[0]]
+            alias = m[0] if m[0] != canonical else None
+            if alias and alias.isupper() and _MODIFIES.match(text, m.end()):
+                continue  # "EU funds", "OECD countries": the abbreviation qualifies a noun
+            last = canonical.rsplit(" ", 1)[-1]
+            head = last if last in ACTOR_HEADS else None  # "the Commission" refers back to it
+            found.append(Candidate(m.start(), m.end(), label, canonical, kind, alias, head))
+    return found
+
+
+def _abbreviations(text: str, acronyms: frozenset[str] | set[str] | None) -> list[Candidate]:
+    """Bare abbreviations: those the document has defined (every acronym-shaped word without a list)."""
+    if acronyms is None:
+        return [Candidate(m.start(), m.end(), "", m[1], "acronym") for m in _ACRONYM.finditer(text)]
+    if not acronyms:
+        return []
+    present = acronyms & set(text.translate(PUNCT_TO_SPACE).split())
+    # Abbreviations of two upper-case words ("DG NORTH") are looked for as they are written.
+    present |= {a for a in _spaced(acronyms) if a in text}
+    return [
+        Candidate(m.start(), m.end(), "", acronym, "acronym")
+        for acronym in present
+        for m in _acronym_pattern(acronym).finditer(text)
+    ]
 
 
 def _joined(found: list[Candidate], text: str) -> list[Candidate]:
@@ -293,24 +285,6 @@ def _joined(found: list[Candidate], text: str) -> list[Candidate]:
 _HEAD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+) $")
 
 
-# "It manages …", "their programme": resolved by the reader to the entity the text is about.
-_PRONOUNS = frozenset(("it", "they", "its", "them"))
-_PRONOUN = re.compile(
-    r"(?<![\w-])(?:[Ii]t|[Tt]hey|them|[Ii]ts(?=\s+(?:[\w-]+\s+){0,4}(?:tasks|functions|responsibilities|powers"
-    r"|activities|portfolio|competences|remit|mandate|implementation|management|administration|operation|delivery)\b))"
-    r"(?![\w-])"
-    r"(?!\s+(?:is|was)\s+(?:not\s+)?(?:also\s+)?(?:a|an|the|to|possible|important|expected|likely|clear|difficult"
-    r"|necessary|hard|easy|worth)\b)"  # "it is important to …": no one is meant
-    r"(?!\s+(?:is|was|has\s+been|had\s+been)\s+\w+(?:ed|en)\s+that\b)"  # "it was announced that"
-)
-_AMONG = re.compile(r"\b(?:among|of)\s+$", re.I)
-_GOVERNED_PRONOUN = re.compile(r"\b(?:under|within|to|for|with|by|from|of|alongside)\s+$", re.I)
-# What ends the words before a clause's first word ("…, and it", "while they", "; since May 2024 it").
-CLAUSE_OPENER = re.compile(
-    r"(?:[,;]|\b(?:and|but|because|while|when|where|since|so|as|although|though|that|whether|if|until|once|after|before))\s*"
-    r"(?:(?:since|in|from|on|by|after|until)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s*,?\s*)?$",  # "; in 2024 it"
-    re.I,
-)
 _AMOUNT_WORDS = frozenset(("million", "billion", "thousand", "bn", "m", "per", "cent", "percent"))
 _LOWER_HEADS = frozenset(INSTRUMENT_HEADS)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from loaders.bullets import Statement
-from loaders.entities import CLAUSE_OPENER
 from loaders.lexicon import Candidate
 from loaders.reader import Reader
+from loaders.short_forms import CLAUSE_OPENER
 
 _DETERMINERS = re.compile(r"(?:\b(?:the|former|new|then)\s+)+$", re.I)
 _PARENTHESES = re.compile(r"\s*\(\s*[^()]{1,14}\)")

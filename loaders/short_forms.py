@@ -1,0 +1,76 @@
+"""Short forms that point back: references ("the ministry", "the new agency", "this programme") and
+pronouns ("it", "they", "its tasks", "working under it"). They are mentions too; the reader resolves each
+to the entity it stands for (:meth:`loaders.reader.Reader.entity_for`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.lexicon import (
+    ACTOR_HEAD_RE,
+    ACTOR_HEADS,
+    INSTRUMENT_HEADS,
+    PUNCT_TO_SPACE,
+    SENTENCE_CASE_HEADS,
+    Candidate,
+    reading_words,
+)
+
+_INSTR_TITLE = "|".join(sorted((h.capitalize() for h in INSTRUMENT_HEADS), key=len, reverse=True))
+_SC_HEADS = "|".join(sorted(SENTENCE_CASE_HEADS, key=len, reverse=True))
+TRIGGERS = frozenset(h.lower() for h in ACTOR_HEADS) | frozenset(INSTRUMENT_HEADS)  # the words a reference ends on
+_REFERENCE = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|said|[Ii]ts|[Tt]heir)\s+"
+    r"(?:(?P<mod>new|former|then|same|current|present|responsible|competent|relevant)\s+)?(?P<head>(?i:"
+    + ACTOR_HEAD_RE
+    + "|"
+    + _SC_HEADS
+    + "|"
+    + _INSTR_TITLE
+    + r"|law|act)(?![\w-]))"
+    + r"(?!\s+(?:of|for|on)\s)"  # "the Ministry of Ports" is a name, "the chambers of crafts" a collective
+    + r"(?!\s+[*_\"\u201c]{0,2}[A-Z])"  # "the programme Norland Online": the name that follows is the mention
+    # "the project management agency": the head noun modifies a body noun that follows
+    + r"(?!\s+(?:[a-z]+\s+)?(?:" + "|".join(reading_words().body_nouns) + r")\b)"
+)
+
+# "It manages …", "their programme": resolved by the reader to the entity the text is about.
+_PRONOUNS = frozenset(("it", "they", "its", "them"))
+_PRONOUN = re.compile(
+    r"(?<![\w-])(?:[Ii]t|[Tt]hey|them|[Ii]ts(?=\s+(?:[\w-]+\s+){0,4}(?:tasks|functions|responsibilities|powers"
+    r"|activities|portfolio|competences|remit|mandate|implementation|management|administration|operation|delivery)\b))"
+    r"(?![\w-])"
+    r"(?!\s+(?:is|was)\s+(?:not\s+)?(?:also\s+)?(?:a|an|the|to|possible|important|expected|likely|clear|difficult"
+    r"|necessary|hard|easy|worth)\b)"  # "it is important to …": no one is meant
+    r"(?!\s+(?:is|was|has\s+been|had\s+been)\s+\w+(?:ed|en)\s+that\b)"  # "it was announced that"
+)
+_AMONG = re.compile(r"\b(?:among|of)\s+$", re.I)
+_GOVERNED_PRONOUN = re.compile(r"\b(?:under|within|to|for|with|by|from|of|alongside)\s+$", re.I)
+# What ends the words before a clause's first word ("…, and it", "while they", "; since May 2024 it").
+CLAUSE_OPENER = re.compile(
+    r"(?:[,;]|\b(?:and|but|because|while|when|where|since|so|as|although|though|that|whether|if|until|once|after|before))\s*"
+    r"(?:(?:since|in|from|on|by|after|until)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s*,?\s*)?$",  # "; in 2024 it"
+    re.I,
+)
+
+
+def short_forms(text: str, tokens: set[str] | None = None) -> list[Candidate]:
+    """The references and pronouns of ``text`` (``tokens``: its lower-case words, if already split)."""
+    if tokens is None:
+        tokens = set(text.lower().translate(PUNCT_TO_SPACE).split())
+    found: list[Candidate] = []
+    if not tokens.isdisjoint(TRIGGERS):
+        for m in _REFERENCE.finditer(text):
+            # "the new ministry" is the latest one named: its name carries the modifier for the reader.
+            name = f"new {m['head']}" if m["mod"] == "new" else m["head"]
+            found.append(Candidate(m.start(), m.end(), "", name, "reference", head=m["head"]))
+    if not tokens.isdisjoint(_PRONOUNS):
+        for m in _PRONOUN.finditer(text):
+            if m[0] == "them" and _AMONG.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "among them A, B and C": the list that follows names them
+            opens = CLAUSE_OPENER.search(text, 0, m.start()) is not None  # "…, and it", "while they"
+            governed = _GOVERNED_PRONOUN.search(text, max(0, m.start() - 12), m.start()) is not None  # "under it"
+            role = "clause" if opens else "object" if governed else None
+            found.append(Candidate(m.start(), m.end(), "", m[0], "pronoun", head=role))
+    return found
