@@ -179,59 +179,75 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
     matches = list(pattern.finditer(t))
     for i, m in enumerate(matches):
         found = _lookup(table, m[0])
-        if found is None or (
-            m[0].split()[0].lower().endswith("ed") and _DETERMINED.search(t, max(0, m.start() - 6), m.start())
-        ):
-            continue  # "the renamed scheme": a participle used as an adjective states nothing
-        if m[0].lower().startswith("part") and _OBJECT_NOUN.search(t, max(0, m.start() - 30), m.start()):
+        if found is None or _no_verb(t, m):
             continue
-        relation, forward = found
-        before = _before(t, m.start(), relation in _PARTNERS, forward and relation in _ACTIVE)
-        if relation == "PART_OF" and len(before) == 1 and _FRAMING.match(m[0]):
-            before = _framed(t, before)
         # The objects of a phrase come before the next phrase ("created in 2018 by merging A").
         limit = matches[i + 1].start() if i + 1 < len(matches) else len(t)
-        after = _after(t, m.end(), limit)
-        if before and not after and forward:
-            # "C, which A opened": A is the subject, C the object.
-            subject_at = t.rfind("@", 0, t.rfind("@", 0, m.start()))  # where the mention before begins
-            r = _RELATIVE.search(t, 0, subject_at)
-            if r is not None and r.end() == subject_at:
-                after = [int(r[1])]
-        if before and not after and relation == "SUCCEEDED_BY" and _NO_OBJECT.match(t, m.end()):
-            # "X dates from 2014, when Y was renamed": the renamed body became the sentence's subject.
-            first = MENTION.search(t)
-            if first is not None and int(first[1]) not in before:
-                after = [int(first[1])]
-        if relation == "SUCCEEDED_BY" and forward and len(after) == 1:
-            renamed = _RENAMED_TO.match(t, t.find("@", t.find("@", m.end()) + 1) + 1)
-            if renamed is not None:  # "the government renamed A B": A became B, and the renamer leads B
-                out += [Phrased("LEADS", before, [int(renamed[1])], m.start(), m.end(), typed=True)]
-                before, after = after, [int(renamed[1])]
-        if bullet and not before and after and not t[: m.start()].strip(" -\u2013\u2014*:"):
-            before = [INHERITED]  # a bullet that opens on its verb continues its parent's subject
-        elif bullet and len(before) == 1 and (o := _OWNER_OPENS.match(t)) and int(o[1]) == before[0]:
-            before = [INHERITED]  # "- Norland's plan under B" describes the parent: the parent is under B
-        if not before or not after:
-            continue
-        if forward and _PASSIVE.search(t, _skip_behalf(t, m.end()), t.find("@", _skip_behalf(t, m.end()))):
-            forward = False  # "was led at its launch by A": the agent follows "by"
-        merged_with = _MERGED_WITH.match(t, _list_end(t, m.end())) if "merg" in m[0].lower() and after else None
-        if relation == "SUCCEEDED_BY" and merged_with is not None:
-            after = [*after, int(merged_with[1])]  # "by merging A (AB), the trade agency, with B": B too
-        either = " or " in t[m.end() : _list_end(t, m.end())]  # "led by A or B": one of them, not both
-        if not forward and len(after) > 1 and (_JOINT.search(m[0]) or (_CO_LED.match(m[0]) and not either)):
-            # "funded jointly by A and B": the agents work together too
-            out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for n, a in enumerate(after)
-                    for b in after[n + 1 :]]
-        if relation == "PART_OF" and forward and (w := _PARTS_TOO.match(t, _list_end(t, m.end()))):
-            before = [*before, *(int(x) for x in MENTION.findall(w["list"]))]  # "…, together with B and C"
-        sources, targets = (before, after) if forward else (after, before)
-        opening = max((c.end() for c in _CLAUSE_BREAK.finditer(t, 0, m.start())), default=0)
-        clause = tuple(int(x) for x in MENTION.findall(t, opening, m.start()))
-        on = _ON_INSTRUMENT.match(t, _list_end(t, m.end()))  # "works with B on P"
-        out.append(Phrased(relation, sources, targets, m.start(), m.end(), (*clause, int(on[1])) if on else clause))
+        out += _phrase_facts(t, m, found, limit, bullet)
     return out
+
+
+def _no_verb(t: str, m: re.Match[str]) -> bool:
+    """ "the renamed scheme": a participle used as an adjective; "closed the largest part of P": a noun."""
+    if m[0].split()[0].lower().endswith("ed") and _DETERMINED.search(t, max(0, m.start() - 6), m.start()):
+        return True
+    return m[0].lower().startswith("part") and _OBJECT_NOUN.search(t, max(0, m.start() - 30), m.start()) is not None
+
+
+def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int, bullet: bool) -> list[Phrased]:
+    """What one phrase states: its subjects before it, its objects after it, in its voice."""
+    relation, forward = found
+    out: list[Phrased] = []
+    before = _before(t, m.start(), relation in _PARTNERS, forward and relation in _ACTIVE)
+    if relation == "PART_OF" and len(before) == 1 and _FRAMING.match(m[0]):
+        before = _framed(t, before)
+    after = _unnamed_object(t, m, before, _after(t, m.end(), limit), relation, forward)
+    if relation == "SUCCEEDED_BY" and forward and len(after) == 1:
+        renamed = _RENAMED_TO.match(t, t.find("@", t.find("@", m.end()) + 1) + 1)
+        if renamed is not None:  # "the government renamed A B": A became B, and the renamer leads B
+            out += [Phrased("LEADS", before, [int(renamed[1])], m.start(), m.end(), typed=True)]
+            before, after = after, [int(renamed[1])]
+    if bullet and not before and after and not t[: m.start()].strip(" -\u2013\u2014*:"):
+        before = [INHERITED]  # a bullet that opens on its verb continues its parent's subject
+    elif bullet and len(before) == 1 and (o := _OWNER_OPENS.match(t)) and int(o[1]) == before[0]:
+        before = [INHERITED]  # "- Norland's plan under B" describes the parent: the parent is under B
+    if not before or not after:
+        return out
+    if forward and _PASSIVE.search(t, _skip_behalf(t, m.end()), t.find("@", _skip_behalf(t, m.end()))):
+        forward = False  # "was led at its launch by A": the agent follows "by"
+    merged_with = _MERGED_WITH.match(t, _list_end(t, m.end())) if "merg" in m[0].lower() and after else None
+    if relation == "SUCCEEDED_BY" and merged_with is not None:
+        after = [*after, int(merged_with[1])]  # "by merging A (AB), the trade agency, with B": B too
+    either = " or " in t[m.end() : _list_end(t, m.end())]  # "led by A or B": one of them, not both
+    if not forward and len(after) > 1 and (_JOINT.search(m[0]) or (_CO_LED.match(m[0]) and not either)):
+        # "funded jointly by A and B": the agents work together too
+        out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for n, a in enumerate(after)
+                for b in after[n + 1 :]]
+    if relation == "PART_OF" and forward and (w := _PARTS_TOO.match(t, _list_end(t, m.end()))):
+        before = [*before, *(int(x) for x in MENTION.findall(w["list"]))]  # "…, together with B and C"
+    sources, targets = (before, after) if forward else (after, before)
+    opening = max((c.end() for c in _CLAUSE_BREAK.finditer(t, 0, m.start())), default=0)
+    clause = tuple(int(x) for x in MENTION.findall(t, opening, m.start()))
+    on = _ON_INSTRUMENT.match(t, _list_end(t, m.end()))  # "works with B on P"
+    out.append(Phrased(relation, sources, targets, m.start(), m.end(), (*clause, int(on[1])) if on else clause))
+    return out
+
+
+def _unnamed_object(
+    t: str, m: re.Match[str], before: list[int], after: list[int], relation: str, forward: bool
+) -> list[int]:
+    """The object a phrase has when no name follows it: "C, which A opened" (C); "X dates from 2014,
+    when Y was renamed" (X, the sentence's subject)."""
+    if before and not after and forward:
+        subject_at = t.rfind("@", 0, t.rfind("@", 0, m.start()))  # where the mention before begins
+        r = _RELATIVE.search(t, 0, subject_at)
+        if r is not None and r.end() == subject_at:
+            after = [int(r[1])]
+    if before and not after and relation == "SUCCEEDED_BY" and _NO_OBJECT.match(t, m.end()):
+        first = MENTION.search(t)
+        if first is not None and int(first[1]) not in before:
+            after = [int(first[1])]
+    return after
 
 
 _CO_LED = re.compile(r"(?:led|co-led|headed|chaired|co-chaired|steered|run|managed)\b", re.I)  # by A and B: together
