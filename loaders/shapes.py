@@ -67,8 +67,30 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
     """
     rw = reading_words()
     toks = [(m.start(), m.end(), m[0]) for m in _WORDISH.finditer(text)]
-    ends = {c.end for c in found if c.kind in ("name", "quoted")}
     out: list[Candidate] = []
+    for run in _runs(text, toks, rw):
+        for part in _separate(run):
+            c = _part_name(text, part, rw)
+            if c is not None:
+                out.append(c)
+    for m in _NEW_NAME.finditer(text):  # "was renamed ABC in 2007": a bare abbreviation as a new name
+        if m[1] not in rw.not_names and not any(c.start <= m.start(1) < c.end for c in (*found, *out)):
+            out.append(Candidate(m.start(1), m.end(1), rw.default_actor, m[1], "proper"))
+    ends = {c.end for c in found if c.kind in ("name", "quoted")}
+    for m in ABBREVIATION.finditer(text):
+        if m.start() in ends or any(c.end == m.start() and c.kind == "proper" for c in out):
+            continue
+        spelt = _spelt_by(text, toks, m.start(), m[1])
+        if spelt is not None:
+            words = text[spelt : m.start()].split()
+            out.append(Candidate(spelt, m.start(), shaped_type(words), canonical_name(text[spelt : m.start()]),
+                                 "proper", m[1]))
+    return out
+
+
+def _runs(text: str, toks: list[tuple[int, int, str]], rw: ReadingWords) -> list[list[tuple[int, int, str]]]:
+    """Runs of capitalised words joined by connectors, not the start of a name with a head noun."""
+    runs = []
     n = len(toks)
     i = 0
     while i < n:
@@ -90,41 +112,32 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
         run = toks[i : last + 1]
         i = max(last + 1, i + 1)
         following = toks[last + 1][2] if last + 1 < n and text[toks[last][1] : toks[last + 1][0]] == " " else ""
-        if following in ANY_HEAD or following in rw.modifier_nouns:
-            continue  # the start of a name with a head noun ("… Agency"), or a modifier ("… technologies")
-        for part in _separate(run):
-            while part and (part[0][2] in rw.connectors or (
-                part[0][2].lower() in STARTERS and not begins_country([t[2] for t in part])
-            )):
-                part = part[1:]
-            part = _without_glossed_acronym(_without_trailing_acronyms(part))
-            words = [t[2] for t in part]
-            if not words or _shouted(words) or _coded(words) or _place(words, rw):
-                continue
-            kind = "proper"
-            named_as = _noun_before(text, part[0][0])
-            if len(words) == 1 and not _name_shaped(words[0]) and named_as is None:
-                if not _lone_name(text, part[0][0], words[0]):
-                    continue
-                kind = "single"  # kept only if a sentence relates it to something
-            name = text[part[0][0] : part[-1][1]]
-            if name in countries().by_name:
-                continue
-            label = named_as or (shaped_type(words) if kind == "proper" else rw.default_actor)  # a lone name: a body
-            out.append(Candidate(part[0][0], part[-1][1], label, canonical_name(name), kind))
-    for m in _NEW_NAME.finditer(text):  # "was renamed ABC in 2007": a bare abbreviation as a new name
-        if m[1] not in rw.not_names and not any(c.start <= m.start(1) < c.end for c in (*found, *out)):
-            out.append(Candidate(m.start(1), m.end(1), rw.default_actor, m[1], "proper"))
-    for m in ABBREVIATION.finditer(text):
-        if m.start() in ends or any(c.end == m.start() and c.kind == "proper" for c in out):
-            continue
-        spelt = _spelt_by(text, toks, m.start(), m[1])
-        if spelt is not None:
-            start = spelt
-            words = text[start : m.start()].split()
-            out.append(Candidate(start, m.start(), shaped_type(words), canonical_name(text[start : m.start()]),
-                                 "proper", m[1]))
-    return out
+        if following not in ANY_HEAD and following not in rw.modifier_nouns:
+            runs.append(run)  # else the start of a name with a head noun ("… Agency") or a modifier
+    return runs
+
+
+def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) -> Candidate | None:
+    """The name one part of a run is, if it is one: not a starter, a heading, a code, a place."""
+    while part and (part[0][2] in rw.connectors or (
+        part[0][2].lower() in STARTERS and not begins_country([t[2] for t in part])
+    )):
+        part = part[1:]
+    part = _without_glossed_acronym(_without_trailing_acronyms(part))
+    words = [t[2] for t in part]
+    if not words or _shouted(words) or _coded(words) or _place(words, rw):
+        return None
+    kind = "proper"
+    named_as = _noun_before(text, part[0][0])
+    if len(words) == 1 and not _name_shaped(words[0]) and named_as is None:
+        if not _lone_name(text, part[0][0], words[0]):
+            return None
+        kind = "single"  # kept only if a sentence relates it to something
+    name = text[part[0][0] : part[-1][1]]
+    if name in countries().by_name:
+        return None
+    label = named_as or (shaped_type(words) if kind == "proper" else rw.default_actor)  # a lone name: a body
+    return Candidate(part[0][0], part[-1][1], label, canonical_name(name), kind)
 
 
 _NEW_NAME = re.compile(
