@@ -212,28 +212,10 @@ def build(
     Documents are looked up in ``seeds_dir`` when given (a missing one is an error), else beside each
     dataset and in ``../shared/seeds`` beside the repository.
     """
-    clock = time.perf_counter()
-    seconds: dict[str, float] = {}
-
-    def lap(step: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        seconds[step] = now - clock
-        clock = now
-
-    if bulk and neo4j_env is not None:
-        from graph.store.bulk import check_bulk_target
-
-        check_bulk_target(neo4j_env)  # a NEO4J_URI server cannot be bulk-loaded: say so before any work
-    if seeds_dir is not None and not Path(seeds_dir).is_dir():
-        raise UsageError(f"--seeds {seeds_dir}: not a directory; give the directory holding the documents")
-    paths = tuple(Path(p) for p in datasets) if datasets else tuple(default_datasets())
-    for p in (*paths, *documents):
-        if not Path(p).is_file():
-            flag = "--data" if p in paths else "--document"
-            raise UsageError(f"{flag} {p}: no such file")
+    clock = _Clock()
+    paths = _checked_inputs(datasets, documents, seeds_dir, neo4j_env if bulk else None)
     graph = build_graph(paths, seeds_dir)
-    lap("datasets")
+    clock.lap("datasets")
     problems: list[str] = []
     conflicts: list[str] = []
     docs: tuple[Path, ...] = ()
@@ -245,10 +227,56 @@ def build(
             conflicts = merge_extracted(graph, extracted)
         except ModelError as exc:
             raise InstgraphError(f"extracted facts conflict with the datasets: {exc}") from None
-        lap("extraction")
+        clock.lap("extraction")
     # Years from what the documents say (graph.model.dating), once, on the whole graph: graph.json, the
     # exports, the views, the report and Neo4j all carry the same stored values the as-of rule reads.
     graph = graph.dated()
+    out_file = _write_graph_json(graph, out_dir)
+    report = BuildReport(
+        graph=graph, out_file=out_file, datasets=paths, documents=docs, problems=problems, conflicts=conflicts
+    )
+    clock.lap("graph.json")
+    _outputs_and_neo4j(report, out_dir, clock, outputs=outputs, neo4j_env=neo4j_env, wipe=wipe, bulk=bulk)
+    report.seconds = clock.seconds
+    return report
+
+
+class _Clock:
+    """Seconds per step of the build, for its summary."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self.seconds[step] = now - self._last
+        self._last = now
+
+
+def _checked_inputs(
+    datasets: Sequence[Path] | None,
+    documents: Sequence[Path],
+    seeds_dir: Path | None,
+    bulk_env: Mapping[str, str] | None,
+) -> tuple[Path, ...]:
+    """The datasets to read, once every input named exists (and a bulk load has a local server to go to)."""
+    if bulk_env is not None:
+        from graph.store.bulk import check_bulk_target
+
+        check_bulk_target(bulk_env)  # a NEO4J_URI server cannot be bulk-loaded: say so before any work
+    if seeds_dir is not None and not Path(seeds_dir).is_dir():
+        raise UsageError(f"--seeds {seeds_dir}: not a directory; give the directory holding the documents")
+    paths = tuple(Path(p) for p in datasets) if datasets else tuple(default_datasets())
+    for p in (*paths, *documents):
+        if not Path(p).is_file():
+            flag = "--data" if p in paths else "--document"
+            raise UsageError(f"{flag} {p}: no such file")
+    return paths
+
+
+def _write_graph_json(graph: InstitutionalGraph, out_dir: Path) -> Path:
+    """``out_dir/graph.json``, recorded as the last build."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         out_file = out_dir / GRAPH_FILE
@@ -256,20 +284,28 @@ def build(
     except OSError as exc:
         raise UsageError(f"--out {out_dir}: cannot write {GRAPH_FILE} ({exc.strerror})") from None
     record_build(out_file, graph)
-    report = BuildReport(
-        graph=graph, out_file=out_file, datasets=paths, documents=docs, problems=problems, conflicts=conflicts
-    )
-    lap("graph.json")
+    return out_file
 
-    # Neo4j works in its own process: load it in a thread while this one draws views and writes files.
+
+def _outputs_and_neo4j(
+    report: BuildReport,
+    out_dir: Path,
+    clock: _Clock,
+    *,
+    outputs: bool,
+    neo4j_env: Mapping[str, str] | None,
+    wipe: bool | None,
+    bulk: bool,
+) -> None:
+    """Views, exports and the report, while Neo4j loads in its own thread (it works in its own process)."""
     loader: Future[LoadSummary] | None = None
     pool = ThreadPoolExecutor(max_workers=1) if neo4j_env is not None else None
     if pool is not None and neo4j_env is not None:
-        loader = pool.submit(load_neo4j, graph, neo4j_env, wipe=wipe, bulk=bulk)
+        loader = pool.submit(load_neo4j, report.graph, neo4j_env, wipe=wipe, bulk=bulk)
     try:
         if outputs:
-            report.files = write_outputs(graph, out_dir)
-            lap("views, exports, report")
+            report.files = write_outputs(report.graph, out_dir)
+            clock.lap("views, exports, report")
         if loader is not None:
             try:
                 report.neo4j = loader.result()
@@ -279,9 +315,7 @@ def build(
                 if uri_given(neo4j_env or {}):
                     raise  # the user named this server: not reaching it is a failure, not a skip
                 report.skipped.append(f"Neo4j: {exc}")
-            lap("neo4j")
+            clock.lap("neo4j")
     finally:
         if pool is not None:
             pool.shutdown()
-    report.seconds = seconds
-    return report
