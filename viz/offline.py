@@ -122,27 +122,20 @@ def render_page(
         "fileStem": file_stem,
     }
     data_json = script_json({"nodes": nodes, "edges": edges, "options": options, "page": page})
-    csp = _csp(js, page_js)
+    panel = (
+        f"<h1>{html.escape(title)}</h1>",
+        f'<p class="subtitle">{html.escape(subtitle)}</p>',
+        _SEARCH_AND_TOOLS,
+        controls_html,
+        filters_html(nodes, edges),
+        f'<div id="legend">{legend_html}</div>',
+    )
     return "\n".join(
         (
-            "<!DOCTYPE html>",
-            '<html lang="en">',
-            "<head>",
-            '<meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp)}">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{html.escape(title)}</title>",
-            f"<style>{css}</style>",
-            f"<style>{page_css}</style>",
-            "</head>",
+            *_head(title, _csp(js, page_js), css, page_css),
             "<body>",
             '<div id="panel">',
-            f"<h1>{html.escape(title)}</h1>",
-            f'<p class="subtitle">{html.escape(subtitle)}</p>',
-            _SEARCH_AND_TOOLS,
-            controls_html,
-            filters_html(nodes, edges),
-            f'<div id="legend">{legend_html}</div>',
+            *panel,
             "</div>",
             '<div id="graph"></div>',
             f'<script type="application/json" id="instgraph-data">{data_json}</script>',
@@ -151,6 +144,21 @@ def render_page(
             "</body>",
             "</html>",
         )
+    )
+
+
+def _head(title: str, csp: str, *styles: str) -> tuple[str, ...]:
+    """The page's head: its security policy (only the inlined scripts may run), title and styles."""
+    return (
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{html.escape(title)}</title>",
+        *(f"<style>{style}</style>" for style in styles),
+        "</head>",
     )
 
 
