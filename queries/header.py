@@ -212,11 +212,7 @@ def expand_holds(text: str) -> str:
 
 def parse_query(text: str, path: str = "<text>") -> Query:
     """Read a query's header; raises :class:`InputError` naming the file and line at fault."""
-    name = description = None
-    params: list[Parameter] = []
-    json_columns: list[tuple[str, tuple[str, ...]]] = []
-    names: list[tuple[str, str]] = []
-    id_columns: list[str] = []
+    h = _Header(path)
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if not stripped:
@@ -226,39 +222,14 @@ def parse_query(text: str, path: str = "<text>") -> Query:
         m = _HEADER.match(stripped)
         if not m:
             raise InputError(path, f"header line {stripped!r} is not '// key: value'; end the header with '//'", number)
-        key, value = m["key"], m["value"]
-        if key == "name":
-            if not _NAME.match(value):
-                raise InputError(path, f"query name {value!r} must be lower_snake_case", number)
-            name = value
-        elif key == "description":
-            description = value
-        elif key == "param":
-            params.append(_parse_param(value, path, number))
-        elif key == "json":
-            column, arrow, keys = value.partition("->")
-            spread = tuple(k.strip() for k in keys.split(",") if k.strip())
-            if not column.strip() or (arrow and not spread):
-                raise InputError(path, f"cannot read 'json: {value}'; write 'json: COLUMN [-> KEY, ...]'", number)
-            json_columns.append((column.strip(), spread))
-        elif key == "names":
-            param, arrow, kind = (part.strip() for part in value.partition("->"))
-            if not arrow or not param or not kind:
-                fix = "write 'names: PARAM -> entity|type|GROUP'"
-                raise InputError(path, f"cannot read 'names: {value}'; {fix}", number)
-            names.append((param, kind))
-        elif key == "ids":
-            id_columns += [c.strip() for c in value.split(",") if c.strip()]
-        else:
-            raise InputError(
-                path, f"unknown header key {key!r}; use name, description, param, json, names or ids", number
-            )
+        h.read(m["key"], m["value"], number)
+    name, description = h.name, h.description
     if name is None:
         raise InputError(path, "the header has no '// name: ...' line", 1)
     if not description:
         raise InputError(path, f"query {name} has no '// description: ...' line", 1)
     seen: set[str] = set()
-    for p in params:
+    for p in h.params:
         if p.name in seen:
             raise InputError(path, f"parameter {p.name} is declared twice")
         seen.add(p.name)
@@ -268,10 +239,54 @@ def parse_query(text: str, path: str = "<text>") -> Query:
     if undeclared:
         first = undeclared[0]
         raise InputError(path, f"query {name} uses ${first} but declares no '// param: {first}: TYPE'")
-    unnamed = [p for p, _ in names if p not in seen]
+    unnamed = [p for p, _ in h.names if p not in seen]
     if unnamed:
         raise InputError(path, f"'names: {unnamed[0]} -> ...' names no declared parameter of query {name}")
-    return Query(name, description, tuple(params), text, path, tuple(json_columns), tuple(names), tuple(id_columns))
+    return Query(
+        name, description, tuple(h.params), text, path, tuple(h.json_columns), tuple(h.names), tuple(h.id_columns)
+    )
+
+
+class _Header:
+    """The header lines of one query file, read one key at a time."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.name: str | None = None
+        self.description: str | None = None
+        self.params: list[Parameter] = []
+        self.json_columns: list[tuple[str, tuple[str, ...]]] = []
+        self.names: list[tuple[str, str]] = []
+        self.id_columns: list[str] = []
+
+    def read(self, key: str, value: str, number: int) -> None:
+        path = self.path
+        if key == "name":
+            if not _NAME.match(value):
+                raise InputError(path, f"query name {value!r} must be lower_snake_case", number)
+            self.name = value
+        elif key == "description":
+            self.description = value
+        elif key == "param":
+            self.params.append(_parse_param(value, path, number))
+        elif key == "json":
+            column, arrow, keys = value.partition("->")
+            spread = tuple(k.strip() for k in keys.split(",") if k.strip())
+            if not column.strip() or (arrow and not spread):
+                raise InputError(path, f"cannot read 'json: {value}'; write 'json: COLUMN [-> KEY, ...]'", number)
+            self.json_columns.append((column.strip(), spread))
+        elif key == "names":
+            param, arrow, kind = (part.strip() for part in value.partition("->"))
+            if not arrow or not param or not kind:
+                fix = "write 'names: PARAM -> entity|type|GROUP'"
+                raise InputError(path, f"cannot read 'names: {value}'; {fix}", number)
+            self.names.append((param, kind))
+        elif key == "ids":
+            self.id_columns += [c.strip() for c in value.split(",") if c.strip()]
+        else:
+            raise InputError(
+                path, f"unknown header key {key!r}; use name, description, param, json, names or ids", number
+            )
 
 
 def _parse_param(value: str, path: str, line: int) -> Parameter:
