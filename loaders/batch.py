@@ -248,27 +248,3 @@ def _worker_read(path: str | Path) -> tuple[Document | None, list[DraftRow], lis
     with gc_paused():
         drafts, facts = read_rows(documents[0], schema)
     return documents[0], drafts, facts, problems
-
-
-def to_table(extractions: Iterable[Extraction]) -> str:
-    """A plain-text table of the relationships found, one per line, with their first evidence line."""
-    rows = [("type", "source", "target", "years", "conf", "evidence")]
-    for x in extractions:
-        names = {e.id: e.name for e in x.entities}
-        for r in sorted(x.relationships, key=lambda r: r.evidence[0].first_line if r.evidence else 0):
-            years = "" if r.start is None and r.end is None else f"{r.start or ''}-{r.end or ''}"
-            where = f"{Path(x.document.path).name}:{r.evidence[0].first_line}" if r.evidence else ""
-            rows.append(
-                (
-                    r.type,
-                    names.get(r.source, r.source),
-                    names.get(r.target, r.target),
-                    years,
-                    f"{r.confidence:.1f}",
-                    where,
-                )
-            )
-    widths = [min(48, max(len(row[i]) for row in rows)) for i in range(len(rows[0]))]
-    return (
-        "\n".join("  ".join(c[:48].ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows) + "\n"
-    )

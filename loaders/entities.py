@@ -145,7 +145,7 @@ class Abbreviations(set[str]):
         self.spaced: list[str] = []
 
     def add(self, abbreviation: str) -> None:
-        if abbreviation not in self and " " in abbreviation and abbreviation.isupper():
+        if abbreviation not in self and _two_words(abbreviation):
             self.spaced.append(abbreviation)
         super().add(abbreviation)
 
@@ -153,7 +153,11 @@ class Abbreviations(set[str]):
 def _spaced(acronyms: frozenset[str] | set[str]) -> list[str]:
     if isinstance(acronyms, Abbreviations):
         return acronyms.spaced
-    return [a for a in acronyms if " " in a and a.isupper()]
+    return [a for a in acronyms if _two_words(a)]
+
+
+def _two_words(abbreviation: str) -> bool:
+    return " " in abbreviation and abbreviation.isupper()
 
 
 def find_candidates(

@@ -63,7 +63,7 @@ def coordination_in(g: InstitutionalGraph, year: int) -> dict[str, Any]:
     groups, centralisation and hub, from the same collaboration graph), without the counts of unknown
     facts that the report adds."""
     G = coordination.collaboration_graph(g, year)
-    hub = coordination._hub(G)  # the report's hub rule (private there; graph/analysis is not this change's)
+    hub = coordination.hub_of(G)  # the report's hub rule
     return {
         "year": year,
         "groups": nx.number_connected_components(G),

@@ -182,7 +182,7 @@ def coordination(
         groups = sorted(
             (sorted(c) for c in nx.connected_components(G)), key=lambda c: (-len(c), c)
         )
-        hub = _hub(G)
+        hub = hub_of(G)
         rows.append(
             {
                 "year": year,
@@ -217,7 +217,7 @@ def _unknown_facts(g: InstitutionalGraph, year: int, instruments: set[str] | Non
     )
 
 
-def _hub(G: nx.Graph) -> str | None:
+def hub_of(G: nx.Graph) -> str | None:
     """The actor with strictly the most ties (by weight), or None when no one is tied or the top is shared."""
     ties = sorted(((w, n) for n, w in G.degree(weight="weight")), reverse=True)
     if not ties or ties[0][0] == 0 or (len(ties) > 1 and ties[1][0] == ties[0][0]):
