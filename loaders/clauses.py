@@ -70,6 +70,14 @@ _PARTS_TOO = re.compile(
     r"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)\s*(?:[.;]|$)",
     re.I,
 )
+# "created by A with B", "launched by A together with B": B is a second agent of the same act ("in
+# collaboration with B" makes B a partner only, which the phrase itself says).
+_CO_AGENT = re.compile(
+    r"\s*(?:\(\s*@\d+@\s*\))?\s*,?\s*(?:together\s+with|jointly\s+with|with)\s+(?:the\s+)?(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)",
+    re.I,
+)
+# "C, an online tool of A developed by B": the participle describes C, not its owner A.
+_OWNER_IN_APPOSITION = re.compile(r"@(\d+)@\s*,\s*(?:the|an?)\s[^,@;]*\bof\s+(?:the\s+)?@\d+@\s*$", re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s", re.I)  # where a new clause begins
 _ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")
 _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # verbs a relative clause may precede
@@ -219,6 +227,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     if relation == "SUCCEEDED_BY" and merged_with is not None:
         after = [*after, int(merged_with[1])]  # "by merging A (AB), the trade agency, with B": B too
     either = " or " in t[m.end() : _list_end(t, m.end())]  # "led by A or B": one of them, not both
+    if not forward and relation in ("LEADS", "IMPLEMENTS"):
+        before, after, out = _co_agents(t, m, before, after, out)
     if not forward and len(after) > 1 and (_JOINT.search(m[0]) or (_CO_LED.match(m[0]) and not either)):
         # "funded jointly by A and B": the agents work together too
         out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for n, a in enumerate(after)
@@ -231,6 +241,20 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     on = _ON_INSTRUMENT.match(t, _list_end(t, m.end()))  # "works with B on P"
     out.append(Phrased(relation, sources, targets, m.start(), m.end(), (*clause, int(on[1])) if on else clause))
     return out
+
+
+def _co_agents(
+    t: str, m: re.Match[str], before: list[int], after: list[int], out: list[Phrased]
+) -> tuple[list[int], list[int], list[Phrased]]:
+    """ "C, a tool of A developed by B with D": B and D both made C, and worked together on it."""
+    if m[0].lower().rstrip().endswith(" by") and (o := _OWNER_IN_APPOSITION.search(t, 0, m.start())) is not None:
+        before = [int(o[1])]
+    co = _CO_AGENT.match(t, _list_end(t, m.end()))
+    if co is None:
+        return before, after, out
+    partners = [int(x) for x in MENTION.findall(co["list"])]
+    out = [*out, *(Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for a in after for b in partners)]
+    return before, [*after, *partners], out
 
 
 def _unnamed_object(

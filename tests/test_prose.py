@@ -173,3 +173,18 @@ def test_the_corpus_figures_hold(corpus_gold: Path):
     e, r = report.entities, report.relations
     assert e.recall >= 0.90 and e.precision >= 0.85, report.summary()  # the goal, reached
     assert r.recall >= 0.60 and r.precision >= 0.85, report.summary()  # a floor: the goal is 0.70 at 0.80
+
+
+def test_a_second_agent_after_by_shares_the_act():
+    # "created by A with B": both made it and worked together; "a tool of O developed by A" is about
+    # the tool, not its owner O.
+    found = facts(
+        "Quay Check, an online tool of the Ministry of Ports, was developed by Harbour Norland with the "
+        "Sorvik Growth Bank. The Dock Desks were created by the Norland Port Agency together with the "
+        "Sorvik Chamber of Commerce."
+    )
+    assert {("LEADS", "Harbour Norland", "Quay Check"), ("LEADS", "Sorvik Growth Bank", "Quay Check")} <= found
+    assert ("LEADS", "Harbour Norland", "Ministry of Ports") not in found
+    assert ("LEADS", "Sorvik Chamber of Commerce", "Dock Desks") in found
+    pairs = {frozenset((s, t)) for r, s, t in found if r == "COLLABORATES_WITH"}
+    assert frozenset(("Harbour Norland", "Sorvik Growth Bank")) in pairs
