@@ -145,6 +145,25 @@ def test_pdf_pages_become_lines_with_title_from_metadata():
     assert office is not None and office.id == "agency:island-energy-office" and office.start == 2010
 
 
+def test_running_heads_and_feet_leave_the_pages_and_a_split_sentence_is_whole():
+    from loaders.documents.pages import join_pages
+
+    head = "Harbour Office  |  Annual Report 2024"
+    pages = [
+        [head, "Ports", "The Quay Board runs the", "Page 1 of 3"],
+        [head, "mooring voucher. The voucher is new.", "", "Page 2 of 3"],
+        [head, "A table follows", "Page 3 of 3"],
+    ]
+    # The head and the numbered foot go; the sentence cut by the first break is joined, the second
+    # page ends a sentence so a blank line keeps the pages apart; "Ports" (once) stays.
+    assert join_pages(pages) == [
+        "Ports", "The Quay Board runs the", "mooring voucher. The voucher is new.", "", "A table follows",
+    ]
+    # One page has nothing running; a line at the edge of one page only is content.
+    assert join_pages([[head, "Text.", "Page 1 of 1"]]) == [head, "Text.", "Page 1 of 1"]
+    assert join_pages([["Intro.", "Page 1"], ["Other start.", "End."]]) == ["Intro.", "Page 1", "Other start.", "End."]
+
+
 def test_encrypted_pdf_is_a_clear_error():
     from pypdf import PdfWriter
 
@@ -322,13 +341,13 @@ CORPUS_TITLES: dict[str, tuple[tuple[int, ...], str | None]] = {
     "au-digital-solutions.txt": ((1,), "2026-02"),  # "Version: Final, <month> 2026"
     "ca-cdap.txt": ((3,), "2024-02"),  # under a "SECTION | SUBSECTION" kicker; "CITY - <month> 2024"
     "cl-corfo-sercotec.md": ((1,), "2025"),  # "*Policy brief · Series … · 2025*"
-    "de-mittelstand-digital.pdf": ((2, 3), "2025-04"),  # under a running header; "as of" in the footer
+    "de-mittelstand-digital.pdf": ((1, 2), "2025-04"),  # a running header dropped; "as of" in the footer
     "ee-eisa-merger.md": ((3,), "2025"),  # under an HTML comment
     "es-kit-digital.md": ((3,), "2025"),  # "Spring 2025"
     "eu-edih.txt": ((1,), "2024-09-30"),  # "Date of this version: …"
     "fr-france-num.pdf": ((), "2025"),  # the PDF's own title; "Annual Report 2025" in its running header
     "ie-digital-transition.txt": ((5,), "2024-10-14"),  # under PRESS RELEASE and the department; dateline
-    "in-msme-digital.pdf": ((2, 3), "2024-08"),  # under the bulletin's masthead "… · Vol. 5, No. 3 · <month>"
+    "in-msme-digital.pdf": ((1, 2), "2024-08"),  # its running masthead "… · Vol. 5, No. 3 · <month>" dropped
     "it-transizione-40.txt": ((2,), "2024-10-15"),  # under "SERVICE - BRIEFING NOTE"; "series - No. - date"
     "jp-it-subsidy.md": ((3,), "2026-02"),  # under a breadcrumb; "Page updated: …"
     "kr-sme-voucher.txt": ((3,), None),  # under a "Chapter 4." running header; no date stated

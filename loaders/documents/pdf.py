@@ -1,4 +1,5 @@
-"""PDF documents: each page's extracted text (pypdf), a blank line between pages; the title and author
+"""PDF documents: each page's extracted text (pypdf), joined without running heads and feet
+(:mod:`loaders.documents.pages`); the title and author
 from the file's properties; an encrypted PDF, a damaged one or one without a text layer is one clear
 error.
 """
@@ -12,11 +13,12 @@ import warnings
 from graph.errors import InputError
 from loaders.documents.lines import split_lines
 from loaders.documents.metadata import useful_title
+from loaders.documents.pages import edge_lines, join_pages
 
 
 def read_pdf(data: bytes, path: str) -> tuple[list[str], tuple[str, ...], str | None, str | None, list[str]]:
-    """(lines, warnings, title, author, first page's footer) of a PDF: each page's text, a blank line
-    between pages; the title and author from its properties."""
+    """(lines, warnings, title, author, first page's footer) of a PDF: its pages' text joined
+    (:func:`join_pages`); the title and author from its properties."""
     # pypdf logs its repairs ("EOF marker not found") on stderr; our one line says what matters.
     log = logging.getLogger("pypdf")
     level = log.level
@@ -42,19 +44,18 @@ def _read_pages(data: bytes, path: str) -> tuple[list[str], tuple[str, ...], str
                 opened = False
             if not opened:
                 raise InputError(path, "is an encrypted PDF; save an unencrypted copy and pass that")
-        lines: list[str] = []
+        pages: list[list[str]] = []
         footer: list[str] = []
         empty_pages: list[int] = []
         for number, page in enumerate(reader.pages, start=1):
             text = page.extract_text() or ""
             if not text.strip():
                 empty_pages.append(number)
-            if lines:
-                lines.append("")  # a blank line between pages keeps pages from running into each other
             page_lines = split_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
-            if number == 1:  # the first page's last lines: its footer ("as of April 2025 · Page 1")
-                footer = [s for s in page_lines if s.strip()][-2:]
-            lines.extend(page_lines)
+            if number == 1:  # the first page's head and foot ("as of April 2025 · Page 1"), dropped if running
+                footer = edge_lines(page_lines)
+            pages.append(page_lines)
+        lines = join_pages(pages)
         meta = reader.metadata
         title = useful_title(str(meta.title)) if meta is not None and meta.title else None
         author = str(meta.author).strip() if meta is not None and meta.author else None
