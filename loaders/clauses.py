@@ -261,12 +261,16 @@ def _unnamed_object(
     t: str, m: re.Match[str], before: list[int], after: list[int], relation: str, forward: bool
 ) -> list[int]:
     """The object a phrase has when no name follows it: "C, which A opened" (C); "X dates from 2014,
-    when Y was renamed" (X, the sentence's subject)."""
+    when Y was renamed" (X, the sentence's subject); "P: the grant contributes to its goals" (P)."""
     if before and not after and forward:
         subject_at = t.rfind("@", 0, t.rfind("@", 0, m.start()))  # where the mention before begins
         r = _RELATIVE.search(t, 0, subject_at)
         if r is not None and r.end() == subject_at:
             after = [int(r[1])]
+    serves = relation in ("PART_OF", "PARTICIPATES_IN")
+    if before and not after and forward and serves and _ITS_OBJECT.match(t, m.end()):
+        owner = clause_subject(t[: m.start()])  # "P: the grant contributed to its goals": P's goals
+        after = [owner] if owner is not None and owner not in before else []
     if before and not after and relation == "SUCCEEDED_BY" and _NO_OBJECT.match(t, m.end()):
         first = MENTION.search(t)
         if first is not None and int(first[1]) not in before:
@@ -274,6 +278,7 @@ def _unnamed_object(
     return after
 
 
+_ITS_OBJECT = re.compile(r"\s*(?:its|their)\s+(?:[a-z][\w-]*\s*){1,3}(?:[.;,]|$)")
 _CO_LED = re.compile(r"(?:led|co-led|headed|chaired|co-chaired|steered|run|managed)\b", re.I)  # by A and B: together
 _JOINT = re.compile(r"\b(?:jointly|together)\b", re.I)
 # "C, which A opened": the relative pronoun's antecedent is the object.

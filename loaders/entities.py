@@ -16,6 +16,7 @@ known bodies is used: the words are data (:mod:`loaders.lexicon`, ``reading.yaml
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from loaders.head_names import actor_type, capitalised, head_named
 from loaders.lexicon import (
@@ -188,13 +189,27 @@ def find_candidates(
     return _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text)
 
 
+@cache
+def _part_nouns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    nouns = "|".join(re.escape(n) for n in sorted(reading_words().named_part_nouns, key=len, reverse=True))
+    return re.compile(rf"\b(?:{nouns})\s*(?:no\.?\s*)?\d*\s*$", re.I), re.compile(rf"\s+(?:{nouns})\b", re.I)
+
+
+def _names_a_part(text: str, start: int, end: int) -> bool:
+    """ "its "digital state" measure", "objective "a smarter economy"": a quoted name in lower case is
+    still one when a part noun stands next to it."""
+    before, after = _part_nouns()
+    return before.search(text, max(0, start - 30), start) is not None or after.match(text, end) is not None
+
+
 def _quoted(text: str) -> list[Candidate]:
     """Titles in quotation marks, typed by their head noun (an instrument without one)."""
     found: list[Candidate] = []
     for m in _QUOTED.finditer(text):
         inner = canonical_name(m[1])
         words = inner.split()
-        if not inner or len(words) > 16 or not (inner[0].isupper() or inner[0].isdigit() or "-" in inner):
+        titled = inner and (inner[0].isupper() or inner[0].isdigit() or "-" in inner)
+        if not inner or len(words) > 16 or not (titled or _names_a_part(text, m.start(), m.end())):
             continue
         first, last = words[0], words[-1].rstrip(".,")
         if first in ("Act", "Law") or last.lower() in ("act", "law"):

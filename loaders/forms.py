@@ -102,6 +102,22 @@ def _parts_intro() -> re.Pattern[str]:
     return re.compile(rf"@(\d+)@[^@:;.]{{0,60}}?\b(?:{nouns})\b[^@:;.]{{0,30}}:", re.I)
 
 
+@cache
+def _named_part() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(reading_words().named_part_nouns, key=len, reverse=True))
+    return re.compile(rf"\b(?:{nouns})\s*(?:no\.?\s*)?\d*\s*@(\d+)@", re.I)
+
+
+def _named_parts(t: str) -> list[Phrased]:
+    """ "P: component 1 X", "P, policy objective X": X is one part of the clause's subject (``OWNS``)."""
+    out: list[Phrased] = []
+    for m in _named_part().finditer(t):
+        owner = clause_subject(t[: m.start()])
+        if owner is not None and owner != int(m[1]):
+            out.append(Phrased(OWNS, [owner], [int(m[1])], m.start(), m.end()))
+    return out
+
+
 def _inline_parts(t: str) -> list[Phrased]:
     """"A rests on three pillars: B; C; and D": the first name of each item is PART_OF A."""
     m = _parts_intro().search(t)
@@ -146,7 +162,7 @@ def by_form(t: str) -> list[Phrased]:
         if owner is not None and owner != int(m[1]):
             before = tuple(int(x) for x in reversed(MENTION.findall(t, 0, m.start())) if int(x) != owner)
             out.append(Phrased(OWNS, [owner], [int(m[1])], m.start(), m.end(), owners=before[:3]))
-    out += _inline_parts(t)
+    out += _inline_parts(t) + _named_parts(t)
     if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
         after = [int(x) for x in MENTION.findall(t, u.end())]
         out.append(Phrased("PART_OF", after, [int(u[1])], u.start(), u.end(), typed=True, instruments=True))

@@ -196,6 +196,7 @@ class ReadingWords:
     actor_words: frozenset[str]
     modifier_nouns: frozenset[str]
     part_nouns: frozenset[str]
+    named_part_nouns: tuple[str, ...]
     parent_columns: tuple[str, ...]
     body_nouns: tuple[str, ...]
     compass_words: frozenset[str]
@@ -219,6 +220,7 @@ def reading_words() -> ReadingWords:
         frozenset(data["actor_name_words"]),
         frozenset(data["modifier_nouns"]),
         frozenset(data["part_nouns"]),
+        tuple(data["named_part_nouns"]),
         tuple(data["parent_columns"]),
         tuple(data["body_nouns"]),
         frozenset(data["compass_words"]),

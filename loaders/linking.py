@@ -37,6 +37,32 @@ def template(text: str, cands: list[Candidate]) -> str:
     return "".join(parts)
 
 
+_LOWER_AFTER_THE = re.compile(r"\b(?:the|its|their)\s+([a-z][\w-]*)")
+_GIVES_WAY = ("reference", "pronoun", "target", "collective")  # what a known name written in full replaces
+
+
+def known_in_lower_case(rd: Reader, text: str, cands: list[Candidate]) -> list[Candidate]:
+    """ "the digital diagnostics grant": a body's or instrument's name read before, written again in
+    lower case (shapes only find capitalised names). It replaces the reference it overlaps ("the
+    roadmap" in "the roadmap grant")."""
+    found: list[Candidate] = []
+    for m in _LOWER_AFTER_THE.finditer(text):
+        for key in rd.first_words.get(m[1], ()):
+            d = rd.drafts[key]
+            end = m.start(1) + len(d.name)
+            if (rd.is_actor(key) or rd.is_instrument(key)) and text[m.start(1) : end].lower() == d.name.lower() and (
+                end == len(text) or not text[end].isalnum()
+            ):
+                found.append(Candidate(m.start(1), end, d.type, d.name, "name", head=d.head))
+                break
+    if not found:
+        return cands
+    kept = [c for c in cands if not any(c.start < f.end and f.start < c.end for f in found)
+            or c.kind not in _GIVES_WAY]
+    kept += [f for f in found if not any(c.start < f.end and f.start < c.end for c in kept)]
+    return sorted(kept, key=lambda c: c.start)
+
+
 def linked(
     rd: Reader, st: Statement, cands: list[Candidate], resolved: dict[int, str] | None = None
 ) -> tuple[list[str], list[Candidate]]:

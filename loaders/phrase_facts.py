@@ -75,14 +75,17 @@ def _partners_take_part(rd: Reader, f: Phrased, keys: list[str], cited: list[tup
 
 def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str, str, str] | None:
     """The fact a phrase states between two entities, once their types are known: working with a
-    programme is taking part in it; an instrument "under" a law is one the law provides for; an owner
-    leads its instrument, and a body is part of its owner."""
+    programme is taking part in it; an instrument taking part in another is part of it; an instrument
+    "under" a law is one the law provides for; an owner leads its instrument, a body is part of its
+    owner, and an instrument's instrument is part of it."""
     if (
         relation == "COLLABORATES_WITH"
         and rd.is_instrument(target) != rd.is_instrument(source)
         and not rd.retypable(target if rd.is_instrument(target) else source)
     ):
         return ("PARTICIPATES_IN", target, source) if rd.is_instrument(source) else ("PARTICIPATES_IN", source, target)
+    if relation == "PARTICIPATES_IN" and rd.is_instrument(source) and rd.is_instrument(target):
+        return "PART_OF", source, target  # "the grant contributes to the strategy": one serves the other
     if relation == "PART_OF" and rd.type_of(target) == "Law":
         if not rd.is_instrument(source):
             return None  # a body is not part of a law
@@ -90,6 +93,8 @@ def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str,
     if relation == "LEADS" and rd.type_of(source) == "Law" and rd.is_instrument(target):
         return "PROVIDES_FOR", source, target  # "a grant created by Decree No. 12": the decree provides for it
     if relation == OWNS:
+        if rd.is_instrument(source) and rd.is_instrument(target) and not rd.retypable(source):
+            return "PART_OF", target, source  # "the plan's measure X": X is one part of the plan
         if not (rd.is_actor(source) or rd.retypable(source)):
             return None
         # A name found by shape after an owner's 's is more often its instrument than its body.

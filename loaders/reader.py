@@ -82,6 +82,7 @@ class Reader:
         self.focus: str | None = None  # what "it", "they", "its" stand for: the latest sentence's subject
         self.opening: str | None = None  # the first body or instrument the current statement names
         self.clause_subject: str | None = None  # the latest body or instrument that opened a clause in it
+        self.first_words: dict[str, list[str]] = {}  # first word of a headed name, lower-cased -> name keys
 
     # --- entities -------------------------------------------------------------------------------
     def entity_for(self, c: Candidate, line: int) -> str | None:
@@ -116,6 +117,8 @@ class Reader:
             if draft is None:
                 draft = Draft(c.type, c.name, c.kind, head=c.head)
                 self.drafts[key] = draft
+                if c.head and " " in c.name and c.name.split()[0].isalpha():
+                    self.first_words.setdefault(c.name.split()[0].lower(), []).append(key)
             elif c.kind not in ON_DEMAND and draft.kind in ON_DEMAND:
                 draft.kind = c.kind
             if c.alias:

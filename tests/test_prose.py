@@ -188,3 +188,20 @@ def test_a_second_agent_after_by_shares_the_act():
     assert ("LEADS", "Sorvik Chamber of Commerce", "Dock Desks") in found
     pairs = {frozenset((s, t)) for r, s, t in found if r == "COLLABORATES_WITH"}
     assert frozenset(("Harbour Norland", "Sorvik Growth Bank")) in pairs
+
+
+def test_a_deck_names_the_parts_of_a_plan_and_what_serves_it():
+    # A name read before and written again in lower case is the same instrument; "contributes to its
+    # goals" serves the bullet's plan; "component 2 X" and "its "x" measure" name parts of it.
+    found = facts(
+        "## Instruments\n\n- Harbour voucher (from 2019, Norland Port Agency) - small firms\n\n"
+        "## Basis\n\n- Norland Growth Plan 2014 - 2020: the harbour voucher contributed to its goals\n"
+        '- Norland Digital Plan 2021 - 2025: the harbour voucher contributes to its "smart ports" measure\n'
+        '- Norland Recovery Plan: component 2 "Quay Connect"; approved in 2021\n'
+    )
+    assert {
+        ("PART_OF", "Harbour voucher", "Norland Growth Plan"),
+        ("PART_OF", "Harbour voucher", "smart ports"),
+        ("PART_OF", "smart ports", "Norland Digital Plan"),
+        ("PART_OF", "Quay Connect", "Norland Recovery Plan"),
+    } <= found
