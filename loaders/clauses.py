@@ -291,7 +291,7 @@ def _before(t: str, at: int, partners: bool = False, active: bool = True) -> lis
     head = t[max(0, at - 400) : at]
     m = _LAST_MENTION.search(head)
     if m is None:
-        return []
+        return _pair(head)
     coordinated = _COORDINATED.search(m[2]) and not _RELATIVE_WORD.search(m[2])  # "a fund that runs … and is"
     if coordinated or (partners and _ASIDE.match(m[2])):
         subject = clause_subject(head)
@@ -320,6 +320,30 @@ def _before(t: str, at: int, partners: bool = False, active: bool = True) -> lis
         rest = rest[: j.start()]
         j = _JOINED_BEFORE.search(rest)
     return found
+
+
+# "…; both were boards under C", "The two agencies report to C": the two bodies named last.
+_BOTH = re.compile(
+    r"(?:^|[;.]\s*|,\s*(?:and|but)\s+)(?:both(?:\s+of\s+them)?|the\s+two(?:\s+[a-z]+)?)\s+[^@;.]*$", re.I
+)
+
+
+def _pair(head: str) -> list[int]:
+    """The two names before a clause that opens on "both" or "the two …": the last two that no
+    preposition but "with" governs and that are not another name in parentheses."""
+    b = _BOTH.search(head)
+    if b is None:
+        return []
+    found: list[int] = []
+    for m in reversed(list(MENTION.finditer(head, 0, b.start()))):
+        governed = _GOVERNED_BEFORE.search(head, max(0, m.start() - 12), m.start())
+        if governed and not governed[0].lower().startswith("with"):  # "merging A with B": both A and B
+            continue
+        if head[m.start() - 1 : m.start()] != "(" and int(m[1]) not in found:
+            found.insert(0, int(m[1]))
+        if len(found) == 2:
+            return found
+    return []
 
 
 def _framed(t: str, before: list[int]) -> list[int]:

@@ -205,3 +205,15 @@ def test_a_deck_names_the_parts_of_a_plan_and_what_serves_it():
         ("PART_OF", "smart ports", "Norland Digital Plan"),
         ("PART_OF", "Quay Connect", "Norland Recovery Plan"),
     } <= found
+
+
+def test_both_stands_for_the_two_bodies_named_last():
+    found = facts(
+        "Norland Trade was created in 2019 by merging the Quay Export Board (QEB), the export agency, with "
+        "Harbour Skills Norland, which had been responsible for training; both were statutory boards under "
+        "the Ministry of Ports."
+    )
+    assert {
+        ("PART_OF", "Quay Export Board", "Ministry of Ports"),
+        ("PART_OF", "Harbour Skills Norland", "Ministry of Ports"),
+    } <= found
