@@ -394,9 +394,19 @@ def _past_complement(t: str, pos: int) -> int:
     return c.end() if c is not None else pos
 
 
+# "introduced a selective incentive for A, known as P": the object is named after its description.
+_NAMED_LATER = re.compile(
+    r"\s*(?:a|an)\s+[^;@]{0,60}(?:@\d+@[^;@]{0,20})?,?\s+(?:known\s+as|called|named|dubbed|entitled)\s+"
+    r"(?:the\s+)?[\"\u201c]?@(\d+)@",
+    re.I,
+)
+
+
 def _after(t: str, at: int, limit: int) -> list[int]:
     """The first mention after ``at`` (and before ``limit``) in the same clause, with the list it opens."""
     at = _skip_behalf(t, at)
+    if (named := _NAMED_LATER.match(t, at)) is not None and named.end() <= limit:
+        return [int(named[1])]
     m = MENTION.search(t, at, limit)
     if m is None:
         return []

@@ -217,3 +217,11 @@ def test_both_stands_for_the_two_bodies_named_last():
         ("PART_OF", "Quay Export Board", "Ministry of Ports"),
         ("PART_OF", "Harbour Skills Norland", "Ministry of Ports"),
     } <= found
+
+
+def test_an_object_described_first_and_named_after():
+    found = facts(
+        'In 2019 the Ministry of Ports introduced a selective incentive for small firms, known as "Quay Connect", '
+        "under the Harbour Act."
+    )
+    assert ("LEADS", "Ministry of Ports", "Quay Connect") in found
