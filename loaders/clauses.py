@@ -236,6 +236,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     if relation == "PART_OF" and forward and (w := _PARTS_TOO.match(t, _list_end(t, m.end()))):
         before = [*before, *(int(x) for x in MENTION.findall(w["list"]))]  # "…, together with B and C"
     sources, targets = (before, after) if forward else (after, before)
+    if relation in ("LEADS", "IMPLEMENTS") and (principal := _principal(t, m.end())) is not None:
+        out.append(Phrased("LEADS", [principal], targets, m.start(), m.end(), typed=True))  # "run by A on behalf of B"
     opening = max((c.end() for c in _CLAUSE_BREAK.finditer(t, 0, m.start())), default=0)
     clause = tuple(int(x) for x in MENTION.findall(t, opening, m.start()))
     on = _ON_INSTRUMENT.match(t, _list_end(t, m.end()))  # "works with B on P"
@@ -365,6 +367,19 @@ def clause_subject(head: str) -> int | None:
         governed = _GOVERNED_BEFORE.search(clause, max(0, m.start() - 12), m.start()) is not None
         if not governed and clause[m.end() : m.end() + 2] not in ("'s", "\u2019s"):
             return int(m[1])
+    return None
+
+
+_ON_BEHALF = re.compile(
+    r"\s*,?\s*on\s+(?:behalf\s+of\s+(?:the\s+)?@(\d+)@|(?:the\s+)?@(\d+)@(?:'s|\u2019s)\s+behalf)", re.I
+)
+
+
+def _principal(t: str, at: int) -> int | None:
+    """B in "P is run by A on behalf of B", "P is run on B's behalf by A", "A runs P on behalf of B"."""
+    for pos in (at, _list_end(t, _skip_behalf(t, at))):
+        if (b := _ON_BEHALF.match(t, pos)) is not None:
+            return int(b[1] or b[2])
     return None
 
 

@@ -225,3 +225,16 @@ def test_an_object_described_first_and_named_after():
         "under the Harbour Act."
     )
     assert ("LEADS", "Ministry of Ports", "Quay Connect") in found
+
+
+def test_who_an_instrument_is_run_on_behalf_of_leads_it():
+    found = facts(
+        "The Quay Fund is administered by Harbour Norland on behalf of the Ministry of Ports. "
+        "The Ministry of Tides set up the Dock Voucher. The voucher is run on the ministry's behalf by the "
+        "Sorvik Port Agency."
+    )
+    assert {
+        ("IMPLEMENTS", "Harbour Norland", "Quay Fund"),
+        ("LEADS", "Ministry of Ports", "Quay Fund"),
+        ("IMPLEMENTS", "Sorvik Port Agency", "Dock Voucher"),
+    } <= found
