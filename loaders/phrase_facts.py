@@ -84,7 +84,8 @@ def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str,
         and not rd.retypable(target if rd.is_instrument(target) else source)
     ):
         return ("PARTICIPATES_IN", target, source) if rd.is_instrument(source) else ("PARTICIPATES_IN", source, target)
-    if relation == "PARTICIPATES_IN" and rd.is_instrument(source) and rd.is_instrument(target):
+    both_instruments = rd.is_instrument(source) and rd.is_instrument(target) and not rd.retypable(source)
+    if relation == "PARTICIPATES_IN" and both_instruments:
         return "PART_OF", source, target  # "the grant contributes to the strategy": one serves the other
     if relation == "PART_OF" and rd.type_of(target) == "Law":
         if not rd.is_instrument(source):

@@ -82,6 +82,7 @@ class Reader:
         self.focus: str | None = None  # what "it", "they", "its" stand for: the latest sentence's subject
         self.opening: str | None = None  # the first body or instrument the current statement names
         self.clause_subject: str | None = None  # the latest body or instrument that opened a clause in it
+        self.named_instrument: str | None = None  # the latest instrument the current statement names
         self.first_words: dict[str, list[str]] = {}  # first word of a headed name, lower-cased -> name keys
 
     # --- entities -------------------------------------------------------------------------------
@@ -97,6 +98,8 @@ class Reader:
             opening = self.clause_subject or self.opening
             if c.head == "object" and self.opening is not None:
                 key = self.opening
+            elif c.head == "direct" and self.named_instrument is not None:
+                key = self.named_instrument  # "… may use the scheme, and banks joined it": the scheme
             else:
                 key = opening if c.start > 0 and opening is not None and c.head == "clause" else self.focus
             if key is None:

@@ -68,7 +68,10 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
     rw = reading_words()
     toks = [(m.start(), m.end(), m[0]) for m in _WORDISH.finditer(text)]
     out: list[Candidate] = []
-    for run in _runs(text, toks, rw):
+    runs, cuts = _runs(text, toks, rw)
+    covered = [(c.start, c.end) for c in found if c.kind == "name"]
+    runs += [r for r in cuts if not any(a <= r[0][0] < b for a, b in covered) and _LISTED.search(text, 0, r[0][0])]
+    for run in runs:
         for part in _separate(run):
             c = _part_name(text, part, rw)
             if c is not None:
@@ -88,9 +91,16 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _runs(text: str, toks: list[tuple[int, int, str]], rw: ReadingWords) -> list[list[tuple[int, int, str]]]:
-    """Runs of capitalised words joined by connectors, not the start of a name with a head noun."""
+_Run = list[tuple[int, int, str]]
+_LISTED = re.compile(r"[A-Z][\w'\u2019.-]*\)?,\s*$")  # "Norland Postale, …": an item of a list of names
+
+
+def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Run]]:
+    """Runs of capitalised words joined by connectors, not the start of a name with a head noun; and
+    the words before "and" in such a start, apart (a name in a list of names, if no head-noun name
+    covers them)."""
     runs = []
+    cuts: list[list[tuple[int, int, str]]] = []
     n = len(toks)
     i = 0
     while i < n:
@@ -114,7 +124,9 @@ def _runs(text: str, toks: list[tuple[int, int, str]], rw: ReadingWords) -> list
         following = toks[last + 1][2] if last + 1 < n and text[toks[last][1] : toks[last + 1][0]] == " " else ""
         if following not in ANY_HEAD and following not in rw.modifier_nouns:
             runs.append(run)  # else the start of a name with a head noun ("… Agency") or a modifier
-    return runs
+        elif (cut := next((j for j in range(len(run) - 1, 0, -1) if run[j][2] == "and"), None)) is not None:
+            cuts.append(run[:cut])  # "…, Sorvik Mutuel and Quay Bank": the name before "and" may be one too
+    return runs, cuts
 
 
 def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) -> Candidate | None:

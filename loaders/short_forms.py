@@ -46,6 +46,7 @@ _PRONOUN = re.compile(
     r"(?!\s+(?:is|was|has\s+been|had\s+been)\s+\w+(?:ed|en)\s+that\b)"  # "it was announced that"
 )
 _AMONG = re.compile(r"\b(?:among|of)\s+$", re.I)
+_AFTER_VERB = re.compile(r"\b[a-z]{3,}(?:ed|s)\s+$")  # "joined it", "uses it": a verb's object
 _GOVERNED_PRONOUN = re.compile(r"\b(?:under|within|to|for|with|by|from|of|alongside)\s+$", re.I)
 # What ends the words before a clause's first word ("…, and it", "while they", "; since May 2024 it").
 CLAUSE_OPENER = re.compile(
@@ -71,6 +72,7 @@ def short_forms(text: str, tokens: set[str] | None = None) -> list[Candidate]:
                 continue  # "among them A, B and C": the list that follows names them
             opens = CLAUSE_OPENER.search(text, 0, m.start()) is not None  # "…, and it", "while they"
             governed = _GOVERNED_PRONOUN.search(text, max(0, m.start() - 12), m.start()) is not None  # "under it"
-            role = "clause" if opens else "object" if governed else None
+            direct = not governed and _AFTER_VERB.search(text, max(0, m.start() - 20), m.start()) is not None
+            role = "clause" if opens else "object" if governed else "direct" if direct else None
             found.append(Candidate(m.start(), m.end(), "", m[0], "pronoun", head=role))
     return found

@@ -238,3 +238,19 @@ def test_who_an_instrument_is_run_on_behalf_of_leads_it():
         ("LEADS", "Ministry of Ports", "Quay Fund"),
         ("IMPLEMENTS", "Sorvik Port Agency", "Dock Voucher"),
     } <= found
+
+
+def test_a_verbs_it_is_the_instrument_the_sentence_named_and_list_names_before_a_head_noun():
+    # "joined it": the scheme this sentence named, not the last sentence's subject; "Sorvik Mutuel"
+    # has no head noun but is an item of a list of names ending in one ("… and Quay Bank").
+    text = (
+        "The Ministry of Ports set up the Harbour Guarantee. The Norland Investment Bank backs the guarantees. "
+        "Any bank may use the scheme, and Norland Postale, Sorvik Mutuel and Quay Bank joined it as partners."
+    )
+    found = facts(text)
+    assert {
+        ("PARTICIPATES_IN", "Norland Postale", "Harbour Guarantee"),
+        ("PARTICIPATES_IN", "Sorvik Mutuel", "Harbour Guarantee"),
+        ("PARTICIPATES_IN", "Quay Bank", "Harbour Guarantee"),
+    } <= found
+    assert not any(t == "Norland Investment Bank" and r == "PARTICIPATES_IN" for r, s, t in found)
