@@ -114,6 +114,9 @@ class Reader:
             if not key:
                 return None
         else:
+            if c.alias and self._qualifies(c.alias, c.name):
+                # "Office of the Commissioner (MSME)": another entity's abbreviation qualifies this name
+                c = c._replace(name=f"{c.name} ({c.alias})", alias=None)
             key = name_key(c.name)
             key = self.same_as.get(key, key)  # another name of an entity already read
             draft = self.drafts.get(key)
@@ -138,6 +141,15 @@ class Reader:
             _to_latest(self.recent_head.setdefault(draft.head.lower(), []), key)
         _to_latest(self.recent_type.setdefault(draft.type, []), key)
         return key
+
+    def _qualifies(self, alias: str, name: str) -> bool:
+        """Whether an abbreviation after a name is another entity's, qualifying the name rather than
+        abbreviating it: not one of the name's words or initials, and the other entity's name does not
+        hold this one."""
+        owner = self.abbreviations.get(alias)
+        if owner is None or " " in alias or owner == name_key(name) or alias in name.split() or _spells(alias, name):
+            return False
+        return name.lower() not in self.drafts[owner].name.lower()
 
     def _salient(self, keys: list[str] | None, line: int) -> str | None:
         """What "the ministry" means: the one named on this very line, else of the names with that
@@ -280,6 +292,12 @@ class Reader:
             out.append(parent)
             parent = self.statements[parent].parent
         return out
+
+
+def _spells(abbreviation: str, name: str) -> bool:
+    """Whether an abbreviation's letters are initials of the name's words, in order."""
+    initials = iter(w[0].lower() for w in name.split() if w[0].isalpha())
+    return all(any(i == letter for i in initials) for letter in abbreviation.lower() if letter.isalpha())
 
 
 def _to_latest(keys: list[str], key: str) -> None:

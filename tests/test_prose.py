@@ -254,3 +254,14 @@ def test_a_verbs_it_is_the_instrument_the_sentence_named_and_list_names_before_a
         ("PARTICIPATES_IN", "Quay Bank", "Harbour Guarantee"),
     } <= found
     assert not any(t == "Norland Investment Bank" and r == "PARTICIPATES_IN" for r, s, t in found)
+
+
+def test_another_bodys_abbreviation_after_a_name_qualifies_it():
+    # "(QB)" is the Quay Board's abbreviation: after another name it is part of that name, not its alias.
+    x = extract(document_from_text(
+        "The Quay Board (QB) oversees the harbours. The Office of the Harbour Commissioner (QB), which works "
+        "under the board, runs the Dock Voucher."
+    ))
+    assert "Office of the Harbour Commissioner (QB)" in names(x)
+    board = next(e for e in x.entities if e.name == "Quay Board")
+    assert "QB" in board.aliases
