@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 _Y = r"(?:1[89]\d\d|20\d\d)"
 # The clean view of a document has already turned en/em dashes into '-'; a raw string still works.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"  # "2015 to 30 June": a day, not a year
 _DASH = r"\s*(?:-|\u2013|\u2014|\u2012|\u2212|to|until|till|through|and)\s*"
 _YEARS = re.compile(
     rf"(?:(?<=\bFY)|(?<![\w.,$\u20ac\u00a3/-]))(?:"  # "FY2022": a fiscal year is its year
-    rf"(?P<rpre>from\s+|between\s+)?(?P<r1>{_Y}){_DASH}(?P<r2>{_Y}|\d\d)(?![\d%])"
+    rf"(?P<rpre>from\s+|between\s+)?(?P<r1>{_Y}){_DASH}(?P<r2>{_Y}|\d\d(?!\s+{_MONTH}))(?![\d%])"
     rf"|(?:(?P<dq>early|mid|late)[\s-]+)?(?:the\s+)?(?P<dec>1[89]\d0s|20\d0s)"
     rf"|(?P<fpre>from|since|starting\s+in|beginning\s+in|as\s+of)\s+(?P<f>{_Y})(?![\d%])"
     rf"|(?P<upre>until|till|up\s+to|through|to|ended\s+in|closed\s+in)\s+(?P<u>{_Y})(?![\d%])"
@@ -70,7 +71,31 @@ def find_years(text: str) -> list[YearSpan]:
         elif m["y"]:
             y = int(m["y"])
             spans.append(YearSpan(y, y, "year", m[0], m.start()))
-    return spans
+    return _dated_ranges(text, spans) if len(spans) > 1 else spans
+
+
+_DAY_MONTH = rf"(?:\d{{1,2}}\s+)?(?:{_MONTH}[a-z]*\.?\s+)?"
+_FROM_DATE = re.compile(rf"\b(?:from|between)\s+{_DAY_MONTH}$", re.I)
+_TO_DATE = re.compile(rf"\s*(?:to|until|till|and|-|\u2013)\s+{_DAY_MONTH}$", re.I)
+
+
+def _dated_ranges(text: str, spans: list[YearSpan]) -> list[YearSpan]:
+    """ "from September 2015 to 30 June 2020": two dates make one range."""
+    out: list[YearSpan] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.precision == "year" and s.precision in ("year", "until")
+            and _TO_DATE.fullmatch(text, prev.position + len(prev.text), s.position if s.precision == "year"
+                                   else s.position + len(s.text) - 4)
+            and _FROM_DATE.search(text, max(0, prev.position - 24), prev.position)
+            and prev.start is not None and s.end is not None and s.end >= prev.start
+        ):
+            words = text[prev.position : s.position + len(s.text)]
+            out[-1] = YearSpan(prev.start, s.end, "range", words, prev.position)
+            continue
+        out.append(s)
+    return out
 
 
 def nearest_year(spans: list[YearSpan], position: int) -> YearSpan | None:

@@ -29,6 +29,7 @@ reader (:mod:`loaders.reader`). Repeated slides give one fact with several evide
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -129,7 +130,7 @@ def _read(rd: Reader) -> None:
             again = known_in_lower_case(rd, st.text, find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped))
             keys, kept = linked(rd, st, again, first)
         templ = template(st.text, kept) if kept else st.text
-        years = find_years(templ) if keys else []  # only the rules read them, and they need a mention
+        years = _dating(rd, templ, keys) if keys else []  # only the rules read them, and they need a mention
         per_statement.append((templ, keys, years))
         subject = None
         if keys and (m := R.SUBJECT_PREFIX.match(templ.lstrip())):
@@ -144,6 +145,18 @@ def _read(rd: Reader) -> None:
             relate(rd, st, templ, keys, years)
         table_row(rd, st, templ, keys)
     frame_rules(rd, per_statement)
+
+
+_NAME_BEFORE = re.compile(r"@(\d+)@,?\s*$")
+
+
+def _dating(rd: Reader, templ: str, keys: list[str]) -> list[YearSpan]:
+    """The years of a templated statement, but the year that ends a law's name ("… Act, 2006")."""
+    return [
+        y for y in find_years(templ)
+        if not ((n := _NAME_BEFORE.search(templ, max(0, y.position - 12), y.position)) and y.precision == "year"
+                and rd.type_of(keys[int(n[1])]) == "Law")
+    ]
 
 
 def gazetteer_keys(gazetteer: Mapping[str, str] | None) -> dict[str, str]:

@@ -217,6 +217,18 @@ def test_dates_keep_the_precision_the_text_gives():
     assert x.find("RA").start == 2004
 
 
+def test_two_dates_make_one_range_and_a_laws_year_dates_nothing():
+    from loaders.dates import find_years
+
+    # "from September 2015 to 30 June 2020" is one span (the "30" is a day, not 2030).
+    assert [(y.start, y.end) for y in find_years("in use from September 2015 to 30 June 2020")] == [(2015, 2020)]
+    found = facts_by_name(extract(document_from_text(
+        "The Quay Portal, in use from May 2016 to 1 July 2021, replaced the Dock Register filed under the "
+        "Harbour Act, 2006."
+    )))
+    assert ("SUCCEEDED_BY", "Dock Register", "Quay Portal", 2016) in found
+
+
 def test_gazetteer_links_but_does_not_recognise():
     doc = document_from_text(
         "The Ministry of Tides (MoT) runs the Wave Programme. MoT and Storm Board met.\n"
@@ -507,3 +519,8 @@ def test_a_worker_process_that_dies_gives_one_line_not_a_traceback():
     paths = [DOCS / "norland-digital-review.txt", _EndsTheProcessThatUnpicklesIt(DOCS / "ruritania-coastal-deck.txt")]
     with pytest.raises(InstgraphError, match=r"^an extraction worker process died .* or --jobs 1$"):
         extract_many(paths, jobs=2)
+
+
+def facts_by_name(x) -> set[tuple[str, str, str, int | None]]:
+    name = {e.id: e.name for e in x.entities}
+    return {(r.type, name[r.source], name[r.target], r.start) for r in x.relationships}
