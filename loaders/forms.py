@@ -89,10 +89,20 @@ def _counted_members() -> re.Pattern[str]:
     )
 
 
+@cache
+def _counted_parts() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(_plural(n)) for n in sorted(reading_words().named_part_nouns, key=len, reverse=True))
+    return re.compile(
+        rf"^\s*@(?P<parent>\d+)@\s+(?:has|had|have|comprises|comprised|consists\s+of|consisted\s+of|includes|included)"
+        rf"\s+(?P<n>{'|'.join(_COUNTS)})\s+(?:[a-z-]+\s+){{0,2}}?(?:{nouns})\s*[.:]?\s*$",
+        re.I,
+    )
+
+
 def counted_members(t: str) -> tuple[int, int] | None:
-    """ "Two agencies attached to the ministry carry …": (how many, the parent's mention); the sentences
-    that follow name the members."""
-    m = _counted_members().match(t)
+    """ "Two agencies attached to the ministry carry …", "The programme had two streams.": (how many,
+    the parent's mention); the sentences that follow name the members or parts."""
+    m = _counted_members().match(t) or _counted_parts().match(t)
     return (_COUNTS[m["n"].lower()], int(m["parent"])) if m else None
 
 

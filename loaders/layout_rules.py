@@ -102,7 +102,8 @@ def _targets_in_titles(rd: Reader) -> None:
 
 def _counted_parts(rd: Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:
     """ "Two agencies attached to the ministry carry most of the delivery." then "The A …", "The B …":
-    the bodies the next sentences open on are part of the ministry, as many as counted."""
+    the bodies the next sentences open on are part of the ministry, as many as counted; so are the
+    instruments after "The programme had two streams." """
     for i, (t, keys, _) in enumerate(per_statement):
         counted = counted_members(t) if keys else None
         if counted is None:
@@ -113,7 +114,7 @@ def _counted_parts(rd: Reader, per_statement: list[tuple[str, list[str], list[Ye
             if rd.statements[j].section != rd.statements[i].section or len(members) == n:
                 break
             subject = rd.subjects[j]
-            if subject is not None and subject != parent and rd.is_actor(subject):
+            if subject is not None and subject != parent and rd.is_actor(subject) == rd.is_actor(parent):
                 members.setdefault(subject, j)
         for member, j in members.items():
             rd.add("PART_OF", member, parent, [span_of(rd.statements[i]), span_of(rd.statements[j])], NESTED)

@@ -193,6 +193,7 @@ class ReadingWords:
 
     connectors: frozenset[str]
     not_names: frozenset[str]
+    inner_words: frozenset[str]
     actor_words: frozenset[str]
     modifier_nouns: frozenset[str]
     part_nouns: frozenset[str]
@@ -217,6 +218,7 @@ def reading_words() -> ReadingWords:
     return ReadingWords(
         frozenset(data["name_connectors"]),
         frozenset(str(w) for w in data["not_name_words"]),
+        frozenset(data["name_inner_words"]),
         frozenset(data["actor_name_words"]),
         frozenset(data["modifier_nouns"]),
         frozenset(data["part_nouns"]),

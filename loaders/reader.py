@@ -119,6 +119,9 @@ class Reader:
                 c = c._replace(name=f"{c.name} ({c.alias})", alias=None)
             key = name_key(c.name)
             key = self.same_as.get(key, key)  # another name of an entity already read
+            aliased = self.abbreviations.get(c.name) if key not in self.drafts else None
+            if aliased is not None and (self.is_actor(aliased) or self.is_instrument(aliased)):
+                key = aliased  # "Grow Your Exports Online", the short name of "… stream" read before
             draft = self.drafts.get(key)
             if draft is None:
                 draft = Draft(c.type, c.name, c.kind, head=c.head)

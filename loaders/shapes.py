@@ -112,7 +112,8 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
         last, k = i, i + 1
         while k < n and _run_gap(text[toks[k - 1][1] : toks[k][0]]):
             word = toks[k][2]
-            if (_cap(word) and word not in rw.not_names and word not in ANY_HEAD) or _elided_cap(word):
+            inner = word in rw.inner_words and k + 1 < n and _cap(toks[k + 1][2])  # "Grow Your Exports Online"
+            if (_cap(word) and word not in rw.not_names and word not in ANY_HEAD) or _elided_cap(word) or inner:
                 last = k  # "… l'Industria", "Osez l'IA": an elided article before a capital stays in the name
             elif word[0].isdigit() and last == k - 1 and edition(word):
                 last = k  # "Harbour 2030", "Quay 4.0"

@@ -265,3 +265,20 @@ def test_another_bodys_abbreviation_after_a_name_qualifies_it():
     assert "Office of the Harbour Commissioner (QB)" in names(x)
     board = next(e for e in x.entities if e.name == "Quay Board")
     assert "QB" in board.aliases
+
+
+def test_counted_streams_are_the_parts_the_next_sentences_open_on():
+    # "Your" may sit inside a name; a name read as another's short name ("… stream") is that entity.
+    text = (
+        "The Ministry of Ports runs the Harbour Digital Plan. The smaller Grow Your Exports Online stream "
+        "remains open, and the Boost Your Quay Technology stream has closed.\n\n"
+        "The Harbour Digital Plan had two streams. Grow Your Exports Online, a small stream, offers "
+        "micro-grants to shops. Boost Your Quay Technology covered the cost of an adviser."
+    )
+    x = extract(document_from_text(text))
+    assert not {"Exports Online", "Quay Technology"} & names(x)
+    found = facts(text)
+    assert {
+        ("PART_OF", "Grow Your Exports Online stream", "Harbour Digital Plan"),
+        ("PART_OF", "Boost Your Quay Technology stream", "Harbour Digital Plan"),
+    } <= found
