@@ -59,6 +59,27 @@ def _apposition() -> re.Pattern[str]:
     )
 
 
+@cache
+def _umbrellas() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    nouns = "|".join(re.escape(n) for n in sorted(reading_words().umbrella_nouns, key=len, reverse=True))
+    return (
+        re.compile(rf"@(\d+)@\s*,\s*(?:the|an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\s+of\s+(?:the\s+)?"
+                   rf"(?:network\s+of\s+(?:the\s+)?)?@(\d+)@", re.I),
+        re.compile(rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\s*,\s*(?:the\s+)?@(\d+)@", re.I),
+    )
+
+
+def _umbrella_parts(t: str) -> list[Phrased]:
+    """ "A, the national body of the Bs": the Bs are part of A; "the Bs act through their union, A" too."""
+    named, owned = _umbrellas()
+    out = [Phrased("PART_OF", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in named.finditer(t)]
+    for m in owned.finditer(t):
+        member = clause_subject(t[: m.start()])
+        if member is not None and member != int(m[1]):
+            out.append(Phrased("PART_OF", [member], [int(m[1])], m.start(), m.end()))
+    return out
+
+
 def _plural(noun: str) -> str:
     return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
 
@@ -193,8 +214,11 @@ def by_form(t: str) -> list[Phrased]:
         parent = int(m["parent"]) if m["parent"] else clause_subject(t[: m.start()])  # "under its supervision"
         if parent is not None:
             out.append(Phrased("PART_OF", [int(x) for x in MENTION.findall(m["list"])], [parent], m.start(), m.end()))
+    umbrellas = _umbrella_parts(t)
+    out += umbrellas
     for m in _apposition().finditer(t):  # "A, the directorate of B": A is part of B
-        out.append(Phrased("PART_OF", [int(m[1])], [int(m[2])], m.start(), m.end()))
+        if not any(u.start == m.start() for u in umbrellas):
+            out.append(Phrased("PART_OF", [int(m[1])], [int(m[2])], m.start(), m.end()))
     for m in _TRANSLATED.finditer(t):  # "Ministry of X (Ministerio de X)": one body, two languages
         out.append(Phrased(SAME_AS, [int(m[1])], [int(m[2])], m.start(), m.end()))
     for m in _PARENTHESIS.finditer(t):

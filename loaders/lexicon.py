@@ -200,6 +200,7 @@ class ReadingWords:
     named_part_nouns: tuple[str, ...]
     parent_columns: tuple[str, ...]
     body_nouns: tuple[str, ...]
+    umbrella_nouns: tuple[str, ...]
     compass_words: frozenset[str]
     document_nouns: frozenset[str]
     place_nouns: frozenset[str]
@@ -225,6 +226,7 @@ def reading_words() -> ReadingWords:
         tuple(data["named_part_nouns"]),
         tuple(data["parent_columns"]),
         tuple(data["body_nouns"]),
+        tuple(data["umbrella_nouns"]),
         frozenset(data["compass_words"]),
         frozenset(data["document_nouns"]),
         frozenset(data["place_nouns"]),

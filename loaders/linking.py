@@ -37,7 +37,7 @@ def template(text: str, cands: list[Candidate]) -> str:
     return "".join(parts)
 
 
-_LOWER_AFTER_THE = re.compile(r"\b(?:the|its|their)\s+([a-z][\w-]*)")
+_LOWER_AFTER_THE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([a-z][\w-]*)")
 _GIVES_WAY = ("reference", "pronoun", "target", "collective")  # what a known name written in full replaces
 
 
@@ -55,12 +55,36 @@ def known_in_lower_case(rd: Reader, text: str, cands: list[Candidate]) -> list[C
             ):
                 found.append(Candidate(m.start(1), end, d.type, d.name, "name", head=d.head))
                 break
+    # A reference that resolves by its head ("the hubs") stays; one that would not ("the chambers") gives way.
+    resolving = [c for c in cands if c.kind != "reference" or rd.recent_head.get((c.head or "").lower())]
+    found += _plural_short_names(rd, text, [*found, *resolving])
     if not found:
         return cands
     kept = [c for c in cands if not any(c.start < f.end and f.start < c.end for f in found)
             or c.kind not in _GIVES_WAY]
     kept += [f for f in found if not any(c.start < f.end and f.start < c.end for c in kept)]
     return sorted(kept, key=lambda c: c.start)
+
+
+_THE_PLURAL = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[a-z][\w-]*\s+){0,2}?([a-z]+s))\b(?!\s+(?:of|for)\b)")
+
+
+def _plural_short_names(rd: Reader, text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "the quay centres", "the chambers": the last words of a plural name read before ("… Quay
+    Centres"), or the first of one ("Chambers of crafts"), stand for it."""
+    out: list[Candidate] = []
+    for m in _THE_PLURAL.finditer(text):
+        if any(f.start <= m.start(1) < f.end for f in found):
+            continue
+        words = m[1].lower()
+        keys = [k for k in rd.last_words.get(m[2], ()) if rd.drafts[k].name.lower().endswith(" " + words)]
+        keys = keys or [k for k, d in rd.drafts.items() if d.name.lower().startswith(words + " of ")]
+        keys = [k for k in keys if rd.is_actor(k) or rd.is_instrument(k)]
+        if keys:  # the one named last
+            key = max(keys, key=lambda k: max(rd.drafts[k].lines, default=0))
+            d = rd.drafts[key]
+            out.append(Candidate(m.start(1), m.end(1), d.type, d.name, "name", head=d.head))
+    return out
 
 
 def linked(

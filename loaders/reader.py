@@ -84,6 +84,7 @@ class Reader:
         self.clause_subject: str | None = None  # the latest body or instrument that opened a clause in it
         self.named_instrument: str | None = None  # the latest instrument the current statement names
         self.first_words: dict[str, list[str]] = {}  # first word of a headed name, lower-cased -> name keys
+        self.last_words: dict[str, list[str]] = {}  # last word of a plural name, lower-cased -> name keys
 
     # --- entities -------------------------------------------------------------------------------
     def entity_for(self, c: Candidate, line: int) -> str | None:
@@ -126,8 +127,11 @@ class Reader:
             if draft is None:
                 draft = Draft(c.type, c.name, c.kind, head=c.head)
                 self.drafts[key] = draft
-                if c.head and " " in c.name and c.name.split()[0].isalpha():
-                    self.first_words.setdefault(c.name.split()[0].lower(), []).append(key)
+                words = c.name.lower().split()
+                if c.head and len(words) > 1 and words[0].isalpha():
+                    self.first_words.setdefault(words[0], []).append(key)
+                if len(words) > 1 and words[-1].endswith("s") and words[-1].isalpha():
+                    self.last_words.setdefault(words[-1], []).append(key)  # "… Quay Centres"
             elif c.kind not in ON_DEMAND and draft.kind in ON_DEMAND:
                 draft.kind = c.kind
             if c.alias:

@@ -282,3 +282,23 @@ def test_counted_streams_are_the_parts_the_next_sentences_open_on():
         ("PART_OF", "Grow Your Exports Online stream", "Harbour Digital Plan"),
         ("PART_OF", "Boost Your Quay Technology stream", "Harbour Digital Plan"),
     } <= found
+
+
+def test_plural_short_names_and_umbrella_bodies():
+    # "the chambers" is "Chambers of crafts", "the quay centres" the "Norland Quay Centres"; an umbrella
+    # body's members are part of it, whichever way the sentence puts it.
+    text = (
+        "Chambers of crafts advise firms in every town. The Norland Chamber of Crafts (NCC), the national body of "
+        "the chambers, runs the Quay Voucher.\n\n"
+        "The Ministry of Ports opened 12 Norland Quay Centres in 2015. The quay centres were then developed "
+        "into the Harbour Hubs.\n\n"
+        "Business associations advise exporters. The associations act together through their national union, "
+        "Portunion, which coordinates the Dock Network."
+    )
+    found = facts(text)
+    assert {
+        ("PART_OF", "Chambers of crafts", "Norland Chamber of Crafts"),
+        ("SUCCEEDED_BY", "Norland Quay Centres", "Harbour Hubs"),
+        ("PART_OF", "Business associations", "Portunion"),
+    } <= found
+    assert ("PART_OF", "Norland Chamber of Crafts", "Chambers of crafts") not in found
