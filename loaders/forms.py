@@ -80,6 +80,28 @@ def _umbrella_parts(t: str) -> list[Phrased]:
     return out
 
 
+# "… put CLP 9,000 million into P", "invested EUR 5 million in P": money put into an instrument funds it.
+_FUNDED_INTO = re.compile(
+    r"\b(?:put|puts|invested|invests|invest|committed|commits|injected|injects|channelled|channels)\s+"
+    r"[^@;]{0,40}?(?:\d|million|billion)[^@;]{0,20}?\s(?:into|in)\s+(?:the\s+)?(?:@\d+@(?:'s|\u2019s)\s+)?@(\d+)@",
+    re.I,
+)
+_TOGETHER_WITH = re.compile(r"\btogether\s+with\s+(?:the\s+)?(?:[a-z]+\s+)?@(\d+)@", re.I)
+
+
+def _funded_into(t: str) -> list[Phrased]:
+    """ "A put EUR 5 million into P": A leads (funds) P; "together with B, A put …": B too."""
+    out: list[Phrased] = []
+    for m in _FUNDED_INTO.finditer(t):
+        clause_start = t.rfind(";", 0, m.start()) + 1
+        funder = clause_subject(t[clause_start : m.start()])
+        if funder is None:
+            continue
+        partners = [int(w[1]) for w in _TOGETHER_WITH.finditer(t, clause_start, m.start())]
+        out.append(Phrased("LEADS", [funder, *partners], [int(m[1])], m.start(), m.end(), typed=True))
+    return out
+
+
 def _plural(noun: str) -> str:
     return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
 
@@ -193,7 +215,7 @@ def by_form(t: str) -> list[Phrased]:
         if owner is not None and owner != int(m[1]):
             before = tuple(int(x) for x in reversed(MENTION.findall(t, 0, m.start())) if int(x) != owner)
             out.append(Phrased(OWNS, [owner], [int(m[1])], m.start(), m.end(), owners=before[:3]))
-    out += _inline_parts(t) + _named_parts(t)
+    out += _inline_parts(t) + _named_parts(t) + _funded_into(t)
     if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
         after = [int(x) for x in MENTION.findall(t, u.end())]
         out.append(Phrased("PART_OF", after, [int(u[1])], u.start(), u.end(), typed=True, instruments=True))

@@ -93,6 +93,8 @@ def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str,
         return "PROVIDES_FOR", target, source  # "P, under Article 29 of the Act": the law provides for P
     if relation == "LEADS" and rd.type_of(source) == "Law" and rd.is_instrument(target):
         return "PROVIDES_FOR", source, target  # "a grant created by Decree No. 12": the decree provides for it
+    if relation == "LEADS" and both_instruments and rd.type_of(source) == "Strategy" and not rd.retypable(target):
+        return "PART_OF", target, source  # "the plan created a network": the network is part of the plan
     if relation == OWNS:
         if rd.is_instrument(source) and rd.is_instrument(target) and not rd.retypable(source):
             return "PART_OF", target, source  # "the plan's measure X": X is one part of the plan

@@ -204,6 +204,8 @@ class Reader:
                 # A lone name a fact has confirmed is found again anywhere, even opening a sentence.
                 self.abbreviations[d.name] = key
                 self.acronyms.add(d.name)
+        if rel == "SUCCEEDED_BY":
+            self._retire(source)
         spec = self.schema.relationship_types[rel]
         if spec.symmetric and source > target:
             source, target = target, source
@@ -240,6 +242,12 @@ class Reader:
         if o.kind in (*_SHAPED, "name"):
             o.kind = "alias"
             self.same_as[other] = key  # later mentions of the other name are this entity
+
+    def _retire(self, key: str) -> None:
+        """A body or instrument succeeded by another is no longer what "the ministry", "the plan" mean."""
+        for names in (*self.recent_head.values(), *self.recent_type.values()):
+            if key in names and len(names) > 1:
+                names.remove(key)
 
     def cite(self, rel: str, source: str, target: str, spans: list[tuple[int, int]]) -> None:
         """One more line stating the facts of type ``rel`` held between the two (a repeated slide)."""

@@ -305,3 +305,14 @@ def test_plural_short_names_and_umbrella_bodies():
         ("PART_OF", "Business associations", "Portunion"),
     } <= found
     assert ("PART_OF", "Norland Chamber of Crafts", "Chambers of crafts") not in found
+
+
+def test_money_put_into_an_instrument_and_a_plans_creations():
+    found = facts(
+        "Regional councils allocate the Quay Fund and, together with regional harbour boards, they put close to "
+        "EUR 9 million into the Harbour Relief programme in 2020.\n\n"
+        "In 2016 the Government presented the National Plan Harbour 4.0. In 2017 the Government renamed the "
+        "plan the National Plan Port 4.0. Besides tax credits, the plan created a Network Port 4.0 to advise firms."
+    )
+    assert ("LEADS", "Regional councils", "Harbour Relief programme") in found
+    assert ("PART_OF", "Network Port 4.0", "National Plan Port 4.0") in found
