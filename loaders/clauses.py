@@ -78,6 +78,7 @@ _CO_AGENT = re.compile(
 )
 # "C, an online tool of A developed by B": the participle describes C, not its owner A.
 _OWNER_IN_APPOSITION = re.compile(r"@(\d+)@\s*,\s*(?:the|an?)\s[^,@;]*\bof\s+(?:the\s+)?@\d+@\s*$", re.I)
+_THROUGH = re.compile(r"\s+(?:through|via)\s+(?:the\s+|its\s+)?(?:[a-z]+\s+)?@(\d+)@", re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s", re.I)  # where a new clause begins
 _ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")
 _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # verbs a relative clause may precede
@@ -233,6 +234,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         # "funded jointly by A and B": the agents work together too
         out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for n, a in enumerate(after)
                 for b in after[n + 1 :]]
+    if relation == "PART_OF" and forward and (via := _THROUGH.match(t, _list_end(t, m.end()))):
+        after = [*after, int(via[1])]  # "attached to the ministry through its directorate B": under B too
     if relation == "PART_OF" and forward and (w := _PARTS_TOO.match(t, _list_end(t, m.end()))):
         before = [*before, *(int(x) for x in MENTION.findall(w["list"]))]  # "…, together with B and C"
     sources, targets = (before, after) if forward else (after, before)

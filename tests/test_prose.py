@@ -32,6 +32,9 @@ def test_phrases_read_both_voices_and_lists():
     assert [(f.relation, f.sources, f.targets) for f in phrased("@0@ is led by @1@ or @2@")] == [
         ("LEADS", [1, 2], [0])
     ]
+    assert [(f.relation, f.sources, f.targets) for f in phrased("@0@ is attached to @1@ through its unit @2@")] == [
+        ("PART_OF", [0], [1, 2])
+    ]
     assert [(f.relation, f.sources, f.targets) for f in phrased("@0@ worked through six @1@ in 2020")] == [
         ("IMPLEMENTS", [1], [0])
     ]
