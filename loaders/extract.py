@@ -44,7 +44,7 @@ from loaders.documents import Document
 from loaders.entities import find_candidates
 from loaders.layout_rules import frame_rules, table_row
 from loaders.lexicon import lexicon, name_key
-from loaders.linking import known_in_lower_case, linked, refocus, template
+from loaders.linking import appositive_heads, known_in_lower_case, linked, refocus, template
 from loaders.reader import ON_DEMAND, Reader
 from loaders.stating import relate
 
@@ -129,6 +129,7 @@ def _read(rd: Reader) -> None:
             first = {c.start: k for c, k in zip(kept, keys, strict=True) if c.kind in ("reference", "pronoun")}
             again = known_in_lower_case(rd, st.text, find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped))
             keys, kept = linked(rd, st, again, first)
+        appositive_heads(rd, st.text, kept, keys)
         templ = template(st.text, kept) if kept else st.text
         years = _dating(rd, templ, keys) if keys else []  # only the rules read them, and they need a mention
         per_statement.append((templ, keys, years))

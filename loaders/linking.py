@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from loaders.bullets import Statement
-from loaders.lexicon import Candidate
+from loaders.lexicon import INSTRUMENT_HEADS, Candidate
 from loaders.reader import Reader
 from loaders.short_forms import CLAUSE_OPENER
 
@@ -112,6 +112,37 @@ def linked(
                 if not head.strip() or CLAUSE_OPENER.search(head):  # "…, when the former A was …"
                     rd.clause_subject = key
     return keys, kept
+
+
+_APPOSED_HEAD = re.compile(
+    r"\s*(?:,|=|:|\u2013|\u2014|-)\s*(?:the|an?|its)?\s*((?:[\w'\u2019$\u20ac-]+\s+){0,4}[a-z]+)\b"
+)
+
+
+_AFTER_HEAD = frozenset(("of", "for", "run", "led", "managed", "funded", "by", "under", "that", "which", "in", "to"))
+
+
+def _head_noun(words: list[str], after: str) -> str:
+    """The instrument noun that heads an apposition ("flagship programme of P"), not a modifier
+    ("project management agency")."""
+    for i, w in enumerate(words):
+        if w in INSTRUMENT_HEADS and (words[i + 1] in _AFTER_HEAD if i + 1 < len(words) else not after.isalnum()):
+            return w
+    return ""
+
+
+def appositive_heads(rd: Reader, text: str, kept: list[Candidate], keys: list[str]) -> None:
+    """ "Kit Harbour = flagship programme of P", "Quay Boost, the digital programme run by M": the
+    common noun after a name is what "the programme" will mean later."""
+    for c, key in zip(kept, keys, strict=True):
+        if c.kind in ("reference", "pronoun") or not (rd.is_actor(key) or rd.is_instrument(key)):
+            continue
+        m = _APPOSED_HEAD.match(text, c.end)
+        noun = _head_noun(m[1].split(), text[m.end() : m.end() + 1]) if m is not None else ""
+        if noun and rd.is_instrument(key) and rd.drafts[key].head != noun:
+            names = rd.recent_head.setdefault(noun, [])
+            if key not in names:
+                names.append(key)
 
 
 def refocus(rd: Reader, st: Statement, kept: list[Candidate], keys: list[str]) -> None:

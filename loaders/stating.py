@@ -55,7 +55,9 @@ def relate(rd: Reader, st: Statement, t: str, keys: list[str], years: list[YearS
     """Apply the relationship rules to one templated statement."""
     rules = R.rules_in(t, t.lower())
     targets = rd.targets[st.index]
-    said = [*phrased(t, st.kind == "bullet"), *by_form(t)] if len(keys) > 1 else []
+    # One name makes a relation only with the subject a bullet inherits ("- launched the programme").
+    inherits = st.kind == "bullet" and st.parent is not None and rd.subjects[st.index] is None
+    said = [*phrased(t, st.kind == "bullet"), *by_form(t)] if len(keys) > 1 or inherits else []
     if not rules and not targets and not said:
         return  # no rule matches and no target group to aim at: nothing to say
     own_subject = rd.subjects[st.index]

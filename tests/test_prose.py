@@ -319,3 +319,13 @@ def test_money_put_into_an_instrument_and_a_plans_creations():
     )
     assert ("LEADS", "Regional councils", "Harbour Relief programme") in found
     assert ("PART_OF", "Network Port 4.0", "National Plan Port 4.0") in found
+
+
+def test_a_bullet_with_one_name_relates_it_to_the_subject_it_inherits():
+    # "Quay Kit = flagship programme of …" makes it what "the programme" means later.
+    found = facts(
+        "## Framework\n\n- Harbour Recovery Plan\n- Quay Kit = flagship programme of the plan for small firms\n"
+        "- Financed by Norland Next funds\n\n## Who is who\n\n- Ministry of Ports\n"
+        "  - launched the programme (Nov. 2021)\n"
+    )
+    assert ("LEADS", "Ministry of Ports", "Quay Kit") in found
