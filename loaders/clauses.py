@@ -79,6 +79,7 @@ _CO_AGENT = re.compile(
 # "C, an online tool of A developed by B": the participle describes C, not its owner A.
 _OWNER_IN_APPOSITION = re.compile(r"@(\d+)@\s*,\s*(?:the|an?)\s[^,@;]*\bof\s+(?:the\s+)?@\d+@\s*$", re.I)
 _THROUGH = re.compile(r"\s+(?:through|via)\s+(?:the\s+|its\s+)?(?:[a-z]+\s+)?@(\d+)@", re.I)
+_DESCRIBES_PARENT = re.compile(r"^[\s*\u2013\u2014:-]*(?:[A-Za-z][\w-]*\s+){0,4}?$")
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s", re.I)  # where a new clause begins
 _ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")
 _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # verbs a relative clause may precede
@@ -216,8 +217,10 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         if renamed is not None:  # "the government renamed A B": A became B, and the renamer leads B
             out += [Phrased("LEADS", before, [int(renamed[1])], m.start(), m.end(), typed=True)]
             before, after = after, [int(renamed[1])]
-    if bullet and not before and after and not t[: m.start()].strip(" -\u2013\u2014*:"):
-        before = [INHERITED]  # a bullet that opens on its verb continues its parent's subject
+    if bullet and not before and after and _DESCRIBES_PARENT.match(t[: m.start()]):
+        # a bullet that opens on its verb continues its parent's subject, as one that opens on a few
+        # words describing it does ("- private ICT providers adhered to P")
+        before = [INHERITED]
     elif bullet and len(before) == 1 and (o := _OWNER_OPENS.match(t)) and int(o[1]) == before[0]:
         before = [INHERITED]  # "- Norland's plan under B" describes the parent: the parent is under B
     if not before or not after:

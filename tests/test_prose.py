@@ -326,6 +326,8 @@ def test_a_bullet_with_one_name_relates_it_to_the_subject_it_inherits():
     found = facts(
         "## Framework\n\n- Harbour Recovery Plan\n- Quay Kit = flagship programme of the plan for small firms\n"
         "- Financed by Norland Next funds\n\n## Who is who\n\n- Ministry of Ports\n"
-        "  - launched the programme (Nov. 2021)\n"
+        "  - launched the programme (Nov. 2021)\n- Dock Agents\n  - private shipping firms adhered to the programme\n"
     )
     assert ("LEADS", "Ministry of Ports", "Quay Kit") in found
+    # A few words describing the parent before the verb: the bullet still speaks of its parent.
+    assert ("PARTICIPATES_IN", "Dock Agents", "Quay Kit") in found
