@@ -170,6 +170,10 @@ def find_candidates(
     looked for as bare mentions (without it, every acronym-shaped word is a candidate).
     ``shaped`` looks for names without a head noun too (not in titles, where every word is capitalised).
     """
+    key = (text, bullet, shaped, _present(text, acronyms))
+    done = _CANDIDATES.get(key)
+    if done is not None:
+        return list(done)
     has_upper = not text.islower()
     low = text.lower()
     tokens = set(low.translate(PUNCT_TO_SPACE).split())
@@ -181,11 +185,32 @@ def find_candidates(
     found += _groups(text, low)
     if has_upper:
         found += _known_names(text, tokens)
-        found += _abbreviations(text, acronyms)
+        found += _abbreviations(text, key[3])
         if shaped:
             found += shaped_names(text, found)
     found += short_forms(text, tokens)
-    return _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text)
+    kept = _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text)
+    if len(_CANDIDATES) >= MEMO_SIZE:
+        _CANDIDATES.clear()
+    _CANDIDATES[key] = tuple(kept)
+    return kept
+
+
+# Statements recur (a slide repeated, a boilerplate line): each is read once per process. Besides
+# the text, the result depends only on which defined abbreviations it holds (None: all of them).
+_CANDIDATES: dict[tuple[str, bool, bool, frozenset[str] | None], tuple[Candidate, ...]] = {}
+
+
+def _present(text: str, acronyms: frozenset[str] | set[str] | None) -> frozenset[str] | None:
+    """The defined abbreviations ``text`` may hold as bare words (all acronym-shaped words: None)."""
+    if acronyms is None:
+        return None
+    if not acronyms:
+        return frozenset()
+    present = acronyms & set(text.translate(PUNCT_TO_SPACE).split())
+    # Abbreviations of two upper-case words ("DG NORTH") are looked for as they are written.
+    present |= {a for a in _spaced(acronyms) if a in text}
+    return frozenset(present)
 
 
 def _quoted(text: str) -> list[Candidate]:
@@ -247,15 +272,13 @@ def _known_names(text: str, tokens: set[str]) -> list[Candidate]:
     return found
 
 
-def _abbreviations(text: str, acronyms: frozenset[str] | set[str] | None) -> list[Candidate]:
-    """Bare abbreviations: those the document has defined (every acronym-shaped word without a list)."""
-    if acronyms is None:
+def _abbreviations(text: str, present: frozenset[str] | None) -> list[Candidate]:
+    """Bare abbreviations: those the document has defined that ``text`` holds (:func:`_present`;
+    every acronym-shaped word without a list)."""
+    if present is None:
         return [Candidate(m.start(), m.end(), "", m[1], "acronym") for m in _ACRONYM.finditer(text)]
-    if not acronyms:
+    if not present:
         return []
-    present = acronyms & set(text.translate(PUNCT_TO_SPACE).split())
-    # Abbreviations of two upper-case words ("DG NORTH") are looked for as they are written.
-    present |= {a for a in _spaced(acronyms) if a in text}
     return [
         Candidate(m.start(), m.end(), "", acronym, "acronym")
         for acronym in present
