@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph.model.schema import load_schema
-from loaders.lexicon import READING
+from loaders.lexicon import READING, memoised
 
 _GAP_BEFORE = 80  # characters between the mention before a phrase and the phrase
 _GAP_AFTER = 40  # characters between a phrase and the first mention after it
@@ -171,6 +171,7 @@ def _lookup(table: dict[str, tuple[str, bool]], text: str) -> tuple[str, bool] |
     return found
 
 
+@memoised
 def phrased(t: str, bullet: bool = False) -> list[Phrased]:
     """The relations the phrases of ``reading.yaml`` state in templated statement ``t`` (``bullet``: a
     bullet, which may open on its verb and continue its parent's subject)."""

@@ -9,10 +9,11 @@ Head nouns by the schema label they give, the word lists of name recognition, th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache, wraps
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, ParamSpec, TypeVar
 
 import yaml
 
@@ -137,6 +138,22 @@ SPACE = re.compile(r"\s+")
 MEMO_SIZE = 200_000
 _CANONICAL: dict[str, str] = {}
 _KEYS: dict[str, str] = {}
+
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def memoised(fn: Callable[_P, list[_T]]) -> Callable[_P, list[_T]]:
+    """A pure function of strings that recur (a templated statement) computed once per argument list
+    and process (MEMO_SIZE kept, least recently used dropped); each call gets a list of its own."""
+    once: Callable[..., tuple[_T, ...]] = lru_cache(maxsize=MEMO_SIZE)(lambda *a, **kw: tuple(fn(*a, **kw)))
+
+    @wraps(fn)
+    def call(*args: _P.args, **kwargs: _P.kwargs) -> list[_T]:
+        return list(once(*args, **kwargs))
+
+    return call
 
 
 def canonical_name(text: str) -> str:
