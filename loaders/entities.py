@@ -16,6 +16,7 @@ known bodies is used: the words are data (:mod:`loaders.lexicon`, ``reading.yaml
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.head_names import actor_type, capitalised, head_named
 from loaders.lexicon import (
@@ -207,10 +208,15 @@ def _present(text: str, acronyms: frozenset[str] | set[str] | None) -> frozenset
         return None
     if not acronyms:
         return frozenset()
-    present = acronyms & set(text.translate(PUNCT_TO_SPACE).split())
+    present = acronyms & _words(text)
     # Abbreviations of two upper-case words ("DG NORTH") are looked for as they are written.
     present |= {a for a in _spaced(acronyms) if a in text}
     return frozenset(present)
+
+
+@lru_cache(maxsize=MEMO_SIZE)  # asked again for every statement that recurs, before the memo of mentions
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.translate(PUNCT_TO_SPACE).split())
 
 
 def _quoted(text: str) -> list[Candidate]:
