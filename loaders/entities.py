@@ -52,6 +52,8 @@ _COLLECTIVE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(COLLECTIVES)) + r")(?![\w-])",
     re.I,
 )
+# Group number -> which collective matched: the group that closed last names it, no search of the groups.
+_COLLECTIVE_GROUPS = {_COLLECTIVE.groupindex[f"c{i}"]: i for i in range(len(COLLECTIVES))}
 _TARGET = re.compile(
     rf"(?<![\w-])(?:(?P<mod>{TARGET_MODIFIERS})\s+)?(?P<core>{TARGET_CORES})(?![\w-])(?:'s|')?"
     rf"(?:\s*\(\s*(?:aged\s+)?(?P<age1>\d\d)\s*-\s*(?P<age2>\d\d)\s*\)|\s+aged\s+(?P<age3>\d\d)\s*"
@@ -249,7 +251,7 @@ def _groups(text: str, low: str) -> list[Candidate]:
     found: list[Candidate] = []
     if _COLLECTIVE_STEMS.search(low):
         for m in _COLLECTIVE.finditer(text):
-            i = next(i for i in range(len(COLLECTIVES)) if m[f"c{i}"])
+            i = _COLLECTIVE_GROUPS[m.lastindex or 0]
             kind = "institutions" if i in KEPT_COLLECTIVES else "collective"
             found.append(Candidate(m.start(), m.end(), COLLECTIVES[i][1], _sentence_case(m[0]), kind))
     if _TARGET_STEMS.search(low):
