@@ -28,6 +28,7 @@ from loaders.lexicon import (
     KEPT_COLLECTIVES,
     MEASURE_NOUNS,
     MEMO_SIZE,
+    MEMOS,
     PUNCT_TO_SPACE,
     SPACE,
     TARGET_BUSINESS_MODIFIERS,
@@ -219,6 +220,9 @@ def _present(text: str, acronyms: frozenset[str] | set[str] | None) -> frozenset
 @lru_cache(maxsize=MEMO_SIZE)  # asked again for every statement that recurs, before the memo of mentions
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.translate(PUNCT_TO_SPACE).split())
+
+
+MEMOS.extend((_CANDIDATES.clear, _words.cache_clear))
 
 
 def _quoted(text: str) -> list[Candidate]:

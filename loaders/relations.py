@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.lexicon import MEMO_SIZE
+from loaders.lexicon import MEMO_SIZE, MEMOS
 
 E = r"@(\d+)@"
 # A list of mentions: "A, B and C", "A and one or more B or C".
@@ -187,3 +187,6 @@ def rules_in(text: str, low: str) -> dict[str, list[re.Match[str]]]:
                     if ats >= _MIN_AT[rule] and (ms := list(_PATTERNS[rule].finditer(text))):
                         found[rule] = ms
     return found
+
+
+MEMOS.append(rules_in.cache_clear)
