@@ -15,8 +15,8 @@ known bodies is used: the words are data (:mod:`loaders.lexicon`, ``reading.yaml
 
 from __future__ import annotations
 
+import functools
 import re
-from functools import lru_cache
 
 from loaders.head_names import actor_type, capitalised, head_named
 from loaders.lexicon import (
@@ -217,7 +217,7 @@ def _present(text: str, acronyms: frozenset[str] | set[str] | None) -> frozenset
     return frozenset(present)
 
 
-@lru_cache(maxsize=MEMO_SIZE)  # asked again for every statement that recurs, before the memo of mentions
+@functools.lru_cache(maxsize=MEMO_SIZE)  # asked again for every statement that recurs, before the memo of mentions
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.translate(PUNCT_TO_SPACE).split())
 
