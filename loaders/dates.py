@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.lexicon import memoised
+
 _Y = r"(?:1[89]\d\d|20\d\d)"
 # The clean view of a document has already turned en/em dashes into '-'; a raw string still works.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"  # "2015 to 30 June": a day, not a year
@@ -50,6 +52,7 @@ class YearSpan:
         return self.start if self.start is not None else self.end
 
 
+@memoised
 def find_years(text: str) -> list[YearSpan]:
     """Every year, range, open span and decade in ``text``, left to right."""
     if not _ANY_YEAR.search(text):

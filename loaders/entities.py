@@ -15,6 +15,7 @@ known bodies is used: the words are data (:mod:`loaders.lexicon`, ``reading.yaml
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import cache
 
@@ -28,6 +29,7 @@ from loaders.lexicon import (
     KEPT_COLLECTIVES,
     MEASURE_NOUNS,
     MEMO_SIZE,
+    MEMOS,
     PUNCT_TO_SPACE,
     SPACE,
     TARGET_BUSINESS_MODIFIERS,
@@ -52,6 +54,8 @@ _COLLECTIVE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(COLLECTIVES)) + r")(?![\w-])",
     re.I,
 )
+# Group number -> which collective matched: the group that closed last names it, no search of the groups.
+_COLLECTIVE_GROUPS = {_COLLECTIVE.groupindex[f"c{i}"]: i for i in range(len(COLLECTIVES))}
 _TARGET = re.compile(
     rf"(?<![\w-])(?:(?P<mod>{TARGET_MODIFIERS})\s+)?(?P<core>{TARGET_CORES})(?![\w-])(?:'s|')?"
     rf"(?:\s*\(\s*(?:aged\s+)?(?P<age1>\d\d)\s*-\s*(?P<age2>\d\d)\s*\)|\s+aged\s+(?P<age3>\d\d)\s*"
@@ -171,6 +175,10 @@ def find_candidates(
     looked for as bare mentions (without it, every acronym-shaped word is a candidate).
     ``shaped`` looks for names without a head noun too (not in titles, where every word is capitalised).
     """
+    key = (text, bullet, shaped, _present(text, acronyms))
+    done = _CANDIDATES.get(key)
+    if done is not None:
+        return list(done)
     has_upper = not text.islower()
     low = text.lower()
     tokens = set(low.translate(PUNCT_TO_SPACE).split())
@@ -182,11 +190,40 @@ def find_candidates(
     found += _groups(text, low)
     if has_upper:
         found += _known_names(text, tokens)
-        found += _abbreviations(text, acronyms)
+        found += _abbreviations(text, key[3])
         if shaped:
             found += shaped_names(text, found)
     found += short_forms(text, tokens)
-    return _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text)
+    kept = _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text)
+    if len(_CANDIDATES) >= MEMO_SIZE:
+        _CANDIDATES.clear()
+    _CANDIDATES[key] = tuple(kept)
+    return kept
+
+
+# Statements recur (a slide repeated, a boilerplate line): each is read once per process. Besides
+# the text, the result depends only on which defined abbreviations it holds (None: all of them).
+_CANDIDATES: dict[tuple[str, bool, bool, frozenset[str] | None], tuple[Candidate, ...]] = {}
+
+
+def _present(text: str, acronyms: frozenset[str] | set[str] | None) -> frozenset[str] | None:
+    """The defined abbreviations ``text`` may hold as bare words (all acronym-shaped words: None)."""
+    if acronyms is None:
+        return None
+    if not acronyms:
+        return frozenset()
+    present = acronyms & _words(text)
+    # Abbreviations of two upper-case words ("DG NORTH") are looked for as they are written.
+    present |= {a for a in _spaced(acronyms) if a in text}
+    return frozenset(present)
+
+
+@functools.lru_cache(maxsize=MEMO_SIZE)  # asked again for every statement that recurs, before the memo of mentions
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.translate(PUNCT_TO_SPACE).split())
+
+
+MEMOS.extend((_CANDIDATES.clear, _words.cache_clear))
 
 
 @cache
@@ -233,7 +270,7 @@ def _groups(text: str, low: str) -> list[Candidate]:
     found: list[Candidate] = []
     if _COLLECTIVE_STEMS.search(low):
         for m in _COLLECTIVE.finditer(text):
-            i = next(i for i in range(len(COLLECTIVES)) if m[f"c{i}"])
+            i = _COLLECTIVE_GROUPS[m.lastindex or 0]
             kind = "institutions" if i in KEPT_COLLECTIVES else "collective"
             found.append(Candidate(m.start(), m.end(), COLLECTIVES[i][1], _sentence_case(m[0]), kind))
     if _TARGET_STEMS.search(low):
@@ -262,19 +299,17 @@ def _known_names(text: str, tokens: set[str]) -> list[Candidate]:
     return found
 
 
-def _abbreviations(text: str, acronyms: frozenset[str] | set[str] | None) -> list[Candidate]:
-    """Bare abbreviations: those the document has defined (every acronym-shaped word without a list)."""
-    if acronyms is None:
+def _abbreviations(text: str, present: frozenset[str] | None) -> list[Candidate]:
+    """Bare abbreviations: those the document has defined that ``text`` holds (:func:`_present`;
+    every acronym-shaped word without a list)."""
+    if present is None:
         return [Candidate(m.start(), m.end(), "", m[1], "acronym") for m in _ACRONYM.finditer(text)]
-    if not acronyms:
+    if not present:
         return []
-    present = acronyms & set(text.translate(PUNCT_TO_SPACE).split())
-    # Abbreviations of two upper-case words ("DG NORTH") are looked for as they are written.
-    present |= {a for a in _spaced(acronyms) if a in text}
     return [
-        Candidate(m.start(), m.end(), "", acronym, "acronym")
+        Candidate(start, start + len(acronym), "", acronym, "acronym")
         for acronym in present
-        for m in _acronym_pattern(acronym).finditer(text)
+        for start in _bare(text, acronym)
     ]
 
 
@@ -363,17 +398,30 @@ _RANGE_END = re.compile(r"\s*[-\u2013\u2014/]\s*(?:(?:19|20)\d\d|\d\d)(?![\w-])"
 _YEARS_AFTER = re.compile(r",?\s+(?:19|20)\d\d(?:\s*[-\u2013\u2014/]\s*(?:(?:19|20)\d\d|\d\d))?(?![\w-])")
 
 
-_ACRONYM_PATTERNS: dict[str, re.Pattern[str]] = {}
+def _bare(text: str, acronym: str) -> list[int]:
+    r"""Where one abbreviation stands alone in ``text``: not inside a word, an e-mail address or a
+    hyphenated word — what ``(?<![\w@-])ACRONYM(?![\w@-])`` finds, without compiling a pattern per
+    abbreviation (a document defines dozens, and compiling them cost more than searching).
+
+    >>> _bare("ABC, ABCD, X-ABC, abc@ABC and ABC.", "ABC")
+    [0, 30]
+    """
+    starts: list[int] = []
+    size = len(text)
+    at = text.find(acronym)
+    while at >= 0 and acronym:
+        end = at + len(acronym)
+        if (at == 0 or not _joins(text[at - 1])) and (end == size or not _joins(text[end])):
+            starts.append(at)
+            at = text.find(acronym, end)
+        else:
+            at = text.find(acronym, at + 1)
+    return starts
 
 
-def _acronym_pattern(acronym: str) -> re.Pattern[str]:
-    """The pattern of one bare abbreviation, compiled once."""
-    pattern = _ACRONYM_PATTERNS.get(acronym)
-    if pattern is None:
-        if len(_ACRONYM_PATTERNS) >= MEMO_SIZE:
-            _ACRONYM_PATTERNS.clear()
-        pattern = _ACRONYM_PATTERNS[acronym] = re.compile(rf"(?<![\w@-]){re.escape(acronym)}(?![\w@-])")
-    return pattern
+def _joins(ch: str) -> bool:
+    r"""Whether a character next to an abbreviation makes it part of something longer (regex ``[\w@-]``)."""
+    return ch.isalnum() or ch in "_@-"
 
 
 _IO = "InternationalOrganization"

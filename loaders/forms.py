@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from loaders.clauses import MENTION, OWNS, SAME_AS, Phrased, clause_subject
-from loaders.lexicon import reading_words
+from loaders.lexicon import memoised, reading_words
 
 # "A, B and C (have since) jointly published …": the bodies of the list work together.
 _JOINTLY = re.compile(
@@ -199,6 +199,7 @@ _AS_AGENCY = re.compile(
 )
 
 
+@memoised
 def by_form(t: str) -> list[Phrased]:
     """What the form of a statement says without a phrase of the table:
     - possessives, "A's B" and "its B" (the clause's subject's), as ``OWNS`` from owner to owned (the

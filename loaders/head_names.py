@@ -108,16 +108,18 @@ def capitalised(word: str) -> bool:
 
 
 _OWNERS_S = re.compile(r"(?<=\w)['\u2019]s$")
+_OWNER_ENDINGS = ("'s", "\u2019s")
 
 
 def owns(text: str, tok: tuple[int, int, str]) -> bool:
     """Whether a word is written with an owner's "'s" after it."""
-    return text[tok[1] : tok[1] + 2] in ("'s", "\u2019s")
+    return text[tok[1] : tok[1] + 2] in _OWNER_ENDINGS
 
 
 def head_named(text: str) -> list[Candidate]:
     """Actors, laws and instruments named by a head noun (see the comment above ``TOKEN``)."""
-    words = [_OWNERS_S.sub("", w) for w in TOKEN.findall(text)]  # "the Norland Government's" has a head
+    # "the Norland Government's" has a head (the pattern runs only on words that may hold an "'s")
+    words = [_OWNERS_S.sub("", w) if w.endswith(_OWNER_ENDINGS) else w for w in TOKEN.findall(text)]
     # (start, end, word) of the words up to the latest head, found as needed: tokens cover every
     # character but white space, so each word starts at its first occurrence after the one before.
     toks: list[tuple[int, int, str]] = []

@@ -135,11 +135,16 @@ def _listed_parts(rd: Reader, per_statement: list[tuple[str, list[str], list[Yea
     last_line = intro_indent = 0
     for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
         named = [k for k in keys if rd.is_actor(k) or rd.is_instrument(k)]
-        words = set(st.text.lower().replace(":", " ").split())
         line = rd.doc.lines[st.first_line - 1]
-        item = st.first_line > last_line and _ITEM.match(line) is not None and _indent(line) >= intro_indent
+        # Cheap tests first: most statements neither introduce a list nor follow an introduction.
+        item = (
+            intro is not None
+            and st.first_line > last_line
+            and _ITEM.match(line) is not None
+            and _indent(line) >= intro_indent
+        )
         last_line = st.last_line
-        if named and st.text.endswith(":") and words & part_nouns:
+        if named and st.text.endswith(":") and set(st.text.lower().replace(":", " ").split()) & part_nouns:
             intro = (st.index, named[0])
             opening = rd.doc.lines[st.first_line - 1]
             # Items sit deeper than a numbered paragraph that introduces them ("4. … three components:").

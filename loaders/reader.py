@@ -316,6 +316,8 @@ def _spells(abbreviation: str, name: str) -> bool:
 
 
 def _to_latest(keys: list[str], key: str) -> None:
+    if keys and keys[-1] == key:
+        return  # already the latest (most mentions repeat the one before): no scan of the list
     if key in keys:
         keys.remove(key)
     keys.append(key)

@@ -12,6 +12,9 @@ never has to know how a name is spelt, and matching stays linear in the text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from loaders.lexicon import MEMO_SIZE, MEMOS
 
 E = r"@(\d+)@"
 # A list of mentions: "A, B and C", "A and one or more B or C".
@@ -163,6 +166,7 @@ _WORD_RULES_ONE_MENTION = tuple(
 )
 
 
+@lru_cache(maxsize=MEMO_SIZE)  # templated statements recur; callers read the result, never change it
 def rules_in(text: str, low: str) -> dict[str, list[re.Match[str]]]:
     """Every rule's matches in ``text`` (``low`` is it lower-cased), for the rules that match at all.
 
@@ -183,3 +187,6 @@ def rules_in(text: str, low: str) -> dict[str, list[re.Match[str]]]:
                     if ats >= _MIN_AT[rule] and (ms := list(_PATTERNS[rule].finditer(text))):
                         found[rule] = ms
     return found
+
+
+MEMOS.append(rules_in.cache_clear)

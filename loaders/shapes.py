@@ -251,8 +251,8 @@ def _separate(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]
     parts: list[list[tuple[int, int, str]]] = [[]]
     for j, tok in enumerate(run):
         w = tok[2]
-        in_tail = any(t[2] in ("of", "for") for t in parts[-1])  # "Secretary of State for A and B"
-        if w in ("and", "&") and 0 < j < len(run) - 1 and not in_tail:
+        # Not in a name's tail ("Secretary of State for A and B"); looked at only at an "and".
+        if w in ("and", "&") and 0 < j < len(run) - 1 and not any(t[2] in ("of", "for") for t in parts[-1]):
             before, after = run[j - 1][2], run[j + 1][2]
             rest = [t for t in run[j + 1 :] if t[2] not in ("and", "&")]
             if after == "the" or before.isupper() or after.isupper() or len(parts[-1]) == 1 or (
