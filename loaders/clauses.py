@@ -426,6 +426,12 @@ _NAMED_LATER = re.compile(
 )
 
 
+@cache
+def _part_of_after() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(READING["named_part_nouns"], key=len, reverse=True))
+    return re.compile(rf"\s+(?:{nouns})\s+of\s+(?:the\s+)?@(\d+)@", re.I)
+
+
 def _after(t: str, at: int, limit: int) -> list[int]:
     """The first mention after ``at`` (and before ``limit``) in the same clause, with the list it opens."""
     at = _skip_behalf(t, at)
@@ -440,6 +446,8 @@ def _after(t: str, at: int, limit: int) -> list[int]:
         return []
     if (owned := _OWNED_AFTER.match(t, m.end())) is not None:
         m = owned  # "under Norland's recovery plan": the plan, not its owner
+    elif (chapter := _part_of_after().match(t, m.end())) is not None:
+        return [int(m[1]), int(chapter[1])]  # "within the Harbour chapter of the plan": both
     found = [int(m[1])]
     pos = m.end()
     while (j := _JOINED_AFTER.match(t, _past_complement(t, pos))) is not None:

@@ -35,6 +35,9 @@ def test_phrases_read_both_voices_and_lists():
     assert [(f.relation, f.sources, f.targets) for f in phrased("@0@ is attached to @1@ through its unit @2@")] == [
         ("PART_OF", [0], [1, 2])
     ]
+    assert [(f.relation, f.sources, f.targets) for f in phrased("@0@, set up within the @1@ chapter of @2@")] == [
+        ("PART_OF", [0], [1, 2])
+    ]
     assert [(f.relation, f.sources, f.targets) for f in phrased("@0@ worked through six @1@ in 2020")] == [
         ("IMPLEMENTS", [1], [0])
     ]
