@@ -165,6 +165,22 @@ def _two_words(abbreviation: str) -> bool:
     return " " in abbreviation and abbreviation.isupper()
 
 
+# A line of a list of abbreviations: "ABC      Agency for Boats and Canals" (columns apart, no brackets).
+_GLOSSARY = re.compile(r"^\s*([A-Z][A-Za-z0-9&-]{1,9})(?:\s{3,}|\t+)([A-Z][^\t]{2,120}?)\s*$")
+
+
+def _glossary_entry(g: re.Match[str], text: str, shaped: bool) -> Candidate | None:
+    """The name a glossary line spells out, with its abbreviation as alias, if the letters fit."""
+    abbreviation, name = g[1], g[2]
+    initials = [w[0].lower() for w in name.split() if w[0].isupper()]
+    if [ch.lower() for ch in abbreviation if ch.isupper()] != initials[: sum(ch.isupper() for ch in abbreviation)]:
+        return None
+    inner = find_candidates(name, False, None, shaped)
+    typed = inner[0].type if len(inner) == 1 and inner[0].end - inner[0].start == len(name) else None
+    label = typed or shaped_type(name.split())
+    return Candidate(g.start(2), g.end(2), label, canonical_name(name), "proper", abbreviation)
+
+
 def find_candidates(
     text: str, bullet: bool = False, acronyms: frozenset[str] | set[str] | None = None, shaped: bool = True
 ) -> list[Candidate]:
@@ -179,6 +195,9 @@ def find_candidates(
     done = _CANDIDATES.get(key)
     if done is not None:
         return list(done)
+    if (g := _GLOSSARY.match(text)) is not None and (entry := _glossary_entry(g, text, shaped)) is not None:
+        _CANDIDATES[key] = (entry,)
+        return [entry]
     has_upper = not text.islower()
     low = text.lower()
     tokens = set(low.translate(PUNCT_TO_SPACE).split())
@@ -362,6 +381,10 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
         return c
     name = c.name
     words = name.split(" ")
+    if any("_" in w or _FILE_NAME.search(w) for w in words):
+        return None  # "Harbour_deck_v2.pptx": a file, not a body or an instrument
+    if len(words) == 1 and name.endswith(("'s", "\u2019s")) and name[:-2].isupper():
+        return c._replace(end=c.end - 2, name=name[:-2])  # "ABC's plan": ABC, the owner
     cut = 0
     year_of_law = c.type == "Law" and edition(words[0])  # "the 2029 Harbour Law"
     if words[0][:1].isdigit() and not year_of_law and _counted(words, text[max(0, c.start - 4) : c.start]):
@@ -394,6 +417,7 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
 
 
 _INSTRUMENT_LABELS = frozenset(INSTRUMENT_HEADS.values())
+_FILE_NAME = re.compile(r"\w\.(?:pptx?|pdf|docx?|xlsx?|html?|txt|md|csv|json)$", re.I)
 _RANGE_END = re.compile(r"\s*[-\u2013\u2014/]\s*(?:(?:19|20)\d\d|\d\d)(?![\w-])")
 _YEARS_AFTER = re.compile(r",?\s+(?:19|20)\d\d(?:\s*[-\u2013\u2014/]\s*(?:(?:19|20)\d\d|\d\d))?(?![\w-])")
 

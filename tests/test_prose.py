@@ -334,3 +334,16 @@ def test_a_bullet_with_one_name_relates_it_to_the_subject_it_inherits():
     assert ("LEADS", "Ministry of Ports", "Quay Kit") in found
     # A few words describing the parent before the verb: the bullet still speaks of its parent.
     assert ("PARTICIPATES_IN", "Dock Agents", "Quay Kit") in found
+
+
+def test_glossaries_files_and_possessive_abbreviations():
+    text = (
+        "<!-- Exported from harbour_review_v3.pptx -->\n\n# Harbour review\n\n"
+        "The NPA's survey covers the Quay Connect Fund (QCF).\n\nAnnex - Abbreviations\n"
+        "QCF     Quay Connect Fund\nNPA     Norland Port Agency\n"
+    )
+    x = extract(document_from_text(text))
+    assert {"Quay Connect Fund", "Norland Port Agency"} <= names(x)
+    assert not any("_" in n or n.endswith(("'s", ".pptx")) or n.startswith(("QCF ", "NPA ")) for n in names(x))
+    agency = next(e for e in x.entities if e.name == "Norland Port Agency")
+    assert "NPA" in agency.aliases
