@@ -81,13 +81,17 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(m.start(1), m.end(1), rw.default_actor, m[1], "proper"))
     ends = {c.end for c in found if c.kind in ("name", "quoted")}
     for m in ABBREVIATION.finditer(text):
-        if m.start() in ends or any(c.end == m.start() and c.kind == "proper" for c in out):
+        if m.start() in ends:
             continue
+        shorter = next((c for c in out if c.end == m.start() and c.kind == "proper"), None)
         spelt = _spelt_by(text, toks, m.start(), m[1])
-        if spelt is not None:
-            words = text[spelt : m.start()].split()
-            out.append(Candidate(spelt, m.start(), shaped_type(words), canonical_name(text[spelt : m.start()]),
-                                 "proper", m[1]))
+        if spelt is None or (shorter is not None and spelt >= shorter.start):
+            continue
+        # "Innovation, Trade and Harbours Portugal (ITH)": the words spelt, not the run before the brackets
+        out = [c for c in out if not spelt <= c.start < m.start()]
+        words = text[spelt : m.start()].split()
+        out.append(Candidate(spelt, m.start(), shaped_type(words), canonical_name(text[spelt : m.start()]),
+                             "proper", m[1]))
     return out
 
 
@@ -282,6 +286,8 @@ def _spelt_by(text: str, toks: list[tuple[int, int, str]], before: int, acronym:
     if not words or text[words[-1][1] : before].strip():
         return None
     li = len(letters) - 1
+    if len(words) > 1 and words[-1][2] in countries().by_name and words[-1][2][0].lower() != letters[-1]:
+        words = words[:-1]  # "Innovation and Harbours Portugal (IH)": the country is not spelt
     for j in range(len(words) - 1, -1, -1):
         start, _, word = words[j]
         word = _ELISION.sub("", word) or word  # "l'industrie" gives its "i"

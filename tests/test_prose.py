@@ -347,3 +347,11 @@ def test_glossaries_files_and_possessive_abbreviations():
     assert not any("_" in n or n.endswith(("'s", ".pptx")) or n.startswith(("QCF ", "NPA ")) for n in names(x))
     agency = next(e for e in x.entities if e.name == "Norland Port Agency")
     assert "NPA" in agency.aliases
+
+
+def test_an_abbreviation_spells_a_name_with_commas_and_a_country_after_it():
+    x = extract(document_from_text(
+        "Innovation, Trade and Harbours Portugal (ITH), the department that runs the Quay Fund, closed it."
+    ))
+    assert "Innovation, Trade and Harbours Portugal" in names(x)
+    assert not names(x) & {"Trade", "Harbours Portugal"}
