@@ -13,6 +13,7 @@ reason.
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,10 @@ REPO = Path(__file__).resolve().parents[1]
 
 def _in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 def _unavailable(reason: str) -> None:
@@ -64,10 +69,14 @@ def local_test_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Loca
         server.start(bolt, http, detach=False, jvm_options=FAST_START_JVM_OPTIONS, **SMALL_SERVER)
     except LocalServerError as exc:
         _unavailable(str(exc))
+    # A run stopped with SIGTERM (a timeout, a CI cancel) still stops its server: the signal unwinds
+    # the session as Ctrl-C does, through this fixture's finally.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         yield server
     finally:
         server.stop()
+        signal.signal(signal.SIGTERM, previous)
 
 
 @pytest.fixture(scope="session")
