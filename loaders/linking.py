@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from loaders.bullets import Statement
-from loaders.lexicon import INSTRUMENT_HEADS, Candidate
+from loaders.lexicon import INSTRUMENT_HEADS, Candidate, name_key
 from loaders.reader import Reader
 from loaders.short_forms import CLAUSE_OPENER
 
@@ -58,6 +58,8 @@ def known_in_lower_case(rd: Reader, text: str, cands: list[Candidate]) -> list[C
     # A reference that resolves by its head ("the hubs") stays; one that would not ("the chambers") gives way.
     resolving = [c for c in cands if c.kind != "reference" or rd.recent_head.get((c.head or "").lower())]
     found += _plural_short_names(rd, text, [*found, *resolving])
+    if text.startswith("|") and (cell := _first_cell_name(rd, text, [*found, *cands])) is not None:
+        found.append(cell)
     if not found:
         return cands
     kept = [c for c in cands if not any(c.start < f.end and f.start < c.end for f in found)
@@ -85,6 +87,22 @@ def _plural_short_names(rd: Reader, text: str, found: list[Candidate]) -> list[C
             d = rd.drafts[key]
             out.append(Candidate(m.start(1), m.end(1), d.type, d.name, "name", head=d.head))
     return out
+
+
+_FIRST_CELL = re.compile(r"\|\s*([^|]*?)\s*\|")
+
+
+def _first_cell_name(rd: Reader, text: str, found: list[Candidate]) -> Candidate | None:
+    """ "| Harbour numérique | …": a table row's first cell, when it is a name or another name read
+    before, is that entity (cells are names, whatever their case)."""
+    m = _FIRST_CELL.match(text)
+    if m is None or not m[1] or any(m.start(1) <= f.start < m.end(1) for f in found):
+        return None
+    key = rd.abbreviations.get(m[1]) or rd.same_as.get(name_key(m[1]), name_key(m[1]))
+    if key not in rd.drafts or not (rd.is_actor(key) or rd.is_instrument(key)):
+        return None
+    d = rd.drafts[key]
+    return Candidate(m.start(1), m.end(1), d.type, d.name, "name", head=d.head)
 
 
 def linked(

@@ -37,7 +37,9 @@ def state_phrased(
                 if source is None or target is None or (f.typed and (rd.retypable(source) or rd.retypable(target))):
                     continue
                 if f.relation == SAME_AS:
-                    if rd.type_of(source) == rd.type_of(target) or rd.retypable(target):
+                    # "P (Q)" where Q was named before on its own: two things, not two names of one
+                    named_before = min(rd.drafts[target].lines, default=span[0]) < span[0]
+                    if (rd.type_of(source) == rd.type_of(target) or rd.retypable(target)) and not named_before:
                         rd.same(source, target)
                         keys[:] = [source if k == target else k for k in keys]  # this statement's facts too
                     continue

@@ -164,6 +164,34 @@ def test_running_heads_and_feet_leave_the_pages_and_a_split_sentence_is_whole():
     assert join_pages([["Intro.", "Page 1"], ["Other start.", "End."]]) == ["Intro.", "Page 1", "Other start.", "End."]
 
 
+def test_a_pdf_tables_layout_becomes_markdown_rows_in_place_of_its_cells_lines():
+    from loaders.documents.pdf_tables import tabled_lines
+
+    # The plain text puts each cell on a line; the layout text keeps the columns.
+    plain = ["Some prose before.", "Programme Lead body Period", "Harbour Connect", "Quay Agency;", "Dock Board",
+             "from 2012", "Quay Voucher Dock Board 2021", "Sources: annual reports."]
+    layout = (
+        "Some prose before.\n\n"
+        "Programme          Lead body        Period\n"
+        "Harbour Connect    Quay Agency;     from 2012\n"
+        "                   Dock Board\n"
+        "Quay Voucher       Dock Board       2021\n\n"
+        "Sources: annual reports.\n"
+    )
+    assert tabled_lines(plain, layout) == [
+        "Some prose before.",
+        "| Programme | Lead body | Period |",
+        "|---|---|---|",
+        "| Harbour Connect | Quay Agency; Dock Board | from 2012 |",
+        "| Quay Voucher | Dock Board | 2021 |",
+        "Sources: annual reports.",
+    ]
+    # Justified prose (only wide gaps) is no table; nothing changes without one.
+    prose = "The    agency    runs    the    voucher\nand    the    board    funds    it."
+    assert tabled_lines(["The agency runs the voucher", "and the board funds it."], prose) == [
+        "The agency runs the voucher", "and the board funds it."]
+
+
 def test_encrypted_pdf_is_a_clear_error():
     from pypdf import PdfWriter
 

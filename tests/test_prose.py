@@ -355,3 +355,18 @@ def test_an_abbreviation_spells_a_name_with_commas_and_a_country_after_it():
     ))
     assert "Innovation, Trade and Harbours Portugal" in names(x)
     assert not names(x) & {"Trade", "Harbours Portugal"}
+
+
+def test_a_table_row_names_what_it_is_about_and_a_parenthesis_naming_another_entity_is_not_an_alias():
+    text = (
+        "In 2012 the Ministry of Ports launched the Harbour numérique programme. In 2025 the Government launched "
+        "Quay AI, a plan for small ports.\n\n"
+        "| Programme | Lead body | Period |\n|---|---|---|\n"
+        "| Harbour numérique | Dock Board | from 2012 |\n"
+        "| Quay AI diagnostics (Quay AI) | Norland Port Agency | since 2025 |\n"
+    )
+    x = extract(document_from_text(text))
+    assert {"Quay AI", "Quay AI diagnostics"} <= names(x)  # two instruments, not one with two names
+    found = facts(text)
+    assert ("IMPLEMENTS", "Dock Board", "Harbour numérique programme") in found
+    assert ("IMPLEMENTS", "Norland Port Agency", "Quay AI diagnostics") in found

@@ -14,6 +14,7 @@ from graph.errors import InputError
 from loaders.documents.lines import split_lines
 from loaders.documents.metadata import useful_title
 from loaders.documents.pages import edge_lines, join_pages
+from loaders.documents.pdf_tables import tabled_lines
 
 
 def read_pdf(data: bytes, path: str) -> tuple[list[str], tuple[str, ...], str | None, str | None, list[str]]:
@@ -52,6 +53,7 @@ def _read_pages(data: bytes, path: str) -> tuple[list[str], tuple[str, ...], str
             if not text.strip():
                 empty_pages.append(number)
             page_lines = split_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
+            page_lines = tabled_lines(page_lines, page.extract_text(extraction_mode="layout") or "")
             if number == 1:  # the first page's head and foot ("as of April 2025 · Page 1"), dropped if running
                 footer = edge_lines(page_lines)
             pages.append(page_lines)
