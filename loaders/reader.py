@@ -90,64 +90,75 @@ class Reader:
     def entity_for(self, c: Candidate, line: int) -> str | None:
         if c.kind == "acronym":
             key = self.abbreviations.get(c.name)
-            if key is None:
-                return None
         elif c.kind == "pronoun":
-            # Elsewhere ("made it a component") a pronoun is the last sentence's subject.
-            # "…, and it runs": a clause-opening pronoun is the body that opened the clause before it;
-            # "the bodies working under it": a pronoun after a preposition is the sentence's own subject.
-            opening = self.clause_subject or self.opening
-            if c.head == "object" and self.opening is not None:
-                key = self.opening
-            elif c.head == "direct" and self.named_instrument is not None:
-                key = self.named_instrument  # "… may use the scheme, and banks joined it": the scheme
-            else:
-                key = opening if c.start > 0 and opening is not None and c.head == "clause" else self.focus
-            if key is None:
-                return None
+            key = self._pronoun(c)
         elif c.kind == "reference":
-            head = (c.head or "").lower()
-            named = self.recent_head.get(head)
-            latest = named[-1] if named and c.name.startswith("new ") else None  # "the new ministry"
-            of_type = self.recent_type.get(INSTRUMENT_HEADS.get(head, c.head or ""))
-            # Without a name of that head, the latest of its type: a generic head is mostly local.
-            key = latest or self._salient(named, line) or (of_type[-1] if of_type else None)
-            if not key:
-                return None
+            key = self._reference(c, line)
         else:
-            if c.alias and self._qualifies(c.alias, c.name):
-                # "Office of the Commissioner (MSME)": another entity's abbreviation qualifies this name
-                c = c._replace(name=f"{c.name} ({c.alias})", alias=None)
-            key = name_key(c.name)
-            key = self.same_as.get(key, key)  # another name of an entity already read
-            aliased = self.abbreviations.get(c.name) if key not in self.drafts else None
-            if aliased is not None and (self.is_actor(aliased) or self.is_instrument(aliased)):
-                key = aliased  # "Grow Your Exports Online", the short name of "… stream" read before
-            draft = self.drafts.get(key)
-            if draft is None:
-                draft = Draft(c.type, c.name, c.kind, head=c.head)
-                self.drafts[key] = draft
-                words = c.name.lower().split()
-                if c.head and len(words) > 1 and words[0].isalpha():
-                    self.first_words.setdefault(words[0], []).append(key)
-                if len(words) > 1 and words[-1].endswith("s") and words[-1].isalpha():
-                    self.last_words.setdefault(words[-1], []).append(key)  # "… Quay Centres"
-            elif c.kind not in ON_DEMAND and draft.kind in ON_DEMAND:
-                draft.kind = c.kind
-            if c.alias:
-                draft.aliases[c.alias] = None
-                if c.kind != "country":
-                    # A plural abbreviation ("ABCs") also stands for one of them ("each ABC").
-                    plural = c.alias[-1] == "s" and c.alias[:-1].isupper() and len(c.alias) > 2
-                    for a in (c.alias, c.alias[:-1]) if plural else (c.alias,):
-                        self.abbreviations.setdefault(a, key)
-                        self.acronyms.add(a)
+            key = self._named(c)
+        if key is None:
+            return None
         draft = self.drafts[key]
         draft.lines[line] = None
         if draft.head:
             _to_latest(self.recent_head.setdefault(draft.head.lower(), []), key)
         _to_latest(self.recent_type.setdefault(draft.type, []), key)
         return key
+
+    def _pronoun(self, c: Candidate) -> str | None:
+        """Elsewhere ("made it a component") a pronoun is the last sentence's subject. "…, and it runs":
+        a clause-opening pronoun is the body that opened the clause before it; "the bodies working under
+        it": a pronoun after a preposition is the sentence's own subject; "banks joined it": a verb's
+        object is the instrument the sentence named."""
+        opening = self.clause_subject or self.opening
+        if c.head == "object" and self.opening is not None:
+            return self.opening
+        if c.head == "direct" and self.named_instrument is not None:
+            return self.named_instrument
+        return opening if c.start > 0 and opening is not None and c.head == "clause" else self.focus
+
+    def _reference(self, c: Candidate, line: int) -> str | None:
+        """ "the ministry": a name with that head (the new one, the one on this line, the most named);
+        without one, the latest of its type (a generic head is mostly local)."""
+        head = (c.head or "").lower()
+        named = self.recent_head.get(head)
+        latest = named[-1] if named and c.name.startswith("new ") else None  # "the new ministry"
+        of_type = self.recent_type.get(INSTRUMENT_HEADS.get(head, c.head or ""))
+        return latest or self._salient(named, line) or (of_type[-1] if of_type else None)
+
+    def _named(self, c: Candidate) -> str:
+        """The key of a name: an entity already read under it or another of its names, else a new one."""
+        if c.alias and self._qualifies(c.alias, c.name):
+            # "Office of the Commissioner (MSME)": another entity's abbreviation qualifies this name
+            c = c._replace(name=f"{c.name} ({c.alias})", alias=None)
+        key = name_key(c.name)
+        key = self.same_as.get(key, key)  # another name of an entity already read
+        aliased = self.abbreviations.get(c.name) if key not in self.drafts else None
+        if aliased is not None and (self.is_actor(aliased) or self.is_instrument(aliased)):
+            key = aliased  # "Grow Your Exports Online", the short name of "… stream" read before
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = self.drafts[key] = Draft(c.type, c.name, c.kind, head=c.head)
+            self._index_words(c, key)
+        elif c.kind not in ON_DEMAND and draft.kind in ON_DEMAND:
+            draft.kind = c.kind
+        if c.alias:
+            draft.aliases[c.alias] = None
+            if c.kind != "country":
+                # A plural abbreviation ("ABCs") also stands for one of them ("each ABC").
+                plural = c.alias[-1] == "s" and c.alias[:-1].isupper() and len(c.alias) > 2
+                for a in (c.alias, c.alias[:-1]) if plural else (c.alias,):
+                    self.abbreviations.setdefault(a, key)
+                    self.acronyms.add(a)
+        return key
+
+    def _index_words(self, c: Candidate, key: str) -> None:
+        """A new name's first word (of a headed name) and last plural word, for its short forms."""
+        words = c.name.lower().split()
+        if c.head and len(words) > 1 and words[0].isalpha():
+            self.first_words.setdefault(words[0], []).append(key)
+        if len(words) > 1 and words[-1].endswith("s") and words[-1].isalpha():
+            self.last_words.setdefault(words[-1], []).append(key)  # "… Quay Centres"
 
     def _qualifies(self, alias: str, name: str) -> bool:
         """Whether an abbreviation after a name is another entity's, qualifying the name rather than
