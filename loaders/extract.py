@@ -152,12 +152,17 @@ _NAME_BEFORE = re.compile(r"@(\d+)@,?\s*$")
 
 
 def _dating(rd: Reader, templ: str, keys: list[str]) -> list[YearSpan]:
-    """The years of a templated statement, but the year that ends a law's name ("… Act, 2006")."""
-    return [
-        y for y in find_years(templ)
-        if not ((n := _NAME_BEFORE.search(templ, max(0, y.position - 12), y.position)) and y.precision == "year"
-                and rd.type_of(keys[int(n[1])]) == "Law")
-    ]
+    """The years of a templated statement, but a year that ends an instrument's name ("… Act, 2006",
+    "Digital Strategy 2025")."""
+    return [y for y in find_years(templ) if not _name_year(rd, templ, keys, y)]
+
+
+def _name_year(rd: Reader, templ: str, keys: list[str], y: YearSpan) -> bool:
+    n = _NAME_BEFORE.search(templ, max(0, y.position - 12), y.position)
+    if n is None or y.precision != "year":
+        return False
+    kind = rd.type_of(keys[int(n[1])])
+    return kind == "Law" or ("," not in n[0] and rd.is_instrument(keys[int(n[1])]))
 
 
 def gazetteer_keys(gazetteer: Mapping[str, str] | None) -> dict[str, str]:

@@ -25,6 +25,10 @@ _JOINTLY = re.compile(
 _POSSESSIVE = re.compile(r"@(\d+)@(?:'s|\u2019s|')\s+(?:own\s+)?@(\d+)@")
 
 
+# "the goals of A's strategy 2025 and of its SME plan": the second owner is the first.
+_PAIRED_OWNER = re.compile(r"@(\d+)@(?:'s|\u2019s)\s+@\d+@[^@;,]{0,12}?\s(?:and|or)\s+(?:of\s+|for\s+)?$")
+
+
 # The words between "its" and the owned name are its modifiers, never a preposition ("its tasks to B").
 _ITS = re.compile(
     r"(?<![\w-])(?:its|their)\s+(?:own\s+)?(?:(?!(?:to|for|of|by|with|from|in|on|at|into|under|and|or)\s)[a-z][\w-]*\s+){0,2}?"
@@ -209,8 +213,10 @@ def by_form(t: str) -> list[Phrased]:
     - bodies in parentheses after an instrument ("P (2018 - 2021, A)")."""
     out = [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _POSSESSIVE.finditer(t)]
     for m in _ITS.finditer(t):
-        # Its owner is the clause's subject, or in a title ("Overview of A and its B") its first name.
-        owner = clause_subject(t[: m.start()])
+        # Its owner is the clause's subject, or in a title ("Overview of A and its B") its first name;
+        # after "A's B and (of) its C", A.
+        paired = _PAIRED_OWNER.search(t, max(0, m.start() - 80), m.start())
+        owner = int(paired[1]) if paired is not None else clause_subject(t[: m.start()])
         if owner is None and (first := MENTION.search(t, t.rfind(";", 0, m.start()) + 1, m.start())):
             owner = int(first[1])
         if owner is not None and owner != int(m[1]):

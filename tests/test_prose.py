@@ -370,3 +370,18 @@ def test_a_table_row_names_what_it_is_about_and_a_parenthesis_naming_another_ent
     found = facts(text)
     assert ("IMPLEMENTS", "Dock Board", "Harbour numérique programme") in found
     assert ("IMPLEMENTS", "Norland Port Agency", "Quay AI diagnostics") in found
+
+
+def test_its_after_a_possessive_pair_is_the_first_owner_and_a_names_year_dates_nothing():
+    found = {(r, s, t, y) for r, s, t, y in facts_with_years(
+        "A notice presented the network as a tool for the goals of the Norland Port Agency's Harbour "
+        "Strategy 2025 and of its Quay Strategy."
+    )}
+    assert ("LEADS", "Norland Port Agency", "Quay Strategy", None) in found
+    assert ("LEADS", "Norland Port Agency", "Harbour Strategy", None) in found
+
+
+def facts_with_years(text: str) -> set[tuple[str, str, str, int | None]]:
+    x = extract(document_from_text(text))
+    name = {e.id: e.name for e in x.entities}
+    return {(r.type, name[r.source], name[r.target], r.start) for r in x.relationships}
