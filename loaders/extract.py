@@ -153,7 +153,7 @@ _NAME_BEFORE = re.compile(r"@(\d+)@,?\s*$")
 
 def _dating(rd: Reader, templ: str, keys: list[str]) -> list[YearSpan]:
     """The years of a templated statement, but a year that ends an instrument's name ("… Act, 2006",
-    "Digital Strategy 2025")."""
+    "Harbour Strategy 2030")."""
     return [y for y in find_years(templ) if not _name_year(rd, templ, keys, y)]
 
 
