@@ -145,9 +145,10 @@ class Reader:
         if c.alias:
             draft.aliases[c.alias] = None
             if c.kind != "country":
-                # A plural abbreviation ("ABCs") also stands for one of them ("each ABC").
+                # A plural abbreviation ("ABCs") also stands for one of them ("each ABC"), and the reverse.
                 plural = c.alias[-1] == "s" and c.alias[:-1].isupper() and len(c.alias) > 2
-                for a in (c.alias, c.alias[:-1]) if plural else (c.alias,):
+                other = c.alias[:-1] if plural else f"{c.alias}s" if c.alias.isupper() and len(c.alias) > 1 else None
+                for a in (c.alias, other) if other else (c.alias,):
                     self.abbreviations.setdefault(a, key)
                     self.acronyms.add(a)
         return key

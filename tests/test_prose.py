@@ -385,3 +385,11 @@ def facts_with_years(text: str) -> set[tuple[str, str, str, int | None]]:
     x = extract(document_from_text(text))
     name = {e.id: e.name for e in x.entities}
     return {(r.type, name[r.source], name[r.target], r.start) for r in x.relationships}
+
+
+def test_an_abbreviation_in_the_plural_stands_for_the_same_bodies():
+    found = facts(
+        "The chambers of commerce and industry (CCI) advise shops. The Quay AI plan relies on a network of "
+        "ambassadors supported by the CCIs and the Norland Port Agency."
+    )
+    assert ("LEADS", "Chambers of commerce and industry", "Quay AI plan") in found
