@@ -80,7 +80,7 @@ def _plural_short_names(rd: Reader, text: str, found: list[Candidate]) -> list[C
             continue
         words = m[1].lower()
         keys = [k for k in rd.last_words.get(m[2], ()) if rd.drafts[k].name.lower().endswith(" " + words)]
-        keys = keys or [k for k, d in rd.drafts.items() if d.name.lower().startswith(words + " of ")]
+        keys = keys or [k for k in rd.of_names.get(words, ()) if rd.drafts[k].name.lower().startswith(words + " of ")]
         keys = [k for k in keys if rd.is_actor(k) or rd.is_instrument(k)]
         if keys:  # the one named last
             key = max(keys, key=lambda k: max(rd.drafts[k].lines, default=0))

@@ -85,6 +85,7 @@ class Reader:
         self.named_instrument: str | None = None  # the latest instrument the current statement names
         self.first_words: dict[str, list[str]] = {}  # first word of a headed name, lower-cased -> name keys
         self.last_words: dict[str, list[str]] = {}  # last word of a plural name, lower-cased -> name keys
+        self.of_names: dict[str, list[str]] = {}  # first word of an "X of …" name, lower-cased -> name keys
 
     # --- entities -------------------------------------------------------------------------------
     def entity_for(self, c: Candidate, line: int) -> str | None:
@@ -160,6 +161,8 @@ class Reader:
             self.first_words.setdefault(words[0], []).append(key)
         if len(words) > 1 and words[-1].endswith("s") and words[-1].isalpha():
             self.last_words.setdefault(words[-1], []).append(key)  # "… Quay Centres"
+        if len(words) > 2 and words[1] == "of":
+            self.of_names.setdefault(words[0], []).append(key)  # "Chambers of crafts"
 
     def _qualifies(self, alias: str, name: str) -> bool:
         """Whether an abbreviation after a name is another entity's, qualifying the name rather than
