@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from loaders.clauses import MENTION, OWNS, SAME_AS, Phrased, clause_subject
+from loaders.clause_ends import MENTION, clause_subject
+from loaders.clauses import OWNS, SAME_AS, Phrased
 from loaders.lexicon import memoised, reading_words
 
 # "A, B and C (have since) jointly published …": the bodies of the list work together.

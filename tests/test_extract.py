@@ -343,9 +343,9 @@ def _rule_sources() -> list[str]:
     """Every file that declares or applies a reading rule."""
     folder = Path(entity_rules.__file__).parent
     rules = (
-        "lexicon.py", "entities.py", "shapes.py", "relations.py", "clauses.py", "extract.py", "bullets.py", "dates.py",
-        "reader.py", "linking.py", "stating.py", "phrase_facts.py", "layout_rules.py", "head_names.py", "forms.py",
-        "short_forms.py", "text_tables.py", "country.py",
+        "lexicon.py", "entities.py", "shapes.py", "relations.py", "clauses.py", "clause_ends.py", "extract.py",
+        "bullets.py", "dates.py", "reader.py", "linking.py", "stating.py", "phrase_facts.py", "layout_rules.py",
+        "head_names.py", "forms.py", "short_forms.py", "text_tables.py", "country.py",
     )
     files = [folder / n for n in (*rules, "reading.yaml", "citations.py")]
     files += sorted((folder / "documents").glob("*.py"))  # the one document reader: titles, dates, bylines

@@ -1,0 +1,233 @@
+"""Where a phrase's ends are: the mentions before it (its subjects) and after it (its objects).
+
+Works on a templated statement (mentions written ``@i@``, see :mod:`loaders.relations`): the mention
+nearest before a phrase in the same clause, with the list it closes ("A, B and C jointly run …"), or the
+clause's subject after a coordinated verb or an aside; the first mention after it, with the list it
+opens, or the name an object is given later ("an incentive …, known as P"). :mod:`loaders.clauses`
+matches the phrases and says what they state between these ends.
+
+>>> objects_after("@0@ runs @1@, @2@ and @3@.", 8, 40)
+[1, 2, 3]
+>>> subjects_before("@0@, @1@ and @2@ jointly run @3@", 26)
+[0, 1, 2]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from loaders.lexicon import READING
+
+_GAP_BEFORE = 80  # characters between the mention before a phrase and the phrase
+
+_GAP_AFTER = 40  # characters between a phrase and the first mention after it
+
+# Between the mention before a phrase and the phrase: a coordinated verb ("A manages B and runs C")
+# or an aside ("A, together with B, operates C") — the phrase's subject is then the clause's.
+_COORDINATED = re.compile(
+    r"^\s*(?:,\s*)?(?:and|but)\b|,\s*and\s|\band\s+(?:was|were|is|are|has\s+been|had\s+been|will\s+be)\s+$"
+    r"|\band\s+(?:(?:now|also|then|later|since|still|today)\s+)*[a-z]+(?:s|ed)\s+$"  # "… and now functions under"
+    r"|\bas\s+(?:a|an|the|its)\s+[^@]*$",  # "… as a wholly owned subsidiary of": the subject's complement
+    re.I,
+)
+
+_ASIDE = re.compile(r"^\s*,")
+
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\b", re.I)
+
+_GOVERNED = ("under", "in", "for", "with", "by", "of", "from", "to", "through", "at", "on", "into", "via", "during",
+             "after", "before", "since", "within", "between", "among", "across", "about", "than", "as", "at the",
+             "in the", "of the", "by the", "for the", "to the", "from the", "on the", "with the", "under the")
+
+_GOVERNED_BEFORE = re.compile(rf"\b(?:{'|'.join(_GOVERNED)})\s+$", re.I)  # "under A", "in the A"
+
+# "A, which leads B, works with C": the relative clause between A and the phrase is skipped.
+_RELATIVE_CLAUSE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who|whose)\b[^;]*,\s*$", re.I)
+
+# "presented guidelines for joint work between A and B": the verb's object is a noun, A sits in its complement.
+_OBJECT_FIRST = re.compile(r"\s*(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){1,5}(?:between|about|among)\s", re.I)
+
+_NEW_CLAUSE = re.compile(r",\s*(?:when|where|which|who|whose|while|whereas|because|although|after|before)\b", re.I)
+
+# "… networks, notably A and B": the first mention after a phrase may come after an example marker.
+_EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|namely|especially)\s+(?:the\s+)?$",
+                       re.I)
+
+_WITH_ASIDE = re.compile(
+    r"@(\d+)@\s*,\s*(?:together\s+with|along\s+with|alongside|jointly\s+with)\s+(?:the\s+)?"
+    r"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)\s*,\s*$",
+    re.I,
+)
+
+# "… on the ministry's behalf by A", "… on behalf of the ministry": words between a verb and its agent.
+_BEHALF = re.compile(
+    r"\s*,?\s*on\s+(?:(?:@\d+@|(?:the\s+)?[a-z]+)(?:'s|\u2019s)\s+behalf|behalf\s+of\s+(?:the\s+)?(?:@\d+@|[A-Za-z]+))"
+    r"\s*,?\s*",
+    re.I,
+)
+
+_GOVERNING = re.compile(r"\b(?:[a-z]+ed)\s+(?:under|by|through|from|via|within)\s+(?:the\s+|its\s+)?$", re.I)
+
+_OWNER_GAP = re.compile(r"^(?:'s|\u2019s)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*$")
+
+_APPOSING = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*$")
+
+_BEFORE_PARENTHESIS = re.compile(r"@(\d+)@\s*\($")
+
+_APPOSED = re.compile(r"@(\d+)@\s*,\s*(?:the|an?)\s[^,@;]*$", re.I)
+
+MENTION = re.compile(r"@(\d+)@")
+
+_OWNED_AFTER = re.compile(r"(?:'s|\u2019s|')\s+@(\d+)@")
+
+_LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
+
+_JOINED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|,|and|&|\+|as\s+well\s+as|or)\s*(?:the\s+)?$", re.I)
+
+_CLOSED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|and|&|\+|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
+
+_CLAUSE_AND = re.compile(r"^\s*,\s*and\b", re.I)  # ", and" joins a list only after other commas: "A, B, and C"
+
+_COMMA_ONLY = re.compile(r"\s*,\s*@\d+@")
+
+_JOINED_AFTER = re.compile(r"\s*(?:,\s*and|,|and|&|as\s+well\s+as|or)\s*(?:the\s+|its\s+|their\s+)?@(\d+)@", re.I)
+
+def subjects_before(t: str, at: int, partners: bool = False, active: bool = True) -> list[int]:
+    """The mention nearest before ``at`` in the same clause, with the list it closes ("A, B and C");
+    after a coordinated verb or an aside naming partners, the clause's subject."""
+    head = t[max(0, at - 400) : at]
+    m = _LAST_MENTION.search(head)
+    if m is None:
+        return _pair(head)
+    coordinated = _COORDINATED.search(m[2]) and not _RELATIVE_WORD.search(m[2])  # "a fund that runs … and is"
+    if coordinated or (partners and _ASIDE.match(m[2])):
+        subject = clause_subject(head)
+        return [subject] if subject is not None else []
+    if len(m[2]) > _GAP_BEFORE:
+        return []
+    opened = head.rfind("(", 0, m.start()) + 1
+    if ")" in m[2] and "(" not in m[2] and (p := _BEFORE_PARENTHESIS.search(head, 0, opened)):
+        # "P (2022 - 2026, Decree 5) - support under B": what the parentheses qualify is what is under B
+        return [int(p[1])]
+    if m[2].lstrip().startswith(",") and (a := _APPOSED.search(head, 0, m.start())) is not None:
+        return [int(a[1])]  # "A, the agency for B, runs C": A runs C
+    if _OWNER_GAP.match(m[2]) and (a := _APPOSING.search(head, 0, m.start())) is not None:
+        return [int(a[1])]  # "A, Norland's plan under B": A is under B, not Norland
+    if active and (r := _RELATIVE_CLAUSE.search(head)) is not None:
+        return [int(r[1])]
+    if (a := _WITH_ASIDE.search(head)) is not None:  # "A, together with B and C, runs P": all run it
+        return [int(a[1]), *(int(x) for x in MENTION.findall(a["list"]))]
+    found = [int(m[1])]
+    rest = head[: m.start()]
+    j = _CLOSED_BEFORE.search(rest)
+    if j is None or (_CLAUSE_AND.match(rest[j.end(1) + 1 :]) and not _JOINED_BEFORE.search(rest[: j.start()])):
+        return found
+    while j is not None:
+        found.insert(0, int(j[1]))
+        rest = rest[: j.start()]
+        j = _JOINED_BEFORE.search(rest)
+    return found
+
+# "…; both were boards under C", "The two agencies report to C": the two bodies named last.
+_BOTH = re.compile(
+    r"(?:^|[;.]\s*|,\s*(?:and|but)\s+)(?:both(?:\s+of\s+them)?|the\s+two(?:\s+[a-z]+)?)\s+[^@;.]*$", re.I
+)
+
+def _pair(head: str) -> list[int]:
+    """The two names before a clause that opens on "both" or "the two …": the last two that no
+    preposition but "with" governs and that are not another name in parentheses."""
+    b = _BOTH.search(head)
+    if b is None:
+        return []
+    found: list[int] = []
+    for m in reversed(list(MENTION.finditer(head, 0, b.start()))):
+        governed = _GOVERNED_BEFORE.search(head, max(0, m.start() - 12), m.start())
+        if governed and not governed[0].lower().startswith("with"):  # "merging A with B": both A and B
+            continue
+        if head[m.start() - 1 : m.start()] != "(" and int(m[1]) not in found:
+            found.insert(0, int(m[1]))
+        if len(found) == 2:
+            return found
+    return []
+
+def framed(t: str, before: list[int]) -> list[int]:
+    """ "A was funded under B as part of C": a framing phrase after a prepositional object (B) frames
+    what the verb is about (A), as the preposition before B does."""
+    at = t.find(f"@{before[0]}@")
+    governed = _GOVERNING.search(t, max(0, at - 40), at)
+    if governed is None:
+        return before
+    subject = subjects_before(t, governed.start(), active=False)
+    return subject if len(subject) == 1 and subject != before else before
+
+def clause_subject(head: str) -> int | None:
+    """The first mention of the clause ``head`` ends in that no preposition governs ("In 2023, at A's
+    conference, B …": B)."""
+    clause = head[head.rfind(";") + 1 :]
+    for m in MENTION.finditer(clause):
+        governed = _GOVERNED_BEFORE.search(clause, max(0, m.start() - 12), m.start()) is not None
+        if not governed and clause[m.end() : m.end() + 2] not in ("'s", "\u2019s"):
+            return int(m[1])
+    return None
+
+def skip_behalf(t: str, at: int) -> int:
+    """Where the words after a verb go on once "on X's behalf" is passed."""
+    b = _BEHALF.match(t, at)
+    return b.end() if b is not None else at
+
+def list_end(t: str, at: int) -> int:
+    """Where the list of mentions a phrase opens at ``at`` ends."""
+    m = MENTION.search(t, at)
+    if m is None:
+        return at
+    pos = m.end()
+    while (j := _JOINED_AFTER.match(t, pos)) is not None:
+        pos = j.end()
+    return pos
+
+_COMPLEMENT = re.compile(r"\s+of\s+[a-z]+(?:\s+[a-z]+)?(?=\s*(?:,|and\b))")
+
+def _past_complement(t: str, pos: int) -> int:
+    """Past a list item's short complement ("the G12 network of cities, and …")."""
+    c = _COMPLEMENT.match(t, pos)
+    return c.end() if c is not None else pos
+
+# "introduced a selective incentive for A, known as P": the object is named after its description.
+_NAMED_LATER = re.compile(
+    r"\s*(?:a|an)\s+[^;@]{0,60}(?:@\d+@[^;@]{0,20})?,?\s+(?:known\s+as|called|named|dubbed|entitled)\s+"
+    r"(?:the\s+)?[\"\u201c]?@(\d+)@",
+    re.I,
+)
+
+@cache
+def _part_of_after() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(READING["named_part_nouns"], key=len, reverse=True))
+    return re.compile(rf"\s+(?:{nouns})\s+of\s+(?:the\s+)?@(\d+)@", re.I)
+
+def objects_after(t: str, at: int, limit: int) -> list[int]:
+    """The first mention after ``at`` (and before ``limit``) in the same clause, with the list it opens."""
+    at = skip_behalf(t, at)
+    if (named := _NAMED_LATER.match(t, at)) is not None and named.end() <= limit:
+        return [int(named[1])]
+    m = MENTION.search(t, at, limit)
+    if m is None:
+        return []
+    gap = t[at : m.start()]
+    long_gap = len(gap) > _GAP_AFTER and not (len(gap) <= 2 * _GAP_AFTER and _EXAMPLES.search(gap))
+    if long_gap or ";" in gap or ". " in gap or " and " in gap or _NEW_CLAUSE.search(gap) or _OBJECT_FIRST.match(gap):
+        return []
+    if (owned := _OWNED_AFTER.match(t, m.end())) is not None:
+        m = owned  # "under Norland's recovery plan": the plan, not its owner
+    elif (chapter := _part_of_after().match(t, m.end())) is not None:
+        return [int(m[1]), int(chapter[1])]  # "within the Harbour chapter of the plan": both
+    found = [int(m[1])]
+    pos = m.end()
+    while (j := _JOINED_AFTER.match(t, _past_complement(t, pos))) is not None:
+        if _CLAUSE_AND.match(t, pos) and len(found) == 1:
+            break  # "… takes part in A, and B works with C": a new clause, not a list
+        found.append(int(j[1]))
+        pos = j.end()
+    if len(found) == 2 and _COMMA_ONLY.match(t, m.end()) and not _JOINED_AFTER.match(t, pos):
+        return found[:1]  # "A, the B": the second names the first again (an apposition), not a list
+    return found
