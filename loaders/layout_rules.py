@@ -10,8 +10,8 @@ import re
 from loaders import relations as R
 from loaders.bullets import Statement
 from loaders.dates import YearSpan
-from loaders.entities import targets_in_name
 from loaders.forms import counted_members
+from loaders.groups import targets_in_name
 from loaders.lexicon import INSTRUMENT_HEADS, name_key, reading_words
 from loaders.reader import FRAMED, NESTED, Reader, span_of
 

@@ -345,7 +345,7 @@ def _rule_sources() -> list[str]:
     rules = (
         "lexicon.py", "entities.py", "shapes.py", "relations.py", "clauses.py", "clause_ends.py", "extract.py",
         "bullets.py", "dates.py", "reader.py", "linking.py", "stating.py", "phrase_facts.py", "layout_rules.py",
-        "head_names.py", "forms.py", "short_forms.py", "text_tables.py", "country.py",
+        "head_names.py", "forms.py", "short_forms.py", "text_tables.py", "country.py", "groups.py",
     )
     files = [folder / n for n in (*rules, "reading.yaml", "citations.py")]
     files += sorted((folder / "documents").glob("*.py"))  # the one document reader: titles, dates, bylines

@@ -1,0 +1,131 @@
+"""Collective actors and target groups named by common nouns, not by a name of their own.
+
+Kinds of institution ("chambers of commerce", "regional governments", "municipalities") and the groups
+an instrument targets ("small businesses", "young people aged 18-30", "MSMEs") are read from the
+patterns of ``reading.yaml`` (``collectives``, ``target_cores`` and their modifiers), each with a
+canonical name in sentence case, so "SMEs" and "small and medium-sized enterprises" are one group.
+
+>>> text = "Chambers of commerce help small businesses."
+>>> [(c.type, c.name) for c in groups(text, text.lower())]
+[('PrivateSector', 'Chambers of commerce'), ('TargetGroup', 'Small businesses')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.lexicon import (
+    COLLECTIVES,
+    KEPT_COLLECTIVES,
+    SPACE,
+    TARGET_BUSINESS_MODIFIERS,
+    TARGET_BUSINESS_NOUNS,
+    TARGET_CORES,
+    TARGET_MODIFIERS,
+    Candidate,
+    name_key,
+)
+
+_COLLECTIVE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(COLLECTIVES)) + r")(?![\w-])",
+    re.I,
+)
+
+
+# Group number -> which collective matched: the group that closed last names it, no search of the groups.
+_COLLECTIVE_GROUPS = {_COLLECTIVE.groupindex[f"c{i}"]: i for i in range(len(COLLECTIVES))}
+
+
+_TARGET = re.compile(
+    rf"(?<![\w-])(?:(?P<mod>{TARGET_MODIFIERS})\s+)?(?P<core>{TARGET_CORES})(?![\w-])(?:'s|')?"
+    rf"(?:\s*\(\s*(?:aged\s+)?(?P<age1>\d\d)\s*-\s*(?P<age2>\d\d)\s*\)|\s+aged\s+(?P<age3>\d\d)\s*"
+    rf"(?:-|to)\s*(?P<age4>\d\d))?"
+    rf"|(?<![\w-])(?P<bmod>(?:{TARGET_BUSINESS_MODIFIERS})(?:\s+(?:small|micro))?)\s+(?P<bnoun>{TARGET_BUSINESS_NOUNS})"
+    rf"(?![\w-])"
+)
+
+
+_TARGET_IN_NAME = re.compile(
+    rf"(?<![\w-])(?P<mod>)(?P<core>{TARGET_CORES})(?![\w-])(?P<age1>)?(?P<age2>)?(?P<age3>)?"
+    rf"(?P<age4>)?(?P<bmod>)?(?P<bnoun>)?",
+    re.I,
+)
+
+
+def _sentence_case(text: str) -> str:
+    text = SPACE.sub(" ", text.strip())
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    lowered = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in text.split(" "))
+    return lowered[:1].upper() + lowered[1:]
+
+
+def _target_name(m: re.Match[str]) -> str:
+    if m["bnoun"]:
+        return _sentence_case(f"{m['bmod']} {m['bnoun']}")
+    core = SPACE.sub(" ", m["core"])
+    low = core.lower()
+    if low.startswith("micro,") or low == "msme" or low == "msmes":
+        core = "MSMEs"
+    elif low.startswith("small and medium") or low == "sme" or low == "smes":
+        core = "SMEs"
+    elif low.startswith("micro"):
+        core = "micro-enterprises"
+    elif low in ("youth", "young people"):
+        core = low
+    elif not low.endswith("s") and not low.startswith("self-employed"):
+        core = core + "s"
+    name = f"{m['mod']} {core}" if m["mod"] else core
+    age = (m["age1"], m["age2"]) if m["age1"] else (m["age3"], m["age4"]) if m["age3"] else None
+    if age:
+        name = f"{name} aged {age[0]}-{age[1]}"
+    return name[:1].upper() + name[1:]
+
+
+def _as_written(m: re.Match[str], name: str) -> str | None:
+    """A target group's words as the text gives them, when they differ from its canonical name
+    ("entrepreneurs aged 18 to 39" beside "Entrepreneurs aged 18-39")."""
+    written = _sentence_case(SPACE.sub(" ", m[0]))
+    return written if name_key(written) != name_key(name) else None
+
+
+def targets_in_name(name: str) -> list[str]:
+    """Target groups an instrument's own name names ("SME export voucher scheme" → SMEs).
+
+    >>> targets_in_name("Youth Sailing Grant"), targets_in_name("Act on Small and Medium Enterprises")
+    (['Youth'], ['SMEs'])
+    """
+    return [_target_name(m) for m in _TARGET_IN_NAME.finditer(name) if not m["bnoun"]]
+
+
+# Words whose presence lets a family of patterns match at all: a set test per statement (C speed)
+# spares running patterns that cannot match, which is most of them on most lines.
+def _stems(*patterns: str) -> re.Pattern[str]:
+    """The literal words of patterns (three letters or more, connectors aside): every match holds one
+    of them, so a statement holding none needs no scan. Derived, so a word added to ``reading.yaml``
+    is looked for without a second list to keep in step; one alternation, searched once."""
+    words = {w for p in patterns for w in re.findall(r"[a-z\u00e0-\u00ff]{3,}", p.lower())}
+    return re.compile("|".join(sorted(words - {"and", "the", "for", "with", "other", "all"})))
+
+
+_COLLECTIVE_STEMS = _stems(*(p for p, _ in COLLECTIVES))
+
+
+_TARGET_STEMS = _stems(TARGET_CORES, TARGET_BUSINESS_NOUNS)
+
+
+def groups(text: str, low: str) -> list[Candidate]:
+    """Kinds of institution ("chambers of commerce") and target groups ("small businesses")."""
+    found: list[Candidate] = []
+    if _COLLECTIVE_STEMS.search(low):
+        for m in _COLLECTIVE.finditer(text):
+            i = _COLLECTIVE_GROUPS[m.lastindex or 0]
+            kind = "institutions" if i in KEPT_COLLECTIVES else "collective"
+            found.append(Candidate(m.start(), m.end(), COLLECTIVES[i][1], _sentence_case(m[0]), kind))
+    if _TARGET_STEMS.search(low):
+        # "Self-employed people …" opens a sentence as often as it follows a verb: read the first
+        # letter in lower case (the offsets stay the same).
+        for m in _TARGET.finditer(text[:1].lower() + text[1:] if text[:1].isupper() else text):
+            name = _target_name(m)
+            found.append(Candidate(m.start(), m.end(), "TargetGroup", name, "target", _as_written(m, name)))
+    return found
