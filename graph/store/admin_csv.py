@@ -7,21 +7,25 @@ e.g. ``Ministry;Actor``) then typed property columns (``start:long``, ``aliases:
 files ``relationships_<TYPE>.csv`` have ``:START_ID``, ``:END_ID``, ``:TYPE`` then properties; the
 derived mentions go to ``relationships_MENTIONED_IN_derived.csv``.
 
-A table is built a column at a time (one list of values per property, no dict per row), its header typed
-from the whole column, and handed to :mod:`csv` as ``zip(*columns)``: a million relationships are written
-in seconds. Arrays are joined with ``;`` unless an item holds one; the write then notes which of the
+A table is built a column at a time: one list of cell texts per column, made by C-level passes (a look-up
+table for numbers, one join per list), its header typed from the whole column, and each column checked
+once, as one joined text, for what needs quoting. Rows are then ``",".join`` of the cells, written in
+chunks: a million relationships take seconds. The files are what :mod:`csv` writes (minimal quoting,
+``\\n`` line ends). Arrays are joined with ``;`` unless an item holds one; the write then notes which of the
 candidate delimiters occur in items and, if ``;`` does, writes everything again with the first free one.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Sequence
+import io
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import chain, compress, islice, repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 from graph.errors import InstgraphError
 from graph.model.institutional_graph import InstitutionalGraph
@@ -46,6 +50,7 @@ ARRAY_DELIMITERS = (";", "|", "\x1f")
 ARGS_FILE = "neo4j-admin-import.args"
 _ITEM_TYPES = frozenset((str, int, float, bool))
 _PRIMITIVE_TYPES = _ITEM_TYPES | {type(None)}
+_ROWS_PER_WRITE = 50_000  # rows joined into one text per write: few calls, bounded memory
 
 
 @dataclass
@@ -71,16 +76,61 @@ class _Findings:
 class _Table:
     name: str
     header: list[str]
-    columns: list[Sequence[Any]]  # one per header column, all the same length (a repeat for constant ones)
+    columns: list[list[str]]  # the cells, one list per header column
+    quoted: list[bool]  # whether some cell of the column needs quoting
 
-    def rows(self) -> Iterator[tuple[Any, ...]]:
-        """The rows as :mod:`csv` takes them (``None`` is an empty cell)."""
+    def rows(self) -> Iterator[tuple[str, ...]]:
         return zip(*self.columns, strict=True)
 
 
-# --- one property column ---------------------------------------------------------------------------------
-def _type_suffix(name: str, values: Sequence[Any]) -> str:
-    kinds = set(map(type, values)) - {type(None)}
+Column = tuple[str, list[str], bool]
+"""A column: its typed header, its cells, and whether one of them needs quoting."""
+
+
+# --- cells -------------------------------------------------------------------------------------------------
+_NEEDS_QUOTES = re.compile('[,"\n\r]')
+
+
+def _csv_cell(cell: str) -> str:
+    """``cell`` as :mod:`csv` writes it (quoted if it holds a comma, a quote or a line break)."""
+    if "\r" in cell:  # whether a lone carriage return is quoted differs between Pythons: let csv say
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerow((cell, ""))
+        return out.getvalue()[:-2]
+    return '"' + cell.replace('"', '""') + '"' if _NEEDS_QUOTES.search(cell) else cell
+
+
+def _checked(cells: list[str], found: _Findings, delimiter: str = "", joins: int = 0) -> bool:
+    """Whether some cell needs quoting; notes line breaks and, for arrays (``joins`` items joined with
+    ``delimiter``), the candidate delimiters found inside items. One joined text: one scan per question."""
+    blob = "\0".join(cells)
+    breaks = "\n" in blob or "\r" in blob
+    found.multiline |= breaks
+    if delimiter:
+        for candidate in ARRAY_DELIMITERS:
+            if blob.count(candidate) > (joins if candidate == delimiter else 0):
+                found.in_items.add(candidate)
+    return breaks or "," in blob or '"' in blob
+
+
+def _looked_up(values: list[Any], kinds: set[type]) -> list[str] | None:
+    """Number and boolean cells through a table of the column's distinct values (years and confidences
+    repeat), or ``None`` when values that compare equal would print differently (``1``/``1.0``, ``-0.0``)."""
+    if len(kinds) != 1:
+        return None
+    distinct = set(values)
+    distinct.discard(None)
+    if kinds == {bool}:
+        table = {True: "true", False: "false"}
+    elif kinds == {int} or 0.0 not in distinct:
+        table = {v: str(v) for v in distinct}
+    else:
+        return None
+    table[None] = ""  # type: ignore[index]
+    return list(map(table.__getitem__, values))
+
+
+def _type_suffix(name: str, kinds: set[type], values: Sequence[Any]) -> str:
     if kinds <= {bool}:
         return ":boolean" if kinds else ""
     if kinds <= {int}:
@@ -89,7 +139,7 @@ def _type_suffix(name: str, values: Sequence[Any]) -> str:
         return ":double"
     if kinds <= {str}:
         return ""
-    if kinds <= {list}:
+    if kinds <= {list, tuple}:
         items = set(map(type, chain.from_iterable(filter(None, values))))
         if items <= {str}:
             return ":string[]"
@@ -100,85 +150,32 @@ def _type_suffix(name: str, values: Sequence[Any]) -> str:
     raise InstgraphError(f"CSV export: property {name!r} mixes types {sorted(k.__name__ for k in kinds)}")
 
 
-class _Joined(list[Any]):
-    """A string-array column already joined with :data:`JOINER` (one cell per row); ``items`` counts
-    the joins made, so they can be told from delimiters inside items."""
+def _column(name: str, values: list[Any], delimiter: str, found: _Findings) -> Column:
+    """The typed header, the cells and whether one needs quoting, for the stored values of one property."""
+    kinds = set(map(type, values))
+    gaps = type(None) in kinds
+    kinds.discard(type(None))
+    suffix = _type_suffix(name, kinds, values)
+    if suffix == "":  # text
+        cells = [v or "" for v in values] if gaps else values
+        return name, cells, _checked(cells, found)
+    if suffix == ":string[]":
+        cells = [delimiter.join(v) if v else "" for v in values]
+        filled = list(filter(None, values))
+        joins = sum(map(len, filled)) - len(filled)
+        return name + suffix, cells, _checked(cells, found, delimiter, joins)
+    if suffix.endswith("[]"):  # numbers: no delimiter, comma or line break can occur
+        return name + suffix, [delimiter.join(map(str, v)) if v else "" for v in values], False
+    looked_up = _looked_up(values, kinds)
+    if looked_up is None:
+        looked_up = ["" if v is None else str(v) for v in values]
+    return name + suffix, looked_up, False
 
-    def __init__(self, cells: list[str | None], joins: int) -> None:
-        super().__init__(cells)
-        self.joins = joins
 
-
-# JSON text never holds a raw U+001F (it is escaped), so cells are joined with it first and the
+# --- one property ------------------------------------------------------------------------------------------
+# JSON text never holds a raw U+001F (it is escaped), so citations are joined with it first and the
 # delimiter swapped in afterwards.
 JOINER = "\x1f"
-
-
-def _encode_citations(citations: Sequence[Any]) -> str:
-    return JOINER.join(map(citation_json, citations))
-
-
-def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]) -> list[Any]:
-    """The values :mod:`graph.store.rows` would store for one property (``None``: absent)."""
-    if name in rules.lists:
-        if name in rules.json_lists:
-            filled = list(filter(None, raw))
-            cells = [None if not v else _encode_citations(v) for v in raw]
-            return _Joined(cells, sum(map(len, filled)) - len(filled))
-        items = set(map(type, chain.from_iterable(filter(None, raw))))
-        if items <= _ITEM_TYPES:
-            return [list(v) if v else None for v in raw]
-        return [[_storable(o, name, x) for x in v] if v else None for o, v in zip(owners, raw, strict=True)]
-    if name in rules.maps:
-        return [dumps(dict(v)) if v else None for v in raw]
-    if name not in rules.known:
-        property_name(name)
-    kinds = set(map(type, raw))
-    if kinds <= _PRIMITIVE_TYPES:
-        return raw
-    if kinds <= _PRIMITIVE_TYPES | {list, tuple}:  # list-valued time properties (known_years, ...)
-        items = {type(x) for v in raw if type(v) in (list, tuple) for x in v}
-        if items <= {str} or items <= {int, float}:  # so each list holds one type, as Neo4j needs
-            return [list(v) if type(v) is tuple else v for v in raw] if tuple in kinds else raw
-    return [None if v is None else _storable(o, name, v) for o, v in zip(owners, raw, strict=True)]
-
-
-def _check_items(cells: Sequence[str | None], delimiter: str, joins: int, found: _Findings) -> None:
-    """Note the candidate delimiters found inside items (beyond the ``joins`` put between them), and
-    line breaks."""
-    filled = list(filter(None, cells))
-    blob = "\n".join(filled)
-    for candidate in ARRAY_DELIMITERS:
-        if blob.count(candidate) > (joins if candidate == delimiter else 0):
-            found.in_items.add(candidate)
-    found.multiline |= blob.count("\n") > max(0, len(filled) - 1) or "\r" in blob
-
-
-def _rejoined(column: _Joined, delimiter: str, found: _Findings) -> list[str | None]:
-    """A :class:`_Joined` column with ``delimiter`` between items (checked as :func:`_check_items` does)."""
-    _check_items(column, JOINER, column.joins, found)
-    if delimiter == JOINER:
-        return list(column)
-    return [None if c is None else c.replace(JOINER, delimiter) for c in column]
-
-
-def _cells(name: str, values: list[Any], delimiter: str, found: _Findings) -> tuple[str, Sequence[Any]]:
-    """The typed header and the cells of one column; notes delimiters inside items and line breaks."""
-    if isinstance(values, _Joined):
-        return name + ":string[]", _rejoined(values, delimiter, found)
-    suffix = _type_suffix(name, values)
-    if suffix == ":boolean":
-        return name + suffix, [None if v is None else "true" if v else "false" for v in values]
-    if suffix.endswith("[]"):
-        lists = [v for v in values if v is not None]
-        cells = [None if v is None else delimiter.join(map(str, v)) for v in values]
-        if suffix == ":string[]":
-            _check_items(cells, delimiter, sum(len(v) - 1 for v in lists if v), found)
-        return name + suffix, cells
-    if suffix == "":
-        blob = "\0".join(filter(None, values))
-        found.multiline |= "\n" in blob or "\r" in blob
-    return name + suffix, values
 
 
 @dataclass(frozen=True)
@@ -200,37 +197,75 @@ def _relationship_rules(rules: PropertyCodec) -> _Rules:
     )  # fmt: skip
 
 
-def _property_columns(
-    datas: list[dict[str, Any]], rules: _Rules, owners: Sequence[str], skip: Iterable[str]
-) -> dict[str, list[Any]]:
-    """Every property some row stores, as a column of stored values (``None``: absent in that row)."""
-    names = set().union(*datas) - set(skip)
-    out: dict[str, list[Any]] = {}
+def _citation_column(name: str, raw: list[Any], delimiter: str, found: _Findings) -> Column:
+    """A list of citations as one cell of JSON items (:func:`~graph.store.rows.citation_json`)."""
+    cells = [JOINER.join(map(citation_json, v)) if v else "" for v in raw]
+    filled = list(filter(None, raw))
+    quoted = _checked(cells, found, JOINER, sum(map(len, filled)) - len(filled))
+    if delimiter != JOINER:
+        cells = [c.replace(JOINER, delimiter) for c in cells]
+    return name + ":string[]", cells, quoted
+
+
+def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]) -> list[Any]:
+    """The values :mod:`graph.store.rows` would store for one property (``None``: absent); lists may stay
+    tuples (they print the same)."""
+    if name in rules.lists:
+        items = set(map(type, chain.from_iterable(filter(None, raw))))
+        if items <= _ITEM_TYPES:
+            return [v or None for v in raw]
+        return [[_storable(o, name, x) for x in v] if v else None for o, v in zip(owners, raw, strict=True)]
+    if name in rules.maps:
+        return [dumps(dict(v)) if v else None for v in raw]
+    if name not in rules.known:
+        property_name(name)
+    kinds = set(map(type, raw))
+    if kinds <= _PRIMITIVE_TYPES:
+        return raw
+    if kinds <= _PRIMITIVE_TYPES | {list, tuple}:  # list-valued time properties (known_years, ...)
+        items = {type(x) for v in raw if type(v) in (list, tuple) for x in v}
+        if items <= {str} or items <= {int, float}:  # so each list holds one type, as Neo4j needs
+            return raw
+    return [None if v is None else _storable(o, name, v) for o, v in zip(owners, raw, strict=True)]
+
+
+def _property_columns(datas: list[dict[str, Any]], rules: _Rules, owners: Sequence[str], delimiter: str,
+                      found: _Findings) -> dict[str, Column]:  # fmt: skip
+    """Every property some row stores: its typed header, cells and whether one needs quotes."""
+    names = set().union(*datas) - {"type", "id"}
+    out: dict[str, Column] = {}
     for name in names:
         raw = list(map(dict.get, datas, repeat(name)))  # d.get(name) for every row, in a C loop
+        if name in rules.json_lists:
+            if any(raw):
+                out[name] = _citation_column(name, raw, delimiter, found)
+            continue
         values = _stored(name, raw, rules, owners)
-        if any(v is not None for v in values):
-            out[name] = values
+        if values.count(None) < len(values):
+            out[name] = _column(name, values, delimiter, found)
     return out
 
 
-def _table(name: str, head: dict[str, Sequence[Any]], props: dict[str, list[Any]], delimiter: str,
-           found: _Findings) -> _Table:  # fmt: skip
-    """``head``: the fixed leading columns (header → cells); property columns follow, sorted and typed."""
-    header, columns = list(head), list(head.values())
-    for cells in columns:
-        if isinstance(cells, list):  # ids
-            blob = "\0".join(cells)
-            found.multiline |= "\n" in blob or "\r" in blob
-    for prop in sorted(props):
-        title, cells = _cells(prop, props[prop], delimiter, found)
-        header.append(title)
-        columns.append(cells)
-    found.multiline |= any("\n" in h or "\r" in h for h in header)
-    return _Table(name, header, columns)
-
-
 # --- the tables of a graph -------------------------------------------------------------------------------
+def _ids(title: str, ids: list[str], found: _Findings) -> Column:
+    return title, ids, _checked(ids, found)
+
+
+def _constant(title: str, value: str, n: int, found: _Findings) -> Column:
+    return title, [value] * n, _checked([value], found)
+
+
+def _table(name: str, columns: list[Column], props: dict[str, Column], found: _Findings) -> _Table:
+    """``columns``: the fixed leading ones; property columns follow, sorted by name."""
+    table = _Table(name, [], [], [])
+    for title, cells, quoted in chain(columns, map(props.__getitem__, sorted(props))):
+        table.header.append(title)
+        table.columns.append(cells)
+        table.quoted.append(quoted)
+    found.multiline |= any("\n" in h or "\r" in h for h in table.header)
+    return table
+
+
 def _node_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str, found: _Findings
                  ) -> Iterator[_Table]:  # fmt: skip
     schema = graph.schema
@@ -242,9 +277,9 @@ def _node_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str
     for label in sorted(by_label):
         ids, datas = by_label.pop(label)
         labels = delimiter.join(schema.node_type(label).labels)
-        props = _property_columns(datas, _entity_rules(rules), ids, ("type", "id"))
-        head = {"id:ID": ids, ":LABEL": repeat(labels, len(ids))}
-        yield _table(f"nodes_{label}.csv", head, props, delimiter, found)  # type: ignore[arg-type]
+        props = _property_columns(datas, _entity_rules(rules), ids, delimiter, found)
+        head = [_ids("id:ID", ids, found), _constant(":LABEL", labels, len(ids), found)]
+        yield _table(f"nodes_{label}.csv", head, props, found)
 
 
 def _edge_groups(graph: InstitutionalGraph) -> dict[str, tuple[list[str], list[str], list[dict[str, Any]]]]:
@@ -279,44 +314,54 @@ def _edge_groups(graph: InstitutionalGraph) -> dict[str, tuple[list[str], list[s
     return by_type
 
 
+def _relationship_ids(starts: list[str], ends: list[str], datas: list[dict[str, Any]]) -> list[str]:
+    """Each relationship's stored id, computed (:func:`~graph.store.rows.relationship_id`) where it has none."""
+    ids = list(map(dict.get, datas, repeat("id")))
+    if all(ids):
+        return cast("list[str]", ids)
+    return [i or relationship_id(d["type"], u, v, d.get("context"))
+            for i, u, v, d in zip(ids, starts, ends, datas, strict=True)]  # fmt: skip
+
+
 def _relationship_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str, found: _Findings
                          ) -> Iterator[_Table]:  # fmt: skip
     by_type = _edge_groups(graph)
     for type_ in list(by_type):
         starts, ends, datas = by_type.pop(type_)
-        props = _property_columns(datas, _relationship_rules(rules), starts, ("type", "id"))
-        props["id"] = [d.get("id") or relationship_id(d["type"], u, v, d.get("context"))
-                       for u, v, d in zip(starts, ends, datas, strict=True)]  # fmt: skip
-        head = {":START_ID": starts, ":END_ID": ends, ":TYPE": repeat(type_, len(starts))}
-        yield _table(f"relationships_{type_}.csv", head, props, delimiter, found)  # type: ignore[arg-type]
+        props = _property_columns(datas, _relationship_rules(rules), starts, delimiter, found)
+        props["id"] = _column("id", _relationship_ids(starts, ends, datas), delimiter, found)
+        head = [_ids(":START_ID", starts, found), _ids(":END_ID", ends, found),
+                _constant(":TYPE", type_, len(starts), found)]  # fmt: skip
+        yield _table(f"relationships_{type_}.csv", head, props, found)
     if DOCUMENT_LABEL in graph.schema.node_types:
-        table = _mention_table(graph, delimiter)
+        table = _mention_table(graph, delimiter, found)
         if table is not None:
             yield table
 
 
-def _mention_table(graph: InstitutionalGraph, delimiter: str) -> _Table | None:
+def _mention_table(graph: InstitutionalGraph, delimiter: str, found: _Findings) -> _Table | None:
     """The derived ``MENTIONED_IN`` links in :func:`~graph.store.rows.mention_rows`' order (grouped by
-    the entity's look-up label, each group in the order first seen). Their ids and line spans hold no
-    delimiter or line break, so nothing is checked."""
+    the entity's look-up label, each group in the order first seen). Ids and line spans hold no
+    delimiter, comma or line break, so only the two ends are checked."""
     spans, types = mention_spans(graph)
     if not spans:
         return None
     look = {t: lookup_label(graph.schema, t) for t in set(types.values())}
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for pair in spans:
-        groups.setdefault(look[types[pair[0]]], []).append(pair)
-    pairs = list(chain.from_iterable(groups.values()))
+    label_of = {node: look[t] for node, t in types.items()}
+    keys = list(map(label_of.__getitem__, map(itemgetter(0), spans)))
+    order = dict.fromkeys(keys)
+    pairs = list(spans) if len(order) == 1 else list(chain.from_iterable(
+        compress(spans, map(label.__eq__, keys)) for label in order))  # fmt: skip
     starts, ends = list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs))
-    lines = [delimiter.join(found) or None for found in map(spans.__getitem__, pairs)]
-    header = [":START_ID", ":END_ID", ":TYPE", f"{DERIVED_FLAG}:boolean", "id", "method"]
+    lines = list(map(delimiter.join, map(spans.__getitem__, pairs)))
     n = len(pairs)
-    columns: list[Sequence[Any]] = [starts, ends, repeat(MENTION_TYPE, n), repeat("true", n),  # type: ignore[list-item]
-                                    list(map(mention_id, starts, ends)), repeat("derived", n)]  # type: ignore[list-item]
+    columns = [_ids(":START_ID", starts, found), _ids(":END_ID", ends, found),
+               _constant(":TYPE", MENTION_TYPE, n, found), _constant(f"{DERIVED_FLAG}:boolean", "true", n, found),
+               ("id", list(map(mention_id, starts, ends)), False)]  # fmt: skip
     if any(lines):
-        header.insert(5, "lines:string[]")
-        columns.insert(5, lines)
-    return _Table(f"relationships_{MENTION_TYPE}_derived.csv", header, columns)
+        columns.append(("lines:string[]", lines, False))
+    columns.append(_constant("method", "derived", n, found))
+    return _table(f"relationships_{MENTION_TYPE}_derived.csv", columns, {}, found)
 
 
 def _tables(graph: InstitutionalGraph, delimiter: str, found: _Findings) -> Iterator[tuple[str, _Table]]:
@@ -329,14 +374,22 @@ def _tables(graph: InstitutionalGraph, delimiter: str, found: _Findings) -> Iter
 
 
 # --- writing -----------------------------------------------------------------------------------------------
+def _write_table(fh: TextIO, table: _Table) -> None:
+    """The table as :mod:`csv` writes it, ``_ROWS_PER_WRITE`` rows per write."""
+    fh.write(",".join(map(_csv_cell, table.header)) + "\n")
+    columns = [list(map(_csv_cell, c)) if q else c for c, q in zip(table.columns, table.quoted, strict=True)]
+    rows = map(",".join, zip(*columns, strict=True))
+    while chunk := list(islice(rows, _ROWS_PER_WRITE)):
+        fh.write("\n".join(chunk))
+        fh.write("\n")
+
+
 def _write_pass(graph: InstitutionalGraph, directory: Path, delimiter: str) -> tuple[AdminImportTables, _Findings]:
     found = _Findings()
     tables = AdminImportTables(array_delimiter=delimiter)
     for kind, table in _tables(graph, delimiter, found):
         with open(directory / table.name, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh, lineterminator="\n")
-            writer.writerow(table.header)
-            writer.writerows(table.rows())
+            _write_table(fh, table)
         getattr(tables, kind).append(table.name)
     tables.multiline = found.multiline
     return tables, found
@@ -379,8 +432,7 @@ def admin_import_tables(graph: InstitutionalGraph) -> AdminImportTables:
         found = _Findings()
         tables = AdminImportTables(array_delimiter=delimiter)
         for kind, table in _tables(graph, delimiter, found):
-            rows = [["" if c is None else str(c) for c in row] for row in table.rows()]
-            tables.files[table.name] = [table.header, *rows]
+            tables.files[table.name] = [table.header, *map(list, table.rows())]
             getattr(tables, kind).append(table.name)
         tables.multiline = found.multiline
         if _free_delimiter(found) == delimiter:
