@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, islice, repeat
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Any, TextIO, cast
 
@@ -89,6 +89,15 @@ Column = tuple[str, list[str], bool]
 
 # --- cells -------------------------------------------------------------------------------------------------
 _NEEDS_QUOTES = re.compile('[,"\n\r]')
+
+
+def _csv_cells(cells: list[str]) -> list[str]:
+    """A column that needs quoting as :mod:`csv` writes it. When every cell needs it (JSON citations),
+    the quotes are put in by C-level passes."""
+    needs = list(map(_NEEDS_QUOTES.search, cells))
+    if all(needs) and not any(map(methodcaller("__contains__", "\r"), cells)):
+        return list(map('"{}"'.format, map(methodcaller("replace", '"', '""'), cells)))
+    return [_csv_cell(c) if n else c for c, n in zip(cells, needs, strict=True)]
 
 
 def _csv_cell(cell: str) -> str:
@@ -173,11 +182,6 @@ def _column(name: str, values: list[Any], delimiter: str, found: _Findings) -> C
 
 
 # --- one property ------------------------------------------------------------------------------------------
-# JSON text never holds a raw U+001F (it is escaped), so citations are joined with it first and the
-# delimiter swapped in afterwards.
-JOINER = "\x1f"
-
-
 @dataclass(frozen=True)
 class _Rules:
     lists: tuple[str, ...]
@@ -199,12 +203,9 @@ def _relationship_rules(rules: PropertyCodec) -> _Rules:
 
 def _citation_column(name: str, raw: list[Any], delimiter: str, found: _Findings) -> Column:
     """A list of citations as one cell of JSON items (:func:`~graph.store.rows.citation_json`)."""
-    cells = [JOINER.join(map(citation_json, v)) if v else "" for v in raw]
+    cells = [delimiter.join(map(citation_json, v)) if v else "" for v in raw]
     filled = list(filter(None, raw))
-    quoted = _checked(cells, found, JOINER, sum(map(len, filled)) - len(filled))
-    if delimiter != JOINER:
-        cells = [c.replace(JOINER, delimiter) for c in cells]
-    return name + ":string[]", cells, quoted
+    return name + ":string[]", cells, _checked(cells, found, delimiter, sum(map(len, filled)) - len(filled))
 
 
 def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]) -> list[Any]:
@@ -377,7 +378,7 @@ def _tables(graph: InstitutionalGraph, delimiter: str, found: _Findings) -> Iter
 def _write_table(fh: TextIO, table: _Table) -> None:
     """The table as :mod:`csv` writes it, ``_ROWS_PER_WRITE`` rows per write."""
     fh.write(",".join(map(_csv_cell, table.header)) + "\n")
-    columns = [list(map(_csv_cell, c)) if q else c for c, q in zip(table.columns, table.quoted, strict=True)]
+    columns = [_csv_cells(c) if q else c for c, q in zip(table.columns, table.quoted, strict=True)]
     rows = map(",".join, zip(*columns, strict=True))
     while chunk := list(islice(rows, _ROWS_PER_WRITE)):
         fh.write("\n".join(chunk))
