@@ -29,7 +29,8 @@ def _awkward() -> InstitutionalGraph:
 
 def _quoting() -> InstitutionalGraph:
     """Cells csv quotes (commas, quotes, CR LF; a lone CR, which Pythons treat differently), -0.0 beside
-    0.0 and an int beside floats in one column, a citation column with an empty cell."""
+    0.0 in one column and 1 beside 1.0 in another (equal, printed differently), a citation column with an
+    empty cell."""
     g = InstitutionalGraph()
     doc = g.add_entity(Entity(type="Document", name='Plan, "2020"', extra=(("sha256", "ef" * 32), ("lines", 40))))
     a = g.add_entity(Entity(type="Ministry", name='Office "North", East', aliases=("N, E", '"O"'), start=2001))
@@ -39,8 +40,9 @@ def _quoting() -> InstitutionalGraph:
                                     evidence=(Evidence(doc.id, 1, 2, 'said "yes", then\rno'),)))  # fmt: skip
     cited = (Evidence(doc.id, 3, 3),)
     g.add_relationship(Relationship("COLLABORATES_WITH", a.id, c.id, confidence=0.0, evidence=cited))
-    g.add_relationship(Relationship("COLLABORATES_WITH", b.id, c.id, confidence=1))
-    g.add_relationship(Relationship("SUCCEEDED_BY", b.id, c.id, start=2011, confidence=0.5, sources=(doc.id,)))
+    g.add_relationship(Relationship("COLLABORATES_WITH", b.id, c.id, confidence=0.25))
+    g.add_relationship(Relationship("SUCCEEDED_BY", b.id, c.id, start=2011, sources=(doc.id,)))
+    g.add_relationship(Relationship("SUCCEEDED_BY", a.id, c.id, start=2012, confidence=1))
     return g
 
 
