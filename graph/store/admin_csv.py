@@ -349,13 +349,13 @@ def _mention_table(graph: InstitutionalGraph, delimiter: str, found: _Findings) 
         return None
     look = {t: lookup_label(graph.schema, t) for t in set(types.values())}
     label_of = {node: look[t] for node, t in types.items()}
-    keys = list(map(label_of.__getitem__, map(itemgetter(0), spans)))
-    order = dict.fromkeys(keys)
-    pairs = list(spans) if len(order) == 1 else list(chain.from_iterable(
-        compress(spans, map(label.__eq__, keys)) for label in order))  # fmt: skip
-    starts, ends = list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs))
-    lines = list(map(delimiter.join, map(spans.__getitem__, pairs)))
-    n = len(pairs)
+    starts = list(map(itemgetter(0), spans))
+    keys = list(map(label_of.__getitem__, starts))
+    ends, lines = list(map(itemgetter(1), spans)), list(map(delimiter.join, spans.values()))
+    if len(order := dict.fromkeys(keys)) > 1:  # regrouped by label: a few C-level passes per column
+        masks = [list(map(label.__eq__, keys)) for label in order]
+        starts, ends, lines = ([*chain.from_iterable(map(compress, repeat(c), masks))] for c in (starts, ends, lines))
+    n = len(starts)
     columns = [_ids(":START_ID", starts, found), _ids(":END_ID", ends, found),
                _constant(":TYPE", MENTION_TYPE, n, found), _constant(f"{DERIVED_FLAG}:boolean", "true", n, found),
                ("id", list(map(mention_id, starts, ends)), False)]  # fmt: skip
