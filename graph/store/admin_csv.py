@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, islice, repeat
-from operator import itemgetter, methodcaller
+from operator import contains, itemgetter, methodcaller
 from pathlib import Path
 from typing import Any, TextIO, cast
 
@@ -49,7 +49,8 @@ from graph.store.rows import (
 ARRAY_DELIMITERS = (";", "|", "\x1f")
 ARGS_FILE = "neo4j-admin-import.args"
 _ITEM_TYPES = frozenset((str, int, float, bool))
-_PRIMITIVE_TYPES = _ITEM_TYPES | {type(None)}
+_NONE = type(None)
+_PRIMITIVE_TYPES = _ITEM_TYPES | {_NONE}
 _ROWS_PER_WRITE = 50_000  # rows joined into one text per write: few calls, bounded memory
 
 
@@ -94,10 +95,9 @@ _NEEDS_QUOTES = re.compile('[,"\n\r]')
 def _csv_cells(cells: list[str]) -> list[str]:
     """A column that needs quoting as :mod:`csv` writes it. When every cell needs it (JSON citations),
     the quotes are put in by C-level passes."""
-    needs = list(map(_NEEDS_QUOTES.search, cells))
-    if all(needs) and not any(map(methodcaller("__contains__", "\r"), cells)):
+    if all(map(contains, cells, repeat('"'))) and not any(map(contains, cells, repeat("\r"))):
         return list(map('"{}"'.format, map(methodcaller("replace", '"', '""'), cells)))
-    return [_csv_cell(c) if n else c for c, n in zip(cells, needs, strict=True)]
+    return list(map(_csv_cell, cells))
 
 
 def _csv_cell(cell: str) -> str:
@@ -159,11 +159,11 @@ def _type_suffix(name: str, kinds: set[type], values: Sequence[Any]) -> str:
     raise InstgraphError(f"CSV export: property {name!r} mixes types {sorted(k.__name__ for k in kinds)}")
 
 
-def _column(name: str, values: list[Any], delimiter: str, found: _Findings) -> Column:
-    """The typed header, the cells and whether one needs quoting, for the stored values of one property."""
-    kinds = set(map(type, values))
-    gaps = type(None) in kinds
-    kinds.discard(type(None))
+def _column(name: str, values: list[Any], kinds: set[type], delimiter: str, found: _Findings) -> Column:
+    """The typed header, the cells and whether one needs quoting, for the stored values of one property
+    (``kinds``: their types)."""
+    gaps = _NONE in kinds
+    kinds = kinds - {_NONE}
     suffix = _type_suffix(name, kinds, values)
     if suffix == "":  # text
         cells = [v or "" for v in values] if gaps else values
@@ -208,26 +208,30 @@ def _citation_column(name: str, raw: list[Any], delimiter: str, found: _Findings
     return name + ":string[]", cells, _checked(cells, found, delimiter, sum(map(len, filled)) - len(filled))
 
 
-def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]) -> list[Any]:
-    """The values :mod:`graph.store.rows` would store for one property (``None``: absent); lists may stay
-    tuples (they print the same)."""
+def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]) -> tuple[list[Any], set[type]]:
+    """The values :mod:`graph.store.rows` would store for one property (``None``: absent; lists may stay
+    tuples, they print the same) and their types."""
     if name in rules.lists:
         items = set(map(type, chain.from_iterable(filter(None, raw))))
         if items <= _ITEM_TYPES:
-            return [v or None for v in raw]
-        return [[_storable(o, name, x) for x in v] if v else None for o, v in zip(owners, raw, strict=True)]
+            values = [v or None for v in raw]
+        else:
+            values = [[_storable(o, name, x) for x in v] if v else None for o, v in zip(owners, raw, strict=True)]
+        return values, set(map(type, values))
     if name in rules.maps:
-        return [dumps(dict(v)) if v else None for v in raw]
+        values = [dumps(dict(v)) if v else None for v in raw]
+        return values, set(map(type, values))
     if name not in rules.known:
         property_name(name)
     kinds = set(map(type, raw))
     if kinds <= _PRIMITIVE_TYPES:
-        return raw
-    if kinds <= _PRIMITIVE_TYPES | {list, tuple}:  # list-valued time properties (known_years, ...)
-        items = {type(x) for v in raw if type(v) in (list, tuple) for x in v}
+        return raw, kinds
+    if kinds <= {list, tuple, _NONE}:  # list-valued time properties (known_years, ...)
+        items = set(map(type, chain.from_iterable(filter(None, raw))))
         if items <= {str} or items <= {int, float}:  # so each list holds one type, as Neo4j needs
-            return raw
-    return [None if v is None else _storable(o, name, v) for o, v in zip(owners, raw, strict=True)]
+            return raw, kinds
+    values = [None if v is None else _storable(o, name, v) for o, v in zip(owners, raw, strict=True)]
+    return values, set(map(type, values))
 
 
 def _property_columns(datas: list[dict[str, Any]], rules: _Rules, owners: Sequence[str], delimiter: str,
@@ -241,9 +245,9 @@ def _property_columns(datas: list[dict[str, Any]], rules: _Rules, owners: Sequen
             if any(raw):
                 out[name] = _citation_column(name, raw, delimiter, found)
             continue
-        values = _stored(name, raw, rules, owners)
-        if values.count(None) < len(values):
-            out[name] = _column(name, values, delimiter, found)
+        values, kinds = _stored(name, raw, rules, owners)
+        if kinds - {_NONE}:
+            out[name] = _column(name, values, kinds, delimiter, found)
     return out
 
 
@@ -330,7 +334,8 @@ def _relationship_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimi
     for type_ in list(by_type):
         starts, ends, datas = by_type.pop(type_)
         props = _property_columns(datas, _relationship_rules(rules), starts, delimiter, found)
-        props["id"] = _column("id", _relationship_ids(starts, ends, datas), delimiter, found)
+        ids = _relationship_ids(starts, ends, datas)
+        props["id"] = _column("id", ids, set(map(type, ids)), delimiter, found)
         head = [_ids(":START_ID", starts, found), _ids(":END_ID", ends, found),
                 _constant(":TYPE", type_, len(starts), found)]  # fmt: skip
         yield _table(f"relationships_{type_}.csv", head, props, found)
