@@ -7,28 +7,26 @@ e.g. ``Ministry;Actor``) then typed property columns (``start:long``, ``aliases:
 files ``relationships_<TYPE>.csv`` have ``:START_ID``, ``:END_ID``, ``:TYPE`` then properties; the
 derived mentions go to ``relationships_MENTIONED_IN_derived.csv``.
 
-A table is built a column at a time: one list of cell texts per column, made by C-level passes (a look-up
-table for numbers, one join per list), its header typed from the whole column, and each column checked
-once, as one joined text, for what needs quoting. Rows are then ``",".join`` of the cells, written in
-chunks: a million relationships take seconds. The files are what :mod:`csv` writes (minimal quoting,
-``\\n`` line ends). Arrays are joined with ``;`` unless an item holds one; the write then notes which of the
-candidate delimiters occur in items and, if ``;`` does, writes everything again with the first free one.
+A table is built a column at a time (:mod:`graph.store.csv_cells`): each property is read from all
+the rows at once, in the order their attribute dicts sit in memory, split into tables with one
+``itemgetter`` call each, and turned into a list of cell texts by C-level passes. Rows are then
+``",".join`` of the cells, written in chunks; the files are what :mod:`csv` would write. Arrays are
+joined with ``;`` unless an item holds one; the write then notes which of the candidate delimiters occur
+in items and, if ``;`` does, writes everything again with the first free one.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, islice, repeat
-from operator import contains, itemgetter, methodcaller
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TextIO, cast
 
 from graph.errors import InstgraphError
 from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.csv_cells import ARRAY_DELIMITERS, NONE, Column, Findings, checked, column, csv_cell, csv_cells
 from graph.store.rows import (
     DERIVED_FLAG,
     DOCUMENT_LABEL,
@@ -45,12 +43,9 @@ from graph.store.rows import (
     relationship_id,
 )
 
-# Array delimiters tried in turn: the first that appears in no list item is used.
-ARRAY_DELIMITERS = (";", "|", "\x1f")
 ARGS_FILE = "neo4j-admin-import.args"
 _ITEM_TYPES = frozenset((str, int, float, bool))
-_NONE = type(None)
-_PRIMITIVE_TYPES = _ITEM_TYPES | {_NONE}
+_PRIMITIVE_TYPES = _ITEM_TYPES | {NONE}
 _ROWS_PER_WRITE = 50_000  # rows joined into one text per write: few calls, bounded memory
 
 
@@ -66,14 +61,6 @@ class AdminImportTables:
 
 
 @dataclass
-class _Findings:
-    """What a pass saw: candidate delimiters inside list items, and line breaks inside cells."""
-
-    in_items: set[str] = field(default_factory=set)
-    multiline: bool = False
-
-
-@dataclass
 class _Table:
     name: str
     header: list[str]
@@ -82,103 +69,6 @@ class _Table:
 
     def rows(self) -> Iterator[tuple[str, ...]]:
         return zip(*self.columns, strict=True)
-
-
-Column = tuple[str, list[str], bool]
-"""A column: its typed header, its cells, and whether one of them needs quoting."""
-
-
-# --- cells -------------------------------------------------------------------------------------------------
-_NEEDS_QUOTES = re.compile('[,"\n\r]')
-
-
-def _csv_cells(cells: list[str]) -> list[str]:
-    """A column that needs quoting as :mod:`csv` writes it. When every cell needs it (JSON citations),
-    the quotes are put in by C-level passes."""
-    if all(map(contains, cells, repeat('"'))) and not any(map(contains, cells, repeat("\r"))):
-        return list(map('"{}"'.format, map(methodcaller("replace", '"', '""'), cells)))
-    return list(map(_csv_cell, cells))
-
-
-def _csv_cell(cell: str) -> str:
-    """``cell`` as :mod:`csv` writes it (quoted if it holds a comma, a quote or a line break)."""
-    if "\r" in cell:  # whether a lone carriage return is quoted differs between Pythons: let csv say
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerow((cell, ""))
-        return out.getvalue()[:-2]
-    return '"' + cell.replace('"', '""') + '"' if _NEEDS_QUOTES.search(cell) else cell
-
-
-def _checked(cells: list[str], found: _Findings, delimiter: str = "", joins: int = 0) -> bool:
-    """Whether some cell needs quoting; notes line breaks and, for arrays (``joins`` items joined with
-    ``delimiter``), the candidate delimiters found inside items. One joined text: one scan per question."""
-    blob = "\0".join(cells)
-    breaks = "\n" in blob or "\r" in blob
-    found.multiline |= breaks
-    if delimiter:
-        for candidate in ARRAY_DELIMITERS:
-            if blob.count(candidate) > (joins if candidate == delimiter else 0):
-                found.in_items.add(candidate)
-    return breaks or "," in blob or '"' in blob
-
-
-def _looked_up(values: list[Any], kinds: set[type]) -> list[str] | None:
-    """Number and boolean cells through a table of the column's distinct values (years and confidences
-    repeat), or ``None`` when values that compare equal would print differently (``1``/``1.0``, ``-0.0``)."""
-    if len(kinds) != 1:
-        return None
-    distinct = set(values)
-    distinct.discard(None)
-    if kinds == {bool}:
-        table = {True: "true", False: "false"}
-    elif kinds == {int} or 0.0 not in distinct:
-        table = {v: str(v) for v in distinct}
-    else:
-        return None
-    table[None] = ""  # type: ignore[index]
-    return list(map(table.__getitem__, values))
-
-
-def _type_suffix(name: str, kinds: set[type], values: Sequence[Any]) -> str:
-    if kinds <= {bool}:
-        return ":boolean" if kinds else ""
-    if kinds <= {int}:
-        return ":long"
-    if kinds <= {int, float}:
-        return ":double"
-    if kinds <= {str}:
-        return ""
-    if kinds <= {list, tuple}:
-        items = set(map(type, chain.from_iterable(filter(None, values))))
-        if items <= {str}:
-            return ":string[]"
-        if items <= {int}:
-            return ":long[]"
-        if items <= {int, float}:
-            return ":double[]"
-    raise InstgraphError(f"CSV export: property {name!r} mixes types {sorted(k.__name__ for k in kinds)}")
-
-
-def _column(name: str, values: list[Any], kinds: set[type], delimiter: str, found: _Findings) -> Column:
-    """The typed header, the cells and whether one needs quoting, for the stored values of one property
-    (``kinds``: their types)."""
-    gaps = _NONE in kinds
-    kinds = kinds - {_NONE}
-    suffix = _type_suffix(name, kinds, values)
-    if suffix == "":  # text
-        cells = [v or "" for v in values] if gaps else values
-        return name, cells, _checked(cells, found)
-    if suffix == ":string[]":
-        cells = [delimiter.join(v) if v else "" for v in values]
-        filled = list(filter(None, values))
-        joins = sum(map(len, filled)) - len(filled)
-        return name + suffix, cells, _checked(cells, found, delimiter, joins)
-    if suffix.endswith("[]"):  # numbers: no delimiter, comma or line break can occur
-        return name + suffix, [delimiter.join(map(str, v)) if v else "" for v in values], False
-    looked_up = _looked_up(values, kinds)
-    if looked_up is None:
-        looked_up = ["" if v is None else str(v) for v in values]
-    return name + suffix, looked_up, False
 
 
 # --- one property ------------------------------------------------------------------------------------------
@@ -201,11 +91,11 @@ def _relationship_rules(rules: PropertyCodec) -> _Rules:
     )  # fmt: skip
 
 
-def _citation_column(name: str, raw: list[Any], cells: list[str], delimiter: str, found: _Findings) -> Column:
+def _citation_column(name: str, raw: list[Any], cells: list[str], delimiter: str, found: Findings) -> Column:
     """Lists of citations (``raw``) as cells of JSON items (:func:`~graph.store.rows.citation_json`)
     joined with ``delimiter``."""
     filled = list(filter(None, raw))
-    return name + ":string[]", cells, _checked(cells, found, delimiter, sum(map(len, filled)) - len(filled))
+    return name + ":string[]", cells, checked(cells, found, delimiter, sum(map(len, filled)) - len(filled))
 
 
 def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]) -> tuple[list[Any], set[type]]:
@@ -222,11 +112,11 @@ def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]) -> 
         values = [dumps(dict(v)) if v else None for v in raw]
         return values, set(map(type, values))
     kinds = set(map(type, raw))
-    if name not in rules.known and kinds - {_NONE}:  # as rows.py: a name is checked once it has a value
+    if name not in rules.known and kinds - {NONE}:  # as rows.py: a name is checked once it has a value
         property_name(name)
     if kinds <= _PRIMITIVE_TYPES:
         return raw, kinds
-    if kinds <= {list, tuple, _NONE}:  # list-valued time properties (known_years, ...)
+    if kinds <= {list, tuple, NONE}:  # list-valued time properties (known_years, ...)
         items = set(map(type, chain.from_iterable(filter(None, raw))))
         if items <= {str} or items <= {int, float}:  # so each list holds one type, as Neo4j needs
             return raw, kinds
@@ -243,7 +133,7 @@ def _picker(rows: list[int]) -> Callable[[list[Any]], list[Any]]:
 
 
 def _part_columns(datas: list[dict[str, Any]], parts: list[list[int]], rules: _Rules, owners: Sequence[Sequence[str]],
-                  delimiter: str, found: _Findings) -> list[dict[str, Column]]:  # fmt: skip
+                  delimiter: str, found: Findings) -> list[dict[str, Column]]:  # fmt: skip
     """For each part (its rows' places in ``datas``), every property some row of it stores.
 
     A property is read from all the rows at once, in the order the attribute dicts were made (and sit in
@@ -261,21 +151,21 @@ def _part_columns(datas: list[dict[str, Any]], parts: list[list[int]], rules: _R
             continue
         for props, pick, part_owners in zip(out, pickers, owners, strict=True):
             values, kinds = _stored(name, pick(whole), rules, part_owners)
-            if kinds - {_NONE}:
-                props[name] = _column(name, values, kinds, delimiter, found)
+            if kinds - {NONE}:
+                props[name] = column(name, values, kinds, delimiter, found)
     return out
 
 
 # --- the tables of a graph -------------------------------------------------------------------------------
-def _ids(title: str, ids: list[str], found: _Findings) -> Column:
-    return title, ids, _checked(ids, found)
+def _ids(title: str, ids: list[str], found: Findings) -> Column:
+    return title, ids, checked(ids, found)
 
 
-def _constant(title: str, value: str, n: int, found: _Findings) -> Column:
-    return title, [value] * n, _checked([value], found)
+def _constant(title: str, value: str, n: int, found: Findings) -> Column:
+    return title, [value] * n, checked([value], found)
 
 
-def _table(name: str, columns: list[Column], props: dict[str, Column], found: _Findings) -> _Table:
+def _table(name: str, columns: list[Column], props: dict[str, Column], found: Findings) -> _Table:
     """``columns``: the fixed leading ones; property columns follow, sorted by name."""
     table = _Table(name, [], [], [])
     for title, cells, quoted in chain(columns, map(props.__getitem__, sorted(props))):
@@ -286,7 +176,7 @@ def _table(name: str, columns: list[Column], props: dict[str, Column], found: _F
     return table
 
 
-def _node_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str, found: _Findings
+def _node_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str, found: Findings
                  ) -> Iterator[_Table]:  # fmt: skip
     schema = graph.schema
     ids, datas = map(list, zip(*graph.graph.nodes(data=True), strict=True)) if len(graph) else ([], [])
@@ -345,7 +235,7 @@ def _relationship_ids(starts: list[str], ends: list[str], datas: list[dict[str, 
             for i, u, v, d in zip(ids, starts, ends, datas, strict=True)]  # fmt: skip
 
 
-def _relationship_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str, found: _Findings
+def _relationship_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str, found: Findings
                          ) -> Iterator[_Table]:  # fmt: skip
     starts, ends, datas, by_type = _edges(graph)
     pickers = [_picker(rows) for rows in by_type.values()]
@@ -354,7 +244,7 @@ def _relationship_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimi
     ids = _relationship_ids(starts, ends, datas)
     for type_, pick, part_starts_, props in zip(by_type, pickers, part_starts, columns, strict=True):
         type_ids = pick(ids)
-        props["id"] = _column("id", type_ids, set(map(type, type_ids)), delimiter, found)
+        props["id"] = column("id", type_ids, set(map(type, type_ids)), delimiter, found)
         head = [_ids(":START_ID", part_starts_, found), _ids(":END_ID", pick(ends), found),
                 _constant(":TYPE", type_, len(type_ids), found)]  # fmt: skip
         yield _table(f"relationships_{type_}.csv", head, props, found)
@@ -364,7 +254,7 @@ def _relationship_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimi
             yield table
 
 
-def _mention_table(graph: InstitutionalGraph, delimiter: str, found: _Findings) -> _Table | None:
+def _mention_table(graph: InstitutionalGraph, delimiter: str, found: Findings) -> _Table | None:
     """The derived ``MENTIONED_IN`` links in :func:`~graph.store.rows.mention_rows`' order (grouped by
     the entity's look-up label, each group in the order first seen). Ids and line spans hold no
     delimiter, comma or line break, so only the two ends are checked."""
@@ -389,7 +279,7 @@ def _mention_table(graph: InstitutionalGraph, delimiter: str, found: _Findings) 
     return _table(f"relationships_{MENTION_TYPE}_derived.csv", columns, {}, found)
 
 
-def _tables(graph: InstitutionalGraph, delimiter: str, found: _Findings) -> Iterator[tuple[str, _Table]]:
+def _tables(graph: InstitutionalGraph, delimiter: str, found: Findings) -> Iterator[tuple[str, _Table]]:
     """``("nodes" | "relationships", table)`` for every file, built one at a time."""
     rules = codec(graph.schema)
     for table in _node_tables(graph, rules, delimiter, found):
@@ -401,16 +291,16 @@ def _tables(graph: InstitutionalGraph, delimiter: str, found: _Findings) -> Iter
 # --- writing -----------------------------------------------------------------------------------------------
 def _write_table(fh: TextIO, table: _Table) -> None:
     """The table as :mod:`csv` writes it, ``_ROWS_PER_WRITE`` rows per write."""
-    fh.write(",".join(map(_csv_cell, table.header)) + "\n")
-    columns = [_csv_cells(c) if q else c for c, q in zip(table.columns, table.quoted, strict=True)]
+    fh.write(",".join(map(csv_cell, table.header)) + "\n")
+    columns = [csv_cells(c) if q else c for c, q in zip(table.columns, table.quoted, strict=True)]
     rows = map(",".join, zip(*columns, strict=True))
     while chunk := list(islice(rows, _ROWS_PER_WRITE)):
         fh.write("\n".join(chunk))
         fh.write("\n")
 
 
-def _write_pass(graph: InstitutionalGraph, directory: Path, delimiter: str) -> tuple[AdminImportTables, _Findings]:
-    found = _Findings()
+def _write_pass(graph: InstitutionalGraph, directory: Path, delimiter: str) -> tuple[AdminImportTables, Findings]:
+    found = Findings()
     tables = AdminImportTables(array_delimiter=delimiter)
     for kind, table in _tables(graph, delimiter, found):
         with open(directory / table.name, "w", encoding="utf-8", newline="") as fh:
@@ -420,7 +310,7 @@ def _write_pass(graph: InstitutionalGraph, directory: Path, delimiter: str) -> t
     return tables, found
 
 
-def _free_delimiter(found: _Findings) -> str:
+def _free_delimiter(found: Findings) -> str:
     for candidate in ARRAY_DELIMITERS:
         if candidate not in found.in_items:
             return candidate
@@ -454,7 +344,7 @@ def write_admin_import_csv(graph: InstitutionalGraph, directory: Path) -> list[s
 def admin_import_tables(graph: InstitutionalGraph) -> AdminImportTables:
     """The files :func:`write_admin_import_csv` writes, in memory (name → rows of cells, header first)."""
     for delimiter in ARRAY_DELIMITERS:
-        found = _Findings()
+        found = Findings()
         tables = AdminImportTables(array_delimiter=delimiter)
         for kind, table in _tables(graph, delimiter, found):
             tables.files[table.name] = [table.header, *map(list, table.rows())]
