@@ -27,11 +27,31 @@ def _awkward() -> InstitutionalGraph:
     return g
 
 
+def _quoting() -> InstitutionalGraph:
+    """Cells csv quotes (commas, quotes, CR LF; a lone CR, which Pythons treat differently), -0.0 beside
+    0.0 in one column and 1 beside 1.0 in another (equal, printed differently), a citation column with an
+    empty cell."""
+    g = InstitutionalGraph()
+    doc = g.add_entity(Entity(type="Document", name='Plan, "2020"', extra=(("sha256", "ef" * 32), ("lines", 40))))
+    a = g.add_entity(Entity(type="Ministry", name='Office "North", East', aliases=("N, E", '"O"'), start=2001))
+    b = g.add_entity(Entity(type="Agency", name="Carriage\rreturn", description="two\r\nlines", end=2010))
+    c = g.add_entity(Entity(type="Agency", name="Plain Agency"))
+    g.add_relationship(Relationship("COLLABORATES_WITH", a.id, b.id, confidence=-0.0, note="lone\rreturn",
+                                    evidence=(Evidence(doc.id, 1, 2, 'said "yes", then\rno'),)))  # fmt: skip
+    cited = (Evidence(doc.id, 3, 3),)
+    g.add_relationship(Relationship("COLLABORATES_WITH", a.id, c.id, confidence=0.0, evidence=cited))
+    g.add_relationship(Relationship("COLLABORATES_WITH", b.id, c.id, confidence=0.25))
+    g.add_relationship(Relationship("SUCCEEDED_BY", b.id, c.id, start=2011, sources=(doc.id,)))
+    g.add_relationship(Relationship("SUCCEEDED_BY", a.id, c.id, start=2012, confidence=1))
+    return g
+
+
 GRAPHS = {
     "korea": lambda: korea_graph().dated(),
     "synthetic": lambda: synthetic_graph(400, 4000, seed=3).dated(),
     "undated synthetic": lambda: synthetic_graph(120, 600, seed=4),
     "awkward": lambda: _awkward().dated(),
+    "quoting": lambda: _quoting().dated(),
 }
 
 

@@ -7,24 +7,26 @@ e.g. ``Ministry;Actor``) then typed property columns (``start:long``, ``aliases:
 files ``relationships_<TYPE>.csv`` have ``:START_ID``, ``:END_ID``, ``:TYPE`` then properties; the
 derived mentions go to ``relationships_MENTIONED_IN_derived.csv``.
 
-A table is built a column at a time (one list of values per property, no dict per row), its header typed
-from the whole column, and handed to :mod:`csv` as ``zip(*columns)``: a million relationships are written
-in seconds. Arrays are joined with ``;`` unless an item holds one; the write then notes which of the
-candidate delimiters occur in items and, if ``;`` does, writes everything again with the first free one.
+A table is built a column at a time (:mod:`graph.store.csv_cells`): each property is read from all
+the rows at once, in the order their attribute dicts sit in memory, split into tables with one
+``itemgetter`` call each, and turned into a list of cell texts by C-level passes. Rows are then
+``",".join`` of the cells, written in chunks; the files are what :mod:`csv` would write. Arrays are
+joined with ``;`` unless an item holds one; the write then notes which of the candidate delimiters occur
+in items and, if ``;`` does, writes everything again with the first free one.
 """
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import chain, compress, islice, repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 from graph.errors import InstgraphError
 from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.csv_cells import ARRAY_DELIMITERS, NONE, Column, Findings, checked, column, csv_cell, csv_cells
 from graph.store.rows import (
     DERIVED_FLAG,
     DOCUMENT_LABEL,
@@ -41,11 +43,10 @@ from graph.store.rows import (
     relationship_id,
 )
 
-# Array delimiters tried in turn: the first that appears in no list item is used.
-ARRAY_DELIMITERS = (";", "|", "\x1f")
 ARGS_FILE = "neo4j-admin-import.args"
 _ITEM_TYPES = frozenset((str, int, float, bool))
-_PRIMITIVE_TYPES = _ITEM_TYPES | {type(None)}
+_PRIMITIVE_TYPES = _ITEM_TYPES | {NONE}
+_ROWS_PER_WRITE = 50_000  # rows joined into one text per write: few calls, bounded memory
 
 
 @dataclass
@@ -60,127 +61,17 @@ class AdminImportTables:
 
 
 @dataclass
-class _Findings:
-    """What a pass saw: candidate delimiters inside list items, and line breaks inside cells."""
-
-    in_items: set[str] = field(default_factory=set)
-    multiline: bool = False
-
-
-@dataclass
 class _Table:
     name: str
     header: list[str]
-    columns: list[Sequence[Any]]  # one per header column, all the same length (a repeat for constant ones)
+    columns: list[list[str]]  # the cells, one list per header column
+    quoted: list[bool]  # whether some cell of the column needs quoting
 
-    def rows(self) -> Iterator[tuple[Any, ...]]:
-        """The rows as :mod:`csv` takes them (``None`` is an empty cell)."""
+    def rows(self) -> Iterator[tuple[str, ...]]:
         return zip(*self.columns, strict=True)
 
 
-# --- one property column ---------------------------------------------------------------------------------
-def _type_suffix(name: str, values: Sequence[Any]) -> str:
-    kinds = set(map(type, values)) - {type(None)}
-    if kinds <= {bool}:
-        return ":boolean" if kinds else ""
-    if kinds <= {int}:
-        return ":long"
-    if kinds <= {int, float}:
-        return ":double"
-    if kinds <= {str}:
-        return ""
-    if kinds <= {list}:
-        items = set(map(type, chain.from_iterable(filter(None, values))))
-        if items <= {str}:
-            return ":string[]"
-        if items <= {int}:
-            return ":long[]"
-        if items <= {int, float}:
-            return ":double[]"
-    raise InstgraphError(f"CSV export: property {name!r} mixes types {sorted(k.__name__ for k in kinds)}")
-
-
-class _Joined(list[Any]):
-    """A string-array column already joined with :data:`JOINER` (one cell per row); ``items`` counts
-    the joins made, so they can be told from delimiters inside items."""
-
-    def __init__(self, cells: list[str | None], joins: int) -> None:
-        super().__init__(cells)
-        self.joins = joins
-
-
-# JSON text never holds a raw U+001F (it is escaped), so cells are joined with it first and the
-# delimiter swapped in afterwards.
-JOINER = "\x1f"
-
-
-def _encode_citations(citations: Sequence[Any]) -> str:
-    return JOINER.join(map(citation_json, citations))
-
-
-def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]) -> list[Any]:
-    """The values :mod:`graph.store.rows` would store for one property (``None``: absent)."""
-    if name in rules.lists:
-        if name in rules.json_lists:
-            filled = list(filter(None, raw))
-            cells = [None if not v else _encode_citations(v) for v in raw]
-            return _Joined(cells, sum(map(len, filled)) - len(filled))
-        items = set(map(type, chain.from_iterable(filter(None, raw))))
-        if items <= _ITEM_TYPES:
-            return [list(v) if v else None for v in raw]
-        return [[_storable(o, name, x) for x in v] if v else None for o, v in zip(owners, raw, strict=True)]
-    if name in rules.maps:
-        return [dumps(dict(v)) if v else None for v in raw]
-    if name not in rules.known:
-        property_name(name)
-    kinds = set(map(type, raw))
-    if kinds <= _PRIMITIVE_TYPES:
-        return raw
-    if kinds <= _PRIMITIVE_TYPES | {list, tuple}:  # list-valued time properties (known_years, ...)
-        items = {type(x) for v in raw if type(v) in (list, tuple) for x in v}
-        if items <= {str} or items <= {int, float}:  # so each list holds one type, as Neo4j needs
-            return [list(v) if type(v) is tuple else v for v in raw] if tuple in kinds else raw
-    return [None if v is None else _storable(o, name, v) for o, v in zip(owners, raw, strict=True)]
-
-
-def _check_items(cells: Sequence[str | None], delimiter: str, joins: int, found: _Findings) -> None:
-    """Note the candidate delimiters found inside items (beyond the ``joins`` put between them), and
-    line breaks."""
-    filled = list(filter(None, cells))
-    blob = "\n".join(filled)
-    for candidate in ARRAY_DELIMITERS:
-        if blob.count(candidate) > (joins if candidate == delimiter else 0):
-            found.in_items.add(candidate)
-    found.multiline |= blob.count("\n") > max(0, len(filled) - 1) or "\r" in blob
-
-
-def _rejoined(column: _Joined, delimiter: str, found: _Findings) -> list[str | None]:
-    """A :class:`_Joined` column with ``delimiter`` between items (checked as :func:`_check_items` does)."""
-    _check_items(column, JOINER, column.joins, found)
-    if delimiter == JOINER:
-        return list(column)
-    return [None if c is None else c.replace(JOINER, delimiter) for c in column]
-
-
-def _cells(name: str, values: list[Any], delimiter: str, found: _Findings) -> tuple[str, Sequence[Any]]:
-    """The typed header and the cells of one column; notes delimiters inside items and line breaks."""
-    if isinstance(values, _Joined):
-        return name + ":string[]", _rejoined(values, delimiter, found)
-    suffix = _type_suffix(name, values)
-    if suffix == ":boolean":
-        return name + suffix, [None if v is None else "true" if v else "false" for v in values]
-    if suffix.endswith("[]"):
-        lists = [v for v in values if v is not None]
-        cells = [None if v is None else delimiter.join(map(str, v)) for v in values]
-        if suffix == ":string[]":
-            _check_items(cells, delimiter, sum(len(v) - 1 for v in lists if v), found)
-        return name + suffix, cells
-    if suffix == "":
-        blob = "\0".join(filter(None, values))
-        found.multiline |= "\n" in blob or "\r" in blob
-    return name + suffix, values
-
-
+# --- one property ------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Rules:
     lists: tuple[str, ...]
@@ -200,60 +91,122 @@ def _relationship_rules(rules: PropertyCodec) -> _Rules:
     )  # fmt: skip
 
 
-def _property_columns(
-    datas: list[dict[str, Any]], rules: _Rules, owners: Sequence[str], skip: Iterable[str]
-) -> dict[str, list[Any]]:
-    """Every property some row stores, as a column of stored values (``None``: absent in that row)."""
-    names = set().union(*datas) - set(skip)
-    out: dict[str, list[Any]] = {}
+def _citation_column(name: str, raw: list[Any], cells: list[str], delimiter: str, found: Findings) -> Column:
+    """Lists of citations (``raw``) as cells of JSON items (:func:`~graph.store.rows.citation_json`)
+    joined with ``delimiter``."""
+    filled = list(filter(None, raw))
+    return name + ":string[]", cells, checked(cells, found, delimiter, sum(map(len, filled)) - len(filled))
+
+
+def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]) -> tuple[list[Any], set[type]]:
+    """The values :mod:`graph.store.rows` would store for one property (``None``: absent; lists may stay
+    tuples, they print the same) and their types."""
+    if name in rules.lists:
+        items = set(map(type, chain.from_iterable(filter(None, raw))))
+        if items <= _ITEM_TYPES:
+            values = [v or None for v in raw]
+        else:
+            values = [[_storable(o, name, x) for x in v] if v else None for o, v in zip(owners, raw, strict=True)]
+        return values, set(map(type, values))
+    if name in rules.maps:
+        values = [dumps(dict(v)) if v else None for v in raw]
+        return values, set(map(type, values))
+    kinds = set(map(type, raw))
+    if name not in rules.known and kinds - {NONE}:  # as rows.py: a name is checked once it has a value
+        property_name(name)
+    if kinds <= _PRIMITIVE_TYPES:
+        return raw, kinds
+    if kinds <= {list, tuple, NONE}:  # list-valued time properties (known_years, ...)
+        items = set(map(type, chain.from_iterable(filter(None, raw))))
+        if items <= {str} or items <= {int, float}:  # so each list holds one type, as Neo4j needs
+            return raw, kinds
+    values = [None if v is None else _storable(o, name, v) for o, v in zip(owners, raw, strict=True)]
+    return values, set(map(type, values))
+
+
+def _picker(rows: list[int]) -> Callable[[list[Any]], list[Any]]:
+    """Takes the items at ``rows`` (ascending) out of a whole column, in one C call."""
+    if len(rows) == 1:
+        return lambda column: [column[rows[0]]]
+    take = itemgetter(*rows)
+    return lambda column: list(take(column))
+
+
+def _part_columns(datas: list[dict[str, Any]], parts: list[list[int]], rules: _Rules, owners: Sequence[Sequence[str]],
+                  delimiter: str, found: Findings) -> list[dict[str, Column]]:  # fmt: skip
+    """For each part (its rows' places in ``datas``), every property some row of it stores.
+
+    A property is read from all the rows at once, in the order the attribute dicts were made (and sit in
+    memory), then split into parts: reading one part at a time jumps across memory, three times slower."""
+    names = set().union(*datas) - {"type", "id"}
+    pickers = list(map(_picker, parts))
+    out: list[dict[str, Column]] = [{} for _ in parts]
     for name in names:
-        raw = list(map(dict.get, datas, repeat(name)))  # d.get(name) for every row, in a C loop
-        values = _stored(name, raw, rules, owners)
-        if any(v is not None for v in values):
-            out[name] = values
+        whole = list(map(dict.get, datas, repeat(name)))  # d.get(name) for every row, in a C loop
+        if name in rules.json_lists:
+            cells = [delimiter.join(map(citation_json, v)) if v else "" for v in whole]
+            for props, pick in zip(out, pickers, strict=True):
+                if any(raw := pick(whole)):
+                    props[name] = _citation_column(name, raw, pick(cells), delimiter, found)
+            continue
+        for props, pick, part_owners in zip(out, pickers, owners, strict=True):
+            values, kinds = _stored(name, pick(whole), rules, part_owners)
+            if kinds - {NONE}:
+                props[name] = column(name, values, kinds, delimiter, found)
     return out
 
 
-def _table(name: str, head: dict[str, Sequence[Any]], props: dict[str, list[Any]], delimiter: str,
-           found: _Findings) -> _Table:  # fmt: skip
-    """``head``: the fixed leading columns (header → cells); property columns follow, sorted and typed."""
-    header, columns = list(head), list(head.values())
-    for cells in columns:
-        if isinstance(cells, list):  # ids
-            blob = "\0".join(cells)
-            found.multiline |= "\n" in blob or "\r" in blob
-    for prop in sorted(props):
-        title, cells = _cells(prop, props[prop], delimiter, found)
-        header.append(title)
-        columns.append(cells)
-    found.multiline |= any("\n" in h or "\r" in h for h in header)
-    return _Table(name, header, columns)
-
-
 # --- the tables of a graph -------------------------------------------------------------------------------
-def _node_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str, found: _Findings
+def _ids(title: str, ids: list[str], found: Findings) -> Column:
+    return title, ids, checked(ids, found)
+
+
+def _constant(title: str, value: str, n: int, found: Findings) -> Column:
+    return title, [value] * n, checked([value], found)
+
+
+def _table(name: str, columns: list[Column], props: dict[str, Column], found: Findings) -> _Table:
+    """``columns``: the fixed leading ones; property columns follow, sorted by name."""
+    table = _Table(name, [], [], [])
+    for title, cells, quoted in chain(columns, map(props.__getitem__, sorted(props))):
+        table.header.append(title)
+        table.columns.append(cells)
+        table.quoted.append(quoted)
+    found.multiline |= any("\n" in h or "\r" in h for h in table.header)
+    return table
+
+
+def _node_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str, found: Findings
                  ) -> Iterator[_Table]:  # fmt: skip
     schema = graph.schema
-    by_label: dict[str, tuple[list[str], list[dict[str, Any]]]] = {}
-    for node_id, data in graph.graph.nodes(data=True):
-        ids, datas = by_label.setdefault(schema.node_type(data["type"]).label, ([], []))
-        ids.append(node_id)
-        datas.append(data)
-    for label in sorted(by_label):
-        ids, datas = by_label.pop(label)
-        labels = delimiter.join(schema.node_type(label).labels)
-        props = _property_columns(datas, _entity_rules(rules), ids, ("type", "id"))
-        head = {"id:ID": ids, ":LABEL": repeat(labels, len(ids))}
-        yield _table(f"nodes_{label}.csv", head, props, delimiter, found)  # type: ignore[arg-type]
+    ids, datas = map(list, zip(*graph.graph.nodes(data=True), strict=True)) if len(graph) else ([], [])
+    by_label: dict[str, list[int]] = {}
+    for row, data in enumerate(datas):
+        by_label.setdefault(schema.node_type(data["type"]).label, []).append(row)
+    labels = sorted(by_label)
+    parts = [by_label[label] for label in labels]
+    part_ids = [_picker(rows)(ids) for rows in parts]
+    columns = _part_columns(datas, parts, _entity_rules(rules), part_ids, delimiter, found)
+    for label, label_ids, props in zip(labels, part_ids, columns, strict=True):
+        joined = delimiter.join(schema.node_type(label).labels)
+        head = [_ids("id:ID", label_ids, found), _constant(":LABEL", joined, len(label_ids), found)]
+        yield _table(f"nodes_{label}.csv", head, props, found)
 
 
-def _edge_groups(graph: InstitutionalGraph) -> dict[str, tuple[list[str], list[str], list[dict[str, Any]]]]:
-    """Relationships by type as ``(starts, ends, attributes)``, in the order of ``relationship_rows``:
-    grouped by (type, start look-up label, end look-up label), sorted, edges in graph order within."""
+_Edges = tuple[list[str], list[str], list[dict[str, Any]], dict[str, list[int]]]
+
+
+def _edges(graph: InstitutionalGraph) -> _Edges:
+    """Every relationship's start, end and attributes in graph order, and by type the places of its
+    relationships in the order of ``relationship_rows``: grouped by (type, start look-up label, end
+    look-up label), sorted, graph order within."""
     schema = graph.schema
     types = dict(graph.graph.nodes(data="type"))
     look = {label: lookup_label(schema, label) for label in set(types.values())}
-    groups: dict[tuple[str, str, str], tuple[list[str], list[str], list[dict[str, Any]]]] = {}
+    starts: list[str] = []
+    ends: list[str] = []
+    datas: list[dict[str, Any]] = []
+    groups: dict[tuple[str, str, str], list[int]] = {}
     for u, nbrs in graph.graph._adj.items():  # edges(data=True) without its generator step per edge
         u_look = look[types[u]]
         for v, keyed in nbrs.items():
@@ -261,65 +214,72 @@ def _edge_groups(graph: InstitutionalGraph) -> dict[str, tuple[list[str], list[s
             for data in keyed.values():
                 group = groups.get(key := (data["type"], u_look, v_look))
                 if group is None:
-                    group = groups[key] = ([], [], [])
-                group[0].append(u)
-                group[1].append(v)
-                group[2].append(data)
-    by_type: dict[str, tuple[list[str], list[str], list[dict[str, Any]]]] = {}
+                    group = groups[key] = []
+                group.append(len(datas))
+                starts.append(u)
+                ends.append(v)
+                datas.append(data)
+    by_type: dict[str, list[int]] = {}
     for key in sorted(groups):
         schema.check_relationship_type(key[0])
-        starts, ends, datas = groups.pop(key)
-        if key[0] in by_type:
-            all_starts, all_ends, all_datas = by_type[key[0]]
-            all_starts += starts
-            all_ends += ends
-            all_datas += datas
-        else:
-            by_type[key[0]] = (starts, ends, datas)
-    return by_type
+        by_type.setdefault(key[0], []).extend(groups.pop(key))
+    return starts, ends, datas, by_type
 
 
-def _relationship_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str, found: _Findings
+def _relationship_ids(starts: list[str], ends: list[str], datas: list[dict[str, Any]]) -> list[str]:
+    """Each relationship's stored id, computed (:func:`~graph.store.rows.relationship_id`) where it has none."""
+    ids = list(map(dict.get, datas, repeat("id")))
+    if all(ids):
+        return cast("list[str]", ids)
+    return [i or relationship_id(d["type"], u, v, d.get("context"))
+            for i, u, v, d in zip(ids, starts, ends, datas, strict=True)]  # fmt: skip
+
+
+def _relationship_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str, found: Findings
                          ) -> Iterator[_Table]:  # fmt: skip
-    by_type = _edge_groups(graph)
-    for type_ in list(by_type):
-        starts, ends, datas = by_type.pop(type_)
-        props = _property_columns(datas, _relationship_rules(rules), starts, ("type", "id"))
-        props["id"] = [d.get("id") or relationship_id(d["type"], u, v, d.get("context"))
-                       for u, v, d in zip(starts, ends, datas, strict=True)]  # fmt: skip
-        head = {":START_ID": starts, ":END_ID": ends, ":TYPE": repeat(type_, len(starts))}
-        yield _table(f"relationships_{type_}.csv", head, props, delimiter, found)  # type: ignore[arg-type]
+    starts, ends, datas, by_type = _edges(graph)
+    pickers = [_picker(rows) for rows in by_type.values()]
+    part_starts = [pick(starts) for pick in pickers]
+    columns = _part_columns(datas, list(by_type.values()), _relationship_rules(rules), part_starts, delimiter, found)
+    ids = _relationship_ids(starts, ends, datas)
+    for type_, pick, part_starts_, props in zip(by_type, pickers, part_starts, columns, strict=True):
+        type_ids = pick(ids)
+        props["id"] = column("id", type_ids, set(map(type, type_ids)), delimiter, found)
+        head = [_ids(":START_ID", part_starts_, found), _ids(":END_ID", pick(ends), found),
+                _constant(":TYPE", type_, len(type_ids), found)]  # fmt: skip
+        yield _table(f"relationships_{type_}.csv", head, props, found)
     if DOCUMENT_LABEL in graph.schema.node_types:
-        table = _mention_table(graph, delimiter)
+        table = _mention_table(graph, delimiter, found)
         if table is not None:
             yield table
 
 
-def _mention_table(graph: InstitutionalGraph, delimiter: str) -> _Table | None:
+def _mention_table(graph: InstitutionalGraph, delimiter: str, found: Findings) -> _Table | None:
     """The derived ``MENTIONED_IN`` links in :func:`~graph.store.rows.mention_rows`' order (grouped by
-    the entity's look-up label, each group in the order first seen). Their ids and line spans hold no
-    delimiter or line break, so nothing is checked."""
+    the entity's look-up label, each group in the order first seen). Ids and line spans hold no
+    delimiter, comma or line break, so only the two ends are checked."""
     spans, types = mention_spans(graph)
     if not spans:
         return None
     look = {t: lookup_label(graph.schema, t) for t in set(types.values())}
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for pair in spans:
-        groups.setdefault(look[types[pair[0]]], []).append(pair)
-    pairs = list(chain.from_iterable(groups.values()))
-    starts, ends = list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs))
-    lines = [delimiter.join(found) or None for found in map(spans.__getitem__, pairs)]
-    header = [":START_ID", ":END_ID", ":TYPE", f"{DERIVED_FLAG}:boolean", "id", "method"]
-    n = len(pairs)
-    columns: list[Sequence[Any]] = [starts, ends, repeat(MENTION_TYPE, n), repeat("true", n),  # type: ignore[list-item]
-                                    list(map(mention_id, starts, ends)), repeat("derived", n)]  # type: ignore[list-item]
+    label_of = {node: look[t] for node, t in types.items()}
+    starts = list(map(itemgetter(0), spans))
+    keys = list(map(label_of.__getitem__, starts))
+    ends, lines = list(map(itemgetter(1), spans)), list(map(delimiter.join, spans.values()))
+    if len(order := dict.fromkeys(keys)) > 1:  # regrouped by label: a few C-level passes per column
+        masks = [list(map(label.__eq__, keys)) for label in order]
+        starts, ends, lines = ([*chain.from_iterable(map(compress, repeat(c), masks))] for c in (starts, ends, lines))
+    n = len(starts)
+    columns = [_ids(":START_ID", starts, found), _ids(":END_ID", ends, found),
+               _constant(":TYPE", MENTION_TYPE, n, found), _constant(f"{DERIVED_FLAG}:boolean", "true", n, found),
+               ("id", list(map(mention_id, starts, ends)), False)]  # fmt: skip
     if any(lines):
-        header.insert(5, "lines:string[]")
-        columns.insert(5, lines)
-    return _Table(f"relationships_{MENTION_TYPE}_derived.csv", header, columns)
+        columns.append(("lines:string[]", lines, False))
+    columns.append(_constant("method", "derived", n, found))
+    return _table(f"relationships_{MENTION_TYPE}_derived.csv", columns, {}, found)
 
 
-def _tables(graph: InstitutionalGraph, delimiter: str, found: _Findings) -> Iterator[tuple[str, _Table]]:
+def _tables(graph: InstitutionalGraph, delimiter: str, found: Findings) -> Iterator[tuple[str, _Table]]:
     """``("nodes" | "relationships", table)`` for every file, built one at a time."""
     rules = codec(graph.schema)
     for table in _node_tables(graph, rules, delimiter, found):
@@ -329,20 +289,28 @@ def _tables(graph: InstitutionalGraph, delimiter: str, found: _Findings) -> Iter
 
 
 # --- writing -----------------------------------------------------------------------------------------------
-def _write_pass(graph: InstitutionalGraph, directory: Path, delimiter: str) -> tuple[AdminImportTables, _Findings]:
-    found = _Findings()
+def _write_table(fh: TextIO, table: _Table) -> None:
+    """The table as :mod:`csv` writes it, ``_ROWS_PER_WRITE`` rows per write."""
+    fh.write(",".join(map(csv_cell, table.header)) + "\n")
+    columns = [csv_cells(c) if q else c for c, q in zip(table.columns, table.quoted, strict=True)]
+    rows = map(",".join, zip(*columns, strict=True))
+    while chunk := list(islice(rows, _ROWS_PER_WRITE)):
+        fh.write("\n".join(chunk))
+        fh.write("\n")
+
+
+def _write_pass(graph: InstitutionalGraph, directory: Path, delimiter: str) -> tuple[AdminImportTables, Findings]:
+    found = Findings()
     tables = AdminImportTables(array_delimiter=delimiter)
     for kind, table in _tables(graph, delimiter, found):
         with open(directory / table.name, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh, lineterminator="\n")
-            writer.writerow(table.header)
-            writer.writerows(table.rows())
+            _write_table(fh, table)
         getattr(tables, kind).append(table.name)
     tables.multiline = found.multiline
     return tables, found
 
 
-def _free_delimiter(found: _Findings) -> str:
+def _free_delimiter(found: Findings) -> str:
     for candidate in ARRAY_DELIMITERS:
         if candidate not in found.in_items:
             return candidate
@@ -376,11 +344,10 @@ def write_admin_import_csv(graph: InstitutionalGraph, directory: Path) -> list[s
 def admin_import_tables(graph: InstitutionalGraph) -> AdminImportTables:
     """The files :func:`write_admin_import_csv` writes, in memory (name → rows of cells, header first)."""
     for delimiter in ARRAY_DELIMITERS:
-        found = _Findings()
+        found = Findings()
         tables = AdminImportTables(array_delimiter=delimiter)
         for kind, table in _tables(graph, delimiter, found):
-            rows = [["" if c is None else str(c) for c in row] for row in table.rows()]
-            tables.files[table.name] = [table.header, *rows]
+            tables.files[table.name] = [table.header, *map(list, table.rows())]
             getattr(tables, kind).append(table.name)
         tables.multiline = found.multiline
         if _free_delimiter(found) == delimiter:
