@@ -50,12 +50,17 @@ DERIVED_FLAG = "derived"
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _PRIMITIVES = (str, int, float, bool)
+_PRIMITIVE_TYPES = frozenset(_PRIMITIVES)
+_NAMES_CHECKED: set[str] = set()  # a load checks the same few names millions of times
 
 
 def property_name(name: str) -> str:
     """Return ``name`` if it can be interpolated into Cypher as a property name, else raise."""
+    if name in _NAMES_CHECKED:
+        return name
     if not _IDENTIFIER.match(name):
         raise InstgraphError(f"property name {name!r} is not a plain identifier; rename it in the schema or data")
+    _NAMES_CHECKED.add(name)
     return name
 
 
@@ -131,12 +136,15 @@ def citation_json(item: Any) -> str:
 
 
 def _storable(owner: str, name: str, value: Any) -> Any:
-    if type(value) in _PRIMITIVES or isinstance(value, _PRIMITIVES):
+    kind = type(value)
+    if kind in _PRIMITIVE_TYPES or isinstance(value, _PRIMITIVES):
         return value
     if isinstance(value, (list, tuple)):
-        kinds = {type(v) for v in value}
-        if all(issubclass(k, _PRIMITIVES) for k in kinds) and (len(kinds) <= 1 or kinds <= {int, float}):
-            return list(value)
+        kinds = set(map(type, value))
+        if (kinds <= _PRIMITIVE_TYPES or all(issubclass(k, _PRIMITIVES) for k in kinds)) and (
+            len(kinds) <= 1 or kinds <= {int, float}
+        ):
+            return value if kind is list else list(value)  # rows are only sent, never changed: no copy
     raise InstgraphError(
         f"{owner}: property {name!r} holds {type(value).__name__} {value!r:.60}, which Neo4j cannot store; "
         "use a primitive or a list of one primitive type (maps belong in schema 'map' properties)"
