@@ -36,17 +36,10 @@ from graph.errors import InstgraphError
 from graph.model.institutional_graph import InstitutionalGraph
 from graph.model.schema import Schema
 from graph.store.constraints import ensure_constraints
-from graph.store.rows import (
-    MENTION_TYPE,
-    as_columns,
-    codec,
-    entity_rows,
-    mention_groups,
-    mention_rows,
-    relationship_rows,
-)
 from graph.store.statements import (  # re-exported: tests and benchmarks import them from here
+    Part,
     key_property,
+    load_plan,
     mention_statement,
     node_create,
     node_statement,
@@ -103,9 +96,6 @@ class LoadError(InstgraphError):
         self.report = report
 
 
-Part = tuple[str, str, str, list[Any], list[int] | None]
-"""``(phase, name, statement, rows, weights)``: rows for one statement; a row's weight is the number of
-items it writes (a mention row carries all the links of one entity), ``None`` when each row is one."""
 _Piece = tuple[str, str, str, list[Any], int]
 """``(phase, name, statement, rows, items)``: what one statement of a transaction sends."""
 
@@ -247,34 +237,6 @@ def _step(report: LoadReport, name: str) -> Iterator[None]:
         yield
     finally:
         report.steps[name] = time.perf_counter() - began
-
-
-def load_plan(graph: InstitutionalGraph, *, new: bool, totals: dict[str, int] | None = None) -> Iterator[Part]:
-    """The statements of a load and their rows, built phase by phase (while the previous phase's
-    transactions run); ``totals`` learns each phase's row count as it is built. ``new``: CREATE from list
-    rows (right after a wipe), else MERGE."""
-    schema, rules = graph.schema, codec(graph.schema)
-    totals = {} if totals is None else totals
-    totals.update(entities=len(graph.graph), relationships=graph.graph.number_of_edges(), mentions=0)
-    for label, rows in sorted(entity_rows(graph).items()):
-        if new:
-            key = schema.node_type(label).key
-            columns, listed = as_columns(rows, ("id",), rules.entity_lists, key)
-            yield ("entities", label, node_create(schema, label, rules, columns), listed, None)
-        else:
-            yield ("entities", label, node_statement(schema, label, rules), rows, None)
-    for (type_, s, t), rows in sorted(relationship_rows(graph).items()):
-        if new:
-            columns, listed = as_columns(rows, ("source", "target", "id"), rules.relationship_lists, "id")
-            yield ("relationships", type_, relationship_create(schema, type_, s, t, rules, columns), listed, None)
-        else:
-            yield ("relationships", type_, relationship_statement(schema, type_, s, t, rules), rows, None)
-    mentions = mention_rows(graph)
-    totals["mentions"] = sum(len(rows) for rows in mentions.values())
-    for label, rows in sorted(mentions.items()):
-        grouped = mention_groups(rows)
-        weights = [len(row[1]) for row in grouped]
-        yield ("mentions", MENTION_TYPE, mention_statement(schema, label, new=new), grouped, weights)
 
 
 class _Sender:
