@@ -66,14 +66,7 @@ from graph.model.institutional_graph import InstitutionalGraph  # noqa: E402
 from graph.model.schema import load_schema  # noqa: E402
 from graph.store.constraints import ensure_constraints  # noqa: E402
 from graph.store.read import read_graph  # noqa: E402
-from graph.store.rows import codec, entity_rows, mention_rows, relationship_rows  # noqa: E402
-from graph.store.write import (  # noqa: E402
-    mention_statement,
-    node_statement,
-    relationship_statement,
-    wipe_graph,
-    write_graph,
-)
+from graph.store.write import load_plan, wipe_graph, write_graph  # noqa: E402
 from graph.synthetic import synthetic_graph  # noqa: E402
 
 
@@ -115,21 +108,21 @@ def per_row_rate(driver: Driver, graph: InstitutionalGraph, database: str, sampl
     Returns each kind's sampled rate; :func:`per_row_whole_graph` scales them to a size's rows.
     ``relationships`` alone (nodes already loaded) is the rate the old, narrower comparison used.
     """
-    schema, rules = graph.schema, codec(graph.schema)
+    schema = graph.schema
     wipe_graph(driver, schema, database)
     ensure_constraints(driver, schema, database)
-    nodes = [(node_statement(schema, label, rules, new=True), row) for label, rows in entity_rows(graph).items()
-             for row in rows]  # fmt: skip
-    entities = _time_rows(driver, database, _spread(nodes, sample))
+    # each phase's (statement, one row) as the wiped load sends them
+    plan: dict[str, list[tuple[str, Any]]] = {phase: [] for phase in ROW_KINDS}
+    for phase, _, statement, rows, _ in load_plan(graph, new=True):
+        if phase == "mentions":  # one link per row: an entity's links one query each
+            plan[phase] += [(statement, [source, [link]]) for source, links in rows for link in links]
+        else:
+            plan[phase] += [(statement, row) for row in rows]
+    entities = _time_rows(driver, database, _spread(plan["entities"], sample))
     wipe_graph(driver, schema, database)
-    write_graph(driver, graph, database=database, batch_size=10_000)  # every node in place, untimed
-    _delete_relationships(driver, database)  # relationships and mention links are then written anew
-    rels = [(relationship_statement(schema, t, s, e, rules, new=True), row)
-            for (t, s, e), rows in relationship_rows(graph).items() for row in rows]  # fmt: skip
-    relationships = _time_rows(driver, database, _spread(rels, sample))
-    links = [(mention_statement(schema, label, new=True), {"source": row["source"], "links": [row]})
-             for label, rows in mention_rows(graph).items() for row in rows]  # fmt: skip
-    mentions = _time_rows(driver, database, _spread(links, sample))
+    _create_entities(driver, database, graph)  # every node in place, untimed; the links are then written anew
+    relationships = _time_rows(driver, database, _spread(plan["relationships"], sample))
+    mentions = _time_rows(driver, database, _spread(plan["mentions"], sample))
     return {"entities": entities, "relationships": relationships, "mentions": mentions}
 
 
@@ -140,9 +133,13 @@ def per_row_whole_graph(baseline: dict[str, Any], batched: dict[str, Any]) -> di
     return {"seconds": seconds, "rate": batched["relationships"] / seconds}
 
 
-def _delete_relationships(driver: Driver, database: str) -> None:
-    with driver.session(database=database) as session:
-        session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS").consume()
+def _create_entities(driver: Driver, database: str, graph: InstitutionalGraph) -> None:
+    """The wiped load's entity statements alone, in batches (no relationships to delete afterwards)."""
+    for phase, _, statement, rows, _ in load_plan(graph, new=True):
+        if phase != "entities":
+            break
+        for start in range(0, len(rows), 10_000):
+            driver.execute_query(statement, rows=rows[start : start + 10_000], database_=database)
 
 
 def batched_rate(

@@ -21,7 +21,7 @@ from graph.store.rows import (
     mention_rows,
     relationship_rows,
 )
-from graph.store.write import node_statement, relationship_statement
+from graph.store.write import node_create, node_statement, relationship_create, relationship_statement
 
 
 def load_synthetic() -> ModuleType:
@@ -156,13 +156,15 @@ def test_statements_interpolate_schema_labels_only(small: InstitutionalGraph) ->
     assert "UNWIND $rows AS row MERGE (n:Ministry {id: row.id}) SET n:Actor SET n += row.props" in node_statement(
         small.schema, "Ministry", rules
     )
-    assert "CREATE (n:Ministry:Actor) SET n = row.props" in node_statement(small.schema, "Ministry", rules, new=True)
+    created = node_create(small.schema, "Ministry", rules, ["name", "start"])
+    assert "CREATE (n:Ministry:Actor {id: row[0], name: row[1], start: row[2], aliases: row[3]" in created
     assert "MERGE (a)-[r:LEADS {id: row.id}]->(b)" in relationship_statement(
         small.schema, "LEADS", "Ministry", "Programme", rules
     )
-    assert "CREATE (a)-[r:LEADS]->(b)" in relationship_statement(
-        small.schema, "LEADS", "Actor", "Instrument", rules, new=True
-    )
+    created = relationship_create(small.schema, "LEADS", "Actor", "Instrument", rules, ["start"])
+    assert "MATCH (b:Instrument {id: row[1]}) CREATE (a)-[:LEADS {id: row[2], start: row[3]" in created
+    with pytest.raises(InstgraphError, match="not a plain identifier"):
+        node_create(small.schema, "Ministry", rules, ["name}) DETACH DELETE (n"])
     with pytest.raises(InstgraphError, match="not in graph/model/schema.yaml"):
         node_statement(small.schema, "Ministry) DETACH DELETE (n", rules)
     with pytest.raises(InstgraphError, match="relationship type 'LEADS]->' is not in graph/model/schema.yaml"):
@@ -188,9 +190,11 @@ def test_an_entity_type_outside_the_schema_is_one_plain_line_the_cli_prints(smal
 def test_mention_groups_send_each_entity_once_with_all_its_links(small: InstitutionalGraph) -> None:
     rows = mention_rows(small)["Actor"]
     grouped = mention_groups(rows)
-    assert sorted(r["source"] for r in grouped) == sorted({r["source"] for r in rows})
-    assert sum(len(r["links"]) for r in grouped) == len(rows)
-    assert all(link["source"] == r["source"] for r in grouped for link in r["links"])
+    assert sorted(source for source, _ in grouped) == sorted({r["source"] for r in rows})
+    assert sum(len(links) for _, links in grouped) == len(rows)
+    by_id = {r["id"]: r for r in rows}
+    assert all(by_id[i] == {"source": source, "target": target, "id": i, "lines": lines}
+               for source, links in grouped for target, i, lines in links)  # fmt: skip
 
 
 def test_citations_encode_exactly_as_canonical_json() -> None:

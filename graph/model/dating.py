@@ -40,6 +40,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.collector import gc_paused
 from graph.model.holds import KNOWN_YEARS, NOT_AFTER, NOT_BEFORE
 
 STATED, SUCCESSION, BOTH_ENDS, DOCUMENT_DATE = "stated", "succession", "both ends", "document date"
@@ -48,7 +49,13 @@ SUCCESSION_TYPES = ("SUCCEEDED_BY", "TRANSFERRED_TO")
 DOCUMENT_TYPE = "Document"
 # Every property this module writes (declared in schema.yaml under time_properties).
 TIME_PROPERTIES = (
-    KNOWN_YEARS, NOT_BEFORE, NOT_AFTER, "derived_years", "derived_rules", "not_before_rule", "not_after_rule",
+    KNOWN_YEARS,
+    NOT_BEFORE,
+    NOT_AFTER,
+    "derived_years",
+    "derived_rules",
+    "not_before_rule",
+    "not_after_rule",
 )
 _YEAR = re.compile(r"^\s*(\d{4})")
 
@@ -65,18 +72,18 @@ class Span:
 
     @classmethod
     def stated(cls, start: int | None, end: int | None) -> Span:
+        if start is None and end is None:  # the common case at scale: nothing stated
+            return cls({})
         if start is not None and end is not None:
             years: Iterable[int] = range(start, end + 1)
-        elif start is not None or end is not None:
-            years = [start if start is not None else end]  # type: ignore[list-item]
         else:
-            years = []
+            years = [start if start is not None else end]  # type: ignore[list-item]
         return cls(
-            known=dict.fromkeys(years, STATED),
-            not_before=start,
-            not_after=end,
-            before_rule=STATED if start is not None else None,
-            after_rule=STATED if end is not None else None,
+            dict.fromkeys(years, STATED),
+            start,
+            end,
+            STATED if start is not None else None,
+            STATED if end is not None else None,
         )
 
     def allows(self, year: int) -> bool:
@@ -93,25 +100,33 @@ class Span:
 
     def bound(self, not_before: int | None, not_after: int | None, rule: str) -> None:
         """Narrow the bounds; known years outside them are dropped."""
+        narrowed = False
         if not_before is not None and (self.not_before is None or not_before > self.not_before):
-            self.not_before, self.before_rule = not_before, rule
+            self.not_before, self.before_rule, narrowed = not_before, rule, True
         if not_after is not None and (self.not_after is None or not_after < self.not_after):
-            self.not_after, self.after_rule = not_after, rule
-        self.known = {y: r for y, r in self.known.items() if self.allows(y)}
+            self.not_after, self.after_rule, narrowed = not_after, rule, True
+        if narrowed and self.known:
+            self.known = {y: r for y, r in self.known.items() if self.allows(y)}
 
     def properties(self) -> dict[str, Any]:
         """The time properties; an absent bound is left out (as Neo4j leaves out a null property)."""
-        derived = sorted((y, r) for y, r in self.known.items() if r != STATED)
+        known = self.known
+        years = sorted(known)
+        derived = [y for y in years if known[y] != STATED]
         props: dict[str, Any] = {
-            KNOWN_YEARS: sorted(self.known),
-            "derived_years": [y for y, _ in derived],
-            "derived_rules": [r for _, r in derived],
+            KNOWN_YEARS: years,
+            "derived_years": derived,
+            "derived_rules": [known[y] for y in derived],
         }
         if self.not_before is not None:
-            props.update({NOT_BEFORE: self.not_before, "not_before_rule": self.before_rule})
+            props[NOT_BEFORE], props["not_before_rule"] = self.not_before, self.before_rule
         if self.not_after is not None:
-            props.update({NOT_AFTER: self.not_after, "not_after_rule": self.after_rule})
+            props[NOT_AFTER], props["not_after_rule"] = self.not_after, self.after_rule
         return props
+
+
+Fact = tuple[str, str, Any, dict[str, Any], Span]
+"""``(source, target, key, data, span)``: one relationship of the graph and what is known of its time."""
 
 
 def document_year(date: Any) -> int | None:
@@ -120,15 +135,20 @@ def document_year(date: Any) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _documents_of(data: Mapping[str, Any]) -> Iterable[str]:
-    yield from data.get("sources") or ()
+def _document_years(data: Mapping[str, Any], doc_year: Mapping[str, int]) -> list[int]:
+    """The years of the documents that state a fact (its ``sources``, then its citations)."""
+    years = [doc_year[s] for s in data.get("sources") or () if s in doc_year]
     for ev in data.get("evidence") or ():
-        if isinstance(ev, Mapping) and ev.get("document"):
-            yield str(ev["document"])
+        if isinstance(ev, Mapping) and ev.get("document") and (doc := str(ev["document"])) in doc_year:
+            years.append(doc_year[doc])
+    return years
 
 
-def _stated_spans(G: Any, doc_year: Mapping[str, int]) -> tuple[dict[str, Span], dict[tuple[str, str, str], Span]]:
-    """1. What each entity and relationship states of its own years (a document: its date)."""
+def _stated_spans(G: Any, doc_year: Mapping[str, int]) -> tuple[dict[str, Span], list[Fact]]:
+    """1. What each entity and relationship states of its own years (a document: its date).
+
+    The relationships come back in ``G.edges`` order with their data, read once from networkx's
+    adjacency, so later steps need no ``G.edges[e]`` look-up."""
     nodes: dict[str, Span] = {}
     for n, d in G.nodes(data=True):
         if d.get("type") == DOCUMENT_TYPE:
@@ -136,14 +156,20 @@ def _stated_spans(G: Any, doc_year: Mapping[str, int]) -> tuple[dict[str, Span],
             nodes[n] = Span({y: STATED} if y else {}, y, None, STATED if y else None, None)
         else:
             nodes[n] = Span.stated(d.get("start"), d.get("end"))
-    edges = {(u, v, k): Span.stated(d.get("start"), d.get("end")) for u, v, k, d in G.edges(keys=True, data=True)}
+    stated = Span.stated
+    edges = [
+        (u, v, k, d, stated(d.get("start"), d.get("end")))
+        for u, nbrs in G._adj.items()
+        for v, keyed in nbrs.items()
+        for k, d in keyed.items()
+    ]
     return nodes, edges
 
 
-def _date_successions(G: Any, nodes: Mapping[str, Span], events: Iterable[tuple[str, str, str]]) -> None:
-    """2. Succession: the old body ends the year before the new one starts."""
-    for u, v, k in events:
-        d = G.edges[u, v, k]
+def _date_successions(G: Any, nodes: Mapping[str, Span], events: Iterable[Fact]) -> None:
+    """2. Succession: the old body ends the year before the new one starts (in edge order: the first
+    succession that bounds a body wins, the same on every run)."""
+    for u, v, _, d, _ in events:
         year = d.get("start") if d.get("start") is not None else d.get("end")
         if year is None:
             continue
@@ -157,67 +183,83 @@ def _date_successions(G: Any, nodes: Mapping[str, Span], events: Iterable[tuple[
             new.add(year, SUCCESSION)
 
 
-def _ends_exist(nodes: Mapping[str, Span], edges: Mapping[tuple[str, str, str], Span], facts: list[Any]) -> None:
+def _bound_by_ends(nodes: Mapping[str, Span], facts: list[Fact]) -> None:
+    """3. Both ends (first half): a relationship holds neither before either end starts nor after it ends."""
+    for u, v, _, _, span in facts:
+        for end in (nodes[u], nodes[v]):
+            if end.not_before is not None or end.not_after is not None:
+                span.bound(end.not_before, end.not_after, BOTH_ENDS)
+
+
+def _ends_exist(nodes: Mapping[str, Span], facts: list[Fact]) -> None:
     """3. Both ends (second half): the ends exist in every year a relationship is known to hold."""
-    for u, v, k in facts:
-        for y in edges[u, v, k].known:
-            nodes[u].add(y, BOTH_ENDS)
-            nodes[v].add(y, BOTH_ENDS)
+    for u, v, _, _, span in facts:
+        if span.known:
+            a, b = nodes[u], nodes[v]
+            for y in span.known:
+                a.add(y, BOTH_ENDS)
+                b.add(y, BOTH_ENDS)
 
 
-def _date_by_documents(
-    G: Any,
-    nodes: Mapping[str, Span],
-    edges: Mapping[tuple[str, str, str], Span],
-    facts: list[Any],
-    doc_year: Mapping[str, int],
-) -> None:
+def _date_by_documents(G: Any, nodes: Mapping[str, Span], facts: list[Fact], doc_year: Mapping[str, int]) -> None:
     """4. Document date: facts not told as over, undated or running since a stated start, hold in the
     years of the documents that state them."""
 
     def eligible(span: Span, data: Mapping[str, Any]) -> bool:
         return span.not_after is None and (data.get("start") is not None or not span.known)
 
-    dated: list[tuple[Span, list[int]]] = []
+    dated: list[tuple[Span, list[int]]] = []  # all chosen before any is dated: a year added must not change a choice
     for n, d in G.nodes(data=True):
         if d.get("type") != DOCUMENT_TYPE and eligible(nodes[n], d):
-            dated.append((nodes[n], [doc_year[s] for s in _documents_of(d) if s in doc_year]))
-    for e in facts:
-        d = G.edges[e]
-        if eligible(edges[e], d):
-            dated.append((edges[e], [doc_year[s] for s in _documents_of(d) if s in doc_year]))
+            dated.append((nodes[n], _document_years(d, doc_year)))
+    for _, _, _, d, span in facts:
+        if eligible(span, d):
+            dated.append((span, _document_years(d, doc_year)))
     for span, years in dated:
         for y in years:
             span.add(y, DOCUMENT_DATE)
+
+
+def _with_properties(G: Any, nodes: Mapping[str, Span], edges: list[Fact]) -> Any:
+    """A copy of ``G`` whose node and edge attributes also hold their spans' time properties.
+
+    Built straight into networkx's adjacency dicts, shared by successors and predecessors as
+    ``add_edge`` shares them: one pass instead of ``G.copy()`` and a second pass of updates.
+    """
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H._node = {n: {**d, **nodes[n].properties()} for n, d in G._node.items()}
+    succ: dict[Any, dict[Any, Any]] = {n: {} for n in H._node}
+    pred: dict[Any, dict[Any, Any]] = {n: {} for n in H._node}
+    spans = iter(edges)  # in the order _stated_spans walked the adjacency, as below
+    for u, nbrs in G._adj.items():
+        out = succ[u]
+        for v, keyed in nbrs.items():
+            out[v] = pred[v][u] = {k: {**d, **next(spans)[4].properties()} for k, d in keyed.items()}
+    H._adj, H._pred = succ, pred  # networkx's documented pair: both set together
+    return H
 
 
 def date_facts(g: Any) -> Any:
     """A copy of the :class:`~graph.model.InstitutionalGraph` ``g`` whose facts carry the time properties."""
     from graph.model.institutional_graph import InstitutionalGraph
 
-    G = g.graph.copy()
-    doc_year = {
-        n: y for n, d in G.nodes(data=True) if d.get("type") == DOCUMENT_TYPE and (y := document_year(d.get("date")))
-    }
-    nodes, edges = _stated_spans(G, doc_year)
-    events = {e for e in edges if G.edges[e].get("type") in SUCCESSION_TYPES}
-    _date_successions(G, nodes, events)
-
-    # 3. both ends: bounds from the ends, then the ends exist where the relationship holds
-    facts = [e for e in edges if e not in events]
-    for u, v, k in facts:
-        for end in (nodes[u], nodes[v]):
-            edges[u, v, k].bound(end.not_before, end.not_after, BOTH_ENDS)
-    _ends_exist(nodes, edges, facts)
-
-    _date_by_documents(G, nodes, edges, facts, doc_year)
-    _ends_exist(nodes, edges, facts)
-
-    for n, span in nodes.items():
-        G.nodes[n].update(span.properties())
-    for e, span in edges.items():
-        G.edges[e].update(span.properties())
-    return InstitutionalGraph(g.schema, G)
+    G = g.graph
+    with gc_paused():  # a span and a dict or two per fact, no cycles (see gc_paused)
+        doc_year = {
+            n: y
+            for n, d in G.nodes(data=True)
+            if d.get("type") == DOCUMENT_TYPE and (y := document_year(d.get("date")))
+        }
+        nodes, edges = _stated_spans(G, doc_year)
+        events = [e for e in edges if e[3].get("type") in SUCCESSION_TYPES]
+        _date_successions(G, nodes, events)
+        facts = [e for e in edges if e[3].get("type") not in SUCCESSION_TYPES]
+        _bound_by_ends(nodes, facts)  # 3. both ends: bounds from the ends, then the ends exist where it holds
+        _ends_exist(nodes, facts)
+        _date_by_documents(G, nodes, facts, doc_year)
+        _ends_exist(nodes, facts)
+        return InstitutionalGraph(g.schema, _with_properties(G, nodes, edges))
 
 
 def is_dated(G: Any) -> bool:

@@ -50,12 +50,17 @@ DERIVED_FLAG = "derived"
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _PRIMITIVES = (str, int, float, bool)
+_PRIMITIVE_TYPES = frozenset(_PRIMITIVES)
+_NAMES_CHECKED: set[str] = set()  # a load checks the same few names millions of times
 
 
 def property_name(name: str) -> str:
     """Return ``name`` if it can be interpolated into Cypher as a property name, else raise."""
+    if name in _NAMES_CHECKED:
+        return name
     if not _IDENTIFIER.match(name):
         raise InstgraphError(f"property name {name!r} is not a plain identifier; rename it in the schema or data")
+    _NAMES_CHECKED.add(name)
     return name
 
 
@@ -131,12 +136,15 @@ def citation_json(item: Any) -> str:
 
 
 def _storable(owner: str, name: str, value: Any) -> Any:
-    if type(value) in _PRIMITIVES or isinstance(value, _PRIMITIVES):
+    kind = type(value)
+    if kind in _PRIMITIVE_TYPES or isinstance(value, _PRIMITIVES):
         return value
     if isinstance(value, (list, tuple)):
-        kinds = {type(v) for v in value}
-        if all(issubclass(k, _PRIMITIVES) for k in kinds) and (len(kinds) <= 1 or kinds <= {int, float}):
-            return list(value)
+        kinds = set(map(type, value))
+        if (kinds <= _PRIMITIVE_TYPES or all(issubclass(k, _PRIMITIVES) for k in kinds)) and (
+            len(kinds) <= 1 or kinds <= {int, float}
+        ):
+            return value if kind is list else list(value)  # rows are only sent, never changed: no copy
     raise InstgraphError(
         f"{owner}: property {name!r} holds {type(value).__name__} {value!r:.60}, which Neo4j cannot store; "
         "use a primitive or a list of one primitive type (maps belong in schema 'map' properties)"
@@ -338,22 +346,41 @@ def mention_spans(graph: InstitutionalGraph) -> tuple[Spans, dict[str, str]]:
     return spans, types
 
 
-def mention_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """:func:`mention_rows` of one label as one row per entity, ``{source, links: [mention rows]}``,
+def mention_groups(rows: list[dict[str, Any]]) -> list[list[Any]]:
+    """:func:`mention_rows` of one label as one list row per entity, ``[source, [[target, id, lines], …]]``,
     so an entity's id is sent and looked up once however many documents mention it.
 
     >>> rows = [{"source": "a", "target": "d1", "id": "m1", "lines": None},
     ...         {"source": "b", "target": "d1", "id": "m2", "lines": ["3"]},
     ...         {"source": "a", "target": "d2", "id": "m3", "lines": ["4-5"]}]
-    >>> [(r["source"], [link["id"] for link in r["links"]]) for r in mention_groups(rows)]
-    [('a', ['m1', 'm3']), ('b', ['m2'])]
+    >>> mention_groups(rows)
+    [['a', [['d1', 'm1', None], ['d2', 'm3', ['4-5']]]], ['b', [['d1', 'm2', ['3']]]]]
     """
-    by_source: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:  # the row itself is the link (its "source" goes along unused: cheaper than a copy)
+    by_source: dict[str, list[list[Any]]] = {}
+    for row in rows:
+        link = [row["target"], row["id"], row["lines"]]
         links = by_source.get(row["source"])
         if links is None:
-            by_source[row["source"]] = [row]
+            by_source[row["source"]] = [link]
         else:
-            links.append(row)
-    return [{"source": source, "links": links} for source, links in by_source.items()]
+            links.append(link)
+    return [[source, links] for source, links in by_source.items()]
 
+
+def as_columns(
+    rows: list[dict[str, Any]], ends: tuple[str, ...], lists: tuple[str, ...], key: str
+) -> tuple[list[str], list[list[Any]]]:
+    """Rows of :func:`entity_rows` or :func:`relationship_rows` as the list rows a CREATE takes
+    (:mod:`graph.store.statements`): ``[*ends, *props in columns, *lists]``, ``None`` where a row lacks a
+    property; the columns are the sorted union of the rows' ``props`` names but ``key``.
+
+    >>> as_columns([{"id": "a", "props": {"name": "A"}, "aliases": ["X"]},
+    ...             {"id": "b", "props": {"start": 2001}, "aliases": None}], ("id",), ("aliases",), "id")
+    (['name', 'start'], [['a', 'A', None, ['X']], ['b', None, 2001, None]])
+    """
+    columns = sorted({name for row in rows for name in row["props"]} - {key})
+    out = []
+    for row in rows:
+        props = row["props"]
+        out.append([*[row[e] for e in ends], *[props.get(c) for c in columns], *[row[x] for x in lists]])
+    return columns, out

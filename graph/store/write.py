@@ -36,24 +36,21 @@ from graph.errors import InstgraphError
 from graph.model.institutional_graph import InstitutionalGraph
 from graph.model.schema import Schema
 from graph.store.constraints import ensure_constraints
-from graph.store.rows import (
-    MENTION_TYPE,
-    codec,
-    entity_rows,
-    mention_groups,
-    mention_rows,
-    relationship_rows,
-)
 from graph.store.statements import (  # re-exported: tests and benchmarks import them from here
+    Part,
     key_property,
+    load_plan,
     mention_statement,
+    node_create,
     node_statement,
+    relationship_create,
     relationship_statement,
 )
 
 __all__ = [
-    "LoadError", "LoadReport", "Progress", "key_property", "load_into_neo4j", "mention_statement", "node_statement",
-    "relationship_statement", "rich_progress", "wipe_graph", "write_graph",
+    "LoadError", "LoadReport", "Progress", "key_property", "load_into_neo4j", "load_plan", "mention_statement",
+    "node_create", "node_statement", "relationship_create", "relationship_statement", "rich_progress", "wipe_graph",
+    "write_graph",
 ]  # fmt: skip
 
 if TYPE_CHECKING:
@@ -99,14 +96,11 @@ class LoadError(InstgraphError):
         self.report = report
 
 
-_Part = tuple[str, str, str, list[dict[str, Any]], list[int] | None]
-"""``(phase, name, statement, rows, weights)``: rows for one statement; a row's weight is the number of
-items it writes (a mention row carries all the links of one entity), ``None`` when each row is one."""
-_Piece = tuple[str, str, str, list[dict[str, Any]], int]
+_Piece = tuple[str, str, str, list[Any], int]
 """``(phase, name, statement, rows, items)``: what one statement of a transaction sends."""
 
 
-def _transactions(plan: Iterable[_Part], size: int) -> Iterator[list[_Piece]]:
+def _transactions(plan: Iterable[Part], size: int) -> Iterator[list[_Piece]]:
     """Cut the plan into transactions of about ``size`` items each, in order; a transaction may run
     several statements (a small graph loads in one transaction, one commit), and a row heavier than
     ``size`` goes alone."""
@@ -231,7 +225,7 @@ def write_graph(
     # CREATE them (no existence check, no locking MERGE, no union with stored lists).
     sender = _Sender(driver, database, report, progress, began, new=wipe)
     with _step(report, "write"):
-        sender.send(_plan(graph, new=wipe, totals=sender.totals), batch_size)
+        sender.send(load_plan(graph, new=wipe, totals=sender.totals), batch_size)
     report.seconds = time.perf_counter() - began
     return report
 
@@ -243,23 +237,6 @@ def _step(report: LoadReport, name: str) -> Iterator[None]:
         yield
     finally:
         report.steps[name] = time.perf_counter() - began
-
-
-def _plan(graph: InstitutionalGraph, *, new: bool, totals: dict[str, int]) -> Iterator[_Part]:
-    """The statements of a load and their rows, built phase by phase while the previous phase's
-    transactions run; ``totals`` learns each phase's row count as it is built."""
-    schema, rules = graph.schema, codec(graph.schema)
-    totals.update(entities=len(graph.graph), relationships=graph.graph.number_of_edges(), mentions=0)
-    for label, rows in sorted(entity_rows(graph).items()):
-        yield ("entities", label, node_statement(schema, label, rules, new=new), rows, None)
-    for (type_, s, t), rows in sorted(relationship_rows(graph).items()):
-        yield ("relationships", type_, relationship_statement(schema, type_, s, t, rules, new=new), rows, None)
-    mentions = mention_rows(graph)
-    totals["mentions"] = sum(len(rows) for rows in mentions.values())
-    for label, rows in sorted(mentions.items()):
-        grouped = mention_groups(rows)
-        weights = [len(row["links"]) for row in grouped]
-        yield ("mentions", MENTION_TYPE, mention_statement(schema, label, new=new), grouped, weights)
 
 
 class _Sender:
@@ -281,7 +258,7 @@ class _Sender:
         self.totals: dict[str, int] = {}
         self.done: dict[str, int] = {"entities": 0, "relationships": 0, "mentions": 0}
 
-    def send(self, plan: Iterable[_Part], batch_size: int) -> None:
+    def send(self, plan: Iterable[Part], batch_size: int) -> None:
         pending = self.pending
         with gc_paused(), ThreadPoolExecutor(self.writers, thread_name_prefix="instgraph-load") as writer:
             try:
