@@ -50,8 +50,8 @@ class EdgeDecoder:
     Each becomes an :class:`~graph.model.edge_record.EdgeRecord` whose citations stay one flat tuple
     and whose other lists (``sources``) stay tuples until read. The JSON citations of a whole batch are
     parsed with one ``json.loads``, and equal immutable values (types, methods, contexts, document ids,
-    quoted lines, years, line numbers, time rules, ``sources`` tuples) are one object across all edges.
-    So is every equal time list (``known_years``, ``derived_years``, ``derived_rules``), which is treated
+    quoted lines, years, line numbers, time rules, one-item ``sources`` tuples) are one object across all
+    edges. So is every equal time list (``known_years``, ``derived_years``, ``derived_rules``), which is treated
     as immutable: replace one, never change it in place. The loops dispatch on the value's type inline:
     a helper call per value cost more than the rest of the decoding.
 
@@ -70,7 +70,7 @@ class EdgeDecoder:
         self.ints: dict[int, int] = {}
         self.floats: dict[float, float] = {}
         self.lists: dict[tuple[Any, ...], list[Any]] = {}  # one list per distinct time list
-        self.tuples: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # one tuple per distinct other list
+        self.singles: dict[str, tuple[str]] = {}  # one tuple per distinct one-string other list
         self.columns = relationship_columns(rules)
         lists, maps, json_lists = rules.relationship_lists, rules.relationship_maps, rules.relationship_json_lists
         plain = tuple(n for n in lists if n not in json_lists)
@@ -96,7 +96,7 @@ class EdgeDecoder:
         s, i, f = self.strings.setdefault, self.ints.setdefault, self.floats.setdefault
         interners: dict[type, Callable[[Any, Any], Any]] = {str: s, int: i, float: f}
         shared = interners.get  # Neo4j lists hold one type: the first item's decides
-        lists_of, tuples_of, new = self.lists, self.tuples, self.record
+        lists_of, singles, new = self.lists, self.singles, self.record
         width, ctx = self.width, self._context
         cited = iter(self._citations(rows)).__next__
         out: list[tuple[str, EdgeRecord]] = []
@@ -115,11 +115,11 @@ class EdgeDecoder:
                 v = row[at]
                 if not v:
                     row[at] = ()
-                elif (held := tuples_of.get(k := tuple(v))) is not None:
-                    row[at] = held
-                else:
+                elif len(v) == 1 and type(x := v[0]) is str:
+                    row[at] = singles.get(x) or singles.setdefault(x, (s(x, x),))
+                else:  # mostly unlike any other edge's: sharing them would only keep a copy of each
                     one = shared(type(v[0]))
-                    row[at] = tuples_of.setdefault(k, k if one is None else tuple(map(one, k, k)))
+                    row[at] = tuple(v) if one is None else tuple(map(one, v, v))
             for at in self._time_lists:
                 v = row[at]
                 if not v:
