@@ -289,12 +289,38 @@ print(json.dumps({{"seconds": seconds, "peak_rss_mb": hwm(), "rss_before_mb": ba
 """
 
 
-def mirror_read(uri: str, user: str, password: str, database: str) -> dict[str, Any]:
-    code = MIRROR_CHILD.format(paths=[str(ROOT)], uri=uri, user=user, password=password, database=database)
+# The baseline: networkx's own build of the same graph in a fresh process (the seeded generator's
+# add_node/add_edge calls with the same attributes), with the same imports as the mirror's child.
+NETWORKX_CHILD = """
+import json, sys, time
+sys.path[:0] = {paths!r}
+import neo4j
+from graph.store.read import read_graph
+from graph.synthetic import synthetic_graph
+
+def hwm():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM"):
+            return int(line.split()[1]) / 1024
+
+base = hwm()
+began = time.perf_counter()
+g = synthetic_graph({nodes}, {edges}, seed={seed})
+seconds = time.perf_counter() - began
+print(json.dumps({{"seconds": seconds, "peak_rss_mb": hwm(), "rss_before_mb": base,
+                  "nodes": g.graph.number_of_nodes(), "edges": g.graph.number_of_edges()}}))
+"""
+
+
+def _child(code: str) -> dict[str, Any]:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     if done.returncode != 0:
         return {"failed": done.stderr.strip().splitlines()[-1:]}
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def mirror_read(uri: str, user: str, password: str, database: str) -> dict[str, Any]:
+    return _child(MIRROR_CHILD.format(paths=[str(ROOT)], uri=uri, user=user, password=password, database=database))
 
 
 def default_lib() -> Path | None:
@@ -319,6 +345,8 @@ def main() -> None:
     parser.add_argument("--neo4j-lib", type=Path, default=None, help="Neo4j jars (for neo4j-admin import)")
     parser.add_argument("--no-admin", action="store_true", help="skip the neo4j-admin import comparison")
     parser.add_argument("--no-mirror", action="store_true", help="skip the mirror read")
+    parser.add_argument("--mirror-only", action="store_true",
+                        help="only load each size (bulk on the run's own server) and read the mirror back")  # fmt: skip
     parser.add_argument("--check-below", type=int, default=200_000, help="compare read-back below this size")
     parser.add_argument(
         "--merge-below", type=int, default=200_000, help="below this size also time a load without --wipe (MERGE)"
@@ -343,12 +371,13 @@ def main() -> None:
         driver = GraphDatabase.driver(opts.uri, auth=(opts.user, opts.password))
         try:
             wipe_graph(driver, load_schema(), opts.database)  # untimed: whatever an earlier run left
-            korea = korea_load(driver, opts.database)
-            figures["korea_load"] = korea
-            say(f"Korea graph with --wipe on a warm server: median {korea['median_seconds']:.2f} s "
-                f"(first {korea['first_seconds']:.2f} s, max {korea['max_seconds']:.2f} s)")  # fmt: skip
+            if not opts.mirror_only:
+                korea = figures["korea_load"] = korea_load(driver, opts.database)
+                say(f"Korea graph with --wipe on a warm server: median {korea['median_seconds']:.2f} s "
+                    f"(first {korea['first_seconds']:.2f} s, max {korea['max_seconds']:.2f} s)")  # fmt: skip
             for n_edges in sizes:
-                figures["sizes"][str(n_edges)] = one_size(opts, n_edges, driver, figures, server, settings)
+                size = mirror_only_size if opts.mirror_only else one_size
+                figures["sizes"][str(n_edges)] = size(opts, n_edges, driver, figures, server, settings)
                 if server is not None:  # the bulk load replaced the database: the old bookmarks are void
                     driver.close()
                     driver = GraphDatabase.driver(opts.uri, auth=(opts.user, opts.password))
@@ -364,12 +393,21 @@ def main() -> None:
 def mirror_figures(opts: argparse.Namespace, edges: int) -> dict[str, Any]:
     mirror = mirror_read(opts.uri, opts.user, opts.password, opts.database)
     mirror["edges_in_db"] = edges
-    if "seconds" in mirror:
-        say(f"  mirror read of {edges:,} relationships: {mirror['seconds']:.1f} s, peak RSS "
-            f"{mirror['peak_rss_mb']:,.0f} MB (goal at 1 M: 10 s, 1,000 MB; "
-            f"{mirror['nodes']:,} nodes, {mirror['edges']:,} edges)")  # fmt: skip
-    else:
+    if "seconds" not in mirror:
         say(f"  mirror read failed: {mirror}")
+        return mirror
+    nodes = max(50, int(edges * opts.nodes_per_edge))
+    base = mirror["networkx_build"] = _child(NETWORKX_CHILD.format(paths=[str(ROOT)], nodes=nodes, edges=edges,
+                                                                   seed=opts.seed))  # fmt: skip
+    say(f"  mirror read of {edges:,} relationships: {mirror['seconds']:.1f} s, peak RSS "
+        f"{mirror['peak_rss_mb']:,.0f} MB ({mirror['rss_before_mb']:,.0f} MB before the read; goal at 1 M: 10 s, "
+        f"1,000 MB; {mirror['nodes']:,} nodes, {mirror['edges']:,} edges)")  # fmt: skip
+    if "seconds" in base:
+        say(f"  networkx's own build of the same graph (baseline): {base['seconds']:.1f} s, peak RSS "
+            f"{base['peak_rss_mb']:,.0f} MB; mirror/baseline: {mirror['seconds'] / base['seconds']:.2f}x time, "
+            f"{mirror['peak_rss_mb'] / base['peak_rss_mb']:.2f}x memory")  # fmt: skip
+    else:
+        say(f"  networkx baseline failed: {base}")
     return mirror
 
 
@@ -417,6 +455,15 @@ def one_size(opts: argparse.Namespace, n_edges: int, driver: Driver, figures: di
         say(f"  bulk path (load --bulk): {bulk['seconds']:.1f} s ({steps}) = {entry['bulk_vs_batched']:.2f}x "
             f"the batched load's {batched['seconds']:.1f} s (goal >= 2x)")  # fmt: skip
     return entry
+
+
+def mirror_only_size(opts: argparse.Namespace, n_edges: int, driver: Driver, figures: dict[str, Any], server: Any,
+                     settings: Any) -> dict[str, Any]:  # fmt: skip
+    """``--mirror-only``: the size's graph loaded the fastest way at hand, for the mirror read that follows."""
+    graph = synthetic_graph(max(50, int(n_edges * opts.nodes_per_edge)), n_edges, seed=opts.seed).dated()
+    if server is not None:
+        return {"bulk": bulk_path(graph, server, settings)}
+    return {"batched": batched_rate(driver, graph, opts.database, opts.batch_size, merge=False, reload=False)}
 
 
 def admin_figures(graph: InstitutionalGraph, opts: argparse.Namespace, entry: dict[str, Any]) -> dict[str, Any]:

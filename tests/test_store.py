@@ -149,6 +149,33 @@ def test_round_trip_of_the_korea_graph_is_exact(korea_db: tuple[Any, str], korea
     )
 
 
+def test_the_mirror_serves_what_users_do_with_the_model(
+    korea_db: tuple[Any, str], korea: InstitutionalGraph, tmp_path: Any
+) -> None:
+    """The mirror holds its edges compactly (graph.model.edge_record); analyses, as-of views, the lineage,
+    JSON and further facts must not tell it from the model."""
+    import networkx as nx
+
+    driver, database = korea_db
+    back, model = read_graph(driver, database=database), korea.dated()
+    assert nx.betweenness_centrality(back.graph) == nx.betweenness_centrality(model.graph)
+    assert nx.pagerank(back.graph) == pytest.approx(nx.pagerank(model.graph))
+    assert back.as_of(2016, "possible") == model.as_of(2016, "possible") and back.lineage() == model.lineage()
+    back.write_json(tmp_path / "mirror.json")
+    assert InstitutionalGraph.read_json(tmp_path / "mirror.json") == model
+    more = Relationship("SUCCEEDED_BY", SMBA, MSS, evidence=(Evidence("document:x", 1, 2, "new"),), note="checked")
+    assert back.add_relationship(more) == model.add_relationship(more) and back == model
+
+
+def test_relationship_properties_outside_the_schema_read_back(db: tuple[Any, str]) -> None:
+    driver, database = db
+    g = _two_bodies((Evidence("document:deck", 31, 32, "a line"),), ("SMBA",), 2017)
+    g.graph.edges[SMBA, MSS, "SUCCEEDED_BY"]["weight"] = 2.5  # set in a notebook, then loaded
+    write_graph(driver, g, database=database)
+    back = read_graph(driver, database=database)
+    assert back == g.dated() and back.graph.edges[SMBA, MSS, "SUCCEEDED_BY"]["weight"] == 2.5
+
+
 @pytest.mark.parametrize("wipe", [False, True], ids=["merge-one-writer", "create-two-writers"])
 def test_round_trip_of_a_synthetic_graph_with_every_type_is_exact(db: tuple[Any, str], wipe: bool) -> None:
     driver, database = db

@@ -15,19 +15,25 @@ entities of the given types or groups and the relationships among them, like
 
 from __future__ import annotations
 
+import contextlib
+import queue
 import sys
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import networkx as nx
 from neo4j import READ_ACCESS, Driver, ManagedTransaction, NotificationMinimumSeverity
 
 from graph.collector import gc_paused
+from graph.model.edge_record import OneEdge
 from graph.model.holds import check_certainty, cypher_holds
 from graph.model.institutional_graph import InstitutionalGraph
 from graph.model.schema import Schema, load_schema
-from graph.store.decode import EdgeDecoder, decode_entity
+from graph.store.decode import EdgeDecoder, decode_entity, relationship_columns
 from graph.store.rows import DERIVED_FLAG, PropertyCodec, codec, property_name
+
+Chunk = tuple[str, list[Any]]  # a label and one record's nodes of it, each ``[properties, out]``
 
 
 def _wanted_labels(schema: Schema, types: Iterable[str] | None) -> list[str]:
@@ -45,27 +51,33 @@ def _key(schema: Schema) -> str:
     return property_name(keys.pop()) if len(keys) == 1 else "id"
 
 
-def mirror_query(schema: Schema, label: str, labels: list[str], as_of: int | None) -> str:
+def mirror_query(schema: Schema, label: str, as_of: int | None) -> str:
     """The nodes of one type in records of up to ``$chunk`` nodes, each node as ``[properties, out]``
-    where ``out`` lists its relationships (to nodes of ``labels``) as ``[type, end id, properties]``.
+    where ``out`` lists its relationships as the rows :class:`EdgeDecoder` reads: ``[type,
+    <relationship_columns>, <pairs of properties outside the schema, or null>, end id]``.
 
     Many nodes per record rather than one: the driver's cost is per record far more than per value
-    in it. The node references are collected first (cheap), then each record's relationships are read
-    as the client asks for it, so the result still streams.
+    in it. A relationship is a list, not a map: no key strings to make per relationship. Its end node is
+    not checked here (its labels, as of a year): :func:`_mirror` drops a relationship whose end it does
+    not read, for a third of the server's work. The node references are collected first (cheap), then
+    each record's relationships are read as the client asks for it, so the result still streams.
     """
     nt = schema.node_type(label)
     types = "|".join(schema.check_relationship_type(t) for t in sorted(schema.relationship_types))
-    ends = "|".join(schema.check_label(x) for x in labels)
     node_where = f" WHERE {cypher_holds('n')}" if as_of is not None else ""
-    conds = [f"r.{property_name(DERIVED_FLAG)} IS NULL", f"b:{ends}"]
-    if as_of is not None:
-        conds += [cypher_holds(v) for v in ("b", "r")]
+    conds = [f"r.{property_name(DERIVED_FLAG)} IS NULL"] + ([cypher_holds("r")] if as_of is not None else [])
+    columns = relationship_columns(codec(schema))
+    outside = f"[k IN keys(p) WHERE NOT k IN [{', '.join(repr(property_name(c)) for c in columns)}]]"
+    row = (
+        f"[type(r), {', '.join(f'p.{c}' for c in columns)}, "
+        f"CASE WHEN size({outside}) > 0 THEN [k IN {outside} | [k, p[k]]] END, b.{_key(schema)}]"
+    )
     return (
         f"MATCH (n:{nt.label}){node_where} WITH collect(n) AS ns "
         "UNWIND range(0, size(ns) - 1, $chunk) AS at "
         "CALL (ns, at) { UNWIND ns[at..at + $chunk] AS n "
         f"CALL (n) {{ MATCH (n)-[r:{types}]->(b) WHERE {' AND '.join(conds)} "
-        f"RETURN collect([type(r), b.{_key(schema)}, properties(r)]) AS out }} "
+        f"WITH r, b, properties(r) AS p RETURN collect({row}) AS out }} "
         "RETURN collect([properties(n), out]) AS nodes } "
         "RETURN nodes"
     )
@@ -99,7 +111,7 @@ def read_graph(
         params["certainty"] = check_certainty(certainty)
 
     def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
-        queries = [(label, mirror_query(schema, label, labels, as_of)) for label in labels]
+        queries = [(label, mirror_query(schema, label, as_of)) for label in labels]
         return _mirror(tx, queries, params, rules)
 
     with (
@@ -132,19 +144,70 @@ def _mirror(tx: ManagedTransaction, queries: list[tuple[str, str]], params: dict
             pred[node_id] = {}
         return node_id
 
+    for label, chunk_nodes in _ahead(_chunks(tx, queries, params)):
+        decoded = iter(decoder.decode([row for _, out in chunk_nodes for row in out]))
+        for props, out in chunk_nodes:
+            node_id, data = decode_entity(label, props, rules)
+            s = place(node_id)
+            nodes[s] = data
+            u_adj = adj[s]
+            # zip asks ``out`` first, so it takes exactly this node's share of ``decoded``
+            for row, (key, edge) in zip(out, decoded, strict=False):
+                t = place(row[-1])
+                keydict = u_adj.get(t)
+                if keydict is None:
+                    u_adj[t] = pred[t][s] = OneEdge(key, edge)
+                else:
+                    keydict[key] = edge
+    _drop_unread_ends(g)
+    return g
+
+
+def _chunks(tx: ManagedTransaction, queries: list[tuple[str, str]], params: dict[str, Any]) -> Iterator[Chunk]:
     for label, query in queries:
         for (chunk_nodes,) in tx.run(query, params):
-            decoded = iter(decoder.decode([(e[0], e[2]) for _, out in chunk_nodes for e in out]))
-            for props, out in chunk_nodes:
-                node_id, data = decode_entity(label, props, rules)
-                s = place(node_id)
-                nodes[s] = data
-                u_adj = adj[s]
-                # zip asks ``out`` first, so it takes exactly this node's share of ``decoded``
-                for (_, end, _), (key, edge) in zip(out, decoded, strict=False):
-                    t = place(end)
-                    keydict = u_adj.get(t)
-                    if keydict is None:
-                        keydict = u_adj[t] = pred[t][s] = {}
-                    keydict[key] = edge
-    return g
+            yield label, chunk_nodes
+
+
+def _ahead(chunks: Iterator[Chunk], depth: int = 4) -> Iterator[Chunk]:
+    """``chunks``, fetched by a thread of their own up to ``depth`` records ahead of the caller.
+
+    The driver asks for the next records only when the last are used up, so the server would wait while
+    the records are decoded and the decoding while the server works; with the fetching in a thread the
+    server's work and the decoding overlap (the thread waits for the network without holding the GIL).
+    """
+    box: queue.Queue[Chunk | BaseException | None] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def fetch() -> None:
+        try:
+            for chunk in chunks:
+                if stop.is_set():
+                    return
+                box.put(chunk)
+            box.put(None)
+        except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+            box.put(exc)
+
+    fetcher = threading.Thread(target=fetch, name="instgraph-mirror-fetch", daemon=True)
+    fetcher.start()
+    try:
+        while (item := box.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while fetcher.is_alive():  # let it finish before the transaction ends: empty the box as it fills
+            with contextlib.suppress(queue.Empty):
+                box.get(timeout=0.05)
+
+
+def _drop_unread_ends(g: nx.MultiDiGraph) -> None:
+    """Relationships to nodes the read did not keep (another type, not holding as of the year, or no
+    schema label at all) go, with the placeholders their ends left in the adjacency."""
+    adj, pred = g._adj, g._pred
+    for end in adj.keys() - g._node.keys():
+        for start in pred.pop(end):
+            del adj[start][end]
+        del adj[end]  # only read nodes' relationships were read: it has none of its own
