@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from loaders.lexicon import READING
+from loaders.lexicon import alternation, reading_words
 
 _GAP_BEFORE = 80  # characters between the mention before a phrase and the phrase
 
@@ -202,7 +202,7 @@ _NAMED_LATER = re.compile(
 
 @cache
 def _part_of_after() -> re.Pattern[str]:
-    nouns = "|".join(re.escape(n) for n in sorted(READING["named_part_nouns"], key=len, reverse=True))
+    nouns = alternation(reading_words().named_part_nouns)
     return re.compile(rf"\s+(?:{nouns})\s+of\s+(?:the\s+)?@(\d+)@", re.I)
 
 def objects_after(t: str, at: int, limit: int) -> list[int]:

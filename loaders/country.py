@@ -27,7 +27,7 @@ from functools import cache
 from graph.model import Entity
 from graph.model.country import alpha3
 from loaders.documents import Document
-from loaders.lexicon import countries
+from loaders.lexicon import alternation, countries
 
 MIN_MENTIONS = 2
 LEAD = 2
@@ -59,7 +59,7 @@ def _reader() -> tuple[re.Pattern[str], dict[str, str]]:
             continue
         for form in (name, name.upper(), *_adjectives(name)):
             by_form.setdefault(form, code3)
-    alternatives = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
+    alternatives = alternation(by_form)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), by_form
 
 

@@ -31,10 +31,12 @@ from loaders.lexicon import (
     MEMOS,
     PUNCT_TO_SPACE,
     Candidate,
+    alternation,
     canonical_name,
     countries,
     organisations,
     reading_words,
+    spells,
     strip_starters,
 )
 from loaders.shapes import edition, shaped_names, shaped_type
@@ -90,8 +92,7 @@ _GLOSSARY = re.compile(r"^\s*([A-Z][A-Za-z0-9&-]{1,9})(?:\s{3,}|\t+)([A-Z][^\t]{
 def _glossary_entry(g: re.Match[str], text: str, shaped: bool) -> Candidate | None:
     """The name a glossary line spells out, with its abbreviation as alias, if the letters fit."""
     abbreviation, name = g[1], g[2]
-    initials = [w[0].lower() for w in name.split() if w[0].isupper()]
-    if [ch.lower() for ch in abbreviation if ch.isupper()] != initials[: sum(ch.isupper() for ch in abbreviation)]:
+    if abbreviation[0].lower() != name[0].lower() or not spells(abbreviation, name):
         return None
     inner = find_candidates(name, False, None, shaped)
     typed = inner[0].type if len(inner) == 1 and inner[0].end - inner[0].start == len(name) else None
@@ -165,7 +166,7 @@ MEMOS.extend((_CANDIDATES.clear, _words.cache_clear))
 
 @cache
 def _part_nouns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    nouns = "|".join(re.escape(n) for n in sorted(reading_words().named_part_nouns, key=len, reverse=True))
+    nouns = alternation(reading_words().named_part_nouns)
     return re.compile(rf"\b(?:{nouns})\s*(?:no\.?\s*)?\d*\s*$", re.I), re.compile(rf"\s+(?:{nouns})\b", re.I)
 
 

@@ -12,7 +12,7 @@ from functools import cache
 
 from loaders.clause_ends import MENTION, clause_subject
 from loaders.clauses import OWNS, SAME_AS, Phrased
-from loaders.lexicon import memoised, reading_words
+from loaders.lexicon import alternation, memoised, reading_words
 
 # "A, B and C (have since) jointly published …": the bodies of the list work together.
 _JOINTLY = re.compile(
@@ -56,7 +56,7 @@ _TRANSLATED = re.compile(r"@(\d+)@[*_]*\s*\(\s*[*_]*@(\d+)@")  # "**A** (*B*, AB
 
 @cache
 def _apposition() -> re.Pattern[str]:
-    nouns = "|".join(re.escape(n) for n in sorted(reading_words().body_nouns, key=len, reverse=True))
+    nouns = alternation(reading_words().body_nouns)
     return re.compile(
         rf"@(\d+)@\s*,\s*(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s+(?:of|under|within|in|for)\s+"
         rf"(?:the\s+)?@(\d+)@",
@@ -66,7 +66,7 @@ def _apposition() -> re.Pattern[str]:
 
 @cache
 def _umbrellas() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    nouns = "|".join(re.escape(n) for n in sorted(reading_words().umbrella_nouns, key=len, reverse=True))
+    nouns = alternation(reading_words().umbrella_nouns)
     return (
         re.compile(rf"@(\d+)@\s*,\s*(?:the|an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\s+of\s+(?:the\s+)?"
                    rf"(?:network\s+of\s+(?:the\s+)?)?@(\d+)@", re.I),
@@ -114,7 +114,7 @@ def _plural(noun: str) -> str:
 @cache
 def _members() -> re.Pattern[str]:
     """ "the bodies under the ministry, among them A, B and C": the bodies named are part of the ministry."""
-    nouns = "|".join(re.escape(_plural(n)) for n in sorted(reading_words().body_nouns, key=len, reverse=True))
+    nouns = alternation(_plural(w) for w in reading_words().body_nouns)
     return re.compile(
         rf"\b(?:{nouns})\b[^@.;:]{{0,40}}?\b(?:under|attached\s+to|reporting\s+to|within|affiliated\s+(?:to|with))\s+"
         rf"(?:the\s+)?(?:@(?P<parent>\d+)@|(?:its|their)\s+[a-z]+)[^@;]{{0,80}}?"
@@ -129,7 +129,7 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 
 @cache
 def _counted_members() -> re.Pattern[str]:
-    nouns = "|".join(re.escape(_plural(n)) for n in sorted(reading_words().body_nouns, key=len, reverse=True))
+    nouns = alternation(_plural(w) for w in reading_words().body_nouns)
     return re.compile(
         rf"^\s*(?:the\s+)?(?P<n>{'|'.join(_COUNTS)})\s+(?:[a-z-]+\s+){{0,2}}?(?:{nouns})\s+"
         rf"(?:under|attached\s+to|reporting\s+to|within|affiliated\s+(?:to|with))\s+(?:the\s+)?@(?P<parent>\d+)@",
@@ -139,7 +139,7 @@ def _counted_members() -> re.Pattern[str]:
 
 @cache
 def _counted_parts() -> re.Pattern[str]:
-    nouns = "|".join(re.escape(_plural(n)) for n in sorted(reading_words().named_part_nouns, key=len, reverse=True))
+    nouns = alternation(_plural(w) for w in reading_words().named_part_nouns)
     return re.compile(
         rf"^\s*@(?P<parent>\d+)@\s+(?:has|had|have|comprises|comprised|consists\s+of|consisted\s+of|includes|included)"
         rf"\s+(?P<n>{'|'.join(_COUNTS)})\s+(?:[a-z-]+\s+){{0,2}}?(?:{nouns})\s*[.:]?\s*$",
@@ -156,13 +156,13 @@ def counted_members(t: str) -> tuple[int, int] | None:
 
 @cache
 def _parts_intro() -> re.Pattern[str]:
-    nouns = "|".join(re.escape(n) for n in sorted(reading_words().part_nouns, key=len, reverse=True))
+    nouns = alternation(reading_words().part_nouns)
     return re.compile(rf"@(\d+)@[^@:;.]{{0,60}}?\b(?:{nouns})\b[^@:;.]{{0,30}}:", re.I)
 
 
 @cache
 def _named_part() -> re.Pattern[str]:
-    nouns = "|".join(re.escape(n) for n in sorted(reading_words().named_part_nouns, key=len, reverse=True))
+    nouns = alternation(reading_words().named_part_nouns)
     return re.compile(rf"\b(?:{nouns})\s*(?:no\.?\s*)?\d*\s*@(\d+)@", re.I)
 
 

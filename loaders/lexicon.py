@@ -9,7 +9,7 @@ Head nouns by the schema label they give, the word lists of name recognition, th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, wraps
 from pathlib import Path
@@ -49,7 +49,28 @@ ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?(?
 ANY_HEAD = frozenset(ACTOR_HEADS) | LAW_HEADS | SENTENCE_CASE_HEADS | INSTRUMENT_TITLE_HEADS
 
 PUNCT_TO_SPACE = str.maketrans({c: " " for c in "()[]{}\"',;:.!?/"})
-ACTOR_HEAD_RE = "|".join(sorted(ACTOR_HEADS, key=len, reverse=True))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Words as one regex alternation, escaped, the longest first (so "funds" wins over "fund").
+
+    >>> alternation(["fund", "funds", "plan"])
+    'funds|fund|plan'
+    """
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def spells(abbreviation: str, name: str) -> bool:
+    """Whether an abbreviation's letters are initials of the name's words, in order.
+
+    >>> spells("QCF", "Quay Connect Fund"), spells("MSME", "Office of the Development Commissioner")
+    (True, False)
+    """
+    initials = iter(w[0].lower() for w in name.split() if w[0].isalpha())
+    return all(any(i == letter for i in initials) for letter in abbreviation.lower() if letter.isalpha())
+
+
+ACTOR_HEAD_RE = alternation(ACTOR_HEADS)
 
 class Candidate(NamedTuple):
     """A mention found in a statement's text.
@@ -116,7 +137,7 @@ def countries(path: Path = COUNTRIES_PATH) -> CountryNames:
         code, name, *rest = line.split("\t")
         for n in (name, *(rest[0].split("|") if rest and rest[0] else ())):
             by_name[n] = (code, name)
-    alternatives = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+    alternatives = alternation(by_name)
     by_first: dict[str, list[str]] = {}
     for n in by_name:
         for w in n.lower().translate(PUNCT_TO_SPACE).split()[:1]:

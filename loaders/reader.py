@@ -16,7 +16,7 @@ from graph.model.schema import Schema
 from loaders.bullets import Statement
 from loaders.documents import Document
 from loaders.entities import Abbreviations
-from loaders.lexicon import INSTRUMENT_HEADS, NETWORK_HEADS, Candidate, countries, name_key, reading_words
+from loaders.lexicon import INSTRUMENT_HEADS, NETWORK_HEADS, Candidate, countries, name_key, reading_words, spells
 
 # Confidence by how directly the text states a fact.
 STATED = 0.9  # a verb or a list that says it ("X spearheads Y", "Y (2005-2008, X)")
@@ -169,7 +169,7 @@ class Reader:
         abbreviating it: not one of the name's words or initials, and the other entity's name does not
         hold this one."""
         owner = self.abbreviations.get(alias)
-        if owner is None or " " in alias or owner == name_key(name) or alias in name.split() or _spells(alias, name):
+        if owner is None or " " in alias or owner == name_key(name) or alias in name.split() or spells(alias, name):
             return False
         return name.lower() not in self.drafts[owner].name.lower()
 
@@ -322,12 +322,6 @@ class Reader:
             out.append(parent)
             parent = self.statements[parent].parent
         return out
-
-
-def _spells(abbreviation: str, name: str) -> bool:
-    """Whether an abbreviation's letters are initials of the name's words, in order."""
-    initials = iter(w[0].lower() for w in name.split() if w[0].isalpha())
-    return all(any(i == letter for i in initials) for letter in abbreviation.lower() if letter.isalpha())
 
 
 def _to_latest(keys: list[str], key: str) -> None:

@@ -14,11 +14,12 @@ from loaders.lexicon import (
     PUNCT_TO_SPACE,
     SENTENCE_CASE_HEADS,
     Candidate,
+    alternation,
     reading_words,
 )
 
-_INSTR_TITLE = "|".join(sorted((h.capitalize() for h in INSTRUMENT_HEADS), key=len, reverse=True))
-_SC_HEADS = "|".join(sorted(SENTENCE_CASE_HEADS, key=len, reverse=True))
+_INSTR_TITLE = alternation(h.capitalize() for h in INSTRUMENT_HEADS)
+_SC_HEADS = alternation(SENTENCE_CASE_HEADS)
 TRIGGERS = frozenset(h.lower() for h in ACTOR_HEADS) | frozenset(INSTRUMENT_HEADS)  # the words a reference ends on
 _REFERENCE = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|said|[Ii]ts|[Tt]heir)\s+"
