@@ -44,7 +44,7 @@ from loaders.documents import Document
 from loaders.entities import find_candidates
 from loaders.layout_rules import frame_rules, table_row
 from loaders.lexicon import lexicon, name_key
-from loaders.linking import appositive_heads, known_in_lower_case, linked, refocus, template
+from loaders.linking import appositive_heads, linked, names_read_before, refocus, template
 from loaders.reader import ON_DEMAND, Reader
 from loaders.stating import relate
 
@@ -123,11 +123,11 @@ def _read(rd: Reader) -> None:
         # In a title every word is capitalised; a table's cells are names more than titles.
         shaped = st.kind == "bullet" or not st.title_like or st.text.startswith("|")
         known = len(rd.acronyms)
-        cands = known_in_lower_case(rd, st.text, find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped))
+        cands = names_read_before(rd, st.text, find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped))
         keys, kept = linked(rd, st, cands)
         if len(rd.acronyms) > known:  # "… (METI) and … of METI": an abbreviation used where it is defined
             first = {c.start: k for c, k in zip(kept, keys, strict=True) if c.kind in ("reference", "pronoun")}
-            again = known_in_lower_case(rd, st.text, find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped))
+            again = names_read_before(rd, st.text, find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped))
             keys, kept = linked(rd, st, again, first)
         appositive_heads(rd, st.text, kept, keys)
         templ = template(st.text, kept) if kept else st.text

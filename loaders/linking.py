@@ -41,20 +41,12 @@ _LOWER_AFTER_THE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([a-z][\w-]*)")
 _GIVES_WAY = ("reference", "pronoun", "target", "collective")  # what a known name written in full replaces
 
 
-def known_in_lower_case(rd: Reader, text: str, cands: list[Candidate]) -> list[Candidate]:
-    """ "the digital diagnostics grant": a body's or instrument's name read before, written again in
-    lower case (shapes only find capitalised names). It replaces the reference it overlaps ("the
-    roadmap" in "the roadmap grant")."""
-    found: list[Candidate] = []
-    for m in _LOWER_AFTER_THE.finditer(text):
-        for key in rd.first_words.get(m[1], ()):
-            d = rd.drafts[key]
-            end = m.start(1) + len(d.name)
-            if (rd.is_actor(key) or rd.is_instrument(key)) and text[m.start(1) : end].lower() == d.name.lower() and (
-                end == len(text) or not text[end].isalnum()
-            ):
-                found.append(Candidate(m.start(1), end, d.type, d.name, "name", head=d.head))
-                break
+def names_read_before(rd: Reader, text: str, cands: list[Candidate]) -> list[Candidate]:
+    """The statement's mentions with the names of this document's entities that shapes cannot find: a
+    name written again in lower case ("the quay voucher"), by its last or first words ("the quay
+    centres", "the chambers"), or in a table row's first cell. Such a name replaces the reference it
+    overlaps ("the roadmap" in "the roadmap grant")."""
+    found = _in_lower_case(rd, text)
     # A reference that resolves by its head ("the hubs") stays; one that would not ("the chambers") gives way.
     resolving = [c for c in cands if c.kind != "reference" or rd.recent_head.get((c.head or "").lower())]
     found += _plural_short_names(rd, text, [*found, *resolving])
@@ -66,6 +58,21 @@ def known_in_lower_case(rd: Reader, text: str, cands: list[Candidate]) -> list[C
             or c.kind not in _GIVES_WAY]
     kept += [f for f in found if not any(c.start < f.end and f.start < c.end for c in kept)]
     return sorted(kept, key=lambda c: c.start)
+
+
+def _in_lower_case(rd: Reader, text: str) -> list[Candidate]:
+    """ "the digital diagnostics grant": a body's or instrument's name read before, in lower case."""
+    found: list[Candidate] = []
+    for m in _LOWER_AFTER_THE.finditer(text):
+        for key in rd.first_words.get(m[1], ()):
+            d = rd.drafts[key]
+            end = m.start(1) + len(d.name)
+            if (rd.is_actor(key) or rd.is_instrument(key)) and text[m.start(1) : end].lower() == d.name.lower() and (
+                end == len(text) or not text[end].isalnum()
+            ):
+                found.append(Candidate(m.start(1), end, d.type, d.name, "name", head=d.head))
+                break
+    return found
 
 
 _THE_PLURAL = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[a-z][\w-]*\s+){0,2}?([a-z]+s))\b(?!\s+(?:of|for)\b)")
