@@ -177,6 +177,14 @@ def _names_a_part(text: str, start: int, end: int) -> bool:
     return before.search(text, max(0, start - 30), start) is not None or after.match(text, end) is not None
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _word_after(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text, end)
+    return m[1] if m else ""
+
+
 def _quoted(text: str) -> list[Candidate]:
     """Titles in quotation marks, typed by their head noun (an instrument without one)."""
     found: list[Candidate] = []
@@ -195,6 +203,8 @@ def _quoted(text: str) -> list[Candidate]:
             label = INSTRUMENT_HEADS[last.lower()]
         elif first in ACTOR_HEADS and len(words) > 2 and words[1] in ("of", "for"):
             label = actor_type(first, [], " ".join(words[1:]))
+        elif _word_after(text, m.end()) in reading_words().modifier_nouns:
+            continue  # "the "Harbour Days" event": what kind of thing it is says it is no instrument
         else:
             label = "Programme"  # a quoted title without a head noun names an instrument
         alias = am[1] if (am := ABBREVIATION.match(text, m.end())) else None
@@ -267,6 +277,15 @@ _LOWER_HEADS = frozenset(INSTRUMENT_HEADS)
 _CURRENCY = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20a9\u20b9]|[A-Z]{3}|Rs\.?)\s?$")
 
 
+@cache
+def _amount() -> re.Pattern[str]:
+    """An amount inside a name: a currency sign or an ISO 4217 code before a number ("Grant of CLP 2.5")."""
+    import pycountry  # the currency table, read once
+
+    codes = alternation(c.alpha_3 for c in pycountry.currencies)
+    return re.compile(rf"(?:[$\u20ac\u00a3\u00a5\u20a9\u20b9]|\b(?:{codes})\s|\bRs\.?\s?)\s?\d")
+
+
 def _counted(words: list[str], before: str) -> bool:
     """Whether a name's leading number is an amount, a count or a section number rather than part of
     the name: a currency before it, or a number not followed by "million" ("1 million SME programme")."""
@@ -285,6 +304,8 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
     words = name.split(" ")
     if any("_" in w or _FILE_NAME.search(w) for w in words):
         return None  # "Harbour_deck_v2.pptx": a file, not a body or an instrument
+    if _amount().search(name, len(words[0])):
+        return None  # "Grant of EUR 2-3": a table cell describing an amount, not a name
     if len(words) == 1 and name.endswith(("'s", "\u2019s")) and name[:-2].isupper():
         return c._replace(end=c.end - 2, name=name[:-2])  # "ABC's plan": ABC, the owner
     cut = 0

@@ -34,8 +34,12 @@ _STOP_WORDS = frozenset(STOP.replace("\\", "").split("|")) | {"e.g", "i.e"}
 _CW = r"(?:[A-Z\u00c0-\u00de0-9](?:[\w'&]|[.-](?=\w))*)"  # a capitalised word, an acronym or a number
 
 
+# "and" in the languages names are written in: "Economy, Development and Tourism", "Fomento y Turismo".
+_AND = "and|&|y|e|et|und|en|og|och"
+_CLOSING_AND = re.compile(rf"\s(?:{_AND})\s")
+
 _TAIL = (
-    rf"(?:the\s+)?{_CW}(?:(?:\s*,\s*(?:the\s+)?|\s+(?:and|&)\s+(?!(?:the\s+)?(?:{ACTOR_HEAD_RE})\b)(?:the\s+)?|\s+)"
+    rf"(?:the\s+)?{_CW}(?:(?:\s*,\s*(?:the\s+)?|\s+(?:{_AND})\s+(?!(?:the\s+)?(?:{ACTOR_HEAD_RE})\b)(?:the\s+)?|\s+)"
     rf"{_CW})*"
 )
 
@@ -86,7 +90,7 @@ def trim_tail(tail: str) -> str:
     if "," not in tail:
         return tail.rstrip(" ,")
     parts = tail.split(",")
-    closing = [i for i, part in enumerate(parts) if " and " in part or " & " in part]
+    closing = [i for i, part in enumerate(parts) if _CLOSING_AND.search(part)]
     return ",".join(parts[: closing[-1] + 1] if closing and closing[-1] > 0 else parts[:1]).rstrip(" ,")
 
 

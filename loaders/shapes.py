@@ -126,7 +126,8 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
             k += 1
         run = toks[i : last + 1]
         i = max(last + 1, i + 1)
-        following = toks[last + 1][2] if last + 1 < n and text[toks[last][1] : toks[last + 1][0]] == " " else ""
+        gap = text[toks[last][1] : toks[last + 1][0]] if last + 1 < n else ""
+        following = toks[last + 1][2] if gap.lstrip("\"\u201d\u2019") == " " else ""  # "Quay Days" event
         if following not in ANY_HEAD and following not in rw.modifier_nouns:
             runs.append(run)  # else the start of a name with a head noun ("… Agency") or a modifier
         elif (cut := next((j for j in range(len(run) - 1, 0, -1) if run[j][2] == "and"), None)) is not None:
@@ -142,7 +143,7 @@ def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) ->
         part = part[1:]
     part = _without_glossed_acronym(_without_trailing_acronyms(part))
     words = [t[2] for t in part]
-    if not words or _shouted(words) or _coded(words) or _place(words, rw):
+    if not words or _shouted(words) or _coded(words) or _place(words, rw) or _portfolio(text, part[0][0], rw):
         return None
     kind = "proper"
     named_as = _noun_before(text, part[0][0])
@@ -170,6 +171,16 @@ def _noun_before(text: str, start: int) -> str | None:
     if m is None:
         return None
     return INSTRUMENT_HEADS.get(m[1]) or ACTOR_HEADS.get(m[1].capitalize())
+
+
+_TITLE_FOR = re.compile(r"([A-Z][a-z]+)(?:\s+of\s+State)?\s+(?:for|of)\s+(?:the\s+)?$")
+
+
+def _portfolio(text: str, start: int, rw: ReadingWords) -> bool:
+    """ "Minister for Small Business", "Secretary of State for Quays": the words are a person's
+    portfolio, not a body."""
+    m = _TITLE_FOR.search(text, max(0, start - 40), start)
+    return m is not None and m[1] in rw.person_titles
 
 
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "ic", "ians", "ans", "i", "'s", "\u2019s")

@@ -393,3 +393,19 @@ def test_an_abbreviation_in_the_plural_stands_for_the_same_bodies():
         "ambassadors supported by the CCIs and the Norland Port Agency."
     )
     assert ("LEADS", "Chambers of commerce and industry", "Quay AI plan") in found
+
+
+def test_portfolios_amounts_models_and_events_are_not_names_and_a_translated_name_is_one_alias():
+    text = (
+        "Minister for Small Harbours\n\n"
+        "The Minister for Small Harbours said the Quay Agency runs Harbour Boost. The Quay Agency presented "
+        "the Harbour 5.0 model at the \"Dockside Days\" event.\n\n"
+        "| Programme | Support |\n|---|---|\n| Harbour Boost | Grant of CLP 2.5–3 million |\n\n"
+        "Policy is set by the Ministry of Ports, Trade and Tourism (Ministerio de Puertos, Comercio y Turismo)."
+    )
+    x = extract(document_from_text(text))
+    assert {"Quay Agency", "Harbour Boost", "Ministry of Ports, Trade and Tourism"} <= names(x)
+    assert not names(x) & {"Small Harbours", "Harbour 5.0", "Dockside Days", "Grant of CLP 2.5-3",
+                           "Comercio y Turismo"}
+    ministry = next(e for e in x.entities if e.name == "Ministry of Ports, Trade and Tourism")
+    assert ministry.aliases == ("Ministerio de Puertos, Comercio y Turismo",)
