@@ -205,6 +205,8 @@ def _quoted(text: str) -> list[Candidate]:
             label = actor_type(first, [], " ".join(words[1:]))
         elif _word_after(text, m.end()) in reading_words().modifier_nouns:
             continue  # "the "Harbour Days" event": what kind of thing it is says it is no instrument
+        elif len(words) > 4 and 2 * sum(w[0].islower() for w in words) > len(words):
+            continue  # "One quay for all - no more waiting": a quotation, not a title
         else:
             label = "Programme"  # a quoted title without a head noun names an instrument
         alias = am[1] if (am := ABBREVIATION.match(text, m.end())) else None
@@ -270,6 +272,7 @@ def _joined(found: list[Candidate], text: str) -> list[Candidate]:
 _HEAD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+) $")
 
 
+_DASHES = frozenset(("-", "\u2013", "\u2014"))
 _AMOUNT_WORDS = frozenset(("million", "billion", "thousand", "bn", "m", "per", "cent", "percent"))
 _LOWER_HEADS = frozenset(INSTRUMENT_HEADS)
 
@@ -311,7 +314,8 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
     cut = 0
     year_of_law = c.type == "Law" and edition(words[0])  # "the 2029 Harbour Law"
     if words[0][:1].isdigit() and not year_of_law and _counted(words, text[max(0, c.start - 4) : c.start]):
-        while cut < len(words) and (words[cut][:1].isdigit() or words[cut].lower() in _AMOUNT_WORDS):
+        while cut < len(words) and (words[cut][:1].isdigit() or words[cut].lower() in _AMOUNT_WORDS
+                                    or words[cut] in _DASHES):  # "2021 – 2027 programme": a period
             cut += 1
     for i, w in enumerate(words[:-1]):
         owner = w.endswith(("'s", "\u2019s")) or (w.endswith("s'") and sum(ch.isupper() for ch in w) >= 2)
@@ -325,6 +329,8 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
         words = strip_starters(words[cut:])
         if not words or (len(words) == 1 and (words[0] in ANY_HEAD or words[0].lower() in _LOWER_HEADS)):
             return None
+        if c.kind == "name" and words[0][0].islower():
+            return None  # "a $5 million national fund": an amount and a description, no name
         name = " ".join(words)
         start = text.find(words[0], c.start)
         c = c._replace(start=start if start >= 0 else c.start, name=canonical_name(name))

@@ -409,3 +409,16 @@ def test_portfolios_amounts_models_and_events_are_not_names_and_a_translated_nam
                            "Comercio y Turismo"}
     ministry = next(e for e in x.entities if e.name == "Ministry of Ports, Trade and Tourism")
     assert ministry.aliases == ("Ministerio de Puertos, Comercio y Turismo",)
+
+
+def test_descriptions_after_an_amount_quotations_and_periods_are_not_names():
+    text = (
+        "The Quay Agency runs the Harbour Relief Fund, a $90-million regional fund. Existing QRA registrations "
+        "stay valid. Responsibility for harbour digitalisation lies with the agency. A new round under the "
+        "2021 – 2027 programme opened in 2024. Its director said: \"One quay for every firm - no more sending "
+        "a skipper from one office to another.\""
+    )
+    x = extract(document_from_text(text))
+    assert {"Quay Agency", "Harbour Relief Fund"} <= names(x)
+    assert not {n for n in names(x) if n[0].islower() or n.startswith(("Existing", "Responsibility", "One quay",
+                                                                         "2027", "- 2027"))}
