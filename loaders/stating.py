@@ -106,12 +106,17 @@ def _creation_years(sc: _Scope, rules: _Rules) -> None:
             rd.set_years(sc.own_subject, y.start, y.end)
 
 
+_NAMED_BEFORE = re.compile(r"@(\d+)@,?\s*\(?$")
+
+
 def _successions(sc: _Scope, rules: _Rules) -> None:
     """ "Formerly Y (under Z)": Y is succeeded by the subject (in the year it was created), and was part of Z."""
     rd, k = sc.rd, sc.k
     for m in rules.get("FORMERLY", ()):
         old = k(m[1])
         new = sc.subject if m.start() == 0 or sc.own_subject is None else sc.own_subject
+        if (named := _NAMED_BEFORE.search(sc.t, 0, m.start())) is not None:
+            new = k(named[1])  # "…, which includes A, formerly known as B": A, not the sentence's subject
         if new is None:
             first = R.MENTION.search(sc.t)
             new = k(first[1]) if first else None

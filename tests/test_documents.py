@@ -145,6 +145,13 @@ def test_pdf_pages_become_lines_with_title_from_metadata():
     assert office is not None and office.id == "agency:island-energy-office" and office.start == 2010
 
 
+def test_a_justified_pdf_lines_doubled_spaces_are_one_and_a_glossarys_gap_stays():
+    data = pdf_with_lines(["Since  2015  the  Island  Energy  Office  runs  the  grant.",
+                           "IEO     Island Energy Office"])
+    doc = document_from_bytes(data, "note.pdf")
+    assert doc.lines == ("Since 2015 the Island Energy Office runs the grant.", "IEO     Island Energy Office")
+
+
 def test_running_heads_and_feet_leave_the_pages_and_a_split_sentence_is_whole():
     from loaders.documents.pages import join_pages
 

@@ -422,3 +422,12 @@ def test_descriptions_after_an_amount_quotations_and_periods_are_not_names():
     assert {"Quay Agency", "Harbour Relief Fund"} <= names(x)
     assert not {n for n in names(x) if n[0].islower() or n.startswith(("Existing", "Responsibility", "One quay",
                                                                          "2027", "- 2027"))}
+
+
+def test_formerly_after_a_name_renames_that_name_not_the_sentences_subject():
+    text = (
+        "Harbour Digital rests on two pillars: the initiative Quay Secure, which includes the Quay Cyber Desk, "
+        "formerly known as the Quay Safety Desk; and the grant programme Dock Now."
+    )
+    assert ("SUCCEEDED_BY", "Quay Safety Desk", "Quay Cyber Desk") in facts(text)
+    assert not {f for f in facts(text) if f[0] == "SUCCEEDED_BY" and f[2] != "Quay Cyber Desk"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import warnings
 
 from graph.errors import InputError
@@ -32,6 +33,16 @@ def read_pdf(data: bytes, path: str) -> tuple[list[str], tuple[str, ...], str | 
         log.setLevel(level)
 
 
+_WIDE_GAP = re.compile(r"\S {3,}\S")
+_DOUBLE_SPACE = re.compile(r"(?<=\S)  (?=\S)")
+
+
+def _unjustified(line: str) -> str:
+    """A justified line's doubled spaces as one ("Since  2015  the  agency"); a line with wider gaps
+    (a glossary's "ABC     Name", columns) is left as it is."""
+    return line if _WIDE_GAP.search(line) else _DOUBLE_SPACE.sub(" ", line)
+
+
 def _read_pages(data: bytes, path: str) -> tuple[list[str], tuple[str, ...], str | None, str | None, list[str]]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
@@ -52,7 +63,7 @@ def _read_pages(data: bytes, path: str) -> tuple[list[str], tuple[str, ...], str
             text = page.extract_text() or ""
             if not text.strip():
                 empty_pages.append(number)
-            page_lines = split_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
+            page_lines = [_unjustified(s) for s in split_lines(text.replace("\r\n", "\n").replace("\r", "\n"))]
             page_lines = tabled_lines(page_lines, page.extract_text(extraction_mode="layout") or "")
             if number == 1:  # the first page's head and foot ("as of April 2025 · Page 1"), dropped if running
                 footer = edge_lines(page_lines)
