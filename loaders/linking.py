@@ -120,6 +120,7 @@ def linked(
     ``resolved``: what references and pronouns at these offsets meant when the statement was first read."""
     keys: list[str] = []
     kept: list[Candidate] = []
+    rd.instrument_before = rd.latest_instrument
     rd.opening = rd.clause_subject = rd.named_instrument = None
     for c in cands:
         if c.kind == "single" and c.name.lower() in rd.lower_words:
@@ -129,8 +130,10 @@ def linked(
         if key is not None:
             keys.append(key)
             kept.append(c)
-            if rd.is_instrument(key) and c.kind != "pronoun" and not rd.retypable(key):
-                rd.named_instrument = key
+            if rd.is_instrument(key) and c.kind != "pronoun":
+                rd.latest_instrument = key
+                if not rd.retypable(key):
+                    rd.named_instrument = key
             if rd.is_actor(key) or rd.is_instrument(key):
                 rd.opening = rd.opening or key
                 head = _DETERMINERS.sub("", st.text[: c.start])

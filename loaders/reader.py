@@ -83,6 +83,8 @@ class Reader:
         self.opening: str | None = None  # the first body or instrument the current statement names
         self.clause_subject: str | None = None  # the latest body or instrument that opened a clause in it
         self.named_instrument: str | None = None  # the latest instrument the current statement names
+        self.latest_instrument: str | None = None  # the latest instrument named so far
+        self.instrument_before: str | None = None  # the latest instrument a statement before this one named
         self.first_words: dict[str, list[str]] = {}  # first word of a headed name, lower-cased -> name keys
         self.last_words: dict[str, list[str]] = {}  # last word of a plural name, lower-cased -> name keys
         self.of_names: dict[str, list[str]] = {}  # first word of an "X of …" name, lower-cased -> name keys
@@ -110,8 +112,10 @@ class Reader:
         """Elsewhere ("made it a component") a pronoun is the last sentence's subject. "…, and it runs":
         a clause-opening pronoun is the body that opened the clause before it; "the bodies working under
         it": a pronoun after a preposition is the sentence's own subject; "banks joined it": a verb's
-        object is the instrument the sentence named."""
+        object is the instrument the sentence named; "Within it, …": the instrument named before."""
         opening = self.clause_subject or self.opening
+        if c.head == "frame" and self.instrument_before is not None:
+            return self.instrument_before
         if c.head == "object" and self.opening is not None:
             return self.opening
         if c.head == "direct" and self.named_instrument is not None:

@@ -48,6 +48,7 @@ _PRONOUN = re.compile(
 )
 _AMONG = re.compile(r"\b(?:among|of)\s+$", re.I)
 _AFTER_VERB = re.compile(r"\b[a-z]{3,}(?:ed|s)\s+$")  # "joined it", "uses it": a verb's object
+_FRAME = re.compile(r"\s*(?:within|inside|as\s+part\s+of|under)\s+$", re.I)  # a sentence set in an instrument
 _GOVERNED_PRONOUN = re.compile(r"\b(?:under|within|to|for|with|by|from|of|alongside)\s+$", re.I)
 # What ends the words before a clause's first word ("…, and it", "while they", "; since May 2024 it").
 CLAUSE_OPENER = re.compile(
@@ -74,6 +75,7 @@ def short_forms(text: str, tokens: set[str] | None = None) -> list[Candidate]:
             opens = CLAUSE_OPENER.search(text, 0, m.start()) is not None  # "…, and it", "while they"
             governed = _GOVERNED_PRONOUN.search(text, max(0, m.start() - 12), m.start()) is not None  # "under it"
             direct = not governed and _AFTER_VERB.search(text, max(0, m.start() - 20), m.start()) is not None
-            role = "clause" if opens else "object" if governed else "direct" if direct else None
+            framed = governed and _FRAME.match(text, 0, m.start()) is not None  # "Within it, …"
+            role = "frame" if framed else "clause" if opens else "object" if governed else "direct" if direct else None
             found.append(Candidate(m.start(), m.end(), "", m[0], "pronoun", head=role))
     return found

@@ -431,3 +431,12 @@ def test_formerly_after_a_name_renames_that_name_not_the_sentences_subject():
     )
     assert ("SUCCEEDED_BY", "Quay Safety Desk", "Quay Cyber Desk") in facts(text)
     assert not {f for f in facts(text) if f[0] == "SUCCEEDED_BY" and f[2] != "Quay Cyber Desk"}
+
+
+def test_a_sentence_set_within_it_is_set_in_the_instrument_named_before():
+    text = (
+        "In 2019 the Quay Ministry launched the programme Harbour Boost. Within it, the Dock Labs grant helps "
+        "skippers sell online."
+    )
+    assert ("PART_OF", "Dock Labs grant", "Harbour Boost") in facts(text)
+    assert ("PART_OF", "Dock Labs grant", "Quay Ministry") not in facts(text)
