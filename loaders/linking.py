@@ -52,10 +52,11 @@ def names_read_before(rd: Reader, text: str, cands: list[Candidate]) -> list[Can
     found += _plural_short_names(rd, text, [*found, *resolving])
     if text.startswith("|") and (cell := _first_cell_name(rd, text, [*found, *cands])) is not None:
         found.append(cell)
+    found += _first_word_names(rd, text, [*found, *cands])
     if not found:
         return cands
     kept = [c for c in cands if not any(c.start < f.end and f.start < c.end for f in found)
-            or c.kind not in _GIVES_WAY]
+            or c.kind not in _GIVES_WAY and not _one_word(c)]
     kept += [f for f in found if not any(c.start < f.end and f.start < c.end for c in kept)]
     return sorted(kept, key=lambda c: c.start)
 
@@ -93,6 +94,32 @@ def _plural_short_names(rd: Reader, text: str, found: list[Candidate]) -> list[C
             key = max(keys, key=lambda k: max(rd.drafts[k].lines, default=0))
             d = rd.drafts[key]
             out.append(Candidate(m.start(1), m.end(1), d.type, d.name, "name", head=d.head))
+    return out
+
+
+_CAPITALISED = re.compile(r"(?<![\w@&.-])([A-Z][a-z]{2,}[\w-]*)(?![\w&-]|\.\w)")
+
+
+def _one_word(c: Candidate) -> bool:
+    return c.kind in ("single", "proper") and " " not in c.name
+
+
+def _first_word_names(rd: Reader, text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "Quaydesk replaced …" after "Quaydesk Registration": a name of one word and a head noun, read
+    before, written by its first word alone (one no other such name starts with, and that the document
+    never writes in lower case)."""
+    out: list[Candidate] = []
+    for m in _CAPITALISED.finditer(text):
+        word = m[1].lower()
+        if word not in rd.first_words or word in rd.lower_words or any(
+            f.start <= m.start() < f.end and not (_one_word(f) and f.end == m.end()) for f in found
+        ):
+            continue
+        keys = [k for k in rd.first_words[word] if len(rd.drafts[k].name.split()) == 2
+                and (rd.is_actor(k) or rd.is_instrument(k))]
+        if len(keys) == 1:
+            d = rd.drafts[keys[0]]
+            out.append(Candidate(m.start(), m.end(), d.type, d.name, "name", head=d.head))
     return out
 
 

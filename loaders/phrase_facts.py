@@ -114,7 +114,10 @@ def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool) -> int |
     left, right = t.rfind(";", 0, at) + 1, t.find(";", at)
     inside = [y for y in years if left <= y.position < (right if right >= 0 else len(t)) and y.first is not None]
     if nearest and inside:
-        # "took its present name on 1 April 2019": the date after the verb, else the nearest one
+        # "took its present name on 1 April 2019": the date after the verb, else the nearest one;
+        # "replaced A, in use from 2015 to 2020": the old one's years end with it
         after = [y for y in inside if at <= y.position <= at + 60]
+        if after and after[0].precision == "range" and after[0].end is not None:
+            return after[0].end
         return (after[0] if after else min(inside, key=lambda y: abs(y.position - at))).first
     return inside[0].first if len(inside) == 1 and inside[0].precision in ("year", "from", "range") else None

@@ -440,3 +440,11 @@ def test_a_sentence_set_within_it_is_set_in_the_instrument_named_before():
     )
     assert ("PART_OF", "Dock Labs grant", "Harbour Boost") in facts(text)
     assert ("PART_OF", "Dock Labs grant", "Quay Ministry") not in facts(text)
+
+
+def test_a_name_by_its_first_word_and_a_succession_dated_by_the_end_of_the_old_ones_years():
+    text = (
+        "On 1 July 2029 the Quay Ministry launched Quaydesk Registration, a free portal. Quaydesk replaced the "
+        "Harbour Memorandum (HM), in use from September 2025 to 30 June 2029."
+    )
+    assert ("SUCCEEDED_BY", "Harbour Memorandum", "Quaydesk Registration", 2029) in facts_with_years(text)
