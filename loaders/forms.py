@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from loaders.clause_ends import MENTION, clause_subject
+from loaders.clause_ends import MENTION, clause_subject, list_end
 from loaders.clauses import OWNS, SAME_AS, Phrased
 from loaders.lexicon import alternation, memoised, reading_words
 
@@ -85,10 +85,13 @@ def _umbrella_parts(t: str) -> list[Phrased]:
     return out
 
 
-# "… put CLP 9,000 million into P", "invested EUR 5 million in P": money put into an instrument funds it.
+# "… put CLP 9,000 million into P", "A and B set aside EUR 5 million to back P": money put into an
+# instrument funds it.
 _FUNDED_INTO = re.compile(
-    r"\b(?:put|puts|invested|invests|invest|committed|commits|injected|injects|channelled|channels)\s+"
-    r"[^@;]{0,40}?(?:\d|million|billion)[^@;]{0,20}?\s(?:into|in)\s+(?:the\s+)?(?:@\d+@(?:'s|\u2019s)\s+)?@(\d+)@",
+    r"\b(?:put|puts|invested|invests|invest|committed|commits|injected|injects|channelled|channels|set\s+aside"
+    r"|sets\s+aside|allocated|allocates|earmarked|earmarks|contributed|contributes)\s+"
+    r"[^@;]{0,40}?(?:\d|million|billion)[^@;]{0,20}?\s(?:into|in|for|to\s+(?:back|fund|finance))\s+(?:the\s+)?"
+    r"(?:@\d+@(?:'s|\u2019s)\s+)?@(\d+)@",
     re.I,
 )
 _TOGETHER_WITH = re.compile(r"\btogether\s+with\s+(?:the\s+)?(?:[a-z]+\s+)?@(\d+)@", re.I)
@@ -103,7 +106,9 @@ def _funded_into(t: str) -> list[Phrased]:
         if funder is None:
             continue
         partners = [int(w[1]) for w in _TOGETHER_WITH.finditer(t, clause_start, m.start())]
-        out.append(Phrased("LEADS", [funder, *partners], [int(m[1])], m.start(), m.end(), typed=True))
+        at = t.find(f"@{funder}@", clause_start)
+        funders = [int(x) for x in MENTION.findall(t, at, list_end(t, at))]  # "A and B put …": both
+        out.append(Phrased("LEADS", [*funders, *partners], [int(m[1])], m.start(), m.end(), typed=True))
     return out
 
 

@@ -448,3 +448,12 @@ def test_a_name_by_its_first_word_and_a_succession_dated_by_the_end_of_the_old_o
         "Harbour Memorandum (HM), in use from September 2025 to 30 June 2029."
     )
     assert ("SUCCEEDED_BY", "Harbour Memorandum", "Quaydesk Registration", 2029) in facts_with_years(text)
+
+
+def test_bodies_that_set_money_aside_to_back_an_instrument_lead_it():
+    found = facts(
+        "Launched in 2029, the Quay loan guarantee is operated by Harbour Bank. The Quay Bank and the Norland "
+        "Government set aside EUR 715 million to back the guarantees."
+    )
+    assert {("LEADS", "Quay Bank", "Quay loan guarantee"), ("LEADS", "Norland Government", "Quay loan guarantee"),
+            ("IMPLEMENTS", "Harbour Bank", "Quay loan guarantee")} <= found
