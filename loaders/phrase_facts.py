@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased
 from loaders.dates import YearSpan
+from loaders.lexicon import NETWORK_HEADS
 from loaders.reader import NESTED, STATED, Reader
 
 
@@ -93,6 +94,9 @@ def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str,
         if not rd.is_instrument(source):
             return None  # a body is not part of a law
         return "PROVIDES_FOR", target, source  # "P, under Article 29 of the Act": the law provides for P
+    if (relation == "PART_OF" and rd.is_actor(source) and rd.is_instrument(target) and not rd.retypable(target)
+            and not rd.retypable(source) and rd.drafts[source].head not in NETWORK_HEADS):
+        return "IMPLEMENTS", source, target  # "A was delivering grants under P": a body (not a network) works in P
     if relation == "LEADS" and rd.type_of(source) == "Law" and rd.is_instrument(target):
         return "PROVIDES_FOR", source, target  # "a grant created by Decree No. 12": the decree provides for it
     if relation == "LEADS" and both_instruments and rd.type_of(source) == "Strategy" and not rd.retypable(target):

@@ -457,3 +457,13 @@ def test_bodies_that_set_money_aside_to_back_an_instrument_lead_it():
     )
     assert {("LEADS", "Quay Bank", "Quay loan guarantee"), ("LEADS", "Norland Government", "Quay loan guarantee"),
             ("IMPLEMENTS", "Harbour Bank", "Quay loan guarantee")} <= found
+
+
+def test_a_body_working_under_an_instrument_implements_it_and_a_network_under_it_is_part_of_it():
+    found = facts(
+        "In 2029 the Quay Development Agency was delivering EUR 21 million under the Quay Recovery Fund. "
+        "The Dock Innovation Hubs work under the Quay Recovery Fund."
+    )
+    assert ("IMPLEMENTS", "Quay Development Agency", "Quay Recovery Fund") in found
+    assert ("PART_OF", "Quay Development Agency", "Quay Recovery Fund") not in found
+    assert ("PART_OF", "Dock Innovation Hubs", "Quay Recovery Fund") in found
