@@ -178,6 +178,7 @@ def _names_a_part(text: str, start: int, end: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_SPOKEN = re.compile(r"(?<=[,.!?]\")\s*(?:said|says|added|adds|stated|noted|explained|commented)\b")
 
 
 def _word_after(text: str, end: int) -> str:
@@ -205,8 +206,8 @@ def _quoted(text: str) -> list[Candidate]:
             label = actor_type(first, [], " ".join(words[1:]))
         elif _word_after(text, m.end()) in reading_words().modifier_nouns:
             continue  # "the "Harbour Days" event": what kind of thing it is says it is no instrument
-        elif len(words) > 4 and 2 * sum(w[0].islower() for w in words) > len(words):
-            continue  # "One quay for all - no more waiting": a quotation, not a title
+        elif len(words) > 4 and 2 * sum(w[0].islower() for w in words) > len(words) or _SPOKEN.match(text, m.end()):
+            continue  # "One quay for all - no more waiting", "Firms matter," said …: a quotation, not a title
         else:
             label = "Programme"  # a quoted title without a head noun names an instrument
         alias = am[1] if (am := ABBREVIATION.match(text, m.end())) else None

@@ -131,7 +131,8 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
         if following not in ANY_HEAD and following not in rw.modifier_nouns:
             runs.append(run)  # else the start of a name with a head noun ("… Agency") or a modifier
         elif (cut := next((j for j in range(len(run) - 1, 0, -1) if run[j][2] == "and"), None)) is not None:
-            cuts.append(run[:cut])  # "…, Sorvik Mutuel and Quay Bank": the name before "and" may be one too
+            # "…, Sorvik Mutuel and Quay Bank": the name before "and" may be one too; before "and the", it is
+            (runs if cut + 1 < len(run) and run[cut + 1][2] == "the" else cuts).append(run[:cut])
     return runs, cuts
 
 
@@ -178,9 +179,10 @@ _TITLE_FOR = re.compile(r"([A-Z][a-z]+)(?:\s+of\s+State)?\s+(?:for|of)\s+(?:the\
 
 def _portfolio(text: str, start: int, rw: ReadingWords) -> bool:
     """ "Minister for Small Business", "Secretary of State for Quays": the words are a person's
-    portfolio, not a body."""
+    portfolio, not a body; "Minister Ana Korsk", "Dr Sorvik": a person."""
     m = _TITLE_FOR.search(text, max(0, start - 40), start)
-    return m is not None and m[1] in rw.person_titles
+    before = text[max(0, start - 20) : start].split()
+    return (m is not None and m[1] in rw.person_titles) or (bool(before) and before[-1].rstrip(".") in rw.person_titles)
 
 
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "ic", "ians", "ans", "i", "'s", "\u2019s")

@@ -467,3 +467,14 @@ def test_a_body_working_under_an_instrument_implements_it_and_a_network_under_it
     assert ("IMPLEMENTS", "Quay Development Agency", "Quay Recovery Fund") in found
     assert ("PART_OF", "Quay Development Agency", "Quay Recovery Fund") not in found
     assert ("PART_OF", "Dock Innovation Hubs", "Quay Recovery Fund") in found
+
+
+def test_a_person_after_a_title_a_headline_verb_and_a_name_before_and_the():
+    text = (
+        "Norland unveils quay voucher\n\n"
+        "\"Small firms matter,\" said Minister Ana Korsk. Enterprise Sorvik and the Harbour Development Agency "
+        "signed a pact."
+    )
+    x = extract(document_from_text(text))
+    assert {"Enterprise Sorvik", "Harbour Development Agency"} <= names(x)
+    assert not {n for n in names(x) if "Korsk" in n or "unveils" in n or "matter" in n}
