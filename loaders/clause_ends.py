@@ -186,7 +186,10 @@ def list_end(t: str, at: int) -> int:
         pos = j.end()
     return pos
 
-_COMPLEMENT = re.compile(r"\s+of\s+[a-z]+(?:\s+[a-z]+)?(?=\s*(?:,|and\b))")
+# "the G12 network of cities, and …"; "A, a free online check, and B": a short description of an item
+_COMPLEMENT = re.compile(
+    r"\s+of\s+[a-z]+(?:\s+[a-z]+)?(?=\s*(?:,|and\b))|,\s+(?:a|an)\s+[a-z][a-z -]{0,50}?(?=,\s*and\b)"
+)
 
 def _past_complement(t: str, pos: int) -> int:
     """Past a list item's short complement ("the G12 network of cities, and …")."""

@@ -124,4 +124,6 @@ def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool) -> int |
         if after and after[0].precision == "range" and after[0].end is not None:
             return after[0].end
         return (after[0] if after else min(inside, key=lambda y: abs(y.position - at))).first
-    return inside[0].first if len(inside) == 1 and inside[0].precision in ("year", "from", "range") else None
+    # "adopted P in 2023, which runs until 2027": the one year the relation could start in
+    starts = [y for y in inside if y.precision in ("year", "from", "range")]
+    return starts[0].first if len(starts) == 1 and len(inside) - len(starts) <= 1 else None

@@ -478,3 +478,14 @@ def test_a_person_after_a_title_a_headline_verb_and_a_name_before_and_the():
     x = extract(document_from_text(text))
     assert {"Enterprise Sorvik", "Harbour Development Agency"} <= names(x)
     assert not {n for n in names(x) if "Korsk" in n or "unveils" in n or "matter" in n}
+
+
+def test_a_list_item_with_a_short_description_and_the_one_start_year_of_a_clause():
+    found = facts_with_years(
+        "The Quay Ministry adopted the Harbour Digital Roadmap in 2029, which runs until 2033. The Sorvik "
+        "Enterprise Agency operates the Dock Readiness Check, a free online self-assessment, and the Quay "
+        "Adoption Grant."
+    )
+    assert {("LEADS", "Quay Ministry", "Harbour Digital Roadmap", 2029),
+            ("IMPLEMENTS", "Sorvik Enterprise Agency", "Dock Readiness Check", None),
+            ("IMPLEMENTS", "Sorvik Enterprise Agency", "Quay Adoption Grant", None)} <= found
