@@ -93,6 +93,8 @@ class Reader:
     def entity_for(self, c: Candidate, line: int) -> str | None:
         if c.kind == "acronym":
             key = self.abbreviations.get(c.name)
+        elif c.kind == "organisation" and c.alias in self.abbreviations:
+            key = self.abbreviations[c.alias]  # the document's own "… Board (IDB)" before a known body's IDB
         elif c.kind == "pronoun":
             key = self._pronoun(c)
         elif c.kind == "reference":

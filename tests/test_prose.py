@@ -489,3 +489,12 @@ def test_a_list_item_with_a_short_description_and_the_one_start_year_of_a_clause
     assert {("LEADS", "Quay Ministry", "Harbour Digital Roadmap", 2029),
             ("IMPLEMENTS", "Sorvik Enterprise Agency", "Dock Readiness Check", None),
             ("IMPLEMENTS", "Sorvik Enterprise Agency", "Quay Adoption Grant", None)} <= found
+
+
+def test_an_abbreviation_the_document_defines_wins_over_a_known_bodys():
+    found = facts(
+        "The Quay Go-Digital Programme is led by the Infocomm Development Board (IDB). From 2031 the programme "
+        "will be managed by the Dock Office, a new division of IDB."
+    )
+    assert ("PART_OF", "Dock Office", "Infocomm Development Board") in found
+    assert not {f for f in found if "Inter-American Development Bank" in f}
