@@ -75,7 +75,9 @@ _APPOSING = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*$")
 
 _BEFORE_PARENTHESIS = re.compile(r"@(\d+)@\s*\($")
 
-_APPOSED = re.compile(r"@(\d+)@\s*,\s*(?:the|an?)\s[^,@;]*$", re.I)
+_APPOSED = re.compile(
+    r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:the|an?|part\s+of|under|within|attached\s+to|one\s+of)\s[^,@;]*$", re.I
+)
 
 MENTION = re.compile(r"@(\d+)@")
 

@@ -209,6 +209,13 @@ _AS_AGENCY = re.compile(
 )
 
 
+_MERGED_TO_FORM = re.compile(
+    r"@(\d+)@[^@;]{0,40}?\bmerged\s+with\s+(?:the\s+)?@(\d+)@[^@;]{0,40}?\bto\s+(?:form|create|become)\s+"
+    r"(?:(?:the|a)\s+)?(?:new\s+)?@(\d+)@",
+    re.I,
+)
+
+
 @memoised
 def by_form(t: str) -> list[Phrased]:
     """What the form of a statement says without a phrase of the table:
@@ -229,6 +236,8 @@ def by_form(t: str) -> list[Phrased]:
             before = tuple(int(x) for x in reversed(MENTION.findall(t, 0, m.start())) if int(x) != owner)
             out.append(Phrased(OWNS, [owner], [int(m[1])], m.start(), m.end(), owners=before[:3]))
     out += _inline_parts(t) + _named_parts(t) + _funded_into(t)
+    for m in _MERGED_TO_FORM.finditer(t):  # "A was merged with B to form C": both became C
+        out.append(Phrased("SUCCEEDED_BY", [int(m[1]), int(m[2])], [int(m[3])], m.start(), m.end()))
     if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
         after = [int(x) for x in MENTION.findall(t, u.end())]
         out.append(Phrased("PART_OF", after, [int(u[1])], u.start(), u.end(), typed=True, instruments=True))

@@ -21,6 +21,7 @@ from loaders.lexicon import (
     REGIONAL_WORDS,
     SENTENCE_CASE_HEADS,
     STOP,
+    TAIL_OPENERS,
     Candidate,
     canonical_name,
     countries,
@@ -38,9 +39,15 @@ _CW = r"(?:[A-Z\u00c0-\u00de0-9](?:[\w'&]|[.-](?=\w))*)"  # a capitalised word, 
 _AND = "and|&|y|e|et|und|en|og|och"
 _CLOSING_AND = re.compile(rf"\s(?:{_AND})\s")
 
+# "Secretaría de Estado de Digitalización", "Cámara de Comercio de Quay": "de" again inside a tail (an
+# English "of" again is mostly the country: "Ministry of Ports of Norland").
+_INNER_OF = (
+    r"\s+(?:de|del|des|du|di|della|der|van)\s+(?:(?:la|el|los|las|le|les)\s+)?(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])"
+)
+
 _TAIL = (
-    rf"(?:the\s+)?{_CW}(?:(?:\s*,\s*(?:the\s+)?|\s+(?:{_AND})\s+(?!(?:the\s+)?(?:{ACTOR_HEAD_RE})\b)(?:the\s+)?|\s+)"
-    rf"{_CW})*"
+    rf"(?:the\s+)?{_CW}(?:(?:\s*,\s*(?:the\s+)?|\s+(?:{_AND})\s+(?!(?:the\s+)?(?:{ACTOR_HEAD_RE})\b)(?:the\s+)?"
+    rf"|{_INNER_OF}|\s+){_CW})*"
 )
 
 
@@ -53,7 +60,7 @@ _LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s
 TOKEN = re.compile(r"[\w&'-]+(?:(?:\.(?=[^\W\d_])|(?<=\d)\.(?=\d))[\w&'-]+)*|[^\w\s]")  # not "Deal.3"
 
 
-_ACTOR_TAIL = re.compile(rf"\s+(?:of|for|on|de|des|du|del|di|für|van|voor)\s+{_TAIL}")
+_ACTOR_TAIL = re.compile(rf"(?:\s+General)?\s+(?:{TAIL_OPENERS})\s+{_TAIL}")  # "Dirección General de …"
 
 
 # "Decree No. 2030-12", "Regulation (EU) 2031/555", "Decree-Law No. 48 of 3 May 2029".

@@ -47,6 +47,9 @@ LAW_HEADS = frozenset(
 INSTRUMENT_TITLE_HEADS = frozenset(h.capitalize() for h in INSTRUMENT_HEADS)
 ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*s?(?:\s[A-Z]{2,}[A-Z0-9&-]*)?)\s*\)")
 ANY_HEAD = frozenset(ACTOR_HEADS) | LAW_HEADS | SENTENCE_CASE_HEADS | INSTRUMENT_TITLE_HEADS
+# The words that open a name's tail after its head, in the languages names are written in ("Ministry of
+# …", "Ministerio de …", "Bundesministerium für …").
+TAIL_OPENERS = "of|for|on|de|des|du|del|di|für|van|voor"
 
 PUNCT_TO_SPACE = str.maketrans({c: " " for c in "()[]{}\"',;:.!?/"})
 

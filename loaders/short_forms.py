@@ -13,6 +13,7 @@ from loaders.lexicon import (
     INSTRUMENT_HEADS,
     PUNCT_TO_SPACE,
     SENTENCE_CASE_HEADS,
+    TAIL_OPENERS,
     Candidate,
     alternation,
     reading_words,
@@ -30,7 +31,7 @@ _REFERENCE = re.compile(
     + "|"
     + _INSTR_TITLE
     + r"|law|act)(?![\w-]))"
-    + r"(?!\s+(?:of|for|on)\s)"  # "the Ministry of Ports" is a name, "the chambers of crafts" a collective
+    + rf"(?!\s+(?:{TAIL_OPENERS})\s)"  # "the Ministry of Ports" is a name, "the chambers of crafts" a collective
     + r"(?!\s+[*_\"\u201c]{0,2}[A-Z])"  # "the programme Norland Online": the name that follows is the mention
     # "the project management agency": the head noun modifies a body noun that follows
     + r"(?!\s+(?:[a-z]+\s+)?(?:" + "|".join(reading_words().body_nouns) + r")\b)"

@@ -498,3 +498,22 @@ def test_an_abbreviation_the_document_defines_wins_over_a_known_bodys():
     )
     assert ("PART_OF", "Dock Office", "Infocomm Development Board") in found
     assert not {f for f in found if "Inter-American Development Bank" in f}
+
+
+def test_names_in_other_languages_an_aside_naming_a_parent_and_merged_with_to_form():
+    text = (
+        "The Secretaría de Estado de Puertos (SEP), part of the Ministerio de Asuntos Portuarios, oversees the "
+        "Programa Muelle Digital. The Cámara de Comercio de Sorvik works with the Dirección General de Muelles. "
+        "In 2032 the Quay Office will be merged with the Harbour Board to form the new Dock Agency."
+    )
+    x = extract(document_from_text(text))
+    assert {"Secretaría de Estado de Puertos", "Ministerio de Asuntos Portuarios", "Cámara de Comercio de Sorvik",
+            "Dirección General de Muelles"} <= names(x)
+    types = {e.name: e.type for e in x.entities}
+    assert types["Cámara de Comercio de Sorvik"] == "PrivateSector"
+    assert types["Secretaría de Estado de Puertos"] == "Agency"
+    found = facts_with_years(text)
+    assert {("LEADS", "Secretaría de Estado de Puertos", "Programa Muelle Digital", None),
+            ("PART_OF", "Secretaría de Estado de Puertos", "Ministerio de Asuntos Portuarios", None),
+            ("SUCCEEDED_BY", "Quay Office", "Dock Agency", 2032),
+            ("SUCCEEDED_BY", "Harbour Board", "Dock Agency", 2032)} <= found
