@@ -56,6 +56,11 @@ COLLABORATING_WITH = re.compile(
     rf"(?:\s+(?:on|in|for|through)\s+@(?P<on>\d+)@)?",
     re.I,
 )
+# "P (A, B)", "P launched (A, with B)": a deck's bodies in parentheses after an instrument.
+BODIES_ONLY = re.compile(
+    rf"{E}\s*(?:(?:was\s+)?(?:launched|introduced|created|started|adopted|set\s+up)\s*)?"
+    rf"\(\s*(?P<list>@\d+@(?:\s*,\s*(?:with\s+)?@\d+@)*)\s*\)"
+)
 YEARS_ONLY = re.compile(rf"{E}\s*\(\s*(?P<years>(?:from\s+|since\s+)?\d{{4}}(?:\s*-\s*(?:\d{{4}}|\d\d))?)\s*\)")
 PROVIDED_IN = re.compile(
     rf"{E}[^@]{{0,20}}?\b(?:stipulated|provided\s+for|set\s+out|laid\s+down|established|mandated|enshrined|"
@@ -110,6 +115,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "TRANSFER": ("transferred", "moved", "shifted", "handed over", "merged"),
     "YEARS_BODY": ("(",),
     "YEARS_ONLY": ("(",),
+    "BODIES_ONLY": ("(",),
     "BODY_YEARS": ("(",),
     "COOPERATION_BETWEEN": (
         "operation",

@@ -141,8 +141,12 @@ def _transfers(sc: _Scope, rules: _Rules) -> None:
             sc.rd.add("TRANSFERRED_TO", k(s), receiver, cited, STATED if stated else sc.conf_subject, start=when)
 
 
+_BODY_ITEM = re.compile(r"(with\s+)?@(\d+)@")
+
+
 def _years_and_bodies(sc: _Scope, rules: _Rules) -> None:
-    """ "Y (2005-2008, X)" and "Y (X, 2005-2008)": Y's years, and X implements Y; "Y (2005-2008)": its years."""
+    """ "Y (2005-2008, X)" and "Y (X, 2005-2008)": Y's years, and X implements Y; "Y (2005-2008)": its years;
+    "Y (X)": X implements Y."""
     rd, k = sc.rd, sc.k
     for m in rules.get("YEARS_BODY", ()):
         start, end = _years(m["years"])
@@ -156,6 +160,12 @@ def _years_and_bodies(sc: _Scope, rules: _Rules) -> None:
         start, end = _years(m["years"])
         rd.set_years(k(m[1]), start, end)
         rd.add("IMPLEMENTS", k(m[2]), k(m[1]), [sc.span], STATED, start=start, end=end)
+    for m in rules.get("BODIES_ONLY", ()):
+        if not rd.is_instrument(k(m[1])) or rd.retypable(k(m[1])):
+            continue
+        for item in _BODY_ITEM.finditer(m["list"]):  # "P (A, with B)": A runs P, B takes part
+            if rd.is_actor(k(item[2])) and not rd.retypable(k(item[2])):
+                rd.add("PARTICIPATES_IN" if item[1] else "IMPLEMENTS", k(item[2]), k(m[1]), [sc.span], STATED)
 
 
 def _years(text: str) -> tuple[int | None, int | None]:

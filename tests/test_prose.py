@@ -517,3 +517,13 @@ def test_names_in_other_languages_an_aside_naming_a_parent_and_merged_with_to_fo
             ("PART_OF", "Secretaría de Estado de Puertos", "Ministerio de Asuntos Portuarios", None),
             ("SUCCEEDED_BY", "Quay Office", "Dock Agency", 2032),
             ("SUCCEEDED_BY", "Harbour Board", "Dock Agency", 2032)} <= found
+
+
+def test_a_decks_bodies_in_parentheses_after_an_instrument_run_it():
+    found = facts(
+        "The Ministry of Ports (MPS) sets policy. The Harbour SME Agency (HSA) implements it.\n\n"
+        "- 2030: Dock Voucher launched (MPS, HSA)\n- 2034: Digital Harbour Strategy (MPS, with Ministry of Labour)"
+    )
+    assert {("IMPLEMENTS", "Ministry of Ports", "Dock Voucher"), ("IMPLEMENTS", "Harbour SME Agency", "Dock Voucher"),
+            ("IMPLEMENTS", "Ministry of Ports", "Digital Harbour Strategy"),
+            ("PARTICIPATES_IN", "Ministry of Labour", "Digital Harbour Strategy")} <= found
