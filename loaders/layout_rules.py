@@ -60,6 +60,7 @@ def frame_rules(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
     parts introduce is part of that subject; targets named above an item or in an instrument's name."""
     _listed_parts(rd, per_statement)
     _counted_parts(rd, per_statement)
+    _bodies_under_bodies(rd)
     strategy_label = INSTRUMENT_HEADS["strategy"]
     for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
         if st.kind != "bullet" or not keys:
@@ -80,6 +81,24 @@ def frame_rules(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
                 for tg in rd.targets[a]:
                     rd.add("TARGETS", ins, tg, [span_of(rd.statements[a]), span_of(st)], FRAMED)
     _targets_in_titles(rd)
+
+
+def _bodies_under_bodies(rd: Reader) -> None:
+    """An org chart as a bullet tree: an item that opens on a body, under an item that opens on another
+    body, is part of it ("- Ministry of Ports: policy" / "  - Harbour Agency: delivery")."""
+    for st in rd.statements:
+        child = rd.subjects[st.index]
+        if st.kind != "bullet" or st.parent is None or child is None or not _a_body(rd, child):
+            continue
+        above = rd.statements[st.parent]
+        parent = rd.subjects[st.parent]
+        if above.kind == "bullet" and above.section == st.section and parent is not None and parent != child \
+                and _a_body(rd, parent) and not rd.has("PART_OF", parent, child):
+            rd.add("PART_OF", child, parent, [span_of(above), span_of(st)], FRAMED)
+
+
+def _a_body(rd: Reader, key: str) -> bool:
+    return rd.is_actor(key) and not rd.retypable(key) and rd.type_of(key) != "TargetGroup"
 
 
 def _targets_in_titles(rd: Reader) -> None:

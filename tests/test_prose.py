@@ -527,3 +527,14 @@ def test_a_decks_bodies_in_parentheses_after_an_instrument_run_it():
     assert {("IMPLEMENTS", "Ministry of Ports", "Dock Voucher"), ("IMPLEMENTS", "Harbour SME Agency", "Dock Voucher"),
             ("IMPLEMENTS", "Ministry of Ports", "Digital Harbour Strategy"),
             ("PARTICIPATES_IN", "Ministry of Labour", "Digital Harbour Strategy")} <= found
+
+
+def test_an_org_chart_as_a_bullet_tree_puts_bodies_under_bodies():
+    found = facts(
+        "Governance\n- Ministry of Ports and Startups (MPS): policy design, budget\n"
+        "  - Harbour SME Agency (HSA): delivery of the vouchers\n  - Quay Enterprise Office\n"
+        "- Ministry of Labour: training subsidies"
+    )
+    assert {("PART_OF", "Harbour SME Agency", "Ministry of Ports and Startups"),
+            ("PART_OF", "Quay Enterprise Office", "Ministry of Ports and Startups")} <= found
+    assert not {f for f in found if f[0] == "PART_OF" and "Labour" in f[1] + f[2]}
