@@ -161,6 +161,9 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
     return out
 
 
+_RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
+
+
 def _no_verb(t: str, m: re.Match[str]) -> bool:
     """ "the renamed scheme": a participle used as an adjective; "closed the largest part of P": a noun."""
     if m[0].split()[0].lower().endswith("ed") and _DETERMINED.search(t, max(0, m.start() - 6), m.start()):
@@ -206,6 +209,10 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     if relation == "PART_OF" and forward and (w := _PARTS_TOO.match(t, list_end(t, m.end()))):
         before = [*before, *(int(x) for x in MENTION.findall(w["list"]))]  # "…, together with B and C"
     sources, targets = (before, after) if forward else (after, before)
+    if len(sources) == len(targets) > 1 and _RESPECTIVELY.match(t, list_end(t, m.end())):
+        # "P and Q are run by A and B respectively": A runs P, B runs Q
+        return [*(o for o in out if o.relation != "COLLABORATES_WITH"),
+                *(Phrased(relation, [a], [b], m.start(), m.end()) for a, b in zip(sources, targets, strict=True))]
     if relation in ("LEADS", "IMPLEMENTS") and (principal := _principal(t, m.end())) is not None:
         out.append(Phrased("LEADS", [principal], targets, m.start(), m.end(), typed=True))  # "run by A on behalf of B"
     opening = max((c.end() for c in _CLAUSE_BREAK.finditer(t, 0, m.start())), default=0)

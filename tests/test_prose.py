@@ -538,3 +538,11 @@ def test_an_org_chart_as_a_bullet_tree_puts_bodies_under_bodies():
     assert {("PART_OF", "Harbour SME Agency", "Ministry of Ports and Startups"),
             ("PART_OF", "Quay Enterprise Office", "Ministry of Ports and Startups")} <= found
     assert not {f for f in found if f[0] == "PART_OF" and "Labour" in f[1] + f[2]}
+
+
+def test_respectively_pairs_the_two_lists_in_order():
+    for text in ("The Quay Voucher and the Dock Loan are run by the Harbour Agency and the Port Bank respectively.",
+                 "The Harbour Agency and the Port Bank run the Quay Voucher and the Dock Loan, respectively."):
+        found = facts(text)
+        assert {("IMPLEMENTS", "Harbour Agency", "Quay Voucher"), ("IMPLEMENTS", "Port Bank", "Dock Loan")} <= found
+        assert not {("IMPLEMENTS", "Harbour Agency", "Dock Loan"), ("IMPLEMENTS", "Port Bank", "Quay Voucher")} & found
