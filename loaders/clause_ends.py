@@ -76,7 +76,8 @@ _APPOSING = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*$")
 _BEFORE_PARENTHESIS = re.compile(r"@(\d+)@\s*\($")
 
 _APPOSED = re.compile(
-    r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:the|an?|part\s+of|under|within|attached\s+to|one\s+of)\s[^,@;]*$", re.I
+    r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:the|an?|part\s+of|under|within|attached\s+to|one\s+of|launched|created"
+    r"|established|set\s+up|founded|introduced|adopted|developed)\s[^,@;]*$", re.I
 )
 
 MENTION = re.compile(r"@(\d+)@")

@@ -216,6 +216,13 @@ _MERGED_TO_FORM = re.compile(
 )
 
 
+_TOOK_OVER = re.compile(
+    r"@(\d+)@[^@;]{0,30}?\b(?:took|takes|has\s+taken|will\s+take)\s+over\s+(?:the\s+|its\s+)?(?:[\w@-]+\s+){0,4}?"
+    r"(?:functions|responsibilities|tasks|activities|duties|mandate|role)\s+of\s+(?:the\s+)?@(\d+)@",
+    re.I,
+)
+
+
 @memoised
 def by_form(t: str) -> list[Phrased]:
     """What the form of a statement says without a phrase of the table:
@@ -238,6 +245,8 @@ def by_form(t: str) -> list[Phrased]:
     out += _inline_parts(t) + _named_parts(t) + _funded_into(t)
     for m in _MERGED_TO_FORM.finditer(t):  # "A was merged with B to form C": both became C
         out.append(Phrased("SUCCEEDED_BY", [int(m[1]), int(m[2])], [int(m[3])], m.start(), m.end()))
+    for m in _TOOK_OVER.finditer(t):  # "A took over the SME support functions of B": A succeeds B
+        out.append(Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()))
     if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
         after = [int(x) for x in MENTION.findall(t, u.end())]
         out.append(Phrased("PART_OF", after, [int(u[1])], u.start(), u.end(), typed=True, instruments=True))

@@ -546,3 +546,10 @@ def test_respectively_pairs_the_two_lists_in_order():
         found = facts(text)
         assert {("IMPLEMENTS", "Harbour Agency", "Quay Voucher"), ("IMPLEMENTS", "Port Bank", "Dock Loan")} <= found
         assert not {("IMPLEMENTS", "Harbour Agency", "Dock Loan"), ("IMPLEMENTS", "Port Bank", "Quay Voucher")} & found
+
+
+def test_taking_over_functions_and_a_participle_aside_before_the_verb():
+    assert ("SUCCEEDED_BY", "Harbour Board", "Quay Agency", 2031) in facts_with_years(
+        "In 2031 the Quay Agency took over the SME support functions of the Harbour Board.")
+    found = facts("The Dock Voucher, launched in 2031 by the Ministry of Ports, is managed by the Quay Agency.")
+    assert {("LEADS", "Ministry of Ports", "Dock Voucher"), ("IMPLEMENTS", "Quay Agency", "Dock Voucher")} <= found
