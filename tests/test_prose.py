@@ -553,3 +553,8 @@ def test_taking_over_functions_and_a_participle_aside_before_the_verb():
         "In 2031 the Quay Agency took over the SME support functions of the Harbour Board.")
     found = facts("The Dock Voucher, launched in 2031 by the Ministry of Ports, is managed by the Quay Agency.")
     assert {("LEADS", "Ministry of Ports", "Dock Voucher"), ("IMPLEMENTS", "Quay Agency", "Dock Voucher")} <= found
+
+
+def test_a_statutory_body_of_a_government_is_part_of_it():
+    assert ("PART_OF", "Harbour Enterprise Agency", "Government of Norland") in facts(
+        "The Harbour Enterprise Agency (HEA) is a statutory body of the Government of Norland.")
