@@ -61,6 +61,7 @@ def frame_rules(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
     _listed_parts(rd, per_statement)
     _counted_parts(rd, per_statement)
     _bodies_under_bodies(rd)
+    _partner_lists(rd)
     strategy_label = INSTRUMENT_HEADS["strategy"]
     for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
         if st.kind != "bullet" or not keys:
@@ -95,6 +96,24 @@ def _bodies_under_bodies(rd: Reader) -> None:
         if above.kind == "bullet" and above.section == st.section and parent is not None and parent != child \
                 and _a_body(rd, parent) and not rd.has("PART_OF", parent, child):
             rd.add("PART_OF", child, parent, [span_of(above), span_of(st)], FRAMED)
+
+
+def _partner_lists(rd: Reader) -> None:
+    """Items under a "Partners" heading: each item's body takes part in the instrument the statements
+    above the heading are about."""
+    headings = reading_words().partner_headings
+    for st in rd.statements:
+        child = rd.subjects[st.index]
+        if st.kind != "bullet" or st.parent is None or child is None or not _a_body(rd, child):
+            continue
+        heading = rd.statements[st.parent]
+        if heading.text.strip(" :#*").lower() not in headings:
+            continue
+        # what the statements before the heading, in its section, were about
+        about = next((rd.subjects[i] for i in range(st.parent - 1, -1, -1) if rd.subjects[i] is not None
+                      and rd.statements[i].parent == heading.parent), None)
+        if about is not None and rd.is_instrument(about) and not rd.retypable(about):
+            rd.add("PARTICIPATES_IN", child, about, [span_of(heading), span_of(st)], FRAMED)
 
 
 def _a_body(rd: Reader, key: str) -> bool:

@@ -254,6 +254,7 @@ class ReadingWords:
     parent_columns: tuple[str, ...]
     body_nouns: tuple[str, ...]
     umbrella_nouns: tuple[str, ...]
+    partner_headings: frozenset[str]
     compass_words: frozenset[str]
     document_nouns: frozenset[str]
     place_nouns: frozenset[str]
@@ -280,6 +281,7 @@ def reading_words() -> ReadingWords:
         tuple(data["parent_columns"]),
         tuple(data["body_nouns"]),
         tuple(data["umbrella_nouns"]),
+        frozenset(data["partner_headings"]),
         frozenset(data["compass_words"]),
         frozenset(data["document_nouns"]),
         frozenset(data["place_nouns"]),

@@ -558,3 +558,12 @@ def test_taking_over_functions_and_a_participle_aside_before_the_verb():
 def test_a_statutory_body_of_a_government_is_part_of_it():
     assert ("PART_OF", "Harbour Enterprise Agency", "Government of Norland") in facts(
         "The Harbour Enterprise Agency (HEA) is a statutory body of the Government of Norland.")
+
+
+def test_bodies_listed_under_a_partners_heading_take_part_in_the_instrument_above():
+    found = facts(
+        "# Quay Digital Boost\n\nQuay Digital Boost is a free programme run by the Ministry of Harbours.\n\n"
+        "## Partners\n\n- Quay Chambers of Commerce - regional workshops\n- Harbour Bank - discounted software\n"
+    )
+    assert {("PARTICIPATES_IN", "Quay Chambers of Commerce", "Quay Digital Boost"),
+            ("PARTICIPATES_IN", "Harbour Bank", "Quay Digital Boost")} <= found
