@@ -75,6 +75,9 @@ _APPOSING = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*$")
 
 _BEFORE_PARENTHESIS = re.compile(r"@(\d+)@\s*\($")
 
+_RELATIVE_ASIDE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who)\s[^,@;]*$", re.I)
+# Phrases that name a mention again rather than state what the clause's subject does.
+_APPOSITIVE_PHRASE = re.compile(r"(?:formerly|previously|now|also|known|called|renamed)\b", re.I)
 _APPOSED = re.compile(
     r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:the|an?|part\s+of|under|within|attached\s+to|one\s+of|launched|created"
     r"|established|set\s+up|founded|introduced|adopted|developed)\s[^,@;]*$", re.I
@@ -115,6 +118,10 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
         return [int(p[1])]
     if m[2].lstrip().startswith(",") and (a := _APPOSED.search(head, 0, m.start())) is not None:
         return [int(a[1])]  # "A, the agency for B, runs C": A runs C
+    if m[2].lstrip().startswith(",") and not _APPOSITIVE_PHRASE.match(t, at) and (
+        a := _RELATIVE_ASIDE.search(head, 0, m.start())
+    ) is not None:
+        return [int(a[1])]  # "A, which is run by B, was introduced by C": C introduced A
     if _OWNER_GAP.match(m[2]) and (a := _APPOSING.search(head, 0, m.start())) is not None:
         return [int(a[1])]  # "A, Norland's plan under B": A is under B, not Norland
     if active and (r := _RELATIVE_CLAUSE.search(head)) is not None:

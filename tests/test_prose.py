@@ -567,3 +567,13 @@ def test_bodies_listed_under_a_partners_heading_take_part_in_the_instrument_abov
     )
     assert {("PARTICIPATES_IN", "Quay Chambers of Commerce", "Quay Digital Boost"),
             ("PARTICIPATES_IN", "Harbour Bank", "Quay Digital Boost")} <= found
+
+
+def test_a_relative_clause_between_commas_is_passed_over_but_formerly_names_the_mention_before_it():
+    found = facts("The Quay Voucher, which is managed by the Harbour Agency, was introduced in 2029 by the "
+                  "Ministry of Ports.")
+    assert {("LEADS", "Ministry of Ports", "Quay Voucher"), ("IMPLEMENTS", "Harbour Agency", "Quay Voucher")} <= found
+    renamed = facts("The Quay Initiative, which includes the Dock Cyber Desk, formerly known as the Dock Safety Desk, "
+                    "helps firms.")
+    assert ("SUCCEEDED_BY", "Dock Safety Desk", "Dock Cyber Desk") in renamed
+    assert ("SUCCEEDED_BY", "Dock Safety Desk", "Quay Initiative") not in renamed
