@@ -577,3 +577,9 @@ def test_a_relative_clause_between_commas_is_passed_over_but_formerly_names_the_
                     "helps firms.")
     assert ("SUCCEEDED_BY", "Dock Safety Desk", "Dock Cyber Desk") in renamed
     assert ("SUCCEEDED_BY", "Dock Safety Desk", "Quay Initiative") not in renamed
+
+
+def test_a_transfer_to_a_newly_created_body():
+    assert ("TRANSFERRED_TO", "Ministry of Ports", "Ministry of SMEs", 2032) in facts_with_years(
+        "In 2032, responsibility for SME policy was moved from the Ministry of Ports to the newly created Ministry "
+        "of SMEs.")
