@@ -10,10 +10,10 @@ Two figures per size: one process (CPU seconds of this process, ``time.process_t
 work on a shared machine does not inflate them; wall seconds beside), and ``--jobs`` worker processes
 (:func:`loaders.batch.extract_many`; wall seconds, the figure a user waits for, and the workers' CPU
 seconds). Workers read and send back plain rows; this process builds the result's objects as they
-arrive, so on this project's 2-core machine two workers and it share two cores (and each worker's
-start, a quarter of a second, weighs on the smaller sizes). The reading remembers statements it has
-read (a repeated slide is read once); each size starts with those memos emptied, as workers start
-with none, so a larger size is not sped up by the smaller one it contains. The goal is judged both ways, and both
+arrive (a twentieth of the reading's CPU). On Linux the workers are forked, so they start at once
+with what this process has loaded. The reading remembers statements it has read (a repeated slide
+is read once); each run starts with those memos emptied, so a larger size is not sped up by the
+smaller one it contains, nor forked workers by the one-process run before them. The goal is judged both ways, and both
 verdicts are printed. The load average is printed beside each figure. The last line of stdout is one
 JSON object with every figure.
 
@@ -166,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             if args.jobs > 0:
                 load = _load()
+                forget_memos()
                 pwall, pcpu, pfacts = extract_parallel(chosen, args.jobs)
                 if pfacts != facts:
                     raise SystemExit(f"workers found {pfacts} facts, one process {facts}: extraction differs")
