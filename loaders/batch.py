@@ -4,6 +4,7 @@ extractions into one graph, and write them out as the ``instgraph extract`` JSON
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -192,12 +193,10 @@ def extract_many(
     schema = schema or load_schema()
     keys = gazetteer_keys(gazetteer)
     extractions, problems = [], []
-    # spawn, not fork: a caller may hold threads (a database driver, a progress bar) that a forked
-    # child would inherit half-way.
     try:
         with ProcessPoolExecutor(
             max_workers=min(jobs, len(paths)),
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=multiprocessing.get_context(_start_method()),
             initializer=_start_worker,
             initargs=(schema, date),
         ) as pool:
@@ -217,6 +216,17 @@ def extract_many(
             f"than {jobs}, or --jobs 1"
         ) from None
     return extractions, problems
+
+
+def _start_method() -> str:
+    """fork when this process runs one thread (on Linux): a forked worker starts at once, with the
+    modules, compiled patterns and memos already loaded, where a spawned one spends a third of a
+    second of CPU importing them, which two workers on two cores do not win back on a few megabytes.
+    spawn otherwise: a caller's threads (a database driver, a progress bar) may hold locks that a
+    forked child would inherit half-way."""
+    import threading
+
+    return "fork" if sys.platform.startswith("linux") and threading.active_count() == 1 else "spawn"
 
 
 def _read_and_extract(

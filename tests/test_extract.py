@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -447,6 +448,22 @@ def test_extraction_in_worker_processes_equals_one_process(tmp_path):
     assert two == one
     assert [x.document.path for x in two[0]] == [str(paths[0]), str(paths[2])]
     assert [p.split(": ")[1] for p in two[1]] == [str(empty), str(tmp_path / "gone.txt")]
+
+
+def test_workers_started_beside_another_thread_give_the_same_extractions():
+    """With a thread running (a database driver's, a progress bar's), workers are spawned, not forked
+    (a forked child could inherit a lock that thread holds); the result is the same."""
+    paths = [DOCS / "valdoria-crafts-report.md", DOCS / "ruritania-coastal-deck.txt"]
+    one = extract_many(paths, jobs=1)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        two = extract_many(paths, jobs=2)
+    finally:
+        stop.set()
+        other.join()
+    assert two == one
 
 
 _PIECES = st.sampled_from(
