@@ -47,7 +47,9 @@ _ONLY_BODIES = re.compile(
 )
 
 
-_UNDER_FRAME = re.compile(r"^\s*(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?@(\d+)@\s*,", re.I)
+_UNDER_FRAME = re.compile(
+    r"^\s*(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?@(\d+)@(?:\s+\d{4})?\s*,", re.I  # "… Plan 2030,"
+)
 
 
 # "A (B" : a name right after another, in parentheses, may be its other name (the reader checks the types).
@@ -114,6 +116,15 @@ def _funded_into(t: str) -> list[Phrased]:
 
 def _plural(noun: str) -> str:
     return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
+@cache
+def _its_body() -> re.Pattern[str]:
+    """ "A and its agency, B": B is part of A."""
+    nouns = alternation(reading_words().body_nouns)
+    return re.compile(
+        rf"@(\d+)@\s+(?:and|with|through)\s+its\s+(?:[a-z-]+\s+)?(?:{nouns}),?\s+(?:the\s+)?@(\d+)@", re.I
+    )
 
 
 @cache
@@ -245,6 +256,8 @@ def by_form(t: str) -> list[Phrased]:
     out += _inline_parts(t) + _named_parts(t) + _funded_into(t)
     for m in _MERGED_TO_FORM.finditer(t):  # "A was merged with B to form C": both became C
         out.append(Phrased("SUCCEEDED_BY", [int(m[1]), int(m[2])], [int(m[3])], m.start(), m.end()))
+    for m in _its_body().finditer(t):  # "A and its agency, B": B is part of A
+        out.append(Phrased("PART_OF", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True))
     for m in _TOOK_OVER.finditer(t):  # "A took over the SME support functions of B": A succeeds B
         out.append(Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()))
     if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it

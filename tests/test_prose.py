@@ -583,3 +583,10 @@ def test_a_transfer_to_a_newly_created_body():
     assert ("TRANSFERRED_TO", "Ministry of Ports", "Ministry of SMEs", 2032) in facts_with_years(
         "In 2032, responsibility for SME policy was moved from the Ministry of Ports to the newly created Ministry "
         "of SMEs.")
+
+
+def test_its_agency_is_part_of_the_body_and_a_frame_with_a_year_after_its_name():
+    assert {("PART_OF", "Harbour Board", "Ministry of Ports"), ("IMPLEMENTS", "Harbour Board", "Quay Voucher")} <= facts(
+        "The Ministry of Ports and its agency, the Harbour Board, run the Quay Voucher.")
+    assert ("PART_OF", "Quay Voucher", "Dock Strategy") in facts(
+        "Under the Dock Strategy 2030, the Ministry of Ports launched the Quay Voucher.")
