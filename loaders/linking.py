@@ -148,6 +148,8 @@ def linked(
     keys: list[str] = []
     kept: list[Candidate] = []
     rd.instrument_before = rd.latest_instrument
+    rd.named_before = rd.named_now or rd.named_before
+    rd.named_now = []
     rd.opening = rd.clause_subject = rd.named_instrument = None
     for c in cands:
         if c.kind == "single" and c.name.lower() in rd.lower_words:
@@ -162,6 +164,8 @@ def linked(
                 if not rd.retypable(key):
                     rd.named_instrument = key
             if rd.is_actor(key) or rd.is_instrument(key):
+                if c.kind != "pronoun":
+                    rd.named_now.append(key)
                 rd.opening = rd.opening or key
                 head = _DETERMINERS.sub("", st.text[: c.start])
                 if not head.strip() or CLAUSE_OPENER.search(head):  # "…, when the former A was …"

@@ -84,6 +84,8 @@ class Reader:
         self.clause_subject: str | None = None  # the latest body or instrument that opened a clause in it
         self.named_instrument: str | None = None  # the latest instrument the current statement names
         self.latest_instrument: str | None = None  # the latest instrument named so far
+        self.named_now: list[str] = []  # the bodies and instruments the current statement names, in order
+        self.named_before: list[str] = []  # those of the last statement that named any
         self.instrument_before: str | None = None  # the latest instrument a statement before this one named
         self.first_words: dict[str, list[str]] = {}  # first word of a headed name, lower-cased -> name keys
         self.last_words: dict[str, list[str]] = {}  # last word of a plural name, lower-cased -> name keys
@@ -116,6 +118,9 @@ class Reader:
         it": a pronoun after a preposition is the sentence's own subject; "banks joined it": a verb's
         object is the instrument the sentence named; "Within it, …": the instrument named before."""
         opening = self.clause_subject or self.opening
+        if c.head in ("former", "latter"):  # the first or the second of the last two named
+            pair = list(dict.fromkeys(self.named_now if len(set(self.named_now)) > 1 else self.named_before))[-2:]
+            return (pair[0] if c.head == "former" else pair[1]) if len(pair) == 2 else None
         if c.head == "frame" and self.instrument_before is not None:
             return self.instrument_before
         if c.head == "object" and self.opening is not None:

@@ -47,6 +47,7 @@ _PRONOUN = re.compile(
     r"|necessary|hard|easy|worth)\b)"  # "it is important to …": no one is meant
     r"(?!\s+(?:is|was|has\s+been|had\s+been)\s+\w+(?:ed|en)\s+that\b)"  # "it was announced that"
 )
+_FORMER = re.compile(r"(?<![\w-])[Tt]he\s+(former|latter)(?![\w-])")
 _AMONG = re.compile(r"\b(?:among|of)\s+$", re.I)
 _AFTER_VERB = re.compile(r"\b[a-z]{3,}(?:ed|s)\s+$")  # "joined it", "uses it": a verb's object
 _FRAME = re.compile(r"\s*(?:within|inside|as\s+part\s+of|under)\s+$", re.I)  # a sentence set in an instrument
@@ -69,6 +70,8 @@ def short_forms(text: str, tokens: set[str] | None = None) -> list[Candidate]:
             # "the new ministry" is the latest one named: its name carries the modifier for the reader.
             name = f"new {m['head']}" if m["mod"] == "new" else m["head"]
             found.append(Candidate(m.start(), m.end(), "", name, "reference", head=m["head"]))
+    if "former" in tokens or "latter" in tokens:  # "the former runs P": the first of the last two named
+        found += [Candidate(m.start(), m.end(), "", m[0], "pronoun", head=m[1].lower()) for m in _FORMER.finditer(text)]
     if not tokens.isdisjoint(_PRONOUNS):
         for m in _PRONOUN.finditer(text):
             if m[0] == "them" and _AMONG.search(text, max(0, m.start() - 12), m.start()):

@@ -590,3 +590,10 @@ def test_its_agency_is_part_of_the_body_and_a_frame_with_a_year_after_its_name()
     assert {("PART_OF", "Harbour Board", "Ministry of Ports"), ("IMPLEMENTS", "Harbour Board", "Quay Voucher")} <= found
     assert ("PART_OF", "Quay Voucher", "Dock Strategy") in facts(
         "Under the Dock Strategy 2030, the Ministry of Ports launched the Quay Voucher.")
+
+
+def test_the_former_and_the_latter_are_the_last_two_named_in_order():
+    found = facts("The Harbour Agency and the Port Bank deliver support. The former runs the Quay Voucher and the "
+                  "latter manages the Dock Loan.")
+    assert {("IMPLEMENTS", "Harbour Agency", "Quay Voucher"), ("IMPLEMENTS", "Port Bank", "Dock Loan")} <= found
+    assert ("IMPLEMENTS", "Port Bank", "Quay Voucher") not in found
