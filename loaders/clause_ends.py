@@ -80,7 +80,7 @@ _RELATIVE_ASIDE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who)\s[^
 _APPOSITIVE_PHRASE = re.compile(r"(?:formerly|previously|now|also|known|called|renamed)\b", re.I)
 _APPOSED = re.compile(
     r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:the|an?|part\s+of|under|within|attached\s+to|one\s+of|launched|created"
-    r"|established|set\s+up|founded|introduced|adopted|developed)\s[^,@;]*$", re.I
+    r"|established|set\s+up|founded|introduced|adopted|developed)\s+[a-z0-9][^,@;]*$", re.I  # not "A, the B,"
 )
 
 MENTION = re.compile(r"@(\d+)@")

@@ -597,3 +597,8 @@ def test_the_former_and_the_latter_are_the_last_two_named_in_order():
                   "latter manages the Dock Loan.")
     assert {("IMPLEMENTS", "Harbour Agency", "Quay Voucher"), ("IMPLEMENTS", "Port Bank", "Dock Loan")} <= found
     assert ("IMPLEMENTS", "Port Bank", "Quay Voucher") not in found
+
+
+def test_a_target_group_with_two_coordinated_modifiers():
+    x = extract(document_from_text("The Quay Voucher helps small and venture firms buy software."))
+    assert "Small and venture firms" in names(x)
