@@ -79,8 +79,10 @@ _RELATIVE_ASIDE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who)\s[^
 # Phrases that name a mention again rather than state what the clause's subject does.
 _APPOSITIVE_PHRASE = re.compile(r"(?:formerly|previously|now|also|known|called|renamed)\b", re.I)
 _APPOSED = re.compile(
-    r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:the|an?|part\s+of|under|within|attached\s+to|one\s+of|launched|created"
-    r"|established|set\s+up|founded|introduced|adopted|developed)\s+[a-z0-9][^,@;]*$", re.I  # not "A, the B,"
+    r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:(?:the|an?)\s+[a-z0-9][^,@;]*"  # "A, the agency for B," (not "A, the B,")
+    r"|(?:part\s+of|under|within|attached\s+to|one\s+of|launched|created|established|set\s+up|founded|introduced"
+    r"|adopted|developed)\s[^,@;]*)$",
+    re.I,
 )
 
 MENTION = re.compile(r"@(\d+)@")
