@@ -423,9 +423,18 @@ def _non_overlapping(found: list[Candidate], text: str) -> list[Candidate]:
 _SHORT_WORD = re.compile(r"\s*\(\s*([A-Z][a-z\u00e0-\u00ff]{2,}(?:[A-Z][a-z]+)?)\s*\)")
 
 
+# "Ministry of Ports (Minister Kim, hereinafter "MP")": the short name a press release defines.
+_HEREINAFTER = re.compile(
+    r"\s*\([^()]{0,80}?\bhereinafter(?:\s+(?:referred\s+to\s+as|called))?\s*[,:]?\s*"
+    r"[\"\u201c\u2018']([A-Z][A-Za-z0-9&.-]+)[\"\u201d\u2019']\s*\)"
+)
+
+
 def _short_name(c: Candidate, text: str) -> re.Match[str] | None:
     """The abbreviation or short name in parentheses right after a mention, if any."""
     if m := ABBREVIATION.match(text, c.end):
+        return m
+    if "hereinafter" in text and (m := _HEREINAFTER.match(text, c.end)):
         return m
     m = _SHORT_WORD.match(text, c.end)
     if m is None or " " not in c.name or m[1] in countries().by_name or m[1] in reading_words().not_names:

@@ -143,6 +143,9 @@ def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) ->
     )):
         part = part[1:]
     part = _without_glossed_acronym(_without_trailing_acronyms(part))
+    titled = next((i for i, t in enumerate(part) if t[2] in rw.person_titles), None)
+    if titled is not None:
+        part = part[:titled]  # "MPS Director-General Park Dock": a person after a title is no part of a name
     words = [t[2] for t in part]
     if not words or _shouted(words) or _coded(words) or _place(words, rw) or _portfolio(text, part[0][0], rw):
         return None
@@ -182,7 +185,9 @@ def _portfolio(text: str, start: int, rw: ReadingWords) -> bool:
     portfolio, not a body; "Minister Ana Korsk", "Dr Sorvik": a person."""
     m = _TITLE_FOR.search(text, max(0, start - 40), start)
     before = text[max(0, start - 20) : start].split()
-    return (m is not None and m[1] in rw.person_titles) or (bool(before) and before[-1].rstrip(".") in rw.person_titles)
+    return (m is not None and m[1] in rw.person_titles) or (
+        bool(before) and before[-1].strip(".(\"'\u201c") in rw.person_titles
+    )
 
 
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "ic", "ians", "ans", "i", "'s", "\u2019s")

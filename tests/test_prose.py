@@ -602,3 +602,17 @@ def test_the_former_and_the_latter_are_the_last_two_named_in_order():
 def test_a_target_group_with_two_coordinated_modifiers():
     x = extract(document_from_text("The Quay Voucher helps small and venture firms buy software."))
     assert "Small and venture firms" in names(x)
+
+
+def test_a_press_releases_hereinafter_name_and_people_after_their_titles():
+    text = (
+        "The Ministry of Ports and Startups (Minister Kim Harbour, hereinafter \"MPS\") announced that MPS will "
+        "run the Quay Store Project. MPS Director-General Park Dock said the project works.\n\n"
+        "Contact: Small Business Policy Division, MPS"
+    )
+    x = extract(document_from_text(text))
+    ministry = next(e for e in x.entities if e.name == "Ministry of Ports and Startups")
+    assert "MPS" in ministry.aliases
+    assert not {n for n in names(x) if "Kim" in n or "Park" in n or n == "MPS"}
+    assert {"Quay Store Project", "Small Business Policy Division"} <= names(x)
+    assert next(e for e in x.entities if e.name == "Small Business Policy Division").type == "Agency"
