@@ -143,9 +143,11 @@ def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) ->
     )):
         part = part[1:]
     part = _without_glossed_acronym(_without_trailing_acronyms(part))
-    titled = next((i for i, t in enumerate(part) if t[2] in rw.person_titles), None)
+    # "MPS Director-General Park Dock": a person after a title ends the name ("Secretary of State for …" is an office)
+    titled = next((i for i, t in enumerate(part[:-1])
+                   if t[2] in rw.person_titles and part[i + 1][2] not in rw.connectors), None)
     if titled is not None:
-        part = part[:titled]  # "MPS Director-General Park Dock": a person after a title is no part of a name
+        part = part[:titled]
     words = [t[2] for t in part]
     if not words or _shouted(words) or _coded(words) or _place(words, rw) or _portfolio(text, part[0][0], rw):
         return None
