@@ -616,3 +616,9 @@ def test_a_press_releases_hereinafter_name_and_people_after_their_titles():
     assert not {n for n in names(x) if "Kim" in n or "Park" in n or n == "MPS"}
     assert {"Quay Store Project", "Small Business Policy Division"} <= names(x)
     assert next(e for e in x.entities if e.name == "Small Business Policy Division").type == "Agency"
+
+
+def test_a_secretary_of_state_for_a_field_is_an_office_not_a_person():
+    x = extract(document_from_text(
+        "The Secretary of State for Digital Harbours oversees Quay.es, which runs the Quay Kit programme."))
+    assert "Secretary of State for Digital Harbours" in names(x)
