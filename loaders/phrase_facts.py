@@ -28,8 +28,10 @@ def state_phrased(
         start = _clause_year(years, t, f.start, f.relation == "SUCCEEDED_BY")
         cited = [span] if INHERITED not in (*f.sources, *f.targets) else [*parent_span, span]
         sources = f.sources
-        if f.instruments:  # the first instrument the clause names
-            sources = [next((i for i in f.sources if rd.is_instrument(keys[i])), INHERITED)][:1]
+        if f.instruments:  # the first instrument the clause names ("Within the Commission, …": the first body)
+            body_frame = any(j != INHERITED and rd.is_actor(keys[j]) for j in f.targets)
+            fits = rd.is_actor if body_frame else rd.is_instrument
+            sources = [next((i for i in f.sources if fits(keys[i])), INHERITED)][:1]
             sources = [i for i in sources if i != INHERITED]
         for i in sources:
             for j in f.targets:
@@ -90,6 +92,9 @@ def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str,
     both_instruments = rd.is_instrument(source) and rd.is_instrument(target) and not rd.retypable(source)
     if relation == "PARTICIPATES_IN" and both_instruments:
         return "PART_OF", source, target  # "the grant contributes to the strategy": one serves the other
+    if relation == "PART_OF" and rd.is_instrument(source) and rd.is_actor(target) and not rd.retypable(target) \
+            and not rd.retypable(source):
+        return None  # "Within the Commission, … the Quay Network": an instrument is no part of a body
     if relation == "PART_OF" and rd.type_of(target) == "Law":
         if not rd.is_instrument(source):
             return None  # a body is not part of a law
