@@ -5,6 +5,8 @@ and the partners that take part in what the clause is about.
 
 from __future__ import annotations
 
+import re
+
 from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased
 from loaders.dates import YearSpan
 from loaders.lexicon import NETWORK_HEADS
@@ -26,6 +28,8 @@ def state_phrased(
     # Other names first ("A (B, AB) … with C"): the facts that follow then meet one entity, not two.
     for f in sorted(said, key=lambda f: f.relation != SAME_AS):
         start = _clause_year(years, t, f.start, f.relation == "SUCCEEDED_BY")
+        if f.relation == "SUCCEEDED_BY" and _FOUNDED_AS.match(t, f.start) and t[f.start : f.end].endswith(" as"):
+            start = _renamed_year(years, t, f.end)  # "founded in 1996 as A and elevated … in 2017": 2017
         cited = [span] if INHERITED not in (*f.sources, *f.targets) else [*parent_span, span]
         sources = f.sources
         if f.instruments:  # the first instrument the clause names ("Within the Commission, …": the first body)
@@ -115,6 +119,21 @@ def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str,
         return ("PART_OF", target, source) if rd.is_actor(target) and not rd.retypable(target) else (
             "LEADS", source, target)
     return relation, source, target
+
+
+_FOUNDED_AS = re.compile(r"(?:founded|established|created|set\s+up|launched|started|began)\b", re.I)
+_RENAMING = re.compile(
+    r"\b(?:elevated|upgraded|renamed|became|rebranded|reorganised|reorganized|transformed|converted|took\s+its\s+"
+    r"(?:current|present)\s+name|received\s+its\s+(?:current|present)\s+name)\b", re.I
+)
+
+
+def _renamed_year(years: list[YearSpan], t: str, after: int) -> int | None:
+    """The year a body founded under an old name took the new one: the first year after a renaming
+    word later in the statement (the founding year is the old name's)."""
+    m = _RENAMING.search(t, after)
+    found = [y for y in years if m is not None and y.position >= m.start() and y.first is not None]
+    return found[0].first if found else None
 
 
 def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool) -> int | None:

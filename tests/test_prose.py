@@ -630,3 +630,13 @@ def test_within_a_body_the_bodies_of_the_clause_are_part_of_it_not_its_instrumen
     found = facts(text)
     assert ("PART_OF", "Directorate-General for Ports", "Quay Commission") in found
     assert not {f for f in found if f[1] == "Dock Network" and f[0] == "PART_OF"}
+
+
+def test_an_encyclopedia_opening_its_abbreviation_and_the_year_it_took_its_present_form():
+    text = ("The Ministry of Ports and Startups (MPS; Norlandic: Havneministeriet) is a ministry of the Government "
+            "of Norland. It was established in 1996 as the Small Harbour Administration and was elevated to "
+            "ministry status on 26 July 2017.")
+    x = extract(document_from_text(text))
+    assert "MPS" in next(e for e in x.entities if e.name == "Ministry of Ports and Startups").aliases
+    assert ("SUCCEEDED_BY", "Small Harbour Administration", "Ministry of Ports and Startups", 2017) in \
+        facts_with_years(text)
