@@ -250,7 +250,8 @@ def _unnamed_object(
     if before and not after and forward and serves and _ITS_OBJECT.match(t, m.end()):
         owner = clause_subject(t[: m.start()])  # "P: the grant contributed to its goals": P's goals
         after = [owner] if owner is not None and owner not in before else []
-    if before and not after and relation == "SUCCEEDED_BY" and _NO_OBJECT.match(t, m.end()):
+    # (an arrow's object is what follows it, named or not: "A → B → 14 regional centres")
+    if before and not after and relation == "SUCCEEDED_BY" and _NO_OBJECT.match(t, m.end()) and m[0].isascii():
         first = MENTION.search(t)
         if first is not None and int(first[1]) not in before:
             after = [int(first[1])]

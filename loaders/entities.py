@@ -411,6 +411,8 @@ def _non_overlapping(found: list[Candidate], text: str) -> list[Candidate]:
             abbr = am[1]
             if not abbr.isdigit() and not abbr.startswith("Article"):
                 c = Candidate(c.start, c.end, c.type, c.name, c.kind, abbr, c.head)
+        elif c.kind in ("name", "proper") and c.alias is None and (first := _spelt_before(c, text)) is not None:
+            c = Candidate(c.start, c.end, c.type, c.name, c.kind, first, c.head)  # "ABC (Agency for B C)"
         kept.append(c)
         taken_end = c.end
         if c.alias is not None and (am := _short_name(c, text)):
@@ -428,6 +430,19 @@ _HEREINAFTER = re.compile(
     r"\s*\([^()]{0,80}?\bhereinafter(?:\s+(?:referred\s+to\s+as|called))?\s*[,:]?\s*"
     r"[\"\u201c\u2018']([A-Z][A-Za-z0-9&.-]+)[\"\u201d\u2019']\s*\)"
 )
+
+
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]*[A-Z])\s*\(\s*$")
+_CLOSING = re.compile(r"\s*\)")
+
+
+def _spelt_before(c: Candidate, text: str) -> str | None:
+    """ "VEDA (Valdoria Enterprise Development Agency)": the abbreviation before the brackets a name
+    fills, when its letters spell the name."""
+    m = _ABBREVIATION_BEFORE.search(text, max(0, c.start - 14), c.start)
+    if m is None or not _CLOSING.match(text, c.end) or m[1][0] != c.name[0] or not spells(m[1], c.name):
+        return None
+    return m[1]
 
 
 def _short_name(c: Candidate, text: str) -> re.Match[str] | None:

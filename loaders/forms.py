@@ -227,6 +227,12 @@ _MERGED_TO_FORM = re.compile(
 )
 
 
+# A deck's "Instrument (years) — Body, with Partner": the bodies after the dash run it.
+_DASHED_BODIES = re.compile(
+    r"^\s*@(\d+)@\s*(?:\([^()@]*\)\s*)?[\u2014\u2013-]+\s*(?P<list>@\d+@(?:\s*(?:,|and|&|with)\s*@\d+@)*)"
+    r"\s*(?:[,;.]|$)"
+)
+_WITH_ITEM = re.compile(r"(with\s*)?@(\d+)@")
 _TOOK_OVER = re.compile(
     r"@(\d+)@[^@;]{0,30}?\b(?:took|takes|has\s+taken|will\s+take)\s+over\s+(?:the\s+|its\s+)?(?:[\w@-]+\s+){0,4}?"
     r"(?:functions|responsibilities|tasks|activities|duties|mandate|role)\s+of\s+(?:the\s+)?@(\d+)@",
@@ -256,6 +262,9 @@ def by_form(t: str) -> list[Phrased]:
     out += _inline_parts(t) + _named_parts(t) + _funded_into(t)
     for m in _MERGED_TO_FORM.finditer(t):  # "A was merged with B to form C": both became C
         out.append(Phrased("SUCCEEDED_BY", [int(m[1]), int(m[2])], [int(m[3])], m.start(), m.end()))
+    if (d := _DASHED_BODIES.match(t)) is not None:  # "- P (2019-2023) — A with B": A runs P, B takes part
+        out += [Phrased("PARTICIPATES_IN" if x[1] else "IMPLEMENTS", [int(x[2])], [int(d[1])], d.start(), d.end())
+                for x in _WITH_ITEM.finditer(d["list"])]
     for m in _its_body().finditer(t):  # "A and its agency, B": B is part of A
         out.append(Phrased("PART_OF", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True))
     for m in _TOOK_OVER.finditer(t):  # "A took over the SME support functions of B": A succeeds B

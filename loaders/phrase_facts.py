@@ -51,6 +51,8 @@ def state_phrased(
                         keys[:] = [source if k == target else k for k in keys]  # this statement's facts too
                     continue
                 fact = _resolved(rd, f.relation, source, target)
+                if fact is not None and _delegated(rd, t[f.start : f.end], *fact):
+                    fact = ("PART_OF", target, source)  # "Ministry → Agency → centres": a chain of delegation
                 for owner in f.owners:  # "SME policy is set by M, mainly through its U": M owns U
                     if fact is not None:
                         break
@@ -80,6 +82,13 @@ def _partners_take_part(rd: Reader, f: Phrased, keys: list[str], cited: list[tup
     for j in f.targets:
         if j != INHERITED and keys[j] != instrument:
             rd.add("PARTICIPATES_IN", keys[j], instrument, cited, STATED if len(cited) == 1 else NESTED)
+
+
+def _delegated(rd: Reader, phrase: str, relation: str, source: str, target: str) -> bool:
+    """An arrow from a ministry to a body that is no ministry: the body works under it (a deck's org
+    chart), not a renaming."""
+    return relation == "SUCCEEDED_BY" and phrase.strip() == "\u2192" and rd.type_of(source) == "Ministry" \
+        and rd.is_actor(target) and rd.type_of(target) not in ("Ministry", "Government")
 
 
 def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str, str, str] | None:

@@ -640,3 +640,20 @@ def test_an_encyclopedia_opening_its_abbreviation_and_the_year_it_took_its_prese
     assert "MPS" in next(e for e in x.entities if e.name == "Ministry of Ports and Startups").aliases
     assert ("SUCCEEDED_BY", "Small Harbour Administration", "Ministry of Ports and Startups", 2017) in \
         facts_with_years(text)
+
+
+def test_a_decks_org_chart_arrows_and_the_bodies_after_an_instruments_dash():
+    text = (
+        "MOTI (Ministry of Trade and Industry) \u2192 VEDA (Valdoria Enterprise Development Agency) \u2192 14 regional "
+        "business centres\n\n"
+        "- Quay Vouchers (2029-2033) \u2014 VEDA, co-funded by the regions\n"
+        "- Dock Online Grant (2031-) \u2014 MOTI with Valdoria Chamber of Commerce\n"
+    )
+    x = extract(document_from_text(text))
+    assert "VEDA" in next(e for e in x.entities if e.name == "Valdoria Enterprise Development Agency").aliases
+    found = facts(text)
+    assert {("PART_OF", "Valdoria Enterprise Development Agency", "Ministry of Trade and Industry"),
+            ("IMPLEMENTS", "Valdoria Enterprise Development Agency", "Quay Vouchers"),
+            ("IMPLEMENTS", "Ministry of Trade and Industry", "Dock Online Grant"),
+            ("PARTICIPATES_IN", "Valdoria Chamber of Commerce", "Dock Online Grant")} <= found
+    assert not {f for f in found if f[0] == "SUCCEEDED_BY"}
