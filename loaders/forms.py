@@ -240,6 +240,23 @@ _TOOK_OVER = re.compile(
 )
 
 
+def _reorganised(t: str) -> list[Phrased]:
+    """ "A was merged with B to form C" (both became C); "A took over the SME support functions of B"."""
+    out = [Phrased("SUCCEEDED_BY", [int(m[1]), int(m[2])], [int(m[3])], m.start(), m.end())
+           for m in _MERGED_TO_FORM.finditer(t)]
+    return out + [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _TOOK_OVER.finditer(t)]
+
+
+def _bodies_of(t: str) -> list[Phrased]:
+    """ "A and its agency, B" (B is part of A); a deck's "P (2019-2023) — A with B" (A runs P, B takes part)."""
+    out = [Phrased("PART_OF", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
+           for m in _its_body().finditer(t)]
+    if (d := _DASHED_BODIES.match(t)) is not None:
+        out += [Phrased("PARTICIPATES_IN" if x[1] else "IMPLEMENTS", [int(x[2])], [int(d[1])], d.start(), d.end())
+                for x in _WITH_ITEM.finditer(d["list"])]
+    return out
+
+
 @memoised
 def by_form(t: str) -> list[Phrased]:
     """What the form of a statement says without a phrase of the table:
@@ -259,16 +276,7 @@ def by_form(t: str) -> list[Phrased]:
         if owner is not None and owner != int(m[1]):
             before = tuple(int(x) for x in reversed(MENTION.findall(t, 0, m.start())) if int(x) != owner)
             out.append(Phrased(OWNS, [owner], [int(m[1])], m.start(), m.end(), owners=before[:3]))
-    out += _inline_parts(t) + _named_parts(t) + _funded_into(t)
-    for m in _MERGED_TO_FORM.finditer(t):  # "A was merged with B to form C": both became C
-        out.append(Phrased("SUCCEEDED_BY", [int(m[1]), int(m[2])], [int(m[3])], m.start(), m.end()))
-    if (d := _DASHED_BODIES.match(t)) is not None:  # "- P (2019-2023) — A with B": A runs P, B takes part
-        out += [Phrased("PARTICIPATES_IN" if x[1] else "IMPLEMENTS", [int(x[2])], [int(d[1])], d.start(), d.end())
-                for x in _WITH_ITEM.finditer(d["list"])]
-    for m in _its_body().finditer(t):  # "A and its agency, B": B is part of A
-        out.append(Phrased("PART_OF", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True))
-    for m in _TOOK_OVER.finditer(t):  # "A took over the SME support functions of B": A succeeds B
-        out.append(Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()))
+    out += _inline_parts(t) + _named_parts(t) + _funded_into(t) + _reorganised(t) + _bodies_of(t)
     if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
         after = [int(x) for x in MENTION.findall(t, u.end())]
         out.append(Phrased("PART_OF", after, [int(u[1])], u.start(), u.end(), typed=True, instruments=True))
