@@ -233,6 +233,11 @@ _DASHED_BODIES = re.compile(
     r"\s*(?:[,;.]|$)"
 )
 _WITH_ITEM = re.compile(r"(with\s*)?@(\d+)@")
+_TOOK_OVER_RUNNING = re.compile(
+    r"@(\d+)@[^@;]{0,30}?\b(?:took|takes|has\s+taken|will\s+take)\s+over\s+(?:the\s+)?(?:management|running"
+    r"|administration|operation|delivery|implementation)\s+of\s+(?:the\s+)?@(\d+)@(?:\s+from\s+(?:the\s+)?@(?P<from>\d+)@)?",
+    re.I,
+)
 _TOOK_OVER = re.compile(
     r"@(\d+)@[^@;]{0,30}?\b(?:took|takes|has\s+taken|will\s+take)\s+over\s+(?:the\s+|its\s+)?(?:[\w@-]+\s+){0,4}?"
     r"(?:functions|responsibilities|tasks|activities|duties|mandate|role)\s+of\s+(?:the\s+)?@(\d+)@",
@@ -241,10 +246,16 @@ _TOOK_OVER = re.compile(
 
 
 def _reorganised(t: str) -> list[Phrased]:
-    """ "A was merged with B to form C" (both became C); "A took over the SME support functions of B"."""
+    """ "A was merged with B to form C" (both became C); "A took over the SME support functions of B";
+    "A took over the management of P from B" (A runs P, which B handed over)."""
     out = [Phrased("SUCCEEDED_BY", [int(m[1]), int(m[2])], [int(m[3])], m.start(), m.end())
            for m in _MERGED_TO_FORM.finditer(t)]
-    return out + [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _TOOK_OVER.finditer(t)]
+    out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _TOOK_OVER.finditer(t)]
+    for m in _TOOK_OVER_RUNNING.finditer(t):
+        out.append(Phrased("IMPLEMENTS", [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True))
+        if m["from"]:
+            out.append(Phrased("TRANSFERRED_TO", [int(m["from"])], [int(m[1])], m.start(), m.end(), typed=True))
+    return out
 
 
 def _bodies_of(t: str) -> list[Phrased]:

@@ -28,6 +28,7 @@ def state_phrased(
     # Other names first ("A (B, AB) … with C"): the facts that follow then meet one entity, not two.
     for f in sorted(said, key=lambda f: f.relation != SAME_AS):
         start = _clause_year(years, t, f.start, f.relation == "SUCCEEDED_BY")
+        end = _clause_end(years, t, f.start) if f.relation != "SUCCEEDED_BY" else None
         if f.relation == "SUCCEEDED_BY" and _FOUNDED_AS.match(t, f.start) and t[f.start : f.end].endswith(" as"):
             start = _renamed_year(years, t, f.end)  # "founded in 1996 as A and elevated … in 2017": 2017
         cited = [span] if INHERITED not in (*f.sources, *f.targets) else [*parent_span, span]
@@ -64,7 +65,8 @@ def state_phrased(
                 if rd.has(relation, source, target):
                     rd.cite(relation, source, target, cited)
                 else:
-                    rd.add(relation, source, target, cited, STATED if len(cited) == 1 else NESTED, start=start)
+                    rd.add(relation, source, target, cited, STATED if len(cited) == 1 else NESTED, start=start,
+                           end=end)
                 if relation == "SUCCEEDED_BY" and start is not None:
                     rd.set_years(target, start)  # the new body or instrument begins then
         if f.relation == "COLLABORATES_WITH":
@@ -115,6 +117,9 @@ def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str,
     if (relation == "PART_OF" and rd.is_actor(source) and rd.is_instrument(target) and not rd.retypable(target)
             and not rd.retypable(source) and rd.drafts[source].head not in NETWORK_HEADS):
         return "IMPLEMENTS", source, target  # "A was delivering grants under P": a body (not a network) works in P
+    if relation == "SUCCEEDED_BY" and rd.is_instrument(source) != rd.is_instrument(target) \
+            and not rd.retypable(source) and not rd.retypable(target):
+        return None  # "A took over the management of P": a body does not succeed an instrument
     if relation == "LEADS" and rd.type_of(source) == "Law" and rd.is_instrument(target):
         return "PROVIDES_FOR", source, target  # "a grant created by Decree No. 12": the decree provides for it
     if relation == "LEADS" and both_instruments and rd.type_of(source) == "Strategy" and not rd.retypable(target):
@@ -143,6 +148,14 @@ def _renamed_year(years: list[YearSpan], t: str, after: int) -> int | None:
     m = _RENAMING.search(t, after)
     found = [y for y in years if m is not None and y.position >= m.start() and y.first is not None]
     return found[0].first if found else None
+
+
+def _clause_end(years: list[YearSpan], t: str, at: int) -> int | None:
+    """The year a phrase's relation ends: "ran P until 2022", "from 2019 to 2022 P was run by A" (the
+    clause's one dated span, when it has an end)."""
+    left, right = t.rfind(";", 0, at) + 1, t.find(";", at)
+    inside = [y for y in years if left <= y.position < (right if right >= 0 else len(t)) and y.first is not None]
+    return inside[0].end if len(inside) == 1 and inside[0].precision in ("range", "until") else None
 
 
 def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool) -> int | None:

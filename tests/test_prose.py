@@ -657,3 +657,13 @@ def test_a_decks_org_chart_arrows_and_the_bodies_after_an_instruments_dash():
             ("IMPLEMENTS", "Ministry of Trade and Industry", "Dock Online Grant"),
             ("PARTICIPATES_IN", "Valdoria Chamber of Commerce", "Dock Online Grant")} <= found
     assert not {f for f in found if f[0] == "SUCCEEDED_BY"}
+
+
+def test_taking_over_an_instruments_management_and_the_end_year_of_a_clause():
+    found = facts_with_years("In FY2031 the Quay Agency took over the management of the Dock Voucher from the "
+                             "Harbour Board.")
+    assert {("IMPLEMENTS", "Quay Agency", "Dock Voucher", 2031),
+            ("TRANSFERRED_TO", "Harbour Board", "Quay Agency", 2031)} <= found
+    assert not {f for f in found if f[0] == "SUCCEEDED_BY"}
+    x = extract(document_from_text("The Harbour Board ran the Dock Voucher until 2032."))
+    assert [(r.type, r.start, r.end) for r in x.relationships] == [("IMPLEMENTS", None, 2032)]
