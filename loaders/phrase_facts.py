@@ -27,10 +27,7 @@ def state_phrased(
     span, parent_span = spans
     # Other names first ("A (B, AB) … with C"): the facts that follow then meet one entity, not two.
     for f in sorted(said, key=lambda f: f.relation != SAME_AS):
-        start = _clause_year(years, t, f.start, f.relation == "SUCCEEDED_BY")
-        end = _clause_end(years, t, f.start) if f.relation != "SUCCEEDED_BY" else None
-        if f.relation == "SUCCEEDED_BY" and _FOUNDED_AS.match(t, f.start) and t[f.start : f.end].endswith(" as"):
-            start = _renamed_year(years, t, f.end)  # "founded in 1996 as A and elevated … in 2017": 2017
+        start, end = _dated(years, t, f)
         cited = [span] if INHERITED not in (*f.sources, *f.targets) else [*parent_span, span]
         sources = f.sources
         if f.instruments:  # the first instrument the clause names ("Within the Commission, …": the first body)
@@ -51,9 +48,7 @@ def state_phrased(
                         rd.same(source, target)
                         keys[:] = [source if k == target else k for k in keys]  # this statement's facts too
                     continue
-                fact = _resolved(rd, f.relation, source, target)
-                if fact is not None and _delegated(rd, t[f.start : f.end], *fact):
-                    fact = ("PART_OF", target, source)  # "Ministry → Agency → centres": a chain of delegation
+                fact = _fitted(rd, f, t, keys, _resolved(rd, f.relation, source, target))
                 for owner in f.owners:  # "SME policy is set by M, mainly through its U": M owns U
                     if fact is not None:
                         break
@@ -84,6 +79,31 @@ def _partners_take_part(rd: Reader, f: Phrased, keys: list[str], cited: list[tup
     for j in f.targets:
         if j != INHERITED and keys[j] != instrument:
             rd.add("PARTICIPATES_IN", keys[j], instrument, cited, STATED if len(cited) == 1 else NESTED)
+
+
+def _dated(years: list[YearSpan], t: str, f: Phrased) -> tuple[int | None, int | None]:
+    """The years a phrase's relation starts and ends (a succession has a start only)."""
+    if f.relation != "SUCCEEDED_BY":
+        return _clause_year(years, t, f.start, False), _clause_end(years, t, f.start)
+    if _FOUNDED_AS.match(t, f.start) and t[f.start : f.end].endswith(" as"):
+        return _renamed_year(years, t, f.end), None  # "founded in 1996 as A and elevated … in 2017": 2017
+    return _clause_year(years, t, f.start, True), None
+
+
+def _fitted(rd: Reader, f: Phrased, t: str, keys: list[str], fact: tuple[str, str, str] | None
+            ) -> tuple[str, str, str] | None:
+    """A fact as the statement's layout reads it: an arrow from a ministry is delegation ("Ministry →
+    Agency → centres"); "P is run by A with technical support from B": B takes part in P, the clause's
+    instrument, not in A."""
+    if fact is None:
+        return None
+    relation, source, target = fact
+    if _delegated(rd, t[f.start : f.end], relation, source, target):
+        return "PART_OF", target, source
+    if relation == "PARTICIPATES_IN" and rd.is_actor(target) and not rd.retypable(target):
+        about = next((keys[i] for i in f.before_phrase if rd.is_instrument(keys[i])), None)
+        return (relation, source, about) if about is not None else fact
+    return fact
 
 
 def _delegated(rd: Reader, phrase: str, relation: str, source: str, target: str) -> bool:

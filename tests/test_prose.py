@@ -667,3 +667,8 @@ def test_taking_over_an_instruments_management_and_the_end_year_of_a_clause():
     assert not {f for f in found if f[0] == "SUCCEEDED_BY"}
     x = extract(document_from_text("The Harbour Board ran the Dock Voucher until 2032."))
     assert [(r.type, r.start, r.end) for r in x.relationships] == [("IMPLEMENTS", None, 2032)]
+
+
+def test_a_body_giving_technical_support_takes_part_in_the_instrument_of_the_clause():
+    assert ("PARTICIPATES_IN", "Port Institute", "Quay Voucher") in facts(
+        "The Quay Voucher is run by the Harbour Agency with technical support from the Port Institute.")
