@@ -672,3 +672,8 @@ def test_taking_over_an_instruments_management_and_the_end_year_of_a_clause():
 def test_a_body_giving_technical_support_takes_part_in_the_instrument_of_the_clause():
     assert ("PARTICIPATES_IN", "Port Institute", "Quay Voucher") in facts(
         "The Quay Voucher is run by the Harbour Agency with technical support from the Port Institute.")
+
+
+def test_a_region_of_a_place_is_a_regional_government():
+    x = extract(document_from_text("The Region of Sorvik set up its own fund, Sorvik Digital, in 2031."))
+    assert {e.name: e.type for e in x.entities}.get("Region of Sorvik") == "RegionalGovernment"
