@@ -50,7 +50,8 @@ def table_row(rd: Reader, st: Statement, t: str, keys: list[str]) -> None:
                 continue
             if rd.is_instrument(subject):
                 partner = n > 0 and _PARTNER_CUE.search(cell, 0, m.start())
-                rd.add("PARTICIPATES_IN" if partner else "IMPLEMENTS", key, subject, [span], FRAMED)
+                role = reading_words().role_labels.get(title, "IMPLEMENTS")  # "Lead ministry" column: LEADS
+                rd.add("PARTICIPATES_IN" if partner else role, key, subject, [span], FRAMED)
             elif any(w in title for w in reading_words().parent_columns):
                 rd.add("PART_OF", subject, key, [span], FRAMED)
 
@@ -61,7 +62,7 @@ def frame_rules(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
     _listed_parts(rd, per_statement)
     _counted_parts(rd, per_statement)
     _bodies_under_bodies(rd)
-    _partner_lists(rd)
+    _role_lists(rd, per_statement)
     strategy_label = INSTRUMENT_HEADS["strategy"]
     for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
         if st.kind != "bullet" or not keys:
@@ -98,22 +99,42 @@ def _bodies_under_bodies(rd: Reader) -> None:
             rd.add("PART_OF", child, parent, [span_of(above), span_of(st)], FRAMED)
 
 
-def _partner_lists(rd: Reader) -> None:
-    """Items under a "Partners" heading: each item's body takes part in the instrument the statements
-    above the heading are about."""
-    headings = reading_words().partner_headings
-    for st in rd.statements:
-        child = rd.subjects[st.index]
-        if st.kind != "bullet" or st.parent is None or child is None or not _a_body(rd, child):
+def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:
+    """Roles the layout names: items under a heading "Partners" (they take part in the instrument the
+    section is about), and a line "Lead: Ministry of Ports" or "Delivery partners: A, B" under or after an
+    instrument (the bodies stand in the label's relation to it). Labels: ``role_labels`` in reading.yaml."""
+    roles = reading_words().role_labels
+    for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
+        labelled = _LABELLED.match(st.text)
+        own = rd.subjects[st.index]
+        rel: str | None = None
+        if labelled is not None and (rel := roles.get(labelled[1].strip(" *#").lower())) is not None:
+            bodies, line = [k for k in keys if _a_body(rd, k)], st
+        elif st.kind == "bullet" and st.parent is not None and own is not None:
+            rel = roles.get(rd.statements[st.parent].text.strip(" :#*").lower())
+            bodies, line = [own], rd.statements[st.parent]
+        about = _instrument_above(rd, per_statement, line) if rel is not None else None
+        if rel is None or about is None:
             continue
-        heading = rd.statements[st.parent]
-        if heading.text.strip(" :#*").lower() not in headings:
-            continue
-        # what the statements before the heading, in its section, were about
-        about = next((rd.subjects[i] for i in range(st.parent - 1, -1, -1) if rd.subjects[i] is not None
-                      and rd.statements[i].parent == heading.parent), None)
-        if about is not None and rd.is_instrument(about) and not rd.retypable(about):
-            rd.add("PARTICIPATES_IN", child, about, [span_of(heading), span_of(st)], FRAMED)
+        for body in bodies:
+            if _a_body(rd, body):
+                rd.add(rel, body, about, [span_of(line), span_of(st)], FRAMED)
+
+
+_LABELLED = re.compile(r"^\s*([A-Za-z*#][A-Za-z *'()-]{1,40}?)\s*:\s*\S")
+
+
+def _instrument_above(rd: Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]], st: Statement
+                      ) -> str | None:
+    """The instrument a statement's section is about: the first one its parent names, else what the
+    statements before it in its section were about."""
+    if st.parent is not None:
+        named = next((k for k in per_statement[st.parent][1] if rd.is_instrument(k)), None)
+        if named is not None and not rd.retypable(named):
+            return named
+    about = next((rd.subjects[i] for i in range(st.index - 1, -1, -1) if rd.subjects[i] is not None
+                  and rd.statements[i].parent == st.parent), None)
+    return about if about is not None and rd.is_instrument(about) and not rd.retypable(about) else None
 
 
 def _a_body(rd: Reader, key: str) -> bool:

@@ -256,7 +256,7 @@ class ReadingWords:
     parent_columns: tuple[str, ...]
     body_nouns: tuple[str, ...]
     umbrella_nouns: tuple[str, ...]
-    partner_headings: frozenset[str]
+    role_labels: dict[str, str]  # a role's label, lower-cased -> the relation its bodies stand in
     compass_words: frozenset[str]
     document_nouns: frozenset[str]
     place_nouns: frozenset[str]
@@ -272,6 +272,8 @@ def reading_words() -> ReadingWords:
     schema = load_schema()
     for label in (data["default_actor"], data["default_instrument"]):
         schema.check_label(label)
+    for relation in data["role_labels"]:
+        schema.check_relationship_type(relation)
     return ReadingWords(
         frozenset(data["name_connectors"]),
         frozenset(str(w) for w in data["not_name_words"]),
@@ -283,7 +285,7 @@ def reading_words() -> ReadingWords:
         tuple(data["parent_columns"]),
         tuple(data["body_nouns"]),
         tuple(data["umbrella_nouns"]),
-        frozenset(data["partner_headings"]),
+        {label: rel for rel, labels in data["role_labels"].items() for label in labels},
         frozenset(data["compass_words"]),
         frozenset(data["document_nouns"]),
         frozenset(data["place_nouns"]),

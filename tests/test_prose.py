@@ -368,8 +368,8 @@ def test_a_table_row_names_what_it_is_about_and_a_parenthesis_naming_another_ent
     x = extract(document_from_text(text))
     assert {"Quay AI", "Quay AI diagnostics"} <= names(x)  # two instruments, not one with two names
     found = facts(text)
-    assert ("IMPLEMENTS", "Dock Board", "Harbour numérique programme") in found
-    assert ("IMPLEMENTS", "Norland Port Agency", "Quay AI diagnostics") in found
+    assert ("LEADS", "Dock Board", "Harbour numérique programme") in found  # the column is the lead body
+    assert ("LEADS", "Norland Port Agency", "Quay AI diagnostics") in found
 
 
 def test_its_after_a_possessive_pair_is_the_first_owner_and_a_names_year_dates_nothing():
@@ -677,3 +677,14 @@ def test_a_body_giving_technical_support_takes_part_in_the_instrument_of_the_cla
 def test_a_region_of_a_place_is_a_regional_government():
     x = extract(document_from_text("The Region of Sorvik set up its own fund, Sorvik Digital, in 2031."))
     assert {e.name: e.type for e in x.entities}.get("Region of Sorvik") == "RegionalGovernment"
+
+
+def test_a_fact_sheets_role_labels_and_a_tables_role_columns():
+    found = facts("Quay Voucher\n- Lead: Ministry of Ports\n- Delivery: Harbour Agency\n"
+                  "- Partners: Port Bank, Quay Chamber of Commerce")
+    assert {("LEADS", "Ministry of Ports", "Quay Voucher"), ("IMPLEMENTS", "Harbour Agency", "Quay Voucher"),
+            ("PARTICIPATES_IN", "Port Bank", "Quay Voucher"),
+            ("PARTICIPATES_IN", "Quay Chamber of Commerce", "Quay Voucher")} <= found
+    table = facts("| Programme | Lead ministry | Implementing agency |\n|---|---|---|\n"
+                  "| Quay Voucher | Ministry of Ports | Harbour Agency |")
+    assert {("LEADS", "Ministry of Ports", "Quay Voucher"), ("IMPLEMENTS", "Harbour Agency", "Quay Voucher")} <= table
