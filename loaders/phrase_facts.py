@@ -48,7 +48,7 @@ def state_phrased(
                         rd.same(source, target)
                         keys[:] = [source if k == target else k for k in keys]  # this statement's facts too
                     continue
-                fact = _fitted(rd, f, t, keys, _resolved(rd, f.relation, source, target))
+                fact = _fitted(rd, f, t, keys, _resolved(rd, f.relation, source, target), inherited)
                 for owner in f.owners:  # "SME policy is set by M, mainly through its U": M owns U
                     if fact is not None:
                         break
@@ -90,8 +90,8 @@ def _dated(years: list[YearSpan], t: str, f: Phrased) -> tuple[int | None, int |
     return _clause_year(years, t, f.start, True), None
 
 
-def _fitted(rd: Reader, f: Phrased, t: str, keys: list[str], fact: tuple[str, str, str] | None
-            ) -> tuple[str, str, str] | None:
+def _fitted(rd: Reader, f: Phrased, t: str, keys: list[str], fact: tuple[str, str, str] | None,
+            inherited: str | None) -> tuple[str, str, str] | None:
     """A fact as the statement's layout reads it: an arrow from a ministry is delegation ("Ministry →
     Agency → centres"); "P is run by A with technical support from B": B takes part in P, the clause's
     instrument, not in A."""
@@ -100,9 +100,12 @@ def _fitted(rd: Reader, f: Phrased, t: str, keys: list[str], fact: tuple[str, st
     relation, source, target = fact
     if _delegated(rd, t[f.start : f.end], relation, source, target):
         return "PART_OF", target, source
-    if relation == "PARTICIPATES_IN" and rd.is_actor(target) and not rd.retypable(target):
+    if relation in ("PARTICIPATES_IN", "IMPLEMENTS", "LEADS") and rd.is_actor(target) and not rd.retypable(target):
+        # "…, run by C" after "a joint initiative of A and B": C runs the instrument, not B
         about = next((keys[i] for i in f.before_phrase if rd.is_instrument(keys[i])), None)
-        return (relation, source, about) if about is not None else fact
+        if about is None and inherited is not None and rd.is_instrument(inherited):
+            about = inherited
+        return (relation, source, about) if about is not None and rd.is_actor(source) else fact
     return fact
 
 
@@ -129,7 +132,7 @@ def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str,
         return "PART_OF", source, target  # "the grant contributes to the strategy": one serves the other
     if relation == "PART_OF" and rd.is_instrument(source) and rd.is_actor(target) and not rd.retypable(target) \
             and not rd.retypable(source):
-        return None  # "Within the Commission, … the Quay Network": an instrument is no part of a body
+        return "LEADS", target, source  # "P, a programme (an initiative) of the ministry": the ministry leads P
     if relation == "PART_OF" and rd.type_of(target) == "Law":
         if not rd.is_instrument(source):
             return None  # a body is not part of a law

@@ -55,14 +55,17 @@ def relate(rd: Reader, st: Statement, t: str, keys: list[str], years: list[YearS
     """Apply the relationship rules to one templated statement."""
     rules = R.rules_in(t, t.lower())
     targets = rd.targets[st.index]
-    # One name makes a relation only with the subject a bullet inherits ("- launched the programme").
-    inherits = st.kind == "bullet" and st.parent is not None and rd.subjects[st.index] is None
-    said = [*phrased(t, st.kind == "bullet"), *by_form(t)] if len(keys) > 1 or inherits else []
+    # One name makes a relation only with the subject a bullet inherits ("- launched the programme"), or
+    # a line under a line that is only a name ("Harbour Grant (2020-)" / "Managed by A.").
+    head = _name_line_above(rd, st) if st.kind == "text" and rd.subjects[st.index] is None else None
+    inherits = (st.kind == "bullet" and st.parent is not None and rd.subjects[st.index] is None) or head is not None
+    said = [*phrased(t, st.kind == "bullet" or head is not None), *by_form(t)] if len(keys) > 1 or inherits else []
     if not rules and not targets and not said:
         return  # no rule matches and no target group to aim at: nothing to say
     own_subject = rd.subjects[st.index]
-    subject = own_subject or rd.subject(st.parent)
-    parent_span = [span_of(rd.statements[st.parent])] if st.parent is not None and not own_subject else []
+    subject = own_subject or (rd.subjects[head] if head is not None else rd.subject(st.parent))
+    above = head if head is not None else st.parent
+    parent_span = [span_of(rd.statements[above])] if above is not None and not own_subject else []
     conf_subject = STATED if own_subject else NESTED
     sc = _Scope(rd, st, t, keys, years, span_of(st), own_subject, subject, parent_span, conf_subject)
     _creation_years(sc, rules)
@@ -75,6 +78,22 @@ def relate(rd: Reader, st: Statement, t: str, keys: list[str], years: list[YearS
     state_phrased(rd, said, keys, years, t, (sc.span, parent_span), inherited)
     if targets:
         _targets_after_cues(sc)
+
+
+_NAME_LINE = re.compile(r"^[^.;:!?]{2,80}$")  # a short line without a sentence's punctuation
+
+
+def _name_line_above(rd: Reader, st: Statement) -> int | None:
+    """The line above a run of lines without a subject of their own that is only a name (and its years):
+    a plain-text heading whose lines describe it ("Harbour Grant (2020-)" / "Managed by A." / "Owner: B.")."""
+    i = st.index - 1
+    while i >= 0 and st.index - i <= 6 and rd.statements[i].parent == st.parent:
+        above = rd.statements[i]
+        subject = rd.subjects[i]
+        if subject is not None:
+            return i if _NAME_LINE.match(above.text) and above.text.startswith(rd.drafts[subject].name) else None
+        i -= 1
+    return None
 
 
 def _creation_years(sc: _Scope, rules: _Rules) -> None:

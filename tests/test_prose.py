@@ -688,3 +688,16 @@ def test_a_fact_sheets_role_labels_and_a_tables_role_columns():
     table = facts("| Programme | Lead ministry | Implementing agency |\n|---|---|---|\n"
                   "| Quay Voucher | Ministry of Ports | Harbour Agency |")
     assert {("LEADS", "Ministry of Ports", "Quay Voucher"), ("IMPLEMENTS", "Harbour Agency", "Quay Voucher")} <= table
+
+
+def test_lines_under_a_name_line_describe_it_and_an_initiative_of_bodies_is_led_by_them():
+    found = facts(
+        "Annex 2. Instruments\n\nQuay Digital Grant (2030-)\nOwner: Ministry of Ports. Delivered by Enterprise "
+        "Sorvik.\n\nDock Skills Programme (2032-2035)\nA joint initiative of the Ministry of Ports and the Ministry "
+        "of Education, run by the Norland Skills Agency."
+    )
+    assert {("LEADS", "Ministry of Ports", "Quay Digital Grant"),
+            ("IMPLEMENTS", "Enterprise Sorvik", "Quay Digital Grant"),
+            ("LEADS", "Ministry of Ports", "Dock Skills Programme"),
+            ("LEADS", "Ministry of Education", "Dock Skills Programme"),
+            ("IMPLEMENTS", "Norland Skills Agency", "Dock Skills Programme")} <= found
