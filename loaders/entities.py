@@ -19,10 +19,10 @@ import functools
 import re
 from functools import cache
 
+from loaders.aliases import short_name, spelt_before
 from loaders.groups import groups
-from loaders.head_names import actor_type, capitalised, head_named
+from loaders.head_names import capitalised, head_named
 from loaders.lexicon import (
-    ABBREVIATION,
     ACTOR_HEADS,
     ANY_HEAD,
     INSTRUMENT_HEADS,
@@ -35,14 +35,13 @@ from loaders.lexicon import (
     canonical_name,
     countries,
     organisations,
-    reading_words,
     spells,
     strip_starters,
 )
+from loaders.quoted import quoted_titles
 from loaders.shapes import edition, shaped_names, shaped_type
 from loaders.short_forms import TRIGGERS, short_forms
 
-_QUOTED = re.compile(r'"([^"\n]{2,160}?)"')
 _ACRONYM = re.compile(r"(?<![\w@-])([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)(?![\w@-])")
 _MEASURE = re.compile(rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$")
 
@@ -120,7 +119,7 @@ def find_candidates(
     has_upper = not text.islower()
     low = text.lower()
     tokens = set(low.translate(PUNCT_TO_SPACE).split())
-    found = _quoted(text) if '"' in text else []
+    found = quoted_titles(text) if '"' in text else []
     if has_upper and not tokens.isdisjoint(TRIGGERS):  # the actor and instrument heads
         found += head_named(text)
     if bullet and not tokens.isdisjoint(_MEASURE_TRIGGERS) and (mm := _MEASURE.match(text.rstrip(". "))):
@@ -162,58 +161,6 @@ def _words(text: str) -> frozenset[str]:
 
 
 MEMOS.extend((_CANDIDATES.clear, _words.cache_clear))
-
-
-@cache
-def _part_nouns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    nouns = alternation(reading_words().named_part_nouns)
-    return re.compile(rf"\b(?:{nouns})\s*(?:no\.?\s*)?\d*\s*$", re.I), re.compile(rf"\s+(?:{nouns})\b", re.I)
-
-
-def _names_a_part(text: str, start: int, end: int) -> bool:
-    """ "its "digital state" measure", "objective "a smarter economy"": a quoted name in lower case is
-    still one when a part noun stands next to it."""
-    before, after = _part_nouns()
-    return before.search(text, max(0, start - 30), start) is not None or after.match(text, end) is not None
-
-
-_NEXT_WORD = re.compile(r"\s+([a-z]+)")
-_SPOKEN = re.compile(r"(?<=[,.!?]\")\s*(?:said|says|added|adds|stated|noted|explained|commented)\b")
-
-
-def _word_after(text: str, end: int) -> str:
-    m = _NEXT_WORD.match(text, end)
-    return m[1] if m else ""
-
-
-def _quoted(text: str) -> list[Candidate]:
-    """Titles in quotation marks, typed by their head noun (an instrument without one)."""
-    found: list[Candidate] = []
-    for m in _QUOTED.finditer(text):
-        inner = canonical_name(m[1])
-        words = inner.split()
-        titled = inner and (inner[0].isupper() or inner[0].isdigit() or "-" in inner)
-        if not inner or len(words) > 16 or not (titled or _names_a_part(text, m.start(), m.end())):
-            continue
-        first, last = words[0], words[-1].rstrip(".,")
-        if first in ("Act", "Law") or last.lower() in ("act", "law"):
-            label = "Law"
-        elif last in ACTOR_HEADS:
-            label = actor_type(last, words[:-1], "")
-        elif last.lower() in INSTRUMENT_HEADS:
-            label = INSTRUMENT_HEADS[last.lower()]
-        elif first in ACTOR_HEADS and len(words) > 2 and words[1] in ("of", "for"):
-            label = actor_type(first, [], " ".join(words[1:]))
-        elif _word_after(text, m.end()) in reading_words().modifier_nouns:
-            continue  # "the "Harbour Days" event": what kind of thing it is says it is no instrument
-        elif len(words) > 4 and 2 * sum(w[0].islower() for w in words) > len(words) or _SPOKEN.match(text, m.end()):
-            continue  # "One quay for all - no more waiting", "Firms matter," said …: a quotation, not a title
-        else:
-            label = "Programme"  # a quoted title without a head noun names an instrument
-        alias = am[1] if (am := ABBREVIATION.match(text, m.end())) else None
-        head = last.lower() if last.lower() in INSTRUMENT_HEADS else (last if last in ACTOR_HEADS else None)
-        found.append(Candidate(m.start(), m.end(), label, inner, "quoted", alias, head))
-    return found
 
 
 def _known_names(text: str, tokens: set[str]) -> list[Candidate]:
@@ -407,53 +354,14 @@ def _non_overlapping(found: list[Candidate], text: str) -> list[Candidate]:
         if c.start < taken_end or c.end <= c.start:
             # A longer mention already covers it: a quoted title wins over the names inside it.
             continue
-        if c.kind in ("name", "quoted", "proper", "institutions") and c.alias is None and (am := _short_name(c, text)):
+        if c.kind in ("name", "quoted", "proper", "institutions") and c.alias is None and (am := short_name(c, text)):
             abbr = am[1]
             if not abbr.isdigit() and not abbr.startswith("Article"):
                 c = Candidate(c.start, c.end, c.type, c.name, c.kind, abbr, c.head)
-        elif c.kind in ("name", "proper") and c.alias is None and (first := _spelt_before(c, text)) is not None:
+        elif c.kind in ("name", "proper") and c.alias is None and (first := spelt_before(c, text)) is not None:
             c = Candidate(c.start, c.end, c.type, c.name, c.kind, first, c.head)  # "ABC (Agency for B C)"
         kept.append(c)
         taken_end = c.end
-        if c.alias is not None and (am := _short_name(c, text)):
+        if c.alias is not None and (am := short_name(c, text)):
             taken_end = am.end()  # the abbreviation in parentheses is part of this mention
     return kept
-
-
-# "Technical Harbour Service (Portex)": one capitalised word in parentheses after a name of several
-# words is its short name, as an abbreviation is (not a country's name, not a common word).
-_SHORT_WORD = re.compile(r"\s*\(\s*([A-Z][a-z\u00e0-\u00ff]{2,}(?:[A-Z][a-z]+)?)\s*\)")
-
-
-# "Ministry of Ports (Minister Kim, hereinafter "MP")": the short name a press release defines.
-_HEREINAFTER = re.compile(
-    r"\s*\([^()]{0,80}?\bhereinafter(?:\s+(?:referred\s+to\s+as|called))?\s*[,:]?\s*"
-    r"[\"\u201c\u2018']([A-Z][A-Za-z0-9&.-]+)[\"\u201d\u2019']\s*\)"
-)
-
-
-_ABBREVIATION_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]*[A-Z])\s*\(\s*$")
-_CLOSING = re.compile(r"\s*\)")
-
-
-def _spelt_before(c: Candidate, text: str) -> str | None:
-    """ "VEDA (Valdoria Enterprise Development Agency)": the abbreviation before the brackets a name
-    fills, when its letters spell the name."""
-    m = _ABBREVIATION_BEFORE.search(text, max(0, c.start - 14), c.start)
-    if m is None or not _CLOSING.match(text, c.end) or m[1][0] != c.name[0] or not spells(m[1], c.name):
-        return None
-    return m[1]
-
-
-def _short_name(c: Candidate, text: str) -> re.Match[str] | None:
-    """The abbreviation or short name in parentheses right after a mention, if any."""
-    if m := ABBREVIATION.match(text, c.end):
-        return m
-    if "hereinafter" in text and (m := _HEREINAFTER.match(text, c.end)):
-        return m
-    m = _SHORT_WORD.match(text, c.end)
-    if m is None or " " not in c.name or m[1] in countries().by_name or m[1] in reading_words().not_names:
-        return None
-    return m
-
-

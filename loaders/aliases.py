@@ -1,0 +1,46 @@
+"""The other name a mention gives itself right after (or before) it: an abbreviation or a short name in
+parentheses ("Port Safety Agency (PSA)", "Technical Harbour Service (Portex)"), a press release's
+"(…, hereinafter "MPS")", and "PSA (Port Safety Agency)" when the letters spell the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.lexicon import ABBREVIATION, Candidate, countries, reading_words, spells
+
+# "Technical Harbour Service (Portex)": one capitalised word in parentheses after a name of several
+# words is its short name, as an abbreviation is (not a country's name, not a common word).
+_SHORT_WORD = re.compile(r"\s*\(\s*([A-Z][a-z\u00e0-\u00ff]{2,}(?:[A-Z][a-z]+)?)\s*\)")
+
+
+# "Ministry of Ports (Minister Kim, hereinafter "MP")": the short name a press release defines.
+_HEREINAFTER = re.compile(
+    r"\s*\([^()]{0,80}?\bhereinafter(?:\s+(?:referred\s+to\s+as|called))?\s*[,:]?\s*"
+    r"[\"\u201c\u2018']([A-Z][A-Za-z0-9&.-]+)[\"\u201d\u2019']\s*\)"
+)
+
+
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]*[A-Z])\s*\(\s*$")
+_CLOSING = re.compile(r"\s*\)")
+
+
+def spelt_before(c: Candidate, text: str) -> str | None:
+    """ "VEDA (Valdoria Enterprise Development Agency)": the abbreviation before the brackets a name
+    fills, when its letters spell the name."""
+    m = _ABBREVIATION_BEFORE.search(text, max(0, c.start - 14), c.start)
+    if m is None or not _CLOSING.match(text, c.end) or m[1][0] != c.name[0] or not spells(m[1], c.name):
+        return None
+    return m[1]
+
+
+def short_name(c: Candidate, text: str) -> re.Match[str] | None:
+    """The abbreviation or short name in parentheses right after a mention, if any."""
+    if m := ABBREVIATION.match(text, c.end):
+        return m
+    if "hereinafter" in text and (m := _HEREINAFTER.match(text, c.end)):
+        return m
+    m = _SHORT_WORD.match(text, c.end)
+    if m is None or " " not in c.name or m[1] in countries().by_name or m[1] in reading_words().not_names:
+        return None
+    return m
