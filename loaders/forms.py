@@ -12,7 +12,7 @@ from functools import cache
 
 from loaders.clause_ends import MENTION, clause_subject, list_end
 from loaders.clauses import OWNS, SAME_AS, Phrased
-from loaders.lexicon import alternation, memoised, reading_words
+from loaders.lexicon import STOP, alternation, memoised, reading_words
 
 # "A, B and C (have since) jointly published …": the bodies of the list work together.
 _JOINTLY = re.compile(
@@ -31,9 +31,9 @@ _PAIRED_OWNER = re.compile(r"@(\d+)@(?:'s|\u2019s)\s+@\d+@[^@;,]{0,12}?\s(?:and|
 
 
 # The words between "its" and the owned name are its modifiers, never a preposition ("its tasks to B").
-_ITS = re.compile(
-    r"(?<![\w-])(?:its|their)\s+(?:own\s+)?(?:(?!(?:to|for|of|by|with|from|in|on|at|into|under|and|or)\s)[a-z][\w-]*\s+){0,2}?"
-    r"@(\d+)@",
+_ITS = re.compile(  # "its regional B", "their own B"; not "its members while B" (a function word ends the owned)
+    rf"(?<![\w-])(?:its|their)\s+(?:own\s+)?(?:(?!(?:{STOP}|to|for|of|by|with|from|in|on|at|into|under|and|or)\s)"
+    rf"[a-z][\w-]*\s+){{0,2}}?@(\d+)@",
     re.I,
 )
 
@@ -258,6 +258,23 @@ def _reorganised(t: str) -> list[Phrased]:
     return out
 
 
+# "A and B (today) signed a memorandum of understanding": the signatories work together.
+_SIGNED = re.compile(
+    r"(?P<list>@\d+@(?:\s*(?:,|,?\s*and)\s*@\d+@)+)[^@;.]{0,20}?\bsigned\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:memorandum|agreement|pact|covenant|charter|protocol|MoU|partnership|accord)\b",
+    re.I,
+)
+
+
+def _signed(t: str) -> list[Phrased]:
+    out: list[Phrased] = []
+    for m in _SIGNED.finditer(t):
+        ms = [int(x) for x in MENTION.findall(m["list"])]
+        out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end(), typed=True)
+                for i, a in enumerate(ms) for b in ms[i + 1 :]]
+    return out
+
+
 def _bodies_of(t: str) -> list[Phrased]:
     """ "A and its agency, B" (B is part of A); a deck's "P (2019-2023) — A with B" (A runs P, B takes part)."""
     out = [Phrased("PART_OF", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
@@ -287,7 +304,7 @@ def by_form(t: str) -> list[Phrased]:
         if owner is not None and owner != int(m[1]):
             before = tuple(int(x) for x in reversed(MENTION.findall(t, 0, m.start())) if int(x) != owner)
             out.append(Phrased(OWNS, [owner], [int(m[1])], m.start(), m.end(), owners=before[:3]))
-    out += _inline_parts(t) + _named_parts(t) + _funded_into(t) + _reorganised(t) + _bodies_of(t)
+    out += _inline_parts(t) + _named_parts(t) + _funded_into(t) + _reorganised(t) + _bodies_of(t) + _signed(t)
     if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
         after = [int(x) for x in MENTION.findall(t, u.end())]
         out.append(Phrased("PART_OF", after, [int(u[1])], u.start(), u.end(), typed=True, instruments=True))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.dates import MONTH
 from loaders.lexicon import (
     ABBREVIATION,
     ACTOR_HEADS,
@@ -151,6 +152,8 @@ def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) ->
     words = [t[2] for t in part]
     if not words or _shouted(words) or _coded(words) or _place(words, rw) or _portfolio(text, part[0][0], rw):
         return None
+    if not text[: part[0][0]].strip(" -*#") and _DATELINE.match(text, part[-1][1]):
+        return None  # "Sorvik City, 14 March 2032 – …": a press release's dateline names a place
     kind = "proper"
     named_as = _noun_before(text, part[0][0])
     if len(words) == 1 and not _name_shaped(words[0]) and named_as is None:
@@ -180,6 +183,9 @@ def _noun_before(text: str, start: int) -> str | None:
 
 
 _TITLE_FOR = re.compile(r"([A-Z][a-z]+)(?:\s+of\s+State)?\s+(?:for|of)\s+(?:the\s+)?$")
+
+
+_DATELINE = re.compile(rf"\s*,\s*(?:\d{{1,2}}\s+{MONTH}[a-z]*\.?|{MONTH}[a-z]*\.?\s+\d{{1,2}},?)\s+\d{{4}}\b", re.I)
 
 
 def _portfolio(text: str, start: int, rw: ReadingWords) -> bool:

@@ -701,3 +701,16 @@ def test_lines_under_a_name_line_describe_it_and_an_initiative_of_bodies_is_led_
             ("LEADS", "Ministry of Ports", "Dock Skills Programme"),
             ("LEADS", "Ministry of Education", "Dock Skills Programme"),
             ("IMPLEMENTS", "Norland Skills Agency", "Dock Skills Programme")} <= found
+
+
+def test_a_press_releases_dateline_its_function_words_and_signatories():
+    text = (
+        "Sorvik City, 14 March 2032 - The Sorvik Cyber Authority (SCA) and the Harbour Chamber of Commerce "
+        "today signed a memorandum of understanding to extend the Cyber Shield programme. Under the agreement, "
+        "the chamber will promote the programme to its members while SCA will fund free audits."
+    )
+    assert "Sorvik City" not in names(extract(document_from_text(text)))
+    found = facts(text)
+    assert {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"} == {
+        frozenset(("Sorvik Cyber Authority", "Harbour Chamber of Commerce"))}  # symmetric: either order
+    assert not {f for f in found if f[0] == "PART_OF"}
