@@ -17,16 +17,25 @@ in items and, if ``;`` does, writes everything again with the first free one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress, islice, repeat
+from itertools import accumulate, chain, compress, islice, pairwise, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, TextIO, cast
 
 from graph.errors import InstgraphError
 from graph.model.institutional_graph import InstitutionalGraph
-from graph.store.csv_cells import ARRAY_DELIMITERS, NONE, Column, Findings, checked, column, csv_cell, csv_cells
+from graph.store.csv_cells import (
+    ARRAY_DELIMITERS,
+    NONE,
+    Column,
+    Findings,
+    checked,
+    column,
+    csv_cell,
+    csv_cells,
+)
 from graph.store.rows import (
     DERIVED_FLAG,
     DOCUMENT_LABEL,
@@ -37,7 +46,7 @@ from graph.store.rows import (
     codec,
     dumps,
     lookup_label,
-    mention_id,
+    mention_ids,
     mention_spans,
     property_name,
     relationship_id,
@@ -47,6 +56,7 @@ ARGS_FILE = "neo4j-admin-import.args"
 _ITEM_TYPES = frozenset((str, int, float, bool))
 _PRIMITIVE_TYPES = _ITEM_TYPES | {NONE}
 _ROWS_PER_WRITE = 50_000  # rows joined into one text per write: few calls, bounded memory
+_ROWS_PER_READ = 512  # attribute dicts read at a time (see _read)
 
 
 @dataclass
@@ -91,11 +101,14 @@ def _relationship_rules(rules: PropertyCodec) -> _Rules:
     )  # fmt: skip
 
 
-def _citation_column(name: str, raw: list[Any], cells: list[str], delimiter: str, found: Findings) -> Column:
-    """Lists of citations (``raw``) as cells of JSON items (:func:`~graph.store.rows.citation_json`)
-    joined with ``delimiter``."""
-    filled = list(filter(None, raw))
-    return name + ":string[]", cells, checked(cells, found, delimiter, sum(map(len, filled)) - len(filled))
+def _citation_cells(whole: list[Any], delimiter: str, found: Findings) -> list[str]:
+    """Lists of citations as cells of JSON items (:func:`~graph.store.rows.citation_json`) joined with
+    ``delimiter``; notes the candidate delimiters found inside items. (One ``dumps`` of all the items, cut
+    apart, took twice as long: Python's C encoder builds a list of small texts.)"""
+    cells = [delimiter.join(map(citation_json, v)) if v else "" for v in whole]
+    filled = list(filter(None, whole))
+    checked(cells, found, delimiter, sum(map(len, filled)) - len(filled))
+    return cells
 
 
 def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]) -> tuple[list[Any], set[type]]:
@@ -124,33 +137,34 @@ def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]) -> 
     return values, set(map(type, values))
 
 
-def _picker(rows: list[int]) -> Callable[[list[Any]], list[Any]]:
-    """Takes the items at ``rows`` (ascending) out of a whole column, in one C call."""
-    if len(rows) == 1:
-        return lambda column: [column[rows[0]]]
-    take = itemgetter(*rows)
-    return lambda column: list(take(column))
+def _read(datas: list[dict[str, Any]], names: list[str]) -> dict[str, list[Any]]:
+    """Each of ``names`` from every row (``None`` where absent), :data:`_ROWS_PER_READ` rows at a time:
+    each dict stays in the cache while all its properties are read (one property of every row, then the
+    next, streams every dict through memory once per property: twice as slow)."""
+    out: dict[str, list[Any]] = {name: [] for name in names}
+    for begin in range(0, len(datas), _ROWS_PER_READ):
+        block = datas[begin : begin + _ROWS_PER_READ]
+        for name, cells in out.items():
+            cells += map(dict.get, block, repeat(name))  # d.get(name) for every row, in a C loop
+    return out
 
 
-def _part_columns(datas: list[dict[str, Any]], parts: list[list[int]], rules: _Rules, owners: Sequence[Sequence[str]],
+def _part_columns(datas: list[dict[str, Any]], bounds: list[int], rules: _Rules, owners: list[str],
                   delimiter: str, found: Findings) -> list[dict[str, Column]]:  # fmt: skip
-    """For each part (its rows' places in ``datas``), every property some row of it stores.
-
-    A property is read from all the rows at once, in the order the attribute dicts were made (and sit in
-    memory), then split into parts: reading one part at a time jumps across memory, three times slower."""
-    names = set().union(*datas) - {"type", "id"}
-    pickers = list(map(_picker, parts))
+    """For each part (``datas[bounds[i]:bounds[i + 1]]``), every property some row of it stores;
+    ``owners``: the rows' ids, named in errors."""
+    parts = list(pairwise(bounds))
+    part_owners = [owners[begin:end] for begin, end in parts]
     out: list[dict[str, Column]] = [{} for _ in parts]
-    for name in names:
-        whole = list(map(dict.get, datas, repeat(name)))  # d.get(name) for every row, in a C loop
-        if name in rules.json_lists:
-            cells = [delimiter.join(map(citation_json, v)) if v else "" for v in whole]
-            for props, pick in zip(out, pickers, strict=True):
-                if any(raw := pick(whole)):
-                    props[name] = _citation_column(name, raw, pick(cells), delimiter, found)
+    for name, whole in _read(datas, sorted(set().union(*datas) - {"type", "id"})).items():
+        if name in rules.json_lists:  # quoted: csv_cells leaves what needs no quotes as it is
+            cells = _citation_cells(whole, delimiter, found)
+            for props, (begin, end) in zip(out, parts, strict=True):
+                if any(whole[begin:end]):
+                    props[name] = (name + ":string[]", cells[begin:end], True)
             continue
-        for props, pick, part_owners in zip(out, pickers, owners, strict=True):
-            values, kinds = _stored(name, pick(whole), rules, part_owners)
+        for props, (begin, end), part_owner in zip(out, parts, part_owners, strict=True):
+            values, kinds = _stored(name, whole[begin:end], rules, part_owner)
             if kinds - {NONE}:
                 props[name] = column(name, values, kinds, delimiter, found)
     return out
@@ -179,34 +193,36 @@ def _table(name: str, columns: list[Column], props: dict[str, Column], found: Fi
 def _node_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str, found: Findings
                  ) -> Iterator[_Table]:  # fmt: skip
     schema = graph.schema
-    ids, datas = map(list, zip(*graph.graph.nodes(data=True), strict=True)) if len(graph) else ([], [])
-    by_label: dict[str, list[int]] = {}
-    for row, data in enumerate(datas):
-        by_label.setdefault(schema.node_type(data["type"]).label, []).append(row)
+    label_of = {t: schema.node_type(t).label for t in set(dict(graph.graph.nodes(data="type")).values())}
+    by_label: dict[str, tuple[list[str], list[dict[str, Any]]]] = {}
+    for node, data in graph.graph.nodes(data=True):
+        part = by_label.get(label := label_of[data["type"]])
+        if part is None:
+            part = by_label[label] = ([], [])
+        part[0].append(node)
+        part[1].append(data)
     labels = sorted(by_label)
-    parts = [by_label[label] for label in labels]
-    part_ids = [_picker(rows)(ids) for rows in parts]
-    columns = _part_columns(datas, parts, _entity_rules(rules), part_ids, delimiter, found)
-    for label, label_ids, props in zip(labels, part_ids, columns, strict=True):
+    ids = [node for label in labels for node in by_label[label][0]]
+    datas = [data for label in labels for data in by_label[label][1]]
+    bounds = list(accumulate((len(by_label[label][0]) for label in labels), initial=0))
+    columns = _part_columns(datas, bounds, _entity_rules(rules), ids, delimiter, found)
+    for label, (begin, end), props in zip(labels, pairwise(bounds), columns, strict=True):
         joined = delimiter.join(schema.node_type(label).labels)
-        head = [_ids("id:ID", label_ids, found), _constant(":LABEL", joined, len(label_ids), found)]
+        head = [_ids("id:ID", ids[begin:end], found), _constant(":LABEL", joined, end - begin, found)]
         yield _table(f"nodes_{label}.csv", head, props, found)
 
 
-_Edges = tuple[list[str], list[str], list[dict[str, Any]], dict[str, list[int]]]
+_Edges = tuple[list[str], list[str], list[dict[str, Any]], list[str], list[int]]
 
 
 def _edges(graph: InstitutionalGraph) -> _Edges:
-    """Every relationship's start, end and attributes in graph order, and by type the places of its
-    relationships in the order of ``relationship_rows``: grouped by (type, start look-up label, end
-    look-up label), sorted, graph order within."""
+    """Every relationship's start, end and attributes in the order of ``relationship_rows`` (grouped by
+    type, start look-up label and end look-up label, sorted; graph order within), then the types in
+    that order and where each type's rows begin (and, last, where they all end)."""
     schema = graph.schema
     types = dict(graph.graph.nodes(data="type"))
     look = {label: lookup_label(schema, label) for label in set(types.values())}
-    starts: list[str] = []
-    ends: list[str] = []
-    datas: list[dict[str, Any]] = []
-    groups: dict[tuple[str, str, str], list[int]] = {}
+    groups: dict[tuple[str, str, str], tuple[list[str], list[str], list[dict[str, Any]]]] = {}
     for u, nbrs in graph.graph._adj.items():  # edges(data=True) without its generator step per edge
         u_look = look[types[u]]
         for v, keyed in nbrs.items():
@@ -214,16 +230,17 @@ def _edges(graph: InstitutionalGraph) -> _Edges:
             for data in keyed.values():
                 group = groups.get(key := (data["type"], u_look, v_look))
                 if group is None:
-                    group = groups[key] = []
-                group.append(len(datas))
-                starts.append(u)
-                ends.append(v)
-                datas.append(data)
-    by_type: dict[str, list[int]] = {}
-    for key in sorted(groups):
+                    group = groups[key] = ([], [], [])
+                group[0].append(u)
+                group[1].append(v)
+                group[2].append(data)
+    keys = sorted(groups)
+    starts, ends, datas = ([*chain.from_iterable(groups[key][i] for key in keys)] for i in range(3))
+    by_type: dict[str, int] = {}
+    for key in keys:
         schema.check_relationship_type(key[0])
-        by_type.setdefault(key[0], []).extend(groups.pop(key))
-    return starts, ends, datas, by_type
+        by_type[key[0]] = by_type.get(key[0], 0) + len(groups[key][0])
+    return starts, ends, datas, list(by_type), list(accumulate(by_type.values(), initial=0))
 
 
 def _relationship_ids(starts: list[str], ends: list[str], datas: list[dict[str, Any]]) -> list[str]:
@@ -237,16 +254,14 @@ def _relationship_ids(starts: list[str], ends: list[str], datas: list[dict[str, 
 
 def _relationship_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str, found: Findings
                          ) -> Iterator[_Table]:  # fmt: skip
-    starts, ends, datas, by_type = _edges(graph)
-    pickers = [_picker(rows) for rows in by_type.values()]
-    part_starts = [pick(starts) for pick in pickers]
-    columns = _part_columns(datas, list(by_type.values()), _relationship_rules(rules), part_starts, delimiter, found)
+    starts, ends, datas, types, bounds = _edges(graph)
+    columns = _part_columns(datas, bounds, _relationship_rules(rules), starts, delimiter, found)
     ids = _relationship_ids(starts, ends, datas)
-    for type_, pick, part_starts_, props in zip(by_type, pickers, part_starts, columns, strict=True):
-        type_ids = pick(ids)
+    for type_, (begin, end), props in zip(types, pairwise(bounds), columns, strict=True):
+        type_ids = ids[begin:end]
         props["id"] = column("id", type_ids, set(map(type, type_ids)), delimiter, found)
-        head = [_ids(":START_ID", part_starts_, found), _ids(":END_ID", pick(ends), found),
-                _constant(":TYPE", type_, len(type_ids), found)]  # fmt: skip
+        head = [_ids(":START_ID", starts[begin:end], found), _ids(":END_ID", ends[begin:end], found),
+                _constant(":TYPE", type_, end - begin, found)]  # fmt: skip
         yield _table(f"relationships_{type_}.csv", head, props, found)
     if DOCUMENT_LABEL in graph.schema.node_types:
         table = _mention_table(graph, delimiter, found)
@@ -272,7 +287,7 @@ def _mention_table(graph: InstitutionalGraph, delimiter: str, found: Findings) -
     n = len(starts)
     columns = [_ids(":START_ID", starts, found), _ids(":END_ID", ends, found),
                _constant(":TYPE", MENTION_TYPE, n, found), _constant(f"{DERIVED_FLAG}:boolean", "true", n, found),
-               ("id", list(map(mention_id, starts, ends)), False)]  # fmt: skip
+               ("id", mention_ids(starts, ends), False)]  # fmt: skip
     if any(lines):
         columns.append(("lines:string[]", lines, False))
     columns.append(_constant("method", "derived", n, found))
