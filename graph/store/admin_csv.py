@@ -235,7 +235,9 @@ def _edges(graph: InstitutionalGraph) -> _Edges:
                 group[1].append(v)
                 group[2].append(data)
     keys = sorted(groups)
-    starts, ends, datas = ([*chain.from_iterable(groups[key][i] for key in keys)] for i in range(3))
+    starts = [*chain.from_iterable(groups[key][0] for key in keys)]
+    ends = [*chain.from_iterable(groups[key][1] for key in keys)]
+    datas = [*chain.from_iterable(groups[key][2] for key in keys)]
     by_type: dict[str, int] = {}
     for key in keys:
         schema.check_relationship_type(key[0])
