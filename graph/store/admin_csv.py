@@ -113,17 +113,19 @@ def _citation_cells(whole: list[Any], delimiter: str, found: Findings) -> list[s
 
 def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]) -> tuple[list[Any], set[type]]:
     """The values :mod:`graph.store.rows` would store for one property (``None``: absent; lists may stay
-    tuples, they print the same) and their types."""
-    if name in rules.lists:
+    tuples, they print the same) and their types (``NoneType`` if some row stores none: a ``None`` or,
+    for the schema's lists, an empty list)."""
+    if name in rules.lists:  # an empty list is not stored, as rows.py leaves it out
         items = set(map(type, chain.from_iterable(filter(None, raw))))
         if items <= _ITEM_TYPES:
-            values = [v or None for v in raw]
-        else:
-            values = [[_storable(o, name, x) for x in v] if v else None for o, v in zip(owners, raw, strict=True)]
+            if not any(raw):
+                return raw, set()
+            return raw, set(map(type, filter(None, raw))) | (set() if all(raw) else {NONE})
+        values = [[_storable(o, name, x) for x in v] if v else None for o, v in zip(owners, raw, strict=True)]
         return values, set(map(type, values))
     if name in rules.maps:
-        values = [dumps(dict(v)) if v else None for v in raw]
-        return values, set(map(type, values))
+        texts = [dumps(dict(v)) if v else None for v in raw]
+        return texts, set(map(type, texts))
     kinds = set(map(type, raw))
     if name not in rules.known and kinds - {NONE}:  # as rows.py: a name is checked once it has a value
         property_name(name)
