@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
 from graph.collector import gc_paused  # noqa: E402
-from graph.store.admin_csv import _processes, write_admin_import_csv  # noqa: E402
+from graph.store.admin_csv import write_admin_import_csv, writing_processes  # noqa: E402
 from graph.synthetic import synthetic_graph  # noqa: E402
 
 
@@ -66,7 +66,7 @@ def main() -> None:
     dated, figures["date_seconds"], _ = timed("date the facts", graph.dated)  # type: ignore[attr-defined]
     with tempfile.TemporaryDirectory(prefix="instgraph-csv-") as tmp:
         new, one, old = Path(tmp) / "new", Path(tmp) / "one", Path(tmp) / "old"
-        processes = figures["export_processes"] = _processes(dated)  # type: ignore[arg-type]
+        processes = figures["export_processes"] = writing_processes(dated)  # type: ignore[arg-type]
         _, seconds, cpu = timed(f"CSV export ({processes} processes)", lambda: write_admin_import_csv(dated, new))  # type: ignore[arg-type]
         figures["export_seconds"], figures["export_cpu_seconds"], figures["export_load_average"] = seconds, cpu, load()
         figures["bytes"] = sum(p.stat().st_size for p in new.iterdir())

@@ -141,7 +141,7 @@ def _helper(tasks: list[TableTask], take: Take, directory: Path, delimiter: str,
         send.send(InstgraphError(f"CSV export: {outcome}"))
 
 
-def _processes(graph: InstitutionalGraph) -> int:
+def writing_processes(graph: InstitutionalGraph) -> int:
     """Two writing processes for a large graph where ``fork`` is there and two CPUs are free to us."""
     two = (
         graph.graph.number_of_edges() >= _TWO_PROCESSES_FROM
@@ -172,9 +172,9 @@ def admin_import_arguments(tables: AdminImportTables, directory: Path) -> list[s
 def write_admin_import_csv(graph: InstitutionalGraph, directory: Path, *, processes: int | None = None) -> list[str]:
     """Write the CSV files into ``directory`` (created) and :data:`ARGS_FILE` with the import options (one
     per line; picocli reads it as ``@neo4j-admin-import.args``); returns the options. ``processes``: 1 or
-    2 writing processes (default: 2 for a large graph, see :func:`_processes`)."""
+    2 writing processes (default: 2 for a large graph, see :func:`writing_processes`)."""
     directory.mkdir(parents=True, exist_ok=True)
-    processes = _processes(graph) if processes is None else processes
+    processes = writing_processes(graph) if processes is None else processes
     with gc_paused():  # millions of cells and rows, no cycles among them (see gc_paused)
         tasks = table_tasks(graph)
         tables, found = _write_pass(tasks, directory, ARRAY_DELIMITERS[0], processes)
