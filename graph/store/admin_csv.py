@@ -56,7 +56,7 @@ def _write_table(fh: TextIO, table: Table) -> None:
         fh.write("\n")
 
 
-Take = Callable[[], "int | None"]
+Take = Callable[[], int | None]
 """Hands out the index of the next task to build, or ``None`` when none is left."""
 
 
