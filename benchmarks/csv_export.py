@@ -1,10 +1,12 @@
 """Time of the neo4j-admin CSV export (``instgraph export --format csv``) beside the row-by-row export it
 replaced (tests/admin_csv_reference.py), in the same run, on a seeded synthetic graph.
 
-The graph is dated first (what every export and load does) and that time is printed apart. With
-``--reference`` the old export runs too and the two directories are compared byte for byte. The load
-average (``/proc/loadavg``, 1 minute) is printed beside each figure, and the CPU time this process spent
-beside the wall time: on a shared machine the wall time mostly measures the other processes.
+The graph is dated first (what every export and load does) and that time is printed apart. The export
+runs as ``instgraph export`` runs it (two writing processes for a large graph) and, when that is two,
+again in one process beside it. With ``--reference`` the old export runs too and the directories are
+compared byte for byte. The load average (``/proc/loadavg``, 1 minute) is printed beside each figure, and
+the CPU time spent (this process's and its helper's) beside the wall time: on a shared machine the wall
+time mostly measures the other processes.
 
 Usage::
 
@@ -18,6 +20,7 @@ import argparse
 import filecmp
 import json
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -27,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
 from graph.collector import gc_paused  # noqa: E402
-from graph.store.admin_csv import write_admin_import_csv  # noqa: E402
+from graph.store.admin_csv import write_admin_import_csv, writing_processes  # noqa: E402
 from graph.synthetic import synthetic_graph  # noqa: E402
 
 
@@ -35,12 +38,18 @@ def load() -> float:
     return os.getloadavg()[0]
 
 
+def cpu_time() -> float:
+    """CPU seconds of this process and of its children that ended (the export's forked helper)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def timed(label: str, work: object) -> tuple[object, float, float]:
     """``work()``, its wall time and the CPU time it took."""
-    began, cpu = time.perf_counter(), time.process_time()
+    began, cpu = time.perf_counter(), cpu_time()
     with gc_paused():
         out = work()  # type: ignore[operator]
-    seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
+    seconds, cpu = time.perf_counter() - began, cpu_time() - cpu
     print(f"{label}: {seconds:.1f} s, CPU {cpu:.1f} s (load average {load():.2f})", file=sys.stderr, flush=True)
     return out, seconds, cpu
 
@@ -56,17 +65,25 @@ def main() -> None:
     graph, figures["generate_seconds"], _ = timed("generate", make)
     dated, figures["date_seconds"], _ = timed("date the facts", graph.dated)  # type: ignore[attr-defined]
     with tempfile.TemporaryDirectory(prefix="instgraph-csv-") as tmp:
-        new, old = Path(tmp) / "new", Path(tmp) / "old"
-        _, seconds, cpu = timed("CSV export (streaming)", lambda: write_admin_import_csv(dated, new))  # type: ignore[arg-type]
+        new, one, old = Path(tmp) / "new", Path(tmp) / "one", Path(tmp) / "old"
+        processes = figures["export_processes"] = writing_processes(dated)  # type: ignore[arg-type]
+        _, seconds, cpu = timed(f"CSV export ({processes} processes)", lambda: write_admin_import_csv(dated, new))  # type: ignore[arg-type]
         figures["export_seconds"], figures["export_cpu_seconds"], figures["export_load_average"] = seconds, cpu, load()
         figures["bytes"] = sum(p.stat().st_size for p in new.iterdir())
+        names = sorted(p.name for p in new.iterdir() if p.suffix == ".csv")
+        if processes > 1:
+            _, single, single_cpu = timed("CSV export (one process, beside it)",
+                                          lambda: write_admin_import_csv(dated, one, processes=1))  # type: ignore[arg-type]  # fmt: skip
+            figures["one_process_seconds"], figures["one_process_cpu_seconds"] = single, single_cpu
+            same = figures["one_process_same_bytes"] = all(filecmp.cmp(new / n, one / n, shallow=False) for n in names)
+            print(f"two processes: {single / seconds:.2f}x the one-process wall time ({cpu / single_cpu:.2f}x its "
+                  f"CPU); files identical: {same}", file=sys.stderr)  # fmt: skip
         if opts.reference:
             from tests.admin_csv_reference import write_admin_import_csv as reference
 
             _, ref, ref_cpu = timed("CSV export (row by row, before)", lambda: reference(dated, old))  # type: ignore[arg-type]
             figures["reference_seconds"], figures["reference_cpu_seconds"] = ref, ref_cpu
             figures["reference_load_average"] = load()
-            names = sorted(p.name for p in new.iterdir() if p.suffix == ".csv")
             same = all(filecmp.cmp(new / n, old / n, shallow=False) for n in names)
             figures["same_bytes"] = same
             print(f"speed-up {ref / seconds:.1f}x wall, {ref_cpu / cpu:.1f}x CPU; files identical: {same}",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.errors import InstgraphError
 from graph.model import Entity, Evidence, Relationship
 from graph.model.institutional_graph import InstitutionalGraph
 from graph.store.admin_csv import admin_import_tables, write_admin_import_csv
@@ -55,11 +56,15 @@ GRAPHS = {
 }
 
 
+@pytest.mark.parametrize("processes", [1, 2])
 @pytest.mark.parametrize("name", sorted(GRAPHS))
-def test_streaming_export_writes_the_same_bytes_as_the_row_by_row_one(name: str, tmp_path: Path) -> None:
+def test_streaming_export_writes_the_same_bytes_as_the_row_by_row_one(
+    name: str, processes: int, tmp_path: Path
+) -> None:
+    """In one process and shared with a forked one (what a large graph gets), the files are the same."""
     graph = GRAPHS[name]()
     old_args = reference.write_admin_import_csv(graph, tmp_path / "old")
-    new_args = write_admin_import_csv(graph, tmp_path / "new")
+    new_args = write_admin_import_csv(graph, tmp_path / "new", processes=processes)
     assert [a.replace("/old", "/new") for a in old_args] == new_args
     old_files = sorted(p.name for p in (tmp_path / "old").iterdir())
     assert old_files == sorted(p.name for p in (tmp_path / "new").iterdir())
@@ -75,3 +80,17 @@ def test_in_memory_tables_are_the_written_files(tmp_path: Path) -> None:
     # ';' and '|' both occur in items, so the arrays fall back to U+001F; the line break needs multiline
     assert (tables.files, tables.array_delimiter, tables.multiline) == (old.files, "\x1f", True)
     assert tables.nodes == old.nodes and tables.relationships == old.relationships
+
+
+def test_an_error_in_the_second_process_is_raised_with_its_message(tmp_path: Path) -> None:
+    """A value Neo4j cannot store stops the export with the same message whichever process met it."""
+    graph = synthetic_graph(60, 300, seed=5)
+    u, v, data = next(iter(graph.graph.edges(data=True)))
+    data["note"] = {"a": 1}  # a map where the schema has no map property
+    messages = []
+    for processes in (1, 2):
+        with pytest.raises(InstgraphError) as caught:
+            write_admin_import_csv(graph, tmp_path / str(processes), processes=processes)
+        messages.append(str(caught.value))
+    assert messages[0] == messages[1]
+    assert "'note'" in messages[0] and "cannot store" in messages[0]

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from graph.errors import InstgraphError
 from graph.model.institutional_graph import InstitutionalGraph
 from graph.store.bulk import bulk_load
 from graph.store.constraints import existing_unique_constraints, unique_constraints
@@ -86,6 +87,29 @@ def test_bulk_load_replaces_the_database_with_what_a_batched_load_stores(bulk_se
         assert _snapshot(driver) == bulk
     ids = [n[0] for n in bulk["nodes"]]
     assert "agency:left-over" not in ids and len(ids) == 300  # what was there before is gone
+
+
+@pytest.mark.neo4j
+def test_a_value_the_store_cannot_hold_stops_the_bulk_load_with_the_database_as_it_was(
+    bulk_server: LocalServer,
+) -> None:
+    """The server shuts down while the CSV is written; a bad value stops the export, and the server runs
+    again on its old database."""
+    settings = _settings(bulk_server)
+    with settings.connect() as driver:
+        driver.execute_query("MATCH (n) DETACH DELETE n")
+        driver.execute_query("CREATE (:Agency {id: 'agency:kept'})")
+    graph = synthetic_graph(60, 300, seed=5)
+    _, _, data = next(iter(graph.graph.edges(data=True)))
+    data["note"] = {"a": 1}  # a map where the schema has none: Neo4j cannot store it
+
+    with pytest.raises(InstgraphError, match="'note'"):
+        bulk_load(graph, bulk_server, settings)
+
+    assert bulk_server.pid() is not None
+    with settings.connect() as driver:
+        records, _, _ = driver.execute_query("MATCH (n) RETURN n.id AS id")
+    assert [r["id"] for r in records] == ["agency:kept"]
 
 
 def test_bulk_load_of_another_server_is_refused_in_one_line(tmp_path: Path) -> None:

@@ -1,10 +1,12 @@
 """The bulk load: the graph into a fresh database of the local server with ``neo4j-admin database import``.
 
 Five steps, each timed: the graph is written as import CSV (:mod:`graph.store.admin_csv`, the same
-labels, ids and properties a batched load stores); the local server stops; ``neo4j-admin database import
-full --overwrite-destination`` builds the database from the files; the server starts again with the
-ports and memory it had; the schema's constraints and indexes are created on the loaded data. What was
-in the database before is gone (as after ``load --wipe``, but also nodes without an instgraph label).
+labels, ids and properties a batched load stores) while the local server shuts down (asked to as the
+export begins; should the export fail on a value the store cannot hold, the server is started again and
+its database is as it was); ``neo4j-admin database import full --overwrite-destination`` builds the
+database from the files; the server starts again with the ports and memory it had; the schema's
+constraints and indexes are created on the loaded data. What was in the database before is gone (as
+after ``load --wipe``, but also nodes without an instgraph label).
 
 Only the project's own server can be loaded this way (the tool writes the database's files), so a
 ``NEO4J_URI`` naming another server is refused before anything is read or stopped.
@@ -12,11 +14,13 @@ Only the project's own server can be loaded this way (the tool writes the databa
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +74,18 @@ def _imported(output: str) -> tuple[int, int]:
     return counts.get("nodes", 0), counts.get("relationships", 0)
 
 
+def _ask_to_stop(server: LocalServer, log: Log) -> bool:
+    """Ask the server to shut down (SIGTERM) without waiting: its shutdown, seconds of the JVM's own work,
+    overlaps the export. False if it does not run."""
+    pid = server.pid()
+    if pid is None:
+        return False
+    log(f"stopping Neo4j (pid {pid}) while the import CSV is written")
+    with suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    return True
+
+
 def bulk_load(
     graph: InstitutionalGraph, server: LocalServer, settings: Neo4jSettings, *, log: Log = lambda _m: None
 ) -> BulkReport:
@@ -80,9 +96,15 @@ def bulk_load(
     with tempfile.TemporaryDirectory(prefix="bulk-", dir=server.server_dir) as tmp:
         work = Path(tmp)
         with _step(report, "export CSV"):
-            args = write_admin_import_csv(graph, work / "csv")  # a bad value stops here: nothing stopped yet
+            stopping = _ask_to_stop(server, log)  # it shuts down while the CSV is written
+            try:
+                args = write_admin_import_csv(graph, work / "csv")
+            except BaseException:  # a value the store cannot hold: nothing was imported, start it again
+                if stopping:
+                    server.restart(log=log)
+                raise
         with _step(report, "stop"):
-            server.stop(log=log)
+            server.stop(log=(lambda _m: None) if stopping else log)  # waits for the shutdown asked for above
         log(f"importing with neo4j-admin into database {settings.database}")
         try:
             with _step(report, "import"):

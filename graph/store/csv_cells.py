@@ -116,13 +116,15 @@ def column(name: str, values: list[Any], kinds: set[type], delimiter: str, found
     if suffix == "":  # text
         cells = [v or "" for v in values] if gaps else values
         return name, cells, checked(cells, found)
-    if suffix == ":string[]":
-        cells = [delimiter.join(v) if v else "" for v in values]
+    if suffix.endswith("[]"):
         filled = list(filter(None, values))
+        if None in values:
+            values = [v or () for v in values]
+        if suffix != ":string[]":  # numbers: no delimiter, comma or line break can occur
+            return name + suffix, [delimiter.join(map(str, v)) for v in values], False
+        cells = list(map(delimiter.join, values))
         joins = sum(map(len, filled)) - len(filled)
         return name + suffix, cells, checked(cells, found, delimiter, joins)
-    if suffix.endswith("[]"):  # numbers: no delimiter, comma or line break can occur
-        return name + suffix, [delimiter.join(map(str, v)) if v else "" for v in values], False
     looked_up = _looked_up(values, kinds)
     if looked_up is None:
         looked_up = ["" if v is None else str(v) for v in values]

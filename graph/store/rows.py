@@ -33,7 +33,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -273,6 +273,11 @@ def mention_rows(graph: InstitutionalGraph) -> dict[str, list[dict[str, Any]]]:
     return dict(out)
 
 
+_MENTION_KEY = f"{MENTION_TYPE}\x1f{{}}\x1f{{}}\x1f".format  # what relationship_id hashes for a mention
+_MENTION_ID = "mention:{:.16}".format  # the prefix and the first 16 hex digits
+_HEX = type(hashlib.sha1()).hexdigest
+
+
 def mention_id(entity: str, document: str, _sha1: Callable[[bytes], Any] = hashlib.sha1) -> str:
     """The id of the derived link from ``entity`` to ``document``: ``"mention:"`` and its
     :func:`relationship_id` (written out: a large export makes millions).
@@ -280,7 +285,18 @@ def mention_id(entity: str, document: str, _sha1: Callable[[bytes], Any] = hashl
     >>> mention_id("ministry:m", "doc:d")[8:] == relationship_id(MENTION_TYPE, "ministry:m", "doc:d", None)
     True
     """
-    return "mention:" + _sha1(f"{MENTION_TYPE}\x1f{entity}\x1f{document}\x1f".encode()).hexdigest()[:16]
+    return _MENTION_ID(_sha1(_MENTION_KEY(entity, document).encode()).hexdigest())
+
+
+def mention_ids(entities: Iterable[str], documents: Iterable[str]) -> list[str]:
+    """:func:`mention_id` of each pair, by C-level passes (no Python call per id: a large export makes
+    millions, and the calls were half their cost).
+
+    >>> mention_ids(["ministry:m"], ["doc:d"]) == [mention_id("ministry:m", "doc:d")]
+    True
+    """
+    digests = map(_HEX, map(hashlib.sha1, map(str.encode, map(_MENTION_KEY, entities, documents))))
+    return list(map(_MENTION_ID, digests))
 
 
 Spans = dict[tuple[str, str], dict[str, None]]

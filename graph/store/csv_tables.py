@@ -1,0 +1,292 @@
+"""The tables of the neo4j-admin import CSV (:mod:`graph.store.admin_csv`), built column by column.
+
+The files hold what :func:`graph.store.write.write_graph` would store: the same labels, ids and
+properties, encoded the same way (:mod:`graph.store.rows`), plus the store's derived ``MENTIONED_IN``
+links in their own file. Node files ``nodes_<Label>.csv`` have ``id:ID`` and ``:LABEL`` (type and group,
+e.g. ``Ministry;Actor``) then typed property columns (``start:long``, ``aliases:string[]``); relationship
+files ``relationships_<TYPE>.csv`` have ``:START_ID``, ``:END_ID``, ``:TYPE`` then properties; the
+derived mentions go to ``relationships_MENTIONED_IN_derived.csv``.
+
+The rows of a table are gathered in their output order; its properties are read a block of rows at a
+time (each attribute dict read once while it is in the cache) and turned into lists of cell texts by
+C-level passes (:mod:`graph.store.csv_cells`). The work comes as :class:`TableTask` s, one per
+relationship type, so two processes can share it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+from itertools import accumulate, chain, compress, pairwise, repeat
+from operator import itemgetter
+from typing import Any, cast
+
+from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.csv_cells import NONE, Column, Findings, checked, column
+from graph.store.rows import (
+    DERIVED_FLAG,
+    DOCUMENT_LABEL,
+    MENTION_TYPE,
+    PropertyCodec,
+    _storable,
+    citation_json,
+    codec,
+    dumps,
+    lookup_label,
+    mention_ids,
+    mention_spans,
+    property_name,
+    relationship_id,
+)
+
+_ITEM_TYPES = frozenset((str, int, float, bool))
+_PRIMITIVE_TYPES = _ITEM_TYPES | {NONE}
+_ROWS_PER_READ = 512  # attribute dicts read at a time (see _read)
+
+
+@dataclass
+class Table:
+    name: str
+    header: list[str]
+    columns: list[list[str]]  # the cells, one list per header column
+    quoted: list[bool]  # whether some cell of the column needs quoting
+
+    def rows(self) -> Iterator[tuple[str, ...]]:
+        return zip(*self.columns, strict=True)
+
+
+# --- one property ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Rules:
+    lists: tuple[str, ...]
+    json_lists: tuple[str, ...]
+    maps: tuple[str, ...]
+    known: frozenset[str]
+
+
+def _entity_rules(rules: PropertyCodec) -> _Rules:
+    return _Rules(rules.entity_lists, (), rules.entity_maps, frozenset(rules.entity_defaults))
+
+
+def _relationship_rules(rules: PropertyCodec) -> _Rules:
+    return _Rules(
+        rules.relationship_lists, rules.relationship_json_lists, rules.relationship_maps,
+        frozenset(rules.relationship_defaults),
+    )  # fmt: skip
+
+
+def _citation_cells(whole: list[Any], delimiter: str, found: Findings) -> list[str]:
+    """Lists of citations as cells of JSON items (:func:`~graph.store.rows.citation_json`) joined with
+    ``delimiter``; notes the candidate delimiters found inside items. (One ``dumps`` of all the items, cut
+    apart, took twice as long: Python's C encoder builds a list of small texts.)"""
+    cells = [delimiter.join(map(citation_json, v)) if v else "" for v in whole]
+    filled = list(filter(None, whole))
+    checked(cells, found, delimiter, sum(map(len, filled)) - len(filled))
+    return cells
+
+
+def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]) -> tuple[list[Any], set[type]]:
+    """The values :mod:`graph.store.rows` would store for one property (``None``: absent; lists may stay
+    tuples, they print the same) and their types (``NoneType`` if some row stores none: a ``None`` or,
+    for the schema's lists, an empty list)."""
+    if name in rules.lists:  # an empty list is not stored, as rows.py leaves it out
+        items = set(map(type, chain.from_iterable(filter(None, raw))))
+        if items <= _ITEM_TYPES:
+            if not any(raw):
+                return raw, set()
+            return raw, set(map(type, filter(None, raw))) | (set() if all(raw) else {NONE})
+        values = [[_storable(o, name, x) for x in v] if v else None for o, v in zip(owners, raw, strict=True)]
+        return values, set(map(type, values))
+    if name in rules.maps:
+        texts = [dumps(dict(v)) if v else None for v in raw]
+        return texts, set(map(type, texts))
+    kinds = set(map(type, raw))
+    if name not in rules.known and kinds - {NONE}:  # as rows.py: a name is checked once it has a value
+        property_name(name)
+    if kinds <= _PRIMITIVE_TYPES:
+        return raw, kinds
+    if kinds <= {list, tuple, NONE}:  # list-valued time properties (known_years, ...)
+        items = set(map(type, chain.from_iterable(filter(None, raw))))
+        if items <= {str} or items <= {int, float}:  # so each list holds one type, as Neo4j needs
+            return raw, kinds
+    values = [None if v is None else _storable(o, name, v) for o, v in zip(owners, raw, strict=True)]
+    return values, set(map(type, values))
+
+
+def _read(datas: list[dict[str, Any]], names: list[str]) -> dict[str, list[Any]]:
+    """Each of ``names`` from every row (``None`` where absent), :data:`_ROWS_PER_READ` rows at a time:
+    each dict stays in the cache while all its properties are read (one property of every row, then the
+    next, streams every dict through memory once per property: twice as slow)."""
+    out: dict[str, list[Any]] = {name: [] for name in names}
+    for begin in range(0, len(datas), _ROWS_PER_READ):
+        block = datas[begin : begin + _ROWS_PER_READ]
+        for name, cells in out.items():
+            cells += map(dict.get, block, repeat(name))  # d.get(name) for every row, in a C loop
+    return out
+
+
+def _part_columns(datas: list[dict[str, Any]], bounds: list[int], rules: _Rules, owners: list[str],
+                  delimiter: str, found: Findings) -> list[dict[str, Column]]:  # fmt: skip
+    """For each part (``datas[bounds[i]:bounds[i + 1]]``), every property some row of it stores;
+    ``owners``: the rows' ids, named in errors."""
+    parts = list(pairwise(bounds))
+    part_owners = [owners[begin:end] for begin, end in parts]
+    out: list[dict[str, Column]] = [{} for _ in parts]
+    for name, whole in _read(datas, sorted(set().union(*datas) - {"type", "id"})).items():
+        if name in rules.json_lists:  # quoted: csv_cells leaves what needs no quotes as it is
+            cells = _citation_cells(whole, delimiter, found)
+            for props, (begin, end) in zip(out, parts, strict=True):
+                if any(whole[begin:end]):
+                    props[name] = (name + ":string[]", cells[begin:end], True)
+            continue
+        for props, (begin, end), part_owner in zip(out, parts, part_owners, strict=True):
+            values, kinds = _stored(name, whole[begin:end], rules, part_owner)
+            if kinds - {NONE}:
+                props[name] = column(name, values, kinds, delimiter, found)
+    return out
+
+
+# --- the tables of a graph -------------------------------------------------------------------------------
+def _ids(title: str, ids: list[str], found: Findings) -> Column:
+    return title, ids, checked(ids, found)
+
+
+def _constant(title: str, value: str, n: int, found: Findings) -> Column:
+    return title, [value] * n, checked([value], found)
+
+
+def _table(name: str, columns: list[Column], props: dict[str, Column], found: Findings) -> Table:
+    """``columns``: the fixed leading ones; property columns follow, sorted by name."""
+    table = Table(name, [], [], [])
+    for title, cells, quoted in chain(columns, map(props.__getitem__, sorted(props))):
+        table.header.append(title)
+        table.columns.append(cells)
+        table.quoted.append(quoted)
+    found.multiline |= any("\n" in h or "\r" in h for h in table.header)
+    return table
+
+
+def _node_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str, found: Findings
+                 ) -> Iterator[Table]:  # fmt: skip
+    """One table per schema label, in label order."""
+    schema = graph.schema
+    label_of = {t: schema.node_type(t).label for t in set(dict(graph.graph.nodes(data="type")).values())}
+    by_label: dict[str, tuple[list[str], list[dict[str, Any]]]] = {}
+    for node, data in graph.graph.nodes(data=True):
+        part = by_label.get(label := label_of[data["type"]])
+        if part is None:
+            part = by_label[label] = ([], [])
+        part[0].append(node)
+        part[1].append(data)
+    labels = sorted(by_label)
+    ids = [node for label in labels for node in by_label[label][0]]
+    datas = [data for label in labels for data in by_label[label][1]]
+    bounds = list(accumulate((len(by_label[label][0]) for label in labels), initial=0))
+    columns = _part_columns(datas, bounds, _entity_rules(rules), ids, delimiter, found)
+    for label, (begin, end), props in zip(labels, pairwise(bounds), columns, strict=True):
+        joined = delimiter.join(schema.node_type(label).labels)
+        head = [_ids("id:ID", ids[begin:end], found), _constant(":LABEL", joined, end - begin, found)]
+        yield _table(f"nodes_{label}.csv", head, props, found)
+
+
+_Edges = tuple[list[str], list[str], list[dict[str, Any]], list[str], list[int]]
+
+
+def _edges(graph: InstitutionalGraph) -> _Edges:
+    """Every relationship's start, end and attributes in the order of ``relationship_rows`` (grouped by
+    type, start look-up label and end look-up label, sorted; graph order within), then the types in
+    that order and where each type's rows begin (and, last, where they all end)."""
+    schema = graph.schema
+    types = dict(graph.graph.nodes(data="type"))
+    look = {label: lookup_label(schema, label) for label in set(types.values())}
+    groups: dict[tuple[str, str, str], tuple[list[str], list[str], list[dict[str, Any]]]] = {}
+    for u, nbrs in graph.graph._adj.items():  # edges(data=True) without its generator step per edge
+        u_look = look[types[u]]
+        for v, keyed in nbrs.items():
+            v_look = look[types[v]]
+            for data in keyed.values():
+                group = groups.get(key := (data["type"], u_look, v_look))
+                if group is None:
+                    group = groups[key] = ([], [], [])
+                group[0].append(u)
+                group[1].append(v)
+                group[2].append(data)
+    keys = sorted(groups)
+    starts = [*chain.from_iterable(groups[key][0] for key in keys)]
+    ends = [*chain.from_iterable(groups[key][1] for key in keys)]
+    datas = [*chain.from_iterable(groups[key][2] for key in keys)]
+    by_type: dict[str, int] = {}
+    for key in keys:
+        schema.check_relationship_type(key[0])
+        by_type[key[0]] = by_type.get(key[0], 0) + len(groups[key][0])
+    return starts, ends, datas, list(by_type), list(accumulate(by_type.values(), initial=0))
+
+
+def _relationship_ids(starts: list[str], ends: list[str], datas: list[dict[str, Any]]) -> list[str]:
+    """Each relationship's stored id, computed (:func:`~graph.store.rows.relationship_id`) where it has none."""
+    ids = list(map(dict.get, datas, repeat("id")))
+    if all(ids):
+        return cast("list[str]", ids)
+    return [i or relationship_id(d["type"], u, v, d.get("context"))
+            for i, u, v, d in zip(ids, starts, ends, datas, strict=True)]  # fmt: skip
+
+
+def _relationship_table(type_: str, starts: list[str], ends: list[str], datas: list[dict[str, Any]],
+                        rules: PropertyCodec, delimiter: str, found: Findings) -> Iterator[Table]:  # fmt: skip
+    """The table of one relationship type (``starts``, ``ends``, ``datas``: its relationships, in order)."""
+    (props,) = _part_columns(datas, [0, len(datas)], _relationship_rules(rules), starts, delimiter, found)
+    ids = _relationship_ids(starts, ends, datas)
+    props["id"] = column("id", ids, set(map(type, ids)), delimiter, found)
+    head = [_ids(":START_ID", starts, found), _ids(":END_ID", ends, found),
+            _constant(":TYPE", type_, len(ids), found)]  # fmt: skip
+    yield _table(f"relationships_{type_}.csv", head, props, found)
+
+
+def _mention_tables(graph: InstitutionalGraph, delimiter: str, found: Findings) -> Iterator[Table]:
+    """The derived ``MENTIONED_IN`` links in :func:`~graph.store.rows.mention_rows`' order (grouped by
+    the entity's look-up label, each group in the order first seen). Ids and line spans hold no
+    delimiter, comma or line break, so only the two ends are checked."""
+    spans, types = mention_spans(graph)
+    if not spans:
+        return
+    look = {t: lookup_label(graph.schema, t) for t in set(types.values())}
+    label_of = {node: look[t] for node, t in types.items()}
+    starts = list(map(itemgetter(0), spans))
+    keys = list(map(label_of.__getitem__, starts))
+    ends, lines = list(map(itemgetter(1), spans)), list(map(delimiter.join, spans.values()))
+    if len(order := dict.fromkeys(keys)) > 1:  # regrouped by label: a few C-level passes per column
+        masks = [list(map(label.__eq__, keys)) for label in order]
+        starts, ends, lines = ([*chain.from_iterable(map(compress, repeat(c), masks))] for c in (starts, ends, lines))
+    n = len(starts)
+    columns = [_ids(":START_ID", starts, found), _ids(":END_ID", ends, found),
+               _constant(":TYPE", MENTION_TYPE, n, found), _constant(f"{DERIVED_FLAG}:boolean", "true", n, found),
+               ("id", mention_ids(starts, ends), False)]  # fmt: skip
+    if any(lines):
+        columns.append(("lines:string[]", lines, False))
+    columns.append(_constant("method", "derived", n, found))
+    yield _table(f"relationships_{MENTION_TYPE}_derived.csv", columns, {}, found)
+
+
+@dataclass(frozen=True)
+class TableTask:
+    """A share of the export that can be built in any order, in any process: its tables, given the
+    array delimiter and the :class:`Findings` to note what the cells hold."""
+
+    kind: str  # "nodes" or "relationships": which import option names its files
+    cost: int  # about how many relationship rows' work it is, to hand out the largest first
+    build: Callable[[str, Findings], Iterator[Table]]
+
+
+def table_tasks(graph: InstitutionalGraph) -> list[TableTask]:
+    """The export's tables in file order: the node tables, one table per relationship type, the derived
+    mentions (about twice as many rows as relationships, each a quarter of the work: measured at 1 M)."""
+    rules = codec(graph.schema)
+    starts, ends, datas, types, bounds = _edges(graph)
+    tasks = [TableTask("nodes", len(graph), partial(_node_tables, graph, rules))]
+    for type_, (begin, end) in zip(types, pairwise(bounds), strict=True):
+        part = starts[begin:end], ends[begin:end], datas[begin:end]
+        tasks.append(TableTask("relationships", end - begin, partial(_relationship_table, type_, *part, rules)))
+    if DOCUMENT_LABEL in graph.schema.node_types:
+        tasks.append(TableTask("relationships", len(datas) // 2, partial(_mention_tables, graph)))
+    return tasks
