@@ -266,7 +266,7 @@ class _Sender:
 
     def send(self, plan: Iterable[Part], batch_size: int) -> None:
         pending = self.pending
-        entities: list[Future[list[ResultSummary]]] = []  # entity transactions not yet known to be done
+        entities: list[Future[list[ResultSummary]]] = []  # transactions that write entities
         ahead = max(self.writers + 1, _AHEAD_ROWS // batch_size)
         with gc_paused(), ThreadPoolExecutor(self.writers, thread_name_prefix="instgraph-load") as writer:
             try:
@@ -274,7 +274,7 @@ class _Sender:
                     links = any(p[0] != "entities" for p in pieces)
                     after = [f for f in entities if not f.done()] if links and self.writers > 1 else []
                     future = writer.submit(self._run, pieces, after)
-                    if not links:
+                    if any(p[0] == "entities" for p in pieces):  # a transaction may end one phase, start the next
                         entities.append(future)
                     pending.append((pieces, future))
                     while len(pending) > ahead or (pending and pending[0][1].done()):
