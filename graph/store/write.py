@@ -96,8 +96,8 @@ class LoadError(InstgraphError):
         self.report = report
 
 
-# How many rows the caller's thread may queue ahead of the server: enough that building a phase's rows
-# never leaves the server idle; the rows queued are built already (a phase is built at once).
+# How many rows the caller's thread may queue ahead of the server: enough that building the next rows
+# never leaves the server idle, few enough that rows waiting to go out are a small part of a load's memory.
 _AHEAD_ROWS = 500_000
 
 _Piece = tuple[str, str, str, list[Any], int]
