@@ -142,12 +142,22 @@ def _create_entities(driver: Driver, database: str, graph: InstitutionalGraph) -
             driver.execute_query(statement, rows=rows[start : start + 10_000], database_=database)
 
 
+def server_cpu_seconds(pid: int | None) -> float:
+    """CPU time (user + system) the server process ``pid`` has used, 0 when it is not ours to see."""
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def batched_rate(
-    driver: Driver, graph: InstitutionalGraph, database: str, batch_size: int, merge: bool, reload: bool = True
-) -> dict[str, Any]:
+    driver: Driver, graph: InstitutionalGraph, database: str, batch_size: int, merge: bool, reload: bool = True,
+    server_pid: int | None = None,
+) -> dict[str, Any]:  # fmt: skip
     """``write_graph(wipe=True)`` (what ``instgraph load --wipe`` runs: CREATE after the wipe), then the
     same load again without ``wipe`` (MERGE over what is stored: changes nothing). With ``merge``, also
-    a load without ``wipe`` into the empty database first (every row MERGEd)."""
+    a load without ``wipe`` into the empty database first (every row MERGEd). The wiped load's CPU time is
+    taken for this process and, given its pid, the server: on a loaded machine they compare, wall time not."""
     out: dict[str, Any] = {}
     wipe_graph(driver, graph.schema, database)  # untimed: empties the previous size's graph
     if merge:
@@ -156,9 +166,11 @@ def batched_rate(
         out["merge_into_empty_seconds"] = time.perf_counter() - began
         out["merge_into_empty_rate"] = merged.relationships / out["merge_into_empty_seconds"]
         wipe_graph(driver, graph.schema, database)
-    began = time.perf_counter()
+    began, cpu, server_cpu = time.perf_counter(), time.process_time(), server_cpu_seconds(server_pid)
     report = write_graph(driver, graph, database=database, batch_size=batch_size, wipe=True)
     seconds = time.perf_counter() - began
+    out["python_cpu_seconds"] = time.process_time() - cpu
+    out["server_cpu_seconds"] = server_cpu_seconds(server_pid) - server_cpu if server_pid else None
     rows = report.nodes + report.relationships + report.mentions
     again = time.perf_counter()
     second = write_graph(driver, graph, database=database, batch_size=batch_size) if reload else None
@@ -429,11 +441,15 @@ def one_size(opts: argparse.Namespace, n_edges: int, driver: Driver, figures: di
             f"{kind} {baseline[kind]['rate']:,.0f} rows/s ({baseline[kind]['rows']} rows)"
             for kind in ROW_KINDS))  # fmt: skip
     batched = entry["batched"] = batched_rate(driver, graph, opts.database, opts.batch_size,
-                                              n_edges < opts.merge_below, not opts.no_reload)  # fmt: skip
+                                              n_edges < opts.merge_below, not opts.no_reload,
+                                              server.pid() if server is not None else None)  # fmt: skip
     say(f"  batched load: {batched['seconds']:.1f} s = {batched['rate']:,.0f} relationships/s "
         f"({batched['rows_per_s']:,.0f} rows/s incl. entities and mentions); reload {batched['reload_seconds']:.1f} s, "
         f"created {batched['reload_created']}; without --wipe (MERGE) into an empty database: "
         f"{batched.get('merge_into_empty_rate', float('nan')):,.0f} relationships/s")  # fmt: skip
+    server_cpu = batched["server_cpu_seconds"]
+    say(f"  batched load CPU: this process {batched['python_cpu_seconds']:.1f} s, the server "
+        + (f"{server_cpu:.1f} s" if server_cpu is not None else "not measured (not this run's server)"))
     if "per_row_baseline" in figures:
         baseline = figures["per_row_baseline"]
         naive = entry["per_row_whole_graph"] = per_row_whole_graph(baseline, batched)

@@ -224,20 +224,29 @@ def lookup_label(schema: Schema, node_type: str) -> str:
     return schema.check_label(nt.group or nt.label)
 
 
+def relationship_groups(graph: InstitutionalGraph) -> dict[RelationshipGroup, list[tuple[str, str, dict[str, Any]]]]:
+    """Every relationship as ``(source, target, data)``, grouped by type and the look-up labels of its two
+    ends, in the graph's order."""
+    schema, nodes = graph.schema, graph.graph.nodes
+    look = {label: lookup_label(schema, label) for label in schema.node_types}
+    out: dict[RelationshipGroup, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
+    for u, v, data in graph.graph.edges(data=True):
+        s, t = nodes[u]["type"], nodes[v]["type"]
+        out[(data["type"], look.get(s) or lookup_label(schema, s), look.get(t) or lookup_label(schema, t))].append(
+            (u, v, data)
+        )
+    for type_, _, _ in out:
+        schema.check_relationship_type(type_)
+    return dict(out)
+
+
 def relationship_rows(graph: InstitutionalGraph) -> dict[RelationshipGroup, list[dict[str, Any]]]:
     """Rows for every relationship, grouped by type and the look-up labels of its two ends."""
     rules = codec(graph.schema)
-    nodes = graph.graph.nodes
-    look = {label: lookup_label(graph.schema, label) for label in graph.schema.node_types}
-    out: dict[RelationshipGroup, list[dict[str, Any]]] = defaultdict(list)
-    for u, v, data in graph.graph.edges(data=True):
-        ends = look.get(nodes[u]["type"]), look.get(nodes[v]["type"])
-        group = (data["type"], ends[0] or lookup_label(graph.schema, nodes[u]["type"]),
-                 ends[1] or lookup_label(graph.schema, nodes[v]["type"]))  # fmt: skip
-        out[group].append(relationship_row(u, v, data, rules))
-    for type_, _, _ in out:
-        graph.schema.check_relationship_type(type_)
-    return dict(out)
+    return {
+        group: [relationship_row(u, v, data, rules) for u, v, data in edges]
+        for group, edges in relationship_groups(graph).items()
+    }
 
 
 def _span(first: int, last: int) -> str:

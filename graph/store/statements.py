@@ -1,10 +1,10 @@
 """The Cypher a load sends: one parameterised ``UNWIND $rows`` statement per label, per relationship group
 and for the derived mentions, MERGE by default and CREATE right after a wipe (see :mod:`graph.store.write`).
 
-A CREATE takes list rows (:func:`graph.store.rows.as_columns`) and writes every property in the CREATE
-itself, ``{name: row[i], …}`` (a null value is not stored, as an absent one): at 100 000 relationships
-the server spent about a fifth less CPU on the relationships (a tenth on the whole load) than with a map
-of properties per row ``SET`` after the CREATE, and the driver packs lists faster than maps.
+A CREATE takes list rows (:func:`graph.store.rows.as_columns`, :mod:`graph.store.create_rows`) and writes
+every property in the CREATE itself, ``{name: row[i], …}`` (a null value is not stored, as an absent one):
+at 100 000 relationships the server spent about a fifth less CPU on the relationships (a tenth on the whole
+load) than with a map of properties per row ``SET`` after the CREATE, and the driver packs lists faster than maps.
 :func:`load_plan` pairs each statement with its rows, in the order a load sends them.
 
 Only schema labels, types and property names (each checked) are interpolated; every value is a parameter.
@@ -18,6 +18,7 @@ from typing import Any
 from graph.errors import InstgraphError
 from graph.model.institutional_graph import InstitutionalGraph
 from graph.model.schema import Schema
+from graph.store.create_rows import mention_tables, relationship_tables
 from graph.store.rows import (
     DERIVED_FLAG,
     DOCUMENT_LABEL,
@@ -26,8 +27,6 @@ from graph.store.rows import (
     as_columns,
     codec,
     entity_rows,
-    mention_groups,
-    mention_rows,
     property_name,
     relationship_rows,
 )
@@ -110,7 +109,7 @@ def relationship_create(
 
 def mention_statement(schema: Schema, source: str, *, new: bool = False) -> str:
     """``UNWIND $rows`` of derived MENTIONED_IN links from one look-up label to documents; one row per
-    entity, ``[source, [[target, id, lines], …]]`` (see :func:`graph.store.rows.mention_groups`)."""
+    entity, ``[source, [[target, id, lines], …]]`` (see :func:`graph.store.create_rows.mention_tables`)."""
     s = schema.check_label(source)
     d = schema.check_label(DOCUMENT_LABEL)
     rel = schema.check_relationship_type(MENTION_TYPE)
@@ -146,15 +145,14 @@ def load_plan(graph: InstitutionalGraph, *, new: bool, totals: dict[str, int] | 
             yield ("entities", label, node_create(schema, label, rules, columns), listed, None)
         else:
             yield ("entities", label, node_statement(schema, label, rules), rows, None)
-    for (type_, s, t), rows in sorted(relationship_rows(graph).items()):
-        if new:
-            columns, listed = as_columns(rows, ("source", "target", "id"), rules.relationship_lists, "id")
+    if new:
+        for (type_, s, t), columns, listed in relationship_tables(graph):
             yield ("relationships", type_, relationship_create(schema, type_, s, t, rules, columns), listed, None)
-        else:
+    else:
+        for (type_, s, t), rows in sorted(relationship_rows(graph).items()):
             yield ("relationships", type_, relationship_statement(schema, type_, s, t, rules), rows, None)
-    mentions = mention_rows(graph)
-    totals["mentions"] = sum(len(rows) for rows in mentions.values())
-    for label, rows in sorted(mentions.items()):
-        grouped = mention_groups(rows)
+    mentions = mention_tables(graph)
+    totals["mentions"] = sum(len(links) for rows in mentions.values() for _, links in rows)
+    for label, grouped in sorted(mentions.items()):
         weights = [len(row[1]) for row in grouped]
         yield ("mentions", MENTION_TYPE, mention_statement(schema, label, new=new), grouped, weights)
