@@ -19,7 +19,6 @@ import contextlib
 import queue
 import threading
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import Any
 
 import networkx as nx
@@ -159,18 +158,31 @@ def _mirror(result: Iterable[Any], rules: PropertyCodec) -> nx.MultiDiGraph:
         starts = [canon.setdefault(i, i) for i in (props["id"] for _, props, _ in chunk_nodes)]
         for new in set(starts).union(ends).difference(adj):
             adj[new], pred[new] = {}, {}
-        edges = zip(ends, keys, records, strict=True)
+        pairs = list(map(OneEdge, keys, records))  # the usual pair of nodes: one relationship
+        at = 0
         for s, (label, props, out) in zip(starts, chunk_nodes, strict=True):
             nodes[s] = decode_entity(label, props, rules)[1]
-            u_adj = adj[s]
-            for t, key, edge in islice(edges, len(out)):
-                keydict = u_adj.get(t)
-                if keydict is None:
-                    u_adj[t] = pred[t][s] = OneEdge(key, edge)
-                else:
-                    keydict[key] = edge
+            ts, es = ends[at : at + len(out)], pairs[at : at + len(out)]
+            at += len(out)
+            _place(s, ts, es, adj[s], pred)
     _drop_unread_ends(g)
     return g
+
+
+def _place(s: str, ts: list[str], es: list[OneEdge], u_adj: dict[str, Any], pred: dict[str, Any]) -> None:
+    """Node ``s``'s relationships to ``ts`` into the adjacency (each node's are read once, so ``u_adj``
+    starts empty); one ``update`` when they go to as many ends, as they mostly do."""
+    if not u_adj and len(set(ts)) == len(ts):
+        u_adj.update(zip(ts, es, strict=True))
+        for t, e in zip(ts, es, strict=True):
+            pred[t][s] = e
+        return
+    for t, e in zip(ts, es, strict=True):
+        held = u_adj.get(t)
+        if held is None:
+            u_adj[t] = pred[t][s] = e
+        else:  # another relationship between the same two nodes
+            held[e._key] = e._value
 
 
 def _ahead(records: Iterable[Any], depth: int = 4) -> Iterator[list[Any]]:
