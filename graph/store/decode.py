@@ -149,7 +149,7 @@ class EdgeDecoder:
         text = "[" + ",".join(chain.from_iterable(lists)) + "]"
         try:
             items = _CITATIONS.decode(text)
-        except msgspec.ValidationError:
+        except msgspec.DecodeError:  # its ValidationError too: not the usual shape (or not JSON: json says why)
             parsed = iter(json.loads(text))
             return [list(islice(parsed, n)) for n in map(len, lists)]
         lines = list(map(attrgetter("lines"), items))
