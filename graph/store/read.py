@@ -1,8 +1,9 @@
 """Read Neo4j back into an :class:`InstitutionalGraph`: the networkx mirror.
 
-Records are streamed (one label at a time, one record per node carrying its outgoing relationships,
-``fetch_size`` nodes per network round trip) and decoded into the model's attributes as they arrive,
-so memory holds the growing graph, not a second copy of the result. Writing a graph with
+Records are streamed (one query for every type, one record per ``chunk`` nodes, each carrying its
+outgoing relationships, ``fetch_size`` records per network round trip) and decoded into the model's
+attributes as they arrive, a record at a time and column by column (:class:`EdgeDecoder`), so memory
+holds the growing graph, not a second copy of the result. Writing a graph with
 :func:`graph.store.write.write_graph` and reading it back gives an equal graph: same nodes, edges, keys
 and every property (``None`` included).
 
