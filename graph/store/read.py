@@ -20,6 +20,8 @@ import contextlib
 import queue
 import threading
 from collections.abc import Iterable, Iterator
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
@@ -152,9 +154,9 @@ def _mirror(result: Iterable[Any], rules: PropertyCodec) -> nx.MultiDiGraph:
     canon: dict[str, str] = {}  # one string object per id, however many edges name it
     decoder = EdgeDecoder(rules, canon)
     for chunk_nodes in _ahead(result):
-        rows = [row for _, _, out in chunk_nodes for row in out]
+        rows = list(chain.from_iterable(map(itemgetter(2), chunk_nodes)))
         keys, records = decoder.decode(rows)
-        ends = [row[-1] for row in rows]
+        ends = list(map(itemgetter(-1), rows))
         ends = list(map(canon.setdefault, ends, ends))
         starts = [canon.setdefault(i, i) for i in (props["id"] for _, props, _ in chunk_nodes)]
         for new in set(starts).union(ends).difference(adj):
