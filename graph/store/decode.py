@@ -5,13 +5,15 @@ introduces :func:`decode_entity` and :class:`EdgeDecoder` as the way back)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Sequence
+from itertools import chain, compress, islice, repeat
+from operator import attrgetter, itemgetter, mul
 from typing import Any
+
+import msgspec
 
 from graph.model.edge_record import ABSENT, EdgeRecord, record_type
 from graph.store.rows import PropertyCodec
-
-_EMPTY: list[Any] = []  # every empty time list of a mirror (see EdgeDecoder)
 
 
 def decode_entity(type_: str, props: dict[str, Any], rules: PropertyCodec) -> tuple[str, dict[str, Any]]:
@@ -41,37 +43,47 @@ def relationship_columns(rules: PropertyCodec) -> tuple[str, ...]:
     return ("id", *rules.relationship_defaults, *rules.time_lists, *rules.time_scalars)
 
 
+def list_columns(rules: PropertyCodec) -> tuple[str, ...]:
+    """The :func:`relationship_columns` a mirror row carries as a list even when absent (``[]``)."""
+    return (*rules.relationship_lists, *rules.time_lists)
+
+
+_NONE = type(None)
+
+
 class EdgeDecoder:
     """Decodes the relationships the mirror reads, many at a time, into compact networkx edge attributes.
 
     The inverse of :func:`relationship_row`, built for a million edges at a time. A row is a list:
-    the relationship's type, its :func:`relationship_columns` (``None`` where absent), a list of
-    ``[name, value]`` pairs for properties outside the schema (or ``None``) and its end node's id.
-    Each becomes an :class:`~graph.model.edge_record.EdgeRecord` whose citations stay one flat tuple
-    and whose other lists (``sources``) stay tuples until read. The JSON citations of a whole batch are
-    parsed with one ``json.loads``, and equal immutable values (types, methods, contexts, document ids,
-    quoted lines, years, line numbers, time rules, one-item ``sources`` tuples) are one object across all
-    edges. So is every equal time list (``known_years``, ``derived_years``, ``derived_rules``), which is treated
-    as immutable: replace one, never change it in place. The loops dispatch on the value's type inline:
-    a helper call per value cost more than the rest of the decoding.
+    the relationship's type, its :func:`relationship_columns` (``None`` where absent, ``[]`` for the
+    :func:`list_columns`), a list of ``[name, value]`` pairs for properties outside the schema (or
+    ``None``) and its end node's id. Each becomes an :class:`~graph.model.edge_record.EdgeRecord` whose
+    citations stay the stored JSON strings and whose other lists (``sources``) stay tuples until read.
+    Equal immutable values (types, methods, contexts, document ids, years, time rules, one-item
+    ``sources`` tuples) are one object across all edges. So is every equal time list (``known_years``,
+    ``derived_years``, ``derived_rules``), which is treated as immutable: replace one, never change it in
+    place. A batch is decoded column by column, each column by one ``map`` over a dict's ``setdefault``:
+    the loops run in C, not once per value in Python.
 
     >>> from graph.model.schema import load_schema
     >>> from graph.store.rows import codec
     >>> dec = EdgeDecoder(codec(load_schema()))
     >>> row = dec.row("LEADS", {"id": "r1", "evidence": ['{"document":"d","lines":[3,4],"text":null}']}, "b")
-    >>> [(key, data)] = dec.decode([row])
+    >>> ([key], [data]) = dec.decode([row])
     >>> key, data["evidence"], data["sources"], data["note"], "not_before" in data
     ('LEADS', [{'document': 'd', 'lines': [3, 4], 'text': None}], [], None, False)
     """
 
     def __init__(self, rules: PropertyCodec, strings: dict[str, str] | None = None) -> None:
         self.rules = rules
-        self.strings: dict[str, str] = {} if strings is None else strings
-        self.ints: dict[int, int] = {}
-        self.floats: dict[float, float] = {}
+        strings = {} if strings is None else strings
+        # one dict per value type, so that 1, 1.0 and True stay apart; time scalars read None as ABSENT
+        self.memo: dict[type, dict[Any, Any]] = {str: strings, int: {}, float: {}}
+        self.absent: dict[type, dict[Any, Any]] = {t: {None: ABSENT} for t in self.memo}
         self.lists: dict[tuple[Any, ...], list[Any]] = {}  # one list per distinct time list
-        self.singles: dict[str, tuple[str]] = {}  # one tuple per distinct one-string other list
+        self.singles: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # one tuple per distinct one-item list
         self.columns = relationship_columns(rules)
+        self.list_columns = list_columns(rules)
         lists, maps, json_lists = rules.relationship_lists, rules.relationship_maps, rules.relationship_json_lists
         plain = tuple(n for n in lists if n not in json_lists)
         self.record = record_type(("type", *self.columns), citations=json_lists, lists=plain)
@@ -79,7 +91,7 @@ class EdgeDecoder:
         self._json_lists = tuple(at[n] for n in json_lists)
         self._maps = tuple(at[n] for n in maps)
         self._lists = tuple(at[n] for n in plain)
-        self._scalars = tuple(at[n] for n in rules.relationship_defaults if n not in lists and n not in maps)
+        self._scalars = (0, *(at[n] for n in rules.relationship_defaults if n not in lists and n not in maps))
         self._time_lists = tuple(at[n] for n in rules.time_lists)
         self._time_scalars = tuple(at[n] for n in rules.time_scalars)
         self._context = at.get("context")
@@ -88,87 +100,84 @@ class EdgeDecoder:
     def row(self, type_: str, props: dict[str, Any], end: str) -> list[Any]:
         """The row :func:`graph.store.read.mirror_query` gives for a relationship with these stored properties."""
         extra = [[k, v] for k, v in props.items() if k not in self.columns]
-        return [type_, *(props.get(name) for name in self.columns), extra or None, end]
+        values = (props.get(name, [] if name in self.list_columns else None) for name in self.columns)
+        return [type_, *values, extra or None, end]
 
-    def decode(self, rows: list[list[Any]]) -> list[tuple[str, EdgeRecord]]:
-        """Rows (see the class) → ``[(edge key, attributes)]``, every schema property present (time scalars
-        only when known). The rows are changed in place."""
-        s, i, f = self.strings.setdefault, self.ints.setdefault, self.floats.setdefault
-        interners: dict[type, Callable[[Any, Any], Any]] = {str: s, int: i, float: f}
-        shared = interners.get  # Neo4j lists hold one type: the first item's decides
-        lists_of, singles, new = self.lists, self.singles, self.record
-        width, ctx = self.width, self._context
-        cited = iter(self._citations(rows)).__next__
-        out: list[tuple[str, EdgeRecord]] = []
-        for row in rows:
-            for at in self._scalars:
-                v = row[at]
-                if v is not None and (one := shared(type(v))) is not None:
-                    row[at] = one(v, v)
-            for at in self._time_scalars:
-                v = row[at]
-                if v is None:
-                    row[at] = ABSENT
-                elif (one := shared(type(v))) is not None:
-                    row[at] = one(v, v)
-            for at in self._lists:
-                v = row[at]
-                if not v:
-                    row[at] = ()
-                elif len(v) == 1 and type(x := v[0]) is str:
-                    row[at] = singles.get(x) or singles.setdefault(x, (s(x, x),))
-                else:  # mostly unlike any other edge's: sharing them would only keep a copy of each
-                    one = shared(type(v[0]))
-                    row[at] = tuple(v) if one is None else tuple(map(one, v, v))
-            for at in self._time_lists:
-                v = row[at]
-                if not v:
-                    row[at] = _EMPTY
-                else:
-                    kept = lists_of.get(key := tuple(v))
-                    if kept is None and (one := shared(type(v[0]))) is not None:
-                        v[:] = map(one, v, v)
-                    row[at] = kept if kept is not None else lists_of.setdefault(key, v)
-            for at in self._json_lists:
-                row[at] = cited()
-            for at in self._maps:
-                v = row[at]
-                row[at] = json.loads(v) if type(v) is str else {} if v is None else v
-            type_ = row[0] = s(row[0], row[0])
-            record = new(*row[:width])
-            if row[width]:
-                record._extra = dict(row[width])
-            context = row[ctx] if ctx else None
-            out.append((type_ if not context else s(f"{type_}@{context}", f"{type_}@{context}"), record))
-        return out
+    def decode(self, rows: list[list[Any]]) -> tuple[list[str], list[EdgeRecord]]:
+        """Rows (see the class) → their edge keys and attributes (every schema property present, time
+        scalars only when known), in the rows' order."""
+        if not rows:
+            return [], []
+        cols: list[Any] = list(zip(*rows, strict=True))
+        for at in self._scalars:
+            cols[at] = _shared(cols[at], self.memo)
+        for at in self._time_scalars:
+            cols[at] = _shared(cols[at], self.absent)
+        for at in self._lists:
+            cols[at] = self._tuples(cols[at])
+        lists_of = self.lists
+        for at in self._time_lists:  # an equal list already held, else this one
+            cols[at] = map(lists_of.setdefault, map(tuple, cols[at]), cols[at])
+        for at in self._json_lists:
+            cols[at] = self._citations(cols[at])
+        for at in self._maps:
+            cols[at] = [json.loads(v) if type(v) is str else {} if v is None else v for v in cols[at]]
+        records = list(map(self.record, *cols[: self.width]))
+        extras = cols[self.width]
+        for i in compress(range(len(records)), extras):
+            records[i]._extra = dict(extras[i])
+        return self._keys(cols[0], cols[self._context] if self._context else ()), records
 
-    def _citations(self, rows: list[list[Any]]) -> list[Any]:
-        """The citations of each row and JSON list, in order, each as one flat tuple of shared values (``()``
-        if none; the parsed list when an item has another shape), all parsed with one ``json.loads``."""
-        texts: list[str] = []
-        for row in rows:
-            for at in self._json_lists:
-                if raw := row[at]:
-                    texts.extend(raw)
-        items = iter(json.loads("[" + ",".join(texts) + "]") if texts else ()).__next__
-        s, i = self.strings.setdefault, self.ints.setdefault
-        out: list[Any] = []
-        for row in rows:
-            for at in self._json_lists:
-                mine = [items() for _ in row[at] or ()]
-                flat: list[Any] = []
-                for item in mine:
-                    try:
-                        doc, (first, last), text = item["document"], item["lines"], item["text"]
-                    except (KeyError, TypeError, ValueError):
-                        break
-                    if len(item) != 3 or type(doc) is not str or type(first) is not int or type(last) is not int:
-                        break
-                    if text is not None and type(text) is not str:
-                        break
-                    flat += (s(doc, doc), i(first, first), i(last, last), text if text is None else s(text, text))
-                else:
-                    out.append(tuple(flat))
-                    continue
-                out.append(mine)  # not the usual shape: kept as parsed
-        return out
+    def _keys(self, types: list[str], contexts: Any) -> list[str]:
+        """Each edge's key: its type, or ``TYPE@context`` (one string object per distinct key)."""
+        if not any(contexts):
+            return types
+        s = self.memo[str].setdefault
+        return [t if not c else s(f"{t}@{c}", f"{t}@{c}") for t, c in zip(types, contexts, strict=True)]
+
+    def _tuples(self, lists: tuple[list[Any], ...]) -> list[tuple[Any, ...]]:
+        """Lists as tuples of shared items, equal one-item tuples shared too (longer ones are rarely equal:
+        a table of them would hold a copy of each)."""
+        items = iter(_shared(list(chain.from_iterable(lists)), self.memo))
+        singles = self.singles.setdefault
+        return [t if len(t) != 1 else singles(t, t) for t in map(tuple, map(islice, repeat(items), map(len, lists)))]
+
+    def _citations(self, lists: tuple[list[str], ...]) -> list[Any]:
+        """Each row's JSON citations as one flat tuple ``(document, first, last, text, …)`` of shared values,
+        all parsed at once (:data:`_CITATIONS`) and taken apart column by column; if any has another
+        shape, each row's parsed list instead (kept as it is)."""
+        text = "[" + ",".join(chain.from_iterable(lists)) + "]"
+        try:
+            items = _CITATIONS.decode(text)
+        except msgspec.DecodeError:  # its ValidationError too: not the usual shape (or not JSON: json says why)
+            parsed = iter(json.loads(text))
+            return [list(islice(parsed, n)) for n in map(len, lists)]
+        lines = list(map(attrgetter("lines"), items))
+        columns = (map(attrgetter("document"), items), map(itemgetter(0), lines), map(itemgetter(1), lines),
+                   map(attrgetter("text"), items))  # fmt: skip
+        flat = chain.from_iterable(zip(*(_shared(list(c), self.memo) for c in columns), strict=True))
+        return list(map(tuple, map(islice, repeat(flat), map(mul, map(len, lists), repeat(4)))))
+
+
+class _Citation(msgspec.Struct, forbid_unknown_fields=True, gc=False):
+    """A stored citation's usual shape (see :func:`graph.store.rows.citation_json`)."""
+
+    document: str
+    lines: tuple[int, int]
+    text: str | None
+
+
+# parses a batch of citations several times faster than json.loads and checks their shape as it goes
+_CITATIONS = msgspec.json.Decoder(list[_Citation])
+
+
+def _shared(values: Sequence[Any], memo: dict[type, dict[Any, Any]]) -> list[Any]:
+    """``values`` with each equal value one object, from ``memo``'s dict for its type; ``None`` becomes what
+    ``memo[str]`` maps it to (itself unless given). One ``map`` when all are of one type (or ``None``)."""
+    kinds = set(map(type, values))
+    kinds.discard(_NONE)
+    one = memo.get(kinds.pop()) if len(kinds) == 1 else memo[str] if not kinds else None
+    if one is not None:
+        return list(map(one.setdefault, values, values))
+    none = memo[str].get(None)
+    return [none if v is None else memo[type(v)].setdefault(v, v) if type(v) in memo else v for v in values]

@@ -1,8 +1,9 @@
 """Read Neo4j back into an :class:`InstitutionalGraph`: the networkx mirror.
 
-Records are streamed (one label at a time, one record per node carrying its outgoing relationships,
-``fetch_size`` nodes per network round trip) and decoded into the model's attributes as they arrive,
-so memory holds the growing graph, not a second copy of the result. Writing a graph with
+Records are streamed (one query for every type, one record per ``chunk`` nodes, each carrying its
+outgoing relationships, ``fetch_size`` records per network round trip) and decoded into the model's
+attributes as they arrive, a record at a time and column by column (:class:`EdgeDecoder`), so memory
+holds the growing graph, not a second copy of the result. Writing a graph with
 :func:`graph.store.write.write_graph` and reading it back gives an equal graph: same nodes, edges, keys
 and every property (``None`` included).
 
@@ -17,9 +18,10 @@ from __future__ import annotations
 
 import contextlib
 import queue
-import sys
 import threading
 from collections.abc import Iterable, Iterator
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
@@ -30,10 +32,8 @@ from graph.model.edge_record import OneEdge
 from graph.model.holds import check_certainty, cypher_holds
 from graph.model.institutional_graph import InstitutionalGraph
 from graph.model.schema import Schema, load_schema
-from graph.store.decode import EdgeDecoder, decode_entity, relationship_columns
-from graph.store.rows import DERIVED_FLAG, PropertyCodec, codec, property_name
-
-Chunk = tuple[str, list[Any]]  # a label and one record's nodes of it, each ``[properties, out]``
+from graph.store.decode import EdgeDecoder, decode_entity, list_columns, relationship_columns
+from graph.store.rows import DERIVED_FLAG, MENTION_TYPE, PropertyCodec, codec, property_name
 
 
 def _wanted_labels(schema: Schema, types: Iterable[str] | None) -> list[str]:
@@ -51,36 +51,55 @@ def _key(schema: Schema) -> str:
     return property_name(keys.pop()) if len(keys) == 1 else "id"
 
 
-def mirror_query(schema: Schema, label: str, as_of: int | None) -> str:
-    """The nodes of one type in records of up to ``$chunk`` nodes, each node as ``[properties, out]``
-    where ``out`` lists its relationships as the rows :class:`EdgeDecoder` reads: ``[type,
-    <relationship_columns>, <pairs of properties outside the schema, or null>, end id]``.
+def mirror_query(schema: Schema, labels: list[str], as_of: int | None) -> str:
+    """The nodes of the given types in records of up to ``$chunk`` nodes, each node as ``[label,
+    properties, out]`` where ``out`` lists its relationships as the rows :class:`EdgeDecoder` reads:
+    ``[type, <relationship_columns>, <pairs of properties outside the schema, or null>, end id]``.
 
-    Many nodes per record rather than one: the driver's cost is per record far more than per value
-    in it. A relationship is a list, not a map: no key strings to make per relationship. Its end node is
-    not checked here (its labels, as of a year): :func:`_mirror` drops a relationship whose end it does
-    not read, for a third of the server's work. The node references are collected first (cheap), then
-    each record's relationships are read as the client asks for it, so the result still streams.
+    One query for every type, so the server plans one query, not one per type (half a second each on
+    a warm server, several on a cold one). Many nodes per record rather than one: the driver's cost is
+    per record far more than per value in it. A relationship is a list, not a map: no key strings to
+    make per relationship. Derived links are told apart by their flag, so only ``MENTIONED_IN``
+    relationships are read with that filter; the other types need no property read to be kept. The end
+    node is not checked here (its labels, as of a year): :func:`_mirror` drops a relationship whose end
+    it does not read, for a third of the server's work. The node references are collected first
+    (cheap), then each record's relationships are read as the client asks for it, so the result streams.
     """
-    nt = schema.node_type(label)
-    types = "|".join(schema.check_relationship_type(t) for t in sorted(schema.relationship_types))
+    for label in labels:
+        schema.check_label(label)
     node_where = f" WHERE {cypher_holds('n')}" if as_of is not None else ""
-    conds = [f"r.{property_name(DERIVED_FLAG)} IS NULL"] + ([cypher_holds("r")] if as_of is not None else [])
+    rel_where = [cypher_holds("r")] if as_of is not None else []
     columns = relationship_columns(codec(schema))
+    lists = set(list_columns(codec(schema)))
     outside = f"[k IN keys(p) WHERE NOT k IN [{', '.join(repr(property_name(c)) for c in columns)}]]"
     row = (
-        f"[type(r), {', '.join(f'p.{c}' for c in columns)}, "
+        f"[type(r), {', '.join(f'coalesce(p.{c}, [])' if c in lists else f'p.{c}' for c in columns)}, "
         f"CASE WHEN size({outside}) > 0 THEN [k IN {outside} | [k, p[k]]] END, b.{_key(schema)}]"
     )
+    branches = []
+    for types, conds in _relationship_groups(schema):
+        where = " AND ".join(conds + rel_where)
+        branches.append(f"MATCH (n)-[r:{types}]->(b){f' WHERE {where}' if where else ''} RETURN r, b")
     return (
-        f"MATCH (n:{nt.label}){node_where} WITH collect(n) AS ns "
+        f"MATCH (n:{'|'.join(labels)}){node_where} WITH collect(n) AS ns "
         "UNWIND range(0, size(ns) - 1, $chunk) AS at "
         "CALL (ns, at) { UNWIND ns[at..at + $chunk] AS n "
-        f"CALL (n) {{ MATCH (n)-[r:{types}]->(b) WHERE {' AND '.join(conds)} "
+        f"CALL (n) {{ CALL (n) {{ {' UNION ALL '.join(branches)} }} "
         f"WITH r, b, properties(r) AS p RETURN collect({row}) AS out }} "
-        "RETURN collect([properties(n), out]) AS nodes } "
+        "RETURN collect([[l IN labels(n) WHERE l IN $labels][0], properties(n), out]) AS nodes } "
         "RETURN nodes"
     )
+
+
+def _relationship_groups(schema: Schema) -> list[tuple[str, list[str]]]:
+    """The relationship types as Cypher type expressions, each with the conditions a stored one must meet
+    to be one of the model's: derived ``MENTIONED_IN`` links are left out, by their flag."""
+    types = sorted(schema.check_relationship_type(t) for t in schema.relationship_types)
+    plain = [t for t in types if t != MENTION_TYPE]
+    groups: list[tuple[str, list[str]]] = [("|".join(plain), [])] if plain else []
+    if MENTION_TYPE in types:
+        groups.append((MENTION_TYPE, [f"r.{property_name(DERIVED_FLAG)} IS NULL"]))
+    return groups
 
 
 def read_graph(
@@ -105,14 +124,13 @@ def read_graph(
     schema = schema or load_schema()
     rules = codec(schema)
     labels = _wanted_labels(schema, types)
-    params: dict[str, Any] = {"chunk": max(1, int(chunk))}
+    params: dict[str, Any] = {"chunk": max(1, int(chunk)), "labels": labels}
     if as_of is not None:
         params["year"] = int(as_of)
         params["certainty"] = check_certainty(certainty)
 
     def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
-        queries = [(label, mirror_query(schema, label, as_of)) for label in labels]
-        return _mirror(tx, queries, params, rules)
+        return _mirror(tx.run(mirror_query(schema, labels, as_of), params), rules)
 
     with (
         gc_paused(),
@@ -128,60 +146,61 @@ def read_graph(
     return InstitutionalGraph(schema, g)
 
 
-def _mirror(tx: ManagedTransaction, queries: list[tuple[str, str]], params: dict[str, Any],
-            rules: PropertyCodec) -> nx.MultiDiGraph:  # fmt: skip
-    """Run each label's :func:`mirror_query` and decode its records straight into a new graph."""
+def _mirror(result: Iterable[Any], rules: PropertyCodec) -> nx.MultiDiGraph:
+    """Decode the records of :func:`mirror_query` straight into a new graph."""
     g = nx.MultiDiGraph()
     # filled directly: add_node/add_edge per row cost more than the decoding at a million rows
     nodes, adj, pred = g._node, g._adj, g._pred
     canon: dict[str, str] = {}  # one string object per id, however many edges name it
     decoder = EdgeDecoder(rules, canon)
-
-    def place(node_id: str) -> str:
-        node_id = canon.get(node_id) or canon.setdefault(node_id, sys.intern(node_id))
-        if node_id not in adj:
-            adj[node_id] = {}
-            pred[node_id] = {}
-        return node_id
-
-    for label, chunk_nodes in _ahead(_chunks(tx, queries, params)):
-        decoded = iter(decoder.decode([row for _, out in chunk_nodes for row in out]))
-        for props, out in chunk_nodes:
-            node_id, data = decode_entity(label, props, rules)
-            s = place(node_id)
-            nodes[s] = data
-            u_adj = adj[s]
-            # zip asks ``out`` first, so it takes exactly this node's share of ``decoded``
-            for row, (key, edge) in zip(out, decoded, strict=False):
-                t = place(row[-1])
-                keydict = u_adj.get(t)
-                if keydict is None:
-                    u_adj[t] = pred[t][s] = OneEdge(key, edge)
-                else:
-                    keydict[key] = edge
+    for chunk_nodes in _ahead(result):
+        rows = list(chain.from_iterable(map(itemgetter(2), chunk_nodes)))
+        keys, records = decoder.decode(rows)
+        ends = list(map(itemgetter(-1), rows))
+        ends = list(map(canon.setdefault, ends, ends))
+        starts = [canon.setdefault(i, i) for i in (props["id"] for _, props, _ in chunk_nodes)]
+        for new in set(starts).union(ends).difference(adj):
+            adj[new], pred[new] = {}, {}
+        pairs = list(map(OneEdge, keys, records))  # the usual pair of nodes: one relationship
+        at = 0
+        for s, (label, props, out) in zip(starts, chunk_nodes, strict=True):
+            nodes[s] = decode_entity(label, props, rules)[1]
+            ts, es = ends[at : at + len(out)], pairs[at : at + len(out)]
+            at += len(out)
+            _place(s, ts, es, adj[s], pred)
     _drop_unread_ends(g)
     return g
 
 
-def _chunks(tx: ManagedTransaction, queries: list[tuple[str, str]], params: dict[str, Any]) -> Iterator[Chunk]:
-    for label, query in queries:
-        for (chunk_nodes,) in tx.run(query, params):
-            yield label, chunk_nodes
+def _place(s: str, ts: list[str], es: list[OneEdge], u_adj: dict[str, Any], pred: dict[str, Any]) -> None:
+    """Node ``s``'s relationships to ``ts`` into the adjacency (each node's are read once, so ``u_adj``
+    starts empty); one ``update`` when they go to as many ends, as they mostly do."""
+    if not u_adj and len(set(ts)) == len(ts):
+        u_adj.update(zip(ts, es, strict=True))
+        for t, e in zip(ts, es, strict=True):
+            pred[t][s] = e
+        return
+    for t, e in zip(ts, es, strict=True):
+        held = u_adj.get(t)
+        if held is None:
+            u_adj[t] = pred[t][s] = e
+        else:  # another relationship between the same two nodes
+            held[e._key] = e._value
 
 
-def _ahead(chunks: Iterator[Chunk], depth: int = 4) -> Iterator[Chunk]:
-    """``chunks``, fetched by a thread of their own up to ``depth`` records ahead of the caller.
+def _ahead(records: Iterable[Any], depth: int = 4) -> Iterator[list[Any]]:
+    """Each record's first value, fetched by a thread of their own up to ``depth`` records ahead of the caller.
 
     The driver asks for the next records only when the last are used up, so the server would wait while
     the records are decoded and the decoding while the server works; with the fetching in a thread the
     server's work and the decoding overlap (the thread waits for the network without holding the GIL).
     """
-    box: queue.Queue[Chunk | BaseException | None] = queue.Queue(maxsize=depth)
+    box: queue.Queue[list[Any] | BaseException | None] = queue.Queue(maxsize=depth)
     stop = threading.Event()
 
     def fetch() -> None:
         try:
-            for chunk in chunks:
+            for (chunk,) in records:
                 if stop.is_set():
                     return
                 box.put(chunk)
