@@ -145,7 +145,9 @@ def conf_text(server_dir: Path, data_dir: Path, logs_dir: Path, run_dir: Path, p
         f"server.memory.heap.max_size={heap}",
         f"server.memory.pagecache.size={pagecache}",
         "db.tx_log.preallocate=false",
-        "db.tx_log.rotation.retention_policy=1 days",
+        # A million-relationship load writes gigabytes of transaction log; a local analysis store keeps 1 GB
+        # of it (enough to recover), not a day's worth.
+        "db.tx_log.rotation.retention_policy=1G size",
         # Netty waits a 5 s quiet period per event loop group on shutdown; a local server needs none.
         "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
     ]
