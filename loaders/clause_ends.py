@@ -86,6 +86,8 @@ _APPOSED = re.compile(
 )
 
 MENTION = re.compile(r"@(\d+)@")
+# An item of a list of bodies, "with" before it when it is a partner ("A, with B").
+PARTNER_ITEM = re.compile(r"(with\s*)?@(\d+)@")
 
 _OWNED_AFTER = re.compile(r"(?:'s|\u2019s|')\s+@(\d+)@")
 

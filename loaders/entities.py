@@ -21,7 +21,7 @@ from functools import cache
 
 from loaders.aliases import short_name, spelt_before
 from loaders.groups import groups
-from loaders.head_names import capitalised, head_named
+from loaders.head_names import DASHES, capitalised, head_named
 from loaders.lexicon import (
     ACTOR_HEADS,
     ANY_HEAD,
@@ -220,7 +220,6 @@ def _joined(found: list[Candidate], text: str) -> list[Candidate]:
 _HEAD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+) $")
 
 
-_DASHES = frozenset(("-", "\u2013", "\u2014"))
 _AMOUNT_WORDS = frozenset(("million", "billion", "thousand", "bn", "m", "per", "cent", "percent"))
 _LOWER_HEADS = frozenset(INSTRUMENT_HEADS)
 
@@ -263,7 +262,7 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
     year_of_law = c.type == "Law" and edition(words[0])  # "the 2029 Harbour Law"
     if words[0][:1].isdigit() and not year_of_law and _counted(words, text[max(0, c.start - 4) : c.start]):
         while cut < len(words) and (words[cut][:1].isdigit() or words[cut].lower() in _AMOUNT_WORDS
-                                    or words[cut] in _DASHES):  # "2021 – 2027 programme": a period
+                                    or words[cut] in DASHES):  # "2021 – 2027 programme": a period
             cut += 1
     for i, w in enumerate(words[:-1]):
         owner = w.endswith(("'s", "\u2019s")) or (w.endswith("s'") and sum(ch.isupper() for ch in w) >= 2)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from loaders.clause_ends import MENTION, clause_subject, list_end
+from loaders.clause_ends import MENTION, PARTNER_ITEM, clause_subject, list_end
 from loaders.clauses import OWNS, SAME_AS, Phrased
 from loaders.lexicon import STOP, alternation, memoised, reading_words
 
@@ -232,14 +232,14 @@ _DASHED_BODIES = re.compile(
     r"^\s*@(\d+)@\s*(?:\([^()@]*\)\s*)?[\u2014\u2013-]+\s*(?P<list>@\d+@(?:\s*(?:,|and|&|with)\s*@\d+@)*)"
     r"\s*(?:[,;.]|$)"
 )
-_WITH_ITEM = re.compile(r"(with\s*)?@(\d+)@")
+_TAKES_OVER = r"@(\d+)@[^@;]{0,30}?\b(?:took|takes|has\s+taken|will\s+take)\s+over\s+"
 _TOOK_OVER_RUNNING = re.compile(
-    r"@(\d+)@[^@;]{0,30}?\b(?:took|takes|has\s+taken|will\s+take)\s+over\s+(?:the\s+)?(?:management|running"
+    _TAKES_OVER + r"(?:the\s+)?(?:management|running"
     r"|administration|operation|delivery|implementation)\s+of\s+(?:the\s+)?@(\d+)@(?:\s+from\s+(?:the\s+)?@(?P<from>\d+)@)?",
     re.I,
 )
 _TOOK_OVER = re.compile(
-    r"@(\d+)@[^@;]{0,30}?\b(?:took|takes|has\s+taken|will\s+take)\s+over\s+(?:the\s+|its\s+)?(?:[\w@-]+\s+){0,4}?"
+    _TAKES_OVER + r"(?:the\s+|its\s+)?(?:[\w@-]+\s+){0,4}?"
     r"(?:functions|responsibilities|tasks|activities|duties|mandate|role)\s+of\s+(?:the\s+)?@(\d+)@",
     re.I,
 )
@@ -281,7 +281,7 @@ def _bodies_of(t: str) -> list[Phrased]:
            for m in _its_body().finditer(t)]
     if (d := _DASHED_BODIES.match(t)) is not None:
         out += [Phrased("PARTICIPATES_IN" if x[1] else "IMPLEMENTS", [int(x[2])], [int(d[1])], d.start(), d.end())
-                for x in _WITH_ITEM.finditer(d["list"])]
+                for x in PARTNER_ITEM.finditer(d["list"])]
     return out
 
 

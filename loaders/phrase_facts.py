@@ -11,6 +11,7 @@ from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased
 from loaders.dates import YearSpan
 from loaders.lexicon import NETWORK_HEADS
 from loaders.reader import NESTED, STATED, Reader
+from loaders.relations import CREATION_VERBS
 
 
 def state_phrased(
@@ -158,7 +159,7 @@ def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str,
     return relation, source, target
 
 
-_FOUNDED_AS = re.compile(r"(?:founded|established|created|set\s+up|launched|started|began)\b", re.I)
+_FOUNDED_AS = re.compile(rf"(?:{CREATION_VERBS})\b", re.I)
 _RENAMING = re.compile(
     r"\b(?:elevated|upgraded|renamed|became|rebranded|reorganised|reorganized|transformed|converted|took\s+its\s+"
     r"(?:current|present)\s+name|received\s+its\s+(?:current|present)\s+name)\b", re.I
@@ -173,19 +174,23 @@ def _renamed_year(years: list[YearSpan], t: str, after: int) -> int | None:
     return found[0].first if found else None
 
 
+def _in_clause(years: list[YearSpan], t: str, at: int) -> list[YearSpan]:
+    """The dated spans of the clause (between semicolons) that holds position ``at``."""
+    left, right = t.rfind(";", 0, at) + 1, t.find(";", at)
+    return [y for y in years if left <= y.position < (right if right >= 0 else len(t)) and y.first is not None]
+
+
 def _clause_end(years: list[YearSpan], t: str, at: int) -> int | None:
     """The year a phrase's relation ends: "ran P until 2022", "from 2019 to 2022 P was run by A" (the
     clause's one dated span, when it has an end)."""
-    left, right = t.rfind(";", 0, at) + 1, t.find(";", at)
-    inside = [y for y in years if left <= y.position < (right if right >= 0 else len(t)) and y.first is not None]
+    inside = _in_clause(years, t, at)
     return inside[0].end if len(inside) == 1 and inside[0].precision in ("range", "until") else None
 
 
 def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool) -> int | None:
     """The year a phrase's relation starts: the year of its clause (between semicolons), when the clause
     has one; for a succession the year nearest the phrase."""
-    left, right = t.rfind(";", 0, at) + 1, t.find(";", at)
-    inside = [y for y in years if left <= y.position < (right if right >= 0 else len(t)) and y.first is not None]
+    inside = _in_clause(years, t, at)
     if nearest and inside:
         # "took its present name on 1 April 2019": the date after the verb, else the nearest one;
         # "replaced A, in use from 2015 to 2020": the old one's years end with it

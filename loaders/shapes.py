@@ -16,6 +16,7 @@ from loaders.lexicon import (
     ANY_HEAD,
     INSTRUMENT_HEADS,
     INTERNATIONAL_WORDS,
+    REGIONAL_WORDS,
     STARTERS,
     Candidate,
     ReadingWords,
@@ -326,15 +327,12 @@ def _spelt_by(text: str, toks: list[tuple[int, int, str]], before: int, acronym:
     return None
 
 
-_PLACE_BODIES = frozenset(("Region", "Province", "State", "County", "Canton", "City", "Municipality", "Prefecture",
-                           "District", "Town", "Land"))
-
-
 def shaped_type(words: list[str]) -> str:
     """A name found by shape: a body when it ends with a country's name ("Enterprise Norland") or holds
     a word of bodies; an instrument otherwise ("Norland Num", a country's name first, is a programme)."""
     rw = reading_words()
-    if len(words) > 2 and words[1] == "of" and words[0] in _PLACE_BODIES:
+    regional = words[0] in REGIONAL_WORDS or ACTOR_HEADS.get(words[0]) == "RegionalGovernment"
+    if len(words) > 2 and words[1] == "of" and regional:
         return "RegionalGovernment"  # "Region of Occitania", "City of Quay", "Free State of Sorvik"
     if any(w in rw.actor_words for w in words) or (len(words) > 1 and words[-1] in countries().by_name):
         return rw.default_actor

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from loaders import relations as R
 from loaders.bullets import Statement
+from loaders.clause_ends import PARTNER_ITEM
 from loaders.clauses import phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.forms import by_form
@@ -160,9 +161,6 @@ def _transfers(sc: _Scope, rules: _Rules) -> None:
             sc.rd.add("TRANSFERRED_TO", k(s), receiver, cited, STATED if stated else sc.conf_subject, start=when)
 
 
-_BODY_ITEM = re.compile(r"(with\s+)?@(\d+)@")
-
-
 def _years_and_bodies(sc: _Scope, rules: _Rules) -> None:
     """ "Y (2005-2008, X)" and "Y (X, 2005-2008)": Y's years, and X implements Y; "Y (2005-2008)": its years;
     "Y (X)": X implements Y."""
@@ -182,7 +180,7 @@ def _years_and_bodies(sc: _Scope, rules: _Rules) -> None:
     for m in rules.get("BODIES_ONLY", ()):
         if not rd.is_instrument(k(m[1])) or rd.retypable(k(m[1])):
             continue
-        for item in _BODY_ITEM.finditer(m["list"]):  # "P (A, with B)": A runs P, B takes part
+        for item in PARTNER_ITEM.finditer(m["list"]):  # "P (A, with B)": A runs P, B takes part
             if rd.is_actor(k(item[2])) and not rd.retypable(k(item[2])):
                 rd.add("PARTICIPATES_IN" if item[1] else "IMPLEMENTS", k(item[2]), k(m[1]), [sc.span], STATED)
 
