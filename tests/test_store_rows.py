@@ -12,12 +12,12 @@ import pytest
 from graph.errors import InstgraphError
 from graph.model import Entity, Evidence, Relationship
 from graph.model.institutional_graph import InstitutionalGraph
+from graph.store.create_rows import mention_tables
 from graph.store.decode import EdgeDecoder, decode_entity
 from graph.store.rows import (
     citation_json,
     codec,
     entity_rows,
-    mention_groups,
     mention_rows,
     relationship_rows,
 )
@@ -187,9 +187,9 @@ def test_an_entity_type_outside_the_schema_is_one_plain_line_the_cli_prints(smal
         assert "\n" not in message
 
 
-def test_mention_groups_send_each_entity_once_with_all_its_links(small: InstitutionalGraph) -> None:
+def test_mention_tables_send_each_entity_once_with_all_its_links(small: InstitutionalGraph) -> None:
     rows = mention_rows(small)["Actor"]
-    grouped = mention_groups(rows)
+    grouped = mention_tables(small)["Actor"]
     assert sorted(source for source, _ in grouped) == sorted({r["source"] for r in rows})
     assert sum(len(links) for _, links in grouped) == len(rows)
     by_id = {r["id"]: r for r in rows}

@@ -1,10 +1,10 @@
 """The list rows a load right after a wipe sends (:func:`graph.store.statements.relationship_create` and
 :func:`graph.store.statements.mention_statement`), built straight from the graph in chunks.
 
-They hold what :func:`graph.store.rows.as_columns` makes of :func:`graph.store.rows.relationship_rows` and
-what :func:`graph.store.rows.mention_groups` makes of :func:`graph.store.rows.mention_rows`, without the
-intermediate map per row: at a million relationships those maps were a third of the Python time of a load,
-and a group's rows are built a chunk at a time, so the first transactions go out while the rest is built.
+They hold what :func:`graph.store.rows.as_columns` makes of :func:`graph.store.rows.relationship_rows`, and
+the links of :func:`graph.store.rows.mention_rows` grouped by entity, without the intermediate map per row:
+at a million relationships those maps were a third of the Python time of a load, and a group's rows are
+built a chunk at a time, so the first transactions go out while the rest is built.
 
 >>> from graph.model import Entity, Relationship
 >>> from graph.model.institutional_graph import InstitutionalGraph
@@ -91,8 +91,9 @@ def relationship_tables(graph: InstitutionalGraph) -> Iterator[tuple[Relationshi
 
 
 def mention_tables(graph: InstitutionalGraph) -> dict[str, list[list[Any]]]:
-    """:func:`graph.store.rows.mention_rows` grouped by :func:`graph.store.rows.mention_groups`: per look-up
-    label, one row per entity ``[source, [[target, id, lines], …]]``, in the order they are first seen."""
+    """:func:`graph.store.rows.mention_rows` grouped by entity (its id is sent and looked up once however
+    many documents mention it): per look-up label, one row per entity ``[source, [[target, id, lines], …]]``,
+    in the order they are first seen."""
     spans, types = mention_spans(graph)
     look = {label: lookup_label(graph.schema, label) for label in {types[e] for e, _ in spans}}
     by_source: dict[str, list[list[Any]]] = {}

@@ -371,27 +371,6 @@ def mention_spans(graph: InstitutionalGraph) -> tuple[Spans, dict[str, str]]:
     return spans, types
 
 
-def mention_groups(rows: list[dict[str, Any]]) -> list[list[Any]]:
-    """:func:`mention_rows` of one label as one list row per entity, ``[source, [[target, id, lines], …]]``,
-    so an entity's id is sent and looked up once however many documents mention it.
-
-    >>> rows = [{"source": "a", "target": "d1", "id": "m1", "lines": None},
-    ...         {"source": "b", "target": "d1", "id": "m2", "lines": ["3"]},
-    ...         {"source": "a", "target": "d2", "id": "m3", "lines": ["4-5"]}]
-    >>> mention_groups(rows)
-    [['a', [['d1', 'm1', None], ['d2', 'm3', ['4-5']]]], ['b', [['d1', 'm2', ['3']]]]]
-    """
-    by_source: dict[str, list[list[Any]]] = {}
-    for row in rows:
-        link = [row["target"], row["id"], row["lines"]]
-        links = by_source.get(row["source"])
-        if links is None:
-            by_source[row["source"]] = [link]
-        else:
-            links.append(link)
-    return [[source, links] for source, links in by_source.items()]
-
-
 def as_columns(
     rows: list[dict[str, Any]], ends: tuple[str, ...], lists: tuple[str, ...], key: str
 ) -> tuple[list[str], list[list[Any]]]:
