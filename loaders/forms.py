@@ -120,10 +120,11 @@ def _plural(noun: str) -> str:
 
 @cache
 def _its_body() -> re.Pattern[str]:
-    """ "A and its agency, B": B is part of A."""
+    """ "A and its agency, B", "A works through its affiliated organisation, B": B is part of A."""
     nouns = alternation(reading_words().body_nouns)
     return re.compile(
-        rf"@(\d+)@\s+(?:and|with|through)\s+its\s+(?:[a-z-]+\s+)?(?:{nouns}),?\s+(?:the\s+)?@(\d+)@", re.I
+        rf"(?:@(\d+)@\s+)?\b(?:and|with|through|via)\s+its\s+(?:[a-z-]+\s+)?(?:{nouns}),?\s+(?:the\s+)?@(\d+)@",
+        re.I,
     )
 
 
@@ -277,8 +278,11 @@ def _signed(t: str) -> list[Phrased]:
 
 def _bodies_of(t: str) -> list[Phrased]:
     """ "A and its agency, B" (B is part of A); a deck's "P (2019-2023) — A with B" (A runs P, B takes part)."""
-    out = [Phrased("PART_OF", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
-           for m in _its_body().finditer(t)]
+    out: list[Phrased] = []
+    for m in _its_body().finditer(t):
+        owner = int(m[1]) if m[1] is not None else clause_subject(t[: m.start()])  # "A runs P through its …"
+        if owner is not None and owner != int(m[2]):
+            out.append(Phrased("PART_OF", [int(m[2])], [owner], m.start(), m.end(), typed=True))
     if (d := _DASHED_BODIES.match(t)) is not None:
         out += [Phrased("PARTICIPATES_IN" if x[1] else "IMPLEMENTS", [int(x[2])], [int(d[1])], d.start(), d.end())
                 for x in PARTNER_ITEM.finditer(d["list"])]

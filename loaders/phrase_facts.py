@@ -26,8 +26,9 @@ def state_phrased(
     """Add what the phrases of reading.yaml state (:mod:`loaders.clauses`). A fact the deck rules stated
     in more detail, with an instrument as context, is cited again rather than stated a second time."""
     span, parent_span = spans
-    # Other names first ("A (B, AB) … with C"): the facts that follow then meet one entity, not two.
-    for f in sorted(said, key=lambda f: f.relation != SAME_AS):
+    # Other names first ("A (B, AB) … with C"): the facts that follow then meet one entity, not two; and
+    # facts that need known types last, once the others have typed the names ("P is run by A on behalf of B").
+    for f in sorted(said, key=lambda f: (f.relation != SAME_AS, f.typed)):
         start, end = _dated(years, t, f)
         cited = [span] if INHERITED not in (*f.sources, *f.targets) else [*parent_span, span]
         sources = f.sources

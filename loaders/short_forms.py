@@ -67,6 +67,8 @@ def short_forms(text: str, tokens: set[str] | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     if not tokens.isdisjoint(TRIGGERS):
         for m in _REFERENCE.finditer(text):
+            if m[0].split()[0].lower() in ("its", "their") and m["head"].endswith("s"):
+                continue  # "its programmes": the body's many, not one named before
             # "the new ministry" is the latest one named: its name carries the modifier for the reader.
             name = f"new {m['head']}" if m["mod"] == "new" else m["head"]
             found.append(Candidate(m.start(), m.end(), "", name, "reference", head=m["head"]))

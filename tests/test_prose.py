@@ -714,3 +714,20 @@ def test_a_press_releases_dateline_its_function_words_and_signatories():
     assert {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"} == {
         frozenset(("Sorvik Cyber Authority", "Harbour Chamber of Commerce"))}  # symmetric: either order
     assert not {f for f in found if f[0] == "PART_OF"}
+
+
+def test_a_timelines_present_tense_an_affiliated_body_and_a_name_typed_by_its_runner():
+    found = facts(
+        "2019: The Quay Agency and the Tide Board merge into Harbour Norland. "
+        "The Ministry of Docks implements its programmes through its affiliated organisation, the Pier Institute. "
+        "In 2022, the Pier Institute took charge of the Quay Voucher. "
+        "Dock Start is run by the Sorvik Port Agency on behalf of the Department for Piers."
+    )
+    assert {
+        ("SUCCEEDED_BY", "Quay Agency", "Harbour Norland"),
+        ("SUCCEEDED_BY", "Tide Board", "Harbour Norland"),
+        ("PART_OF", "Pier Institute", "Ministry of Docks"),
+        ("LEADS", "Pier Institute", "Quay Voucher"),
+        ("IMPLEMENTS", "Sorvik Port Agency", "Dock Start"),
+        ("LEADS", "Department for Piers", "Dock Start"),
+    } <= found
