@@ -9,6 +9,7 @@ regional or international by the words around it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from loaders.lexicon import (
     ACTOR_HEAD_RE,
@@ -23,6 +24,7 @@ from loaders.lexicon import (
     STOP,
     TAIL_OPENERS,
     Candidate,
+    alternation,
     canonical_name,
     countries,
     reading_words,
@@ -91,9 +93,17 @@ def cut_after_acronym(words: list[str]) -> list[str]:
     return words
 
 
+@cache
+def _document_title() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(reading_words().document_titles)})(?![\w-])")
+
+
 def trim_tail(tail: str) -> str:
     """A tail with a comma keeps it only as part of a list closed by "and" ("Trade, Industry and Energy"),
-    up to the item that closes it ("…, Trade and Employment, 23 Quay Street" ends at "Employment")."""
+    up to the item that closes it ("…, Trade and Employment, 23 Quay Street" ends at "Employment"); a tail
+    ends before a document's title ("of Ports Annual Report 2031": the ministry's report)."""
+    if (title := _document_title().search(tail)) is not None:
+        tail = tail[: title.start()]
     if "," not in tail:
         return tail.rstrip(" ,")
     parts = tail.split(",")

@@ -258,7 +258,8 @@ class ReadingWords:
     umbrella_nouns: tuple[str, ...]
     role_labels: dict[str, str]  # a role's label, lower-cased -> the relation its bodies stand in
     compass_words: frozenset[str]
-    document_nouns: frozenset[str]
+    document_nouns: frozenset[str]  # the last words of document titles included
+    document_titles: tuple[str, ...]
     place_nouns: frozenset[str]
     person_titles: frozenset[str]
     default_actor: str
@@ -287,7 +288,8 @@ def reading_words() -> ReadingWords:
         tuple(data["umbrella_nouns"]),
         {label: rel for rel, labels in data["role_labels"].items() for label in labels},
         frozenset(data["compass_words"]),
-        frozenset(data["document_nouns"]),
+        frozenset([*data["document_nouns"], *(title.split()[-1] for title in data["document_titles"])]),
+        tuple(data["document_titles"]),
         frozenset(data["place_nouns"]),
         frozenset(data["person_titles"]),
         data["default_actor"],

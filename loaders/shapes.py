@@ -171,16 +171,17 @@ def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) ->
 _NEW_NAME = re.compile(
     r"\b(?:renamed|became|rebranded\s+as|renamed\s+as|now\s+called)\s+([A-Z][A-Z0-9&]{2,9})(?![\w@-])"
 )
-_NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+[*_\"\u201c]{0,2}$")
+_NOUN_BEFORE = re.compile(r"\b(?:([a-z]+)\s+|([A-Za-z]+)(?:\s+\d+(?:\.\d+)*)?\s*:\s*)[*_\"\u201c]{0,2}$")
 
 
 def _noun_before(text: str, start: int) -> str | None:
     """The type a common noun right before a name gives it: "the portal Harbourdesk" is a programme,
-    "the agency Portex" a body."""
+    "the agency Portex" a body; so does a label ("Program 1.2: Quay Growth Partners")."""
     m = _NOUN_BEFORE.search(text, max(0, start - 30), start)
     if m is None:
         return None
-    return INSTRUMENT_HEADS.get(m[1]) or ACTOR_HEADS.get(m[1].capitalize())
+    noun = m[1] or m[2].lower()
+    return INSTRUMENT_HEADS.get(noun) or ACTOR_HEADS.get(noun.capitalize())
 
 
 _TITLE_FOR = re.compile(r"([A-Z][a-z]+)(?:\s+of\s+State)?\s+(?:for|of)\s+(?:the\s+)?$")

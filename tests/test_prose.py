@@ -731,3 +731,18 @@ def test_a_timelines_present_tense_an_affiliated_body_and_a_name_typed_by_its_ru
         ("IMPLEMENTS", "Sorvik Port Agency", "Dock Start"),
         ("LEADS", "Department for Piers", "Dock Start"),
     } <= found
+
+
+def test_a_reports_title_a_numbered_label_and_state_and_territory_governments():
+    x = extract(document_from_text(
+        "Department of Harbours Annual Report 2031-32\n\n"
+        "Program 2.1: Quay Business Capability. The program is delivered through the Pier Advice Line.\n"
+        "The department works with state and territory governments on regional projects.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    types = {e.name: e.type for e in x.entities}
+    assert "Department of Harbours" in types and not any("Report" in n for n in types)
+    assert types["Quay Business Capability"] == "Programme"
+    assert {("IMPLEMENTS", "Pier Advice Line", "Quay Business Capability"),
+            ("COLLABORATES_WITH", "Department of Harbours", "State and territory governments")} <= {
+        (r.type, name[r.source], name[r.target]) for r in x.relationships}
