@@ -109,7 +109,8 @@ def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
         own = rd.subjects[st.index]
         rel: str | None = None
         if labelled is not None and (rel := roles.get(labelled[1].strip(" *#").lower())) is not None:
-            bodies, line = [k for k in keys if _a_body(rd, k)], st
+            # the label says what the names after it are: a body found by shape is one too
+            bodies, line = [k for k in keys if rd.is_actor(k) and rd.type_of(k) != "TargetGroup"], st
         elif st.kind == "bullet" and st.parent is not None and own is not None:
             rel = roles.get(rd.statements[st.parent].text.strip(" :#*").lower())
             bodies, line = [own], rd.statements[st.parent]
@@ -117,8 +118,7 @@ def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
         if rel is None or about is None:
             continue
         for body in bodies:
-            if _a_body(rd, body):
-                rd.add(rel, body, about, [span_of(line), span_of(st)], FRAMED)
+            rd.add(rel, body, about, [span_of(line), span_of(st)], FRAMED)
 
 
 _LABELLED = re.compile(r"^\s*([A-Za-z*#][A-Za-z *'()-]{1,40}?)\s*:\s*\S")
@@ -132,9 +132,16 @@ def _instrument_above(rd: Reader, per_statement: list[tuple[str, list[str], list
         named = next((k for k in per_statement[st.parent][1] if rd.is_instrument(k)), None)
         if named is not None and not rd.retypable(named):
             return named
-    about = next((rd.subjects[i] for i in range(st.index - 1, -1, -1) if rd.subjects[i] is not None
-                  and rd.statements[i].parent == st.parent), None)
-    return about if about is not None and rd.is_instrument(about) and not rd.retypable(about) else None
+    before = next((i for i in range(st.index - 1, -1, -1) if rd.subjects[i] is not None
+                   and rd.statements[i].parent == st.parent), None)
+    if before is None:
+        return None
+    about = rd.subjects[before]
+    assert about is not None  # chosen for having a subject
+    if not rd.is_instrument(about):  # "M funds the programme P. Delivery: A.": the one instrument it named
+        instruments = {k for k in per_statement[before][1] if rd.is_instrument(k)}
+        about = instruments.pop() if len(instruments) == 1 else about
+    return about if rd.is_instrument(about) and not rd.retypable(about) else None
 
 
 def _a_body(rd: Reader, key: str) -> bool:

@@ -262,6 +262,8 @@ class ReadingWords:
     document_titles: tuple[str, ...]
     place_nouns: frozenset[str]
     person_titles: frozenset[str]
+    person_roles: tuple[str, ...]
+    person_verbs: tuple[str, ...]
     default_actor: str
     default_instrument: str
 
@@ -292,6 +294,8 @@ def reading_words() -> ReadingWords:
         tuple(data["document_titles"]),
         frozenset(data["place_nouns"]),
         frozenset(data["person_titles"]),
+        tuple(data["person_roles"]),
+        tuple(data["person_verbs"]),
         data["default_actor"],
         data["default_instrument"],
     )

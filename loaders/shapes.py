@@ -8,6 +8,7 @@ in capitals are left out; a name's type starts from its words and follows what s
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from loaders.dates import MONTH
 from loaders.lexicon import (
@@ -20,6 +21,7 @@ from loaders.lexicon import (
     STARTERS,
     Candidate,
     ReadingWords,
+    alternation,
     begins_country,
     canonical_name,
     countries,
@@ -151,7 +153,8 @@ def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) ->
     if titled is not None:
         part = part[:titled]
     words = [t[2] for t in part]
-    if not words or _shouted(words) or _coded(words) or _place(words, rw) or _portfolio(text, part[0][0], rw):
+    if not words or _shouted(words) or _coded(words) or _place(words, rw) or _portfolio(text, part[0][0], rw) \
+            or _person(text, part[0][0], part[-1][1]):
         return None
     if not text[: part[0][0]].strip(" -*#") and _DATELINE.match(text, part[-1][1]):
         return None  # "Sorvik City, 14 March 2032 – …": a press release's dateline names a place
@@ -188,6 +191,19 @@ _TITLE_FOR = re.compile(r"([A-Z][a-z]+)(?:\s+of\s+State)?\s+(?:for|of)\s+(?:the\
 
 
 _DATELINE = re.compile(rf"\s*,\s*(?:\d{{1,2}}\s+{MONTH}[a-z]*\.?|{MONTH}[a-z]*\.?\s+\d{{1,2}},?)\s+\d{{4}}\b", re.I)
+
+
+@cache
+def _person_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rw = reading_words()
+    return (re.compile(rf"\b(?:{alternation(rw.person_verbs)})\s+$"),
+            re.compile(rf"\s*,\s*(?:the\s+|an?\s+|its\s+)?(?:[a-z-]+\s+)?(?:{alternation(rw.person_roles)})\s+(?:of|at|for)\b"))
+
+
+def _person(text: str, start: int, end: int) -> bool:
+    """ "said Ana Korsk", "Ana Korsk, chief executive of …": the words name a person."""
+    said, role = _person_cues()
+    return said.search(text, max(0, start - 20), start) is not None or role.match(text, end) is not None
 
 
 def _portfolio(text: str, start: int, rw: ReadingWords) -> bool:

@@ -746,3 +746,17 @@ def test_a_reports_title_a_numbered_label_and_state_and_territory_governments():
     assert {("IMPLEMENTS", "Pier Advice Line", "Quay Business Capability"),
             ("COLLABORATES_WITH", "Department of Harbours", "State and territory governments")} <= {
         (r.type, name[r.source], name[r.target]) for r in x.relationships}
+
+
+def test_people_quoted_a_company_under_a_label_and_a_body_formed_by_integration():
+    x = extract(document_from_text(
+        '"Small firms matter," said Lina Korsk, chief executive of Harbour Norland. Tomas Vell, director of the '
+        "Quay Institute, agreed.\n\n"
+        'The Federal Ministry for Piers funds the programme "Go-Dock". Project management: Dock Projekt GmbH.\n\n'
+        "The Pier Agency was established in 2030 through the integration of the Quay Office and the Tide Board.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert not {"Lina Korsk", "Tomas Vell"} & set(name.values())
+    assert {("IMPLEMENTS", "Dock Projekt GmbH", "Go-Dock"), ("LEADS", "Federal Ministry for Piers", "Go-Dock"),
+            ("SUCCEEDED_BY", "Quay Office", "Pier Agency"), ("SUCCEEDED_BY", "Tide Board", "Pier Agency")} <= found
