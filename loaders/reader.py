@@ -16,7 +16,16 @@ from graph.model.schema import Schema
 from loaders.bullets import Statement
 from loaders.documents import Document
 from loaders.entities import Abbreviations
-from loaders.lexicon import INSTRUMENT_HEADS, NETWORK_HEADS, Candidate, countries, name_key, reading_words, spells
+from loaders.lexicon import (
+    ACTOR_HEADS,
+    INSTRUMENT_HEADS,
+    NETWORK_HEADS,
+    Candidate,
+    countries,
+    name_key,
+    reading_words,
+    spells,
+)
 
 # Confidence by how directly the text states a fact.
 STATED = 0.9  # a verb or a list that says it ("X spearheads Y", "Y (2005-2008, X)")
@@ -134,9 +143,15 @@ class Reader:
         without one, the latest of its type (a generic head is mostly local)."""
         head = (c.head or "").lower()
         named = self.recent_head.get(head)
-        latest = named[-1] if named and c.name.startswith("new ") else None  # "the new ministry"
-        of_type = self.recent_type.get(INSTRUMENT_HEADS.get(head, c.head or ""))
-        return latest or self._salient(named, line) or (of_type[-1] if of_type else None)
+        kind = INSTRUMENT_HEADS.get(head) or ACTOR_HEADS.get(head.capitalize(), "")
+        if c.name.startswith("new "):  # "the new agency": the latest one a reorganisation made, else named
+            made = [t for rel, _, t in self.pairs if rel == "SUCCEEDED_BY" and self.type_of(t) == kind]
+            if made or named:
+                return made[-1] if made else named[-1] if named else None
+        of_type = self.recent_type.get(kind)
+        if of_type and head.capitalize() in ACTOR_HEADS:  # "the agency": a body of its type without a head noun
+            of_type = [k for k in of_type if self.drafts[k].kind == "proper" and not self.drafts[k].head]
+        return self._salient(named, line) or (of_type[-1] if of_type else None)
 
     def _named(self, c: Candidate) -> str:
         """The key of a name: an entity already read under it or another of its names, else a new one."""

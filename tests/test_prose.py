@@ -760,3 +760,15 @@ def test_people_quoted_a_company_under_a_label_and_a_body_formed_by_integration(
     assert not {"Lina Korsk", "Tomas Vell"} & set(name.values())
     assert {("IMPLEMENTS", "Dock Projekt GmbH", "Go-Dock"), ("LEADS", "Federal Ministry for Piers", "Go-Dock"),
             ("SUCCEEDED_BY", "Quay Office", "Pier Agency"), ("SUCCEEDED_BY", "Tide Board", "Pier Agency")} <= found
+
+
+def test_the_agency_is_a_headless_body_and_the_new_agency_the_one_a_merger_made():
+    found = facts(
+        "\"We are ready,\" said Lina Korsk, chief executive of Enterprise Sorvik. The agency will administer the "
+        "Quay Growth Loan.\n\n"
+        "The Dock Agency was created in 2030 by merging the Pier Agency with the Tide Agency. "
+        "The new agency works closely with the Sorvik Chamber of Commerce."
+    )
+    assert {("IMPLEMENTS", "Enterprise Sorvik", "Quay Growth Loan"),
+            ("COLLABORATES_WITH", "Dock Agency", "Sorvik Chamber of Commerce")} <= found
+    assert ("COLLABORATES_WITH", "Tide Agency", "Sorvik Chamber of Commerce") not in found
