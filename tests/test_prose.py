@@ -772,3 +772,13 @@ def test_the_agency_is_a_headless_body_and_the_new_agency_the_one_a_merger_made(
     assert {("IMPLEMENTS", "Enterprise Sorvik", "Quay Growth Loan"),
             ("COLLABORATES_WITH", "Dock Agency", "Sorvik Chamber of Commerce")} <= found
     assert ("COLLABORATES_WITH", "Tide Agency", "Sorvik Chamber of Commerce") not in found
+
+
+def test_member_states_are_governments_and_a_lower_case_framework_is_no_name():
+    x = extract(document_from_text(
+        "Institutional framework for SME digital transition in Sorvik\n\n"
+        "The Quay Commission and the Member States co-invest in the Dock Hubs.\n"
+    ))
+    types = {e.name.lower(): e.type for e in x.entities}
+    assert types.get("member states") == "Government"
+    assert not any("framework" in n for n in types)
