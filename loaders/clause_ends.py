@@ -92,6 +92,7 @@ PARTNER_ITEM = re.compile(r"(with\s*)?@(\d+)@")
 _OWNED_AFTER = re.compile(r"(?:'s|\u2019s|')\s+@(\d+)@")
 
 _LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
+_VERB_CLAUSE = re.compile(r";\s*(?:and\s+|also\s+)?$")
 
 _JOINED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|,|and|&|\+|as\s+well\s+as|or)\s*(?:the\s+)?$", re.I)
 
@@ -107,6 +108,9 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
     """The mention nearest before ``at`` in the same clause, with the list it closes ("A, B and C");
     after a coordinated verb or an aside naming partners, the clause's subject."""
     head = t[max(0, at - 400) : at]
+    v = _VERB_CLAUSE.search(head) if active else None
+    if v is not None and (s := clause_subject(head[: v.start()])) is not None:
+        return [s]  # "A sets policy; funds P": a clause that opens on its verb goes on with the last subject
     m = _LAST_MENTION.search(head)
     if m is None:
         return _pair(head)

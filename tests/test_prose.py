@@ -782,3 +782,16 @@ def test_member_states_are_governments_and_a_lower_case_framework_is_no_name():
     types = {e.name.lower(): e.type for e in x.entities}
     assert types.get("member states") == "Government"
     assert not any("framework" in n for n in types)
+
+
+def test_a_role_cell_opens_on_verbs_that_go_on_with_its_rows_body():
+    x = extract(document_from_text(
+        "| Institution | Role |\n|---|---|\n"
+        "| Ministry of Piers | Sets SME digital policy; funds the Tide Voucher |\n"
+        "| Quay Development Agency | Runs the Tide Voucher |\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    assert not any(n.startswith("Sets") for n in name.values())
+    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert {("LEADS", "Ministry of Piers", "Tide Voucher"),
+            ("IMPLEMENTS", "Quay Development Agency", "Tide Voucher")} <= found
