@@ -59,7 +59,7 @@ _LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s
 # Names are found head first: a head noun, then the capitalised words before it (walked back in
 # Python over a handful of tokens) and an "of …"/"for …" tail matched forward. Scanning a statement
 # for every capitalised run with a backtracking pattern was quadratic in Title-Case headings.
-TOKEN = re.compile(r"[\w&'-]+(?:(?:\.(?=[^\W\d_])|(?<=\d)\.(?=\d))[\w&'-]+)*|[^\w\s]")  # not "Deal.3"
+TOKEN = re.compile(r"[\w&'\u2019-]+(?:(?:\.(?=[^\W\d_])|(?<=\d)\.(?=\d))[\w&'\u2019-]+)*|[^\w\s]")  # not "Deal.3"
 
 
 _ACTOR_TAIL = re.compile(rf"(?:\s+General)?\s+(?:{TAIL_OPENERS})\s+{_TAIL}")  # "Dirección General de …"
@@ -169,8 +169,10 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     while j >= 0:
         w = toks[j][2]
         if owns(text, toks[j]):
-            break  # "the Commission's Research Centre": the owner is not part of the name
-        if capitalised(w) and toks[j][1] + 1 <= toks[j + 1][0]:
+            if w not in reading_words().person_titles or first != j + 1:
+                break  # "the Commission's Research Centre": the owner is not part of the name
+            first = j  # "the Prime Minister's Office": an office named after its holder
+        elif capitalised(w) and toks[j][1] + 1 <= toks[j + 1][0]:
             first = j
         elif w in ("and", "&") and j > 0 and capitalised(toks[j - 1][2]) and first == j + 1:
             pass
@@ -189,6 +191,7 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     if not kept and not tail:
         return []  # a bare "Office": a reference, resolved elsewhere
     start = toks[h - len(kept)][0] if kept else hs
+    kept = [w + text[e : e + 2] if owns(text, (b, e, w)) else w for b, e, w in toks[h - len(kept) : h]]
     name = " ".join([*kept, head]) + tail
     return [Candidate(start, he + len(tail), actor_type(head, kept, tail), canonical_name(name), "name", head=head)]
 

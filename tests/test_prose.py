@@ -795,3 +795,10 @@ def test_a_role_cell_opens_on_verbs_that_go_on_with_its_rows_body():
     found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
     assert {("LEADS", "Ministry of Piers", "Tide Voucher"),
             ("IMPLEMENTS", "Quay Development Agency", "Tide Voucher")} <= found
+
+
+def test_an_office_named_after_its_holder_keeps_the_holder():
+    found = facts("The Quay Digital Office reports to the Prime Minister's Office. The President’s Office runs the "
+                  "Dock Grant. The Norland Government's Pier Agency runs the Tide Grant.")
+    assert {("PART_OF", "Quay Digital Office", "Prime Minister's Office"),
+            ("IMPLEMENTS", "President's Office", "Dock Grant"), ("IMPLEMENTS", "Pier Agency", "Tide Grant")} <= found
