@@ -102,7 +102,12 @@ _CLAUSE_AND = re.compile(r"^\s*,\s*and\b", re.I)  # ", and" joins a list only af
 
 _COMMA_ONLY = re.compile(r"\s*,\s*@\d+@")
 
-_JOINED_AFTER = re.compile(r"\s*(?:,\s*and|,|and|&|as\s+well\s+as|or)\s*(?:the\s+|its\s+|their\s+)?@(\d+)@", re.I)
+# "…, B and the national invoicing platform, C": an item may be described before it is named
+_JOINED_AFTER = re.compile(
+    r"\s*(?:,\s*and|,|and|&|as\s+well\s+as|or)\s*"
+    r"(?:(?:the|its|their|an?)\s+(?-i:[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}),\s+|the\s+|its\s+|their\s+)?@(\d+)@",
+    re.I,
+)
 
 def subjects_before(t: str, at: int, partners: bool = False, active: bool = True) -> list[int]:
     """The mention nearest before ``at`` in the same clause, with the list it closes ("A, B and C");

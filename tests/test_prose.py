@@ -802,3 +802,10 @@ def test_an_office_named_after_its_holder_keeps_the_holder():
                   "Dock Grant. The Norland Government's Pier Agency runs the Tide Grant.")
     assert {("PART_OF", "Quay Digital Office", "Prime Minister's Office"),
             ("IMPLEMENTS", "President's Office", "Dock Grant"), ("IMPLEMENTS", "Pier Agency", "Tide Grant")} <= found
+
+
+def test_a_list_item_described_before_its_name():
+    found = facts("The Quay Digital Office manages the Go Online Sorvik programme and the national e-invoicing "
+                  "platform, InvoiceQuay.")
+    assert {("IMPLEMENTS", "Quay Digital Office", "Go Online Sorvik programme"),
+            ("IMPLEMENTS", "Quay Digital Office", "InvoiceQuay")} <= found
