@@ -197,6 +197,11 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     merged_with = _MERGED_WITH.match(t, list_end(t, m.end())) if "merg" in m[0].lower() and after else None
     if relation == "SUCCEEDED_BY" and merged_with is not None:
         after = [*after, int(merged_with[1])]  # "by merging A (AB), the trade agency, with B": B too
+    if forward and m[0].lower().startswith("co-") and before and after and (
+        co := _MERGED_WITH.match(t, list_end(t, m.end()))
+    ) is not None:  # "A co-manages P with B": B manages it too, with A
+        out.append(Phrased("COLLABORATES_WITH", before[:1], [int(co[1])], m.start(), m.end()))
+        before = [*before, int(co[1])]
     either = " or " in t[m.end() : list_end(t, m.end())]  # "led by A or B": one of them, not both
     if not forward and relation in ("LEADS", "IMPLEMENTS"):
         before, after, out = _co_agents(t, m, before, after, out)

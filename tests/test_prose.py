@@ -809,3 +809,13 @@ def test_a_list_item_described_before_its_name():
                   "platform, InvoiceQuay.")
     assert {("IMPLEMENTS", "Quay Digital Office", "Go Online Sorvik programme"),
             ("IMPLEMENTS", "Quay Digital Office", "InvoiceQuay")} <= found
+
+
+def test_a_co_verb_shares_the_act_with_the_partner_after_its_object():
+    found = facts("The Sorvik Innovation Agency co-manages the Anchor Fund with the Quay Development Bank. "
+                  "The Dock Fund was set up with the cooperation of the Pier Chamber of Commerce.")
+    assert {("IMPLEMENTS", "Sorvik Innovation Agency", "Anchor Fund"),
+            ("IMPLEMENTS", "Quay Development Bank", "Anchor Fund"),
+            ("PARTICIPATES_IN", "Pier Chamber of Commerce", "Dock Fund")} <= found
+    assert {("COLLABORATES_WITH", "Sorvik Innovation Agency", "Quay Development Bank"),
+            ("COLLABORATES_WITH", "Quay Development Bank", "Sorvik Innovation Agency")} & found  # either way round
