@@ -81,7 +81,7 @@ _APPOSITIVE_PHRASE = re.compile(r"(?:formerly|previously|now|also|known|called|r
 _APPOSED = re.compile(
     r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:(?:the|an?)\s+[a-z0-9][^,@;]*"  # "A, the agency for B," (not "A, the B,")
     r"|(?:part\s+of|under|within|attached\s+to|one\s+of|launched|created|established|set\s+up|founded|introduced"
-    r"|adopted|developed)\s[^,@;]*)$",
+    r"|adopted|developed|previously|formerly)\s[^,@;]*)$",  # "A, formerly the B, runs P": A runs it
     re.I,
 )
 

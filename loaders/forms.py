@@ -246,11 +246,16 @@ _TOOK_OVER = re.compile(
 )
 
 
+# "the former A (now B)", "A (today: B)": the body or instrument is now the other.
+_NOW = re.compile(r"@(\d+)@\s*\(\s*(?:now|today|currently)\s*:?\s+(?:the\s+)?@(\d+)@\s*\)", re.I)
+
+
 def _reorganised(t: str) -> list[Phrased]:
     """ "A was merged with B to form C" (both became C); "A took over the SME support functions of B";
-    "A took over the management of P from B" (A runs P, which B handed over)."""
+    "A took over the management of P from B" (A runs P, which B handed over); "A (now B)"."""
     out = [Phrased("SUCCEEDED_BY", [int(m[1]), int(m[2])], [int(m[3])], m.start(), m.end())
            for m in _MERGED_TO_FORM.finditer(t)]
+    out += [Phrased("SUCCEEDED_BY", [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _NOW.finditer(t)]
     out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _TOOK_OVER.finditer(t)]
     for m in _TOOK_OVER_RUNNING.finditer(t):
         out.append(Phrased("IMPLEMENTS", [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True))

@@ -819,3 +819,18 @@ def test_a_co_verb_shares_the_act_with_the_partner_after_its_object():
             ("PARTICIPATES_IN", "Pier Chamber of Commerce", "Dock Fund")} <= found
     assert {("COLLABORATES_WITH", "Sorvik Innovation Agency", "Quay Development Bank"),
             ("COLLABORATES_WITH", "Quay Development Bank", "Sorvik Innovation Agency")} & found  # either way round
+
+
+def test_splits_combinations_previous_names_and_what_a_body_is_now():
+    found = facts(
+        "In 2018, the Harbour Board was split into the Quay Agency and the Dock Agency. "
+        "The Berth Institute, previously the Mooring Institute, runs the Anchor Grant. "
+        "The former Ministry of Boats (now the Ministry of Maritime Affairs) designed the Keel Loan. "
+        "The Sail Agency and the Mast Agency were combined into the Rigging Agency in 2022."
+    )
+    assert {("SUCCEEDED_BY", "Harbour Board", "Quay Agency"), ("SUCCEEDED_BY", "Harbour Board", "Dock Agency"),
+            ("SUCCEEDED_BY", "Mooring Institute", "Berth Institute"), ("IMPLEMENTS", "Berth Institute", "Anchor Grant"),
+            ("SUCCEEDED_BY", "Ministry of Boats", "Ministry of Maritime Affairs"),
+            ("SUCCEEDED_BY", "Sail Agency", "Rigging Agency"),
+            ("SUCCEEDED_BY", "Mast Agency", "Rigging Agency")} <= found
+    assert ("IMPLEMENTS", "Mooring Institute", "Anchor Grant") not in found
