@@ -96,12 +96,28 @@ _FUNDED_INTO = re.compile(
     r"(?:@\d+@(?:'s|\u2019s)\s+)?@(\d+)@",
     re.I,
 )
+# "Budget 2031 provides $50 million to the department to extend P": the body the money goes to leads P.
+_FUNDED_TO = re.compile(
+    r"\b(?:provides|provided|allocates|allocated|gives|gave|grants|granted|awards|awarded|commits|committed)\s+"
+    r"[^@;]{0,40}?(?:\d|million|billion)[^@;]{0,40}?\sto\s+(?:the\s+)?@(\d+)@\s+to\s+"
+    r"(?:extend|expand|run|deliver|continue|launch|set\s+up|fund|finance|scale\s+up|implement)\s+"
+    r"(?:the\s+|its\s+)?@(\d+)@",
+    re.I,
+)
+# "Under the responsibility of M, A runs P": M leads what the clause is about.
+_RESPONSIBLE_FRAME = re.compile(
+    r"^\s*Under\s+the\s+(?:responsibility|leadership|stewardship)\s+of\s+(?:the\s+)?@(\d+)@\s*,", re.I
+)
 _TOGETHER_WITH = re.compile(r"\btogether\s+with\s+(?:the\s+)?(?:[a-z]+\s+)?@(\d+)@", re.I)
 
 
 def _funded_into(t: str) -> list[Phrased]:
-    """ "A put EUR 5 million into P": A leads (funds) P; "together with B, A put …": B too."""
-    out: list[Phrased] = []
+    """ "A put EUR 5 million into P": A leads (funds) P; "together with B, A put …": B too; "… provides
+    $5 million to A to extend P": A leads P; "Under the responsibility of M, A runs P": M leads P."""
+    out = [Phrased("LEADS", [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True) for m in _FUNDED_TO.finditer(t)]
+    if (r := _RESPONSIBLE_FRAME.match(t)) is not None:
+        out.append(Phrased("LEADS", [int(r[1])], [int(x) for x in MENTION.findall(t, r.end())], r.start(), r.end(),
+                           typed=True))
     for m in _FUNDED_INTO.finditer(t):
         clause_start = t.rfind(";", 0, m.start()) + 1
         funder = clause_subject(t[clause_start : m.start()])

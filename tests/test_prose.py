@@ -834,3 +834,15 @@ def test_splits_combinations_previous_names_and_what_a_body_is_now():
             ("SUCCEEDED_BY", "Sail Agency", "Rigging Agency"),
             ("SUCCEEDED_BY", "Mast Agency", "Rigging Agency")} <= found
     assert ("IMPLEMENTS", "Mooring Institute", "Anchor Grant") not in found
+
+
+def test_money_given_to_a_body_for_an_instrument_funding_received_and_a_responsible_frame():
+    found = facts(
+        "Budget 2031 provides $50 million over five years to the Department of Piers to extend the Harbour Skills "
+        "Program. The Quay Mentoring Program receives funding from the Ministry of Docks. Under the responsibility "
+        "of the Ministry of Tides, the Sorvik Wave Agency runs the Surf Voucher."
+    )
+    assert {("LEADS", "Department of Piers", "Harbour Skills Program"),
+            ("LEADS", "Ministry of Docks", "Quay Mentoring Program"),
+            ("LEADS", "Ministry of Tides", "Surf Voucher"),
+            ("IMPLEMENTS", "Sorvik Wave Agency", "Surf Voucher")} <= found
