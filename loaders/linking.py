@@ -199,9 +199,7 @@ def appositive_heads(rd: Reader, text: str, kept: list[Candidate], keys: list[st
         m = _APPOSED_HEAD.match(text, c.end)
         noun = _head_noun(m[1].split(), text[m.end() : m.end() + 1]) if m is not None else ""
         if noun and rd.is_instrument(key) and rd.drafts[key].head != noun:
-            names = rd.recent_head.setdefault(noun, [])
-            if key not in names:
-                names.append(key)
+            rd.recent_head.setdefault(noun, {}).setdefault(key)
 
 
 def refocus(rd: Reader, st: Statement, kept: list[Candidate], keys: list[str]) -> None:

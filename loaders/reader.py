@@ -69,8 +69,10 @@ class Reader:
         self.abbreviations: dict[str, str] = {}  # abbreviation -> name key
         self.same_as: dict[str, str] = {}  # name key of another name -> the entity's name key
         self.acronyms = Abbreviations()  # the same abbreviations, for a quick look-up per statement
-        self.recent_head: dict[str, list[str]] = {}  # head noun -> names with it, the latest last
-        self.recent_type: dict[str, list[str]] = {}  # type -> names of that type, the latest last
+        # Ordered sets (a dict's keys): a mention moves its name to the end in constant time, where a
+        # list's scan grew with the document.
+        self.recent_head: dict[str, dict[str, None]] = {}  # head noun -> names with it, the latest last
+        self.recent_type: dict[str, dict[str, None]] = {}  # type -> names of that type, the latest last
         self.facts: dict[tuple[str, str, str, str | None], Fact] = {}
         self.pairs: dict[tuple[str, str, str], list[Fact]] = {}  # (type, source, target) -> its facts
         self.subjects: list[str | None] = []  # per statement: its own subject (name key) or None
@@ -108,8 +110,8 @@ class Reader:
         draft = self.drafts[key]
         draft.lines[line] = None
         if draft.head:
-            _to_latest(self.recent_head.setdefault(draft.head.lower(), []), key)
-        _to_latest(self.recent_type.setdefault(draft.type, []), key)
+            _to_latest(self.recent_head.setdefault(draft.head.lower(), {}), key)
+        _to_latest(self.recent_type.setdefault(draft.type, {}), key)
         return key
 
     def _pronoun(self, c: Candidate) -> str | None:
@@ -134,9 +136,9 @@ class Reader:
         without one, the latest of its type (a generic head is mostly local)."""
         head = (c.head or "").lower()
         named = self.recent_head.get(head)
-        latest = named[-1] if named and c.name.startswith("new ") else None  # "the new ministry"
+        latest = next(reversed(named)) if named and c.name.startswith("new ") else None  # "the new ministry"
         of_type = self.recent_type.get(INSTRUMENT_HEADS.get(head, c.head or ""))
-        return latest or self._salient(named, line) or (of_type[-1] if of_type else None)
+        return latest or self._salient(named, line) or (next(reversed(of_type)) if of_type else None)
 
     def _named(self, c: Candidate) -> str:
         """The key of a name: an entity already read under it or another of its names, else a new one."""
@@ -184,14 +186,15 @@ class Reader:
             return False
         return name.lower() not in self.drafts[owner].name.lower()
 
-    def _salient(self, keys: list[str] | None, line: int) -> str | None:
+    def _salient(self, keys: dict[str, None] | None, line: int) -> str | None:
         """What "the ministry" means: the one named on this very line, else of the names with that
         head the one named most often so far (the document's own ministry rather than one named once in
         passing), the latest on a tie."""
         if not keys:
             return None
-        if line in self.drafts[keys[-1]].lines:
-            return keys[-1]
+        last = next(reversed(keys))
+        if line in self.drafts[last].lines:
+            return last
         return max(reversed(keys), key=lambda k: len(self.drafts[k].lines))
 
     def is_actor(self, key: str) -> bool:
@@ -273,7 +276,7 @@ class Reader:
         """A body or instrument succeeded by another is no longer what "the ministry", "the plan" mean."""
         for names in (*self.recent_head.values(), *self.recent_type.values()):
             if key in names and len(names) > 1:
-                names.remove(key)
+                del names[key]
 
     def cite(self, rel: str, source: str, target: str, spans: list[tuple[int, int]]) -> None:
         """One more line stating the facts of type ``rel`` held between the two (a repeated slide)."""
@@ -335,12 +338,9 @@ class Reader:
         return out
 
 
-def _to_latest(keys: list[str], key: str) -> None:
-    if keys and keys[-1] == key:
-        return  # already the latest (most mentions repeat the one before): no scan of the list
-    if key in keys:
-        keys.remove(key)
-    keys.append(key)
+def _to_latest(keys: dict[str, None], key: str) -> None:
+    keys.pop(key, None)
+    keys[key] = None
 
 
 def span_of(st: Statement) -> tuple[int, int]:
