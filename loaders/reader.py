@@ -83,7 +83,8 @@ class Reader:
         self.table_header: list[str] | None = None  # the cells of the table's header row, lower-cased
         self.focus: str | None = None  # what "it", "they", "its" stand for: the latest sentence's subject
         self.opening: str | None = None  # the first body or instrument the current statement names
-        self.clause_subject: str | None = None  # the latest body or instrument that opened a clause in it
+        # the latest body or instrument that opened a clause in it, before its last clause pronoun
+        self.clause_subject: str | None = None
         self.named_instrument: str | None = None  # the latest instrument the current statement names
         self.latest_instrument: str | None = None  # the latest instrument named so far
         self.named_now: list[str] = []  # the bodies and instruments the current statement names, in order
