@@ -114,12 +114,11 @@ def _first_word_names(rd: Reader, text: str, found: list[Candidate]) -> list[Can
     out: list[Candidate] = []
     for m in _capitalised(text):
         word = m[1].lower()
-        if word not in rd.first_words or word in rd.lower_words or any(
+        if word not in rd.two_word_names or word in rd.lower_words or any(
             f.start <= m.start() < f.end and not (_one_word(f) and f.end == m.end()) for f in found
         ):
             continue
-        keys = [k for k in rd.first_words[word] if len(rd.drafts[k].name.split()) == 2
-                and (rd.is_actor(k) or rd.is_instrument(k))]
+        keys = [k for k in rd.two_word_names[word] if rd.is_actor(k) or rd.is_instrument(k)]
         if len(keys) == 1:
             d = rd.drafts[keys[0]]
             out.append(Candidate(m.start(), m.end(), d.type, d.name, "name", head=d.head))

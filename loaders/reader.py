@@ -91,6 +91,7 @@ class Reader:
         self.named_before: list[str] = []  # those of the last statement that named any
         self.instrument_before: str | None = None  # the latest instrument a statement before this one named
         self.first_words: dict[str, list[str]] = {}  # first word of a headed name, lower-cased -> name keys
+        self.two_word_names: dict[str, list[str]] = {}  # the same, of the names of two words only
         self.last_words: dict[str, list[str]] = {}  # last word of a plural name, lower-cased -> name keys
         self.of_names: dict[str, list[str]] = {}  # first word of an "X of …" name, lower-cased -> name keys
 
@@ -173,6 +174,8 @@ class Reader:
         words = c.name.lower().split()
         if c.head and len(words) > 1 and words[0].isalpha():
             self.first_words.setdefault(words[0], []).append(key)
+            if len(words) == 2:  # "Quaydesk Registration", written "Quaydesk" (linking._first_word_names)
+                self.two_word_names.setdefault(words[0], []).append(key)
         if len(words) > 1 and words[-1].endswith("s") and words[-1].isalpha():
             self.last_words.setdefault(words[-1], []).append(key)  # "… Quay Centres"
         if len(words) > 2 and words[1] == "of":
