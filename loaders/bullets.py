@@ -194,8 +194,10 @@ def statements(doc: Document) -> list[Statement]:
 
 # A full stop (and a footnote mark: "year.¹"), then a space and a capital: a sentence ends (unless the
 # word before is an abbreviation).
+# (The full stop first, the character before it looked behind at: a pattern that opens on a literal
+# is searched for that literal, where one that opens on a look-behind is tried at every character.)
 _SENTENCE_END = re.compile(
-    r"(?:(?<=[\w)\]\"'%\u2019\u201d])\.|(?<=[^\W\d_])\.(?:\d{1,2}|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,2}))\s+(?=[A-Z\"(\u201c])"
+    r"\.(?:(?<=[\w)\]\"'%\u2019\u201d]\.)|(?<=[^\W\d_]\.)(?:\d{1,2}|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,2}))\s+(?=[A-Z\"(\u201c])"
 )
 _ABBREVIATIONS = ("e.g", "i.e", "etc", "No", "Art", "Mr", "Ms", "Dr", "St", "Inc", "Ltd", "Co", "vs", "cf")
 
@@ -206,7 +208,7 @@ def _sentences(text: str) -> list[int]:
     if "." not in text:
         return starts
     for m in _SENTENCE_END.finditer(text):
-        word = text[: m.start()].rsplit(" ", 1)[-1]
+        word = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]  # the word before, without copying the text
         if word.endswith(_ABBREVIATIONS) or (len(word) == 1 and word.isupper()):
             continue
         starts.append(m.end())

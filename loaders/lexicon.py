@@ -194,6 +194,14 @@ def memoised(fn: Callable[_P, list[_T]]) -> Callable[_P, list[_T]]:
     return call
 
 
+def recurring_matches(pattern: re.Pattern[str]) -> Callable[[str], tuple[re.Match[str], ...]]:
+    """``pattern.finditer`` for a reading that looks a statement's words up in what the document has
+    read so far: the statement recurs (a repeated slide), the scan is done once (MEMO_SIZE kept)."""
+    found = lru_cache(maxsize=MEMO_SIZE)(lambda text: tuple(pattern.finditer(text)))
+    MEMOS.append(found.cache_clear)
+    return found
+
+
 def canonical_name(text: str) -> str:
     """A name as the graph keeps it: no leading "the", plain quotes and spaces, "&" spelt "and".
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from loaders.bullets import Statement
-from loaders.lexicon import INSTRUMENT_HEADS, Candidate, name_key
+from loaders.lexicon import INSTRUMENT_HEADS, Candidate, name_key, recurring_matches
 from loaders.reader import Reader
 from loaders.short_forms import CLAUSE_OPENER
 
@@ -38,6 +38,7 @@ def template(text: str, cands: list[Candidate]) -> str:
 
 
 _LOWER_AFTER_THE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([a-z][\w-]*)")
+_after_the = recurring_matches(_LOWER_AFTER_THE)
 _GIVES_WAY = ("reference", "pronoun", "target", "collective")  # what a known name written in full replaces
 
 
@@ -64,7 +65,7 @@ def names_read_before(rd: Reader, text: str, cands: list[Candidate]) -> list[Can
 def _in_lower_case(rd: Reader, text: str) -> list[Candidate]:
     """ "the digital diagnostics grant": a body's or instrument's name read before, in lower case."""
     found: list[Candidate] = []
-    for m in _LOWER_AFTER_THE.finditer(text):
+    for m in _after_the(text):
         for key in rd.first_words.get(m[1], ()):
             d = rd.drafts[key]
             end = m.start(1) + len(d.name)
@@ -77,13 +78,14 @@ def _in_lower_case(rd: Reader, text: str) -> list[Candidate]:
 
 
 _THE_PLURAL = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[a-z][\w-]*\s+){0,2}?([a-z]+s))\b(?!\s+(?:of|for)\b)")
+_plurals_after_the = recurring_matches(_THE_PLURAL)
 
 
 def _plural_short_names(rd: Reader, text: str, found: list[Candidate]) -> list[Candidate]:
     """ "the quay centres", "the chambers": the last words of a plural name read before ("… Quay
     Centres"), or the first of one ("Chambers of crafts"), stand for it."""
     out: list[Candidate] = []
-    for m in _THE_PLURAL.finditer(text):
+    for m in _plurals_after_the(text):
         if any(f.start <= m.start(1) < f.end for f in found):
             continue
         words = m[1].lower()
@@ -98,6 +100,7 @@ def _plural_short_names(rd: Reader, text: str, found: list[Candidate]) -> list[C
 
 
 _CAPITALISED = re.compile(r"(?<![\w@&.-])([A-Z][a-z]{2,}[\w-]*)(?![\w&-]|\.\w)")
+_capitalised = recurring_matches(_CAPITALISED)
 
 
 def _one_word(c: Candidate) -> bool:
@@ -109,14 +112,13 @@ def _first_word_names(rd: Reader, text: str, found: list[Candidate]) -> list[Can
     before, written by its first word alone (one no other such name starts with, and that the document
     never writes in lower case)."""
     out: list[Candidate] = []
-    for m in _CAPITALISED.finditer(text):
+    for m in _capitalised(text):
         word = m[1].lower()
-        if word not in rd.first_words or word in rd.lower_words or any(
+        if word not in rd.two_word_names or word in rd.lower_words or any(
             f.start <= m.start() < f.end and not (_one_word(f) and f.end == m.end()) for f in found
         ):
             continue
-        keys = [k for k in rd.first_words[word] if len(rd.drafts[k].name.split()) == 2
-                and (rd.is_actor(k) or rd.is_instrument(k))]
+        keys = [k for k in rd.two_word_names[word] if rd.is_actor(k) or rd.is_instrument(k)]
         if len(keys) == 1:
             d = rd.drafts[keys[0]]
             out.append(Candidate(m.start(), m.end(), d.type, d.name, "name", head=d.head))
@@ -151,6 +153,9 @@ def linked(
     rd.named_before = rd.named_now or rd.named_before
     rd.named_now = []
     rd.opening = rd.clause_subject = rd.named_instrument = None
+    # Only a clause's pronoun reads the clause subject: not looked for after the last one (the scans
+    # of the words before each mention were a tenth of the linking).
+    clause_pronoun = max((c.start for c in cands if c.kind == "pronoun" and c.head == "clause"), default=-1)
     for c in cands:
         if c.kind == "single" and c.name.lower() in rd.lower_words:
             continue
@@ -167,9 +172,10 @@ def linked(
                 if c.kind != "pronoun":
                     rd.named_now.append(key)
                 rd.opening = rd.opening or key
-                head = _DETERMINERS.sub("", st.text[: c.start])
-                if not head.strip() or CLAUSE_OPENER.search(head):  # "…, when the former A was …"
-                    rd.clause_subject = key
+                if c.start < clause_pronoun:
+                    head = _DETERMINERS.sub("", st.text[: c.start])
+                    if not head.strip() or CLAUSE_OPENER.search(head):  # "…, when the former A was …"
+                        rd.clause_subject = key
     return keys, kept
 
 
@@ -199,9 +205,7 @@ def appositive_heads(rd: Reader, text: str, kept: list[Candidate], keys: list[st
         m = _APPOSED_HEAD.match(text, c.end)
         noun = _head_noun(m[1].split(), text[m.end() : m.end() + 1]) if m is not None else ""
         if noun and rd.is_instrument(key) and rd.drafts[key].head != noun:
-            names = rd.recent_head.setdefault(noun, [])
-            if key not in names:
-                names.append(key)
+            rd.recent_head.setdefault(noun, {}).setdefault(key)
 
 
 def refocus(rd: Reader, st: Statement, kept: list[Candidate], keys: list[str]) -> None:

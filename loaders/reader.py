@@ -78,8 +78,10 @@ class Reader:
         self.abbreviations: dict[str, str] = {}  # abbreviation -> name key
         self.same_as: dict[str, str] = {}  # name key of another name -> the entity's name key
         self.acronyms = Abbreviations()  # the same abbreviations, for a quick look-up per statement
-        self.recent_head: dict[str, list[str]] = {}  # head noun -> names with it, the latest last
-        self.recent_type: dict[str, list[str]] = {}  # type -> names of that type, the latest last
+        # Ordered sets (a dict's keys): a mention moves its name to the end in constant time, where a
+        # list's scan grew with the document.
+        self.recent_head: dict[str, dict[str, None]] = {}  # head noun -> names with it, the latest last
+        self.recent_type: dict[str, dict[str, None]] = {}  # type -> names of that type, the latest last
         self.facts: dict[tuple[str, str, str, str | None], Fact] = {}
         self.pairs: dict[tuple[str, str, str], list[Fact]] = {}  # (type, source, target) -> its facts
         self.subjects: list[str | None] = []  # per statement: its own subject (name key) or None
@@ -90,13 +92,15 @@ class Reader:
         self.table_header: list[str] | None = None  # the cells of the table's header row, lower-cased
         self.focus: str | None = None  # what "it", "they", "its" stand for: the latest sentence's subject
         self.opening: str | None = None  # the first body or instrument the current statement names
-        self.clause_subject: str | None = None  # the latest body or instrument that opened a clause in it
+        # the latest body or instrument that opened a clause in it, before its last clause pronoun
+        self.clause_subject: str | None = None
         self.named_instrument: str | None = None  # the latest instrument the current statement names
         self.latest_instrument: str | None = None  # the latest instrument named so far
         self.named_now: list[str] = []  # the bodies and instruments the current statement names, in order
         self.named_before: list[str] = []  # those of the last statement that named any
         self.instrument_before: str | None = None  # the latest instrument a statement before this one named
         self.first_words: dict[str, list[str]] = {}  # first word of a headed name, lower-cased -> name keys
+        self.two_word_names: dict[str, list[str]] = {}  # the same, of the names of two words only
         self.last_words: dict[str, list[str]] = {}  # last word of a plural name, lower-cased -> name keys
         self.of_names: dict[str, list[str]] = {}  # first word of an "X of …" name, lower-cased -> name keys
 
@@ -117,8 +121,8 @@ class Reader:
         draft = self.drafts[key]
         draft.lines[line] = None
         if draft.head:
-            _to_latest(self.recent_head.setdefault(draft.head.lower(), []), key)
-        _to_latest(self.recent_type.setdefault(draft.type, []), key)
+            _to_latest(self.recent_head.setdefault(draft.head.lower(), {}), key)
+        _to_latest(self.recent_type.setdefault(draft.type, {}), key)
         return key
 
     def _pronoun(self, c: Candidate) -> str | None:
@@ -147,11 +151,15 @@ class Reader:
         if c.name.startswith("new "):  # "the new agency": the latest one a reorganisation made, else named
             made = [t for rel, _, t in self.pairs if rel == "SUCCEEDED_BY" and self.type_of(t) == kind]
             if made or named:
-                return made[-1] if made else named[-1] if named else None
+                return made[-1] if made else next(reversed(named)) if named else None
+        salient = self._salient(named, line)
         of_type = self.recent_type.get(kind)
-        if of_type and head.capitalize() in ACTOR_HEADS:  # "the agency": a body of its type without a head noun
-            of_type = [k for k in of_type if self.drafts[k].kind == "proper" and not self.drafts[k].head]
-        return self._salient(named, line) or (of_type[-1] if of_type else None)
+        if salient is not None or not of_type:
+            return salient
+        if head.capitalize() not in ACTOR_HEADS:
+            return next(reversed(of_type))
+        # "the agency": the latest body of its type named without a head noun ("Enterprise Sorvik")
+        return next((k for k in reversed(of_type) if self.drafts[k].kind == "proper" and not self.drafts[k].head), None)
 
     def _named(self, c: Candidate) -> str:
         """The key of a name: an entity already read under it or another of its names, else a new one."""
@@ -185,6 +193,8 @@ class Reader:
         words = c.name.lower().split()
         if c.head and len(words) > 1 and words[0].isalpha():
             self.first_words.setdefault(words[0], []).append(key)
+            if len(words) == 2:  # "Quaydesk Registration", written "Quaydesk" (linking._first_word_names)
+                self.two_word_names.setdefault(words[0], []).append(key)
         if len(words) > 1 and words[-1].endswith("s") and words[-1].isalpha():
             self.last_words.setdefault(words[-1], []).append(key)  # "… Quay Centres"
         if len(words) > 2 and words[1] == "of":
@@ -199,14 +209,15 @@ class Reader:
             return False
         return name.lower() not in self.drafts[owner].name.lower()
 
-    def _salient(self, keys: list[str] | None, line: int) -> str | None:
+    def _salient(self, keys: dict[str, None] | None, line: int) -> str | None:
         """What "the ministry" means: the one named on this very line, else of the names with that
         head the one named most often so far (the document's own ministry rather than one named once in
         passing), the latest on a tie."""
         if not keys:
             return None
-        if line in self.drafts[keys[-1]].lines:
-            return keys[-1]
+        last = next(reversed(keys))
+        if line in self.drafts[last].lines:
+            return last
         return max(reversed(keys), key=lambda k: len(self.drafts[k].lines))
 
     def is_actor(self, key: str) -> bool:
@@ -288,7 +299,7 @@ class Reader:
         """A body or instrument succeeded by another is no longer what "the ministry", "the plan" mean."""
         for names in (*self.recent_head.values(), *self.recent_type.values()):
             if key in names and len(names) > 1:
-                names.remove(key)
+                del names[key]
 
     def cite(self, rel: str, source: str, target: str, spans: list[tuple[int, int]]) -> None:
         """One more line stating the facts of type ``rel`` held between the two (a repeated slide)."""
@@ -350,12 +361,9 @@ class Reader:
         return out
 
 
-def _to_latest(keys: list[str], key: str) -> None:
-    if keys and keys[-1] == key:
-        return  # already the latest (most mentions repeat the one before): no scan of the list
-    if key in keys:
-        keys.remove(key)
-    keys.append(key)
+def _to_latest(keys: dict[str, None], key: str) -> None:
+    keys.pop(key, None)
+    keys[key] = None
 
 
 def span_of(st: Statement) -> tuple[int, int]:
