@@ -73,6 +73,8 @@ def _continues(previous: str, line: str, kind: str) -> bool:
         return True
     if _short(previous) and _short(line):
         return True  # diagram label fragments: "Harbour" / "Safety Office"
+    if kind == "bullet" and _short(previous):
+        return False  # "3. Finance" / "The Sorvik Bank provides …": a numbered heading, then its text
     return len(previous) >= 60 or kind == "bullet"  # a wrapped line of prose or of a bullet
 
 

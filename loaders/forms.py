@@ -31,7 +31,7 @@ _PAIRED_OWNER = re.compile(r"@(\d+)@(?:'s|\u2019s)\s+@\d+@[^@;,]{0,12}?\s(?:and|
 
 
 # The words between "its" and the owned name are its modifiers, never a preposition ("its tasks to B").
-_ITS = re.compile(  # "its regional B", "their own B"; not "its members while B" (a function word ends the owned)
+ITS = re.compile(  # "its regional B", "their own B"; not "its members while B" (a function word ends the owned)
     rf"(?<![\w-])(?:its|their)\s+(?:own\s+)?(?:(?!(?:{STOP}|to|for|of|by|with|from|in|on|at|into|under|and|or)\s)"
     rf"[a-z][\w-]*\s+){{0,2}}?@(\d+)@",
     re.I,
@@ -319,7 +319,7 @@ def by_form(t: str) -> list[Phrased]:
     - "P, with A as implementing agency", "A, B and C jointly …", "Name (Other name)";
     - bodies in parentheses after an instrument ("P (2018 - 2021, A)")."""
     out = [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _POSSESSIVE.finditer(t)]
-    for m in _ITS.finditer(t):
+    for m in ITS.finditer(t):
         # Its owner is the clause's subject, or in a title ("Overview of A and its B") its first name;
         # after "A's B and (of) its C", A.
         paired = _PAIRED_OWNER.search(t, max(0, m.start() - 80), m.start())

@@ -211,6 +211,7 @@ def appositive_heads(rd: Reader, text: str, kept: list[Candidate], keys: list[st
 def refocus(rd: Reader, st: Statement, kept: list[Candidate], keys: list[str]) -> None:
     """A sentence that opens on a body or an instrument makes it what the next sentences' pronouns mean;
     a heading or a new section forgets it."""
+    rd.focus_before = rd.focus
     if st.kind == "heading" or (st.title_like and st.kind != "bullet"):
         rd.focus = None
         return

@@ -91,6 +91,7 @@ class Reader:
         self.lower_words = frozenset(_LOWER_WORD.findall("\n".join(doc.clean)))  # words written in lower case
         self.table_header: list[str] | None = None  # the cells of the table's header row, lower-cased
         self.focus: str | None = None  # what "it", "they", "its" stand for: the latest sentence's subject
+        self.focus_before: str | None = None  # the focus before the current statement's own
         self.opening: str | None = None  # the first body or instrument the current statement names
         # the latest body or instrument that opened a clause in it, before its last clause pronoun
         self.clause_subject: str | None = None

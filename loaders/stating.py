@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from loaders import relations as R
 from loaders.bullets import Statement
 from loaders.clause_ends import PARTNER_ITEM
-from loaders.clauses import phrased
+from loaders.clauses import OWNS, Phrased, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
-from loaders.forms import by_form
+from loaders.forms import ITS, by_form
 from loaders.phrase_facts import state_phrased
 from loaders.reader import FRAMED, NESTED, STATED, Reader, span_of
 
@@ -52,8 +52,20 @@ class _Scope:
         return self.rd.created[self.st.parent] if self.st.parent is not None else None
 
 
+def _its_opening(rd: Reader, t: str, keys: list[str], years: list[YearSpan], span: tuple[int, int]) -> None:
+    """ "A owns the agenda. Its B drafts the plan.": a sentence that opens on "its B" is about the body or
+    instrument the sentence before was about, which owns B."""
+    opens = ITS.match(t.lstrip())
+    owner = rd.focus_before
+    if opens is not None and owner is not None and owner not in keys:
+        state_phrased(rd, [Phrased(OWNS, [len(keys)], [int(opens[1])], 0, opens.end())], [*keys, owner], years, t,
+                      (span, []), None)
+
+
 def relate(rd: Reader, st: Statement, t: str, keys: list[str], years: list[YearSpan]) -> None:
     """Apply the relationship rules to one templated statement."""
+    if t[:5].lstrip().lower().startswith(("its ", "their")):
+        _its_opening(rd, t, keys, years, span_of(st))
     rules = R.rules_in(t, t.lower())
     targets = rd.targets[st.index]
     # One name makes a relation only with the subject a bullet inherits ("- launched the programme"), or

@@ -846,3 +846,15 @@ def test_money_given_to_a_body_for_an_instrument_funding_received_and_a_responsi
             ("LEADS", "Ministry of Docks", "Quay Mentoring Program"),
             ("LEADS", "Ministry of Tides", "Surf Voucher"),
             ("IMPLEMENTS", "Sorvik Wave Agency", "Surf Voucher")} <= found
+
+
+def test_a_numbered_heading_stands_alone_and_its_opens_on_the_last_sentences_body():
+    x = extract(document_from_text(
+        "1. Policy lead\nThe Ministry of Piers owns the quay agenda. Its Harbour Directorate drafts the plan.\n\n"
+        "3. Finance\nThe Sorvik Dock Bank (SDB) provides the Berth Loan.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert "Sorvik Dock Bank" in name.values() and not any(n.startswith("Finance") for n in name.values())
+    assert {("PART_OF", "Harbour Directorate", "Ministry of Piers"),
+            ("IMPLEMENTS", "Sorvik Dock Bank", "Berth Loan")} <= found
