@@ -5,6 +5,8 @@
 [(1999, None, 'from'), (2005, 2008, 'range'), (None, None, 'decade')]
 >>> find_years("a (2004-05) pilot")[0].end
 2005
+>>> [(s.start, s.end) for s in find_years("the fund (2018/19 - 2022/23)")]
+[(2018, 2023)]
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"  # "2015 to 30 Ju
 _DASH = r"\s*(?:-|\u2013|\u2014|\u2012|\u2212|to|until|till|through|and)\s*"
 _YEARS = re.compile(
     rf"(?:(?<=\bFY)|(?<![\w.,$\u20ac\u00a3/-]))(?:"  # "FY2022": a fiscal year is its year
-    rf"(?P<rpre>from\s+|between\s+)?(?P<r1>{_Y}){_DASH}(?P<r2>{_Y}|\d\d(?!\s+{MONTH}))(?![\d%])"
+    rf"(?P<rpre>from\s+|between\s+)?(?P<r1>{_Y})(?:/\d\d)?{_DASH}(?P<r2>{_Y}|\d\d(?!\s+{MONTH}))"
+    rf"(?:/(?P<r2f>\d\d))?(?![\d%])"  # "2018/19 - 2022/23": fiscal years, ending in 2023
     rf"|(?:(?P<dq>early|mid|late)[\s-]+)?(?:the\s+)?(?P<dec>1[89]\d0s|20\d0s)"
     rf"|(?P<fpre>from|since|starting\s+in|beginning\s+in|as\s+of)\s+(?P<f>{_Y})(?![\d%])"
     rf"|(?P<upre>until|till|up\s+to|through|to|ended\s+in|closed\s+in)\s+(?P<u>{_Y})(?![\d%])"
@@ -62,6 +65,8 @@ def find_years(text: str) -> list[YearSpan]:
         if m["r1"]:
             a, b = int(m["r1"]), m["r2"]
             end = int(b) if len(b) == 4 else (a // 100) * 100 + int(b)
+            if m["r2f"]:
+                end = (end // 100) * 100 + int(m["r2f"])
             if end < a:
                 continue
             spans.append(YearSpan(a, end, "range", m[0], m.start()))

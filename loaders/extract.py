@@ -159,7 +159,7 @@ def _dating(rd: Reader, templ: str, keys: list[str]) -> list[YearSpan]:
 
 def _name_year(rd: Reader, templ: str, keys: list[str], y: YearSpan) -> bool:
     n = _NAME_BEFORE.search(templ, max(0, y.position - 12), y.position)
-    if n is None or y.precision != "year":
+    if n is None or y.precision not in ("year", "range"):
         return False
     kind = rd.type_of(keys[int(n[1])])
     return kind == "Law" or ("," not in n[0] and rd.is_instrument(keys[int(n[1])]))

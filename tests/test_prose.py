@@ -858,3 +858,14 @@ def test_a_numbered_heading_stands_alone_and_its_opens_on_the_last_sentences_bod
     assert "Sorvik Dock Bank" in name.values() and not any(n.startswith("Finance") for n in name.values())
     assert {("PART_OF", "Harbour Directorate", "Ministry of Piers"),
             ("IMPLEMENTS", "Sorvik Dock Bank", "Berth Loan")} <= found
+
+
+def test_a_names_own_period_does_not_date_its_adoption_and_fiscal_year_ranges():
+    x = extract(document_from_text(
+        "The Harbour Strategy 2032–2037 was adopted by the Ministry of Ports in December 2031.\n"
+        "The Sail Fund (2028/29 – 2032/33) was administered by the Mast Office.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    years = {(r.type, name[r.source], name[r.target]): (r.start, r.end) for r in x.relationships}
+    assert years[("LEADS", "Ministry of Ports", "Harbour Strategy")][0] == 2031
+    assert years[("IMPLEMENTS", "Mast Office", "Sail Fund")] == (2028, 2033)
