@@ -54,4 +54,37 @@ def as_markdown_rows(lines: list[str]) -> dict[int, str]:
             out[j] = "| " + " | ".join(_cells(lines[j].rstrip(), starts)) + " |"
             j += 1
         i = j
+    return out | _aligned_blocks(lines, out)
+
+
+_MIN_ROWS = 2  # besides the header: fewer aligned lines are more likely a layout accident
+
+
+def _aligned(line: str, starts: list[int]) -> bool:
+    """Whether a line's cells begin where the header's columns do (each gap of two spaces or more ends
+    right at a column, as in a table typed without rules)."""
+    cells = _columns(line.rstrip())
+    return len(cells) >= 2 and cells[0] == starts[0] and all(c in starts for c in cells)
+
+
+def _aligned_blocks(lines: list[str], done: dict[int, str]) -> dict[int, str]:
+    """Tables typed without rules: a block of lines, the first a header of short cells, every line's
+    columns beginning where the header's do ("Institution      Role" / "Ministry of Ports  Policy")."""
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(lines):
+        header = lines[i].rstrip()
+        starts = _columns(header)
+        if i in done or len(starts) < 2 or any(len(c) > 40 for c in _cells(header, starts)):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and j not in done and lines[j].strip() and _aligned(lines[j], starts):
+            j += 1
+        if j - i - 1 < _MIN_ROWS or all(_cells(lines[k], starts)[0].isupper() for k in range(i, j)):
+            i += 1  # too few rows, or a glossary ("EDB   Economic Development Board"), read as such
+            continue
+        out[i] = "| " + " | ".join(_cells(header, starts)) + " |"
+        out |= {k: "| " + " | ".join(_cells(lines[k].rstrip(), starts)) + " |" for k in range(i + 1, j)}
+        i = j
     return out

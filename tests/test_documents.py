@@ -716,3 +716,14 @@ def test_the_dataset_and_extraction_read_the_seed_as_one_document(seeds_dir):
     assert read_document(seeds_dir / spec.file).id == spec.id
     _, texts = open_dataset(KOREA_DATASET, seeds_dir)
     assert list(texts.values())[0] == (seeds_dir / spec.file).read_text("utf-8")
+
+
+def test_a_table_typed_without_rules_is_read_row_by_row():
+    from loaders.text_tables import as_markdown_rows
+
+    lines = ["Table 3. Who does what", "Institution            Role", "Ministry of Piers      Policy design",
+             "Dock Agency            Delivery of vouchers", "", "EDB    Economic Development Board",
+             "DTA    Digital Transformation Accelerator", "QA     Quay Agency"]
+    rows = as_markdown_rows(lines)
+    assert rows == {1: "| Institution | Role |", 2: "| Ministry of Piers | Policy design |",
+                    3: "| Dock Agency | Delivery of vouchers |"}  # the glossary below stays a glossary
