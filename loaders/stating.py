@@ -173,6 +173,9 @@ def _transfers(sc: _Scope, rules: _Rules) -> None:
             sc.rd.add("TRANSFERRED_TO", k(s), receiver, cited, STATED if stated else sc.conf_subject, start=when)
 
 
+_CITATION = re.compile(r"\s*(?:Sources?|Notes?|References?|Adapted\s+from|According\s+to)\b", re.I)
+
+
 def _years_and_bodies(sc: _Scope, rules: _Rules) -> None:
     """ "Y (2005-2008, X)" and "Y (X, 2005-2008)": Y's years, and X implements Y; "Y (2005-2008)": its years;
     "Y (X)": X implements Y."""
@@ -182,6 +185,8 @@ def _years_and_bodies(sc: _Scope, rules: _Rules) -> None:
         rd.set_years(k(m[1]), start, end)
         rd.add("IMPLEMENTS", k(m[3]), k(m[1]), [sc.span], STATED, start=start, end=end)
     for m in rules.get("YEARS_ONLY", ()):
+        if _CITATION.match(sc.t):
+            break  # "Source: Quay Statistics Office (2030)": the year its report came out
         if rd.is_instrument(k(m[1])) or rd.is_actor(k(m[1])):
             start, end = _years(m["years"])
             rd.set_years(k(m[1]), start, end)

@@ -869,3 +869,11 @@ def test_a_names_own_period_does_not_date_its_adoption_and_fiscal_year_ranges():
     years = {(r.type, name[r.source], name[r.target]): (r.start, r.end) for r in x.relationships}
     assert years[("LEADS", "Ministry of Ports", "Harbour Strategy")][0] == 2031
     assert years[("IMPLEMENTS", "Mast Office", "Sail Fund")] == (2028, 2033)
+
+
+def test_a_sources_publication_year_is_not_the_bodys():
+    x = extract(document_from_text("The Quay Grant (2031-) is run by the Dock Agency.\n\n"
+                                   "Source: Harbour Statistics Office (2030), Business Survey.\n"))
+    years = {e.name: (e.start, e.end) for e in x.entities}
+    assert years["Harbour Statistics Office"] == (None, None)
+    assert [(r.start, r.end) for r in x.relationships] == [(2031, None)]
