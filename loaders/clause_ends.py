@@ -69,7 +69,7 @@ _BEHALF = re.compile(
 
 _GOVERNING = re.compile(r"\b(?:[a-z]+ed)\s+(?:under|by|through|from|via|within)\s+(?:the\s+|its\s+)?$", re.I)
 
-_OWNER_GAP = re.compile(r"^(?:'s|\u2019s)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*$")
+_OWNER_GAP = re.compile(r"^(?:'s|\u2019s)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*$")  # "A's former seat now"
 
 _APPOSING = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*$")
 
@@ -137,6 +137,8 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
         return [int(a[1])]  # "A, which is run by B, was introduced by C": C introduced A
     if _OWNER_GAP.match(m[2]) and (a := _APPOSING.search(head, 0, m.start())) is not None:
         return [int(a[1])]  # "A, Norland's plan under B": A is under B, not Norland
+    if active and _OWNER_GAP.match(m[2]):
+        return []  # "A's former headquarters now hosts …": what A owns is the verb's subject, not A
     if active and (r := _RELATIVE_CLAUSE.search(head)) is not None:
         return [int(r[1])]
     if (a := _WITH_ASIDE.search(head)) is not None:  # "A, together with B and C, runs P": all run it

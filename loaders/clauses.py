@@ -65,6 +65,7 @@ _ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")
 _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # verbs a relative clause may precede
 # A framing phrase ("as part of", "under") and the prepositions that make a mention an object of its verb.
 _FRAMING = re.compile(r"(?:as\s+)?part\s+of|under|within", re.I)
+_OPENER_SUBJECT = re.compile(r"\s*,\s*(?:the\s+|its\s+)?@(\d+)@")
 _OWNER_OPENS = re.compile(r"^[\s*\u2013\u2014-]*@(\d+)@(?:'s|\u2019s)\s")  # "- Norland's plan …"
 _PASSIVE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:then\s+|former\s+|new\s+)?$", re.I)
 
@@ -190,6 +191,12 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         before = [INHERITED]
     elif bullet and len(before) == 1 and (o := _OWNER_OPENS.match(t)) and int(o[1]) == before[0]:
         before = [INHERITED]  # "- Norland's plan under B" describes the parent: the parent is under B
+    if not before and after and not t[: m.start()].strip(" *\u2013\u2014-"):
+        # "Launched in 2019 by A, the initiative …", "Funded under B, P …": an opening participle is
+        # said of the main clause's subject
+        last = t.find(f"@{after[-1]}@", m.end()) + len(f"@{after[-1]}@")
+        if (o := _OPENER_SUBJECT.match(t, last)) is not None and int(o[1]) not in after:
+            before = [int(o[1])]
     if not before or not after:
         return out
     if forward and _PASSIVE.search(t, skip_behalf(t, m.end()), t.find("@", skip_behalf(t, m.end()))):

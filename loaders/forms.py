@@ -343,6 +343,8 @@ def by_form(t: str) -> list[Phrased]:
     for m in _AS_AGENCY.finditer(t):
         out.append(Phrased("IMPLEMENTS", [int(m[2])], [int(m[1])], m.start(), m.end()))
     for m in _JOINTLY.finditer(t):
+        if " and " not in m["list"] and "&" not in m["list"]:
+            continue  # "Launched by A, P co-finances …": a comma alone joins no list
         members = [int(x) for x in MENTION.findall(m["list"])]
         for i, a in enumerate(members):
             out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for b in members[i + 1 :]]

@@ -208,6 +208,10 @@ def appositive_heads(rd: Reader, text: str, kept: list[Candidate], keys: list[st
             rd.recent_head.setdefault(noun, {}).setdefault(key)
 
 
+# A sentence's opening participle or frame, up to its comma: what it names is not what the sentence is about.
+_OPENER = re.compile(r"\s*(?:[A-Z][a-z]+ed|Set\s+up|Run|Under|Within|As\s+part\s+of|Following|Through)\b[^,;.]{0,100},")
+
+
 def refocus(rd: Reader, st: Statement, kept: list[Candidate], keys: list[str]) -> None:
     """A sentence that opens on a body or an instrument makes it what the next sentences' pronouns mean;
     a heading or a new section forgets it."""
@@ -215,8 +219,12 @@ def refocus(rd: Reader, st: Statement, kept: list[Candidate], keys: list[str]) -
     if st.kind == "heading" or (st.title_like and st.kind != "bullet"):
         rd.focus = None
         return
+    opener = _OPENER.match(st.text)  # "Launched in 2019 by A, the initiative …": the initiative
+    skip = opener.end() if opener is not None else 0
     for c, key in zip(kept, keys, strict=True):
-        if c.start > 60:
+        if c.start < skip:
+            continue
+        if c.start > 60 + skip:
             break
         if rd.is_actor(key) or rd.is_instrument(key):
             rd.focus = key

@@ -877,3 +877,24 @@ def test_a_sources_publication_year_is_not_the_bodys():
     years = {e.name: (e.start, e.end) for e in x.entities}
     assert years["Harbour Statistics Office"] == (None, None)
     assert [(r.start, r.end) for r in x.relationships] == [(2031, None)]
+
+
+def test_an_opening_participle_is_said_of_the_main_clauses_subject():
+    x = extract(document_from_text(
+        "**Dock Boost.** Funded under the national Quay Recovery Plan, the programme offers vouchers. "
+        "It is administered by Harbour Enterprise Sorvik.\n\n"
+        "**Smart Pier Initiative.** Launched in 2029 by the Ministry of Piers, the initiative co-finances "
+        "digital projects. Since 2032 it has been delivered by the Tide Institute in cooperation with universities.\n\n"
+        "In 2033 the government announced that Harbour Enterprise Sorvik would absorb the Export Credit Office. "
+        "The Tide Institute's former headquarters now hosts a hub, QuayHub, operated by the Wave Agency.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target], r.start) for r in x.relationships}
+    assert {("PART_OF", "Dock Boost", "Quay Recovery Plan", None),
+            ("IMPLEMENTS", "Harbour Enterprise Sorvik", "Dock Boost", None),
+            ("LEADS", "Ministry of Piers", "Smart Pier Initiative", 2029),
+            ("IMPLEMENTS", "Tide Institute", "Smart Pier Initiative", 2032),
+            ("IMPLEMENTS", "Wave Agency", "QuayHub", None)} <= found
+    assert ("SUCCEEDED_BY", "Export Credit Office", "Harbour Enterprise Sorvik") in {f[:3] for f in found}
+    assert not {f for f in found if f[1] == "Tide Institute" and f[2] == "QuayHub"}
+    assert not {f for f in found if f[0] == "PARTICIPATES_IN" and f[1] == "Ministry of Piers"}
