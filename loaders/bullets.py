@@ -149,7 +149,7 @@ def statements(doc: Document) -> list[Statement]:
     blank_run = 2  # the document starts a section
     current: Statement | None = None
     last_line_text = ""
-    text_rows = as_markdown_rows(list(doc.clean))  # plain-text tables, read as Markdown ones
+    text_rows = as_markdown_rows(list(doc.clean), doc.lines)  # plain-text tables, read as Markdown ones
     for number, raw in enumerate(doc.clean, start=1):
         raw = text_rows.get(number - 1, raw)
         line = raw.strip()

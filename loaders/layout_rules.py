@@ -38,6 +38,8 @@ def table_row(rd: Reader, st: Statement, t: str, keys: list[str]) -> None:
         rd.table_header = [c.strip().lower() for c in st.text.strip().strip("|").split("|")]
         return
     first = [keys[int(i)] for i in R.MENTION.findall(cells[0])]
+    if not first and len(cells) == 2:
+        _labelled_row(rd, cells, keys, span_of(st))
     if not first or not (rd.is_actor(first[0]) or rd.is_instrument(first[0])):
         return
     subject, span = first[0], span_of(st)
@@ -54,6 +56,25 @@ def table_row(rd: Reader, st: Statement, t: str, keys: list[str]) -> None:
                 rd.add("PARTICIPATES_IN" if partner else role, key, subject, [span], FRAMED)
             elif any(w in title for w in reading_words().parent_columns):
                 rd.add("PART_OF", subject, key, [span], FRAMED)
+
+
+# How an infobox's bodies stand to the page's body: (relation, the page's body is the source).
+_BODY_ROLES = {"parent": ("PART_OF", True), "children": ("PART_OF", False),
+               "predecessors": ("SUCCEEDED_BY", False), "successors": ("SUCCEEDED_BY", True)}
+
+
+def _labelled_row(rd: Reader, cells: list[str], keys: list[str], span: tuple[int, int]) -> None:
+    """ "| Parent agency | Ministry of Ports |": the bodies of the value stand to the body the page is
+    about (the first one it names) as the label says (``body_labels`` in reading.yaml)."""
+    role = reading_words().body_labels.get(cells[0].strip(" *:").lower())
+    about = next((k for k in rd.drafts if rd.is_actor(k)), None) if role else None
+    if role is None or about is None:
+        return
+    relation, page_first = _BODY_ROLES[role]
+    for m in R.MENTION.finditer(cells[1]):
+        body = keys[int(m[1])]
+        if rd.is_actor(body):
+            rd.add(relation, *((about, body) if page_first else (body, about)), [span], FRAMED)
 
 
 def frame_rules(rd: Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:

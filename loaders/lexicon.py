@@ -265,6 +265,7 @@ class ReadingWords:
     body_nouns: tuple[str, ...]
     umbrella_nouns: tuple[str, ...]
     role_labels: dict[str, str]  # a role's label, lower-cased -> the relation its bodies stand in
+    body_labels: dict[str, str]  # an infobox label, lower-cased -> parent, children, predecessors, successors
     compass_words: frozenset[str]
     document_nouns: frozenset[str]  # the last words of document titles included
     document_titles: tuple[str, ...]
@@ -297,6 +298,7 @@ def reading_words() -> ReadingWords:
         tuple(data["body_nouns"]),
         tuple(data["umbrella_nouns"]),
         {label: rel for rel, labels in data["role_labels"].items() for label in labels},
+        {label: role for role, labels in data["body_labels"].items() for label in labels},
         frozenset(data["compass_words"]),
         frozenset([*data["document_nouns"], *(title.split()[-1] for title in data["document_titles"])]),
         tuple(data["document_titles"]),

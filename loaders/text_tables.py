@@ -17,6 +17,9 @@ alone. The document's own lines, and so its citations, do not change.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from loaders.documents.clean import clean_line
 
 _RULE = re.compile(r"^\s*[-=\u2013\u2014_]{8,}\s*$")
 _GAP = re.compile(r"\S(?:\s{2,})(?=\S)")  # two or more spaces between words separate columns
@@ -33,9 +36,10 @@ def _cells(line: str, starts: list[int]) -> list[str]:
     return [line[a:b].strip() for a, b in zip(starts, bounds, strict=True)]
 
 
-def as_markdown_rows(lines: list[str]) -> dict[int, str]:
+def as_markdown_rows(lines: list[str], raw: Sequence[str] = ()) -> dict[int, str]:
     """The lines (0-based) of plain-text tables, each as a Markdown row; the header's second rule
-    becomes the separator row. A table needs a rule, a header of at least two columns, a rule, rows."""
+    becomes the separator row. A table needs a rule, a header of at least two columns, a rule, rows;
+    or columns aligned under a header without rules; or, in the ``raw`` lines, cells between tabs."""
     out: dict[int, str] = {}
     i = 0
     while i + 3 < len(lines):
@@ -54,7 +58,17 @@ def as_markdown_rows(lines: list[str]) -> dict[int, str]:
             out[j] = "| " + " | ".join(_cells(lines[j].rstrip(), starts)) + " |"
             j += 1
         i = j
-    return out | _aligned_blocks(lines, out)
+    out |= _aligned_blocks(lines, out)
+    return out | _tabbed_blocks(raw, out)
+
+
+def _tabbed_blocks(raw: Sequence[str], done: dict[int, str]) -> dict[int, str]:
+    """Lines whose cells are separated by tabs (a saved page's infobox, a spreadsheet pasted as text),
+    two or more in a row: each a row of its own (its cells in the matching view)."""
+    tabbed = {i for i, line in enumerate(raw) if i not in done and "\t" in line.strip()}
+    runs = sorted(i for i in tabbed if i - 1 in tabbed or i + 1 in tabbed)
+    return {i: "| " + " | ".join(clean_line(c).strip() for c in raw[i].strip().split("\t") if c.strip()) + " |"
+            for i in runs}
 
 
 _MIN_ROWS = 2  # besides the header: fewer aligned lines are more likely a layout accident

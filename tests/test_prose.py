@@ -898,3 +898,17 @@ def test_an_opening_participle_is_said_of_the_main_clauses_subject():
     assert ("SUCCEEDED_BY", "Export Credit Office", "Harbour Enterprise Sorvik") in {f[:3] for f in found}
     assert not {f for f in found if f[1] == "Tide Institute" and f[2] == "QuayHub"}
     assert not {f for f in found if f[0] == "PARTICIPATES_IN" and f[1] == "Ministry of Piers"}
+
+
+def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
+    x = extract(document_from_text(
+        "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
+        "Preceding agencies\tSorvik Trade Board; Sorvik Technology Centre\nJurisdiction\tGovernment of Sorvik\n"
+        "Parent agency\tMinistry of Economic Affairs\n\nThe agency administers the Digital Step grant.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert {("SUCCEEDED_BY", "Sorvik Trade Board", "Sorvik Enterprise Agency"),
+            ("SUCCEEDED_BY", "Sorvik Technology Centre", "Sorvik Enterprise Agency"),
+            ("PART_OF", "Sorvik Enterprise Agency", "Ministry of Economic Affairs")} <= found
+    assert not any("Jurisdiction" in n for n in name.values())

@@ -1,4 +1,4 @@
-"""Plain-text tables (a header and rows between rules of dashes) are read as Markdown rows."""
+"""Plain-text tables (rules of dashes, columns aligned under a header, cells between tabs) are read as Markdown rows."""
 
 from __future__ import annotations
 
@@ -48,3 +48,18 @@ def test_a_parent_column_of_a_text_table_makes_parts():
     name = {e.id: e.name for e in x.entities}
     parts = {(name[r.source], name[r.target]) for r in x.relationships if r.type == "PART_OF"}
     assert parts == {("Quay Agency", "Ministry of Ports"), ("Harbour Office", "Ministry of Harbours")}
+
+
+def test_columns_aligned_under_a_header_without_rules_are_a_table_but_a_glossary_is_not():
+    lines = ["Table 3. Who does what", "Institution            Role", "Ministry of Piers      Policy design",
+             "Dock Agency            Delivery of vouchers", "", "EDB    Economic Development Board",
+             "DTA    Digital Transformation Accelerator", "QA     Quay Agency"]
+    assert as_markdown_rows(lines) == {1: "| Institution | Role |", 2: "| Ministry of Piers | Policy design |",
+                                       3: "| Dock Agency | Delivery of vouchers |"}
+
+
+def test_cells_between_tabs_are_rows_of_their_own():
+    raw = ["Agency overview", "Formed\t1 January 2029", "Parent agency\tMinistry of Piers", "", "One\ttab alone"]
+    clean = [line.replace("\t", " ") for line in raw]  # the matching view has no tabs
+    assert as_markdown_rows(clean, raw) == {1: "| Formed | 1 January 2029 |",
+                                            2: "| Parent agency | Ministry of Piers |"}
