@@ -24,6 +24,7 @@ from loaders.text_tables import as_markdown_rows
 _BULLET = re.compile(r"^(\s*)(?:[-*+>]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|[ivx]{1,4})\))\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+_STARS = re.compile(r"\*\*|(?<!\w)\*(?=\w)|(?<=\w)\*(?!\w)")
 _TERMINAL = (".", "!", "?", ":", ";")
 
 
@@ -157,8 +158,9 @@ def statements(doc: Document) -> list[Statement]:
             blank_run += 1
             current = None
             continue
-        if tree.markdown and ("*" in line or "_" in line):
-            line = _EMPHASIS.sub(" ", line).strip()
+        if (tree.markdown and ("*" in line or "_" in line)) or "*" in line:
+            # emphasis marks: Markdown's, and a plain text's "*italic*" (a copied web page, an export)
+            line = (_EMPHASIS if tree.markdown else _STARS).sub(" ", line).strip()
             if not line:
                 continue
         new_section = blank_run >= 2

@@ -351,6 +351,8 @@ def shaped_type(words: list[str]) -> str:
     regional = words[0] in REGIONAL_WORDS or ACTOR_HEADS.get(words[0]) == "RegionalGovernment"
     if len(words) > 2 and words[1] == "of" and regional:
         return "RegionalGovernment"  # "Region of Occitania", "City of Quay", "Free State of Sorvik"
+    if len(words) > 2 and words[0] in ACTOR_HEADS and not regional:
+        return ACTOR_HEADS[words[0]]  # "Chambres de commerce et d'industrie": a head first, its tail in lower case
     if any(w in rw.actor_words for w in words) or (len(words) > 1 and words[-1] in countries().by_name):
         return rw.default_actor
     if words[0] in INTERNATIONAL_WORDS and len(words) <= 3:

@@ -912,3 +912,17 @@ def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
             ("SUCCEEDED_BY", "Sorvik Technology Centre", "Sorvik Enterprise Agency"),
             ("PART_OF", "Sorvik Enterprise Agency", "Ministry of Economic Affairs")} <= found
     assert not any("Jurisdiction" in n for n in name.values())
+
+
+def test_a_plain_texts_emphasis_and_a_french_head_with_its_tail_in_lower_case():
+    x = extract(document_from_text(
+        "The *Direction générale des Quais* (DGQ), part of the Ministry of Piers, steers the *Quai Numérique* "
+        "programme. The *Chambres de commerce et d'industrie* (CCI) relay the programme locally.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    types = {e.name: e.type for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert types["Chambres de commerce et d'industrie"] == "PrivateSector"
+    assert {("LEADS", "Direction générale des Quais", "Quai Numérique programme"),
+            ("PART_OF", "Direction générale des Quais", "Ministry of Piers"),
+            ("PARTICIPATES_IN", "Chambres de commerce et d'industrie", "Quai Numérique programme")} <= found
