@@ -185,7 +185,19 @@ def _clause_end(years: list[YearSpan], t: str, at: int) -> int | None:
     """The year a phrase's relation ends: "ran P until 2022", "from 2019 to 2022 P was run by A" (the
     clause's one dated span, when it has an end)."""
     inside = _in_clause(years, t, at)
+    if len(inside) == 1 and inside[0].precision == "year" and _closing(t, inside[0]):
+        return inside[0].end  # "run by A and closed to new applications in 2033"
     return inside[0].end if len(inside) == 1 and inside[0].precision in ("range", "until") else None
+
+
+_CLOSED = re.compile(
+    r"\b(?:closed|ended|abolished|discontinued|terminated|wound\s+up|expired|phased\s+out)\b[^;@]{0,40}$"
+)
+
+
+def _closing(t: str, y: YearSpan) -> bool:
+    """Whether a year is when something closed ("closed to new applications in February 2033")."""
+    return _CLOSED.search(t, max(0, y.position - 60), y.position) is not None
 
 
 def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool) -> int | None:
@@ -200,5 +212,5 @@ def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool) -> int |
             return after[0].end
         return (after[0] if after else min(inside, key=lambda y: abs(y.position - at))).first
     # "adopted P in 2023, which runs until 2027": the one year the relation could start in
-    starts = [y for y in inside if y.precision in ("year", "from", "range")]
+    starts = [y for y in inside if y.precision in ("year", "from", "range") and not _closing(t, y)]
     return starts[0].first if len(starts) == 1 and len(inside) - len(starts) <= 1 else None

@@ -103,6 +103,12 @@ _Run = list[tuple[int, int, str]]
 _LISTED = re.compile(r"[A-Z][\w'\u2019.-]*\)?,\s*$")  # "Norland Postale, …": an item of a list of names
 
 
+# A name's one-word subtitle after a colon, when the sentence goes on in lower case or ends ("Help to
+# Grow: Digital was a scheme …"); not a label's value ("Partners: Quay Bank") nor a heading's topic.
+_SUBTITLE = re.compile(r":\s([A-Z][a-z]+)(?=\s*(?:[.,;)]|$|\s(?:was|is|were|are|will|has|had|offers|offered"
+                       r"|provides|provided|closed|opened|ran|runs|and|which|scheme|programme|program)\b))")
+
+
 def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Run]]:
     """Runs of capitalised words joined by connectors, not the start of a name with a head noun; and
     the words before "and" in such a start, apart (a name in a list of names, if no head-noun name
@@ -125,9 +131,13 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
                 last = k  # "… l'Industria", "Osez l'IA": an elided article before a capital stays in the name
             elif word[0].isdigit() and last == k - 1 and edition(word):
                 last = k  # "Harbour 2030", "Quay 4.0"
+            elif word == "to" and last == i == k - 1 and not w.isupper() and k + 1 < n and _cap(toks[k + 1][2]):
+                pass  # "Help to Grow", "Ready to Trade": a name's "to" (not "from SBO to Enterprise Norland")
             elif word not in rw.connectors or word[0].isdigit():
                 break
             k += 1
+        if last > i and (sub := _SUBTITLE.match(text, toks[last][1])) is not None:
+            last = next(j for j in range(last + 1, n) if toks[j][0] == sub.start(1))  # "Help to Grow: Digital"
         run = toks[i : last + 1]
         i = max(last + 1, i + 1)
         gap = text[toks[last][1] : toks[last + 1][0]] if last + 1 < n else ""

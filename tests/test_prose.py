@@ -926,3 +926,15 @@ def test_a_plain_texts_emphasis_and_a_french_head_with_its_tail_in_lower_case():
     assert {("LEADS", "Direction générale des Quais", "Quai Numérique programme"),
             ("PART_OF", "Direction générale des Quais", "Ministry of Piers"),
             ("PARTICIPATES_IN", "Chambres de commerce et d'industrie", "Quai Numérique programme")} <= found
+
+
+def test_a_name_with_to_and_a_colon_subtitle_and_a_closing_year():
+    x = extract(document_from_text(
+        "Help to Sail: Digital was a scheme that offered small firms a discount on software. It was run by the "
+        "Department for Harbours and Trade and closed to new applications in February 2033. It moved from QBO to "
+        "Enterprise Sorvik in 2031.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    years = {(r.type, name[r.source], name[r.target]): (r.start, r.end) for r in x.relationships}
+    assert years[("IMPLEMENTS", "Department for Harbours and Trade", "Help to Sail: Digital")] == (None, 2033)
+    assert not any(" to Enterprise" in n for n in name.values())
