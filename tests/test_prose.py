@@ -938,3 +938,10 @@ def test_a_name_with_to_and_a_colon_subtitle_and_a_closing_year():
     years = {(r.type, name[r.source], name[r.target]): (r.start, r.end) for r in x.relationships}
     assert years[("IMPLEMENTS", "Department for Harbours and Trade", "Help to Sail: Digital")] == (None, 2033)
     assert not any(" to Enterprise" in n for n in name.values())
+
+
+def test_bodies_that_help_promote_or_deliver_an_instrument_take_part_in_it():
+    found = facts("The Quay Digital Grant is delivered by Business Sorvik. Local councils and the Sorvik Chamber of "
+                  "Commerce help promote the grant.")
+    assert {("PARTICIPATES_IN", "Local councils", "Quay Digital Grant"),
+            ("PARTICIPATES_IN", "Sorvik Chamber of Commerce", "Quay Digital Grant")} <= found
