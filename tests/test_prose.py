@@ -945,3 +945,11 @@ def test_bodies_that_help_promote_or_deliver_an_instrument_take_part_in_it():
                   "Commerce help promote the grant.")
     assert {("PARTICIPATES_IN", "Local councils", "Quay Digital Grant"),
             ("PARTICIPATES_IN", "Sorvik Chamber of Commerce", "Quay Digital Grant")} <= found
+
+
+def test_a_strategy_that_sets_out_its_programmes_in_a_list():
+    found = facts("The Digital Harbour Strategy sets out three programmes: the Dock Voucher, the Pier Skills Scheme "
+                  "and the Berth Loan.")
+    assert {("PART_OF", "Dock Voucher", "Digital Harbour Strategy"),
+            ("PART_OF", "Pier Skills Scheme", "Digital Harbour Strategy"),
+            ("PART_OF", "Berth Loan", "Digital Harbour Strategy")} <= found
