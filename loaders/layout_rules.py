@@ -9,7 +9,7 @@ import re
 
 from loaders import relations as R
 from loaders.bullets import Statement
-from loaders.dates import YearSpan
+from loaders.dates import YearSpan, find_years
 from loaders.forms import counted_members
 from loaders.groups import targets_in_name
 from loaders.lexicon import INSTRUMENT_HEADS, name_key, reading_words
@@ -27,7 +27,7 @@ def table_row(rd: Reader, st: Statement, t: str, keys: list[str]) -> None:
     cell runs it (an instrument) or is its parent (a body, in a column whose header says so); bodies
     named "with" the first in a cell take part in it."""
     if not st.text.startswith("|"):
-        rd.table_header = None
+        rd.table_header = rd.period_body = None
         return
     if _TABLE_SEPARATOR.match(st.text):
         return
@@ -40,6 +40,7 @@ def table_row(rd: Reader, st: Statement, t: str, keys: list[str]) -> None:
     first = [keys[int(i)] for i in R.MENTION.findall(cells[0])]
     if not first and len(cells) == 2:
         _labelled_row(rd, cells, keys, span_of(st))
+        _period_row(rd, cells, keys, span_of(st))
     if not first or not (rd.is_actor(first[0]) or rd.is_instrument(first[0])):
         return
     subject, span = first[0], span_of(st)
@@ -75,6 +76,26 @@ def _labelled_row(rd: Reader, cells: list[str], keys: list[str], span: tuple[int
         body = keys[int(m[1])]
         if rd.is_actor(body):
             rd.add(relation, *((about, body) if page_first else (body, about)), [span], FRAMED)
+
+
+_PERIOD = re.compile(r"^(?:(?:19|20)\d\d)\s*(?:-\s*(?:(?:19|20)\d\d)?)?\s*$|^(?:since|from)\s+(?:19|20)\d\d$", re.I)
+
+
+def _period_row(rd: Reader, cells: list[str], keys: list[str], span: tuple[int, int]) -> None:
+    """ "| 2008–2017 | Quay Office |" / "| 2017– | Ministry of Ports |": the body held that role then, and
+    the one in the next row succeeded it (the table's rows in time order)."""
+    names = [keys[int(i)] for i in R.MENTION.findall(cells[1])]
+    if not _PERIOD.match(cells[0].strip()) or len(names) != 1 or not rd.is_actor(names[0]):
+        rd.period_body = None
+        return
+    years = find_years(cells[0])
+    start, end = (years[0].start, years[0].end) if years else (None, None)
+    if cells[0].strip().endswith("-"):
+        end = None  # "2017-": still so
+    rd.set_years(names[0], start, end)
+    if rd.period_body is not None and rd.period_body != names[0]:
+        rd.add("SUCCEEDED_BY", rd.period_body, names[0], [span], FRAMED, start=start)
+    rd.period_body = names[0]
 
 
 def frame_rules(rd: Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:

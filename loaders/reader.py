@@ -90,6 +90,7 @@ class Reader:
         self.statements: list[Statement] = []
         self.lower_words = frozenset(_LOWER_WORD.findall("\n".join(doc.clean)))  # words written in lower case
         self.table_header: list[str] | None = None  # the cells of the table's header row, lower-cased
+        self.period_body: str | None = None  # the body the table's last "period | body" row named
         self.focus: str | None = None  # what "it", "they", "its" stand for: the latest sentence's subject
         self.focus_before: str | None = None  # the focus before the current statement's own
         self.opening: str | None = None  # the first body or instrument the current statement names

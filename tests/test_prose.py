@@ -953,3 +953,16 @@ def test_a_strategy_that_sets_out_its_programmes_in_a_list():
     assert {("PART_OF", "Dock Voucher", "Digital Harbour Strategy"),
             ("PART_OF", "Pier Skills Scheme", "Digital Harbour Strategy"),
             ("PART_OF", "Berth Loan", "Digital Harbour Strategy")} <= found
+
+
+def test_a_table_of_periods_and_bodies_is_a_line_of_successions():
+    x = extract(document_from_text(
+        "| Period | Body responsible for SME policy |\n|---|---|\n| 1996–2008 | Small Business Office |\n"
+        "| 2008–2017 | Small and Medium Ports Administration |\n| 2017– | Ministry of SMEs and Ports |\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    years = {e.name: (e.start, e.end) for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target], r.start) for r in x.relationships}
+    assert {("SUCCEEDED_BY", "Small Business Office", "Small and Medium Ports Administration", 2008),
+            ("SUCCEEDED_BY", "Small and Medium Ports Administration", "Ministry of SMEs and Ports", 2017)} <= found
+    assert years["Ministry of SMEs and Ports"] == (2017, None) and years["Small Business Office"] == (1996, 2008)
