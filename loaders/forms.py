@@ -42,6 +42,16 @@ ITS = re.compile(  # "its regional B", "their own B"; not "its members while B" 
 _PARENTHESIS = re.compile(r"@(\d+)@\s*\(([^()]*@\d+@[^()]*)\)")
 
 
+# "Evaluations of P (Quay Institute, 2032) suggest …": who wrote about P and when, not who runs it.
+_CITED_BEFORE = re.compile(r"\b(?:evaluations?|studies|study|assessments?|reviews?|analys[ie]s|surveys?|reports?|"
+                           r"research|findings|evidence)\s+(?:of|on|by)\s+(?:the\s+)?$", re.I)
+
+
+def cited(t: str, at: int, years: str) -> bool:
+    """Whether "(Body, year)" after the mention at ``at`` cites a study of it rather than its runner."""
+    return years.strip().isdigit() and _CITED_BEFORE.search(t, max(0, at - 40), at) is not None
+
+
 _ONLY_BODIES = re.compile(
     r"^(?:\s|,|;|\u2013|\u2014|-|/|@\d+@|\d{4}|\d\d|and|then|later|from|since|until|to|now|today|formerly)*$", re.I
 )
@@ -362,7 +372,7 @@ def by_form(t: str) -> list[Phrased]:
     for m in _PARENTHESIS.finditer(t):
         # "P (A, then B)", "P (from 2018, A)", "P (Norland Union)": the bodies in parentheses run P; a
         # lone name found by shape alone there is P's other name, not its body.
-        if _ONLY_BODIES.match(m[2]):
+        if _ONLY_BODIES.match(m[2]) and not cited(t, m.start(), MENTION.sub("", m[2]).strip(" ,")):
             bodies = [int(i) for i in MENTION.findall(m[2])]
             alone = len(bodies) == 1 and not any(c.isdigit() for c in MENTION.sub("", m[2]))
             out.append(Phrased("IMPLEMENTS", bodies, [int(m[1])], m.start(), m.end(), typed=alone))

@@ -16,7 +16,7 @@ from loaders.bullets import Statement
 from loaders.clause_ends import PARTNER_ITEM
 from loaders.clauses import OWNS, Phrased, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
-from loaders.forms import ITS, by_form
+from loaders.forms import ITS, by_form, cited
 from loaders.phrase_facts import state_phrased
 from loaders.reader import FRAMED, NESTED, STATED, Reader, span_of
 
@@ -191,6 +191,8 @@ def _years_and_bodies(sc: _Scope, rules: _Rules) -> None:
             start, end = _years(m["years"])
             rd.set_years(k(m[1]), start, end)
     for m in rules.get("BODY_YEARS", ()):
+        if cited(sc.t, m.start(), m["years"]):
+            continue  # "Evaluations of P (Quay Institute, 2032) suggest …": an author and a year, cited
         start, end = _years(m["years"])
         rd.set_years(k(m[1]), start, end)
         rd.add("IMPLEMENTS", k(m[2]), k(m[1]), [sc.span], STATED, start=start, end=end)

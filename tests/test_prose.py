@@ -966,3 +966,13 @@ def test_a_table_of_periods_and_bodies_is_a_line_of_successions():
     assert {("SUCCEEDED_BY", "Small Business Office", "Small and Medium Ports Administration", 2008),
             ("SUCCEEDED_BY", "Small and Medium Ports Administration", "Ministry of SMEs and Ports", 2017)} <= found
     assert years["Ministry of SMEs and Ports"] == (2017, None) and years["Small Business Office"] == (1996, 2008)
+
+
+def test_a_study_cited_after_an_instrument_does_not_run_it():
+    x = extract(document_from_text(
+        "Evaluations of the Quay Voucher (Harbour Institute for Economic Research, 2032) suggest that take-up "
+        "rose.\n\n- Dock Voucher (Pier Agency, 2031)\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert found == {("IMPLEMENTS", "Pier Agency", "Dock Voucher")}  # the deck's line still reads as one
