@@ -525,8 +525,8 @@ def test_docx_paragraphs_lists_headings_and_tables_become_lines(tmp_path):
         "- Office of Tides: policy",
         "  - Quay fund (2001-2009)",
         "",
-        "Body | Role",
-        "IPA | delivery",
+        "| Body | Role |",
+        "| IPA | delivery |",
         "",
         "Closing remarks.",
     )
@@ -617,8 +617,8 @@ def test_html_main_text_only_with_blocks_as_lines(tmp_path):
         "  - Quay fund (2001\u20132009)",
         "- IPA: delivery",
         "",
-        "Body | Role",
-        "IPA | grants",
+        "| Body | Role |",
+        "| IPA | grants |",
     )
     assert (doc.title, doc.date) == ("Quay grants for boat builders", "2024-10-14")
     for chrome in ("cookies", "Scripts", "Comments", "Sidebars", "Search", "Privacy", "Home", "color"):
@@ -718,12 +718,27 @@ def test_the_dataset_and_extraction_read_the_seed_as_one_document(seeds_dir):
     assert list(texts.values())[0] == (seeds_dir / spec.file).read_text("utf-8")
 
 
-def test_a_table_typed_without_rules_is_read_row_by_row():
-    from loaders.text_tables import as_markdown_rows
 
-    lines = ["Table 3. Who does what", "Institution            Role", "Ministry of Piers      Policy design",
-             "Dock Agency            Delivery of vouchers", "", "EDB    Economic Development Board",
-             "DTA    Digital Transformation Accelerator", "QA     Quay Agency"]
-    rows = as_markdown_rows(lines)
-    assert rows == {1: "| Institution | Role |", 2: "| Ministry of Piers | Policy design |",
-                    3: "| Dock Agency | Delivery of vouchers |"}  # the glossary below stays a glossary
+def test_a_word_tables_rows_are_read_as_table_rows(tmp_path):
+    import docx
+
+    from loaders.extract import extract
+
+    word = docx.Document()
+    word.add_paragraph("Who runs what.")
+    table = word.add_table(rows=3, cols=3)
+    rows = [("Programme", "Lead ministry", "Implementing agency"),
+            ("Berth Online", "Ministry of Digital Piers", "Norland Enterprise Board"),
+            ("Quay Skills", "Ministry of Labour", "Norland Skills Authority")]
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    path = tmp_path / "who.docx"
+    word.save(path)
+    x = extract(read_document(path))
+    name = {e.id: e.name for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert {("LEADS", "Ministry of Digital Piers", "Berth Online"),
+            ("IMPLEMENTS", "Norland Skills Authority", "Quay Skills"),
+            ("LEADS", "Ministry of Labour", "Quay Skills")} <= found
+    assert not any("Board Quay" in n for n in name.values())  # one row does not run into the next

@@ -12,7 +12,7 @@ dropped), so a citation "lines 36-37" points at the same lines a reader sees:
 * ``.pdf``: each page's extracted text, a blank line between pages;
 * ``.docx``: one line per paragraph (a line break inside a paragraph starts a new line), list
   paragraphs as ``- `` bullets indented two spaces per level, headings on their own lines, one line per
-  table row (cells joined by `` | ``), a blank line between blocks;
+  table row (a Markdown row: ``| a | b |``), a blank line between blocks;
 * ``.html``/``.htm``: the main text only (no navigation, page header or footer, scripts, styles, asides,
   forms, cookie banners or comments); headings, paragraphs and list items (``- ``, indented by nesting)
   each on their own lines, table rows as for .docx, a blank line between blocks.

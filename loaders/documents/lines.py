@@ -78,3 +78,9 @@ def blocks_to_lines(blocks: Iterable[tuple[str, list[str]]]) -> list[str]:
 def inline(text: str) -> str:
     """Text on one line: runs of white space (newlines too) as one space, none at the ends."""
     return " ".join(text.split())
+
+
+def table_row(cells: list[str]) -> str:
+    """A table row as the reader reads tables: a Markdown row ("| a | b |"), so a Word or web page table
+    is read row by row as a Markdown one is."""
+    return "| " + " | ".join(cells) + " |"

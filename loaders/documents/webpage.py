@@ -11,7 +11,7 @@ from typing import Any
 
 from loaders.documents.dates import parse_date
 from loaders.documents.decoding import BOMS, decode_text
-from loaders.documents.lines import blocks_to_lines, inline
+from loaders.documents.lines import blocks_to_lines, inline, table_row
 from loaders.documents.metadata import looks_like_name, useful_title
 
 # Never part of a page's text: page chrome, scripts, forms and what the reader cannot see.
@@ -40,7 +40,7 @@ _HTML_DATE_META = (
 
 class _HtmlText:
     """Walks a parsed page and collects its blocks: headings, paragraphs, list items ("- ", indented by
-    nesting), table rows (cells joined by " | ") and preformatted text."""
+    nesting), table rows (Markdown rows, :func:`loaders.documents.lines.table_row`) and preformatted text."""
 
     def __init__(self) -> None:
         self.blocks: list[tuple[str, list[str]]] = []
@@ -92,7 +92,7 @@ class _HtmlText:
                 self.flush()
                 cells = [inline(c.get_text(" ")) for c in child.find_all(("td", "th"), recursive=False)]
                 if any(cells):
-                    self.blocks.append(("row", [" | ".join(cells)]))
+                    self.blocks.append(("row", [table_row(cells)]))
             elif name == "table":
                 self.flush()
                 self.walk(child, depth)

@@ -1,6 +1,6 @@
 """Word documents (.docx): one line per paragraph (a line break inside one starts a new line), list
 paragraphs as ``- `` bullets indented two spaces per level, headings on their own lines, one line per
-table row (cells joined by `` | ``), a blank line between blocks. Other ZIP files (PowerPoint, Excel,
+table row (a Markdown row: ``| a | b |``), a blank line between blocks. Other ZIP files (PowerPoint, Excel,
 OpenDocument, EPUB) are refused with what to do instead.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 
 from graph.errors import InputError
 from loaders.documents.document import MAX_DOCUMENT_BYTES
-from loaders.documents.lines import blocks_to_lines, inline
+from loaders.documents.lines import blocks_to_lines, inline, table_row
 from loaders.documents.metadata import useful_title
 
 
@@ -87,7 +87,7 @@ def _docx_blocks(container: Any, parent: Any) -> Iterator[tuple[str, list[str]]]
                     seen.add(id(cell._tc))
                     cells.append(inline(cell.text))
                 if any(cells):
-                    yield "row", [" | ".join(cells)]
+                    yield "row", [table_row(cells)]
             yield "end", []
         elif child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
