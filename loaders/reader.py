@@ -324,9 +324,12 @@ class Reader:
         s, t = self.drafts[source], self.drafts[target]
         words = reading_words()
         options = (words.default_actor, words.default_instrument)
-        # A lone capitalised word is only ever retyped as a body ("… through Portex"), never as an instrument.
+        # A lone capitalised word is retyped as a body ("… through Portex"), or as an instrument only as what
+        # a body leads or runs ("the ministry runs Quaybonus").
         s_free = self.retypable(source) and (s.kind != "single" or words.default_actor in spec.sources)
-        t_free = self.retypable(target) and (t.kind != "single" or words.default_actor in spec.targets)
+        t_free = self.retypable(target) and (
+            t.kind != "single" or words.default_actor in spec.targets or rel in ("LEADS", "IMPLEMENTS")
+        )
         fixed_end = target if s_free and not t_free else source if t_free and not s_free else None
         if rel in ("PART_OF", "SUCCEEDED_BY") and fixed_end is not None and self.is_instrument(fixed_end):
             options = options[::-1]  # an instrument is part of, or succeeded by, another instrument

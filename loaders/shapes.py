@@ -235,12 +235,19 @@ _PLACE_CUES = frozenset(("in", "across", "throughout", "at", "near", "around", "
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|formerly|previously|which|who)\s", re.I)
 
 
+_MODIFIED = re.compile(r"\s+[a-z]{3,}(?![\w-])(?!\s+(?:the|a|an|its|their)\b)")
+
+
 def _lone_name(text: str, start: int, word: str) -> bool:
     """Whether one capitalised word inside a sentence may be a name ("… through Portex, which …"):
     not the sentence's first word, not an adjective of nationality."""
     before = text[:start].rstrip()
+    if before.isdigit() or not before.strip("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"):
+        before = ""  # "¹ Figures provided by …": a footnote's mark opens the sentence
     if len(word) < 4:
         return False
+    if before.endswith((" the", " The")) and _MODIFIED.match(text, start + len(word)):
+        return False  # "after the Chillán earthquake": the word qualifies the noun after it
     if not before or before[-1] in ".:;!?\"'\u201c\u2018(-\u2013\u2014|*#":
         # A sentence may open on a name its apposition explains ("Portex, a non-profit platform, …").
         return _APPOSITION_AFTER.match(text, start + len(word)) is not None and word[1:].islower()

@@ -976,3 +976,15 @@ def test_a_study_cited_after_an_instrument_does_not_run_it():
     name = {e.id: e.name for e in x.entities}
     found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
     assert found == {("IMPLEMENTS", "Pier Agency", "Dock Voucher")}  # the deck's line still reads as one
+
+
+def test_a_lone_word_a_body_runs_is_an_instrument_but_not_a_modifier_or_a_footnotes_first_word():
+    x = extract(document_from_text(
+        "The Ministry of Ports runs Quaybonus, a grant for small firms. The Sorvik Port Agency manages Pierdesk.\n"
+        "The Dock Corporation, created in 1939 after the Chillán earthquake, finances innovation.\n\n"
+        "¹ Figures provided by the Sorvik Port Agency, March 2032.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert {("IMPLEMENTS", "Ministry of Ports", "Quaybonus"), ("IMPLEMENTS", "Sorvik Port Agency", "Pierdesk")} <= found
+    assert not {"Chillán", "Figures"} & set(name.values())
