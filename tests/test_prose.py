@@ -988,3 +988,9 @@ def test_a_lone_word_a_body_runs_is_an_instrument_but_not_a_modifier_or_a_footno
     found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
     assert {("IMPLEMENTS", "Ministry of Ports", "Quaybonus"), ("IMPLEMENTS", "Sorvik Port Agency", "Pierdesk")} <= found
     assert not {"Chillán", "Figures"} & set(name.values())
+
+
+def test_bodies_that_share_responsibility_for_an_instrument_lead_it():
+    found = facts("The Ministry of Piers and the Ministry of Labour share responsibility for the Quay Skills Plan.")
+    assert {("LEADS", "Ministry of Piers", "Quay Skills Plan"),
+            ("LEADS", "Ministry of Labour", "Quay Skills Plan")} <= found
