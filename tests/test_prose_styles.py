@@ -1,0 +1,288 @@
+"""Reading constructions met in documents of other styles (timelines, FAQs, annual reports, press releases,
+infoboxes, tables typed with tabs or aligned columns, academic prose), each on invented names."""
+
+from __future__ import annotations
+
+from loaders.documents import document_from_text
+from loaders.extract import extract
+from tests.prose_facts import facts
+
+
+def test_a_timelines_present_tense_an_affiliated_body_and_a_name_typed_by_its_runner():
+    found = facts(
+        "2019: The Quay Agency and the Tide Board merge into Harbour Norland. "
+        "The Ministry of Docks implements its programmes through its affiliated organisation, the Pier Institute. "
+        "In 2022, the Pier Institute took charge of the Quay Voucher. "
+        "Dock Start is run by the Sorvik Port Agency on behalf of the Department for Piers."
+    )
+    assert {
+        ("SUCCEEDED_BY", "Quay Agency", "Harbour Norland"),
+        ("SUCCEEDED_BY", "Tide Board", "Harbour Norland"),
+        ("PART_OF", "Pier Institute", "Ministry of Docks"),
+        ("LEADS", "Pier Institute", "Quay Voucher"),
+        ("IMPLEMENTS", "Sorvik Port Agency", "Dock Start"),
+        ("LEADS", "Department for Piers", "Dock Start"),
+    } <= found
+
+
+def test_a_reports_title_a_numbered_label_and_state_and_territory_governments():
+    x = extract(document_from_text(
+        "Department of Harbours Annual Report 2031-32\n\n"
+        "Program 2.1: Quay Business Capability. The program is delivered through the Pier Advice Line.\n"
+        "The department works with state and territory governments on regional projects.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    types = {e.name: e.type for e in x.entities}
+    assert "Department of Harbours" in types and not any("Report" in n for n in types)
+    assert types["Quay Business Capability"] == "Programme"
+    assert {("IMPLEMENTS", "Pier Advice Line", "Quay Business Capability"),
+            ("COLLABORATES_WITH", "Department of Harbours", "State and territory governments")} <= {
+        (r.type, name[r.source], name[r.target]) for r in x.relationships}
+
+
+def test_people_quoted_a_company_under_a_label_and_a_body_formed_by_integration():
+    x = extract(document_from_text(
+        '"Small firms matter," said Lina Korsk, chief executive of Harbour Norland. Tomas Vell, director of the '
+        "Quay Institute, agreed.\n\n"
+        'The Federal Ministry for Piers funds the programme "Go-Dock". Project management: Dock Projekt GmbH.\n\n'
+        "The Pier Agency was established in 2030 through the integration of the Quay Office and the Tide Board.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert not {"Lina Korsk", "Tomas Vell"} & set(name.values())
+    assert {("IMPLEMENTS", "Dock Projekt GmbH", "Go-Dock"), ("LEADS", "Federal Ministry for Piers", "Go-Dock"),
+            ("SUCCEEDED_BY", "Quay Office", "Pier Agency"), ("SUCCEEDED_BY", "Tide Board", "Pier Agency")} <= found
+
+
+def test_the_agency_is_a_headless_body_and_the_new_agency_the_one_a_merger_made():
+    found = facts(
+        "\"We are ready,\" said Lina Korsk, chief executive of Enterprise Sorvik. The agency will administer the "
+        "Quay Growth Loan.\n\n"
+        "The Dock Agency was created in 2030 by merging the Pier Agency with the Tide Agency. "
+        "The new agency works closely with the Sorvik Chamber of Commerce."
+    )
+    assert {("IMPLEMENTS", "Enterprise Sorvik", "Quay Growth Loan"),
+            ("COLLABORATES_WITH", "Dock Agency", "Sorvik Chamber of Commerce")} <= found
+    assert ("COLLABORATES_WITH", "Tide Agency", "Sorvik Chamber of Commerce") not in found
+
+
+def test_member_states_are_governments_and_a_lower_case_framework_is_no_name():
+    x = extract(document_from_text(
+        "Institutional framework for SME digital transition in Sorvik\n\n"
+        "The Quay Commission and the Member States co-invest in the Dock Hubs.\n"
+    ))
+    types = {e.name.lower(): e.type for e in x.entities}
+    assert types.get("member states") == "Government"
+    assert not any("framework" in n for n in types)
+
+
+def test_a_role_cell_opens_on_verbs_that_go_on_with_its_rows_body():
+    x = extract(document_from_text(
+        "| Institution | Role |\n|---|---|\n"
+        "| Ministry of Piers | Sets SME digital policy; funds the Tide Voucher |\n"
+        "| Quay Development Agency | Runs the Tide Voucher |\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    assert not any(n.startswith("Sets") for n in name.values())
+    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert {("LEADS", "Ministry of Piers", "Tide Voucher"),
+            ("IMPLEMENTS", "Quay Development Agency", "Tide Voucher")} <= found
+
+
+def test_an_office_named_after_its_holder_keeps_the_holder():
+    found = facts("The Quay Digital Office reports to the Prime Minister's Office. The President’s Office runs the "
+                  "Dock Grant. The Norland Government's Pier Agency runs the Tide Grant.")
+    assert {("PART_OF", "Quay Digital Office", "Prime Minister's Office"),
+            ("IMPLEMENTS", "President's Office", "Dock Grant"), ("IMPLEMENTS", "Pier Agency", "Tide Grant")} <= found
+
+
+def test_a_list_item_described_before_its_name():
+    found = facts("The Quay Digital Office manages the Go Online Sorvik programme and the national e-invoicing "
+                  "platform, InvoiceQuay.")
+    assert {("IMPLEMENTS", "Quay Digital Office", "Go Online Sorvik programme"),
+            ("IMPLEMENTS", "Quay Digital Office", "InvoiceQuay")} <= found
+
+
+def test_a_co_verb_shares_the_act_with_the_partner_after_its_object():
+    found = facts("The Sorvik Innovation Agency co-manages the Anchor Fund with the Quay Development Bank. "
+                  "The Dock Fund was set up with the cooperation of the Pier Chamber of Commerce.")
+    assert {("IMPLEMENTS", "Sorvik Innovation Agency", "Anchor Fund"),
+            ("IMPLEMENTS", "Quay Development Bank", "Anchor Fund"),
+            ("PARTICIPATES_IN", "Pier Chamber of Commerce", "Dock Fund")} <= found
+    assert {("COLLABORATES_WITH", "Sorvik Innovation Agency", "Quay Development Bank"),
+            ("COLLABORATES_WITH", "Quay Development Bank", "Sorvik Innovation Agency")} & found  # either way round
+
+
+def test_splits_combinations_previous_names_and_what_a_body_is_now():
+    found = facts(
+        "In 2018, the Harbour Board was split into the Quay Agency and the Dock Agency. "
+        "The Berth Institute, previously the Mooring Institute, runs the Anchor Grant. "
+        "The former Ministry of Boats (now the Ministry of Maritime Affairs) designed the Keel Loan. "
+        "The Sail Agency and the Mast Agency were combined into the Rigging Agency in 2022."
+    )
+    assert {("SUCCEEDED_BY", "Harbour Board", "Quay Agency"), ("SUCCEEDED_BY", "Harbour Board", "Dock Agency"),
+            ("SUCCEEDED_BY", "Mooring Institute", "Berth Institute"), ("IMPLEMENTS", "Berth Institute", "Anchor Grant"),
+            ("SUCCEEDED_BY", "Ministry of Boats", "Ministry of Maritime Affairs"),
+            ("SUCCEEDED_BY", "Sail Agency", "Rigging Agency"),
+            ("SUCCEEDED_BY", "Mast Agency", "Rigging Agency")} <= found
+    assert ("IMPLEMENTS", "Mooring Institute", "Anchor Grant") not in found
+
+
+def test_money_given_to_a_body_for_an_instrument_funding_received_and_a_responsible_frame():
+    found = facts(
+        "Budget 2031 provides $50 million over five years to the Department of Piers to extend the Harbour Skills "
+        "Program. The Quay Mentoring Program receives funding from the Ministry of Docks. Under the responsibility "
+        "of the Ministry of Tides, the Sorvik Wave Agency runs the Surf Voucher."
+    )
+    assert {("LEADS", "Department of Piers", "Harbour Skills Program"),
+            ("LEADS", "Ministry of Docks", "Quay Mentoring Program"),
+            ("LEADS", "Ministry of Tides", "Surf Voucher"),
+            ("IMPLEMENTS", "Sorvik Wave Agency", "Surf Voucher")} <= found
+
+
+def test_a_numbered_heading_stands_alone_and_its_opens_on_the_last_sentences_body():
+    x = extract(document_from_text(
+        "1. Policy lead\nThe Ministry of Piers owns the quay agenda. Its Harbour Directorate drafts the plan.\n\n"
+        "3. Finance\nThe Sorvik Dock Bank (SDB) provides the Berth Loan.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert "Sorvik Dock Bank" in name.values() and not any(n.startswith("Finance") for n in name.values())
+    assert {("PART_OF", "Harbour Directorate", "Ministry of Piers"),
+            ("IMPLEMENTS", "Sorvik Dock Bank", "Berth Loan")} <= found
+
+
+def test_a_names_own_period_does_not_date_its_adoption_and_fiscal_year_ranges():
+    x = extract(document_from_text(
+        "The Harbour Strategy 2032–2037 was adopted by the Ministry of Ports in December 2031.\n"
+        "The Sail Fund (2028/29 – 2032/33) was administered by the Mast Office.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    years = {(r.type, name[r.source], name[r.target]): (r.start, r.end) for r in x.relationships}
+    assert years[("LEADS", "Ministry of Ports", "Harbour Strategy")][0] == 2031
+    assert years[("IMPLEMENTS", "Mast Office", "Sail Fund")] == (2028, 2033)
+
+
+def test_a_sources_publication_year_is_not_the_bodys():
+    x = extract(document_from_text("The Quay Grant (2031-) is run by the Dock Agency.\n\n"
+                                   "Source: Harbour Statistics Office (2030), Business Survey.\n"))
+    years = {e.name: (e.start, e.end) for e in x.entities}
+    assert years["Harbour Statistics Office"] == (None, None)
+    assert [(r.start, r.end) for r in x.relationships] == [(2031, None)]
+
+
+def test_an_opening_participle_is_said_of_the_main_clauses_subject():
+    x = extract(document_from_text(
+        "**Dock Boost.** Funded under the national Quay Recovery Plan, the programme offers vouchers. "
+        "It is administered by Harbour Enterprise Sorvik.\n\n"
+        "**Smart Pier Initiative.** Launched in 2029 by the Ministry of Piers, the initiative co-finances "
+        "digital projects. Since 2032 it has been delivered by the Tide Institute in cooperation with universities.\n\n"
+        "In 2033 the government announced that Harbour Enterprise Sorvik would absorb the Export Credit Office. "
+        "The Tide Institute's former headquarters now hosts a hub, QuayHub, operated by the Wave Agency.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target], r.start) for r in x.relationships}
+    assert {("PART_OF", "Dock Boost", "Quay Recovery Plan", None),
+            ("IMPLEMENTS", "Harbour Enterprise Sorvik", "Dock Boost", None),
+            ("LEADS", "Ministry of Piers", "Smart Pier Initiative", 2029),
+            ("IMPLEMENTS", "Tide Institute", "Smart Pier Initiative", 2032),
+            ("IMPLEMENTS", "Wave Agency", "QuayHub", None)} <= found
+    assert ("SUCCEEDED_BY", "Export Credit Office", "Harbour Enterprise Sorvik") in {f[:3] for f in found}
+    assert not {f for f in found if f[1] == "Tide Institute" and f[2] == "QuayHub"}
+    assert not {f for f in found if f[0] == "PARTICIPATES_IN" and f[1] == "Ministry of Piers"}
+
+
+def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
+    x = extract(document_from_text(
+        "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
+        "Preceding agencies\tSorvik Trade Board; Sorvik Technology Centre\nJurisdiction\tGovernment of Sorvik\n"
+        "Parent agency\tMinistry of Economic Affairs\n\nThe agency administers the Digital Step grant.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert {("SUCCEEDED_BY", "Sorvik Trade Board", "Sorvik Enterprise Agency"),
+            ("SUCCEEDED_BY", "Sorvik Technology Centre", "Sorvik Enterprise Agency"),
+            ("PART_OF", "Sorvik Enterprise Agency", "Ministry of Economic Affairs")} <= found
+    assert not any("Jurisdiction" in n for n in name.values())
+
+
+def test_a_plain_texts_emphasis_and_a_french_head_with_its_tail_in_lower_case():
+    x = extract(document_from_text(
+        "The *Direction générale des Quais* (DGQ), part of the Ministry of Piers, steers the *Quai Numérique* "
+        "programme. The *Chambres de commerce et d'industrie* (CCI) relay the programme locally.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    types = {e.name: e.type for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert types["Chambres de commerce et d'industrie"] == "PrivateSector"
+    assert {("LEADS", "Direction générale des Quais", "Quai Numérique programme"),
+            ("PART_OF", "Direction générale des Quais", "Ministry of Piers"),
+            ("PARTICIPATES_IN", "Chambres de commerce et d'industrie", "Quai Numérique programme")} <= found
+
+
+def test_a_name_with_to_and_a_colon_subtitle_and_a_closing_year():
+    x = extract(document_from_text(
+        "Help to Sail: Digital was a scheme that offered small firms a discount on software. It was run by the "
+        "Department for Harbours and Trade and closed to new applications in February 2033. It moved from QBO to "
+        "Enterprise Sorvik in 2031.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    years = {(r.type, name[r.source], name[r.target]): (r.start, r.end) for r in x.relationships}
+    assert years[("IMPLEMENTS", "Department for Harbours and Trade", "Help to Sail: Digital")] == (None, 2033)
+    assert not any(" to Enterprise" in n for n in name.values())
+
+
+def test_bodies_that_help_promote_or_deliver_an_instrument_take_part_in_it():
+    found = facts("The Quay Digital Grant is delivered by Business Sorvik. Local councils and the Sorvik Chamber of "
+                  "Commerce help promote the grant.")
+    assert {("PARTICIPATES_IN", "Local councils", "Quay Digital Grant"),
+            ("PARTICIPATES_IN", "Sorvik Chamber of Commerce", "Quay Digital Grant")} <= found
+
+
+def test_a_strategy_that_sets_out_its_programmes_in_a_list():
+    found = facts("The Digital Harbour Strategy sets out three programmes: the Dock Voucher, the Pier Skills Scheme "
+                  "and the Berth Loan.")
+    assert {("PART_OF", "Dock Voucher", "Digital Harbour Strategy"),
+            ("PART_OF", "Pier Skills Scheme", "Digital Harbour Strategy"),
+            ("PART_OF", "Berth Loan", "Digital Harbour Strategy")} <= found
+
+
+def test_a_table_of_periods_and_bodies_is_a_line_of_successions():
+    x = extract(document_from_text(
+        "| Period | Body responsible for SME policy |\n|---|---|\n| 1996–2008 | Small Business Office |\n"
+        "| 2008–2017 | Small and Medium Ports Administration |\n| 2017– | Ministry of SMEs and Ports |\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    years = {e.name: (e.start, e.end) for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target], r.start) for r in x.relationships}
+    assert {("SUCCEEDED_BY", "Small Business Office", "Small and Medium Ports Administration", 2008),
+            ("SUCCEEDED_BY", "Small and Medium Ports Administration", "Ministry of SMEs and Ports", 2017)} <= found
+    assert years["Ministry of SMEs and Ports"] == (2017, None) and years["Small Business Office"] == (1996, 2008)
+
+
+def test_a_study_cited_after_an_instrument_does_not_run_it():
+    x = extract(document_from_text(
+        "Evaluations of the Quay Voucher (Harbour Institute for Economic Research, 2032) suggest that take-up "
+        "rose.\n\n- Dock Voucher (Pier Agency, 2031)\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert found == {("IMPLEMENTS", "Pier Agency", "Dock Voucher")}  # the deck's line still reads as one
+
+
+def test_a_lone_word_a_body_runs_is_an_instrument_but_not_a_modifier_or_a_footnotes_first_word():
+    x = extract(document_from_text(
+        "The Ministry of Ports runs Quaybonus, a grant for small firms. The Sorvik Port Agency manages Pierdesk.\n"
+        "The Dock Corporation, created in 1939 after the Chillán earthquake, finances innovation.\n\n"
+        "¹ Figures provided by the Sorvik Port Agency, March 2032.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert {("IMPLEMENTS", "Ministry of Ports", "Quaybonus"), ("IMPLEMENTS", "Sorvik Port Agency", "Pierdesk")} <= found
+    assert not {"Chillán", "Figures"} & set(name.values())
+
+
+def test_bodies_that_share_responsibility_for_an_instrument_lead_it():
+    found = facts("The Ministry of Piers and the Ministry of Labour share responsibility for the Quay Skills Plan.")
+    assert {("LEADS", "Ministry of Piers", "Quay Skills Plan"),
+            ("LEADS", "Ministry of Labour", "Quay Skills Plan")} <= found
