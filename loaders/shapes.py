@@ -19,6 +19,7 @@ from loaders.lexicon import (
     INTERNATIONAL_WORDS,
     REGIONAL_WORDS,
     STARTERS,
+    STOP,
     Candidate,
     ReadingWords,
     alternation,
@@ -235,7 +236,10 @@ _PLACE_CUES = frozenset(("in", "across", "throughout", "at", "near", "around", "
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|formerly|previously|which|who)\s", re.I)
 
 
-_MODIFIED = re.compile(r"\s+[a-z]{3,}(?![\w-])(?!\s+(?:the|a|an|its|their)\b)")
+# "the Chillán earthquake": a lower-case noun after the word (not a function word or a verb of the sentence)
+_MODIFIED = re.compile(
+    rf"\s+(?!(?:{STOP}|and|or|but|for|in|on|at)\b)[a-z]{{3,}}(?![\w-])(?!\s+(?:the|a|an|its|their)\b)"
+)
 
 
 def _lone_name(text: str, start: int, word: str) -> bool:

@@ -286,3 +286,9 @@ def test_bodies_that_share_responsibility_for_an_instrument_lead_it():
     found = facts("The Ministry of Piers and the Ministry of Labour share responsibility for the Quay Skills Plan.")
     assert {("LEADS", "Ministry of Piers", "Quay Skills Plan"),
             ("LEADS", "Ministry of Labour", "Quay Skills Plan")} <= found
+
+
+def test_a_lone_word_before_and_is_still_a_name():
+    assert ("LEADS", "Treasury", "Harbour Tax Credit") in facts(
+        "The Harbour Tax Credit, which was designed by the Treasury and is administered by the Revenue Office, "
+        "reimburses software costs.")
