@@ -28,6 +28,7 @@ _GAP_AFTER = 40  # characters between a phrase and the first mention after it
 _COORDINATED = re.compile(
     r"^\s*(?:,\s*)?(?:and|but)\b|,\s*and\s|\band\s+(?:was|were|is|are|has\s+been|had\s+been|will\s+be)\s+$"
     r"|\band\s+(?:(?:now|also|then|later|since|still|today)\s+)*[a-z]+(?:s|ed)\s+$"  # "… and now functions under"
+    r"|^[a-z\s-]*\s(?:and|but)\s+(?:(?:now|also|then|later|still)\s+)*$"  # "A sets policy and funds P"
     r"|\bas\s+(?:a|an|the|its)\s+[^@]*$",  # "… as a wholly owned subsidiary of": the subject's complement
     re.I,
 )

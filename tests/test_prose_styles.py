@@ -292,3 +292,8 @@ def test_a_lone_word_before_and_is_still_a_name():
     assert ("LEADS", "Treasury", "Harbour Tax Credit") in facts(
         "The Harbour Tax Credit, which was designed by the Treasury and is administered by the Revenue Office, "
         "reimburses software costs.")
+
+
+def test_a_second_verb_after_and_keeps_the_clause_subject():
+    assert ("LEADS", "Ministry of Ports", "Quay Voucher") in facts(
+        "Key actors\n\nMinistry of Ports: sets SME digital policy and funds the Quay Voucher.\n")
