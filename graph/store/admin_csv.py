@@ -17,7 +17,6 @@ import os
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
-from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TextIO
@@ -29,7 +28,6 @@ from graph.store.csv_cells import ARRAY_DELIMITERS, Findings, csv_cell, csv_cell
 from graph.store.csv_tables import Table, TableTask, table_tasks
 
 ARGS_FILE = "neo4j-admin-import.args"
-_ROWS_PER_WRITE = 50_000  # rows joined into one text per write: few calls, bounded memory
 # relationships from which two processes write: below, forking and the helper's start outweigh the gain
 _TWO_PROCESSES_FROM = 50_000
 
@@ -46,13 +44,12 @@ class AdminImportTables:
 
 
 # --- writing -----------------------------------------------------------------------------------------------
-def _write_table(fh: TextIO, table: Table) -> None:
-    """The table as :mod:`csv` writes it, ``_ROWS_PER_WRITE`` rows per write."""
+def _write_table(fh: TextIO, table: Table, found: Findings) -> None:
+    """The table as :mod:`csv` writes it, a block of rows per write."""
     fh.write(",".join(map(csv_cell, table.header)) + "\n")
-    columns = [csv_cells(c) if q else c for c, q in zip(table.columns, table.quoted, strict=True)]
-    rows = map(",".join, zip(*columns, strict=True))
-    while chunk := list(islice(rows, _ROWS_PER_WRITE)):
-        fh.write("\n".join(chunk))
+    for cells, quoted in table.blocks(found):
+        columns = [csv_cells(c) if q else c for c, q in zip(cells, quoted, strict=True)]
+        fh.write("\n".join(map(",".join, zip(*columns, strict=True))))
         fh.write("\n")
 
 
@@ -68,7 +65,7 @@ def _write_tasks(tasks: list[TableTask], take: Take, directory: Path, delimiter:
         written[i] = []
         for table in tasks[i].build(delimiter, found):
             with open(directory / table.name, "w", encoding="utf-8", newline="") as fh:
-                _write_table(fh, table)
+                _write_table(fh, table, found)
             written[i].append(table.name)
     return written
 
@@ -200,7 +197,7 @@ def admin_import_tables(graph: InstitutionalGraph) -> AdminImportTables:
         tables = AdminImportTables(array_delimiter=delimiter)
         for task in tasks:
             for table in task.build(delimiter, found):
-                tables.files[table.name] = [table.header, *map(list, table.rows())]
+                tables.files[table.name] = [table.header, *map(list, table.rows(found))]
                 getattr(tables, task.kind).append(table.name)
         tables.multiline = found.multiline
         if _free_delimiter(found) == delimiter:
