@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -139,19 +140,37 @@ def _helper(tasks: list[TableTask], take: Take, directory: Path, delimiter: str,
 
 
 def writing_processes(graph: InstitutionalGraph) -> int:
-    """Two writing processes for a large graph where ``fork`` is there and a second CPU is idle (the
-    1-minute load average, this process included, leaves one free). The two spend more CPU than one
-    (their first writes to the shared graph copy its pages): at 200,000 relationships on 2 busy cores
-    (load average 2.5) they took 1.5 times the CPU and 1.5 times as long; at load average 15, 0.6 times
-    as long, but only by taking CPU from the other processes."""
+    """Two writing processes for a large graph where ``fork`` is there and a second CPU is idle now (see
+    :func:`idle_cpus`; the 1-minute load average lags: after a minute of this process's own work it
+    reads 1 on an idle machine). The two spend more CPU than one (their first writes to the shared graph
+    copy its pages): at 200,000 relationships on 2 busy cores (load average 2.5) they took 1.5 times the
+    CPU and 1.5 times as long; at load average 15, 0.6 times as long, but only by taking CPU from the
+    other processes."""
     cpus = len(os.sched_getaffinity(0))
-    two = (
-        graph.graph.number_of_edges() >= _TWO_PROCESSES_FROM
-        and "fork" in multiprocessing.get_all_start_methods()
-        and cpus > 1
-        and os.getloadavg()[0] < cpus - 0.5
-    )
-    return 2 if two else 1
+    if graph.graph.number_of_edges() < _TWO_PROCESSES_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    idle = idle_cpus()
+    if idle is None:  # no /proc/stat: the load average, this process included, must leave a CPU free
+        return 2 if cpus > 1 and os.getloadavg()[0] < cpus - 0.5 else 1
+    return 2 if cpus > 1 and idle > 1.5 else 1
+
+
+def idle_cpus(seconds: float = 0.1) -> float | None:
+    """How many CPUs were idle (this process's too) over the next ``seconds``, from ``/proc/stat``'s
+    totals; ``None`` where it cannot be read."""
+
+    def sample() -> tuple[int, int]:
+        with open("/proc/stat", encoding="ascii") as fh:
+            ticks = list(map(int, fh.readline().split()[1:9]))  # user … steal: guest time is in user
+        return ticks[3] + ticks[4], sum(ticks)  # idle and waiting for I/O
+
+    try:
+        idle, total = sample()
+        time.sleep(seconds)
+        idle_after, total_after = sample()
+    except (OSError, ValueError, IndexError):
+        return None
+    return (os.cpu_count() or 1) * (idle_after - idle) / max(total_after - total, 1)
 
 
 def _free_delimiter(found: Findings) -> str:
