@@ -9,6 +9,7 @@ import pytest
 from graph.errors import InstgraphError
 from graph.model import Entity, Evidence, Relationship
 from graph.model.institutional_graph import InstitutionalGraph
+from graph.store import csv_tables
 from graph.store.admin_csv import admin_import_tables, write_admin_import_csv
 from graph.synthetic import synthetic_graph
 from loaders.dataset import korea_graph
@@ -71,6 +72,18 @@ def test_streaming_export_writes_the_same_bytes_as_the_row_by_row_one(
     for file in old_files:
         old = (tmp_path / "old" / file).read_bytes()
         assert (tmp_path / "new" / file).read_bytes() == old.replace(b"/old/", b"/new/"), file
+
+
+@pytest.mark.parametrize("name", ["synthetic", "quoting", "awkward"])
+def test_block_boundaries_change_no_byte(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cells are made a block of rows at a time (header types from the whole column): with blocks of 3
+    rows, a block may hold only gaps, or the -0.0 its column prints apart, and the files are the same."""
+    graph = GRAPHS[name]()
+    reference.write_admin_import_csv(graph, tmp_path / "old")
+    monkeypatch.setattr(csv_tables, "_ROWS_PER_BLOCK", 3)
+    write_admin_import_csv(graph, tmp_path / "new", processes=1)
+    for file in sorted(p.name for p in (tmp_path / "old").iterdir() if p.suffix == ".csv"):
+        assert (tmp_path / "new" / file).read_bytes() == (tmp_path / "old" / file).read_bytes(), file
 
 
 def test_in_memory_tables_are_the_written_files(tmp_path: Path) -> None:
