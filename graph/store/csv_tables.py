@@ -266,14 +266,14 @@ def _mention_tables(graph: InstitutionalGraph, delimiter: str, found: Findings) 
     label_of = {node: look[t] for node, t in types.items()}
     starts = list(map(itemgetter(0), spans))
     keys = list(map(label_of.__getitem__, starts))
-    ends, lines = list(map(itemgetter(1), spans)), list(map(delimiter.join, spans.values()))
+    ends, lines = list(map(itemgetter(1), spans)), list(spans.values())
     if len(order := dict.fromkeys(keys)) > 1:  # regrouped by label: a few C-level passes per column
         masks = [list(map(label.__eq__, keys)) for label in order]
         starts, ends, lines = ([*chain.from_iterable(map(compress, repeat(c), masks))] for c in (starts, ends, lines))
     columns: list[Column] = [_ids(":START_ID", starts), _ids(":END_ID", ends), _constant(":TYPE", MENTION_TYPE),
                _constant(f"{DERIVED_FLAG}:boolean", "true"), ("id", partial(_mention_ids, starts, ends))]  # fmt: skip
     if any(lines):
-        columns.append(("lines:string[]", partial(_unchecked, lines)))
+        columns.append(("lines:string[]", partial(_joined, lines, delimiter)))
     columns.append(_constant("method", "derived"))
     yield _table(f"relationships_{MENTION_TYPE}_derived.csv", len(starts), columns, {}, found)
 
@@ -283,9 +283,10 @@ def _mention_ids(starts: list[str], ends: list[str], begin: int, end: int, _foun
     return mention_ids(starts[begin:end], ends[begin:end]), False
 
 
-def _unchecked(cells: list[str], begin: int, end: int, _found: Findings) -> tuple[list[str], bool]:
-    """Cells that cannot hold a delimiter, a comma or a line break."""
-    return cells[begin:end], False
+def _joined(lines: list[dict[str, None]], delimiter: str, begin: int, end: int, _found: Findings
+            ) -> tuple[list[str], bool]:  # fmt: skip
+    """Line spans (``"3-4"``), which hold no delimiter, comma or line break."""
+    return list(map(delimiter.join, lines[begin:end])), False
 
 
 @dataclass(frozen=True)
