@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from graph.errors import InstgraphError
 from graph.model import Entity, Evidence, Relationship
 from graph.model.institutional_graph import InstitutionalGraph
 from graph.store import csv_tables
-from graph.store.admin_csv import admin_import_tables, write_admin_import_csv
+from graph.store.admin_csv import admin_import_tables, idle_cpus, write_admin_import_csv, writing_processes
 from graph.synthetic import synthetic_graph
 from loaders.dataset import korea_graph
 from tests import admin_csv_reference as reference
@@ -107,3 +108,11 @@ def test_an_error_in_the_second_process_is_raised_with_its_message(tmp_path: Pat
         messages.append(str(caught.value))
     assert messages[0] == messages[1]
     assert "'note'" in messages[0] and "cannot store" in messages[0]
+
+
+def test_idle_cpus_are_read_from_the_kernel_and_small_graphs_use_one_process() -> None:
+    """The export's choice of a second process rests on this reading (``None`` would mean the lagging
+    load average instead); a small graph is never worth a fork."""
+    idle = idle_cpus(0.05)
+    assert idle is not None and 0.0 <= idle <= (os.cpu_count() or 1) + 0.01
+    assert writing_processes(synthetic_graph(60, 300, seed=5)) == 1
