@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ import pytest
 from graph.errors import InstgraphError
 from graph.model import Entity, Evidence, Relationship
 from graph.model.institutional_graph import InstitutionalGraph
-from graph.store.admin_csv import admin_import_tables, write_admin_import_csv
+from graph.store import csv_tables
+from graph.store.admin_csv import admin_import_tables, idle_cpus, write_admin_import_csv, writing_processes
 from graph.synthetic import synthetic_graph
 from loaders.dataset import korea_graph
 from tests import admin_csv_reference as reference
@@ -73,6 +75,18 @@ def test_streaming_export_writes_the_same_bytes_as_the_row_by_row_one(
         assert (tmp_path / "new" / file).read_bytes() == old.replace(b"/old/", b"/new/"), file
 
 
+@pytest.mark.parametrize("name", ["synthetic", "quoting", "awkward"])
+def test_block_boundaries_change_no_byte(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cells are made a block of rows at a time (header types from the whole column): with blocks of 3
+    rows, a block may hold only gaps, or the -0.0 its column prints apart, and the files are the same."""
+    graph = GRAPHS[name]()
+    reference.write_admin_import_csv(graph, tmp_path / "old")
+    monkeypatch.setattr(csv_tables, "_ROWS_PER_BLOCK", 3)
+    write_admin_import_csv(graph, tmp_path / "new", processes=1)
+    for file in sorted(p.name for p in (tmp_path / "old").iterdir() if p.suffix == ".csv"):
+        assert (tmp_path / "new" / file).read_bytes() == (tmp_path / "old" / file).read_bytes(), file
+
+
 def test_in_memory_tables_are_the_written_files(tmp_path: Path) -> None:
     graph = _awkward().dated()
     tables = admin_import_tables(graph)
@@ -94,3 +108,11 @@ def test_an_error_in_the_second_process_is_raised_with_its_message(tmp_path: Pat
         messages.append(str(caught.value))
     assert messages[0] == messages[1]
     assert "'note'" in messages[0] and "cannot store" in messages[0]
+
+
+def test_idle_cpus_are_read_from_the_kernel_and_small_graphs_use_one_process() -> None:
+    """The export's choice of a second process rests on this reading (``None`` would mean the lagging
+    load average instead); a small graph is never worth a fork."""
+    idle = idle_cpus(0.05)
+    assert idle is not None and 0.0 <= idle <= (os.cpu_count() or 1) + 0.01
+    assert writing_processes(synthetic_graph(60, 300, seed=5)) == 1

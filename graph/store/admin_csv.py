@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
-from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TextIO
@@ -29,7 +29,6 @@ from graph.store.csv_cells import ARRAY_DELIMITERS, Findings, csv_cell, csv_cell
 from graph.store.csv_tables import Table, TableTask, table_tasks
 
 ARGS_FILE = "neo4j-admin-import.args"
-_ROWS_PER_WRITE = 50_000  # rows joined into one text per write: few calls, bounded memory
 # relationships from which two processes write: below, forking and the helper's start outweigh the gain
 _TWO_PROCESSES_FROM = 50_000
 
@@ -46,13 +45,12 @@ class AdminImportTables:
 
 
 # --- writing -----------------------------------------------------------------------------------------------
-def _write_table(fh: TextIO, table: Table) -> None:
-    """The table as :mod:`csv` writes it, ``_ROWS_PER_WRITE`` rows per write."""
+def _write_table(fh: TextIO, table: Table, found: Findings) -> None:
+    """The table as :mod:`csv` writes it, a block of rows per write."""
     fh.write(",".join(map(csv_cell, table.header)) + "\n")
-    columns = [csv_cells(c) if q else c for c, q in zip(table.columns, table.quoted, strict=True)]
-    rows = map(",".join, zip(*columns, strict=True))
-    while chunk := list(islice(rows, _ROWS_PER_WRITE)):
-        fh.write("\n".join(chunk))
+    for cells, quoted in table.blocks(found):
+        columns = [csv_cells(c) if q else c for c, q in zip(cells, quoted, strict=True)]
+        fh.write("\n".join(map(",".join, zip(*columns, strict=True))))
         fh.write("\n")
 
 
@@ -68,7 +66,7 @@ def _write_tasks(tasks: list[TableTask], take: Take, directory: Path, delimiter:
         written[i] = []
         for table in tasks[i].build(delimiter, found):
             with open(directory / table.name, "w", encoding="utf-8", newline="") as fh:
-                _write_table(fh, table)
+                _write_table(fh, table, found)
             written[i].append(table.name)
     return written
 
@@ -142,19 +140,37 @@ def _helper(tasks: list[TableTask], take: Take, directory: Path, delimiter: str,
 
 
 def writing_processes(graph: InstitutionalGraph) -> int:
-    """Two writing processes for a large graph where ``fork`` is there and a second CPU is idle (the
-    1-minute load average, this process included, leaves one free). The two spend more CPU than one
-    (their first writes to the shared graph copy its pages): at 200,000 relationships on 2 busy cores
-    (load average 2.5) they took 1.5 times the CPU and 1.5 times as long; at load average 15, 0.6 times
-    as long, but only by taking CPU from the other processes."""
+    """Two writing processes for a large graph where ``fork`` is there and a second CPU is idle now (see
+    :func:`idle_cpus`; the 1-minute load average lags: after a minute of this process's own work it
+    reads 1 on an idle machine). The two spend more CPU than one (their first writes to the shared graph
+    copy its pages): at 200,000 relationships on 2 busy cores (load average 2.5) they took 1.5 times the
+    CPU and 1.5 times as long; at load average 15, 0.6 times as long, but only by taking CPU from the
+    other processes."""
     cpus = len(os.sched_getaffinity(0))
-    two = (
-        graph.graph.number_of_edges() >= _TWO_PROCESSES_FROM
-        and "fork" in multiprocessing.get_all_start_methods()
-        and cpus > 1
-        and os.getloadavg()[0] < cpus - 0.5
-    )
-    return 2 if two else 1
+    if graph.graph.number_of_edges() < _TWO_PROCESSES_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    idle = idle_cpus()
+    if idle is None:  # no /proc/stat: the load average, this process included, must leave a CPU free
+        return 2 if cpus > 1 and os.getloadavg()[0] < cpus - 0.5 else 1
+    return 2 if cpus > 1 and idle > 1.5 else 1
+
+
+def idle_cpus(seconds: float = 0.1) -> float | None:
+    """How many CPUs were idle (this process's too) over the next ``seconds``, from ``/proc/stat``'s
+    totals; ``None`` where it cannot be read."""
+
+    def sample() -> tuple[int, int]:
+        with open("/proc/stat", encoding="ascii") as fh:
+            ticks = list(map(int, fh.readline().split()[1:9]))  # user … steal: guest time is in user
+        return ticks[3] + ticks[4], sum(ticks)  # idle and waiting for I/O
+
+    try:
+        idle, total = sample()
+        time.sleep(seconds)
+        idle_after, total_after = sample()
+    except (OSError, ValueError, IndexError):
+        return None
+    return (os.cpu_count() or 1) * (idle_after - idle) / max(total_after - total, 1)
 
 
 def _free_delimiter(found: Findings) -> str:
@@ -200,7 +216,7 @@ def admin_import_tables(graph: InstitutionalGraph) -> AdminImportTables:
         tables = AdminImportTables(array_delimiter=delimiter)
         for task in tasks:
             for table in task.build(delimiter, found):
-                tables.files[table.name] = [table.header, *map(list, table.rows())]
+                tables.files[table.name] = [table.header, *map(list, table.rows(found))]
                 getattr(tables, task.kind).append(table.name)
         tables.multiline = found.multiline
         if _free_delimiter(found) == delimiter:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from graph.errors import UsageError
 from graph.model.institutional_graph import InstitutionalGraph
-from graph.store.admin_csv import write_admin_import_csv
+from graph.store.admin_csv import write_admin_import_csv, writing_processes
 from graph.store.admin_tool import AdminToolError, run_admin
 from graph.store.constraints import ensure_constraints
 from graph.store.local_server import LocalServer
@@ -96,9 +96,10 @@ def bulk_load(
     with tempfile.TemporaryDirectory(prefix="bulk-", dir=server.server_dir) as tmp:
         work = Path(tmp)
         with _step(report, "export CSV"):
+            processes = writing_processes(graph)  # whether a CPU is idle, before the server's shutdown takes one
             stopping = _ask_to_stop(server, log)  # it shuts down while the CSV is written
             try:
-                args = write_admin_import_csv(graph, work / "csv")
+                args = write_admin_import_csv(graph, work / "csv", processes=processes)
             except BaseException:  # a value the store cannot hold: nothing was imported, start it again
                 if stopping:
                     server.restart(log=log)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain, repeat
 from operator import contains, methodcaller
 from typing import Any
@@ -32,8 +33,11 @@ class Findings:
     multiline: bool = False
 
 
-Column = tuple[str, list[str], bool]
-"""A column: its typed header, its cells, and whether one of them needs quoting."""
+Cells = Callable[[int, int, Findings], tuple[list[str], bool]]
+"""The cell texts of a column's rows ``begin:end``, and whether one of them needs quoting; notes in the
+:class:`Findings` what they hold."""
+Column = tuple[str, Cells]
+"""A column: its typed header, and its cells a block of rows at a time."""
 
 
 # --- cells -------------------------------------------------------------------------------------------------
@@ -107,25 +111,51 @@ def _type_suffix(name: str, kinds: set[type], values: Sequence[Any]) -> str:
     raise InstgraphError(f"CSV export: property {name!r} mixes types {sorted(k.__name__ for k in kinds)}")
 
 
-def column(name: str, values: list[Any], kinds: set[type], delimiter: str, found: Findings) -> Column:
-    """The typed header, the cells and whether one needs quoting, for the stored values of one property
+def column(name: str, values: list[Any], kinds: set[type], delimiter: str) -> Column:
+    """The typed header (from the whole column) and the cells of the stored values of one property
     (``kinds``: their types)."""
     gaps = NONE in kinds
     kinds = kinds - {NONE}
     suffix = _type_suffix(name, kinds, values)
-    if suffix == "":  # text
-        cells = [v or "" for v in values] if gaps else values
-        return name, cells, checked(cells, found)
+    if suffix == "":
+        return name, partial(text_cells, values, gaps)
+    if suffix == ":string[]":
+        return name + suffix, partial(_string_arrays, values, delimiter)
     if suffix.endswith("[]"):
-        filled = list(filter(None, values))
-        if None in values:
-            values = [v or () for v in values]
-        if suffix != ":string[]":  # numbers: no delimiter, comma or line break can occur
-            return name + suffix, [delimiter.join(map(str, v)) for v in values], False
-        cells = list(map(delimiter.join, values))
-        joins = sum(map(len, filled)) - len(filled)
-        return name + suffix, cells, checked(cells, found, delimiter, joins)
-    looked_up = _looked_up(values, kinds)
+        return name + suffix, partial(_number_arrays, values, delimiter)
+    return name + suffix, partial(_scalars, values, kinds)
+
+
+def text_cells(values: list[Any], gaps: bool, begin: int, end: int, found: Findings) -> tuple[list[str], bool]:
+    """Texts (``None`` as empty where there are ``gaps``)."""
+    cells = values[begin:end]
+    if gaps:
+        cells = [v or "" for v in cells]
+    return cells, checked(cells, found)
+
+
+def constant_cells(value: str, begin: int, end: int, found: Findings) -> tuple[list[str], bool]:
+    return [value] * (end - begin), checked([value], found)
+
+
+def _string_arrays(values: list[Any], delimiter: str, begin: int, end: int, found: Findings
+                   ) -> tuple[list[str], bool]:  # fmt: skip
+    part = values[begin:end]
+    filled = list(filter(None, part))
+    cells = list(map(delimiter.join, [v or () for v in part] if len(filled) < len(part) else part))
+    return cells, checked(cells, found, delimiter, sum(map(len, filled)) - len(filled))
+
+
+def _number_arrays(values: list[Any], delimiter: str, begin: int, end: int, _found: Findings
+                   ) -> tuple[list[str], bool]:  # fmt: skip
+    """Numbers: no delimiter, comma or line break can occur."""
+    return [delimiter.join(map(str, v)) if v else "" for v in values[begin:end]], False
+
+
+def _scalars(values: list[Any], kinds: set[type], begin: int, end: int, _found: Findings) -> tuple[list[str], bool]:
+    """Numbers and booleans."""
+    part = values[begin:end]
+    looked_up = _looked_up(part, kinds)
     if looked_up is None:
-        looked_up = ["" if v is None else str(v) for v in values]
-    return name + suffix, looked_up, False
+        looked_up = ["" if v is None else str(v) for v in part]
+    return looked_up, False
