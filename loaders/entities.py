@@ -228,6 +228,9 @@ _LOWER_HEADS = frozenset(INSTRUMENT_HEADS)
 _CURRENCY = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20a9\u20b9]|[A-Z]{3}|Rs\.?)\s?$")
 
 
+_DIGIT = re.compile(r"\d")  # what every amount ends on: a name without one needs no search of the currencies
+
+
 @cache
 def _amount() -> re.Pattern[str]:
     """An amount inside a name: a currency sign or an ISO 4217 code before a number ("Grant of CLP 2.5")."""
@@ -253,9 +256,9 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
         return c
     name = c.name
     words = name.split(" ")
-    if any("_" in w or _FILE_NAME.search(w) for w in words):
+    if any("_" in w or ("." in w and _FILE_NAME.search(w)) for w in words):
         return None  # "Harbour_deck_v2.pptx": a file, not a body or an instrument
-    if _amount().search(name, len(words[0])):
+    if _DIGIT.search(name, len(words[0])) and _amount().search(name, len(words[0])):
         return None  # "Grant of EUR 2-3": a table cell describing an amount, not a name
     if len(words) == 1 and name.endswith(("'s", "\u2019s")) and name[:-2].isupper():
         return c._replace(end=c.end - 2, name=name[:-2])  # "ABC's plan": ABC, the owner

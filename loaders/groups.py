@@ -36,6 +36,17 @@ _COLLECTIVE = re.compile(
 _COLLECTIVE_GROUPS = {_COLLECTIVE.groupindex[f"c{i}"]: i for i in range(len(COLLECTIVES))}
 
 
+def _case_exact(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-blind pattern of lower-case words as a case-exact one, for ASCII text lower-cased: the
+    same spans, twice as fast (a case-blind alternative is tried at every word, a case-exact one
+    skipped on its first letter). None if the pattern spells a capital or turns case-blindness off."""
+    words = re.sub(r"\\.|\(\?P<\w+>", "", pattern.pattern)
+    return re.compile(pattern.pattern) if words == words.lower() and "(?-" not in words else None
+
+
+_COLLECTIVE_EXACT = _case_exact(_COLLECTIVE)
+
+
 _TARGET = re.compile(
     rf"(?<![\w-])(?:(?P<mod>{TARGET_MODIFIERS})\s+)?(?P<core>{TARGET_CORES})(?![\w-])(?:'s|')?"
     rf"(?:\s*\(\s*(?:aged\s+)?(?P<age1>\d\d)\s*-\s*(?P<age2>\d\d)\s*\)|\s+aged\s+(?P<age3>\d\d)\s*"
@@ -119,10 +130,12 @@ def groups(text: str, low: str) -> list[Candidate]:
     """Kinds of institution ("chambers of commerce") and target groups ("small businesses")."""
     found: list[Candidate] = []
     if _COLLECTIVE_STEMS.search(low):
-        for m in _COLLECTIVE.finditer(text):
+        exact = _COLLECTIVE_EXACT if text.isascii() else None  # then ``low`` has the text's offsets
+        for m in exact.finditer(low) if exact is not None else _COLLECTIVE.finditer(text):
             i = _COLLECTIVE_GROUPS[m.lastindex or 0]
             kind = "institutions" if i in KEPT_COLLECTIVES else "collective"
-            found.append(Candidate(m.start(), m.end(), COLLECTIVES[i][1], _sentence_case(m[0]), kind))
+            words = text[m.start() : m.end()]
+            found.append(Candidate(m.start(), m.end(), COLLECTIVES[i][1], _sentence_case(words), kind))
     if _TARGET_STEMS.search(low):
         # "Self-employed people …" opens a sentence as often as it follows a verb: read the first
         # letter in lower case (the offsets stay the same).
