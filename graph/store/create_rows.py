@@ -1,10 +1,13 @@
-"""The list rows a load right after a wipe sends (:func:`graph.store.statements.relationship_create` and
-:func:`graph.store.statements.mention_statement`), built straight from the graph in chunks.
+"""The list rows of a load's relationships and mentions, built straight from the graph in chunks: the only
+builder of relationship rows; a load right after a wipe CREATEs from them
+(:func:`graph.store.statements.relationship_create`), any other MERGEs from the same rows
+(:func:`graph.store.statements.relationship_statement`), and the mentions go to
+:func:`graph.store.statements.mention_statement`.
 
-They hold what :func:`graph.store.rows.as_columns` makes of :func:`graph.store.rows.relationship_rows`, and
-the links of :func:`graph.store.rows.mention_rows` grouped by entity, without the intermediate map per row:
-at a million relationships those maps were a third of the Python time of a load, and a group's rows are
-built a chunk at a time, so the first transactions go out while the rest is built.
+No intermediate map per row: at a million relationships such maps were a third of the Python time of a
+load; a group's rows are built a chunk at a time, so the first transactions go out while the rest is built.
+``None`` (and an empty list or map property of the schema) goes as null, which a CREATE does not store and
+a MERGE does not write.
 
 >>> from graph.model import Entity, Relationship
 >>> from graph.model.institutional_graph import InstitutionalGraph
@@ -54,7 +57,8 @@ def _columns(edges: list[_Edge], rules: PropertyCodec) -> list[str]:
 
 
 def _encoder(rules: PropertyCodec, name: str) -> Callable[[str, Any], Any]:
-    """The stored form of a non-null value of property ``name`` (as :func:`graph.store.rows.relationship_row`)."""
+    """The stored form of a non-null value of property ``name``: a map as one JSON string, each citation
+    as one (:func:`graph.store.rows.citation_json`); an empty schema list or map as null."""
     if name in rules.relationship_maps:
         return lambda owner, value: dumps(dict(value)) if value else None
     if name in rules.relationship_json_lists:

@@ -171,31 +171,6 @@ def entity_row(node_id: str, data: dict[str, Any], rules: PropertyCodec) -> dict
     return row
 
 
-def relationship_row(source: str, target: str, data: dict[str, Any], rules: PropertyCodec) -> dict[str, Any]:
-    """One relationship as ``{source, target, id, props, <list properties>}``; ``None`` values left out."""
-    rel_id = data.get("id") or relationship_id(data["type"], source, target, data.get("context"))
-    props: dict[str, Any] = {}
-    row: dict[str, Any] = {"source": source, "target": target, "id": rel_id, "props": props}
-    owner = source  # named in errors only; see _storable
-    for name, value in data.items():
-        if name in ("type", "id") or value is None or name in rules.relationship_lists:
-            continue
-        if name in rules.relationship_maps:
-            if value:
-                props[name] = dumps(dict(value))
-            continue
-        props[name if name in rules.relationship_defaults else property_name(name)] = _storable(owner, name, value)
-    for name in rules.relationship_lists:
-        value = data.get(name)
-        if not value:
-            row[name] = None
-        elif name in rules.relationship_json_lists:
-            row[name] = [citation_json(v) for v in value]
-        else:
-            row[name] = [_storable(owner, name, v) for v in value]
-    return row
-
-
 def relationship_id(type_: str, source: str, target: str, context: str | None) -> str:
     """The same short stable id as :attr:`graph.model.Relationship.rel_id`."""
     raw = "\x1f".join((type_, source, target, context or ""))
@@ -238,15 +213,6 @@ def relationship_groups(graph: InstitutionalGraph) -> dict[RelationshipGroup, li
     for type_, _, _ in out:
         schema.check_relationship_type(type_)
     return dict(out)
-
-
-def relationship_rows(graph: InstitutionalGraph) -> dict[RelationshipGroup, list[dict[str, Any]]]:
-    """Rows for every relationship, grouped by type and the look-up labels of its two ends."""
-    rules = codec(graph.schema)
-    return {
-        group: [relationship_row(u, v, data, rules) for u, v, data in edges]
-        for group, edges in relationship_groups(graph).items()
-    }
 
 
 def _span(first: int, last: int) -> str:
@@ -374,7 +340,7 @@ def mention_spans(graph: InstitutionalGraph) -> tuple[Spans, dict[str, str]]:
 def as_columns(
     rows: list[dict[str, Any]], ends: tuple[str, ...], lists: tuple[str, ...], key: str
 ) -> tuple[list[str], list[list[Any]]]:
-    """Rows of :func:`entity_rows` or :func:`relationship_rows` as the list rows a CREATE takes
+    """Rows of :func:`entity_rows` as the list rows a CREATE takes
     (:mod:`graph.store.statements`): ``[*ends, *props in columns, *lists]``, ``None`` where a row lacks a
     property; the columns are the sorted union of the rows' ``props`` names but ``key``.
 
