@@ -109,7 +109,7 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-_CITATION_KEYS = ("document", "lines", "text")
+_CITATION_KEYS = frozenset(("document", "lines", "text"))
 _json_string = json.encoder.encode_basestring  # what dumps() writes for a str (ensure_ascii=False)
 
 
@@ -120,7 +120,7 @@ def citation_json(item: Any) -> str:
     >>> citation_json({"document": "document:d", "lines": [3, 4], "text": None})
     '{"document":"document:d","lines":[3,4],"text":null}'
     """
-    if type(item) is dict and len(item) == 3 and tuple(sorted(item)) == _CITATION_KEYS:
+    if type(item) is dict and item.keys() == _CITATION_KEYS:  # a set comparison: no sort per citation
         doc, lines, text = item["document"], item["lines"], item["text"]
         if (
             type(doc) is str
@@ -137,14 +137,16 @@ def citation_json(item: Any) -> str:
 
 def _storable(owner: str, name: str, value: Any) -> Any:
     kind = type(value)
-    if kind in _PRIMITIVE_TYPES or isinstance(value, _PRIMITIVES):
+    if kind in _PRIMITIVE_TYPES:
         return value
-    if isinstance(value, (list, tuple)):
+    if kind is list or kind is tuple or isinstance(value, (list, tuple)):
         kinds = set(map(type, value))
         if (kinds <= _PRIMITIVE_TYPES or all(issubclass(k, _PRIMITIVES) for k in kinds)) and (
             len(kinds) <= 1 or kinds <= {int, float}
         ):
             return value if kind is list else list(value)  # rows are only sent, never changed: no copy
+    elif isinstance(value, _PRIMITIVES):
+        return value
     raise InstgraphError(
         f"{owner}: property {name!r} holds {type(value).__name__} {value!r:.60}, which Neo4j cannot store; "
         "use a primitive or a list of one primitive type (maps belong in schema 'map' properties)"
