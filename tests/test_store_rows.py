@@ -99,7 +99,7 @@ def test_entity_rows_group_by_label_and_leave_out_none(small: InstitutionalGraph
     assert doc["props"]["lines"] == 140 and doc["props"]["sha256"] == "ab" * 32
 
 
-def test_relationship_rows_carry_one_canonical_json_string_per_citation(small: InstitutionalGraph) -> None:
+def test_relationship_tables_carry_one_canonical_json_string_per_citation(small: InstitutionalGraph) -> None:
     tables = {group: (columns, rows) for group, columns, rows in relationship_tables(small)}
     key = ("SUCCEEDED_BY", "Actor", "Actor")  # grouped by look-up label, so few statements cover all
     assert set(tables) == {key, ("IMPLEMENTS", "Actor", "Instrument")}
