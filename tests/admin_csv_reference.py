@@ -15,11 +15,52 @@ from graph.store.rows import (
     DERIVED_FLAG,
     DOCUMENT_LABEL,
     MENTION_TYPE,
+    PropertyCodec,
+    RelationshipGroup,
+    _storable,
+    citation_json,
+    codec,
+    dumps,
     entity_rows,
     lookup_label,
+    property_name,
+    relationship_groups,
     relationship_id,
-    relationship_rows,
 )
+
+
+def _old_relationship_row(source: str, target: str, data: dict[str, Any], rules: PropertyCodec) -> dict[str, Any]:
+    """``relationship_row`` as it was: one relationship as a map, ``None`` values left out."""
+    rel_id = data.get("id") or relationship_id(data["type"], source, target, data.get("context"))
+    props: dict[str, Any] = {}
+    row: dict[str, Any] = {"source": source, "target": target, "id": rel_id, "props": props}
+    owner = source  # named in errors only; see _storable
+    for name, value in data.items():
+        if name in ("type", "id") or value is None or name in rules.relationship_lists:
+            continue
+        if name in rules.relationship_maps:
+            if value:
+                props[name] = dumps(dict(value))
+            continue
+        props[name if name in rules.relationship_defaults else property_name(name)] = _storable(owner, name, value)
+    for name in rules.relationship_lists:
+        value = data.get(name)
+        if not value:
+            row[name] = None
+        elif name in rules.relationship_json_lists:
+            row[name] = [citation_json(v) for v in value]
+        else:
+            row[name] = [_storable(owner, name, v) for v in value]
+    return row
+
+
+def _old_relationship_rows(graph: InstitutionalGraph) -> dict[RelationshipGroup, list[dict[str, Any]]]:
+    """``relationship_rows`` as it was (the load now builds list rows, graph/store/create_rows.py)."""
+    rules = codec(graph.schema)
+    return {
+        group: [_old_relationship_row(u, v, data, rules) for u, v, data in edges]
+        for group, edges in relationship_groups(graph).items()
+    }
 
 
 def _span(first: int, last: int) -> str:
@@ -171,7 +212,7 @@ def admin_import_tables(graph: InstitutionalGraph) -> AdminImportTables:
     derived mentions go to ``relationships_MENTIONED_IN_derived.csv``.
     """
     schema = graph.schema
-    nodes, rels, mentions = entity_rows(graph), relationship_rows(graph), _old_mention_rows(graph)
+    nodes, rels, mentions = entity_rows(graph), _old_relationship_rows(graph), _old_mention_rows(graph)
     list_items = [
         x
         for group in (nodes, rels, mentions)

@@ -215,8 +215,9 @@ def _two_bodies(evidence: tuple[Evidence, ...], aliases: tuple[str, ...], start:
     a = g.add_entity(Entity(type="Agency", name="Small and Medium Business Administration", aliases=aliases))
     b = g.add_entity(Entity(type="Ministry", name="Ministry of SMEs and Startups", start=start))
     g.add_relationship(
-        Relationship("SUCCEEDED_BY", a.id, b.id, evidence=evidence, sources=tuple({e.document for e in evidence}))
-    )
+        Relationship("SUCCEEDED_BY", a.id, b.id, start=start, evidence=evidence,
+                     sources=tuple({e.document for e in evidence}))
+    )  # fmt: skip
     assert doc.id == "document:deck"
     return g
 
@@ -234,6 +235,7 @@ def test_evidence_and_aliases_accumulate_without_duplicates_and_none_erases_noth
     assert rel.sources == ("document:deck",)
     assert back.entity(SMBA).aliases == ("SMBA", "중소기업청@ko")
     assert back.entity(MSS).start == 2017  # a later load without the year keeps it
+    assert rel.start == 2017  # on the relationship too
     mentions, _, _ = driver.execute_query(
         "MATCH (:Agency {id: $id})-[r:MENTIONED_IN]->(:Document) RETURN r.lines AS lines",
         id=SMBA,

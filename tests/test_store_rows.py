@@ -12,14 +12,13 @@ import pytest
 from graph.errors import InstgraphError
 from graph.model import Entity, Evidence, Relationship
 from graph.model.institutional_graph import InstitutionalGraph
-from graph.store.create_rows import mention_tables
+from graph.store.create_rows import mention_tables, relationship_tables
 from graph.store.decode import EdgeDecoder, decode_entity
 from graph.store.rows import (
     citation_json,
     codec,
     entity_rows,
     mention_rows,
-    relationship_rows,
 )
 from graph.store.write import node_create, node_statement, relationship_create, relationship_statement
 
@@ -74,12 +73,12 @@ def simulate_neo4j(g: InstitutionalGraph) -> InstitutionalGraph:
             node, data = decode_entity(label, props, rules)
             out.add_node(node, **data)
     decoder = EdgeDecoder(rules)
-    for (type_, _, _), rows in relationship_rows(g).items():
-        for row in rows:
-            props = {"id": row["id"], **row["props"]}
-            props.update({k: row[k] for k in rules.relationship_lists if row[k] is not None})
-            [key], [data] = decoder.decode([decoder.row(type_, props, row["target"])])
-            out.add_edge(row["source"], row["target"], key=key, **data)
+    for (type_, _, _), columns, rows in relationship_tables(g):
+        names = ["id", *columns, *rules.relationship_lists]
+        for source, target, *values in rows:
+            props = {k: v for k, v in zip(names, values, strict=True) if v is not None}
+            [key], [data] = decoder.decode([decoder.row(type_, props, target)])
+            out.add_edge(source, target, key=key, **data)
     return InstitutionalGraph(g.schema, out)
 
 
@@ -100,15 +99,16 @@ def test_entity_rows_group_by_label_and_leave_out_none(small: InstitutionalGraph
     assert doc["props"]["lines"] == 140 and doc["props"]["sha256"] == "ab" * 32
 
 
-def test_relationship_rows_carry_one_canonical_json_string_per_citation(small: InstitutionalGraph) -> None:
-    rows = relationship_rows(small)
+def test_relationship_tables_carry_one_canonical_json_string_per_citation(small: InstitutionalGraph) -> None:
+    tables = {group: (columns, rows) for group, columns, rows in relationship_tables(small)}
     key = ("SUCCEEDED_BY", "Actor", "Actor")  # grouped by look-up label, so few statements cover all
-    assert set(rows) == {key, ("IMPLEMENTS", "Actor", "Instrument")}
-    (row,) = rows[key]
+    assert set(tables) == {key, ("IMPLEMENTS", "Actor", "Instrument")}
+    columns, [[source, target, rel_id, *values]] = tables[key]
+    row = dict(zip([*columns, *codec(small.schema).relationship_lists], values, strict=True))
     assert row["evidence"][0] == ('{"document":"' + row["sources"][0] + '","lines":[31,32],"text":"… was upgraded …"}')
     assert json.loads(row["evidence"][1]) == {"document": row["sources"][0], "lines": [60, 60], "text": None}
-    assert row["props"] == {"start": 2017, "method": "curated", "confidence": 1.0}
-    assert row["id"] == small.graph.edges[row["source"], row["target"], "SUCCEEDED_BY"]["id"]
+    assert {c: row[c] for c in columns} == {"start": 2017, "method": "curated", "confidence": 1.0}
+    assert rel_id == small.graph.edges[source, target, "SUCCEEDED_BY"]["id"]
 
 
 def test_decoding_what_a_load_stores_gives_the_model_back(small: InstitutionalGraph) -> None:
@@ -158,9 +158,8 @@ def test_statements_interpolate_schema_labels_only(small: InstitutionalGraph) ->
     )
     created = node_create(small.schema, "Ministry", rules, ["name", "start"])
     assert "CREATE (n:Ministry:Actor {id: row[0], name: row[1], start: row[2], aliases: row[3]" in created
-    assert "MERGE (a)-[r:LEADS {id: row.id}]->(b)" in relationship_statement(
-        small.schema, "LEADS", "Ministry", "Programme", rules
-    )
+    merged = relationship_statement(small.schema, "LEADS", "Ministry", "Programme", rules, ["start"])
+    assert "MERGE (a)-[r:LEADS {id: row[2]}]->(b) SET r.start = coalesce(row[3], r.start)" in merged
     created = relationship_create(small.schema, "LEADS", "Actor", "Instrument", rules, ["start"])
     assert "MATCH (b:Instrument {id: row[1]}) CREATE (a)-[:LEADS {id: row[2], start: row[3]" in created
     with pytest.raises(InstgraphError, match="not a plain identifier"):
@@ -168,7 +167,7 @@ def test_statements_interpolate_schema_labels_only(small: InstitutionalGraph) ->
     with pytest.raises(InstgraphError, match="not in graph/model/schema.yaml"):
         node_statement(small.schema, "Ministry) DETACH DELETE (n", rules)
     with pytest.raises(InstgraphError, match="relationship type 'LEADS]->' is not in graph/model/schema.yaml"):
-        relationship_statement(small.schema, "LEADS]->", "Ministry", "Programme", rules)
+        relationship_statement(small.schema, "LEADS]->", "Ministry", "Programme", rules, ["start"])
 
 
 def test_an_entity_type_outside_the_schema_is_one_plain_line_the_cli_prints(small: InstitutionalGraph) -> None:
@@ -178,7 +177,7 @@ def test_an_entity_type_outside_the_schema_is_one_plain_line_the_cli_prints(smal
     g.add_node("bureau:x", type="Bureau", name="X")
     g.add_edge("bureau:x", "ministry:ministry-of-smes-and-startups", key="PART_OF", type="PART_OF", id="r1")
     broken = InstitutionalGraph(small.schema, g)
-    for rows in (entity_rows, relationship_rows):
+    for rows in (entity_rows, lambda g: list(relationship_tables(g))):
         with pytest.raises(InstgraphError) as info:
             rows(broken)
         message = str(info.value)

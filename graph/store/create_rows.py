@@ -1,10 +1,13 @@
-"""The list rows a load right after a wipe sends (:func:`graph.store.statements.relationship_create` and
-:func:`graph.store.statements.mention_statement`), built straight from the graph in chunks.
+"""The list rows of a load's relationships and mentions, built straight from the graph in chunks: the only
+builder of relationship rows; a load right after a wipe CREATEs from them
+(:func:`graph.store.statements.relationship_create`), any other MERGEs from the same rows
+(:func:`graph.store.statements.relationship_statement`), and the mentions go to
+:func:`graph.store.statements.mention_statement`.
 
-They hold what :func:`graph.store.rows.as_columns` makes of :func:`graph.store.rows.relationship_rows`, and
-the links of :func:`graph.store.rows.mention_rows` grouped by entity, without the intermediate map per row:
-at a million relationships those maps were a third of the Python time of a load, and a group's rows are
-built a chunk at a time, so the first transactions go out while the rest is built.
+No intermediate map per row: at a million relationships such maps were a third of the Python time of a
+load; a group's rows are built a chunk at a time, so the first transactions go out while the rest is built.
+``None`` (and an empty list or map property of the schema) goes as null, which a CREATE does not store and
+a MERGE does not write.
 
 >>> from graph.model import Entity, Relationship
 >>> from graph.model.institutional_graph import InstitutionalGraph
@@ -33,7 +36,7 @@ from graph.store.rows import (
     codec,
     dumps,
     lookup_label,
-    mention_id,
+    mention_ids,
     mention_spans,
     property_name,
     relationship_groups,
@@ -53,30 +56,35 @@ def _columns(edges: list[_Edge], rules: PropertyCodec) -> list[str]:
     return sorted(property_name(name) for name in names - skip)
 
 
-def _encoder(rules: PropertyCodec, name: str) -> Callable[[str, Any], Any]:
-    """The stored form of a non-null value of property ``name`` (as :func:`graph.store.rows.relationship_row`)."""
+def _encoder(rules: PropertyCodec, name: str) -> Callable[[str, Any], Any] | None:
+    """The stored form of a non-null value of a schema list or map property ``name``: a map as one JSON
+    string, each citation as one (:func:`graph.store.rows.citation_json`), an empty one as null; ``None`` for
+    any other property (:func:`graph.store.rows._storable`, called directly: it runs millions of times)."""
     if name in rules.relationship_maps:
         return lambda owner, value: dumps(dict(value)) if value else None
     if name in rules.relationship_json_lists:
         return lambda owner, value: [citation_json(v) for v in value] if value else None
     if name in rules.relationship_lists:
         return lambda owner, value: [_storable(owner, name, v) for v in value] if value else None
-    return lambda owner, value: _storable(owner, name, value)
+    return None
 
 
 def _table(edges: list[_Edge], columns: list[str], rules: PropertyCodec) -> Iterator[list[list[Any]]]:
     """Rows ``[source, target, id, *columns, *list properties]`` of ``edges``, :data:`CHUNK` at a time."""
-    names = [*columns, *rules.relationship_lists]
-    encode = [_encoder(rules, name) for name in names]
-    special = frozenset((*rules.relationship_lists, *rules.relationship_maps))  # always through their encoder
+    cells = [(name, _encoder(rules, name)) for name in (*columns, *rules.relationship_lists)]
     plain = _PRIMITIVE_TYPES
     for start in range(0, len(edges), CHUNK):
         rows = []
         for u, v, data in edges[start : start + CHUNK]:
             row = [u, v, data.get("id") or relationship_id(data["type"], u, v, data.get("context"))]
-            for name, enc in zip(names, encode, strict=True):
+            for name, encode in cells:
                 value = data.get(name)
-                row.append(value if value is None or (type(value) in plain and name not in special) else enc(u, value))
+                if value is None or (encode is None and type(value) in plain):
+                    row.append(value)
+                elif encode is None:
+                    row.append(_storable(u, name, value))
+                else:
+                    row.append(encode(u, value))
             rows.append(row)
         yield rows
 
@@ -97,8 +105,9 @@ def mention_tables(graph: InstitutionalGraph) -> dict[str, list[list[Any]]]:
     spans, types = mention_spans(graph)
     look = {label: lookup_label(graph.schema, label) for label in {types[e] for e, _ in spans}}
     by_source: dict[str, list[list[Any]]] = {}
-    for (entity, doc), lines in spans.items():
-        link = [doc, mention_id(entity, doc), list(lines) or None]
+    ids = mention_ids((e for e, _ in spans), (d for _, d in spans))
+    for ((entity, doc), lines), mention in zip(spans.items(), ids, strict=True):
+        link = [doc, mention, list(lines) or None]
         links = by_source.get(entity)
         if links is None:
             by_source[entity] = [link]

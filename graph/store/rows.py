@@ -109,7 +109,7 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-_CITATION_KEYS = ("document", "lines", "text")
+_CITATION_KEYS = frozenset(("document", "lines", "text"))
 _json_string = json.encoder.encode_basestring  # what dumps() writes for a str (ensure_ascii=False)
 
 
@@ -120,7 +120,7 @@ def citation_json(item: Any) -> str:
     >>> citation_json({"document": "document:d", "lines": [3, 4], "text": None})
     '{"document":"document:d","lines":[3,4],"text":null}'
     """
-    if type(item) is dict and len(item) == 3 and tuple(sorted(item)) == _CITATION_KEYS:
+    if type(item) is dict and item.keys() == _CITATION_KEYS:  # a set comparison: no sort per citation
         doc, lines, text = item["document"], item["lines"], item["text"]
         if (
             type(doc) is str
@@ -137,14 +137,16 @@ def citation_json(item: Any) -> str:
 
 def _storable(owner: str, name: str, value: Any) -> Any:
     kind = type(value)
-    if kind in _PRIMITIVE_TYPES or isinstance(value, _PRIMITIVES):
+    if kind in _PRIMITIVE_TYPES:
         return value
-    if isinstance(value, (list, tuple)):
+    if kind is list or kind is tuple or isinstance(value, (list, tuple)):
         kinds = set(map(type, value))
         if (kinds <= _PRIMITIVE_TYPES or all(issubclass(k, _PRIMITIVES) for k in kinds)) and (
             len(kinds) <= 1 or kinds <= {int, float}
         ):
             return value if kind is list else list(value)  # rows are only sent, never changed: no copy
+    elif isinstance(value, _PRIMITIVES):
+        return value
     raise InstgraphError(
         f"{owner}: property {name!r} holds {type(value).__name__} {value!r:.60}, which Neo4j cannot store; "
         "use a primitive or a list of one primitive type (maps belong in schema 'map' properties)"
@@ -168,31 +170,6 @@ def entity_row(node_id: str, data: dict[str, Any], rules: PropertyCodec) -> dict
     for name in rules.entity_lists:
         value = data.get(name)
         row[name] = [_storable(node_id, name, v) for v in value] if value else None
-    return row
-
-
-def relationship_row(source: str, target: str, data: dict[str, Any], rules: PropertyCodec) -> dict[str, Any]:
-    """One relationship as ``{source, target, id, props, <list properties>}``; ``None`` values left out."""
-    rel_id = data.get("id") or relationship_id(data["type"], source, target, data.get("context"))
-    props: dict[str, Any] = {}
-    row: dict[str, Any] = {"source": source, "target": target, "id": rel_id, "props": props}
-    owner = source  # named in errors only; see _storable
-    for name, value in data.items():
-        if name in ("type", "id") or value is None or name in rules.relationship_lists:
-            continue
-        if name in rules.relationship_maps:
-            if value:
-                props[name] = dumps(dict(value))
-            continue
-        props[name if name in rules.relationship_defaults else property_name(name)] = _storable(owner, name, value)
-    for name in rules.relationship_lists:
-        value = data.get(name)
-        if not value:
-            row[name] = None
-        elif name in rules.relationship_json_lists:
-            row[name] = [citation_json(v) for v in value]
-        else:
-            row[name] = [_storable(owner, name, v) for v in value]
     return row
 
 
@@ -238,15 +215,6 @@ def relationship_groups(graph: InstitutionalGraph) -> dict[RelationshipGroup, li
     for type_, _, _ in out:
         schema.check_relationship_type(type_)
     return dict(out)
-
-
-def relationship_rows(graph: InstitutionalGraph) -> dict[RelationshipGroup, list[dict[str, Any]]]:
-    """Rows for every relationship, grouped by type and the look-up labels of its two ends."""
-    rules = codec(graph.schema)
-    return {
-        group: [relationship_row(u, v, data, rules) for u, v, data in edges]
-        for group, edges in relationship_groups(graph).items()
-    }
 
 
 def _span(first: int, last: int) -> str:
@@ -374,7 +342,7 @@ def mention_spans(graph: InstitutionalGraph) -> tuple[Spans, dict[str, str]]:
 def as_columns(
     rows: list[dict[str, Any]], ends: tuple[str, ...], lists: tuple[str, ...], key: str
 ) -> tuple[list[str], list[list[Any]]]:
-    """Rows of :func:`entity_rows` or :func:`relationship_rows` as the list rows a CREATE takes
+    """Rows of :func:`entity_rows` as the list rows a CREATE takes
     (:mod:`graph.store.statements`): ``[*ends, *props in columns, *lists]``, ``None`` where a row lacks a
     property; the columns are the sorted union of the rows' ``props`` names but ``key``.
 

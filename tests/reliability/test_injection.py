@@ -131,14 +131,14 @@ def test_the_store_refuses_labels_outside_the_schema(label: str) -> None:
     with pytest.raises((KeyError, ValueError)):
         node_statement(schema, label, codec(schema))
     with pytest.raises((KeyError, ValueError)):
-        relationship_statement(schema, "LEADS", label, "Programme", codec(schema))
+        relationship_statement(schema, "LEADS", label, "Programme", codec(schema), ["start"])
 
 
 @pytest.mark.parametrize("rel_type", ["LEADS]->(m) DETACH DELETE m //", "leads", "LEADS|IMPLEMENTS", ""])
 def test_the_store_refuses_relationship_types_outside_the_schema(rel_type: str) -> None:
     schema = load_schema()
     with pytest.raises((KeyError, ValueError)):
-        relationship_statement(schema, rel_type, "Ministry", "Programme", codec(schema))
+        relationship_statement(schema, rel_type, "Ministry", "Programme", codec(schema), ["start"])
 
 
 def test_the_model_refuses_types_outside_the_schema() -> None:
