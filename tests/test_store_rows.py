@@ -78,7 +78,9 @@ def simulate_neo4j(g: InstitutionalGraph) -> InstitutionalGraph:
         for row in rows:
             props = {"id": row["id"], **row["props"]}
             props.update({k: row[k] for k in rules.relationship_lists if row[k] is not None})
-            [key], [data] = decoder.decode([decoder.row(type_, props, row["target"])])
+            [key], [data], _, outside = decoder.decode([decoder.row(type_, props, row["target"])])
+            if outside:  # what graph.store.read fetches for it
+                data.update((k, v) for k, v in props.items() if k not in decoder.columns)
             out.add_edge(row["source"], row["target"], key=key, **data)
     return InstitutionalGraph(g.schema, out)
 
