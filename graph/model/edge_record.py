@@ -5,7 +5,7 @@ A mirror of a million relationships spent ~460 B per edge on its attribute dict,
 networkx keeps per pair of nodes (``{key: attributes}``). A record made by :func:`record_type` holds the
 same keys in the fields of a ``msgspec.Struct`` (~160 B: made in C, ten times faster than a Python
 ``__init__``, and not tracked by the cyclic garbage collector, which then never walks a million of
-them); its citations are one flat tuple ``(document, first, last, text, …)`` and its other lists tuples
+them); its citations are one flat tuple ``(document, (first, last), text, …)`` and its other lists tuples
 (equal ones shared) until they are first read, when they become the model's lists and stay them. An
 :class:`OneEdge` holds a pair's single key and attributes in two fields.
 
@@ -14,7 +14,7 @@ Both are mutable mappings: networkx, the analyses and the views read them like t
 as in a dict; keys outside its slots go to a small dict of their own. Copies and pickles are plain dicts.
 
 >>> Record = record_type(("type", "evidence", "sources", "not_before"), citations=("evidence",), lists=("sources",))
->>> r = Record("LEADS", ("document:d", 3, 4, None), ("document:d",), ABSENT)
+>>> r = Record("LEADS", ("document:d", (3, 4), None), ("document:d",), ABSENT)
 >>> r["evidence"], r["sources"], "not_before" in r, r.get("not_before", "-")
 ([{'document': 'document:d', 'lines': [3, 4], 'text': None}], ['document:d'], False, '-')
 >>> r == {"type": "LEADS", "evidence": [{"document": "document:d", "lines": [3, 4], "text": None}],
@@ -34,10 +34,8 @@ ABSENT: Any = object()  # a slot's value when the record does not hold its key (
 
 
 def _citations(flat: tuple[Any, ...]) -> list[dict[str, Any]]:
-    """``(document, first, last, text, …)`` as the model's citations: new dicts."""
-    return [
-        {"document": flat[i], "lines": [flat[i + 1], flat[i + 2]], "text": flat[i + 3]} for i in range(0, len(flat), 4)
-    ]
+    """``(document, (first, last), text, …)`` as the model's citations: new dicts."""
+    return [{"document": flat[i], "lines": list(flat[i + 1]), "text": flat[i + 2]} for i in range(0, len(flat), 3)]
 
 
 class _Mapping(msgspec.Struct, gc=False, eq=False):
@@ -172,8 +170,9 @@ def record_type(
 ) -> type[EdgeRecord]:
     """A record class holding ``keys`` in this order: ``cls(*values)`` (:data:`ABSENT` for a key it lacks).
 
-    The values of the ``citations`` keys may be given as :func:`flat_citations` tuples, those of the
-    ``lists`` keys as tuples (equal ones may be one object: the record hands out a list of its own).
+    The values of the ``citations`` keys may be given as flat ``(document, (first, last), text, …)``
+    tuples, those of the ``lists`` keys as tuples (equal ones may be one object: the record hands out a
+    list of its own).
     """
     lazy: dict[str, Callable[[tuple[Any, ...]], list[Any]]] = {k: list for k in lists}
     lazy.update((k, _citations) for k in citations)

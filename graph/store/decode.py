@@ -83,7 +83,7 @@ class EdgeDecoder:
         self.memo: dict[type, dict[Any, Any]] = {str: strings, int: {}, float: {}}
         self.absent: dict[type, dict[Any, Any]] = {t: {None: ABSENT} for t in self.memo}
         self.lists: dict[tuple[Any, ...], list[Any]] = {(): []}  # one list per distinct time list
-        self.singles: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # one tuple per distinct one-item list
+        self.tuples: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # one tuple per distinct list (sources)
         self.columns = relationship_columns(rules)
         lists, maps, json_lists = rules.relationship_lists, rules.relationship_maps, rules.relationship_json_lists
         plain = tuple(n for n in lists if n not in json_lists)
@@ -146,28 +146,31 @@ class EdgeDecoder:
         return [t if not c else s(f"{t}@{c}", f"{t}@{c}") for t, c in zip(types, contexts, strict=True)]
 
     def _tuples(self, column: tuple[list[Any] | None, ...]) -> list[tuple[Any, ...]]:
-        """Lists (``None`` for none) as tuples of shared items, equal one-item tuples shared too (longer
-        ones are rarely equal: a table of them would hold a copy of each)."""
+        """Lists (``None`` for none) as tuples of shared items, equal tuples one object too (all in C:
+        a Python loop over the rows cost twice as much)."""
         lists = [v or () for v in column]
         items = iter(_shared(list(chain.from_iterable(lists)), self.memo))
-        singles = self.singles.setdefault
-        return [t if len(t) != 1 else singles(t, t) for t in map(tuple, map(islice, repeat(items), map(len, lists)))]
+        tuples = list(map(tuple, map(islice, repeat(items), map(len, lists))))
+        return list(map(self.tuples.setdefault, tuples, tuples))
 
     def _citations(self, lists: Sequence[Sequence[str]]) -> list[Any]:
-        """Each row's JSON citations as one flat tuple ``(document, first, last, text, …)`` of shared values,
-        all parsed at once (:data:`_CITATIONS`) and taken apart column by column; if any has another
-        shape, each row's parsed list instead (kept as it is)."""
+        """Each row's JSON citations as one flat tuple ``(document, (first, last), text, …)`` of shared
+        values, all parsed at once (:data:`_CITATIONS`) and taken apart column by column; if any has
+        another shape, each row's parsed list instead (kept as it is)."""
         text = "[" + ",".join(chain.from_iterable(lists)) + "]"
         try:
             items = _CITATIONS.decode(text)
         except msgspec.DecodeError:  # its ValidationError too: not the usual shape (or not JSON: json says why)
             parsed = iter(json.loads(text))
             return [list(islice(parsed, n)) for n in map(len, lists)]
-        lines = list(map(attrgetter("lines"), items))
-        columns = (map(attrgetter("document"), items), map(itemgetter(0), lines), map(itemgetter(1), lines),
-                   map(attrgetter("text"), items))  # fmt: skip
-        flat = chain.from_iterable(zip(*(_shared(list(c), self.memo) for c in columns), strict=True))
-        return list(map(tuple, map(islice, repeat(flat), map(mul, map(len, lists), repeat(4)))))
+        lines = list(map(attrgetter("lines"), items))  # tuples: equal pairs one object, like the lists
+        columns = (
+            _shared(list(map(attrgetter("document"), items)), self.memo),
+            map(self.tuples.setdefault, lines, lines),
+            _shared(list(map(attrgetter("text"), items)), self.memo),
+        )
+        flat = chain.from_iterable(zip(*columns, strict=True))
+        return list(map(tuple, map(islice, repeat(flat), map(mul, map(len, lists), repeat(3)))))
 
 
 class _Citation(msgspec.Struct, forbid_unknown_fields=True, gc=False):

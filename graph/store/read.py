@@ -21,8 +21,9 @@ from __future__ import annotations
 import contextlib
 import queue
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import chain
+from itertools import chain, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -226,8 +227,7 @@ def _place(s: str, ts: list[Any], es: list[OneEdge], u_adj: dict[str, Any], pred
         ts = [t for t in ts if t is not None]
     if not u_adj and len(set(ts)) == len(ts):
         u_adj.update(zip(ts, es, strict=True))
-        for t, e in zip(ts, es, strict=True):
-            pred[t][s] = e
+        deque(map(dict.__setitem__, map(pred.__getitem__, ts), repeat(s), es), 0)  # pred[t][s] = e, in C
         return
     for t, e in zip(ts, es, strict=True):
         held = u_adj.get(t)
