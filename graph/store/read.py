@@ -69,7 +69,7 @@ def node_query(schema: Schema, labels: list[str], as_of: int | None) -> str:
 
 def mirror_query(schema: Schema, labels: list[str], as_of: int | None) -> str:
     """The nodes of the given types in records of up to ``$chunk`` nodes, each node as ``[label,
-    properties, out]`` where ``out`` lists its relationships as the rows :class:`EdgeDecoder` reads:
+    properties, number, out]`` where ``out`` lists its relationships as the rows :class:`EdgeDecoder` reads:
     ``[type, <relationship_columns>, number of properties, the end's number]``.
 
     Every value the server sends costs it and the client alike, so a row holds few: one query for
@@ -98,7 +98,7 @@ def mirror_query(schema: Schema, labels: list[str], as_of: int | None) -> str:
         "CALL (ns, at) { UNWIND ns[at..at + $chunk] AS n "
         f"CALL (n) {{ CALL (n) {{ {' UNION ALL '.join(branches)} }} "
         f"WITH r, b, properties(r) AS p RETURN collect({row}) AS out }} "
-        "RETURN collect([[l IN labels(n) WHERE l IN $labels][0], properties(n), out]) AS nodes } "
+        "RETURN collect([[l IN labels(n) WHERE l IN $labels][0], properties(n), id(n), out]) AS nodes } "
         "RETURN nodes"
     )
 
@@ -156,7 +156,7 @@ def read_graph(
             mirror.add(chunk_nodes)
         if mirror.outside:
             mirror.add_outside(tx.run(OUTSIDE_QUERY, rows=mirror.outside, columns=list(mirror.decoder.columns)))
-        return mirror.g
+        return mirror.finish()
 
     with (
         gc_paused(),
@@ -183,31 +183,45 @@ class _Mirror:
         self.nodes, self.adj, self.pred = g._node, g._adj, g._pred
         self.adj.update((i, {}) for i in ids)  # every node the read keeps, known before any relationship
         self.pred.update((i, {}) for i in ids)
-        self.numbers = numbers
         self.named = dict(zip(numbers, ids, strict=True))  # the server's number -> the one string object per id
         self.decoder = EdgeDecoder(rules, dict(zip(ids, ids, strict=True)))
         self.outside: list[list[Any]] = []  # relationships to read again, see OUTSIDE_QUERY
         self.records: list[EdgeRecord] = []  # their records, by position
+        self.pending: list[tuple[str, int, OneEdge]] = []  # relationships to ends not (yet) named
+
+    def finish(self) -> nx.MultiDiGraph:
+        """The graph, with the relationships to nodes written since the first query (read since), without
+        those to nodes the read does not keep or that were deleted since."""
+        for s, number, pair in self.pending:
+            if (t := self.named.get(number)) is not None:
+                _place(s, [t], [pair], self.adj[s], self.pred)
+        _drop_unread(self.g)
+        return self.g
 
     def add(self, chunk_nodes: list[Any]) -> None:
         """One record's nodes and their relationships."""
-        rows = list(chain.from_iterable(map(itemgetter(2), chunk_nodes)))
+        rows = list(chain.from_iterable(map(itemgetter(3), chunk_nodes)))
         keys, records, numbers, outside = self.decoder.decode(rows)
         ends = list(map(self.named.get, numbers))  # None: an end the read does not keep
         pairs = list(map(OneEdge, keys, records))  # the usual pair of nodes: one relationship
         strings, at = self.decoder.memo[str], 0
-        for label, props, out in chunk_nodes:
+        for label, props, number, out in chunk_nodes:
             s, data = decode_entity(label, props, self.rules)
-            s = strings[s]
+            s = strings.setdefault(s, s)
+            if s not in self.adj:  # written since the first query (a read sees each query's own moment)
+                self.adj[s], self.pred[s], self.named[number] = {}, {}, s
             self.nodes[s] = data
-            _place(s, ends[at : at + len(out)], pairs[at : at + len(out)], self.adj[s], self.pred)
+            ts, es = ends[at : at + len(out)], pairs[at : at + len(out)]
+            if None in ts:  # ends not kept, or written since the first query: see finish
+                unknown = zip(ts, numbers[at : at + len(out)], es, strict=True)
+                self.pending += [(s, n, e) for t, n, e in unknown if t is None]
+            _place(s, ts, es, self.adj[s], self.pred)
             at += len(out)
         if outside:
             self._note_outside(chunk_nodes, rows, records, outside)
 
     def _note_outside(self, chunk_nodes: list[Any], rows: list[Any], records: list[Any], outside: list[int]) -> None:
-        number = dict(zip(self.named.values(), self.numbers, strict=True))  # rare: not kept
-        starts = [number[node[1]["id"]] for node in chunk_nodes for _ in node[2]]  # node[1]: still its props
+        starts = [node[2] for node in chunk_nodes for _ in node[3]]
         for i in outside:
             self.outside.append([starts[i], rows[i][-1], rows[i][0], rows[i][1], len(self.records)])
             self.records.append(records[i])
@@ -269,3 +283,15 @@ def _ahead(records: Iterable[Any], depth: int = 4) -> Iterator[list[Any]]:
         while fetcher.is_alive():  # let it finish before the transaction ends: empty the box as it fills
             with contextlib.suppress(queue.Empty):
                 box.get(timeout=0.05)
+
+
+def _drop_unread(g: nx.MultiDiGraph) -> None:
+    """Nodes of the first query that the second did not read (deleted in between: a read sees each
+    query's own moment) go, with the relationships read to them."""
+    adj, pred = g._adj, g._pred
+    if len(adj) == len(g._node):
+        return
+    for end in adj.keys() - g._node.keys():
+        for start in pred.pop(end):
+            del adj[start][end]
+        del adj[end]  # only read nodes' relationships were read: it has none of its own
