@@ -18,7 +18,7 @@ CITATION = {"document": "document:d", "lines": [3, 4], "text": "quoted"}
 
 
 def _record(**changes: Any) -> Any:
-    values = {"type": "LEADS", "start": 2007, "evidence": ("document:d", 3, 4, "quoted"),
+    values = {"type": "LEADS", "start": 2007, "evidence": ("document:d", (3, 4), "quoted"),
               "sources": ("document:d",), "note": None, "not_before": ABSENT, **changes}  # fmt: skip
     return Record(*(values[k] for k in KEYS))
 

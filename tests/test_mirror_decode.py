@@ -15,8 +15,7 @@ USUAL = '{"document":"document:d","lines":[3,4],"text":"a line"}'
 def _decode(*props: dict[str, Any]) -> list[Any]:
     """The edges a batch of relationships with these stored properties reads back as (one batch)."""
     decoder = EdgeDecoder(codec(load_schema()))
-    _, records = decoder.decode([decoder.row("LEADS", {"id": f"r{i}", **p}, "b") for i, p in enumerate(props)])
-    return records
+    return decoder.decode([decoder.row("LEADS", {"id": f"r{i}", **p}, "b") for i, p in enumerate(props)]).records
 
 
 def test_citations_of_another_shape_read_back_as_stored_beside_usual_ones() -> None:

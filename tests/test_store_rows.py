@@ -77,7 +77,9 @@ def simulate_neo4j(g: InstitutionalGraph) -> InstitutionalGraph:
         names = ["id", *columns, *rules.relationship_lists]
         for source, target, *values in rows:
             props = {k: v for k, v in zip(names, values, strict=True) if v is not None}
-            [key], [data] = decoder.decode([decoder.row(type_, props, target)])
+            [key], [data], _, outside = decoder.decode([decoder.row(type_, props, target)])
+            if outside:  # what graph.store.read fetches for it
+                data.update((k, v) for k, v in props.items() if k not in decoder.columns)
             out.add_edge(source, target, key=key, **data)
     return InstitutionalGraph(g.schema, out)
 

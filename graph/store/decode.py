@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from itertools import chain, compress, islice, repeat
-from operator import attrgetter, itemgetter, mul
-from typing import Any
+from operator import attrgetter, gt, itemgetter, mul, sub
+from typing import Any, NamedTuple
 
 import msgspec
 
@@ -43,24 +43,26 @@ def relationship_columns(rules: PropertyCodec) -> tuple[str, ...]:
     return ("id", *rules.relationship_defaults, *rules.time_lists, *rules.time_scalars)
 
 
-def list_columns(rules: PropertyCodec) -> tuple[str, ...]:
-    """The :func:`relationship_columns` a mirror row carries as a list even when absent (``[]``)."""
-    return (*rules.relationship_lists, *rules.time_lists)
+class Batch(NamedTuple):
+    """A batch of mirror rows decoded (see :meth:`EdgeDecoder.decode`)."""
 
-
-_NONE = type(None)
+    keys: list[str]  # each relationship's edge key
+    records: list[EdgeRecord]  # its attributes
+    ends: tuple[Any, ...]  # its end, as the row names it
+    outside: list[int]  # the positions of the relationships holding properties outside the schema
 
 
 class EdgeDecoder:
     """Decodes the relationships the mirror reads, many at a time, into compact networkx edge attributes.
 
     The inverse of :func:`relationship_row`, built for a million edges at a time. A row is a list:
-    the relationship's type, its :func:`relationship_columns` (``None`` where absent, ``[]`` for the
-    :func:`list_columns`), a list of ``[name, value]`` pairs for properties outside the schema (or
-    ``None``) and its end node's id. Each becomes an :class:`~graph.model.edge_record.EdgeRecord` whose
-    citations stay the stored JSON strings and whose other lists (``sources``) stay tuples until read.
-    Equal immutable values (types, methods, contexts, document ids, years, time rules, one-item
-    ``sources`` tuples) are one object across all edges. So is every equal time list (``known_years``,
+    the relationship's type, its :func:`relationship_columns` (``None`` where absent), the number of
+    properties it holds and its end node (as the reader names it). Each becomes an
+    :class:`~graph.model.edge_record.EdgeRecord` whose citations are one flat tuple and whose other lists
+    (``sources``) stay tuples until read. A relationship holding more properties than its
+    row shows has some outside the schema: :meth:`decode` names those rows, for the reader to fetch
+    them. Equal immutable values (types, methods, contexts, document ids, quoted texts, years, time rules,
+    one-item ``sources`` tuples) are one object across all edges. So is every equal time list (``known_years``,
     ``derived_years``, ``derived_rules``), which is treated as immutable: replace one, never change it in
     place. A batch is decoded column by column, each column by one ``map`` over a dict's ``setdefault``:
     the loops run in C, not once per value in Python.
@@ -69,9 +71,9 @@ class EdgeDecoder:
     >>> from graph.store.rows import codec
     >>> dec = EdgeDecoder(codec(load_schema()))
     >>> row = dec.row("LEADS", {"id": "r1", "evidence": ['{"document":"d","lines":[3,4],"text":null}']}, "b")
-    >>> ([key], [data]) = dec.decode([row])
-    >>> key, data["evidence"], data["sources"], data["note"], "not_before" in data
-    ('LEADS', [{'document': 'd', 'lines': [3, 4], 'text': None}], [], None, False)
+    >>> ([key], [data], ends, outside) = dec.decode([row])
+    >>> key, data["evidence"], data["sources"], data["note"], "not_before" in data, ends, outside
+    ('LEADS', [{'document': 'd', 'lines': [3, 4], 'text': None}], [], None, False, ('b',), [])
     """
 
     def __init__(self, rules: PropertyCodec, strings: dict[str, str] | None = None) -> None:
@@ -80,10 +82,9 @@ class EdgeDecoder:
         # one dict per value type, so that 1, 1.0 and True stay apart; time scalars read None as ABSENT
         self.memo: dict[type, dict[Any, Any]] = {str: strings, int: {}, float: {}}
         self.absent: dict[type, dict[Any, Any]] = {t: {None: ABSENT} for t in self.memo}
-        self.lists: dict[tuple[Any, ...], list[Any]] = {}  # one list per distinct time list
-        self.singles: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # one tuple per distinct one-item list
+        self.lists: dict[tuple[Any, ...], list[Any]] = {(): []}  # one list per distinct time list
+        self.tuples: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # one tuple per distinct list (sources)
         self.columns = relationship_columns(rules)
-        self.list_columns = list_columns(rules)
         lists, maps, json_lists = rules.relationship_lists, rules.relationship_maps, rules.relationship_json_lists
         plain = tuple(n for n in lists if n not in json_lists)
         self.record = record_type(("type", *self.columns), citations=json_lists, lists=plain)
@@ -97,18 +98,18 @@ class EdgeDecoder:
         self._context = at.get("context")
         self.width = len(self.columns) + 1  # the record's values: the type and the columns
 
-    def row(self, type_: str, props: dict[str, Any], end: str) -> list[Any]:
+    def row(self, type_: str, props: dict[str, Any], end: Any) -> list[Any]:
         """The row :func:`graph.store.read.mirror_query` gives for a relationship with these stored properties."""
-        extra = [[k, v] for k, v in props.items() if k not in self.columns]
-        values = (props.get(name, [] if name in self.list_columns else None) for name in self.columns)
-        return [type_, *values, extra or None, end]
+        return [type_, *(props.get(name) for name in self.columns), len(props), end]
 
-    def decode(self, rows: list[list[Any]]) -> tuple[list[str], list[EdgeRecord]]:
+    def decode(self, rows: list[list[Any]]) -> Batch:
         """Rows (see the class) → their edge keys and attributes (every schema property present, time
-        scalars only when known), in the rows' order."""
+        scalars only when known), in the rows' order, with their ends and the rows with properties
+        outside the schema."""
         if not rows:
-            return [], []
+            return Batch([], [], (), [])
         cols: list[Any] = list(zip(*rows, strict=True))
+        outside = self._outside(rows, cols)
         for at in self._scalars:
             cols[at] = _shared(cols[at], self.memo)
         for at in self._time_scalars:
@@ -117,16 +118,25 @@ class EdgeDecoder:
             cols[at] = self._tuples(cols[at])
         lists_of = self.lists
         for at in self._time_lists:  # an equal list already held, else this one
-            cols[at] = map(lists_of.setdefault, map(tuple, cols[at]), cols[at])
+            held = [() if v is None else tuple(v) for v in cols[at]]
+            cols[at] = map(lists_of.setdefault, held, cols[at])
         for at in self._json_lists:
-            cols[at] = self._citations(cols[at])
+            cols[at] = self._citations([v or () for v in cols[at]])
         for at in self._maps:
             cols[at] = [json.loads(v) if type(v) is str else {} if v is None else v for v in cols[at]]
         records = list(map(self.record, *cols[: self.width]))
-        extras = cols[self.width]
-        for i in compress(range(len(records)), extras):
-            records[i]._extra = dict(extras[i])
-        return self._keys(cols[0], cols[self._context] if self._context else ()), records
+        keys = self._keys(cols[0], cols[self._context] if self._context else ())
+        return Batch(keys, records, cols[self.width + 1], outside)
+
+    def _outside(self, rows: list[list[Any]], cols: list[tuple[Any, ...]]) -> list[int]:
+        """The positions of the rows whose relationship holds more properties than its row's values that
+        are not ``None``: some outside the schema (a count the server gives cheaply, unlike the names).
+        Mostly none, as the batch's totals show without a look at each row."""
+        width = len(self.columns)
+        if sum(cols[self.width]) + sum(col.count(None) for col in cols[1 : self.width]) == width * len(rows):
+            return []
+        present = map(sub, repeat(width), map(list.count, rows, repeat(None)))
+        return list(compress(range(len(rows)), map(gt, map(itemgetter(self.width), rows), present)))
 
     def _keys(self, types: list[str], contexts: Any) -> list[str]:
         """Each edge's key: its type, or ``TYPE@context`` (one string object per distinct key)."""
@@ -135,28 +145,32 @@ class EdgeDecoder:
         s = self.memo[str].setdefault
         return [t if not c else s(f"{t}@{c}", f"{t}@{c}") for t, c in zip(types, contexts, strict=True)]
 
-    def _tuples(self, lists: tuple[list[Any], ...]) -> list[tuple[Any, ...]]:
-        """Lists as tuples of shared items, equal one-item tuples shared too (longer ones are rarely equal:
-        a table of them would hold a copy of each)."""
+    def _tuples(self, column: tuple[list[Any] | None, ...]) -> list[tuple[Any, ...]]:
+        """Lists (``None`` for none) as tuples of shared items, equal tuples one object too (all in C:
+        a Python loop over the rows cost twice as much)."""
+        lists = [v or () for v in column]
         items = iter(_shared(list(chain.from_iterable(lists)), self.memo))
-        singles = self.singles.setdefault
-        return [t if len(t) != 1 else singles(t, t) for t in map(tuple, map(islice, repeat(items), map(len, lists)))]
+        tuples = list(map(tuple, map(islice, repeat(items), map(len, lists))))
+        return list(map(self.tuples.setdefault, tuples, tuples))
 
-    def _citations(self, lists: tuple[list[str], ...]) -> list[Any]:
-        """Each row's JSON citations as one flat tuple ``(document, first, last, text, …)`` of shared values,
-        all parsed at once (:data:`_CITATIONS`) and taken apart column by column; if any has another
-        shape, each row's parsed list instead (kept as it is)."""
+    def _citations(self, lists: Sequence[Sequence[str]]) -> list[Any]:
+        """Each row's JSON citations as one flat tuple ``(document, (first, last), text, …)`` of shared
+        values, all parsed at once (:data:`_CITATIONS`) and taken apart column by column; if any has
+        another shape, each row's parsed list instead (kept as it is)."""
         text = "[" + ",".join(chain.from_iterable(lists)) + "]"
         try:
             items = _CITATIONS.decode(text)
         except msgspec.DecodeError:  # its ValidationError too: not the usual shape (or not JSON: json says why)
             parsed = iter(json.loads(text))
             return [list(islice(parsed, n)) for n in map(len, lists)]
-        lines = list(map(attrgetter("lines"), items))
-        columns = (map(attrgetter("document"), items), map(itemgetter(0), lines), map(itemgetter(1), lines),
-                   map(attrgetter("text"), items))  # fmt: skip
-        flat = chain.from_iterable(zip(*(_shared(list(c), self.memo) for c in columns), strict=True))
-        return list(map(tuple, map(islice, repeat(flat), map(mul, map(len, lists), repeat(4)))))
+        lines = list(map(attrgetter("lines"), items))  # tuples: equal pairs one object, like the lists
+        columns = (
+            _shared(list(map(attrgetter("document"), items)), self.memo),
+            map(self.tuples.setdefault, lines, lines),
+            _shared(list(map(attrgetter("text"), items)), self.memo),
+        )
+        flat = chain.from_iterable(zip(*columns, strict=True))
+        return list(map(tuple, map(islice, repeat(flat), map(mul, map(len, lists), repeat(3)))))
 
 
 class _Citation(msgspec.Struct, forbid_unknown_fields=True, gc=False):
@@ -171,6 +185,7 @@ class _Citation(msgspec.Struct, forbid_unknown_fields=True, gc=False):
 _CITATIONS = msgspec.json.Decoder(list[_Citation])
 
 
+_NONE = type(None)
 def _shared(values: Sequence[Any], memo: dict[type, dict[Any, Any]]) -> list[Any]:
     """``values`` with each equal value one object, from ``memo``'s dict for its type; ``None`` becomes what
     ``memo[str]`` maps it to (itself unless given). One ``map`` when all are of one type (or ``None``)."""

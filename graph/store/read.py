@@ -1,11 +1,13 @@
 """Read Neo4j back into an :class:`InstitutionalGraph`: the networkx mirror.
 
-Records are streamed (one query for every type, one record per ``chunk`` nodes, each carrying its
-outgoing relationships, ``fetch_size`` records per network round trip) and decoded into the model's
-attributes as they arrive, a record at a time and column by column (:class:`EdgeDecoder`), so memory
-holds the growing graph, not a second copy of the result. Writing a graph with
-:func:`graph.store.write.write_graph` and reading it back gives an equal graph: same nodes, edges, keys
-and every property (``None`` included).
+Two queries in one transaction. The first lists the nodes read, each as the server's own number for
+it and its id; the second streams them (one record per ``chunk`` nodes, each carrying its outgoing
+relationships, ``fetch_size`` records per network round trip), each relationship naming its end by
+that number. The records are decoded into the model's attributes as they arrive, a record at a time
+and column by column (:class:`EdgeDecoder`), so memory holds the growing graph, not a second copy of
+the result. The rare relationships holding properties outside the schema are read again for those at
+the end. Writing a graph with :func:`graph.store.write.write_graph` and reading it back gives an equal
+graph: same nodes, edges, keys and every property (``None`` included).
 
 Filters run in Cypher: ``as_of`` with the as-of rule of :mod:`graph.model.holds`, rendered from the same
 declaration (:func:`graph.model.holds.cypher_holds`) and read from the stored time properties, at a
@@ -19,8 +21,9 @@ from __future__ import annotations
 import contextlib
 import queue
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import chain
+from itertools import chain, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -28,11 +31,11 @@ import networkx as nx
 from neo4j import READ_ACCESS, Driver, ManagedTransaction, NotificationMinimumSeverity
 
 from graph.collector import gc_paused
-from graph.model.edge_record import OneEdge
+from graph.model.edge_record import EdgeRecord, OneEdge
 from graph.model.holds import check_certainty, cypher_holds
 from graph.model.institutional_graph import InstitutionalGraph
 from graph.model.schema import Schema, load_schema
-from graph.store.decode import EdgeDecoder, decode_entity, list_columns, relationship_columns
+from graph.store.decode import EdgeDecoder, decode_entity, relationship_columns
 from graph.store.rows import DERIVED_FLAG, MENTION_TYPE, PropertyCodec, codec, property_name
 
 
@@ -51,44 +54,61 @@ def _key(schema: Schema) -> str:
     return property_name(keys.pop()) if len(keys) == 1 else "id"
 
 
-def mirror_query(schema: Schema, labels: list[str], as_of: int | None) -> str:
-    """The nodes of the given types in records of up to ``$chunk`` nodes, each node as ``[label,
-    properties, out]`` where ``out`` lists its relationships as the rows :class:`EdgeDecoder` reads:
-    ``[type, <relationship_columns>, <pairs of properties outside the schema, or null>, end id]``.
-
-    One query for every type, so the server plans one query, not one per type (half a second each on
-    a warm server, several on a cold one). Many nodes per record rather than one: the driver's cost is
-    per record far more than per value in it. A relationship is a list, not a map: no key strings to
-    make per relationship. Derived links are told apart by their flag, so only ``MENTIONED_IN``
-    relationships are read with that filter; the other types need no property read to be kept. The end
-    node is not checked here (its labels, as of a year): :func:`_mirror` drops a relationship whose end
-    it does not read, for a third of the server's work. The node references are collected first
-    (cheap), then each record's relationships are read as the client asks for it, so the result streams.
-    """
+def _nodes(schema: Schema, labels: list[str], as_of: int | None) -> str:
+    """The ``MATCH`` of the nodes a read keeps (of the given types; holding as of the year, if one)."""
     for label in labels:
         schema.check_label(label)
-    node_where = f" WHERE {cypher_holds('n')}" if as_of is not None else ""
+    where = f" WHERE {cypher_holds('n')}" if as_of is not None else ""
+    return f"MATCH (n:{'|'.join(labels)}){where}"
+
+
+def node_query(schema: Schema, labels: list[str], as_of: int | None) -> str:
+    """The nodes a read keeps, as two lists: the server's numbers for them (``id(n)``) and their ids."""
+    return f"{_nodes(schema, labels, as_of)} RETURN collect(id(n)) AS numbers, collect(n.{_key(schema)}) AS ids"
+
+
+def mirror_query(schema: Schema, labels: list[str], as_of: int | None) -> str:
+    """The nodes of the given types in records of up to ``$chunk`` nodes, each node as ``[label,
+    properties, number, out]`` where ``out`` lists its relationships as the rows :class:`EdgeDecoder` reads:
+    ``[type, <relationship_columns>, number of properties, the end's number]``.
+
+    Every value the server sends costs it and the client alike, so a row holds few: one query for
+    every type (the server plans one query, not one per type: half a second each on a warm server,
+    several on a cold one); many nodes per record rather than one (the driver's cost is per record far
+    more than per value in it); a relationship as a list, not a map (no key strings); absent lists as
+    ``null``; the end as the server's number for it, not its id (that property read was a sixth of the
+    server's work, and a number is cheaper to send and to look up than a string); the count of its
+    properties, not the names of those outside the schema (a quarter of the server's work). Derived
+    links are told apart by their flag, so only ``MENTIONED_IN`` relationships are read with that
+    filter; the other types need no property read to be kept. The end node is not checked here (its
+    labels, as of a year): the reader drops a relationship whose end it does not keep. The node
+    references are collected first (cheap), then each record's relationships are read as the client
+    asks for it, so the result streams.
+    """
     rel_where = [cypher_holds("r")] if as_of is not None else []
     columns = relationship_columns(codec(schema))
-    lists = set(list_columns(codec(schema)))
-    outside = f"[k IN keys(p) WHERE NOT k IN [{', '.join(repr(property_name(c)) for c in columns)}]]"
-    row = (
-        f"[type(r), {', '.join(f'coalesce(p.{c}, [])' if c in lists else f'p.{c}' for c in columns)}, "
-        f"CASE WHEN size({outside}) > 0 THEN [k IN {outside} | [k, p[k]]] END, b.{_key(schema)}]"
-    )
+    row = f"[type(r), {', '.join(f'p.{c}' for c in columns)}, size(keys(p)), id(b)]"
     branches = []
     for types, conds in _relationship_groups(schema):
         where = " AND ".join(conds + rel_where)
         branches.append(f"MATCH (n)-[r:{types}]->(b){f' WHERE {where}' if where else ''} RETURN r, b")
     return (
-        f"MATCH (n:{'|'.join(labels)}){node_where} WITH collect(n) AS ns "
+        f"{_nodes(schema, labels, as_of)} WITH collect(n) AS ns "
         "UNWIND range(0, size(ns) - 1, $chunk) AS at "
         "CALL (ns, at) { UNWIND ns[at..at + $chunk] AS n "
         f"CALL (n) {{ CALL (n) {{ {' UNION ALL '.join(branches)} }} "
         f"WITH r, b, properties(r) AS p RETURN collect({row}) AS out }} "
-        "RETURN collect([[l IN labels(n) WHERE l IN $labels][0], properties(n), out]) AS nodes } "
+        "RETURN collect([[l IN labels(n) WHERE l IN $labels][0], properties(n), id(n), out]) AS nodes } "
         "RETURN nodes"
     )
+
+
+# The properties outside the schema of the relationships given as [start, end, type, id, position]
+# (start and end as the server's numbers), each as [position, [[name, value], ...]].
+OUTSIDE_QUERY = (
+    "UNWIND $rows AS row MATCH (n)-[r]->(b) WHERE id(n) = row[0] AND id(b) = row[1] AND type(r) = row[2] "
+    "AND r.id = row[3] RETURN row[4] AS at, [k IN keys(r) WHERE NOT k IN $columns | [k, r[k]]] AS pairs"
+)
 
 
 def _relationship_groups(schema: Schema) -> list[tuple[str, list[str]]]:
@@ -130,7 +150,13 @@ def read_graph(
         params["certainty"] = check_certainty(certainty)
 
     def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
-        return _mirror(tx.run(mirror_query(schema, labels, as_of), params), rules)
+        numbers, ids = tx.run(node_query(schema, labels, as_of), params).single(strict=True)
+        mirror = _Mirror(rules, numbers, ids)
+        for chunk_nodes in _ahead(tx.run(mirror_query(schema, labels, as_of), params)):
+            mirror.add(chunk_nodes)
+        if mirror.outside:
+            mirror.add_outside(tx.run(OUTSIDE_QUERY, rows=mirror.outside, columns=list(mirror.decoder.columns)))
+        return mirror.finish()
 
     with (
         gc_paused(),
@@ -138,7 +164,8 @@ def read_graph(
             database=database,
             fetch_size=8,  # records of ``chunk`` nodes per network round trip
             default_access_mode=READ_ACCESS,
-            # a type with no relationships yet is not an error here; keep the server's warning off stderr
+            # a type with no relationships yet is not an error here, and id() is what a read within one
+            # transaction may use: keep the server's warnings off stderr
             notifications_min_severity=NotificationMinimumSeverity.OFF,
         ) as session,
     ):
@@ -146,39 +173,75 @@ def read_graph(
     return InstitutionalGraph(schema, g)
 
 
-def _mirror(result: Iterable[Any], rules: PropertyCodec) -> nx.MultiDiGraph:
-    """Decode the records of :func:`mirror_query` straight into a new graph."""
-    g = nx.MultiDiGraph()
-    # filled directly: add_node/add_edge per row cost more than the decoding at a million rows
-    nodes, adj, pred = g._node, g._adj, g._pred
-    canon: dict[str, str] = {}  # one string object per id, however many edges name it
-    decoder = EdgeDecoder(rules, canon)
-    for chunk_nodes in _ahead(result):
-        rows = list(chain.from_iterable(map(itemgetter(2), chunk_nodes)))
-        keys, records = decoder.decode(rows)
-        ends = list(map(itemgetter(-1), rows))
-        ends = list(map(canon.setdefault, ends, ends))
-        starts = [canon.setdefault(i, i) for i in (props["id"] for _, props, _ in chunk_nodes)]
-        for new in set(starts).union(ends).difference(adj):
-            adj[new], pred[new] = {}, {}
+class _Mirror:
+    """The graph being filled from :func:`mirror_query`'s records (networkx's dicts directly:
+    add_node/add_edge per row cost more than the decoding at a million rows)."""
+
+    def __init__(self, rules: PropertyCodec, numbers: list[int], ids: list[str]) -> None:
+        self.g = g = nx.MultiDiGraph()
+        self.rules = rules
+        self.nodes, self.adj, self.pred = g._node, g._adj, g._pred
+        self.adj.update((i, {}) for i in ids)  # every node the read keeps, known before any relationship
+        self.pred.update((i, {}) for i in ids)
+        self.named = dict(zip(numbers, ids, strict=True))  # the server's number -> the one string object per id
+        self.decoder = EdgeDecoder(rules, dict(zip(ids, ids, strict=True)))
+        self.outside: list[list[Any]] = []  # relationships to read again, see OUTSIDE_QUERY
+        self.records: list[EdgeRecord] = []  # their records, by position
+        self.pending: list[tuple[str, int, OneEdge]] = []  # relationships to ends not (yet) named
+
+    def finish(self) -> nx.MultiDiGraph:
+        """The graph, with the relationships to nodes written since the first query (read since), without
+        those to nodes the read does not keep or that were deleted since."""
+        for s, number, pair in self.pending:
+            if (t := self.named.get(number)) is not None:
+                _place(s, [t], [pair], self.adj[s], self.pred)
+        _drop_unread(self.g)
+        return self.g
+
+    def add(self, chunk_nodes: list[Any]) -> None:
+        """One record's nodes and their relationships."""
+        rows = list(chain.from_iterable(map(itemgetter(3), chunk_nodes)))
+        keys, records, numbers, outside = self.decoder.decode(rows)
+        ends = list(map(self.named.get, numbers))  # None: an end the read does not keep
         pairs = list(map(OneEdge, keys, records))  # the usual pair of nodes: one relationship
-        at = 0
-        for s, (label, props, out) in zip(starts, chunk_nodes, strict=True):
-            nodes[s] = decode_entity(label, props, rules)[1]
+        strings, at = self.decoder.memo[str], 0
+        for label, props, number, out in chunk_nodes:
+            s, data = decode_entity(label, props, self.rules)
+            s = strings.setdefault(s, s)
+            if s not in self.adj:  # written since the first query (a read sees each query's own moment)
+                self.adj[s], self.pred[s], self.named[number] = {}, {}, s
+            self.nodes[s] = data
             ts, es = ends[at : at + len(out)], pairs[at : at + len(out)]
+            if None in ts:  # ends not kept, or written since the first query: see finish
+                unknown = zip(ts, numbers[at : at + len(out)], es, strict=True)
+                self.pending += [(s, n, e) for t, n, e in unknown if t is None]
+            _place(s, ts, es, self.adj[s], self.pred)
             at += len(out)
-            _place(s, ts, es, adj[s], pred)
-    _drop_unread_ends(g)
-    return g
+        if outside:
+            self._note_outside(chunk_nodes, rows, records, outside)
+
+    def _note_outside(self, chunk_nodes: list[Any], rows: list[Any], records: list[Any], outside: list[int]) -> None:
+        starts = [node[2] for node in chunk_nodes for _ in node[3]]
+        for i in outside:
+            self.outside.append([starts[i], rows[i][-1], rows[i][0], rows[i][1], len(self.records)])
+            self.records.append(records[i])
+
+    def add_outside(self, result: Iterable[Any]) -> None:
+        """The properties outside the schema of the relationships :meth:`add` noted."""
+        for at, pairs in result:
+            self.records[at]._extra = dict(pairs)
 
 
-def _place(s: str, ts: list[str], es: list[OneEdge], u_adj: dict[str, Any], pred: dict[str, Any]) -> None:
+def _place(s: str, ts: list[Any], es: list[OneEdge], u_adj: dict[str, Any], pred: dict[str, Any]) -> None:
     """Node ``s``'s relationships to ``ts`` into the adjacency (each node's are read once, so ``u_adj``
-    starts empty); one ``update`` when they go to as many ends, as they mostly do."""
+    starts empty); one ``update`` when they go to as many ends the read keeps, as they mostly do.
+    An end ``None`` is one the read does not keep (another type, or not holding as of the year)."""
+    if None in ts:
+        es = [e for t, e in zip(ts, es, strict=True) if t is not None]
+        ts = [t for t in ts if t is not None]
     if not u_adj and len(set(ts)) == len(ts):
         u_adj.update(zip(ts, es, strict=True))
-        for t, e in zip(ts, es, strict=True):
-            pred[t][s] = e
+        deque(map(dict.__setitem__, map(pred.__getitem__, ts), repeat(s), es), 0)  # pred[t][s] = e, in C
         return
     for t, e in zip(ts, es, strict=True):
         held = u_adj.get(t)
@@ -222,10 +285,12 @@ def _ahead(records: Iterable[Any], depth: int = 4) -> Iterator[list[Any]]:
                 box.get(timeout=0.05)
 
 
-def _drop_unread_ends(g: nx.MultiDiGraph) -> None:
-    """Relationships to nodes the read did not keep (another type, not holding as of the year, or no
-    schema label at all) go, with the placeholders their ends left in the adjacency."""
+def _drop_unread(g: nx.MultiDiGraph) -> None:
+    """Nodes of the first query that the second did not read (deleted in between: a read sees each
+    query's own moment) go, with the relationships read to them."""
     adj, pred = g._adj, g._pred
+    if len(adj) == len(g._node):
+        return
     for end in adj.keys() - g._node.keys():
         for start in pred.pop(end):
             del adj[start][end]
