@@ -207,9 +207,9 @@ _Edges = tuple[list[str], list[str], list[dict[str, Any]], list[str], list[int]]
 
 
 def _edges(graph: InstitutionalGraph) -> _Edges:
-    """Every relationship's start, end and attributes in the order of ``create_rows.relationship_tables`` (grouped by
-    type, start look-up label and end look-up label, sorted; graph order within), then the types in
-    that order and where each type's rows begin (and, last, where they all end)."""
+    """Every relationship's start, end and attributes in the order of ``create_rows.relationship_tables``
+    (grouped by type, start look-up label and end look-up label, sorted; graph order within), then the types
+    in that order and where each type's rows begin (and, last, where they all end)."""
     schema = graph.schema
     types = dict(graph.graph.nodes(data="type"))
     look = {label: lookup_label(schema, label) for label in set(types.values())}

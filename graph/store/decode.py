@@ -55,7 +55,8 @@ class Batch(NamedTuple):
 class EdgeDecoder:
     """Decodes the relationships the mirror reads, many at a time, into compact networkx edge attributes.
 
-    The inverse of :func:`relationship_row`, built for a million edges at a time. A row is a list:
+    The inverse of the rows :func:`graph.store.create_rows.relationship_tables` builds, for a million edges at a
+    time. A row is a list:
     the relationship's type, its :func:`relationship_columns` (``None`` where absent), the number of
     properties it holds and its end node (as the reader names it). Each becomes an
     :class:`~graph.model.edge_record.EdgeRecord` whose citations are one flat tuple and whose other lists
