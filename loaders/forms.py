@@ -276,12 +276,24 @@ _TOOK_OVER = re.compile(
 _NOW = re.compile(r"@(\d+)@\s*\(\s*(?:now|today|currently)\s*:?\s+(?:the\s+)?@(\d+)@\s*\)", re.I)
 
 
+# "Responsibility for P passed from A to B": the task moved from A to B, who leads P now.
+_RESPONSIBILITY_MOVED = re.compile(
+    r"\b(?:responsibility|responsibilities|competence|oversight)\s+(?:for|of)\s+(?:the\s+)?@(\d+)@\s+"
+    r"(?:was\s+|were\s+)?(?:passed|moved|transferred|shifted|handed\s+over)\s+from\s+(?:the\s+)?@(\d+)@\s+"
+    r"to\s+(?:the\s+)?@(\d+)@",
+    re.I,
+)
+
+
 def _reorganised(t: str) -> list[Phrased]:
     """ "A was merged with B to form C" (both became C); "A took over the SME support functions of B";
     "A took over the management of P from B" (A runs P, which B handed over); "A (now B)"."""
     out = [Phrased("SUCCEEDED_BY", [int(m[1]), int(m[2])], [int(m[3])], m.start(), m.end())
            for m in _MERGED_TO_FORM.finditer(t)]
     out += [Phrased("SUCCEEDED_BY", [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _NOW.finditer(t)]
+    for m in _RESPONSIBILITY_MOVED.finditer(t):
+        out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[3])], m.start(), m.end(), typed=True),
+                Phrased("LEADS", [int(m[3])], [int(m[1])], m.start(), m.end(), typed=True)]
     out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _TOOK_OVER.finditer(t)]
     for m in _TOOK_OVER_RUNNING.finditer(t):
         out.append(Phrased("IMPLEMENTS", [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True))

@@ -297,3 +297,16 @@ def test_a_lone_word_before_and_is_still_a_name():
 def test_a_second_verb_after_and_keeps_the_clause_subject():
     assert ("LEADS", "Ministry of Ports", "Quay Voucher") in facts(
         "Key actors\n\nMinistry of Ports: sets SME digital policy and funds the Quay Voucher.\n")
+
+
+def test_a_replacement_to_replace_and_responsibility_that_passed_from_one_body_to_another():
+    x = extract(document_from_text(
+        "The Harbour Innovation Voucher was introduced in 2030 to replace the earlier Quay Tech Grant. "
+        "Responsibility for the voucher passed from the Ministry of Industry to the Ministry of Digital Affairs "
+        "in 2032.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target], r.start) for r in x.relationships}
+    assert {("SUCCEEDED_BY", "Quay Tech Grant", "Harbour Innovation Voucher", 2030),
+            ("TRANSFERRED_TO", "Ministry of Industry", "Ministry of Digital Affairs", 2032),
+            ("LEADS", "Ministry of Digital Affairs", "Harbour Innovation Voucher", 2032)} <= found
