@@ -92,6 +92,7 @@ PARTNER_ITEM = re.compile(r"(with\s*)?@(\d+)@")
 
 _OWNED_AFTER = re.compile(r"(?:'s|\u2019s|')\s+@(\d+)@")
 
+_OWN_CLAUSE = re.compile(r",\s*(?:while|whereas)\s+(?!(?:it|they|its|their)\b)[a-z]")
 _LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
 _VERB_CLAUSE = re.compile(r";\s*(?:and\s+|also\s+)?$")
 
@@ -124,8 +125,8 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
     if coordinated or (partners and _ASIDE.match(m[2])):
         subject = clause_subject(head)
         return [subject] if subject is not None else []
-    if len(m[2]) > _GAP_BEFORE:
-        return []
+    if len(m[2]) > _GAP_BEFORE or _OWN_CLAUSE.search(m[2]):
+        return []  # far away, or "P comes from F, while checks are carried out by A": the clause has its own subject
     opened = head.rfind("(", 0, m.start()) + 1
     if ")" in m[2] and "(" not in m[2] and (p := _BEFORE_PARENTHESIS.search(head, 0, opened)):
         # "P (2022 - 2026, Decree 5) - support under B": what the parentheses qualify is what is under B

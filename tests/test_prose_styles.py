@@ -310,3 +310,13 @@ def test_a_replacement_to_replace_and_responsibility_that_passed_from_one_body_t
     assert {("SUCCEEDED_BY", "Quay Tech Grant", "Harbour Innovation Voucher", 2030),
             ("TRANSFERRED_TO", "Ministry of Industry", "Ministry of Digital Affairs", 2032),
             ("LEADS", "Ministry of Digital Affairs", "Harbour Innovation Voucher", 2032)} <= found
+
+
+def test_a_while_clause_has_its_own_subject_and_funding_opens_no_name():
+    x = extract(document_from_text(
+        "Funding for the Dock Grant comes from the Sorvik Development Fund, while eligibility checks are carried "
+        "out by the Sorvik Revenue Authority.\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    assert not any(n.startswith("Funding") for n in name.values())
+    assert not x.relationships  # the checks, not the fund, are carried out by the authority
