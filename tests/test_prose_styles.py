@@ -320,3 +320,11 @@ def test_a_while_clause_has_its_own_subject_and_funding_opens_no_name():
     name = {e.id: e.name for e in x.entities}
     assert not any(n.startswith("Funding") for n in name.values())
     assert not x.relationships  # the checks, not the fund, are carried out by the authority
+
+
+def test_steering_and_management_labels_under_a_programmes_heading():
+    found = facts("## Governance of the Digital Quay programme\n\n- **Steering:** Ministry of Ports (chair), Ministry "
+                  "of Finance\n- **Management:** Quay Programme Office\n")
+    assert {("LEADS", "Ministry of Ports", "Digital Quay programme"),
+            ("LEADS", "Ministry of Finance", "Digital Quay programme"),
+            ("IMPLEMENTS", "Quay Programme Office", "Digital Quay programme")} <= found
