@@ -124,8 +124,11 @@ def actor_type(head: str, prefix_words: list[str], tail: str) -> str:
     return label
 
 
+_E_PREFIXED = re.compile(r"^[ei]-?[A-Z]")  # "e-Shop", "eBiz", "i-Voucher": a name's word all the same
+
+
 def capitalised(word: str) -> bool:
-    return word[0].isupper() or word[0].isdigit()
+    return word[0].isupper() or word[0].isdigit() or _E_PREFIXED.match(word) is not None
 
 
 _OWNERS_S = re.compile(r"(?<=\w)['\u2019]s$")

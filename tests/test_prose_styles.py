@@ -328,3 +328,12 @@ def test_steering_and_management_labels_under_a_programmes_heading():
     assert {("LEADS", "Ministry of Ports", "Digital Quay programme"),
             ("LEADS", "Ministry of Finance", "Digital Quay programme"),
             ("IMPLEMENTS", "Quay Programme Office", "Digital Quay programme")} <= found
+
+
+def test_a_unit_an_e_prefixed_name_and_a_spin_off():
+    found = facts(
+        "The agency's Digital Business Unit runs the e-Shop Voucher. In 2031 the unit was spun off as an independent "
+        "company, Valdoria Digital Ltd, which now operates the voucher."
+    )
+    assert {("IMPLEMENTS", "Digital Business Unit", "e-Shop Voucher"),
+            ("SUCCEEDED_BY", "Digital Business Unit", "Valdoria Digital Ltd")} <= found
