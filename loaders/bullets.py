@@ -26,6 +26,7 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 _STARS = re.compile(r"\*\*|(?<!\w)\*(?=\w)|(?<=\w)\*(?!\w)")
 _TERMINAL = (".", "!", "?", ":", ";")
+_FIELD = re.compile(r"^[A-Z][A-Za-z ()-]{1,40}:\s")  # "Managing body: …"
 
 
 @dataclass
@@ -70,6 +71,8 @@ def _continues(previous: str, line: str, kind: str) -> bool:
     """Whether ``line`` carries on the statement whose last line is ``previous`` (no blank between)."""
     if previous.endswith(_TERMINAL):
         return line[:1].islower()
+    if _FIELD.match(line) and _FIELD.match(previous):
+        return False  # "Partners: A; B" / "Target group: …": a fact sheet's fields, one a line
     if line[:1].islower() or line[:1] in "(&,":
         return True
     if _short(previous) and _short(line):

@@ -337,3 +337,17 @@ def test_a_unit_an_e_prefixed_name_and_a_spin_off():
     )
     assert {("IMPLEMENTS", "Digital Business Unit", "e-Shop Voucher"),
             ("SUCCEEDED_BY", "Digital Business Unit", "Valdoria Digital Ltd")} <= found
+
+
+def test_a_fact_sheets_fields_are_one_a_line():
+    x = extract(document_from_text(
+        "PROGRAMME FACT SHEET\nName: Anchor Digital Loan\nManaging body: Sorvik Investment Bank\n"
+        "Ministry in charge: Ministry of Finance\nPartners: Sorvik Bankers Association; regional chambers of commerce\n"
+        "Target group: manufacturing SMEs with fewer than 250 employees\n"
+    ))
+    name = {e.id: e.name for e in x.entities}
+    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert {("IMPLEMENTS", "Sorvik Investment Bank", "Anchor Digital Loan"),
+            ("LEADS", "Ministry of Finance", "Anchor Digital Loan"),
+            ("PARTICIPATES_IN", "Sorvik Bankers Association", "Anchor Digital Loan")} <= found
+    assert "Target" not in name.values()
