@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from loaders.documents import document_from_text
 from loaders.extract import extract
-from tests.prose_facts import facts
+from tests.prose_facts import dated_facts, facts, names
 
 
 def test_a_timelines_present_tense_an_affiliated_body_and_a_name_typed_by_its_runner():
@@ -31,13 +31,11 @@ def test_a_reports_title_a_numbered_label_and_state_and_territory_governments():
         "Program 2.1: Quay Business Capability. The program is delivered through the Pier Advice Line.\n"
         "The department works with state and territory governments on regional projects.\n"
     ))
-    name = {e.id: e.name for e in x.entities}
     types = {e.name: e.type for e in x.entities}
     assert "Department of Harbours" in types and not any("Report" in n for n in types)
     assert types["Quay Business Capability"] == "Programme"
     assert {("IMPLEMENTS", "Pier Advice Line", "Quay Business Capability"),
-            ("COLLABORATES_WITH", "Department of Harbours", "State and territory governments")} <= {
-        (r.type, name[r.source], name[r.target]) for r in x.relationships}
+            ("COLLABORATES_WITH", "Department of Harbours", "State and territory governments")} <= set(dated_facts(x))
 
 
 def test_people_quoted_a_company_under_a_label_and_a_body_formed_by_integration():
@@ -47,9 +45,8 @@ def test_people_quoted_a_company_under_a_label_and_a_body_formed_by_integration(
         'The Federal Ministry for Piers funds the programme "Go-Dock". Project management: Dock Projekt GmbH.\n\n'
         "The Pier Agency was established in 2030 through the integration of the Quay Office and the Tide Board.\n"
     ))
-    name = {e.id: e.name for e in x.entities}
-    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
-    assert not {"Lina Korsk", "Tomas Vell"} & set(name.values())
+    found = set(dated_facts(x))
+    assert not {"Lina Korsk", "Tomas Vell"} & names(x)
     assert {("IMPLEMENTS", "Dock Projekt GmbH", "Go-Dock"), ("LEADS", "Federal Ministry for Piers", "Go-Dock"),
             ("SUCCEEDED_BY", "Quay Office", "Pier Agency"), ("SUCCEEDED_BY", "Tide Board", "Pier Agency")} <= found
 
@@ -82,9 +79,8 @@ def test_a_role_cell_opens_on_verbs_that_go_on_with_its_rows_body():
         "| Ministry of Piers | Sets SME digital policy; funds the Tide Voucher |\n"
         "| Quay Development Agency | Runs the Tide Voucher |\n"
     ))
-    name = {e.id: e.name for e in x.entities}
-    assert not any(n.startswith("Sets") for n in name.values())
-    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    assert not any(n.startswith("Sets") for n in names(x))
+    found = set(dated_facts(x))
     assert {("LEADS", "Ministry of Piers", "Tide Voucher"),
             ("IMPLEMENTS", "Quay Development Agency", "Tide Voucher")} <= found
 
@@ -145,9 +141,8 @@ def test_a_numbered_heading_stands_alone_and_its_opens_on_the_last_sentences_bod
         "1. Policy lead\nThe Ministry of Piers owns the quay agenda. Its Harbour Directorate drafts the plan.\n\n"
         "3. Finance\nThe Sorvik Dock Bank (SDB) provides the Berth Loan.\n"
     ))
-    name = {e.id: e.name for e in x.entities}
-    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
-    assert "Sorvik Dock Bank" in name.values() and not any(n.startswith("Finance") for n in name.values())
+    found = set(dated_facts(x))
+    assert "Sorvik Dock Bank" in names(x) and not any(n.startswith("Finance") for n in names(x))
     assert {("PART_OF", "Harbour Directorate", "Ministry of Piers"),
             ("IMPLEMENTS", "Sorvik Dock Bank", "Berth Loan")} <= found
 
@@ -157,8 +152,7 @@ def test_a_names_own_period_does_not_date_its_adoption_and_fiscal_year_ranges():
         "The Harbour Strategy 2032–2037 was adopted by the Ministry of Ports in December 2031.\n"
         "The Sail Fund (2028/29 – 2032/33) was administered by the Mast Office.\n"
     ))
-    name = {e.id: e.name for e in x.entities}
-    years = {(r.type, name[r.source], name[r.target]): (r.start, r.end) for r in x.relationships}
+    years = dated_facts(x)
     assert years[("LEADS", "Ministry of Ports", "Harbour Strategy")][0] == 2031
     assert years[("IMPLEMENTS", "Mast Office", "Sail Fund")] == (2028, 2033)
 
@@ -180,8 +174,7 @@ def test_an_opening_participle_is_said_of_the_main_clauses_subject():
         "In 2033 the government announced that Harbour Enterprise Sorvik would absorb the Export Credit Office. "
         "The Tide Institute's former headquarters now hosts a hub, QuayHub, operated by the Wave Agency.\n"
     ))
-    name = {e.id: e.name for e in x.entities}
-    found = {(r.type, name[r.source], name[r.target], r.start) for r in x.relationships}
+    found = {(*fact, start) for fact, (start, _) in dated_facts(x).items()}
     assert {("PART_OF", "Dock Boost", "Quay Recovery Plan", None),
             ("IMPLEMENTS", "Harbour Enterprise Sorvik", "Dock Boost", None),
             ("LEADS", "Ministry of Piers", "Smart Pier Initiative", 2029),
@@ -198,12 +191,11 @@ def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
         "Preceding agencies\tSorvik Trade Board; Sorvik Technology Centre\nJurisdiction\tGovernment of Sorvik\n"
         "Parent agency\tMinistry of Economic Affairs\n\nThe agency administers the Digital Step grant.\n"
     ))
-    name = {e.id: e.name for e in x.entities}
-    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    found = set(dated_facts(x))
     assert {("SUCCEEDED_BY", "Sorvik Trade Board", "Sorvik Enterprise Agency"),
             ("SUCCEEDED_BY", "Sorvik Technology Centre", "Sorvik Enterprise Agency"),
             ("PART_OF", "Sorvik Enterprise Agency", "Ministry of Economic Affairs")} <= found
-    assert not any("Jurisdiction" in n for n in name.values())
+    assert not any("Jurisdiction" in n for n in names(x))
 
 
 def test_a_plain_texts_emphasis_and_a_french_head_with_its_tail_in_lower_case():
@@ -211,9 +203,8 @@ def test_a_plain_texts_emphasis_and_a_french_head_with_its_tail_in_lower_case():
         "The *Direction générale des Quais* (DGQ), part of the Ministry of Piers, steers the *Quai Numérique* "
         "programme. The *Chambres de commerce et d'industrie* (CCI) relay the programme locally.\n"
     ))
-    name = {e.id: e.name for e in x.entities}
     types = {e.name: e.type for e in x.entities}
-    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    found = set(dated_facts(x))
     assert types["Chambres de commerce et d'industrie"] == "PrivateSector"
     assert {("LEADS", "Direction générale des Quais", "Quai Numérique programme"),
             ("PART_OF", "Direction générale des Quais", "Ministry of Piers"),
@@ -226,10 +217,9 @@ def test_a_name_with_to_and_a_colon_subtitle_and_a_closing_year():
         "Department for Harbours and Trade and closed to new applications in February 2033. It moved from QBO to "
         "Enterprise Sorvik in 2031.\n"
     ))
-    name = {e.id: e.name for e in x.entities}
-    years = {(r.type, name[r.source], name[r.target]): (r.start, r.end) for r in x.relationships}
+    years = dated_facts(x)
     assert years[("IMPLEMENTS", "Department for Harbours and Trade", "Help to Sail: Digital")] == (None, 2033)
-    assert not any(" to Enterprise" in n for n in name.values())
+    assert not any(" to Enterprise" in n for n in names(x))
 
 
 def test_bodies_that_help_promote_or_deliver_an_instrument_take_part_in_it():
@@ -252,9 +242,8 @@ def test_a_table_of_periods_and_bodies_is_a_line_of_successions():
         "| Period | Body responsible for SME policy |\n|---|---|\n| 1996–2008 | Small Business Office |\n"
         "| 2008–2017 | Small and Medium Ports Administration |\n| 2017– | Ministry of SMEs and Ports |\n"
     ))
-    name = {e.id: e.name for e in x.entities}
     years = {e.name: (e.start, e.end) for e in x.entities}
-    found = {(r.type, name[r.source], name[r.target], r.start) for r in x.relationships}
+    found = {(*fact, start) for fact, (start, _) in dated_facts(x).items()}
     assert {("SUCCEEDED_BY", "Small Business Office", "Small and Medium Ports Administration", 2008),
             ("SUCCEEDED_BY", "Small and Medium Ports Administration", "Ministry of SMEs and Ports", 2017)} <= found
     assert years["Ministry of SMEs and Ports"] == (2017, None) and years["Small Business Office"] == (1996, 2008)
@@ -265,8 +254,7 @@ def test_a_study_cited_after_an_instrument_does_not_run_it():
         "Evaluations of the Quay Voucher (Harbour Institute for Economic Research, 2032) suggest that take-up "
         "rose.\n\n- Dock Voucher (Pier Agency, 2031)\n"
     ))
-    name = {e.id: e.name for e in x.entities}
-    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    found = set(dated_facts(x))
     assert found == {("IMPLEMENTS", "Pier Agency", "Dock Voucher")}  # the deck's line still reads as one
 
 
@@ -276,10 +264,9 @@ def test_a_lone_word_a_body_runs_is_an_instrument_but_not_a_modifier_or_a_footno
         "The Dock Corporation, created in 1939 after the Chillán earthquake, finances innovation.\n\n"
         "¹ Figures provided by the Sorvik Port Agency, March 2032.\n"
     ))
-    name = {e.id: e.name for e in x.entities}
-    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    found = set(dated_facts(x))
     assert {("IMPLEMENTS", "Ministry of Ports", "Quaybonus"), ("IMPLEMENTS", "Sorvik Port Agency", "Pierdesk")} <= found
-    assert not {"Chillán", "Figures"} & set(name.values())
+    assert not {"Chillán", "Figures"} & names(x)
 
 
 def test_bodies_that_share_responsibility_for_an_instrument_lead_it():
@@ -305,8 +292,7 @@ def test_a_replacement_to_replace_and_responsibility_that_passed_from_one_body_t
         "Responsibility for the voucher passed from the Ministry of Industry to the Ministry of Digital Affairs "
         "in 2032.\n"
     ))
-    name = {e.id: e.name for e in x.entities}
-    found = {(r.type, name[r.source], name[r.target], r.start) for r in x.relationships}
+    found = {(*fact, start) for fact, (start, _) in dated_facts(x).items()}
     assert {("SUCCEEDED_BY", "Quay Tech Grant", "Harbour Innovation Voucher", 2030),
             ("TRANSFERRED_TO", "Ministry of Industry", "Ministry of Digital Affairs", 2032),
             ("LEADS", "Ministry of Digital Affairs", "Harbour Innovation Voucher", 2032)} <= found
@@ -317,8 +303,7 @@ def test_a_while_clause_has_its_own_subject_and_funding_opens_no_name():
         "Funding for the Dock Grant comes from the Sorvik Development Fund, while eligibility checks are carried "
         "out by the Sorvik Revenue Authority.\n"
     ))
-    name = {e.id: e.name for e in x.entities}
-    assert not any(n.startswith("Funding") for n in name.values())
+    assert not any(n.startswith("Funding") for n in names(x))
     assert not x.relationships  # the checks, not the fund, are carried out by the authority
 
 
@@ -345,9 +330,8 @@ def test_a_fact_sheets_fields_are_one_a_line():
         "Ministry in charge: Ministry of Finance\nPartners: Sorvik Bankers Association; regional chambers of commerce\n"
         "Target group: manufacturing SMEs with fewer than 250 employees\n"
     ))
-    name = {e.id: e.name for e in x.entities}
-    found = {(r.type, name[r.source], name[r.target]) for r in x.relationships}
+    found = set(dated_facts(x))
     assert {("IMPLEMENTS", "Sorvik Investment Bank", "Anchor Digital Loan"),
             ("LEADS", "Ministry of Finance", "Anchor Digital Loan"),
             ("PARTICIPATES_IN", "Sorvik Bankers Association", "Anchor Digital Loan")} <= found
-    assert "Target" not in name.values()
+    assert "Target" not in names(x)
