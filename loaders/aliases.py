@@ -21,6 +21,11 @@ _HEREINAFTER = re.compile(
 )
 
 
+# "Small Enterprise Finance Agency (sefa)": an abbreviation written in lower case, taken only when it is
+# exactly the initials of the name's capitalised words.
+_LOWER_CASE = re.compile(r"\s*\(\s*([a-z]{2,6})\s*\)")
+
+
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]*[A-Z])\s*\(\s*$")
 _CLOSING = re.compile(r"\s*\)")
 
@@ -39,6 +44,9 @@ def short_name(c: Candidate, text: str) -> re.Match[str] | None:
     if m := ABBREVIATION.match(text, c.end):
         return m
     if "hereinafter" in text and (m := _HEREINAFTER.match(text, c.end)):
+        return m
+    initials = "".join(w[0] for w in c.name.split() if w[0].isupper()).lower()
+    if (m := _LOWER_CASE.match(text, c.end)) and m[1] == initials:
         return m
     m = _SHORT_WORD.match(text, c.end)
     if m is None or " " not in c.name or m[1] in countries().by_name or m[1] in reading_words().not_names:

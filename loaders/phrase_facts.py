@@ -9,7 +9,7 @@ import re
 
 from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased
 from loaders.dates import YearSpan
-from loaders.lexicon import NETWORK_HEADS
+from loaders.lexicon import NETWORK_HEADS, READING
 from loaders.reader import NESTED, STATED, Reader
 from loaders.relations import CREATION_VERBS
 
@@ -102,6 +102,9 @@ def _fitted(rd: Reader, f: Phrased, t: str, keys: list[str], fact: tuple[str, st
     relation, source, target = fact
     if _delegated(rd, t[f.start : f.end], relation, source, target):
         return "PART_OF", target, source
+    if relation == "LEADS" and _SUPERVISING.fullmatch(t[f.start : f.end].strip()) and rd.is_actor(source) \
+            and rd.is_actor(target) and not rd.retypable(source) and not rd.retypable(target):
+        return "PART_OF", target, source  # "A, an agency supervised by M": A works under M
     if relation in ("PARTICIPATES_IN", "IMPLEMENTS", "LEADS") and rd.is_actor(target) and not rd.retypable(target):
         # "…, run by C" after "a joint initiative of A and B": C runs the instrument, not B
         about = next((keys[i] for i in f.before_phrase if rd.is_instrument(keys[i])), None)
@@ -109,6 +112,9 @@ def _fitted(rd: Reader, f: Phrased, t: str, keys: list[str], fact: tuple[str, st
             about = inherited
         return (relation, source, about) if about is not None and rd.is_actor(source) else fact
     return fact
+
+
+_SUPERVISING = re.compile("|".join(re.escape(p) for p in READING["supervising"]), re.I)
 
 
 def _delegated(rd: Reader, phrase: str, relation: str, source: str, target: str) -> bool:

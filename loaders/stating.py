@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from loaders import relations as R
 from loaders.bullets import Statement
-from loaders.clause_ends import PARTNER_ITEM
+from loaders.clause_ends import PARTNER_ITEM, subjects_before
 from loaders.clauses import OWNS, Phrased, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.forms import ITS, by_form, cited
@@ -232,7 +232,10 @@ def _cooperation(sc: _Scope, rules: _Rules) -> None:
             k(x[1]) for x in R.MENTION.finditer(t, 0, m.start()) if rd.is_actor(k(x[1])) and t[x.end()] not in "'\u2019"
         ]
         subject = sc.subject
-        lead = actors_before[-1] if actors_before else (subject if subject and rd.is_actor(subject) else None)
+        # the verb's own subject where the clause names one ("A, which owned B, will partner with C": A)
+        nearest = [k(str(i)) for i in subjects_before(t, m.start(), True) if rd.is_actor(k(str(i)))]
+        lead = nearest[0] if nearest else actors_before[-1] if actors_before else (
+            subject if subject and rd.is_actor(subject) else None)
         led = [k(x[1]) for x in R.MENTION.finditer(t, 0, m.start()) if rd.is_instrument(k(x[1]))]
         on = k(m["on"]) if m["on"] and rd.is_instrument(k(m["on"])) else None
         instrument = on or (led[-1] if led else context)

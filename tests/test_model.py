@@ -75,6 +75,16 @@ def test_merging_an_entity_keeps_known_values_and_accumulates_aliases_and_source
         merge_entities(a, Entity(type="Ministry", name="N"))
 
 
+def test_merging_two_sources_that_disagree_on_the_years_keeps_a_valid_span():
+    # one document sets the office up in 2009, another says it ran 1996-2008: not an end before its start
+    later = Entity(type="Agency", name="Small Firms Office", start=2009)
+    earlier = Entity(type="Agency", name="Small Firms Office", start=1996, end=2008)
+    m = merge_entities(later, earlier)
+    assert (m.start, m.end) == (1996, None)
+    assert (merge_entities(Entity(type="Agency", name="O", start=2001), Entity(type="Agency", name="O", end=2005))
+            .end) == 2005  # a start from one source and an end from another still make one span
+
+
 def test_merging_a_relationship_accumulates_evidence_and_the_curated_statement_leads():
     e1, e2 = Evidence("document:1", 82, 83, "x"), Evidence("document:1", 89, 90, "y")
     extracted = Relationship(

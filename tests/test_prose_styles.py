@@ -335,3 +335,26 @@ def test_a_fact_sheets_fields_are_one_a_line():
             ("LEADS", "Ministry of Finance", "Anchor Digital Loan"),
             ("PARTICIPATES_IN", "Sorvik Bankers Association", "Anchor Digital Loan")} <= found
     assert "Target" not in names(x)
+
+
+def test_a_body_supervised_or_owned_by_another_is_part_of_it():
+    found = facts(
+        "The Quay Enterprise Agency is a government agency supervised by the Ministry of Harbours. The Sorvik "
+        "Export Office is subordinated to the Ministry of Trade.\n"
+    )
+    assert {("PART_OF", "Quay Enterprise Agency", "Ministry of Harbours"),
+            ("PART_OF", "Sorvik Export Office", "Ministry of Trade")} <= found
+
+
+def test_a_merger_of_bodies_each_with_its_abbreviation_even_in_lower_case():
+    x = extract(document_from_text(
+        "The Harbour Enterprise and Finance Agency (HEFA) was formed by merging the Harbour Enterprise Agency "
+        "(Hea), the Harbour Finance Agency (hfa) and the Dock Credit Bureau (DCB) in 2031. The Norland Bank, which "
+        "previously owned hfa, will partner with HEFA on loans.\n"
+    ))
+    found = set(dated_facts(x))
+    for old in ("Harbour Enterprise Agency", "Harbour Finance Agency", "Dock Credit Bureau"):
+        assert ("SUCCEEDED_BY", old, "Harbour Enterprise and Finance Agency") in found
+    partners = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
+    assert frozenset({"Norland Bank", "Harbour Enterprise and Finance Agency"}) in partners
+    assert not any(f[0] == "COLLABORATES_WITH" and "Harbour Finance Agency" in f[1:] for f in found)

@@ -228,19 +228,29 @@ def merge_entities(a: Entity, b: Entity) -> Entity:
     """One entity from two facts about it: known values kept, aliases and sources accumulated."""
     if a.id != b.id:
         raise ValueError(f"cannot merge {a.id} with {b.id}")
+    start, end = _lifetime(a, b)
     return Entity(
         id=a.id,
         type=a.type,
         name=a.name,
         aliases=_union(a.aliases, b.aliases),
-        start=_first(a.start, b.start),
-        end=_first(a.end, b.end),
+        start=start,
+        end=end,
         country=_first(a.country, b.country),
         description=_first(a.description, b.description),
         figures=tuple(sorted({**dict(b.figures), **dict(a.figures)}.items())),
         sources=_union(a.sources, b.sources),
         extra=tuple(sorted({**dict(b.extra), **dict(a.extra)}.items())),
     )
+
+
+def _lifetime(a: Entity, b: Entity) -> tuple[int | None, int | None]:
+    """The years of one entity two sources give: each known year kept; where they disagree (one source
+    ends it before the other starts it), the earliest start and an open end, covering both."""
+    start, end = _first(a.start, b.start), _first(a.end, b.end)
+    if start is None or end is None or start <= end:
+        return start, end
+    return min(y for y in (a.start, b.start) if y is not None), None
 
 
 def _union_span(a: Relationship, b: Relationship) -> tuple[int | None, int | None]:
