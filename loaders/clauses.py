@@ -162,6 +162,7 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
     return out
 
 
+_PARTNER_AFTER = re.compile(r"[^@;.]*?\bwith\s+(?:the\s+)?@", re.I)
 _RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
 
 
@@ -180,6 +181,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     if relation == "PART_OF" and len(before) == 1 and _FRAMING.match(m[0]):
         before = framed(t, before)
     after = _unnamed_object(t, m, before, objects_after(t, m.end(), limit), relation, forward)
+    if forward and m[0].lower().startswith("co-") and after and _PARTNER_AFTER.match(t, m.end()):
+        relation = "COLLABORATES_WITH"  # "A co-finances projects with B": B is A's partner, not its object
     if relation == "SUCCEEDED_BY" and forward and len(after) == 1:
         renamed = _RENAMED_TO.match(t, t.find("@", t.find("@", m.end()) + 1) + 1)
         if renamed is not None:  # "the government renamed A B": A became B, and the renamer leads B

@@ -19,7 +19,7 @@ import functools
 import re
 from functools import cache
 
-from loaders.aliases import short_name, spelt_before
+from loaders.aliases import named_before, short_name, spelt_before
 from loaders.groups import groups
 from loaders.head_names import DASHES, capitalised, head_named
 from loaders.lexicon import (
@@ -364,6 +364,10 @@ def _non_overlapping(found: list[Candidate], text: str) -> list[Candidate]:
                 c = Candidate(c.start, c.end, c.type, c.name, c.kind, abbr, c.head)
         elif c.kind in ("name", "proper") and c.alias is None and (first := spelt_before(c, text)) is not None:
             c = Candidate(c.start, c.end, c.type, c.name, c.kind, first, c.head)  # "ABC (Agency for B C)"
+        elif c.kind == "name" and c.alias is None and (word := named_before(c, text)) is not None:
+            if kept and kept[-1].start == word.start(1):
+                kept.pop()  # "Portex, the Port Export Agency": one body, not two
+            c = Candidate(c.start, c.end, c.type, c.name, c.kind, word[1], c.head)
         kept.append(c)
         taken_end = c.end
         if c.alias is not None and (am := short_name(c, text)):

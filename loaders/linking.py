@@ -209,7 +209,11 @@ def appositive_heads(rd: Reader, text: str, kept: list[Candidate], keys: list[st
 
 
 # A sentence's opening participle or frame, up to its comma: what it names is not what the sentence is about.
-_OPENER = re.compile(r"\s*(?:[A-Z][a-z]+ed|Set\s+up|Run|Under|Within|As\s+part\s+of|Following|Through)\b[^,;.]{0,100},")
+_OPENER = re.compile(
+    r"\s*(?:[A-Z][a-z]+(?:ed|ing)|Set\s+up|Run|Under|Within|As\s+part\s+of|Following|Through|Together\s+with|Along\s+with"
+    r"|Alongside|With|Like|Unlike|Besides|In\s+(?:partnership|cooperation|co-operation|collaboration|coordination)\s+with)"
+    r"\b[^,;.]{0,100},"
+)
 
 
 def refocus(rd: Reader, st: Statement, kept: list[Candidate], keys: list[str]) -> None:

@@ -358,3 +358,31 @@ def test_a_merger_of_bodies_each_with_its_abbreviation_even_in_lower_case():
     partners = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
     assert frozenset({"Norland Bank", "Harbour Enterprise and Finance Agency"}) in partners
     assert not any(f[0] == "COLLABORATES_WITH" and "Harbour Finance Agency" in f[1:] for f in found)
+
+
+def test_a_name_in_apposition_to_its_abbreviation_or_one_word_name():
+    x = extract(document_from_text(
+        "Grants go to NEDA, the Norland Enterprise Development Agency, which runs the Dock Voucher. NEDA also runs "
+        "the Quay Grant.\n\nLater, Portex, the Norland Port Export Agency, opened the Harbour Fund. Portex also "
+        "runs the Bay Loan.\n\nIn Sorvik, the Ministry of Ports runs the Pier Fund.\n"
+    ))
+    found = set(dated_facts(x))
+    assert {("IMPLEMENTS", "Norland Enterprise Development Agency", "Quay Grant"),
+            ("IMPLEMENTS", "Norland Port Export Agency", "Bay Loan")} <= found
+    assert {"NEDA", "Portex"} <= {a for e in x.entities for a in e.aliases}
+    assert "Portex" not in names(x)
+    assert not any("Sorvik" in e.aliases for e in x.entities)  # a place before the comma is no other name
+
+
+def test_an_opening_participle_a_questions_auxiliary_and_a_partner_after_co_financing():
+    x = extract(document_from_text(
+        "Working closely with the Harbour Enterprise Agency, the Quay Development Organisation implements national "
+        "policy. It administers the Pier Subsidy.\n\nDockvera, the state-owned lender, will co-finance projects "
+        "with the Quay Development Organisation.\n\nIssues for discussion:\n\n1. Should Harbour Norland, the port "
+        "operator, join the Pier Subsidy?\n"
+    ))
+    found = set(dated_facts(x))
+    assert ("IMPLEMENTS", "Quay Development Organisation", "Pier Subsidy") in found
+    assert not any(n.startswith("Should") for n in names(x))
+    partners = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
+    assert frozenset({"Dockvera", "Quay Development Organisation"}) in partners
