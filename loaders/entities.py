@@ -42,6 +42,7 @@ from loaders.lexicon import (
 from loaders.quoted import quoted_titles
 from loaders.shapes import edition, shaped_names, shaped_type
 from loaders.short_forms import TRIGGERS, short_forms
+from loaders.text_tables import field_label_end
 
 _ACRONYM = re.compile(r"(?<![\w@-])([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)(?![\w@-])")
 _MEASURE = re.compile(rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$")
@@ -133,10 +134,17 @@ def find_candidates(
             found += shaped_names(text, found)
     found += short_forms(text, tokens)
     kept = _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text)
+    if text.startswith("|") and (label := field_label_end(text)) is not None:
+        kept = [c for c in kept if c.start > label]  # "| Main programme | P |": the label names nothing
+        if not kept and (lone := _LONE_VALUE.match(text, label + 1)) is not None:  # "| Operator | Quayinvest |"
+            kept = [Candidate(lone.start(1), lone.end(1), reading_words().default_actor, lone[1], "single")]
     if len(_CANDIDATES) >= MEMO_SIZE:
         _CANDIDATES.clear()
     _CANDIDATES[key] = tuple(kept)
     return kept
+
+
+_LONE_VALUE = re.compile(r"\s*([A-Z][a-z]{3,}[\w-]*)\s*\|?\s*$")
 
 
 # Statements recur (a slide repeated, a boilerplate line): each is read once per process. Besides

@@ -147,23 +147,60 @@ def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
     instrument (the bodies stand in the label's relation to it). Labels: ``role_labels`` in reading.yaml."""
     roles = reading_words().role_labels
     for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
-        labelled = _LABELLED.match(st.text)
+        labelled = _LABELLED.match(st.text) or _ROW_LABEL.match(st.text)
         own = rd.subjects[st.index]
         rel: str | None = None
+        in_table = st.text.startswith("|")
         if labelled is not None and (rel := roles.get(labelled[1].strip(" *#").lower())) is not None:
             # the label says what the names after it are: a body found by shape is one too
-            bodies, line = [k for k in keys if rd.is_actor(k) and rd.type_of(k) != "TargetGroup"], st
+            bodies = [k for k in keys if (rd.is_actor(k) or in_table and rd.retypable(k))
+                      and rd.type_of(k) != "TargetGroup"]
+            line = st
         elif st.kind == "bullet" and st.parent is not None and own is not None:
             rel = roles.get(rd.statements[st.parent].text.strip(" :#*").lower())
             bodies, line = [own], rd.statements[st.parent]
-        about = _instrument_above(rd, per_statement, line) if rel is not None else None
-        if rel is None or about is None:
+        if rel is None:
+            continue
+        about = _table_instrument(rd, per_statement, st) if in_table else None
+        about = about or _instrument_above(rd, per_statement, line)
+        if about is None:
             continue
         for body in bodies:
             rd.add(rel, body, about, [span_of(line), span_of(st)], FRAMED)
+        if rel == "LEADS" and in_table:  # "| Financing | National Plan; Fund X |": the instrument is funded under them
+            for k in keys:
+                if rd.is_instrument(k) and not rd.retypable(k) and k != about:
+                    rd.add("PART_OF", about, k, [span_of(st)], FRAMED)
 
 
 _LABELLED = re.compile(r"^\s*([A-Za-z*#][A-Za-z *'()-]{1,40}?)\s*:\s*\S")
+_ROW_LABEL = re.compile(r"^\|\s*([A-Za-z*][A-Za-z *'()-]{1,40}?)\s*\|[^|]*\S[^|]*\|?\s*$")  # "| Lead ministry | M |"
+
+
+def _table_instrument(rd: Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]], st: Statement
+                      ) -> str | None:
+    """The instrument a table of labelled rows is about ("| Main programme | Quay Digital |"): the first one
+    named in a row whose label is not a role; a name found by shape in a row labelled by an instrument's
+    noun is that instrument."""
+    roles = reading_words().role_labels
+    first = st.index
+    while first > 0 and rd.statements[first - 1].text.startswith("|"):
+        first -= 1
+    for i in range(first, len(rd.statements)):
+        row = _ROW_LABEL.match(rd.statements[i].text)
+        if not rd.statements[i].text.startswith("|"):
+            break
+        if row is None or row[1].strip(" *").lower() in roles:
+            continue
+        label = row[1].strip(" *").lower().split()
+        keys = per_statement[i][1]
+        for k in (keys[int(x)] for x in R.MENTION.findall(per_statement[i][0].split("|", 2)[-1])):
+            noun = next((INSTRUMENT_HEADS[w] for w in label if w in INSTRUMENT_HEADS), None)
+            if noun is not None and rd.retypable(k) and not rd.is_instrument(k):
+                rd.drafts[k].type = noun  # "| Main programme | Quay Enterprise |": a programme, whatever its words
+            if rd.is_instrument(k) and not rd.retypable(k) or noun is not None and rd.is_instrument(k):
+                return k
+    return None
 
 
 def _instrument_above(rd: Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]], st: Statement

@@ -25,6 +25,20 @@ _RULE = re.compile(r"^\s*[-=\u2013\u2014_]{8,}\s*$")
 _GAP = re.compile(r"\S(?:\s{2,})(?=\S)")  # two or more spaces between words separate columns
 
 
+# "| Main programme | Quay Digital |": a two-cell row whose first cell is a field's label in sentence case (two or
+# three words, the last in lower case), not a name.
+_FIELD_ROW = re.compile(r"^\|\s*\**[A-Z][a-z]+(?:\s+[a-z][a-z-]*){1,2}\**\s*\|(?=[^|]*\S)[^|]*\|?\s*$")
+
+
+def field_label_end(row: str) -> int | None:
+    """Where the label cell of a fact sheet's table row ends (its second ``|``), if the row is one.
+
+    >>> field_label_end("| Main programme | Quay Digital |"), field_label_end("| Quay Digital | Ministry of Ports |")
+    (17, None)
+    """
+    return row.index("|", 1) if _FIELD_ROW.match(row) else None
+
+
 def _columns(header: str) -> list[int]:
     """Where the header's columns begin: its first word, and every word after a gap of two spaces."""
     first = len(header) - len(header.lstrip())

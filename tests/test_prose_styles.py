@@ -386,3 +386,18 @@ def test_an_opening_participle_a_questions_auxiliary_and_a_partner_after_co_fina
     assert not any(n.startswith("Should") for n in names(x))
     partners = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
     assert frozenset({"Dockvera", "Quay Development Organisation"}) in partners
+
+
+def test_a_profile_table_of_labelled_rows_relates_its_bodies_to_its_programme():
+    x = extract(document_from_text(
+        "## Norland at a glance\n\n| Item | Details |\n|---|---|\n| Lead ministry | Ministry of Ports (MoP) |\n"
+        "| Implementing agency | Quayinvest |\n| Main programme | Harbour Enterprise (2030-2034) |\n"
+        "| Financing | National Recovery Plan |\n",
+        "profile.md", "markdown",
+    ))
+    found = set(dated_facts(x))
+    assert {("LEADS", "Ministry of Ports", "Harbour Enterprise"),
+            ("IMPLEMENTS", "Quayinvest", "Harbour Enterprise"),
+            ("PART_OF", "Harbour Enterprise", "National Recovery Plan")} <= found
+    assert "Main programme" not in names(x)
+    assert next(e.type for e in x.entities if e.name == "Harbour Enterprise") == "Programme"
