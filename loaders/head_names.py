@@ -274,6 +274,8 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
         return []
     if _PERSON_AFTER.match(text, he) and not reading_words().person_titles.isdisjoint(kept):
         return []  # "Finance Minister Grant Sorvik said": a person, not a grant
+    if head in _VERB_HEADS and _VERB_OBJECT.match(text, he):
+        return []  # "the Quay Centres grant development aid to firms": a verb, not a grant
     start = toks[h - len(kept)][0]
     tail = ""
     if head[0].isupper() and (m := _ACTOR_TAIL.match(text, he)) and not _DATED_TAIL.match(m[0]):
@@ -282,6 +284,18 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
     key = head.lower()
     name = _INNER_ABBREVIATION.sub("", text[start:end])
     return [Candidate(start, end, INSTRUMENT_HEADS[key], canonical_name(name), "name", head=key)]
+
+
+# Lower-case heads that are verbs too, and what follows such a verb: a lower-case noun that is no verb,
+# preposition or conjunction of its own.
+_VERB_HEADS = frozenset(("grant", "grants", "fund", "funds", "support", "supports", "finance", "finances", "award",
+                         "awards", "loan", "loans"))
+_VERB_OBJECT = re.compile(
+    r"\s+(?!(?:is|was|were|are|will|would|has|had|have|can|could|may|must|should|for|of|to|in|on|at|and|or|but|which"
+    r"|that|from|with|by|under|as|scheme|schemes|programme|programmes|program|programs|worth|amounting|totalling"
+    r"|covers|covered|helps|helped|aims|aimed|provides|provided|offers|offered|runs|ran|opened|closed|launched"
+    r"|ended|started|began|expired|reached|targets|targeted)\b)[a-z][a-z-]{2,}\b"
+)
 
 
 _COUNTRY_SUFFIX = re.compile(r"(?:,\s+|\s+in\s+)([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?=\s*\([A-Z]{2,}\))")

@@ -401,3 +401,15 @@ def test_a_profile_table_of_labelled_rows_relates_its_bodies_to_its_programme():
             ("PART_OF", "Harbour Enterprise", "National Recovery Plan")} <= found
     assert "Main programme" not in names(x)
     assert next(e.type for e in x.entities if e.name == "Harbour Enterprise") == "Programme"
+
+
+def test_a_verb_like_grant_after_a_plural_name_is_no_grant_and_steering_makes_a_body_part():
+    x = extract(document_from_text(
+        "Regional services are provided by the Quay Business Centres. The Quay Business Centres grant development "
+        "funding to small firms and are steered jointly by the Ministry of Ports. The Pier Aid is granted by the "
+        "Quay Business Centres.\n"
+    ))
+    found = set(dated_facts(x))
+    assert not any(n.endswith("grant") for n in names(x))
+    assert {("PART_OF", "Quay Business Centres", "Ministry of Ports"),
+            ("IMPLEMENTS", "Quay Business Centres", "Pier Aid")} <= found
