@@ -203,6 +203,10 @@ def skip_behalf(t: str, at: int) -> int:
     b = _BEHALF.match(t, at)
     return b.end() if b is not None else at
 
+# "… merging A, B and part of C": C gave part of its work to the new body
+PARTIAL_ITEM = re.compile(r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?parts?\s+of\s+(?:the\s+)?@(\d+)@", re.I)
+
+
 def list_end(t: str, at: int) -> int:
     """Where the list of mentions a phrase opens at ``at`` ends."""
     m = MENTION.search(t, at)
@@ -258,6 +262,7 @@ def objects_after(t: str, at: int, limit: int) -> list[int]:
             break  # "… takes part in A, and B works with C": a new clause, not a list
         found.append(int(j[1]))
         pos = j.end()
-    if len(found) == 2 and _COMMA_ONLY.match(t, m.end()) and not _JOINED_AFTER.match(t, pos):
+    if len(found) == 2 and _COMMA_ONLY.match(t, m.end()) and not _JOINED_AFTER.match(t, pos) \
+            and not PARTIAL_ITEM.match(t, pos):
         return found[:1]  # "A, the B": the second names the first again (an apposition), not a list
     return found

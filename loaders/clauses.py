@@ -22,6 +22,7 @@ from functools import cache
 from graph.model.schema import load_schema
 from loaders.clause_ends import (
     MENTION,
+    PARTIAL_ITEM,
     clause_subject,
     framed,
     list_end,
@@ -162,6 +163,8 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
     return out
 
 
+_LIST_GOES_ON = re.compile(r"@\d+@\s*(?:,\s*and|,|and)\s+$")
+_MERGING_BEFORE = re.compile(r"\b(?:merg|integrat|amalgamat|consolidat|combin|absorb)\w*[^.;]*$", re.I)
 _PARTNER_AFTER = re.compile(r"[^@;.]*?\bwith\s+(?:the\s+)?@", re.I)
 _RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
 
@@ -170,7 +173,11 @@ def _no_verb(t: str, m: re.Match[str]) -> bool:
     """ "the renamed scheme": a participle used as an adjective; "closed the largest part of P": a noun."""
     if m[0].split()[0].lower().endswith("ed") and _DETERMINED.search(t, max(0, m.start() - 6), m.start()):
         return True
-    return m[0].lower().startswith("part") and _OBJECT_NOUN.search(t, max(0, m.start() - 30), m.start()) is not None
+    if not m[0].lower().startswith("part"):
+        return False
+    if _LIST_GOES_ON.search(t, max(0, m.start() - 12), m.start()) and _MERGING_BEFORE.search(t, 0, m.start()):
+        return True  # "formed by merging A, B and part of C": an item of the merger, not a whole
+    return _OBJECT_NOUN.search(t, max(0, m.start() - 30), m.start()) is not None
 
 
 def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int, bullet: bool) -> list[Phrased]:
@@ -204,6 +211,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         return out
     if forward and _PASSIVE.search(t, skip_behalf(t, m.end()), t.find("@", skip_behalf(t, m.end()))):
         forward = False  # "was led at its launch by A": the agent follows "by"
+    if relation == "SUCCEEDED_BY" and not forward and (part := PARTIAL_ITEM.match(t, list_end(t, m.end()))):
+        out.append(Phrased("TRANSFERRED_TO", [int(part[1])], before, m.start(), m.end()))
     merged_with = _MERGED_WITH.match(t, list_end(t, m.end())) if "merg" in m[0].lower() and after else None
     if relation == "SUCCEEDED_BY" and merged_with is not None:
         after = [*after, int(merged_with[1])]  # "by merging A (AB), the trade agency, with B": B too

@@ -115,7 +115,11 @@ def actor_type(head: str, prefix_words: list[str], tail: str) -> str:
     label = ACTOR_HEADS[head]
     words = set(prefix_words) | set(tail.split())
     # "Regional Development Agency" is a region's; "Agency for Regional Development" may be the nation's.
-    if (label == "Agency" and set(prefix_words) & REGIONAL_WORDS) or (label == "Government" and words & REGIONAL_WORDS):
+    national = "National" in prefix_words or "Federal" in prefix_words or any(
+        w in countries().by_name for w in prefix_words)  # "Harbourland Regional Development Corporation": the nation's
+    if not national and (
+        (label == "Agency" and set(prefix_words) & REGIONAL_WORDS) or (label == "Government" and words & REGIONAL_WORDS)
+    ):
         return "RegionalGovernment"
     if head in ("Organisation", "Organization", "Bank", "Commission", "Council") and (
         words & INTERNATIONAL_WORDS or "Co-operation" in words or "Cooperation" in words

@@ -413,3 +413,18 @@ def test_a_verb_like_grant_after_a_plural_name_is_no_grant_and_steering_makes_a_
     assert not any(n.endswith("grant") for n in names(x))
     assert {("PART_OF", "Quay Business Centres", "Ministry of Ports"),
             ("IMPLEMENTS", "Quay Business Centres", "Pier Aid")} <= found
+
+
+def test_a_merger_of_two_bodies_and_part_of_a_third_and_a_nations_regional_corporation():
+    x = extract(document_from_text(
+        "The Harbour Enterprise Organisation was founded in 2031 by integrating the Harbour Small Business "
+        "Corporation, "
+        "the Portugal Regional Development Corporation and part of the Quay Location Centre.\n"
+    ))
+    found = set(dated_facts(x))
+    new = "Harbour Enterprise Organisation"
+    assert {("SUCCEEDED_BY", "Harbour Small Business Corporation", new),
+            ("SUCCEEDED_BY", "Portugal Regional Development Corporation", new),
+            ("TRANSFERRED_TO", "Quay Location Centre", new)} <= found
+    assert not any(f[0] == "PART_OF" for f in found)
+    assert next(e.type for e in x.entities if e.name.startswith("Portugal")) == "Agency"
