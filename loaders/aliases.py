@@ -46,9 +46,20 @@ _WORD_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b(?!(?:in|of|for|at|to|from|by|acro
 _APPOSITION_CLOSES = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,|$)")
 
 
+# "managed by NEDA - Norland Agency for Enterprise.": an abbreviation and, after a dash, the name it stands for
+# (its letters may come from the name in another language), the name ending the clause.
+_DASHED_BEFORE = re.compile(
+    r"(?:^|\b(?:by|from|to|with|of|and|through|under|the)\s+)([A-Z][A-Z0-9&]{2,9})\s+[-\u2013\u2014]\s+$"
+)
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;)]|$)")
+
+
 def named_before(c: Candidate, text: str) -> re.Match[str] | None:
     """The abbreviation or one-word name a full name stands in apposition to ("NEDA, the Norland
     Enterprise Development Agency, runs …"): its letters spell the name, or it is one capitalised word."""
+    d = _DASHED_BEFORE.search(text, max(0, c.start - 30), c.start)
+    if d is not None and _CLAUSE_ENDS.match(text, c.end):
+        return d
     m = _NAMED_BEFORE.search(text, max(0, c.start - 40), c.start)
     if m is None or " " not in c.name or not _APPOSITION_CLOSES.match(text, c.end):
         return None

@@ -276,6 +276,14 @@ _TOOK_OVER = re.compile(
 _NOW = re.compile(r"@(\d+)@\s*\(\s*(?:now|today|currently)\s*:?\s+(?:the\s+)?@(\d+)@\s*\)", re.I)
 
 
+# "A's successor, B", "A's predecessor was B": one followed the other.
+_SUCCESSION_OF = re.compile(
+    r"@(\d+)@(?:'s|\u2019s)\s+(?:(?:direct|immediate|eventual|new)\s+)?(successor|predecessor)"
+    r"\s*(?:,\s*|\s+(?:is|was|will\s+be)\s+)(?:the\s+)?@(\d+)@",
+    re.I,
+)
+
+
 # "Responsibility for P passed from A to B": the task moved from A to B, who leads P now.
 _RESPONSIBILITY_MOVED = re.compile(
     r"\b(?:responsibility|responsibilities|competence|oversight)\s+(?:for|of)\s+(?:the\s+)?@(\d+)@\s+"
@@ -291,6 +299,9 @@ def _reorganised(t: str) -> list[Phrased]:
     out = [Phrased("SUCCEEDED_BY", [int(m[1]), int(m[2])], [int(m[3])], m.start(), m.end())
            for m in _MERGED_TO_FORM.finditer(t)]
     out += [Phrased("SUCCEEDED_BY", [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _NOW.finditer(t)]
+    for m in _SUCCESSION_OF.finditer(t):
+        old, new = (m[1], m[3]) if m[2].lower() == "successor" else (m[3], m[1])
+        out.append(Phrased("SUCCEEDED_BY", [int(old)], [int(new)], m.start(), m.end()))
     for m in _RESPONSIBILITY_MOVED.finditer(t):
         out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[3])], m.start(), m.end(), typed=True),
                 Phrased("LEADS", [int(m[3])], [int(m[1])], m.start(), m.end(), typed=True)]

@@ -428,3 +428,16 @@ def test_a_merger_of_two_bodies_and_part_of_a_third_and_a_nations_regional_corpo
             ("TRANSFERRED_TO", "Quay Location Centre", new)} <= found
     assert not any(f[0] == "PART_OF" for f in found)
     assert next(e.type for e in x.entities if e.name.startswith("Portugal")) == "Agency"
+
+
+def test_an_abbreviation_before_a_dash_and_a_successor_named_by_a_possessive():
+    x = extract(document_from_text(
+        "The Quay Capacity Programme was launched in 2029 and managed by APQ - Agency for Port Competitiveness. APQ "
+        "reports to the Ministry of Harbours. Since 2033 the Quay Capacity Programme's successor, the Dock Voucher "
+        "scheme, is financed by the Recovery Plan. The Pier Office's predecessor was the Harbour Bureau.\n"
+    ))
+    found = set(dated_facts(x))
+    assert {("IMPLEMENTS", "Agency for Port Competitiveness", "Quay Capacity Programme"),
+            ("PART_OF", "Agency for Port Competitiveness", "Ministry of Harbours"),
+            ("SUCCEEDED_BY", "Quay Capacity Programme", "Dock Voucher scheme"),
+            ("SUCCEEDED_BY", "Harbour Bureau", "Pier Office")} <= found
