@@ -321,6 +321,28 @@ _SIGNED = re.compile(
 )
 
 
+# "P, for which M is the managing authority and A an intermediate body": the roles a relative clause gives
+# bodies (``role_labels``).
+_FOR_WHICH = re.compile(r"@(\d+)@[^@;.]{0,40}?\s(?:for|of)\s+which\s")
+_ROLE_CLAUSE = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:the\s+)?@(\d+)@\s+(?:(?:is|was|are|were|acts\s+as|serves\s+as)\s+)?(?:the\s+|an?\s+)?"
+    r"(?P<role>[a-z][a-z -]{2,40}?)(?=\s*(?:[,.;)]|$|and\s))"
+)
+
+
+def _for_which(t: str) -> list[Phrased]:
+    if " which " not in t:
+        return []
+    roles = reading_words().role_labels
+    out: list[Phrased] = []
+    for m in _FOR_WHICH.finditer(t):
+        pos = m.end()
+        while (r := _ROLE_CLAUSE.match(t, pos)) is not None and r["role"] in roles:
+            out.append(Phrased(roles[r["role"]], [int(r[1])], [int(m[1])], m.start(), r.end(), typed=True))
+            pos = r.end()
+    return out
+
+
 def _signed(t: str) -> list[Phrased]:
     out: list[Phrased] = []
     for m in _SIGNED.finditer(t):
@@ -363,6 +385,7 @@ def by_form(t: str) -> list[Phrased]:
             before = tuple(int(x) for x in reversed(MENTION.findall(t, 0, m.start())) if int(x) != owner)
             out.append(Phrased(OWNS, [owner], [int(m[1])], m.start(), m.end(), owners=before[:3]))
     out += _inline_parts(t) + _named_parts(t) + _funded_into(t) + _reorganised(t) + _bodies_of(t) + _signed(t)
+    out += _for_which(t)
     if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
         after = [int(x) for x in MENTION.findall(t, u.end())]
         out.append(Phrased("PART_OF", after, [int(u[1])], u.start(), u.end(), typed=True, instruments=True))

@@ -259,6 +259,9 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
         if w == ")" and j >= 3 and toks[j - 2][2] == "(" and toks[j - 1][2].isupper() and capitalised(toks[j - 3][2]):
             j -= 3  # "Harbour Partner (HP) Network": the abbreviation of the words before is inside the name
             continue
+        if w in ("a", "an") and j > 0 and toks[j - 1][2] == "for" and capitalised(toks[j + 1][2]):
+            j -= 1  # "European Funds for a Modern Economy programme": an article inside the name
+            continue
         if not (w[0].isalnum() or w[0] in "&'"):
             break
         if owns(text, toks[j]) or (w in ("The", "A", "An") and not (j > 0 and toks[j - 1][2] in DASHES)):

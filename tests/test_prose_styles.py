@@ -441,3 +441,12 @@ def test_an_abbreviation_before_a_dash_and_a_successor_named_by_a_possessive():
             ("PART_OF", "Agency for Port Competitiveness", "Ministry of Harbours"),
             ("SUCCEEDED_BY", "Quay Capacity Programme", "Dock Voucher scheme"),
             ("SUCCEEDED_BY", "Harbour Bureau", "Pier Office")} <= found
+
+
+def test_a_name_with_for_a_inside_and_a_role_in_a_relative_clause():
+    found = facts(
+        "The voucher is part of the Fund for a Modern Harbour programme (FMH) 2031-2037, for which the Ministry of "
+        "Port Funds is the managing authority and the Quay Enterprise Agency is an intermediate body.\n"
+    )
+    assert ("LEADS", "Ministry of Port Funds", "Fund for a Modern Harbour programme") in found
+    assert ("IMPLEMENTS", "Quay Enterprise Agency", "Fund for a Modern Harbour programme") in found
