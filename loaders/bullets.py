@@ -67,12 +67,15 @@ def _short(text: str) -> bool:
     return len(text) <= 40 and text.count(" ") <= 3
 
 
+_SENTENCE_OPENS = re.compile(r"(?:The|This|These|It|Its|In|A|An|Our|We|Since|From|Under)\s")
+
+
 def _continues(previous: str, line: str, kind: str) -> bool:
     """Whether ``line`` carries on the statement whose last line is ``previous`` (no blank between)."""
     if previous.endswith(_TERMINAL):
         return line[:1].islower()
-    if _FIELD.match(line) and _FIELD.match(previous):
-        return False  # "Partners: A; B" / "Target group: …": a fact sheet's fields, one a line
+    if _FIELD.match(previous) and (_FIELD.match(line) or _SENTENCE_OPENS.match(line)):
+        return False  # "Partners: A; B" / "Target group: …": a fact sheet's fields, one a line; then its prose
     if line[:1].islower() or line[:1] in "(&,":
         return True
     if _short(previous) and _short(line):

@@ -256,6 +256,10 @@ def _counted(words: list[str], before: str) -> bool:
     return not (len(words) > 1 and words[1].lower() in _AMOUNT_WORDS)
 
 
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-z])\.\d{1,2}$")  # a sentence's full stop and a footnote's number after a name
+_SENTENCE_GOES_ON = re.compile(r"\s|$")
+
+
 def _tidy(c: Candidate, text: str) -> Candidate | None:
     """A name without the amounts or section numbers before it ("85 million fund", "4.2 The plan")
     and without an owner's possessive ("Norland's National Data Strategy"); a name ending in a generic
@@ -268,6 +272,9 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
         return None  # "Harbour_deck_v2.pptx": a file, not a body or an instrument
     if _DIGIT.search(name, len(words[0])) and _amount().search(name, len(words[0])):
         return None  # "Grant of EUR 2-3": a table cell describing an amount, not a name
+    if (mark := _FOOTNOTE_MARK.search(name)) is not None and _SENTENCE_GOES_ON.match(text, c.end):
+        c = c._replace(end=c.end - len(mark[0]), name=name[: mark.start()])  # "… Centre of Excellence.2 Micro…"
+        name, words = c.name, c.name.split(" ")
     if len(words) == 1 and name.endswith(("'s", "\u2019s")) and name[:-2].isupper():
         return c._replace(end=c.end - 2, name=name[:-2])  # "ABC's plan": ABC, the owner
     cut = 0

@@ -47,8 +47,9 @@ _INNER_OF = (
     r"\s+(?:de|del|des|du|di|della|der|van)\s+(?:(?:la|el|los|las|le|les)\s+)?(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])"
 )
 
-_TAIL = (
-    rf"(?:the\s+)?{_CW}(?:(?:\s*,\s*(?:the\s+)?|\s+(?:{_AND})\s+(?!(?:the\s+)?(?:{ACTOR_HEAD_RE})\b)(?:the\s+)?"
+_TAIL = (  # not a year first: "the annual report of the Harbour Corporation for 2031"
+    rf"(?:the\s+)?(?!(?:19|20)\d\d\b){_CW}"
+    rf"(?:(?:\s*,\s*(?:the\s+)?|\s+(?:{_AND})\s+(?!(?:the\s+)?(?:{ACTOR_HEAD_RE})\b)(?:the\s+)?"
     rf"|{_INNER_OF}|\s+){_CW})*"
 )
 

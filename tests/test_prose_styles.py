@@ -450,3 +450,15 @@ def test_a_name_with_for_a_inside_and_a_role_in_a_relative_clause():
     )
     assert ("LEADS", "Ministry of Port Funds", "Fund for a Modern Harbour programme") in found
     assert ("IMPLEMENTS", "Quay Enterprise Agency", "Fund for a Modern Harbour programme") in found
+
+
+def test_a_footnote_mark_a_year_after_for_and_a_field_line_before_prose():
+    x = extract(document_from_text(
+        "Small firms are served by the Quay Enterprise Offices, which the agency coordinates through its Centre of "
+        "Excellence.2 The annual report of the Harbour Enterprise Corporation for 2031 was published in May.\n\n"
+        "Implementing bodies: Quay Foundation; Chamber of Commerce of Norland\n"
+        "The Quay Foundation, part of the Ministry of Ports, runs the Dock Skills programme.\n"
+    ))
+    assert {"Centre of Excellence", "Harbour Enterprise Corporation", "Quay Foundation"} <= names(x)
+    assert not any(n.endswith(("2", "2031")) or "The Quay" in n for n in names(x))
+    assert ("PART_OF", "Quay Foundation", "Ministry of Ports") in set(dated_facts(x))
