@@ -163,6 +163,10 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
     return out
 
 
+_RELATIVE_OBJECT = re.compile(
+    r"@(\d+)@\s*(?:\([^()]*\)\s*)?,?\s*(?:which|that|whom)\s+(?:the\s+)?@(\d+)@\s+(?:\w+ly\s+|also\s+|now\s+)?$"
+)
+_PREPOSITION_NEXT = re.compile(r"\s+(?:through|via|with|by|in|on|under|for|from|at|across)\s", re.I)
 _LIST_GOES_ON = re.compile(r"@\d+@\s*(?:,\s*and|,|and)\s+$")
 _MERGING_BEFORE = re.compile(r"\b(?:merg|integrat|amalgamat|consolidat|combin|absorb)\w*[^.;]*$", re.I)
 _PARTNER_AFTER = re.compile(r"[^@;.]*?\bwith\s+(?:the\s+)?@", re.I)
@@ -188,6 +192,9 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     if relation == "PART_OF" and len(before) == 1 and _FRAMING.match(m[0]):
         before = framed(t, before)
     after = _unnamed_object(t, m, before, objects_after(t, m.end(), limit), relation, forward)
+    if forward and len(before) == 1 and (not after or _PREPOSITION_NEXT.match(t, m.end())) \
+            and (r := _RELATIVE_OBJECT.search(t, 0, m.start())) is not None and int(r[2]) == before[0]:
+        after = [int(r[1])]  # "the offices, which the agency coordinates (through …)": the offices are its object
     if forward and m[0].lower().startswith("co-") and after and _PARTNER_AFTER.match(t, m.end()):
         relation = "COLLABORATES_WITH"  # "A co-finances projects with B": B is A's partner, not its object
     if relation == "SUCCEEDED_BY" and forward and len(after) == 1:

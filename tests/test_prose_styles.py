@@ -462,3 +462,12 @@ def test_a_footnote_mark_a_year_after_for_and_a_field_line_before_prose():
     assert {"Centre of Excellence", "Harbour Enterprise Corporation", "Quay Foundation"} <= names(x)
     assert not any(n.endswith(("2", "2031")) or "The Quay" in n for n in names(x))
     assert ("PART_OF", "Quay Foundation", "Ministry of Ports") in set(dated_facts(x))
+
+
+def test_the_object_of_a_relative_clause_is_its_antecedent():
+    found = facts(
+        "Micro-firms are served by the Quay Digital Desk, which the Harbour Enterprise Agency coordinates through "
+        "its regional network. Exporters use the Dock Voucher, which the Ministry of Ports also funds.\n"
+    )
+    assert {("LEADS", "Harbour Enterprise Agency", "Quay Digital Desk"),
+            ("LEADS", "Ministry of Ports", "Dock Voucher")} <= found
