@@ -276,6 +276,15 @@ _TOOK_OVER = re.compile(
 _NOW = re.compile(r"@(\d+)@\s*\(\s*(?:now|today|currently)\s*:?\s+(?:the\s+)?@(\d+)@\s*\)", re.I)
 
 
+# "The reform merges A and B into a single C": both became C.
+_MERGES_INTO = re.compile(
+    r"\b(?:merg(?:es|ed|e|ing)|combin(?:es|ed|e|ing)|amalgamat(?:es|ed|e|ing)|consolidat(?:es|ed|e|ing)|fus(?:es|ed|e))"
+    r"\s+(?P<list>(?:the\s+)?@\d+@(?:\s*(?:,|,?\s*and)\s*(?:the\s+)?@\d+@)+)[^@;.]{0,40}?\s+into\s+"
+    r"(?:(?:a|an|the|one)\s+)?(?:(?:single|new|unified|merged|combined)\s+)?@(?P<new>\d+)@",
+    re.I,
+)
+
+
 # "A's successor, B", "A's predecessor was B": one followed the other.
 _SUCCESSION_OF = re.compile(
     r"@(\d+)@(?:'s|\u2019s)\s+(?:(?:direct|immediate|eventual|new)\s+)?(successor|predecessor)"
@@ -299,6 +308,9 @@ def _reorganised(t: str) -> list[Phrased]:
     out = [Phrased("SUCCEEDED_BY", [int(m[1]), int(m[2])], [int(m[3])], m.start(), m.end())
            for m in _MERGED_TO_FORM.finditer(t)]
     out += [Phrased("SUCCEEDED_BY", [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _NOW.finditer(t)]
+    for m in _MERGES_INTO.finditer(t):
+        merged = [int(x) for x in MENTION.findall(m["list"])]
+        out.append(Phrased("SUCCEEDED_BY", merged, [int(m["new"])], m.start(), m.end()))
     for m in _SUCCESSION_OF.finditer(t):
         old, new = (m[1], m[3]) if m[2].lower() == "successor" else (m[3], m[1])
         out.append(Phrased("SUCCEEDED_BY", [int(old)], [int(new)], m.start(), m.end()))

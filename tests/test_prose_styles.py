@@ -471,3 +471,15 @@ def test_the_object_of_a_relative_clause_is_its_antecedent():
     )
     assert {("LEADS", "Harbour Enterprise Agency", "Quay Digital Desk"),
             ("LEADS", "Ministry of Ports", "Dock Voucher")} <= found
+
+
+def test_merges_a_and_b_into_c_and_running_under_an_agreement_is_no_part():
+    found = facts(
+        "The reform merges the Quay Business Agency and the Harbour Trade Office into a single Port Enterprise Office. "
+        "The Dock Centres are operated by the Norland Chamber of Commerce under agreements with the Ministry of "
+        "Ports.\n"
+    )
+    assert {("SUCCEEDED_BY", "Quay Business Agency", "Port Enterprise Office"),
+            ("SUCCEEDED_BY", "Harbour Trade Office", "Port Enterprise Office")} <= found
+    assert not any(f[0] == "PART_OF" and f[2] == "Ministry of Ports" for f in found)
+    assert any(f[0] == "COLLABORATES_WITH" and "Ministry of Ports" in f for f in found)
