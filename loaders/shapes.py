@@ -205,16 +205,20 @@ _DATELINE = re.compile(rf"\s*,\s*(?:\d{{1,2}}\s+{MONTH}[a-z]*\.?|{MONTH}[a-z]*\.
 
 
 @cache
-def _person_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _person_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     rw = reading_words()
-    return (re.compile(rf"\b(?:{alternation(rw.person_verbs)})\s+$"),
-            re.compile(rf"\s*,\s*(?:the\s+|an?\s+|its\s+)?(?:[a-z-]+\s+)?(?:{alternation(rw.person_roles)})\s+(?:of|at|for)\b"))
+    roles = alternation(rw.person_roles)
+    return (re.compile(rf"\b(?:{alternation(rw.person_verbs)}|{roles})\s+$"),
+            re.compile(rf"\s*,\s*(?:the\s+|an?\s+|its\s+)?(?:[a-z-]+\s+)?(?:{roles})\s+(?:of|at|for)\b"),
+            re.compile(rf"\s+(?:{alternation(rw.person_titles)})\s+[A-Z][a-z]"))
 
 
 def _person(text: str, start: int, end: int) -> bool:
-    """ "said Ana Korsk", "Ana Korsk, chief executive of …": the words name a person."""
-    said, role = _person_cues()
-    return said.search(text, max(0, start - 20), start) is not None or role.match(text, end) is not None
+    """ "said Ana Korsk", "chief executive Ana Korsk", "Ana Korsk, chief executive of …": the words name a
+    person; "Harbour Minister Ana Korsk": they are a minister's portfolio."""
+    before, role, title = _person_cues()
+    return before.search(text, max(0, start - 30), start) is not None or role.match(text, end) is not None \
+        or title.match(text, end) is not None
 
 
 def _portfolio(text: str, start: int, rw: ReadingWords) -> bool:

@@ -483,3 +483,12 @@ def test_merges_a_and_b_into_c_and_running_under_an_agreement_is_no_part():
             ("SUCCEEDED_BY", "Harbour Trade Office", "Port Enterprise Office")} <= found
     assert not any(f[0] == "PART_OF" and f[2] == "Ministry of Ports" for f in found)
     assert any(f[0] == "COLLABORATES_WITH" and "Ministry of Ports" in f for f in found)
+
+
+def test_a_portfolio_before_a_ministers_name_and_a_person_after_a_role_are_no_bodies():
+    x = extract(document_from_text(
+        "The Harbour Package will be delivered by the Ministry of Ports, Small Harbour Minister Ana Korsk announced. "
+        "QuayNZ chief executive Pia Dockson welcomed the Harbour Package.\n"
+    ))
+    assert not {"Small Harbour", "Pia Dockson"} & names(x)
+    assert ("IMPLEMENTS", "Ministry of Ports", "Harbour Package") in set(dated_facts(x))
