@@ -220,4 +220,7 @@ def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool) -> int |
         return (after[0] if after else min(inside, key=lambda y: abs(y.position - at))).first
     # "adopted P in 2023, which runs until 2027": the one year the relation could start in
     starts = [y for y in inside if y.precision in ("year", "from", "range") and not _closing(t, y)]
+    since = [y for y in starts if y.precision == "from" and at < y.position <= at + 60]
+    if len(starts) > 1 and len(since) == 1:
+        return since[0].first  # "a 2024 review of P, run by A since 2020": the year the phrase itself gives
     return starts[0].first if len(starts) == 1 and len(inside) - len(starts) <= 1 else None

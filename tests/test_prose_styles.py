@@ -492,3 +492,11 @@ def test_a_portfolio_before_a_ministers_name_and_a_person_after_a_role_are_no_bo
     ))
     assert not {"Small Harbour", "Pia Dockson"} & names(x)
     assert ("IMPLEMENTS", "Ministry of Ports", "Harbour Package") in set(dated_facts(x))
+
+
+def test_since_after_the_agent_dates_the_relation_among_other_years():
+    x = extract(document_from_text(
+        "The plan follows a 2034 review of the Dock Boost, the online training programme run by the Ministry of "
+        "Ports since 2030.\n"
+    ))
+    assert dated_facts(x)[("IMPLEMENTS", "Ministry of Ports", "Dock Boost")] == (2030, None)
