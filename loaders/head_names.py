@@ -50,7 +50,7 @@ _INNER_OF = (
 _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for 2031"
     rf"(?:the\s+)?(?!(?:19|20)\d\d\b){_CW}"
     rf"(?:(?:\s*,\s*(?:the\s+)?|\s+(?:{_AND})\s+(?!(?:the\s+)?(?:{ACTOR_HEAD_RE})\b)(?:the\s+)?"
-    rf"|{_INNER_OF}|\s+){_CW})*"
+    rf"|{_INNER_OF}|(?<=Chambers)\s+of\s+|\s+){_CW})*"  # "Confederation of Chambers of Commerce": one name
 )
 
 

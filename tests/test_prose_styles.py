@@ -500,3 +500,12 @@ def test_since_after_the_agent_dates_the_relation_among_other_years():
         "Ports since 2030.\n"
     ))
     assert dated_facts(x)[("IMPLEMENTS", "Ministry of Ports", "Dock Boost")] == (2030, None)
+
+
+def test_chambers_of_commerce_inside_a_name_and_an_outlook_is_a_document():
+    x = extract(document_from_text(
+        "The Dock Skills programme is jointly run by Quay Productiva and the Confederation of Chambers of Commerce "
+        "(Confequay).1\n\n1 See Harbour Institute (2031), SME and Entrepreneurship Outlook.\n"
+    ))
+    assert "Confederation of Chambers of Commerce" in names(x)
+    assert not any(n.endswith("Outlook") for n in names(x))
