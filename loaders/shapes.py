@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from loaders.dates import MONTH
+from loaders.head_names import capitalised
 from loaders.lexicon import (
     ABBREVIATION,
     ACTOR_HEADS,
@@ -42,7 +43,7 @@ def _run_gap(gap: str) -> bool:
 
 
 def _cap(word: str) -> bool:
-    return word[0].isupper()
+    return word[0].isupper() or (word[0] in "ei" and capitalised(word))  # "iNNpulsa", "eQuay" too
 
 
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]+s$")

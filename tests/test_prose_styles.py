@@ -509,3 +509,12 @@ def test_chambers_of_commerce_inside_a_name_and_an_outlook_is_a_document():
     ))
     assert "Confederation of Chambers of Commerce" in names(x)
     assert not any(n.endswith("Outlook") for n in names(x))
+
+
+def test_a_name_written_with_a_lower_case_e_or_i_before_capitals():
+    found = facts(
+        "iNNquay Norland, the business growth agency, is attached to the Ministry of Ports. Since 2031 it has managed "
+        "the Dock Aldea programme with eHarbour.\n"
+    )
+    assert {("PART_OF", "iNNquay Norland", "Ministry of Ports"),
+            ("IMPLEMENTS", "iNNquay Norland", "Dock Aldea programme")} <= found
