@@ -166,6 +166,7 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
 _RELATIVE_OBJECT = re.compile(
     r"@(\d+)@\s*(?:\([^()]*\)\s*)?,?\s*(?:which|that|whom)\s+(?:the\s+)?@(\d+)@\s+(?:\w+ly\s+|also\s+|now\s+)?$"
 )
+_ON_TO = re.compile(r"\s+to\s+(?:the\s+)?@(\d+)@")
 _PREPOSITION_NEXT = re.compile(r"\s+(?:through|via|with|by|in|on|under|for|from|at|across)\s", re.I)
 _LIST_GOES_ON = re.compile(r"@\d+@\s*(?:,\s*and|,|and)\s+$")
 _MERGING_BEFORE = re.compile(r"\b(?:merg|integrat|amalgamat|consolidat|combin|absorb)\w*[^.;]*$", re.I)
@@ -218,6 +219,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         return out
     if forward and _PASSIVE.search(t, skip_behalf(t, m.end()), t.find("@", skip_behalf(t, m.end()))):
         forward = False  # "was led at its launch by A": the agent follows "by"
+    if relation == "TRANSFERRED_TO" and not forward and after and (to := _ON_TO.match(t, list_end(t, m.end()))):
+        before = [int(to[1])]  # "responsibility moved from A to B": from A to B, whatever moved
     if relation == "SUCCEEDED_BY" and not forward and (part := PARTIAL_ITEM.match(t, list_end(t, m.end()))):
         out.append(Phrased("TRANSFERRED_TO", [int(part[1])], before, m.start(), m.end()))
     merged_with = _MERGED_WITH.match(t, list_end(t, m.end())) if "merg" in m[0].lower() and after else None

@@ -518,3 +518,14 @@ def test_a_name_written_with_a_lower_case_e_or_i_before_capitals():
     )
     assert {("PART_OF", "iNNquay Norland", "Ministry of Ports"),
             ("IMPLEMENTS", "iNNquay Norland", "Dock Aldea programme")} <= found
+
+
+def test_work_moved_from_one_ministry_to_another_and_a_university_hosts_a_hub():
+    x = extract(document_from_text(
+        "Since the 2032 restructuring of federal ministries, responsibility for digitalisation has moved from the "
+        "Ministry of Ports to the Ministry of Finance. The Quay Hub is hosted by the University of Sorvik.\n"
+    ))
+    found = set(dated_facts(x))
+    assert ("TRANSFERRED_TO", "Ministry of Ports", "Ministry of Finance") in found
+    assert not any(f[0] == "TRANSFERRED_TO" and f[2] != "Ministry of Finance" for f in found)
+    assert next(e.type for e in x.entities if e.name == "University of Sorvik") == "Agency"
