@@ -203,7 +203,10 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         if renamed is not None:  # "the government renamed A B": A became B, and the renamer leads B
             out += [Phrased("LEADS", before, [int(renamed[1])], m.start(), m.end(), typed=True)]
             before, after = after, [int(renamed[1])]
-    if bullet and not before and after and _DESCRIBES_PARENT.match(t[: m.start()]):
+    if bullet and not before and after and (_DESCRIBES_PARENT.match(t[: m.start()]) or (
+        ";" in t[: m.start()] and _DESCRIBES_PARENT.match(t[t.rfind(";", 0, m.start()) + 1 : m.start()])
+        and ("@" not in (first := t[: t.find(";")]) or _DESCRIBES_PARENT.match(first[: first.find("@")]))
+    )):  # "- Coordinates @0@ policy; reports to @1@": each clause opens on its verb
         # a bullet that opens on its verb continues its parent's subject, as one that opens on a few
         # words describing it does ("- private ICT providers adhered to P")
         before = [INHERITED]

@@ -529,3 +529,15 @@ def test_work_moved_from_one_ministry_to_another_and_a_university_hosts_a_hub():
     assert ("TRANSFERRED_TO", "Ministry of Ports", "Ministry of Finance") in found
     assert not any(f[0] == "TRANSFERRED_TO" and f[2] != "Ministry of Finance" for f in found)
     assert next(e.type for e in x.entities if e.name == "University of Sorvik") == "Agency"
+
+
+def test_a_bullets_second_clause_opening_on_its_verb_continues_the_parent():
+    found = facts(
+        "Key actors\n"
+        "• Quay Enterprise Office (QEO)\n"
+        "  – Coordinates port policy; reports to the Harbour Promotion Board chaired by the Prime Minister\n"
+        "• Private sector\n"
+        "  – Norland Chamber of Commerce: co-host the Dock Online campaign with the QEO\n"
+    )
+    assert ("PART_OF", "Quay Enterprise Office", "Harbour Promotion Board") in found
+    assert ("IMPLEMENTS", "Norland Chamber of Commerce", "Dock Online campaign") in found
