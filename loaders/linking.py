@@ -156,6 +156,8 @@ def linked(
     # Only a clause's pronoun reads the clause subject: not looked for after the last one (the scans
     # of the words before each mention were a tenth of the linking).
     clause_pronoun = max((c.start for c in cands if c.kind == "pronoun" and c.head == "clause"), default=-1)
+    frame = _OPENER.match(st.text)  # "In partnership with A, it manages P": A opens no clause
+    frame_end = frame.end() if frame is not None else 0
     for c in cands:
         if c.kind == "single" and c.name.lower() in rd.lower_words:
             continue
@@ -171,7 +173,8 @@ def linked(
             if rd.is_actor(key) or rd.is_instrument(key):
                 if c.kind != "pronoun":
                     rd.named_now.append(key)
-                rd.opening = rd.opening or key
+                if c.start >= frame_end:
+                    rd.opening = rd.opening or key
                 if c.start < clause_pronoun:
                     head = _DETERMINERS.sub("", st.text[: c.start])
                     if not head.strip() or CLAUSE_OPENER.search(head):  # "…, when the former A was …"

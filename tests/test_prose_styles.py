@@ -541,3 +541,12 @@ def test_a_bullets_second_clause_opening_on_its_verb_continues_the_parent():
     )
     assert ("PART_OF", "Quay Enterprise Office", "Harbour Promotion Board") in found
     assert ("IMPLEMENTS", "Norland Chamber of Commerce", "Dock Online campaign") in found
+
+
+def test_a_pronoun_after_an_opening_partner_frame_is_the_previous_subject():
+    found = facts(
+        "The Harbour Enterprise Agency coordinates the Quay Clinics. In partnership with the Bank of Sorvik, it also "
+        "manages the Dock Grant Scheme launched in 2030.\n"
+    )
+    assert ("IMPLEMENTS", "Harbour Enterprise Agency", "Dock Grant Scheme") in found
+    assert ("IMPLEMENTS", "Bank of Sorvik", "Dock Grant Scheme") not in found
