@@ -46,6 +46,8 @@ def state_phrased(
                 if f.relation == SAME_AS:
                     # "P (Q)" where Q was named before on its own: two things, not two names of one
                     named_before = min(rd.drafts[target].lines, default=span[0]) < span[0]
+                    if rd.retypable(source) and rd.type_of(target) == "Law" and not named_before:
+                        rd.drafts[source].type = rd.type_of(target)  # "Magna Carta for X (Act No. 5)": a law
                     if (rd.type_of(source) == rd.type_of(target) or rd.retypable(target)) and not named_before:
                         rd.same(source, target)
                         keys[:] = [source if k == target else k for k in keys]  # this statement's facts too

@@ -189,9 +189,19 @@ _NEW_NAME = re.compile(
 _NOUN_BEFORE = re.compile(r"\b(?:([a-z]+)\s+|([A-Za-z]+)(?:\s+\d+(?:\.\d+)*)?\s*:\s*)[*_\"\u201c]{0,2}$")
 
 
+# "large companies such as Quaytech", "banks including Dockbank and Pierbank": the kind of firm a list names
+_FIRMS_SUCH_AS = re.compile(
+    r"\b(?:companies|firms|corporations|businesses|banks|lenders|insurers|providers|vendors|retailers|platforms)\s+"
+    r"(?:such\s+as|including|like|as)\s+(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s*(?:,\s*|,?\s+and\s+))*$"
+)
+
+
 def _noun_before(text: str, start: int) -> str | None:
     """The type a common noun right before a name gives it: "the portal Harbourdesk" is a programme,
-    "the agency Portex" a body; so does a label ("Program 1.2: Quay Growth Partners")."""
+    "the agency Portex" a body; so does a label ("Program 1.2: Quay Growth Partners"); firms listed after
+    "companies such as" are the private sector."""
+    if _FIRMS_SUCH_AS.search(text, max(0, start - 120), start):
+        return "PrivateSector"
     m = _NOUN_BEFORE.search(text, max(0, start - 30), start)
     if m is None:
         return None

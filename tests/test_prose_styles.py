@@ -550,3 +550,14 @@ def test_a_pronoun_after_an_opening_partner_frame_is_the_previous_subject():
     )
     assert ("IMPLEMENTS", "Harbour Enterprise Agency", "Dock Grant Scheme") in found
     assert ("IMPLEMENTS", "Bank of Sorvik", "Dock Grant Scheme") not in found
+
+
+def test_firms_listed_after_companies_such_as_and_a_charter_named_by_its_act():
+    x = extract(document_from_text(
+        "Large companies such as Quaytronics and Dockwell Motors will share know-how through the Pier Factory "
+        "programme. The agency works under the Harbour Magna Carta for Small Firms (Republic Act No. 4411).\n"
+    ))
+    types = {e.name: e.type for e in x.entities}
+    assert types.get("Quaytronics") == types.get("Dockwell Motors") == "PrivateSector"
+    assert types.get("Harbour Magna Carta for Small Firms") == "Law"
+    assert not any(n.startswith("Republic Act") for n in names(x))
