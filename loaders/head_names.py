@@ -47,9 +47,12 @@ _INNER_OF = (
     r"\s+(?:de|del|des|du|di|della|der|van)\s+(?:(?:la|el|los|las|le|les)\s+)?(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])"
 )
 
+# A tail's "and" goes on unless a body's name follows: "… and Industry", "… and the Civil Service" stay;
+# "… and the Quay Employers Federation" is another body.
+_NEXT_BODY = rf"(?:the\s+)?(?:{ACTOR_HEAD_RE})\b|the\s+(?:[A-Z][\w'-]*\s+){{2,3}}(?:{ACTOR_HEAD_RE})\b"
 _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for 2031"
     rf"(?:the\s+)?(?!(?:19|20)\d\d\b){_CW}"
-    rf"(?:(?:\s*,\s*(?:the\s+)?|\s+(?:{_AND})\s+(?!(?:the\s+)?(?:{ACTOR_HEAD_RE})\b)(?:the\s+)?"
+    rf"(?:(?:\s*,\s*(?:the\s+)?|\s+(?:{_AND})\s+(?!{_NEXT_BODY})(?:the\s+)?"
     rf"|{_INNER_OF}|(?<=Chambers)\s+of\s+|\s+){_CW})*"  # "Confederation of Chambers of Commerce": one name
 )
 

@@ -87,7 +87,7 @@ def _partners_take_part(rd: Reader, f: Phrased, keys: list[str], cited: list[tup
 
 def _dated(years: list[YearSpan], t: str, f: Phrased) -> tuple[int | None, int | None]:
     """The years a phrase's relation starts and ends (a succession has a start only)."""
-    if f.relation != "SUCCEEDED_BY":
+    if f.relation not in ("SUCCEEDED_BY", "TRANSFERRED_TO"):  # a reorganisation is dated by when it happened
         return _clause_year(years, t, f.start, False), _clause_end(years, t, f.start)
     if _FOUNDED_AS.match(t, f.start) and t[f.start : f.end].endswith(" as"):
         return _renamed_year(years, t, f.end), None  # "founded in 1996 as A and elevated … in 2017": 2017

@@ -44,7 +44,8 @@ TRANSFER = re.compile(
 YEARS_BODY = re.compile(rf"{E}\s*\(\s*(?P<years>[^()@]*?\d{{4}}[^()@,]*?)\s*,\s*{E}\s*\)")
 BODY_YEARS = re.compile(rf"{E}\s*\(\s*{E}\s*,\s*(?P<years>[^()@]*?\d{{4}}[^()@]*?)\s*\)")
 COOPERATION_BETWEEN = re.compile(
-    rf"\b(?:co-?operation|collaboration|partnership|joint\s+work|coordination|covenant|agreement|alliance|consortium)"
+    rf"\b(?:co-?operation|collaboration|partnership|joint\s+work|joint\s+venture|coordination|covenant|agreement|alliance"
+    rf"|consortium)"
     rf"\s+(?:between|among|of)\s+"
     rf"(?P<list>{LIST})",
     re.I,
@@ -122,6 +123,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "collaboration",
         "partnership",
         "joint work",
+        "joint venture",
         "coordination",
         "covenant",
         "agreement",

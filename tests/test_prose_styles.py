@@ -561,3 +561,37 @@ def test_firms_listed_after_companies_such_as_and_a_charter_named_by_its_act():
     assert types.get("Quaytronics") == types.get("Dockwell Motors") == "PrivateSector"
     assert types.get("Harbour Magna Carta for Small Firms") == "Law"
     assert not any(n.startswith("Republic Act") for n in names(x))
+
+
+def test_more_verbs_of_running_hosting_and_reorganising():
+    x = extract(document_from_text(
+        "The Harbour Trade Office has been entrusted with the Pier Loan. The Coast Skills Fund is housed in the "
+        "Harbour Development Bank. The Pier Growth Council acts as the secretariat for the Dock Cluster Programme. "
+        "The Norland Cloud Voucher is available to firms via the Harbour Trade Office.\n\n"
+        "The Port Analytics Unit was spun out of the Harbour Trade Office in 2032. The Coast Business Board was "
+        "dissolved in 2033 and its tasks taken over by the Quay Enterprise Agency. The Quay Business Authority was "
+        "wound up in 2035, and its staff moved to the Ministry of Ports.\n\n"
+        "The Sorvik Innovation Hub, a joint venture of the Harbour Development Bank and the Norland Chamber of "
+        "Commerce, opened in 2031. Oversight of the Pier Credit Line rests with the Ministry of Finance.\n"
+    ))
+    found = dated_facts(x)
+    for fact in [("IMPLEMENTS", "Harbour Trade Office", "Pier Loan"),
+                 ("IMPLEMENTS", "Harbour Development Bank", "Coast Skills Fund"),
+                 ("IMPLEMENTS", "Pier Growth Council", "Dock Cluster Programme"),
+                 ("IMPLEMENTS", "Harbour Trade Office", "Norland Cloud Voucher"),
+                 ("LEADS", "Ministry of Finance", "Pier Credit Line")]:
+        assert fact in found
+    assert found[("TRANSFERRED_TO", "Harbour Trade Office", "Port Analytics Unit")] == (2032, None)
+    assert found[("SUCCEEDED_BY", "Coast Business Board", "Quay Enterprise Agency")] == (2033, None)
+    assert found[("TRANSFERRED_TO", "Quay Business Authority", "Ministry of Ports")] == (2035, None)
+    partners = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
+    assert frozenset({"Harbour Development Bank", "Norland Chamber of Commerce"}) in partners
+
+
+def test_and_the_before_a_second_bodys_full_name_ends_the_first():
+    x = extract(document_from_text(
+        "The Dock Mentoring Scheme is a collaboration between the Norland Chamber of Commerce and the Sorvik "
+        "Employers Federation. The Ministry for Ports and the Civil Service funds it.\n"
+    ))
+    assert {"Norland Chamber of Commerce", "Sorvik Employers Federation", "Ministry for Ports and the Civil Service"} \
+        <= names(x)
