@@ -102,6 +102,9 @@ def _document_title() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{alternation(reading_words().document_titles)})(?![\w-])")
 
 
+_HEAD_WORD = re.compile(rf"\b(?:{ACTOR_HEAD_RE})\b")
+
+
 def trim_tail(tail: str) -> str:
     """A tail with a comma keeps it only as part of a list closed by "and" ("Trade, Industry and Energy"),
     up to the item that closes it ("…, Trade and Employment, 23 Quay Street" ends at "Employment"); a tail
@@ -111,6 +114,8 @@ def trim_tail(tail: str) -> str:
     if "," not in tail:
         return tail.rstrip(" ,")
     parts = tail.split(",")
+    # "of Ports, the Harbour Enterprise Agency and …": a list of bodies, not of a portfolio's topics
+    parts = parts[: next((i for i, part in enumerate(parts) if i and _HEAD_WORD.search(part)), len(parts))]
     closing = [i for i, part in enumerate(parts) if _CLOSING_AND.search(part)]
     return ",".join(parts[: closing[-1] + 1] if closing and closing[-1] > 0 else parts[:1]).rstrip(" ,")
 

@@ -595,3 +595,21 @@ def test_and_the_before_a_second_bodys_full_name_ends_the_first():
     ))
     assert {"Norland Chamber of Commerce", "Sorvik Employers Federation", "Ministry for Ports and the Civil Service"} \
         <= names(x)
+
+
+def test_bodies_brought_together_a_sponsoring_ministry_and_base_forms_of_oversight():
+    x = extract(document_from_text(
+        "The Quay Innovation Council brings together the Ministry of Ports, the Harbour Enterprise Agency and the "
+        "Norland Chamber of Commerce. The Harbour Enterprise Agency is a non-departmental public body sponsored by "
+        "the Ministry of Ports. The Dock Voucher is co-ordinated by the Ministry of Ports. The Ministry of Ports and "
+        "the Ministry of Finance jointly oversee the Coast Tech Fund. The Harbour Enterprise Portal is maintained by "
+        "the Norland Digital Agency.\n"
+    ))
+    found = set(dated_facts(x))
+    assert "Ministry of Ports" in names(x) and not any(n.startswith("Ministry of Ports,") for n in names(x))
+    assert {("PART_OF", "Harbour Enterprise Agency", "Quay Innovation Council"),
+            ("PART_OF", "Harbour Enterprise Agency", "Ministry of Ports"),
+            ("LEADS", "Ministry of Ports", "Dock Voucher"),
+            ("LEADS", "Ministry of Ports", "Coast Tech Fund"),
+            ("LEADS", "Ministry of Finance", "Coast Tech Fund"),
+            ("IMPLEMENTS", "Norland Digital Agency", "Harbour Enterprise Portal")} <= found
