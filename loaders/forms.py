@@ -377,6 +377,14 @@ def _bodies_of(t: str) -> list[Phrased]:
     return out
 
 
+# "A's main programmes are B and C", "A's instruments include B": what A owns, listed after its kind.
+_OWN_LIST = re.compile(
+    r"@(\d+)@(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,2}(?:programmes|programs|schemes|instruments|initiatives|services"
+    r"|measures|activities|agencies|bodies|subsidiaries)\s+(?:are|include|includes|included|comprise|were)\s+"
+    r"(?:the\s+)?(?P<list>@\d+@(?:\s*(?:,|,?\s*and)\s*(?:the\s+)?@\d+@)*)"
+)
+
+
 @memoised
 def by_form(t: str) -> list[Phrased]:
     """What the form of a statement says without a phrase of the table:
@@ -386,6 +394,8 @@ def by_form(t: str) -> list[Phrased]:
     - "P, with A as implementing agency", "A, B and C jointly …", "Name (Other name)";
     - bodies in parentheses after an instrument ("P (2018 - 2021, A)")."""
     out = [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _POSSESSIVE.finditer(t)]
+    out += [Phrased(OWNS, [int(m[1])], [int(x) for x in MENTION.findall(m["list"])], m.start(), m.end())
+            for m in _OWN_LIST.finditer(t)]
     for m in ITS.finditer(t):
         # Its owner is the clause's subject, or in a title ("Overview of A and its B") its first name;
         # after "A's B and (of) its C", A.

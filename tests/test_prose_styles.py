@@ -613,3 +613,10 @@ def test_bodies_brought_together_a_sponsoring_ministry_and_base_forms_of_oversig
             ("LEADS", "Ministry of Ports", "Coast Tech Fund"),
             ("LEADS", "Ministry of Finance", "Coast Tech Fund"),
             ("IMPLEMENTS", "Norland Digital Agency", "Harbour Enterprise Portal")} <= found
+
+
+def test_a_bodys_programmes_listed_after_its_possessive():
+    found = facts("The Harbour Enterprise Agency's main programmes are the Dock Skills Scheme and the Quay Digital "
+                  "Voucher.\n")
+    assert {("LEADS", "Harbour Enterprise Agency", "Dock Skills Scheme"),
+            ("LEADS", "Harbour Enterprise Agency", "Quay Digital Voucher")} <= found
