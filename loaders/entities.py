@@ -88,6 +88,8 @@ def _two_words(abbreviation: str) -> bool:
 
 # A line of a list of abbreviations: "ABC      Agency for Boats and Canals" (columns apart, no brackets).
 _GLOSSARY = re.compile(r"^\s*([A-Z][A-Za-z0-9&-]{1,9})(?:\s{3,}|\t+)([A-Z][^\t]{2,120}?)\s*$")
+# … or a table's row: "| MoP | Ministry of Ports |"
+_GLOSSARY_ROW = re.compile(r"^\|\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\|\s*([A-Z][^|]{2,120}?)\s*\|?\s*$")
 
 
 def _glossary_entry(g: re.Match[str], text: str, shaped: bool) -> Candidate | None:
@@ -96,8 +98,12 @@ def _glossary_entry(g: re.Match[str], text: str, shaped: bool) -> Candidate | No
     if abbreviation[0].lower() != name[0].lower() or not spells(abbreviation, name):
         return None
     inner = find_candidates(name, False, None, shaped)
-    typed = inner[0].type if len(inner) == 1 and inner[0].end - inner[0].start == len(name) else None
-    label = typed or shaped_type(name.split())
+    whole = inner[0] if len(inner) == 1 and inner[0].end - inner[0].start == len(name) else None
+    if whole is not None and whole.kind == "name":  # typed by its head noun, as in running text
+        return Candidate(g.start(2), g.end(2), whole.type, whole.name, "name", abbreviation, whole.head)
+    if whole is None and any(w[:1].islower() and w not in reading_words().connectors for w in name.split()[1:]):
+        return None  # "SME   Small and medium-sized enterprise": a term, not a name
+    label = whole.type if whole is not None else shaped_type(name.split())
     return Candidate(g.start(2), g.end(2), label, canonical_name(name), "proper", abbreviation)
 
 
@@ -115,7 +121,8 @@ def find_candidates(
     done = _CANDIDATES.get(key)
     if done is not None:
         return list(done)
-    if (g := _GLOSSARY.match(text)) is not None and (entry := _glossary_entry(g, text, shaped)) is not None:
+    g = _GLOSSARY_ROW.match(text) if text.startswith("|") else _GLOSSARY.match(text)
+    if g is not None and (entry := _glossary_entry(g, text, shaped)) is not None:
         _CANDIDATES[key] = (entry,)
         return [entry]
     has_upper = not text.islower()

@@ -620,3 +620,19 @@ def test_a_bodys_programmes_listed_after_its_possessive():
                   "Voucher.\n")
     assert {("LEADS", "Harbour Enterprise Agency", "Dock Skills Scheme"),
             ("LEADS", "Harbour Enterprise Agency", "Quay Digital Voucher")} <= found
+
+
+def test_a_list_of_abbreviations_defines_the_names_the_text_then_abbreviates():
+    for glossary in ("HEA\tHarbour Enterprise Agency\nMoP\tMinistry of Ports\nQDV\tQuay Digital Voucher\n"
+                     "SME\tSmall and medium-sized enterprise\n",
+                     "| Abbreviation | Meaning |\n|---|---|\n| HEA | Harbour Enterprise Agency |\n"
+                     "| MoP | Ministry of Ports |\n| QDV | Quay Digital Voucher |\n"):
+        x = extract(document_from_text(
+            "Abbreviations\n\n" + glossary + "\nFindings\n\nThe MoP oversees the HEA. The QDV, launched by the MoP "
+            "in 2031, is administered by the HEA.\n", "report.md", "markdown",
+        ))
+        found = dated_facts(x)
+        assert found[("LEADS", "Ministry of Ports", "Quay Digital Voucher")] == (2031, None)
+        assert ("IMPLEMENTS", "Harbour Enterprise Agency", "Quay Digital Voucher") in found
+        assert ("PART_OF", "Harbour Enterprise Agency", "Ministry of Ports") in found
+        assert not any(n.startswith("Small and") for n in names(x))
