@@ -92,6 +92,12 @@ _GLOSSARY = re.compile(r"^\s*([A-Z][A-Za-z0-9&-]{1,9})(?:\s{3,}|\t+)([A-Z][^\t]{
 _GLOSSARY_ROW = re.compile(r"^\|\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\|\s*([A-Z][^|]{2,120}?)\s*\|?\s*$")
 
 
+def glossary_entry(text: str) -> Candidate | None:
+    """The name a line of a list of abbreviations defines ("MoP   Ministry of Ports"), if it is one."""
+    g = _GLOSSARY_ROW.match(text) if text.startswith("|") else _GLOSSARY.match(text)
+    return _glossary_entry(g, text, True) if g is not None else None
+
+
 def _glossary_entry(g: re.Match[str], text: str, shaped: bool) -> Candidate | None:
     """The name a glossary line spells out, with its abbreviation as alias, if the letters fit."""
     abbreviation, name = g[1], g[2]

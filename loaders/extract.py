@@ -41,7 +41,7 @@ from loaders import relations as R
 from loaders.bullets import statements
 from loaders.dates import YearSpan, find_years
 from loaders.documents import Document
-from loaders.entities import find_candidates
+from loaders.entities import find_candidates, glossary_entry
 from loaders.layout_rules import frame_rules, table_row
 from loaders.lexicon import lexicon, name_key
 from loaders.linking import appositive_heads, linked, names_read_before, refocus, template
@@ -119,6 +119,14 @@ def _read(rd: Reader) -> None:
     sts = statements(rd.doc)
     rd.statements = sts
     per_statement: list[tuple[str, list[str], list[YearSpan]]] = []
+    # A list of abbreviations defines them for the whole document, even in an annex at its end; the
+    # text's own "Name (ABC)" still comes first where it gives one.
+    glossary = [(st, entry) for st in sts if (entry := glossary_entry(st.text)) is not None]
+    if glossary:
+        text = "\n".join(st.text for st in sts)
+        for st, entry in glossary:
+            if f"({entry.alias}" not in text:
+                rd.entity_for(entry, st.line_at(entry.start))
     for st in sts:
         # In a title every word is capitalised; a table's cells are names more than titles.
         shaped = st.kind == "bullet" or not st.title_like or st.text.startswith("|")

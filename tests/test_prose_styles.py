@@ -636,3 +636,14 @@ def test_a_list_of_abbreviations_defines_the_names_the_text_then_abbreviates():
         assert ("IMPLEMENTS", "Harbour Enterprise Agency", "Quay Digital Voucher") in found
         assert ("PART_OF", "Harbour Enterprise Agency", "Ministry of Ports") in found
         assert not any(n.startswith("Small and") for n in names(x))
+
+
+def test_a_list_of_abbreviations_at_the_end_defines_them_for_the_text_before_it():
+    x = extract(document_from_text(
+        "Findings\n\nThe MoP oversees the HEA. The QDV, launched by the MoP in 2031, is administered by the HEA.\n\n"
+        "Annex: Abbreviations\n\nHEA\tHarbour Enterprise Agency\nMoP\tMinistry of Ports\nQDV\tQuay Digital Voucher\n"
+    ))
+    found = dated_facts(x)
+    assert found[("LEADS", "Ministry of Ports", "Quay Digital Voucher")] == (2031, None)
+    assert ("PART_OF", "Harbour Enterprise Agency", "Ministry of Ports") in found
+    assert "MoP" not in names(x)
