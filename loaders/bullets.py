@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.documents import Document
-from loaders.text_tables import as_markdown_rows
+from loaders.text_tables import GLOSSARY_LINE, as_markdown_rows
 
 _BULLET = re.compile(r"^(\s*)(?:[-*+>]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|[ivx]{1,4})\))\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
@@ -74,6 +74,8 @@ def _continues(previous: str, line: str, kind: str) -> bool:
     """Whether ``line`` carries on the statement whose last line is ``previous`` (no blank between)."""
     if previous.endswith(_TERMINAL):
         return line[:1].islower()
+    if GLOSSARY_LINE.match(previous) and GLOSSARY_LINE.match(line):
+        return False  # a list of abbreviations: one a line
     if _FIELD.match(previous) and (_FIELD.match(line) or _SENTENCE_OPENS.match(line)):
         return False  # "Partners: A; B" / "Target group: …": a fact sheet's fields, one a line; then its prose
     if line[:1].islower() or line[:1] in "(&,":

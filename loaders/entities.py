@@ -42,7 +42,7 @@ from loaders.lexicon import (
 from loaders.quoted import quoted_titles
 from loaders.shapes import edition, shaped_names, shaped_type
 from loaders.short_forms import TRIGGERS, short_forms
-from loaders.text_tables import field_label_end
+from loaders.text_tables import GLOSSARY_LINE, field_label_end
 
 _ACRONYM = re.compile(r"(?<![\w@-])([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)(?![\w@-])")
 _MEASURE = re.compile(rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$")
@@ -86,15 +86,13 @@ def _two_words(abbreviation: str) -> bool:
     return " " in abbreviation and abbreviation.isupper()
 
 
-# A line of a list of abbreviations: "ABC      Agency for Boats and Canals" (columns apart, no brackets).
-_GLOSSARY = re.compile(r"^\s*([A-Z][A-Za-z0-9&-]{1,9})(?:\s{3,}|\t+)([A-Z][^\t]{2,120}?)\s*$")
-# … or a table's row: "| MoP | Ministry of Ports |"
+# A list of abbreviations as a table's row: "| MoP | Ministry of Ports |" (other layouts: GLOSSARY_LINE)
 _GLOSSARY_ROW = re.compile(r"^\|\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\|\s*([A-Z][^|]{2,120}?)\s*\|?\s*$")
 
 
 def glossary_entry(text: str) -> Candidate | None:
     """The name a line of a list of abbreviations defines ("MoP   Ministry of Ports"), if it is one."""
-    g = _GLOSSARY_ROW.match(text) if text.startswith("|") else _GLOSSARY.match(text)
+    g = _GLOSSARY_ROW.match(text) if text.startswith("|") else GLOSSARY_LINE.match(text)
     return _glossary_entry(g, text, True) if g is not None else None
 
 
@@ -127,7 +125,7 @@ def find_candidates(
     done = _CANDIDATES.get(key)
     if done is not None:
         return list(done)
-    g = _GLOSSARY_ROW.match(text) if text.startswith("|") else _GLOSSARY.match(text)
+    g = _GLOSSARY_ROW.match(text) if text.startswith("|") else GLOSSARY_LINE.match(text)
     if g is not None and (entry := _glossary_entry(g, text, shaped)) is not None:
         _CANDIDATES[key] = (entry,)
         return [entry]

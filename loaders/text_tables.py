@@ -25,6 +25,14 @@ _RULE = re.compile(r"^\s*[-=\u2013\u2014_]{8,}\s*$")
 _GAP = re.compile(r"\S(?:\s{2,})(?=\S)")  # two or more spaces between words separate columns
 
 
+# A line of a list of abbreviations: "ABC      Agency for Boats and Canals" (columns apart), "ABC: Agency …",
+# "- ABC – Agency …", "ABC = Agency …" (whether the letters fit the name is the reader's to check).
+GLOSSARY_LINE = re.compile(
+    r"^\s*(?:[-*\u2022\u2013]\s+)?([A-Z][A-Za-z0-9&-]{1,9})(?:\s{3,}|\t+|\s*[:=]\s+|\s+[-\u2013\u2014]\s+)"
+    r"([A-Z][^\t]{2,120}?)\s*$"
+)
+
+
 # "| Main programme | Quay Digital |": a two-cell row whose first cell is a field's label in sentence case (two or
 # three words, the last in lower case), not a name.
 _FIELD_ROW = re.compile(r"^\|\s*\**[A-Z][a-z]+(?:\s+[a-z][a-z-]*){1,2}\**\s*\|(?=[^|]*\S)[^|]*\|?\s*$")

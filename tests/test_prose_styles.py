@@ -3,6 +3,8 @@ infoboxes, tables typed with tabs or aligned columns, academic prose), each on i
 
 from __future__ import annotations
 
+import pytest
+
 from loaders.documents import document_from_text
 from loaders.extract import extract
 from tests.prose_facts import dated_facts, facts, names
@@ -647,3 +649,13 @@ def test_a_list_of_abbreviations_at_the_end_defines_them_for_the_text_before_it(
     assert found[("LEADS", "Ministry of Ports", "Quay Digital Voucher")] == (2031, None)
     assert ("PART_OF", "Harbour Enterprise Agency", "Ministry of Ports") in found
     assert "MoP" not in names(x)
+
+
+@pytest.mark.parametrize("line", ["{a}: {n}", "{a} \u2013 {n}", "- {a}: {n}", "{a} = {n}"])
+def test_a_list_of_abbreviations_in_other_layouts(line):
+    pairs = [("HEA", "Harbour Enterprise Agency"), ("MoP", "Ministry of Ports"), ("QDV", "Quay Digital Voucher")]
+    glossary = "\n".join(line.format(a=a, n=n) for a, n in pairs)
+    found = facts(f"Acronyms\n\n{glossary}\n\nFindings\n\nThe MoP oversees the HEA. The QDV is administered by the "
+                  "HEA.\n")
+    assert {("PART_OF", "Harbour Enterprise Agency", "Ministry of Ports"),
+            ("IMPLEMENTS", "Harbour Enterprise Agency", "Quay Digital Voucher")} <= found
