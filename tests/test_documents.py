@@ -636,6 +636,19 @@ def test_html_without_main_or_h1_uses_the_body_and_the_page_title():
     assert (doc.title, doc.date) == ("Port passes explained", "2021-03-03")
 
 
+def test_html_definition_lists_give_one_term_and_definition_a_line_and_their_roles_are_read():
+    page = (
+        b"<html><body><main><h3>Quay Digital Voucher</h3><p>Help with software.</p><dl><dt>Run by</dt>"
+        b"<dd>Harbour Enterprise Agency</dd><dt>Partners</dt><dd>Norland Chamber of Commerce</dd></dl></main></body>"
+        b"</html>"
+    )
+    doc = document_from_bytes(page, "vouchers.html")
+    assert doc.lines[-3:] == ("Run by: Harbour Enterprise Agency", "", "Partners: Norland Chamber of Commerce")
+    x = extract(doc)
+    facts = {(r.type, r.source, r.target) for r in x.relationships}
+    assert ("IMPLEMENTS", "agency:harbour-enterprise-agency", "programme:quay-digital-voucher") in facts
+
+
 def test_html_in_the_charset_it_declares_or_with_a_byte_order_mark():
     page = '<html><head><meta charset="windows-1252"></head><body><p>The Caf\u00e9 Owners\u2019 Fund</p></body></html>'
     doc = document_from_bytes(page.encode("cp1252"), "fund.html")

@@ -1,6 +1,7 @@
 """Saved web pages (.html, .htm): the main text only — no navigation, page header or footer, scripts,
 styles, asides, forms, cookie banners or comments; headings, paragraphs and list items (``- ``,
-indented by nesting) each on their own lines, table rows as for .docx, a blank line between blocks.
+indented by nesting) each on their own lines, a definition list's terms and definitions as "Term:
+definition" lines, table rows as for .docx, a blank line between blocks.
 The title is the page's <h1> (else its og:title or <title>), the date what its metadata states.
 """
 
@@ -25,7 +26,7 @@ _HTML_CHROME_CLASS = re.compile(
     r"cookie|consent|gdpr|onetrust|breadcrumb|skip-?link|sr-only|visually-?hidden|screen-reader", re.I
 )
 _HTML_BLOCK = {
-    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl", "dt",
+    "address", "article", "blockquote", "body", "caption", "center", "details", "div", "dl",
     "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "hr", "html", "main", "p", "section",
     "summary", "table", "tbody", "thead", "tfoot",
 }  # fmt: skip
@@ -84,6 +85,13 @@ class _HtmlText:
                 self.walk(child, depth)
                 self.flush()
                 self.prefix = None
+            elif name == "dt":  # a definition list's term and its definition: one "Term: definition" line
+                self.flush()
+                self.walk(child, depth)
+                self.inline.append(": ")
+            elif name == "dd":
+                self.walk(child, depth)
+                self.flush()
             elif name in _HTML_HEADINGS:
                 self.flush()
                 self.walk(child, depth)
