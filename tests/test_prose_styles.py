@@ -659,3 +659,24 @@ def test_a_list_of_abbreviations_in_other_layouts(line):
                   "HEA.\n")
     assert {("PART_OF", "Harbour Enterprise Agency", "Ministry of Ports"),
             ("IMPLEMENTS", "Harbour Enterprise Agency", "Quay Digital Voucher")} <= found
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("The Ministry of Ports has oversight of the Dock Voucher.", ("LEADS", "Ministry of Ports", "Dock Voucher")),
+    ("The Harbour Enterprise Agency holds responsibility for the Pier Loan.",
+     ("LEADS", "Harbour Enterprise Agency", "Pier Loan")),
+    ("The Norland Trade Board is the competent authority for the Bay Export Grant.",
+     ("LEADS", "Norland Trade Board", "Bay Export Grant")),
+    ("In 2031 the Harbour Enterprise Agency was given responsibility for the Quay Digital Voucher.",
+     ("LEADS", "Harbour Enterprise Agency", "Quay Digital Voucher")),
+    ("The Harbour Development Bank is the executing agency for the Coast Tech Fund.",
+     ("IMPLEMENTS", "Harbour Development Bank", "Coast Tech Fund")),
+    ("The Dock Cluster Programme was assigned to the Pier Growth Council in 2030.",
+     ("IMPLEMENTS", "Pier Growth Council", "Dock Cluster Programme")),
+    ("The Harbour Enterprise Agency and the Norland Trade Board share the management of the Pier Export Desk.",
+     ("IMPLEMENTS", "Norland Trade Board", "Pier Export Desk")),
+    ("The Quay Innovation Fund is a financial instrument of the Harbour Development Bank.",
+     ("LEADS", "Harbour Development Bank", "Quay Innovation Fund")),
+])
+def test_more_phrases_of_responsibility(sentence, fact):
+    assert fact in facts(sentence + "\n")
