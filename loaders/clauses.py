@@ -163,9 +163,6 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
     return out
 
 
-_RELATIVE_OBJECT = re.compile(
-    r"@(\d+)@\s*(?:\([^()]*\)\s*)?,?\s*(?:which|that|whom)\s+(?:the\s+)?@(\d+)@\s+(?:\w+ly\s+|also\s+|now\s+)?$"
-)
 _ON_TO = re.compile(r"\s+to\s+(?:the\s+)?@(\d+)@")
 _PREPOSITION_NEXT = re.compile(r"\s+(?:through|via|with|by|in|on|under|for|from|at|across)\s", re.I)
 _LIST_GOES_ON = re.compile(r"@\d+@\s*(?:,\s*and|,|and)\s+$")
@@ -193,9 +190,6 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     if relation == "PART_OF" and len(before) == 1 and _FRAMING.match(m[0]):
         before = framed(t, before)
     after = _unnamed_object(t, m, before, objects_after(t, m.end(), limit), relation, forward)
-    if forward and len(before) == 1 and (not after or _PREPOSITION_NEXT.match(t, m.end())) \
-            and (r := _RELATIVE_OBJECT.search(t, 0, m.start())) is not None and int(r[2]) == before[0]:
-        after = [int(r[1])]  # "the offices, which the agency coordinates (through …)": the offices are its object
     if forward and m[0].lower().startswith("co-") and after and _PARTNER_AFTER.match(t, m.end()):
         relation = "COLLABORATES_WITH"  # "A co-finances projects with B": B is A's partner, not its object
     if relation == "SUCCEEDED_BY" and forward and len(after) == 1:
@@ -278,17 +272,18 @@ def _unnamed_object(
 ) -> list[int]:
     """The object a phrase has when no name follows it: "C, which A opened" (C); "X dates from 2014,
     when Y was renamed" (X, the sentence's subject); "P: the grant contributes to its goals" (P)."""
-    if before and not after and forward:
+    if before and forward and (not after or _PREPOSITION_NEXT.match(t, m.end())):
         subject_at = t.rfind("@", 0, t.rfind("@", 0, m.start()))  # where the mention before begins
         r = _RELATIVE.search(t, 0, subject_at)
         if r is not None and r.end() == subject_at:
-            after = [int(r[1])]
+            after = [int(r[1])]  # "C, which A coordinates (through its network)": C
     serves = relation in ("PART_OF", "PARTICIPATES_IN")
     if before and not after and forward and serves and _ITS_OBJECT.match(t, m.end()):
         owner = clause_subject(t[: m.start()])  # "P: the grant contributed to its goals": P's goals
         after = [owner] if owner is not None and owner not in before else []
     # (an arrow's object is what follows it, named or not: "A → B → 14 regional centres")
-    if before and not after and relation == "SUCCEEDED_BY" and _NO_OBJECT.match(t, m.end()) and m[0].isascii():
+    if before and not after and relation == "SUCCEEDED_BY" and _NO_OBJECT.match(t, m.end()) and m[0].isascii() \
+            and not _FORMER_OPENS.match(t):  # "Formerly A, B was renamed": the opening says which way
         first = MENTION.search(t)
         if first is not None and int(first[1]) not in before:
             after = [int(first[1])]
@@ -299,7 +294,8 @@ _ITS_OBJECT = re.compile(r"\s*(?:its|their)\s+(?:[a-z][\w-]*\s*){1,3}(?:[.;,]|$)
 _CO_LED = re.compile(r"(?:led|co-led|headed|chaired|co-chaired|steered|run|managed)\b", re.I)  # by A and B: together
 _JOINT = re.compile(r"\b(?:jointly|together)\b", re.I)
 # "C, which A opened": the relative pronoun's antecedent is the object.
-_RELATIVE = re.compile(r"@(\d+)@\s*,?\s*(?:which|that)\s+$", re.I)
+_RELATIVE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,?\s*(?:which|that|whom)\s+$", re.I)
+_FORMER_OPENS = re.compile(r"\s*(?:formerly|previously|originally|once)\b", re.I)
 
 
 _ON_BEHALF = re.compile(

@@ -680,3 +680,16 @@ def test_a_list_of_abbreviations_in_other_layouts(line):
 ])
 def test_more_phrases_of_responsibility(sentence, fact):
     assert fact in facts(sentence + "\n")
+
+
+def test_successions_phased_out_in_favour_of_renamed_after_formerly_and_under_a_new_name():
+    found = facts(
+        "The Bay Credit Scheme was phased out in 2029 in favour of the Coast Credit Line. Formerly the Quay IT "
+        "Office, the Norland Digital Agency was renamed in 2029. The Norland Enterprise Network was relaunched in "
+        "2035 under the name Norland Business Hubs.\n"
+    )
+    assert {("SUCCEEDED_BY", "Bay Credit Scheme", "Coast Credit Line"),
+            ("SUCCEEDED_BY", "Quay IT Office", "Norland Digital Agency"),
+            ("SUCCEEDED_BY", "Norland Enterprise Network", "Norland Business Hubs")} <= found
+    assert ("SUCCEEDED_BY", "Norland Digital Agency", "Quay IT Office") not in found
+    assert not any(f[0] == "PART_OF" and f[2] == "Norland Business Hubs" for f in found)
