@@ -52,6 +52,8 @@ _DASHED_BEFORE = re.compile(
     r"(?:^|\b(?:by|from|to|with|of|and|through|under|the)\s+)([A-Z][A-Z0-9&]{2,9})\s+[-\u2013\u2014]\s+$"
 )
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;)]|$)")
+# "Note: MSHE = Ministry of Science and Higher Education; …": an abbreviation defined with "=" (letters fitting)
+_EQUALS_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]{1,9})\s*=\s*$")
 
 
 def named_before(c: Candidate, text: str) -> re.Match[str] | None:
@@ -60,6 +62,9 @@ def named_before(c: Candidate, text: str) -> re.Match[str] | None:
     d = _DASHED_BEFORE.search(text, max(0, c.start - 30), c.start)
     if d is not None and _CLAUSE_ENDS.match(text, c.end):
         return d
+    e = _EQUALS_BEFORE.search(text, max(0, c.start - 14), c.start)
+    if e is not None and _CLAUSE_ENDS.match(text, c.end) and e[1][0] == c.name[0] and spells(e[1], c.name):
+        return e
     m = _NAMED_BEFORE.search(text, max(0, c.start - 40), c.start)
     if m is None or " " not in c.name or not _APPOSITION_CLOSES.match(text, c.end):
         return None

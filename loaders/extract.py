@@ -122,6 +122,8 @@ def _read(rd: Reader) -> None:
     # A list of abbreviations defines them for the whole document, even in an annex at its end; the
     # text's own "Name (ABC)" still comes first where it gives one.
     glossary = [(st, entry) for st in sts if (entry := glossary_entry(st.text)) is not None]
+    glossary += [(st, c) for st in sts if " = " in st.text  # "Note: ABC = Agency …; DEF = …"
+                 for c in find_candidates(st.text, False, None, True) if c.alias and " = " in st.text[: c.start]]
     if glossary:
         text = "\n".join(st.text for st in sts)
         for st, entry in glossary:

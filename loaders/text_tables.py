@@ -96,11 +96,23 @@ def _tabbed_blocks(raw: Sequence[str], done: dict[int, str]) -> dict[int, str]:
 _MIN_ROWS = 2  # besides the header: fewer aligned lines are more likely a layout accident
 
 
+_DRIFT = 8  # how far a typed cell may start from its header's column (a long cell pushes the next one on)
+
+
 def _aligned(line: str, starts: list[int]) -> bool:
     """Whether a line's cells begin where the header's columns do (each gap of two spaces or more ends
-    right at a column, as in a table typed without rules)."""
+    right at a column, as in a table typed without rules), or as many cells begin near them."""
     cells = _columns(line.rstrip())
-    return len(cells) >= 2 and cells[0] == starts[0] and all(c in starts for c in cells)
+    if len(cells) < 2 or cells[0] != starts[0]:
+        return False
+    return all(c in starts for c in cells) or (
+        len(cells) == len(starts) and all(abs(c - h) <= _DRIFT for c, h in zip(cells, starts, strict=True)))
+
+
+def _row_cells(line: str, starts: list[int]) -> list[str]:
+    """A row's cells: cut at its own gaps where it has one per column, else at the header's columns."""
+    own = _columns(line)
+    return _cells(line, own if len(own) == len(starts) else starts)
 
 
 def _aligned_blocks(lines: list[str], done: dict[int, str]) -> dict[int, str]:
@@ -121,6 +133,6 @@ def _aligned_blocks(lines: list[str], done: dict[int, str]) -> dict[int, str]:
             i += 1  # too few rows, or a glossary ("EDB   Economic Development Board"), read as such
             continue
         out[i] = "| " + " | ".join(_cells(header, starts)) + " |"
-        out |= {k: "| " + " | ".join(_cells(lines[k].rstrip(), starts)) + " |" for k in range(i + 1, j)}
+        out |= {k: "| " + " | ".join(_row_cells(lines[k].rstrip(), starts)) + " |" for k in range(i + 1, j)}
         i = j
     return out

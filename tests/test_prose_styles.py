@@ -693,3 +693,19 @@ def test_successions_phased_out_in_favour_of_renamed_after_formerly_and_under_a_
             ("SUCCEEDED_BY", "Norland Enterprise Network", "Norland Business Hubs")} <= found
     assert ("SUCCEEDED_BY", "Norland Digital Agency", "Quay IT Office") not in found
     assert not any(f[0] == "PART_OF" and f[2] == "Norland Business Hubs" for f in found)
+
+
+def test_a_tables_ministry_column_leads_and_a_note_defines_its_abbreviations():
+    x = extract(document_from_text(
+        "Table 4.2. Main programmes\n"
+        "Programme                         Ministry    Agency     Period\n"
+        "Quay Voucher                      MoP         QEA        2029-\n"
+        "Dock Cloud Grant                  MoP         QEA        2030-2034\n"
+        "Pier Innovation Vouchers          MSHE        QEA        2025-2030\n\n"
+        "Note: MoP = Ministry of Ports; MSHE = Ministry of Science and Higher Education; QEA = Quay Enterprise "
+        "Agency.\n"
+    ))
+    found = set(dated_facts(x))
+    assert {("LEADS", "Ministry of Ports", "Quay Voucher"),
+            ("LEADS", "Ministry of Science and Higher Education", "Pier Innovation Vouchers"),
+            ("IMPLEMENTS", "Quay Enterprise Agency", "Dock Cloud Grant")} <= found

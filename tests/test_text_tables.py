@@ -63,3 +63,14 @@ def test_cells_between_tabs_are_rows_of_their_own():
     clean = [line.replace("\t", " ") for line in raw]  # the matching view has no tabs
     assert as_markdown_rows(clean, raw) == {1: "| Formed | 1 January 2029 |",
                                             2: "| Parent agency | Ministry of Piers |"}
+
+
+def test_a_typed_table_whose_long_cells_push_the_next_ones_on_is_still_a_table():
+    lines = [
+        "Programme                         Ministry    Agency     Period",
+        "Quay Voucher                      MoP         QEA        2029-",
+        "Dock Cloud Grant                  MoP         QEA        2030-2034",
+        "Harbour Skills for Workers        MoL         Skills Agency   2028-",
+    ]
+    rows = as_markdown_rows(lines)
+    assert rows[3] == "| Harbour Skills for Workers | MoL | Skills Agency | 2028- |"
