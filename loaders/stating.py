@@ -52,10 +52,18 @@ class _Scope:
         return self.rd.created[self.st.parent] if self.st.parent is not None else None
 
 
+# "Its flagship is P", "Their main programme remains P": what the body before owns
+_ITS_FLAGSHIP = re.compile(
+    r"(?:its|their)\s+(?:main\s+|key\s+|principal\s+|largest\s+)?(?:flagship|programme|program|initiative|scheme)"
+    r"(?:\s+(?:programme|program|initiative|scheme))?\s+(?:is|was|remains)\s+(?:the\s+)?@(\d+)@",
+    re.I,
+)
+
+
 def _its_opening(rd: Reader, t: str, keys: list[str], years: list[YearSpan], span: tuple[int, int]) -> None:
     """ "A owns the agenda. Its B drafts the plan.": a sentence that opens on "its B" is about the body or
     instrument the sentence before was about, which owns B."""
-    opens = ITS.match(t.lstrip())
+    opens = ITS.match(t.lstrip()) or _ITS_FLAGSHIP.match(t.lstrip())
     owner = rd.focus_before
     if opens is not None and owner is not None and owner not in keys:
         state_phrased(rd, [Phrased(OWNS, [len(keys)], [int(opens[1])], 0, opens.end())], [*keys, owner], years, t,

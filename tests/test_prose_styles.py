@@ -709,3 +709,14 @@ def test_a_tables_ministry_column_leads_and_a_note_defines_its_abbreviations():
     assert {("LEADS", "Ministry of Ports", "Quay Voucher"),
             ("LEADS", "Ministry of Science and Higher Education", "Pier Innovation Vouchers"),
             ("IMPLEMENTS", "Quay Enterprise Agency", "Dock Cloud Grant")} <= found
+
+
+def test_a_flagship_named_after_its_and_a_ministry_that_designs_a_scheme():
+    found = facts(
+        "In Valdoria, responsibility is split between the Ministry of Economy, which designs the Go Digital scheme, "
+        "and the Valdoria Trade Institute, which implements it.\n\nIn Sorvik, a single body, Sorvik Enterprise, "
+        "delivers support. It was formed in 2027. Its flagship is the Digital Leap programme.\n"
+    )
+    assert {("LEADS", "Ministry of Economy", "Go Digital scheme"),
+            ("IMPLEMENTS", "Valdoria Trade Institute", "Go Digital scheme"),
+            ("LEADS", "Sorvik Enterprise", "Digital Leap programme")} <= found
