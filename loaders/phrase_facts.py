@@ -105,8 +105,9 @@ def _fitted(rd: Reader, f: Phrased, t: str, keys: list[str], fact: tuple[str, st
     if _delegated(rd, t[f.start : f.end], relation, source, target):
         return "PART_OF", target, source
     phrase = " ".join(w for w in t[f.start : f.end].split() if not w.endswith("ly"))  # "steered jointly by"
-    if relation == "LEADS" and _SUPERVISING.fullmatch(phrase) and rd.is_actor(source) and rd.is_actor(target) \
-            and not rd.retypable(source) and (not rd.retypable(target) or rd.drafts[target].head):
+    bodies = rd.is_actor(source) and rd.is_actor(target) and not rd.retypable(source)
+    if relation in ("LEADS", "IMPLEMENTS") and _SUPERVISING.fullmatch(phrase) and bodies \
+            and (not rd.retypable(target) or rd.drafts[target].head):
         return "PART_OF", target, source  # "A, an agency supervised by M" (or a network "steered by M"): under M
     if relation in ("PARTICIPATES_IN", "IMPLEMENTS", "LEADS") and rd.is_actor(target) and not rd.retypable(target):
         # "…, run by C" after "a joint initiative of A and B": C runs the instrument, not B

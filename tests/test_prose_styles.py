@@ -720,3 +720,14 @@ def test_a_flagship_named_after_its_and_a_ministry_that_designs_a_scheme():
     assert {("LEADS", "Ministry of Economy", "Go Digital scheme"),
             ("IMPLEMENTS", "Valdoria Trade Institute", "Go Digital scheme"),
             ("LEADS", "Sorvik Enterprise", "Digital Leap programme")} <= found
+
+
+def test_a_body_that_sits_in_or_is_housed_in_another_is_part_of_it():
+    found = facts(
+        "Small firms are overseen by the State Department for Quays, which sits in the Ministry of Ports. The "
+        "Harbour Data Unit is housed in the Norland Digital Agency, and the Coast Fund is housed in the Harbour "
+        "Development Bank.\n"
+    )
+    assert {("PART_OF", "State Department for Quays", "Ministry of Ports"),
+            ("PART_OF", "Harbour Data Unit", "Norland Digital Agency"),
+            ("IMPLEMENTS", "Harbour Development Bank", "Coast Fund")} <= found
