@@ -731,3 +731,13 @@ def test_a_body_that_sits_in_or_is_housed_in_another_is_part_of_it():
     assert {("PART_OF", "State Department for Quays", "Ministry of Ports"),
             ("PART_OF", "Harbour Data Unit", "Norland Digital Agency"),
             ("IMPLEMENTS", "Harbour Development Bank", "Coast Fund")} <= found
+
+
+def test_a_founding_year_opening_the_sentence_dates_the_body_not_what_it_runs():
+    x = extract(document_from_text(
+        "The Valdoria Enterprise Agency is the main delivery body. Established in 2009, it reports to the Ministry "
+        "of Economic Development and manages some 20 programmes, including the Digital Boost Voucher.\n"
+    ))
+    found = dated_facts(x)
+    assert found[("IMPLEMENTS", "Valdoria Enterprise Agency", "Digital Boost Voucher")] == (None, None)
+    assert found[("PART_OF", "Valdoria Enterprise Agency", "Ministry of Economic Development")] == (2009, None)
