@@ -231,7 +231,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     either = " or " in t[m.end() : list_end(t, m.end())]  # "led by A or B": one of them, not both
     if not forward and relation in ("LEADS", "IMPLEMENTS"):
         before, after, out = _co_agents(t, m, before, after, out)
-    if not forward and len(after) > 1 and (_JOINT.search(m[0]) or (_CO_LED.match(m[0]) and not either)):
+    jointly = _JOINT.search(m[0]) or _JOINT_BEFORE.search(t, max(0, m.start() - 12), m.start())
+    if not forward and len(after) > 1 and (jointly or (_CO_LED.match(m[0]) and not either)):
         # "funded jointly by A and B": the agents work together too
         out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for n, a in enumerate(after)
                 for b in after[n + 1 :]]
@@ -293,6 +294,7 @@ def _unnamed_object(
 _ITS_OBJECT = re.compile(r"\s*(?:its|their)\s+(?:[a-z][\w-]*\s*){1,3}(?:[.;,]|$)")
 _CO_LED = re.compile(r"(?:led|co-led|headed|chaired|co-chaired|steered|run|managed)\b", re.I)  # by A and B: together
 _JOINT = re.compile(r"\b(?:jointly|together)\b", re.I)
+_JOINT_BEFORE = re.compile(r"\b(?:jointly|together)\s+$", re.I)  # "jointly developed by A and B"
 # "C, which A opened": the relative pronoun's antecedent is the object.
 _RELATIVE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,?\s*(?:which|that|whom)\s+$", re.I)
 _FORMER_OPENS = re.compile(r"\s*(?:formerly|previously|originally|once)\b", re.I)

@@ -325,10 +325,11 @@ def _reorganised(t: str) -> list[Phrased]:
     return out
 
 
-# "A and B (today) signed a memorandum of understanding": the signatories work together.
+# "A and B (today) signed a memorandum of understanding", "A and B cooperate on …": they work together.
 _SIGNED = re.compile(
-    r"(?P<list>@\d+@(?:\s*(?:,|,?\s*and)\s*@\d+@)+)[^@;.]{0,20}?\bsigned\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:memorandum|agreement|pact|covenant|charter|protocol|MoU|partnership|accord)\b",
+    r"(?P<list>@\d+@(?:\s*(?:,|,?\s*and)\s*@\d+@)+)(?:[^@;.]{0,20}?\bsigned\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:memorandum|agreement|pact|covenant|charter|protocol|MoU|partnership|accord)\b|\s+(?:\w+ly\s+|also\s+)?"
+    r"(?:co-?operate|co-?operated|collaborate|collaborated|work\s+together|worked\s+together|partner|partnered)\b)",
     re.I,
 )
 

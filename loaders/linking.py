@@ -214,7 +214,8 @@ def appositive_heads(rd: Reader, text: str, kept: list[Candidate], keys: list[st
 # A sentence's opening participle or frame, up to its comma: what it names is not what the sentence is about.
 _OPENER = re.compile(
     r"\s*(?:[A-Z][a-z]+(?:ed|ing)|Set\s+up|Run|Under|Within|As\s+part\s+of|Following|Through|Together\s+with|Along\s+with"
-    r"|Alongside|With|Like|Unlike|Besides|In\s+(?:partnership|cooperation|co-operation|collaboration|coordination)\s+with)"
+    r"|Alongside|With|Like|Unlike|Besides|In\s+(?:close\s+)?(?:partnership|cooperation|co-operation|collaboration|coordination)"
+    r"\s+with)"
     r"\b[^,;.]{0,100},"
 )
 

@@ -741,3 +741,24 @@ def test_a_founding_year_opening_the_sentence_dates_the_body_not_what_it_runs():
     found = dated_facts(x)
     assert found[("IMPLEMENTS", "Valdoria Enterprise Agency", "Digital Boost Voucher")] == (None, None)
     assert found[("PART_OF", "Valdoria Enterprise Agency", "Ministry of Economic Development")] == (2009, None)
+
+
+def test_more_ways_of_working_together():
+    x = extract(document_from_text(
+        "The Ministry of Ports teamed up with the Sorvik Employers Federation in 2031. The Norland Trade Board "
+        "joined forces with the Harbour Development Bank on export finance. The Quay Digital Voucher was jointly "
+        "developed by the Norland Digital Agency and the Harbour Enterprise Agency. The Pier Cluster Initiative "
+        "is co-led by the Norland Trade Board and the Sorvik Regional Council. The Harbour Enterprise Agency and "
+        "the Norland Trade Board cooperate on trade missions. In close cooperation with the Ministry of Finance, "
+        "the Ministry of Ports prepared the Norland Growth Strategy.\n"
+    ))
+    found = set(dated_facts(x))
+    partners = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
+    pairs = [("Ministry of Ports", "Sorvik Employers Federation"), ("Norland Trade Board", "Harbour Development Bank"),
+             ("Norland Digital Agency", "Harbour Enterprise Agency"),
+             ("Norland Trade Board", "Sorvik Regional Council"),
+             ("Harbour Enterprise Agency", "Norland Trade Board"), ("Ministry of Finance", "Ministry of Ports")]
+    for a, b in pairs:
+        assert frozenset({a, b}) in partners
+    assert {("LEADS", "Norland Trade Board", "Pier Cluster Initiative"),
+            ("LEADS", "Sorvik Regional Council", "Pier Cluster Initiative")} <= found
