@@ -147,7 +147,7 @@ def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
     instrument (the bodies stand in the label's relation to it). Labels: ``role_labels`` in reading.yaml."""
     roles = reading_words().role_labels
     for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
-        labelled = _LABELLED.match(st.text) or _ROW_LABEL.match(st.text)
+        labelled = _LABELLED.match(st.text) or _ROW_LABEL.match(st.text) or _LABEL_VERB.match(st.text)
         own = rd.subjects[st.index]
         rel: str | None = None
         in_table = st.text.startswith("|")
@@ -174,6 +174,8 @@ def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
 
 
 _LABELLED = re.compile(r"^\s*([A-Za-z*#][A-Za-z *'()-]{1,40}?)\s*:\s*\S")
+# "Partners include A and B.", "Delivery partners are A and B.": a sentence that opens on a role's label
+_LABEL_VERB = re.compile(r"^\s*([A-Z][a-z]+(?:\s+[a-z]+){0,2})\s+(?:include|includes|included|are|were|comprise)\s")
 _ROW_LABEL = re.compile(r"^\|\s*([A-Za-z*][A-Za-z *'()-]{1,40}?)\s*\|[^|]*\S[^|]*\|?\s*$")  # "| Lead ministry | M |"
 
 

@@ -762,3 +762,14 @@ def test_more_ways_of_working_together():
         assert frozenset({a, b}) in partners
     assert {("LEADS", "Norland Trade Board", "Pier Cluster Initiative"),
             ("LEADS", "Sorvik Regional Council", "Pier Cluster Initiative")} <= found
+
+
+def test_a_sentence_opening_on_a_roles_label_relates_its_list_to_the_instrument_before():
+    found = facts(
+        "The Quay Digital Voucher is run by the Harbour Enterprise Agency. Partners include the Norland Chamber of "
+        "Commerce and the Sorvik Employers Federation.\n\nThe Dock Skills Scheme is managed by the Ministry of "
+        "Labour. Delivery partners are the Norland Skills Council and the regional chambers of commerce.\n"
+    )
+    assert {("PARTICIPATES_IN", "Norland Chamber of Commerce", "Quay Digital Voucher"),
+            ("PARTICIPATES_IN", "Sorvik Employers Federation", "Quay Digital Voucher"),
+            ("PARTICIPATES_IN", "Norland Skills Council", "Dock Skills Scheme")} <= found
