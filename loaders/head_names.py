@@ -34,7 +34,8 @@ from loaders.lexicon import (
 _STOP_WORDS = frozenset(STOP.replace("\\", "").split("|")) | {"e.g", "i.e"}
 
 
-_CW = r"(?:[A-Z\u00c0-\u00de0-9](?:[\w'&]|[.-](?=\w))*)"  # a capitalised word, an acronym or a number
+# a capitalised word (elided: "l'Italia"), an acronym or a number
+_CW = r"(?:(?:[ldLD]['\u2019])?[A-Z\u00c0-\u00de0-9](?:[\w'&]|[.-](?=\w))*)"
 
 
 # "and" in the languages names are written in: "Economy, Development and Tourism", "Fomento y Turismo".
@@ -44,14 +45,15 @@ _CLOSING_AND = re.compile(rf"\s(?:{_AND})\s")
 # "Secretaría de Estado de Digitalización", "Cámara de Comercio de Quay": "de" again inside a tail (an
 # English "of" again is mostly the country: "Ministry of Ports of Norland").
 _INNER_OF = (
-    r"\s+(?:de|del|des|du|di|della|der|van)\s+(?:(?:la|el|los|las|le|les)\s+)?(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])"
+    r"\s+(?:de|del|des|du|di|della|delle|dello|dei|degli|der|van|da|do|dos|das|\u00e0s|aos|ao|pela|pelo|zur|zum)\s+"
+    r"(?:(?:la|el|los|las|le|les|a|o)\s+)?(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])"
 )
 
 # A tail's "and" goes on unless a body's name follows: "… and Industry", "… and the Civil Service" stay;
 # "… and the Quay Employers Federation" is another body.
 _NEXT_BODY = rf"(?:the\s+)?(?:{ACTOR_HEAD_RE})\b|the\s+(?:[A-Z][\w'-]*\s+){{2,3}}(?:{ACTOR_HEAD_RE})\b"
 _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for 2031"
-    rf"(?:the\s+)?(?!(?:19|20)\d\d\b){_CW}"
+    rf"(?:(?:the|a|la|el|los|las|le|les|o)\s+)?(?!(?:19|20)\d\d\b){_CW}"
     rf"(?:(?:\s*,\s*(?:the\s+)?|\s+(?:{_AND})\s+(?!{_NEXT_BODY})(?:the\s+)?"
     rf"|{_INNER_OF}|(?<=Chambers)\s+of\s+|\s+){_CW})*"  # "Confederation of Chambers of Commerce": one name
 )
@@ -67,6 +69,11 @@ TOKEN = re.compile(r"[\w&'\u2019-]+(?:(?:\.(?=[^\W\d_])|(?<=\d)\.(?=\d))[\w&'\u2
 
 
 _ACTOR_TAIL = re.compile(rf"(?:\s+General)?\s+(?:{TAIL_OPENERS})\s+{_TAIL}")  # "Dirección General de …"
+# Heads of names in Romance languages, whose adjectives follow them ("Servicio Nacional de …")
+_ROMANCE_HEADS = frozenset(("Agência", "Agencia", "Agenzia", "Agence", "Servicio", "Serviço", "Servizio", "Instituto",
+                            "Institut", "Secretaría", "Secretaria", "Consejo", "Conselho", "Conseil", "Comisión",
+                            "Comissão", "Dirección", "Oficina", "Ministerio", "Ministério", "Ministero", "Ministère"))
+_ADJECTIVES_TAIL = re.compile(rf"(?:\s+[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+){{1,2}}\s+(?:{TAIL_OPENERS})\s+{_TAIL}")
 
 
 # "Decree No. 2030-12", "Regulation (EU) 2031/555", "Decree-Law No. 48 of 3 May 2029".
@@ -200,6 +207,8 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
         pre = pre[len(pre) - pre[::-1].index("and") :]  # "…, Crédit Norland and Quay Bank": the last item
     kept = cut_after_acronym(strip_starters(pre))
     m = _ACTOR_TAIL.match(text, he)
+    if m is None and head in _ROMANCE_HEADS:  # "Agência Brasileira de Desenvolvimento …": adjectives, then the tail
+        m = _ADJECTIVES_TAIL.match(text, he)
     tail = trim_tail(m[0]) if m else ""
     c = _COUNTRY_SUFFIX.match(text, he + len(tail)) if tail else None
     if c is not None and {c[1], c[1].title()} & countries().by_name.keys():

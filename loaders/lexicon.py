@@ -51,7 +51,7 @@ ABBREVIATION = re.compile(  # "(MPS)", "(DG PORTS)", "(MPS; Norlandic: Havnemini
 ANY_HEAD = frozenset(ACTOR_HEADS) | LAW_HEADS | SENTENCE_CASE_HEADS | INSTRUMENT_TITLE_HEADS
 # The words that open a name's tail after its head, in the languages names are written in ("Ministry of
 # …", "Ministerio de …", "Bundesministerium für …").
-TAIL_OPENERS = "of|for|on|de|des|du|del|di|für|van|voor"
+TAIL_OPENERS = "of|for|on|de|des|du|del|di|für|van|voor|per|della|delle|dello|dei|degli|da|do|dos|das|para|pour|zur|zum"
 
 PUNCT_TO_SPACE = str.maketrans({c: " " for c in "()[]{}\"',;:.!?/"})
 

@@ -773,3 +773,19 @@ def test_a_sentence_opening_on_a_roles_label_relates_its_list_to_the_instrument_
     assert {("PARTICIPATES_IN", "Norland Chamber of Commerce", "Quay Digital Voucher"),
             ("PARTICIPATES_IN", "Sorvik Employers Federation", "Quay Digital Voucher"),
             ("PARTICIPATES_IN", "Norland Skills Council", "Dock Skills Scheme")} <= found
+
+
+def test_names_in_italian_portuguese_and_spanish_with_their_articles_and_adjectives():
+    x = extract(document_from_text(
+        "In Valdoria, the Agenzia per l'Innovazione Portuale (AIP) coordinates the digital agenda. The Serviço "
+        "Brasileiro de Apoio às Micro e Pequenas Empresas (Sebrae) delivers training, and the Agência Brasileira "
+        "de Desenvolvimento Industrial (ABDI) runs the Quay Mais Produtivo programme with the Servicio Nacional de "
+        "Aprendizaje Portuario. The Ministério da Economia funds the Vale Digitalização voucher.\n"
+    ))
+    types = {e.name: e.type for e in x.entities}
+    assert types.get("Agenzia per l'Innovazione Portuale") == "Agency"
+    assert types.get("Serviço Brasileiro de Apoio às Micro e Pequenas Empresas") == "Agency"
+    assert types.get("Agência Brasileira de Desenvolvimento Industrial") == "Agency"
+    assert types.get("Servicio Nacional de Aprendizaje Portuario") == "Agency"
+    assert types.get("Ministério da Economia") == "Ministry"
+    assert ("LEADS", "Ministério da Economia", "Vale Digitalização voucher") in set(dated_facts(x))
