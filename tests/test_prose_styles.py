@@ -789,3 +789,13 @@ def test_names_in_italian_portuguese_and_spanish_with_their_articles_and_adjecti
     assert types.get("Servicio Nacional de Aprendizaje Portuario") == "Agency"
     assert types.get("Ministério da Economia") == "Ministry"
     assert ("LEADS", "Ministério da Economia", "Vale Digitalização voucher") in set(dated_facts(x))
+
+
+def test_german_federal_and_state_offices_are_bodies():
+    x = extract(document_from_text(
+        "The Bundesamt für Hafenwirtschaft (BAH) administers the Quay Voucher, and the Bundesagentur für Arbeit "
+        "co-funds training. The Landesamt für Digitalisierung runs the Digitalbonus Norland programme.\n"
+    ))
+    types = {e.name: e.type for e in x.entities}
+    assert types.get("Bundesamt für Hafenwirtschaft") == types.get("Bundesagentur für Arbeit") == "Agency"
+    assert ("IMPLEMENTS", "Bundesamt für Hafenwirtschaft", "Quay Voucher") in set(dated_facts(x))
