@@ -167,6 +167,12 @@ _ON_TO = re.compile(r"\s+to\s+(?:the\s+)?@(\d+)@")
 _PREPOSITION_NEXT = re.compile(r"\s+(?:through|via|with|by|in|on|under|for|from|at|across)\s", re.I)
 _LIST_GOES_ON = re.compile(r"@\d+@\s*(?:,\s*and|,|and)\s+$")
 _MERGING_BEFORE = re.compile(r"\b(?:merg|integrat|amalgamat|consolidat|combin|absorb)\w*[^.;]*$", re.I)
+_ITS_WORK = re.compile(
+    r"(?:;|,|\band\b)\s*(?:its|their)\s+(?:remaining\s+|former\s+|main\s+)?(?:functions|tasks|programmes|programs|staff"
+    r"|responsibilities|activities|duties|powers|portfolio|mandate|services|operations)\s+(?:were\s+|was\s+|have\s+been\s+"
+    r"|has\s+been\s+|had\s+been\s+)?$",
+    re.I,
+)
 _PARTNER_AFTER = re.compile(r"[^@;.]*?\bwith\s+(?:the\s+)?@", re.I)
 _RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
 
@@ -206,6 +212,10 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         before = [INHERITED]
     elif bullet and len(before) == 1 and (o := _OWNER_OPENS.match(t)) and int(o[1]) == before[0]:
         before = [INHERITED]  # "- Norland's plan under B" describes the parent: the parent is under B
+    if not before and after and relation in ("SUCCEEDED_BY", "TRANSFERRED_TO") and forward \
+            and (w := _ITS_WORK.search(t, max(0, m.start() - 80), m.start())) is not None \
+            and (owner := clause_subject(t[: w.start()])) is not None:
+        before = [owner]  # "A was closed in 2019; its programmes were absorbed by B": A's work went to B
     if not before and after and not t[: m.start()].strip(" *\u2013\u2014-"):
         # "Launched in 2019 by A, the initiative …", "Funded under B, P …": an opening participle is
         # said of the main clause's subject

@@ -799,3 +799,11 @@ def test_german_federal_and_state_offices_are_bodies():
     types = {e.name: e.type for e in x.entities}
     assert types.get("Bundesamt für Hafenwirtschaft") == types.get("Bundesagentur für Arbeit") == "Agency"
     assert ("IMPLEMENTS", "Bundesamt für Hafenwirtschaft", "Quay Voucher") in set(dated_facts(x))
+
+
+def test_a_closed_bodys_programmes_absorbed_by_another_after_a_semicolon():
+    found = facts(
+        "The Quay Enterprise Institute, which managed the Dock Fund, was closed in 2031; its remaining programmes "
+        "were absorbed by the Ministry of Ports.\n"
+    )
+    assert ("SUCCEEDED_BY", "Quay Enterprise Institute", "Ministry of Ports") in found
