@@ -1,8 +1,10 @@
 """What the form of a statement says without a phrase of ``reading.yaml``: possessives, parts listed after
 "… three pillars:", appositions ("A, the directorate of B"), members ("the bodies under the ministry, among
 them A and B"; "Two agencies attached to …"), "A, B and C jointly …", other names in parentheses, bodies in
-parentheses after an instrument, "with A as implementing agency", "M entrusted its implementation to A".
-The phrases themselves are read by :mod:`loaders.clauses`; both give :class:`~loaders.clauses.Phrased`.
+parentheses after an instrument, "with A as implementing agency", "M entrusted its implementation to A",
+roles given in a relative clause ("P, for which M is the managing authority"), and the reorganisations of
+:mod:`loaders.reorganised`. The phrases themselves are read by :mod:`loaders.clauses`; all give
+:class:`~loaders.clauses.Phrased`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from functools import cache
 from loaders.clause_ends import MENTION, PARTNER_ITEM, clause_subject, list_end
 from loaders.clauses import OWNS, SAME_AS, Phrased
 from loaders.lexicon import STOP, alternation, memoised, reading_words
+from loaders.reorganised import reorganised
 
 # "A, B and C (have since) jointly published …": the bodies of the list work together.
 _JOINTLY = re.compile(
@@ -247,84 +250,11 @@ _AS_AGENCY = re.compile(
 )
 
 
-_MERGED_TO_FORM = re.compile(
-    r"@(\d+)@[^@;]{0,40}?\bmerged\s+with\s+(?:the\s+)?@(\d+)@[^@;]{0,40}?\bto\s+(?:form|create|become)\s+"
-    r"(?:(?:the|a)\s+)?(?:new\s+)?@(\d+)@",
-    re.I,
-)
-
-
 # A deck's "Instrument (years) — Body, with Partner": the bodies after the dash run it.
 _DASHED_BODIES = re.compile(
     r"^\s*@(\d+)@\s*(?:\([^()@]*\)\s*)?[\u2014\u2013-]+\s*(?P<list>@\d+@(?:\s*(?:,|and|&|with)\s*@\d+@)*)"
     r"\s*(?:[,;.]|$)"
 )
-_TAKES_OVER = r"@(\d+)@[^@;]{0,30}?\b(?:took|takes|has\s+taken|will\s+take)\s+over\s+"
-_TOOK_OVER_RUNNING = re.compile(
-    _TAKES_OVER + r"(?:the\s+)?(?:management|running"
-    r"|administration|operation|delivery|implementation)\s+of\s+(?:the\s+)?@(\d+)@(?:\s+from\s+(?:the\s+)?@(?P<from>\d+)@)?",
-    re.I,
-)
-_TOOK_OVER = re.compile(
-    _TAKES_OVER + r"(?:the\s+|its\s+)?(?:[\w@-]+\s+){0,4}?"
-    r"(?:functions|responsibilities|tasks|activities|duties|mandate|role)\s+of\s+(?:the\s+)?@(\d+)@",
-    re.I,
-)
-
-
-# "the former A (now B)", "A (today: B)": the body or instrument is now the other.
-_NOW = re.compile(r"@(\d+)@\s*\(\s*(?:now|today|currently)\s*:?\s+(?:the\s+)?@(\d+)@\s*\)", re.I)
-
-
-# "The reform merges A and B into a single C": both became C.
-_MERGES_INTO = re.compile(
-    r"\b(?:merg(?:es|ed|e|ing)|combin(?:es|ed|e|ing)|amalgamat(?:es|ed|e|ing)|consolidat(?:es|ed|e|ing)|fus(?:es|ed|e))"
-    r"\s+(?P<list>(?:the\s+)?@\d+@(?:\s*(?:,|,?\s*and)\s*(?:the\s+)?@\d+@)+)[^@;.]{0,40}?\s+into\s+"
-    r"(?:(?:a|an|the|one)\s+)?(?:(?:single|new|unified|merged|combined)\s+)?@(?P<new>\d+)@",
-    re.I,
-)
-
-
-# "A's successor, B", "A's predecessor was B": one followed the other.
-_SUCCESSION_OF = re.compile(
-    r"@(\d+)@(?:'s|\u2019s)\s+(?:(?:direct|immediate|eventual|new)\s+)?(successor|predecessor)"
-    r"\s*(?:,\s*|\s+(?:is|was|will\s+be)\s+)(?:the\s+)?@(\d+)@",
-    re.I,
-)
-
-
-# "Responsibility for P passed from A to B": the task moved from A to B, who leads P now.
-_RESPONSIBILITY_MOVED = re.compile(
-    r"\b(?:responsibility|responsibilities|competence|oversight)\s+(?:for|of)\s+(?:the\s+)?@(\d+)@\s+"
-    r"(?:was\s+|were\s+)?(?:passed|moved|transferred|shifted|handed\s+over)\s+from\s+(?:the\s+)?@(\d+)@\s+"
-    r"to\s+(?:the\s+)?@(\d+)@",
-    re.I,
-)
-
-
-def _reorganised(t: str) -> list[Phrased]:
-    """ "A was merged with B to form C" (both became C); "A took over the SME support functions of B";
-    "A took over the management of P from B" (A runs P, which B handed over); "A (now B)"."""
-    out = [Phrased("SUCCEEDED_BY", [int(m[1]), int(m[2])], [int(m[3])], m.start(), m.end())
-           for m in _MERGED_TO_FORM.finditer(t)]
-    out += [Phrased("SUCCEEDED_BY", [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _NOW.finditer(t)]
-    for m in _MERGES_INTO.finditer(t):
-        merged = [int(x) for x in MENTION.findall(m["list"])]
-        out.append(Phrased("SUCCEEDED_BY", merged, [int(m["new"])], m.start(), m.end()))
-    for m in _SUCCESSION_OF.finditer(t):
-        old, new = (m[1], m[3]) if m[2].lower() == "successor" else (m[3], m[1])
-        out.append(Phrased("SUCCEEDED_BY", [int(old)], [int(new)], m.start(), m.end()))
-    for m in _RESPONSIBILITY_MOVED.finditer(t):
-        out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[3])], m.start(), m.end(), typed=True),
-                Phrased("LEADS", [int(m[3])], [int(m[1])], m.start(), m.end(), typed=True)]
-    out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _TOOK_OVER.finditer(t)]
-    for m in _TOOK_OVER_RUNNING.finditer(t):
-        out.append(Phrased("IMPLEMENTS", [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True))
-        if m["from"]:
-            out.append(Phrased("TRANSFERRED_TO", [int(m["from"])], [int(m[1])], m.start(), m.end(), typed=True))
-    return out
-
-
 # "A and B (today) signed a memorandum of understanding", "A and B cooperate on …": they work together.
 _SIGNED = re.compile(
     r"(?P<list>@\d+@(?:\s*(?:,|,?\s*and)\s*@\d+@)+)(?:[^@;.]{0,20}?\bsigned\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
@@ -407,7 +337,7 @@ def by_form(t: str) -> list[Phrased]:
         if owner is not None and owner != int(m[1]):
             before = tuple(int(x) for x in reversed(MENTION.findall(t, 0, m.start())) if int(x) != owner)
             out.append(Phrased(OWNS, [owner], [int(m[1])], m.start(), m.end(), owners=before[:3]))
-    out += _inline_parts(t) + _named_parts(t) + _funded_into(t) + _reorganised(t) + _bodies_of(t) + _signed(t)
+    out += _inline_parts(t) + _named_parts(t) + _funded_into(t) + reorganised(t) + _bodies_of(t) + _signed(t)
     out += _for_which(t)
     if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
         after = [int(x) for x in MENTION.findall(t, u.end())]

@@ -1,0 +1,83 @@
+"""Reorganisations a statement's form tells, beyond the phrases of ``reading.yaml``: "A was merged with B to
+form C", "merges A and B into C", "A (now B)", "A's successor, B", "A took over the functions of B",
+"responsibility for P passed from A to B" (see :func:`reorganised`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.clause_ends import MENTION
+from loaders.clauses import Phrased
+
+_MERGED_TO_FORM = re.compile(
+    r"@(\d+)@[^@;]{0,40}?\bmerged\s+with\s+(?:the\s+)?@(\d+)@[^@;]{0,40}?\bto\s+(?:form|create|become)\s+"
+    r"(?:(?:the|a)\s+)?(?:new\s+)?@(\d+)@",
+    re.I,
+)
+
+
+_TAKES_OVER = r"@(\d+)@[^@;]{0,30}?\b(?:took|takes|has\s+taken|will\s+take)\s+over\s+"
+_TOOK_OVER_RUNNING = re.compile(
+    _TAKES_OVER + r"(?:the\s+)?(?:management|running"
+    r"|administration|operation|delivery|implementation)\s+of\s+(?:the\s+)?@(\d+)@(?:\s+from\s+(?:the\s+)?@(?P<from>\d+)@)?",
+    re.I,
+)
+_TOOK_OVER = re.compile(
+    _TAKES_OVER + r"(?:the\s+|its\s+)?(?:[\w@-]+\s+){0,4}?"
+    r"(?:functions|responsibilities|tasks|activities|duties|mandate|role)\s+of\s+(?:the\s+)?@(\d+)@",
+    re.I,
+)
+
+
+# "the former A (now B)", "A (today: B)": the body or instrument is now the other.
+_NOW = re.compile(r"@(\d+)@\s*\(\s*(?:now|today|currently)\s*:?\s+(?:the\s+)?@(\d+)@\s*\)", re.I)
+
+
+# "The reform merges A and B into a single C": both became C.
+_MERGES_INTO = re.compile(
+    r"\b(?:merg(?:es|ed|e|ing)|combin(?:es|ed|e|ing)|amalgamat(?:es|ed|e|ing)|consolidat(?:es|ed|e|ing)|fus(?:es|ed|e))"
+    r"\s+(?P<list>(?:the\s+)?@\d+@(?:\s*(?:,|,?\s*and)\s*(?:the\s+)?@\d+@)+)[^@;.]{0,40}?\s+into\s+"
+    r"(?:(?:a|an|the|one)\s+)?(?:(?:single|new|unified|merged|combined)\s+)?@(?P<new>\d+)@",
+    re.I,
+)
+
+
+# "A's successor, B", "A's predecessor was B": one followed the other.
+_SUCCESSION_OF = re.compile(
+    r"@(\d+)@(?:'s|\u2019s)\s+(?:(?:direct|immediate|eventual|new)\s+)?(successor|predecessor)"
+    r"\s*(?:,\s*|\s+(?:is|was|will\s+be)\s+)(?:the\s+)?@(\d+)@",
+    re.I,
+)
+
+
+# "Responsibility for P passed from A to B": the task moved from A to B, who leads P now.
+_RESPONSIBILITY_MOVED = re.compile(
+    r"\b(?:responsibility|responsibilities|competence|oversight)\s+(?:for|of)\s+(?:the\s+)?@(\d+)@\s+"
+    r"(?:was\s+|were\s+)?(?:passed|moved|transferred|shifted|handed\s+over)\s+from\s+(?:the\s+)?@(\d+)@\s+"
+    r"to\s+(?:the\s+)?@(\d+)@",
+    re.I,
+)
+
+
+def reorganised(t: str) -> list[Phrased]:
+    """ "A was merged with B to form C" (both became C); "A took over the SME support functions of B";
+    "A took over the management of P from B" (A runs P, which B handed over); "A (now B)"."""
+    out = [Phrased("SUCCEEDED_BY", [int(m[1]), int(m[2])], [int(m[3])], m.start(), m.end())
+           for m in _MERGED_TO_FORM.finditer(t)]
+    out += [Phrased("SUCCEEDED_BY", [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _NOW.finditer(t)]
+    for m in _MERGES_INTO.finditer(t):
+        merged = [int(x) for x in MENTION.findall(m["list"])]
+        out.append(Phrased("SUCCEEDED_BY", merged, [int(m["new"])], m.start(), m.end()))
+    for m in _SUCCESSION_OF.finditer(t):
+        old, new = (m[1], m[3]) if m[2].lower() == "successor" else (m[3], m[1])
+        out.append(Phrased("SUCCEEDED_BY", [int(old)], [int(new)], m.start(), m.end()))
+    for m in _RESPONSIBILITY_MOVED.finditer(t):
+        out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[3])], m.start(), m.end(), typed=True),
+                Phrased("LEADS", [int(m[3])], [int(m[1])], m.start(), m.end(), typed=True)]
+    out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _TOOK_OVER.finditer(t)]
+    for m in _TOOK_OVER_RUNNING.finditer(t):
+        out.append(Phrased("IMPLEMENTS", [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True))
+        if m["from"]:
+            out.append(Phrased("TRANSFERRED_TO", [int(m["from"])], [int(m[1])], m.start(), m.end(), typed=True))
+    return out
