@@ -99,6 +99,8 @@ def glossary_entry(text: str) -> Candidate | None:
 def _glossary_entry(g: re.Match[str], text: str, shaped: bool) -> Candidate | None:
     """The name a glossary line spells out, with its abbreviation as alias, if the letters fit."""
     abbreviation, name = g[1], g[2]
+    if sum(ch.isupper() for ch in abbreviation) < 2:  # "Lead: Local Enterprise Agency Desk": a label
+        return None
     if abbreviation[0].lower() != name[0].lower() or not spells(abbreviation, name):
         return None
     inner = find_candidates(name, False, None, shaped)

@@ -807,3 +807,11 @@ def test_a_closed_bodys_programmes_absorbed_by_another_after_a_semicolon():
         "were absorbed by the Ministry of Ports.\n"
     )
     assert ("SUCCEEDED_BY", "Quay Enterprise Institute", "Ministry of Ports") in found
+
+
+def test_a_fields_label_that_happens_to_spell_its_value_is_no_abbreviation():
+    x = extract(document_from_text(
+        "Quay Voucher\nLead: Local Enterprise Agency Desk\nPartners: Norland Chamber of Commerce\n\n"
+        "Lead times for applications are short.\n"
+    ))
+    assert not any("Lead" in e.aliases for e in x.entities)
