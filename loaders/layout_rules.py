@@ -147,7 +147,8 @@ def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
     instrument (the bodies stand in the label's relation to it). Labels: ``role_labels`` in reading.yaml."""
     roles = reading_words().role_labels
     for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
-        labelled = _LABELLED.match(st.text) or _ROW_LABEL.match(st.text) or _LABEL_VERB.match(st.text)
+        labelled = _LABELLED.match(st.text) or (
+            _ROW_LABEL.match(st.text) if st.text.startswith("|") else _LABEL_VERB.match(st.text))
         own = rd.subjects[st.index]
         rel: str | None = None
         in_table = st.text.startswith("|")

@@ -200,7 +200,8 @@ def _noun_before(text: str, start: int) -> str | None:
     """The type a common noun right before a name gives it: "the portal Harbourdesk" is a programme,
     "the agency Portex" a body; so does a label ("Program 1.2: Quay Growth Partners"); firms listed after
     "companies such as" are the private sector."""
-    if _FIRMS_SUCH_AS.search(text, max(0, start - 120), start):
+    window = text[max(0, start - 120) : start]
+    if ("such as" in window or "including" in window or " like " in window) and _FIRMS_SUCH_AS.search(window):
         return "PrivateSector"
     m = _NOUN_BEFORE.search(text, max(0, start - 30), start)
     if m is None:
