@@ -159,12 +159,13 @@ def _its_body() -> re.Pattern[str]:
 
 @cache
 def _members() -> re.Pattern[str]:
-    """ "the bodies under the ministry, among them A, B and C": the bodies named are part of the ministry."""
+    """ "the bodies under the ministry, among them A, B and C" (or "– A and B –"): the bodies named are part
+    of the ministry."""
     nouns = alternation(_plural(w) for w in reading_words().body_nouns)
     return re.compile(
         rf"\b(?:{nouns})\b[^@.;:]{{0,40}}?\b(?:under|attached\s+to|reporting\s+to|within|affiliated\s+(?:to|with))\s+"
         rf"(?:the\s+)?(?:@(?P<parent>\d+)@|(?:its|their)\s+[a-z]+)[^@;]{{0,80}}?"
-        rf"(?:among\s+them|including|such\s+as|notably|namely|:)\s+(?:the\s+)?"
+        rf"(?:among\s+them|including|such\s+as|notably|namely|:|[\u2013\u2014]|\s-)\s+(?:the\s+)?"
         rf"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)",
         re.I,
     )

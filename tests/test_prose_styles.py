@@ -815,3 +815,12 @@ def test_a_fields_label_that_happens_to_spell_its_value_is_no_abbreviation():
         "Lead times for applications are short.\n"
     ))
     assert not any("Lead" in e.aliases for e in x.entities)
+
+
+def test_bodies_named_between_dashes_after_the_agencies_under_a_ministry():
+    found = facts(
+        "The Ministry of Economy and Innovation designs SME policy, while two agencies under its supervision – "
+        "Sorvik Enterprise and the Sorvik Trade Office – are tasked with its implementation.\n"
+    )
+    assert {("PART_OF", "Sorvik Enterprise", "Ministry of Economy and Innovation"),
+            ("PART_OF", "Sorvik Trade Office", "Ministry of Economy and Innovation")} <= found
