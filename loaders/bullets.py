@@ -67,6 +67,8 @@ def _short(text: str) -> bool:
     return len(text) <= 40 and text.count(" ") <= 3
 
 
+_DATED_ITEM = re.compile(r"[A-Z][^()]{1,60}\(\s*(?:19|20)\d\d")  # a deck's "Name (2028-, Body)": an item of its own
+_TIMELINE_ENTRY = re.compile(r"(?:19|20)\d\d\s*(?::|\s[-\u2013\u2014])\s")  # "2030: …", "2030 – …"
 _SENTENCE_OPENS = re.compile(r"(?:The|This|These|It|Its|In|A|An|Our|We|Since|From|Under)\s")
 
 
@@ -80,8 +82,10 @@ def _continues(previous: str, line: str, kind: str) -> bool:
         return False  # "Partners: A; B" / "Target group: …": a fact sheet's fields, one a line; then its prose
     if line[:1].islower() or line[:1] in "(&,":
         return True
-    if _short(previous) and _short(line):
-        return True  # diagram label fragments: "Harbour" / "Safety Office"
+    if _TIMELINE_ENTRY.match(line) or (previous.endswith(")") and _DATED_ITEM.match(line)):
+        return False  # a timeline's "2030: …", a deck's items "A (2028-, B)" / "C (2029-, D)": one a line
+    if _short(previous) and _short(line) and not _DATED_ITEM.match(line):
+        return True  # diagram label fragments: "Harbour" / "Safety Office" (not "Programmes" / "P (2028-, A)")
     if kind == "bullet" and _short(previous):
         return False  # "3. Finance" / "The Sorvik Bank provides …": a numbered heading, then its text
     return len(previous) >= 60 or kind == "bullet"  # a wrapped line of prose or of a bullet

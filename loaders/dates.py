@@ -27,6 +27,7 @@ _YEARS = re.compile(
     rf"|(?:(?P<dq>early|mid|late)[\s-]+)?(?:the\s+)?(?P<dec>1[89]\d0s|20\d0s)"
     rf"|(?P<fpre>from|since|starting\s+in|beginning\s+in|as\s+of)\s+(?P<f>{_Y})(?![\d%])"
     rf"|(?P<upre>until|till|up\s+to|through|to|ended\s+in|closed\s+in)\s+(?P<u>{_Y})(?![\d%])"
+    rf"|(?P<o>{_Y})\s*(?:-|\u2013|\u2014)(?=\s*(?:[,;)\]|]|$))"  # "(2028-, A)", "| 2019– |": still open
     rf"|(?P<y>{_Y})(?![\d%]|\.\d|s\b)"
     rf")",
     re.I,
@@ -72,8 +73,8 @@ def find_years(text: str) -> list[YearSpan]:
             spans.append(YearSpan(a, end, "range", m[0], m.start()))
         elif m["dec"]:
             spans.append(YearSpan(None, None, "decade", m[0], m.start()))
-        elif m["f"]:
-            spans.append(YearSpan(int(m["f"]), None, "from", m[0], m.start()))
+        elif m["f"] or m["o"]:
+            spans.append(YearSpan(int(m["f"] or m["o"]), None, "from", m[0], m.start()))
         elif m["u"]:
             spans.append(YearSpan(None, int(m["u"]), "until", m[0], m.start()))
         elif m["y"]:

@@ -41,7 +41,9 @@ TRANSFER = re.compile(
     rf"|\b(?:transferred|moved|shifted|handed\s+over)\s+from\s+(?P<srcs2>{LIST})\s+(?:in)?to\s+(?:[a-z-]+\s+){{0,3}}?{E}",
     re.I,
 )
-YEARS_BODY = re.compile(rf"{E}\s*\(\s*(?P<years>[^()@]*?\d{{4}}[^()@,]*?)\s*,\s*{E}\s*\)")
+YEARS_BODY = re.compile(  # "P (2029-, A with B)": B takes part
+    rf"{E}\s*\(\s*(?P<years>[^()@]*?\d{{4}}[^()@,]*?)\s*,\s*{E}(?P<more>(?:\s*(?:,|and|&)?\s*(?:with\s+)?@\d+@)*)\s*\)"
+)
 BODY_YEARS = re.compile(rf"{E}\s*\(\s*{E}\s*,\s*(?P<years>[^()@]*?\d{{4}}[^()@]*?)\s*\)")
 COOPERATION_BETWEEN = re.compile(
     rf"\b(?:co-?operation|collaboration|partnership|joint\s+work|joint\s+venture|coordination|covenant|agreement|alliance"

@@ -192,6 +192,9 @@ def _years_and_bodies(sc: _Scope, rules: _Rules) -> None:
         start, end = _years(m["years"])
         rd.set_years(k(m[1]), start, end)
         rd.add("IMPLEMENTS", k(m[3]), k(m[1]), [sc.span], STATED, start=start, end=end)
+        for item in PARTNER_ITEM.finditer(m["more"]):
+            rd.add("PARTICIPATES_IN" if item[1] else "IMPLEMENTS", k(item[2]), k(m[1]), [sc.span], STATED,
+                   start=start, end=end)
     for m in rules.get("YEARS_ONLY", ()):
         if _CITATION.match(sc.t):
             break  # "Source: Quay Statistics Office (2030)": the year its report came out

@@ -824,3 +824,21 @@ def test_bodies_named_between_dashes_after_the_agencies_under_a_ministry():
     )
     assert {("PART_OF", "Sorvik Enterprise", "Ministry of Economy and Innovation"),
             ("PART_OF", "Sorvik Trade Office", "Ministry of Economy and Innovation")} <= found
+
+
+def test_a_decks_dated_items_timeline_lines_and_downward_arrows():
+    x = extract(document_from_text(
+        "Delivery system\nMinistry of Economy\n    \u2193\nValdoria Enterprise Agency (VEA)\n\n"
+        "Programmes\nDigital Voucher (2028-, VEA)\n"
+        "Digital Academy (2029-, Valdoria Skills Foundation with Valdoria Chamber of Commerce)\n"
+        "Industry 4.0 Loans (2030-, Valdoria Development Bank)\n\n"
+        "Reforms\n2027: Valdoria Trade Office + Valdoria Investment Agency \u2192 Valdoria Enterprise Agency\n"
+        "2030: Digital Voucher moved from Ministry of Economy to VEA\n"
+    ))
+    found = dated_facts(x)
+    assert found[("IMPLEMENTS", "Valdoria Enterprise Agency", "Digital Voucher")] == (2028, None)
+    assert found[("PARTICIPATES_IN", "Valdoria Chamber of Commerce", "Digital Academy")] == (2029, None)
+    assert found[("IMPLEMENTS", "Valdoria Development Bank", "Industry 4.0 Loans")] == (2030, None)
+    assert found[("SUCCEEDED_BY", "Valdoria Trade Office", "Valdoria Enterprise Agency")] == (2027, None)
+    assert ("PART_OF", "Valdoria Enterprise Agency", "Ministry of Economy") in found
+    assert "Programmes Digital Voucher" not in names(x)
