@@ -68,6 +68,8 @@ def _short(text: str) -> bool:
 
 
 _DATED_ITEM = re.compile(r"[A-Z][^()]{1,60}\(\s*(?:19|20)\d\d")  # a deck's "Name (2028-, Body)": an item of its own
+# "Policy framework", "Key actors": a slide's heading in sentence case, not the first half of a broken name
+_LABEL_IN_SENTENCE_CASE = re.compile(r"[A-Z][a-z]+(?:\s+(?!(?:of|for|and|the|on|in)\b)[a-z]+)+\s*$")
 _TIMELINE_ENTRY = re.compile(r"(?:19|20)\d\d\s*(?::|\s[-\u2013\u2014])\s")  # "2030: …", "2030 – …"
 _SENTENCE_OPENS = re.compile(r"(?:The|This|These|It|Its|In|A|An|Our|We|Since|From|Under)\s")
 
@@ -84,7 +86,7 @@ def _continues(previous: str, line: str, kind: str) -> bool:
         return True
     if _TIMELINE_ENTRY.match(line) or (previous.endswith(")") and _DATED_ITEM.match(line)):
         return False  # a timeline's "2030: …", a deck's items "A (2028-, B)" / "C (2029-, D)": one a line
-    if _short(previous) and _short(line) and not _DATED_ITEM.match(line):
+    if _short(previous) and _short(line) and not (_DATED_ITEM.match(line) or _LABEL_IN_SENTENCE_CASE.match(previous)):
         return True  # diagram label fragments: "Harbour" / "Safety Office" (not "Programmes" / "P (2028-, A)")
     if kind == "bullet" and _short(previous):
         return False  # "3. Finance" / "The Sorvik Bank provides …": a numbered heading, then its text

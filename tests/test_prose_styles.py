@@ -842,3 +842,9 @@ def test_a_decks_dated_items_timeline_lines_and_downward_arrows():
     assert found[("SUCCEEDED_BY", "Valdoria Trade Office", "Valdoria Enterprise Agency")] == (2027, None)
     assert ("PART_OF", "Valdoria Enterprise Agency", "Ministry of Economy") in found
     assert "Programmes Digital Voucher" not in names(x)
+
+
+def test_a_slides_sentence_case_heading_does_not_join_the_name_under_it():
+    x = extract(document_from_text("Policy framework\nValdoria Digital Agenda 2030\n - Pillar 3: Digital economy\n"))
+    assert not any(n.startswith("Policy framework") for n in names(x))
+    assert any(n.startswith("Valdoria Digital Agenda") for n in names(x))
