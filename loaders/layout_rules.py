@@ -68,7 +68,7 @@ def _labelled_row(rd: Reader, cells: list[str], keys: list[str], span: tuple[int
     """ "| Parent agency | Ministry of Ports |": the bodies of the value stand to the body the page is
     about (the first one it names) as the label says (``body_labels`` in reading.yaml)."""
     role = reading_words().body_labels.get(cells[0].strip(" *:").lower())
-    about = next((k for k in rd.drafts if rd.is_actor(k)), None) if role else None
+    about = rd.owner() if role else None
     if role is None or about is None:
         return
     relation, page_first = _BODY_ROLES[role]
@@ -164,6 +164,10 @@ def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
             continue
         about = _table_instrument(rd, per_statement, st) if in_table else None
         about = about or _instrument_above(rd, per_statement, line)
+        if about is None and rel == "PARTICIPATES_IN" and _FIRST_PERSON.search(line.text) and (owner := rd.owner()):
+            for body in bodies:  # a body's page, "Who we work with" / "Our partners": its partners
+                if body != owner:
+                    rd.add("COLLABORATES_WITH", body, owner, [span_of(line), span_of(st)], FRAMED)
         if about is None:
             continue
         for body in bodies:
@@ -175,6 +179,7 @@ def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
 
 
 _LABELLED = re.compile(r"^\s*([A-Za-z*#][A-Za-z *'()-]{1,40}?)\s*:\s*\S")
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 # "Partners include A and B.", "Delivery partners are A and B.": a sentence that opens on a role's label
 _LABEL_VERB = re.compile(r"^\s*([A-Z][a-z]+(?:\s+[a-z]+){0,2})\s+(?:include|includes|included|are|were|comprise)\s")
 _ROW_LABEL = re.compile(r"^\|\s*([A-Za-z*][A-Za-z *'()-]{1,40}?)\s*\|[^|]*\S[^|]*\|?\s*$")  # "| Lead ministry | M |"

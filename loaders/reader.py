@@ -136,6 +136,8 @@ class Reader:
         if c.head in ("former", "latter"):  # the first or the second of the last two named
             pair = list(dict.fromkeys(self.named_now if len(set(self.named_now)) > 1 else self.named_before))[-2:]
             return (pair[0] if c.head == "former" else pair[1]) if len(pair) == 2 else None
+        if c.head == "page":
+            return self.owner()
         if c.head == "frame" and self.instrument_before is not None:
             return self.instrument_before
         if c.head == "object" and self.opening is not None:
@@ -143,6 +145,10 @@ class Reader:
         if c.head == "direct" and self.named_instrument is not None:
             return self.named_instrument
         return opening if c.start > 0 and opening is not None and c.head == "clause" else self.focus
+
+    def owner(self) -> str | None:
+        """The body a page speaks for ("We run …", its infobox's "Parent agency"): the first body it names."""
+        return next((k for k in self.drafts if self.is_actor(k) and not self.retypable(k)), None)
 
     def _reference(self, c: Candidate, line: int) -> str | None:
         """ "the ministry": a name with that head (the new one, the one on this line, the most named);

@@ -39,6 +39,7 @@ _REFERENCE = re.compile(
 
 # "It manages …", "their programme": resolved by the reader to the entity the text is about.
 _PRONOUNS = frozenset(("it", "they", "its", "them"))
+_WE = re.compile(r"(?<![\w-])[Ww]e(?![\w'\u2019-])")
 _PRONOUN = re.compile(
     r"(?<![\w-])(?:[Ii]t|[Tt]hey|them|[Ii]ts(?=\s+(?:[\w-]+\s+){0,4}(?:tasks|functions|responsibilities|powers"
     r"|activities|portfolio|competences|remit|mandate|implementation|management|administration|operation|delivery)\b))"
@@ -74,6 +75,8 @@ def short_forms(text: str, tokens: set[str] | None = None) -> list[Candidate]:
             found.append(Candidate(m.start(), m.end(), "", name, "reference", head=m["head"]))
     if "former" in tokens or "latter" in tokens:  # "the former runs P": the first of the last two named
         found += [Candidate(m.start(), m.end(), "", m[0], "pronoun", head=m[1].lower()) for m in _FORMER.finditer(text)]
+    if "we" in tokens:  # an organisation's own page: "We run the voucher" (the body the page speaks for)
+        found += [Candidate(m.start(), m.end(), "", m[0], "pronoun", head="page") for m in _WE.finditer(text)]
     if not tokens.isdisjoint(_PRONOUNS):
         for m in _PRONOUN.finditer(text):
             if m[0] == "them" and _AMONG.search(text, max(0, m.start() - 12), m.start()):

@@ -848,3 +848,14 @@ def test_a_slides_sentence_case_heading_does_not_join_the_name_under_it():
     x = extract(document_from_text("Policy framework\nValdoria Digital Agenda 2030\n - Pillar 3: Digital economy\n"))
     assert not any(n.startswith("Policy framework") for n in names(x))
     assert any(n.startswith("Valdoria Digital Agenda") for n in names(x))
+
+
+def test_a_bodys_own_page_we_and_who_we_work_with():
+    found = facts(
+        "# Harbour Enterprise Agency\n\n## About us\n\nThe Harbour Enterprise Agency is Norland's agency for small "
+        "business growth. We are part of the Ministry of Ports.\n\n## Who we work with\n\n- Norland Chamber of "
+        "Commerce\n- Sorvik Employers Federation\n"
+    )
+    assert ("PART_OF", "Harbour Enterprise Agency", "Ministry of Ports") in found
+    partners = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
+    assert frozenset({"Harbour Enterprise Agency", "Sorvik Employers Federation"}) in partners
