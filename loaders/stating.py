@@ -53,9 +53,10 @@ class _Scope:
 
 
 # "Its flagship is P", "Their main programme remains P": what the body before owns
-_ITS_FLAGSHIP = re.compile(
+_ITS_FLAGSHIP = re.compile(  # … and "Its flagship programme for small firms, P, was created in 2018"
     r"(?:its|their)\s+(?:main\s+|key\s+|principal\s+|largest\s+)?(?:flagship|programme|program|initiative|scheme)"
-    r"(?:\s+(?:programme|program|initiative|scheme))?\s+(?:is|was|remains)\s+(?:the\s+)?@(\d+)@",
+    r"(?:\s+(?:programme|program|initiative|scheme))?"
+    r"(?:\s+(?:is|was|remains)\s+|(?:\s+for\s+(?:[a-z -]{3,40}|@\d+@))?,\s+)(?:the\s+)?@(\d+)@",
     re.I,
 )
 
@@ -65,7 +66,7 @@ def _its_opening(rd: Reader, t: str, keys: list[str], years: list[YearSpan], spa
     instrument the sentence before was about, which owns B."""
     opens = ITS.match(t.lstrip()) or _ITS_FLAGSHIP.match(t.lstrip())
     owner = rd.focus_before
-    if opens is not None and owner is not None and owner not in keys:
+    if opens is not None and owner is not None and owner not in keys[: int(opens[1]) + 1]:  # named later: a partner
         state_phrased(rd, [Phrased(OWNS, [len(keys)], [int(opens[1])], 0, opens.end())], [*keys, owner], years, t,
                       (span, []), None)
 

@@ -859,3 +859,12 @@ def test_a_bodys_own_page_we_and_who_we_work_with():
     assert ("PART_OF", "Harbour Enterprise Agency", "Ministry of Ports") in found
     partners = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
     assert frozenset({"Harbour Enterprise Agency", "Sorvik Employers Federation"}) in partners
+
+
+def test_its_flagship_programme_in_apposition_even_when_the_owner_is_named_later_as_a_partner():
+    found = facts(
+        "In Norland, the Ministry of Ports leads the digital agenda for firms. Its flagship programme for small "
+        "businesses, the Quay Digital Centres, was created in 2028 and is operated by the Norland Chamber of "
+        "Commerce under agreements with the Ministry of Ports.\n"
+    )
+    assert ("LEADS", "Ministry of Ports", "Quay Digital Centres") in found
