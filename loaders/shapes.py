@@ -111,6 +111,18 @@ _SUBTITLE = re.compile(r":\s([A-Z][a-z]+)(?=\s*(?:[.,;)]|$|\s(?:was|is|were|are|
                        r"|provides|provided|closed|opened|ran|runs|and|which|scheme|programme|program)\b))")
 
 
+def _head_and_name(text: str, toks: _Run, i: int, rw: ReadingWords) -> bool:
+    """Whether an actor's head word is followed by one capitalised word that ends the name ("Service
+    Quayland runs …"): not another head, not a word of the sentence, not the start of a longer run."""
+    if i + 1 >= len(toks) or text[toks[i][1] : toks[i + 1][0]] != " ":
+        return False
+    nxt = toks[i + 1][2]
+    if not (nxt[:1].isupper() and nxt[1:].islower()) or nxt in ANY_HEAD or nxt in rw.not_names or nxt in rw.connectors:
+        return False
+    after = toks[i + 2][2] if i + 2 < len(toks) else ""
+    return not (after[:1].isupper() or after in rw.connectors) and (i == 0 or not _cap(toks[i - 1][2]))
+
+
 def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Run]]:
     """Runs of capitalised words joined by connectors, not the start of a name with a head noun; and
     the words before "and" in such a start, apart (a name in a list of names, if no head-noun name
@@ -122,6 +134,10 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
     while i < n:
         w = toks[i][2]
         opens_country = w in rw.not_names and begins_country([t[2] for t in toks[i : i + 4]])  # "New …"
+        if w in ACTOR_HEADS and _head_and_name(text, toks, i, rw):
+            runs.append(toks[i : i + 2])  # "Service Quayland", "Agency Norland": a body's head, then one name
+            i += 2
+            continue
         if not _cap(w) or (w in rw.not_names and not opens_country) or w in ANY_HEAD:
             i += 1
             continue
@@ -388,7 +404,7 @@ def shaped_type(words: list[str]) -> str:
     regional = words[0] in REGIONAL_WORDS or ACTOR_HEADS.get(words[0]) == "RegionalGovernment"
     if len(words) > 2 and words[1] == "of" and regional:
         return "RegionalGovernment"  # "Region of Occitania", "City of Quay", "Free State of Sorvik"
-    if len(words) > 2 and words[0] in ACTOR_HEADS and not regional:
+    if len(words) >= 2 and words[0] in ACTOR_HEADS and not regional:
         return ACTOR_HEADS[words[0]]  # "Chambres de commerce et d'industrie": a head first, its tail in lower case
     if any(w in rw.actor_words for w in words) or (len(words) > 1 and words[-1] in countries().by_name):
         return rw.default_actor

@@ -48,7 +48,7 @@ _PRONOUN = re.compile(
     r"|necessary|hard|easy|worth)\b)"  # "it is important to …": no one is meant
     r"(?!\s+(?:is|was|has\s+been|had\s+been)\s+\w+(?:ed|en)\s+that\b)"  # "it was announced that"
 )
-_FORMER = re.compile(r"(?<![\w-])[Tt]he\s+(former|latter)(?![\w-])")
+_FORMER = re.compile(r"(?<![\w-])[Tt]he\s+(former|latter)(?![\w-])(?!\s+[A-Z])")  # not "the former Department of X"
 _AMONG = re.compile(r"\b(?:among|of)\s+$", re.I)
 _AFTER_VERB = re.compile(r"\b[a-z]{3,}(?:ed|s)\s+$")  # "joined it", "uses it": a verb's object
 _FRAME = re.compile(r"\s*(?:within|inside|as\s+part\s+of|under)\s+$", re.I)  # a sentence set in an instrument

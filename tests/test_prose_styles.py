@@ -868,3 +868,14 @@ def test_its_flagship_programme_in_apposition_even_when_the_owner_is_named_later
         "Commerce under agreements with the Ministry of Ports.\n"
     )
     assert ("LEADS", "Ministry of Ports", "Quay Digital Centres") in found
+
+
+def test_a_head_followed_by_one_name_and_the_former_before_a_name_is_no_pronoun():
+    found = facts(
+        "The Small Business Digital Support Program is delivered by Service Quayland on behalf of the Department of "
+        "Enterprise and Trade. The program replaces the Digital Ready Grant, which ran from 2028 to 2031 under the "
+        "former Department of Industry.\n"
+    )
+    assert ("IMPLEMENTS", "Service Quayland", "Small Business Digital Support Program") in found
+    assert ("LEADS", "Department of Industry", "Digital Ready Grant") in found
+    assert not any(f[0] == "PART_OF" and f[1] == "Digital Ready Grant" for f in found)
