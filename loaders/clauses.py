@@ -203,25 +203,7 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         if renamed is not None:  # "the government renamed A B": A became B, and the renamer leads B
             out += [Phrased("LEADS", before, [int(renamed[1])], m.start(), m.end(), typed=True)]
             before, after = after, [int(renamed[1])]
-    if bullet and not before and after and (_DESCRIBES_PARENT.match(t[: m.start()]) or (
-        ";" in t[: m.start()] and _DESCRIBES_PARENT.match(t[t.rfind(";", 0, m.start()) + 1 : m.start()])
-        and ("@" not in (first := t[: t.find(";")]) or _DESCRIBES_PARENT.match(first[: first.find("@")]))
-    )):  # "- Coordinates @0@ policy; reports to @1@": each clause opens on its verb
-        # a bullet that opens on its verb continues its parent's subject, as one that opens on a few
-        # words describing it does ("- private ICT providers adhered to P")
-        before = [INHERITED]
-    elif bullet and len(before) == 1 and (o := _OWNER_OPENS.match(t)) and int(o[1]) == before[0]:
-        before = [INHERITED]  # "- Norland's plan under B" describes the parent: the parent is under B
-    if not before and after and relation in ("SUCCEEDED_BY", "TRANSFERRED_TO") and forward \
-            and (w := _ITS_WORK.search(t, max(0, m.start() - 80), m.start())) is not None \
-            and (owner := clause_subject(t[: w.start()])) is not None:
-        before = [owner]  # "A was closed in 2019; its programmes were absorbed by B": A's work went to B
-    if not before and after and not t[: m.start()].strip(" *\u2013\u2014-"):
-        # "Launched in 2019 by A, the initiative …", "Funded under B, P …": an opening participle is
-        # said of the main clause's subject
-        last = t.find(f"@{after[-1]}@", m.end()) + len(f"@{after[-1]}@")
-        if (o := _OPENER_SUBJECT.match(t, last)) is not None and int(o[1]) not in after:
-            before = [int(o[1])]
+    before = _implied_subject(t, m, relation, forward, bullet, before, after)
     if not before or not after:
         return out
     if forward and _PASSIVE.search(t, skip_behalf(t, m.end()), t.find("@", skip_behalf(t, m.end()))):
@@ -262,6 +244,33 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     on = _ON_INSTRUMENT.match(t, list_end(t, m.end()))  # "works with B on P"
     out.append(Phrased(relation, sources, targets, m.start(), m.end(), (*clause, int(on[1])) if on else clause))
     return out
+
+
+def _implied_subject(
+    t: str, m: re.Match[str], relation: str, forward: bool, bullet: bool, before: list[int], after: list[int]
+) -> list[int]:
+    """The subject a phrase has where none stands before it in its clause: a bullet's parent, the body whose
+    work "its functions" are, the main clause's subject for an opening participle."""
+    if bullet and not before and after and (_DESCRIBES_PARENT.match(t[: m.start()]) or (
+        ";" in t[: m.start()] and _DESCRIBES_PARENT.match(t[t.rfind(";", 0, m.start()) + 1 : m.start()])
+        and ("@" not in (first := t[: t.find(";")]) or _DESCRIBES_PARENT.match(first[: first.find("@")]))
+    )):  # "- Coordinates @0@ policy; reports to @1@": each clause opens on its verb
+        # a bullet that opens on its verb continues its parent's subject, as one that opens on a few
+        # words describing it does ("- private ICT providers adhered to P")
+        before = [INHERITED]
+    elif bullet and len(before) == 1 and (o := _OWNER_OPENS.match(t)) and int(o[1]) == before[0]:
+        before = [INHERITED]  # "- Norland's plan under B" describes the parent: the parent is under B
+    if not before and after and relation in ("SUCCEEDED_BY", "TRANSFERRED_TO") and forward \
+            and (w := _ITS_WORK.search(t, max(0, m.start() - 80), m.start())) is not None \
+            and (owner := clause_subject(t[: w.start()])) is not None:
+        before = [owner]  # "A was closed in 2019; its programmes were absorbed by B": A's work went to B
+    if not before and after and not t[: m.start()].strip(" *\u2013\u2014-"):
+        # "Launched in 2019 by A, the initiative …", "Funded under B, P …": an opening participle is
+        # said of the main clause's subject
+        last = t.find(f"@{after[-1]}@", m.end()) + len(f"@{after[-1]}@")
+        if (o := _OPENER_SUBJECT.match(t, last)) is not None and int(o[1]) not in after:
+            before = [int(o[1])]
+    return before
 
 
 def _co_agents(
