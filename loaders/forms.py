@@ -245,8 +245,9 @@ _ENTRUSTED = re.compile(
 
 # "P, with A as implementing agency": A runs P.
 _AS_AGENCY = re.compile(
-    r"@(\d+)@[^@]{0,40}?\bwith\s+(?:the\s+)?@(\d+)@\s+as\s+(?:the\s+|its\s+)?(?:implementing|managing|executing"
-    r"|delivery|operating|administering)\s+(?:agency|body|partner|organi[sz]ation|entity)",
+    r"@(\d+)@[^@]{0,60}?\bwith\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?@(\d+)@\s+(?:as|among)\s+(?:the\s+|its\s+)?"
+    r"(?:implementing|managing|executing|delivery|operating|administering)\s+(?:agency|agencies|body|bodies|partner"
+    r"|partners|organi[sz]ations?|entity|entities)",
     re.I,
 )
 

@@ -879,3 +879,9 @@ def test_a_head_followed_by_one_name_and_the_former_before_a_name_is_no_pronoun(
     assert ("IMPLEMENTS", "Service Quayland", "Small Business Digital Support Program") in found
     assert ("LEADS", "Department of Industry", "Digital Ready Grant") in found
     assert not any(f[0] == "PART_OF" and f[1] == "Digital Ready Grant" for f in found)
+
+
+def test_a_body_among_the_implementing_agencies():
+    found = facts("The Dock Cloud scheme was built around cloud computing, with the public sector firm Quaytel "
+                  "Limited among the implementing agencies.\n")
+    assert ("IMPLEMENTS", "Quaytel Limited", "Dock Cloud scheme") in found
