@@ -885,3 +885,14 @@ def test_a_body_among_the_implementing_agencies():
     found = facts("The Dock Cloud scheme was built around cloud computing, with the public sector firm Quaytel "
                   "Limited among the implementing agencies.\n")
     assert ("IMPLEMENTS", "Quaytel Limited", "Dock Cloud scheme") in found
+
+
+def test_accountable_to_a_ministry_and_a_programme_under_a_pillar_of_a_strategy():
+    x = extract(document_from_text(
+        "The Norland Trade Board is accountable to the Ministry of Finance. The Quay Export Programme falls under "
+        "Pillar 2 of the Norland Growth Strategy.\n"
+    ))
+    found = set(dated_facts(x))
+    assert {("PART_OF", "Norland Trade Board", "Ministry of Finance"),
+            ("PART_OF", "Quay Export Programme", "Norland Growth Strategy")} <= found
+    assert "Pillar" not in names(x)
