@@ -170,7 +170,8 @@ def head_named(text: str) -> list[Candidate]:
     pos = 0
     out: list[Candidate] = []
     for h, head in enumerate(words):
-        if head not in ANY_HEAD:
+        named_law = head in _LOWER_LAWS and h > 0 and _ACRONYM_WORD.match(words[h - 1]) is not None
+        if head not in ANY_HEAD and not named_law:
             continue
         for w in words[len(toks) : h + 1]:
             start = text.find(w, pos)
@@ -182,7 +183,14 @@ def head_named(text: str) -> list[Candidate]:
             out += _law_at(text, toks, h)
         if head in SENTENCE_CASE_HEADS or head in INSTRUMENT_TITLE_HEADS:
             out += _instrument_at(text, toks, h)
+        if named_law:  # "the NOTRe law", "the PACTE act": an abbreviation names the law
+            start, end = toks[h - 1][0], toks[h][1]
+            name = canonical_name(text[start:end])
+            out.append(Candidate(start, end, INSTRUMENT_HEADS[head], name, "name", head=head))
     return out
+
+
+_LOWER_LAWS = frozenset(("law", "act", "decree", "ordinance"))  # after an abbreviation: "NOTRe law", "PACTE act"
 
 
 def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candidate]:

@@ -896,3 +896,11 @@ def test_accountable_to_a_ministry_and_a_programme_under_a_pillar_of_a_strategy(
     assert {("PART_OF", "Norland Trade Board", "Ministry of Finance"),
             ("PART_OF", "Quay Export Programme", "Norland Growth Strategy")} <= found
     assert "Pillar" not in names(x)
+
+
+def test_an_abbreviation_before_a_lower_case_law_names_the_law():
+    x = extract(document_from_text(
+        "Under the QUAYS law of 2031, regions lead economic development, and the PIERS act simplified the rules.\n"
+    ))
+    types = {e.name: e.type for e in x.entities}
+    assert types.get("QUAYS law") == types.get("PIERS act") == "Law"
