@@ -310,6 +310,12 @@ def _bodies_of(t: str) -> list[Phrased]:
     return out
 
 
+# "Through its Bay Connect service, A offers …": an opening frame's "its" is the main clause's subject's.
+_ITS_FRAME = re.compile(
+    r"^\s*(?:Through|Via|With|Under|Within)\s+its\s+(?:[a-z-]+\s+){0,2}@(\d+)@[^@,]{0,30},\s*@(\d+)@", re.I
+)
+
+
 # "A's main programmes are B and C", "A's instruments include B": what A owns, listed after its kind.
 _OWN_LIST = re.compile(
     r"@(\d+)@(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,2}(?:programmes|programs|schemes|instruments|initiatives|services"
@@ -329,6 +335,8 @@ def by_form(t: str) -> list[Phrased]:
     out = [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _POSSESSIVE.finditer(t)]
     out += [Phrased(OWNS, [int(m[1])], [int(x) for x in MENTION.findall(m["list"])], m.start(), m.end())
             for m in _OWN_LIST.finditer(t)]
+    if (f := _ITS_FRAME.match(t)) is not None:
+        out.append(Phrased(OWNS, [int(f[2])], [int(f[1])], f.start(), f.end()))
     for m in ITS.finditer(t):
         # Its owner is the clause's subject, or in a title ("Overview of A and its B") its first name;
         # after "A's B and (of) its C", A.

@@ -904,3 +904,8 @@ def test_an_abbreviation_before_a_lower_case_law_names_the_law():
     ))
     types = {e.name: e.type for e in x.entities}
     assert types.get("QUAYS law") == types.get("PIERS act") == "Law"
+
+
+def test_its_in_an_opening_frame_is_the_main_clauses_subjects():
+    found = facts("Through its Bay Connect service, the Norland Digital Agency offers free cybersecurity checks.\n")
+    assert ("LEADS", "Norland Digital Agency", "Bay Connect") in found
