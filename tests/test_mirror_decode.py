@@ -15,7 +15,8 @@ USUAL = '{"document":"document:d","lines":[3,4],"text":"a line"}'
 def _decode(*props: dict[str, Any]) -> list[Any]:
     """The edges a batch of relationships with these stored properties reads back as (one batch)."""
     decoder = EdgeDecoder(codec(load_schema()))
-    return decoder.decode([decoder.row("LEADS", {"id": f"r{i}", **p}, "b") for i, p in enumerate(props)]).records
+    rows = [decoder.row("LEADS", {"id": f"r{i}", **p}, "b") for i, p in enumerate(props)]
+    return decoder.decode([list(column) for column in zip(*rows, strict=True)]).records  # as the server sends them
 
 
 def test_citations_of_another_shape_read_back_as_stored_beside_usual_ones() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from itertools import chain, compress, islice, repeat
-from operator import attrgetter, gt, itemgetter, mul, sub
+from operator import attrgetter, gt, mul, sub
 from typing import Any, NamedTuple
 
 import msgspec
@@ -48,7 +48,7 @@ class Batch(NamedTuple):
 
     keys: list[str]  # each relationship's edge key
     records: list[EdgeRecord]  # its attributes
-    ends: tuple[Any, ...]  # its end, as the row names it
+    ends: list[Any]  # its end, as the row names it
     outside: list[int]  # the positions of the relationships holding properties outside the schema
 
 
@@ -56,9 +56,10 @@ class EdgeDecoder:
     """Decodes the relationships the mirror reads, many at a time, into compact networkx edge attributes.
 
     The inverse of the rows :func:`graph.store.create_rows.relationship_tables` builds, for a million edges at a
-    time. A row is a list:
-    the relationship's type, its :func:`relationship_columns` (``None`` where absent), the number of
-    properties it holds and its end node (as the reader names it). Each becomes an
+    time. A relationship's row holds its type, its :func:`relationship_columns` (``None`` where absent), the
+    number of properties it holds and its end node (as the reader names it); a batch comes as columns, one
+    list per position in the row (the server sends them so: the client then neither builds a list per
+    relationship nor turns rows into columns). Each becomes an
     :class:`~graph.model.edge_record.EdgeRecord` whose citations are one flat tuple and whose other lists
     (``sources``) stay tuples until read. A relationship holding more properties than its
     row shows has some outside the schema: :meth:`decode` names those rows, for the reader to fetch
@@ -72,9 +73,9 @@ class EdgeDecoder:
     >>> from graph.store.rows import codec
     >>> dec = EdgeDecoder(codec(load_schema()))
     >>> row = dec.row("LEADS", {"id": "r1", "evidence": ['{"document":"d","lines":[3,4],"text":null}']}, "b")
-    >>> ([key], [data], ends, outside) = dec.decode([row])
+    >>> ([key], [data], ends, outside) = dec.decode([list(column) for column in zip(row)])
     >>> key, data["evidence"], data["sources"], data["note"], "not_before" in data, ends, outside
-    ('LEADS', [{'document': 'd', 'lines': [3, 4], 'text': None}], [], None, False, ('b',), [])
+    ('LEADS', [{'document': 'd', 'lines': [3, 4], 'text': None}], [], None, False, ['b'], [])
     """
 
     def __init__(self, rules: PropertyCodec, strings: dict[str, str] | None = None) -> None:
@@ -103,14 +104,14 @@ class EdgeDecoder:
         """The row :func:`graph.store.read.mirror_query` gives for a relationship with these stored properties."""
         return [type_, *(props.get(name) for name in self.columns), len(props), end]
 
-    def decode(self, rows: list[list[Any]]) -> Batch:
-        """Rows (see the class) → their edge keys and attributes (every schema property present, time
-        scalars only when known), in the rows' order, with their ends and the rows with properties
-        outside the schema."""
-        if not rows:
-            return Batch([], [], (), [])
-        cols: list[Any] = list(zip(*rows, strict=True))
-        outside = self._outside(rows, cols)
+    def decode(self, batch: Sequence[list[Any]]) -> Batch:
+        """A batch's columns (see the class) → its edge keys and attributes (every schema property
+        present, time scalars only when known), in the rows' order, with their ends and the rows with
+        properties outside the schema."""
+        if not batch[0]:
+            return Batch([], [], [], [])
+        outside = self._outside(batch)
+        cols: list[Any] = list(batch)  # each column replaced as it is decoded
         for at in self._scalars:
             cols[at] = _shared(cols[at], self.memo)
         for at in self._time_scalars:
@@ -129,15 +130,15 @@ class EdgeDecoder:
         keys = self._keys(cols[0], cols[self._context] if self._context else ())
         return Batch(keys, records, cols[self.width + 1], outside)
 
-    def _outside(self, rows: list[list[Any]], cols: list[tuple[Any, ...]]) -> list[int]:
+    def _outside(self, cols: Sequence[list[Any]]) -> list[int]:
         """The positions of the rows whose relationship holds more properties than its row's values that
         are not ``None``: some outside the schema (a count the server gives cheaply, unlike the names).
         Mostly none, as the batch's totals show without a look at each row."""
-        width = len(self.columns)
-        if sum(cols[self.width]) + sum(col.count(None) for col in cols[1 : self.width]) == width * len(rows):
+        width, counts = len(self.columns), cols[self.width]
+        if sum(counts) + sum(col.count(None) for col in cols[1 : self.width]) == width * len(counts):
             return []
-        present = map(sub, repeat(width), map(list.count, rows, repeat(None)))
-        return list(compress(range(len(rows)), map(gt, map(itemgetter(self.width), rows), present)))
+        present = map(sub, repeat(width), map(tuple.count, zip(*cols[1 : self.width], strict=True), repeat(None)))
+        return list(compress(range(len(counts)), map(gt, counts, present)))
 
     def _keys(self, types: list[str], contexts: Any) -> list[str]:
         """Each edge's key: its type, or ``TYPE@context`` (one string object per distinct key)."""
@@ -146,7 +147,7 @@ class EdgeDecoder:
         s = self.memo[str].setdefault
         return [t if not c else s(f"{t}@{c}", f"{t}@{c}") for t, c in zip(types, contexts, strict=True)]
 
-    def _tuples(self, column: tuple[list[Any] | None, ...]) -> list[tuple[Any, ...]]:
+    def _tuples(self, column: Sequence[list[Any] | None]) -> list[tuple[Any, ...]]:
         """Lists (``None`` for none) as tuples of shared items, equal tuples one object too (all in C:
         a Python loop over the rows cost twice as much)."""
         lists = [v or () for v in column]
