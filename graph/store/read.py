@@ -238,25 +238,20 @@ class _Mirror:
 def _place(ss: list[str], ts: list[str], es: list[OneEdge], adj: dict[str, Any], pred: dict[str, Any]) -> None:
     """Relationships ``ss[i]`` → ``ts[i]`` into the adjacency, all at once in C: each start's own are read
     in one batch, so its adjacency starts empty and holds as many ends as it has relationships unless two
-    go to the same end; those starts are then placed again one relationship at a time (the second
-    relationship between two nodes joins the first one's pair)."""
+    go to the same end. For those starts, the relationships between one pair of nodes then join the
+    first one's pair (networkx's ``{key: attributes}``), which both sides of the adjacency hold."""
     deque(map(dict.__setitem__, map(adj.__getitem__, ss), ts, es), 0)  # adj[s][t] = e
     deque(map(dict.__setitem__, map(pred.__getitem__, ts), ss, es), 0)  # pred[t][s] = e
     shared = {s for s, n in Counter(ss).items() if len(adj[s]) != n}
     if not shared:
         return
-    for s, t in zip(ss, ts, strict=True):
-        if s in shared:
-            adj[s].pop(t, None)
-            pred[t].pop(s, None)
-    for s, t, e in zip(ss, ts, es, strict=True):
-        if s not in shared:
-            continue
-        held = adj[s].get(t)
-        if held is None:
-            adj[s][t] = pred[t][s] = e
-        else:  # another relationship between the same two nodes
-            held[e._key] = e._value
+    first: dict[tuple[str, str], OneEdge] = {}
+    for i in compress(range(len(ss)), map(shared.__contains__, ss)):
+        e = first.setdefault((ss[i], ts[i]), es[i])
+        if e is not es[i]:  # another relationship between the same two nodes
+            e[es[i]._key] = es[i]._value
+    for (s, t), e in first.items():
+        adj[s][t] = pred[t][s] = e
 
 
 def _ahead(records: Iterable[Any], depth: int = 4) -> Iterator[Any]:
