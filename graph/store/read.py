@@ -2,12 +2,14 @@
 
 Two queries in one transaction. The first lists the nodes read, each as the server's own number for
 it and its id; the second streams them (one record per ``chunk`` nodes, each carrying its outgoing
-relationships; the server sends them without waiting to be asked again), each relationship naming its end by
-that number. The records are decoded into the model's attributes as they arrive, a record at a time
-and column by column (:class:`EdgeDecoder`), so memory holds the growing graph, not a second copy of
-the result. The rare relationships holding properties outside the schema are read again for those at
-the end. Writing a graph with :func:`graph.store.write.write_graph` and reading it back gives an equal
-graph: same nodes, edges, keys and every property (``None`` included).
+relationships as columns; the server sends them without waiting to be asked again), each relationship
+naming its end by that number. Beside them, in a session of its own, a third query finds the model's
+few ``MENTIONED_IN`` relationships among the many the store derived (:func:`mention_query`). The records
+are decoded into the model's attributes as they arrive, a record at a time and column by column
+(:class:`EdgeDecoder`), and placed into networkx's dicts a record at a time, so memory holds the growing
+graph, not a second copy of the result. The rare relationships holding properties outside the schema
+are read again for those at the end. Writing a graph with :func:`graph.store.write.write_graph` and
+reading it back gives an equal graph: same nodes, edges, keys and every property (``None`` included).
 
 Filters run in Cypher: ``as_of`` with the as-of rule of :mod:`graph.model.holds`, rendered from the same
 declaration (:func:`graph.model.holds.cypher_holds`) and read from the stored time properties, at a
