@@ -5,7 +5,7 @@ introduces :func:`decode_entity` and :class:`EdgeDecoder` as the way back)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain, compress, islice, repeat
 from operator import attrgetter, gt, mul, sub
 from typing import Any, NamedTuple
@@ -84,8 +84,9 @@ class EdgeDecoder:
         # one dict per value type, so that 1, 1.0 and True stay apart; time scalars read None as ABSENT
         self.memo: dict[type, dict[Any, Any]] = {str: strings, int: {}, float: {}}
         self.absent: dict[type, dict[Any, Any]] = {t: {None: ABSENT} for t in self.memo}
-        self.lists: dict[tuple[Any, ...], list[Any]] = {(): []}  # one list per distinct time list
-        self.tuples: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # one tuple per distinct list (sources)
+        # one list per distinct time list, one tuple per distinct list (sources): by their items' type
+        self.lists: dict[type | None, dict[tuple[Any, ...], list[Any]]] = {}
+        self.tuples: dict[type | None, dict[tuple[Any, ...], Any]] = {}
         self.columns = relationship_columns(rules)
         lists, maps, json_lists = rules.relationship_lists, rules.relationship_maps, rules.relationship_json_lists
         plain = tuple(n for n in lists if n not in json_lists)
@@ -99,6 +100,7 @@ class EdgeDecoder:
         self._time_scalars = tuple(at[n] for n in rules.time_scalars)
         self._context = at.get("context")
         self.width = len(self.columns) + 1  # the record's values: the type and the columns
+        self._stringy: set[Any] = set()  # the columns that held strings in the batch before (see _intern)
 
     def row(self, type_: str, props: dict[str, Any], end: Any) -> list[Any]:
         """The row :func:`graph.store.read.mirror_query` gives for a relationship with these stored properties."""
@@ -113,15 +115,15 @@ class EdgeDecoder:
         outside = self._outside(batch)
         cols: list[Any] = list(batch)  # each column replaced as it is decoded
         for at in self._scalars:
-            cols[at] = _shared(cols[at], self.memo)
+            cols[at] = self._intern(at, cols[at], self.memo)
         for at in self._time_scalars:
-            cols[at] = _shared(cols[at], self.absent)
+            cols[at] = self._intern(at, cols[at], self.absent)
         for at in self._lists:
             cols[at] = self._tuples(cols[at])
-        lists_of = self.lists
         for at in self._time_lists:  # an equal list already held, else this one
             held = [() if v is None else tuple(v) for v in cols[at]]
-            cols[at] = map(lists_of.setdefault, held, cols[at])
+            lists_of = self._of_one_kind(self.lists, chain.from_iterable(held), {(): []})
+            cols[at] = map(lists_of.setdefault, held, cols[at]) if lists_of else [v or [] for v in cols[at]]
         for at in self._json_lists:
             cols[at] = self._citations([v or () for v in cols[at]])
         for at in self._maps:
@@ -140,6 +142,24 @@ class EdgeDecoder:
         present = map(sub, repeat(width), map(tuple.count, zip(*cols[1 : self.width], strict=True), repeat(None)))
         return list(compress(range(len(counts)), map(gt, counts, present)))
 
+    def _intern(self, column: Any, values: Sequence[Any], memo: dict[type, dict[Any, Any]]) -> list[Any]:
+        """:func:`_shared` for a column; one that held strings (or ``None``) in the batch before takes them
+        all through ``memo[str]`` without a look at each value's type (a third of the work), the keys this
+        added checked instead: a value of another type among them (stored by another tool: it would match
+        an equal number of yet another type) sends the column the typed way."""
+        strings = memo[str]
+        if column in self._stringy:
+            held = len(strings)
+            out = list(map(strings.setdefault, values, values))
+            odd = [k for k in islice(reversed(strings), len(strings) - held) if type(k) is not str and k is not None]
+            if not odd:
+                return out
+            for k in odd:
+                del strings[k]
+        kinds = set(map(type, values)) - {_NONE}
+        self._stringy.add(column) if kinds <= {str} else self._stringy.discard(column)
+        return _shared(values, memo)
+
     def _keys(self, types: list[str], contexts: Any) -> list[str]:
         """Each edge's key: its type, or ``TYPE@context`` (one string object per distinct key)."""
         if not any(contexts):
@@ -151,9 +171,18 @@ class EdgeDecoder:
         """Lists (``None`` for none) as tuples of shared items, equal tuples one object too (all in C:
         a Python loop over the rows cost twice as much)."""
         lists = [v or () for v in column]
-        items = iter(_shared(list(chain.from_iterable(lists)), self.memo))
+        items = iter(self._intern("sources", list(chain.from_iterable(lists)), self.memo))
         tuples = list(map(tuple, map(islice, repeat(items), map(len, lists))))
-        return list(map(self.tuples.setdefault, tuples, tuples))
+        kinds = () if "sources" in self._stringy else chain.from_iterable(tuples)  # () when _intern found strings
+        one = self._of_one_kind(self.tuples, kinds, {})
+        return list(map(one.setdefault, tuples, tuples)) if one is not None else tuples
+
+    @staticmethod
+    def _of_one_kind(memo: dict[Any, dict[Any, Any]], items: Iterable[Any], new: dict[Any, Any]) -> Any:
+        """The dict of equal lists (``new`` if none yet) for a batch whose items are all of one type, else
+        None: (1,) == (1.0,) == (True,), and a list shared must not change its items' type."""
+        kinds = set(map(type, items))
+        return memo.setdefault(kinds.pop() if kinds else str, new) if len(kinds) <= 1 else None
 
     def _citations(self, lists: Sequence[Sequence[str]]) -> list[Any]:
         """Each row's JSON citations as one flat tuple ``(document, (first, last), text, …)`` of shared
@@ -166,10 +195,12 @@ class EdgeDecoder:
             parsed = iter(json.loads(text))
             return [list(islice(parsed, n)) for n in map(len, lists)]
         lines = list(map(attrgetter("lines"), items))  # tuples: equal pairs one object, like the lists
+        documents, texts = list(map(attrgetter("document"), items)), list(map(attrgetter("text"), items))
+        strings = self.memo[str]
         columns = (
-            _shared(list(map(attrgetter("document"), items)), self.memo),
-            map(self.tuples.setdefault, lines, lines),
-            _shared(list(map(attrgetter("text"), items)), self.memo),
+            list(map(strings.setdefault, documents, documents)),  # strings: msgspec checked their type
+            map(self.tuples.setdefault(int, {}).setdefault, lines, lines),  # msgspec checked: two ints
+            list(map(strings.setdefault, texts, texts)),
         )
         flat = chain.from_iterable(zip(*columns, strict=True))
         return list(map(tuple, map(islice, repeat(flat), map(mul, map(len, lists), repeat(3)))))
