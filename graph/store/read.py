@@ -182,7 +182,7 @@ def read_graph(
         params["year"] = int(as_of)
         params["certainty"] = check_certainty(certainty)
 
-    decoder = EdgeDecoder(rules)  # one for both sessions: equal values one object across all edges
+    decoder = EdgeDecoder(rules)
 
     def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
         numbers, ids = tx.run(node_query(schema, labels, as_of), params).single(strict=True)
@@ -196,12 +196,12 @@ def read_graph(
         return mirror.finish()
 
     def read_mentions(query: str) -> list[Edges]:
+        own = EdgeDecoder(rules)  # a decoder's dicts are not for two threads at once
         with _session(driver, database) as session:
-            return session.execute_read(lambda tx: [decode_edges(decoder, c) for (c,) in tx.run(query, params)])
+            return session.execute_read(lambda tx: [decode_edges(own, c) for (c,) in tx.run(query, params)])
 
-    # the mentions are read beside the nodes, in a session of their own and decoded as they come (a
-    # decoder's dicts change by single setdefault calls, each whole under the GIL): the server scans for
-    # them while it streams the nodes (read after those, the client waited for the scan)
+    # the mentions are read beside the nodes, in a session of their own, and decoded as they come: the
+    # server scans for them while it streams the nodes (read after those, the client waited for the scan)
     mention = mention_query(schema, labels, as_of)
     with gc_paused(), ThreadPoolExecutor(1, "instgraph-mentions") as pool, _session(driver, database) as session:
         mentions = pool.submit(read_mentions, mention) if mention is not None else None
