@@ -12,10 +12,11 @@ from graph.store.rows import codec
 USUAL = '{"document":"document:d","lines":[3,4],"text":"a line"}'
 
 
-def _decode(*props: dict[str, Any]) -> list[Any]:
+def _decode(*props: dict[str, Any], decoder: EdgeDecoder | None = None) -> list[Any]:
     """The edges a batch of relationships with these stored properties reads back as (one batch)."""
-    decoder = EdgeDecoder(codec(load_schema()))
-    return decoder.decode([decoder.row("LEADS", {"id": f"r{i}", **p}, "b") for i, p in enumerate(props)]).records
+    decoder = decoder or EdgeDecoder(codec(load_schema()))
+    rows = [decoder.row("LEADS", {"id": f"r{i}", **p}, "b") for i, p in enumerate(props)]
+    return decoder.decode([list(column) for column in zip(*rows, strict=True)]).records  # as the server sends them
 
 
 def test_citations_of_another_shape_read_back_as_stored_beside_usual_ones() -> None:
@@ -44,6 +45,22 @@ def test_equal_numbers_of_different_types_keep_their_own_type() -> None:
     records = _decode({"confidence": 1.0}, {"confidence": 1}, {"confidence": True}, {"start": 2007, "note": 2007.0})
     assert [type(r["confidence"]) for r in records[:3]] == [float, int, bool]
     assert type(records[3]["start"]) is int and type(records[3]["note"]) is float
+
+
+def test_numbers_where_earlier_batches_held_text_keep_their_type() -> None:
+    """A batch whose notes, methods and sources were text may be followed by one where another tool
+    stored numbers there: each keeps its type, and text equal across the batches is one object."""
+    decoder = EdgeDecoder(codec(load_schema()))
+    first = _decode({"note": "n", "method": "curated", "sources": ["d"]}, decoder=decoder)
+    odd = {"note": 1, "method": True, "sources": [1.0], "not_before_rule": 2, "known_years": [2001.0]}
+    records = _decode(
+        {"note": True, "method": 1, "sources": [1], "known_years": [2001]}, odd, {"note": "n"}, decoder=decoder
+    )
+    assert [type(records[0][k]) for k in ("note", "method")] == [bool, int] and type(records[0]["sources"][0]) is int
+    assert [type(records[1][k]) for k in ("note", "method", "not_before_rule")] == [int, bool, int]
+    assert [type(records[1][k][0]) for k in ("sources", "known_years")] == [float, float]
+    assert type(records[0]["known_years"][0]) is int and records[2]["known_years"] == []
+    assert records[2]["note"] is first[0]["note"] and first[0]["sources"] == ["d"]
 
 
 def test_time_properties_absent_read_back_as_the_model_holds_them() -> None:

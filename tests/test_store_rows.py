@@ -77,7 +77,8 @@ def simulate_neo4j(g: InstitutionalGraph) -> InstitutionalGraph:
         names = ["id", *columns, *rules.relationship_lists]
         for source, target, *values in rows:
             props = {k: v for k, v in zip(names, values, strict=True) if v is not None}
-            [key], [data], _, outside = decoder.decode([decoder.row(type_, props, target)])
+            one = [[value] for value in decoder.row(type_, props, target)]  # columns, as the mirror reads them
+            [key], [data], _, outside = decoder.decode(one)
             if outside:  # what graph.store.read fetches for it
                 data.update((k, v) for k, v in props.items() if k not in decoder.columns)
             out.add_edge(source, target, key=key, **data)

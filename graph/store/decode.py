@@ -5,9 +5,9 @@ introduces :func:`decode_entity` and :class:`EdgeDecoder` as the way back)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain, compress, islice, repeat
-from operator import attrgetter, gt, itemgetter, mul, sub
+from operator import attrgetter, gt, mul, sub
 from typing import Any, NamedTuple
 
 import msgspec
@@ -48,7 +48,7 @@ class Batch(NamedTuple):
 
     keys: list[str]  # each relationship's edge key
     records: list[EdgeRecord]  # its attributes
-    ends: tuple[Any, ...]  # its end, as the row names it
+    ends: list[Any]  # its end, as the row names it
     outside: list[int]  # the positions of the relationships holding properties outside the schema
 
 
@@ -56,9 +56,10 @@ class EdgeDecoder:
     """Decodes the relationships the mirror reads, many at a time, into compact networkx edge attributes.
 
     The inverse of the rows :func:`graph.store.create_rows.relationship_tables` builds, for a million edges at a
-    time. A row is a list:
-    the relationship's type, its :func:`relationship_columns` (``None`` where absent), the number of
-    properties it holds and its end node (as the reader names it). Each becomes an
+    time. A relationship's row holds its type, its :func:`relationship_columns` (``None`` where absent), the
+    number of properties it holds and its end node (as the reader names it); a batch comes as columns, one
+    list per position in the row (the server sends them so: the client then neither builds a list per
+    relationship nor turns rows into columns). Each becomes an
     :class:`~graph.model.edge_record.EdgeRecord` whose citations are one flat tuple and whose other lists
     (``sources``) stay tuples until read. A relationship holding more properties than its
     row shows has some outside the schema: :meth:`decode` names those rows, for the reader to fetch
@@ -72,9 +73,9 @@ class EdgeDecoder:
     >>> from graph.store.rows import codec
     >>> dec = EdgeDecoder(codec(load_schema()))
     >>> row = dec.row("LEADS", {"id": "r1", "evidence": ['{"document":"d","lines":[3,4],"text":null}']}, "b")
-    >>> ([key], [data], ends, outside) = dec.decode([row])
+    >>> ([key], [data], ends, outside) = dec.decode([list(column) for column in zip(row)])
     >>> key, data["evidence"], data["sources"], data["note"], "not_before" in data, ends, outside
-    ('LEADS', [{'document': 'd', 'lines': [3, 4], 'text': None}], [], None, False, ('b',), [])
+    ('LEADS', [{'document': 'd', 'lines': [3, 4], 'text': None}], [], None, False, ['b'], [])
     """
 
     def __init__(self, rules: PropertyCodec, strings: dict[str, str] | None = None) -> None:
@@ -83,8 +84,9 @@ class EdgeDecoder:
         # one dict per value type, so that 1, 1.0 and True stay apart; time scalars read None as ABSENT
         self.memo: dict[type, dict[Any, Any]] = {str: strings, int: {}, float: {}}
         self.absent: dict[type, dict[Any, Any]] = {t: {None: ABSENT} for t in self.memo}
-        self.lists: dict[tuple[Any, ...], list[Any]] = {(): []}  # one list per distinct time list
-        self.tuples: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # one tuple per distinct list (sources)
+        # one list per distinct time list, one tuple per distinct list (sources): by their items' type
+        self.lists: dict[type | None, dict[tuple[Any, ...], list[Any]]] = {}
+        self.tuples: dict[type | None, dict[tuple[Any, ...], Any]] = {}
         self.columns = relationship_columns(rules)
         lists, maps, json_lists = rules.relationship_lists, rules.relationship_maps, rules.relationship_json_lists
         plain = tuple(n for n in lists if n not in json_lists)
@@ -98,29 +100,30 @@ class EdgeDecoder:
         self._time_scalars = tuple(at[n] for n in rules.time_scalars)
         self._context = at.get("context")
         self.width = len(self.columns) + 1  # the record's values: the type and the columns
+        self._stringy: set[Any] = set()  # the columns that held strings in the batch before (see _intern)
 
     def row(self, type_: str, props: dict[str, Any], end: Any) -> list[Any]:
         """The row :func:`graph.store.read.mirror_query` gives for a relationship with these stored properties."""
         return [type_, *(props.get(name) for name in self.columns), len(props), end]
 
-    def decode(self, rows: list[list[Any]]) -> Batch:
-        """Rows (see the class) → their edge keys and attributes (every schema property present, time
-        scalars only when known), in the rows' order, with their ends and the rows with properties
-        outside the schema."""
-        if not rows:
-            return Batch([], [], (), [])
-        cols: list[Any] = list(zip(*rows, strict=True))
-        outside = self._outside(rows, cols)
+    def decode(self, batch: Sequence[list[Any]]) -> Batch:
+        """A batch's columns (see the class) → its edge keys and attributes (every schema property
+        present, time scalars only when known), in the rows' order, with their ends and the rows with
+        properties outside the schema."""
+        if not batch[0]:
+            return Batch([], [], [], [])
+        outside = self._outside(batch)
+        cols: list[Any] = list(batch)  # each column replaced as it is decoded
         for at in self._scalars:
-            cols[at] = _shared(cols[at], self.memo)
+            cols[at] = self._intern(at, cols[at], self.memo)
         for at in self._time_scalars:
-            cols[at] = _shared(cols[at], self.absent)
+            cols[at] = self._intern(at, cols[at], self.absent)
         for at in self._lists:
             cols[at] = self._tuples(cols[at])
-        lists_of = self.lists
         for at in self._time_lists:  # an equal list already held, else this one
             held = [() if v is None else tuple(v) for v in cols[at]]
-            cols[at] = map(lists_of.setdefault, held, cols[at])
+            lists_of = self._of_one_kind(self.lists, chain.from_iterable(held), {(): []})
+            cols[at] = map(lists_of.setdefault, held, cols[at]) if lists_of else [v or [] for v in cols[at]]
         for at in self._json_lists:
             cols[at] = self._citations([v or () for v in cols[at]])
         for at in self._maps:
@@ -129,15 +132,33 @@ class EdgeDecoder:
         keys = self._keys(cols[0], cols[self._context] if self._context else ())
         return Batch(keys, records, cols[self.width + 1], outside)
 
-    def _outside(self, rows: list[list[Any]], cols: list[tuple[Any, ...]]) -> list[int]:
+    def _outside(self, cols: Sequence[list[Any]]) -> list[int]:
         """The positions of the rows whose relationship holds more properties than its row's values that
         are not ``None``: some outside the schema (a count the server gives cheaply, unlike the names).
         Mostly none, as the batch's totals show without a look at each row."""
-        width = len(self.columns)
-        if sum(cols[self.width]) + sum(col.count(None) for col in cols[1 : self.width]) == width * len(rows):
+        width, counts = len(self.columns), cols[self.width]
+        if sum(counts) + sum(col.count(None) for col in cols[1 : self.width]) == width * len(counts):
             return []
-        present = map(sub, repeat(width), map(list.count, rows, repeat(None)))
-        return list(compress(range(len(rows)), map(gt, map(itemgetter(self.width), rows), present)))
+        present = map(sub, repeat(width), map(tuple.count, zip(*cols[1 : self.width], strict=True), repeat(None)))
+        return list(compress(range(len(counts)), map(gt, counts, present)))
+
+    def _intern(self, column: Any, values: Sequence[Any], memo: dict[type, dict[Any, Any]]) -> list[Any]:
+        """:func:`_shared` for a column; one that held strings (or ``None``) in the batch before takes them
+        all through ``memo[str]`` without a look at each value's type (a third of the work), the keys this
+        added checked instead: a value of another type among them (stored by another tool: it would match
+        an equal number of yet another type) sends the column the typed way."""
+        strings = memo[str]
+        if column in self._stringy:
+            held = len(strings)
+            out = list(map(strings.setdefault, values, values))
+            odd = [k for k in islice(reversed(strings), len(strings) - held) if type(k) is not str and k is not None]
+            if not odd:
+                return out
+            for k in odd:
+                del strings[k]
+        kinds = set(map(type, values)) - {_NONE}
+        self._stringy.add(column) if kinds <= {str} else self._stringy.discard(column)
+        return _shared(values, memo)
 
     def _keys(self, types: list[str], contexts: Any) -> list[str]:
         """Each edge's key: its type, or ``TYPE@context`` (one string object per distinct key)."""
@@ -146,13 +167,22 @@ class EdgeDecoder:
         s = self.memo[str].setdefault
         return [t if not c else s(f"{t}@{c}", f"{t}@{c}") for t, c in zip(types, contexts, strict=True)]
 
-    def _tuples(self, column: tuple[list[Any] | None, ...]) -> list[tuple[Any, ...]]:
+    def _tuples(self, column: Sequence[list[Any] | None]) -> list[tuple[Any, ...]]:
         """Lists (``None`` for none) as tuples of shared items, equal tuples one object too (all in C:
         a Python loop over the rows cost twice as much)."""
         lists = [v or () for v in column]
-        items = iter(_shared(list(chain.from_iterable(lists)), self.memo))
+        items = iter(self._intern("sources", list(chain.from_iterable(lists)), self.memo))
         tuples = list(map(tuple, map(islice, repeat(items), map(len, lists))))
-        return list(map(self.tuples.setdefault, tuples, tuples))
+        kinds = () if "sources" in self._stringy else chain.from_iterable(tuples)  # () when _intern found strings
+        one = self._of_one_kind(self.tuples, kinds, {})
+        return list(map(one.setdefault, tuples, tuples)) if one is not None else tuples
+
+    @staticmethod
+    def _of_one_kind(memo: dict[Any, dict[Any, Any]], items: Iterable[Any], new: dict[Any, Any]) -> Any:
+        """The dict of equal lists (``new`` if none yet) for a batch whose items are all of one type, else
+        None: (1,) == (1.0,) == (True,), and a list shared must not change its items' type."""
+        kinds = set(map(type, items))
+        return memo.setdefault(kinds.pop() if kinds else str, new) if len(kinds) <= 1 else None
 
     def _citations(self, lists: Sequence[Sequence[str]]) -> list[Any]:
         """Each row's JSON citations as one flat tuple ``(document, (first, last), text, …)`` of shared
@@ -165,10 +195,12 @@ class EdgeDecoder:
             parsed = iter(json.loads(text))
             return [list(islice(parsed, n)) for n in map(len, lists)]
         lines = list(map(attrgetter("lines"), items))  # tuples: equal pairs one object, like the lists
+        documents, texts = list(map(attrgetter("document"), items)), list(map(attrgetter("text"), items))
+        strings = self.memo[str]
         columns = (
-            _shared(list(map(attrgetter("document"), items)), self.memo),
-            map(self.tuples.setdefault, lines, lines),
-            _shared(list(map(attrgetter("text"), items)), self.memo),
+            list(map(strings.setdefault, documents, documents)),  # strings: msgspec checked their type
+            map(self.tuples.setdefault(int, {}).setdefault, lines, lines),  # msgspec checked: two ints
+            list(map(strings.setdefault, texts, texts)),
         )
         flat = chain.from_iterable(zip(*columns, strict=True))
         return list(map(tuple, map(islice, repeat(flat), map(mul, map(len, lists), repeat(3)))))
