@@ -101,32 +101,34 @@ def _citation_cells(whole: list[Any], delimiter: str, begin: int, end: int, foun
     return cells, True
 
 
-def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]) -> tuple[list[Any], set[type]]:
+def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]
+            ) -> tuple[list[Any], set[type], set[type] | None]:  # fmt: skip
     """The values :mod:`graph.store.rows` would store for one property (``None``: absent; lists may stay
-    tuples, they print the same) and their types (``NoneType`` if some row stores none: a ``None`` or,
-    for the schema's lists, an empty list)."""
+    tuples, they print the same), their types (``NoneType`` if some row stores none: a ``None`` or, for
+    the schema's lists, an empty list) and, for lists whose items were read here, the items' types (so
+    the column's type is known without reading them again)."""
     if name in rules.lists:  # an empty list is not stored, as rows.py leaves it out
         items = set(map(type, chain.from_iterable(filter(None, raw))))
         if items <= _ITEM_TYPES:
             if not any(raw):
-                return raw, set()
-            return raw, set(map(type, filter(None, raw))) | (set() if all(raw) else {NONE})
+                return raw, set(), items
+            return raw, set(map(type, filter(None, raw))) | (set() if all(raw) else {NONE}), items
         values = [[_storable(o, name, x) for x in v] if v else None for o, v in zip(owners, raw, strict=True)]
-        return values, set(map(type, values))
+        return values, set(map(type, values)), None
     if name in rules.maps:
         texts = [dumps(dict(v)) if v else None for v in raw]
-        return texts, set(map(type, texts))
+        return texts, set(map(type, texts)), None
     kinds = set(map(type, raw))
     if name not in rules.known and kinds - {NONE}:  # as rows.py: a name is checked once it has a value
         property_name(name)
     if kinds <= _PRIMITIVE_TYPES:
-        return raw, kinds
+        return raw, kinds, None
     if kinds <= {list, tuple, NONE}:  # list-valued time properties (known_years, ...)
         items = set(map(type, chain.from_iterable(filter(None, raw))))
         if items <= {str} or items <= {int, float}:  # so each list holds one type, as Neo4j needs
-            return raw, kinds
+            return raw, kinds, items
     values = [None if v is None else _storable(o, name, v) for o, v in zip(owners, raw, strict=True)]
-    return values, set(map(type, values))
+    return values, set(map(type, values)), None
 
 
 def _read(datas: list[dict[str, Any]], names: list[str]) -> dict[str, list[Any]]:
@@ -155,9 +157,9 @@ def _part_columns(datas: list[dict[str, Any]], bounds: list[int], rules: _Rules,
                     props[name] = (name + ":string[]", partial(_citation_cells, part, delimiter))
             continue
         for props, (begin, end), part_owner in zip(out, parts, part_owners, strict=True):
-            values, kinds = _stored(name, whole[begin:end], rules, part_owner)
+            values, kinds, items = _stored(name, whole[begin:end], rules, part_owner)
             if kinds - {NONE}:
-                props[name] = column(name, values, kinds, delimiter)
+                props[name] = column(name, values, kinds, delimiter, items)
     return out
 
 
