@@ -131,26 +131,30 @@ def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]
     return values, set(map(type, values)), None
 
 
-def _read(datas: list[dict[str, Any]], names: list[str]) -> dict[str, list[Any]]:
-    """Each of ``names`` from every row (``None`` where absent), :data:`_ROWS_PER_READ` rows at a time:
-    each dict stays in the cache while all its properties are read (one property of every row, then the
-    next, streams every dict through memory once per property: twice as slow)."""
-    out: dict[str, list[Any]] = {name: [] for name in names}
+def _read(datas: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Every attribute of every row (``None`` where absent), by name, :data:`_ROWS_PER_READ` rows at a
+    time: each dict stays in the cache while its names and then all its values are read (a pass over
+    every dict for the names, then one per property, streams every dict through memory once per pass:
+    twice as slow)."""
+    out: dict[str, list[Any]] = {}
     for begin in range(0, len(datas), _ROWS_PER_READ):
         block = datas[begin : begin + _ROWS_PER_READ]
+        for name in set().union(*block) - out.keys():  # first met in this block: absent from the rows before
+            out[name] = [None] * begin
         for name, cells in out.items():
             cells += map(dict.get, block, repeat(name))  # d.get(name) for every row, in a C loop
     return out
 
 
-def _part_columns(datas: list[dict[str, Any]], bounds: list[int], rules: _Rules, owners: list[str],
+def _part_columns(read: dict[str, list[Any]], bounds: list[int], rules: _Rules, owners: list[str],
                   delimiter: str) -> list[dict[str, Column]]:  # fmt: skip
-    """For each part (``datas[bounds[i]:bounds[i + 1]]``), every property some row of it stores;
-    ``owners``: the rows' ids, named in errors."""
+    """For each part (rows ``bounds[i]:bounds[i + 1]`` of the attributes ``read``), every property some
+    row of it stores; ``owners``: the rows' ids, named in errors."""
     parts = list(pairwise(bounds))
     part_owners = [owners[begin:end] for begin, end in parts]
     out: list[dict[str, Column]] = [{} for _ in parts]
-    for name, whole in _read(datas, sorted(set().union(*datas) - {"type", "id"})).items():
+    for name in sorted(read.keys() - {"type", "id"}):
+        whole = read[name]
         if name in rules.json_lists:  # quoted: csv_cells leaves what needs no quotes as it is
             for props, (begin, end) in zip(out, parts, strict=True):
                 if any(part := whole[begin:end]):
@@ -198,7 +202,7 @@ def _node_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str
     ids = [node for label in labels for node in by_label[label][0]]
     datas = [data for label in labels for data in by_label[label][1]]
     bounds = list(accumulate((len(by_label[label][0]) for label in labels), initial=0))
-    columns = _part_columns(datas, bounds, _entity_rules(rules), ids, delimiter)
+    columns = _part_columns(_read(datas), bounds, _entity_rules(rules), ids, delimiter)
     for label, (begin, end), props in zip(labels, pairwise(bounds), columns, strict=True):
         joined = delimiter.join(schema.node_type(label).labels)
         head = [_ids("id:ID", ids[begin:end]), _constant(":LABEL", joined)]
@@ -238,9 +242,9 @@ def _edges(graph: InstitutionalGraph) -> _Edges:
     return starts, ends, datas, list(by_type), list(accumulate(by_type.values(), initial=0))
 
 
-def _relationship_ids(starts: list[str], ends: list[str], datas: list[dict[str, Any]]) -> list[str]:
-    """Each relationship's stored id, computed (:func:`~graph.store.rows.relationship_id`) where it has none."""
-    ids = list(map(dict.get, datas, repeat("id")))
+def _relationship_ids(ids: list[Any], starts: list[str], ends: list[str], datas: list[dict[str, Any]]) -> list[str]:
+    """Each relationship's stored id (``ids``: the ``id`` attributes), computed
+    (:func:`~graph.store.rows.relationship_id`) where it has none."""
     if all(ids):
         return cast("list[str]", ids)
     return [i or relationship_id(d["type"], u, v, d.get("context"))
@@ -250,8 +254,9 @@ def _relationship_ids(starts: list[str], ends: list[str], datas: list[dict[str, 
 def _relationship_table(type_: str, starts: list[str], ends: list[str], datas: list[dict[str, Any]],
                         rules: PropertyCodec, delimiter: str, found: Findings) -> Iterator[Table]:  # fmt: skip
     """The table of one relationship type (``starts``, ``ends``, ``datas``: its relationships, in order)."""
-    (props,) = _part_columns(datas, [0, len(datas)], _relationship_rules(rules), starts, delimiter)
-    ids = _relationship_ids(starts, ends, datas)
+    read = _read(datas)
+    (props,) = _part_columns(read, [0, len(datas)], _relationship_rules(rules), starts, delimiter)
+    ids = _relationship_ids(read.get("id") or [None] * len(datas), starts, ends, datas)
     props["id"] = column("id", ids, set(map(type, ids)), delimiter)
     head = [_ids(":START_ID", starts), _ids(":END_ID", ends), _constant(":TYPE", type_)]
     yield _table(f"relationships_{type_}.csv", len(ids), head, props, found)
