@@ -17,7 +17,7 @@ processes can share it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, chain, compress, pairwise, repeat
 from operator import itemgetter
@@ -43,6 +43,7 @@ from graph.store.rows import (
 
 _ITEM_TYPES = frozenset((str, int, float, bool))
 _PRIMITIVE_TYPES = _ITEM_TYPES | {NONE}
+_LISTS = frozenset((list, tuple, NONE))
 _ROWS_PER_READ = 512  # attribute dicts read at a time (see _read)
 _ROWS_PER_BLOCK = 2048  # rows whose cells are made and written together (see Table.blocks)
 
@@ -101,67 +102,100 @@ def _citation_cells(whole: list[Any], delimiter: str, begin: int, end: int, foun
     return cells, True
 
 
-def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]
+@dataclass
+class _Seen:
+    """What a column's values are: their types; for a column of lists (and ``None``), the types of the
+    items and of the filled lists, and whether one is empty or ``None`` (``items`` is ``None`` otherwise)."""
+
+    kinds: set[type]
+    items: set[type] | None = None
+    filled: set[type] = field(default_factory=set)
+    gaps: bool = False
+
+    def __ior__(self, other: _Seen) -> _Seen:
+        self.kinds |= other.kinds
+        self.items = None if self.items is None or other.items is None else self.items | other.items
+        self.filled |= other.filled
+        self.gaps |= other.gaps
+        return self
+
+
+def _seen(values: list[Any], lists: bool = False) -> _Seen:
+    """:class:`_Seen` of ``values``; ``lists``: read items even where values are not all lists."""
+    kinds = set(map(type, values))
+    if not lists and not kinds <= _LISTS:
+        return _Seen(kinds)
+    filled = list(filter(None, values))
+    return _Seen(kinds, set(map(type, chain.from_iterable(filled))), set(map(type, filled)), len(filled) < len(values))
+
+
+def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str], seen: _Seen | None = None
             ) -> tuple[list[Any], set[type], set[type] | None]:  # fmt: skip
     """The values :mod:`graph.store.rows` would store for one property (``None``: absent; lists may stay
     tuples, they print the same), their types (``NoneType`` if some row stores none: a ``None`` or, for
     the schema's lists, an empty list) and, for lists whose items were read here, the items' types (so
-    the column's type is known without reading them again)."""
+    the column's type is known without reading them again). ``seen``: what :func:`_read` saw of ``raw``."""
+    if seen is None or (seen.items is None and name in rules.lists):
+        seen = _seen(raw, name in rules.lists)
     if name in rules.lists:  # an empty list is not stored, as rows.py leaves it out
-        items = set(map(type, chain.from_iterable(filter(None, raw))))
-        if items <= _ITEM_TYPES:
-            if not any(raw):
-                return raw, set(), items
-            return raw, set(map(type, filter(None, raw))) | (set() if all(raw) else {NONE}), items
+        if seen.items is not None and seen.items <= _ITEM_TYPES:
+            if not seen.filled:
+                return raw, set(), seen.items
+            return raw, seen.filled | ({NONE} if seen.gaps else set()), seen.items
         values = [[_storable(o, name, x) for x in v] if v else None for o, v in zip(owners, raw, strict=True)]
         return values, set(map(type, values)), None
     if name in rules.maps:
         texts = [dumps(dict(v)) if v else None for v in raw]
         return texts, set(map(type, texts)), None
-    kinds = set(map(type, raw))
+    kinds = seen.kinds
     if name not in rules.known and kinds - {NONE}:  # as rows.py: a name is checked once it has a value
         property_name(name)
     if kinds <= _PRIMITIVE_TYPES:
         return raw, kinds, None
-    if kinds <= {list, tuple, NONE}:  # list-valued time properties (known_years, ...)
-        items = set(map(type, chain.from_iterable(filter(None, raw))))
-        if items <= {str} or items <= {int, float}:  # so each list holds one type, as Neo4j needs
-            return raw, kinds, items
+    items = seen.items  # known where every value is a list or None: list-valued time properties (known_years, ...)
+    if items is not None and (items <= {str} or items <= {int, float}):  # each list one type, as Neo4j needs
+        return raw, kinds, items
     values = [None if v is None else _storable(o, name, v) for o, v in zip(owners, raw, strict=True)]
     return values, set(map(type, values)), None
 
 
-def _read(datas: list[dict[str, Any]]) -> dict[str, list[Any]]:
-    """Every attribute of every row (``None`` where absent), by name, :data:`_ROWS_PER_READ` rows at a
-    time: each dict stays in the cache while its names and then all its values are read (a pass over
-    every dict for the names, then one per property, streams every dict through memory once per pass:
-    twice as slow)."""
+def _read(datas: list[dict[str, Any]]) -> tuple[dict[str, list[Any]], dict[str, _Seen]]:
+    """Every attribute of every row (``None`` where absent), by name, and what its values are (see
+    :func:`_stored`), :data:`_ROWS_PER_READ` rows at a time: each dict stays in the cache while its names
+    and all its values are read, and the values while their types are (a pass over every row per
+    question streams them all through memory each time: at a million relationships, slower by half)."""
     out: dict[str, list[Any]] = {}
+    seen: dict[str, _Seen] = {}
     for begin in range(0, len(datas), _ROWS_PER_READ):
         block = datas[begin : begin + _ROWS_PER_READ]
         for name in set().union(*block) - out.keys():  # first met in this block: absent from the rows before
             out[name] = [None] * begin
+            seen[name] = _Seen({NONE} if begin else set(), set(), gaps=bool(begin))
         for name, cells in out.items():
-            cells += map(dict.get, block, repeat(name))  # d.get(name) for every row, in a C loop
-    return out
+            part = list(map(dict.get, block, repeat(name)))  # d.get(name) for every row, in a C loop
+            cells += part
+            seen[name] |= _seen(part)
+    return out, seen
 
 
-def _part_columns(read: dict[str, list[Any]], bounds: list[int], rules: _Rules, owners: list[str],
-                  delimiter: str) -> list[dict[str, Column]]:  # fmt: skip
-    """For each part (rows ``bounds[i]:bounds[i + 1]`` of the attributes ``read``), every property some
-    row of it stores; ``owners``: the rows' ids, named in errors."""
+def _part_columns(read: tuple[dict[str, list[Any]], dict[str, _Seen]], bounds: list[int], rules: _Rules,
+                  owners: list[str], delimiter: str) -> list[dict[str, Column]]:  # fmt: skip
+    """For each part (rows ``bounds[i]:bounds[i + 1]`` of the attributes ``read``, see :func:`_read`),
+    every property some row of it stores; ``owners``: the rows' ids, named in errors."""
+    columns, seen = read
     parts = list(pairwise(bounds))
     part_owners = [owners[begin:end] for begin, end in parts]
     out: list[dict[str, Column]] = [{} for _ in parts]
-    for name in sorted(read.keys() - {"type", "id"}):
-        whole = read[name]
+    for name in sorted(columns.keys() - {"type", "id"}):
+        whole = columns[name]
         if name in rules.json_lists:  # quoted: csv_cells leaves what needs no quotes as it is
             for props, (begin, end) in zip(out, parts, strict=True):
                 if any(part := whole[begin:end]):
                     props[name] = (name + ":string[]", partial(_citation_cells, part, delimiter))
             continue
         for props, (begin, end), part_owner in zip(out, parts, part_owners, strict=True):
-            values, kinds, items = _stored(name, whole[begin:end], rules, part_owner)
+            known = seen[name] if len(parts) == 1 else None  # what _read saw is of the whole column
+            values, kinds, items = _stored(name, whole[begin:end], rules, part_owner, known)
             if kinds - {NONE}:
                 props[name] = column(name, values, kinds, delimiter, items)
     return out
@@ -256,7 +290,7 @@ def _relationship_table(type_: str, starts: list[str], ends: list[str], datas: l
     """The table of one relationship type (``starts``, ``ends``, ``datas``: its relationships, in order)."""
     read = _read(datas)
     (props,) = _part_columns(read, [0, len(datas)], _relationship_rules(rules), starts, delimiter)
-    ids = _relationship_ids(read.get("id") or [None] * len(datas), starts, ends, datas)
+    ids = _relationship_ids(read[0].get("id") or [None] * len(datas), starts, ends, datas)
     props["id"] = column("id", ids, set(map(type, ids)), delimiter)
     head = [_ids(":START_ID", starts), _ids(":END_ID", ends), _constant(":TYPE", type_)]
     yield _table(f"relationships_{type_}.csv", len(ids), head, props, found)
