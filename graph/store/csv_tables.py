@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, chain, compress, pairwise, repeat
-from operator import itemgetter
 from typing import Any, cast
 
 from graph.model.institutional_graph import InstitutionalGraph
@@ -305,9 +304,9 @@ def _mention_tables(graph: InstitutionalGraph, delimiter: str, found: Findings) 
         return
     look = {t: lookup_label(graph.schema, t) for t in set(types.values())}
     label_of = {node: look[t] for node, t in types.items()}
-    starts = list(map(itemgetter(0), spans))
+    both: list[Any] = [*chain.from_iterable(spans)]  # one pass over the (entity, document) pairs, scattered in memory
+    starts, ends, lines = both[0::2], both[1::2], list(spans.values())
     keys = list(map(label_of.__getitem__, starts))
-    ends, lines = list(map(itemgetter(1), spans)), list(spans.values())
     if len(order := dict.fromkeys(keys)) > 1:  # regrouped by label: a few C-level passes per column
         masks = [list(map(label.__eq__, keys)) for label in order]
         starts, ends, lines = ([*chain.from_iterable(map(compress, repeat(c), masks))] for c in (starts, ends, lines))
