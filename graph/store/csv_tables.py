@@ -16,7 +16,7 @@ processes can share it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, chain, compress, pairwise, repeat
@@ -158,22 +158,27 @@ def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str], see
     return values, set(map(type, values)), None
 
 
-def _read(datas: list[dict[str, Any]]) -> tuple[dict[str, list[Any]], dict[str, _Seen]]:
+def _read(datas: list[dict[str, Any]], unseen: Collection[str] | None = ()
+          ) -> tuple[dict[str, list[Any]], dict[str, _Seen]]:  # fmt: skip
     """Every attribute of every row (``None`` where absent), by name, and what its values are (see
     :func:`_stored`), :data:`_ROWS_PER_READ` rows at a time: each dict stays in the cache while its names
     and all its values are read, and the values while their types are (a pass over every row per
-    question streams them all through memory each time: at a million relationships, slower by half)."""
+    question streams them all through memory each time: at a million relationships, slower by half).
+    What the values are is not noted for the names ``unseen`` (citations: their items are read once, as
+    cells), nor for any name where ``unseen`` is ``None`` (tables made of parts of the rows)."""
     out: dict[str, list[Any]] = {}
     seen: dict[str, _Seen] = {}
     for begin in range(0, len(datas), _ROWS_PER_READ):
         block = datas[begin : begin + _ROWS_PER_READ]
         for name in set().union(*block) - out.keys():  # first met in this block: absent from the rows before
             out[name] = [None] * begin
-            seen[name] = _Seen({NONE} if begin else set(), set(), gaps=bool(begin))
+            if unseen is not None and name not in unseen:
+                seen[name] = _Seen({NONE} if begin else set(), set(), gaps=bool(begin))
         for name, cells in out.items():
             part = list(map(dict.get, block, repeat(name)))  # d.get(name) for every row, in a C loop
             cells += part
-            seen[name] |= _seen(part)
+            if (noted := seen.get(name)) is not None:
+                noted |= _seen(part)
     return out, seen
 
 
@@ -193,7 +198,7 @@ def _part_columns(read: tuple[dict[str, list[Any]], dict[str, _Seen]], bounds: l
                     props[name] = (name + ":string[]", partial(_citation_cells, part, delimiter))
             continue
         for props, (begin, end), part_owner in zip(out, parts, part_owners, strict=True):
-            known = seen[name] if len(parts) == 1 else None  # what _read saw is of the whole column
+            known = seen.get(name) if len(parts) == 1 else None  # what _read saw is of the whole column
             values, kinds, items = _stored(name, whole[begin:end], rules, part_owner, known)
             if kinds - {NONE}:
                 props[name] = column(name, values, kinds, delimiter, items)
@@ -235,7 +240,7 @@ def _node_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str
     ids = [node for label in labels for node in by_label[label][0]]
     datas = [data for label in labels for data in by_label[label][1]]
     bounds = list(accumulate((len(by_label[label][0]) for label in labels), initial=0))
-    columns = _part_columns(_read(datas), bounds, _entity_rules(rules), ids, delimiter)
+    columns = _part_columns(_read(datas, None if len(labels) > 1 else ()), bounds, _entity_rules(rules), ids, delimiter)
     for label, (begin, end), props in zip(labels, pairwise(bounds), columns, strict=True):
         joined = delimiter.join(schema.node_type(label).labels)
         head = [_ids("id:ID", ids[begin:end]), _constant(":LABEL", joined)]
@@ -287,7 +292,7 @@ def _relationship_ids(ids: list[Any], starts: list[str], ends: list[str], datas:
 def _relationship_table(type_: str, starts: list[str], ends: list[str], datas: list[dict[str, Any]],
                         rules: PropertyCodec, delimiter: str, found: Findings) -> Iterator[Table]:  # fmt: skip
     """The table of one relationship type (``starts``, ``ends``, ``datas``: its relationships, in order)."""
-    read = _read(datas)
+    read = _read(datas, rules.relationship_json_lists)
     (props,) = _part_columns(read, [0, len(datas)], _relationship_rules(rules), starts, delimiter)
     ids = _relationship_ids(read[0].get("id") or [None] * len(datas), starts, ends, datas)
     props["id"] = column("id", ids, set(map(type, ids)), delimiter)
