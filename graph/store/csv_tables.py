@@ -310,7 +310,8 @@ def _mention_tables(graph: InstitutionalGraph, delimiter: str, found: Findings) 
     look = {t: lookup_label(graph.schema, t) for t in set(types.values())}
     label_of = {node: look[t] for node, t in types.items()}
     both: list[Any] = [*chain.from_iterable(spans)]  # one pass over the (entity, document) pairs, scattered in memory
-    starts, ends, lines = both[0::2], both[1::2], list(spans.values())
+    starts, ends = both[0::2], both[1::2]
+    lines = list(map(delimiter.join, spans.values()))  # read once: what is regrouped and written is the text
     keys = list(map(label_of.__getitem__, starts))
     if len(order := dict.fromkeys(keys)) > 1:  # regrouped by label: a few C-level passes per column
         masks = [list(map(label.__eq__, keys)) for label in order]
@@ -318,7 +319,7 @@ def _mention_tables(graph: InstitutionalGraph, delimiter: str, found: Findings) 
     columns: list[Column] = [_ids(":START_ID", starts), _ids(":END_ID", ends), _constant(":TYPE", MENTION_TYPE),
                _constant(f"{DERIVED_FLAG}:boolean", "true"), ("id", partial(_mention_ids, starts, ends))]  # fmt: skip
     if any(lines):
-        columns.append(("lines:string[]", partial(_joined, lines, delimiter)))
+        columns.append(("lines:string[]", partial(_unchecked, lines)))
     columns.append(_constant("method", "derived"))
     yield _table(f"relationships_{MENTION_TYPE}_derived.csv", len(starts), columns, {}, found)
 
@@ -328,10 +329,9 @@ def _mention_ids(starts: list[str], ends: list[str], begin: int, end: int, _foun
     return mention_ids(starts[begin:end], ends[begin:end]), False
 
 
-def _joined(lines: list[dict[str, None]], delimiter: str, begin: int, end: int, _found: Findings
-            ) -> tuple[list[str], bool]:  # fmt: skip
-    """Line spans (``"3-4"``), which hold no delimiter, comma or line break."""
-    return list(map(delimiter.join, lines[begin:end])), False
+def _unchecked(cells: list[str], begin: int, end: int, _found: Findings) -> tuple[list[str], bool]:
+    """Cells that hold no delimiter, comma or line break (line spans, ``"3-4"``, joined)."""
+    return cells[begin:end], False
 
 
 @dataclass(frozen=True)
