@@ -119,13 +119,14 @@ class _Seen:
         return self
 
 
-def _seen(values: list[Any], lists: bool = False) -> _Seen:
-    """:class:`_Seen` of ``values``; ``lists``: read items even where values are not all lists."""
+def _seen(values: list[Any], items: bool | None = None) -> _Seen:
+    """:class:`_Seen` of ``values``, whose list items are read if ``items`` (where it is ``None``: if every
+    value is a list or ``None``)."""
     kinds = set(map(type, values))
-    if not lists and not kinds <= _LISTS:
-        return _Seen(kinds)
     filled = list(filter(None, values))
-    return _Seen(kinds, set(map(type, chain.from_iterable(filled))), set(map(type, filled)), len(filled) < len(values))
+    read = kinds <= _LISTS if items is None else items
+    found = set(map(type, chain.from_iterable(filled))) if read else None
+    return _Seen(kinds, found, set(map(type, filled)), len(filled) < len(values))
 
 
 def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str], seen: _Seen | None = None
@@ -135,7 +136,7 @@ def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str], see
     the schema's lists, an empty list) and, for lists whose items were read here, the items' types (so
     the column's type is known without reading them again). ``seen``: what :func:`_read` saw of ``raw``."""
     if seen is None or (seen.items is None and name in rules.lists):
-        seen = _seen(raw, name in rules.lists)
+        seen = _seen(raw, (name in rules.lists) or None)
     if name in rules.lists:  # an empty list is not stored, as rows.py leaves it out
         if seen.items is not None and seen.items <= _ITEM_TYPES:
             if not seen.filled:
@@ -158,27 +159,27 @@ def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str], see
     return values, set(map(type, values)), None
 
 
-def _read(datas: list[dict[str, Any]], unseen: Collection[str] | None = ()
+def _read(datas: list[dict[str, Any]], rows: range, opaque: Collection[str] | None = ()
           ) -> tuple[dict[str, list[Any]], dict[str, _Seen]]:  # fmt: skip
-    """Every attribute of every row (``None`` where absent), by name, and what its values are (see
-    :func:`_stored`), :data:`_ROWS_PER_READ` rows at a time: each dict stays in the cache while its names
-    and all its values are read, and the values while their types are (a pass over every row per
-    question streams them all through memory each time: at a million relationships, slower by half).
-    What the values are is not noted for the names ``unseen`` (citations: their items are read once, as
-    cells), nor for any name where ``unseen`` is ``None`` (tables made of parts of the rows)."""
+    """Every attribute of the ``rows`` of ``datas`` (``None`` where absent), by name, and what its values
+    are (see :func:`_stored`), :data:`_ROWS_PER_READ` rows at a time: each dict stays in the cache while
+    its names and all its values are read, and the values while their types are (a pass over every row
+    per question, or a copy of the rows, streams them all through memory each time: at a million
+    relationships, slower by half). The items of ``opaque`` names are not read (citations: they are
+    read once, as cells); where ``opaque`` is ``None``, nothing is noted (tables of parts of the rows)."""
     out: dict[str, list[Any]] = {}
     seen: dict[str, _Seen] = {}
-    for begin in range(0, len(datas), _ROWS_PER_READ):
-        block = datas[begin : begin + _ROWS_PER_READ]
+    for begin in range(rows.start, rows.stop, _ROWS_PER_READ):
+        block = datas[begin : min(begin + _ROWS_PER_READ, rows.stop)]
         for name in set().union(*block) - out.keys():  # first met in this block: absent from the rows before
-            out[name] = [None] * begin
-            if unseen is not None and name not in unseen:
-                seen[name] = _Seen({NONE} if begin else set(), set(), gaps=bool(begin))
+            out[name] = [None] * (begin - rows.start)
+            if opaque is not None:
+                seen[name] = _Seen({NONE} if begin > rows.start else set(), set(), gaps=begin > rows.start)
         for name, cells in out.items():
             part = list(map(dict.get, block, repeat(name)))  # d.get(name) for every row, in a C loop
             cells += part
             if (noted := seen.get(name)) is not None:
-                noted |= _seen(part)
+                noted |= _seen(part, False if name in cast("Collection[str]", opaque) else None)
     return out, seen
 
 
@@ -192,14 +193,16 @@ def _part_columns(read: tuple[dict[str, list[Any]], dict[str, _Seen]], bounds: l
     out: list[dict[str, Column]] = [{} for _ in parts]
     for name in sorted(columns.keys() - {"type", "id"}):
         whole = columns[name]
+        known = seen.get(name) if len(parts) == 1 else None  # what _read saw is of the whole column
+        # one part: the column itself (a copy would touch every value once more)
+        pieces = [whole] if len(parts) == 1 else [whole[begin:end] for begin, end in parts]
         if name in rules.json_lists:  # quoted: csv_cells leaves what needs no quotes as it is
-            for props, (begin, end) in zip(out, parts, strict=True):
-                if any(part := whole[begin:end]):
+            for props, part in zip(out, pieces, strict=True):
+                if known.filled if known is not None else any(part):
                     props[name] = (name + ":string[]", partial(_citation_cells, part, delimiter))
             continue
-        for props, (begin, end), part_owner in zip(out, parts, part_owners, strict=True):
-            known = seen.get(name) if len(parts) == 1 else None  # what _read saw is of the whole column
-            values, kinds, items = _stored(name, whole[begin:end], rules, part_owner, known)
+        for props, part, part_owner in zip(out, pieces, part_owners, strict=True):
+            values, kinds, items = _stored(name, part, rules, part_owner, known)
             if kinds - {NONE}:
                 props[name] = column(name, values, kinds, delimiter, items)
     return out
@@ -240,7 +243,8 @@ def _node_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str
     ids = [node for label in labels for node in by_label[label][0]]
     datas = [data for label in labels for data in by_label[label][1]]
     bounds = list(accumulate((len(by_label[label][0]) for label in labels), initial=0))
-    columns = _part_columns(_read(datas, None if len(labels) > 1 else ()), bounds, _entity_rules(rules), ids, delimiter)
+    read = _read(datas, range(len(datas)), None if len(labels) > 1 else ())
+    columns = _part_columns(read, bounds, _entity_rules(rules), ids, delimiter)
     for label, (begin, end), props in zip(labels, pairwise(bounds), columns, strict=True):
         joined = delimiter.join(schema.node_type(label).labels)
         head = [_ids("id:ID", ids[begin:end]), _constant(":LABEL", joined)]
@@ -280,22 +284,27 @@ def _edges(graph: InstitutionalGraph) -> _Edges:
     return starts, ends, datas, list(by_type), list(accumulate(by_type.values(), initial=0))
 
 
-def _relationship_ids(ids: list[Any], starts: list[str], ends: list[str], datas: list[dict[str, Any]]) -> list[str]:
-    """Each relationship's stored id (``ids``: the ``id`` attributes), computed
-    (:func:`~graph.store.rows.relationship_id`) where it has none."""
-    if all(ids):
-        return cast("list[str]", ids)
-    return [i or relationship_id(d["type"], u, v, d.get("context"))
-            for i, u, v, d in zip(ids, starts, ends, datas, strict=True)]  # fmt: skip
+def _relationship_ids(read: tuple[dict[str, list[Any]], dict[str, _Seen]], starts: list[str], ends: list[str],
+                      datas: list[dict[str, Any]]) -> tuple[list[str], set[type]]:  # fmt: skip
+    """Each relationship's stored id (``read``: its attributes), computed
+    (:func:`~graph.store.rows.relationship_id`) where it has none; and their types."""
+    ids, seen = read[0].get("id"), read[1].get("id")
+    if ids is not None and seen is not None and not seen.gaps:
+        return ids, seen.kinds
+    ids = [i or relationship_id(d["type"], u, v, d.get("context"))
+           for i, u, v, d in zip(ids or repeat(None), starts, ends, datas, strict=False)]  # fmt: skip
+    return ids, set(map(type, ids))
 
 
-def _relationship_table(type_: str, starts: list[str], ends: list[str], datas: list[dict[str, Any]],
+def _relationship_table(type_: str, starts: list[str], ends: list[str], datas: list[dict[str, Any]], rows: range,
                         rules: PropertyCodec, delimiter: str, found: Findings) -> Iterator[Table]:  # fmt: skip
-    """The table of one relationship type (``starts``, ``ends``, ``datas``: its relationships, in order)."""
-    read = _read(datas, rules.relationship_json_lists)
-    (props,) = _part_columns(read, [0, len(datas)], _relationship_rules(rules), starts, delimiter)
-    ids = _relationship_ids(read[0].get("id") or [None] * len(datas), starts, ends, datas)
-    props["id"] = column("id", ids, set(map(type, ids)), delimiter)
+    """The table of one relationship type (the ``rows`` of ``starts``, ``ends``, ``datas``: its
+    relationships, in order)."""
+    starts, ends = starts[rows.start : rows.stop], ends[rows.start : rows.stop]
+    read = _read(datas, rows, rules.relationship_json_lists)
+    (props,) = _part_columns(read, [0, len(rows)], _relationship_rules(rules), starts, delimiter)
+    ids, kinds = _relationship_ids(read, starts, ends, datas[rows.start : rows.stop])
+    props["id"] = column("id", ids, kinds, delimiter)
     head = [_ids(":START_ID", starts), _ids(":END_ID", ends), _constant(":TYPE", type_)]
     yield _table(f"relationships_{type_}.csv", len(ids), head, props, found)
 
@@ -351,8 +360,8 @@ def table_tasks(graph: InstitutionalGraph) -> list[TableTask]:
     starts, ends, datas, types, bounds = _edges(graph)
     tasks = [TableTask("nodes", len(graph), partial(_node_tables, graph, rules))]
     for type_, (begin, end) in zip(types, pairwise(bounds), strict=True):
-        part = starts[begin:end], ends[begin:end], datas[begin:end]
-        tasks.append(TableTask("relationships", end - begin, partial(_relationship_table, type_, *part, rules)))
+        build = partial(_relationship_table, type_, starts, ends, datas, range(begin, end), rules)  # sliced there
+        tasks.append(TableTask("relationships", end - begin, build))
     if DOCUMENT_LABEL in graph.schema.node_types:
         tasks.append(TableTask("relationships", len(datas) // 2, partial(_mention_tables, graph)))
     return tasks
