@@ -8,10 +8,12 @@ files ``relationships_<TYPE>.csv`` have ``:START_ID``, ``:END_ID``, ``:TYPE`` th
 derived mentions go to ``relationships_MENTIONED_IN_derived.csv``.
 
 The rows of a table are gathered in their output order; its properties are read a block of rows at a
-time (each attribute dict read once while it is in the cache), each column typed from all its values,
-and its cell texts made by C-level passes (:mod:`graph.store.csv_cells`) a block of rows at a time as
-the table is written. The work comes as :class:`TableTask` s, one per relationship type, so two
-processes can share it.
+time (each attribute dict read once while it is in the cache, and each value's type noted then), each
+column typed from all its values, and its cell texts made by C-level passes (:mod:`graph.store.csv_cells`)
+a block of rows at a time as the table is written. A large graph's objects lie scattered over gigabytes:
+each pass over them costs a cache (and TLB) miss per object, so the passes are few and no column is
+copied whole. The work comes as :class:`TableTask` s, one per relationship type, so two processes can
+share it.
 """
 
 from __future__ import annotations
@@ -164,9 +166,9 @@ def _read(datas: list[dict[str, Any]], rows: range, opaque: Collection[str] | No
     """Every attribute of the ``rows`` of ``datas`` (``None`` where absent), by name, and what its values
     are (see :func:`_stored`), :data:`_ROWS_PER_READ` rows at a time: each dict stays in the cache while
     its names and all its values are read, and the values while their types are (a pass over every row
-    per question, or a copy of the rows, streams them all through memory each time: at a million
-    relationships, slower by half). The items of ``opaque`` names are not read (citations: they are
-    read once, as cells); where ``opaque`` is ``None``, nothing is noted (tables of parts of the rows)."""
+    per question, or a copy of the rows, streams them all through memory again: one property of every
+    row, then the next, was twice as slow). The items of ``opaque`` names are not read (citations: they
+    are read once, as cells); where ``opaque`` is ``None``, nothing is noted (tables of parts of the rows)."""
     out: dict[str, list[Any]] = {}
     seen: dict[str, _Seen] = {}
     for begin in range(rows.start, rows.stop, _ROWS_PER_READ):
