@@ -10,10 +10,10 @@ derived mentions go to ``relationships_MENTIONED_IN_derived.csv``.
 The rows of a table are gathered in their output order; its properties are read a block of rows at a
 time (each attribute dict read once while it is in the cache, and each value's type noted then), each
 column typed from all its values, and its cell texts made by C-level passes (:mod:`graph.store.csv_cells`)
-a block of rows at a time as the table is written. A large graph's objects lie scattered over gigabytes:
-each pass over them costs a cache (and TLB) miss per object, so the passes are few and no column is
-copied whole. The work comes as :class:`TableTask` s, one per relationship type, so two processes can
-share it.
+a block of rows at a time as the table is written. A large graph's objects lie scattered over gigabytes
+(a pass over them misses the cache, and the TLB, at nearly every object), so they are read in few passes
+and no column is copied whole. The work comes as :class:`TableTask` s, one per relationship type, so two
+processes can share it.
 """
 
 from __future__ import annotations
