@@ -91,7 +91,7 @@ def _looked_up(values: list[Any], kinds: set[type]) -> list[str] | None:
     return list(map(table.__getitem__, values))
 
 
-def _type_suffix(name: str, kinds: set[type], values: Sequence[Any]) -> str:
+def _type_suffix(name: str, kinds: set[type], values: Sequence[Any], items: set[type] | None) -> str:
     if kinds <= {bool}:
         return ":boolean" if kinds else ""
     if kinds <= {int}:
@@ -101,7 +101,8 @@ def _type_suffix(name: str, kinds: set[type], values: Sequence[Any]) -> str:
     if kinds <= {str}:
         return ""
     if kinds <= {list, tuple}:
-        items = set(map(type, chain.from_iterable(filter(None, values))))
+        if items is None:
+            items = set(map(type, chain.from_iterable(filter(None, values))))
         if items <= {str}:
             return ":string[]"
         if items <= {int}:
@@ -111,12 +112,12 @@ def _type_suffix(name: str, kinds: set[type], values: Sequence[Any]) -> str:
     raise InstgraphError(f"CSV export: property {name!r} mixes types {sorted(k.__name__ for k in kinds)}")
 
 
-def column(name: str, values: list[Any], kinds: set[type], delimiter: str) -> Column:
+def column(name: str, values: list[Any], kinds: set[type], delimiter: str, items: set[type] | None = None) -> Column:
     """The typed header (from the whole column) and the cells of the stored values of one property
-    (``kinds``: their types)."""
+    (``kinds``: their types; ``items``: the types of list items, when they are known)."""
     gaps = NONE in kinds
     kinds = kinds - {NONE}
-    suffix = _type_suffix(name, kinds, values)
+    suffix = _type_suffix(name, kinds, values, items)
     if suffix == "":
         return name, partial(text_cells, values, gaps)
     if suffix == ":string[]":

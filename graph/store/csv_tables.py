@@ -8,19 +8,20 @@ files ``relationships_<TYPE>.csv`` have ``:START_ID``, ``:END_ID``, ``:TYPE`` th
 derived mentions go to ``relationships_MENTIONED_IN_derived.csv``.
 
 The rows of a table are gathered in their output order; its properties are read a block of rows at a
-time (each attribute dict read once while it is in the cache), each column typed from all its values,
-and its cell texts made by C-level passes (:mod:`graph.store.csv_cells`) a block of rows at a time as
-the table is written. The work comes as :class:`TableTask` s, one per relationship type, so two
+time (each attribute dict read once while it is in the cache, and each value's type noted then), each
+column typed from all its values, and its cell texts made by C-level passes (:mod:`graph.store.csv_cells`)
+a block of rows at a time as the table is written. A large graph's objects lie scattered over gigabytes
+(a pass over them misses the cache, and the TLB, at nearly every object), so they are read in few passes
+and no column is copied whole. The work comes as :class:`TableTask` s, one per relationship type, so two
 processes can share it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, chain, compress, pairwise, repeat
-from operator import itemgetter
 from typing import Any, cast
 
 from graph.model.institutional_graph import InstitutionalGraph
@@ -43,6 +44,7 @@ from graph.store.rows import (
 
 _ITEM_TYPES = frozenset((str, int, float, bool))
 _PRIMITIVE_TYPES = _ITEM_TYPES | {NONE}
+_LISTS = frozenset((list, tuple, NONE))
 _ROWS_PER_READ = 512  # attribute dicts read at a time (see _read)
 _ROWS_PER_BLOCK = 2048  # rows whose cells are made and written together (see Table.blocks)
 
@@ -101,63 +103,110 @@ def _citation_cells(whole: list[Any], delimiter: str, begin: int, end: int, foun
     return cells, True
 
 
-def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str]) -> tuple[list[Any], set[type]]:
+@dataclass
+class _Seen:
+    """What a column's values are: their types; for a column of lists (and ``None``), the types of the
+    items and of the filled lists, and whether one is empty or ``None`` (``items`` is ``None`` otherwise)."""
+
+    kinds: set[type]
+    items: set[type] | None = None
+    filled: set[type] = field(default_factory=set)
+    gaps: bool = False
+
+    def __ior__(self, other: _Seen) -> _Seen:
+        self.kinds |= other.kinds
+        self.items = None if self.items is None or other.items is None else self.items | other.items
+        self.filled |= other.filled
+        self.gaps |= other.gaps
+        return self
+
+
+def _seen(values: list[Any], items: bool | None = None) -> _Seen:
+    """:class:`_Seen` of ``values``, whose list items are read if ``items`` (where it is ``None``: if every
+    value is a list or ``None``)."""
+    kinds = set(map(type, values))
+    filled = list(filter(None, values))
+    read = kinds <= _LISTS if items is None else items
+    found = set(map(type, chain.from_iterable(filled))) if read else None
+    return _Seen(kinds, found, set(map(type, filled)), len(filled) < len(values))
+
+
+def _stored(name: str, raw: list[Any], rules: _Rules, owners: Sequence[str], seen: _Seen | None = None
+            ) -> tuple[list[Any], set[type], set[type] | None]:  # fmt: skip
     """The values :mod:`graph.store.rows` would store for one property (``None``: absent; lists may stay
-    tuples, they print the same) and their types (``NoneType`` if some row stores none: a ``None`` or,
-    for the schema's lists, an empty list)."""
+    tuples, they print the same), their types (``NoneType`` if some row stores none: a ``None`` or, for
+    the schema's lists, an empty list) and, for lists whose items were read here, the items' types (so
+    the column's type is known without reading them again). ``seen``: what :func:`_read` saw of ``raw``."""
+    if seen is None or (seen.items is None and name in rules.lists):
+        seen = _seen(raw, (name in rules.lists) or None)
     if name in rules.lists:  # an empty list is not stored, as rows.py leaves it out
-        items = set(map(type, chain.from_iterable(filter(None, raw))))
-        if items <= _ITEM_TYPES:
-            if not any(raw):
-                return raw, set()
-            return raw, set(map(type, filter(None, raw))) | (set() if all(raw) else {NONE})
+        if seen.items is not None and seen.items <= _ITEM_TYPES:
+            if not seen.filled:
+                return raw, set(), seen.items
+            return raw, seen.filled | ({NONE} if seen.gaps else set()), seen.items
         values = [[_storable(o, name, x) for x in v] if v else None for o, v in zip(owners, raw, strict=True)]
-        return values, set(map(type, values))
+        return values, set(map(type, values)), None
     if name in rules.maps:
         texts = [dumps(dict(v)) if v else None for v in raw]
-        return texts, set(map(type, texts))
-    kinds = set(map(type, raw))
+        return texts, set(map(type, texts)), None
+    kinds = seen.kinds
     if name not in rules.known and kinds - {NONE}:  # as rows.py: a name is checked once it has a value
         property_name(name)
     if kinds <= _PRIMITIVE_TYPES:
-        return raw, kinds
-    if kinds <= {list, tuple, NONE}:  # list-valued time properties (known_years, ...)
-        items = set(map(type, chain.from_iterable(filter(None, raw))))
-        if items <= {str} or items <= {int, float}:  # so each list holds one type, as Neo4j needs
-            return raw, kinds
+        return raw, kinds, None
+    items = seen.items  # known where every value is a list or None: list-valued time properties (known_years, ...)
+    if items is not None and (items <= {str} or items <= {int, float}):  # each list one type, as Neo4j needs
+        return raw, kinds, items
     values = [None if v is None else _storable(o, name, v) for o, v in zip(owners, raw, strict=True)]
-    return values, set(map(type, values))
+    return values, set(map(type, values)), None
 
 
-def _read(datas: list[dict[str, Any]], names: list[str]) -> dict[str, list[Any]]:
-    """Each of ``names`` from every row (``None`` where absent), :data:`_ROWS_PER_READ` rows at a time:
-    each dict stays in the cache while all its properties are read (one property of every row, then the
-    next, streams every dict through memory once per property: twice as slow)."""
-    out: dict[str, list[Any]] = {name: [] for name in names}
-    for begin in range(0, len(datas), _ROWS_PER_READ):
-        block = datas[begin : begin + _ROWS_PER_READ]
+def _read(datas: list[dict[str, Any]], rows: range, opaque: Collection[str] | None = ()
+          ) -> tuple[dict[str, list[Any]], dict[str, _Seen]]:  # fmt: skip
+    """Every attribute of the ``rows`` of ``datas`` (``None`` where absent), by name, and what its values
+    are (see :func:`_stored`), :data:`_ROWS_PER_READ` rows at a time: each dict stays in the cache while
+    its names and all its values are read, and the values while their types are (a pass over every row
+    per question, or a copy of the rows, streams them all through memory again: one property of every
+    row, then the next, was twice as slow). The items of ``opaque`` names are not read (citations: they
+    are read once, as cells); where ``opaque`` is ``None``, nothing is noted (tables of parts of the rows)."""
+    out: dict[str, list[Any]] = {}
+    seen: dict[str, _Seen] = {}
+    for begin in range(rows.start, rows.stop, _ROWS_PER_READ):
+        block = datas[begin : min(begin + _ROWS_PER_READ, rows.stop)]
+        for name in set().union(*block) - out.keys():  # first met in this block: absent from the rows before
+            out[name] = [None] * (begin - rows.start)
+            if opaque is not None:
+                seen[name] = _Seen({NONE} if begin > rows.start else set(), set(), gaps=begin > rows.start)
         for name, cells in out.items():
-            cells += map(dict.get, block, repeat(name))  # d.get(name) for every row, in a C loop
-    return out
+            part = list(map(dict.get, block, repeat(name)))  # d.get(name) for every row, in a C loop
+            cells += part
+            if (noted := seen.get(name)) is not None:
+                noted |= _seen(part, False if name in cast("Collection[str]", opaque) else None)
+    return out, seen
 
 
-def _part_columns(datas: list[dict[str, Any]], bounds: list[int], rules: _Rules, owners: list[str],
-                  delimiter: str) -> list[dict[str, Column]]:  # fmt: skip
-    """For each part (``datas[bounds[i]:bounds[i + 1]]``), every property some row of it stores;
-    ``owners``: the rows' ids, named in errors."""
+def _part_columns(read: tuple[dict[str, list[Any]], dict[str, _Seen]], bounds: list[int], rules: _Rules,
+                  owners: list[str], delimiter: str) -> list[dict[str, Column]]:  # fmt: skip
+    """For each part (rows ``bounds[i]:bounds[i + 1]`` of the attributes ``read``, see :func:`_read`),
+    every property some row of it stores; ``owners``: the rows' ids, named in errors."""
+    columns, seen = read
     parts = list(pairwise(bounds))
     part_owners = [owners[begin:end] for begin, end in parts]
     out: list[dict[str, Column]] = [{} for _ in parts]
-    for name, whole in _read(datas, sorted(set().union(*datas) - {"type", "id"})).items():
+    for name in sorted(columns.keys() - {"type", "id"}):
+        whole = columns[name]
+        known = seen.get(name) if len(parts) == 1 else None  # what _read saw is of the whole column
+        # one part: the column itself (a copy would touch every value once more)
+        pieces = [whole] if len(parts) == 1 else [whole[begin:end] for begin, end in parts]
         if name in rules.json_lists:  # quoted: csv_cells leaves what needs no quotes as it is
-            for props, (begin, end) in zip(out, parts, strict=True):
-                if any(part := whole[begin:end]):
+            for props, part in zip(out, pieces, strict=True):
+                if known.filled if known is not None else any(part):
                     props[name] = (name + ":string[]", partial(_citation_cells, part, delimiter))
             continue
-        for props, (begin, end), part_owner in zip(out, parts, part_owners, strict=True):
-            values, kinds = _stored(name, whole[begin:end], rules, part_owner)
+        for props, part, part_owner in zip(out, pieces, part_owners, strict=True):
+            values, kinds, items = _stored(name, part, rules, part_owner, known)
             if kinds - {NONE}:
-                props[name] = column(name, values, kinds, delimiter)
+                props[name] = column(name, values, kinds, delimiter, items)
     return out
 
 
@@ -196,7 +245,8 @@ def _node_tables(graph: InstitutionalGraph, rules: PropertyCodec, delimiter: str
     ids = [node for label in labels for node in by_label[label][0]]
     datas = [data for label in labels for data in by_label[label][1]]
     bounds = list(accumulate((len(by_label[label][0]) for label in labels), initial=0))
-    columns = _part_columns(datas, bounds, _entity_rules(rules), ids, delimiter)
+    read = _read(datas, range(len(datas)), None if len(labels) > 1 else ())
+    columns = _part_columns(read, bounds, _entity_rules(rules), ids, delimiter)
     for label, (begin, end), props in zip(labels, pairwise(bounds), columns, strict=True):
         joined = delimiter.join(schema.node_type(label).labels)
         head = [_ids("id:ID", ids[begin:end]), _constant(":LABEL", joined)]
@@ -236,21 +286,27 @@ def _edges(graph: InstitutionalGraph) -> _Edges:
     return starts, ends, datas, list(by_type), list(accumulate(by_type.values(), initial=0))
 
 
-def _relationship_ids(starts: list[str], ends: list[str], datas: list[dict[str, Any]]) -> list[str]:
-    """Each relationship's stored id, computed (:func:`~graph.store.rows.relationship_id`) where it has none."""
-    ids = list(map(dict.get, datas, repeat("id")))
-    if all(ids):
-        return cast("list[str]", ids)
-    return [i or relationship_id(d["type"], u, v, d.get("context"))
-            for i, u, v, d in zip(ids, starts, ends, datas, strict=True)]  # fmt: skip
+def _relationship_ids(read: tuple[dict[str, list[Any]], dict[str, _Seen]], starts: list[str], ends: list[str],
+                      datas: list[dict[str, Any]]) -> tuple[list[str], set[type]]:  # fmt: skip
+    """Each relationship's stored id (``read``: its attributes), computed
+    (:func:`~graph.store.rows.relationship_id`) where it has none; and their types."""
+    ids, seen = read[0].get("id"), read[1].get("id")
+    if ids is not None and seen is not None and not seen.gaps:
+        return ids, seen.kinds
+    ids = [i or relationship_id(d["type"], u, v, d.get("context"))
+           for i, u, v, d in zip(ids or repeat(None), starts, ends, datas, strict=False)]  # fmt: skip
+    return ids, set(map(type, ids))
 
 
-def _relationship_table(type_: str, starts: list[str], ends: list[str], datas: list[dict[str, Any]],
+def _relationship_table(type_: str, starts: list[str], ends: list[str], datas: list[dict[str, Any]], rows: range,
                         rules: PropertyCodec, delimiter: str, found: Findings) -> Iterator[Table]:  # fmt: skip
-    """The table of one relationship type (``starts``, ``ends``, ``datas``: its relationships, in order)."""
-    (props,) = _part_columns(datas, [0, len(datas)], _relationship_rules(rules), starts, delimiter)
-    ids = _relationship_ids(starts, ends, datas)
-    props["id"] = column("id", ids, set(map(type, ids)), delimiter)
+    """The table of one relationship type (the ``rows`` of ``starts``, ``ends``, ``datas``: its
+    relationships, in order)."""
+    starts, ends = starts[rows.start : rows.stop], ends[rows.start : rows.stop]
+    read = _read(datas, rows, rules.relationship_json_lists)
+    (props,) = _part_columns(read, [0, len(rows)], _relationship_rules(rules), starts, delimiter)
+    ids, kinds = _relationship_ids(read, starts, ends, datas[rows.start : rows.stop])
+    props["id"] = column("id", ids, kinds, delimiter)
     head = [_ids(":START_ID", starts), _ids(":END_ID", ends), _constant(":TYPE", type_)]
     yield _table(f"relationships_{type_}.csv", len(ids), head, props, found)
 
@@ -264,16 +320,17 @@ def _mention_tables(graph: InstitutionalGraph, delimiter: str, found: Findings) 
         return
     look = {t: lookup_label(graph.schema, t) for t in set(types.values())}
     label_of = {node: look[t] for node, t in types.items()}
-    starts = list(map(itemgetter(0), spans))
+    both: list[Any] = [*chain.from_iterable(spans)]  # one pass over the (entity, document) pairs, scattered in memory
+    starts, ends = both[0::2], both[1::2]
+    lines = list(map(delimiter.join, spans.values()))  # read once: what is regrouped and written is the text
     keys = list(map(label_of.__getitem__, starts))
-    ends, lines = list(map(itemgetter(1), spans)), list(spans.values())
     if len(order := dict.fromkeys(keys)) > 1:  # regrouped by label: a few C-level passes per column
         masks = [list(map(label.__eq__, keys)) for label in order]
         starts, ends, lines = ([*chain.from_iterable(map(compress, repeat(c), masks))] for c in (starts, ends, lines))
     columns: list[Column] = [_ids(":START_ID", starts), _ids(":END_ID", ends), _constant(":TYPE", MENTION_TYPE),
                _constant(f"{DERIVED_FLAG}:boolean", "true"), ("id", partial(_mention_ids, starts, ends))]  # fmt: skip
     if any(lines):
-        columns.append(("lines:string[]", partial(_joined, lines, delimiter)))
+        columns.append(("lines:string[]", partial(_unchecked, lines)))
     columns.append(_constant("method", "derived"))
     yield _table(f"relationships_{MENTION_TYPE}_derived.csv", len(starts), columns, {}, found)
 
@@ -283,10 +340,9 @@ def _mention_ids(starts: list[str], ends: list[str], begin: int, end: int, _foun
     return mention_ids(starts[begin:end], ends[begin:end]), False
 
 
-def _joined(lines: list[dict[str, None]], delimiter: str, begin: int, end: int, _found: Findings
-            ) -> tuple[list[str], bool]:  # fmt: skip
-    """Line spans (``"3-4"``), which hold no delimiter, comma or line break."""
-    return list(map(delimiter.join, lines[begin:end])), False
+def _unchecked(cells: list[str], begin: int, end: int, _found: Findings) -> tuple[list[str], bool]:
+    """Cells that hold no delimiter, comma or line break (line spans, ``"3-4"``, joined)."""
+    return cells[begin:end], False
 
 
 @dataclass(frozen=True)
@@ -306,8 +362,8 @@ def table_tasks(graph: InstitutionalGraph) -> list[TableTask]:
     starts, ends, datas, types, bounds = _edges(graph)
     tasks = [TableTask("nodes", len(graph), partial(_node_tables, graph, rules))]
     for type_, (begin, end) in zip(types, pairwise(bounds), strict=True):
-        part = starts[begin:end], ends[begin:end], datas[begin:end]
-        tasks.append(TableTask("relationships", end - begin, partial(_relationship_table, type_, *part, rules)))
+        build = partial(_relationship_table, type_, starts, ends, datas, range(begin, end), rules)  # sliced there
+        tasks.append(TableTask("relationships", end - begin, build))
     if DOCUMENT_LABEL in graph.schema.node_types:
         tasks.append(TableTask("relationships", len(datas) // 2, partial(_mention_tables, graph)))
     return tasks
