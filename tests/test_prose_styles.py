@@ -909,3 +909,8 @@ def test_an_abbreviation_before_a_lower_case_law_names_the_law():
 def test_its_in_an_opening_frame_is_the_main_clauses_subjects():
     found = facts("Through its Bay Connect service, the Norland Digital Agency offers free cybersecurity checks.\n")
     assert ("LEADS", "Norland Digital Agency", "Bay Connect") in found
+
+
+def test_a_romance_names_and_before_an_article_stays_in_the_name():
+    x = extract(document_from_text("The Ministero delle Imprese e del Porto (MIP) runs the Quay Voucher.\n"))
+    assert ("IMPLEMENTS", "Ministero delle Imprese e del Porto", "Quay Voucher") in set(dated_facts(x))
