@@ -19,6 +19,7 @@ from loaders.lexicon import (
     INSTRUMENT_TITLE_HEADS,
     INTERNATIONAL_WORDS,
     LAW_HEADS,
+    READING,
     REGIONAL_WORDS,
     SENTENCE_CASE_HEADS,
     STOP,
@@ -70,9 +71,7 @@ TOKEN = re.compile(r"[\w&'\u2019-]+(?:(?:\.(?=[^\W\d_])|(?<=\d)\.(?=\d))[\w&'\u2
 
 _ACTOR_TAIL = re.compile(rf"(?:\s+General)?\s+(?:{TAIL_OPENERS})\s+{_TAIL}")  # "Dirección General de …"
 # Heads of names in Romance languages, whose adjectives follow them ("Servicio Nacional de …")
-_ROMANCE_HEADS = frozenset(("Agência", "Agencia", "Agenzia", "Agence", "Servicio", "Serviço", "Servizio", "Instituto",
-                            "Institut", "Secretaría", "Secretaria", "Consejo", "Conselho", "Conseil", "Comisión",
-                            "Comissão", "Dirección", "Oficina", "Ministerio", "Ministério", "Ministero", "Ministère"))
+_ROMANCE_HEADS = frozenset(READING["heads_before_adjectives"])
 _ADJECTIVES_TAIL = re.compile(rf"(?:\s+[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+){{1,2}}\s+(?:{TAIL_OPENERS})\s+{_TAIL}")
 
 
@@ -319,10 +318,9 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
     return [Candidate(start, end, INSTRUMENT_HEADS[key], canonical_name(name), "name", head=key)]
 
 
-# Lower-case heads that are verbs too, and what follows such a verb: a lower-case noun that is no verb,
-# preposition or conjunction of its own.
-_VERB_HEADS = frozenset(("grant", "grants", "fund", "funds", "support", "supports", "finance", "finances", "award",
-                         "awards", "loan", "loans"))
+# Lower-case heads that are verbs too (reading.yaml), and what follows such a verb: a lower-case noun that is no
+# verb, preposition or conjunction of its own.
+_VERB_HEADS = frozenset(READING["verb_heads"])
 _VERB_OBJECT = re.compile(
     r"\s+(?!(?:is|was|were|are|will|would|has|had|have|can|could|may|must|should|for|of|to|in|on|at|and|or|but|which"
     r"|that|from|with|by|under|as|scheme|schemes|programme|programmes|program|programs|worth|amounting|totalling"
