@@ -15,6 +15,7 @@ from functools import cache
 from loaders.clause_ends import MENTION, PARTNER_ITEM, clause_subject, list_end
 from loaders.clauses import OWNS, SAME_AS, Phrased
 from loaders.lexicon import STOP, alternation, memoised, reading_words
+from loaders.relations import LIST
 from loaders.reorganised import reorganised
 
 # "A, B and C (have since) jointly published …": the bodies of the list work together.
@@ -320,7 +321,7 @@ _ITS_FRAME = re.compile(
 _OWN_LIST = re.compile(
     r"@(\d+)@(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,2}(?:programmes|programs|schemes|instruments|initiatives|services"
     r"|measures|activities|agencies|bodies|subsidiaries)\s+(?:are|include|includes|included|comprise|were)\s+"
-    r"(?:the\s+)?(?P<list>@\d+@(?:\s*(?:,|,?\s*and)\s*(?:the\s+)?@\d+@)*)"
+    rf"(?:the\s+)?(?P<list>{LIST})"
 )
 
 

@@ -9,6 +9,7 @@ import re
 
 from loaders.clause_ends import MENTION
 from loaders.clauses import Phrased
+from loaders.relations import LIST
 
 _MERGED_TO_FORM = re.compile(
     r"@(\d+)@[^@;]{0,40}?\bmerged\s+with\s+(?:the\s+)?@(\d+)@[^@;]{0,40}?\bto\s+(?:form|create|become)\s+"
@@ -37,7 +38,7 @@ _NOW = re.compile(r"@(\d+)@\s*\(\s*(?:now|today|currently)\s*:?\s+(?:the\s+)?@(\
 # "The reform merges A and B into a single C": both became C.
 _MERGES_INTO = re.compile(
     r"\b(?:merg(?:es|ed|e|ing)|combin(?:es|ed|e|ing)|amalgamat(?:es|ed|e|ing)|consolidat(?:es|ed|e|ing)|fus(?:es|ed|e))"
-    r"\s+(?P<list>(?:the\s+)?@\d+@(?:\s*(?:,|,?\s*and)\s*(?:the\s+)?@\d+@)+)[^@;.]{0,40}?\s+into\s+"
+    rf"\s+(?:the\s+)?(?P<list>{LIST})[^@;.]{{0,40}}?\s+into\s+"
     r"(?:(?:a|an|the|one)\s+)?(?:(?:single|new|unified|merged|combined)\s+)?@(?P<new>\d+)@",
     re.I,
 )
