@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.lexicon import MEMO_SIZE, MEMOS
+from loaders.lexicon import MEMO_SIZE, MEMOS, READING
 
 E = r"@(\d+)@"
 # A list of mentions: "A, B and C", "A and one or more B or C".
@@ -200,3 +200,34 @@ def rules_in(text: str, low: str) -> dict[str, list[re.Match[str]]]:
 
 
 MEMOS.append(rules_in.cache_clear)
+
+
+_UNASSERTING = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in READING["unasserted"]), key=len, reverse=True)
+_UNASSERTED = re.compile(r"\b(?:" + "|".join(_UNASSERTING) + r")\b[^,;:.]*", re.I)
+
+
+def asserted(text: str) -> str:
+    """The templated statement with each clause a recommendation or a supposition opens blanked to its end,
+    its mentions kept in place and each set apart by a semicolon; the text keeps its length, so years keep
+    their offsets.
+
+    >>> asserted("@0@ runs @1@ and should work with @2@ on @3@.")
+    '@0@ runs @1@ and ;                @2@;   @3@.'
+    """
+    if "@" not in text:
+        return text
+    return _UNASSERTED.sub(lambda m: _blank(m[0]), text)
+
+
+def _blank(clause: str) -> str:
+    """``clause`` as spaces but its mentions, each gap opening on a semicolon."""
+    out: list[str] = []
+    pos = 0
+    for m in MENTION.finditer(clause):
+        gap = m.start() - pos
+        out.append((";" + " " * (gap - 1)) if gap else "")
+        out.append(m[0])
+        pos = m.end()
+    tail = len(clause) - pos
+    out.append((";" + " " * (tail - 1)) if tail else "")
+    return "".join(out)

@@ -20,8 +20,8 @@ _MERGED_TO_FORM = re.compile(
 
 _TAKES_OVER = r"@(\d+)@[^@;]{0,30}?\b(?:took|takes|has\s+taken|will\s+take)\s+over\s+"
 _TOOK_OVER_RUNNING = re.compile(
-    _TAKES_OVER + r"(?:the\s+)?(?:management|running"
-    r"|administration|operation|delivery|implementation)\s+of\s+(?:the\s+)?@(\d+)@(?:\s+from\s+(?:the\s+)?@(?P<from>\d+)@)?",
+    _TAKES_OVER + r"(?:(?:the\s+)?(?:management|running|administration|operation|delivery|implementation)\s+of\s+)?"
+    r"(?:the\s+)?@(\d+)@(?:\s+from\s+(?:the\s+)?@(?P<from>\d+)@)?",
     re.I,
 )
 _TOOK_OVER = re.compile(

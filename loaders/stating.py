@@ -72,7 +72,8 @@ def _its_opening(rd: Reader, t: str, keys: list[str], years: list[YearSpan], spa
 
 
 def relate(rd: Reader, st: Statement, t: str, keys: list[str], years: list[YearSpan]) -> None:
-    """Apply the relationship rules to one templated statement."""
+    """Apply the relationship rules to one templated statement (but its recommendations and suppositions)."""
+    t = R.asserted(t)
     if t[:5].lstrip().lower().startswith(("its ", "their")):
         _its_opening(rd, t, keys, years, span_of(st))
     rules = R.rules_in(t, t.lower())

@@ -914,3 +914,29 @@ def test_its_in_an_opening_frame_is_the_main_clauses_subjects():
 def test_a_romance_names_and_before_an_article_stays_in_the_name():
     x = extract(document_from_text("The Ministero delle Imprese e del Porto (MIP) runs the Quay Voucher.\n"))
     assert ("IMPLEMENTS", "Ministero delle Imprese e del Porto", "Quay Voucher") in set(dated_facts(x))
+
+
+def test_a_recommendation_or_a_supposition_states_no_relation_but_the_facts_beside_it_stay():
+    found = facts(
+        "The Valdoria Enterprise Agency (VEA) runs the Quay Voucher and should cooperate with the Norland Chamber "
+        "of Commerce on the Harbour Skills Scheme.\n"
+        "It is recommended that the Valdoria Digital Office lead the Coastal Data Strategy.\n"
+        "The government may wish to consider merging the VEA into the Valdoria Development Bank.\n"
+        "If the Quay Voucher were run by the Sorvik Business Association, take-up would rise.\n"
+        "The Sorvik Business Association partners with the VEA on the Harbour Skills Scheme.\n"
+    )
+    assert {("IMPLEMENTS", "Valdoria Enterprise Agency", "Quay Voucher"),
+            ("COLLABORATES_WITH", "Sorvik Business Association", "Valdoria Enterprise Agency")} <= found
+    assert not {f for f in found if "Norland Chamber of Commerce" in f or "Valdoria Development Bank" in f
+                or f[1:] == ("Valdoria Digital Office", "Coastal Data Strategy")
+                or f[1:] == ("Sorvik Business Association", "Quay Voucher")}
+
+
+def test_a_body_that_took_over_a_programme_from_another_runs_it_since_then():
+    x = extract(document_from_text(
+        "The Valdoria Enterprise Agency runs the Quay Voucher.\n"
+        "In 2031 the Valdoria Digital Office took over the Coastal Data Strategy from the Valdoria Enterprise Agency.\n"
+    ))
+    dated = dated_facts(x)
+    assert dated.get(("IMPLEMENTS", "Valdoria Digital Office", "Coastal Data Strategy")) == (2031, None)
+    assert dated.get(("TRANSFERRED_TO", "Valdoria Enterprise Agency", "Valdoria Digital Office")) == (2031, None)
