@@ -72,6 +72,7 @@ TOKEN = re.compile(r"[\w&'\u2019-]+(?:(?:\.(?=[^\W\d_])|(?<=\d)\.(?=\d))[\w&'\u2
 _ACTOR_TAIL = re.compile(rf"(?:\s+General)?\s+(?:{TAIL_OPENERS})\s+{_TAIL}")  # "Dirección General de …"
 # Heads of names in Romance languages, whose adjectives follow them ("Servicio Nacional de …")
 _ROMANCE_HEADS = frozenset(READING["heads_before_adjectives"])
+_ARTICLES = frozenset(READING["articles_before_heads"])
 _ADJECTIVES_TAIL = re.compile(rf"(?:\s+[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+){{1,2}}\s+(?:{TAIL_OPENERS})\s+{_TAIL}")
 
 
@@ -213,6 +214,8 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     if "and" in pre and first > 0 and toks[first - 1][2] == "," and pre.index("and") >= 2:
         pre = pre[len(pre) - pre[::-1].index("and") :]  # "…, Crédit Norland and Quay Bank": the last item
     kept = cut_after_acronym(strip_starters(pre))
+    if len(kept) == 1 and kept[0] in _ARTICLES:  # "Il Ministero …": the article opens no name
+        kept = []
     m = _ACTOR_TAIL.match(text, he)
     if m is None and head in _ROMANCE_HEADS:  # "Agência Brasileira de Desenvolvimento …": adjectives, then the tail
         m = _ADJECTIVES_TAIL.match(text, he)

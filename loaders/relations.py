@@ -202,8 +202,16 @@ def rules_in(text: str, low: str) -> dict[str, list[re.Match[str]]]:
 MEMOS.append(rules_in.cache_clear)
 
 
-_UNASSERTING = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in READING["unasserted"]), key=len, reverse=True)
-_UNASSERTED = re.compile(r"\b(?:" + "|".join(_UNASSERTING) + r")\b[^,;:.]*", re.I)
+_UNASSERTING = sorted(
+    (re.escape(w).replace(r"\ ", r"\s+").replace("'", "['\u2019]") for w in READING["unasserted"]),
+    key=len,
+    reverse=True,
+)
+_UNASSERTED = re.compile(
+    r"(?<![\w-])(?:" + "|".join(_UNASSERTING) + r")(?![\w-])(?!\s+(?:only|just|merely|least)\b)"
+    r"[^,;:.]*?(?=\s+but\b|[,;:.]|$)",
+    re.I,
+)
 
 
 def asserted(text: str) -> str:

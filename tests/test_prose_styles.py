@@ -940,3 +940,22 @@ def test_a_body_that_took_over_a_programme_from_another_runs_it_since_then():
     dated = dated_facts(x)
     assert dated.get(("IMPLEMENTS", "Valdoria Digital Office", "Coastal Data Strategy")) == (2031, None)
     assert dated.get(("TRANSFERRED_TO", "Valdoria Enterprise Agency", "Valdoria Digital Office")) == (2031, None)
+
+
+def test_a_denied_relation_is_not_read_but_not_only_still_states_both():
+    found = facts(
+        "The Valdoria Enterprise Agency does not run the Quay Voucher. "
+        "The Harbour Grant is not managed by the Norland Digital Office but by the Sorvik Trade Board. "
+        "Neither the Valdoria Enterprise Agency nor the Norland Digital Office takes part in the Coastal Network. "
+        "The Sorvik Trade Board not only runs the Dock Loan but also funds the Pier Fund.\n"
+    )
+    assert {("IMPLEMENTS", "Sorvik Trade Board", "Dock Loan"), ("LEADS", "Sorvik Trade Board", "Pier Fund")} <= found
+    assert not {f for f in found if f[2] in ("Quay Voucher", "Coastal Network")
+                or f[1:] == ("Norland Digital Office", "Harbour Grant")}
+
+
+def test_an_article_of_another_language_before_a_head_opens_no_name():
+    x = extract(document_from_text(
+        "Il Ministero delle Imprese del Porto runs the Quay Voucher. Die Bundesagentur für Häfen funds it.\n"
+    ))
+    assert {"Ministero delle Imprese del Porto", "Bundesagentur für Häfen"} <= names(x)
