@@ -49,6 +49,11 @@ _RELATIVE_CLAUSE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who|who
 # "presented guidelines for joint work between A and B": the verb's object is a noun, A sits in its complement.
 _OBJECT_FIRST = re.compile(r"\s*(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){1,5}(?:between|about|among)\s", re.I)
 
+# "commissioned by my Department from A": the agent is a body the text names without a name; A is not it.
+_UNNAMED_AGENT = re.compile(
+    r"\s*(?:(?:my|our|your|his|her|its|their|the|this)\s+)?(?:[A-Z][\w'-]*\s+){1,3}(?:from|to|for|with)\s+(?:the\s+)?$"
+)
+
 _NEW_CLAUSE = re.compile(r",\s*(?:when|where|which|who|whose|while|whereas|because|although|after|before)\b", re.I)
 
 # "… networks, notably A and B": the first mention after a phrase may come after an example marker.
@@ -250,6 +255,8 @@ def objects_after(t: str, at: int, limit: int) -> list[int]:
     gap = t[at : m.start()]
     long_gap = len(gap) > _GAP_AFTER and not (len(gap) <= 2 * _GAP_AFTER and _EXAMPLES.search(gap))
     if long_gap or ";" in gap or ". " in gap or " and " in gap or _NEW_CLAUSE.search(gap) or _OBJECT_FIRST.match(gap):
+        return []
+    if t[max(0, at - 3) : at].lower() == " by" and _UNNAMED_AGENT.match(gap):
         return []
     if (owned := _OWNED_AFTER.match(t, m.end())) is not None:
         m = owned  # "under Norland's recovery plan": the plan, not its owner

@@ -74,7 +74,7 @@ def _labelled_row(rd: Reader, cells: list[str], keys: list[str], span: tuple[int
     relation, page_first = _BODY_ROLES[role]
     for m in R.MENTION.finditer(cells[1]):
         body = keys[int(m[1])]
-        if rd.is_actor(body):
+        if rd.is_actor(body) or rd.retypable(body):  # the label says it is a body ("Export Norland")
             rd.add(relation, *((about, body) if page_first else (body, about)), [span], FRAMED)
 
 

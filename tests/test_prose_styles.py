@@ -959,3 +959,17 @@ def test_an_article_of_another_language_before_a_head_opens_no_name():
         "Il Ministero delle Imprese del Porto runs the Quay Voucher. Die Bundesagentur für Häfen funds it.\n"
     ))
     assert {"Ministero delle Imprese del Porto", "Bundesagentur für Häfen"} <= names(x)
+
+
+def test_an_infobox_predecessor_found_by_shape_and_an_agent_named_without_a_name():
+    x = extract(document_from_text(
+        "# Norland Innovation Agency\n\n"
+        "| Norland Innovation Agency | |\n|---|---|\n"
+        "| Preceding agencies | Norland Technology Centre; Export Norland |\n\n"
+        "The Norland Innovation Agency runs the Quay Digital Grant. A review of the grant, commissioned by my "
+        "Department from the Harbour Economic Institute, will be published in 2033.\n"
+    ))
+    found = set(dated_facts(x))
+    assert {("SUCCEEDED_BY", "Norland Technology Centre", "Norland Innovation Agency"),
+            ("SUCCEEDED_BY", "Export Norland", "Norland Innovation Agency")} <= found
+    assert not {f for f in found if f[1] == "Harbour Economic Institute"}
