@@ -223,6 +223,8 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     c = _COUNTRY_SUFFIX.match(text, he + len(tail)) if tail else None
     if c is not None and {c[1], c[1].title()} & countries().by_name.keys():
         tail += c[0]  # "Organization for Harbour Innovation, NORLAND (OHIN)", "Ministry of Made in Norland (MMN)"
+    elif not tail and kept and (c := _COUNTRY_AFTER.match(text, he)) is not None and c[1] in countries().by_name:
+        tail = c[0]  # "Innovation Agency Norland": a body named with its country after the head
     if not kept and not tail:
         return []  # a bare "Office": a reference, resolved elsewhere
     start = toks[h - len(kept)][0] if kept else hs
@@ -333,6 +335,9 @@ _VERB_OBJECT = re.compile(
 
 
 _COUNTRY_SUFFIX = re.compile(r"(?:,\s+|\s+in\s+)([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?=\s*\([A-Z]{2,}\))")
+
+
+_COUNTRY_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-]|['\u2019]s)")
 
 
 _PERSON_AFTER = re.compile(r" [A-Z][a-z]+\b(?! (?:of|for)\b)")

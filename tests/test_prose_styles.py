@@ -973,3 +973,12 @@ def test_an_infobox_predecessor_found_by_shape_and_an_agent_named_without_a_name
     assert {("SUCCEEDED_BY", "Norland Technology Centre", "Norland Innovation Agency"),
             ("SUCCEEDED_BY", "Export Norland", "Norland Innovation Agency")} <= found
     assert not {f for f in found if f[1] == "Harbour Economic Institute"}
+
+
+def test_a_body_named_with_its_country_after_the_head_and_an_about_heading():
+    x = extract(document_from_text(
+        "# About Quay Agency Latvia\n\n"
+        "Quay Agency Latvia runs the Quay Digital Grant. It works in Latvia and Valdoria.\n"
+    ))
+    assert ("IMPLEMENTS", "Quay Agency Latvia", "Quay Digital Grant") in set(dated_facts(x))
+    assert not {n for n in names(x) if n.startswith("About")}
