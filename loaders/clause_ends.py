@@ -97,6 +97,13 @@ PARTNER_ITEM = re.compile(r"(with\s*)?@(\d+)@")
 
 _OWNED_AFTER = re.compile(r"(?:'s|\u2019s|')\s+@(\d+)@")
 
+@cache
+def _owned_bodies() -> re.Pattern[str]:
+    """ "'s bodies", "'s partners": bodies of a name's, left unnamed (``body_nouns`` of reading.yaml, plural)."""
+    plurals = [n[:-1] + "ies" if n.endswith("y") else n + "s" for n in reading_words().body_nouns]
+    return re.compile(rf"(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+)?(?:{alternation([*plurals, 'partners', 'members'])})\b")
+
+
 _OWN_CLAUSE = re.compile(r",\s*(?:while|whereas)\s+(?!(?:it|they|its|their)\b)[a-z]")
 _LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
 _VERB_CLAUSE = re.compile(r";\s*(?:and\s+|also\s+)?$")
@@ -258,6 +265,8 @@ def objects_after(t: str, at: int, limit: int) -> list[int]:
         return []
     if t[max(0, at - 3) : at].lower() == " by" and _UNNAMED_AGENT.match(gap):
         return []
+    if _owned_bodies().match(t, m.end()):
+        return []  # "together with the rest of A's bodies": A's bodies, unnamed, not A
     if (owned := _OWNED_AFTER.match(t, m.end())) is not None:
         m = owned  # "under Norland's recovery plan": the plan, not its owner
     elif (chapter := _part_of_after().match(t, m.end())) is not None:

@@ -67,6 +67,8 @@ _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # ver
 # A framing phrase ("as part of", "under") and the prepositions that make a mention an object of its verb.
 _FRAMING = re.compile(r"(?:as\s+)?part\s+of|under|within", re.I)
 _OPENER_SUBJECT = re.compile(r"\s*,\s*(?:the\s+|its\s+)?@(\d+)@")
+# "P (2030-2031): grants for …", "P – a loan …": a line that opens on a name and describes it.
+_LABELLED_ITEM = re.compile(r"[\s*\u2013\u2014-]*@(\d+)@\s*(?:\([^()@]*\)\s*)?(?::|\s\u2013|\s\u2014|\s-)\s")
 _OWNER_OPENS = re.compile(r"^[\s*\u2013\u2014-]*@(\d+)@(?:'s|\u2019s)\s")  # "- Norland's plan …"
 _PASSIVE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:then\s+|former\s+|new\s+)?$", re.I)
 
@@ -251,6 +253,9 @@ def _implied_subject(
 ) -> list[int]:
     """The subject a phrase has where none stands before it in its clause: a bullet's parent, the body whose
     work "its functions" are, the main clause's subject for an opening participle."""
+    if not before and after and not forward and (item := _LABELLED_ITEM.match(t)) is not None \
+            and int(item[1]) not in after:
+        before = [int(item[1])]  # "P (2030-2031): grants for firms; managed by A": the item's name
     if bullet and not before and after and (_DESCRIBES_PARENT.match(t[: m.start()]) or (
         ";" in t[: m.start()] and _DESCRIBES_PARENT.match(t[t.rfind(";", 0, m.start()) + 1 : m.start()])
         and ("@" not in (first := t[: t.find(";")]) or _DESCRIBES_PARENT.match(first[: first.find("@")]))

@@ -12,6 +12,7 @@ from loaders.lexicon import (
     ACTOR_HEADS,
     INSTRUMENT_HEADS,
     PUNCT_TO_SPACE,
+    READING,
     SENTENCE_CASE_HEADS,
     TAIL_OPENERS,
     Candidate,
@@ -36,6 +37,8 @@ _REFERENCE = re.compile(
     # "the project management agency": the head noun modifies a body noun that follows
     + r"(?!\s+(?:[a-z]+\s+)?(?:" + "|".join(reading_words().body_nouns) + r")\b)"
 )
+
+_VERB_HEADS = frozenset(READING["verb_heads"])  # lower-case heads that are verbs too ("that act as")
 
 # "It manages …", "their programme": resolved by the reader to the entity the text is about.
 _PRONOUNS = frozenset(("it", "they", "its", "them"))
@@ -70,6 +73,8 @@ def short_forms(text: str, tokens: set[str] | None = None) -> list[Candidate]:
         for m in _REFERENCE.finditer(text):
             if m[0].split()[0].lower() in ("its", "their") and m["head"].endswith("s"):
                 continue  # "its programmes": the body's many, not one named before
+            if m[0].startswith(("that", "That")) and m["head"] in _VERB_HEADS:
+                continue  # "agencies that act as first contact": a relative clause's verb
             # "the new ministry" is the latest one named: its name carries the modifier for the reader.
             name = f"new {m['head']}" if m["mod"] == "new" else m["head"]
             found.append(Candidate(m.start(), m.end(), "", name, "reference", head=m["head"]))

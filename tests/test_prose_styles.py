@@ -982,3 +982,20 @@ def test_a_body_named_with_its_country_after_the_head_and_an_about_heading():
     ))
     assert ("IMPLEMENTS", "Quay Agency Latvia", "Quay Digital Grant") in set(dated_facts(x))
     assert not {n for n in names(x) if n.startswith("About")}
+
+
+def test_a_labelled_item_is_the_subject_of_its_passive_clauses():
+    found = facts(
+        "The following programmes matter most:\n\n"
+        "- Quay Support Programme (QSP): grants to small firms for consulting; administered by the Harbour "
+        "Secretariat and financed by a loan from the Norland Development Bank.\n"
+        "- Network of Dock Agencies: local agencies that act as first contact for firms; coordinated by the "
+        "Harbour Secretariat.\n"
+        "- The Pier Institute was placed under the Ministry of Docks together with the rest of the Ministry of "
+        "Piers's bodies.\n"
+    )
+    assert {("IMPLEMENTS", "Harbour Secretariat", "Quay Support Programme"),
+            ("LEADS", "Norland Development Bank", "Quay Support Programme"),
+            ("LEADS", "Harbour Secretariat", "Network of Dock Agencies"),
+            ("PART_OF", "Pier Institute", "Ministry of Docks")} <= found
+    assert not {f for f in found if "Ministry of Piers" in f}
