@@ -56,7 +56,8 @@ _NEXT_BODY = rf"(?:the\s+)?(?:{ACTOR_HEAD_RE})\b|the\s+(?:[A-Z][\w'-]*\s+){{2,3}
 _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for 2031"
     rf"(?:(?:the|a|la|el|los|las|le|les|o)\s+)?(?!(?:19|20)\d\d\b){_CW}"
     rf"(?:(?:\s*,\s*(?:the\s+)?|\s+(?:{_AND})\s+(?!{_NEXT_BODY})(?:the\s+|(?:del|della|delle|dei|des|du|do|da|dos|das)\s+)?"
-    rf"|{_INNER_OF}|(?<=Chambers)\s+of\s+|\s+){_CW})*"  # "Confederation of Chambers of Commerce": one name
+    # "Confederation of Chambers of Commerce", "Agency for the Promotion of Exports": one name
+    rf"|{_INNER_OF}|(?<=Chambers)\s+of\s+|(?<=tion)\s+of\s+(?:the\s+)?|\s+){_CW})*"
 )
 
 

@@ -999,3 +999,11 @@ def test_a_labelled_item_is_the_subject_of_its_passive_clauses():
             ("LEADS", "Harbour Secretariat", "Network of Dock Agencies"),
             ("PART_OF", "Pier Institute", "Ministry of Docks")} <= found
     assert not {f for f in found if "Ministry of Piers" in f}
+
+
+def test_a_name_for_the_promotion_of_something_runs_on():
+    x = extract(document_from_text(
+        "The Norland Agency for the Promotion of Small and Medium Enterprises (NAPSME) runs the Quay Voucher.\n"
+    ))
+    assert ("IMPLEMENTS", "Norland Agency for the Promotion of Small and Medium Enterprises", "Quay Voucher") in set(
+        dated_facts(x))
