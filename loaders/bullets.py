@@ -217,7 +217,8 @@ def statements(doc: Document) -> list[Statement]:
 _SENTENCE_END = re.compile(
     r"\.(?:(?<=[\w)\]\"'%\u2019\u201d]\.)|(?<=[^\W\d_]\.)(?:\d{1,2}|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,2}))\s+(?=[A-Z\"(\u201c])"
 )
-_ABBREVIATIONS = ("e.g", "i.e", "etc", "No", "Art", "Mr", "Ms", "Dr", "St", "Inc", "Ltd", "Co", "vs", "cf")
+_ABBREVIATIONS = ("e.g", "i.e", "etc", "No", "Art", "Mr", "Ms", "Dr", "St", "Inc", "Ltd", "Co", "Corp", "Dept", "Govt",
+                  "vs", "cf")
 
 
 def _sentences(text: str) -> list[int]:
@@ -229,6 +230,8 @@ def _sentences(text: str) -> list[int]:
         word = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]  # the word before, without copying the text
         if word.endswith(_ABBREVIATIONS) or (len(word) == 1 and word.isupper()):
             continue
+        if text.count("(", starts[-1], m.start()) > text.count(")", starts[-1], m.start()):
+            continue  # "(SME Corp. Malaysia)": a full stop inside brackets ends no sentence
         starts.append(m.end())
     return starts
 

@@ -75,9 +75,9 @@ _BEHALF = re.compile(
 
 _GOVERNING = re.compile(r"\b(?:[a-z]+ed)\s+(?:under|by|through|from|via|within)\s+(?:the\s+|its\s+)?$", re.I)
 
-_OWNER_GAP = re.compile(r"^(?:'s|\u2019s)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*$")  # "A's former seat now"
+_OWNER_GAP = re.compile(r"^(?:'s|\u2019s)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*,?\s*$")  # "A's former seat now"
 
-_APPOSING = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*$")
+_APPOSING = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:the\s+)?$")
 
 _BEFORE_PARENTHESIS = re.compile(r"@(\d+)@\s*\($")
 

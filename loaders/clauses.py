@@ -41,7 +41,7 @@ _MERGED_WITH = re.compile(
 _NO_OBJECT = re.compile(
     r"\s*(?:$|[,;.)]|\d|(?:on|in|at|from|since|when|after|before|by|until|and|but|while|under|with)\b)", re.I
 )
-_DETERMINED = re.compile(r"\b(?:the|a|an|its|their|this)\s+$", re.I)
+_DETERMINED = re.compile(r"\b(?:the|a|an|its|their|this)\s+(?:[a-z]+ly\s+)?$", re.I)  # "the (newly) created"
 # "has closed the largest part of P": a noun phrase after a verb, not "A, the main part of P".
 _OBJECT_NOUN = re.compile(r"[a-z]\s+(?:the|a|an)\s+(?:[a-z]+\s+)?$")
 _PARTNERS = ("COLLABORATES_WITH", "PARTICIPATES_IN")
@@ -154,13 +154,12 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
         return []
     pattern, table = _phrases()
     out: list[Phrased] = []
-    matches = list(pattern.finditer(t))
-    for i, m in enumerate(matches):
-        found = _lookup(table, m[0])
-        if found is None or _no_verb(t, m):
-            continue
+    # (a participle used as an adjective is no phrase: "placed under the newly created A" reads "under A")
+    matches = [(m, found) for m in pattern.finditer(t) if (found := _lookup(table, m[0])) is not None
+               and not _no_verb(t, m)]
+    for i, (m, found) in enumerate(matches):
         # The objects of a phrase come before the next phrase ("created in 2018 by merging A").
-        limit = matches[i + 1].start() if i + 1 < len(matches) else len(t)
+        limit = matches[i + 1][0].start() if i + 1 < len(matches) else len(t)
         out += _phrase_facts(t, m, found, limit, bullet)
     return out
 
@@ -181,7 +180,7 @@ _RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
 
 def _no_verb(t: str, m: re.Match[str]) -> bool:
     """ "the renamed scheme": a participle used as an adjective; "closed the largest part of P": a noun."""
-    if m[0].split()[0].lower().endswith("ed") and _DETERMINED.search(t, max(0, m.start() - 6), m.start()):
+    if m[0].split()[0].lower().endswith("ed") and _DETERMINED.search(t, max(0, m.start() - 20), m.start()):
         return True
     if not m[0].lower().startswith("part"):
         return False

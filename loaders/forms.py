@@ -317,6 +317,21 @@ _ITS_FRAME = re.compile(
 )
 
 
+# "B, the A's advice service, …", "B, A's economic plan, …": A owns B (its body, or its instrument).
+# (Not "A's successor, B" nor "A's partners, B and C": no part of A.)
+_NOT_OWNED = r"(?!(?:successors?|predecessors?|partners?|members?|peers?|counterparts?)\b)"
+_OWNED_APPOSED = re.compile(
+    r"@(\d+)@\s*(?:\([^()@]*\)\s*)?,\s*(?:the\s+)?@(\d+)@(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+){0,3}"
+    rf"{_NOT_OWNED}[a-z][\w-]*\s*(?:,|$)"
+)
+
+
+# "A's economic action plan, B, …": the same, the owner first.
+_OWNER_APPOSED = re.compile(
+    rf"@(\d+)@(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+){{0,3}}{_NOT_OWNED}[a-z][\w-]*\s*,\s*(?:the\s+)?@(\d+)@"
+)
+
+
 # "A's main programmes are B and C", "A's instruments include B": what A owns, listed after its kind.
 _OWN_LIST = re.compile(
     r"@(\d+)@(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,2}(?:programmes|programs|schemes|instruments|initiatives|services"
@@ -336,6 +351,8 @@ def by_form(t: str) -> list[Phrased]:
     out = [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _POSSESSIVE.finditer(t)]
     out += [Phrased(OWNS, [int(m[1])], [int(x) for x in MENTION.findall(m["list"])], m.start(), m.end())
             for m in _OWN_LIST.finditer(t)]
+    out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _OWNED_APPOSED.finditer(t)]
+    out += [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _OWNER_APPOSED.finditer(t)]
     if (f := _ITS_FRAME.match(t)) is not None:
         out.append(Phrased(OWNS, [int(f[2])], [int(f[1])], f.start(), f.end()))
     for m in ITS.finditer(t):

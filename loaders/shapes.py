@@ -123,6 +123,9 @@ def _head_and_name(text: str, toks: _Run, i: int, rw: ReadingWords) -> bool:
     return not (after[:1].isupper() or after in rw.connectors) and (i == 0 or not _cap(toks[i - 1][2]))
 
 
+_FOR_ALL = frozenset(("All", "Everyone", "Everybody"))
+
+
 def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Run]]:
     """Runs of capitalised words joined by connectors, not the start of a name with a head noun; and
     the words before "and" in such a start, apart (a name in a list of names, if no head-noun name
@@ -147,6 +150,8 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
             inner = word in rw.inner_words and k + 1 < n and _cap(toks[k + 1][2])  # "Grow Your Exports Online"
             if (_cap(word) and word not in rw.not_names and word not in ANY_HEAD) or _elided_cap(word) or inner:
                 last = k  # "… l'Industria", "Osez l'IA": an elided article before a capital stays in the name
+            elif word in _FOR_ALL and last == k - 2 and toks[k - 1][2] == "for":
+                last = k  # "Prosperity for All", "Skills for Everyone": a name's ending
             elif word[0].isdigit() and last == k - 1 and edition(word):
                 last = k  # "Harbour 2030", "Quay 4.0"
             elif word == "to" and last == i == k - 1 and not w.isupper() and k + 1 < n and _cap(toks[k + 1][2]):

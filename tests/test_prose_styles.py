@@ -1007,3 +1007,27 @@ def test_a_name_for_the_promotion_of_something_runs_on():
     ))
     assert ("IMPLEMENTS", "Norland Agency for the Promotion of Small and Medium Enterprises", "Quay Voucher") in set(
         dated_facts(x))
+
+
+def test_an_abbreviated_corp_in_brackets_and_a_body_placed_under_a_newly_created_ministry():
+    x = extract(document_from_text(
+        "Quay Corporation Latvia (Quay Corp. Latvia) was established in 2029 as the successor to the Dock "
+        "Development Corporation. Until 2030 it came under the Ministry of Ports; it was then placed under the "
+        "newly created Ministry of Docks.\n"
+    ))
+    found = set(dated_facts(x))
+    assert {("SUCCEEDED_BY", "Dock Development Corporation", "Quay Corporation Latvia"),
+            ("PART_OF", "Quay Corporation Latvia", "Ministry of Ports"),
+            ("PART_OF", "Quay Corporation Latvia", "Ministry of Docks")} <= found
+
+
+def test_an_apposition_naming_its_owner_and_a_name_ending_for_all():
+    found = facts(
+        "Export Norland, the Valdoria Government's advice service, runs the Quay Voucher. "
+        "The Valdoria Government's economic plan, Prosperity for All, was published in 2031. "
+        "The Quay Voucher's successor, the Dock Voucher, opened in 2032.\n"
+    )
+    assert {("IMPLEMENTS", "Export Norland", "Quay Voucher"), ("PART_OF", "Export Norland", "Valdoria Government"),
+            ("LEADS", "Valdoria Government", "Prosperity for All"),
+            ("SUCCEEDED_BY", "Quay Voucher", "Dock Voucher")} <= found
+    assert ("PART_OF", "Dock Voucher", "Quay Voucher") not in found
