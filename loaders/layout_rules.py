@@ -146,12 +146,19 @@ def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
     section is about), and a line "Lead: Ministry of Ports" or "Delivery partners: A, B" under or after an
     instrument (the bodies stand in the label's relation to it). Labels: ``role_labels`` in reading.yaml."""
     roles = reading_words().role_labels
-    for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
+    for st, (templ, keys, _) in zip(rd.statements, per_statement, strict=True):
         labelled = _LABELLED.match(st.text) or (
             _ROW_LABEL.match(st.text) if st.text.startswith("|") else _LABEL_VERB.match(st.text))
         own = rd.subjects[st.index]
         rel: str | None = None
         in_table = st.text.startswith("|")
+        named = _LABEL_OF.match(templ)  # "Partners of the P programme: A, B": the label names its instrument
+        if named is not None and (rel := roles.get(named[1].lower())) is not None and rd.is_instrument(
+                keys[int(named[2])]):
+            bodies = [keys[int(x)] for x in R.MENTION.findall(templ, named.end())]
+            for body in (b for b in bodies if rd.is_actor(b) and rd.type_of(b) != "TargetGroup"):
+                rd.add(rel, body, keys[int(named[2])], [span_of(st)], FRAMED)
+            continue
         if labelled is not None and (rel := roles.get(labelled[1].strip(" *#").lower())) is not None:
             # the label says what the names after it are: a body found by shape is one too
             bodies = [k for k in keys if (rd.is_actor(k) or in_table and rd.retypable(k))
@@ -179,6 +186,7 @@ def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
 
 
 _LABELLED = re.compile(r"^\s*([A-Za-z*#][A-Za-z *'()-]{1,40}?)\s*:\s*\S")
+_LABEL_OF = re.compile(r"^[\s*#-]*([A-Z][a-z]+(?:\s+[a-z]+)?)\s+(?:of|for|in)\s+@(\d+)@[^@:]{0,20}:")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 # "Partners include A and B.", "Delivery partners are A and B.": a sentence that opens on a role's label
 _LABEL_VERB = re.compile(r"^\s*([A-Z][a-z]+(?:\s+[a-z]+){0,2})\s+(?:include|includes|included|are|were|comprise)\s")

@@ -1031,3 +1031,9 @@ def test_an_apposition_naming_its_owner_and_a_name_ending_for_all():
             ("LEADS", "Valdoria Government", "Prosperity for All"),
             ("SUCCEEDED_BY", "Quay Voucher", "Dock Voucher")} <= found
     assert ("PART_OF", "Dock Voucher", "Quay Voucher") not in found
+
+
+def test_a_role_label_that_names_its_instrument():
+    found = facts("Delivery partners for the Quay Voucher: the Pier Office and the Dock Board.\n")
+    assert {("PARTICIPATES_IN", "Pier Office", "Quay Voucher"),
+            ("PARTICIPATES_IN", "Dock Board", "Quay Voucher")} <= found
