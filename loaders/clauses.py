@@ -146,6 +146,12 @@ def _lookup(table: dict[str, tuple[str, bool]], text: str) -> tuple[str, bool] |
     return found
 
 
+def phrase_relation(words: str) -> tuple[str, bool] | None:
+    """The relation a phrase of ``reading.yaml`` states, and whether it reads forward ("manage" →
+    IMPLEMENTS, forward), or None if ``words`` are no phrase."""
+    return _lookup(_phrases()[1], words)
+
+
 @memoised
 def phrased(t: str, bullet: bool = False) -> list[Phrased]:
     """The relations the phrases of ``reading.yaml`` state in templated statement ``t`` (``bullet``: a

@@ -9,6 +9,7 @@ import re
 
 from loaders import relations as R
 from loaders.bullets import Statement
+from loaders.clauses import phrase_relation
 from loaders.dates import YearSpan, find_years
 from loaders.forms import counted_members
 from loaders.groups import targets_in_name
@@ -167,6 +168,8 @@ def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
         elif st.kind == "bullet" and st.parent is not None and own is not None:
             rel = roles.get(rd.statements[st.parent].text.strip(" :#*").lower())
             bodies, line = [own], rd.statements[st.parent]
+            if rel is None:
+                _ours(rd, st, own, line)
         if rel is None:
             continue
         about = _table_instrument(rd, per_statement, st) if in_table else None
@@ -183,6 +186,20 @@ def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
             for k in keys:
                 if rd.is_instrument(k) and not rd.retypable(k) and k != about:
                     rd.add("PART_OF", about, k, [span_of(st)], FRAMED)
+
+
+# A heading or a line over a list that says what the page's body does with the items: "Funds we manage",
+# "We work closely with:".
+_WE_DO = re.compile(r"^[#*\s]*(?:[A-Za-z-]+\s+){0,3}?we\s+(?:[a-z]+ly\s+)?([a-z]+(?:\s+[a-z]+){0,2})[\s:*]*$", re.I)
+
+
+def _ours(rd: Reader, st: Statement, item: str, line: Statement) -> None:
+    """An item under "Funds we manage" or "We work with:": the page's body stands to it as the verb says."""
+    we = _WE_DO.match(line.text)
+    found = phrase_relation(we[1]) if we is not None else None
+    owner = rd.owner() if found is not None and found[1] else None
+    if found is not None and owner is not None and owner != item:
+        rd.add(found[0], owner, item, [span_of(line), span_of(st)], FRAMED)
 
 
 _LABELLED = re.compile(r"^\s*([A-Za-z*#][A-Za-z *'()-]{1,40}?)\s*:\s*\S")

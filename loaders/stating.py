@@ -240,7 +240,9 @@ def _cooperation(sc: _Scope, rules: _Rules) -> None:
             if context:
                 rd.add("IMPLEMENTS", a, context, [*parent_span, span], FRAMED)
     for m in rules.get("COLLABORATING_WITH", ()):
-        partners = [k(i) for i in R.MENTION.findall(m["plist"] or m["list"]) if rd.is_actor(k(i))]
+        group = "plist" if m["plist"] else "list"  # (an owner ending the list, "B, A's service", is no partner)
+        partners = [k(x[1]) for x in R.MENTION.finditer(t, m.start(group), m.end(group))
+                    if rd.is_actor(k(x[1])) and t[x.end() : x.end() + 1] not in "'\u2019"]
         actors_before = [  # an owner ("A's policy") is not who works with the partners
             k(x[1]) for x in R.MENTION.finditer(t, 0, m.start()) if rd.is_actor(k(x[1])) and t[x.end()] not in "'\u2019"
         ]

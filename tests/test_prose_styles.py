@@ -1037,3 +1037,17 @@ def test_a_role_label_that_names_its_instrument():
     found = facts("Delivery partners for the Quay Voucher: the Pier Office and the Dock Board.\n")
     assert {("PARTICIPATES_IN", "Pier Office", "Quay Voucher"),
             ("PARTICIPATES_IN", "Dock Board", "Quay Voucher")} <= found
+
+
+def test_a_body_page_lists_what_it_manages_and_who_it_works_with():
+    found = facts(
+        "# About the Norland Development Bank\n\n"
+        "The Norland Development Bank is owned by the Valdoria Government.\n\n"
+        "## Funds we manage\n\n- Quay Flexible Investment Fund\n- Dock Business Fund (2030-2035)\n\n"
+        "## Who we are\n\nWe work closely with:\n\n- the Harbour Co-operative Centre\n\n"
+        "We work with Export Norland, the Valdoria Government's advice service for exporters.\n"
+    )
+    assert {("IMPLEMENTS", "Norland Development Bank", "Quay Flexible Investment Fund"),
+            ("IMPLEMENTS", "Norland Development Bank", "Dock Business Fund"),
+            ("COLLABORATES_WITH", "Harbour Co-operative Centre", "Norland Development Bank")} <= found
+    assert not {f for f in found if f[0] == "COLLABORATES_WITH" and "Valdoria Government" in f}
