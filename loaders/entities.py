@@ -101,16 +101,24 @@ def _glossary_entry(g: re.Match[str], text: str, shaped: bool) -> Candidate | No
     abbreviation, name = g[1], g[2]
     if sum(ch.isupper() for ch in abbreviation) < 2:  # "Lead: Local Enterprise Agency Desk": a label
         return None
-    if abbreviation[0].lower() != name[0].lower() or not spells(abbreviation, name):
+    if (dated := _DECK_ITEM_END.search(name)) is not None:
+        name = name[: dated.start()]  # "EXPO – Export Readiness Programme (2021-2025, MOT)": the years are no name
+    # the initials, or the first word's start ("EXPO – Export Readiness Programme")
+    if abbreviation[0].lower() != name[0].lower() or not (
+            spells(abbreviation, name) or name.lower().startswith(abbreviation.lower()[:3])):
         return None
     inner = find_candidates(name, False, None, shaped)
     whole = inner[0] if len(inner) == 1 and inner[0].end - inner[0].start == len(name) else None
+    end = g.start(2) + len(name)
     if whole is not None and whole.kind == "name":  # typed by its head noun, as in running text
-        return Candidate(g.start(2), g.end(2), whole.type, whole.name, "name", abbreviation, whole.head)
+        return Candidate(g.start(2), end, whole.type, whole.name, "name", abbreviation, whole.head)
     if whole is None and any(w[:1].islower() and w not in reading_words().connectors for w in name.split()[1:]):
         return None  # "SME   Small and medium-sized enterprise": a term, not a name
     label = whole.type if whole is not None else shaped_type(name.split())
-    return Candidate(g.start(2), g.end(2), label, canonical_name(name), "proper", abbreviation)
+    return Candidate(g.start(2), end, label, canonical_name(name), "proper", abbreviation)
+
+
+_DECK_ITEM_END = re.compile(r"\s*\([^()]*\d{4}[^()]*\)\s*$")
 
 
 def find_candidates(
@@ -129,8 +137,11 @@ def find_candidates(
         return list(done)
     g = _GLOSSARY_ROW.match(text) if text.startswith("|") else GLOSSARY_LINE.match(text)
     if g is not None and (entry := _glossary_entry(g, text, shaped)) is not None:
-        _CANDIDATES[key] = (entry,)
-        return [entry]
+        # what follows a name cut short ("… Programme (2021-2025, MOT)") is read as it stands
+        after = [c._replace(start=c.start + entry.end, end=c.end + entry.end)
+                 for c in find_candidates(text[entry.end :], bullet, acronyms, shaped)] if entry.end < g.end(2) else []
+        _CANDIDATES[key] = (entry, *after)
+        return [entry, *after]
     has_upper = not text.islower()
     low = text.lower()
     tokens = set(low.translate(PUNCT_TO_SPACE).split())

@@ -1051,3 +1051,12 @@ def test_a_body_page_lists_what_it_manages_and_who_it_works_with():
             ("IMPLEMENTS", "Norland Development Bank", "Dock Business Fund"),
             ("COLLABORATES_WITH", "Harbour Co-operative Centre", "Norland Development Bank")} <= found
     assert not {f for f in found if f[0] == "COLLABORATES_WITH" and "Valdoria Government" in f}
+
+
+def test_a_deck_item_defining_its_abbreviation_keeps_its_years_and_body_apart():
+    x = extract(document_from_text(
+        "The Ministry of Trade (MOT) leads.\n\n- EXPO – Export Readiness Programme (2031-2035, MOT)\n"
+    ))
+    names_ = {e.name: e for e in x.entities}
+    assert "EXPO" in names_["Export Readiness Programme"].aliases
+    assert dated_facts(x).get(("IMPLEMENTS", "Ministry of Trade", "Export Readiness Programme")) == (2031, 2035)
