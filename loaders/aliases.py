@@ -76,9 +76,15 @@ def named_before(c: Candidate, text: str) -> re.Match[str] | None:
     return None if word in countries().by_name or word in reading_words().not_names else m
 
 
+_EDITION = re.compile(r" (?:19|20)\d\d(?=\s*\()")
+
+
 def short_name(c: Candidate, text: str) -> re.Match[str] | None:
-    """The abbreviation or short name in parentheses right after a mention, if any."""
+    """The abbreviation or short name in parentheses right after a mention (or after the year that ends
+    an instrument's name: "National Export Policy 2030 (NEP 2030)"), if any."""
     if m := ABBREVIATION.match(text, c.end):
+        return m
+    if (y := _EDITION.match(text, c.end)) is not None and (m := ABBREVIATION.match(text, y.end())):
         return m
     if "hereinafter" in text and (m := _HEREINAFTER.match(text, c.end)):
         return m

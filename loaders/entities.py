@@ -397,7 +397,10 @@ def _non_overlapping(found: list[Candidate], text: str) -> list[Candidate]:
         if c.start < taken_end or c.end <= c.start:
             # A longer mention already covers it: a quoted title wins over the names inside it.
             continue
-        if c.kind in ("name", "quoted", "proper", "institutions") and c.alias is None and (am := short_name(c, text)):
+        # (an abbreviation after the name's year wins over the name with its year: "Policy 2030 (NEP 2030)")
+        year_alias = c.alias is not None and c.alias.startswith(c.name) and c.alias[-4:].isdigit()
+        if c.kind in ("name", "quoted", "proper", "institutions") and (c.alias is None or year_alias) and (
+                am := short_name(c, text)):
             abbr = am[1]
             if not abbr.isdigit() and not abbr.startswith("Article"):
                 c = Candidate(c.start, c.end, c.type, c.name, c.kind, abbr, c.head)

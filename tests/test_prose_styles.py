@@ -1060,3 +1060,12 @@ def test_a_deck_item_defining_its_abbreviation_keeps_its_years_and_body_apart():
     names_ = {e.name: e for e in x.entities}
     assert "EXPO" in names_["Export Readiness Programme"].aliases
     assert dated_facts(x).get(("IMPLEMENTS", "Ministry of Trade", "Export Readiness Programme")) == (2031, 2035)
+
+
+def test_an_abbreviation_after_the_year_that_ends_a_name():
+    found = facts(
+        "The National Export Policy 2030 (NEP 2030) was adopted in 2029 by the Ministry of Trade. "
+        "NEP 2030 is run by the Quay Agency.\n"
+    )
+    assert {("LEADS", "Ministry of Trade", "National Export Policy"),
+            ("IMPLEMENTS", "Quay Agency", "National Export Policy")} <= found
