@@ -230,8 +230,9 @@ def list_end(t: str, at: int) -> int:
     return pos
 
 # "the G12 network of cities, and …"; "A, a free online check, and B": a short description of an item
-_COMPLEMENT = re.compile(
+_COMPLEMENT = re.compile(  # (and a share or a note in brackets: "A (51%) and B (49%)")
     r"\s+of\s+[a-z]+(?:\s+[a-z]+)?(?=\s*(?:,|and\b))|,\s+(?:a|an)\s+[a-z][a-z -]{0,50}?(?=,\s*and\b)"
+    r"|\s*\([^()@]{1,30}\)(?=\s*(?:,|and\b|&))"
 )
 
 def _past_complement(t: str, pos: int) -> int:

@@ -19,14 +19,17 @@ from loaders.lexicon import memoised
 _Y = r"(?:1[89]\d\d|20\d\d)"
 # The clean view of a document has already turned en/em dashes into '-'; a raw string still works.
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"  # "2015 to 30 June": a day, not a year
+_DAY_MONTH = rf"(?:\d{{1,2}}\s+)?(?:{MONTH}[a-z]*\.?\s+)?"
 _DASH = r"\s*(?:-|\u2013|\u2014|\u2012|\u2212|to|until|till|through|and)\s*"
 _YEARS = re.compile(
     rf"(?:(?<=\bFY)|(?<![\w.,$\u20ac\u00a3/-]))(?:"  # "FY2022": a fiscal year is its year
     rf"(?P<rpre>from\s+|between\s+)?(?P<r1>{_Y})(?:/\d\d)?{_DASH}(?P<r2>{_Y}|\d\d(?!\s+{MONTH}))"
     rf"(?:/(?P<r2f>\d\d))?(?![\d%])"  # "2018/19 - 2022/23": fiscal years, ending in 2023
     rf"|(?:(?P<dq>early|mid|late)[\s-]+)?(?:the\s+)?(?P<dec>1[89]\d0s|20\d0s)"
-    rf"|(?P<fpre>from|since|starting\s+in|beginning\s+in|as\s+of)\s+(?P<f>{_Y})(?![\d%])"
-    rf"|(?P<upre>until|till|up\s+to|through|to|ended\s+in|closed\s+in)\s+(?P<u>{_Y})(?![\d%])"
+    # "since March 2021", "until 30 June 2030": a day and a month may come between ("from … to …" dates
+    # are joined into a range by _dated_ranges)
+    rf"|(?P<fpre>(?:since|starting\s+in|beginning\s+in|as\s+of)\s+{_DAY_MONTH}|from\s+)(?P<f>{_Y})(?![\d%])"
+    rf"|(?P<upre>(?:until|till|up\s+to|through)\s+{_DAY_MONTH}|(?:to|ended\s+in|closed\s+in)\s+)(?P<u>{_Y})(?![\d%])"
     rf"|(?P<o>{_Y})\s*(?:-|\u2013|\u2014)(?=\s*(?:[,;)\]|]|$))"  # "(2028-, A)", "| 2019– |": still open
     rf"|(?P<y>{_Y})(?![\d%]|\.\d|s\b)"
     rf")",
@@ -83,7 +86,6 @@ def find_years(text: str) -> list[YearSpan]:
     return _dated_ranges(text, spans) if len(spans) > 1 else spans
 
 
-_DAY_MONTH = rf"(?:\d{{1,2}}\s+)?(?:{MONTH}[a-z]*\.?\s+)?"
 _FROM_DATE = re.compile(rf"\b(?:from|between)\s+{_DAY_MONTH}$", re.I)
 _TO_DATE = re.compile(rf"\s*(?:to|until|till|and|-|\u2013)\s+{_DAY_MONTH}$", re.I)
 

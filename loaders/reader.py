@@ -131,15 +131,19 @@ class Reader:
         """Elsewhere ("made it a component") a pronoun is the last sentence's subject. "…, and it runs":
         a clause-opening pronoun is the body that opened the clause before it; "the bodies working under
         it": a pronoun after a preposition is the sentence's own subject; "banks joined it": a verb's
-        object is the instrument the sentence named; "Within it, …": the instrument named before."""
+        object is the instrument the sentence named; "Within it, …": the instrument the sentence before named,
+        else that sentence's subject."""
         opening = self.clause_subject or self.opening
         if c.head in ("former", "latter"):  # the first or the second of the last two named
             pair = list(dict.fromkeys(self.named_now if len(set(self.named_now)) > 1 else self.named_before))[-2:]
             return (pair[0] if c.head == "former" else pair[1]) if len(pair) == 2 else None
         if c.head == "page":
             return self.owner()
-        if c.head == "frame" and self.instrument_before is not None:
-            return self.instrument_before
+        if c.head == "frame":  # the instrument the sentence before named, else what that sentence was about
+            before = [k for k in self.named_before if self.is_instrument(k)]
+            if before or self.focus is None:
+                return before[-1] if before else self.instrument_before
+            return self.focus
         if c.head == "object" and self.opening is not None:
             return self.opening
         if c.head == "direct" and self.named_instrument is not None:

@@ -1069,3 +1069,17 @@ def test_an_abbreviation_after_the_year_that_ends_a_name():
     )
     assert {("LEADS", "Ministry of Trade", "National Export Policy"),
             ("IMPLEMENTS", "Quay Agency", "National Export Policy")} <= found
+
+
+def test_within_it_after_a_sentence_about_a_body_and_owners_with_their_shares():
+    x = extract(document_from_text(
+        "Support was built around the Quay Economy Law.\n\n"
+        "The Ministry of Docks (MD) was created in 2029. Within it, the Secretariat for Small Firms (SSF) was "
+        "responsible for most support to firms.\n"
+        "Until March 2030 the Pier Agency reported to the Ministry of Docks.\n"
+        "The Quay Fund is owned by the Ministry of Docks (51%) and the Norland Harbour Board (49%).\n"
+    ))
+    dated = dated_facts(x)
+    assert ("PART_OF", "Secretariat for Small Firms", "Ministry of Docks") in dated
+    assert dated.get(("PART_OF", "Pier Agency", "Ministry of Docks")) == (None, 2030)
+    assert {("LEADS", "Ministry of Docks", "Quay Fund"), ("LEADS", "Norland Harbour Board", "Quay Fund")} <= set(dated)
