@@ -18,15 +18,28 @@ _MERGED_TO_FORM = re.compile(
 )
 
 
-_TAKES_OVER = r"@(\d+)@[^@;]{0,30}?\b(?:took|takes|has\s+taken|will\s+take)\s+over\s+"
+_TAKE_OVER = r"(?:took|takes|has\s+taken|will\s+take)\s+over"
+_TAKES_OVER = rf"@(\d+)@[^@;]{{0,30}}?\b{_TAKE_OVER}\s+"
+_ABSORBS = rf"@(\d+)@[^@;]{{0,30}}?\b(?:{_TAKE_OVER}|absorbed|absorbs|inherited|assumed)\s+"
 _TOOK_OVER_RUNNING = re.compile(
     _TAKES_OVER + r"(?:(?:the\s+)?(?:management|running|administration|operation|delivery|implementation)\s+of\s+)?"
     r"(?:the\s+)?@(\d+)@(?:\s+from\s+(?:the\s+)?@(?P<from>\d+)@)?",
     re.I,
 )
 _TOOK_OVER = re.compile(
-    _TAKES_OVER + r"(?:the\s+|its\s+)?(?:[\w@-]+\s+){0,4}?"
-    r"(?:functions|responsibilities|tasks|activities|duties|mandate|role)\s+of\s+(?:the\s+)?@(\d+)@",
+    _ABSORBS + r"(?:the\s+|its\s+)?(?:[\w@-]+\s+){0,4}?"
+    r"(?:functions|responsibilities|tasks|activities|duties|mandate|role)\s+of\s+(?:the\s+)?"
+    r"(?P<list>@\d+@(?:\s*(?:,|and|,\s*and)\s+(?:of\s+)?(?:the\s+)?@\d+@)*)",
+    re.I,
+)
+# "A took over responsibility for digital policy from B": the work moved from B to A.
+_TOOK_OVER_FROM = re.compile(
+    _TAKES_OVER + r"(?!(?:the\s+)?@)[^@;]{3,80}?\bfrom\s+(?:the\s+)?(?:former\s+)?@(\d+)@", re.I
+)
+# "C was formed in 2031 when the former A and B were brought together": both became C.
+_FORMED_WHEN = re.compile(
+    r"@(\d+)@[^@;]{0,12}?\b(?:formed|created|established|set\s+up|born)\b[^@;]{0,40}?\bwhen\s+(?:the\s+)?(?:former\s+)?"
+    rf"(?P<list>{LIST})\s+(?:were|was)\s+(?:brought\s+together|merged|combined|amalgamated|joined|integrated)",
     re.I,
 )
 
@@ -76,7 +89,12 @@ def reorganised(t: str) -> list[Phrased]:
     for m in _RESPONSIBILITY_MOVED.finditer(t):
         out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[3])], m.start(), m.end(), typed=True),
                 Phrased("LEADS", [int(m[3])], [int(m[1])], m.start(), m.end(), typed=True)]
-    out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _TOOK_OVER.finditer(t)]
+    out += [Phrased("SUCCEEDED_BY", [int(x) for x in MENTION.findall(m["list"])], [int(m[1])], m.start(), m.end())
+            for m in _TOOK_OVER.finditer(t)]
+    out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
+            for m in _TOOK_OVER_FROM.finditer(t)]
+    out += [Phrased("SUCCEEDED_BY", [int(x) for x in MENTION.findall(m["list"])], [int(m[1])], m.start(), m.end())
+            for m in _FORMED_WHEN.finditer(t)]
     for m in _TOOK_OVER_RUNNING.finditer(t):
         out.append(Phrased("IMPLEMENTS", [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True))
         if m["from"]:

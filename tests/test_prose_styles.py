@@ -1083,3 +1083,18 @@ def test_within_it_after_a_sentence_about_a_body_and_owners_with_their_shares():
     assert ("PART_OF", "Secretariat for Small Firms", "Ministry of Docks") in dated
     assert dated.get(("PART_OF", "Pier Agency", "Ministry of Docks")) == (None, 2030)
     assert {("LEADS", "Ministry of Docks", "Quay Fund"), ("LEADS", "Norland Harbour Board", "Quay Fund")} <= set(dated)
+
+
+def test_reorganisations_told_by_long_objects_and_a_formation_when_bodies_were_brought_together():
+    x = extract(document_from_text(
+        "The Ministry of Ports and Trade was formed on 1 January 2031 when the former Ministry of Ports and the "
+        "Ministry of Trade were brought together. In 2032 the Quay Agency took over responsibility for "
+        "digitalisation policy from the Ministry of Local Affairs. The Quay Agency took over most of the tasks "
+        "of the Dock Business Agency and of the Dock Rural Agency.\n"
+    ))
+    dated = dated_facts(x)
+    assert dated.get(("SUCCEEDED_BY", "Ministry of Ports", "Ministry of Ports and Trade")) == (2031, None)
+    assert ("SUCCEEDED_BY", "Ministry of Trade", "Ministry of Ports and Trade") in dated
+    assert dated.get(("TRANSFERRED_TO", "Ministry of Local Affairs", "Quay Agency")) == (2032, None)
+    assert {("SUCCEEDED_BY", "Dock Business Agency", "Quay Agency"),
+            ("SUCCEEDED_BY", "Dock Rural Agency", "Quay Agency")} <= set(dated)
