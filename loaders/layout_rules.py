@@ -35,8 +35,10 @@ def table_row(rd: Reader, st: Statement, t: str, keys: list[str]) -> None:
     cells = [c.strip() for c in t.strip().strip("|").split("|")]
     following = rd.doc.lines[st.last_line] if st.last_line < len(rd.doc.lines) else ""
     first_row = st.index == 0 or not rd.statements[st.index - 1].text.startswith("|")
-    if not keys or (first_row and _UNDERLINE.match(following)):  # the first row, above a separator, is the header
+    if first_row and (not keys or _UNDERLINE.match(following)):  # the first row, above a separator, is the header
         rd.table_header = [c.strip().lower() for c in st.text.strip().strip("|").split("|")]
+        return
+    if not keys:
         return
     first = [keys[int(i)] for i in R.MENTION.findall(cells[0])]
     if not first and len(cells) == 2:

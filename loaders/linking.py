@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from loaders.bullets import Statement
-from loaders.lexicon import INSTRUMENT_HEADS, Candidate, name_key, recurring_matches
+from loaders.lexicon import INSTRUMENT_HEADS, Candidate, canonical_name, name_key, reading_words, recurring_matches
 from loaders.reader import Reader
 from loaders.short_forms import CLAUSE_OPENER
 
@@ -53,6 +53,8 @@ def names_read_before(rd: Reader, text: str, cands: list[Candidate]) -> list[Can
     found += _plural_short_names(rd, text, [*found, *resolving])
     if text.startswith("|") and (cell := _first_cell_name(rd, text, [*found, *cands])) is not None:
         found.append(cell)
+        if cell.kind == "proper":  # a whole cell of instruments wins over the names inside it
+            cands = [c for c in cands if not (c.start < cell.end and cell.start < c.end)]
     found += _first_word_names(rd, text, [*found, *cands])
     if not found:
         return cands
@@ -128,11 +130,30 @@ def _first_word_names(rd: Reader, text: str, found: list[Candidate]) -> list[Can
 _FIRST_CELL = re.compile(r"\|\s*([^|]*?)\s*\|")
 
 
+_CELL_NAME = re.compile(r"[A-Z0-9][^|:;.]{2,70}$")
+_CELL_NOTE = re.compile(r"\s*\([^()]*\)$")  # "Quay Voucher (QV)": the name before its abbreviation
+_INSTRUMENT_TYPES = frozenset(INSTRUMENT_HEADS.values())
+_INSTRUMENT_WORDS = frozenset((*INSTRUMENT_HEADS, "measure", "measures", "instrument", "instruments"))
+
+
+def _instrument_column(rd: Reader) -> bool:
+    """Whether the table's first column holds instruments (its header is "Measure", "Programme", …)."""
+    header = rd.table_header
+    return header is not None and bool(header) and not _INSTRUMENT_WORDS.isdisjoint(header[0].replace("*", " ").split())
+
+
 def _first_cell_name(rd: Reader, text: str, found: list[Candidate]) -> Candidate | None:
     """ "| Harbour numérique | …": a table row's first cell, when it is a name or another name read
     before, is that entity (cells are names, whatever their case)."""
     m = _FIRST_CELL.match(text)
-    if m is None or not m[1] or any(m.start(1) <= f.start < m.end(1) for f in found):
+    if m is None or not m[1]:
+        return None
+    cell_end = m.start(1) + len(_CELL_NOTE.sub("", m[1]))
+    if _instrument_column(rd) and _CELL_NAME.match(m[1]) and not any(
+            f.start == m.start(1) and (f.end >= cell_end or f.type in _INSTRUMENT_TYPES) for f in found):
+        # "| E-commerce grants for SMEs | …" under a "Measure" column: the cell names the row's instrument
+        return Candidate(m.start(1), m.end(1), reading_words().default_instrument, canonical_name(m[1]), "proper")
+    if any(m.start(1) <= f.start < m.end(1) for f in found):
         return None
     key = rd.abbreviations.get(m[1]) or rd.same_as.get(name_key(m[1]), name_key(m[1]))
     if key not in rd.drafts or not (rd.is_actor(key) or rd.is_instrument(key)):

@@ -411,6 +411,8 @@ def shaped_type(words: list[str]) -> str:
         return "RegionalGovernment"  # "Region of Occitania", "City of Quay", "Free State of Sorvik"
     if len(words) >= 2 and words[0] in ACTOR_HEADS and not regional:
         return ACTOR_HEADS[words[0]]  # "Chambres de commerce et d'industrie": a head first, its tail in lower case
+    if len(words) >= 2 and words[-1] in INSTRUMENT_HEADS:
+        return INSTRUMENT_HEADS[words[-1]]  # "Industry digitalisation grants": an instrument's noun last
     if any(w in rw.actor_words for w in words) or (len(words) > 1 and words[-1] in countries().by_name):
         return rw.default_actor
     if words[0] in INTERNATIONAL_WORDS and len(words) <= 3:

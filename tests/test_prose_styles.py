@@ -1098,3 +1098,16 @@ def test_reorganisations_told_by_long_objects_and_a_formation_when_bodies_were_b
     assert dated.get(("TRANSFERRED_TO", "Ministry of Local Affairs", "Quay Agency")) == (2032, None)
     assert {("SUCCEEDED_BY", "Dock Business Agency", "Quay Agency"),
             ("SUCCEEDED_BY", "Dock Rural Agency", "Quay Agency")} <= set(dated)
+
+
+def test_a_table_of_measures_names_each_row_by_its_first_cell():
+    x = extract(document_from_text(
+        "| Measure | Period | Managed by | Funding |\n|---|---|---|---|\n"
+        "| Industry digitalisation grants (IDG) | 2031–2033 | Quay Agency | Ministry of Docks |\n"
+        "| E-commerce grants for SMEs | 2030–2032 | Quay Agency | Ministry of Docks |\n"
+        "| Digital Innovation Hubs support | since 2033 | Quay Agency | Ministry of Docks |\n"
+    ))
+    found = set(dated_facts(x))
+    for measure in ("Industry digitalisation grants", "E-commerce grants for SMEs", "Digital Innovation Hubs support"):
+        assert {("IMPLEMENTS", "Quay Agency", measure), ("LEADS", "Ministry of Docks", measure)} <= found
+    assert {e.name: e.type for e in x.entities}["Industry digitalisation grants"] == "Programme"
