@@ -60,7 +60,10 @@ _CO_AGENT = re.compile(
 # "C, an online tool of A developed by B": the participle describes C, not its owner A.
 _OWNER_IN_APPOSITION = re.compile(r"@(\d+)@\s*,\s*(?:the|an?)\s[^,@;]*\bof\s+(?:the\s+)?@\d+@\s*$", re.I)
 _THROUGH = re.compile(r"\s+(?:through|via)\s+(?:the\s+|its\s+)?(?:[a-z]+\s+)?@(\d+)@", re.I)
-_DESCRIBES_PARENT = re.compile(r"^[\s*\u2013\u2014:-]*(?:[A-Za-z][\w-]*\s+){0,4}?$")
+# (a deck's dated item opens on its year: "- 2030: renamed M")
+_DESCRIBES_PARENT = re.compile(
+    r"^[\s*\u2013\u2014:-]*(?:(?:19|20)\d\d\s*[:\u2013\u2014-]\s*)?(?:[A-Za-z][\w-]*\s+){0,4}?$"
+)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s", re.I)  # where a new clause begins
 _ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")
 _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # verbs a relative clause may precede
@@ -199,7 +202,7 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     """What one phrase states: its subjects before it, its objects after it, in its voice."""
     relation, forward = found
     out: list[Phrased] = []
-    before = subjects_before(t, m.start(), relation in _PARTNERS, forward and relation in _ACTIVE)
+    before = subjects_before(t, m.start(), relation in _PARTNERS and forward, forward and relation in _ACTIVE)
     if relation == "PART_OF" and len(before) == 1 and _FRAMING.match(m[0]):
         before = framed(t, before)
     after = _unnamed_object(t, m, before, objects_after(t, m.end(), limit), relation, forward)

@@ -42,7 +42,7 @@ TRANSFER = re.compile(
     re.I,
 )
 YEARS_BODY = re.compile(  # "P (2029-, A with B)": B takes part
-    rf"{E}\s*\(\s*(?P<years>[^()@]*?\d{{4}}[^()@,]*?)\s*,\s*{E}(?P<more>(?:\s*(?:,|and|&)?\s*(?:with\s+)?@\d+@)*)\s*\)"
+    rf"{E}\s*\(\s*(?P<years>[^()@]*?\d{{4}}[^()@,]*?)\s*,\s*{E}(?P<more>(?:\s*(?:,|and|&|\+)?\s*(?:with\s+)?@\d+@)*)\s*\)"
 )
 BODY_YEARS = re.compile(rf"{E}\s*\(\s*{E}\s*,\s*(?P<years>[^()@]*?\d{{4}}[^()@]*?)\s*\)")
 COOPERATION_BETWEEN = re.compile(

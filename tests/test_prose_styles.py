@@ -1111,3 +1111,18 @@ def test_a_table_of_measures_names_each_row_by_its_first_cell():
     for measure in ("Industry digitalisation grants", "E-commerce grants for SMEs", "Digital Innovation Hubs support"):
         assert {("IMPLEMENTS", "Quay Agency", measure), ("LEADS", "Ministry of Docks", measure)} <= found
     assert {e.name: e.type for e in x.entities}["Industry digitalisation grants"] == "Programme"
+
+
+def test_deck_shorthand_plus_signs_dated_items_and_a_programme_delivered_with_a_partner():
+    found = facts(
+        "The Norland Enterprise Agency (NEA) and the Norland Research Centre (NRC) lead.\n\n"
+        "- Smart Growth Programme (SGP) (2031-2035, NEA + NRC)\n\n"
+        "Ministry of Ports\n- 2030: renamed Ministry of Ports and Docks\n\n"
+        "The Quay Office was split in 2032 → Quay Agency + Dock Agency\n\n"
+        "Since 2031 the Quay Centres have hosted the Pier Academy, delivered with the Dock Board.\n"
+    )
+    assert {("IMPLEMENTS", "Norland Enterprise Agency", "Smart Growth Programme"),
+            ("IMPLEMENTS", "Norland Research Centre", "Smart Growth Programme"),
+            ("SUCCEEDED_BY", "Ministry of Ports", "Ministry of Ports and Docks"),
+            ("SUCCEEDED_BY", "Quay Office", "Quay Agency"), ("SUCCEEDED_BY", "Quay Office", "Dock Agency"),
+            ("PARTICIPATES_IN", "Dock Board", "Pier Academy")} <= found
