@@ -34,6 +34,7 @@ FRAMED = 0.7  # given by the layout (an item under a strategy's slide, a target 
 
 _SHAPED = ("proper", "single")  # names found by shape alone, typed by what sentences do with them
 ON_DEMAND = ("collective", "single", "alias")  # kept only when a relationship needs them (not "institutions")
+_OURS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")  # a heading of a body's own page: "What we do", "Our services"
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\u00e0-\u00ff'-]+")
 
 
@@ -358,11 +359,14 @@ class Reader:
 
     # --- structure ----------------------------------------------------------------------------------
     def subject(self, index: int | None) -> str | None:
-        """A statement's subject, or its nearest ancestor's: a sub-bullet continues its parent."""
+        """A statement's subject, or its nearest ancestor's: a sub-bullet continues its parent; under a heading
+        in the first person ("What we do"), the body the page speaks for."""
         seen = 0
         while index is not None and seen < 50:
             if self.subjects[index] is not None:
                 return self.subjects[index]
+            if _OURS.search(self.statements[index].text) and len(self.statements[index].text) < 40:
+                return self.owner()
             index = self.statements[index].parent
             seen += 1
         return None

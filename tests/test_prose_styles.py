@@ -1126,3 +1126,11 @@ def test_deck_shorthand_plus_signs_dated_items_and_a_programme_delivered_with_a_
             ("SUCCEEDED_BY", "Ministry of Ports", "Ministry of Ports and Docks"),
             ("SUCCEEDED_BY", "Quay Office", "Quay Agency"), ("SUCCEEDED_BY", "Quay Office", "Dock Agency"),
             ("PARTICIPATES_IN", "Dock Board", "Pier Academy")} <= found
+
+
+def test_bullets_under_a_first_person_heading_are_the_pages_body_at_work():
+    found = facts(
+        "# About the Quay Agency\n\nThe Quay Agency is a public body under the Ministry of Ports.\n\n"
+        "## What we do\n\n- advise companies on digitalisation;\n- administer the Dock Voucher and the Pier Grant;\n"
+    )
+    assert {("IMPLEMENTS", "Quay Agency", "Dock Voucher"), ("IMPLEMENTS", "Quay Agency", "Pier Grant")} <= found
