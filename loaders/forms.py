@@ -332,6 +332,13 @@ _OWNER_APPOSED = re.compile(
 )
 
 
+_PART_OF_ITS = re.compile(r"\b(?:part\s+of|under|within)\s+$", re.I)
+_PASSIVE = re.compile(  # "was launched", "P (2031): delivered …"
+    r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|un)\b|^[^@:]*@\d+@[^:@]{0,20}:\s*\w+ed\b"
+)
+_AGENT_AFTER = re.compile(r"\bby\s+(?:the\s+)?@(\d+)@")
+
+
 # "A's main programmes are B and C", "A's instruments include B": what A owns, listed after its kind.
 _OWN_LIST = re.compile(
     r"@(\d+)@(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,2}(?:programmes|programs|schemes|instruments|initiatives|services"
@@ -360,6 +367,13 @@ def by_form(t: str) -> list[Phrased]:
         # after "A's B and (of) its C", A.
         paired = _PAIRED_OWNER.search(t, max(0, m.start() - 80), m.start())
         owner = int(paired[1]) if paired is not None else clause_subject(t[: m.start()])
+        if owner is not None and _PART_OF_ITS.search(t, max(0, m.start() - 16), m.start()) and _PASSIVE.search(
+                t, 0, m.start()):
+            # "P was launched as part of its F by A", "P: delivered for A as part of its F": P is the part, so F
+            # is the agent's, or the last other body's
+            agent = _AGENT_AFTER.search(t, m.end())
+            others = [int(x) for x in MENTION.findall(t, 0, m.start()) if int(x) != owner]
+            owner = int(agent[1]) if agent is not None else others[-1] if others else None
         if owner is None and (first := MENTION.search(t, t.rfind(";", 0, m.start()) + 1, m.start())):
             owner = int(first[1])
         if owner is not None and owner != int(m[1]):

@@ -1134,3 +1134,12 @@ def test_bullets_under_a_first_person_heading_are_the_pages_body_at_work():
         "## What we do\n\n- advise companies on digitalisation;\n- administer the Dock Voucher and the Pier Grant;\n"
     )
     assert {("IMPLEMENTS", "Quay Agency", "Dock Voucher"), ("IMPLEMENTS", "Quay Agency", "Pier Grant")} <= found
+
+
+def test_part_of_its_fund_in_the_passive_is_the_agents_fund():
+    found = facts(
+        "The Quay Loan Scheme was launched in 2031 as part of its Resilience Fund by the Norland Development Bank.\n"
+    )
+    assert {("PART_OF", "Quay Loan Scheme", "Resilience Fund"),
+            ("LEADS", "Norland Development Bank", "Resilience Fund")} <= found
+    assert ("PART_OF", "Resilience Fund", "Quay Loan Scheme") not in found
