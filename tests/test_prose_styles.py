@@ -1143,3 +1143,15 @@ def test_part_of_its_fund_in_the_passive_is_the_agents_fund():
     assert {("PART_OF", "Quay Loan Scheme", "Resilience Fund"),
             ("LEADS", "Norland Development Bank", "Resilience Fund")} <= found
     assert ("PART_OF", "Resilience Fund", "Quay Loan Scheme") not in found
+
+
+def test_kinds_of_partner_bodies_named_by_common_nouns():
+    found = facts(
+        "E-commerce platforms, payment providers and logistics companies take part in the Dock Voucher. "
+        "The Quay Agency works with universities and business chambers.\n"
+    )
+    assert {("PARTICIPATES_IN", "E-commerce platforms", "Dock Voucher"),
+            ("PARTICIPATES_IN", "Payment providers", "Dock Voucher"),
+            ("PARTICIPATES_IN", "Logistics companies", "Dock Voucher"),
+            ("COLLABORATES_WITH", "Quay Agency", "Universities"),
+            ("COLLABORATES_WITH", "Business chambers", "Quay Agency")} <= found
