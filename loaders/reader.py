@@ -365,7 +365,7 @@ class Reader:
         while index is not None and seen < 50:
             if self.subjects[index] is not None:
                 return self.subjects[index]
-            if _OURS.search(self.statements[index].text) and len(self.statements[index].text) < 40:
+            if len(self.statements[index].text) < 40 and _OURS.search(self.statements[index].text):
                 return self.owner()
             index = self.statements[index].parent
             seen += 1

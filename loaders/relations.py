@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.lexicon import MEMO_SIZE, MEMOS, READING
+from loaders.lexicon import MEMO_SIZE, MEMOS, PUNCT_TO_SPACE, READING
 
 E = r"@(\d+)@"
 # A list of mentions: "A, B and C", "A and one or more B or C".
@@ -207,6 +207,8 @@ _UNASSERTING = sorted(
     key=len,
     reverse=True,
 )
+# The longest word of each phrase: every match holds one ("doesn't" and the like are looked for as "n't").
+_UNASSERTING_KEYS = frozenset(max(w.lower().split(), key=len) for w in READING["unasserted"] if "'" not in w)
 _UNASSERTED = re.compile(
     r"(?<![\w-])(?:" + "|".join(_UNASSERTING) + r")(?![\w-])(?!\s+(?:only|just|merely|least)\b)"
     r"[^,;:.]*?(?=\s+but\b|[,;:.]|$)",
@@ -224,6 +226,10 @@ def asserted(text: str) -> str:
     """
     if "@" not in text:
         return text
+    low = text.lower()
+    contracted = "n't" in low or "n\u2019t" in low
+    if not contracted and _UNASSERTING_KEYS.isdisjoint(low.translate(PUNCT_TO_SPACE).split()):
+        return text  # (a set test spares the pattern on the many statements that hold none of its words)
     return _UNASSERTED.sub(lambda m: _blank(m[0]), text)
 
 
