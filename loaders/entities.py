@@ -103,9 +103,11 @@ def _glossary_entry(g: re.Match[str], text: str, shaped: bool) -> Candidate | No
         return None
     if (dated := _DECK_ITEM_END.search(name)) is not None:
         name = name[: dated.start()]  # "EXPO – Export Readiness Programme (2021-2025, MOT)": the years are no name
-    # the initials, or the first word's start ("EXPO – Export Readiness Programme")
+    # the initials, the first word's start ("EXPO – Export Readiness Programme"), or capitals of another
+    # language's name ("PARP = Polish Agency for Enterprise Development")
     if abbreviation[0].lower() != name[0].lower() or not (
-            spells(abbreviation, name) or name.lower().startswith(abbreviation.lower()[:3])):
+            spells(abbreviation, name) or name.lower().startswith(abbreviation.lower()[:3])
+            or (abbreviation.isupper() and len(abbreviation) >= 3)):
         return None
     inner = find_candidates(name, False, None, shaped)
     whole = inner[0] if len(inner) == 1 and inner[0].end - inner[0].start == len(name) else None

@@ -125,9 +125,12 @@ def _read(rd: Reader) -> None:
     glossary += [(st, c) for st in sts if " = " in st.text  # "Note: ABC = Agency …; DEF = …"
                  for c in find_candidates(st.text, False, None, True) if c.alias and " = " in st.text[: c.start]]
     if glossary:
+        before = [0]  # where each statement starts in the text joined: a definition before the list's line wins
+        for st in sts:
+            before.append(before[-1] + len(st.text) + 1)
         text = "\n".join(st.text for st in sts)
         for st, entry in glossary:
-            if f"({entry.alias}" not in text:
+            if f"({entry.alias}" not in text[: before[st.index]]:
                 rd.entity_for(entry, st.line_at(entry.start))
     for st in sts:
         # In a title every word is capitalised; a table's cells are names more than titles.

@@ -42,7 +42,8 @@ TRANSFER = re.compile(
     re.I,
 )
 YEARS_BODY = re.compile(  # "P (2029-, A with B)": B takes part
-    rf"{E}\s*\(\s*(?P<years>[^()@]*?\d{{4}}[^()@,]*?)\s*,\s*{E}(?P<more>(?:\s*(?:,|and|&|\+)?\s*(?:with\s+)?@\d+@)*)\s*\)"
+    rf"{E}\s*\(\s*(?P<years>[^()@]*?\d{{4}}[^()@,]*?)\s*,\s*{E}(?P<more>(?:\s*(?:,|and|&|\+)?\s*(?:with\s+)?@\d+@)*)"
+    r"(?:\s*(?:,|and|&|\+)\s*[^()@]{1,30})?\s*\)"  # (and a partner the text names only by a word: "+ NCBR")
 )
 BODY_YEARS = re.compile(rf"{E}\s*\(\s*{E}\s*,\s*(?P<years>[^()@]*?\d{{4}}[^()@]*?)\s*\)")
 COOPERATION_BETWEEN = re.compile(

@@ -1155,3 +1155,18 @@ def test_kinds_of_partner_bodies_named_by_common_nouns():
             ("PARTICIPATES_IN", "Logistics companies", "Dock Voucher"),
             ("COLLABORATES_WITH", "Quay Agency", "Universities"),
             ("COLLABORATES_WITH", "Business chambers", "Quay Agency")} <= found
+
+
+def test_a_deck_glossary_of_another_languages_capitals_and_its_later_uses():
+    found = facts(
+        "Institutions\n\n- Ministry of Ports (MP)\n   - supervises NARP\n"
+        "- NARP = Norland Agency for Port Development\n\n"
+        "Programmes\n\n- Smart Quay Programme (SQP) (2031-2035, NARP + NCDR)\n"
+        "- Dock Vouchers (NARP) - firms buy advice\n"
+        "- Quay Strategy (adopted 2030)\n   → replaced in practice by Dock Strategy 2040 (adopted 2033)\n"
+        "- 2032: Ministry of Docks abolished, tasks taken over by the Chancellery of the Prime Minister\n"
+    )
+    assert {("PART_OF", "Norland Agency for Port Development", "Ministry of Ports"),
+            ("IMPLEMENTS", "Norland Agency for Port Development", "Smart Quay Programme"),
+            ("SUCCEEDED_BY", "Quay Strategy", "Dock Strategy"),
+            ("SUCCEEDED_BY", "Ministry of Docks", "Chancellery of the Prime Minister")} <= found
