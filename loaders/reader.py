@@ -225,13 +225,14 @@ class Reader:
     def _salient(self, keys: dict[str, None] | None, line: int) -> str | None:
         """What "the ministry" means: the one named on this very line, else of the names with that
         head the one named most often so far (the document's own ministry rather than one named once in
-        passing), the latest on a tie."""
+        passing)."""
         if not keys:
             return None
         last = next(reversed(keys))
         if line in self.drafts[last].lines:
             return last
-        return max(reversed(keys), key=lambda k: len(self.drafts[k].lines))
+        # (on a tie a body is the first named, the document's own; an instrument the latest, the one at hand)
+        return max(reversed(keys) if self.is_instrument(last) else keys, key=lambda k: len(self.drafts[k].lines))
 
     def is_actor(self, key: str) -> bool:
         return self.drafts[key].type in self.actor_types

@@ -1170,3 +1170,13 @@ def test_a_deck_glossary_of_another_languages_capitals_and_its_later_uses():
             ("IMPLEMENTS", "Norland Agency for Port Development", "Smart Quay Programme"),
             ("SUCCEEDED_BY", "Quay Strategy", "Dock Strategy"),
             ("SUCCEEDED_BY", "Ministry of Docks", "Chancellery of the Prime Minister")} <= found
+
+
+def test_the_ministry_named_as_often_as_another_is_the_first_one_named():
+    found = facts(
+        "Policy for enterprise lies with the Ministry of Ports and Trade, while the digital portfolio was moved to "
+        "the Ministry of Finance in 2031.\n\nThe main implementing body is the Quay Agency, a government agency "
+        "under the ministry.\n"
+    )
+    assert ("PART_OF", "Quay Agency", "Ministry of Ports and Trade") in found
+    assert ("PART_OF", "Quay Agency", "Ministry of Finance") not in found
