@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from graph.collector import gc_paused
 from graph.errors import InstgraphError
-from graph.model import Entity, Evidence, Relationship
+from graph.model import Entity, Evidence, Relationship, entity_id
 from graph.model.schema import Schema, load_schema
-from loaders.country import document_country, with_country
+from loaders.country import COUNTRY_TYPE, country_named, document_country, with_country
 from loaders.documents import Document
 from loaders.extract import DraftRow, Extraction, FactRow, build_extraction, extract, gazetteer_keys, read_rows
 from loaders.lexicon import name_key
@@ -71,7 +71,10 @@ def extraction_to_graph(
                     }
                 )
             )
-        for eid, lines in x.mentions.items():
+        mentions = dict(x.mentions)
+        if code is not None and (named := _country_node(x, code)) is not None:  # the country the document is about
+            mentions[g.add_entity(named[0]).id] = named[1]
+        for eid, lines in mentions.items():
             target = remap.get(eid, eid)
             if target not in g.graph or not g.schema.allows("MENTIONED_IN", g.graph.nodes[target]["type"], "Document"):
                 continue
@@ -88,6 +91,20 @@ def extraction_to_graph(
                 )
             )
     return g
+
+
+def _country_node(x: Extraction, code: str) -> tuple[Entity, tuple[int, ...]] | None:
+    """The country a document is about as a node, with the lines naming it, where no entity of the extraction
+    is that country already (its name may stand only inside other names, or in capitals in a title)."""
+    if any(e.type == COUNTRY_TYPE and with_country(e, None).country == code for e in x.entities):
+        return None
+    named = country_named(x.document.lines, code)
+    if named is None:
+        return None
+    name, lines = named
+    entity = Entity(id=entity_id(COUNTRY_TYPE, name), type=COUNTRY_TYPE, name=name, sources=(x.document.id,),
+                    country=code)
+    return entity, tuple(lines)
 
 
 def _document_json(x: Extraction) -> dict[str, Any]:

@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 
 from graph.model import Entity
 from graph.model.country import alpha3
 from loaders.documents import Document
-from loaders.lexicon import alternation, countries
+from loaders.lexicon import PUNCT_TO_SPACE, alternation, countries
 
 MIN_MENTIONS = 2
 LEAD = 2
@@ -50,8 +50,9 @@ def _adjectives(name: str) -> tuple[str, ...]:
 
 
 @cache
-def _reader() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern for every written form of every country, and each form's alpha-3 code."""
+def _reader() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    """One pattern for every written form of every country, each form's alpha-3 code, and a word of each form
+    in lower case (a line holding none of them names no country: a set test spares the pattern)."""
     by_form: dict[str, str] = {}
     for name, (code, _) in countries().by_name.items():
         code3 = alpha3(code)
@@ -60,16 +61,39 @@ def _reader() -> tuple[re.Pattern[str], dict[str, str]]:
         for form in (name, name.upper(), *_adjectives(name)):
             by_form.setdefault(form, code3)
     alternatives = alternation(by_form)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), by_form
+    # (each form's longest word: "The Gambia" is looked for by "gambia", not by "the")
+    keys = frozenset(max(form.lower().translate(PUNCT_TO_SPACE).split(), key=len) for form in by_form)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), by_form, keys
 
 
 def country_mentions(lines: Iterable[str]) -> Counter[str]:
     """How many times each country (alpha-3) is named in ``lines``."""
-    pattern, by_form = _reader()
+    pattern, by_form, keys = _reader()
     counts: Counter[str] = Counter()
     for line in lines:
-        counts.update(by_form[m.group(0)] for m in pattern.finditer(line))
+        if not keys.isdisjoint(line.lower().translate(PUNCT_TO_SPACE).split()):
+            counts.update(by_form[m.group(0)] for m in pattern.finditer(line))
     return counts
+
+
+def country_named(lines: Sequence[str], code: str) -> tuple[str, list[int]] | None:
+    """How a document names country ``code`` (alpha-3) and on which lines (1-based): its name as the text
+    writes it, or its canonical name where the text gives only capitals or an adjective ("POLAND")."""
+    pattern, by_form, keys = _reader()
+    written: Counter[str] = Counter()
+    numbers: list[int] = []
+    for n, line in enumerate(lines, start=1):
+        if keys.isdisjoint(line.lower().translate(PUNCT_TO_SPACE).split()):
+            continue
+        forms = [m.group(0) for m in pattern.finditer(line) if by_form[m.group(0)] == code]
+        if forms:
+            numbers.append(n)
+            written.update(f for f in forms if f in countries().by_name)
+    if not numbers:
+        return None
+    canonical = next((name for c, name in countries().by_name.values() if alpha3(c) == code), None)
+    name = written.most_common(1)[0][0] if written else canonical
+    return (name, numbers) if name else None
 
 
 def read_country(lines: Iterable[str]) -> str | None:

@@ -1180,3 +1180,14 @@ def test_the_ministry_named_as_often_as_another_is_the_first_one_named():
     )
     assert ("PART_OF", "Quay Agency", "Ministry of Ports and Trade") in found
     assert ("PART_OF", "Quay Agency", "Ministry of Finance") not in found
+
+
+def test_the_country_a_document_is_about_is_a_node_even_when_named_only_inside_names():
+    from loaders.batch import extraction_to_graph
+
+    x = extract(document_from_text(
+        "SME SUPPORT IN LATVIA\n\nThe Latvian Quay Agency runs the Fund for Eastern Latvia.\n"
+    ))
+    g = extraction_to_graph([x])
+    countries_ = [d for _, d in g.graph.nodes(data=True) if d["type"] == "Country"]
+    assert [c["name"] for c in countries_] == ["Latvia"] and countries_[0]["country"] == "LVA"
