@@ -36,6 +36,11 @@ _TOOK_OVER = re.compile(
 _TOOK_OVER_FROM = re.compile(
     _TAKES_OVER + r"(?!(?:the\s+)?@)[^@;]{3,80}?\bfrom\s+(?:the\s+)?(?:former\s+)?@(\d+)@", re.I
 )
+# "C, formerly called B and, before that, A": A became B.
+_BEFORE_THAT = re.compile(
+    r"\b(?:formerly|previously)\b[^@;]{0,30}?@(\d+)@\s*,?\s*(?:and\s*,?\s*)?before\s+(?:that|then)\s*,?\s*(?:the\s+)?@(\d+)@",
+    re.I,
+)
 # "C was formed in 2031 when the former A and B were brought together": both became C.
 _FORMED_WHEN = re.compile(
     r"@(\d+)@[^@;]{0,12}?\b(?:formed|created|established|set\s+up|born)\b[^@;]{0,40}?\bwhen\s+(?:the\s+)?(?:former\s+)?"
@@ -95,6 +100,7 @@ def reorganised(t: str) -> list[Phrased]:
             for m in _TOOK_OVER_FROM.finditer(t)]
     out += [Phrased("SUCCEEDED_BY", [int(x) for x in MENTION.findall(m["list"])], [int(m[1])], m.start(), m.end())
             for m in _FORMED_WHEN.finditer(t)]
+    out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _BEFORE_THAT.finditer(t)]
     for m in _TOOK_OVER_RUNNING.finditer(t):
         out.append(Phrased("IMPLEMENTS", [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True))
         if m["from"]:

@@ -1191,3 +1191,19 @@ def test_the_country_a_document_is_about_is_a_node_even_when_named_only_inside_n
     g = extraction_to_graph([x])
     countries_ = [d for _, d in g.graph.nodes(data=True) if d["type"] == "Country"]
     assert [c["name"] for c in countries_] == ["Latvia"] and countries_[0]["country"] == "LVA"
+
+
+def test_belonging_coordination_a_chain_of_former_names_and_more_kinds_of_bodies():
+    found = facts(
+        "Since 2031 the Quay Agency has belonged to the Ministry of Docks. "
+        "The Ministry of Ports and Trade (MPT) was formerly called the Ministry of Trade and Ports and, before "
+        "that, the Ministry of Harbour Funds. The Pier Office is coordinated by the Ministry of Docks. "
+        "The Quay Hubs programme is run by consortia of universities, clusters and IT companies, and the Quay "
+        "Agency cooperates with the cantons.\n"
+    )
+    assert {("PART_OF", "Quay Agency", "Ministry of Docks"),
+            ("SUCCEEDED_BY", "Ministry of Trade and Ports", "Ministry of Ports and Trade"),
+            ("SUCCEEDED_BY", "Ministry of Harbour Funds", "Ministry of Trade and Ports"),
+            ("PART_OF", "Pier Office", "Ministry of Docks"),
+            ("IMPLEMENTS", "Clusters", "Quay Hubs programme"), ("IMPLEMENTS", "IT companies", "Quay Hubs programme"),
+            ("COLLABORATES_WITH", "Cantons", "Quay Agency")} <= found
