@@ -74,6 +74,11 @@ _TIMELINE_ENTRY = re.compile(r"(?:19|20)\d\d\s*(?::|\s[-\u2013\u2014])\s")  # "2
 _SENTENCE_OPENS = re.compile(r"(?:The|This|These|It|Its|In|A|An|Our|We|Since|From|Under)\s")
 
 
+def _capitals(line: str) -> bool:
+    """Whether a line is written in capitals (a title), with letters of at least two words."""
+    return line.isupper() and sum(w[:1].isalpha() for w in line.split()) >= 2
+
+
 def _continues(previous: str, line: str, kind: str) -> bool:
     """Whether ``line`` carries on the statement whose last line is ``previous`` (no blank between)."""
     if previous.endswith(_TERMINAL):
@@ -86,6 +91,8 @@ def _continues(previous: str, line: str, kind: str) -> bool:
         return True
     if _TIMELINE_ENTRY.match(line) or (previous.endswith(")") and _DATED_ITEM.match(line)):
         return False  # a timeline's "2030: …", a deck's items "A (2028-, B)" / "C (2029-, D)": one a line
+    if _capitals(previous) != _capitals(line):
+        return False  # "SME SUPPORT IN NORLAND" / "Policy landscape and lessons": a title, then its subtitle
     if _short(previous) and _short(line) and not (_DATED_ITEM.match(line) or _LABEL_IN_SENTENCE_CASE.match(previous)):
         return True  # diagram label fragments: "Harbour" / "Safety Office" (not "Programmes" / "P (2028-, A)")
     if kind == "bullet" and _short(previous):

@@ -89,7 +89,7 @@ TARGET_CUES = re.compile(
     re.I,
 )
 SUBJECT_PREFIX = re.compile(
-    r"^(?:(?:overview|promotion|evolution|role|summary|introduction|profile)\s+of\s+|"
+    r"^(?:(?:overview|promotion|evolution|role|summary|introduction|profile)\s+of\s+|(?:name|title)\s*:\s*|"
     r"(?:in|since|from)\s+\d{4}\s*,?\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+)?)?" + E,
     re.I,
 )

@@ -1207,3 +1207,12 @@ def test_belonging_coordination_a_chain_of_former_names_and_more_kinds_of_bodies
             ("PART_OF", "Pier Office", "Ministry of Docks"),
             ("IMPLEMENTS", "Clusters", "Quay Hubs programme"), ("IMPLEMENTS", "IT companies", "Quay Hubs programme"),
             ("COLLABORATES_WITH", "Cantons", "Quay Agency")} <= found
+
+
+def test_a_title_in_capitals_is_not_joined_to_its_subtitle():
+    x = extract(document_from_text(
+        "SME DIGITALISATION IN VALDORIA\nPolicy landscape and lessons\n\n"
+        "Key players\n- Ministry of Ports: lead\n- Quay Voucher (2031-2033, Ministry of Ports)\n"
+    ))
+    assert not {n for n in names(x) if "VALDORIA" in n}
+    assert ("IMPLEMENTS", "Ministry of Ports", "Quay Voucher") in set(dated_facts(x))
