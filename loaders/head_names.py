@@ -318,6 +318,9 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
     tail = ""
     if head[0].isupper() and (m := _ACTOR_TAIL.match(text, he)) and not _DATED_TAIL.match(m[0]):
         tail = trim_tail(m[0])
+    elif head[0].isupper() and (m := _TITLE_AFTER.match(text, he)) and (t := trim_tail(m[0])).count(" ") >= 2 and (
+            not all(w in countries().by_name for w in t.replace(",", " ").split() if w[:1].isupper())):
+        tail = t  # "Operational Programme Competitiveness, Entrepreneurship and Innovation": a title after the head
     end = he + len(tail)
     key = head.lower()
     name = _INNER_ABBREVIATION.sub("", text[start:end])
@@ -353,6 +356,16 @@ def _head_first(text: str, hs: int, he: int, head: str) -> list[Candidate]:
         return []
     key = head.lower()
     return [Candidate(hs, he + len(tail), INSTRUMENT_HEADS[key], canonical_name(head + tail), "name", head=key)]
+
+
+_CAPITAL_WORD = r"(?:[A-Z\u00c0-\u00de](?:[\w'&]|[.-](?=\w))*)"  # (no year: "Plan 2030" is dated, see _tidy)
+# Capitalised words after a title-case head, listed with commas and "and", joined by "for", "of" or "in":
+# at least two of them (a list or a phrase), so one name right after a head stays a name of its own.
+_TITLE_AFTER = re.compile(
+    rf" (?!(?:{TAIL_OPENERS}|The|A|An)\b){_CAPITAL_WORD}(?:(?:,\s+|\s+(?:{_AND})\s+(?!{_NEXT_BODY})(?:the\s+)?"
+    rf"|\s+(?:for|of|in)\s+(?:the\s+)?|\s+)"
+    rf"(?!(?:The|A|An)\b){_CAPITAL_WORD})+"
+)
 
 
 _INNER_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Z0-9&]+\)(?=\s)")

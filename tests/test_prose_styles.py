@@ -1216,3 +1216,12 @@ def test_a_title_in_capitals_is_not_joined_to_its_subtitle():
     ))
     assert not {n for n in names(x) if "VALDORIA" in n}
     assert ("IMPLEMENTS", "Ministry of Ports", "Quay Voucher") in set(dated_facts(x))
+
+
+def test_a_programme_named_by_a_title_after_its_head():
+    found = facts(
+        "The Ministry of Docks manages the Operational Programme Enterprise and Innovation for Growth. The "
+        "Operational Programme Harbours, Quays and Innovation (OPHQI, 2031-2035) is run by the Quay Agency.\n"
+    )
+    assert {("IMPLEMENTS", "Ministry of Docks", "Operational Programme Enterprise and Innovation for Growth"),
+            ("IMPLEMENTS", "Quay Agency", "Operational Programme Harbours, Quays and Innovation")} <= found
