@@ -32,7 +32,8 @@ from loaders.lexicon import (
 
 # A word: letters and digits with apostrophes, "&", inner hyphens, a dot before letters ("Net.nr") or
 # between digits ("4.0") — not a footnote's number glued to a full stop ("Deal.3").
-_WORDISH = re.compile(r"\w(?:[\w'\u2019&]|-(?=\w)|\.(?=[^\W\d_])|(?<=\d)\.(?=\d))*")
+_WORDISH = re.compile(r"\w(?:[\w'\u2019&]|-(?=\w)|\.(?=[^\W\d_])|(?<=\d)\.(?=\d)|(?<=[A-Z]):(?=[A-Z][a-z]))*")
+_JOINED_CAPITALS = re.compile(r"[A-Z]{2,}[.:][A-Z][A-Za-z]{2,}$")
 _RUN_GAPS = frozenset((" ", "-", " - ", " \u2013 "))
 
 
@@ -50,7 +51,10 @@ _PLURAL_ACRONYM = re.compile(r"^[A-Z]+s$")
 
 
 def _name_shaped(word: str) -> bool:
-    """One word that is a name by its shape: "TradEx", "Portal24", "Net.nr", "KMB-Norland"."""
+    """One word that is a name by its shape: "TradEx", "Portal24", "Net.nr", "KMB-Norland", "KMU.DIGITAL",
+    "SME:Digital"."""
+    if _JOINED_CAPITALS.match(word):
+        return True  # two words of capitals joined by a full stop or a colon: a programme's brand
     if word.isupper() or word.islower() or "_" in word or _PLURAL_ACRONYM.match(word):
         return False
     if "-" in word and word.rsplit("-", 1)[1].islower():

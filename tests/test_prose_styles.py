@@ -1225,3 +1225,14 @@ def test_a_programme_named_by_a_title_after_its_head():
     )
     assert {("IMPLEMENTS", "Ministry of Docks", "Operational Programme Enterprise and Innovation for Growth"),
             ("IMPLEMENTS", "Quay Agency", "Operational Programme Harbours, Quays and Innovation")} <= found
+
+
+def test_a_brand_of_capitals_joined_by_a_full_stop_or_a_colon_is_a_name():
+    found = facts(
+        "QUAY.DIGITAL, the support programme for small firms, is open again. The programme is funded by the "
+        "Ministry of Docks and run by the Norland Chamber of Commerce. NL:Harbour is administered by the Quay "
+        "Agency.\n"
+    )
+    assert {("LEADS", "Ministry of Docks", "QUAY.DIGITAL"),
+            ("IMPLEMENTS", "Norland Chamber of Commerce", "QUAY.DIGITAL"),
+            ("IMPLEMENTS", "Quay Agency", "NL:Harbour")} <= found
