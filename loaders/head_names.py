@@ -52,10 +52,14 @@ _INNER_OF = (
 
 # A tail's "and" goes on unless a body's name follows: "… and Industry", "… and the Civil Service" stay;
 # "… and the Quay Employers Federation" is another body.
-_NEXT_BODY = rf"(?:the\s+)?(?:{ACTOR_HEAD_RE})\b|the\s+(?:[A-Z][\w'-]*\s+){{2,3}}(?:{ACTOR_HEAD_RE})\b"
+_NEXT_BODY = (  # ("… and the Valdorian Chamber of Commerce": a head with a tail of its own is another body too)
+    rf"(?:the\s+)?(?:{ACTOR_HEAD_RE})\b|the\s+(?:[A-Z][\w'-]*\s+){{2,3}}(?:{ACTOR_HEAD_RE})\b"
+    rf"|the\s+[A-Z][\w'-]*\s+(?:{ACTOR_HEAD_RE})\s+(?:of|for)\s"
+)
 _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for 2031"
     rf"(?:(?:the|a|la|el|los|las|le|les|o)\s+)?(?!(?:19|20)\d\d\b){_CW}"
-    rf"(?:(?:\s*,\s*(?:the\s+)?|\s+(?:{_AND})\s+(?!{_NEXT_BODY})(?:the\s+|(?:del|della|delle|dei|des|du|do|da|dos|das)\s+)?"
+    rf"(?:(?:\s*,\s*(?:the\s+|de\s+|des\s+|du\s+)?|\s+(?:{_AND})\s+(?!{_NEXT_BODY})"
+    rf"(?:the\s+|(?:del|della|delle|dei|de|des|du|do|da|dos|das)\s+)?"
     # "Confederation of Chambers of Commerce", "Agency for the Promotion of Exports": one name
     rf"|{_INNER_OF}|(?<=Chambers)\s+of\s+|(?<=tion)\s+of\s+(?:the\s+)?|\s+){_CW})*"
 )

@@ -1236,3 +1236,13 @@ def test_a_brand_of_capitals_joined_by_a_full_stop_or_a_colon_is_a_name():
     assert {("LEADS", "Ministry of Docks", "QUAY.DIGITAL"),
             ("IMPLEMENTS", "Norland Chamber of Commerce", "QUAY.DIGITAL"),
             ("IMPLEMENTS", "Quay Agency", "NL:Harbour")} <= found
+
+
+def test_portfolio_lists_in_names_end_before_another_body():
+    x = extract(document_from_text(
+        "The Quay Voucher was launched in 2031 by the Federal Ministry of Science, Research and Ports and the "
+        "Norland Chamber of Commerce. The Ministère de l'Économie, de l'Innovation et des Quais (MEIQ) runs it, "
+        "and the Norland Chamber hosts the Digital Service Point.\n"
+    ))
+    assert {"Federal Ministry of Science, Research and Ports", "Norland Chamber of Commerce",
+            "Ministère de l'Économie, de l'Innovation et des Quais", "Digital Service Point"} <= names(x)
