@@ -104,6 +104,7 @@ def _owned_bodies() -> re.Pattern[str]:
     return re.compile(rf"(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+)?(?:{alternation([*plurals, 'partners', 'members'])})\b")
 
 
+_OF_BEFORE = re.compile(r"(?:^|[^@\w])@(\d+)@\s+of\s+$")
 _OWN_CLAUSE = re.compile(r",\s*(?:while|whereas)\s+(?!(?:it|they|its|their)\b)[a-z]")
 _LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
 _VERB_CLAUSE = re.compile(r";\s*(?:and\s+|also\s+)?$")
@@ -157,6 +158,8 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
         return [int(r[1])]
     if (a := _WITH_ASIDE.search(head)) is not None:  # "A, together with B and C, runs P": all run it
         return [int(a[1]), *(int(x) for x in MENTION.findall(a["list"]))]
+    if (owner := _OF_BEFORE.search(head, 0, m.start())) is not None:
+        return [int(owner[1])]  # "the Digital Office of the Ministry of Trade runs P": the office runs it
     found = [int(m[1])]
     rest = head[: m.start()]
     j = _CLOSED_BEFORE.search(rest)

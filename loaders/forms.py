@@ -326,6 +326,10 @@ _OWNED_APPOSED = re.compile(
 )
 
 
+# "the Digital Office of the Ministry of Trade": the ministry's office (names found by shape alone excepted).
+_OF_THE = re.compile(r"@(\d+)@\s+of\s+(?:the\s+)?@(\d+)@")
+
+
 # "A's economic action plan, B, …": the same, the owner first.
 _OWNER_APPOSED = re.compile(
     rf"@(\d+)@(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+){{0,3}}{_NOT_OWNED}[a-z][\w-]*\s*,\s*(?:the\s+)?@(\d+)@"
@@ -360,6 +364,7 @@ def by_form(t: str) -> list[Phrased]:
             for m in _OWN_LIST.finditer(t)]
     out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _OWNED_APPOSED.finditer(t)]
     out += [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _OWNER_APPOSED.finditer(t)]
+    out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True) for m in _OF_THE.finditer(t)]
     if (f := _ITS_FRAME.match(t)) is not None:
         out.append(Phrased(OWNS, [int(f[2])], [int(f[1])], f.start(), f.end()))
     for m in ITS.finditer(t):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from loaders.lexicon import (
+    ACTOR_HEAD_RE,
     COLLECTIVES,
     KEPT_COLLECTIVES,
     SPACE,
@@ -45,6 +46,7 @@ def _case_exact(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 
 _COLLECTIVE_EXACT = _case_exact(_COLLECTIVE)
+_NAME_GOES_ON = re.compile(rf" (?:{ACTOR_HEAD_RE})\b")
 
 
 _TARGET = re.compile(
@@ -132,6 +134,8 @@ def groups(text: str, low: str) -> list[Candidate]:
     if _COLLECTIVE_STEMS.search(low):
         exact = _COLLECTIVE_EXACT if text.isascii() else None  # then ``low`` has the text's offsets
         for m in exact.finditer(low) if exact is not None else _COLLECTIVE.finditer(text):
+            if _NAME_GOES_ON.match(text, m.end()):
+                continue  # "the Private Sector Federation": the words open a body's name
             i = _COLLECTIVE_GROUPS[m.lastindex or 0]
             kind = "institutions" if i in KEPT_COLLECTIVES else "collective"
             words = text[m.start() : m.end()]

@@ -225,6 +225,8 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     if m is None and head in _ROMANCE_HEADS:  # "Agência Brasileira de Desenvolvimento …": adjectives, then the tail
         m = _ADJECTIVES_TAIL.match(text, he)
     tail = trim_tail(m[0]) if m else ""
+    if kept and _OF_ANOTHER_BODY.match(tail):
+        tail = ""  # "the Digital Office of the Ministry of Trade": two bodies, the one part of the other
     c = _COUNTRY_SUFFIX.match(text, he + len(tail)) if tail else None
     if c is not None and {c[1], c[1].title()} & countries().by_name.keys():
         tail += c[0]  # "Organization for Harbour Innovation, NORLAND (OHIN)", "Ministry of Made in Norland (MMN)"
@@ -345,6 +347,7 @@ _VERB_OBJECT = re.compile(
 _COUNTRY_SUFFIX = re.compile(r"(?:,\s+|\s+in\s+)([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?=\s*\([A-Z]{2,}\))")
 
 
+_OF_ANOTHER_BODY = re.compile(rf"\s+of\s+the\s+(?:[A-Z][\w'-]*\s+){{0,3}}(?:{ACTOR_HEAD_RE})\b")
 _COUNTRY_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-]|['\u2019]s)")
 
 

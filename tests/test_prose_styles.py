@@ -1246,3 +1246,12 @@ def test_portfolio_lists_in_names_end_before_another_body():
     ))
     assert {"Federal Ministry of Science, Research and Ports", "Norland Chamber of Commerce",
             "Ministère de l'Économie, de l'Innovation et des Quais", "Digital Service Point"} <= names(x)
+
+
+def test_a_body_of_another_body_is_part_of_it():
+    found = facts(
+        "The Digital Office of the Ministry of Docks runs the Quay Fund. "
+        "The Pier Chamber of the Private Sector Federation represents dock firms.\n"
+    )
+    assert {("IMPLEMENTS", "Digital Office", "Quay Fund"), ("PART_OF", "Digital Office", "Ministry of Docks"),
+            ("PART_OF", "Pier Chamber", "Private Sector Federation")} <= found
