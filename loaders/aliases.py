@@ -76,6 +76,9 @@ def named_before(c: Candidate, text: str) -> re.Match[str] | None:
     return None if word in countries().by_name or word in reading_words().not_names else m
 
 
+# The name in its own language, then the abbreviation, in one pair of brackets.
+_TRANSLATED = re.compile(r"\s*\(\s*[A-Z][^(),;@]{3,80}?,\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*)\s*\)")
+_FOREIGN = re.compile(r"[^\x00-\x7f]|\b(?:de|del|des|du|di|da|der|für|van|voor|per|la|le)\b")
 _EDITION = re.compile(r" (?:19|20)\d\d(?=\s*\()")
 
 
@@ -86,6 +89,8 @@ def short_name(c: Candidate, text: str) -> re.Match[str] | None:
         return m
     if (y := _EDITION.match(text, c.end)) is not None and (m := ABBREVIATION.match(text, y.end())):
         return m
+    if "," in text and (m := _TRANSLATED.match(text, c.end)) is not None and _FOREIGN.search(m[0], 0, m.start(1)):
+        return m  # "Norland Entrepreneur Institute (Instituto Norlandés del Emprendedor, INE)"
     if "hereinafter" in text and (m := _HEREINAFTER.match(text, c.end)):
         return m
     initials = "".join(w[0] for w in c.name.split() if w[0].isupper()).lower()

@@ -15,7 +15,7 @@ from loaders.reader import Reader
 from loaders.short_forms import CLAUSE_OPENER
 
 _DETERMINERS = re.compile(r"(?:\b(?:the|former|new|then)\s+)+$", re.I)
-_PARENTHESES = re.compile(r"\s*\(\s*[^()]{1,14}\)")
+_PARENTHESES = re.compile(r"\s*\(\s*[^()]{1,100}\)")  # "(ABC)", "(Instituto Norlandés de …, INE)"
 
 
 def template(text: str, cands: list[Candidate]) -> str:

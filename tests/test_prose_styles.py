@@ -1255,3 +1255,13 @@ def test_a_body_of_another_body_is_part_of_it():
     )
     assert {("IMPLEMENTS", "Digital Office", "Quay Fund"), ("PART_OF", "Digital Office", "Ministry of Docks"),
             ("PART_OF", "Pier Chamber", "Private Sector Federation")} <= found
+
+
+def test_a_name_in_its_own_language_and_the_abbreviation_in_one_pair_of_brackets():
+    found = facts(
+        "The Quay Fund is run by the Norland Entrepreneur Institute (Instituto Norlandés del Emprendedor, NEI), "
+        "a decentralised body of the Ministry of Docks (Secretaría de Muelles, SM). In 2031 the SM launched the "
+        "Pier Microcredit Programme.\n"
+    )
+    assert {("PART_OF", "Norland Entrepreneur Institute", "Ministry of Docks"),
+            ("LEADS", "Ministry of Docks", "Pier Microcredit Programme")} <= found
