@@ -185,6 +185,9 @@ _ITS_WORK = re.compile(
     r"|has\s+been\s+|had\s+been\s+)?$",
     re.I,
 )
+_RUNNING_OF = re.compile(
+    r"\s+(?:the\s+)?(?:management|running|administration|operation|delivery|implementation)\s+of\b", re.I
+)
 _PARTNER_AFTER = re.compile(r"[^@;.]*?\bwith\s+(?:the\s+)?@", re.I)
 _RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
 
@@ -204,6 +207,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     """What one phrase states: its subjects before it, its objects after it, in its voice."""
     relation, forward = found
     out: list[Phrased] = []
+    if relation == "SUCCEEDED_BY" and _RUNNING_OF.match(t, m.end()):
+        return out  # "A took over the management of P": A runs P now (loaders.reorganised), it succeeds no one
     before = subjects_before(t, m.start(), relation in _PARTNERS and forward, forward and relation in _ACTIVE)
     if relation == "PART_OF" and len(before) == 1 and _FRAMING.match(m[0]):
         before = framed(t, before)

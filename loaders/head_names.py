@@ -325,7 +325,8 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
     if head[0].isupper() and (m := _ACTOR_TAIL.match(text, he)) and not _DATED_TAIL.match(m[0]):
         tail = trim_tail(m[0])
     elif head[0].isupper() and (m := _TITLE_AFTER.match(text, he)) and (t := trim_tail(m[0])).count(" ") >= 2 and (
-            not all(w in countries().by_name for w in t.replace(",", " ").split() if w[:1].isupper())):
+            not all(w in countries().by_name for w in t.replace(",", " ").split() if w[:1].isupper())) and (
+            ANY_HEAD.isdisjoint(t.split())):  # (not "Loan Fund and the Micro Credit Fund": heads of their own)
         tail = t  # "Operational Programme Competitiveness, Entrepreneurship and Innovation": a title after the head
     end = he + len(tail)
     key = head.lower()

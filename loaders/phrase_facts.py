@@ -9,7 +9,7 @@ import re
 
 from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased
 from loaders.dates import YearSpan
-from loaders.lexicon import NETWORK_HEADS, READING
+from loaders.lexicon import NETWORK_HEADS, READING, reading_words
 from loaders.reader import NESTED, STATED, Reader
 from loaders.relations import CREATION_VERBS
 
@@ -134,6 +134,9 @@ def _delegated(rd: Reader, phrase: str, relation: str, source: str, target: str)
         and rd.is_actor(target) and rd.type_of(target) not in ("Ministry", "Government")
 
 
+_FUNDS = ("fund", "funds")  # an instrument's head that names bodies too
+
+
 def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str, str, str] | None:
     """The fact a phrase states between two entities, once their types are known: working with a
     programme is taking part in it; an instrument taking part in another is part of it; an instrument
@@ -160,7 +163,11 @@ def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str,
         return "IMPLEMENTS", source, target  # "A was delivering grants under P": a body (not a network) works in P
     if relation == "SUCCEEDED_BY" and rd.is_instrument(source) != rd.is_instrument(target) \
             and not rd.retypable(source) and not rd.retypable(target):
-        return None  # "A took over the management of P": a body does not succeed an instrument
+        fund = source if rd.is_instrument(source) else target
+        if rd.drafts[fund].head not in _FUNDS:
+            return None  # "A took over the management of P": a body does not succeed an instrument
+        # "the Quay Loan Fund and the Pier Fund were merged to form the Dock Bank": those funds were bodies
+        rd.drafts[fund].type = reading_words().default_actor
     if relation == "LEADS" and rd.type_of(source) == "Law" and rd.is_instrument(target):
         return "PROVIDES_FOR", source, target  # "a grant created by Decree No. 12": the decree provides for it
     if relation == "LEADS" and both_instruments and rd.type_of(source) == "Strategy" and not rd.retypable(target):

@@ -1265,3 +1265,14 @@ def test_a_name_in_its_own_language_and_the_abbreviation_in_one_pair_of_brackets
     )
     assert {("PART_OF", "Norland Entrepreneur Institute", "Ministry of Docks"),
             ("LEADS", "Ministry of Docks", "Pier Microcredit Programme")} <= found
+
+
+def test_funds_merged_into_a_body_were_bodies_but_a_fund_taken_over_is_run():
+    found = facts(
+        "The Quay Loan Fund and the Pier Micro Credit Fund were merged to form the Norland Development Bank. "
+        "The Dock Agency took over the management of the Harbour Fund in 2031.\n"
+    )
+    assert {("SUCCEEDED_BY", "Quay Loan Fund", "Norland Development Bank"),
+            ("SUCCEEDED_BY", "Pier Micro Credit Fund", "Norland Development Bank"),
+            ("IMPLEMENTS", "Dock Agency", "Harbour Fund")} <= found
+    assert ("SUCCEEDED_BY", "Harbour Fund", "Dock Agency") not in found
