@@ -41,6 +41,12 @@ _BEFORE_THAT = re.compile(
     r"\b(?:formerly|previously)\b[^@;]{0,30}?@(\d+)@\s*,?\s*(?:and\s*,?\s*)?before\s+(?:that|then)\s*,?\s*(?:the\s+)?@(\d+)@",
     re.I,
 )
+# "B was established in 2031, when functions relating to small firms were moved out of the then A": from A to B.
+_FORMED_FROM = re.compile(
+    r"@(\d+)@[^@;]{0,12}?\b(?:formed|created|established|set\s+up)\b[^@;]{0,40}?\bwhen\b[^;]{0,80}?"
+    r"\b(?:moved|transferred|taken|split|carved)\s+(?:out\s+of|from)\s+(?:the\s+)?(?:then\s+|former\s+)?@(\d+)@",
+    re.I,
+)
 # "C was formed in 2031 when the former A and B were brought together": both became C.
 _FORMED_WHEN = re.compile(
     r"@(\d+)@[^@;]{0,12}?\b(?:formed|created|established|set\s+up|born)\b[^@;]{0,40}?\bwhen\s+(?:the\s+)?(?:former\s+)?"
@@ -101,6 +107,8 @@ def reorganised(t: str) -> list[Phrased]:
     out += [Phrased("SUCCEEDED_BY", [int(x) for x in MENTION.findall(m["list"])], [int(m[1])], m.start(), m.end())
             for m in _FORMED_WHEN.finditer(t)]
     out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _BEFORE_THAT.finditer(t)]
+    out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
+            for m in _FORMED_FROM.finditer(t)]
     for m in _TOOK_OVER_RUNNING.finditer(t):
         out.append(Phrased("IMPLEMENTS", [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True))
         if m["from"]:

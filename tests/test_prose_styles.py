@@ -1276,3 +1276,18 @@ def test_funds_merged_into_a_body_were_bodies_but_a_fund_taken_over_is_run():
             ("SUCCEEDED_BY", "Pier Micro Credit Fund", "Norland Development Bank"),
             ("IMPLEMENTS", "Dock Agency", "Harbour Fund")} <= found
     assert ("SUCCEEDED_BY", "Harbour Fund", "Dock Agency") not in found
+
+
+def test_working_together_on_a_programme_and_reorganisations_by_functions():
+    found = facts(
+        "The Norland Enterprise Agency (NEA) and the Norland IT Agency (NITA) have agreed to work together on the "
+        "Quay Programme. The Pier Skills Strategy is jointly implemented by the Ministry of Docks and the regional "
+        "training boards. The Ministry of Small Business (MSB) was established in 2031, when functions relating to "
+        "small enterprises were moved out of the then Ministry of Trade (MoT). The Norland Television Authority "
+        "(NTA) was abolished, with its functions passing to the Norland Media Commission (NMC).\n"
+    )
+    assert {("PARTICIPATES_IN", "Norland Enterprise Agency", "Quay Programme"),
+            ("PARTICIPATES_IN", "Norland IT Agency", "Quay Programme"),
+            ("IMPLEMENTS", "Regional training boards", "Pier Skills Strategy"),
+            ("TRANSFERRED_TO", "Ministry of Trade", "Ministry of Small Business"),
+            ("SUCCEEDED_BY", "Norland Television Authority", "Norland Media Commission")} <= found
