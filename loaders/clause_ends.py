@@ -104,6 +104,11 @@ def _owned_bodies() -> re.Pattern[str]:
     return re.compile(rf"(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+)?(?:{alternation([*plurals, 'partners', 'members'])})\b")
 
 
+_PARTICIPLE_ASIDE = re.compile(
+    r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:[a-z]+ly\s+)?(?:established|created|launched|introduced|adopted|founded|set\s+up"
+    r"|funded|financed|approved|announced|designed|developed|provided\s+for)\s+(?:by|under|in|through)\b[^;,]*,"
+    r"\s*(?:(?:is|was|were|are|has|have|had|been|being|later|then|also|since)\s+)+$"
+)
 _OF_BEFORE = re.compile(r"(?:^|[^@\w])@(\d+)@\s+of\s+$")
 _OWN_CLAUSE = re.compile(r",\s*(?:while|whereas)\s+(?!(?:it|they|its|their)\b)[a-z]")
 _LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
@@ -158,6 +163,8 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
         return [int(r[1])]
     if (a := _WITH_ASIDE.search(head)) is not None:  # "A, together with B and C, runs P": all run it
         return [int(a[1]), *(int(x) for x in MENTION.findall(a["list"]))]
+    if (aside := _PARTICIPLE_ASIDE.search(head)) is not None:
+        return [int(aside[1])]  # "P, established by the Relief Act in 2030, was run by A": P, not the act
     if (owner := _OF_BEFORE.search(head, 0, m.start())) is not None:
         return [int(owner[1])]  # "the Digital Office of the Ministry of Trade runs P": the office runs it
     found = [int(m[1])]

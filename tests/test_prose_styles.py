@@ -1291,3 +1291,14 @@ def test_working_together_on_a_programme_and_reorganisations_by_functions():
             ("IMPLEMENTS", "Regional training boards", "Pier Skills Strategy"),
             ("TRANSFERRED_TO", "Ministry of Trade", "Ministry of Small Business"),
             ("SUCCEEDED_BY", "Norland Television Authority", "Norland Media Commission")} <= found
+
+
+def test_an_ascii_arrow_and_a_participle_aside_naming_another_body():
+    found = facts(
+        "- Digital Office -> Ministry of Digital Docks\n\n"
+        "The Pier Support Programme (PSP), established by the Relief Act in March 2031, was implemented by the "
+        "Norland Enterprise Agency.\n"
+    )
+    assert {("SUCCEEDED_BY", "Digital Office", "Ministry of Digital Docks"),
+            ("IMPLEMENTS", "Norland Enterprise Agency", "Pier Support Programme")} <= found
+    assert ("IMPLEMENTS", "Norland Enterprise Agency", "Relief Act") not in found

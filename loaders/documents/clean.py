@@ -53,6 +53,7 @@ _CLEAN_TABLE = str.maketrans(
         "\u2026": "...",
     }
 )
+_ASCII_ARROW = re.compile(r"(?<!\S)[-=]>(?=\s)")  # "A -> B", "A => B": an arrow, as a deck draws it
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The table as (character, replacement) pairs: replacing each one present, in turn, is a fast scan of
 # the text per pair, where str.translate with a dict looks up every character. (No replacement makes
@@ -68,14 +69,16 @@ def _clean_text(text: str) -> str:
 
 
 def clean_line(line: str) -> str:
-    """The matching view of one line: plain quotes, dashes, spaces and bullets; original words.
+    """The matching view of one line: plain quotes, dashes, spaces, bullets and arrows; original words.
 
     >>> clean_line("\u2022 Formerly the \u201cOld Board\u201d \u2013 1990\u20132001")
     '- Formerly the "Old Board" - 1990-2001'
     """
     if line.isascii():
-        return line.replace("\t", " ").replace("`", "'")
-    return _clean_text(unicodedata.normalize("NFKC", _clean_text(line)))
+        line = line.replace("\t", " ").replace("`", "'")
+        return _ASCII_ARROW.sub("\u2192", line) if ">" in line else line
+    line = _clean_text(unicodedata.normalize("NFKC", _clean_text(line)))
+    return _ASCII_ARROW.sub("\u2192", line) if ">" in line else line
 
 
 def clean_lines(lines: list[str]) -> tuple[str, ...]:
