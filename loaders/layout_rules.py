@@ -196,12 +196,21 @@ _WE_DO = re.compile(r"^[#*\s]*(?:[A-Za-z-]+\s+){0,3}?we\s+(?:[a-z]+ly\s+)?([a-z]
 
 
 def _ours(rd: Reader, st: Statement, item: str, line: Statement) -> None:
-    """An item under "Funds we manage" or "We work with:": the page's body stands to it as the verb says."""
+    """An item under "Funds we manage", "We work with:" or "Our offer includes:": the page's body stands to it
+    as the verb says (it runs what its offer includes); "- M – our parent ministry": the body is part of M."""
     we = _WE_DO.match(line.text)
-    found = phrase_relation(we[1]) if we is not None else None
-    owner = rd.owner() if found is not None and found[1] else None
+    found = phrase_relation(we[1]) if we is not None else ("IMPLEMENTS", True) if _OUR_OFFER.match(line.text) else None
+    owner = rd.owner() if found is None or found[1] else None
     if found is not None and owner is not None and owner != item:
         rd.add(found[0], owner, item, [span_of(line), span_of(st)], FRAMED)
+    elif found is None and owner is not None and owner != item and _OUR_PARENT.search(st.text):
+        rd.add("PART_OF", owner, item, [span_of(st)], FRAMED)
+
+
+_OUR_OFFER = re.compile(r"^[#*\s]*Our\s+(?:[\w-]+\s+){0,5}?(?:includes?|comprises?|consists\s+of)\s*:?\s*$")
+_OUR_PARENT = re.compile(
+    r"[-\u2013:,]\s*(?:our|its)\s+(?:parent|supervising|sole)?\s*(?:ministry|department|owner|shareholder)\b", re.I
+)
 
 
 _LABELLED = re.compile(r"^\s*([A-Za-z*#][A-Za-z *'()-]{1,40}?)\s*:\s*\S")

@@ -1302,3 +1302,15 @@ def test_an_ascii_arrow_and_a_participle_aside_naming_another_body():
     assert {("SUCCEEDED_BY", "Digital Office", "Ministry of Digital Docks"),
             ("IMPLEMENTS", "Norland Enterprise Agency", "Pier Support Programme")} <= found
     assert ("IMPLEMENTS", "Norland Enterprise Agency", "Relief Act") not in found
+
+
+def test_a_body_page_names_its_parent_ministry_and_what_its_offer_includes():
+    found = facts(
+        "# About Business Latvia\n\nBusiness Latvia is the public agency for trade and innovation.\n\n"
+        "## Who steers us\n\n- **Ministry of Ports and Trade (MPT)** – our parent ministry.\n\n"
+        "## What we offer\n\nOur funding offer for SMEs includes:\n\n"
+        "- **Quay Innovation Cheques** of up to 15,000 euros;\n- **Dock Boosters**, launched in 2031.\n"
+    )
+    assert {("PART_OF", "Business Latvia", "Ministry of Ports and Trade"),
+            ("IMPLEMENTS", "Business Latvia", "Quay Innovation Cheques"),
+            ("IMPLEMENTS", "Business Latvia", "Dock Boosters")} <= found
