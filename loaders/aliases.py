@@ -23,7 +23,7 @@ _HEREINAFTER = re.compile(
 
 # "Small Enterprise Finance Agency (sefa)": an abbreviation written in lower case, taken only when it is
 # exactly the initials of the name's capitalised words.
-_LOWER_CASE = re.compile(r"\s*\(\s*([a-z]{2,6})\s*\)")
+_LOWER_CASE = re.compile(r"\s*\(\s*(?:the\s+)?([a-z]{2,6})\s*\)")  # "(sefa)", "(the dti)"
 
 
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]*[A-Z])\s*\(\s*$")
@@ -76,6 +76,10 @@ def named_before(c: Candidate, text: str) -> re.Match[str] | None:
     return None if word in countries().by_name or word in reading_words().not_names else m
 
 
+_KNOWN_AS = re.compile(
+    r"\s*,\s*(?:also\s+|commonly\s+)?known\s+(?:by\s+its\s+(?:lower-case\s+)?(?:acronym|abbreviation)|as)\s+"
+    r"([A-Za-z]{2,6})(?=\s*[,.;)])"
+)
 # The name in its own language, then the abbreviation, in one pair of brackets.
 _TRANSLATED = re.compile(r"\s*\(\s*[A-Z][^(),;@]{3,80}?,\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*)\s*\)")
 _FOREIGN = re.compile(r"[^\x00-\x7f]|\b(?:de|del|des|du|di|da|der|für|van|voor|per|la|le)\b")
@@ -89,6 +93,8 @@ def short_name(c: Candidate, text: str) -> re.Match[str] | None:
         return m
     if (y := _EDITION.match(text, c.end)) is not None and (m := ABBREVIATION.match(text, y.end())):
         return m
+    if "known" in text and (m := _KNOWN_AS.match(text, c.end)) is not None and spells(m[1], c.name):
+        return m  # "the Small Enterprise Finance Agency, known by its lower-case acronym sefa,"
     if "," in text and (m := _TRANSLATED.match(text, c.end)) is not None and _FOREIGN.search(m[0], 0, m.start(1)):
         return m  # "Norland Entrepreneur Institute (Instituto Norlandés del Emprendedor, INE)"
     if "hereinafter" in text and (m := _HEREINAFTER.match(text, c.end)):

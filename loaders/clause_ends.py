@@ -226,7 +226,11 @@ def skip_behalf(t: str, at: int) -> int:
     return b.end() if b is not None else at
 
 # "… merging A, B and part of C": C gave part of its work to the new body
-PARTIAL_ITEM = re.compile(r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?parts?\s+of\s+(?:the\s+)?@(\d+)@", re.I)
+PARTIAL_ITEM = re.compile(  # "…, B and part of C", "… and the small business activities of C"
+    r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?(?:parts?|(?:[a-z-]+\s+){0,3}(?:activities|functions|operations|units?|divisions?"
+    r"|departments?|arms?))\s+of\s+(?:the\s+)?@(\d+)@",
+    re.I,
+)
 
 
 def list_end(t: str, at: int) -> int:

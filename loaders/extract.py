@@ -110,6 +110,8 @@ def read_rows(doc: Document, schema: Schema) -> tuple[list[DraftRow], list[FactR
         [
             (f.type, f.source, f.target, f.context, f.start, f.end, f.confidence, list(f.evidence), f.note)
             for f in rd.facts.values()
+            # (a name a later statement retyped may no longer fit a fact read before: the schema has the last word)
+            if schema.allows(f.type, rd.type_of(f.source), rd.type_of(f.target))
         ],
     )
 

@@ -164,8 +164,9 @@ def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str,
     if relation == "SUCCEEDED_BY" and rd.is_instrument(source) != rd.is_instrument(target) \
             and not rd.retypable(source) and not rd.retypable(target):
         fund = source if rd.is_instrument(source) else target
-        if rd.drafts[fund].head not in _FUNDS:
-            return None  # "A took over the management of P": a body does not succeed an instrument
+        if rd.drafts[fund].head not in _FUNDS or rd.drafts[fund].fixed:
+            return None  # "A took over the management of P": a body does not succeed an instrument (nor a fund
+            # another relation has already read as one)
         # "the Quay Loan Fund and the Pier Fund were merged to form the Dock Bank": those funds were bodies
         rd.drafts[fund].type = reading_words().default_actor
     if relation == "LEADS" and rd.type_of(source) == "Law" and rd.is_instrument(target):

@@ -1314,3 +1314,28 @@ def test_a_body_page_names_its_parent_ministry_and_what_its_offer_includes():
     assert {("PART_OF", "Business Latvia", "Ministry of Ports and Trade"),
             ("IMPLEMENTS", "Business Latvia", "Quay Innovation Cheques"),
             ("IMPLEMENTS", "Business Latvia", "Dock Boosters")} <= found
+
+
+def test_a_name_retyped_after_a_fact_was_read_never_breaks_the_graph():
+    from loaders.batch import extraction_to_graph
+
+    x = extract(document_from_text(
+        "The Quay Agency runs the Pier Fund. The Pier Fund and the Dock Fund were merged to form the Norland "
+        "Development Bank.\n"
+    ))
+    g = extraction_to_graph([x])  # a ModelError here would stop the user's whole run
+    assert ("IMPLEMENTS", "Quay Agency", "Pier Fund") in set(dated_facts(x))
+    assert g.graph.number_of_edges() > 0
+
+
+def test_a_lower_case_acronym_known_by_and_partial_items_of_a_merger():
+    found = facts(
+        "The Quay Enterprise Finance Agency, known by its lower-case acronym qefa, was formed in 2031 by merging "
+        "Dock Enterprise Finance, the Pier Micro Finance Apex Fund (PMFAF) and the small business activities of "
+        "the Harbour Development Corporation (HDC). In 2034 qefa and the Quay Enterprise Development Agency were "
+        "merged into the Quay Enterprise Development and Finance Agency.\n"
+    )
+    new = "Quay Enterprise Finance Agency"
+    assert {("SUCCEEDED_BY", "Dock Enterprise Finance", new), ("SUCCEEDED_BY", "Pier Micro Finance Apex Fund", new),
+            ("TRANSFERRED_TO", "Harbour Development Corporation", new),
+            ("SUCCEEDED_BY", new, "Quay Enterprise Development and Finance Agency")} <= found
