@@ -55,6 +55,7 @@ _INNER_OF = (
 _NEXT_BODY = (  # ("… and the Valdorian Chamber of Commerce": a head with a tail of its own is another body too)
     rf"(?:the\s+)?(?:{ACTOR_HEAD_RE})\b|the\s+(?:[A-Z][\w'-]*\s+){{2,3}}(?:{ACTOR_HEAD_RE})\b"
     rf"|the\s+[A-Z][\w'-]*\s+(?:{ACTOR_HEAD_RE})\s+(?:of|for)\s"
+    r"|the\s+[A-Z\u00c0-\u00de]{2,}(?![\w-])"  # "… Research and Economy and the WKÖ": another body's abbreviation
 )
 _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for 2031"
     rf"(?:(?:the|a|la|el|los|las|le|les|o)\s+)?(?!(?:19|20)\d\d\b){_CW}"

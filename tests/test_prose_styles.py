@@ -1339,3 +1339,10 @@ def test_a_lower_case_acronym_known_by_and_partial_items_of_a_merger():
     assert {("SUCCEEDED_BY", "Dock Enterprise Finance", new), ("SUCCEEDED_BY", "Pier Micro Finance Apex Fund", new),
             ("TRANSFERRED_TO", "Harbour Development Corporation", new),
             ("SUCCEEDED_BY", new, "Quay Enterprise Development and Finance Agency")} <= found
+
+
+def test_a_portfolio_ends_before_and_the_abbreviation_of_another_body():
+    x = extract(document_from_text(
+        "The Quay Voucher was launched in 2031 by the Federal Ministry of Science, Research and Ports and the WKN.\n"
+    ))
+    assert "Federal Ministry of Science, Research and Ports" in names(x)
