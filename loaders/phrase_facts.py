@@ -135,6 +135,7 @@ def _delegated(rd: Reader, phrase: str, relation: str, source: str, target: str)
 
 
 _FUNDS = ("fund", "funds")  # an instrument's head that names bodies too
+_NO_FUND_HEIRS = ("Ministry", "Government")
 
 
 def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str, str, str] | None:
@@ -163,10 +164,10 @@ def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str,
         return "IMPLEMENTS", source, target  # "A was delivering grants under P": a body (not a network) works in P
     if relation == "SUCCEEDED_BY" and rd.is_instrument(source) != rd.is_instrument(target) \
             and not rd.retypable(source) and not rd.retypable(target):
-        fund = source if rd.is_instrument(source) else target
-        if rd.drafts[fund].head not in _FUNDS or rd.drafts[fund].fixed:
+        fund, body = (source, target) if rd.is_instrument(source) else (target, source)
+        if rd.drafts[fund].head not in _FUNDS or rd.drafts[fund].fixed or rd.type_of(body) in _NO_FUND_HEIRS:
             return None  # "A took over the management of P": a body does not succeed an instrument (nor a fund
-            # another relation has already read as one)
+            # another relation has already read as one, nor does a ministry)
         # "the Quay Loan Fund and the Pier Fund were merged to form the Dock Bank": those funds were bodies
         rd.drafts[fund].type = reading_words().default_actor
     if relation == "LEADS" and rd.type_of(source) == "Law" and rd.is_instrument(target):
