@@ -1346,3 +1346,12 @@ def test_a_portfolio_ends_before_and_the_abbreviation_of_another_body():
         "The Quay Voucher was launched in 2031 by the Federal Ministry of Science, Research and Ports and the WKN.\n"
     ))
     assert "Federal Ministry of Science, Research and Ports" in names(x)
+
+
+def test_a_measure_named_and_then_called_the_measure():
+    found = facts(
+        "The second call of the Digital Shops measure is open. The measure is part of the Norland Recovery Plan "
+        "and is run by the Norland Competitiveness Agency.\n"
+    )
+    assert {("PART_OF", "Digital Shops measure", "Norland Recovery Plan"),
+            ("IMPLEMENTS", "Norland Competitiveness Agency", "Digital Shops measure")} <= found
