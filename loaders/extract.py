@@ -136,7 +136,7 @@ def _read(rd: Reader) -> None:
                 rd.entity_for(entry, st.line_at(entry.start))
     for st in sts:
         # In a title every word is capitalised; a table's cells are names more than titles.
-        shaped = st.kind == "bullet" or not st.title_like or st.text.startswith("|")
+        shaped = st.kind == "bullet" or not st.title_like or st.text.startswith("|") or _in_sentence_case(st.text)
         known = len(rd.acronyms)
         cands = names_read_before(rd, st.text, find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped))
         keys, kept = linked(rd, st, cands)
@@ -161,6 +161,12 @@ def _read(rd: Reader) -> None:
             relate(rd, st, templ, keys, years)
         table_row(rd, st, templ, keys)
     frame_rules(rd, per_statement)
+
+
+def _in_sentence_case(text: str) -> bool:
+    """Whether a short line that introduces a list is written as a sentence ("Quay Business consists of two
+    entities:"), not in Title Case (where every word looks like a name's)."""
+    return text.endswith(":") and sum(w[:1].islower() for w in text.split()) >= 3
 
 
 _NAME_BEFORE = re.compile(r"@(\d+)@,?\s*$")

@@ -306,7 +306,8 @@ def _without_trailing_acronyms(part: list[tuple[int, int, str]]) -> list[tuple[i
     rw = reading_words()
     words = [t[2] for t in part]
     cut = len(words)
-    while cut > 2 and words[cut - 1].isupper() and len(words[cut - 1]) <= 6 and words[cut - 2] not in rw.connectors:
+    while cut > 2 and words[cut - 1].isupper() and len(words[cut - 1]) <= 6 and words[cut - 2] not in rw.connectors \
+            and words[cut - 1] not in rw.actor_words:  # (a company's "AB", "AS", "AG" ends its name)
         cut -= 1
     if sum(not w.isupper() for w in words[:cut]) < 2:
         return part  # "SPRING Norland", "Harbour KMU": the abbreviations are the name

@@ -1355,3 +1355,12 @@ def test_a_measure_named_and_then_called_the_measure():
     )
     assert {("PART_OF", "Digital Shops measure", "Norland Recovery Plan"),
             ("IMPLEMENTS", "Norland Competitiveness Agency", "Digital Shops measure")} <= found
+
+
+def test_a_body_that_consists_of_companies_listed_after_a_colon():
+    found = facts(
+        "Norland Business consists of two entities:\n\n- Quay Business Oy, the funding arm;\n"
+        "- Dock Partner AB, the advisory arm.\n"
+    )
+    assert {("PART_OF", "Quay Business Oy", "Norland Business"),
+            ("PART_OF", "Dock Partner AB", "Norland Business")} <= found
