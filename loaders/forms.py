@@ -331,8 +331,9 @@ _OF_THE = re.compile(r"@(\d+)@\s+of\s+(?:the\s+)?@(\d+)@")
 
 
 # "A's economic action plan, B, …": the same, the owner first.
-_OWNER_APPOSED = re.compile(
-    rf"@(\d+)@(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+){{0,3}}{_NOT_OWNED}[a-z][\w-]*\s*,\s*(?:the\s+)?@(\d+)@"
+_OWNER_APPOSED = re.compile(  # (or "A's arm for the IT industry, B,": a noun and its complement)
+    rf"@(\d+)@(?:'s|\u2019s)\s+(?:(?:[a-z][\w-]*\s+){{0,3}}{_NOT_OWNED}[a-z][\w-]*"
+    rf"|{_NOT_OWNED}[a-z][\w-]*\s+(?:for|of)\s+(?:the\s+)?[^\s@,;.]+(?:\s+[^\s@,;.]+){{0,2}})\s*,\s*(?:the\s+)?@(\d+)@"
 )
 
 

@@ -1364,3 +1364,12 @@ def test_a_body_that_consists_of_companies_listed_after_a_colon():
     )
     assert {("PART_OF", "Quay Business Oy", "Norland Business"),
             ("PART_OF", "Dock Partner AB", "Norland Business")} <= found
+
+
+def test_an_owners_arm_named_in_apposition_and_bodies_that_fund():
+    found = facts(
+        "The ministry's arm for the IT industry, the Valdorian IT Development Agency, supports start-ups. "
+        "The Quay Agency and the Dock Board fund the Pier Grant.\n".replace("The ministry's", "The Ministry of Docks's")
+    )
+    assert {("PART_OF", "Valdorian IT Development Agency", "Ministry of Docks"),
+            ("LEADS", "Quay Agency", "Pier Grant"), ("LEADS", "Dock Board", "Pier Grant")} <= found
