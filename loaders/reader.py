@@ -272,6 +272,8 @@ class Reader:
                 self.acronyms.add(d.name)
         if rel == "SUCCEEDED_BY":
             self._retire(source)
+            if self.focus == source:  # "A was renamed B in 2030. It runs P": B runs P
+                self.focus = target
         spec = self.schema.relationship_types[rel]
         if spec.symmetric and source > target:
             source, target = target, source

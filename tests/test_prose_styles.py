@@ -1373,3 +1373,11 @@ def test_an_owners_arm_named_in_apposition_and_bodies_that_fund():
     )
     assert {("PART_OF", "Valdorian IT Development Agency", "Ministry of Docks"),
             ("LEADS", "Quay Agency", "Pier Grant"), ("LEADS", "Dock Board", "Pier Grant")} <= found
+
+
+def test_it_after_a_renaming_is_the_new_name():
+    found = facts(
+        "The Quay Office was renamed the Norland Port Agency in 2031. It is responsible for the Dock Voucher.\n"
+    )
+    assert ("LEADS", "Norland Port Agency", "Dock Voucher") in found
+    assert ("LEADS", "Quay Office", "Dock Voucher") not in found
