@@ -35,6 +35,7 @@ from loaders.lexicon import (
     canonical_name,
     countries,
     organisations,
+    owner_in_name,
     reading_words,
     spells,
     strip_starters,
@@ -311,7 +312,7 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
             cut += 1
     for i, w in enumerate(words[:-1]):
         owner = w.endswith(("'s", "\u2019s")) or (w.endswith("s'") and sum(ch.isupper() for ch in w) >= 2)
-        if owner and i >= cut and w[:-2] not in reading_words().person_titles:
+        if owner and i >= cut and not owner_in_name(w):
             # "Norland's …", "LEOs' …"; not "Employers' Chamber", "the Prime Minister's Office"
             cut = i + 1
     if words[-1].endswith(("'s", "\u2019s")) and len(words) > cut + 1:  # "the Norland Government's"

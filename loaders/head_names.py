@@ -28,6 +28,7 @@ from loaders.lexicon import (
     alternation,
     canonical_name,
     countries,
+    owner_in_name,
     reading_words,
     strip_starters,
 )
@@ -206,7 +207,7 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     while j >= 0:
         w = toks[j][2]
         if owns(text, toks[j]):
-            if w not in reading_words().person_titles or first != j + 1:
+            if not owner_in_name(w) or first != j + 1:
                 break  # "the Commission's Research Centre": the owner is not part of the name
             first = j  # "the Prime Minister's Office": an office named after its holder
         elif capitalised(w) and toks[j][1] + 1 <= toks[j + 1][0]:
@@ -302,6 +303,10 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
             continue
         if not (w[0].isalnum() or w[0] in "&'"):
             break
+        if owns(text, toks[j]) and owner_in_name(w):
+            start_index = j  # "the Prime Minister's Youth Programme", "Women's Business Centers": part of the name
+            j -= 1
+            continue
         if owns(text, toks[j]) or (w in ("The", "A", "An") and not (j > 0 and toks[j - 1][2] in DASHES)):
             break  # "… KMU The grant programme": a sentence's "The" ends the name before it
         if capitalised(w):

@@ -242,6 +242,16 @@ def strip_starters(words: list[str]) -> list[str]:
     return words
 
 
+def owner_in_name(word: str) -> bool:
+    """Whether an owner's word ("Minister's", "Women's") stays in the name it opens: an office-holder's or a
+    group's (``person_titles`` and ``owners_in_names`` of reading.yaml), not a body's ("Norland's plan")."""
+    bare = word[:-2] if word.endswith(("'s", "\u2019s")) else word
+    return bare in reading_words().person_titles or bare in _OWNERS_IN_NAMES
+
+
+_OWNERS_IN_NAMES = frozenset(READING["owners_in_names"])
+
+
 def begins_country(words: list[str]) -> bool:
     """Whether the words open with a country's name (then "New" is part of the name, not a starter)."""
     text = " ".join(words[:4])

@@ -1381,3 +1381,11 @@ def test_it_after_a_renaming_is_the_new_name():
     )
     assert ("LEADS", "Norland Port Agency", "Dock Voucher") in found
     assert ("LEADS", "Quay Office", "Dock Voucher") not in found
+
+
+def test_an_office_holders_or_a_groups_possessive_stays_in_the_name():
+    x = extract(document_from_text(
+        "The loans are administered by the Prime Minister's Youth Programme. The Norland Enterprise Agency funds "
+        "Women's Business Centers. Norland's Digital Plan is new.\n"
+    ))
+    assert {"Prime Minister's Youth Programme", "Women's Business Centers", "Digital Plan"} <= names(x)
