@@ -41,9 +41,9 @@ def spelt_before(c: Candidate, text: str) -> str | None:
 
 # "NEDA, the Norland Enterprise Development Agency, …", "Portex, the Norland Port Export Agency, …": a word
 # and, in apposition, the full name it stands for (not after a preposition: "In Sorvik, the Ministry …").
-_NAMED_BEFORE = re.compile(r"(?<![\w&-])([A-Z][A-Za-z0-9&-]+),\s+the\s+$")
+_NAMED_BEFORE = re.compile(r"(?<![\w&-])([A-Z][A-Za-z0-9&-]+)(?:,|\s+[-\u2013\u2014])\s+the\s+$")  # "Nortek – the …"
 _WORD_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b(?!(?:in|of|for|at|to|from|by|across|on|with)\b)[A-Za-z]+\s+)$", re.I)
-_APPOSITION_CLOSES = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,|$)")
+_APPOSITION_CLOSES = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,|\s[-\u2013\u2014]\s|$)")
 
 
 # "managed by NEDA - Norland Agency for Enterprise.": an abbreviation and, after a dash, the name it stands for

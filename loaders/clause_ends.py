@@ -116,7 +116,8 @@ _VERB_CLAUSE = re.compile(r";\s*(?:and\s+|also\s+)?$")
 
 _JOINED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|,|and|&|\+|as\s+well\s+as|or)\s*(?:the\s+)?$", re.I)
 
-_CLOSED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|and|&|\+|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
+# (after a name in dashes, "A – the B – and C", the dash closes the aside and "and" the list)
+_CLOSED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|-\s+and|and|&|\+|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
 
 _CLAUSE_AND = re.compile(r"^\s*,\s*and\b", re.I)  # ", and" joins a list only after other commas: "A, B, and C"
 

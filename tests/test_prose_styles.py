@@ -1389,3 +1389,14 @@ def test_an_office_holders_or_a_groups_possessive_stays_in_the_name():
         "Women's Business Centers. Norland's Digital Plan is new.\n"
     ))
     assert {"Prime Minister's Youth Programme", "Women's Business Centers", "Digital Plan"} <= names(x)
+
+
+def test_a_body_named_in_dashes_inside_a_merger_list():
+    x = extract(document_from_text(
+        "The Norland Business Authority was formed in 2031 when Nortek – the Norland Funding Agency for "
+        "Innovation – and Norpro were merged.\n"
+    ))
+    found = set(dated_facts(x))
+    assert {("SUCCEEDED_BY", "Norland Funding Agency for Innovation", "Norland Business Authority"),
+            ("SUCCEEDED_BY", "Norpro", "Norland Business Authority")} <= found
+    assert "Nortek" in next(e.aliases for e in x.entities if e.name == "Norland Funding Agency for Innovation")
