@@ -23,6 +23,9 @@ def template(text: str, cands: list[Candidate]) -> str:
     parts: list[str] = []
     pos = 0
     for i, c in enumerate(cands):
+        if i and c.start == cands[i - 1].start:
+            parts.append(f" and @{i}@")  # one mention that stands for two ("the two ministries")
+            continue
         start = c.start
         before = text[max(pos, start - 4) : start]
         if before.lower() == "the ":
@@ -162,6 +165,18 @@ def _first_cell_name(rd: Reader, text: str, found: list[Candidate]) -> Candidate
     return Candidate(m.start(1), m.end(1), d.type, d.name, "name", head=d.head)
 
 
+_THE_TWO = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+$")
+
+
+def _the_two(rd: Reader, text: str, c: Candidate) -> list[str] | None:
+    """ "The Ministry of A and the Ministry of B signed … . The two ministries will jointly run P": the last two
+    bodies of the collective's type named before."""
+    if not _THE_TWO.search(text, max(0, c.start - 10), c.start):
+        return None
+    named = list(rd.recent_type.get(c.type, {}))
+    return named[-2:] if len(named) >= 2 else None
+
+
 def linked(
     rd: Reader, st: Statement, cands: list[Candidate], resolved: dict[int, str] | None = None
 ) -> tuple[list[str], list[Candidate]]:
@@ -181,6 +196,11 @@ def linked(
     frame_end = frame.end() if frame is not None else 0
     for c in cands:
         if c.kind == "single" and c.name.lower() in rd.lower_words:
+            continue
+        if c.kind == "collective" and (pair := _the_two(rd, st.text, c)) is not None:
+            keys += pair  # "the two ministries": the two named last, one mention each (see template)
+            kept += [c, c]
+            rd.named_now += pair
             continue
         key = (resolved or {}).get(c.start) if c.kind in ("reference", "pronoun") else None
         key = key or rd.entity_for(c, st.line_at(c.start))

@@ -1400,3 +1400,13 @@ def test_a_body_named_in_dashes_inside_a_merger_list():
     assert {("SUCCEEDED_BY", "Norland Funding Agency for Innovation", "Norland Business Authority"),
             ("SUCCEEDED_BY", "Norpro", "Norland Business Authority")} <= found
     assert "Nortek" in next(e.aliases for e in x.entities if e.name == "Norland Funding Agency for Innovation")
+
+
+def test_the_two_ministries_are_the_two_named_before():
+    found = facts(
+        "The Ministry of Ports and the Ministry of Docks signed an agreement. Under the agreement, the two "
+        "ministries will jointly run the Quay Voucher.\n"
+    )
+    assert {("IMPLEMENTS", "Ministry of Ports", "Quay Voucher"), ("IMPLEMENTS", "Ministry of Docks", "Quay Voucher"),
+            ("COLLABORATES_WITH", "Ministry of Docks", "Ministry of Ports")} <= found
+    assert not {f for f in found if "Ministries" in f}
