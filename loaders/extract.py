@@ -141,7 +141,10 @@ def _read(rd: Reader) -> None:
         cands = names_read_before(rd, st.text, find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped))
         keys, kept = linked(rd, st, cands)
         if len(rd.acronyms) > known:  # "… (METI) and … of METI": an abbreviation used where it is defined
-            first = {c.start: k for c, k in zip(kept, keys, strict=True) if c.kind in ("reference", "pronoun")}
+            first: dict[int, list[str]] = {}
+            for c, k in zip(kept, keys, strict=True):
+                if c.kind in ("reference", "pronoun", "collective"):
+                    first.setdefault(c.start, []).append(k)
             again = names_read_before(rd, st.text, find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped))
             keys, kept = linked(rd, st, again, first)
         appositive_heads(rd, st.text, kept, keys)

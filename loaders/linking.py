@@ -177,8 +177,29 @@ def _the_two(rd: Reader, text: str, c: Candidate) -> list[str] | None:
     return named[-2:] if len(named) >= 2 else None
 
 
+def _they(rd: Reader, c: Candidate) -> list[str] | None:
+    """ "… three companies: A, B and C. They were merged into D": a sentence that opens on "They" after one that
+    named three or four bodies, and nothing else, means them all (after two, or after instruments, "they" is as
+    often something unnamed: "… advisers. They are hosted by …")."""
+    if c.name != "They" or c.start > 0:
+        return None
+    named = list(dict.fromkeys(rd.named_before))
+    return named if 3 <= len(named) <= 4 and all(rd.is_actor(k) for k in named) else None
+
+
+def _group(rd: Reader, text: str, c: Candidate, resolved: dict[int, list[str]] | None) -> list[str] | None:
+    """The several entities one mention stands for ("the two ministries", "They"), if it stands for several;
+    a statement read again keeps what its first reading made of it."""
+    if resolved is not None:
+        group = resolved.get(c.start) if c.kind in ("collective", "pronoun") else None
+        return group if group is not None and len(group) > 1 else None
+    if c.kind == "collective":
+        return _the_two(rd, text, c)
+    return _they(rd, c) if c.kind == "pronoun" else None
+
+
 def linked(
-    rd: Reader, st: Statement, cands: list[Candidate], resolved: dict[int, str] | None = None
+    rd: Reader, st: Statement, cands: list[Candidate], resolved: dict[int, list[str]] | None = None
 ) -> tuple[list[str], list[Candidate]]:
     """The entity keys of a statement's mentions, and the mentions that have one. A lone capitalised
     word the document also writes in lower case ("Digitalisation", "Science") is an ordinary word.
@@ -197,12 +218,12 @@ def linked(
     for c in cands:
         if c.kind == "single" and c.name.lower() in rd.lower_words:
             continue
-        if c.kind == "collective" and (pair := _the_two(rd, st.text, c)) is not None:
-            keys += pair  # "the two ministries": the two named last, one mention each (see template)
-            kept += [c, c]
-            rd.named_now += pair
+        if (group := _group(rd, st.text, c, resolved)) is not None:
+            keys += group  # "the two ministries", "They": the bodies meant, one mention each (see template)
+            kept += [c] * len(group)
+            rd.named_now += group
             continue
-        key = (resolved or {}).get(c.start) if c.kind in ("reference", "pronoun") else None
+        key = (resolved or {}).get(c.start, [None])[0] if c.kind in ("reference", "pronoun") else None
         key = key or rd.entity_for(c, st.line_at(c.start))
         if key is not None:
             keys.append(key)

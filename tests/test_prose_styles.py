@@ -1410,3 +1410,13 @@ def test_the_two_ministries_are_the_two_named_before():
     assert {("IMPLEMENTS", "Ministry of Ports", "Quay Voucher"), ("IMPLEMENTS", "Ministry of Docks", "Quay Voucher"),
             ("COLLABORATES_WITH", "Ministry of Docks", "Ministry of Ports")} <= found
     assert not {f for f in found if "Ministries" in f}
+
+
+def test_they_after_a_list_of_three_bodies_means_them_all():
+    found = facts(
+        "Until 2030 the region relied on three companies: the Quay Investment Company, the Dock Finance Company "
+        "and the Pier Guarantee Company. They were merged into a single body, the Norland Enterprise Bank, in 2031. "
+        "The Dock Agency runs the Quay Voucher with two partners. They also advise firms.\n"
+    )
+    assert {("SUCCEEDED_BY", name, "Norland Enterprise Bank")
+            for name in ("Quay Investment Company", "Dock Finance Company", "Pier Guarantee Company")} <= found
