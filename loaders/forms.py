@@ -352,14 +352,9 @@ _OWN_LIST = re.compile(
 )
 
 
-@memoised
-def by_form(t: str) -> list[Phrased]:
-    """What the form of a statement says without a phrase of the table:
-    - possessives, "A's B" and "its B" (the clause's subject's), as ``OWNS`` from owner to owned (the
-      reader makes it LEADS for an instrument, PART_OF for a body);
-    - a list of parts after "… three pillars:", "Under the Fund, …", "A, the directorate of B";
-    - "P, with A as implementing agency", "A, B and C jointly …", "Name (Other name)";
-    - bodies in parentheses after an instrument ("P (2018 - 2021, A)")."""
+def _owned(t: str) -> list[Phrased]:
+    """What a statement says one name owns (``OWNS``, owner to owned): "A's B", "A's programmes are B and C",
+    "B, the A's service,", "A's plan, B,", "B of the A", "its B" (the clause's subject's)."""
     out = [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _POSSESSIVE.finditer(t)]
     out += [Phrased(OWNS, [int(m[1])], [int(x) for x in MENTION.findall(m["list"])], m.start(), m.end())
             for m in _OWN_LIST.finditer(t)]
@@ -385,6 +380,18 @@ def by_form(t: str) -> list[Phrased]:
         if owner is not None and owner != int(m[1]):
             before = tuple(int(x) for x in reversed(MENTION.findall(t, 0, m.start())) if int(x) != owner)
             out.append(Phrased(OWNS, [owner], [int(m[1])], m.start(), m.end(), owners=before[:3]))
+    return out
+
+
+@memoised
+def by_form(t: str) -> list[Phrased]:
+    """What the form of a statement says without a phrase of the table:
+    - possessives, "A's B" and "its B" (the clause's subject's), as ``OWNS`` from owner to owned (the
+      reader makes it LEADS for an instrument, PART_OF for a body);
+    - a list of parts after "… three pillars:", "Under the Fund, …", "A, the directorate of B";
+    - "P, with A as implementing agency", "A, B and C jointly …", "Name (Other name)";
+    - bodies in parentheses after an instrument ("P (2018 - 2021, A)")."""
+    out = _owned(t)
     out += _inline_parts(t) + _named_parts(t) + _funded_into(t) + reorganised(t) + _bodies_of(t) + _signed(t)
     out += _for_which(t)
     if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
