@@ -275,6 +275,12 @@ _PLACE_CUES = frozenset(("in", "across", "throughout", "at", "near", "around", "
 
 
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|formerly|previously|which|who)\s", re.I)
+_DEFINED_AFTER = re.compile(
+    r"\s+(?:is|was|has\s+been|became|remains)\s+(?:now\s+)?(?:the|a|an|one\s+of\s+the)\s+"
+    r"(?:(?!(?:for|of|in|to|with|by|and|that|which)\b)[\w-]+\s+){0,5}?"
+    r"(?:agency|agencies|body|bodies|institution|company|corporation|foundation|bank|authority|organi[sz]ation|association"
+    r"|fund|programme|program|scheme|initiative|platform|network|hub|centre|center|council|office|operator|provider)\b"
+)
 
 
 # "the Chillán earthquake": a lower-case noun after the word (not a function word or a verb of the sentence)
@@ -294,7 +300,10 @@ def _lone_name(text: str, start: int, word: str) -> bool:
     if before.endswith((" the", " The")) and _MODIFIED.match(text, start + len(word)):
         return False  # "after the Chillán earthquake": the word qualifies the noun after it
     if not before or before[-1] in ".:;!?\"'\u201c\u2018(-\u2013\u2014|*#":
-        # A sentence may open on a name its apposition explains ("Portex, a non-profit platform, …").
+        # A sentence may open on a name its apposition explains ("Portex, a non-profit platform, …"), or that
+        # the sentence defines ("Portex is the national innovation agency", "NORVEX is a development bank").
+        if _DEFINED_AFTER.match(text, start + len(word)) is not None:
+            return word[1:].islower() or word.isupper()
         return _APPOSITION_AFTER.match(text, start + len(word)) is not None and word[1:].islower()
     if before.rsplit(None, 1)[-1].lower() in _PLACE_CUES or before.rsplit(None, 1)[-1] in reading_words().person_titles:
         return False  # "in Sorvik": a place; "Mr Harbourne": a person

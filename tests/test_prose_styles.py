@@ -1420,3 +1420,12 @@ def test_they_after_a_list_of_three_bodies_means_them_all():
     )
     assert {("SUCCEEDED_BY", name, "Norland Enterprise Bank")
             for name in ("Quay Investment Company", "Dock Finance Company", "Pier Guarantee Company")} <= found
+
+
+def test_a_one_word_name_the_sentence_defines():
+    found = facts(
+        "Valdorinnovation is the national innovation agency of Valdoria. The Fit 4 Cloud programme is operated by "
+        "Valdorinnovation. Digitalisation is a priority for the agency.\n"
+    )
+    assert ("IMPLEMENTS", "Valdorinnovation", "Fit 4 Cloud programme") in found
+    assert not {f for f in found if "Digitalisation" in f}
