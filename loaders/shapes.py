@@ -190,6 +190,9 @@ def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) ->
     if titled is not None:
         part = part[:titled]
     words = [t[2] for t in part]
+    if words and words[-1] in rw.person_titles and words[-1] != "Commissioner":
+        return None  # "Trade Secretary", "Finance Minister": an office a person holds, not a body (a "Small
+        # Business Commissioner" is an office that acts as one)
     if not words or _shouted(words) or _coded(words) or _place(words, rw) or _portfolio(text, part[0][0], rw) \
             or _person(text, part[0][0], part[-1][1]):
         return None
@@ -245,9 +248,11 @@ _DATELINE = re.compile(rf"\s*,\s*(?:\d{{1,2}}\s+{MONTH}[a-z]*\.?|{MONTH}[a-z]*\.
 def _person_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     rw = reading_words()
     roles = alternation(rw.person_roles)
-    return (re.compile(rf"\b(?:{alternation(rw.person_verbs)}|{roles})\s+$"),
+    titles = alternation(rw.person_titles)
+    # ("Trade Secretary: Ana Korsk (2016-2022)": a label naming an office, then the holder)
+    return (re.compile(rf"\b(?:{alternation(rw.person_verbs)}|{roles})\s+$|\b(?:{titles}|{roles})\s*:\s*$", re.I),
             re.compile(rf"\s*,\s*(?:the\s+|an?\s+|its\s+)?(?:[a-z-]+\s+)?(?:{roles})\s+(?:of|at|for)\b"),
-            re.compile(rf"\s+(?:{alternation(rw.person_titles)})\s+[A-Z][a-z]"))
+            re.compile(rf"\s+(?:{titles})\s+[A-Z][a-z]"))
 
 
 def _person(text: str, start: int, end: int) -> bool:

@@ -1429,3 +1429,12 @@ def test_a_one_word_name_the_sentence_defines():
     )
     assert ("IMPLEMENTS", "Valdorinnovation", "Fit 4 Cloud programme") in found
     assert not {f for f in found if "Digitalisation" in f}
+
+
+def test_an_office_and_its_holder_in_a_deck_line_name_no_body():
+    x = extract(document_from_text(
+        "Key people\n- Trade Secretary: Mara Velden (2031-2033, Ministry of Trade)\n"
+        "Prepared by: Business Services Policy Branch\n"
+    ))
+    assert not {n for n in names(x) if "Velden" in n or n == "Trade Secretary"}
+    assert "Business Services Policy Branch" in names(x)
