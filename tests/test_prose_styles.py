@@ -1438,3 +1438,12 @@ def test_an_office_and_its_holder_in_a_deck_line_name_no_body():
     ))
     assert not {n for n in names(x) if "Velden" in n or n == "Trade Secretary"}
     assert "Business Services Policy Branch" in names(x)
+
+
+def test_approving_a_plan_is_not_leading_it():
+    found = facts(
+        "The Ministry of Docks drew up the Quay Recovery Plan, which was approved by the Council of Ministers in "
+        "2031.\n"
+    )
+    assert ("LEADS", "Ministry of Docks", "Quay Recovery Plan") in found
+    assert not {f for f in found if f[1] == "Council of Ministers"}
