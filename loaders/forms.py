@@ -338,7 +338,7 @@ _OWNER_APPOSED = re.compile(  # (or "A's arm for the IT industry, B,": a noun an
 
 
 _PART_OF_ITS = re.compile(r"\b(?:part\s+of|under|within)\s+$", re.I)
-_PASSIVE = re.compile(  # "was launched", "P (2031): delivered …"
+_PASSIVE_BEFORE = re.compile(  # "was launched", "P (2031): delivered …"
     r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|un)\b|^[^@:]*@\d+@[^:@]{0,20}:\s*\w+ed\b"
 )
 _AGENT_AFTER = re.compile(r"\bby\s+(?:the\s+)?@(\d+)@")
@@ -368,7 +368,7 @@ def _owned(t: str) -> list[Phrased]:
         # after "A's B and (of) its C", A.
         paired = _PAIRED_OWNER.search(t, max(0, m.start() - 80), m.start())
         owner = int(paired[1]) if paired is not None else clause_subject(t[: m.start()])
-        if owner is not None and _PART_OF_ITS.search(t, max(0, m.start() - 16), m.start()) and _PASSIVE.search(
+        if owner is not None and _PART_OF_ITS.search(t, max(0, m.start() - 16), m.start()) and _PASSIVE_BEFORE.search(
                 t, 0, m.start()):
             # "P was launched as part of its F by A", "P: delivered for A as part of its F": P is the part, so F
             # is the agent's, or the last other body's

@@ -136,7 +136,7 @@ _FIRST_CELL = re.compile(r"\|\s*([^|]*?)\s*\|")
 _CELL_NAME = re.compile(r"[A-Z0-9][^|:;.]{2,70}$")
 _CELL_NOTE = re.compile(r"\s*\([^()]*\)$")  # "Quay Voucher (QV)": the name before its abbreviation
 _INSTRUMENT_TYPES = frozenset(INSTRUMENT_HEADS.values())
-_INSTRUMENT_WORDS = frozenset((*INSTRUMENT_HEADS, "measure", "measures", "instrument", "instruments"))
+_INSTRUMENT_WORDS = frozenset((*INSTRUMENT_HEADS, "measures", "instrument", "instruments"))
 
 
 def _instrument_column(rd: Reader) -> bool:

@@ -41,15 +41,17 @@ _BEFORE_THAT = re.compile(
     r"\b(?:formerly|previously)\b[^@;]{0,30}?@(\d+)@\s*,?\s*(?:and\s*,?\s*)?before\s+(?:that|then)\s*,?\s*(?:the\s+)?@(\d+)@",
     re.I,
 )
+# "B was formed in 2031 when …": what the clause after "when" says made B.
+_FORMED_WHEN_OPENS = r"@(\d+)@[^@;]{0,12}?\b(?:formed|created|established|set\s+up|born)\b[^@;]{0,40}?\bwhen\b"
 # "B was established in 2031, when functions relating to small firms were moved out of the then A": from A to B.
 _FORMED_FROM = re.compile(
-    r"@(\d+)@[^@;]{0,12}?\b(?:formed|created|established|set\s+up)\b[^@;]{0,40}?\bwhen\b[^;]{0,80}?"
+    _FORMED_WHEN_OPENS + r"[^;]{0,80}?"
     r"\b(?:moved|transferred|taken|split|carved)\s+(?:out\s+of|from)\s+(?:the\s+)?(?:then\s+|former\s+)?@(\d+)@",
     re.I,
 )
 # "C was formed in 2031 when the former A and B were brought together": both became C.
 _FORMED_WHEN = re.compile(
-    r"@(\d+)@[^@;]{0,12}?\b(?:formed|created|established|set\s+up|born)\b[^@;]{0,40}?\bwhen\s+(?:the\s+)?(?:former\s+)?"
+    _FORMED_WHEN_OPENS + r"\s+(?:the\s+)?(?:former\s+)?"
     rf"(?P<list>{LIST})\s+(?:were|was)\s+(?:brought\s+together|merged|combined|amalgamated|joined|integrated)",
     re.I,
 )

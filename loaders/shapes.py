@@ -18,6 +18,7 @@ from loaders.lexicon import (
     ANY_HEAD,
     INSTRUMENT_HEADS,
     INTERNATIONAL_WORDS,
+    READING,
     REGIONAL_WORDS,
     STARTERS,
     STOP,
@@ -177,6 +178,9 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
     return runs, cuts
 
 
+_OFFICES_AS_BODIES = frozenset(READING["offices_as_bodies"])  # "Small Business Commissioner": an office that acts
+
+
 def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) -> Candidate | None:
     """The name one part of a run is, if it is one: not a starter, a heading, a code, a place."""
     while part and (part[0][2] in rw.connectors or (
@@ -190,9 +194,8 @@ def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) ->
     if titled is not None:
         part = part[:titled]
     words = [t[2] for t in part]
-    if words and words[-1] in rw.person_titles and words[-1] != "Commissioner":
-        return None  # "Trade Secretary", "Finance Minister": an office a person holds, not a body (a "Small
-        # Business Commissioner" is an office that acts as one)
+    if words and words[-1] in rw.person_titles and words[-1] not in _OFFICES_AS_BODIES:
+        return None  # "Trade Secretary", "Finance Minister": an office a person holds, not a body
     if not words or _shouted(words) or _coded(words) or _place(words, rw) or _portfolio(text, part[0][0], rw) \
             or _person(text, part[0][0], part[-1][1]):
         return None
