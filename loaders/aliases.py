@@ -49,7 +49,8 @@ _APPOSITION_CLOSES = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,|\s[-\u2013\u2014]\s|
 # "managed by NEDA - Norland Agency for Enterprise.": an abbreviation and, after a dash, the name it stands for
 # (its letters may come from the name in another language), the name ending the clause.
 _DASHED_BEFORE = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:by|from|to|with|of|and|through|under|the)\s+)([A-Z][A-Z0-9&]{2,9})\s+[-\u2013\u2014]\s+$"
+    r"(?:^|[,;:]\s*|\b(?:by|from|to|with|of|and|through|under|the)\s+)([A-Z][A-Z0-9&]{2,9}(?:-[A-Z][A-Z0-9&]{1,9})?)"
+    r"\s+[-\u2013\u2014]\s+$"
 )
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;)]|$)")
 # "Note: MSHE = Ministry of Science and Higher Education; …": an abbreviation defined with "=" (letters fitting)

@@ -186,7 +186,8 @@ _ITS_WORK = re.compile(
     re.I,
 )
 _RUNNING_OF = re.compile(
-    r"\s+(?:the\s+)?(?:management|running|administration|operation|delivery|implementation)\s+of\b", re.I
+    r"\s+(?:the\s+)?(?:(?:management|running|administration|operation|delivery|implementation)\s+of"
+    r"|(?:responsibility|oversight)\s+for)\b", re.I
 )
 _PARTNER_AFTER = re.compile(r"[^@;.]*?\bwith\s+(?:the\s+)?@", re.I)
 _RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
@@ -208,7 +209,7 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     relation, forward = found
     out: list[Phrased] = []
     if relation == "SUCCEEDED_BY" and _RUNNING_OF.match(t, m.end()):
-        return out  # "A took over the management of P": A runs P now (loaders.reorganised), it succeeds no one
+        return out  # "A took over the management of P" (or "responsibility for B"): A runs P now (loaders.reorganised)
     before = subjects_before(t, m.start(), relation in _PARTNERS and forward, forward and relation in _ACTIVE)
     if relation == "PART_OF" and len(before) == 1 and _FRAMING.match(m[0]):
         before = framed(t, before)

@@ -8,9 +8,18 @@ instrument it opens on becomes what the next sentences' pronouns mean.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from loaders.bullets import Statement
-from loaders.lexicon import INSTRUMENT_HEADS, Candidate, canonical_name, name_key, reading_words, recurring_matches
+from loaders.lexicon import (
+    ACTOR_HEADS,
+    INSTRUMENT_HEADS,
+    Candidate,
+    canonical_name,
+    name_key,
+    reading_words,
+    recurring_matches,
+)
 from loaders.reader import Reader
 from loaders.short_forms import CLAUSE_OPENER
 
@@ -106,10 +115,36 @@ def _plural_short_names(rd: Reader, text: str, found: list[Candidate]) -> list[C
 
 _CAPITALISED = re.compile(r"(?<![\w@&.-])([A-Z][a-z]{2,}[\w-]*)(?![\w&-]|\.\w)")
 _capitalised = recurring_matches(_CAPITALISED)
+# a capitalised word that no capitalised word after it (or "of" and one) makes part of a longer name
+_WORD = re.compile(r"(?<![\w@&.-])([A-Z][\w-]*\w)(?![\w&-]|\.\w)(?!\s+(?:of\s+)?[A-Z])")
+_NAME_BEFORE = re.compile(r"[A-Z][\w.-]*\s$")  # "… Support Providers": the word ends a longer name
+_words = recurring_matches(_WORD)
 
 
 def _one_word(c: Candidate) -> bool:
     return c.kind in ("single", "proper") and " " not in c.name
+
+
+def _one_word_names(rd: Reader, text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "Portex runs …" after "Portex is the national agency": a name of one word without a head noun,
+    read before, written again as a sentence's first word too (where shapes take no lone word). Not a
+    word the document writes in lower case, one that opens a two-word name (below), or one that ends
+    or starts a longer name ("… Support Providers")."""
+    out: list[Candidate] = []
+    for m in _words(text):
+        key = rd.one_word_names.get(m[1])
+        word = m[1].lower()
+        if key is None or word in rd.lower_words or word in rd.two_word_names or not (
+            rd.is_actor(key) or rd.is_instrument(key)
+        ):
+            continue
+        if _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()) or any(
+            f.start < m.end() and m.start() < f.end for f in found
+        ):
+            continue
+        d = rd.drafts[key]  # (its kind kept: a lone word stays one that only a relation keeps)
+        out.append(Candidate(m.start(), m.end(), d.type, d.name, d.kind, head=d.head))
+    return out
 
 
 def _first_word_names(rd: Reader, text: str, found: list[Candidate]) -> list[Candidate]:
@@ -117,6 +152,8 @@ def _first_word_names(rd: Reader, text: str, found: list[Candidate]) -> list[Can
     before, written by its first word alone (one no other such name starts with, and that the document
     never writes in lower case)."""
     out: list[Candidate] = []
+    if rd.one_word_names:
+        out += _one_word_names(rd, text, found)
     for m in _capitalised(text):
         word = m[1].lower()
         if word not in rd.two_word_names or word in rd.lower_words or any(
@@ -245,31 +282,37 @@ def linked(
 
 
 _APPOSED_HEAD = re.compile(
-    r"\s*(?:,|=|:|\u2013|\u2014|-)\s*(?:the|an?|its)?\s*((?:[\w'\u2019$\u20ac-]+\s+){0,4}[a-z]+)\b"
+    r"\s*(?:,|=|:|\u2013|\u2014|-|\s(?:is|was|has\s+been|became)\s)\s*(?:the|an?|its)?\s*"
+    r"((?:[\w'\u2019$\u20ac-]+\s+){0,4}[a-z]+)\b"
 )
 
 
 _AFTER_HEAD = frozenset(("of", "for", "run", "led", "managed", "funded", "by", "under", "that", "which", "in", "to"))
 
 
-def _head_noun(words: list[str], after: str) -> str:
-    """The instrument noun that heads an apposition ("flagship programme of P"), not a modifier
+def _head_noun(words: list[str], after: str, heads: Container[str]) -> str:
+    """The noun of ``heads`` that heads an apposition ("flagship programme of P"), not a modifier
     ("project management agency")."""
     for i, w in enumerate(words):
-        if w in INSTRUMENT_HEADS and (words[i + 1] in _AFTER_HEAD if i + 1 < len(words) else not after.isalnum()):
+        if w in heads and (words[i + 1] in _AFTER_HEAD if i + 1 < len(words) else not after.isalnum()):
             return w
     return ""
 
 
+_BODY_HEADS = frozenset(h.lower() for h in ACTOR_HEADS)
+
+
 def appositive_heads(rd: Reader, text: str, kept: list[Candidate], keys: list[str]) -> None:
-    """ "Kit Harbour = flagship programme of P", "Quay Boost, the digital programme run by M": the
-    common noun after a name is what "the programme" will mean later."""
+    """ "Kit Harbour = flagship programme of P", "Quay Boost, the digital programme run by M", "Portex is
+    the national agency": the common noun after a name is what "the programme" or "the agency" will mean
+    later."""
     for c, key in zip(kept, keys, strict=True):
-        if c.kind in ("reference", "pronoun") or not (rd.is_actor(key) or rd.is_instrument(key)):
+        if c.kind in ("reference", "pronoun"):
             continue
-        m = _APPOSED_HEAD.match(text, c.end)
-        noun = _head_noun(m[1].split(), text[m.end() : m.end() + 1]) if m is not None else ""
-        if noun and rd.is_instrument(key) and rd.drafts[key].head != noun:
+        heads = INSTRUMENT_HEADS if rd.is_instrument(key) else _BODY_HEADS if rd.is_actor(key) else ()
+        m = _APPOSED_HEAD.match(text, c.end) if heads else None
+        noun = _head_noun(m[1].split(), text[m.end() : m.end() + 1], heads) if m is not None else ""
+        if noun and (rd.drafts[key].head or "").lower() != noun:
             rd.recent_head.setdefault(noun, {}).setdefault(key)
 
 

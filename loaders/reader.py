@@ -104,6 +104,7 @@ class Reader:
         self.instrument_before: str | None = None  # the latest instrument a statement before this one named
         self.first_words: dict[str, list[str]] = {}  # first word of a headed name, lower-cased -> name keys
         self.two_word_names: dict[str, list[str]] = {}  # the same, of the names of two words only
+        self.one_word_names: dict[str, str] = {}  # a name of one word without a head noun, as written -> key
         self.last_words: dict[str, list[str]] = {}  # last word of a plural name, lower-cased -> name keys
         self.of_names: dict[str, list[str]] = {}  # first word of an "X of …" name, lower-cased -> name keys
 
@@ -204,6 +205,8 @@ class Reader:
     def _index_words(self, c: Candidate, key: str) -> None:
         """A new name's first word (of a headed name) and last plural word, for its short forms."""
         words = c.name.lower().split()
+        if len(words) == 1 and c.kind in ("single", "proper"):
+            self.one_word_names.setdefault(c.name, key)  # "Portex", "NOR-TAK": found again anywhere after
         if c.head and len(words) > 1 and words[0].isalpha():
             self.first_words.setdefault(words[0], []).append(key)
             if len(words) == 2:  # "Quaydesk Registration", written "Quaydesk" (linking._first_word_names)
@@ -264,14 +267,9 @@ class Reader:
             if not self.schema.allows(rel, s_type, t_type):
                 return
         for key in (source, target):
-            d = self.drafts[key]
-            d.fixed = True
-            if d.kind == "single" and d.name not in self.abbreviations:
-                # A lone name a fact has confirmed is found again anywhere, even opening a sentence.
-                self.abbreviations[d.name] = key
-                self.acronyms.add(d.name)
+            self.drafts[key].fixed = True
         if rel == "SUCCEEDED_BY":
-            self._retire(source)
+            self._retire(source, target)
             if self.focus == source:  # "A was renamed B in 2030. It runs P": B runs P
                 self.focus = target
         spec = self.schema.relationship_types[rel]
@@ -311,11 +309,16 @@ class Reader:
             o.kind = "alias"
             self.same_as[other] = key  # later mentions of the other name are this entity
 
-    def _retire(self, key: str) -> None:
-        """A body or instrument succeeded by another is no longer what "the ministry", "the plan" mean."""
+    def _retire(self, key: str, heir: str) -> None:
+        """A body or instrument succeeded by another is no longer what "the ministry", "the plan" mean; an
+        heir without a head noun of its own is ("A merged with B to form Nortak. The agency …")."""
+        inherits = not self.drafts[heir].head and self.type_of(heir) == self.type_of(key)
         for names in (*self.recent_head.values(), *self.recent_type.values()):
-            if key in names and len(names) > 1:
-                del names[key]
+            if key in names:
+                if inherits:
+                    _to_latest(names, heir)
+                if len(names) > 1:
+                    del names[key]
 
     def cite(self, rel: str, source: str, target: str, spans: list[tuple[int, int]]) -> None:
         """One more line stating the facts of type ``rel`` held between the two (a repeated slide)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from loaders.clause_ends import MENTION
-from loaders.clauses import Phrased
+from loaders.clauses import OWNS, Phrased
 from loaders.relations import LIST
 
 _MERGED_TO_FORM = re.compile(
@@ -32,6 +32,10 @@ _TOOK_OVER = re.compile(
     r"(?P<list>@\d+@(?:\s*(?:,|and|,\s*and)\s+(?:of\s+)?(?:the\s+)?@\d+@)*)",
     re.I,
 )
+# "A took over responsibility for B": A is B's owner now (B a body, part of A; B an instrument, led by A).
+_TOOK_OVER_OWNING = re.compile(
+    _TAKES_OVER + r"(?:the\s+)?(?:responsibility|oversight)\s+for\s+(?:the\s+)?@(\d+)@", re.I
+)
 # "A took over responsibility for digital policy from B": the work moved from B to A.
 _TOOK_OVER_FROM = re.compile(
     _TAKES_OVER + r"(?!(?:the\s+)?@)[^@;]{3,80}?\bfrom\s+(?:the\s+)?(?:former\s+)?@(\d+)@", re.I
@@ -50,9 +54,11 @@ _FORMED_FROM = re.compile(
     re.I,
 )
 # "C was formed in 2031 when the former A and B were brought together": both became C.
+# "… when A merged with B", "… when A and B merged": the same.
 _FORMED_WHEN = re.compile(
     _FORMED_WHEN_OPENS + r"\s+(?:the\s+)?(?:former\s+)?"
-    rf"(?P<list>{LIST})\s+(?:were|was)\s+(?:brought\s+together|merged|combined|amalgamated|joined|integrated)",
+    rf"(?P<list>{LIST})\s+(?:(?:were|was)\s+)?(?:brought\s+together|merged|combined|amalgamated|joined|integrated)"
+    r"(?:\s+with\s+(?:the\s+)?(?:former\s+)?@(?P<with>\d+)@)?",
     re.I,
 )
 
@@ -106,8 +112,10 @@ def reorganised(t: str) -> list[Phrased]:
             for m in _TOOK_OVER.finditer(t)]
     out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
             for m in _TOOK_OVER_FROM.finditer(t)]
-    out += [Phrased("SUCCEEDED_BY", [int(x) for x in MENTION.findall(m["list"])], [int(m[1])], m.start(), m.end())
-            for m in _FORMED_WHEN.finditer(t)]
+    for m in _FORMED_WHEN.finditer(t):
+        merged = [int(x) for x in MENTION.findall(m["list"])] + ([int(m["with"])] if m["with"] else [])
+        out.append(Phrased("SUCCEEDED_BY", merged, [int(m[1])], m.start(), m.end()))
+    out += [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _TOOK_OVER_OWNING.finditer(t)]
     out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _BEFORE_THAT.finditer(t)]
     out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
             for m in _FORMED_FROM.finditer(t)]

@@ -1447,3 +1447,40 @@ def test_approving_a_plan_is_not_leading_it():
     )
     assert ("LEADS", "Ministry of Docks", "Quay Recovery Plan") in found
     assert not {f for f in found if f[1] == "Council of Ministers"}
+
+
+def test_a_one_word_name_defined_once_is_found_again_opening_a_sentence_and_as_the_agency():
+    found = facts(
+        "Nortak is a public agency of Norland. Nortak runs the Quay Voucher. The agency also manages the Dock Loan. "
+        "NOR-VEX is a development bank. NOR-VEX finances the Pier Fund.\n"
+    )
+    assert {("IMPLEMENTS", "Nortak", "Quay Voucher"), ("IMPLEMENTS", "Nortak", "Dock Loan"),
+            ("LEADS", "NOR-VEX", "Pier Fund")} <= found
+
+
+def test_a_pages_heading_defines_a_hyphenated_abbreviation():
+    x = extract(document_from_text(
+        "# About us\n\n**NOR-TAK – Norland Agency for Ports, Docks and Piers**\n\n"
+        "NOR-TAK runs the Quay Voucher.\n", "about.md", "markdown",
+    ))
+    assert ("IMPLEMENTS", "Norland Agency for Ports, Docks and Piers", "Quay Voucher") in set(dated_facts(x))
+    assert "NOR-TAK" in next(e.aliases for e in x.entities if e.name == "Norland Agency for Ports, Docks and Piers")
+
+
+def test_a_states_official_name_is_the_country():
+    x = extract(document_from_text("The Dock Agency is a public agency owned by the Hashemite Kingdom of Jordan.\n"))
+    assert {(e.name, e.type) for e in x.entities if "Jordan" in e.name} == {("Jordan", "Country")}
+
+
+def test_formed_when_one_merged_with_another_and_responsibility_taken_over():
+    x = extract(document_from_text(
+        "In 2030 Nortak was formed when the Quay Agency (QA) merged with the Dock Innovation Centre (DIC). "
+        "In 2033 the Ministry of Ports took over responsibility for the agency. "
+        "The Ministry of Docks took over responsibility for the Pier Voucher.\n"
+    ))
+    found = dated_facts(x)
+    assert found[("SUCCEEDED_BY", "Quay Agency", "Nortak")] == (2030, None)
+    assert ("SUCCEEDED_BY", "Dock Innovation Centre", "Nortak") in found
+    assert ("PART_OF", "Nortak", "Ministry of Ports") in found  # the agency is the merger's, not one merged
+    assert ("LEADS", "Ministry of Docks", "Pier Voucher") in found
+    assert not {f for f in found if f[0] == "SUCCEEDED_BY" and "Ministry" in f[2]}
