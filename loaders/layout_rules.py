@@ -167,10 +167,14 @@ def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
             bodies = [k for k in keys if (rd.is_actor(k) or in_table and rd.retypable(k))
                       and rd.type_of(k) != "TargetGroup"]
             line = st
-        elif st.kind == "bullet" and st.parent is not None and own is not None:
-            rel = roles.get(rd.statements[st.parent].text.strip(" :#*").lower())
-            bodies, line = [own], rd.statements[st.parent]
-            if rel is None:
+        elif st.kind == "bullet" and st.parent is not None and (own is not None or _LISTED.match(templ)):
+            # (after a frame: "For digital transformation, we work with:")
+            rel = roles.get(rd.statements[st.parent].text.strip(" :#*").lower().rsplit(", ", 1)[-1])
+            listed = _LISTED.match(templ)  # "- A and B, which reach small firms": both
+            items = [keys[int(x)] for x in R.MENTION.findall(listed["list"])] if listed else [own]
+            bodies = [b for b in items if b is not None and rd.type_of(b) != "TargetGroup"]
+            line = rd.statements[st.parent]
+            if rel is None and own is not None:
                 _ours(rd, st, own, line)
         if rel is None:
             continue
@@ -213,6 +217,7 @@ _OUR_PARENT = re.compile(
 )
 
 
+_LISTED = re.compile(rf"\s*(?:the\s+)?(?P<list>{R.LIST})(?:\s*[,;.]|\s*$)")
 _LABELLED = re.compile(r"^\s*([A-Za-z*#][A-Za-z *'()-]{1,40}?)\s*:\s*\S")
 _LABEL_OF = re.compile(r"^[\s*#-]*([A-Z][a-z]+(?:\s+[a-z]+)?)\s+(?:of|for|in)\s+@(\d+)@[^@:]{0,20}:")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)

@@ -1484,3 +1484,17 @@ def test_formed_when_one_merged_with_another_and_responsibility_taken_over():
     assert ("PART_OF", "Nortak", "Ministry of Ports") in found  # the agency is the merger's, not one merged
     assert ("LEADS", "Ministry of Docks", "Pier Voucher") in found
     assert not {f for f in found if f[0] == "SUCCEEDED_BY" and "Ministry" in f[2]}
+
+
+def test_partners_listed_two_to_an_item_under_a_framed_label():
+    x = extract(document_from_text(
+        "# About us\n\n**NOR-TAK – Norland Agency for Ports**\n\nWe support small firms.\n\n"
+        "For digital transformation, we work with:\n\n"
+        "- the **Norland Chamber of Docks (NCD)** and the **Norland Chamber of Piers (NCP)**, which reach small "
+        "firms;\n"
+        "- regional development agencies.\n", "about.md", "markdown",
+    ))
+    found = set(dated_facts(x))
+    assert {("COLLABORATES_WITH", "Norland Agency for Ports", partner) for partner in (
+        "Norland Chamber of Docks", "Norland Chamber of Piers", "Regional development agencies")} <= found
+    assert not {f for f in found if "Small firms" in f}
