@@ -55,6 +55,7 @@ _INNER_OF = (
 # "… and the Quay Employers Federation" is another body.
 _NEXT_BODY = (  # ("… and the Valdorian Chamber of Commerce": a head with a tail of its own is another body too)
     rf"(?:the\s+)?(?:{ACTOR_HEAD_RE})\b|the\s+(?:[A-Z][\w'-]*\s+){{2,3}}(?:{ACTOR_HEAD_RE})\b"
+    rf"|the\s+[A-Z][\w'-]*\s+(?:{ACTOR_HEAD_RE})\s+[A-Z]"  # "… and the Business Federation Norland"
     rf"|the\s+[A-Z][\w'-]*\s+(?:{ACTOR_HEAD_RE})\s+(?:of|for)\s"
     r"|the\s+[A-Z\u00c0-\u00de]{2,}(?![\w-])"  # "… Research and Economy and the WKÖ": another body's abbreviation
 )
@@ -227,6 +228,8 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     if m is None and head in _ROMANCE_HEADS:  # "Agência Brasileira de Desenvolvimento …": adjectives, then the tail
         m = _ADJECTIVES_TAIL.match(text, he)
     tail = trim_tail(m[0]) if m else ""
+    if kept and tail.startswith(" on ") and any(w.lower() in INSTRUMENT_HEADS for w in tail.split()):
+        tail = ""  # "the Norland Port Agency on the Quay Voucher": a body works on an instrument, not named by it
     if kept and _OF_ANOTHER_BODY.match(tail):
         tail = ""  # "the Digital Office of the Ministry of Trade": two bodies, the one part of the other
     c = _COUNTRY_SUFFIX.match(text, he + len(tail)) if tail else None

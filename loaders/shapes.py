@@ -159,6 +159,8 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
                 last = k  # "Prosperity for All", "Skills for Everyone": a name's ending
             elif word[0].isdigit() and last == k - 1 and edition(word):
                 last = k  # "Harbour 2030", "Quay 4.0"
+            elif word in ("2", "4") and last == k - 1 and k + 1 < n and _cap(toks[k + 1][2]):
+                pass  # "Fit 4 Digital", "Skills 2 Go": a digit read as "for" or "to", inside a name
             elif word == "to" and last == i == k - 1 and not w.isupper() and k + 1 < n and _cap(toks[k + 1][2]):
                 pass  # "Help to Grow", "Ready to Trade": a name's "to" (not "from SBO to Enterprise Norland")
             elif word not in rw.connectors or word[0].isdigit():

@@ -1498,3 +1498,19 @@ def test_partners_listed_two_to_an_item_under_a_framed_label():
     assert {("COLLABORATES_WITH", "Norland Agency for Ports", partner) for partner in (
         "Norland Chamber of Docks", "Norland Chamber of Piers", "Regional development agencies")} <= found
     assert not {f for f in found if "Small firms" in f}
+
+
+def test_a_hub_run_by_an_agency_and_a_federation_after_and_the():
+    found = facts(
+        "The Norland Digital Innovation Hub (N-DIH) is run by the Norland Port Agency. The agency works with the "
+        "Chamber of Docks and the Business Federation Norland (BFN) on the Quay Voucher.\n"
+    )
+    assert {("IMPLEMENTS", "Norland Port Agency", "Norland Digital Innovation Hub"),
+            ("PARTICIPATES_IN", "Business Federation Norland", "Quay Voucher"),
+            ("PARTICIPATES_IN", "Chamber of Docks", "Quay Voucher")} <= found
+    assert not {f for f in found if " on the " in f[1] or " and the " in f[1]}
+
+
+def test_a_digit_read_as_for_inside_a_name():
+    found = facts("Quay 4 Digital helps small firms draw up a roadmap. The programme is operated by the Dock Agency.\n")
+    assert ("IMPLEMENTS", "Dock Agency", "Quay 4 Digital") in found
