@@ -208,8 +208,6 @@ def _known_names(text: str, tokens: set[str]) -> list[Candidate]:
         for m in names.pattern.finditer(text):
             _, canonical = names.by_name[m[0]]
             alias = m[0] if m[0] != canonical else None
-            if alias and alias.isupper() and _MODIFIES.match(text, m.end()):
-                continue  # "EU funds", "OECD countries": the abbreviation qualifies a noun
             last = canonical.rsplit(" ", 1)[-1]
             head = last if last in ACTOR_HEADS else None  # "the Commission" refers back to it
             found.append(Candidate(m.start(), m.end(), label, canonical, kind, alias, head))
@@ -372,7 +370,6 @@ def _joins(ch: str) -> bool:
 
 
 _IO = "InternationalOrganization"
-_MODIFIES = re.compile(r"\s+[a-z]")
 _KIND_RANK = {
     "organisation": 0,  # a known international organisation outranks its reading by head noun
     "quoted": 0,

@@ -1514,3 +1514,8 @@ def test_a_hub_run_by_an_agency_and_a_federation_after_and_the():
 def test_a_digit_read_as_for_inside_a_name():
     found = facts("Quay 4 Digital helps small firms draw up a roadmap. The programme is operated by the Dock Agency.\n")
     assert ("IMPLEMENTS", "Dock Agency", "Quay 4 Digital") in found
+
+
+def test_an_organisation_named_by_its_abbreviation_before_a_noun_is_named():
+    x = extract(document_from_text("The Dock Agency manages money from the state budget as well as EU funds.\n"))
+    assert ("European Union", "InternationalOrganization") in {(e.name, e.type) for e in x.entities}
