@@ -235,6 +235,9 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     c = _COUNTRY_SUFFIX.match(text, he + len(tail)) if tail else None
     if c is not None and {c[1], c[1].title()} & countries().by_name.keys():
         tail += c[0]  # "Organization for Harbour Innovation, NORLAND (OHIN)", "Ministry of Made in Norland (MMN)"
+    elif tail and ACTOR_HEADS[head] != "Ministry" and (c := _OF_COUNTRY.match(text, he + len(tail))) is not None \
+            and c[1] in countries().by_name:  # (a ministry is named by its portfolio: "… of Norland" only qualifies it)
+        tail += c[0]  # "Chamber of Commerce and Industry of Norland", "Government of the Republic of Norland"
     elif not tail and kept and (c := _COUNTRY_AFTER.match(text, he)) is not None and c[1] in countries().by_name:
         tail = c[0]  # "Innovation Agency Norland": a body named with its country after the head
     if not kept and not tail:
@@ -358,6 +361,7 @@ _COUNTRY_SUFFIX = re.compile(r"(?:,\s+|\s+in\s+)([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?
 
 
 _OF_ANOTHER_BODY = re.compile(rf"\s+of\s+the\s+(?:[A-Z][\w'-]*\s+){{0,3}}(?:{ACTOR_HEAD_RE})\b")
+_OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
 _COUNTRY_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-]|['\u2019]s)")
 
 

@@ -1519,3 +1519,13 @@ def test_a_digit_read_as_for_inside_a_name():
 def test_an_organisation_named_by_its_abbreviation_before_a_noun_is_named():
     x = extract(document_from_text("The Dock Agency manages money from the state budget as well as EU funds.\n"))
     assert ("European Union", "InternationalOrganization") in {(e.name, e.type) for e in x.entities}
+
+
+def test_a_body_named_of_its_country_keeps_the_country_a_ministry_does_not():
+    found = facts(
+        "The Chamber of Commerce and Industry of Slovenia runs the Quay Voucher. The Government of the Republic "
+        "of Slovenia adopted the Dock Strategy. The Ministry of Ports of Slovenia leads the Pier Plan.\n"
+    )
+    assert {("IMPLEMENTS", "Chamber of Commerce and Industry of Slovenia", "Quay Voucher"),
+            ("LEADS", "Government of the Republic of Slovenia", "Dock Strategy"),
+            ("LEADS", "Ministry of Ports", "Pier Plan")} <= found
