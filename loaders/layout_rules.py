@@ -108,6 +108,7 @@ def frame_rules(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
     _counted_parts(rd, per_statement)
     _bodies_under_bodies(rd)
     _role_lists(rd, per_statement)
+    _owners_catalogue(rd, per_statement)
     strategy_label = INSTRUMENT_HEADS["strategy"]
     for st, (_, keys, _) in zip(rd.statements, per_statement, strict=True):
         if st.kind != "bullet" or not keys:
@@ -128,6 +129,39 @@ def frame_rules(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
                 for tg in rd.targets[a]:
                     rd.add("TARGETS", ins, tg, [span_of(rd.statements[a]), span_of(st)], FRAMED)
     _targets_in_titles(rd)
+
+
+_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+
+
+def _owners_catalogue(rd: Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:
+    """A body's own page ("We help …", "Our programmes …") lists its instruments under a heading that names
+    them ("Programmes for digital business", "Funding for SMEs"): each item (a bullet or a table row) that opens
+    on an instrument and names no other body is one the page's body runs."""
+    owner = rd.owner()
+    if owner is None or sum(_WE.search(st.text) is not None for st in rd.statements) < _SPEAKS_FOR_ITSELF:
+        return
+    words = reading_words().catalogue_headings
+    for st, (templ, keys, _) in zip(rd.statements, per_statement, strict=True):
+        if st.kind not in ("bullet", "text") or st.parent is None or rd.statements[st.parent].kind != "heading":
+            continue
+        if st.kind == "text" and not st.text.startswith("|"):
+            continue
+        heading = rd.statements[st.parent].text.lower()
+        if not any(w in heading.split() or " " in w and w in heading for w in words):
+            continue
+        opening = _OPENS_ON.match(templ)
+        item = keys[int(opening[1])] if opening else None
+        if item is None or rd.type_of(item) != reading_words().default_instrument or rd.retypable(item) or any(
+                rd.is_actor(k) and k != owner and rd.type_of(k) not in _NOT_BODIES for k in keys):
+            continue
+        if not any(rd.has(rel, k, item) for rel in ("LEADS", "IMPLEMENTS") for k in rd.drafts if rd.is_actor(k)):
+            rd.add("IMPLEMENTS", owner, item, [span_of(rd.statements[st.parent]), span_of(st)], FRAMED)
+
+
+_OPENS_ON = re.compile(r"[|\s*]*@(\d+)@")
+_SPEAKS_FOR_ITSELF = 3  # statements in the first person: a page that speaks for its body, not a deck's "told us"
+_NOT_BODIES = frozenset(("TargetGroup", "Country"))
 
 
 def _bodies_under_bodies(rd: Reader) -> None:

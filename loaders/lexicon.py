@@ -285,6 +285,7 @@ class ReadingWords:
     person_verbs: tuple[str, ...]
     default_actor: str
     default_instrument: str
+    catalogue_headings: tuple[str, ...]
 
 
 @cache
@@ -318,6 +319,7 @@ def reading_words() -> ReadingWords:
         tuple(data["person_verbs"]),
         data["default_actor"],
         data["default_instrument"],
+        tuple(data["catalogue_headings"]),
     )
 
 

@@ -1529,3 +1529,17 @@ def test_a_body_named_of_its_country_keeps_the_country_a_ministry_does_not():
     assert {("IMPLEMENTS", "Chamber of Commerce and Industry of Slovenia", "Quay Voucher"),
             ("LEADS", "Government of the Republic of Slovenia", "Dock Strategy"),
             ("LEADS", "Ministry of Ports", "Pier Plan")} <= found
+
+
+def test_a_bodys_own_page_lists_what_it_runs_under_a_heading():
+    x = extract(document_from_text(
+        "# About the Dock Agency\n\nThe Dock Agency is the national agency for ports. We help firms grow.\n\n"
+        "## Our history\n\nWe were set up in 2030.\n\n"
+        "## Funding for small firms\n\n"
+        "- **Quay Voucher** – a small grant for firms buying their first digital service.\n"
+        "- **Pier Loan Programme** – loans granted by the Harbour Bank, not by us.\n\n"
+        "## Partners\n\nOur partners include the Chamber of Docks.\n", "about.md", "markdown",
+    ))
+    found = set(dated_facts(x))
+    assert ("IMPLEMENTS", "Dock Agency", "Quay Voucher") in found
+    assert ("IMPLEMENTS", "Dock Agency", "Pier Loan Programme") not in found  # another body grants it
