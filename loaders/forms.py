@@ -35,9 +35,13 @@ _PAIRED_OWNER = re.compile(r"@(\d+)@(?:'s|\u2019s)\s+@\d+@[^@;,]{0,12}?\s(?:and|
 
 
 # The words between "its" and the owned name are its modifiers, never a preposition ("its tasks to B").
+_NOT_OWNED = r"(?!(?:successors?|predecessors?|partners?|members?|peers?|counterparts?)\b)"
 ITS = re.compile(  # "its regional B", "their own B"; not "its members while B" (a function word ends the owned)
     rf"(?<![\w-])(?:its|their)\s+(?:own\s+)?(?:(?!(?:{STOP}|to|for|of|by|with|from|in|on|at|into|under|and|or)\s)"
-    rf"[a-z][\w-]*\s+){{0,2}}?@(\d+)@",
+    rf"[a-z][\w-]*\s+){{0,2}}?"
+    # "its agency, the B": the noun in apposition (not "its partners, the B")
+    rf"(?:{_NOT_OWNED}[a-z][\w-]*\s*,\s*(?:the\s+)?)?"
+    r"@(\d+)@",
     re.I,
 )
 
@@ -319,7 +323,6 @@ _ITS_FRAME = re.compile(
 
 # "B, the A's advice service, …", "B, A's economic plan, …": A owns B (its body, or its instrument).
 # (Not "A's successor, B" nor "A's partners, B and C": no part of A.)
-_NOT_OWNED = r"(?!(?:successors?|predecessors?|partners?|members?|peers?|counterparts?)\b)"
 _OWNED_APPOSED = re.compile(
     r"@(\d+)@\s*(?:\([^()@]*\)\s*)?,\s*(?:the\s+)?@(\d+)@(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+){0,3}"
     rf"{_NOT_OWNED}[a-z][\w-]*\s*(?:,|$)"
@@ -363,7 +366,10 @@ def _owned(t: str) -> list[Phrased]:
     out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True) for m in _OF_THE.finditer(t)]
     if (f := _ITS_FRAME.match(t)) is not None:
         out.append(Phrased(OWNS, [int(f[2])], [int(f[1])], f.start(), f.end()))
+    umbrella = {m.start() for m in _umbrellas()[1].finditer(t)} if "," in t else set()
     for m in ITS.finditer(t):
+        if m.start() in umbrella:
+            continue  # "the Bs act through their union, A": A is theirs to belong to (_umbrella_parts)
         # Its owner is the clause's subject, or in a title ("Overview of A and its B") its first name;
         # after "A's B and (of) its C", A.
         paired = _PAIRED_OWNER.search(t, max(0, m.start() - 80), m.start())

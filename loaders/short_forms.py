@@ -38,6 +38,7 @@ _REFERENCE = re.compile(
     + r"(?!\s+(?:[a-z]+\s+)?(?:" + "|".join(reading_words().body_nouns) + r")\b)"
 )
 
+_APPOSED = re.compile(r"\s*,\s*(?:the\s+)?[A-Z]")  # a name in apposition: the mention itself
 _VERB_HEADS = frozenset(READING["verb_heads"])  # lower-case heads that are verbs too ("that act as")
 
 # "It manages …", "their programme": resolved by the reader to the entity the text is about.
@@ -71,8 +72,9 @@ def short_forms(text: str, tokens: set[str] | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     if not tokens.isdisjoint(TRIGGERS):
         for m in _REFERENCE.finditer(text):
-            if m[0].split()[0].lower() in ("its", "their") and m["head"].endswith("s"):
-                continue  # "its programmes": the body's many, not one named before
+            owned = m[0].split()[0].lower() in ("its", "their")
+            if owned and (m["head"].endswith("s") or _APPOSED.match(text, m.end())):
+                continue  # "its programmes": the body's many, not one named before; "its agency, the Dock Agency,"
             if m[0].startswith(("that", "That")) and m["head"] in _VERB_HEADS:
                 continue  # "agencies that act as first contact": a relative clause's verb
             # "the new ministry" is the latest one named: its name carries the modifier for the reader.

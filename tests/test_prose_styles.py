@@ -1543,3 +1543,12 @@ def test_a_bodys_own_page_lists_what_it_runs_under_a_heading():
     found = set(dated_facts(x))
     assert ("IMPLEMENTS", "Dock Agency", "Quay Voucher") in found
     assert ("IMPLEMENTS", "Dock Agency", "Pier Loan Programme") not in found  # another body grants it
+
+
+def test_its_agency_named_in_apposition_is_part_of_the_body():
+    found = facts(
+        "The Department of Ports (DP) and its agency, the Dock Innovation Agency (DIA), fund technology stations. "
+        "The quay chambers act together through their national union, Quaycamere.\n"
+    )
+    assert ("PART_OF", "Dock Innovation Agency", "Department of Ports") in found
+    assert not {f for f in found if f[1] == "Quaycamere" and f[0] == "PART_OF"}
