@@ -64,7 +64,9 @@ _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for
     rf"(?:(?:\s*,\s*(?:the\s+|de\s+|des\s+|du\s+)?|\s+(?:{_AND})\s+(?!{_NEXT_BODY})"
     rf"(?:the\s+|(?:del|della|delle|dei|de|des|du|do|da|dos|das)\s+)?"
     # "Confederation of Chambers of Commerce", "Agency for the Promotion of Exports": one name
-    rf"|{_INNER_OF}|(?<=Chambers)\s+of\s+|(?<=tion)\s+of\s+(?:the\s+)?|\s+){_CW})*"
+    # "Ministry for Development of Trade", "Office of the Deputy Prime Minister for Trade and Exports"
+    rf"|{_INNER_OF}|(?<=Chambers)\s+of\s+|(?<=tion|ment|ance|ence|sion)\s+of\s+(?:the\s+)?|\s+for\s+(?:the\s+)?(?=[A-Z])"
+    rf"|\s+){_CW})*"
 )
 
 

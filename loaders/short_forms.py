@@ -38,6 +38,7 @@ _REFERENCE = re.compile(
     + r"(?!\s+(?:[a-z]+\s+)?(?:" + "|".join(reading_words().body_nouns) + r")\b)"
 )
 
+_JOINED = re.compile(r"\s+(?:and|&)\s+[A-Z]")
 _APPOSED = re.compile(r"\s*,\s*(?:the\s+)?[A-Z]")  # a name in apposition: the mention itself
 _VERB_HEADS = frozenset(READING["verb_heads"])  # lower-case heads that are verbs too ("that act as")
 
@@ -75,6 +76,8 @@ def short_forms(text: str, tokens: set[str] | None = None) -> list[Candidate]:
             owned = m[0].split()[0].lower() in ("its", "their")
             if owned and (m["head"].endswith("s") or _APPOSED.match(text, m.end())):
                 continue  # "its programmes": the body's many, not one named before; "its agency, the Dock Agency,"
+            if m["head"][0].isupper() and _JOINED.match(text, m.end()):
+                continue  # "The Funds and Programmes Division": the first words of a name
             if m[0].startswith(("that", "That")) and m["head"] in _VERB_HEADS:
                 continue  # "agencies that act as first contact": a relative clause's verb
             # "the new ministry" is the latest one named: its name carries the modifier for the reader.

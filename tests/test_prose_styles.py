@@ -1552,3 +1552,17 @@ def test_its_agency_named_in_apposition_is_part_of_the_body():
     )
     assert ("PART_OF", "Dock Innovation Agency", "Department of Ports") in found
     assert not {f for f in found if f[1] == "Quaycamere" and f[0] == "PART_OF"}
+
+
+def test_long_official_names_read_whole():
+    found = facts(
+        "The Office of the Deputy Prime Minister for Docks and Exports was replaced in 2030 by the Norland Trade "
+        "Agency. The Ministry for Development of Trade, Industry and Agriculture runs the Export Voucher. "
+        "The Cabinet of Ministers adopted the Dock Strategy. The Funds and Programmes Division manages the Quay "
+        "Grant. The Pier Voucher was folded into the National Project for the Development of Exports.\n"
+    )
+    assert {("SUCCEEDED_BY", "Office of the Deputy Prime Minister for Docks and Exports", "Norland Trade Agency"),
+            ("IMPLEMENTS", "Ministry for Development of Trade, Industry and Agriculture", "Export Voucher"),
+            ("LEADS", "Cabinet of Ministers", "Dock Strategy"),
+            ("IMPLEMENTS", "Funds and Programmes Division", "Quay Grant"),
+            ("SUCCEEDED_BY", "Pier Voucher", "National Project for the Development of Exports")} <= found
