@@ -145,6 +145,9 @@ def _read(rd: Reader) -> None:
             for c, k in zip(kept, keys, strict=True):
                 if c.kind in ("reference", "pronoun", "collective"):
                     first.setdefault(c.start, []).append(k)
+            for c in cands:  # one that meant nothing then means nothing now (not a name the sentence goes on to give)
+                if c.kind in ("reference", "pronoun"):
+                    first.setdefault(c.start, [])
             again = names_read_before(rd, st.text, find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped))
             keys, kept = linked(rd, st, again, first)
         appositive_heads(rd, st.text, kept, keys)

@@ -208,6 +208,13 @@ _THE_TWO = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+$")
 def _the_two(rd: Reader, text: str, c: Candidate) -> list[str] | None:
     """ "The Ministry of A and the Ministry of B signed … . The two ministries will jointly run P": the last two
     bodies of the collective's type named before."""
+    if c.head is not None and c.head.isdigit():  # "the three agencies", "both bodies" (short_forms._counted)
+        count = int(c.head)
+        named = list(rd.recent_type.get(c.type, {})) if c.type else [
+            k for k in dict.fromkeys([*rd.named_before, *rd.named_now]) if rd.is_actor(k)]
+        if not c.type and count == 2:
+            return []  # "the two bodies" after a sentence about one body and its parent: which two is unclear
+        return named[-count:] if len(named) >= count else []
     if not _THE_TWO.search(text, max(0, c.start - 10), c.start):
         return None
     named = list(rd.recent_type.get(c.type, {}))
@@ -227,6 +234,9 @@ def _they(rd: Reader, c: Candidate) -> list[str] | None:
 def _group(rd: Reader, text: str, c: Candidate, resolved: dict[int, list[str]] | None) -> list[str] | None:
     """The several entities one mention stands for ("the two ministries", "They"), if it stands for several;
     a statement read again keeps what its first reading made of it."""
+    counted = c.kind == "collective" and c.head is not None and c.head.isdigit()
+    if resolved is not None and counted:
+        return resolved.get(c.start, [])
     if resolved is not None:
         group = resolved.get(c.start) if c.kind in ("collective", "pronoun") else None
         return group if group is not None and len(group) > 1 else None
@@ -260,8 +270,10 @@ def linked(
             kept += [c] * len(group)
             rd.named_now += group
             continue
-        key = (resolved or {}).get(c.start, [None])[0] if c.kind in ("reference", "pronoun") else None
-        key = key or rd.entity_for(c, st.line_at(c.start))
+        meant = (resolved or {}).get(c.start, [None]) if c.kind in ("reference", "pronoun") else [None]
+        if not meant:
+            continue
+        key = meant[0] or rd.entity_for(c, st.line_at(c.start))
         if key is not None:
             keys.append(key)
             kept.append(c)

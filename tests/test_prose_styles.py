@@ -1566,3 +1566,22 @@ def test_long_official_names_read_whole():
             ("LEADS", "Cabinet of Ministers", "Dock Strategy"),
             ("IMPLEMENTS", "Funds and Programmes Division", "Quay Grant"),
             ("SUCCEEDED_BY", "Pier Voucher", "National Project for the Development of Exports")} <= found
+
+
+def test_both_agencies_and_the_three_bodies_are_those_named_last():
+    found = facts(
+        "The Quay Agency and the Dock Agency were set up in 2030. Both agencies are legal entities of public law "
+        "under the Ministry of Trade. The Quay Office, the Dock Board and the Pier Institute signed a pact. The three "
+        "bodies contributed to the Valdoria Digital programme.\n"
+    )
+    assert {("PART_OF", "Quay Agency", "Ministry of Trade"), ("PART_OF", "Dock Agency", "Ministry of Trade")} <= found
+    assert {("PARTICIPATES_IN", body, "Valdoria Digital programme")
+            for body in ("Quay Office", "Dock Board", "Pier Institute")} <= found
+
+
+def test_a_reference_that_meant_nothing_does_not_take_a_name_the_sentence_gives_later():
+    found = facts(
+        "Firms buy robots. The vouchers are managed by the Norland Export Agency (NEA) with co-funding from the "
+        "Quay Regional Fund (QRF).\n"
+    )
+    assert not {f for f in found if f[2] == "Quay Regional Fund" and f[1] == "Norland Export Agency"}
