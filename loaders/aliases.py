@@ -41,7 +41,9 @@ def spelt_before(c: Candidate, text: str) -> str | None:
 
 # "NEDA, the Norland Enterprise Development Agency, …", "Portex, the Norland Port Export Agency, …": a word
 # and, in apposition, the full name it stands for (not after a preposition: "In Sorvik, the Ministry …").
-_NAMED_BEFORE = re.compile(r"(?<![\w&-])([A-Z][A-Za-z0-9&-]+)(?:,|\s+[-\u2013\u2014])\s+the\s+$")  # "Nortek – the …"
+_NAMED_BEFORE = re.compile(  # "Nortek – the …", "ACCIÓ, the …"
+    r"(?<![\w&-])([A-Z][A-Za-z0-9&\u00c0-\u00de-]+)(?:,|\s+[-\u2013\u2014])\s+the\s+$"
+)
 _WORD_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b(?!(?:in|of|for|at|to|from|by|across|on|with)\b)[A-Za-z]+\s+)$", re.I)
 _APPOSITION_CLOSES = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,|\s[-\u2013\u2014]\s|$)")
 
@@ -70,8 +72,9 @@ def named_before(c: Candidate, text: str) -> re.Match[str] | None:
     if m is None or " " not in c.name or not _APPOSITION_CLOSES.match(text, c.end):
         return None
     word = m[1]
-    if word.isupper() and len(word) > 1:
-        return m if word[0] == c.name[0] and spells(word, c.name) else None
+    if word.isupper() and len(word) > 1:  # its letters spell the name, or it opens the sentence
+        opens = not text[: m.start()].strip(" *\"'\u201c")
+        return m if (word[0] == c.name[0] and spells(word, c.name)) or opens else None
     if not _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()) or len(word) < 4 or not word[1:].islower():
         return None
     return None if word in countries().by_name or word in reading_words().not_names else m

@@ -1585,3 +1585,10 @@ def test_a_reference_that_meant_nothing_does_not_take_a_name_the_sentence_gives_
         "Quay Regional Fund (QRF).\n"
     )
     assert not {f for f in found if f[2] == "Quay Regional Fund" and f[1] == "Norland Export Agency"}
+
+
+def test_a_word_in_capitals_opening_a_sentence_in_apposition_to_a_name_is_its_short_name():
+    found = facts(
+        "NOREX, the Agency for Dock Competitiveness, supports firms. The Valdoria Vouchers are managed by NOREX.\n"
+    )
+    assert ("IMPLEMENTS", "Agency for Dock Competitiveness", "Valdoria Vouchers") in found
