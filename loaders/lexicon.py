@@ -288,6 +288,7 @@ class ReadingWords:
     default_actor: str
     default_instrument: str
     catalogue_headings: tuple[str, ...]
+    in_name_openers: frozenset[str]
 
 
 @cache
@@ -322,6 +323,7 @@ def reading_words() -> ReadingWords:
         data["default_actor"],
         data["default_instrument"],
         tuple(data["catalogue_headings"]),
+        frozenset(data["in_name_openers"]),
     )
 
 

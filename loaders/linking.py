@@ -299,6 +299,7 @@ _APPOSED_HEAD = re.compile(
 )
 
 
+_DETERMINED = re.compile(r"\s*(?:,|=|:|\u2013|\u2014|-|\s(?:is|was|has\s+been|became)\s)\s*(?:the|an?|its)\s")
 _AFTER_HEAD = frozenset(("of", "for", "run", "led", "managed", "funded", "by", "under", "that", "which", "in", "to"))
 
 
@@ -311,7 +312,8 @@ def _head_noun(words: list[str], after: str, heads: Container[str]) -> str:
     return ""
 
 
-_BODY_HEADS = frozenset(h.lower() for h in ACTOR_HEADS)
+_BODY_HEADS = frozenset(h.lower() for h in ACTOR_HEADS if h.capitalize() == h)
+_ANY_HEAD = _BODY_HEADS | frozenset(INSTRUMENT_HEADS)
 
 
 def appositive_heads(rd: Reader, text: str, kept: list[Candidate], keys: list[str]) -> None:
@@ -321,11 +323,16 @@ def appositive_heads(rd: Reader, text: str, kept: list[Candidate], keys: list[st
     for c, key in zip(kept, keys, strict=True):
         if c.kind in ("reference", "pronoun"):
             continue
-        heads = INSTRUMENT_HEADS if rd.is_instrument(key) else _BODY_HEADS if rd.is_actor(key) else ()
+        # a name found by shape takes the type a determined apposition gives it ("X, the …", not "X, which runs …")
+        free = rd.retypable(key) and _DETERMINED.match(text, c.end) is not None
+        heads = _ANY_HEAD if free else INSTRUMENT_HEADS if rd.is_instrument(key) else _BODY_HEADS if rd.is_actor(
+            key) else ()
         m = _APPOSED_HEAD.match(text, c.end) if heads else None
         noun = _head_noun(m[1].split(), text[m.end() : m.end() + 1], heads) if m is not None else ""
         if noun and (rd.drafts[key].head or "").lower() != noun:
             rd.recent_head.setdefault(noun, {}).setdefault(key)
+            if free:  # "Valdoria Digital, the national digital strategy"; "Invest in Norland is the … agency"
+                rd.drafts[key].type = INSTRUMENT_HEADS.get(noun) or ACTOR_HEADS[noun.capitalize()]
 
 
 # A sentence's opening participle or frame, up to its comma: what it names is not what the sentence is about.

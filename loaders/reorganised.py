@@ -11,8 +11,9 @@ from loaders.clause_ends import MENTION
 from loaders.clauses import OWNS, Phrased
 from loaders.relations import LIST
 
+# (or "A was merged with B into C")
 _MERGED_TO_FORM = re.compile(
-    r"@(\d+)@[^@;]{0,40}?\bmerged\s+with\s+(?:the\s+)?@(\d+)@[^@;]{0,40}?\bto\s+(?:form|create|become)\s+"
+    r"@(\d+)@[^@;]{0,40}?\bmerged\s+with\s+(?:the\s+)?@(\d+)@[^@;]{0,40}?\b(?:to\s+(?:form|create|become)|into)\s+"
     r"(?:(?:the|a)\s+)?(?:new\s+)?@(\d+)@",
     re.I,
 )

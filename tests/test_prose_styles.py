@@ -1592,3 +1592,25 @@ def test_a_word_in_capitals_opening_a_sentence_in_apposition_to_a_name_is_its_sh
         "NOREX, the Agency for Dock Competitiveness, supports firms. The Valdoria Vouchers are managed by NOREX.\n"
     )
     assert ("IMPLEMENTS", "Agency for Dock Competitiveness", "Valdoria Vouchers") in found
+
+
+def test_a_strategy_that_follows_the_earlier_one_and_a_merger_into_a_third():
+    x = extract(document_from_text(
+        "The Pier Authority contributed to Valdoria Digital, the national digital strategy for 2032-2037, which "
+        "follows the earlier Digital Valdoria strategy. In 2031 the Ministry of Docks was merged with the Ministry "
+        "of Piers into the Ministry for Development of Docks and Piers.\n"
+    ))
+    found = set(dated_facts(x))
+    assert {("SUCCEEDED_BY", "Digital Valdoria strategy", "Valdoria Digital"),
+            ("SUCCEEDED_BY", "Ministry of Docks", "Ministry for Development of Docks and Piers"),
+            ("SUCCEEDED_BY", "Ministry of Piers", "Ministry for Development of Docks and Piers")} <= found
+    assert next(e.type for e in x.entities if e.name == "Valdoria Digital") == "Strategy"
+
+
+def test_the_call_under_a_scheme_and_a_name_opened_by_invest_in():
+    found = facts(
+        "The Ministry of Docks opened a new call under the Quay Export scheme. The call is administered by the "
+        "Pier Agency. Invest in Norland is the investment promotion agency of Norland; it runs the Dock Fund.\n"
+    )
+    assert {("IMPLEMENTS", "Pier Agency", "Quay Export scheme"),
+            ("IMPLEMENTS", "Invest in Norland", "Dock Fund")} <= found
