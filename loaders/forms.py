@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from loaders.acting import acting_as
 from loaders.clause_ends import MENTION, PARTNER_ITEM, clause_subject, list_end
 from loaders.clauses import OWNS, SAME_AS, Phrased
 from loaders.lexicon import STOP, alternation, memoised, reading_words
@@ -399,7 +400,7 @@ def by_form(t: str) -> list[Phrased]:
     - bodies in parentheses after an instrument ("P (2018 - 2021, A)")."""
     out = _owned(t)
     out += _inline_parts(t) + _named_parts(t) + _funded_into(t) + reorganised(t) + _bodies_of(t) + _signed(t)
-    out += _for_which(t)
+    out += _for_which(t) + acting_as(t)
     if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
         after = [int(x) for x in MENTION.findall(t, u.end())]
         out.append(Phrased("PART_OF", after, [int(u[1])], u.start(), u.end(), typed=True, instruments=True))

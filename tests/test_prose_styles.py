@@ -1614,3 +1614,15 @@ def test_the_call_under_a_scheme_and_a_name_opened_by_invest_in():
     )
     assert {("IMPLEMENTS", "Pier Agency", "Quay Export scheme"),
             ("IMPLEMENTS", "Invest in Norland", "Dock Fund")} <= found
+
+
+def test_a_body_acting_as_a_role_for_an_instrument():
+    found = facts(
+        "The Quay Bank acted as the financial agent for the Dock Loan Programme. The Pier Agency acts as the "
+        "intermediate body for the Dock Operational Programme. The Harbour Council serves as secretariat of the "
+        "Quay Voucher, and the Chamber of Docks acts as a partner in the Pier Academy.\n"
+    )
+    assert {("IMPLEMENTS", "Quay Bank", "Dock Loan Programme"),
+            ("IMPLEMENTS", "Pier Agency", "Dock Operational Programme"),
+            ("IMPLEMENTS", "Harbour Council", "Quay Voucher"),
+            ("PARTICIPATES_IN", "Chamber of Docks", "Pier Academy")} <= found
