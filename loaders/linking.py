@@ -274,6 +274,9 @@ def linked(
         if not meant:
             continue
         key = meant[0] or rd.entity_for(c, st.line_at(c.start))
+        if key is not None and c.kind in ("organisation", "country") and c.alias and c.alias.isupper() and \
+                _MODIFIES.match(st.text, c.end):
+            continue  # "EU structural funds", "OECD countries": named, but qualifying a noun, in no relation
         if key is not None:
             keys.append(key)
             kept.append(c)
@@ -293,6 +296,7 @@ def linked(
     return keys, kept
 
 
+_MODIFIES = re.compile(r"\s+[a-z]")
 _APPOSED_HEAD = re.compile(
     r"\s*(?:,|=|:|\u2013|\u2014|-|\s(?:is|was|has\s+been|became)\s)\s*(?:the|an?|its)?\s*"
     r"((?:[\w'\u2019$\u20ac-]+\s+){0,4}[a-z]+)\b"

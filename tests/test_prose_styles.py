@@ -1626,3 +1626,12 @@ def test_a_body_acting_as_a_role_for_an_instrument():
             ("IMPLEMENTS", "Pier Agency", "Dock Operational Programme"),
             ("IMPLEMENTS", "Harbour Council", "Quay Voucher"),
             ("PARTICIPATES_IN", "Chamber of Docks", "Pier Academy")} <= found
+
+
+def test_an_organisation_qualifying_a_noun_is_named_but_in_no_relation():
+    x = extract(document_from_text(
+        "The regional forums were abolished. Their role in allocating EU structural funds was taken over by the "
+        "Norland Board of Business Promotion.\n"
+    ))
+    assert "European Union" in names(x)
+    assert not {f for f in dated_facts(x) if "European Union" in f}
