@@ -56,6 +56,8 @@ _INNER_OF = (
 _NEXT_BODY = (  # ("… and the Valdorian Chamber of Commerce": a head with a tail of its own is another body too)
     rf"(?:the\s+)?(?:{ACTOR_HEAD_RE})\b|the\s+(?:[A-Z][\w'-]*\s+){{2,3}}(?:{ACTOR_HEAD_RE})\b"
     rf"|the\s+[A-Z][\w'-]*\s+(?:{ACTOR_HEAD_RE})\s+[A-Z]"  # "… and the Business Federation Norland"
+    # "… of Finance and the Norland Industrial Development Fund": an instrument's name (or a fund that is a body)
+    rf"|the\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{alternation(h.capitalize() for h in INSTRUMENT_HEADS)})\b"
     rf"|the\s+[A-Z][\w'-]*\s+(?:{ACTOR_HEAD_RE})\s+(?:of|for)\s"
     r"|the\s+[A-Z\u00c0-\u00de]{2,}(?![\w-])"  # "… Research and Economy and the WKÖ": another body's abbreviation
 )

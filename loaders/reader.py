@@ -343,7 +343,8 @@ class Reader:
         options = (words.default_actor, words.default_instrument)
         # A lone capitalised word is retyped as a body ("… through Portex"), or as an instrument only as what
         # a body leads or runs ("the ministry runs Quaybonus").
-        s_free = self.retypable(source) and (s.kind != "single" or words.default_actor in spec.sources)
+        s_free = self.retypable(source) and (s.kind != "single" or words.default_actor in spec.sources) or (
+            s.head in _FUND_HEADS and not s.fixed and rel in ("LEADS", "IMPLEMENTS"))  # "… by the X Fund": a body
         t_free = self.retypable(target) and (
             t.kind != "single" or words.default_actor in spec.targets or rel in ("LEADS", "IMPLEMENTS")
         )
@@ -384,6 +385,9 @@ class Reader:
             out.append(parent)
             parent = self.statements[parent].parent
         return out
+
+
+_FUND_HEADS = frozenset(("fund", "funds"))  # a fund that runs or sets up an instrument is the body managing it
 
 
 def _to_latest(keys: dict[str, None], key: str) -> None:

@@ -1635,3 +1635,12 @@ def test_an_organisation_qualifying_a_noun_is_named_but_in_no_relation():
     ))
     assert "European Union" in names(x)
     assert not {f for f in dated_facts(x) if "European Union" in f}
+
+
+def test_a_fund_that_sets_up_a_programme_is_a_body_named_apart_from_the_ministry_before_it():
+    found = facts(
+        "The Quay Guarantee programme was established in 2031 by the Ministry of Finance and the Norland Industrial "
+        "Development Fund (NIDF) in cooperation with local banks.\n"
+    )
+    assert {("LEADS", "Ministry of Finance", "Quay Guarantee programme"),
+            ("LEADS", "Norland Industrial Development Fund", "Quay Guarantee programme")} <= found
