@@ -20,7 +20,7 @@ from loaders.lexicon import (
     reading_words,
     recurring_matches,
 )
-from loaders.reader import Reader
+from loaders.reader import FUND_HEADS, Reader
 from loaders.short_forms import CLAUSE_OPENER
 
 _DETERMINERS = re.compile(r"(?:\b(?:the|former|new|then)\s+)+$", re.I)
@@ -297,13 +297,12 @@ def linked(
 
 
 _MODIFIES = re.compile(r"\s+[a-z]")
-_APPOSED_HEAD = re.compile(
-    r"\s*(?:,|=|:|\u2013|\u2014|-|\s(?:is|was|has\s+been|became)\s)\s*(?:the|an?|its)?\s*"
-    r"((?:[\w'\u2019$\u20ac-]+\s+){0,4}[a-z]+)\b"
-)
+# What joins a name (and its abbreviation, if any) to its apposition: ", ", " = ", " – ", " is ".
+_APPOSED_BY = r"\s*(?:\([^()]*\)\s*)?(?:,|=|:|\u2013|\u2014|-|\s(?:is|was|has\s+been|became)\s)\s*"
+_APPOSED_HEAD = re.compile(_APPOSED_BY + r"(?:the|an?|its)?\s*((?:[\w'\u2019$\u20ac-]+\s+){0,4}[a-z]+)\b")
 
 
-_DETERMINED = re.compile(r"\s*(?:,|=|:|\u2013|\u2014|-|\s(?:is|was|has\s+been|became)\s)\s*(?:the|an?|its)\s")
+_DETERMINED = re.compile(_APPOSED_BY + r"(?:the|an?|its)\s")
 _AFTER_HEAD = frozenset(("of", "for", "run", "led", "managed", "funded", "by", "under", "that", "which", "in", "to"))
 
 
@@ -328,7 +327,8 @@ def appositive_heads(rd: Reader, text: str, kept: list[Candidate], keys: list[st
         if c.kind in ("reference", "pronoun"):
             continue
         # a name found by shape takes the type a determined apposition gives it ("X, the …", not "X, which runs …")
-        free = rd.retypable(key) and _DETERMINED.match(text, c.end) is not None
+        d = rd.drafts[key]  # (a fund may be the body that manages it: "the X Fund, an agency of M")
+        free = (rd.retypable(key) or d.head in FUND_HEADS and not d.fixed) and bool(_DETERMINED.match(text, c.end))
         heads = _ANY_HEAD if free else INSTRUMENT_HEADS if rd.is_instrument(key) else _BODY_HEADS if rd.is_actor(
             key) else ()
         m = _APPOSED_HEAD.match(text, c.end) if heads else None

@@ -344,7 +344,7 @@ class Reader:
         # A lone capitalised word is retyped as a body ("… through Portex"), or as an instrument only as what
         # a body leads or runs ("the ministry runs Quaybonus").
         s_free = self.retypable(source) and (s.kind != "single" or words.default_actor in spec.sources) or (
-            s.head in _FUND_HEADS and not s.fixed and rel in ("LEADS", "IMPLEMENTS"))  # "… by the X Fund": a body
+            s.head in FUND_HEADS and not s.fixed and rel in ("LEADS", "IMPLEMENTS"))  # "… by the X Fund": a body
         t_free = self.retypable(target) and (
             t.kind != "single" or words.default_actor in spec.targets or rel in ("LEADS", "IMPLEMENTS")
         )
@@ -387,7 +387,7 @@ class Reader:
         return out
 
 
-_FUND_HEADS = frozenset(("fund", "funds"))  # a fund that runs or sets up an instrument is the body managing it
+FUND_HEADS = frozenset(("fund", "funds"))  # a fund that runs or sets up an instrument is the body managing it
 
 
 def _to_latest(keys: dict[str, None], key: str) -> None:

@@ -1644,3 +1644,11 @@ def test_a_fund_that_sets_up_a_programme_is_a_body_named_apart_from_the_ministry
     )
     assert {("LEADS", "Ministry of Finance", "Quay Guarantee programme"),
             ("LEADS", "Norland Industrial Development Fund", "Quay Guarantee programme")} <= found
+
+
+def test_a_fund_in_apposition_to_an_agency_is_a_body():
+    found = facts(
+        "The components are delivered by the Norland Investment Fund for Electronic Communications (NIFEC), an agency "
+        "of the Ministry of Docks.\n"
+    )
+    assert ("PART_OF", "Norland Investment Fund for Electronic Communications", "Ministry of Docks") in found
