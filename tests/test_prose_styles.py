@@ -1652,3 +1652,13 @@ def test_a_fund_in_apposition_to_an_agency_is_a_body():
         "of the Ministry of Docks.\n"
     )
     assert ("PART_OF", "Norland Investment Fund for Electronic Communications", "Ministry of Docks") in found
+
+
+def test_bodies_a_reference_and_private_companies_jointly_run_something():
+    found = facts(
+        "The Norland Small Business Authority (NSBA) is the national agency. The Authority, the Ministry of Docks and "
+        "private technology companies jointly ran a campaign.\n"
+    )
+    partners = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
+    assert {frozenset(("Norland Small Business Authority", "Ministry of Docks")),
+            frozenset(("Ministry of Docks", "Private technology companies"))} <= partners
