@@ -168,6 +168,8 @@ class Reader:
                 return made[-1] if made else next(reversed(named)) if named else None
         salient = self._salient(named, line)
         of_type = self.recent_type.get(kind)
+        if salient is None and not of_type and c.name == _THE_GOVERNMENT:
+            return self._named(c._replace(type=_THE_GOVERNMENT, name=_THE_GOVERNMENT, kind="name"))  # none named yet
         if salient is not None or not of_type:
             return salient
         if head.capitalize() not in ACTOR_HEADS:
@@ -387,6 +389,7 @@ class Reader:
         return out
 
 
+_THE_GOVERNMENT = "Government"  # "the Government" with none named before: the country's, by that name
 FUND_HEADS = frozenset(("fund", "funds"))  # a fund that runs or sets up an instrument is the body managing it
 
 

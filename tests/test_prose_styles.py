@@ -1662,3 +1662,10 @@ def test_bodies_a_reference_and_private_companies_jointly_run_something():
     partners = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
     assert {frozenset(("Norland Small Business Authority", "Ministry of Docks")),
             frozenset(("Ministry of Docks", "Private technology companies"))} <= partners
+
+
+def test_the_government_named_only_so_is_an_entity_and_a_named_one_is_meant_by_it():
+    assert ("LEADS", "Government", "Dock Strategy") in facts("The Government adopted the Dock Strategy in 2030.\n")
+    found = facts("The Government of Norland adopted the Dock Strategy. The Government also funds the Quay Voucher.\n")
+    assert ("LEADS", "Government of Norland", "Quay Voucher") in found
+    assert not {f for f in found if f[1] == "Government"}
