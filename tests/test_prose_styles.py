@@ -1669,3 +1669,11 @@ def test_the_government_named_only_so_is_an_entity_and_a_named_one_is_meant_by_i
     found = facts("The Government of Norland adopted the Dock Strategy. The Government also funds the Quay Voucher.\n")
     assert ("LEADS", "Government of Norland", "Quay Voucher") in found
     assert not {f for f in found if f[1] == "Government"}
+
+
+def test_more_target_groups_by_their_nouns_and_modifiers():
+    x = extract(document_from_text(
+        "The Quay Voucher helps manufacturing firms, sole traders, retailers and tourism businesses go online.\n"
+    ))
+    targets = {e.name for e in x.entities if e.type == "TargetGroup"}
+    assert {"Manufacturing firms", "Sole traders", "Retailers", "Tourism businesses"} <= targets
