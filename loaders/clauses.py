@@ -31,6 +31,7 @@ from loaders.clause_ends import (
     subjects_before,
 )
 from loaders.lexicon import READING, memoised
+from loaders.relations import LIST
 
 # "the government renamed A B": the second name right after the first.
 _RENAMED_TO = re.compile(r"\s+(?:as\s+|to\s+|into\s+)?(?:the\s+)?@(\d+)@")
@@ -190,6 +191,10 @@ _RUNNING_OF = re.compile(
     r"|(?:responsibility|oversight)\s+for)\b", re.I
 )
 _PARTNER_AFTER = re.compile(r"[^@;.]*?\bwith\s+(?:the\s+)?@", re.I)
+_WITH_PARTNERS = re.compile(
+    rf"\s+(?:in\s+(?:close\s+)?(?:partnership|cooperation|co-operation|collaboration)\s+)?with\s+(?:the\s+)?(?P<list>{LIST})",
+    re.I,
+)
 _RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
 
 
@@ -238,6 +243,11 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     ) is not None:  # "A co-manages P with B": B manages it too, with A
         out.append(Phrased("COLLABORATES_WITH", before[:1], [int(co[1])], m.start(), m.end()))
         before = [*before, int(co[1])]
+    if forward and relation in ("LEADS", "IMPLEMENTS") and before and after and not m[0].lower().startswith("co-") \
+            and (w := _WITH_PARTNERS.match(t, list_end(t, m.end()))) is not None:
+        # "A runs P with B and C": B and C work with A, and so take part in P
+        partners = [int(x) for x in MENTION.findall(w["list"])]
+        out.append(Phrased("COLLABORATES_WITH", before[:1], partners, m.start(), w.end(), tuple(after)))
     either = " or " in t[m.end() : list_end(t, m.end())]  # "led by A or B": one of them, not both
     if not forward and relation in ("LEADS", "IMPLEMENTS"):
         before, after, out = _co_agents(t, m, before, after, out)

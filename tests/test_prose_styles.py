@@ -1677,3 +1677,14 @@ def test_more_target_groups_by_their_nouns_and_modifiers():
     ))
     targets = {e.name for e in x.entities if e.type == "TargetGroup"}
     assert {"Manufacturing firms", "Sole traders", "Retailers", "Tourism businesses"} <= targets
+
+
+def test_more_kinds_of_partner_bodies_by_common_nouns():
+    found = facts(
+        "The Quay Loan is delivered through authorised banks and accredited providers. The Dock Agency runs the "
+        "Pier Voucher with external consultants and regional chambers.\n"
+    )
+    assert {("IMPLEMENTS", "Authorised banks", "Quay Loan"),
+            ("IMPLEMENTS", "Accredited providers", "Quay Loan")} <= found
+    assert {("PARTICIPATES_IN", "External consultants", "Pier Voucher"),
+            ("PARTICIPATES_IN", "Regional chambers", "Pier Voucher")} <= found
