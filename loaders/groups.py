@@ -53,8 +53,8 @@ _TARGET = re.compile(
     rf"(?<![\w-])(?:(?P<mod>{TARGET_MODIFIERS})\s+)?(?P<core>{TARGET_CORES})(?![\w-])(?:'s|')?"
     rf"(?:\s*\(\s*(?:aged\s+)?(?P<age1>\d\d)\s*-\s*(?P<age2>\d\d)\s*\)|\s+aged\s+(?P<age3>\d\d)\s*"
     rf"(?:-|to)\s*(?P<age4>\d\d))?"
-    rf"|(?<![\w-])(?P<bmod>(?:{TARGET_BUSINESS_MODIFIERS})(?:\s+(?:small|micro)|\s+and\s+(?:{TARGET_BUSINESS_MODIFIERS}))?)"
-    rf"\s+(?P<bnoun>{TARGET_BUSINESS_NOUNS})"  # "small and venture firms" too
+    rf"|(?<![\w-])(?P<bmod>(?:{TARGET_BUSINESS_MODIFIERS})(?:\s+(?:and\s+)?(?:{TARGET_BUSINESS_MODIFIERS}))?)"
+    rf"\s+(?P<bnoun>{TARGET_BUSINESS_NOUNS})"  # "small and venture firms", "small business owners" too
     rf"(?![\w-])"
 )
 

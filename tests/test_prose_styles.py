@@ -1688,3 +1688,11 @@ def test_more_kinds_of_partner_bodies_by_common_nouns():
             ("IMPLEMENTS", "Accredited providers", "Quay Loan")} <= found
     assert {("PARTICIPATES_IN", "External consultants", "Pier Voucher"),
             ("PARTICIPATES_IN", "Regional chambers", "Pier Voucher")} <= found
+
+
+def test_target_groups_qualified_by_a_nationality_or_two_modifiers():
+    x = extract(document_from_text(
+        "The Quay Voucher helps Valdorian companies, small business owners, IT start-ups and small and venture firms.\n"
+    ))
+    targets = {e.name for e in x.entities if e.type == "TargetGroup"}
+    assert {"Valdorian companies", "Small business owners", "IT start-ups", "Small and venture firms"} <= targets
