@@ -285,6 +285,9 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[a-z])\.\d{1,2}$")  # a sentence's full stop a
 _SENTENCE_GOES_ON = re.compile(r"\s|$")
 
 
+_TAIL_WORDS = frozenset(("for", "of", "on", "to"))
+
+
 def _tidy(c: Candidate, text: str) -> Candidate | None:
     """A name without the amounts or section numbers before it ("85 million fund", "4.2 The plan")
     and without an owner's possessive ("Norland's National Data Strategy"); a name ending in a generic
@@ -310,8 +313,9 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
             cut += 1
     for i, w in enumerate(words[:-1]):
         owner = w.endswith(("'s", "\u2019s")) or (w.endswith("s'") and sum(ch.isupper() for ch in w) >= 2)
-        if owner and i >= cut and not owner_in_name(w):
-            # "Norland's …", "LEOs' …"; not "Employers' Chamber", "the Prime Minister's Office"
+        if owner and i >= cut and not owner_in_name(w) and _TAIL_WORDS.isdisjoint(words[:i]):
+            # "Norland's …", "LEOs' …"; not "Employers' Chamber", "the Prime Minister's Office", nor inside a
+            # head's tail ("Strategy for Norland's Digital Growth")
             cut = i + 1
     if words[-1].endswith(("'s", "\u2019s")) and len(words) > cut + 1:  # "the Norland Government's"
         words = [*words[:-1], words[-1][:-2]]

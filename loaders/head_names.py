@@ -328,7 +328,8 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
         return _head_first(text, hs, he, head)
     words = [t[2] for t in toks[start_index:h]]
     kept = strip_starters(words)
-    if not kept or not capitalised(kept[0]) or kept[0] in ACTOR_HEADS:
+    # (a body's head opens no instrument's name, unless two more words follow: "Government Fees Refund Initiative")
+    if not kept or not capitalised(kept[0]) or (kept[0] in ACTOR_HEADS and len(kept) < 3):
         return []
     if all(w in reading_words().not_names for w in kept):  # "Policy framework", "Key programme": a title
         return []
@@ -365,7 +366,7 @@ _COUNTRY_SUFFIX = re.compile(r"(?:,\s+|\s+in\s+)([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?
 
 
 _OF_ANOTHER_BODY = re.compile(rf"\s+of\s+the\s+(?:[A-Z][\w'-]*\s+){{0,3}}(?:{ACTOR_HEAD_RE})\b")
-_OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+_OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)(?![\w-])")
 _COUNTRY_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-]|['\u2019]s)")
 
 

@@ -1696,3 +1696,12 @@ def test_target_groups_qualified_by_a_nationality_or_two_modifiers():
     ))
     targets = {e.name for e in x.entities if e.type == "TargetGroup"}
     assert {"Valdorian companies", "Small business owners", "IT start-ups", "Small and venture firms"} <= targets
+
+
+def test_names_with_an_owner_in_their_tail_a_body_head_first_and_a_union():
+    x = extract(document_from_text(
+        "In 2031 the ministry adopted the Strategy for Norland's Digital Growth. The Government Fees Refund Initiative "
+        "helps firms. The Union of Chambers and Commodity Exchanges of Türkiye joined the Quay Voucher.\n"
+    ))
+    assert {"Strategy for Norland's Digital Growth", "Government Fees Refund Initiative",
+            "Union of Chambers and Commodity Exchanges of Türkiye"} <= names(x)
