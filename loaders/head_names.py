@@ -311,6 +311,10 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
         if w in ("a", "an") and j > 0 and toks[j - 1][2] == "for" and capitalised(toks[j + 1][2]):
             j -= 1  # "European Funds for a Modern Economy programme": an article inside the name
             continue
+        if w == "to" and j > 0 and capitalised(toks[j - 1][2]) and capitalised(toks[j + 1][2]) and not (
+                j > 1 and toks[j - 2][2].lower() in ("from", "between")):  # (not "from Sorvik to Quay Business …")
+            j -= 1  # "Help to Grow scheme", "Access to Information programme": "to" between capitals
+            continue
         if not (w[0].isalnum() or w[0] in "&'"):
             break
         if owns(text, toks[j]) and owner_in_name(w):

@@ -1705,3 +1705,11 @@ def test_names_with_an_owner_in_their_tail_a_body_head_first_and_a_union():
     ))
     assert {"Strategy for Norland's Digital Growth", "Government Fees Refund Initiative",
             "Union of Chambers and Commodity Exchanges of Türkiye"} <= names(x)
+
+
+def test_to_between_capitals_inside_an_instrument_name():
+    x = extract(document_from_text(
+        "The ministry runs the Access to Docks programme. The Help to Grow scheme helps firms. Grants went from "
+        "Sorvik to Quay Business Programme participants.\n"
+    ))
+    assert {"Access to Docks programme", "Help to Grow scheme", "Quay Business Programme"} <= names(x)
