@@ -267,6 +267,9 @@ def _part_of_after() -> re.Pattern[str]:
     nouns = alternation(reading_words().named_part_nouns)
     return re.compile(rf"\s+(?:{nouns})\s+of\s+(?:the\s+)?@(\d+)@", re.I)
 
+_LIST_GOES_ON_UNNAMED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:the\s+)?[a-z]")
+
+
 def objects_after(t: str, at: int, limit: int) -> list[int]:
     """The first mention after ``at`` (and before ``limit``) in the same clause, with the list it opens."""
     at = skip_behalf(t, at)
@@ -295,6 +298,7 @@ def objects_after(t: str, at: int, limit: int) -> list[int]:
         found.append(int(j[1]))
         pos = j.end()
     if len(found) == 2 and _COMMA_ONLY.match(t, m.end()) and not _JOINED_AFTER.match(t, pos) \
-            and not PARTIAL_ITEM.match(t, pos):
-        return found[:1]  # "A, the B": the second names the first again (an apposition), not a list
+            and not PARTIAL_ITEM.match(t, pos) and not _LIST_GOES_ON_UNNAMED.match(t, pos):
+        # "A, the B": the second names the first again (an apposition), not a list ("A, B and sector bodies" is)
+        return found[:1]
     return found

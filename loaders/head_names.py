@@ -247,6 +247,8 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     if not kept and not tail:
         return []  # a bare "Office": a reference, resolved elsewhere
     start = toks[h - len(kept)][0] if kept else hs
+    if (other := _AND_THE_BODY.search(tail)) is not None and _LISTED_BEFORE.search(text, max(0, start - 12), start):
+        tail = tail[: other.start()]  # "A, the Department of Piers and the Quay Authority": the list's last two items
     kept = [w + text[e : e + 2] if owns(text, (b, e, w)) else w for b, e, w in toks[h - len(kept) : h]]
     name = " ".join([*kept, head]) + tail
     return [Candidate(start, he + len(tail), actor_type(head, kept, tail), canonical_name(name), "name", head=head)]
@@ -370,6 +372,8 @@ _COUNTRY_SUFFIX = re.compile(r"(?:,\s+|\s+in\s+)([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?
 
 
 _OF_ANOTHER_BODY = re.compile(rf"\s+of\s+the\s+(?:[A-Z][\w'-]*\s+){{0,3}}(?:{ACTOR_HEAD_RE})\b")
+_AND_THE_BODY = re.compile(rf"\s+and\s+the\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{ACTOR_HEAD_RE})$")
+_LISTED_BEFORE = re.compile(r",\s*(?:the\s+)?$")
 _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)(?![\w-])")
 _COUNTRY_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-]|['\u2019]s)")
 

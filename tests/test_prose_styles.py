@@ -1713,3 +1713,16 @@ def test_to_between_capitals_inside_an_instrument_name():
         "Sorvik to Quay Business Programme participants.\n"
     ))
     assert {"Access to Docks programme", "Help to Grow scheme", "Quay Business Programme"} <= names(x)
+
+
+def test_a_list_of_bodies_ends_on_and_the_and_an_unnamed_item_keeps_the_list():
+    found = facts(
+        "The Dock Strategy is jointly implemented by the Department of Docks, the Department of Piers and the Quay "
+        "Authority. The Pier Plan is implemented by the Department of Tides, the Department of Waves and the sector "
+        "training authorities. The Ministry for Digital Transformation and the Civil Service runs the Quay Voucher.\n"
+    )
+    assert {("IMPLEMENTS", body, "Dock Strategy") for body in
+            ("Department of Docks", "Department of Piers", "Quay Authority")} <= found
+    assert {("IMPLEMENTS", "Department of Tides", "Pier Plan"),
+            ("IMPLEMENTS", "Department of Waves", "Pier Plan")} <= found
+    assert ("IMPLEMENTS", "Ministry for Digital Transformation and the Civil Service", "Quay Voucher") in found
