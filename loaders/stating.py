@@ -225,6 +225,9 @@ def _years(text: str) -> tuple[int | None, int | None]:
     return s.start, s.end
 
 
+_NAMED_PARTNERSHIP = re.compile(r"@(\d+)@\s*(?:\([^()@]*\)\s*)?,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
+
+
 def _cooperation(sc: _Scope, rules: _Rules) -> None:
     """ "Co-operation between A, B and C" and "A works with B and C (on P)": the bodies collaborate, in
     the context of the instrument the statement is about, and take part in it."""
@@ -239,6 +242,11 @@ def _cooperation(sc: _Scope, rules: _Rules) -> None:
                 rd.add("COLLABORATES_WITH", a, b, [*parent_span, span], NESTED if context else STATED, context=context)
             if context:
                 rd.add("IMPLEMENTS", a, context, [*parent_span, span], FRAMED)
+        if (named := _NAMED_PARTNERSHIP.search(t, max(0, m.start() - 80), m.start())) is not None:
+            # "X (2018-2023), a public-private partnership between A, B and C": the members make X
+            made = k(named[1])
+            for a in (x for x in members if x != made):
+                rd.add("PARTICIPATES_IN" if rd.is_instrument(made) else "COLLABORATES_WITH", a, made, [span], STATED)
     for m in rules.get("COLLABORATING_WITH", ()):
         group = "plist" if m["plist"] else "list"  # (an owner ending the list, "B, A's service", is no partner)
         partners = [k(x[1]) for x in R.MENTION.finditer(t, m.start(group), m.end(group))

@@ -1726,3 +1726,13 @@ def test_a_list_of_bodies_ends_on_and_the_and_an_unnamed_item_keeps_the_list():
     assert {("IMPLEMENTS", "Department of Tides", "Pier Plan"),
             ("IMPLEMENTS", "Department of Waves", "Pier Plan")} <= found
     assert ("IMPLEMENTS", "Ministry for Digital Transformation and the Civil Service", "Quay Voucher") in found
+
+
+def test_the_members_of_a_named_partnership_make_it():
+    found = facts(
+        "The programme is complemented by the Quay Digital Hub (2031-2034), a public-private partnership between the "
+        "Dock Agency, the Confederation of Norland Industry and the Pier Chamber of Commerce.\n"
+    )
+    partners = {frozenset(f[1:]) for f in found if f[0] in ("COLLABORATES_WITH", "PARTICIPATES_IN")}
+    assert {frozenset(("Quay Digital Hub", member)) for member in
+            ("Dock Agency", "Confederation of Norland Industry", "Pier Chamber of Commerce")} <= partners
