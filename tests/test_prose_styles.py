@@ -1682,12 +1682,14 @@ def test_more_target_groups_by_their_nouns_and_modifiers():
 def test_more_kinds_of_partner_bodies_by_common_nouns():
     found = facts(
         "The Quay Loan is delivered through authorised banks and accredited providers. The Dock Agency runs the "
-        "Pier Voucher with external consultants and regional chambers.\n"
+        "Pier Voucher with external consultants and regional chambers. The Quay Hub is run by Luxdock together with "
+        "research partners and the Norland Federation of Industry.\n"
     )
     assert {("IMPLEMENTS", "Authorised banks", "Quay Loan"),
             ("IMPLEMENTS", "Accredited providers", "Quay Loan")} <= found
     assert {("PARTICIPATES_IN", "External consultants", "Pier Voucher"),
-            ("PARTICIPATES_IN", "Regional chambers", "Pier Voucher")} <= found
+            ("PARTICIPATES_IN", "Regional chambers", "Pier Voucher"),
+            ("IMPLEMENTS", "Norland Federation of Industry", "Quay Hub")} <= found
 
 
 def test_target_groups_qualified_by_a_nationality_or_two_modifiers():
