@@ -158,6 +158,13 @@ def phrase_relation(words: str) -> tuple[str, bool] | None:
     return _lookup(_phrases()[1], words)
 
 
+def first_phrase(text: str) -> tuple[str, bool] | None:
+    """The relation of the first phrase of ``reading.yaml`` in ``text`` ("works with three agencies:" →
+    COLLABORATES_WITH), or None."""
+    pattern, table = _phrases()
+    return next((found for m in pattern.finditer(text) if (found := _lookup(table, m[0])) is not None), None)
+
+
 @memoised
 def phrased(t: str, bullet: bool = False) -> list[Phrased]:
     """The relations the phrases of ``reading.yaml`` state in templated statement ``t`` (``bullet``: a

@@ -9,7 +9,7 @@ import re
 
 from loaders import relations as R
 from loaders.bullets import Statement
-from loaders.clauses import phrase_relation
+from loaders.clauses import first_phrase, phrase_relation
 from loaders.dates import YearSpan, find_years
 from loaders.forms import counted_members
 from loaders.groups import targets_in_name
@@ -374,6 +374,9 @@ def _listed_parts(rd: Reader, per_statement: list[tuple[str, list[str], list[Yea
         last_line = st.last_line
         if named and st.text.endswith(":") and set(st.text.lower().replace(":", " ").split()) & part_nouns:
             intro = (st.index, named[0])
+            # "X works with three agencies:", "X is the legal successor of two bodies:": the items stand in the
+            # relation the introduction's verb says; "X has three components:", "X consists of:": its parts
+            stated = first_phrase(_template_after(per_statement[st.index][0]))
             opening = rd.doc.lines[st.first_line - 1]
             # Items sit deeper than a numbered paragraph that introduces them ("4. … three components:").
             intro_indent = _indent(opening) + 1 if _ITEM.match(opening) else 0
@@ -382,7 +385,30 @@ def _listed_parts(rd: Reader, per_statement: list[tuple[str, list[str], list[Yea
             intro = None if st.kind != "bullet" or st.parent is None else intro
             continue
         if named and named[0] != intro[1]:
-            rd.add("PART_OF", named[0], intro[1], [span_of(rd.statements[intro[0]]), span_of(st)], NESTED)
+            _listed_item(rd, stated, named[0], intro[1], [span_of(rd.statements[intro[0]]), span_of(st)])
+
+
+def _template_after(templ: str) -> str:
+    """A list's introduction after its subject's mention ("@0@ works with three agencies:" → "works with …")."""
+    first = templ.find("@", templ.find("@") + 1)
+    return templ[first + 1 :] if first >= 0 else templ
+
+
+def _listed_item(rd: Reader, stated: tuple[str, bool] | None, item: str, subject: str,
+                 spans: list[tuple[int, int]]) -> None:
+    relation, forward = stated or ("PART_OF", True)
+    if relation in ("COLLABORATES_WITH", "PARTICIPATES_IN"):
+        if rd.is_instrument(subject):
+            rd.add("PARTICIPATES_IN", item, subject, spans, NESTED)
+        else:
+            rd.add("COLLABORATES_WITH", subject, item, spans, NESTED)
+    elif relation == "SUCCEEDED_BY":
+        old, new = (item, subject) if not forward else (subject, item)
+        rd.add("SUCCEEDED_BY", old, new, spans, NESTED)
+    elif relation in ("LEADS", "IMPLEMENTS") and forward and rd.is_instrument(item):
+        rd.add(relation, subject, item, spans, NESTED)
+    else:
+        rd.add("PART_OF", item, subject, spans, NESTED)
 
 
 def _matching_group(groups: dict[str, str], name: str) -> str | None:

@@ -1738,3 +1738,17 @@ def test_the_members_of_a_named_partnership_make_it():
     partners = {frozenset(f[1:]) for f in found if f[0] in ("COLLABORATES_WITH", "PARTICIPATES_IN")}
     assert {frozenset(("Quay Digital Hub", member)) for member in
             ("Dock Agency", "Confederation of Norland Industry", "Pier Chamber of Commerce")} <= partners
+
+
+def test_a_list_stands_in_the_relation_its_introduction_states():
+    found = facts(
+        "The Dock Agency is the legal successor of two institutions:\n- the Quay Office (2001-2015)\n"
+        "- the Pier Board (2005-2015)\n\nThe Norland Export Service works with three enterprise agencies:\n"
+        "- the Tide Enterprise Agency\n- the Wave Enterprise Agency\n\nThe Harbour Group has two subsidiaries:\n"
+        "- the Harbour Bank\n- the Harbour Leasing Company\n"
+    )
+    assert {("SUCCEEDED_BY", "Quay Office", "Dock Agency"), ("SUCCEEDED_BY", "Pier Board", "Dock Agency"),
+            ("PART_OF", "Harbour Bank", "Harbour Group")} <= found
+    partners = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
+    assert frozenset(("Norland Export Service", "Tide Enterprise Agency")) in partners
+    assert not {f for f in found if f[0] == "PART_OF" and f[2] == "Norland Export Service"}
