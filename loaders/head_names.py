@@ -37,7 +37,7 @@ _STOP_WORDS = frozenset(STOP.replace("\\", "").split("|")) | {"e.g", "i.e"}
 
 
 # a capitalised word (elided: "l'Italia"), an acronym or a number
-_CW = r"(?:(?:[ldLD]['\u2019])?[A-Z\u00c0-\u00de0-9](?:[\w'&]|[.-](?=\w))*)"
+_CW = r"(?:(?:[ldLD]['\u2019])?[A-Z\u00c0-\u00de0-9](?:[\w'&]|[.-](?=\w))*|[a-z][A-Z][\w'&]*)"  # (and "eGovernment")
 
 
 # "and" in the languages names are written in: "Economy, Development and Tourism", "Fomento y Turismo".

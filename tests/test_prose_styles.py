@@ -1752,3 +1752,8 @@ def test_a_list_stands_in_the_relation_its_introduction_states():
     partners = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
     assert frozenset(("Norland Export Service", "Tide Enterprise Agency")) in partners
     assert not {f for f in found if f[0] == "PART_OF" and f[2] == "Norland Export Service"}
+
+
+def test_a_word_like_egovernment_inside_a_name():
+    found = facts("The Agency for Public Management and eDocks (APM) runs the Quay Portal.\n")
+    assert ("IMPLEMENTS", "Agency for Public Management and eDocks", "Quay Portal") in found
