@@ -1,6 +1,7 @@
 """A body that "acts as" a role for an instrument: "A acts as the financial agent for P", "B served as the
-intermediate body of P and Q". The roles are the labels of ``role_labels`` in ``reading.yaml`` (the same words
-that label a role in a list or a table: "Operator: A"), so a role is declared once for both readings.
+intermediate body of P and Q", "A acts as the programme's secretariat", "P, for which A serves as
+implementation agent". The roles are the labels of ``role_labels`` in ``reading.yaml`` (the same words that
+label a role in a list or a table: "Operator: A"), so a role is declared once for both readings.
 """
 
 from __future__ import annotations
@@ -13,17 +14,25 @@ from loaders.clauses import Phrased
 from loaders.lexicon import alternation, reading_words
 from loaders.relations import LIST
 
+_ACTS = r"(?:acts?|acted|acting|serves?|served|serving|functions?|functioned)\s+as\s+"
+_AS_ROLE = r"(?:the\s+|an?\s+|its\s+)?(?:(?:national|main|sole|official|local|regional|central)\s+)?"
+
 
 @cache
-def _acting() -> re.Pattern[str]:
+def _acting() -> tuple[re.Pattern[str], re.Pattern[str]]:
     roles = alternation(label for label in reading_words().role_labels if " " in label or label.isalpha())
-    return re.compile(
-        r"@(\d+)@[^@;.]{0,40}?\b(?:acts?|acted|acting|serves?|served|serving|functions?|functioned)\s+as\s+"
-        r"(?:the\s+|an?\s+|its\s+)?(?:(?:national|main|sole|official|local|regional|central)\s+)?"
-        rf"(?P<role>{roles})\s+(?:for|of|to|in|on)\s+(?:the\s+)?(?P<list>{LIST})"
-        # (the list ends before the next clause's subject: "…, and B acts as …")
-        r"(?!\s+(?:acts?|serves?|is|are|was|were|has|have|will|runs?|manages?|operates?|leads?)\b)",
-        re.I,
+    return (
+        re.compile(
+            rf"@(\d+)@[^@;.]{{0,40}}?\b{_ACTS}(?:{_AS_ROLE}(?P<role>{roles})\s+(?:for|of|to|in|on)\s+(?:the\s+)?"
+            rf"(?P<list>{LIST})"
+            # (the list ends before the next clause's subject: "…, and B acts as …")
+            r"(?!\s+(?:acts?|serves?|is|are|was|were|has|have|will|runs?|manages?|operates?|leads?)\b)"
+            # "acts as the programme's secretariat"
+            rf"|(?:the\s+)?@(?P<owner>\d+)@(?:'s|\u2019s)\s+(?P<owned_role>{roles})\b)",
+            re.I,
+        ),
+        # "P, for which A serves as implementation agent, …"
+        re.compile(rf"@(\d+)@\s*,\s*for\s+which\s+(?:the\s+)?@(\d+)@\s+{_ACTS}{_AS_ROLE}(?P<role>{roles})\b", re.I),
     )
 
 
@@ -32,8 +41,11 @@ def acting_as(t: str) -> list[Phrased]:
     if " as " not in t:
         return []
     labels = reading_words().role_labels
-    return [
-        Phrased(labels[m["role"].lower()], [int(m[1])], [int(x) for x in MENTION.findall(m["list"])], m.start(),
-                m.end())
-        for m in _acting().finditer(t)
-    ]
+    acting, for_which = _acting()
+    out = []
+    for m in acting.finditer(t):
+        role, targets = (m["role"], MENTION.findall(m["list"])) if m["role"] else (m["owned_role"], [m["owner"]])
+        out.append(Phrased(labels[role.lower()], [int(m[1])], [int(x) for x in targets], m.start(), m.end()))
+    out += [Phrased(labels[m["role"].lower()], [int(m[2])], [int(m[1])], m.start(), m.end())
+            for m in for_which.finditer(t)]
+    return out

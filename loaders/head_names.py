@@ -22,6 +22,7 @@ from loaders.lexicon import (
     READING,
     REGIONAL_WORDS,
     SENTENCE_CASE_HEADS,
+    STARTERS,
     STOP,
     TAIL_OPENERS,
     Candidate,
@@ -202,6 +203,8 @@ def head_named(text: str) -> list[Candidate]:
     return out
 
 
+_LEGAL_FORM = re.compile(r" (?:Limited|Ltd\.?|PLC|plc|Inc\.?|LLC|GmbH|S\.A\.|SpA|Pty Ltd)(?![\w-])")
+_OF_OPENER = re.compile(r"[A-Z][a-z]+$")  # one capitalised word ("Seal"), not an abbreviation
 _LOWER_LAWS = frozenset(("law", "act", "decree", "ordinance"))  # after an abbreviation: "NOTRe law", "PACTE act"
 
 
@@ -244,6 +247,8 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
         tail += c[0]  # "Chamber of Commerce and Industry of Norland", "Government of the Republic of Norland"
     elif not tail and kept and (c := _COUNTRY_AFTER.match(text, he)) is not None and c[1] in countries().by_name:
         tail = c[0]  # "Innovation Agency Norland": a body named with its country after the head
+    if not tail and (legal := _LEGAL_FORM.match(text, he)) is not None:
+        tail = legal[0]  # "Valport Management Company Limited": the company's legal form ends its name
     if not kept and not tail:
         return []  # a bare "Office": a reference, resolved elsewhere
     start = toks[h - len(kept)][0] if kept else hs
@@ -312,6 +317,11 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
             continue
         if w in ("a", "an") and j > 0 and toks[j - 1][2] == "for" and capitalised(toks[j + 1][2]):
             j -= 1  # "European Funds for a Modern Economy programme": an article inside the name
+            continue
+        if w == "of" and j > 0 and _OF_OPENER.match(toks[j - 1][2]) and toks[j - 1][2] not in ANY_HEAD \
+                and toks[j - 1][2].lower() not in STARTERS and capitalised(toks[j + 1][2]) and not (
+                j > 1 and capitalised(toks[j - 2][2]) and toks[j - 2][2] not in ("The", "A", "An")):
+            j -= 1  # "Seal of Excellence scheme": "of" between two single capitalised words (not "Ministry of …")
             continue
         if w == "to" and j > 0 and capitalised(toks[j - 1][2]) and capitalised(toks[j + 1][2]) and not (
                 j > 1 and toks[j - 2][2].lower() in ("from", "between")):  # (not "from Sorvik to Quay Business …")

@@ -287,12 +287,14 @@ _PLACE_CUES = frozenset(("in", "across", "throughout", "at", "near", "around", "
 
 
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|formerly|previously|which|who)\s", re.I)
-_DEFINED_AFTER = re.compile(
-    r"\s+(?:is|was|has\s+been|became|remains)\s+(?:now\s+)?(?:the|a|an|one\s+of\s+the)\s+"
-    r"(?:(?!(?:for|of|in|to|with|by|and|that|which)\b)[\w-]+\s+){0,5}?"
+# What a sentence may say a name is: "… is the national innovation agency", "…, the state development bank,".
+_KIND = (
+    r"(?:the|a|an|one\s+of\s+the)\s+(?:(?!(?:for|of|in|to|with|by|and|that|which)\b)[\w-]+\s+){0,5}?"
     r"(?:agency|agencies|body|bodies|institution|company|corporation|foundation|bank|authority|organi[sz]ation|association"
     r"|fund|programme|program|scheme|initiative|platform|network|hub|centre|center|council|office|operator|provider)\b"
 )
+_DEFINED_AFTER = re.compile(rf"\s+(?:is|was|has\s+been|became|remains)\s+(?:now\s+)?{_KIND}")
+_KIND_APPOSED = re.compile(rf",\s+{_KIND}")  # "NORFIN, the state development bank,"
 
 
 # "the Chillán earthquake": a lower-case noun after the word (not a function word or a verb of the sentence)
@@ -316,9 +318,13 @@ def _lone_name(text: str, start: int, word: str) -> bool:
         # the sentence defines ("Portex is the national innovation agency", "NORVEX is a development bank").
         if _DEFINED_AFTER.match(text, start + len(word)) is not None:
             return word[1:].islower() or word.isupper()
+        if word.isupper() and len(word) >= 3:
+            return _KIND_APPOSED.match(text, start + len(word)) is not None  # "NORFIN, the state bank, runs …"
         return _APPOSITION_AFTER.match(text, start + len(word)) is not None and word[1:].islower()
     if before.rsplit(None, 1)[-1].lower() in _PLACE_CUES or before.rsplit(None, 1)[-1] in reading_words().person_titles:
         return False  # "in Sorvik": a place; "Mr Harbourne": a person
+    if word.isupper() and len(word) >= 3:  # an abbreviation never spelt out, that its apposition says is a body
+        return _KIND_APPOSED.match(text, start + len(word)) is not None
     return not word.endswith(_DEMONYM_ENDINGS) and word[1:].islower()
 
 

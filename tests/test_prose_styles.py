@@ -1757,3 +1757,30 @@ def test_a_list_stands_in_the_relation_its_introduction_states():
 def test_a_word_like_egovernment_inside_a_name():
     found = facts("The Agency for Public Management and eDocks (APM) runs the Quay Portal.\n")
     assert ("IMPLEMENTS", "Agency for Public Management and eDocks", "Quay Portal") in found
+
+
+def test_an_abbreviation_never_spelt_out_that_its_apposition_calls_a_bank():
+    found = facts(
+        "Finance for small firms is channelled mainly by NORFIN, the state development bank. During the pandemic, "
+        "NORFIN administered the Quay Guarantee Fund.\n"
+    )
+    assert ("IMPLEMENTS", "NORFIN", "Quay Guarantee Fund") in found
+
+
+def test_of_inside_an_instrument_name_and_a_companys_legal_form():
+    x = extract(document_from_text(
+        "The Seal of Excellence scheme funds small firms. Overview of Dock digitalisation strategy. Dockport "
+        "Management Company Limited, wholly owned by the Government of Norland, runs incubation programmes.\n"
+    ))
+    assert {"Seal of Excellence scheme", "Dockport Management Company Limited"} <= names(x)
+    assert not {n for n in names(x) if n.startswith("Overview")}
+
+
+def test_a_programmes_secretariat_and_for_which_a_body_serves_as_agent():
+    found = facts(
+        "The Quay Voucher Scheme is administered by the Dock Commission. The Pier Council acts as the programme's "
+        "secretariat. The Quay Brand Fund, for which the Pier Council serves as implementation agent, co-finances "
+        "branding projects.\n"
+    )
+    assert {("IMPLEMENTS", "Pier Council", "Quay Voucher Scheme"),
+            ("IMPLEMENTS", "Pier Council", "Quay Brand Fund")} <= found
