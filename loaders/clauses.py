@@ -193,6 +193,12 @@ _ITS_WORK = re.compile(
     r"|has\s+been\s+|had\s+been\s+)?$",
     re.I,
 )
+_PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s")  # "3.2 Within A, …": a report's numbering
+_PROJECT_OF = re.compile(
+    r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:project|initiative|pilot|programme|program|scheme|service|spin-off)\s+"
+    r"(?:of|by|from|within)\s+(?:the\s+)?@(\d+)@",
+    re.I,
+)
 _RUNNING_OF = re.compile(
     r"\s+(?:the\s+)?(?:(?:management|running|administration|operation|delivery|implementation)\s+of"
     r"|(?:responsibility|oversight)\s+for)\b", re.I
@@ -222,6 +228,10 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     out: list[Phrased] = []
     if relation == "SUCCEEDED_BY" and _RUNNING_OF.match(t, m.end()):
         return out  # "A took over the management of P" (or "responsibility for B"): A runs P now (loaders.reorganised)
+    if relation == "SUCCEEDED_BY" and (project := _PROJECT_OF.match(t, m.end())) is not None:
+        # "P began in 2016 as a project of A": A's project, not A's successor
+        subject = subjects_before(t, m.start())
+        return [Phrased(OWNS, [int(project[1])], subject, m.start(), project.end())] if subject else out
     before = subjects_before(t, m.start(), relation in _PARTNERS and forward, forward and relation in _ACTIVE)
     if relation == "PART_OF" and len(before) == 1 and _FRAMING.match(m[0]):
         before = framed(t, before)
@@ -302,7 +312,7 @@ def _implied_subject(
             and (w := _ITS_WORK.search(t, max(0, m.start() - 80), m.start())) is not None \
             and (owner := clause_subject(t[: w.start()])) is not None:
         before = [owner]  # "A was closed in 2019; its programmes were absorbed by B": A's work went to B
-    if not before and after and not t[: m.start()].strip(" *\u2013\u2014-"):
+    if not before and after and not _PARAGRAPH_NUMBER.sub("", t[: m.start()]).strip(" *\u2013\u2014-"):
         # "Launched in 2019 by A, the initiative …", "Funded under B, P …": an opening participle is
         # said of the main clause's subject
         last = t.find(f"@{after[-1]}@", m.end()) + len(f"@{after[-1]}@")

@@ -30,7 +30,8 @@ _YEARS = re.compile(
     # are joined into a range by _dated_ranges)
     rf"|(?P<fpre>(?:since|starting\s+in|beginning\s+in|as\s+of)\s+{_DAY_MONTH}|from\s+)(?P<f>{_Y})(?![\d%])"
     rf"|(?P<upre>(?:until|till|up\s+to|through)\s+{_DAY_MONTH}|(?:to|ended\s+in|closed\s+in)\s+)(?P<u>{_Y})(?![\d%])"
-    rf"|(?P<o>{_Y})\s*(?:-|\u2013|\u2014)(?=\s*(?:[,;)\]|]|$))"  # "(2028-, A)", "| 2019– |": still open
+    rf"|(?P<o>{_Y})\s*(?:-|\u2013|\u2014)(?:\s*(?:present|now|today|ongoing|date))?(?=\s*(?:[,;)\]|]|$))"
+    # ("(2028-, A)", "| 2019– |", "(2016-present, A)": still open)
     rf"|(?P<y>{_Y})(?![\d%]|\.\d|s\b)"
     rf")",
     re.I,

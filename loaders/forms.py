@@ -66,8 +66,9 @@ _ONLY_BODIES = re.compile(
 )
 
 
-_UNDER_FRAME = re.compile(
-    r"^\s*(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?@(\d+)@(?:\s+\d{4})?\s*,", re.I  # "… Plan 2030,"
+_UNDER_FRAME = re.compile(  # (after a numbered paragraph's number: "3.2 Within A, B …")
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?@(\d+)@(?:\s+\d{4})?\s*,",
+    re.I,  # "… Plan 2030,"
 )
 
 

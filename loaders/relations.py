@@ -54,7 +54,8 @@ COOPERATION_BETWEEN = re.compile(
     re.I,
 )
 COLLABORATING_WITH = re.compile(
-    rf"\b(?:collaborat(?:ing|es|ed|e)|co-?operat(?:ing|es|ed|e)|work(?:ing|s|ed)?|partner(?:ing|s|ed)?)\s+"
+    rf"\b(?:collaborat(?:ing|es|ed|e)|co-?operat(?:ing|es|ed|e)|work(?:ing|s|ed)?|partner(?:ing|s|ed)?"
+    rf"|(?:(?<=\bits\s)|(?<=\btheir\s))(?:co-?operation|collaboration))\s+"  # "continued its cooperation with B"
     rf"(?:closely\s+)?with\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:\(\s*(?:e\.g\.|i\.e\.|such\s+as|including|notably)?"
     rf"\s*(?P<plist>{LIST})\s*\)|(?:such\s+as\s+|including\s+|notably\s+)?(?P<list>{LIST}))"
     rf"(?:\s+(?:on|in|for|through)\s+@(?P<on>\d+)@)?",

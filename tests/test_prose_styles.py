@@ -1784,3 +1784,34 @@ def test_a_programmes_secretariat_and_for_which_a_body_serves_as_agent():
     )
     assert {("IMPLEMENTS", "Pier Council", "Quay Voucher Scheme"),
             ("IMPLEMENTS", "Pier Council", "Quay Brand Fund")} <= found
+
+
+def test_began_as_a_project_of_a_body_and_its_continued_cooperation():
+    found = facts(
+        "Digital Quay Street began in 2030 as a project of the Norland Association of Retailers (NAR) and grew into "
+        "a national programme. The Norland Export Agency (NEA) is the export agency. During 2031 the NEA continued "
+        "its cooperation with the Dock Chamber of Commerce on information days.\n"
+    )
+    assert ("LEADS", "Norland Association of Retailers", "Digital Quay Street") in found
+    assert not {f for f in found if f[0] == "SUCCEEDED_BY"}
+    assert {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"} >= {
+        frozenset(("Norland Export Agency", "Dock Chamber of Commerce"))}
+
+
+def test_no_fact_from_there_is_no_and_a_numbered_paragraphs_frame():
+    found = facts(
+        "The Norland Export Agency (NEA) is an agency. There is no common referral mechanism between NEA's grants, "
+        "the Quay Jobs Project support and other investments.\n\n"
+        "The Ministry of Docks (MD) holds the mandate.\n\n3.2 Within MD, the Vice-Ministry of Piers is responsible "
+        "for policy.\n"
+    )
+    assert not {f for f in found if "Quay Jobs Project" in f}
+    assert ("PART_OF", "Vice-Ministry of Piers", "Ministry of Docks") in found
+
+
+def test_present_leaves_a_deck_items_years_open_and_a_vision_is_a_strategy():
+    x = extract(document_from_text(
+        "- Quay Digital Programme (2031-present, Ministry of Docks)\n- Norland Modernisation Vision (2032, Cabinet)\n"
+    ))
+    assert dated_facts(x)[("IMPLEMENTS", "Ministry of Docks", "Quay Digital Programme")] == (2031, None)
+    assert next(e.type for e in x.entities if e.name == "Norland Modernisation Vision") == "Strategy"
