@@ -193,6 +193,7 @@ _ITS_WORK = re.compile(
     r"|has\s+been\s+|had\s+been\s+)?$",
     re.I,
 )
+_AFTER_COMMA = re.compile(r",\s*$")
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s")  # "3.2 Within A, …": a report's numbering
 _PROJECT_OF = re.compile(
     r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:project|initiative|pilot|programme|program|scheme|service|spin-off)\s+"
@@ -233,6 +234,9 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         subject = subjects_before(t, m.start())
         return [Phrased(OWNS, [int(project[1])], subject, m.start(), project.end())] if subject else out
     before = subjects_before(t, m.start(), relation in _PARTNERS and forward, forward and relation in _ACTIVE)
+    if m[0].split()[0].lower().endswith("ing") and _AFTER_COMMA.search(t, 0, m.start()) and (
+            main := clause_subject(t[: m.start()])) is not None:
+        before = [main]  # "B was set up under C in 2024, merging A and D": the participle is said of B
     if relation == "PART_OF" and len(before) == 1 and _FRAMING.match(m[0]):
         before = framed(t, before)
     after = _unnamed_object(t, m, before, objects_after(t, m.end(), limit), relation, forward)

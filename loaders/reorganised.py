@@ -37,9 +37,12 @@ _TOOK_OVER = re.compile(
 _TOOK_OVER_OWNING = re.compile(
     _TAKES_OVER + r"(?:the\s+)?(?:responsibility|oversight)\s+for\s+(?:the\s+)?@(\d+)@", re.I
 )
-# "A took over responsibility for digital policy from B": the work moved from B to A.
+# "A took over responsibility for digital policy from B", "A took over instruments that had been run by B": the
+# work moved from B to A.
 _TOOK_OVER_FROM = re.compile(
-    _TAKES_OVER + r"(?!(?:the\s+)?@)[^@;]{3,80}?\bfrom\s+(?:the\s+)?(?:former\s+)?@(\d+)@", re.I
+    _TAKES_OVER + r"(?!(?:the\s+)?@)[^@;]{3,80}?\b(?:from|(?:that|which)\s+(?:had\s+been|were|was)\s+"
+    r"(?:run|managed|administered|operated|delivered)\s+by)\s+(?:the\s+)?(?:former\s+)?@(\d+)@",
+    re.I,
 )
 # "C, formerly called B and, before that, A": A became B.
 _BEFORE_THAT = re.compile(

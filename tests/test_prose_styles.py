@@ -1815,3 +1815,16 @@ def test_present_leaves_a_deck_items_years_open_and_a_vision_is_a_strategy():
     ))
     assert dated_facts(x)[("IMPLEMENTS", "Ministry of Docks", "Quay Digital Programme")] == (2031, None)
     assert next(e.type for e in x.entities if e.name == "Norland Modernisation Vision") == "Strategy"
+
+
+def test_a_participle_after_a_comma_is_said_of_the_clause_subject_and_work_taken_over_from_its_runner():
+    found = facts(
+        "A Digital Dock Office (DDO) was set up under the Norland Innovation Bureau (NIB) on 1 July 2031, merging "
+        "the Office of the Chief Dock Officer (OCDO) and the Efficiency Unit. The Norland Export Agency (NEA) was "
+        "created by law in 2029. It took over a number of enterprise-support instruments that had been run by the "
+        "Norland Development Corporation (NDC).\n"
+    )
+    assert {("SUCCEEDED_BY", "Office of the Chief Dock Officer", "Digital Dock Office"),
+            ("SUCCEEDED_BY", "Efficiency Unit", "Digital Dock Office"),
+            ("TRANSFERRED_TO", "Norland Development Corporation", "Norland Export Agency")} <= found
+    assert not {f for f in found if f[0] == "SUCCEEDED_BY" and f[2] == "Norland Innovation Bureau"}
