@@ -1828,3 +1828,13 @@ def test_a_participle_after_a_comma_is_said_of_the_clause_subject_and_work_taken
             ("SUCCEEDED_BY", "Efficiency Unit", "Digital Dock Office"),
             ("TRANSFERRED_TO", "Norland Development Corporation", "Norland Export Agency")} <= found
     assert not {f for f in found if f[0] == "SUCCEEDED_BY" and f[2] == "Norland Innovation Bureau"}
+
+
+def test_an_imperative_bullet_on_a_bodys_page_opens_no_name():
+    x = extract(document_from_text(
+        "# About us\n\nThe Directorate for Dock Support (DDS) is the unit of the Ministry of Docks. We support small "
+        "firms.\n\n## What we do\n\n- Coordinate the **Quay Support Network**, the network of public institutions "
+        "that offer services to small firms\n", "about.md", "markdown",
+    ))
+    assert "Quay Support Network" in names(x) and not {n for n in names(x) if n.startswith("Coordinate")}
+    assert ("LEADS", "Directorate for Dock Support", "Quay Support Network") in set(dated_facts(x))
