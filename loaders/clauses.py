@@ -70,7 +70,9 @@ _ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")
 _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # verbs a relative clause may precede
 # A framing phrase ("as part of", "under") and the prepositions that make a mention an object of its verb.
 _FRAMING = re.compile(r"(?:as\s+)?part\s+of|under|within", re.I)
-_OPENER_SUBJECT = re.compile(r"\s*,\s*(?:the\s+|its\s+)?@(\d+)@")
+_OPENER_SUBJECT = re.compile(r"(?:\s+(?:since|in|from)\s+(?:19|20)\d\d)?\s*,\s*(?:the\s+|its\s+)?@(\d+)@")
+_AND_PARTICIPLE = re.compile(r"\s+and\s+[a-z]+(?:ed|en)\s+(?:by|under|through|with)\s+(?:the\s+)?@\d+@")
+_OPENING_AND = re.compile(r"^\s*[A-Z][a-z]+(?:ed|en)\s+[^,;]*\s+and\s+$")  # "Financed by A and …"
 # "P (2030-2031): grants for …", "P – a loan …": a line that opens on a name and describes it.
 _LABELLED_ITEM = re.compile(r"[\s*\u2013\u2014-]*@(\d+)@\s*(?:\([^()@]*\)\s*)?(?::|\s\u2013|\s\u2014|\s-)\s")
 _OWNER_OPENS = re.compile(r"^[\s*\u2013\u2014-]*@(\d+)@(?:'s|\u2019s)\s")  # "- Norland's plan …"
@@ -193,6 +195,7 @@ _ITS_WORK = re.compile(
     r"|has\s+been\s+|had\s+been\s+)?$",
     re.I,
 )
+_BOTH = re.compile(r",\s*both\s+$", re.I)
 _AFTER_COMMA = re.compile(r",\s*$")
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s")  # "3.2 Within A, …": a report's numbering
 _PROJECT_OF = re.compile(
@@ -234,6 +237,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         subject = subjects_before(t, m.start())
         return [Phrased(OWNS, [int(project[1])], subject, m.start(), project.end())] if subject else out
     before = subjects_before(t, m.start(), relation in _PARTNERS and forward, forward and relation in _ACTIVE)
+    if _BOTH.search(t, max(0, m.start() - 8), m.start()):
+        before = [int(x) for x in MENTION.findall(t, 0, m.start())][-2:]  # "A and B, both coordinated by C"
     if m[0].split()[0].lower().endswith("ing") and _AFTER_COMMA.search(t, 0, m.start()) and (
             main := clause_subject(t[: m.start()])) is not None:
         before = [main]  # "B was set up under C in 2024, merging A and D": the participle is said of B
@@ -316,10 +321,13 @@ def _implied_subject(
             and (w := _ITS_WORK.search(t, max(0, m.start() - 80), m.start())) is not None \
             and (owner := clause_subject(t[: w.start()])) is not None:
         before = [owner]  # "A was closed in 2019; its programmes were absorbed by B": A's work went to B
-    if not before and after and not _PARAGRAPH_NUMBER.sub("", t[: m.start()]).strip(" *\u2013\u2014-"):
-        # "Launched in 2019 by A, the initiative …", "Funded under B, P …": an opening participle is
-        # said of the main clause's subject
+    head = _PARAGRAPH_NUMBER.sub("", t[: m.start()])
+    if not before and after and (not head.strip(" *\u2013\u2014-") or _OPENING_AND.match(head)):
+        # "Launched in 2019 by A, the initiative …", "Funded under B, P …", "Financed by A and implemented by B
+        # since 2020, P …": an opening participle is said of the main clause's subject
         last = t.find(f"@{after[-1]}@", m.end()) + len(f"@{after[-1]}@")
+        if (a := _AND_PARTICIPLE.match(t, last)) is not None:
+            last = a.end()  # ("Financed by A and implemented by B, P …": past the second participle)
         if (o := _OPENER_SUBJECT.match(t, last)) is not None and int(o[1]) not in after:
             before = [int(o[1])]
     return before

@@ -50,6 +50,8 @@ def table_row(rd: Reader, st: Statement, t: str, keys: list[str]) -> None:
     header = rd.table_header or []
     for col, cell in enumerate(cells[1:], start=1):
         title = header[col] if col < len(header) else ""
+        if title.strip(" *:") in reading_words().target_columns:
+            continue  # "| For |", "| Target group |": whom the instrument serves, not who runs it
         for n, m in enumerate(R.MENTION.finditer(cell)):
             key = keys[int(m[1])]
             if not rd.is_actor(key):

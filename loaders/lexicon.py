@@ -289,6 +289,7 @@ class ReadingWords:
     default_instrument: str
     catalogue_headings: tuple[str, ...]
     in_name_openers: frozenset[str]
+    target_columns: frozenset[str]
 
 
 @cache
@@ -324,6 +325,7 @@ def reading_words() -> ReadingWords:
         data["default_instrument"],
         tuple(data["catalogue_headings"]),
         frozenset(data["in_name_openers"]),
+        frozenset(data["target_columns"]),
     )
 
 

@@ -1838,3 +1838,24 @@ def test_an_imperative_bullet_on_a_bodys_page_opens_no_name():
     ))
     assert "Quay Support Network" in names(x) and not {n for n in names(x) if n.startswith("Coordinate")}
     assert ("LEADS", "Directorate for Dock Support", "Quay Support Network") in set(dated_facts(x))
+
+
+def test_a_tables_for_column_names_no_implementer():
+    found = facts(
+        "| Program | Delivered by | Funded by | For |\n|---|---|---|---|\n"
+        "| Dock Digital Programme | Dock Agency | Province of Norland | Technology companies |\n"
+    )
+    assert ("IMPLEMENTS", "Dock Agency", "Dock Digital Programme") in found
+    assert not {f for f in found if f[1] == "Technology companies"}
+
+
+def test_both_coordinated_by_and_two_opening_participles():
+    found = facts(
+        "The activities contribute to the National Dock Strategy and to the Pier Strategy for Norland, both "
+        "coordinated by the Deputy Ministry of Piers. Financed by the Quay Bank and implemented by the Ministry of "
+        "Docks since 2030, the Harbour Innovation Project aims to expand digital skills.\n"
+    )
+    assert {("LEADS", "Deputy Ministry of Piers", "National Dock Strategy"),
+            ("LEADS", "Deputy Ministry of Piers", "Pier Strategy for Norland"),
+            ("IMPLEMENTS", "Ministry of Docks", "Harbour Innovation Project"),
+            ("LEADS", "Quay Bank", "Harbour Innovation Project")} <= found
