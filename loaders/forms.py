@@ -342,6 +342,10 @@ _OWNER_APPOSED = re.compile(  # (or "A's arm for the IT industry, B,": a noun an
 )
 
 
+_FLAGSHIP_IS = re.compile(
+    r"@(\d+)@(?:'s|\u2019s)?\s+(?:(?:main|key|principal|largest)\s+)?flagship(?:\s+[a-z-]+){0,5}?\s+(?:is|was|remains)\s+"
+    r"(?:the\s+)?@(\d+)@"
+)
 _PART_OF_ITS = re.compile(r"\b(?:part\s+of|under|within)\s+$", re.I)
 _PASSIVE_BEFORE = re.compile(  # "was launched", "P (2031): delivered …"
     r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|un)\b|^[^@:]*@\d+@[^:@]{0,20}:\s*\w+ed\b"
@@ -366,6 +370,8 @@ def _owned(t: str) -> list[Phrased]:
     out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _OWNED_APPOSED.finditer(t)]
     out += [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _OWNER_APPOSED.finditer(t)]
     out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True) for m in _OF_THE.finditer(t)]
+    if "flagship" in t:  # "Its flagship delivery vehicle for digitalisation is P" ("its" read as the body it means)
+        out += [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _FLAGSHIP_IS.finditer(t)]
     if (f := _ITS_FRAME.match(t)) is not None:
         out.append(Phrased(OWNS, [int(f[2])], [int(f[1])], f.start(), f.end()))
     umbrella = {m.start() for m in _umbrellas()[1].finditer(t)} if "," in t else set()

@@ -55,8 +55,8 @@ class _Scope:
 # "Its flagship is P", "Their main programme remains P": what the body before owns
 _ITS_FLAGSHIP = re.compile(  # … and "Its flagship programme for small firms, P, was created in 2018"
     r"(?:its|their)\s+(?:main\s+|key\s+|principal\s+|largest\s+)?(?:flagship|programme|program|initiative|scheme)"
-    r"(?:\s+(?:programme|program|initiative|scheme))?"
-    r"(?:\s+(?:is|was|remains)\s+|(?:\s+for\s+(?:[a-z -]{3,40}|@\d+@))?,\s+)(?:the\s+)?@(\d+)@",
+    r"(?:\s+(?:programme|program|initiative|scheme|delivery\s+vehicle|instrument|tool))?"  # "flagship delivery vehicle"
+    r"(?:\s+for\s+(?:[a-z -]{3,40}|@\d+@))?(?:\s+(?:is|was|remains)\s+|,\s+)(?:the\s+)?@(\d+)@",
     re.I,
 )
 

@@ -1859,3 +1859,13 @@ def test_both_coordinated_by_and_two_opening_participles():
             ("LEADS", "Deputy Ministry of Piers", "Pier Strategy for Norland"),
             ("IMPLEMENTS", "Ministry of Docks", "Harbour Innovation Project"),
             ("LEADS", "Quay Bank", "Harbour Innovation Project")} <= found
+
+
+def test_its_flagship_delivery_vehicle_is_the_bodys():
+    found = facts(
+        "Within the Ministry of Docks, the Vice-Ministry of Piers is responsible for policy. Its flagship delivery "
+        "vehicle for digitalisation is the Quay Business Programme, created in 2030. The Harbour Agency is the "
+        "port agency. Its flagship programme for small firms is the Tide Voucher.\n"
+    )
+    assert {("LEADS", "Vice-Ministry of Piers", "Quay Business Programme"),
+            ("LEADS", "Harbour Agency", "Tide Voucher")} <= found
