@@ -80,8 +80,9 @@ _TRANSLATED = re.compile(r"@(\d+)@[*_]*\s*\(\s*[*_]*@(\d+)@")  # "**A** (*B*, AB
 def _apposition() -> re.Pattern[str]:
     nouns = alternation(reading_words().body_nouns)
     return re.compile(
-        rf"@(\d+)@\s*,\s*(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s+(?:of|under|within|in|for)\s+"
-        rf"(?:the\s+)?@(\d+)@",
+        # "A, the directorate of B", "A is the unit of B responsible for …"
+        rf"@(\d+)@\s*(?:,|\s(?:is|was|remains|has\s+been)\s)\s*(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s+"
+        rf"(?:of|under|within|in|for)\s+(?:the\s+)?@(\d+)@",
         re.I,
     )
 

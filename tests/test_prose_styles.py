@@ -1869,3 +1869,10 @@ def test_its_flagship_delivery_vehicle_is_the_bodys():
     )
     assert {("LEADS", "Vice-Ministry of Piers", "Quay Business Programme"),
             ("LEADS", "Harbour Agency", "Tide Voucher")} <= found
+
+
+def test_a_body_that_is_the_unit_of_a_ministry():
+    found = facts(
+        "The Directorate for Dock Support (DDS) is the unit of the Ministry of Docks responsible for policy.\n"
+    )
+    assert ("PART_OF", "Directorate for Dock Support", "Ministry of Docks") in found
