@@ -160,7 +160,8 @@ def find_candidates(
         if shaped:
             found += shaped_names(text, found)
     found += short_forms(text, tokens)
-    kept = _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text)
+    kept = _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text,
+                            key[3] if bullet else None)
     if text.startswith("|") and (label := field_label_end(text)) is not None:
         kept = [c for c in kept if c.start > label]  # "| Main programme | P |": the label names nothing
         if not kept and (lone := _LONE_VALUE.match(text, label + 1)) is not None:  # "| Operator | Quayinvest |"
@@ -391,7 +392,10 @@ _KIND_RANK = {
 }
 
 
-def _non_overlapping(found: list[Candidate], text: str) -> list[Candidate]:
+def _non_overlapping(found: list[Candidate], text: str, known: frozenset[str] | None = None) -> list[Candidate]:
+    """The longest of overlapping mentions, each with the short name right after it. (``known``: in a bullet,
+    the abbreviations the document defined that the text holds; an instrument followed by one of them in brackets,
+    that does not spell it, is run by that body, "- Quay Voucher (MoTV)", not named by it.)"""
     if not found:
         return found
     found.sort(key=lambda c: (c.start, -(c.end - c.start), _KIND_RANK[c.kind]))
@@ -406,7 +410,8 @@ def _non_overlapping(found: list[Candidate], text: str) -> list[Candidate]:
         if c.kind in ("name", "quoted", "proper", "institutions") and (c.alias is None or year_alias) and (
                 am := short_name(c, text)):
             abbr = am[1]
-            if not abbr.isdigit() and not abbr.startswith("Article"):
+            theirs = known is not None and abbr in known and c.type in _INSTRUMENT_LABELS and not spells(abbr, c.name)
+            if not abbr.isdigit() and not abbr.startswith("Article") and not theirs:
                 c = Candidate(c.start, c.end, c.type, c.name, c.kind, abbr, c.head)
         elif c.kind in ("name", "proper") and c.alias is None and (first := spelt_before(c, text)) is not None:
             c = Candidate(c.start, c.end, c.type, c.name, c.kind, first, c.head)  # "ABC (Agency for B C)"

@@ -31,6 +31,7 @@ from loaders.lexicon import (
     countries,
     owner_in_name,
     reading_words,
+    spells,
     strip_starters,
 )
 
@@ -204,6 +205,17 @@ def head_named(text: str) -> list[Candidate]:
 
 
 _LEGAL_FORM = re.compile(r" (?:Limited|Ltd\.?|PLC|plc|Inc\.?|LLC|GmbH|S\.A\.|SpA|Pty Ltd)(?![\w-])")
+_ABBREVIATION_NEXT = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+
+
+def _spelt_with(text: str, at: int, words: list[str]) -> bool:
+    """Whether the abbreviation in brackets at ``at`` spells the words, the last of them included."""
+    m = _ABBREVIATION_NEXT.match(text, at)
+    if m is None or not spells(m[1], " ".join(words)):
+        return False
+    return m[1][-1].lower() == words[-1].split()[-1][0].lower()
+
+
 _OF_OPENER = re.compile(r"[A-Z][a-z]+$")  # one capitalised word ("Seal"), not an abbreviation
 _LOWER_LAWS = frozenset(("law", "act", "decree", "ordinance"))  # after an abbreviation: "NOTRe law", "PACTE act"
 
@@ -242,9 +254,12 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     c = _COUNTRY_SUFFIX.match(text, he + len(tail)) if tail else None
     if c is not None and {c[1], c[1].title()} & countries().by_name.keys():
         tail += c[0]  # "Organization for Harbour Innovation, NORLAND (OHIN)", "Ministry of Made in Norland (MMN)"
-    elif tail and ACTOR_HEADS[head] != "Ministry" and (c := _OF_COUNTRY.match(text, he + len(tail))) is not None \
-            and c[1] in countries().by_name:  # (a ministry is named by its portfolio: "… of Norland" only qualifies it)
-        tail += c[0]  # "Chamber of Commerce and Industry of Norland", "Government of the Republic of Norland"
+    elif tail and (c := _OF_COUNTRY.match(text, he + len(tail))) is not None and (
+            ACTOR_HEADS[head] != "Ministry" and c[1] in countries().by_name  # (a ministry's country only qualifies it)
+            or _spelt_with(text, c.end(), [*kept, head, tail, c[0]])):
+        # "Chamber of Commerce and Industry of Norland", "Government of the Republic of Norland", "Ministry of
+        # Trade of Valdoria (MoTV)" (its abbreviation spells the country too)
+        tail += c[0]
     elif not tail and kept and (c := _COUNTRY_AFTER.match(text, he)) is not None and c[1] in countries().by_name:
         tail = c[0]  # "Innovation Agency Norland": a body named with its country after the head
     if not tail and (legal := _LEGAL_FORM.match(text, he)) is not None:

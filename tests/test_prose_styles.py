@@ -1876,3 +1876,14 @@ def test_a_body_that_is_the_unit_of_a_ministry():
         "The Directorate for Dock Support (DDS) is the unit of the Ministry of Docks responsible for policy.\n"
     )
     assert ("PART_OF", "Directorate for Dock Support", "Ministry of Docks") in found
+
+
+def test_a_ministrys_abbreviation_spelling_its_country_and_a_deck_item_run_by_it():
+    x = extract(document_from_text(
+        "Ministry of Trade of Valdoria (MoTV) - policy owner\n- Quay Export Strategy of Valdoria (MoTV)\n"
+        "- Dock Voucher (MoTV)\n"
+    ))
+    found = set(dated_facts(x))
+    assert {("IMPLEMENTS", "Ministry of Trade of Valdoria", "Quay Export Strategy of Valdoria"),
+            ("IMPLEMENTS", "Ministry of Trade of Valdoria", "Dock Voucher")} <= found
+    assert "MoTV" in next(e.aliases for e in x.entities if e.name == "Ministry of Trade of Valdoria")
