@@ -166,6 +166,10 @@ class Reader:
             made = [t for rel, _, t in self.pairs if rel == "SUCCEEDED_BY" and self.type_of(t) == kind]
             if made or named:
                 return made[-1] if made else next(reversed(named)) if named else None
+        if " for " in c.name:  # "the ministry responsible for science": the one whose name holds its remit, or none
+            remit = c.name.split(" for ", 1)[1]
+            holders = (k for k in reversed(self.recent_type.get(kind, {})) if remit in self.drafts[k].name.lower())
+            return next(holders, None)
         salient = self._salient(named, line)
         of_type = self.recent_type.get(kind)
         if salient is None and not of_type and c.name == _THE_GOVERNMENT:

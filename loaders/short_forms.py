@@ -38,6 +38,7 @@ _REFERENCE = re.compile(
     + r"(?!\s+(?:[a-z]+\s+)?(?:" + "|".join(reading_words().body_nouns) + r")\b)"
 )
 
+_REMIT = re.compile(r"\s+(?:responsible\s+for|in\s+charge\s+of)\s+(?:the\s+)?([A-Za-z]{4,})")
 _JOINED = re.compile(r"\s+(?:and|&)\s+[A-Z]")
 _APPOSED = re.compile(r"\s*,\s*(?:the\s+)?[A-Z]")  # a name in apposition: the mention itself
 _VERB_HEADS = frozenset(READING["verb_heads"])  # lower-case heads that are verbs too ("that act as")
@@ -101,7 +102,12 @@ def short_forms(text: str, tokens: set[str] | None = None) -> list[Candidate]:
                 continue  # "The Funds and Programmes Division": the first words of a name
             if m[0].startswith(("that", "That")) and m["head"] in _VERB_HEADS:
                 continue  # "agencies that act as first contact": a relative clause's verb
-            # "the new ministry" is the latest one named: its name carries the modifier for the reader.
+            # "the new ministry" is the latest one named: its name carries the modifier for the reader, as
+            # "the ministry responsible for science" carries its portfolio (the one whose name holds it).
+            if (remit := _REMIT.match(text, m.end())) is not None:
+                remit_name = f"{m['head']} for {remit[1].lower()}"
+                found.append(Candidate(m.start(), remit.end(), "", remit_name, "reference", head=m["head"]))
+                continue
             name = f"new {m['head']}" if m["mod"] == "new" else m["head"]
             found.append(Candidate(m.start(), m.end(), "", name, "reference", head=m["head"]))
     if "former" in tokens or "latter" in tokens:  # "the former runs P": the first of the last two named

@@ -1887,3 +1887,13 @@ def test_a_ministrys_abbreviation_spelling_its_country_and_a_deck_item_run_by_it
     assert {("IMPLEMENTS", "Ministry of Trade of Valdoria", "Quay Export Strategy of Valdoria"),
             ("IMPLEMENTS", "Ministry of Trade of Valdoria", "Dock Voucher")} <= found
     assert "MoTV" in next(e.aliases for e in x.entities if e.name == "Ministry of Trade of Valdoria")
+
+
+def test_the_ministry_responsible_for_a_portfolio_is_the_one_named_so_or_none():
+    found = facts(
+        "The Ministry of Education and Science and the Ministry of Docks signed a pact. The Quay Research Agency is "
+        "supervised by the ministry responsible for science. The Pier Agency is supervised by the ministry in "
+        "charge of tourism.\n"
+    )
+    assert ("PART_OF", "Quay Research Agency", "Ministry of Education and Science") in found
+    assert not {f for f in found if f[1] == "Pier Agency"}
