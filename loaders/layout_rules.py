@@ -379,6 +379,8 @@ def _listed_parts(rd: Reader, per_statement: list[tuple[str, list[str], list[Yea
             # "X works with three agencies:", "X is the legal successor of two bodies:": the items stand in the
             # relation the introduction's verb says; "X has three components:", "X consists of:": its parts
             stated = first_phrase(_template_after(per_statement[st.index][0]))
+            if _ONE_OF.search(st.text):
+                intro = None  # "X is one of three agencies:": the items are X's peers, not its parts
             opening = rd.doc.lines[st.first_line - 1]
             # Items sit deeper than a numbered paragraph that introduces them ("4. … three components:").
             intro_indent = _indent(opening) + 1 if _ITEM.match(opening) else 0
@@ -388,6 +390,9 @@ def _listed_parts(rd: Reader, per_statement: list[tuple[str, list[str], list[Yea
             continue
         if named and named[0] != intro[1]:
             _listed_item(rd, stated, named[0], intro[1], [span_of(rd.statements[intro[0]]), span_of(st)])
+
+
+_ONE_OF = re.compile(r"\bone\s+of\b", re.I)
 
 
 def _template_after(templ: str) -> str:

@@ -1897,3 +1897,11 @@ def test_the_ministry_responsible_for_a_portfolio_is_the_one_named_so_or_none():
     )
     assert ("PART_OF", "Quay Research Agency", "Ministry of Education and Science") in found
     assert not {f for f in found if f[1] == "Pier Agency"}
+
+
+def test_the_items_after_one_of_three_agencies_are_peers_not_parts():
+    found = facts(
+        "The Norland Export Service is one of three enterprise agencies:\n- the Tide Enterprise Agency\n"
+        "- the Wave Enterprise Agency\n"
+    )
+    assert not {f for f in found if f[0] == "PART_OF"}
