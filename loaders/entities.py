@@ -410,7 +410,8 @@ def _non_overlapping(found: list[Candidate], text: str, known: frozenset[str] | 
         if c.kind in ("name", "quoted", "proper", "institutions") and (c.alias is None or year_alias) and (
                 am := short_name(c, text)):
             abbr = am[1]
-            theirs = known is not None and abbr in known and c.type in _INSTRUMENT_LABELS and not spells(abbr, c.name)
+            theirs = known is not None and abbr in known and c.type in _INSTRUMENT_LABELS and not spells(
+                abbr, c.name) and not text[am.end() :].strip(" .;")  # (the bracket ends the item: "- P (MoTV)")
             if not abbr.isdigit() and not abbr.startswith("Article") and not theirs:
                 c = Candidate(c.start, c.end, c.type, c.name, c.kind, abbr, c.head)
         elif c.kind in ("name", "proper") and c.alias is None and (first := spelt_before(c, text)) is not None:

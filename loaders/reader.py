@@ -167,9 +167,11 @@ class Reader:
             if made or named:
                 return made[-1] if made else next(reversed(named)) if named else None
         if " for " in c.name:  # "the ministry responsible for science": the one whose name holds its remit, or none
-            remit = c.name.split(" for ", 1)[1]
-            holders = (k for k in reversed(self.recent_type.get(kind, {})) if remit in self.drafts[k].name.lower())
-            return next(holders, None)
+            stem = c.name.split(" for ", 1)[1][:5]  # ("economy" is held by "Economic Development")
+            holders = [k for k in reversed(self.recent_type.get(kind, {}))
+                       if any(w.startswith(stem) for w in self.drafts[k].name.lower().split())]
+            # (of several, the one named most often, the document's own; on a tie the latest)
+            return max(holders, key=lambda k: len(self.drafts[k].lines)) if holders else None
         salient = self._salient(named, line)
         of_type = self.recent_type.get(kind)
         if salient is None and not of_type and c.name == _THE_GOVERNMENT:

@@ -1897,6 +1897,10 @@ def test_the_ministry_responsible_for_a_portfolio_is_the_one_named_so_or_none():
     )
     assert ("PART_OF", "Quay Research Agency", "Ministry of Education and Science") in found
     assert not {f for f in found if f[1] == "Pier Agency"}
+    assert ("PART_OF", "Tide Agency", "Ministry for Economic Development") in facts(
+        "The Ministry for Economic Development runs the Dock Fund. The Tide Agency is supervised by the ministry "
+        "responsible for the economy.\n"
+    )
 
 
 def test_the_items_after_one_of_three_agencies_are_peers_not_parts():
