@@ -81,7 +81,8 @@ def _apposition() -> re.Pattern[str]:
     nouns = alternation(reading_words().body_nouns)
     return re.compile(
         # "A, the directorate of B", "A is the unit of B responsible for …"
-        rf"@(\d+)@\s*(?:,|\s(?:is|was|remains|has\s+been)\s)\s*(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s+"
+        rf"(?<!\bof\s)(?<!\bof\sthe\s)@(\d+)@\s*(?:,|\s(?:is|was|remains|has\s+been)\s)\s*(?:the|an?)\s+"
+        rf"(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s+"
         rf"(?:of|under|within|in|for)\s+(?:the\s+)?@(\d+)@",
         re.I,
     )

@@ -104,7 +104,7 @@ def short_forms(text: str, tokens: set[str] | None = None) -> list[Candidate]:
                 continue  # "agencies that act as first contact": a relative clause's verb
             # "the new ministry" is the latest one named: its name carries the modifier for the reader, as
             # "the ministry responsible for science" carries its portfolio (the one whose name holds it).
-            if (remit := _REMIT.match(text, m.end())) is not None:
+            if (remit := _REMIT.match(text, m.end())) is not None and not text[: m.start()].rstrip().endswith(","):
                 remit_name = f"{m['head']} for {remit[1].lower()}"
                 found.append(Candidate(m.start(), remit.end(), "", remit_name, "reference", head=m["head"]))
                 continue
