@@ -15,7 +15,7 @@ from functools import cache
 from loaders.acting import acting_as
 from loaders.clause_ends import MENTION, PARTNER_ITEM, clause_subject, list_end
 from loaders.clauses import OWNS, SAME_AS, Phrased
-from loaders.lexicon import STOP, alternation, memoised, reading_words
+from loaders.lexicon import COUNTS, STOP, alternation, memoised, reading_words
 from loaders.relations import LIST
 from loaders.reorganised import reorganised
 
@@ -180,14 +180,13 @@ def _members() -> re.Pattern[str]:
     )
 
 
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 
 
 @cache
 def _counted_members() -> re.Pattern[str]:
     nouns = alternation(_plural(w) for w in reading_words().body_nouns)
     return re.compile(
-        rf"^\s*(?:the\s+)?(?P<n>{'|'.join(_COUNTS)})\s+(?:[a-z-]+\s+){{0,2}}?(?:{nouns})\s+"
+        rf"^\s*(?:the\s+)?(?P<n>{'|'.join(COUNTS)})\s+(?:[a-z-]+\s+){{0,2}}?(?:{nouns})\s+"
         rf"(?:under|attached\s+to|reporting\s+to|within|affiliated\s+(?:to|with))\s+(?:the\s+)?@(?P<parent>\d+)@",
         re.I,
     )
@@ -198,7 +197,7 @@ def _counted_parts() -> re.Pattern[str]:
     nouns = alternation(_plural(w) for w in reading_words().named_part_nouns)
     return re.compile(
         rf"^\s*@(?P<parent>\d+)@\s+(?:has|had|have|comprises|comprised|consists\s+of|consisted\s+of|includes|included)"
-        rf"\s+(?P<n>{'|'.join(_COUNTS)})\s+(?:[a-z-]+\s+){{0,2}}?(?:{nouns})\s*[.:]?\s*$",
+        rf"\s+(?P<n>{'|'.join(COUNTS)})\s+(?:[a-z-]+\s+){{0,2}}?(?:{nouns})\s*[.:]?\s*$",
         re.I,
     )
 
@@ -207,7 +206,7 @@ def counted_members(t: str) -> tuple[int, int] | None:
     """ "Two agencies attached to the ministry carry …", "The programme had two streams.": (how many,
     the parent's mention); the sentences that follow name the members or parts."""
     m = _counted_members().match(t) or _counted_parts().match(t)
-    return (_COUNTS[m["n"].lower()], int(m["parent"])) if m else None
+    return (COUNTS[m["n"].lower()], int(m["parent"])) if m else None
 
 
 @cache

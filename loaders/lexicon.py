@@ -40,6 +40,7 @@ TARGET_BUSINESS_NOUNS: str = _LEXICON["target_business_nouns"]
 TARGET_BUSINESS_MODIFIERS: str = _LEXICON["target_business_modifiers"]
 STARTERS = frozenset(_LEXICON["starters"])
 STOP = "|".join(re.escape(w) for w in _LEXICON["stop_words"])
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}  # "two agencies", "both ministries"
 # Head nouns of every kind, and the abbreviation in parentheses after a name ("(PSA)", "(DG PORTS)").
 LAW_HEADS = frozenset(
     ("Act", "Law", "Code", "Decree", "Ordinance", "Regulation", "Directive", "Bill", "Decree-Law", "Decision")

@@ -10,6 +10,7 @@ import re
 from loaders.lexicon import (
     ACTOR_HEAD_RE,
     ACTOR_HEADS,
+    COUNTS,
     INSTRUMENT_HEADS,
     PUNCT_TO_SPACE,
     READING,
@@ -69,10 +70,10 @@ CLAUSE_OPENER = re.compile(
 
 # "the two agencies", "both ministries", "the three bodies": the bodies of that kind named last (the reader
 # groups them, :func:`loaders.linking._the_two`); a kind of body by its plural head, or any body.
-_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 _ANY_BODY = ("bodies", "institutions", "organisations", "organizations", "entities")
 _COUNTED = re.compile(
-    r"(?<![\w-])(?:[Tt]he\s+(two|three|four)|([Bb]oth)(?:\s+the)?)\s+(?:(?:new|former|merged|public|national)\s+)?"
+    rf"(?<![\w-])(?:[Tt]he\s+({'|'.join(w for w in COUNTS if w != 'both')})|([Bb]oth)(?:\s+the)?)\s+"
+    r"(?:(?:new|former|merged|public|national)\s+)?"
     rf"({alternation(h.lower() for h in ACTOR_HEADS if h.endswith('s'))}|{'|'.join(_ANY_BODY)})(?![\w-])"
 )
 
@@ -82,7 +83,7 @@ def _counted(text: str) -> list[Candidate]:
     for m in _COUNTED.finditer(text):
         head = m[3]
         label = "" if head in _ANY_BODY else ACTOR_HEADS[head.capitalize()]
-        out.append(Candidate(m.start(), m.end(), label, m[0], "collective", head=str(_COUNTS[(m[1] or m[2]).lower()])))
+        out.append(Candidate(m.start(), m.end(), label, m[0], "collective", head=str(COUNTS[(m[1] or m[2]).lower()])))
     return out
 
 
@@ -91,7 +92,7 @@ def short_forms(text: str, tokens: set[str] | None = None) -> list[Candidate]:
     if tokens is None:
         tokens = set(text.lower().translate(PUNCT_TO_SPACE).split())
     found: list[Candidate] = []
-    if not tokens.isdisjoint(_COUNTS):
+    if not tokens.isdisjoint(COUNTS):
         found += _counted(text)
     if not tokens.isdisjoint(TRIGGERS):
         for m in _REFERENCE.finditer(text):
