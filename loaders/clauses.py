@@ -197,16 +197,17 @@ _ITS_WORK = re.compile(
 )
 _BOTH = re.compile(r",\s*both\s+$", re.I)
 _AFTER_COMMA = re.compile(r",\s*$")
-_PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s")  # "3.2 Within A, …": a report's numbering
+PARAGRAPH_NUMBER = r"\d{1,2}(?:\.\d{1,2})*\.?\s+"  # "3.2 Within A, …": a report's numbering
+_PARAGRAPH_NUMBER = re.compile(rf"^\s*{PARAGRAPH_NUMBER}")
 _PROJECT_OF = re.compile(
     r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:project|initiative|pilot|programme|program|scheme|service|spin-off)\s+"
     r"(?:of|by|from|within)\s+(?:the\s+)?@(\d+)@",
     re.I,
 )
-_RUNNING_OF = re.compile(
-    r"\s+(?:the\s+)?(?:(?:management|running|administration|operation|delivery|implementation)\s+of"
-    r"|(?:responsibility|oversight)\s+for)\b", re.I
-)
+# "took over the management of P", "took over responsibility for B": running P, owning B (loaders.reorganised)
+RUNNING_NOUNS = r"management|running|administration|operation|delivery|implementation"
+OWNING_NOUNS = r"responsibility|oversight"
+_RUNNING_OF = re.compile(rf"\s+(?:the\s+)?(?:(?:{RUNNING_NOUNS})\s+of|(?:{OWNING_NOUNS})\s+for)\b", re.I)
 _PARTNER_AFTER = re.compile(r"[^@;.]*?\bwith\s+(?:the\s+)?@", re.I)
 _WITH_PARTNERS = re.compile(
     rf"\s+(?:in\s+(?:close\s+)?(?:partnership|cooperation|co-operation|collaboration)\s+)?with\s+(?:the\s+)?(?P<list>{LIST})",

@@ -30,6 +30,7 @@ from loaders.lexicon import (
     MEMO_SIZE,
     MEMOS,
     PUNCT_TO_SPACE,
+    TAIL_OPENERS,
     Candidate,
     alternation,
     canonical_name,
@@ -286,7 +287,7 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[a-z])\.\d{1,2}$")  # a sentence's full stop a
 _SENTENCE_GOES_ON = re.compile(r"\s|$")
 
 
-_TAIL_WORDS = frozenset(("for", "of", "on", "to"))
+_TAIL_WORDS = frozenset(TAIL_OPENERS.split("|")) | {"to"}
 
 
 def _tidy(c: Candidate, text: str) -> Candidate | None:

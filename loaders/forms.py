@@ -14,7 +14,7 @@ from functools import cache
 
 from loaders.acting import acting_as
 from loaders.clause_ends import MENTION, PARTNER_ITEM, clause_subject, list_end
-from loaders.clauses import OWNS, SAME_AS, Phrased
+from loaders.clauses import OWNS, PARAGRAPH_NUMBER, SAME_AS, Phrased
 from loaders.lexicon import COUNTS, STOP, alternation, memoised, reading_words
 from loaders.relations import LIST
 from loaders.reorganised import reorganised
@@ -67,7 +67,7 @@ _ONLY_BODIES = re.compile(
 
 
 _UNDER_FRAME = re.compile(  # (after a numbered paragraph's number: "3.2 Within A, B …")
-    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?@(\d+)@(?:\s+\d{4})?\s*,",
+    rf"^\s*(?:{PARAGRAPH_NUMBER})?(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?@(\d+)@(?:\s+\d{{4}})?\s*,",
     re.I,  # "… Plan 2030,"
 )
 

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from loaders.lexicon import (
+    ABBREVIATION,
     ACTOR_HEAD_RE,
     ACTOR_HEADS,
     ANY_HEAD,
@@ -205,12 +206,9 @@ def head_named(text: str) -> list[Candidate]:
 
 
 _LEGAL_FORM = re.compile(r" (?:Limited|Ltd\.?|PLC|plc|Inc\.?|LLC|GmbH|S\.A\.|SpA|Pty Ltd)(?![\w-])")
-_ABBREVIATION_NEXT = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
-
-
 def _spelt_with(text: str, at: int, words: list[str]) -> bool:
     """Whether the abbreviation in brackets at ``at`` spells the words, the last of them included."""
-    m = _ABBREVIATION_NEXT.match(text, at)
+    m = ABBREVIATION.match(text, at)
     if m is None or not spells(m[1], " ".join(words)):
         return False
     return m[1][-1].lower() == words[-1].split()[-1][0].lower()

@@ -133,7 +133,6 @@ def frame_rules(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
     _targets_in_titles(rd)
 
 
-_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 
 
 def _owners_catalogue(rd: Reader, per_statement: list[tuple[str, list[str], list[YearSpan]]]) -> None:
@@ -141,7 +140,7 @@ def _owners_catalogue(rd: Reader, per_statement: list[tuple[str, list[str], list
     them ("Programmes for digital business", "Funding for SMEs"): each item (a bullet or a table row) that opens
     on an instrument and names no other body is one the page's body runs."""
     owner = rd.owner()
-    if owner is None or sum(_WE.search(st.text) is not None for st in rd.statements) < _SPEAKS_FOR_ITSELF:
+    if owner is None or sum(_FIRST_PERSON.search(st.text) is not None for st in rd.statements) < _SPEAKS_FOR_ITSELF:
         return
     words = reading_words().catalogue_headings
     for st, (templ, keys, _) in zip(rd.statements, per_statement, strict=True):

@@ -20,7 +20,7 @@ from loaders.lexicon import (
     reading_words,
     recurring_matches,
 )
-from loaders.reader import FUND_HEADS, Reader
+from loaders.reader import Reader
 from loaders.short_forms import CLAUSE_OPENER
 
 _DETERMINERS = re.compile(r"(?:\b(?:the|former|new|then)\s+)+$", re.I)
@@ -327,8 +327,8 @@ def appositive_heads(rd: Reader, text: str, kept: list[Candidate], keys: list[st
         if c.kind in ("reference", "pronoun"):
             continue
         # a name found by shape takes the type a determined apposition gives it ("X, the …", not "X, which runs …")
-        d = rd.drafts[key]  # (a fund may be the body that manages it: "the X Fund, an agency of M")
-        free = (rd.retypable(key) or d.head in FUND_HEADS and not d.fixed) and bool(_DETERMINED.match(text, c.end))
+        # (a fund may be the body that manages it: "the X Fund, an agency of M")
+        free = (rd.retypable(key) or rd.fund_free(key)) and bool(_DETERMINED.match(text, c.end))
         heads = _ANY_HEAD if free else INSTRUMENT_HEADS if rd.is_instrument(key) else _BODY_HEADS if rd.is_actor(
             key) else ()
         m = _APPOSED_HEAD.match(text, c.end) if heads else None

@@ -168,10 +168,9 @@ class Reader:
                 return made[-1] if made else next(reversed(named)) if named else None
         if " for " in c.name:  # "the ministry responsible for science": the one whose name holds its remit, or none
             stem = c.name.split(" for ", 1)[1][:5]  # ("economy" is held by "Economic Development")
-            holders = [k for k in reversed(self.recent_type.get(kind, {}))
-                       if any(w.startswith(stem) for w in self.drafts[k].name.lower().split())]
-            # (of several, the one named most often, the document's own; on a tie the latest)
-            return max(holders, key=lambda k: len(self.drafts[k].lines)) if holders else None
+            holders = {k: None for k in self.recent_type.get(kind, {})
+                       if any(w.startswith(stem) for w in self.drafts[k].name.lower().split())}
+            return self._salient(holders, line)  # (of several, the one on this line, else the most named)
         salient = self._salient(named, line)
         of_type = self.recent_type.get(kind)
         if salient is None and not of_type and c.name == _THE_GOVERNMENT:
@@ -301,6 +300,11 @@ class Reader:
             source, target = target, source
         return (rel, source, target) in self.pairs
 
+    def fund_free(self, key: str) -> bool:
+        """Whether a fund's name may still be read as the body that manages it (no relation has typed it)."""
+        d = self.drafts[key]
+        return d.head in FUND_HEADS and not d.fixed
+
     def retypable(self, key: str) -> bool:
         """A name found by shape, or a network's ("… Centres"), that no relation has typed yet."""
         d = self.drafts[key]
@@ -352,7 +356,7 @@ class Reader:
         # A lone capitalised word is retyped as a body ("… through Portex"), or as an instrument only as what
         # a body leads or runs ("the ministry runs Quaybonus").
         s_free = self.retypable(source) and (s.kind != "single" or words.default_actor in spec.sources) or (
-            s.head in FUND_HEADS and not s.fixed and rel in ("LEADS", "IMPLEMENTS"))  # "… by the X Fund": a body
+            self.fund_free(source) and rel in ("LEADS", "IMPLEMENTS"))  # "… set up by the X Fund": a body
         t_free = self.retypable(target) and (
             t.kind != "single" or words.default_actor in spec.targets or rel in ("LEADS", "IMPLEMENTS")
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from loaders.clause_ends import MENTION
-from loaders.clauses import OWNS, Phrased
+from loaders.clauses import OWNING_NOUNS, OWNS, RUNNING_NOUNS, Phrased
 from loaders.relations import LIST
 
 # (or "A was merged with B into C")
@@ -23,7 +23,7 @@ _TAKE_OVER = r"(?:took|takes|has\s+taken|will\s+take)\s+over"
 _TAKES_OVER = rf"@(\d+)@[^@;]{{0,30}}?\b{_TAKE_OVER}\s+"
 _ABSORBS = rf"@(\d+)@[^@;]{{0,30}}?\b(?:{_TAKE_OVER}|absorbed|absorbs|inherited|assumed)\s+"
 _TOOK_OVER_RUNNING = re.compile(
-    _TAKES_OVER + r"(?:(?:the\s+)?(?:management|running|administration|operation|delivery|implementation)\s+of\s+)?"
+    _TAKES_OVER + rf"(?:(?:the\s+)?(?:{RUNNING_NOUNS})\s+of\s+)?"
     r"(?:the\s+)?@(\d+)@(?:\s+from\s+(?:the\s+)?@(?P<from>\d+)@)?",
     re.I,
 )
@@ -35,7 +35,7 @@ _TOOK_OVER = re.compile(
 )
 # "A took over responsibility for B": A is B's owner now (B a body, part of A; B an instrument, led by A).
 _TOOK_OVER_OWNING = re.compile(
-    _TAKES_OVER + r"(?:the\s+)?(?:responsibility|oversight)\s+for\s+(?:the\s+)?@(\d+)@", re.I
+    _TAKES_OVER + rf"(?:the\s+)?(?:{OWNING_NOUNS})\s+for\s+(?:the\s+)?@(\d+)@", re.I
 )
 # "A took over responsibility for digital policy from B", "A took over instruments that had been run by B": the
 # work moved from B to A.
