@@ -382,6 +382,7 @@ _KIND_RANK = {
     "measure": 1,
     "name": 2,
     "collective": 3,
+    "described": 3,
     "institutions": 3,
     "target": 4,
     "acronym": 5,  # only abbreviations the document defined: they outrank a reading by shape

@@ -17,14 +17,19 @@ import re
 from loaders.lexicon import (
     ACTOR_HEAD_RE,
     COLLECTIVES,
+    DESCRIBED_HEADS,
+    GENERIC_MODIFIERS,
     KEPT_COLLECTIVES,
     SPACE,
+    STOP,
     TARGET_BUSINESS_MODIFIERS,
     TARGET_BUSINESS_NOUNS,
     TARGET_CORES,
     TARGET_MODIFIERS,
     Candidate,
+    alternation,
     name_key,
+    reading_words,
 )
 
 _COLLECTIVE = re.compile(
@@ -128,6 +133,51 @@ _COLLECTIVE_STEMS = _stems(*(p for p, _ in COLLECTIVES))
 _TARGET_STEMS = _stems(TARGET_CORES, TARGET_BUSINESS_NOUNS)
 
 
+# An instrument described in lower-case words rather than named: "the tax credit scheme for R&D costs",
+# "a call for digitalisation vouchers". One to three modifiers, then the head, then an optional "for …"
+# tail of up to five words; not when a name or another head follows ("the grant programme Norland Online").
+_WORD = r"(?:[a-z][a-z0-9&\u00e0-\u00ff-]*|[A-Z][A-Za-z&]*[A-Z]s?)"  # a lower-case word or an acronym ("R&D")
+_NOT_MODIFIER = rf"(?!(?:{STOP}|{alternation(GENERIC_MODIFIERS)}|and|or|for|of|in|on|at|to|[a-z]+ed)\s)"
+_NOT_TAIL = rf"(?!(?:{STOP}|to|together|jointly|alongside|[a-z]+ed)(?![\w-]))"  # "… for SMEs, financed by"
+_HEAD = alternation(DESCRIBED_HEADS)
+_DESCRIBED = re.compile(
+    rf"(?<![\w&'\u2019.-])(?P<mods>(?:{_NOT_MODIFIER}[a-z][a-z0-9\u00e0-\u00ff-]*\s+){{1,3}})"
+    rf"(?P<head>{_HEAD})(?![\w-])(?!\s+[*_\"\u201c]{{0,2}}[A-Z])(?!\s+(?:{_HEAD})(?![\w-]))"
+    rf"(?P<tail>\s+for\s+(?:the\s+)?(?:{_NOT_TAIL}{_WORD}\s+(?:(?:of|and)\s+(?:the\s+)?)?){{0,4}}"
+    rf"{_NOT_TAIL}{_WORD}(?![\w-]))?"
+)
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ble", "ful", "less")
+_DESCRIBED_TRIGGER = re.compile(rf"(?<![\w-])(?:{_HEAD})(?![\w-])")
+# What opens a noun phrase before a description: a determiner, an owner, a preposition (not a verb: "offers
+# loans"), or nothing (a bullet's first words); not a name with a comma (an apposition: "P, the digital programme")
+_OPENS_PHRASE = re.compile(
+    r"(?:^|(?<![\w-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hese|for|of|through|[Tt]hrough|under|with|from|via|by"
+    r"|to|on|in)\s+|['\u2019]s\s+)$"
+)
+_APPOSITION = re.compile(r"(?:[A-Z][\w-]*|\))\s*,\s+(?:the\s+)?$")
+
+
+def described(text: str) -> list[Candidate]:
+    """Instruments described rather than named ("digitalisation vouchers"): one modifier at least a noun
+    (not "digital vouchers"), the words before them a determiner, an owner or a preposition (:data:`_OPENS_PHRASE`)."""
+    if not _DESCRIBED_TRIGGER.search(text):
+        return []
+    found = []
+    lowered = text[:1].lower() + text[1:] if text[:1].isupper() else text  # "Innovation cheques of up to …"
+    for m in _DESCRIBED.finditer(lowered):
+        if all(w.endswith(_ADJECTIVE_ENDINGS) for w in m["mods"].split()):
+            continue
+        before = text[max(0, m.start() - 40) : m.start()]
+        if not _OPENS_PHRASE.search(before) or _APPOSITION.search(before):
+            continue
+        if m.start() == 0 and not text[m.end() :].strip(" .;"):
+            continue  # a line that is only a description says what the heading above it names
+        name = text[m.start() : m.end()]
+        found.append(Candidate(m.start(), m.end(), reading_words().default_instrument, name, "described",
+                               head=m["head"]))
+    return found
+
+
 def groups(text: str, low: str) -> list[Candidate]:
     """Kinds of institution ("chambers of commerce") and target groups ("small businesses")."""
     found: list[Candidate] = []
@@ -146,4 +196,4 @@ def groups(text: str, low: str) -> list[Candidate]:
         for m in _TARGET.finditer(text[:1].lower() + text[1:] if text[:1].isupper() else text):
             name = _target_name(m)
             found.append(Candidate(m.start(), m.end(), "TargetGroup", name, "target", _as_written(m, name)))
-    return found
+    return found + described(text)

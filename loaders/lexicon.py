@@ -40,6 +40,8 @@ TARGET_BUSINESS_NOUNS: str = _LEXICON["target_business_nouns"]
 TARGET_BUSINESS_MODIFIERS: str = _LEXICON["target_business_modifiers"]
 STARTERS = frozenset(_LEXICON["starters"])
 STOP = "|".join(re.escape(w) for w in _LEXICON["stop_words"])
+DESCRIBED_HEADS = frozenset(_LEXICON["described_heads"])
+GENERIC_MODIFIERS = frozenset(_LEXICON["generic_modifiers"])
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}  # "two agencies", "both ministries"
 # Head nouns of every kind, and the abbreviation in parentheses after a name ("(PSA)", "(DG PORTS)").
 LAW_HEADS = frozenset(

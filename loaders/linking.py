@@ -51,7 +51,7 @@ def template(text: str, cands: list[Candidate]) -> str:
 
 _LOWER_AFTER_THE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([a-z][\w-]*)")
 _after_the = recurring_matches(_LOWER_AFTER_THE)
-_GIVES_WAY = ("reference", "pronoun", "target", "collective")  # what a known name written in full replaces
+_GIVES_WAY = ("reference", "pronoun", "target", "collective", "described")  # what a known name written in full replaces
 
 
 def names_read_before(rd: Reader, text: str, cands: list[Candidate]) -> list[Candidate]:

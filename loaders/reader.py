@@ -33,7 +33,8 @@ NESTED = 0.8  # said in a sub-bullet whose subject is its parent's
 FRAMED = 0.7  # given by the layout (an item under a strategy's slide, a target named in a title)
 
 _SHAPED = ("proper", "single")  # names found by shape alone, typed by what sentences do with them
-ON_DEMAND = ("collective", "single", "alias")  # kept only when a relationship needs them (not "institutions")
+# kept only when a relationship needs them (not "institutions", a kind of body named for itself)
+ON_DEMAND = ("collective", "single", "alias", "described")
 _OURS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")  # a heading of a body's own page: "What we do", "Our services"
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\u00e0-\u00ff'-]+")
 
@@ -197,6 +198,8 @@ class Reader:
             draft = self.drafts[key] = Draft(c.type, c.name, c.kind, head=c.head)
             self._index_words(c, key)
         elif c.kind not in ON_DEMAND and draft.kind in ON_DEMAND:
+            if draft.kind == "described":  # "the quay voucher scheme" before "the Quay Voucher Scheme": the name
+                draft.name, draft.head = c.name, c.head or draft.head
             draft.kind = c.kind
         if c.alias:
             draft.aliases[c.alias] = None

@@ -1909,3 +1909,23 @@ def test_the_items_after_one_of_three_agencies_are_peers_not_parts():
         "- the Wave Enterprise Agency\n"
     )
     assert not {f for f in found if f[0] == "PART_OF"}
+
+
+def test_an_instrument_described_rather_than_named_when_a_relation_names_it():
+    found = facts(
+        "The Quay Enterprise Fund today published a call for harbour digitalisation vouchers. The vouchers are "
+        "financed by the Dock Development Fund. The Pier Agency also runs the tax credit scheme for R&D costs "
+        "together with the Tide Revenue Office. Several new support schemes were announced.\n"
+    )
+    assert ("LEADS", "Dock Development Fund", "harbour digitalisation vouchers") in found
+    assert {("IMPLEMENTS", "Pier Agency", "tax credit scheme for R&D costs"),
+            ("PARTICIPATES_IN", "Tide Revenue Office", "tax credit scheme for R&D costs")} <= found
+    assert not {f for f in found if "support schemes" in f[2]}  # generic words describe no instrument
+
+
+def test_a_description_in_apposition_or_standing_alone_is_not_an_instrument_of_its_own():
+    found = facts(
+        "The funding expands Quay Boost, the small business digital programme run by the Ministry of Docks.\n"
+    )
+    assert ("IMPLEMENTS", "Ministry of Docks", "Quay Boost") in found
+    assert not {f for f in found if "digital programme" in f[2]}
