@@ -126,6 +126,12 @@ _FUNDED_TO = re.compile(
     r"(?:the\s+|its\s+)?@(\d+)@",
     re.I,
 )
+# "P, co-funded by A through the F and by B": the fund the money comes through funds P as well.
+_FUNDED_THROUGH = re.compile(
+    r"\b(?:co-)?(?:funded|financed)\s+(?:by|from)\s+(?:the\s+)?@\d+@\s+(?:through|via|from)\s+(?:the\s+|its\s+)?@(\d+)@"
+    r"(?:\s*,?\s*and\s+(?:by|from)\s+(?:the\s+)?@(\d+)@)?",  # "… and by B": B funds P too
+    re.I,
+)
 # "Under the responsibility of M, A runs P": M leads what the clause is about.
 _RESPONSIBLE_FRAME = re.compile(
     r"^\s*Under\s+the\s+(?:responsibility|leadership|stewardship)\s+of\s+(?:the\s+)?@(\d+)@\s*,", re.I
@@ -135,11 +141,17 @@ _TOGETHER_WITH = re.compile(r"\btogether\s+with\s+(?:the\s+)?(?:[a-z]+\s+)?@(\d+
 
 def _funded_into(t: str) -> list[Phrased]:
     """ "A put EUR 5 million into P": A leads (funds) P; "together with B, A put …": B too; "… provides
-    $5 million to A to extend P": A leads P; "Under the responsibility of M, A runs P": M leads P."""
+    $5 million to A to extend P": A leads P; "P, funded by A through F": F leads P too; "Under the
+    responsibility of M, A runs P": M leads P."""
     out = [Phrased("LEADS", [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True) for m in _FUNDED_TO.finditer(t)]
     if (r := _RESPONSIBLE_FRAME.match(t)) is not None:
         out.append(Phrased("LEADS", [int(r[1])], [int(x) for x in MENTION.findall(t, r.end())], r.start(), r.end(),
                            typed=True))
+    for m in _FUNDED_THROUGH.finditer(t):
+        before = MENTION.findall(t, t.rfind(";", 0, m.start()) + 1, m.start())
+        if before:  # what is funded: the mention before the participle ("P, co-funded by …", "P is funded by …")
+            funders = [int(m[1])] + ([int(m[2])] if m[2] else [])
+            out.append(Phrased("LEADS", funders, [int(before[-1])], m.start(), m.end(), typed=True))
     for m in _FUNDED_INTO.finditer(t):
         clause_start = t.rfind(";", 0, m.start()) + 1
         funder = clause_subject(t[clause_start : m.start()])

@@ -1929,3 +1929,14 @@ def test_a_description_in_apposition_or_standing_alone_is_not_an_instrument_of_i
     )
     assert ("IMPLEMENTS", "Ministry of Docks", "Quay Boost") in found
     assert not {f for f in found if "digital programme" in f[2]}
+
+
+def test_funders_joined_by_and_by_and_the_fund_the_money_comes_from():
+    found = facts(
+        "The Quay Hub is funded by the Ministry of Docks and by the Pier Agency. Since 2030 the Tide Voucher has been "
+        "co-funded by the Dock Board from the Norland Structural Fund. The Wave Grant is co-financed from the "
+        "Sorvik Fund and from the Harbour Fund.\n"
+    )
+    assert {("LEADS", "Ministry of Docks", "Quay Hub"), ("LEADS", "Pier Agency", "Quay Hub"),
+            ("LEADS", "Dock Board", "Tide Voucher"), ("LEADS", "Norland Structural Fund", "Tide Voucher"),
+            ("LEADS", "Sorvik Fund", "Wave Grant"), ("LEADS", "Harbour Fund", "Wave Grant")} <= found
