@@ -36,6 +36,7 @@ _COORDINATED = re.compile(
 _ASIDE = re.compile(r"^\s*,")
 
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\b", re.I)
+_SAID_OF_ANTECEDENT = re.compile(r"\s*,\s*(?:which|that|who)\s+(?!(?:it|they|we|he|she)\b)", re.I)
 
 _GOVERNED = ("under", "in", "for", "with", "by", "of", "from", "to", "through", "at", "on", "into", "via", "during",
              "after", "before", "since", "within", "between", "among", "across", "about", "than", "as", "at the",
@@ -141,7 +142,9 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
     if m is None:
         return _pair(head)
     coordinated = _COORDINATED.search(m[2]) and not _RELATIVE_WORD.search(m[2])  # "a fund that runs … and is"
-    if coordinated or (partners and _ASIDE.match(m[2])):
+    # (not "A runs P through B, which work with C": the relative clause is said of B; but "P, which it drew
+    # up with C": of the clause's subject)
+    if coordinated or (partners and _ASIDE.match(m[2]) and not _SAID_OF_ANTECEDENT.match(m[2])):
         subject = clause_subject(head)
         return [subject] if subject is not None else []
     if len(m[2]) > _GAP_BEFORE or _OWN_CLAUSE.search(m[2]):

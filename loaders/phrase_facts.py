@@ -27,8 +27,13 @@ def state_phrased(
     in more detail, with an instrument as context, is cited again rather than stated a second time."""
     span, parent_span = spans
     # Other names first ("A (B, AB) … with C"): the facts that follow then meet one entity, not two; and
-    # facts that need known types last, once the others have typed the names ("P is run by A on behalf of B").
-    for f in sorted(said, key=lambda f: (f.relation != SAME_AS, f.typed)):
+    # facts that need known types last, once the others have typed the names ("P is run by A on behalf of B");
+    # a fund's partnership after what a verb says of it ("run by the X Fund with B": the fund is a body).
+    def fund_partners(f: Phrased) -> bool:
+        return f.relation == "COLLABORATES_WITH" and any(
+            i != INHERITED and rd.fund_free(keys[i]) for i in (*f.sources, *f.targets))
+
+    for f in sorted(said, key=lambda f: (f.relation != SAME_AS, f.typed, fund_partners(f))):
         start, end = _dated(years, t, f)
         cited = [span] if INHERITED not in (*f.sources, *f.targets) else [*parent_span, span]
         sources = f.sources

@@ -1940,3 +1940,21 @@ def test_funders_joined_by_and_by_and_the_fund_the_money_comes_from():
     assert {("LEADS", "Ministry of Docks", "Quay Hub"), ("LEADS", "Pier Agency", "Quay Hub"),
             ("LEADS", "Dock Board", "Tide Voucher"), ("LEADS", "Norland Structural Fund", "Tide Voucher"),
             ("LEADS", "Sorvik Fund", "Wave Grant"), ("LEADS", "Harbour Fund", "Wave Grant")} <= found
+
+
+def test_a_fund_that_implements_with_a_partner_is_a_body():
+    found = facts("The Quay Voucher is implemented by the Dock Fund together with the Pier Agency.\n")
+    assert {("IMPLEMENTS", "Dock Fund", "Quay Voucher"), ("IMPLEMENTS", "Pier Agency", "Quay Voucher")} <= found
+
+
+def test_a_relative_clause_after_a_name_is_said_of_that_name():
+    found = facts(
+        "Quay Business is run through a network of Quay Centres, which are operated jointly with municipalities.\n"
+    )
+    assert {("COLLABORATES_WITH", "Quay Centres", "Municipalities"),
+            ("COLLABORATES_WITH", "Municipalities", "Quay Centres")} & found
+    assert not {f for f in found if f[1] == "Municipalities" and f[2] == "Quay Business"}
+    found = facts(
+        "The Ministry of Docks presented the Tide Strategy, which it drew up together with the Pier Agency.\n"
+    )
+    assert ("PARTICIPATES_IN", "Pier Agency", "Tide Strategy") in found
