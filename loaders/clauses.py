@@ -376,7 +376,12 @@ _CO_LED = re.compile(r"(?:led|co-led|headed|chaired|co-chaired|steered|run|manag
 _JOINT = re.compile(r"\b(?:jointly|together)\b", re.I)
 _JOINT_BEFORE = re.compile(r"\b(?:jointly|together)\s+$", re.I)  # "jointly developed by A and B"
 # "C, which A opened": the relative pronoun's antecedent is the object.
-_RELATIVE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,?\s*(?:which|that|whom)\s+$", re.I)
+# "C, which A opened", "C, the online platform that A opened": C
+_RELATIVE = re.compile(
+    r"@(\d+)@\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:the|a|an)\s+[\w.-]+(?:\s+[\w.-]+){0,3}\s+)?"
+    r"(?:which|that|whom)\s+$",
+    re.I,
+)
 _FORMER_OPENS = re.compile(r"\s*(?:formerly|previously|originally|once)\b", re.I)
 
 

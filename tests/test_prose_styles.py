@@ -1958,3 +1958,11 @@ def test_a_relative_clause_after_a_name_is_said_of_that_name():
         "The Ministry of Docks presented the Tide Strategy, which it drew up together with the Pier Agency.\n"
     )
     assert ("PARTICIPATES_IN", "Pier Agency", "Tide Strategy") in found
+
+
+def test_a_relative_clause_after_a_described_apposition_has_the_name_as_object():
+    found = facts(
+        "Training runs through the Quay Digital Academy, the online platform that the Norland Digital Mission "
+        "launched in 2032.\n"
+    )
+    assert ("LEADS", "Norland Digital Mission", "Quay Digital Academy") in found
