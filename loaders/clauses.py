@@ -133,9 +133,12 @@ def _trie(phrases: list[list[str]]) -> str:
     branches: dict[str, list[str]] = {}
     for first in sorted(by_first, key=len, reverse=True):
         rests = [r for r in by_first[first] if r]
-        tail = ""
-        if rests:
-            tail = rf"(?:\s+{_ASIDE_IN_PHRASE}(?:{_trie(rests)}))" + ("?" if [] in by_first[first] else "")
+        # A phrase ending on "by" is not one before a gerund ("established in 2031 by merging A and B" is the
+        # merger's phrase, "by merging").
+        parts = [rf"\s+{_ASIDE_IN_PHRASE}(?:{_trie(rests)})"] if rests else []
+        if [] in by_first[first]:
+            parts.append(r"(?!\s+[a-z]+ing\b)" if first == "by" else "")
+        tail = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
         branches.setdefault(first[0], []).append(re.escape(first[1:]) + tail)
     # Grouped by first letter (same order within a letter): the engine tests a few letters at each
     # position instead of every first word, which made this the costliest pattern of the reading.

@@ -74,15 +74,30 @@ def state_phrased(
                 if relation == "SUCCEEDED_BY" and start is not None:
                     rd.set_years(target, start)  # the new body or instrument begins then
         if f.relation == "COLLABORATES_WITH":
-            _partners_take_part(rd, f, keys, cited)
+            _partners_take_part(rd, f, keys, cited, t)
 
 
-def _partners_take_part(rd: Reader, f: Phrased, keys: list[str], cited: list[tuple[int, int]]) -> None:
+# "P was implemented by A in consultation with B", "P was set up in 2006 by A and C with B": the agents of a
+# passive verb, the phrase after them.
+_PASSIVE_AGENT = re.compile(r"\b[a-z]+(?:ed|en|un)\s+(?:[^@;,.]{0,25}\s)?by\s+(?:the\s+)?@(\d+)@")
+
+
+def _passive_agent(t: str, at: int) -> int | None:
+    """The first agent of the last passive verb before ``at`` in its sentence ("… was run by A and B with …")."""
+    agents = list(_PASSIVE_AGENT.finditer(t, 0, at))
+    last = agents[-1] if agents else None
+    return int(last[1]) if last is not None and not any(c in t[last.end() : at] for c in ";.") else None
+
+
+def _partners_take_part(rd: Reader, f: Phrased, keys: list[str], cited: list[tuple[int, int]], t: str) -> None:
     """ "A set up P together with B and C": the partners take part in the instrument the clause is about
-    (the nearest instrument named before the phrase)."""
+    (the nearest instrument named before the phrase); "P was set up by A with B": in P, the verb's subject."""
     # Only what comes after the clause's subject ("At P's conference, A, together with B, …": not P).
-    after_subject = [i for i in f.before_phrase if i > min((x for x in f.sources if x != INHERITED), default=-1)]
+    first = min((x for x in f.sources if x != INHERITED), default=-1)
+    after_subject = [i for i in f.before_phrase if i > first]
     instrument = next((keys[i] for i in reversed(after_subject) if rd.is_instrument(keys[i])), None)
+    if instrument is None and _passive_agent(t, f.start) == first:
+        instrument = next((keys[i] for i in f.before_phrase if i < first and rd.is_instrument(keys[i])), None)
     if instrument is None:
         return
     for j in f.targets:

@@ -1966,3 +1966,22 @@ def test_a_relative_clause_after_a_described_apposition_has_the_name_as_object()
         "launched in 2032.\n"
     )
     assert ("LEADS", "Norland Digital Mission", "Quay Digital Academy") in found
+
+
+def test_partners_of_a_passive_verbs_agent_take_part_in_its_subject():
+    found = facts(
+        "The Quay Protection Program, established by the Relief Act in March 2030, was implemented by the Pier "
+        "Agency in consultation with the Tide Office.\n"
+    )
+    assert ("PARTICIPATES_IN", "Tide Office", "Quay Protection Program") in found
+    assert not {f for f in found if f[0] == "PARTICIPATES_IN" and f[2] == "Relief Act"}
+
+
+def test_founded_and_accredited_by():
+    found = facts(
+        "The Quay Finance Forum, founded in 2032 by the Norland Partnership (NP), is managed by the Pier Corporation. "
+        "The Tide Network is accredited by the Dock Agency.\n"
+    )
+    assert {("LEADS", "Norland Partnership", "Quay Finance Forum"), ("LEADS", "Dock Agency", "Tide Network")} <= found
+    found = facts("The Wave Office was established in 2031 by integrating the Pier Bureau and the Tide Board.\n")
+    assert {("SUCCEEDED_BY", "Pier Bureau", "Wave Office"), ("SUCCEEDED_BY", "Tide Board", "Wave Office")} <= found
