@@ -274,9 +274,9 @@ def linked(
         if not meant:
             continue
         key = meant[0] or rd.entity_for(c, st.line_at(c.start))
-        if key is not None and c.kind in ("organisation", "country") and c.alias and c.alias.isupper() and \
+        if key is not None and c.kind in ("organisation", "country") and (c.alias or c.name).isupper() and \
                 _MODIFIES.match(st.text, c.end):
-            continue  # "EU structural funds", "OECD countries": named, but qualifying a noun, in no relation
+            continue  # "EU structural funds", "the G20 Global Partnership": named, qualifying, in no relation
         if key is not None:
             keys.append(key)
             kept.append(c)
@@ -296,7 +296,11 @@ def linked(
     return keys, kept
 
 
-_MODIFIES = re.compile(r"\s+[a-z]")
+# a noun or a name after it (not a function word: "funded by the EU and the Ministry")
+_MODIFIES = re.compile(
+    r"\s+(?!(?:and|or|but|nor|for|of|in|on|at|to|by|with|from|as|is|are|was|were|has|have|had|will|also|which"
+    r"|that|who|its|their|the|an?|under|through|via|since|until|while)\b)(?:[a-z]|[A-Z][a-z])"
+)
 # What joins a name (and its abbreviation, if any) to its apposition: ", ", " = ", " – ", " is ".
 _APPOSED_BY = r"\s*(?:\([^()]*\)\s*)?(?:,|=|:|\u2013|\u2014|-|\s(?:is|was|has\s+been|became)\s)\s*"
 _APPOSED_HEAD = re.compile(_APPOSED_BY + r"(?:the|an?|its)?\s*((?:[\w'\u2019$\u20ac-]+\s+){0,4}[a-z]+)\b")

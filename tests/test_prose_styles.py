@@ -1985,3 +1985,16 @@ def test_founded_and_accredited_by():
     assert {("LEADS", "Norland Partnership", "Quay Finance Forum"), ("LEADS", "Dock Agency", "Tide Network")} <= found
     found = facts("The Wave Office was established in 2031 by integrating the Pier Bureau and the Tide Board.\n")
     assert {("SUCCEEDED_BY", "Pier Bureau", "Wave Office"), ("SUCCEEDED_BY", "Tide Board", "Wave Office")} <= found
+
+
+def test_international_partners_by_their_known_names_and_a_grouping_that_qualifies_a_name():
+    x = extract(document_from_text(
+        "The Quay Forum, founded in 2032 by the G20 Global Partnership for Harbour Inclusion (GPHI), is managed by "
+        "the Pier Corporation. The Tide Grant is funded by USAID and the East African Community.\n"
+    ))
+    assert {"G20", "United States Agency for International Development", "East African Community"} <= {
+        e.name for e in x.entities if e.type == "InternationalOrganization"}
+    found = set(dated_facts(x))
+    assert ("LEADS", "Global Partnership for Harbour Inclusion", "Quay Forum") in found
+    assert not {f for f in found if f[1] == "G20"}
+    assert ("LEADS", "United States Agency for International Development", "Tide Grant") in found
