@@ -30,6 +30,7 @@ from loaders.lexicon import (
     MEMO_SIZE,
     MEMOS,
     PUNCT_TO_SPACE,
+    READING,
     TAIL_OPENERS,
     Candidate,
     alternation,
@@ -298,6 +299,8 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
         return c
     name = c.name
     words = name.split(" ")
+    if _PRESS_UNIT.fullmatch(name):
+        return None  # a body's own spokespeople, named in a contact line
     if any("_" in w or ("." in w and _FILE_NAME.search(w)) for w in words):
         return None  # "Harbour_deck_v2.pptx": a file, not a body or an instrument
     if _DIGIT.search(name, len(words[0])) and _amount().search(name, len(words[0])):
@@ -344,6 +347,10 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
 
 
 _INSTRUMENT_LABELS = frozenset(INSTRUMENT_HEADS.values())
+_PRESS_UNIT = re.compile(  # "Press Office", "MPO Press Department", "Public Relations Service of the Ministry"
+    rf"(?:[A-Z][A-Za-z&]*[A-Z]\s+)?(?:{alternation(READING['press_words'])})\s+"
+    r"(?:Office|Unit|Department|Service|Bureau|Desk|Division|Team|Centre|Center)(?:\s+of\s.*)?"
+)
 _FILE_NAME = re.compile(r"\w\.(?:pptx?|pdf|docx?|xlsx?|html?|txt|md|csv|json)$", re.I)
 _RANGE_END = re.compile(r"\s*[-\u2013\u2014/]\s*(?:(?:19|20)\d\d|\d\d)(?![\w-])")
 _YEARS_AFTER = re.compile(r",?\s+(?:19|20)\d\d(?:\s*[-\u2013\u2014/]\s*(?:(?:19|20)\d\d|\d\d))?(?![\w-])")

@@ -1998,3 +1998,14 @@ def test_international_partners_by_their_known_names_and_a_grouping_that_qualifi
     assert ("LEADS", "Global Partnership for Harbour Inclusion", "Quay Forum") in found
     assert not {f for f in found if f[1] == "G20"}
     assert ("LEADS", "United States Agency for International Development", "Tide Grant") in found
+
+
+def test_slide_numbers_opening_words_and_press_offices_are_no_names():
+    x = extract(document_from_text(
+        "Slide 4 Programmes\n\n- Quay Grant (2030-, Pier Agency)\n\n\nBesides Harbour Norland, the Pier Agency runs "
+        "the Tide Voucher.\n\nFor more information: Public Relations Service, Ministry of Docks. Contact: MoD Press "
+        "Department.\n"
+    ))
+    found = names(x)
+    assert {"Quay Grant", "Harbour Norland", "Tide Voucher", "Ministry of Docks"} <= found
+    assert not {n for n in found if n.startswith(("Slide", "Besides")) or "Press" in n or "Relations" in n}
