@@ -75,7 +75,7 @@ def _sentence_case(text: str) -> str:
     text = SPACE.sub(" ", text.strip())
     if text[:4].lower() == "the ":
         text = text[4:]
-    lowered = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in text.split(" "))
+    lowered = " ".join(w if sum(ch.isupper() for ch in w) > 1 else w.lower() for w in text.split(" "))  # "LGUs"
     return lowered[:1].upper() + lowered[1:]
 
 

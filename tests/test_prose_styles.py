@@ -2009,3 +2009,13 @@ def test_slide_numbers_opening_words_and_press_offices_are_no_names():
     found = names(x)
     assert {"Quay Grant", "Harbour Norland", "Tide Voucher", "Ministry of Docks"} <= found
     assert not {n for n in found if n.startswith(("Slide", "Besides")) or "Press" in n or "Relations" in n}
+
+
+def test_more_kinds_of_local_government_and_their_abbreviations_kept_in_capitals():
+    found = facts(
+        "The Quay Roadmap is implemented by local executive bodies. The Pier Agency works with local "
+        "self-governments. The Tide Centres are part of the LGUs.\n"
+    )
+    assert {("IMPLEMENTS", "Local executive bodies", "Quay Roadmap"), ("PART_OF", "Tide Centres", "LGUs")} <= found
+    assert {("COLLABORATES_WITH", "Pier Agency", "Local self-governments"),
+            ("COLLABORATES_WITH", "Local self-governments", "Pier Agency")} & found
