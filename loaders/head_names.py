@@ -260,6 +260,8 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
         tail += c[0]
     elif not tail and kept and (c := _COUNTRY_AFTER.match(text, he)) is not None and c[1] in countries().by_name:
         tail = c[0]  # "Innovation Agency Norland": a body named with its country after the head
+    elif not tail and kept and (c := _REGION_AFTER.match(text, he)) is not None:
+        tail = c[0]  # "Economic Chamber Upper Norland"
     if not tail and (legal := _LEGAL_FORM.match(text, he)) is not None:
         tail = legal[0]  # "Valport Management Company Limited": the company's legal form ends its name
     if not kept and not tail:
@@ -398,6 +400,8 @@ _OF_ANOTHER_BODY = re.compile(rf"\s+of\s+the\s+(?:[A-Z][\w'-]*\s+){{0,3}}(?:{ACT
 _AND_THE_BODY = re.compile(rf"\s+and\s+the\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{ACTOR_HEAD_RE})$")
 _LISTED_BEFORE = re.compile(r",\s*(?:the\s+)?$")
 _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)(?![\w-])")
+# "Economic Chamber Upper Norland": a body named with its region after the head
+_REGION_AFTER = re.compile(rf"\s+(?:{alternation(READING['compass_words'])})\s+[A-Z][a-z]+(?![\w-])")
 _COUNTRY_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-]|['\u2019]s)")
 
 

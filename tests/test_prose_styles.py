@@ -2019,3 +2019,8 @@ def test_more_kinds_of_local_government_and_their_abbreviations_kept_in_capitals
     assert {("IMPLEMENTS", "Local executive bodies", "Quay Roadmap"), ("PART_OF", "Tide Centres", "LGUs")} <= found
     assert {("COLLABORATES_WITH", "Pier Agency", "Local self-governments"),
             ("COLLABORATES_WITH", "Local self-governments", "Pier Agency")} & found
+
+
+def test_a_body_named_with_its_region_after_the_head():
+    found = facts("Applications go through the Economic Chamber Upper Norland (WKN), which runs the Quay Grant.\n")
+    assert ("IMPLEMENTS", "Economic Chamber Upper Norland", "Quay Grant") in found
