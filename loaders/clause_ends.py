@@ -126,7 +126,7 @@ _COMMA_ONLY = re.compile(r"\s*,\s*@\d+@")
 
 # "…, B and the national invoicing platform, C": an item may be described before it is named
 _JOINED_AFTER = re.compile(
-    r"\s*(?:,?\s*and\s+(?:by|from)|,\s*and|,|and|&|\+|as\s+well\s+as|or)\s*"  # "by A and by B" too
+    r"\s*(?:,?\s*and\s+(?:by|from|to)|,\s*and|,|and|&|\+|as\s+well\s+as|or)\s*"  # "by A and by B" too
     r"(?:(?:the|its|their|an?)\s+(?-i:[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}),\s+|the\s+|its\s+|their\s+)?@(\d+)@",
     re.I,
 )

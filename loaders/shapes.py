@@ -163,6 +163,8 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
                 pass  # "Fit 4 Digital", "Skills 2 Go": a digit read as "for" or "to", inside a name
             elif word == "in" and last == i == k - 1 and w in rw.in_name_openers and k + 1 < n and _cap(toks[k + 1][2]):
                 pass  # "Invest in Norland", "Made in Norland": a verb and "in" open the name
+            elif word == "and" and k + 2 < n and toks[k + 1][2] in rw.in_name_openers and toks[k + 2][2] == "in":
+                break  # "Visit Norland and Invest in Norland": the second name opens on its verb
             elif word == "to" and last == i == k - 1 and not w.isupper() and k + 1 < n and _cap(toks[k + 1][2]):
                 pass  # "Help to Grow", "Ready to Trade": a name's "to" (not "from SBO to Enterprise Norland")
             elif word not in rw.connectors or word[0].isdigit():

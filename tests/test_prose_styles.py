@@ -2024,3 +2024,14 @@ def test_more_kinds_of_local_government_and_their_abbreviations_kept_in_capitals
 def test_a_body_named_with_its_region_after_the_head():
     found = facts("Applications go through the Economic Chamber Upper Norland (WKN), which runs the Quay Grant.\n")
     assert ("IMPLEMENTS", "Economic Chamber Upper Norland", "Quay Grant") in found
+
+
+def test_units_of_a_body_two_names_opening_on_verbs_and_a_list_joined_by_and_to():
+    found = facts(
+        "Visit Harbour and Invest in Norland operate as units of Business Norland Oy. The Quay Programme "
+        "contributes to the Norland Master Plan and to the National Strategy for Docks.\n"
+    )
+    assert {("PART_OF", "Visit Harbour", "Business Norland Oy"),
+            ("PART_OF", "Invest in Norland", "Business Norland Oy"),
+            ("PART_OF", "Quay Programme", "Norland Master Plan"),
+            ("PART_OF", "Quay Programme", "National Strategy for Docks")} <= found
