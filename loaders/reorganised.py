@@ -40,8 +40,18 @@ _TOOK_OVER_OWNING = re.compile(
 # "A took over responsibility for digital policy from B", "A took over instruments that had been run by B": the
 # work moved from B to A.
 _TOOK_OVER_FROM = re.compile(
-    _TAKES_OVER + r"(?!(?:the\s+)?@)[^@;]{3,80}?\b(?:from|(?:that|which)\s+(?:had\s+been|were|was)\s+"
-    r"(?:run|managed|administered|operated|delivered)\s+by)\s+(?:the\s+)?(?:former\s+)?@(\d+)@",
+    _TAKES_OVER + r"(?!(?:the\s+)?@)[^@;]{3,80}?\b(?:from|(?:that|which)\s+"
+    r"(?:had\s+(?:until\s+then\s+)?been|were|was)\s+"
+    r"(?:run|managed|administered|operated|delivered|carried\s+out|performed|handled|exercised)\s+by)\s+(?:the\s+)?"
+    r"(?:former\s+)?@(\d+)@",
+    re.I,
+)
+# "Some tasks of A went to B"; "Responsibility for e-government passed in 2031 from A, which was closed, to B".
+_WORK_WENT = re.compile(
+    r"\b(?:functions|tasks|responsibilit(?:y|ies)|activities|powers|competences?|duties|portfolio)\s+"
+    r"(?:of\s+(?:the\s+)?@(?P<of>\d+)@\s+|for\s+[^@;]{1,40}?\s+)(?:was\s+|were\s+)?(?:went|passed|moved|transferred"
+    r"|shifted)\s+(?:in\s+\d{4}\s+)?(?:from\s+(?:the\s+)?@(?P<from>\d+)@\s*(?:,[^@;]{0,40},)?\s+)?"
+    r"to\s+(?:the\s+)?(?:new\s+)?@(?P<to>\d+)@",
     re.I,
 )
 # "C, formerly called B and, before that, A": A became B.
@@ -116,6 +126,8 @@ def reorganised(t: str) -> list[Phrased]:
             for m in _TOOK_OVER.finditer(t)]
     out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
             for m in _TOOK_OVER_FROM.finditer(t)]
+    out += [Phrased("TRANSFERRED_TO", [int(m["of"] or m["from"])], [int(m["to"])], m.start(), m.end(), typed=True)
+            for m in _WORK_WENT.finditer(t) if m["of"] or m["from"]]
     for m in _FORMED_WHEN.finditer(t):
         merged = [int(x) for x in MENTION.findall(m["list"])] + ([int(m["with"])] if m["with"] else [])
         out.append(Phrased("SUCCEEDED_BY", merged, [int(m[1])], m.start(), m.end()))

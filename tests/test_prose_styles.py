@@ -2035,3 +2035,18 @@ def test_units_of_a_body_two_names_opening_on_verbs_and_a_list_joined_by_and_to(
             ("PART_OF", "Invest in Norland", "Business Norland Oy"),
             ("PART_OF", "Quay Programme", "Norland Master Plan"),
             ("PART_OF", "Quay Programme", "National Strategy for Docks")} <= found
+
+
+def test_work_moved_from_one_body_to_another_told_in_passing():
+    found = facts(
+        "Some analytical tasks of the Pier Board went to the Tide Analysis Agency. The Dock Planning Unit was itself "
+        "restructured as the Ministry of Docks in 2032. The Quay Society Authority took over the ICT functions that "
+        "had until then been carried out by the Wave Board. Responsibility for e-government passed in 2031 from the "
+        "State Dock Agency, which was closed, to the new Ministry of Electronic Docks. The Quay Compete Programme, "
+        "the operational programme for competitiveness, has been followed by the Tide Growth Programme.\n"
+    )
+    assert {("TRANSFERRED_TO", "Pier Board", "Tide Analysis Agency"),
+            ("SUCCEEDED_BY", "Dock Planning Unit", "Ministry of Docks"),
+            ("TRANSFERRED_TO", "Wave Board", "Quay Society Authority"),
+            ("TRANSFERRED_TO", "State Dock Agency", "Ministry of Electronic Docks"),
+            ("SUCCEEDED_BY", "Quay Compete Programme", "Tide Growth Programme")} <= found
