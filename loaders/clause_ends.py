@@ -37,8 +37,9 @@ _ASIDE = re.compile(r"^\s*,")
 
 # A subject, its apposition, and the auxiliaries before the verb ("A, the programme for X, has been …").
 _DESCRIBED_SUBJECT = re.compile(
-    r"\s*,\s*(?:the|an?)\s[^,;@()]{3,80},\s*(?:(?:has|have|had|was|were|is|are|will|would|also|then|now|later|since|been"
-    r"|be|itself)\s+)*$",
+    r"@(\d+)@\s*,\s*(?:(?:the|an?)\s|(?=@\d+@\s+(?:that|which)\s))(?:[^,;@()]|@\d+@){3,120},\s*"
+    r"(?:(?:has|have|had|was|were|is|are|will|would|also|then"
+    r"|now|later|since|been|be|itself)\s+)*$",
     re.I,
 )
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\b", re.I)
@@ -153,8 +154,8 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
     if coordinated or (partners and _ASIDE.match(m[2]) and not _SAID_OF_ANTECEDENT.match(m[2])):
         subject = clause_subject(head)
         return [subject] if subject is not None else []
-    if _DESCRIBED_SUBJECT.match(m[2]):
-        return [int(m[1])]  # "A, the operational programme for X, has been followed by B"
+    if (d := _DESCRIBED_SUBJECT.search(head)) is not None:
+        return [int(d[1])]  # "A, the operational programme that financed B's projects, has been followed by C"
     if len(m[2]) > _GAP_BEFORE or _OWN_CLAUSE.search(m[2]):
         return []  # far away, or "P comes from F, while checks are carried out by A": the clause has its own subject
     opened = head.rfind("(", 0, m.start()) + 1

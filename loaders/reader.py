@@ -36,6 +36,7 @@ _SHAPED = ("proper", "single")  # names found by shape alone, typed by what sent
 # kept only when a relationship needs them (not "institutions", a kind of body named for itself)
 ON_DEMAND = ("collective", "single", "alias", "described")
 _OURS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")  # a heading of a body's own page: "What we do", "Our services"
+_EDITION = re.compile(r" (?:19|20)\d\d")  # the year after a name that makes it one edition of several
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\u00e0-\u00ff'-]+")
 
 
@@ -190,6 +191,9 @@ class Reader:
             c = c._replace(name=f"{c.name} ({c.alias})", alias=None)
         key = name_key(c.name)
         key = self.same_as.get(key, key)  # another name of an entity already read
+        if c.alias and key in self.drafts and self._another_edition(key, c.name, c.alias):
+            c = c._replace(name=c.alias, alias=None)  # "Quay Roadmap 2025" after "Quay Roadmap 2020": two entities
+            key = name_key(c.name)
         aliased = self.abbreviations.get(c.name) if key not in self.drafts else None
         if aliased is not None and (self.is_actor(aliased) or self.is_instrument(aliased)):
             key = aliased  # "Grow Your Exports Online", the short name of "… stream" read before
@@ -211,6 +215,15 @@ class Reader:
                     self.abbreviations.setdefault(a, key)
                     self.acronyms.add(a)
         return key
+
+    def _another_edition(self, key: str, name: str, alias: str) -> bool:
+        """Whether ``alias`` is ``name`` with a year the entity under ``key`` was not named with, when it was
+        named with another ("Quay Roadmap 2025" after "Quay Roadmap 2020")."""
+        if not _EDITION.fullmatch(alias[len(name) :]) or not alias.startswith(name):
+            return False
+        d = self.drafts[key]
+        editions = [a for a in d.aliases if a.startswith(d.name) and _EDITION.fullmatch(a[len(d.name) :])]
+        return bool(editions) and alias not in editions
 
     def _index_words(self, c: Candidate, key: str) -> None:
         """A new name's first word (of a headed name) and last plural word, for its short forms."""

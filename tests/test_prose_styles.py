@@ -2050,3 +2050,14 @@ def test_work_moved_from_one_body_to_another_told_in_passing():
             ("TRANSFERRED_TO", "Wave Board", "Quay Society Authority"),
             ("TRANSFERRED_TO", "State Dock Agency", "Ministry of Electronic Docks"),
             ("SUCCEEDED_BY", "Quay Compete Programme", "Tide Growth Programme")} <= found
+
+
+def test_two_editions_of_a_named_plan_are_two_entities_when_the_text_names_both():
+    x = extract(document_from_text(
+        "The Quay Roadmap 2020 ran from 2015 to 2020. It was followed by the Quay Roadmap 2025. The Quay Roadmap "
+        "targets SMEs.\n"
+    ))
+    assert ("SUCCEEDED_BY", "Quay Roadmap", "Quay Roadmap 2025") in set(dated_facts(x))
+    assert "Quay Roadmap 2020" in next(e.aliases for e in x.entities if e.name == "Quay Roadmap")
+    found = facts("QUAY 2020, the programme that financed many SME projects, has been followed by QUAY 2030.\n")
+    assert ("SUCCEEDED_BY", "QUAY 2020", "QUAY 2030") in found
