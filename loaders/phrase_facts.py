@@ -12,6 +12,7 @@ from loaders.dates import YearSpan
 from loaders.lexicon import NETWORK_HEADS, READING, reading_words
 from loaders.reader import NESTED, STATED, Reader
 from loaders.relations import CREATION_VERBS
+from loaders.relations import MENTION as _MENTION
 
 
 def state_phrased(
@@ -117,7 +118,8 @@ def _dated(years: list[YearSpan], t: str, f: Phrased) -> tuple[int | None, int |
         return _clause_year(years, t, f.start, False), _clause_end(years, t, f.start)
     if _FOUNDED_AS.match(t, f.start) and t[f.start : f.end].endswith(" as"):
         return _renamed_year(years, t, f.end), None  # "founded in 1996 as A and elevated … in 2017": 2017
-    return _clause_year(years, t, f.start, True), None
+    obj = _MENTION.search(t, f.end)  # whether the name after the phrase is the new one ("followed by B, 2021-2027")
+    return _clause_year(years, t, f.start, True, obj is not None and int(obj[1]) in f.targets), None
 
 
 def _fitted(rd: Reader, f: Phrased, t: str, keys: list[str], fact: tuple[str, str, str] | None,
@@ -245,16 +247,17 @@ def _closing(t: str, y: YearSpan) -> bool:
     return _CLOSED.search(t, max(0, y.position - 60), y.position) is not None
 
 
-def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool) -> int | None:
+def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool, new_after: bool = False) -> int | None:
     """The year a phrase's relation starts: the year of its clause (between semicolons), when the clause
     has one; for a succession the year nearest the phrase."""
     inside = _in_clause(years, t, at)
     if nearest and inside:
         # "took its present name on 1 April 2019": the date after the verb, else the nearest one;
-        # "replaced A, in use from 2015 to 2020": the old one's years end with it
+        # "replaced A, in use from 2015 to 2020": the old one's years end with it; "followed by B for the
+        # 2021-2027 period": the new one's begin then
         after = [y for y in inside if at <= y.position <= at + 60]
         if after and after[0].precision == "range" and after[0].end is not None:
-            return after[0].end
+            return after[0].first if new_after else after[0].end
         return (after[0] if after else min(inside, key=lambda y: abs(y.position - at))).first
     # "adopted P in 2023, which runs until 2027": the one year the relation could start in
     starts = [y for y in inside if y.precision in ("year", "from", "range") and not _closing(t, y)]

@@ -2061,3 +2061,12 @@ def test_two_editions_of_a_named_plan_are_two_entities_when_the_text_names_both(
     assert "Quay Roadmap 2020" in next(e.aliases for e in x.entities if e.name == "Quay Roadmap")
     found = facts("QUAY 2020, the programme that financed many SME projects, has been followed by QUAY 2030.\n")
     assert ("SUCCEEDED_BY", "QUAY 2020", "QUAY 2030") in found
+
+
+def test_a_successors_period_after_its_name_dates_the_succession_from_its_start():
+    followed = dated_facts(extract(
+        document_from_text("The Quay Programme was followed by the Tide Programme for the 2031-2037 period.\n")))
+    assert followed[("SUCCEEDED_BY", "Quay Programme", "Tide Programme")] == (2031, None)
+    replaced = dated_facts(extract(
+        document_from_text("The Wave Plan replaced the Pier Plan, in use from 2025 to 2030.\n")))
+    assert replaced[("SUCCEEDED_BY", "Pier Plan", "Wave Plan")] == (2030, None)
