@@ -2070,3 +2070,9 @@ def test_a_successors_period_after_its_name_dates_the_succession_from_its_start(
     replaced = dated_facts(extract(
         document_from_text("The Wave Plan replaced the Pier Plan, in use from 2025 to 2030.\n")))
     assert replaced[("SUCCEEDED_BY", "Pier Plan", "Wave Plan")] == (2030, None)
+
+
+def test_more_target_groups_small_producers_micro_businesses_veterans():
+    x = extract(document_from_text("The Quay Grant supports small manufacturers, micro-businesses and veterans.\n"))
+    assert {"Small manufacturers", "Micro-businesses", "Veterans"} <= {
+        n for e in x.entities if e.type == "TargetGroup" for n in (e.name, *e.aliases)}
