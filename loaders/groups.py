@@ -26,6 +26,7 @@ from loaders.lexicon import (
     TARGET_BUSINESS_NOUNS,
     TARGET_CORES,
     TARGET_MODIFIERS,
+    TARGET_SIZES,
     Candidate,
     alternation,
     name_key,
@@ -55,7 +56,9 @@ _NAME_GOES_ON = re.compile(rf" (?:{ACTOR_HEAD_RE})\b")
 
 
 _TARGET = re.compile(
-    rf"(?<![\w-])(?:(?P<mod>{TARGET_MODIFIERS})\s+)?(?P<core>{TARGET_CORES})(?![\w-])(?:'s|')?"
+    rf"(?<![\w-])(?P<sizes>(?:(?:{TARGET_SIZES})\s*(?:,\s*(?:and\s+)?|\s+and\s+)){{1,4}}(?:{TARGET_SIZES})[\s-]+"
+    rf"(?:enterprises|firms|businesses|companies))(?![\w-])"
+    rf"|(?<![\w-])(?:(?P<mod>{TARGET_MODIFIERS})\s+)?(?P<core>{TARGET_CORES})(?![\w-])(?:'s|')?"
     rf"(?:\s*\(\s*(?:aged\s+)?(?P<age1>\d\d)\s*-\s*(?P<age2>\d\d)\s*\)|\s+aged\s+(?P<age3>\d\d)\s*"
     rf"(?:-|to)\s*(?P<age4>\d\d))?"
     rf"|(?<![\w-])(?P<bmod>(?:{TARGET_BUSINESS_MODIFIERS})(?:\s+(?:and\s+)?(?:{TARGET_BUSINESS_MODIFIERS}))?)"
@@ -65,7 +68,7 @@ _TARGET = re.compile(
 
 
 _TARGET_IN_NAME = re.compile(
-    rf"(?<![\w-])(?P<mod>)(?P<core>{TARGET_CORES})(?![\w-])(?P<age1>)?(?P<age2>)?(?P<age3>)?"
+    rf"(?<![\w-])(?P<sizes>)(?P<mod>)(?P<core>{TARGET_CORES})(?![\w-])(?P<age1>)?(?P<age2>)?(?P<age3>)?"
     rf"(?P<age4>)?(?P<bmod>)?(?P<bnoun>)?",
     re.I,
 )
@@ -80,6 +83,11 @@ def _sentence_case(text: str) -> str:
 
 
 def _target_name(m: re.Match[str]) -> str:
+    if m["sizes"]:  # "very small, small and medium enterprises": SMEs; with micro ones, MSMEs
+        sizes = m["sizes"].lower()
+        if "medium" in sizes:
+            return "MSMEs" if "micro" in sizes else "SMEs"
+        return "Micro-enterprises" if sizes.startswith("micro") else _sentence_case(m["sizes"])
     if m["bnoun"]:
         return _sentence_case(f"{m['bmod']} {m['bnoun']}")
     core = SPACE.sub(" ", m["core"])

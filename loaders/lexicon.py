@@ -37,6 +37,7 @@ KEPT_COLLECTIVES = frozenset(i for i, c in enumerate(_LEXICON["collectives"]) if
 TARGET_CORES: str = _LEXICON["target_cores"]
 TARGET_MODIFIERS: str = _LEXICON["target_modifiers"]
 TARGET_BUSINESS_NOUNS: str = _LEXICON["target_business_nouns"]
+TARGET_SIZES: str = _LEXICON["target_sizes"]
 TARGET_BUSINESS_MODIFIERS: str = _LEXICON["target_business_modifiers"]
 STARTERS = frozenset(_LEXICON["starters"])
 STOP = "|".join(re.escape(w) for w in _LEXICON["stop_words"])

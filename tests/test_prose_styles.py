@@ -2076,3 +2076,14 @@ def test_more_target_groups_small_producers_micro_businesses_veterans():
     x = extract(document_from_text("The Quay Grant supports small manufacturers, micro-businesses and veterans.\n"))
     assert {"Small manufacturers", "Micro-businesses", "Veterans"} <= {
         n for e in x.entities if e.type == "TargetGroup" for n in (e.name, *e.aliases)}
+
+
+def test_a_list_of_sizes_names_one_group_as_written():
+    x = extract(document_from_text(
+        "The Quay Grant supports very small, small and medium enterprises. The Pier Loan serves cottage, micro, "
+        "small and medium enterprises. The Tide Voucher serves micro and small enterprises.\n"
+    ))
+    groups = {e.name: set(e.aliases) for e in x.entities if e.type == "TargetGroup"}
+    assert "Very small, small and medium enterprises" in groups["SMEs"]
+    assert "Cottage, micro, small and medium enterprises" in groups["MSMEs"]
+    assert "Micro-enterprises" in groups
