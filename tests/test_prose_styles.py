@@ -2087,3 +2087,12 @@ def test_a_list_of_sizes_names_one_group_as_written():
     assert "Very small, small and medium enterprises" in groups["SMEs"]
     assert "Cottage, micro, small and medium enterprises" in groups["MSMEs"]
     assert "Micro-enterprises" in groups
+
+
+def test_target_groups_by_nationality_size_formality_and_trade():
+    x = extract(document_from_text(
+        "The Quay Grant supports Welsh businesses, Swiss start-ups, larger SMEs, formal micro-enterprises, software "
+        "exporters and new and growing businesses.\n"
+    ))
+    assert {"Welsh businesses", "Swiss start-ups", "Larger SMEs", "Formal micro-enterprises", "Software exporters",
+            "New and growing businesses"} <= {e.name for e in x.entities if e.type == "TargetGroup"}
