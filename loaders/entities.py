@@ -162,6 +162,8 @@ def find_candidates(
         if shaped:
             found += shaped_names(text, found)
     found += short_forms(text, tokens)
+    if "(" in text and has_upper:
+        found += _bodies_in_dated_brackets(text)
     kept = _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text,
                             key[3] if bullet else None)
     if text.startswith("|") and (label := field_label_end(text)) is not None:
@@ -172,6 +174,17 @@ def find_candidates(
         _CANDIDATES.clear()
     _CANDIDATES[key] = tuple(kept)
     return kept
+
+
+# A deck item's "(2014-2020, PARP + NCBR)": the bodies after the years, abbreviations the deck may never spell out.
+_DATED_BRACKETS = re.compile(r"\(\s*(?:19|20)\d\d[^()]*?,\s*([^()]+)\)")
+
+
+def _bodies_in_dated_brackets(text: str) -> list[Candidate]:
+    """Abbreviations among the bodies of a dated item's brackets, read as bodies even if never defined (kept
+    only when a relation needs them, as a lone name found by shape is)."""
+    return [Candidate(b.start(1) + m.start(1), b.start(1) + m.end(1), reading_words().default_actor, m[1], "single")
+            for b in _DATED_BRACKETS.finditer(text) for m in _ACRONYM.finditer(b[1])]
 
 
 _LONE_VALUE = re.compile(r"\s*([A-Z][a-z]{3,}[\w-]*)\s*\|?\s*$")

@@ -2096,3 +2096,8 @@ def test_target_groups_by_nationality_size_formality_and_trade():
     ))
     assert {"Welsh businesses", "Swiss start-ups", "Larger SMEs", "Formal micro-enterprises", "Software exporters",
             "New and growing businesses"} <= {e.name for e in x.entities if e.type == "TargetGroup"}
+
+
+def test_abbreviations_in_a_dated_items_brackets_are_bodies_even_if_never_spelt_out():
+    found = facts("Programmes\n\n- Quay Growth Programme (QGP) (2024-2030, PARP + NQRD)\n")
+    assert {("IMPLEMENTS", "PARP", "Quay Growth Programme"), ("IMPLEMENTS", "NQRD", "Quay Growth Programme")} <= found
