@@ -324,7 +324,9 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
     if len(words) == 1 and name.endswith(("'s", "\u2019s")) and name[:-2].isupper():
         return c._replace(end=c.end - 2, name=name[:-2])  # "ABC's plan": ABC, the owner
     cut = 0
-    year_of_law = c.type == "Law" and edition(words[0])  # "the 2029 Harbour Law"
+    # "the 2029 Harbour Law", "the 2023 Industry and Technology Strategy": the year is the edition's name
+    year_of_law = edition(words[0]) and (c.type == "Law" or (
+        c.type == "Strategy" and len(words) > 2 and text[max(0, c.start - 4) : c.start].lower() == "the "))
     if words[0][:1].isdigit() and not year_of_law and _counted(words, text[max(0, c.start - 4) : c.start]):
         while cut < len(words) and (words[cut][:1].isdigit() or words[cut].lower() in _AMOUNT_WORDS
                                     or words[cut] in DASHES):  # "2021 – 2027 programme": a period
@@ -350,6 +352,8 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
         c = c._replace(start=start if start >= 0 else c.start, name=canonical_name(name))
         if c.kind == "proper":  # "Norland Union's Harbourfund": the owner's words do not type the name
             c = c._replace(type=shaped_type(words))
+    if year_of_law and c.type == "Strategy" and c.alias is None:
+        c = c._replace(alias=" ".join(words[1:]))  # "the Industry and Technology Strategy" is the same one
     if c.alias is None and len(words) > 1 and words[-1] in _LOWER_HEADS and capitalised(words[0]):
         c = c._replace(alias=" ".join(words[:-1]))
     if c.alias is None and c.type in _INSTRUMENT_LABELS:

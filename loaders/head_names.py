@@ -93,7 +93,9 @@ _ADJECTIVES_TAIL = re.compile(rf"(?:\s+[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+){{1
 
 # "Decree No. 2030-12", "Regulation (EU) 2031/555", "Decree-Law No. 48 of 3 May 2029".
 _LAW_NUMBER = re.compile(
-    r"(?:\s+\((?:EU|EC|EEC|EU,\s*Euratom)\))?\s+(?:No\.?\s*)?\d[\d/.-]*\d"
+    # "Decree 80/2021/ND-CP", "Law 27,570"
+    r"(?:\s+\((?:EU|EC|EEC|EU,\s*Euratom)\))?\s+(?:No\.?\s*)?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d[\d/.-]*\d)"
+    r"(?:/[A-Z]{1,5}(?:-[A-Z]{1,5})*)?"
     r"(?P<date>\s+of\s+(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+)?(?:19|20)\d\d(?![\w/-]))?"  # "… of 3 May 2029", "Act No. 5 of 2019"
 )

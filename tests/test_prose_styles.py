@@ -2101,3 +2101,13 @@ def test_target_groups_by_nationality_size_formality_and_trade():
 def test_abbreviations_in_a_dated_items_brackets_are_bodies_even_if_never_spelt_out():
     found = facts("Programmes\n\n- Quay Growth Programme (QGP) (2024-2030, PARP + NQRD)\n")
     assert {("IMPLEMENTS", "PARP", "Quay Growth Programme"), ("IMPLEMENTS", "NQRD", "Quay Growth Programme")} <= found
+
+
+def test_a_strategy_named_with_its_year_first_and_law_numbers_with_suffixes():
+    x = extract(document_from_text(
+        "The Pier Agency implements the 2033 Harbour Technology Strategy. Decree 80/2031/ND-CP and Law 27,570 "
+        "apply to the Quay Programme.\n"
+    ))
+    found = names(x)
+    assert {"2033 Harbour Technology Strategy", "Decree 80/2031/ND-CP", "Law 27,570"} <= found
+    assert "Harbour Technology Strategy" in next(e.aliases for e in x.entities if e.name.startswith("2033"))
