@@ -398,7 +398,10 @@ _VERB_OBJECT = re.compile(
 _COUNTRY_SUFFIX = re.compile(r"(?:,\s+|\s+in\s+)([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?=\s*\([A-Z]{2,}\))")
 
 
-_OF_ANOTHER_BODY = re.compile(rf"\s+of\s+the\s+(?:[A-Z][\w'-]*\s+){{0,3}}(?:{ACTOR_HEAD_RE})\b")
+# "… Office of the Ministry of Trade", "… Unit of the SE": another body (by its head or its abbreviation)
+_OF_ANOTHER_BODY = re.compile(
+    rf"\s+of\s+the\s+(?:(?:[A-Z][\w'-]*\s+){{0,3}}(?:{ACTOR_HEAD_RE})\b|[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?![\w-]))"
+)
 _AND_THE_BODY = re.compile(rf"\s+and\s+the\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{ACTOR_HEAD_RE})$")
 _LISTED_BEFORE = re.compile(r",\s*(?:the\s+)?$")
 _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)(?![\w-])")

@@ -2111,3 +2111,11 @@ def test_a_strategy_named_with_its_year_first_and_law_numbers_with_suffixes():
     found = names(x)
     assert {"2033 Harbour Technology Strategy", "Decree 80/2031/ND-CP", "Law 27,570"} <= found
     assert "Harbour Technology Strategy" in next(e.aliases for e in x.entities if e.name.startswith("2033"))
+
+
+def test_a_unit_of_a_body_named_by_its_abbreviation_is_two_bodies():
+    found = facts(
+        "The Ministry of Docks (MD) sets policy. Digital policy is run by the Harbour Development Unit of the MD, "
+        "which manages the Quay Fund.\n"
+    )
+    assert ("IMPLEMENTS", "Harbour Development Unit", "Quay Fund") in found
