@@ -63,6 +63,7 @@ _NEXT_BODY = (  # ("… and the Valdorian Chamber of Commerce": a head with a ta
     rf"|the\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{alternation(h.capitalize() for h in INSTRUMENT_HEADS)})\b"
     rf"|the\s+[A-Z][\w'-]*\s+(?:{ACTOR_HEAD_RE})\s+(?:of|for)\s"
     r"|the\s+[A-Z\u00c0-\u00de]{2,}(?![\w-])"  # "… Research and Economy and the WKÖ": another body's abbreviation
+    r"|[A-Z\u00c0-\u00de]{4,}(?![\w-])"  # "… of Economy and MIRRI" (not a topic's: "… of Science and ICT")
 )
 _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for 2031"
     rf"(?:(?:the|a|la|el|los|las|le|les|o)\s+)?(?!(?:19|20)\d\d\b){_CW}"
