@@ -233,8 +233,10 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
             first = j  # "the Prime Minister's Office": an office named after its holder
         elif capitalised(w) and toks[j][1] + 1 <= toks[j + 1][0]:
             first = j
-        elif w in ("and", "&") and j > 0 and capitalised(toks[j - 1][2]) and first == j + 1:
-            pass
+        elif w in ("and", "&") and j > 0 and capitalised(toks[j - 1][2]) and first == j + 1 and (
+                toks[j - 1][2] not in ACTOR_HEADS or not toks[j + 1][2][1:].islower()):
+            pass  # "Trade and Industry Agency", "… Council and SMEs Executive Agency" (not "… Center and
+            # Telecommunications Office": a head, then a plain word, begins another body)
         else:
             break
         j -= 1

@@ -2129,3 +2129,12 @@ def test_a_ministry_and_another_bodys_abbreviation_are_two_bodies():
     found = names(x)
     assert {"Ministry of National Economy", "Ministry of Digital Docks", "Ministry of Science and ICT"} <= found
     assert "Ministry of National Economy and MDDK" not in found
+
+
+def test_two_bodies_joined_by_and_each_with_its_head():
+    found = names(extract(document_from_text(
+        "The Norland Computer Center and Telecommunications Office were merged into the Department of Docks. The "
+        "Quay Innovation Council and SMEs Executive Agency runs the Tide Grant.\n"
+    )))
+    assert {"Norland Computer Center", "Telecommunications Office", "Quay Innovation Council and SMEs Executive Agency"
+            } <= found
