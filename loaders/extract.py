@@ -151,7 +151,7 @@ def _read(rd: Reader) -> None:
             again = names_read_before(rd, st.text, find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped))
             keys, kept = linked(rd, st, again, first)
         appositive_heads(rd, st.text, kept, keys)
-        templ = template(st.text, kept) if kept else st.text
+        templ = template(st.text, kept)  # (with no mention too: a literal "@0@" in the text is no placeholder)
         years = _dating(rd, templ, keys) if keys else []  # only the rules read them, and they need a mention
         per_statement.append((templ, keys, years))
         subject = None

@@ -160,7 +160,7 @@ _DESCRIBED_TRIGGER = re.compile(rf"(?<![\w-])(?:{_HEAD})(?![\w-])")
 # loans"), or nothing (a bullet's first words); not a name with a comma (an apposition: "P, the digital programme")
 _OPENS_PHRASE = re.compile(
     r"(?:^|(?<![\w-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hese|for|of|through|[Tt]hrough|under|with|from|via|by"
-    r"|to|on|in)\s+|['\u2019]s\s+)$"
+    r"|on|in)\s+|['\u2019]s\s+)$"
 )
 _APPOSITION = re.compile(r"(?:[A-Z][\w-]*|\))\s*,\s+(?:the\s+)?$")
 
