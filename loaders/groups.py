@@ -149,7 +149,7 @@ _NOT_MODIFIER = rf"(?!(?:{STOP}|{alternation(GENERIC_MODIFIERS)}|and|or|for|of|i
 _NOT_TAIL = rf"(?!(?:{STOP}|to|together|jointly|alongside|[a-z]+ed)(?![\w-]))"  # "… for SMEs, financed by"
 _HEAD = alternation(DESCRIBED_HEADS)
 _DESCRIBED = re.compile(
-    rf"(?<![\w&'\u2019.-])(?P<mods>(?:{_NOT_MODIFIER}[a-z][a-z0-9\u00e0-\u00ff-]*\s+){{1,3}})"
+    rf"(?<![\w&'\u2019.-])(?P<mods>(?:[A-Z][a-z]+\s+\d+\.\d+\s+)?(?:{_NOT_MODIFIER}[a-z][a-z0-9\u00e0-\u00ff-]*\s+){{0,3}})"
     rf"(?P<head>{_HEAD})(?![\w-])(?!\s+[*_\"\u201c]{{0,2}}[A-Z])(?!\s+(?:{_HEAD})(?![\w-]))"
     rf"(?P<tail>\s+for\s+(?:the\s+)?(?:{_NOT_TAIL}{_WORD}\s+(?:(?:of|and)\s+(?:the\s+)?)?){{0,4}}"
     rf"{_NOT_TAIL}{_WORD}(?![\w-]))?"
@@ -157,10 +157,11 @@ _DESCRIBED = re.compile(
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ble", "ful", "less")
 _DESCRIBED_TRIGGER = re.compile(rf"(?<![\w-])(?:{_HEAD})(?![\w-])")
 # What opens a noun phrase before a description: a determiner, an owner, a preposition (not a verb: "offers
-# loans"), or nothing (a bullet's first words); not a name with a comma (an apposition: "P, the digital programme")
+# loans"), a colon (a list's first item), or nothing (a bullet's first words); not a name with a comma (an
+# apposition: "P, the digital programme")
 _OPENS_PHRASE = re.compile(
     r"(?:^|(?<![\w-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hese|for|of|through|[Tt]hrough|under|with|from|via|by"
-    r"|on|in)\s+|['\u2019]s\s+)$"
+    r"|on|in)\s+|['\u2019]s\s+|[:;]\s+)$"
 )
 _APPOSITION = re.compile(r"(?:[A-Z][\w-]*|\))\s*,\s+(?:the\s+)?$")
 

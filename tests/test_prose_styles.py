@@ -1921,6 +1921,9 @@ def test_an_instrument_described_rather_than_named_when_a_relation_names_it():
     assert {("IMPLEMENTS", "Pier Agency", "tax credit scheme for R&D costs"),
             ("PARTICIPATES_IN", "Tide Revenue Office", "tax credit scheme for R&D costs")} <= found
     assert not {f for f in found if "support schemes" in f[2]}  # generic words describe no instrument
+    found = facts("Through the Harbour 4.0 vouchers, firms received co-funding. The vouchers are managed by the Pier "
+                  "Agency.\n")
+    assert ("IMPLEMENTS", "Pier Agency", "Harbour 4.0 vouchers") in found
 
 
 def test_a_description_in_apposition_or_standing_alone_is_not_an_instrument_of_its_own():
