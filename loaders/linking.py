@@ -61,7 +61,9 @@ def names_read_before(rd: Reader, text: str, cands: list[Candidate]) -> list[Can
     overlaps ("the roadmap" in "the roadmap grant")."""
     found = _in_lower_case(rd, text)
     # A reference that resolves by its head ("the hubs") stays; one that would not ("the chambers") gives way.
-    resolving = [c for c in cands if c.kind != "reference" or rd.recent_head.get((c.head or "").lower())]
+    # (a description gives way too: "the harbour service centres" after "… Harbour Service Centres" is that network)
+    resolving = [c for c in cands if c.kind not in ("reference", "described") or (
+        c.kind == "reference" and rd.recent_head.get((c.head or "").lower()))]
     found += _plural_short_names(rd, text, [*found, *resolving])
     if text.startswith("|") and (cell := _first_cell_name(rd, text, [*found, *cands])) is not None:
         found.append(cell)

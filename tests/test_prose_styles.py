@@ -2145,3 +2145,13 @@ def test_two_bodies_joined_by_and_each_with_its_head():
 
 def test_a_literal_placeholder_in_the_text_is_only_text():
     assert facts("Ministry \n-  @0@\n- @1@ runs @2@\n") == set()
+
+
+def test_a_network_of_centres_described_in_lower_case_and_a_named_one_written_again():
+    found = facts(
+        "County governments co-finance the local business service centres, and the Pier Agency runs the digital "
+        "marketing clinics. The Quay Competence Centres were set up in 2030. The competence centres were "
+        "succeeded by the Tide Hubs.\n"
+    )
+    assert ("IMPLEMENTS", "Pier Agency", "digital marketing clinics") in found
+    assert ("SUCCEEDED_BY", "Quay Competence Centres", "Tide Hubs") in found
