@@ -324,7 +324,7 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
     if len(words) == 1 and name.endswith(("'s", "\u2019s")) and name[:-2].isupper():
         return c._replace(end=c.end - 2, name=name[:-2])  # "ABC's plan": ABC, the owner
     cut = 0
-    # "the 2029 Harbour Law", "the 2023 Industry and Technology Strategy": the year is the edition's name
+    # "the 2029 Harbour Law", "the 2031 Harbour and Transport Strategy": the year is the edition's name
     year_of_law = edition(words[0]) and (c.type == "Law" or (
         c.type == "Strategy" and len(words) > 2 and text[max(0, c.start - 4) : c.start].lower() == "the "))
     if words[0][:1].isdigit() and not year_of_law and _counted(words, text[max(0, c.start - 4) : c.start]):
@@ -353,7 +353,7 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
         if c.kind == "proper":  # "Norland Union's Harbourfund": the owner's words do not type the name
             c = c._replace(type=shaped_type(words))
     if year_of_law and c.type == "Strategy" and c.alias is None:
-        c = c._replace(alias=" ".join(words[1:]))  # "the Industry and Technology Strategy" is the same one
+        c = c._replace(alias=" ".join(words[1:]))  # "the Harbour and Transport Strategy" is the same one
     if c.alias is None and len(words) > 1 and words[-1] in _LOWER_HEADS and capitalised(words[0]):
         c = c._replace(alias=" ".join(words[:-1]))
     if c.alias is None and c.type in _INSTRUMENT_LABELS:

@@ -141,8 +141,8 @@ _COLLECTIVE_STEMS = _stems(*(p for p, _ in COLLECTIVES))
 _TARGET_STEMS = _stems(TARGET_CORES, TARGET_BUSINESS_NOUNS)
 
 
-# An instrument described in lower-case words rather than named: "the tax credit scheme for R&D costs",
-# "a call for digitalisation vouchers". One to three modifiers, then the head, then an optional "for …"
+# An instrument described in lower-case words rather than named: "the quay credit scheme for R&D costs",
+# "a call for harbour digitalisation vouchers". One to three modifiers, then the head, then an optional "for …"
 # tail of up to five words; not when a name or another head follows ("the grant programme Norland Online").
 _WORD = r"(?:[a-z][a-z0-9&\u00e0-\u00ff-]*|[A-Z][A-Za-z&]*[A-Z]s?)"  # a lower-case word or an acronym ("R&D")
 _NOT_MODIFIER = rf"(?!(?:{STOP}|{alternation(GENERIC_MODIFIERS)}|and|or|for|of|in|on|at|to|[a-z]+ed)\s)"
@@ -167,7 +167,7 @@ _APPOSITION = re.compile(r"(?:[A-Z][\w-]*|\))\s*,\s+(?:the\s+)?$")
 
 
 def described(text: str) -> list[Candidate]:
-    """Instruments described rather than named ("digitalisation vouchers"): one modifier at least a noun
+    """Instruments described rather than named ("harbour digitalisation vouchers"): one modifier at least a noun
     (not "digital vouchers"), the words before them a determiner, an owner or a preposition (:data:`_OPENS_PHRASE`)."""
     if not _DESCRIBED_TRIGGER.search(text):
         return []

@@ -63,7 +63,7 @@ _NEXT_BODY = (  # ("… and the Valdorian Chamber of Commerce": a head with a ta
     rf"|the\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{alternation(h.capitalize() for h in INSTRUMENT_HEADS)})\b"
     rf"|the\s+[A-Z][\w'-]*\s+(?:{ACTOR_HEAD_RE})\s+(?:of|for)\s"
     r"|the\s+[A-Z\u00c0-\u00de]{2,}(?![\w-])"  # "… Research and Economy and the WKÖ": another body's abbreviation
-    r"|[A-Z\u00c0-\u00de]{4,}(?![\w-])"  # "… of Economy and MIRRI" (not a topic's: "… of Science and ICT")
+    r"|[A-Z\u00c0-\u00de]{4,}(?![\w-])"  # "… of Ports and MDOCKS" (not a topic's: "… of Posts and ICT")
 )
 _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for 2031"
     rf"(?:(?:the|a|la|el|los|las|le|les|o)\s+)?(?!(?:19|20)\d\d\b){_CW}"
@@ -94,7 +94,7 @@ _ADJECTIVES_TAIL = re.compile(rf"(?:\s+[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+){{1
 
 # "Decree No. 2030-12", "Regulation (EU) 2031/555", "Decree-Law No. 48 of 3 May 2029".
 _LAW_NUMBER = re.compile(
-    # "Decree 80/2021/ND-CP", "Law 27,570"
+    # "Decree 12/2031/ND-QX", "Law 31,415"
     r"(?:\s+\((?:EU|EC|EEC|EU,\s*Euratom)\))?\s+(?:No\.?\s*)?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d[\d/.-]*\d)"
     r"(?:/[A-Z]{1,5}(?:-[A-Z]{1,5})*)?"
     r"(?P<date>\s+of\s+(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -235,8 +235,8 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
             first = j
         elif w in ("and", "&") and j > 0 and capitalised(toks[j - 1][2]) and first == j + 1 and (
                 toks[j - 1][2] not in ACTOR_HEADS or not toks[j + 1][2][1:].islower()):
-            pass  # "Trade and Industry Agency", "… Council and SMEs Executive Agency" (not "… Center and
-            # Telecommunications Office": a head, then a plain word, begins another body)
+            pass  # "Trade and Industry Agency", "… Council and SMEs Dock Agency" (not "… Port Center and
+            # Shipping Office": a head, then a plain word, begins another body)
         else:
             break
         j -= 1
@@ -401,7 +401,7 @@ _VERB_OBJECT = re.compile(
 _COUNTRY_SUFFIX = re.compile(r"(?:,\s+|\s+in\s+)([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?=\s*\([A-Z]{2,}\))")
 
 
-# "… Office of the Ministry of Trade", "… Unit of the SE": another body (by its head or its abbreviation)
+# "… Office of the Ministry of Trade", "… Unit of the MD": another body (by its head or its abbreviation)
 _OF_ANOTHER_BODY = re.compile(
     rf"\s+of\s+the\s+(?:(?:[A-Z][\w'-]*\s+){{0,3}}(?:{ACTOR_HEAD_RE})\b|[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?![\w-]))"
 )

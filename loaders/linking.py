@@ -278,7 +278,7 @@ def linked(
         key = meant[0] or rd.entity_for(c, st.line_at(c.start))
         if key is not None and c.kind in ("organisation", "country") and (c.alias or c.name).isupper() and \
                 _MODIFIES.match(st.text, c.end):
-            continue  # "EU structural funds", "the G20 Global Partnership": named, qualifying, in no relation
+            continue  # "EU structural funds", "the G20 Harbour Partnership": named, qualifying, in no relation
         if key is not None:
             keys.append(key)
             kept.append(c)
