@@ -2127,10 +2127,10 @@ def test_a_unit_of_a_body_named_by_its_abbreviation_is_two_bodies():
 def test_a_ministry_and_another_bodys_abbreviation_are_two_bodies():
     x = extract(document_from_text(
         "The Ministry of Digital Docks (MDDK) sets policy. The Ministry of National Economy and MDDK jointly run the "
-        "Quay Grant. The Ministry of Science and ICT runs the Tide Grant.\n"
+        "Quay Grant. The Ministry of Posts and ICT runs the Tide Grant.\n"
     ))
     found = names(x)
-    assert {"Ministry of National Economy", "Ministry of Digital Docks", "Ministry of Science and ICT"} <= found
+    assert {"Ministry of National Economy", "Ministry of Digital Docks", "Ministry of Posts and ICT"} <= found
     assert "Ministry of National Economy and MDDK" not in found
 
 
