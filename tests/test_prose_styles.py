@@ -2155,3 +2155,8 @@ def test_a_network_of_centres_described_in_lower_case_and_a_named_one_written_ag
     )
     assert ("IMPLEMENTS", "Pier Agency", "digital marketing clinics") in found
     assert ("SUCCEEDED_BY", "Quay Competence Centres", "Tide Hubs") in found
+
+
+def test_cooperatives_are_named_wherever_the_text_names_them():
+    x = extract(document_from_text("The Quay Grant is open to SMEs and co-operatives in Norland.\n"))
+    assert "Co-operatives" in names(x)
