@@ -2160,3 +2160,7 @@ def test_a_network_of_centres_described_in_lower_case_and_a_named_one_written_ag
 def test_cooperatives_are_named_wherever_the_text_names_them():
     x = extract(document_from_text("The Quay Grant is open to SMEs and co-operatives in Norland.\n"))
     assert "Co-operatives" in names(x)
+
+
+def test_the_federal_government_is_an_actor():
+    assert ("LEADS", "Federal government", "Quay Grant") in facts("The federal government funds the Quay Grant.\n")
