@@ -2164,3 +2164,8 @@ def test_cooperatives_are_named_wherever_the_text_names_them():
 
 def test_the_federal_government_is_an_actor():
     assert ("LEADS", "Federal government", "Quay Grant") in facts("The federal government funds the Quay Grant.\n")
+
+
+def test_technology_companies_are_named_wherever_the_text_names_them():
+    assert "Technology companies" in names(extract(document_from_text(
+        "The Quay Hub brings together researchers and technology companies.\n")))
