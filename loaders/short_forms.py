@@ -62,7 +62,8 @@ _FRAME = re.compile(r"\s*(?:within|inside|as\s+part\s+of|under)\s+$", re.I)  # a
 _GOVERNED_PRONOUN = re.compile(r"\b(?:under|within|to|for|with|by|from|of|alongside)\s+$", re.I)
 # What ends the words before a clause's first word ("…, and it", "while they", "; since May 2024 it").
 CLAUSE_OPENER = re.compile(
-    r"(?:[,;]|\b(?:and|but|because|while|when|where|since|so|as|although|though|that|whether|if|until|once|after|before))\s*"
+    r"(?:[,;]|\b(?:and|but|because|while|when|where|since|so|as|although|though|that|which|whether|if|until|once|after"
+    r"|before))\s*"
     r"(?:(?:since|in|from|on|by|after|until)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s*,?\s*)?$",  # "; in 2024 it"
     re.I,
 )
