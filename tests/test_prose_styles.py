@@ -2180,3 +2180,12 @@ def test_it_after_which_is_the_clauses_body_not_the_last_sentences():
     assert {("COLLABORATES_WITH", "Pier Agency", "Ministry of Docks"),
             ("COLLABORATES_WITH", "Ministry of Docks", "Pier Agency")} & found
     assert not {f for f in found if f[2] == "Quay Business" and f[1] == "Pier Agency"}
+
+
+def test_pillars_of_a_strategy_and_a_body_acting_through_its_unit():
+    found = facts(
+        "The Harbour Plan and the Tide Plan are pillars of the Quay Strategy. Today it is the Ministry of Docks, "
+        "acting through the Quay Economy Secretariat, which runs the Wave Grant.\n"
+    )
+    assert {("PART_OF", "Harbour Plan", "Quay Strategy"), ("PART_OF", "Tide Plan", "Quay Strategy"),
+            ("PART_OF", "Quay Economy Secretariat", "Ministry of Docks")} <= found
