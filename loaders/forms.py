@@ -308,12 +308,30 @@ def _for_which(t: str) -> list[Phrased]:
     return out
 
 
+# "A signed a memorandum of understanding with B", "A and B deepen their partnership": the two work together.
+_SIGNED_WITH = re.compile(
+    r"@(\d+)@[^@;.]{0,20}?\bsigned\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:memorandum|agreement|pact|covenant|charter|protocol|MoU|partnership|accord)\b[^@;.]{0,40}?\bwith\s+"
+    r"(?:the\s+)?(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)",
+    re.I,
+)
+_PARTNERSHIP_GROWS = re.compile(
+    r"(?P<list>@\d+@(?:\s*(?:,|,?\s*and|&)\s*(?:the\s+)?@\d+@)+)\s+(?:deepen|deepens|strengthen|strengthens|renew"
+    r"|renews|extend|extends|expand|expands|formalise|formalises|formalize|formalizes|launch|launches)\s+(?:their\s+)?"
+    r"(?:partnership|cooperation|co-operation|collaboration)\b",
+    re.I,
+)
+
+
 def _signed(t: str) -> list[Phrased]:
     out: list[Phrased] = []
-    for m in _SIGNED.finditer(t):
+    for m in (*_SIGNED.finditer(t), *_PARTNERSHIP_GROWS.finditer(t)):
         ms = [int(x) for x in MENTION.findall(m["list"])]
         out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end(), typed=True)
                 for i, a in enumerate(ms) for b in ms[i + 1 :]]
+    for m in _SIGNED_WITH.finditer(t):
+        out += [Phrased("COLLABORATES_WITH", [int(m[1])], [int(x)], m.start(), m.end(), typed=True)
+                for x in MENTION.findall(m["list"]) if int(x) != int(m[1])]
     return out
 
 

@@ -2189,3 +2189,12 @@ def test_pillars_of_a_strategy_and_a_body_acting_through_its_unit():
     )
     assert {("PART_OF", "Harbour Plan", "Quay Strategy"), ("PART_OF", "Tide Plan", "Quay Strategy"),
             ("PART_OF", "Quay Economy Secretariat", "Ministry of Docks")} <= found
+
+
+def test_a_memorandum_signed_with_a_partner_and_a_partnership_deepened():
+    found = facts(
+        "The Pier Agency signed a memorandum of understanding with the Tide Office in 2031. The Wave Bank and the "
+        "Dock Board deepen their partnership.\n"
+    )
+    pairs = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
+    assert {frozenset(("Pier Agency", "Tide Office")), frozenset(("Wave Bank", "Dock Board"))} <= pairs
