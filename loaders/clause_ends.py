@@ -18,6 +18,7 @@ import re
 from functools import cache
 
 from loaders.lexicon import alternation, reading_words
+from loaders.relations import MENTION
 
 _GAP_BEFORE = 80  # characters between the mention before a phrase and the phrase
 
@@ -99,7 +100,6 @@ _APPOSED = re.compile(
     re.I,
 )
 
-MENTION = re.compile(r"@(\d+)@")
 # An item of a list of bodies, "with" before it when it is a partner ("A, with B").
 PARTNER_ITEM = re.compile(r"(with\s*)?@(\d+)@")
 

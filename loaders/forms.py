@@ -278,9 +278,13 @@ _DASHED_BODIES = re.compile(
     r"\s*(?:[,;.]|$)"
 )
 # "A and B (today) signed a memorandum of understanding", "A and B cooperate on …": they work together.
+# "signed a memorandum of understanding", "signed the cooperation agreement"
+_SIGNED_AGREEMENT = (
+    r"\bsigned\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:memorandum|agreement|pact|covenant|charter|protocol|MoU"
+    r"|partnership|accord)\b"
+)
 _SIGNED = re.compile(
-    r"(?P<list>@\d+@(?:\s*(?:,|,?\s*and)\s*@\d+@)+)(?:[^@;.]{0,20}?\bsigned\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:memorandum|agreement|pact|covenant|charter|protocol|MoU|partnership|accord)\b|\s+(?:\w+ly\s+|also\s+)?"
+    rf"(?P<list>@\d+@(?:\s*(?:,|,?\s*and)\s*@\d+@)+)(?:[^@;.]{{0,20}}?{_SIGNED_AGREEMENT}|\s+(?:\w+ly\s+|also\s+)?"
     r"(?:co-?operate|co-?operated|collaborate|collaborated|work\s+together|worked\s+together|partner|partnered)\b)",
     re.I,
 )
@@ -310,13 +314,10 @@ def _for_which(t: str) -> list[Phrased]:
 
 # "A signed a memorandum of understanding with B", "A and B deepen their partnership": the two work together.
 _SIGNED_WITH = re.compile(
-    r"@(\d+)@[^@;.]{0,20}?\bsigned\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:memorandum|agreement|pact|covenant|charter|protocol|MoU|partnership|accord)\b[^@;.]{0,40}?\bwith\s+"
-    r"(?:the\s+)?(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)",
-    re.I,
+    rf"@(\d+)@[^@;.]{{0,20}}?{_SIGNED_AGREEMENT}[^@;.]{{0,40}}?\bwith\s+(?:the\s+)?(?P<list>{LIST})", re.I
 )
 _PARTNERSHIP_GROWS = re.compile(
-    r"(?P<list>@\d+@(?:\s*(?:,|,?\s*and|&)\s*(?:the\s+)?@\d+@)+)\s+(?:deepen|deepens|strengthen|strengthens|renew"
+    rf"(?P<list>{LIST})\s+(?:deepen|deepens|strengthen|strengthens|renew"
     r"|renews|extend|extends|expand|expands|formalise|formalises|formalize|formalizes|launch|launches)\s+(?:their\s+)?"
     r"(?:partnership|cooperation|co-operation|collaboration)\b",
     re.I,

@@ -11,8 +11,7 @@ from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased
 from loaders.dates import YearSpan
 from loaders.lexicon import NETWORK_HEADS, READING, reading_words
 from loaders.reader import NESTED, STATED, Reader
-from loaders.relations import CREATION_VERBS
-from loaders.relations import MENTION as _MENTION
+from loaders.relations import CREATION_VERBS, MENTION
 
 
 def state_phrased(
@@ -118,7 +117,7 @@ def _dated(years: list[YearSpan], t: str, f: Phrased) -> tuple[int | None, int |
         return _clause_year(years, t, f.start, False), _clause_end(years, t, f.start)
     if _FOUNDED_AS.match(t, f.start) and t[f.start : f.end].endswith(" as"):
         return _renamed_year(years, t, f.end), None  # "founded in 1996 as A and elevated … in 2017": 2017
-    obj = _MENTION.search(t, f.end)  # whether the name after the phrase is the new one ("followed by B, 2021-2027")
+    obj = MENTION.search(t, f.end)  # whether the name after the phrase is the new one ("followed by B, 2021-2027")
     return _clause_year(years, t, f.start, True, obj is not None and int(obj[1]) in f.targets), None
 
 

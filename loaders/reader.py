@@ -26,6 +26,7 @@ from loaders.lexicon import (
     reading_words,
     spells,
 )
+from loaders.shapes import edition
 
 # Confidence by how directly the text states a fact.
 STATED = 0.9  # a verb or a list that says it ("X spearheads Y", "Y (2005-2008, X)")
@@ -36,7 +37,6 @@ _SHAPED = ("proper", "single")  # names found by shape alone, typed by what sent
 # kept only when a relationship needs them (not "institutions", a kind of body named for itself)
 ON_DEMAND = ("collective", "single", "alias", "described")
 _OURS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")  # a heading of a body's own page: "What we do", "Our services"
-_EDITION = re.compile(r" (?:19|20)\d\d")  # the year after a name that makes it one edition of several
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\u00e0-\u00ff'-]+")
 
 
@@ -219,10 +219,10 @@ class Reader:
     def _another_edition(self, key: str, name: str, alias: str) -> bool:
         """Whether ``alias`` is ``name`` with a year the entity under ``key`` was not named with, when it was
         named with another ("Quay Roadmap 2025" after "Quay Roadmap 2020")."""
-        if not _EDITION.fullmatch(alias[len(name) :]) or not alias.startswith(name):
+        if not _an_edition_of(alias, name):
             return False
         d = self.drafts[key]
-        editions = [a for a in d.aliases if a.startswith(d.name) and _EDITION.fullmatch(a[len(d.name) :])]
+        editions = [a for a in d.aliases if _an_edition_of(a, d.name)]
         return bool(editions) and alias not in editions
 
     def _index_words(self, c: Candidate, key: str) -> None:
@@ -433,3 +433,8 @@ def _placed(name: str) -> bool:
     """A name ending with a country's ("Enterprise Norland") names a body there: its type is not in doubt."""
     words = name.split()
     return len(words) > 1 and words[-1] in countries().by_name
+
+
+def _an_edition_of(alias: str, name: str) -> bool:
+    """Whether ``alias`` is ``name`` and a year or a version after it ("Quay Roadmap 2025")."""
+    return alias.startswith(name + " ") and edition(alias[len(name) + 1 :])
