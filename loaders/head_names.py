@@ -82,7 +82,8 @@ _LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s
 # Names are found head first: a head noun, then the capitalised words before it (walked back in
 # Python over a handful of tokens) and an "of …"/"for …" tail matched forward. Scanning a statement
 # for every capitalised run with a backtracking pattern was quadratic in Title-Case headings.
-TOKEN = re.compile(r"[\w&'\u2019-]+(?:(?:\.(?=[^\W\d_])|(?<=\d)\.(?=\d))[\w&'\u2019-]+)*|[^\w\s]")  # not "Deal.3"
+TOKEN = re.compile(  # not "Deal.3"; "Quay+"
+    r"[\w&'\u2019-]+(?:(?:\.(?=[^\W\d_])|(?<=\d)\.(?=\d))[\w&'\u2019-]+)*(?:\+(?![\w+]))?|[^\w\s]")
 
 
 _ACTOR_TAIL = re.compile(rf"(?:\s+General)?\s+(?:{TAIL_OPENERS})\s+{_TAIL}")  # "Dirección General de …"
@@ -382,6 +383,8 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
             ANY_HEAD.isdisjoint(t.split())):  # (not "Loan Fund and the Micro Credit Fund": heads of their own)
         tail = t  # "Operational Programme Competitiveness, Entrepreneurship and Innovation": a title after the head
     end = he + len(tail)
+    if not tail and head[0].isupper() and (m := _VERSION_AFTER.match(text, he)):
+        end = m.end()  # "Quay Fund Plus", "Harbour Programme II": the edition is part of the name
     key = head.lower()
     name = _INNER_ABBREVIATION.sub("", text[start:end])
     return [Candidate(start, end, INSTRUMENT_HEADS[key], canonical_name(name), "name", head=key)]
@@ -425,6 +428,9 @@ def _head_first(text: str, hs: int, he: int, head: str) -> list[Candidate]:
         return []
     key = head.lower()
     return [Candidate(hs, he + len(tail), INSTRUMENT_HEADS[key], canonical_name(head + tail), "name", head=key)]
+
+
+_VERSION_AFTER = re.compile(r" (?:Plus|II|III|IV|VI|VII|[2-5]\.0)(?![\w.+-])")
 
 
 _CAPITAL_WORD = r"(?:[A-Z\u00c0-\u00de](?:[\w'&]|[.-](?=\w))*)"  # (no year: "Plan 2030" is dated, see _tidy)

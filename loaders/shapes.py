@@ -32,8 +32,9 @@ from loaders.lexicon import (
 )
 
 # A word: letters and digits with apostrophes, "&", inner hyphens, a dot before letters ("Net.nr") or
-# between digits ("4.0") — not a footnote's number glued to a full stop ("Deal.3").
-_WORDISH = re.compile(r"\w(?:[\w'\u2019&]|-(?=\w)|\.(?=[^\W\d_])|(?<=\d)\.(?=\d)|(?<=[A-Z]):(?=[A-Z][a-z]))*")
+# between digits ("4.0"), a closing "+" ("Quay+", "QSF+") — not a footnote's number glued to a full stop ("Deal.3").
+_WORDISH = re.compile(
+    r"\w(?:[\w'\u2019&]|-(?=\w)|\.(?=[^\W\d_])|(?<=\d)\.(?=\d)|(?<=[A-Z]):(?=[A-Z][a-z]))*(?:\+(?![\w+]))?")
 _JOINED_CAPITALS = re.compile(r"[A-Z]{2,}[.:][A-Z][A-Za-z]{2,}$")
 _RUN_GAPS = frozenset((" ", "-", " - ", " \u2013 "))
 
@@ -54,8 +55,8 @@ _PLURAL_ACRONYM = re.compile(r"^[A-Z]+s$")
 def _name_shaped(word: str) -> bool:
     """One word that is a name by its shape: "TradEx", "Portal24", "Net.nr", "KMB-Norland", "KMU.DIGITAL",
     "SME:Digital"."""
-    if _JOINED_CAPITALS.match(word):
-        return True  # two words of capitals joined by a full stop or a colon: a programme's brand
+    if _JOINED_CAPITALS.match(word) or (word.endswith("+") and len(word) > 3 and word[0].isupper()):
+        return True  # two words of capitals joined by a full stop or a colon, or a "+" ("Quay+"): a brand
     if word.isupper() or word.islower() or "_" in word or _PLURAL_ACRONYM.match(word):
         return False
     if "-" in word and word.rsplit("-", 1)[1].islower():

@@ -2198,3 +2198,15 @@ def test_a_memorandum_signed_with_a_partner_and_a_partnership_deepened():
     )
     pairs = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
     assert {frozenset(("Pier Agency", "Tide Office")), frozenset(("Wave Bank", "Dock Board"))} <= pairs
+
+
+def test_a_plus_or_an_edition_after_a_name_is_part_of_it():
+    x = extract(document_from_text(
+        "Since 2031 the main vehicle has been Quay+, the incentive system for harbour firms. The Tide Social Fund "
+        "Plus (TSF+) finances the Wave Programme II, which is run by the Pier Agency. TSF+ also finances Dock 2.0.\n"
+    ))
+    found = names(x)
+    assert {"Quay+", "Tide Social Fund Plus", "Wave Programme II"} <= found
+    assert not {"Plus", "Tide Social Fund", "Wave Programme"} & found
+    assert ("IMPLEMENTS", "Pier Agency", "Wave Programme II") in set(dated_facts(x))
+    assert "TSF+" in next(e for e in x.entities if e.name == "Tide Social Fund Plus").aliases
