@@ -204,8 +204,8 @@ def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
             line = st
         elif st.kind == "bullet" and st.parent is not None and (own is not None or _LISTED.match(templ)):
             # (after a frame: "For digital transformation, we work with:")
-            rel = roles.get(rd.statements[st.parent].text.strip(" :#*").lower().rsplit(", ", 1)[-1])
-            listed = _LISTED.match(templ)  # "- A and B, which reach small firms": both
+            rel = roles.get(_ADVERBIAL.sub("", rd.statements[st.parent].text.strip(" :#*").lower().rsplit(", ", 1)[-1]))
+            listed = _LISTED.match(templ.replace("**", ""))  # "- A and B, which reach small firms": both
             items = [keys[int(x)] for x in R.MENTION.findall(listed["list"])] if listed else [own]
             bodies = [b for b in items if b is not None and rd.type_of(b) != "TargetGroup"]
             line = rd.statements[st.parent]
@@ -214,8 +214,10 @@ def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
         if rel is None:
             continue
         about = _table_instrument(rd, per_statement, st) if in_table else None
-        about = about or _instrument_above(rd, per_statement, line)
-        if about is None and rel == "PARTICIPATES_IN" and _FIRST_PERSON.search(line.text) and (owner := rd.owner()):
+        ours = rel == "PARTICIPATES_IN" and _FIRST_PERSON.search(line.text) and not any(  # "We work with:", no P
+            rd.is_instrument(k) for k in per_statement[line.index][1])
+        about = about or (None if ours else _instrument_above(rd, per_statement, line))
+        if about is None and ours and (owner := rd.owner()):
             for body in bodies:  # a body's page, "Who we work with" / "Our partners": its partners
                 if body != owner:
                     rd.add("COLLABORATES_WITH", body, owner, [span_of(line), span_of(st)], FRAMED)
@@ -231,13 +233,15 @@ def _role_lists(rd: Reader, per_statement: list[tuple[str, list[str], list[YearS
 
 # A heading or a line over a list that says what the page's body does with the items: "Funds we manage",
 # "We work closely with:".
+# "We work every day with:", "We also work closely with": an adverbial is left out of the label and the phrase.
+_ADVERBIAL = re.compile(r"(?<=\s)(?:every\s+day|each\s+day|daily|also|[a-z]{3,}ly)\s+")
 _WE_DO = re.compile(r"^[#*\s]*(?:[A-Za-z-]+\s+){0,3}?we\s+(?:[a-z]+ly\s+)?([a-z]+(?:\s+[a-z]+){0,2})[\s:*]*$", re.I)
 
 
 def _ours(rd: Reader, st: Statement, item: str, line: Statement) -> None:
     """An item under "Funds we manage", "We work with:" or "Our offer includes:": the page's body stands to it
     as the verb says (it runs what its offer includes); "- M – our parent ministry": the body is part of M."""
-    we = _WE_DO.match(line.text)
+    we = _WE_DO.match(_ADVERBIAL.sub("", line.text))
     found = phrase_relation(we[1]) if we is not None else ("IMPLEMENTS", True) if _OUR_OFFER.match(line.text) else None
     owner = rd.owner() if found is None or found[1] else None
     if found is not None and owner is not None and owner != item:
@@ -252,7 +256,7 @@ _OUR_PARENT = re.compile(
 )
 
 
-_LISTED = re.compile(rf"\s*(?:the\s+)?(?P<list>{R.LIST})(?:\s*[,;.]|\s*$)")
+_LISTED = re.compile(rf"\s*(?:the\s+)?(?P<list>{R.LIST})(?:\s*[,;.]|\s*$|\s+for\s)")  # (… "for the financing of …")
 _LABELLED = re.compile(r"^\s*([A-Za-z*#][A-Za-z *'()-]{1,40}?)\s*:\s*\S")
 _LABEL_OF = re.compile(r"^[\s*#-]*([A-Z][a-z]+(?:\s+[a-z]+)?)\s+(?:of|for|in)\s+@(\d+)@[^@:]{0,20}:")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)

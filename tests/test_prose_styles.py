@@ -2210,3 +2210,15 @@ def test_a_plus_or_an_edition_after_a_name_is_part_of_it():
     assert not {"Plus", "Tide Social Fund", "Wave Programme"} & found
     assert ("IMPLEMENTS", "Pier Agency", "Wave Programme II") in set(dated_facts(x))
     assert "TSF+" in next(e for e in x.entities if e.name == "Tide Social Fund Plus").aliases
+
+
+def test_a_pages_partners_after_we_work_every_day_with_in_bold_and_not_the_programme_above():
+    found = facts(
+        "About the Quay Agency\n\nWe support harbour firms. We run the Tide Grant. We publish studies.\n\n"
+        "We work every day with:\n\n"
+        "- the **Pier Authority (PA)**, which deals with large projects;\n"
+        "- banks and the **Dock Bank (DB)** for the financing of small projects.\n"
+    )
+    pairs = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
+    assert {frozenset(("Quay Agency", "Pier Authority")), frozenset(("Quay Agency", "Dock Bank"))} <= pairs
+    assert not {f for f in found if f[0] == "PARTICIPATES_IN" and f[2] == "Tide Grant"}
