@@ -69,9 +69,10 @@ _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for
     rf"(?:(?:the|a|la|el|los|las|le|les|o)\s+)?(?!(?:19|20)\d\d\b){_CW}"
     rf"(?:(?:\s*,\s*(?:the\s+|de\s+|des\s+|du\s+)?|\s+(?:{_AND})\s+(?!{_NEXT_BODY})"
     rf"(?:the\s+|(?:del|della|delle|dei|de|des|du|do|da|dos|das)\s+)?"
-    # "Confederation of Chambers of Commerce", "Agency for the Promotion of Exports": one name
+    # "Confederation of Chambers of Commerce", "Presidency of the Council of Ministers", "Agency for the Promotion
+    # of Exports": one name
     # "Ministry for Development of Trade", "Office of the Deputy Prime Minister for Trade and Exports"
-    rf"|{_INNER_OF}|(?<=Chambers)\s+of\s+|(?<=tion|ment|ance|ence|sion)\s+of\s+(?:the\s+)?|\s+for\s+(?:the\s+)?(?=[A-Z])"
+    rf"|{_INNER_OF}|(?:(?<=Chambers)|(?<=Council))\s+of\s+|(?<=tion|ment|ance|ence|sion)\s+of\s+(?:the\s+)?|\s+for\s+(?:the\s+)?(?=[A-Z])"
     rf"|\s+){_CW})*"
 )
 

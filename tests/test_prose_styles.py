@@ -2222,3 +2222,17 @@ def test_a_pages_partners_after_we_work_every_day_with_in_bold_and_not_the_progr
     pairs = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
     assert {frozenset(("Quay Agency", "Pier Authority")), frozenset(("Quay Agency", "Dock Bank"))} <= pairs
     assert not {f for f in found if f[0] == "PARTICIPATES_IN" and f[2] == "Tide Grant"}
+
+
+def test_vice_ministries_presidencies_and_delegations_are_bodies():
+    x = extract(document_from_text(
+        "The Quay Office works under the Presidency of the Council of Ministers. The Vice-Ministry for Harbour "
+        "Development is one of the vice-ministries of the Ministry of Docks. The Delegation for Pier Enterprise "
+        "reports to the Presidency of the Republic.\n"
+    ))
+    types = {e.name: e.type for e in x.entities}
+    assert types["Presidency of the Council of Ministers"] == types["Presidency of the Republic"] == "Government"
+    assert types["Vice-Ministry for Harbour Development"] == "Ministry"
+    assert types["Delegation for Pier Enterprise"] == "Agency"
+    assert {("PART_OF", "Quay Office", "Presidency of the Council of Ministers"),
+            ("PART_OF", "Vice-Ministry for Harbour Development", "Ministry of Docks")} <= set(dated_facts(x))
