@@ -170,12 +170,12 @@ def _bodies_under_bodies(rd: Reader) -> None:
     body, is part of it ("- Ministry of Ports: policy" / "  - Harbour Agency: delivery")."""
     for st in rd.statements:
         child = rd.subjects[st.index]
-        if st.kind != "bullet" or st.parent is None or child is None or not _a_body(rd, child):
+        if st.kind != "bullet" or st.parent is None or child is None or not rd.is_body(child):
             continue
         above = rd.statements[st.parent]
         parent = rd.subjects[st.parent]
         if above.kind == "bullet" and above.section == st.section and parent is not None and parent != child \
-                and _a_body(rd, parent) and not rd.has("PART_OF", parent, child):
+                and rd.is_body(parent) and not rd.has("PART_OF", parent, child):
             rd.add("PART_OF", child, parent, [span_of(above), span_of(st)], FRAMED)
 
 
@@ -309,10 +309,6 @@ def _instrument_above(rd: Reader, per_statement: list[tuple[str, list[str], list
         instruments = {k for k in per_statement[before][1] if rd.is_instrument(k)}
         about = instruments.pop() if len(instruments) == 1 else about
     return about if rd.is_instrument(about) and not rd.retypable(about) else None
-
-
-def _a_body(rd: Reader, key: str) -> bool:
-    return rd.is_actor(key) and not rd.retypable(key) and rd.type_of(key) != "TargetGroup"
 
 
 def _targets_in_titles(rd: Reader) -> None:

@@ -266,6 +266,10 @@ class Reader:
     def is_instrument(self, key: str) -> bool:
         return self.drafts[key].type in self.instrument_types
 
+    def is_body(self, key: str) -> bool:
+        """An actor that is surely a body: not a target group, not a name whose type sentences may still change."""
+        return self.is_actor(key) and not self.retypable(key) and self.type_of(key) != "TargetGroup"
+
     def type_of(self, key: str) -> str:
         return self.drafts[key].type
 

@@ -41,9 +41,10 @@ TRANSFER = re.compile(
     rf"|\b(?:transferred|moved|shifted|handed\s+over)\s+from\s+(?P<srcs2>{LIST})\s+(?:in)?to\s+(?:[a-z-]+\s+){{0,3}}?{E}",
     re.I,
 )
-YEARS_BODY = re.compile(  # "P (2029-, A with B)": B takes part
-    rf"{E}\s*\(\s*(?P<years>[^()@]*?\d{{4}}[^()@,]*?)\s*,\s*{E}(?P<more>(?:\s*(?:,|and|&|\+)?\s*(?:with\s+)?@\d+@)*)"
-    r"(?:\s*(?:,|and|&|\+)\s*[^()@]{1,30})?\s*\)"  # (and a partner the text names only by a word: "+ NCBR")
+YEARS_BODY = re.compile(  # "P (2029-, A with B)": B takes part; "P (2029-, A, later B)", "P (2029-, A / C)": both run P
+    rf"{E}\s*\(\s*(?P<years>[^()@]*?\d{{4}}[^()@,]*?)\s*,\s*{E}"
+    rf"(?P<more>(?:\s*(?:,|and|&|\+|/)?\s*(?:with\s+|later\s+|then\s+|now\s+)?@\d+@)*)"
+    r"(?:\s*(?:,|and|&|\+|/)\s*[^()@]{1,30})?\s*\)"  # (and a partner the text names only by a word: "+ NCBR")
 )
 BODY_YEARS = re.compile(rf"{E}\s*\(\s*{E}\s*,\s*(?P<years>[^()@]*?\d{{4}}[^()@]*?)\s*\)")
 COOPERATION_BETWEEN = re.compile(
@@ -64,7 +65,7 @@ COLLABORATING_WITH = re.compile(
 # "P (A, B)", "P launched (A, with B)": a deck's bodies in parentheses after an instrument.
 BODIES_ONLY = re.compile(
     rf"{E}\s*(?:(?:was\s+)?(?:launched|introduced|created|started|adopted|set\s+up)\s*)?"
-    rf"\(\s*(?P<list>@\d+@(?:\s*,\s*(?:with\s+)?@\d+@)*)\s*\)"
+    rf"\(\s*(?P<list>@\d+@(?:\s*,\s*(?:with\s+)?@\d+@)*)(?:\s*,\s*[A-Z]{{2,}}[A-Za-z]*)?\s*\)"  # (… "(A, ABC)")
 )
 YEARS_ONLY = re.compile(rf"{E}\s*\(\s*(?P<years>(?:from\s+|since\s+)?\d{{4}}(?:\s*-\s*(?:\d{{4}}|\d\d))?)\s*\)")
 PROVIDED_IN = re.compile(

@@ -17,6 +17,7 @@ from loaders.clause_ends import PARTNER_ITEM, subjects_before
 from loaders.clauses import OWNS, Phrased, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.forms import ITS, by_form, cited
+from loaders.lexicon import ACTOR_HEADS
 from loaders.phrase_facts import state_phrased
 from loaders.reader import FRAMED, NESTED, STATED, Reader, span_of
 
@@ -193,6 +194,10 @@ def _years_and_bodies(sc: _Scope, rules: _Rules) -> None:
     for m in rules.get("YEARS_BODY", ()):
         start, end = _years(m["years"])
         rd.set_years(k(m[1]), start, end)
+        # "Quay Agency (2001-, Ministry of Docks)": a body named by its head noun, and its ministry
+        if rd.drafts[k(m[1])].head in ACTOR_HEADS and rd.is_body(k(m[1])) and rd.is_body(k(m[3])):
+            rd.add("PART_OF", k(m[1]), k(m[3]), [sc.span], STATED, start=start, end=end)
+            continue
         rd.add("IMPLEMENTS", k(m[3]), k(m[1]), [sc.span], STATED, start=start, end=end)
         for item in PARTNER_ITEM.finditer(m["more"]):
             rd.add("PARTICIPATES_IN" if item[1] else "IMPLEMENTS", k(item[2]), k(m[1]), [sc.span], STATED,

@@ -2236,3 +2236,17 @@ def test_vice_ministries_presidencies_and_delegations_are_bodies():
     assert types["Delegation for Pier Enterprise"] == "Agency"
     assert {("PART_OF", "Quay Office", "Presidency of the Council of Ministers"),
             ("PART_OF", "Vice-Ministry for Harbour Development", "Ministry of Docks")} <= set(dated_facts(x))
+
+
+def test_a_decks_dated_items_with_two_bodies_and_a_body_under_its_ministry():
+    found = facts(
+        "Instruments\n"
+        "- Quay Bonus (2016-2023, Ministry of Docks / Pier Agency)\n"
+        "- Tide Hub (since 2015, Ministry of Docks, later Wave Office)\n"
+        "- Harbour Development Agency (2001-, Ministry of Docks)\n"
+        "- Produce in Norland (2014-, Harbour Development Agency)\n"
+    )
+    assert {("IMPLEMENTS", "Ministry of Docks", "Quay Bonus"), ("IMPLEMENTS", "Pier Agency", "Quay Bonus"),
+            ("IMPLEMENTS", "Ministry of Docks", "Tide Hub"), ("IMPLEMENTS", "Wave Office", "Tide Hub"),
+            ("PART_OF", "Harbour Development Agency", "Ministry of Docks")} <= found
+    assert not {f for f in found if f[1] == "Produce in Norland" and f[0] == "PART_OF"}
