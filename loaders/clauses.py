@@ -68,6 +68,9 @@ _DESCRIBES_PARENT = re.compile(
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s", re.I)  # where a new clause begins
 _ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")
 _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # verbs a relative clause may precede
+# "A, which the government funded, replaced B": a successor's verbs in the active voice, said of A.
+_ACTIVE_SUCCESSION = re.compile(r"replaced|replaces|succeeded|succeeds|superseded|supersedes|absorbed|absorbs"
+                                r"|took\s+over(?:\s+from)?|takes\s+over(?:\s+from)?", re.I)
 # A framing phrase ("as part of", "under") and the prepositions that make a mention an object of its verb.
 _FRAMING = re.compile(r"(?:as\s+)?part\s+of|under|within", re.I)
 _OPENER_SUBJECT = re.compile(r"(?:\s+(?:since|in|from)\s+(?:19|20)\d\d)?\s*,\s*(?:the\s+|its\s+)?@(\d+)@")
@@ -240,7 +243,9 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         # "P began in 2016 as a project of A": A's project, not A's successor
         subject = subjects_before(t, m.start())
         return [Phrased(OWNS, [int(project[1])], subject, m.start(), project.end())] if subject else out
-    before = subjects_before(t, m.start(), relation in _PARTNERS and forward, forward and relation in _ACTIVE)
+    active = forward and relation in _ACTIVE or (
+        not forward and relation == "SUCCEEDED_BY" and _ACTIVE_SUCCESSION.fullmatch(m[0]) is not None)
+    before = subjects_before(t, m.start(), relation in _PARTNERS and forward, active)
     if _BOTH.search(t, max(0, m.start() - 8), m.start()):
         before = [int(x) for x in MENTION.findall(t, 0, m.start())][-2:]  # "A and B, both coordinated by C"
     if m[0].split()[0].lower().endswith("ing") and _AFTER_COMMA.search(t, 0, m.start()) and (

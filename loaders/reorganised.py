@@ -81,10 +81,10 @@ _FORMED_WHEN = re.compile(
 _NOW = re.compile(r"@(\d+)@\s*\(\s*(?:now|today|currently)\s*:?\s+(?:the\s+)?@(\d+)@\s*\)", re.I)
 
 
-# "The reform merges A and B into a single C": both became C.
+# "The reform merges A and B into a single C", "… merged A with B into C": both became C.
 _MERGES_INTO = re.compile(
     r"\b(?:merg(?:es|ed|e|ing)|combin(?:es|ed|e|ing)|amalgamat(?:es|ed|e|ing)|consolidat(?:es|ed|e|ing)|fus(?:es|ed|e))"
-    rf"\s+(?:the\s+)?(?P<list>{LIST})[^@;.]{{0,40}}?\s+into\s+"
+    rf"\s+(?:the\s+)?(?P<list>{LIST}(?:\s+with\s+(?:the\s+)?@\d+@)?)[^@;.]{{0,40}}?\s+into\s+"
     r"(?:(?:a|an|the|one)\s+)?(?:(?:single|new|unified|merged|combined)\s+)?@(?P<new>\d+)@",
     re.I,
 )

@@ -2250,3 +2250,17 @@ def test_a_decks_dated_items_with_two_bodies_and_a_body_under_its_ministry():
             ("IMPLEMENTS", "Ministry of Docks", "Tide Hub"), ("IMPLEMENTS", "Wave Office", "Tide Hub"),
             ("PART_OF", "Harbour Development Agency", "Ministry of Docks")} <= found
     assert not {f for f in found if f[1] == "Produce in Norland" and f[0] == "PART_OF"}
+
+
+def test_a_successor_after_a_relative_clause_a_merger_with_and_a_second_ministry_without_its_article():
+    found = facts(
+        "The Quay Enterprise Programme, which the Government of Norland has funded since 2031, succeeded the Tide "
+        "Programme. The same reform merged the Ministry of Piers with the Ministry of Docks into a single Ministry of "
+        "Harbours. The Ministry of Waves and Tides was formed by merging the former Ministry of Waves and Ministry of "
+        "Tides. The Pier Personnel and Organisation works on it.\n"
+    )
+    assert {("SUCCEEDED_BY", "Tide Programme", "Quay Enterprise Programme"),
+            ("SUCCEEDED_BY", "Ministry of Piers", "Ministry of Harbours"),
+            ("SUCCEEDED_BY", "Ministry of Docks", "Ministry of Harbours"),
+            ("SUCCEEDED_BY", "Ministry of Waves", "Ministry of Waves and Tides"),
+            ("SUCCEEDED_BY", "Ministry of Tides", "Ministry of Waves and Tides")} <= found
