@@ -127,9 +127,10 @@ _JOINED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|,|and|&|\+|as\s+well\s+as|or)
 # (after a name in dashes, "A – the B – and C", the dash closes the aside and "and" the list)
 _CLOSED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|-\s+and|and|&|\+|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
 
-_CLAUSE_AND = re.compile(r"^\s*,\s*and\b", re.I)  # ", and" joins a list only after other commas: "A, B, and C"
+_CLAUSE_AND = re.compile(r"\s*,\s*and\b", re.I)  # ", and" joins a list only after other commas: "A, B, and C"
 
 _COMMA_ONLY = re.compile(r"\s*,\s*@\d+@")
+_LIST_ENDS = re.compile(r"\s*(?:[.;,:)]|$)")
 
 # "…, B and the national invoicing platform, C": an item may be described before it is named
 _JOINED_AFTER = re.compile(
@@ -305,8 +306,8 @@ def objects_after(t: str, at: int, limit: int) -> list[int]:
     found = [int(m[1])]
     pos = m.end()
     while (j := _JOINED_AFTER.match(t, _past_complement(t, pos))) is not None:
-        if _CLAUSE_AND.match(t, pos) and len(found) == 1:
-            break  # "… takes part in A, and B works with C": a new clause, not a list
+        if _CLAUSE_AND.match(t, pos) and len(found) == 1 and not _LIST_ENDS.match(t, j.end()):
+            break  # "… takes part in A, and B works with C": a new clause, not a list (as "… of A, and B." is)
         found.append(int(j[1]))
         pos = j.end()
     if len(found) == 2 and _COMMA_ONLY.match(t, m.end()) and not _JOINED_AFTER.match(t, pos) \

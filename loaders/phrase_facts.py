@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased
+from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased, phrase_relation
 from loaders.dates import YearSpan
 from loaders.lexicon import NETWORK_HEADS, READING, reading_words
 from loaders.reader import NESTED, STATED, Reader
@@ -35,6 +35,7 @@ def state_phrased(
 
     for f in sorted(said, key=lambda f: (f.relation != SAME_AS, f.typed, fund_partners(f))):
         start, end = _dated(years, t, f)
+        joins = phrase_relation(t[f.start : f.end]) == ("PARTICIPATES_IN", True)  # "takes part in", not "involving"
         cited = [span] if INHERITED not in (*f.sources, *f.targets) else [*parent_span, span]
         sources = f.sources
         if f.instruments:  # the first instrument the clause names ("Within the Commission, …": the first body)
@@ -57,7 +58,7 @@ def state_phrased(
                         rd.same(source, target)
                         keys[:] = [source if k == target else k for k in keys]  # this statement's facts too
                     continue
-                fact = _fitted(rd, f, t, keys, _resolved(rd, f.relation, source, target), inherited)
+                fact = _fitted(rd, f, t, keys, _resolved(rd, f.relation, source, target, joins), inherited)
                 for owner in f.owners:  # "SME policy is set by M, mainly through its U": M owns U
                     if fact is not None:
                         break
@@ -159,9 +160,11 @@ _FUNDS = ("fund", "funds")  # an instrument's head that names bodies too
 _NO_FUND_HEIRS = ("Ministry", "Government")
 
 
-def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str, str, str] | None:
+def _resolved(rd: Reader, relation: str, source: str, target: str, joins: bool = False
+              ) -> tuple[str, str, str] | None:
     """The fact a phrase states between two entities, once their types are known: working with a
-    programme is taking part in it; an instrument taking part in another is part of it; an instrument
+    programme is taking part in it; an instrument taking part in another is part of it, a body that ``joins``
+    another (a forward phrase: "takes part in", "sits on") works with it; an instrument
     "under" a law is one the law provides for; an owner leads its instrument, a body is part of its
     owner, and an instrument's instrument is part of it."""
     if (
@@ -173,6 +176,8 @@ def _resolved(rd: Reader, relation: str, source: str, target: str) -> tuple[str,
     both_instruments = rd.is_instrument(source) and rd.is_instrument(target) and not rd.retypable(source)
     if relation == "PARTICIPATES_IN" and both_instruments:
         return "PART_OF", source, target  # "the grant contributes to the strategy": one serves the other
+    if relation == "PARTICIPATES_IN" and joins and rd.is_body(source) and rd.is_body(target):
+        return "COLLABORATES_WITH", source, target  # "A takes part in (sits on) the Quay Board": A works with it
     if relation == "PART_OF" and rd.is_instrument(source) and rd.is_actor(target) and not rd.retypable(target) \
             and not rd.retypable(source):
         return "LEADS", target, source  # "P, a programme (an initiative) of the ministry": the ministry leads P

@@ -2264,3 +2264,19 @@ def test_a_successor_after_a_relative_clause_a_merger_with_and_a_second_ministry
             ("SUCCEEDED_BY", "Ministry of Docks", "Ministry of Harbours"),
             ("SUCCEEDED_BY", "Ministry of Waves", "Ministry of Waves and Tides"),
             ("SUCCEEDED_BY", "Ministry of Tides", "Ministry of Waves and Tides")} <= found
+
+
+def test_bodies_that_take_part_in_a_board_work_with_it_and_a_new_clause_after_and_is_no_list_item():
+    found = facts(
+        "The Quay Federation and the Tide Federation welcomed the plan. The two federations take part in the Pier "
+        "Promotion Board.\n\n"
+        "The Regional Government of Sorvik takes part in the Wave Strategy, and the Dock Agency works with the "
+        "Harbour Association on the Quay Grant. The Pier Agency was formed through the merger of Tidex, the Norland "
+        "Tide Office, and the Wave Bureau.\n"
+    )
+    pairs = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
+    assert {frozenset(("Quay Federation", "Pier Promotion Board")),
+            frozenset(("Tide Federation", "Pier Promotion Board"))} <= pairs
+    assert frozenset(("Regional Government of Sorvik", "Dock Agency")) not in pairs
+    assert {("SUCCEEDED_BY", "Norland Tide Office", "Pier Agency"),
+            ("SUCCEEDED_BY", "Wave Bureau", "Pier Agency")} <= found
