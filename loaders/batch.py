@@ -36,30 +36,37 @@ def extraction_to_graph(
 ) -> InstitutionalGraph:
     """One graph from several documents' facts: one node per body across documents.
 
-    Entities are merged by id; an entity of another document whose name or alias equals a held
-    entity's name or alias (same type) is folded into it, so "PSA" defined in one document and the
-    full name in another are one node. Each entity gets a MENTIONED_IN edge to its Document node,
-    citing the lines it is mentioned on. Each entity and document gets the country the document is
-    about (:mod:`loaders.country`), or ``country`` (an alpha-3 code) when given.
+    Entities are merged by id; an entity of another document whose name equals a held entity's name
+    or alias, or whose alias equals a held entity's name (same type), is folded into it, so "PSA" defined
+    in one document and the full name in another are one node. Names of two documents that only share an
+    alias stay two nodes: the Bahrain and the Bulgarian chambers of commerce are both "BCCI". Each entity
+    gets a MENTIONED_IN edge to its Document node, citing the lines it is mentioned on. Each entity and
+    document gets the country the document is about (:mod:`loaders.country`), or ``country`` (an alpha-3
+    code) when given.
     """
     from graph.model.institutional_graph import InstitutionalGraph
 
     g = InstitutionalGraph(schema)
-    by_name: dict[tuple[str, str], str] = {}
+    by_name: dict[tuple[str, str], str] = {}  # every held name and alias
+    by_main: dict[tuple[str, str], str] = {}  # held names only
     for x in extractions:
         code = country or document_country(x.document)
         doc_entity = g.add_entity(with_country(document_entity(x.document), code))
         remap: dict[str, str] = {}
+        local: dict[tuple[str, str], str] = {}  # this document's names and aliases: any one shared is one body
         for e in x.entities:
             e = with_country(e, code)
             keys = [(e.type, name_key(n)) for n in (e.name, *e.aliases)]
-            held = next((by_name[k] for k in keys if k in by_name), None)
+            held = next((local[k] for k in keys if k in local), None) or by_name.get(keys[0]) or next(
+                (by_main[k] for k in keys[1:] if k in by_main), None)
             if held is not None and held != e.id:
                 remap[e.id] = held
                 e = Entity(**{**e.__dict__, "id": held, "name": g.graph.nodes[held]["name"]})
             stored = g.add_entity(e)
+            by_main.setdefault(keys[0], stored.id)
             for k in keys:
                 by_name.setdefault(k, stored.id)
+                local.setdefault(k, stored.id)
         for r in x.relationships:
             g.add_relationship(
                 Relationship(

@@ -290,6 +290,20 @@ _SIGNED = re.compile(
 )
 
 
+# "a Quay Council, chaired by M, on which A and B also sit": its members work with the council.
+_SIT_ON_WHICH = re.compile(
+    rf"@(\d+)@\s*(?:,[^,;.]*)?,\s*on\s+which\s+(?:the\s+)?(?P<list>{LIST})\s+(?:also\s+)?(?:sit|sits|serve|serves"
+    r"|are\s+represented|is\s+represented)\b",
+    re.I,
+)
+# "The Quay Board, chaired by …, brings A, B and C together with D": the members work with the board.
+_BRINGS_TOGETHER = re.compile(
+    rf"@(\d+)@[^@;.]{{0,60}}?\bbr(?:ings|ought|ing)\s+(?:the\s+)?(?P<list>{LIST})\s+together"
+    rf"(?:\s+with\s+(?:the\s+)?(?P<with>{LIST}))?",
+    re.I,
+)
+
+
 # "P, for which M is the managing authority and A an intermediate body": the roles a relative clause gives
 # bodies (``role_labels``).
 _FOR_WHICH = re.compile(r"@(\d+)@[^@;.]{0,40}?\s(?:for|of)\s+which\s")
@@ -458,6 +472,12 @@ def by_form(t: str) -> list[Phrased]:
         members = [int(x) for x in MENTION.findall(m["list"])]
         for i, a in enumerate(members):
             out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for b in members[i + 1 :]]
+    for m in _SIT_ON_WHICH.finditer(t):
+        out.append(Phrased("COLLABORATES_WITH", [int(x) for x in MENTION.findall(m["list"])], [int(m[1])], m.start(),
+                           m.end()))
+    for m in _BRINGS_TOGETHER.finditer(t):
+        members = [int(x) for x in MENTION.findall(m["list"] + (m["with"] or ""))]
+        out.append(Phrased("COLLABORATES_WITH", members, [int(m[1])], m.start(), m.end()))
     for m in _members().finditer(t):
         parent = int(m["parent"]) if m["parent"] else clause_subject(t[: m.start()])  # "under its supervision"
         if parent is not None:

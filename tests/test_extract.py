@@ -274,6 +274,19 @@ def test_across_documents_an_alias_and_a_variant_are_one_node():
     assert g.graph.has_edge("ministry:ministry-of-ports-and-harbours", "strategy:dock-plan")
 
 
+def test_across_documents_two_bodies_that_only_share_an_abbreviation_stay_two_nodes():
+    docs = [extract(document_from_text(text, name)) for text, name in (
+        ("The Quay Chamber of Commerce (QCC) runs the Quay Grant.\n", "quay.txt"),
+        ("The Tide Chamber of Commerce (QCC) runs the Tide Grant.\n", "tide.txt"),
+        ("The QCC also runs the Pier Grant. Quay Chamber of Commerce.\n", "pier.txt"),
+    )]
+    g = extraction_to_graph(docs)
+    chambers = {e.name: e.id for e in g.entities(["PrivateSector"])}
+    assert set(chambers) == {"Quay Chamber of Commerce", "Tide Chamber of Commerce"}
+    assert g.graph.has_edge(chambers["Tide Chamber of Commerce"], "programme:tide-grant")
+    assert not g.graph.has_edge(chambers["Quay Chamber of Commerce"], "programme:tide-grant")
+
+
 def test_json_contract(deck):
     data = json.loads(json.dumps(to_json([deck])))
     assert set(data) == {"documents", "entities", "relations"}

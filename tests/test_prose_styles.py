@@ -2280,3 +2280,15 @@ def test_bodies_that_take_part_in_a_board_work_with_it_and_a_new_clause_after_an
     assert frozenset(("Regional Government of Sorvik", "Dock Agency")) not in pairs
     assert {("SUCCEEDED_BY", "Norland Tide Office", "Pier Agency"),
             ("SUCCEEDED_BY", "Wave Bureau", "Pier Agency")} <= found
+
+
+def test_the_members_a_board_brings_together_and_those_that_sit_on_a_council_work_with_it():
+    found = facts(
+        "The Quay Board, chaired by the minister, brings the Ministry of Docks, the Pier Agency and the Tide Bank "
+        "together with the Wave Chamber of Commerce. The law also established a Harbour Council, chaired by the "
+        "Ministry of Docks, on which the Ministry of Piers and the Norland Science Secretariat also sit.\n"
+    )
+    pairs = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
+    members = ("Ministry of Docks", "Pier Agency", "Tide Bank", "Wave Chamber of Commerce")
+    assert {frozenset((m, "Quay Board")) for m in members} <= pairs
+    assert {frozenset((m, "Harbour Council")) for m in ("Ministry of Piers", "Norland Science Secretariat")} <= pairs
