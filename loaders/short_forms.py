@@ -51,8 +51,9 @@ _PRONOUN = re.compile(
     r"(?<![\w-])(?:[Ii]t|[Tt]hey|them|[Ii]ts(?=\s+(?:[\w-]+\s+){0,4}(?:tasks|functions|responsibilities|powers"
     r"|activities|portfolio|competences|remit|mandate|implementation|management|administration|operation|delivery)\b))"
     r"(?![\w-])"
-    r"(?!\s+(?:is|was)\s+(?:not\s+)?(?:also\s+)?(?:a|an|the|to|possible|important|expected|likely|clear|difficult"
-    r"|necessary|hard|easy|worth)\b)"  # "it is important to …": no one is meant
+    r"(?!\s+(?:is|was)\s+(?:not\s+)?(?:also\s+)?(?:(?:a|an|the)(?!(?:\s+[\w-]+){0,3}?\s+(?:"
+    + "|".join(READING["body_nouns"]) + r"|operator|manager|coordinator|administrator)\b)"  # (but "it is the agency …")
+    r"|to|possible|important|expected|likely|clear|difficult|necessary|hard|easy|worth)\b)"  # "it is important to …"
     r"(?!\s+(?:is|was|has\s+been|had\s+been)\s+\w+(?:ed|en)\s+that\b)"  # "it was announced that"
 )
 _FORMER = re.compile(r"(?<![\w-])[Tt]he\s+(former|latter)(?![\w-])(?!\s+[A-Z])")  # not "the former Department of X"

@@ -2292,3 +2292,14 @@ def test_the_members_a_board_brings_together_and_those_that_sit_on_a_council_wor
     members = ("Ministry of Docks", "Pier Agency", "Tide Bank", "Wave Chamber of Commerce")
     assert {frozenset((m, "Quay Board")) for m in members} <= pairs
     assert {frozenset((m, "Harbour Council")) for m in ("Ministry of Piers", "Norland Science Secretariat")} <= pairs
+
+
+def test_it_is_the_agency_of_names_its_body_and_issued_is_leading():
+    found = facts(
+        "The Ministry of Docks (MD) was created in 2031. It is the executing agency of the Quay Connect programme. "
+        "The Pier Institute was founded in 2030. It is an agency of the Ministry of Docks. In 2032 the Ministry of "
+        "Docks issued the Harbour Agenda 2032-2035. It is important to read it.\n"
+    )
+    assert {("IMPLEMENTS", "Ministry of Docks", "Quay Connect programme"),
+            ("PART_OF", "Pier Institute", "Ministry of Docks"),
+            ("LEADS", "Ministry of Docks", "Harbour Agenda")} <= found
