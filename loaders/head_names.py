@@ -273,6 +273,9 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
         tail = c[0]  # "Innovation Agency Norland": a body named with its country after the head
     elif not tail and kept and (c := _REGION_AFTER.match(text, he)) is not None:
         tail = c[0]  # "Economic Chamber Upper Norland"
+    elif not tail and kept and (c := _STATE_AFTER.match(text, he)) is not None and not spells(
+            c[1], " ".join([*kept, head])):
+        tail = c[0]  # "Local Government NRW": a state's or a province's code after the head (not "… Agency QA")
     if not tail and (legal := _LEGAL_FORM.match(text, he)) is not None:
         tail = legal[0]  # "Valport Management Company Limited": the company's legal form ends its name
     if not kept and not tail:
@@ -418,6 +421,7 @@ _LISTED_BEFORE = re.compile(r",\s*(?:the\s+)?$")
 _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)(?![\w-])")
 # "Economic Chamber Upper Norland": a body named with its region after the head
 _REGION_AFTER = re.compile(rf"\s+(?:{alternation(READING['compass_words'])})\s+[A-Z][a-z]+(?![\w-])")
+_STATE_AFTER = re.compile(r" ([A-Z]{2,3})(?![\w&-]|\s*\))")
 _COUNTRY_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-]|['\u2019]s)")
 
 

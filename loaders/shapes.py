@@ -123,7 +123,8 @@ def _head_and_name(text: str, toks: _Run, i: int, rw: ReadingWords) -> bool:
     if i + 1 >= len(toks) or text[toks[i][1] : toks[i + 1][0]] != " ":
         return False
     nxt = toks[i + 1][2]
-    if not (nxt[:1].isupper() and nxt[1:].islower()) or nxt in ANY_HEAD or nxt in rw.not_names or nxt in rw.connectors:
+    if not (nxt[:1].isupper() and nxt[1:].islower() or _STATE_CODE.fullmatch(nxt)) or nxt in ANY_HEAD \
+            or nxt in rw.not_names or nxt in rw.connectors:
         return False
     after = toks[i + 2][2] if i + 2 < len(toks) else ""
     return not (after[:1].isupper() or after in rw.connectors) and (i == 0 or not _cap(toks[i - 1][2]))
@@ -341,7 +342,12 @@ def _without_trailing_acronyms(part: list[tuple[int, int, str]]) -> list[tuple[i
         cut -= 1
     if sum(not w.isupper() for w in words[:cut]) < 2:
         return part  # "SPRING Norland", "Harbour KMU": the abbreviations are the name
+    if cut == len(words) - 1 and _STATE_CODE.fullmatch(words[-1]) and not words[-2].isupper():
+        return part  # "Cyber Security NRW", "Small Business QC": one short code after words, a state's or a province's
     return part[:cut]
+
+
+_STATE_CODE = re.compile(r"[A-Z]{2,3}")
 
 
 def _without_glossed_acronym(part: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -2303,3 +2303,14 @@ def test_it_is_the_agency_of_names_its_body_and_issued_is_leading():
     assert {("IMPLEMENTS", "Ministry of Docks", "Quay Connect programme"),
             ("PART_OF", "Pier Institute", "Ministry of Docks"),
             ("LEADS", "Ministry of Docks", "Harbour Agenda")} <= found
+
+
+def test_a_states_or_provinces_code_ends_a_bodys_name():
+    x = extract(document_from_text(
+        "The Quay Grant is run by Service NRW together with Local Government NRW. Small Business QC offers "
+        "webinars, and consultations are run by Cyber Security NRW. The Quay Growth Agency QGA advises firms.\n"
+    ))
+    found = names(x)
+    assert {"Service NRW", "Local Government NRW", "Small Business QC", "Cyber Security NRW",
+            "Quay Growth Agency"} <= found
+    assert ("IMPLEMENTS", "Service NRW", "Quay Grant") in set(dated_facts(x))
