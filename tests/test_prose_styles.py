@@ -2314,3 +2314,16 @@ def test_a_states_or_provinces_code_ends_a_bodys_name():
     assert {"Service NRW", "Local Government NRW", "Small Business QC", "Cyber Security NRW",
             "Quay Growth Agency"} <= found
     assert ("IMPLEMENTS", "Service NRW", "Quay Grant") in set(dated_facts(x))
+
+
+def test_a_hyphenated_abbreviation_inside_a_name_and_two_and_names_joined_by_and_the():
+    x = extract(document_from_text(
+        "The Pier Enterprise Development for Harbour Growth (PED-HG) programme is funded by the Government of "
+        "Norland. The Department of Cottage and Small Docks and the Cottage and Small Docks Development Board, "
+        "together with local governments, deliver training.\n"
+    ))
+    found = names(x)
+    assert {"Pier Enterprise Development for Harbour Growth programme", "Department of Cottage and Small Docks",
+            "Cottage and Small Docks Development Board"} <= found
+    assert ("LEADS", "Government of Norland", "Pier Enterprise Development for Harbour Growth programme") in set(
+        dated_facts(x))
