@@ -2327,3 +2327,12 @@ def test_a_hyphenated_abbreviation_inside_a_name_and_two_and_names_joined_by_and
             "Cottage and Small Docks Development Board"} <= found
     assert ("LEADS", "Government of Norland", "Pier Enterprise Development for Harbour Growth programme") in set(
         dated_facts(x))
+
+
+def test_a_bodys_own_regional_offices_are_part_of_it_but_not_the_offices_of_a_named_body():
+    found = facts(
+        "The Quay Agency offers training through its regional offices. Most projects were delivered through the "
+        "Pier Bank's regional offices. The Tide Plan is implemented through the regional offices of the Wave Agency.\n"
+    )
+    assert {("PART_OF", "Regional offices", "Quay Agency"), ("PART_OF", "Regional offices", "Pier Bank"),
+            ("IMPLEMENTS", "Wave Agency", "Tide Plan")} <= found
