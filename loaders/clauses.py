@@ -305,7 +305,11 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     opening = max((c.end() for c in _CLAUSE_BREAK.finditer(t, 0, m.start())), default=0)
     clause = tuple(int(x) for x in MENTION.findall(t, opening, m.start()))
     on = _ON_INSTRUMENT.match(t, list_end(t, m.end()))  # "works with B on P"
-    out.append(Phrased(relation, sources, targets, m.start(), m.end(), (*clause, int(on[1])) if on else clause))
+    # "A offers training to member firms, in cooperation with B": if the mention before cannot work with B (a
+    # target group), the clause's subject does
+    fallback = clause_subject(t[: m.start()]) if relation == "COLLABORATES_WITH" and forward else None
+    out.append(Phrased(relation, sources, targets, m.start(), m.end(), (*clause, int(on[1])) if on else clause,
+                       owners=(fallback,) if fallback is not None and fallback not in sources else ()))
     return out
 
 

@@ -2336,3 +2336,14 @@ def test_a_bodys_own_regional_offices_are_part_of_it_but_not_the_offices_of_a_na
     )
     assert {("PART_OF", "Regional offices", "Quay Agency"), ("PART_OF", "Regional offices", "Pier Bank"),
             ("IMPLEMENTS", "Wave Agency", "Tide Plan")} <= found
+
+
+def test_more_target_groups_and_a_partner_of_the_subject_not_of_its_target_group():
+    x = extract(document_from_text(
+        "The Quay Chamber of Commerce offers training to member firms, partly in cooperation with the Pier Agency. "
+        "The Tide Fund lends to smaller firms, young promoters, rural households and persons with disabilities.\n"
+    ))
+    assert {"Member firms", "Smaller firms", "Young promoters", "Rural households", "Persons with disabilities"} <= (
+        names(x))
+    pairs = {frozenset(f[1:]) for f in dated_facts(x) if f[0] == "COLLABORATES_WITH"}
+    assert frozenset(("Quay Chamber of Commerce", "Pier Agency")) in pairs
