@@ -133,6 +133,12 @@ def _head_and_name(text: str, toks: _Run, i: int, rw: ReadingWords) -> bool:
 _FOR_ALL = frozenset(("All", "Everyone", "Everybody"))
 
 
+def _dateline(text: str, toks: _Run, i: int, k: int) -> bool:
+    """Whether the words from ``i`` to ``k`` are a dateline's place in capitals and a dash, opening the text."""
+    return not text[: toks[i][0]].strip() and "-" in text[toks[k - 1][1] : toks[k][0]].replace("\u2013", "-") \
+        and all(t[2].isupper() and len(t[2]) > 2 for t in toks[i:k]) and not toks[k][2].isupper()
+
+
 def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Run]]:
     """Runs of capitalised words joined by connectors, not the start of a name with a head noun; and
     the words before "and" in such a start, apart (a name in a list of names, if no head-noun name
@@ -153,6 +159,8 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
             continue
         last, k = i, i + 1
         while k < n and _run_gap(text[toks[k - 1][1] : toks[k][0]]):
+            if _dateline(text, toks, i, k):
+                break  # "QUAYTOWN – Thousands more firms …": a press release's place, then its first sentence
             word = toks[k][2]
             inner = word in rw.inner_words and k + 1 < n and _cap(toks[k + 1][2])  # "Grow Your Exports Online"
             if (_cap(word) and word not in rw.not_names and word not in ANY_HEAD) or _elided_cap(word) or inner:

@@ -2347,3 +2347,12 @@ def test_more_target_groups_and_a_partner_of_the_subject_not_of_its_target_group
         names(x))
     pairs = {frozenset(f[1:]) for f in dated_facts(x) if f[0] == "COLLABORATES_WITH"}
     assert frozenset(("Quay Chamber of Commerce", "Pier Agency")) in pairs
+
+
+def test_a_press_releases_dateline_in_capitals_is_no_name():
+    x = extract(document_from_text(
+        "NEWS RELEASE\n\nMinistry of Docks\n\nQUAYTOWN \u2013 Thousands more small firms will sell online, as the "
+        "Pier Agency adds new funding to the Tide Grant program.\n"
+    ))
+    assert not any("QUAYTOWN" in n for n in names(x))
+    assert ("LEADS", "Pier Agency", "Tide Grant program") in set(dated_facts(x))
