@@ -47,9 +47,24 @@ _TOOK_OVER_FROM = re.compile(
     re.I,
 )
 # "Some tasks of A went to B"; "Responsibility for e-government passed in 2031 from A, which was closed, to B".
-_WORK_WENT = re.compile(
+# "B received its current name in 2022, when the former A …", "B took its current name under Law 12, which
+# reorganised the former A": A became B.
+_NAMED_FROM_FORMER = re.compile(
+    r"@(\d+)@[^@;.]{0,40}?\b(?:took|received|got|acquired|was\s+given)\s+its\s+(?:current|present)\s+name\b"
+    r"[^;.]{0,80}?\bthe\s+former\s+@(\d+)@",
+    re.I,
+)
+# "A lost its tourism portfolio to a newly created B": that work moved from A to B.
+_LOST_TO = re.compile(
+    r"@(\d+)@\s+(?:has\s+|had\s+)?lost\s+(?:its|their)\s+(?:[a-z-]+\s+){0,3}?(?:portfolio|functions|tasks"
+    r"|responsibilit(?:y|ies)|competences?|powers|remit)(?:\s+for\s+[^@;]{1,40}?)?\s+to\s+(?:an?\s+|the\s+)?"
+    r"(?:newly\s+(?:created|established|formed)\s+|new\s+)?@(\d+)@",
+    re.I,
+)
+_WORK_WENT = re.compile(  # (or "its digital tasks went to B": "its" is A)
+    r"(?:@(?P<its>\d+)@\s+(?:[a-z-]+\s+){0,2}?)?"
     r"\b(?:functions|tasks|responsibilit(?:y|ies)|activities|powers|competences?|duties|portfolio)\s+"
-    r"(?:of\s+(?:the\s+)?@(?P<of>\d+)@\s+|for\s+[^@;]{1,40}?\s+)(?:was\s+|were\s+)?(?:went|passed|moved|transferred"
+    r"(?:of\s+(?:the\s+)?@(?P<of>\d+)@\s+|for\s+[^@;]{1,40}?\s+)?(?:was\s+|were\s+)?(?:went|passed|moved|transferred"
     r"|shifted)\s+(?:in\s+\d{4}\s+)?(?:from\s+(?:the\s+)?@(?P<from>\d+)@\s*(?:,[^@;]{0,40},)?\s+)?"
     r"to\s+(?:the\s+)?(?:new\s+)?@(?P<to>\d+)@",
     re.I,
@@ -126,8 +141,12 @@ def reorganised(t: str) -> list[Phrased]:
             for m in _TOOK_OVER.finditer(t)]
     out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
             for m in _TOOK_OVER_FROM.finditer(t)]
-    out += [Phrased("TRANSFERRED_TO", [int(m["of"] or m["from"])], [int(m["to"])], m.start(), m.end(), typed=True)
-            for m in _WORK_WENT.finditer(t) if m["of"] or m["from"]]
+    out += [Phrased("TRANSFERRED_TO", [int(m["of"] or m["from"] or m["its"])], [int(m["to"])], m.start(), m.end(),
+                    typed=True) for m in _WORK_WENT.finditer(t) if m["of"] or m["from"] or m["its"]]
+    out += [Phrased("TRANSFERRED_TO", [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True)
+            for m in _LOST_TO.finditer(t)]
+    out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
+            for m in _NAMED_FROM_FORMER.finditer(t)]
     for m in _FORMED_WHEN.finditer(t):
         merged = [int(x) for x in MENTION.findall(m["list"])] + ([int(m["with"])] if m["with"] else [])
         out.append(Phrased("SUCCEEDED_BY", merged, [int(m[1])], m.start(), m.end()))

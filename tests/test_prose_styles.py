@@ -2356,3 +2356,16 @@ def test_a_press_releases_dateline_in_capitals_is_no_name():
     ))
     assert not any("QUAYTOWN" in n for n in names(x))
     assert ("LEADS", "Pier Agency", "Tide Grant program") in set(dated_facts(x))
+
+
+def test_a_rename_told_from_the_new_name_and_work_lost_or_gone_to_another_body():
+    found = facts(
+        "The Ministry of Docks received its current name in 2031, when the former Ministry of Docks and Piers lost "
+        "its piers portfolio to a newly created Ministry of Piers. The Ministry of Tides (MT) was divided in 2032; "
+        "its digital tasks went to the new Ministry of Waves. The Quay Office (QO) took its current name under "
+        "Law 12-30, which in 2030 reorganised the former Quay Bureau.\n"
+    )
+    assert {("SUCCEEDED_BY", "Ministry of Docks and Piers", "Ministry of Docks"),
+            ("TRANSFERRED_TO", "Ministry of Docks and Piers", "Ministry of Piers"),
+            ("TRANSFERRED_TO", "Ministry of Tides", "Ministry of Waves"),
+            ("SUCCEEDED_BY", "Quay Bureau", "Quay Office")} <= found
