@@ -373,6 +373,9 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
         return _head_first(text, hs, he, head)
     words = [t[2] for t in toks[start_index:h]]
     kept = strip_starters(words)
+    if len(kept) == len(words) - 1 and words[0] == "New" and start_index > 0 \
+            and toks[start_index - 1][2] in _ARTICLE_BEFORE:
+        kept = words  # "the New Growth Policy": after an article, "New" is the name's first word
     # (a body's head opens no instrument's name, unless two more words follow: "Government Fees Refund Initiative")
     if not kept or not capitalised(kept[0]) or (kept[0] in ACTOR_HEADS and len(kept) < 3):
         return []
@@ -439,6 +442,7 @@ def _head_first(text: str, hs: int, he: int, head: str) -> list[Candidate]:
     return [Candidate(hs, he + len(tail), INSTRUMENT_HEADS[key], canonical_name(head + tail), "name", head=key)]
 
 
+_ARTICLE_BEFORE = frozenset(("the", "The", "a", "A", "its", "Its", "their", "Their"))
 _VERSION_AFTER = re.compile(r" (?:Plus|II|III|IV|VI|VII|[2-5]\.0)(?![\w.+-])")
 
 

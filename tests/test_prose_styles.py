@@ -2369,3 +2369,11 @@ def test_a_rename_told_from_the_new_name_and_work_lost_or_gone_to_another_body()
             ("TRANSFERRED_TO", "Ministry of Docks and Piers", "Ministry of Piers"),
             ("TRANSFERRED_TO", "Ministry of Tides", "Ministry of Waves"),
             ("SUCCEEDED_BY", "Quay Bureau", "Quay Office")} <= found
+
+
+def test_new_after_an_article_opens_an_instruments_name():
+    x = extract(document_from_text(
+        "Both strands are framed by the New Growth Policy adopted in 2031. New programmes were launched by the "
+        "Quay Agency, which also runs the New Quay Scheme.\n"
+    ))
+    assert {"New Growth Policy", "New Quay Scheme"} <= names(x) and "Growth Policy" not in names(x)
