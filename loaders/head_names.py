@@ -381,6 +381,12 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
         return []
     if all(w in reading_words().not_names for w in kept):  # "Policy framework", "Key programme": a title
         return []
+    if len(kept) > 1 and kept[0] in reading_words().not_names and kept[1][:1].isdigit():
+        # "Finding 1 – Registration has …", "Table 3 – Quay Grant": a numbered label before the name, if any
+        dash = next((i for i, w in enumerate(kept) if w in DASHES), None)
+        kept = strip_starters(kept[dash + 1 :]) if dash is not None else []
+        if not kept or not capitalised(kept[0]):
+            return []
     if _PERSON_AFTER.match(text, he) and not reading_words().person_titles.isdisjoint(kept):
         return []  # "Finance Minister Grant Sorvik said": a person, not a grant
     if head in _VERB_HEADS and _VERB_OBJECT.match(text, he):

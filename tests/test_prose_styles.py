@@ -2377,3 +2377,12 @@ def test_new_after_an_article_opens_an_instruments_name():
         "Quay Agency, which also runs the New Quay Scheme.\n"
     ))
     assert {"New Growth Policy", "New Quay Scheme"} <= names(x) and "Growth Policy" not in names(x)
+
+
+def test_a_numbered_label_before_a_dash_is_no_name_but_the_name_after_it_is():
+    found = names(extract(document_from_text(
+        "Finding 1 \u2013 Registration has become easier.\n\nFinding 3 \u2013 The digital agenda is weak.\n\n"
+        "Table 3 \u2013 Quay Grant programme.\n"
+    )))
+    assert not any(n.startswith("Finding") for n in found)
+    assert "Quay Grant programme" in found
