@@ -2386,3 +2386,10 @@ def test_a_numbered_label_before_a_dash_is_no_name_but_the_name_after_it_is():
     )))
     assert not any(n.startswith("Finding") for n in found)
     assert "Quay Grant programme" in found
+
+
+def test_a_briefings_options_are_no_names():
+    found = names(extract(document_from_text(
+        "Option A: anchor the component in the Ministry of Docks. Option B: anchor it in the Pier Agency.\n"
+    )))
+    assert {"Ministry of Docks", "Pier Agency"} <= found and not any(n.startswith("Option") for n in found)
