@@ -86,6 +86,9 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
     for run in runs:
         for part in _separate(run):
             c = _part_name(text, part, rw)
+            if c is not None and (net := _NETWORK_AFTER.match(text, c.end)) is not None:
+                # "the Diia.Quay centres", "Tech4Quay hubs": a network named after its brand, not the brand
+                c = c._replace(end=net.end(), name=f"{c.name} {net[1]}", type=rw.default_instrument)
             if c is not None:
                 out.append(c)
     for m in _NEW_NAME.finditer(text):  # "was renamed ABC in 2007": a bare abbreviation as a new name
@@ -108,6 +111,10 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
 
 
 _Run = list[tuple[int, int, str]]
+_NETWORK_AFTER = re.compile(
+    r" ((?:(?!(?:and|or|the|of|in|with|for|to|by|on|at|as|is|are|was|were|has|have)\s)[a-z]+\s+){0,2}"
+    r"(?:centres|centers|hubs|clinics))(?![\w-])"
+)
 _LISTED = re.compile(r"[A-Z][\w'\u2019.-]*\)?,\s*$")  # "Norland Postale, …": an item of a list of names
 
 

@@ -2393,3 +2393,12 @@ def test_a_briefings_options_are_no_names():
         "Option A: anchor the component in the Ministry of Docks. Option B: anchor it in the Pier Agency.\n"
     )))
     assert {"Ministry of Docks", "Pier Agency"} <= found and not any(n.startswith("Option") for n in found)
+
+
+def test_a_network_named_after_a_brand_is_its_own_entity():
+    x = extract(document_from_text(
+        "The Quay Agency runs the Quay.Online platform and the network of Quay.Online centres. The Tide Office runs "
+        "e-Pier training centres for young freelancers.\n"
+    ))
+    assert {"Quay.Online platform", "Quay.Online centres", "e-Pier training centres"} <= names(x)
+    assert ("IMPLEMENTS", "Tide Office", "e-Pier training centres") in set(dated_facts(x))
