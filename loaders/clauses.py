@@ -64,6 +64,8 @@ _THROUGH = re.compile(r"\s+(?:through|via)\s+(?:the\s+|its\s+)?(?:[a-z]+\s+)?@(\
 # (a deck's dated item opens on its year: "- 2030: renamed M")
 _DESCRIBES_PARENT = re.compile(
     r"^[\s*\u2013\u2014:-]*(?:(?:19|20)\d\d\s*[:\u2013\u2014-]\s*)?(?:[A-Za-z][\w-]*\s+){0,4}?$"
+    # "- ran sessions in October 2031, together with B": a verb opens the item, a comma before the phrase
+    r"|^[\s*\u2013\u2014:-]*[a-z][\w-]*\s+(?:[\w-]+\s+){0,6}?[\w-]+,\s+$"
 )
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s", re.I)  # where a new clause begins
 _ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")

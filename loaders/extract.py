@@ -155,7 +155,7 @@ def _read(rd: Reader) -> None:
         years = _dating(rd, templ, keys) if keys else []  # only the rules read them, and they need a mention
         per_statement.append((templ, keys, years))
         subject = None
-        if keys and (m := R.SUBJECT_PREFIX.match(templ.lstrip())):
+        if keys and (m := R.SUBJECT_PREFIX.match(templ.lstrip()) or R.LEAD_IN.match(templ.strip())):
             k = keys[int(m[1])]
             if rd.is_actor(k) or rd.is_instrument(k):
                 subject = k

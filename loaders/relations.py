@@ -96,6 +96,9 @@ SUBJECT_PREFIX = re.compile(
     re.I,
 )
 
+# "In response, the Commission:": a lead-in whose items go on with its body.
+LEAD_IN = re.compile(rf"^[A-Z][\w ]{{0,30}},\s+(?:the\s+)?{E}\s*:\s*$")
+
 # Words without which a rule cannot match: a substring test on the lower-cased statement (C speed)
 # spares running the pattern on the many statements it could never fit.
 TRIGGERS: dict[str, tuple[str, ...]] = {

@@ -2402,3 +2402,18 @@ def test_a_network_named_after_a_brand_is_its_own_entity():
     ))
     assert {"Quay.Online platform", "Quay.Online centres", "e-Pier training centres"} <= names(x)
     assert ("IMPLEMENTS", "Tide Office", "e-Pier training centres") in set(dated_facts(x))
+
+
+def test_with_a_and_with_b_and_the_items_of_a_lead_in_go_on_with_its_body():
+    found = facts(
+        "The Quay Agency works closely with the Pier Office and with the Tide Bureau. The Dock Bank is owned by the "
+        "Ministry of Docks, and with the Wave Office it runs the Sea Grant.\n\n"
+        "In response, the Harbour Commission:\n"
+        "- published guides for firms;\n"
+        "- ran sessions in October 2031, together with the Coast Office and local councils.\n"
+    )
+    pairs = {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"}
+    assert {frozenset(("Quay Agency", "Pier Office")), frozenset(("Quay Agency", "Tide Bureau")),
+            frozenset(("Harbour Commission", "Coast Office")), frozenset(("Harbour Commission", "Local councils"))
+            } <= pairs
+    assert ("PART_OF", "Dock Bank", "Wave Office") not in found
