@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from loaders.acting import acting_as
-from loaders.clause_ends import MENTION, PARTNER_ITEM, clause_subject, list_end
+from loaders.clause_ends import MENTION, PARTNER_ITEM, clause_subject, list_end, subjects_before
 from loaders.clauses import OWNS, PARAGRAPH_NUMBER, SAME_AS, Phrased
 from loaders.lexicon import COUNTS, STOP, alternation, memoised, reading_words
 from loaders.relations import LIST
@@ -290,6 +290,13 @@ _SIGNED = re.compile(
 )
 
 
+# "P, launched in 2031 with B", "the strategy that A set up with B": B works with the one who launched it and
+# takes part in what was launched (the verb itself is read from the table: A leads P).
+_MADE_WITH = re.compile(
+    r"\b(?:launched|developed|designed|prepared|drew\s+up|drawn\s+up|set\s+up|created|established|introduced)"
+    r"\s+(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+|jointly\s+)?with\s+(?:the\s+)?(?:then\s+)?"
+    rf"(?P<list>{LIST})",
+)
 # "a Quay Council, chaired by M, on which A and B also sit": its members work with the council.
 _SIT_ON_WHICH = re.compile(
     rf"@(\d+)@\s*(?:,[^,;.]*)?,\s*on\s+which\s+(?:the\s+)?(?P<list>{LIST})\s+(?:also\s+)?(?:sit|sits|serve|serves"
@@ -472,6 +479,11 @@ def by_form(t: str) -> list[Phrased]:
         members = [int(x) for x in MENTION.findall(m["list"])]
         for i, a in enumerate(members):
             out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for b in members[i + 1 :]]
+    for m in _MADE_WITH.finditer(t):
+        if subject := subjects_before(t, m.start()):
+            before = tuple(int(x) for x in MENTION.findall(t, 0, m.start()))
+            out.append(Phrased("COLLABORATES_WITH", subject, [int(x) for x in MENTION.findall(m["list"])], m.start(),
+                               m.end(), before))
     for m in _SIT_ON_WHICH.finditer(t):
         out.append(Phrased("COLLABORATES_WITH", [int(x) for x in MENTION.findall(m["list"])], [int(m[1])], m.start(),
                            m.end()))

@@ -2417,3 +2417,14 @@ def test_with_a_and_with_b_and_the_items_of_a_lead_in_go_on_with_its_body():
             frozenset(("Harbour Commission", "Coast Office")), frozenset(("Harbour Commission", "Local councils"))
             } <= pairs
     assert ("PART_OF", "Dock Bank", "Wave Office") not in found
+
+
+def test_what_was_launched_with_a_partner_keeps_its_launcher_and_gains_the_partner():
+    found = facts(
+        "The Quay Agency also runs the Wave Project, launched in 2031 with the Harbour Foundation. Our work is "
+        "framed by the Quay Suite, the strategy that the Pier Agency launched in 2030 with the then Department of "
+        "Docks.\n"
+    )
+    assert {("PARTICIPATES_IN", "Harbour Foundation", "Wave Project"), ("LEADS", "Pier Agency", "Quay Suite")} <= found
+    assert {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"} >= {
+        frozenset(("Pier Agency", "Department of Docks"))}
