@@ -272,7 +272,10 @@ def _past_complement(t: str, pos: int) -> int:
 # "introduced a selective incentive for A, known as P": the object is named after its description.
 _NAMED_LATER = re.compile(
     r"\s*(?:a|an)\s+[^;@]{0,60}(?:@\d+@[^;@]{0,20})?,?\s+(?:known\s+as|called|named|dubbed|entitled)\s+"
-    r"(?:the\s+)?[\"\u201c]?@(\d+)@",
+    r"(?:the\s+)?[\"\u201c]?@(\d+)@"
+    # "under the ministry in charge of industry, currently the Ministry of Mines": the body it names today
+    r"|\s*the\s+(?:ministry|department|agency|body)\s+(?:in\s+charge\s+of|responsible\s+for)\s+[^;@,]{1,50},\s*"
+    r"(?:currently|now|today|at\s+present)\s+(?:the\s+)?@(\d+)@",
     re.I,
 )
 
@@ -287,8 +290,8 @@ _LIST_GOES_ON_UNNAMED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:the\s+)?[a-z]")
 def objects_after(t: str, at: int, limit: int) -> list[int]:
     """The first mention after ``at`` (and before ``limit``) in the same clause, with the list it opens."""
     at = skip_behalf(t, at)
-    if (named := _NAMED_LATER.match(t, at)) is not None and named.end() <= limit:
-        return [int(named[1])]
+    if (named := _NAMED_LATER.match(t, at)) is not None and (named.end() <= limit or named[2]):
+        return [int(named[1] or named[2])]  # (a remit's "in charge of" is no phrase of its own there)
     m = MENTION.search(t, at, limit)
     if m is None:
         return []

@@ -297,6 +297,15 @@ _MADE_WITH = re.compile(
     r"\s+(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+|jointly\s+)?with\s+(?:the\s+)?(?:then\s+)?"
     rf"(?P<list>{LIST})",
 )
+# "The law created, within the Ministry of Docks, the Vice-Ministry of Piers"; "The Government exercises it through
+# the Directorate for Piers": the one is part of the other.
+_CREATED_WITHIN = re.compile(
+    r"\b(?:created|established|set\s+up)\s*,\s*within\s+(?:the\s+)?@(\d+)@\s*,\s*(?:the\s+|a\s+|an\s+)?@(\d+)@"
+)
+_EXERCISES_THROUGH = re.compile(
+    rf"@(\d+)@[^@;.]{{0,40}}?\bexercis(?:es|ed|ing)\s+(?:it|them|@\d+@|its\s+[\w-]+)\s+through\s+(?:the\s+)?"
+    rf"(?P<list>{LIST})"
+)
 # "a Quay Council, chaired by M, on which A and B also sit": its members work with the council.
 _SIT_ON_WHICH = re.compile(
     rf"@(\d+)@\s*(?:,[^,;.]*)?,\s*on\s+which\s+(?:the\s+)?(?P<list>{LIST})\s+(?:also\s+)?(?:sit|sits|serve|serves"
@@ -479,6 +488,9 @@ def by_form(t: str) -> list[Phrased]:
         members = [int(x) for x in MENTION.findall(m["list"])]
         for i, a in enumerate(members):
             out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for b in members[i + 1 :]]
+    out += [Phrased("PART_OF", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _CREATED_WITHIN.finditer(t)]
+    out += [Phrased("PART_OF", [int(x) for x in MENTION.findall(m["list"])], [int(m[1])], m.start(), m.end())
+            for m in _EXERCISES_THROUGH.finditer(t)]
     for m in _MADE_WITH.finditer(t):
         if subject := subjects_before(t, m.start()):
             before = tuple(int(x) for x in MENTION.findall(t, 0, m.start()))

@@ -2428,3 +2428,17 @@ def test_what_was_launched_with_a_partner_keeps_its_launcher_and_gains_the_partn
     assert {("PARTICIPATES_IN", "Harbour Foundation", "Wave Project"), ("LEADS", "Pier Agency", "Quay Suite")} <= found
     assert {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"} >= {
         frozenset(("Pier Agency", "Department of Docks"))}
+
+
+def test_more_ways_of_being_part_of_a_body():
+    found = facts(
+        "The Quay Agency is a public establishment under the supervision of the ministry in charge of industry, "
+        "currently the Ministry of Docks. The law created, within the Ministry of Docks, the Vice-Ministry of Piers. "
+        "The Regional Government of Tide exercises it through the Regional Directorate for Waves. The Wave Unit sits "
+        "inside the Ministry of Docks. The Quay Federation is the umbrella of the Pier Association and the Tide "
+        "Association.\n"
+    )
+    assert {("PART_OF", "Quay Agency", "Ministry of Docks"), ("PART_OF", "Vice-Ministry of Piers", "Ministry of Docks"),
+            ("PART_OF", "Regional Directorate for Waves", "Regional Government of Tide"),
+            ("PART_OF", "Wave Unit", "Ministry of Docks"), ("PART_OF", "Pier Association", "Quay Federation"),
+            ("PART_OF", "Tide Association", "Quay Federation")} <= found
