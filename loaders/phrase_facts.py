@@ -139,8 +139,10 @@ def _fitted(rd: Reader, f: Phrased, t: str, keys: list[str], fact: tuple[str, st
     if relation in ("LEADS", "IMPLEMENTS") and _SUPERVISING.fullmatch(phrase) and bodies \
             and (not rd.retypable(target) or rd.drafts[target].head):
         return "PART_OF", target, source  # "A, an agency supervised by M" (or a network "steered by M"): under M
-    if relation in ("PARTICIPATES_IN", "IMPLEMENTS", "LEADS") and rd.is_actor(target) and not rd.retypable(target):
-        # "…, run by C" after "a joint initiative of A and B": C runs the instrument, not B
+    if relation in ("PARTICIPATES_IN", "IMPLEMENTS", "LEADS") and (
+            rd.is_actor(target) and not rd.retypable(target) or rd.type_of(target) == "Country"):
+        # "…, run by C" after "a joint initiative of A and B": C runs the instrument, not B ("P in Norland, with
+        # funding from C": nor the country)
         about = next((keys[i] for i in f.before_phrase if rd.is_instrument(keys[i])), None)
         if about is None and inherited is not None and rd.is_instrument(inherited):
             about = inherited

@@ -2442,3 +2442,11 @@ def test_more_ways_of_being_part_of_a_body():
             ("PART_OF", "Regional Directorate for Waves", "Regional Government of Tide"),
             ("PART_OF", "Wave Unit", "Ministry of Docks"), ("PART_OF", "Pier Association", "Quay Federation"),
             ("PART_OF", "Tide Association", "Quay Federation")} <= found
+
+
+def test_a_funder_after_a_country_funds_the_programme_before_it():
+    found = facts(
+        "The Harbour Bank runs its Quay Advice programme in Norland, with funding from the European Union among "
+        "other donors.\n"
+    )
+    assert ("LEADS", "European Union", "Quay Advice programme") in found
