@@ -2446,7 +2446,7 @@ def test_more_ways_of_being_part_of_a_body():
 
 def test_a_funder_after_a_country_funds_the_programme_before_it():
     found = facts(
-        "The Harbour Bank runs its Quay Advice programme in Norland, with funding from the European Union among "
+        "The Harbour Bank runs its Quay Advice programme in Ghana, with funding from the European Union among "
         "other donors.\n"
     )
     assert ("LEADS", "European Union", "Quay Advice programme") in found
