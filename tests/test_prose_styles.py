@@ -2450,3 +2450,11 @@ def test_a_funder_after_a_country_funds_the_programme_before_it():
         "other donors.\n"
     )
     assert ("LEADS", "European Union", "Quay Advice programme") in found
+
+
+def test_a_superintendency_is_a_body_whose_name_may_hold_a_list():
+    x = extract(document_from_text(
+        "Firms register through the portal of the Quay Superintendency of Companies, Securities and Insurance.\n"
+    ))
+    assert {e.name: e.type for e in x.entities}.get("Quay Superintendency of Companies, Securities and Insurance") == (
+        "Agency")
