@@ -31,7 +31,8 @@ CREATION = re.compile(rf"\b(?:{CREATION_VERBS})\b|\b(?:establishment|creation|la
 RUNNING_FROM = re.compile(r"\b(?:implemented|in\s+place|in\s+force|operated|running|ran|run)\s+(?:from|since)\b")
 
 FORMERLY = re.compile(
-    rf"\bformerly\s+(?:known\s+as\s+|called\s+|named\s+)?{E}"
+    rf"(?:\bformerly\s+(?:known\s+as\s+|called\s+|named\s+)?|\b(?:before|previously|former\s+name|old\s+name)\s*:\s*)"
+    rf"(?:the\s+)?{E}"  # (a deck's "name since 2030; before: M")
     rf"(?:\s*,?\s*(?:under|within|part\s+of|attached\s+to|affiliated\s+(?:to|with)|subordinate\s+to)\s+{E})?",
     re.I,
 )
@@ -120,7 +121,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "initiat",
     ),
     "RUNNING_FROM": (" from ", " since "),
-    "FORMERLY": ("formerly",),
+    "FORMERLY": ("formerly", "before:", "previously:", "name:"),
     "TRANSFER": ("transferred", "moved", "shifted", "handed over", "merged"),
     "YEARS_BODY": ("(",),
     "YEARS_ONLY": ("(",),

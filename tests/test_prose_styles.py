@@ -2458,3 +2458,10 @@ def test_a_superintendency_is_a_body_whose_name_may_hold_a_list():
     ))
     assert {e.name: e.type for e in x.entities}.get("Quay Superintendency of Companies, Securities and Insurance") == (
         "Agency")
+
+
+def test_a_decks_before_colon_names_the_bodys_former_name():
+    found = facts(
+        "Ministry of Docks (MD)\n- SME policy, Quay Bonus\n- name since 2031; before: Ministry of Docks and Media\n"
+    )
+    assert ("SUCCEEDED_BY", "Ministry of Docks and Media", "Ministry of Docks") in found
