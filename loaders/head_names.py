@@ -24,6 +24,7 @@ from loaders.lexicon import (
     REGIONAL_WORDS,
     SENTENCE_CASE_HEADS,
     STARTERS,
+    STATE_CODE,
     STOP,
     TAIL_OPENERS,
     Candidate,
@@ -430,7 +431,7 @@ _LISTED_BEFORE = re.compile(r",\s*(?:the\s+)?$")
 _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)(?![\w-])")
 # "Economic Chamber Upper Norland": a body named with its region after the head
 _REGION_AFTER = re.compile(rf"\s+(?:{alternation(READING['compass_words'])})\s+[A-Z][a-z]+(?![\w-])")
-_STATE_AFTER = re.compile(r" ([A-Z]{2,3})(?![\w&-]|\s*\))")
+_STATE_AFTER = re.compile(rf" ({STATE_CODE})(?![\w&-]|\s*\))")
 _COUNTRY_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-]|['\u2019]s)")
 
 

@@ -60,7 +60,7 @@ def state_phrased(
                     continue
                 fact = _fitted(rd, f, t, keys, _resolved(rd, f.relation, source, target, joins), inherited)
                 if fact is not None and fact[0] == "COLLABORATES_WITH" and rd.type_of(fact[1]) == "TargetGroup":
-                    fact = None  # a target group works with no one: the fallback below (the clause's subject) may
+                    fact = None  # a target group works with no one; the clause's subject may (the fallback below)
                 for owner in f.owners:  # "SME policy is set by M, mainly through its U": M owns U
                     if fact is not None:
                         break

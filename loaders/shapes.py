@@ -21,6 +21,7 @@ from loaders.lexicon import (
     READING,
     REGIONAL_WORDS,
     STARTERS,
+    STATE_CODE,
     STOP,
     Candidate,
     ReadingWords,
@@ -362,7 +363,7 @@ def _without_trailing_acronyms(part: list[tuple[int, int, str]]) -> list[tuple[i
     return part[:cut]
 
 
-_STATE_CODE = re.compile(r"[A-Z]{2,3}")
+_STATE_CODE = re.compile(STATE_CODE)
 
 
 def _without_glossed_acronym(part: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
