@@ -459,6 +459,26 @@ def _owned(t: str) -> list[Phrased]:
     return out
 
 
+def _members_and_makers(t: str) -> list[Phrased]:
+    """A body created within another or acting through it; the partners a maker made something with; the
+    members of a board or a council."""
+    out = [Phrased("PART_OF", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _CREATED_WITHIN.finditer(t)]
+    out += [Phrased("PART_OF", [int(x) for x in MENTION.findall(m["list"])], [int(m[1])], m.start(), m.end())
+            for m in _EXERCISES_THROUGH.finditer(t)]
+    for m in _MADE_WITH.finditer(t):
+        if subject := subjects_before(t, m.start()):
+            before = tuple(int(x) for x in MENTION.findall(t, 0, m.start()))
+            out.append(Phrased("COLLABORATES_WITH", subject, [int(x) for x in MENTION.findall(m["list"])], m.start(),
+                               m.end(), before))
+    for m in _SIT_ON_WHICH.finditer(t):
+        out.append(Phrased("COLLABORATES_WITH", [int(x) for x in MENTION.findall(m["list"])], [int(m[1])], m.start(),
+                           m.end()))
+    for m in _BRINGS_TOGETHER.finditer(t):
+        members = [int(x) for x in MENTION.findall(m["list"] + (m["with"] or ""))]
+        out.append(Phrased("COLLABORATES_WITH", members, [int(m[1])], m.start(), m.end()))
+    return out
+
+
 @memoised
 def by_form(t: str) -> list[Phrased]:
     """What the form of a statement says without a phrase of the table:
@@ -488,20 +508,8 @@ def by_form(t: str) -> list[Phrased]:
         members = [int(x) for x in MENTION.findall(m["list"])]
         for i, a in enumerate(members):
             out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for b in members[i + 1 :]]
-    out += [Phrased("PART_OF", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _CREATED_WITHIN.finditer(t)]
-    out += [Phrased("PART_OF", [int(x) for x in MENTION.findall(m["list"])], [int(m[1])], m.start(), m.end())
-            for m in _EXERCISES_THROUGH.finditer(t)]
-    for m in _MADE_WITH.finditer(t):
-        if subject := subjects_before(t, m.start()):
-            before = tuple(int(x) for x in MENTION.findall(t, 0, m.start()))
-            out.append(Phrased("COLLABORATES_WITH", subject, [int(x) for x in MENTION.findall(m["list"])], m.start(),
-                               m.end(), before))
-    for m in _SIT_ON_WHICH.finditer(t):
-        out.append(Phrased("COLLABORATES_WITH", [int(x) for x in MENTION.findall(m["list"])], [int(m[1])], m.start(),
-                           m.end()))
-    for m in _BRINGS_TOGETHER.finditer(t):
-        members = [int(x) for x in MENTION.findall(m["list"] + (m["with"] or ""))]
-        out.append(Phrased("COLLABORATES_WITH", members, [int(m[1])], m.start(), m.end()))
+    if " with" in t or "through" in t or "togeth" in t or "on which" in t:  # (" with" is in " within" too)
+        out += _members_and_makers(t)
     for m in _members().finditer(t):
         parent = int(m["parent"]) if m["parent"] else clause_subject(t[: m.start()])  # "under its supervision"
         if parent is not None:

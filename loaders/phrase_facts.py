@@ -35,7 +35,8 @@ def state_phrased(
 
     for f in sorted(said, key=lambda f: (f.relation != SAME_AS, f.typed, fund_partners(f))):
         start, end = _dated(years, t, f)
-        joins = phrase_relation(t[f.start : f.end]) == ("PARTICIPATES_IN", True)  # "takes part in", not "involving"
+        joins = f.relation == "PARTICIPATES_IN" and phrase_relation(t[f.start : f.end]) == ("PARTICIPATES_IN", True)
+        # ("takes part in", a forward phrase; not "involving")
         cited = [span] if INHERITED not in (*f.sources, *f.targets) else [*parent_span, span]
         sources = f.sources
         if f.instruments:  # the first instrument the clause names ("Within the Commission, …": the first body)
