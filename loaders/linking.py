@@ -20,7 +20,7 @@ from loaders.lexicon import (
     reading_words,
     recurring_matches,
 )
-from loaders.reader import Reader
+from loaders.reader import FUND_HEADS, Reader
 from loaders.short_forms import CLAUSE_OPENER
 
 _DETERMINERS = re.compile(r"(?:\b(?:the|former|new|then)\s+)+$", re.I)
@@ -309,7 +309,9 @@ _APPOSED_HEAD = re.compile(_APPOSED_BY + r"(?:the|an?|its)?\s*((?:[\w'\u2019$\u2
 
 
 _DETERMINED = re.compile(_APPOSED_BY + r"(?:the|an?|its)\s")
-_AFTER_HEAD = frozenset(("of", "for", "run", "led", "managed", "funded", "by", "under", "that", "which", "in", "to"))
+_AFTER_HEAD = frozenset(("of", "for", "run", "led", "managed", "funded", "by", "under", "that", "which", "in", "to",
+                         "attached", "created", "established", "set", "owned", "responsible", "tasked", "charged",
+                         "dedicated", "specialised", "specialized", "within", "whose", "with", "supervised"))
 
 
 def _head_noun(words: list[str], after: str, heads: Container[str]) -> str:
@@ -341,7 +343,8 @@ def appositive_heads(rd: Reader, text: str, kept: list[Candidate], keys: list[st
         noun = _head_noun(m[1].split(), text[m.end() : m.end() + 1], heads) if m is not None else ""
         if noun and (rd.drafts[key].head or "").lower() != noun:
             rd.recent_head.setdefault(noun, {}).setdefault(key)
-            if free:  # "Valdoria Digital, the national digital strategy"; "Invest in Norland is the … agency"
+            if free and noun not in FUND_HEADS:  # "Valdoria Digital, the national digital strategy"; "Invest in
+                # Norland is the … agency" (not "Quayfund, the labour fund …": a fund may be a body or its money)
                 rd.drafts[key].type = INSTRUMENT_HEADS.get(noun) or ACTOR_HEADS[noun.capitalize()]
 
 

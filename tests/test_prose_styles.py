@@ -2465,3 +2465,13 @@ def test_a_decks_before_colon_names_the_bodys_former_name():
         "Ministry of Docks (MD)\n- SME policy, Quay Bonus\n- name since 2031; before: Ministry of Docks and Media\n"
     )
     assert ("SUCCEEDED_BY", "Ministry of Docks and Media", "Ministry of Docks") in found
+
+
+def test_an_apposition_with_a_participle_after_its_noun_types_a_name_found_by_shape():
+    x = extract(document_from_text(
+        "The scheme is run by Quaycap, a public company attached to the Ministry of Docks. Invest Tideland, the "
+        "agency responsible for attracting investment, works with Tidefund, the labour fund established in 2031.\n"
+    ))
+    types = {e.name: e.type for e in x.entities}
+    assert types["Quaycap"] == types["Invest Tideland"] == "Agency"
+    assert types.get("Tidefund") != "Programme"
