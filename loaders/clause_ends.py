@@ -63,7 +63,9 @@ _UNNAMED_AGENT = re.compile(
     r"\s*(?:(?:my|our|your|his|her|its|their|the|this)\s+)?(?:[A-Z][\w'-]*\s+){1,3}(?:from|to|for|with)\s+(?:the\s+)?$"
 )
 
-_NEW_CLAUSE = re.compile(r",\s*(?:when|where|which|who|whose|while|whereas|because|although|after|before)\b", re.I)
+_NEW_CLAUSE = re.compile(  # (or the object is a noun with a relative clause: "a reform that cut …")
+    r",\s*(?:when|where|which|who|whose|while|whereas|because|although|after|before)\b"
+    r"|^\s*(?:an?|the)\s+(?:[a-z-]+\s+){0,3}(?:that|which)\s+[a-z]+", re.I)
 
 # "… networks, notably A and B": the first mention after a phrase may come after an example marker.
 _EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|namely|especially)\s+(?:the\s+)?$",

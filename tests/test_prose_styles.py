@@ -2475,3 +2475,12 @@ def test_an_apposition_with_a_participle_after_its_noun_types_a_name_found_by_sh
     types = {e.name: e.type for e in x.entities}
     assert types["Quaycap"] == types["Invest Tideland"] == "Agency"
     assert types.get("Tidefund") != "Programme"
+
+
+def test_an_object_described_by_a_relative_clause_is_no_mention_after_it_nor_a_participle_a_name():
+    x = extract(document_from_text(
+        "It became the Ministry of Docks in 2031, as part of a wider reform that cut the number of ministries.\n\n"
+        "Quay Bonus\n- Launched 2031 by the Ministry of Piers\n"
+    ))
+    assert not {f for f in dated_facts(x) if f[0] == "PART_OF"}
+    assert not any(n.startswith("Launched") for n in names(x))
