@@ -181,6 +181,8 @@ def _resolved(rd: Reader, relation: str, source: str, target: str, joins: bool =
     both_instruments = rd.is_instrument(source) and rd.is_instrument(target) and not rd.retypable(source)
     if relation == "PARTICIPATES_IN" and both_instruments:
         return "PART_OF", source, target  # "the grant contributes to the strategy": one serves the other
+    if relation == "IMPLEMENTS" and rd.is_instrument(source) and not rd.retypable(source) and rd.fund_free(target):
+        return "LEADS", target, source  # "the Quay Fund is channelled through P": the fund finances P
     if relation == "PARTICIPATES_IN" and joins and rd.is_body(source) and rd.is_body(target):
         return "COLLABORATES_WITH", source, target  # "A takes part in (sits on) the Quay Board": A works with it
     if relation == "PART_OF" and rd.is_instrument(source) and rd.is_actor(target) and not rd.retypable(target) \

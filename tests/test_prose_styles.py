@@ -2484,3 +2484,12 @@ def test_an_object_described_by_a_relative_clause_is_no_mention_after_it_nor_a_p
     ))
     assert not {f for f in dated_facts(x) if f[0] == "PART_OF"}
     assert not any(n.startswith("Launched") for n in names(x))
+
+
+def test_funds_channelled_through_a_programme_finance_it():
+    found = facts(
+        "For 2031-2037 the Harbour Development Fund (HDF) and the Coastal Social Fund (CSF) are channelled through "
+        "the Isles 2030 regional programme.\n"
+    )
+    assert {("LEADS", "Harbour Development Fund", "Isles 2030 regional programme"),
+            ("LEADS", "Coastal Social Fund", "Isles 2030 regional programme")} <= found
