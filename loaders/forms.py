@@ -66,6 +66,11 @@ _ONLY_BODIES = re.compile(
 )
 
 
+# … then the bodies that deliver under the frame: they run what it frames.
+_DELIVER_UNDER = re.compile(
+    rf"\s*(?:the\s+)?(?P<list>{LIST})(?:\s*,\s*(?:together\s+with|with|alongside)\s+(?:the\s+)?(?P<with>{LIST})\s*,)?"
+    r"\s+(?:[a-z]+ly\s+)?(?:deliver|run|implement|manage|offer|provide|organi[sz]e|administer|operate)s?\b",
+)
 _UNDER_FRAME = re.compile(  # (after a numbered paragraph's number: "3.2 Within A, B …")
     rf"^\s*(?:{PARAGRAPH_NUMBER})?(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?@(\d+)@(?:\s+\d{{4}})?\s*,",
     re.I,  # "… Plan 2030,"
@@ -493,6 +498,9 @@ def by_form(t: str) -> list[Phrased]:
     if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
         after = [int(x) for x in MENTION.findall(t, u.end())]
         out.append(Phrased("PART_OF", after, [int(u[1])], u.start(), u.end(), typed=True, instruments=True))
+        if (d := _DELIVER_UNDER.match(t, u.end())) is not None:  # "Under P, A and B (together with C) deliver …"
+            bodies = [int(x) for x in MENTION.findall(d["list"] + (d["with"] or ""))]
+            out.append(Phrased("PART_OF", bodies, [int(u[1])], u.start(), d.end(), typed=True))
     for m in _ENTRUSTED.finditer(t):
         instrument = m["obj"] or m["its"]
         if instrument is not None:

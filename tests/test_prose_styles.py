@@ -2493,3 +2493,13 @@ def test_funds_channelled_through_a_programme_finance_it():
     )
     assert {("LEADS", "Harbour Development Fund", "Isles 2030 regional programme"),
             ("LEADS", "Coastal Social Fund", "Isles 2030 regional programme")} <= found
+
+
+def test_bodies_that_deliver_under_a_programme_run_it():
+    found = facts(
+        "Under the Quay Start programme, the Department of Docks and the Pier Development Board, together with local "
+        "governments, deliver entrepreneurship training.\n"
+    )
+    assert {("IMPLEMENTS", "Department of Docks", "Quay Start programme"),
+            ("IMPLEMENTS", "Pier Development Board", "Quay Start programme"),
+            ("IMPLEMENTS", "Local governments", "Quay Start programme")} <= found
