@@ -405,7 +405,9 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
         end = m.end()  # "Quay Fund Plus", "Harbour Programme II": the edition is part of the name
     key = head.lower()
     name = _INNER_ABBREVIATION.sub("", text[start:end])
-    return [Candidate(start, end, INSTRUMENT_HEADS[key], canonical_name(name), "name", head=key)]
+    inner = _INNER_ABBREVIATION.search(text, start, end)  # "… Alleviation (MED-PA) programme": MED-PA names it later
+    alias = inner[0].strip(" ()") if inner is not None else None
+    return [Candidate(start, end, INSTRUMENT_HEADS[key], canonical_name(name), "name", alias, head=key)]
 
 
 # Lower-case heads that are verbs too (reading.yaml), and what follows such a verb: a lower-case noun that is no
@@ -463,4 +465,5 @@ _TITLE_AFTER = re.compile(
 )
 
 
-_INNER_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Z0-9&]*(?:-[A-Z0-9&]+)*[A-Z0-9&]\)(?=\s)")  # "(HP)", "(MED-PA)"
+_INNER_ABBREVIATION = re.compile(  # "(HP)", "(MED-PA)"
+    r"\s*\((?=[A-Z0-9&-]{2,}\))[A-Z][A-Z0-9&]*(?:-[A-Z0-9&]+)*\)(?=\s)")

@@ -2503,3 +2503,12 @@ def test_bodies_that_deliver_under_a_programme_run_it():
     assert {("IMPLEMENTS", "Department of Docks", "Quay Start programme"),
             ("IMPLEMENTS", "Pier Development Board", "Quay Start programme"),
             ("IMPLEMENTS", "Local governments", "Quay Start programme")} <= found
+
+
+def test_an_abbreviation_inside_a_programmes_name_names_it_later():
+    found = facts(
+        "The Pier Enterprise Development (PED-X) programme is funded by the Government of Norland. Under PED-X, the "
+        "Quay Agency and the Tide Board deliver training.\n"
+    )
+    assert {("IMPLEMENTS", "Quay Agency", "Pier Enterprise Development programme"),
+            ("IMPLEMENTS", "Tide Board", "Pier Enterprise Development programme")} <= found
