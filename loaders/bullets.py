@@ -222,7 +222,8 @@ def statements(doc: Document) -> list[Statement]:
 # (The full stop first, the character before it looked behind at: a pattern that opens on a literal
 # is searched for that literal, where one that opens on a look-behind is tried at every character.)
 _SENTENCE_END = re.compile(
-    r"\.(?:(?<=[\w)\]\"'%\u2019\u201d]\.)|(?<=[^\W\d_]\.)(?:\d{1,2}|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,2}))\s+(?=[A-Z\"(\u201c])"
+    r"\.(?:(?<=[\w)\]\"'%\u2019\u201d]\.)|(?:(?<=[^\W\d_]\.)|(?<=[)\]]\.))(?:\d{1,2}|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,2}))"
+    r"\s+(?=[A-Z\"(\u201c])"  # (a footnote's number after the full stop: "… (DEP).3 The …")
 )
 _ABBREVIATIONS = ("e.g", "i.e", "etc", "No", "Art", "Mr", "Ms", "Dr", "St", "Inc", "Ltd", "Co", "Corp", "Dept", "Govt",
                   "vs", "cf")

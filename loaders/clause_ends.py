@@ -132,12 +132,13 @@ _CLOSED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|-\s+and|and|&|\+|as\s+well\s+
 _CLAUSE_AND = re.compile(r"\s*,\s*and\b", re.I)  # ", and" joins a list only after other commas: "A, B, and C"
 
 _COMMA_ONLY = re.compile(r"\s*,\s*@\d+@")
-_AND_WITH = re.compile(r"\s*,?\s*and\s+with\b", re.I)
+_AND_WITH = re.compile(r"\s*,?\s*and\s+(with|for)\b", re.I)
+_AND_AGAIN = re.compile(r"^\s*[a-z][a-z -]{0,40}\s+and\s+(for|with)\s+(?:the\s+)?$")
 _LIST_ENDS = re.compile(r"\s*(?:[.;,:)]|$)")
 
 # "…, B and the national invoicing platform, C": an item may be described before it is named
 _JOINED_AFTER = re.compile(
-    r"\s*(?:,?\s*and\s+(?:by|from|to|with)|,\s*and|,|and|&|\+|as\s+well\s+as|or)\s*"  # "by A and by B" too
+    r"\s*(?:,?\s*and\s+(?:by|from|to|with|for)|,\s*and|,|and|&|\+|as\s+well\s+as|or)\s*"  # "by A and by B" too
     r"(?:(?:the|its|their|an?)\s+(?-i:[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}),\s+|the\s+|its\s+|their\s+)?@(\d+)@",
     re.I,
 )
@@ -298,8 +299,13 @@ def objects_after(t: str, at: int, limit: int) -> list[int]:
     if m is None:
         return []
     gap = t[at : m.start()]
+    before = t[max(0, at - 6) : at].split()
+    phrase_ends_on = before[-1].lower() if before else ""
     long_gap = len(gap) > _GAP_AFTER and not (len(gap) <= 2 * _GAP_AFTER and _EXAMPLES.search(gap))
-    if long_gap or ";" in gap or ". " in gap or " and " in gap or _NEW_CLAUSE.search(gap) or _OBJECT_FIRST.match(gap):
+    # "responsible for digital infrastructure and for P": the preposition again, before a name
+    again = " and " in gap and (r := _AND_AGAIN.search(gap)) is not None and r[1].lower() == phrase_ends_on
+    if long_gap or ";" in gap or ". " in gap or (" and " in gap and not again) or _NEW_CLAUSE.search(gap) \
+            or _OBJECT_FIRST.match(gap):
         return []
     if t[max(0, at - 3) : at].lower() == " by" and _UNNAMED_AGENT.match(gap):
         return []
@@ -311,11 +317,10 @@ def objects_after(t: str, at: int, limit: int) -> list[int]:
         return [int(m[1]), int(chapter[1])]  # "within the Harbour chapter of the plan": both
     found = [int(m[1])]
     pos = m.end()
-    after_with = t[max(0, at - 5) : at].rstrip().lower().endswith("with")
     while (j := _JOINED_AFTER.match(t, _past_complement(t, pos))) is not None:
         if _CLAUSE_AND.match(t, pos) and len(found) == 1 and not _LIST_ENDS.match(t, j.end()):
             break  # "… takes part in A, and B works with C": a new clause, not a list (as "… of A, and B." is)
-        if not after_with and _AND_WITH.match(t, pos):
+        if (again := _AND_WITH.match(t, pos)) is not None and again[1].lower() != phrase_ends_on:
             break  # "owned by A, and with B": "and with" goes on only from a "with" ("works with A and with B")
         found.append(int(j[1]))
         pos = j.end()

@@ -336,7 +336,8 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
     j = h - 1
     while j >= 0 and h - j <= _MAX_NAME_WORDS:
         w = toks[j][2]
-        if w in DASHES and j > 0 and capitalised(toks[j - 1][2]) and capitalised(toks[j + 1][2]):
+        if w in DASHES and j > 0 and capitalised(toks[j - 1][2]) and capitalised(toks[j + 1][2]) \
+                and not toks[j - 1][2].isdigit():  # (not a dateline's "3 March 2031 – The Quay Fund")
             j -= 1  # "Small Business Advisory Services – Digital Solutions program": one name
             continue
         if w == "," and j > 0 and _list_word(toks[j - 1][2]) and "and" in (t[2] for t in toks[j + 1 : h]):

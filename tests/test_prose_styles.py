@@ -2512,3 +2512,17 @@ def test_an_abbreviation_inside_a_programmes_name_names_it_later():
     )
     assert {("IMPLEMENTS", "Quay Agency", "Pier Enterprise Development programme"),
             ("IMPLEMENTS", "Tide Board", "Pier Enterprise Development programme")} <= found
+
+
+def test_a_footnote_after_a_bracket_ends_a_sentence_and_for_a_and_for_b_and_a_datelines_date():
+    x = extract(document_from_text(
+        "The Quay Hub has been co-funded by the Tide Programme (TP).\u00b3 The Pier Institute (PI) took part in the "
+        "hub's design. PI itself is the product of a reorganisation: it was formed in 2031 from the merger of the "
+        "Wave Centre and the Dock Centre.\n\n"
+        "The Ministry of Docks is responsible for digital infrastructure and for the Harbour Policy 2031-2035.\n\n"
+        "Quaytown, 3 March 2031 \u2013 The Sea Innovation Fund (SIF) today opened a call.\n"
+    ))
+    found = set(dated_facts(x))
+    assert {("SUCCEEDED_BY", "Wave Centre", "Pier Institute"), ("SUCCEEDED_BY", "Dock Centre", "Pier Institute"),
+            ("LEADS", "Ministry of Docks", "Harbour Policy")} <= found
+    assert "Sea Innovation Fund" in names(x) and not any("March" in n for n in names(x))
