@@ -87,7 +87,12 @@ _FORMED_FROM = re.compile(
 _FORMED_WHEN = re.compile(
     _FORMED_WHEN_OPENS + r"\s+(?:the\s+)?(?:former\s+)?"
     rf"(?P<list>{LIST})\s+(?:(?:were|was)\s+)?(?:brought\s+together|merged|combined|amalgamated|joined|integrated)"
-    r"(?:\s+with\s+(?:the\s+)?(?:former\s+)?@(?P<with>\d+)@)?",
+    rf"(?:\s+with\s+(?:the\s+)?(?:former\s+)?(?P<with>{LIST}))?",
+    re.I,
+)
+# "B was formed in 2031, when A took over labour affairs": A, grown, became B.
+_FORMED_WHEN_TOOK_OVER = re.compile(
+    _FORMED_WHEN_OPENS + r"\s+(?:the\s+)?(?:former\s+)?@(\d+)@\s+(?:took\s+over|absorbed|took\s+on)\b",
     re.I,
 )
 
@@ -146,9 +151,11 @@ def reorganised(t: str) -> list[Phrased]:
     out += [Phrased("TRANSFERRED_TO", [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True)
             for m in _LOST_TO.finditer(t)]
     out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
+            for m in _FORMED_WHEN_TOOK_OVER.finditer(t)]
+    out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
             for m in _NAMED_FROM_FORMER.finditer(t)]
     for m in _FORMED_WHEN.finditer(t):
-        merged = [int(x) for x in MENTION.findall(m["list"])] + ([int(m["with"])] if m["with"] else [])
+        merged = [int(x) for x in MENTION.findall(m["list"] + (m["with"] or ""))]
         out.append(Phrased("SUCCEEDED_BY", merged, [int(m[1])], m.start(), m.end()))
     out += [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _TOOK_OVER_OWNING.finditer(t)]
     out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _BEFORE_THAT.finditer(t)]

@@ -2526,3 +2526,14 @@ def test_a_footnote_after_a_bracket_ends_a_sentence_and_for_a_and_for_b_and_a_da
     assert {("SUCCEEDED_BY", "Wave Centre", "Pier Institute"), ("SUCCEEDED_BY", "Dock Centre", "Pier Institute"),
             ("LEADS", "Ministry of Docks", "Harbour Policy")} <= found
     assert "Sea Innovation Fund" in names(x) and not any("March" in n for n in names(x))
+
+
+def test_formed_when_one_took_over_more_or_was_merged_with_a_list():
+    found = facts(
+        "The Ministry of Docks and Labour was formed in 2031, when the Ministry of Docks took over labour affairs. "
+        "The Quay Skills Agency was created in 2032 when the Quay Training Agency was merged with the Youth Service "
+        "Board, the Pier Learning Office and the Apprenticeship Board.\n"
+    )
+    assert {("SUCCEEDED_BY", "Ministry of Docks", "Ministry of Docks and Labour")} | {
+        ("SUCCEEDED_BY", old, "Quay Skills Agency") for old in (
+            "Quay Training Agency", "Youth Service Board", "Pier Learning Office", "Apprenticeship Board")} <= found
