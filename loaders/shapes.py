@@ -37,7 +37,7 @@ from loaders.lexicon import (
 _WORDISH = re.compile(
     r"\w(?:[\w'\u2019&]|-(?=\w)|\.(?=[^\W\d_])|(?<=\d)\.(?=\d)|(?<=[A-Z]):(?=[A-Z][a-z]))*(?:\+(?![\w+]))?")
 _JOINED_CAPITALS = re.compile(r"[A-Z]{2,}[.:][A-Z][A-Za-z]{2,}$")
-_RUN_GAPS = frozenset((" ", "-", " - ", " \u2013 "))
+_RUN_GAPS = frozenset((" ", "-", " - ", " \u2013 ", " & "))  # ("Quay Innovation & Enterprise": one name)
 
 
 def _run_gap(gap: str) -> bool:

@@ -2537,3 +2537,11 @@ def test_formed_when_one_took_over_more_or_was_merged_with_a_list():
     assert {("SUCCEEDED_BY", "Ministry of Docks", "Ministry of Docks and Labour")} | {
         ("SUCCEEDED_BY", old, "Quay Skills Agency") for old in (
             "Quay Training Agency", "Youth Service Board", "Pier Learning Office", "Apprenticeship Board")} <= found
+
+
+def test_an_ampersand_inside_a_name_found_by_shape_keeps_it_whole():
+    found = facts(
+        "Quay Innovation & Enterprise (QUIE) is the government's agency for business support. The Tide Pass is "
+        "administered by QUIE.\n"
+    )
+    assert ("IMPLEMENTS", "Quay Innovation and Enterprise", "Tide Pass") in found
