@@ -15,7 +15,7 @@ from functools import cache
 from loaders.acting import acting_as
 from loaders.clause_ends import MENTION, PARTNER_ITEM, clause_subject, list_end, subjects_before
 from loaders.clauses import OWNS, PARAGRAPH_NUMBER, SAME_AS, Phrased
-from loaders.lexicon import COUNTS, STOP, alternation, memoised, reading_words
+from loaders.lexicon import COUNTS, INSTRUMENT_HEADS, STOP, alternation, memoised, reading_words
 from loaders.relations import LIST
 from loaders.reorganised import reorganised
 
@@ -171,6 +171,14 @@ def _funded_into(t: str) -> list[Phrased]:
 
 def _plural(noun: str) -> str:
     return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
+@cache
+def _possessive_kind() -> re.Pattern[str]:
+    """ "the Quay Government's agency Bezo", "A's in-house company B" (B is part of A), "A's flagship programme B"
+    (A owns B)."""
+    nouns = alternation([*reading_words().body_nouns, *INSTRUMENT_HEADS])
+    return re.compile(rf"@(\d+)@(?:'s|\u2019s)\s+(?:[a-z-]+\s+){{0,2}}?({nouns}),?\s+(?:the\s+)?@(\d+)@")
 
 
 @cache
@@ -432,6 +440,11 @@ def _owned(t: str) -> list[Phrased]:
     """What a statement says one name owns (``OWNS``, owner to owned): "A's B", "A's programmes are B and C",
     "B, the A's service,", "A's plan, B,", "B of the A", "its B" (the clause's subject's)."""
     out = [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _POSSESSIVE.finditer(t)]
+    if "'s " in t or "\u2019s " in t:
+        bodies = frozenset(reading_words().body_nouns)
+        for m in _possessive_kind().finditer(t):
+            out.append(Phrased("PART_OF", [int(m[3])], [int(m[1])], m.start(), m.end()) if m[2].lower() in bodies
+                       else Phrased(OWNS, [int(m[1])], [int(m[3])], m.start(), m.end()))
     out += [Phrased(OWNS, [int(m[1])], [int(x) for x in MENTION.findall(m["list"])], m.start(), m.end())
             for m in _OWN_LIST.finditer(t)]
     out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _OWNED_APPOSED.finditer(t)]

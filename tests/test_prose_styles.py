@@ -2545,3 +2545,11 @@ def test_an_ampersand_inside_a_name_found_by_shape_keeps_it_whole():
         "administered by QUIE.\n"
     )
     assert ("IMPLEMENTS", "Quay Innovation and Enterprise", "Tide Pass") in found
+
+
+def test_an_owner_s_agency_or_programme_named_after_its_noun():
+    found = facts(
+        "The Quay Government's agency Bezo supports innovative companies. The Pier Agency's flagship programme Tide "
+        "Start helps firms.\n"
+    )
+    assert {("PART_OF", "Bezo", "Quay Government"), ("LEADS", "Pier Agency", "Tide Start")} <= found
