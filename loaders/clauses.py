@@ -70,6 +70,7 @@ _DESCRIBES_PARENT = re.compile(
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s", re.I)  # where a new clause begins
 _ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")
 _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # verbs a relative clause may precede
+_THOSE_OF = re.compile(r"\s+(?:most\s+|some\s+|all\s+|part\s+)?(?:of\s+)?those\s+of\b", re.I)
 # "A, which the government funded, replaced B": a successor's verbs in the active voice, said of A.
 _ACTIVE_SUCCESSION = re.compile(r"replaced|replaces|succeeded|succeeds|superseded|supersedes|absorbed|absorbs"
                                 r"|took\s+over(?:\s+from)?|takes\s+over(?:\s+from)?", re.I)
@@ -239,6 +240,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     """What one phrase states: its subjects before it, its objects after it, in its voice."""
     relation, forward = found
     out: list[Phrased] = []
+    if relation == "COLLABORATES_WITH" and _THOSE_OF.match(t, m.end()):
+        return out  # "took over the functions of A together with most of those of B": B's work, not a partner
     if relation == "SUCCEEDED_BY" and _RUNNING_OF.match(t, m.end()):
         return out  # "A took over the management of P" (or "responsibility for B"): A runs P now (loaders.reorganised)
     if relation == "SUCCEEDED_BY" and (project := _PROJECT_OF.match(t, m.end())) is not None:

@@ -29,8 +29,11 @@ _TOOK_OVER_RUNNING = re.compile(
 )
 _TOOK_OVER = re.compile(
     _ABSORBS + r"(?:the\s+|its\s+)?(?:[\w@-]+\s+){0,4}?"
-    r"(?:functions|responsibilities|tasks|activities|duties|mandate|role)\s+of\s+(?:the\s+)?"
-    r"(?P<list>@\d+@(?:\s*(?:,|and|,\s*and)\s+(?:of\s+)?(?:the\s+)?@\d+@)*)",
+    r"(?:functions|responsibilities|tasks|activities|duties|mandate|role)\s+of\s+(?:the\s+)?(?:former\s+)?"
+    r"(?P<list>@\d+@(?!['\u2019]s\b)(?:\s*(?:,|and|,\s*and)\s+(?:of\s+)?(?:the\s+)?@\d+@)*"
+    # "… of A (ABC) together with most of those of B", "… as well as those of B and C"
+    r"(?:\s*(?:\([^()]*\)\s*)?,?\s*(?:together\s+with|as\s+well\s+as|and)\s+(?:most\s+|some\s+|all\s+|part\s+)?"
+    r"(?:of\s+)?those\s+of\s+(?:the\s+)?(?:former\s+)?@\d+@(?:\s*(?:,|and|,\s*and)\s+(?:of\s+)?(?:the\s+)?@\d+@)*)?)",
     re.I,
 )
 # "A took over responsibility for B": A is B's owner now (B a body, part of A; B an instrument, led by A).

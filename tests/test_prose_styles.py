@@ -2553,3 +2553,13 @@ def test_an_owner_s_agency_or_programme_named_after_its_noun():
         "Start helps firms.\n"
     )
     assert {("PART_OF", "Bezo", "Quay Government"), ("LEADS", "Pier Agency", "Tide Start")} <= found
+
+
+def test_the_functions_of_a_together_with_those_of_b():
+    found = facts(
+        "The Ministry of Docks was created in 2031. It took over the functions of the former Ministry of Piers (MP) "
+        "together with most of those of the Ministry of Tides (MT), which was dissolved at the same time.\n"
+    )
+    assert {("SUCCEEDED_BY", "Ministry of Piers", "Ministry of Docks"),
+            ("SUCCEEDED_BY", "Ministry of Tides", "Ministry of Docks")} <= found
+    assert not {f for f in found if f[0] == "COLLABORATES_WITH"}
