@@ -58,7 +58,9 @@ _INNER_OF = (
 # A tail's "and" goes on unless a body's name follows: "… and Industry", "… and the Civil Service" stay;
 # "… and the Quay Employers Federation" is another body.
 _NEXT_BODY = (  # ("… and the Valdorian Chamber of Commerce": a head with a tail of its own is another body too)
-    rf"(?:the\s+)?(?:{ACTOR_HEAD_RE})\b|the\s+(?:[A-Z][\w'-]*\s+(?:and\s+)?){{2,5}}(?:{ACTOR_HEAD_RE})\b"
+    # ("… of Premier and Cabinet leads …": a bare head with nothing after it ends the tail, a head of its own)
+    rf"the\s+(?:{ACTOR_HEAD_RE})\b|(?:{ACTOR_HEAD_RE})(?=\s+(?:(?-i:[A-Z])|of\b|for\b))"
+    rf"|the\s+(?:[A-Z][\w'-]*\s+(?:and\s+)?){{2,5}}(?:{ACTOR_HEAD_RE})\b"
     rf"|the\s+[A-Z][\w'-]*\s+(?:{ACTOR_HEAD_RE})\s+[A-Z]"  # "… and the Business Federation Norland"
     # "… of Finance and the Norland Industrial Development Fund": an instrument's name (or a fund that is a body)
     rf"|the\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{alternation(h.capitalize() for h in INSTRUMENT_HEADS)})\b"
