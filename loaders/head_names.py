@@ -242,10 +242,11 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
         elif capitalised(w) and toks[j][1] + 1 <= toks[j + 1][0]:
             first = j
         elif w in ("and", "&") and j > 0 and capitalised(toks[j - 1][2]) and first == j + 1 and (
-                j + 1 < h or not _OWN_TAIL.match(text, he)) and (
+                j + 1 < h or not _OWN_TAIL.match(text, he)) and not (j > 1 and toks[j - 2][2] in ("of", "for")) and (
                 toks[j - 1][2] not in ACTOR_HEADS or not toks[j + 1][2][1:].islower()):
             pass  # "Trade and Industry Agency", "… Council and SMEs Dock Agency" (not "… Port Center and
-            # Shipping Office": a head, then a plain word, begins another body; nor "… of Industry and Ministry of …")
+            # Shipping Office": a head, then a plain word, begins another body; nor "… of Industry and Ministry of …",
+            # "Ministry of Piers and Cabinet Office": the word before "and" ends another name's tail)
         else:
             break
         j -= 1
