@@ -2573,3 +2573,8 @@ def test_a_bare_head_after_and_at_the_end_of_a_tail_stays_in_the_name():
     assert ("LEADS", "Department of Premier and Cabinet", "Quay Digital Plan") in found
     assert {frozenset(f[1:]) for f in found if f[0] == "COLLABORATES_WITH"} == {
         frozenset(("Ministry of Docks", "Cabinet Office")), frozenset(("Ministry of Piers", "Cabinet Office"))}
+
+
+def test_est_and_a_bare_year_inside_a_phrase():
+    found = facts("Launchquay, the state's start-up agency, est. 2031 by the Quay Government, funds founders.\n")
+    assert ("LEADS", "Quay Government", "Launchquay") in found
