@@ -132,8 +132,10 @@ _CLOSED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|-\s+and|and|&|\+|as\s+well\s+
 _CLAUSE_AND = re.compile(r"\s*,\s*and\b", re.I)  # ", and" joins a list only after other commas: "A, B, and C"
 
 _COMMA_ONLY = re.compile(r"\s*,\s*@\d+@")
-_AND_WITH = re.compile(r"\s*,?\s*and\s+(with|for)\b", re.I)
-_AND_AGAIN = re.compile(r"^\s*[a-z][a-z -]{0,40}\s+and\s+(for|with)\s+(?:the\s+)?$")
+# Prepositions a list may repeat only after a phrase that ends on the same one ("works with A and with B").
+_REPEATED = r"\band\s+(with|for)\b"
+_AND_WITH = re.compile(rf"\s*,?\s*{_REPEATED}", re.I)
+_AND_AGAIN = re.compile(rf"^\s*[a-z][a-z -]{{0,40}}\s+{_REPEATED}\s+(?:the\s+)?$")
 _LIST_ENDS = re.compile(r"\s*(?:[.;,:)]|$)")
 
 # "…, B and the national invoicing platform, C": an item may be described before it is named

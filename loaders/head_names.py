@@ -226,9 +226,6 @@ _OF_OPENER = re.compile(r"[A-Z][a-z]+$")  # one capitalised word ("Seal"), not a
 _LOWER_LAWS = frozenset(("law", "act", "decree", "ordinance"))  # after an abbreviation: "NOTRe law", "PACTE act"
 
 
-_OWN_TAIL = re.compile(r"\s+(?:of|for)\s")
-
-
 def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candidate]:
     hs, he, head = toks[h]
     first = h
@@ -242,7 +239,7 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
         elif capitalised(w) and toks[j][1] + 1 <= toks[j + 1][0]:
             first = j
         elif w in ("and", "&") and j > 0 and capitalised(toks[j - 1][2]) and first == j + 1 and (
-                j + 1 < h or not _OWN_TAIL.match(text, he)) and not (j > 1 and toks[j - 2][2] in ("of", "for")) and (
+                j + 1 < h or not _ACTOR_TAIL.match(text, he)) and not (j > 1 and toks[j - 2][2] in ("of", "for")) and (
                 toks[j - 1][2] not in ACTOR_HEADS or not toks[j + 1][2][1:].islower()):
             pass  # "Trade and Industry Agency", "… Council and SMEs Dock Agency" (not "… Port Center and
             # Shipping Office": a head, then a plain word, begins another body; nor "… of Industry and Ministry of …",

@@ -27,13 +27,14 @@ _TOOK_OVER_RUNNING = re.compile(
     r"(?:the\s+)?@(\d+)@(?:\s+from\s+(?:the\s+)?@(?P<from>\d+)@)?",
     re.I,
 )
+_OF_LIST = r"@\d+@(?:\s*(?:,|and|,\s*and)\s+(?:of\s+)?(?:the\s+)?@\d+@)*"  # "A, B and of C"
 _TOOK_OVER = re.compile(
     _ABSORBS + r"(?:the\s+|its\s+)?(?:[\w@-]+\s+){0,4}?"
     r"(?:functions|responsibilities|tasks|activities|duties|mandate|role)\s+of\s+(?:the\s+)?(?:former\s+)?"
-    r"(?P<list>@\d+@(?!['\u2019]s\b)(?:\s*(?:,|and|,\s*and)\s+(?:of\s+)?(?:the\s+)?@\d+@)*"
+    rf"(?P<list>(?!@\d+@['\u2019]s\b){_OF_LIST}"
     # "… of A (ABC) together with most of those of B", "… as well as those of B and C"
     r"(?:\s*(?:\([^()]*\)\s*)?,?\s*(?:together\s+with|as\s+well\s+as|and)\s+(?:most\s+|some\s+|all\s+|part\s+)?"
-    r"(?:of\s+)?those\s+of\s+(?:the\s+)?(?:former\s+)?@\d+@(?:\s*(?:,|and|,\s*and)\s+(?:of\s+)?(?:the\s+)?@\d+@)*)?)",
+    rf"(?:of\s+)?those\s+of\s+(?:the\s+)?(?:former\s+)?{_OF_LIST})?)",
     re.I,
 )
 # "A took over responsibility for B": A is B's owner now (B a body, part of A; B an instrument, led by A).
@@ -49,7 +50,6 @@ _TOOK_OVER_FROM = re.compile(
     r"(?:former\s+)?@(\d+)@",
     re.I,
 )
-# "Some tasks of A went to B"; "Responsibility for e-government passed in 2031 from A, which was closed, to B".
 # "B received its current name in 2022, when the former A …", "B took its current name under Law 12, which
 # reorganised the former A": A became B.
 _NAMED_FROM_FORMER = re.compile(
@@ -64,7 +64,9 @@ _LOST_TO = re.compile(
     r"(?:newly\s+(?:created|established|formed)\s+|new\s+)?@(\d+)@",
     re.I,
 )
-_WORK_WENT = re.compile(  # (or "its digital tasks went to B": "its" is A)
+# "Some tasks of A went to B"; "Responsibility for e-government passed in 2031 from A, which was closed, to B";
+# "its digital tasks went to B" ("its" is A).
+_WORK_WENT = re.compile(
     r"(?:@(?P<its>\d+)@\s+(?:[a-z-]+\s+){0,2}?)?"
     r"\b(?:functions|tasks|responsibilit(?:y|ies)|activities|powers|competences?|duties|portfolio)\s+"
     r"(?:of\s+(?:the\s+)?@(?P<of>\d+)@\s+|for\s+[^@;]{1,40}?\s+)?(?:was\s+|were\s+)?(?:went|passed|moved|transferred"
@@ -87,10 +89,11 @@ _FORMED_FROM = re.compile(
 )
 # "C was formed in 2031 when the former A and B were brought together": both became C.
 # "… when A merged with B", "… when A and B merged": the same.
+_MERGED_WITH = rf"\s+with\s+(?:the\s+)?(?:former\s+)?{LIST}"  # "… merged with (the former) B, C and D"
 _FORMED_WHEN = re.compile(
     _FORMED_WHEN_OPENS + r"\s+(?:the\s+)?(?:former\s+)?"
-    rf"(?P<list>{LIST})\s+(?:(?:were|was)\s+)?(?:brought\s+together|merged|combined|amalgamated|joined|integrated)"
-    rf"(?:\s+with\s+(?:the\s+)?(?:former\s+)?(?P<with>{LIST}))?",
+    rf"(?P<list>{LIST}(?:\s+(?:(?:were|was)\s+)?(?:brought\s+together|merged|combined|amalgamated|joined|integrated))"
+    rf"(?:{_MERGED_WITH})?)",
     re.I,
 )
 # "B was formed in 2031, when A took over labour affairs": A, grown, became B.
@@ -107,7 +110,7 @@ _NOW = re.compile(r"@(\d+)@\s*\(\s*(?:now|today|currently)\s*:?\s+(?:the\s+)?@(\
 # "The reform merges A and B into a single C", "… merged A with B into C": both became C.
 _MERGES_INTO = re.compile(
     r"\b(?:merg(?:es|ed|e|ing)|combin(?:es|ed|e|ing)|amalgamat(?:es|ed|e|ing)|consolidat(?:es|ed|e|ing)|fus(?:es|ed|e))"
-    rf"\s+(?:the\s+)?(?P<list>{LIST}(?:\s+with\s+(?:the\s+)?@\d+@)?)[^@;.]{{0,40}}?\s+into\s+"
+    rf"\s+(?:the\s+)?(?P<list>{LIST}(?:{_MERGED_WITH})?)[^@;.]{{0,40}}?\s+into\s+"
     r"(?:(?:a|an|the|one)\s+)?(?:(?:single|new|unified|merged|combined)\s+)?@(?P<new>\d+)@",
     re.I,
 )
@@ -158,7 +161,7 @@ def reorganised(t: str) -> list[Phrased]:
     out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
             for m in _NAMED_FROM_FORMER.finditer(t)]
     for m in _FORMED_WHEN.finditer(t):
-        merged = [int(x) for x in MENTION.findall(m["list"] + (m["with"] or ""))]
+        merged = [int(x) for x in MENTION.findall(m["list"])]
         out.append(Phrased("SUCCEEDED_BY", merged, [int(m[1])], m.start(), m.end()))
     out += [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _TOOK_OVER_OWNING.finditer(t)]
     out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _BEFORE_THAT.finditer(t)]

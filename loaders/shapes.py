@@ -113,7 +113,7 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
 
 _Run = list[tuple[int, int, str]]
 _NETWORK_AFTER = re.compile(
-    r" ((?:(?!(?:and|or|the|of|in|with|for|to|by|on|at|as|is|are|was|were|has|have)\s)[a-z]+\s+){0,2}"
+    rf" ((?:(?!(?:{STOP}|and|or|for|in|on|at)\s)[a-z]+\s+){{0,2}}"
     r"(?:centres|centers|hubs|clinics))(?![\w-])"
 )
 _LISTED = re.compile(r"[A-Z][\w'\u2019.-]*\)?,\s*$")  # "Norland Postale, …": an item of a list of names
