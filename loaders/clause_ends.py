@@ -132,6 +132,11 @@ _CLOSED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|-\s+and|and|&|\+|as\s+well\s+
 _CLAUSE_AND = re.compile(r"\s*,\s*and\b", re.I)  # ", and" joins a list only after other commas: "A, B, and C"
 
 _COMMA_ONLY = re.compile(r"\s*,\s*@\d+@")
+def _ends_on(t: str, at: int, word: str) -> bool:
+    """Whether the phrase ending at ``at`` ends on ``word`` (the preposition a list repeats)."""
+    return t[max(0, at - len(word) - 1) : at].rstrip().lower().endswith(word.lower())
+
+
 # Prepositions a list may repeat only after a phrase that ends on the same one ("works with A and with B").
 _REPEATED = r"\band\s+(with|for)\b"
 _AND_WITH = re.compile(rf"\s*,?\s*{_REPEATED}", re.I)
@@ -301,11 +306,9 @@ def objects_after(t: str, at: int, limit: int) -> list[int]:
     if m is None:
         return []
     gap = t[at : m.start()]
-    before = t[max(0, at - 6) : at].split()
-    phrase_ends_on = before[-1].lower() if before else ""
     long_gap = len(gap) > _GAP_AFTER and not (len(gap) <= 2 * _GAP_AFTER and _EXAMPLES.search(gap))
     # "responsible for digital infrastructure and for P": the preposition again, before a name
-    again = " and " in gap and (r := _AND_AGAIN.search(gap)) is not None and r[1].lower() == phrase_ends_on
+    again = " and " in gap and (r := _AND_AGAIN.search(gap)) is not None and _ends_on(t, at, r[1])
     if long_gap or ";" in gap or ". " in gap or (" and " in gap and not again) or _NEW_CLAUSE.search(gap) \
             or _OBJECT_FIRST.match(gap):
         return []
@@ -322,7 +325,7 @@ def objects_after(t: str, at: int, limit: int) -> list[int]:
     while (j := _JOINED_AFTER.match(t, _past_complement(t, pos))) is not None:
         if _CLAUSE_AND.match(t, pos) and len(found) == 1 and not _LIST_ENDS.match(t, j.end()):
             break  # "… takes part in A, and B works with C": a new clause, not a list (as "… of A, and B." is)
-        if (again := _AND_WITH.match(t, pos)) is not None and again[1].lower() != phrase_ends_on:
+        if (repeated := _AND_WITH.match(t, pos)) is not None and not _ends_on(t, at, repeated[1]):
             break  # "owned by A, and with B": "and with" goes on only from a "with" ("works with A and with B")
         found.append(int(j[1]))
         pos = j.end()
