@@ -293,8 +293,9 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     if not forward and relation in ("LEADS", "IMPLEMENTS"):
         before, after, out = _co_agents(t, m, before, after, out)
     jointly = _JOINT.search(m[0]) or _JOINT_BEFORE.search(t, max(0, m.start() - 12), m.start())
-    if not forward and len(after) > 1 and (jointly or (_CO_LED.match(m[0]) and not either)):
-        # "funded jointly by A and B": the agents work together too
+    if not forward and len(after) > 1 and relation != "SUCCEEDED_BY" and (
+            jointly or (_CO_LED.match(m[0]) and not either)):
+        # "funded jointly by A and B": the agents work together too (not bodies "brought together" into one)
         out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end()) for n, a in enumerate(after)
                 for b in after[n + 1 :]]
     if relation == "PART_OF" and forward and (via := _THROUGH.match(t, list_end(t, m.end()))):

@@ -107,13 +107,17 @@ _FORMED_WHEN_TOOK_OVER = re.compile(
 _NOW = re.compile(r"@(\d+)@\s*\(\s*(?:now|today|currently)\s*:?\s+(?:the\s+)?@(\d+)@\s*\)", re.I)
 
 
-# "The reform merges A and B into a single C", "… merged A with B into C": both became C.
+# "The reform merges A and B into a single C", "… merged A with B into C": both became C; "the act turns A
+# into B" (and "… and C into D", the verb left out): A became B.
+_INTO_ONE = r"\s+into\s+(?:(?:a|an|the|one)\s+)?(?:(?:single|new|unified|merged|combined)\s+)?@(?P<new>\d+)@"
 _MERGES_INTO = re.compile(
-    r"\b(?:merg(?:es|ed|e|ing)|combin(?:es|ed|e|ing)|amalgamat(?:es|ed|e|ing)|consolidat(?:es|ed|e|ing)|fus(?:es|ed|e))"
-    rf"\s+(?:the\s+)?(?P<list>{LIST}(?:{_MERGED_WITH})?)[^@;.]{{0,40}}?\s+into\s+"
-    r"(?:(?:a|an|the|one)\s+)?(?:(?:single|new|unified|merged|combined)\s+)?@(?P<new>\d+)@",
+    r"\b(?:merg(?:es|ed|e|ing)|combin(?:es|ed|e|ing)|amalgamat(?:es|ed|e|ing)|consolidat(?:es|ed|e|ing)|fus(?:es|ed|e)"
+    r"|transform(?:s|ed|ing)?|conver(?:ts|ted|t|ting)|turn(?:s|ed|ing)?|chang(?:es|ed|e|ing)|upgrad(?:es|ed|e|ing)"
+    r"|reorgani[sz](?:es|ed|e|ing)|restructur(?:es|ed|e|ing)|fold(?:s|ed|ing)?)"
+    rf"\s+(?:the\s+)?(?P<list>{LIST}(?:{_MERGED_WITH})?)[^@;.]{{0,40}}?{_INTO_ONE}",
     re.I,
 )
+_AND_INTO = re.compile(rf"\s*,?\s+and\s+(?:the\s+)?@(?P<old>\d+)@{_INTO_ONE}", re.I)
 
 
 # "A's successor, B", "A's predecessor was B": one followed the other.
@@ -142,6 +146,8 @@ def reorganised(t: str) -> list[Phrased]:
     for m in _MERGES_INTO.finditer(t):
         merged = [int(x) for x in MENTION.findall(m["list"])]
         out.append(Phrased("SUCCEEDED_BY", merged, [int(m["new"])], m.start(), m.end()))
+        if (gapped := _AND_INTO.match(t, m.end())) is not None:
+            out.append(Phrased("SUCCEEDED_BY", [int(gapped["old"])], [int(gapped["new"])], m.start(), gapped.end()))
     for m in _SUCCESSION_OF.finditer(t):
         old, new = (m[1], m[3]) if m[2].lower() == "successor" else (m[3], m[1])
         out.append(Phrased("SUCCEEDED_BY", [int(old)], [int(new)], m.start(), m.end()))

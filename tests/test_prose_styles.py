@@ -2578,3 +2578,23 @@ def test_a_bare_head_after_and_at_the_end_of_a_tail_stays_in_the_name():
 def test_est_and_a_bare_year_inside_a_phrase():
     found = facts("Launchquay, the state's start-up agency, est. 2031 by the Quay Government, funds founders.\n")
     assert ("LEADS", "Quay Government", "Launchquay") in found
+
+
+def test_an_act_that_turns_bodies_into_others_and_a_bank_that_combines_two():
+    found = facts(
+        "The new act will change Quaytek into the Norland Funding Agency and Pierpro into the Norland Trade "
+        "Company.\n\n"
+        "The Tide Development Bank, which combines the Tide Industrial Bank (TIB) and the Tide Housing Bank "
+        "(THB), opened in 2031.\n\n"
+        "Harbour Innovation brings together the former Dock Research Institute and the Dock Export Office.\n"
+    )
+    assert {
+        ("SUCCEEDED_BY", "Quaytek", "Norland Funding Agency"),
+        ("SUCCEEDED_BY", "Pierpro", "Norland Trade Company"),
+        ("SUCCEEDED_BY", "Tide Industrial Bank", "Tide Development Bank"),
+        ("SUCCEEDED_BY", "Tide Housing Bank", "Tide Development Bank"),
+        ("SUCCEEDED_BY", "Dock Research Institute", "Harbour Innovation"),
+        ("SUCCEEDED_BY", "Dock Export Office", "Harbour Innovation"),
+    } <= found
+    # bodies merged into one are not partners
+    assert ("COLLABORATES_WITH", "Dock Export Office", "Dock Research Institute") not in found
