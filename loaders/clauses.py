@@ -53,9 +53,11 @@ _PARTS_TOO = re.compile(
     re.I,
 )
 # "created by A with B", "launched by A together with B": B is a second agent of the same act ("in
-# collaboration with B" makes B a partner only, which the phrase itself says).
+# collaboration with B" makes B a partner only, which the phrase itself says; "with B as executing agency" gives B
+# a role of its own, read in loaders.forms).
 _CO_AGENT = re.compile(
-    r"\s*(?:\(\s*@\d+@\s*\))?\s*,?\s*(?:together\s+with|jointly\s+with|with)\s+(?:the\s+)?(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)",
+    r"\s*(?:\(\s*@\d+@\s*\))?\s*,?\s*(?:together\s+with|jointly\s+with|with)\s+(?:the\s+)?(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)"
+    r"(?!\s*(?:\([^()]*\)\s*)?as\s)",
     re.I,
 )
 # "C, an online tool of A developed by B": the participle describes C, not its owner A.
@@ -89,6 +91,7 @@ INHERITED = -1  # in ``Phrased.sources``/``targets``: the subject the statement 
 # Readings that are not relationship types; the reader resolves them once it knows the types.
 OWNS = "OWNS"  # "A's B", "its B": A leads B (an instrument) or B is part of A (a body)
 SAME_AS = "SAME_AS"  # "X, whose formal name is Y": Y is another name of X
+INSIDE = "INSIDE"  # "the State Department for X in the Ministry of Y": a unit of a ministry or agency, if both are
 
 
 @dataclass(frozen=True)

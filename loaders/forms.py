@@ -14,7 +14,7 @@ from functools import cache
 
 from loaders.acting import acting_as
 from loaders.clause_ends import MENTION, PARTNER_ITEM, clause_subject, list_end, subjects_before
-from loaders.clauses import OWNS, PARAGRAPH_NUMBER, SAME_AS, Phrased
+from loaders.clauses import INSIDE, OWNS, PARAGRAPH_NUMBER, SAME_AS, Phrased
 from loaders.lexicon import COUNTS, INSTRUMENT_HEADS, STOP, alternation, memoised, reading_words
 from loaders.relations import LIST
 from loaders.reorganised import reorganised
@@ -277,10 +277,12 @@ _ENTRUSTED = re.compile(
 
 
 # "P, with A as implementing agency": A runs P.
+# (or "P was relaunched by M, with A as executing agency and B as partner": B takes part in P)
 _AS_AGENCY = re.compile(
-    r"@(\d+)@[^@]{0,60}?\bwith\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?@(\d+)@\s+(?:as|among)\s+(?:the\s+|its\s+)?"
-    r"(?:implementing|managing|executing|delivery|operating|administering)\s+(?:agency|agencies|body|bodies|partner"
-    r"|partners|organi[sz]ations?|entity|entities)",
+    r"(?P<run>@\d+@[^@;]{0,60}?(?:@\d+@[^@;]{0,30}?)?)\bwith\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?@(\d+)@\s+(?:as|among)\s+"
+    r"(?:the\s+|its\s+)?(?:implementing|managing|executing|delivery|operating|administering)\s+(?:agency|agencies|body"
+    r"|bodies|partner|partners|organi[sz]ations?|entity|entities)"
+    r"(?:\s+and\s+(?:the\s+)?@(?P<partner>\d+)@\s*(?:\([^()@]*\)\s*)?\s+as\s+(?:an?\s+|its\s+)?(?:[a-z-]+\s+)?partners?\b)?",
     re.I,
 )
 
@@ -297,8 +299,9 @@ _SIGNED_AGREEMENT = (
     r"|partnership|accord)\b"
 )
 _SIGNED = re.compile(
-    rf"(?P<list>@\d+@(?:\s*(?:,|,?\s*and)\s*@\d+@)+)(?:[^@;.]{{0,20}}?{_SIGNED_AGREEMENT}|\s+(?:\w+ly\s+|also\s+)?"
-    r"(?:co-?operate|co-?operated|collaborate|collaborated|work\s+together|worked\s+together|partner|partnered)\b)",
+    rf"(?P<list>@\d+@(?:\s*(?:,|,?\s*and)\s*@\d+@)+)(?:[^@;.]{{0,20}}?{_SIGNED_AGREEMENT}|(?:\s*\([^()@]*\))?\s+"
+    r"(?:\w+ly\s+|also\s+|have\s+|had\s+)?(?:co-?operate|co-?operated|collaborate|collaborated|work\s+together"
+    r"|worked\s+together|partner|partnered|agreed)\b)",
     re.I,
 )
 
@@ -401,13 +404,17 @@ _ITS_FRAME = re.compile(
 # "B, the A's advice service, …", "B, A's economic plan, …": A owns B (its body, or its instrument).
 # (Not "A's successor, B" nor "A's partners, B and C": no part of A.)
 _OWNED_APPOSED = re.compile(
-    r"@(\d+)@\s*(?:\([^()@]*\)\s*)?,\s*(?:the\s+)?@(\d+)@(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"@(\d+)@\s*(?:\((?:[^()@]|@\d+@)*\)\s*)?,\s*(?:the\s+)?@(\d+)@(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+){0,3}"
     rf"{_NOT_OWNED}[a-z][\w-]*\s*(?:,|$)"
 )
 
 
 # "the Digital Office of the Ministry of Trade": the ministry's office (names found by shape alone excepted).
 _OF_THE = re.compile(r"@(\d+)@\s+of\s+(?:the\s+)?@(\d+)@")
+
+
+# "the Directorate for X in the Ministry of Y" (not "in the Ministry's building"): a body inside another.
+_INSIDE = re.compile(r"@(\d+)@\s+in\s+(?:the\s+)?@(\d+)@(?!\s*(?:'s|\u2019s))")
 
 
 # "A's economic action plan, B, …": the same, the owner first.
@@ -450,6 +457,8 @@ def _owned(t: str) -> list[Phrased]:
     out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _OWNED_APPOSED.finditer(t)]
     out += [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _OWNER_APPOSED.finditer(t)]
     out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True) for m in _OF_THE.finditer(t)]
+    if " in " in t:
+        out += [Phrased(INSIDE, [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True) for m in _INSIDE.finditer(t)]
     if "flagship" in t:  # "Its flagship delivery vehicle for digitalisation is P" ("its" read as the body it means)
         out += [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _FLAGSHIP_IS.finditer(t)]
     if (f := _ITS_FRAME.match(t)) is not None:
@@ -522,7 +531,11 @@ def by_form(t: str) -> list[Phrased]:
             if (entruster := clause_subject(t[: m.start()])) is not None:
                 out.append(Phrased("LEADS", [entruster], [int(instrument)], m.start(), m.end(), typed=True))
     for m in _AS_AGENCY.finditer(t):
-        out.append(Phrased("IMPLEMENTS", [int(m[2])], [int(m[1])], m.start(), m.end()))
+        runs = [int(x) for x in MENTION.findall(m["run"])]  # the instrument, and maybe the body that launched it
+        agent = int(m[2])
+        out.append(Phrased("IMPLEMENTS", [agent], runs, m.start(), m.end(), typed=len(runs) > 1))
+        if m["partner"]:
+            out.append(Phrased("PARTICIPATES_IN", [int(m["partner"])], runs, m.start(), m.end(), typed=len(runs) > 1))
     for m in _JOINTLY.finditer(t):
         if " and " not in m["list"] and "&" not in m["list"]:
             continue  # "Launched by A, P co-finances …": a comma alone joins no list

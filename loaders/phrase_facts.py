@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.clauses import INHERITED, OWNS, SAME_AS, Phrased, phrase_relation
+from loaders.clauses import INHERITED, INSIDE, OWNS, SAME_AS, Phrased, phrase_relation
 from loaders.dates import YearSpan
 from loaders.lexicon import NETWORK_HEADS, READING, reading_words
 from loaders.reader import NESTED, STATED, Reader
@@ -137,6 +137,8 @@ def _fitted(rd: Reader, f: Phrased, t: str, keys: list[str], fact: tuple[str, st
         return "PART_OF", target, source
     phrase = " ".join(w for w in t[f.start : f.end].split() if not w.endswith("ly"))  # "steered jointly by"
     bodies = rd.is_actor(source) and rd.is_actor(target) and not rd.retypable(source)
+    if relation == "PART_OF" and bodies and not rd.retypable(target) and _ABSORBING.search(phrase):
+        return "SUCCEEDED_BY", source, target  # "A was integrated into B": absorbed by it
     if relation in ("LEADS", "IMPLEMENTS") and _SUPERVISING.fullmatch(phrase) and bodies \
             and (not rd.retypable(target) or rd.drafts[target].head):
         return "PART_OF", target, source  # "A, an agency supervised by M" (or a network "steered by M"): under M
@@ -152,6 +154,7 @@ def _fitted(rd: Reader, f: Phrased, t: str, keys: list[str], fact: tuple[str, st
 
 
 _SUPERVISING = re.compile("|".join(re.escape(p) for p in READING["supervising"]), re.I)
+_ABSORBING = re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in READING['absorbing'])})$", re.I)
 
 
 def _delegated(rd: Reader, phrase: str, relation: str, source: str, target: str) -> bool:
@@ -162,6 +165,7 @@ def _delegated(rd: Reader, phrase: str, relation: str, source: str, target: str)
 
 
 _FUNDS = ("fund", "funds")  # an instrument's head that names bodies too
+_UNITS = ("Ministry", "Agency")  # the bodies of a government that hold units of one another
 _NO_FUND_HEIRS = ("Ministry", "Government")
 
 
@@ -207,6 +211,10 @@ def _resolved(rd: Reader, relation: str, source: str, target: str, joins: bool =
         return "PROVIDES_FOR", source, target  # "a grant created by Decree No. 12": the decree provides for it
     if relation == "LEADS" and both_instruments and rd.type_of(source) == "Strategy" and not rd.retypable(target):
         return "PART_OF", target, source  # "the plan created a network": the network is part of the plan
+    if relation == INSIDE:
+        inner, outer = rd.type_of(source), rd.type_of(target)
+        headed = rd.drafts[source].head and rd.drafts[target].head  # (not a place: "a centre in Little Norland")
+        return ("PART_OF", source, target) if headed and inner in _UNITS and outer in (*_UNITS, "Government") else None
     if relation == OWNS:
         if rd.is_instrument(source) and rd.is_instrument(target) and not rd.retypable(source):
             return "PART_OF", target, source  # "the plan's measure X": X is one part of the plan

@@ -120,6 +120,22 @@ _MERGES_INTO = re.compile(
 _AND_INTO = re.compile(rf"\s*,?\s+and\s+(?:the\s+)?@(?P<old>\d+)@{_INTO_ONE}", re.I)
 
 
+# "B is the new name, adopted in 2031, of A": A became B.
+_NEW_NAME_OF = re.compile(
+    r"@(\d+)@\s+(?:is|was|became|has\s+been)\s+the\s+(?:new|current|present)\s+name\b[^@;]{0,40}?\bof\s+"
+    r"(?:the\s+)?(?:former\s+)?@(\d+)@",
+    re.I,
+)
+# "B was created in 2031 by Act No. 5, taking over the functions of A": B took over A's work (the participle is
+# said of the sentence's subject).
+_TAKING_OVER = re.compile(
+    r"^\W*(?:the\s+)?@(\d+)@[^;]{0,150}?,\s+(?:taking|having\s+taken)\s+over\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:functions|responsibilities|tasks|activities|duties|mandate|role|operations)\s+of\s+(?:the\s+)?(?:former\s+)?"
+    r"@(\d+)@",
+    re.I,
+)
+
+
 # "A's successor, B", "A's predecessor was B": one followed the other.
 _SUCCESSION_OF = re.compile(
     r"@(\d+)@(?:'s|\u2019s)\s+(?:(?:direct|immediate|eventual|new)\s+)?(successor|predecessor)"
@@ -148,6 +164,8 @@ def reorganised(t: str) -> list[Phrased]:
         out.append(Phrased("SUCCEEDED_BY", merged, [int(m["new"])], m.start(), m.end()))
         if (gapped := _AND_INTO.match(t, m.end())) is not None:
             out.append(Phrased("SUCCEEDED_BY", [int(gapped["old"])], [int(gapped["new"])], m.start(), gapped.end()))
+    out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _NEW_NAME_OF.finditer(t)]
+    out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _TAKING_OVER.finditer(t)]
     for m in _SUCCESSION_OF.finditer(t):
         old, new = (m[1], m[3]) if m[2].lower() == "successor" else (m[3], m[1])
         out.append(Phrased("SUCCEEDED_BY", [int(old)], [int(new)], m.start(), m.end()))

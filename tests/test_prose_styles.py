@@ -2598,3 +2598,41 @@ def test_an_act_that_turns_bodies_into_others_and_a_bank_that_combines_two():
     } <= found
     # bodies merged into one are not partners
     assert ("COLLABORATES_WITH", "Dock Export Office", "Dock Research Institute") not in found
+
+
+def test_a_new_name_a_participle_take_over_an_absorbed_body_and_a_unit_inside_a_ministry():
+    found = facts(
+        "The Tide Bank is the new name, adopted in 2031, of the Pier Guarantee Office (PGO).\n\n"
+        "The Department of Docks was created in 2030 by Act No. 10, taking over the functions of the Quay Technology "
+        "Office (QTO) of the Ministry of Piers, which was abolished.\n\n"
+        "The Harbour Research Centre was integrated into the Pier Agency in 2032. The Quay Voucher was integrated "
+        "into the Pier Plan.\n\n"
+        "The Dock Parks programme, led by the State Department for Quays in the Ministry of Piers, is co-financed.\n"
+    )
+    assert {
+        ("SUCCEEDED_BY", "Pier Guarantee Office", "Tide Bank"),
+        ("SUCCEEDED_BY", "Quay Technology Office", "Department of Docks"),
+        ("SUCCEEDED_BY", "Harbour Research Centre", "Pier Agency"),
+        ("PART_OF", "Quay Voucher", "Pier Plan"),  # an instrument integrated into a plan is a part of it
+        ("PART_OF", "State Department for Quays", "Ministry of Piers"),
+        ("LEADS", "State Department for Quays", "Dock Parks programme"),
+    } <= found
+    assert ("PART_OF", "Harbour Research Centre", "Pier Agency") not in found
+
+
+def test_an_executing_agency_and_a_partner_named_after_the_launcher_and_bodies_that_agreed():
+    found = facts(
+        "Between 2030 and 2032 the Quay Voucher was relaunched by the Ministry of Docks, with the Pier Agency as "
+        "executing agency and the Tide Service as partner for the smallest firms.\n\n"
+        "The Harbour Office and the Council of Piers (CoP) agreed in February 2031 on a joint framework.\n\n"
+        "The Dock Corporation (DC Corp), the Ministry of Docks's attached financing agency, will offer loans.\n"
+    )
+    assert {
+        ("LEADS", "Ministry of Docks", "Quay Voucher"),
+        ("IMPLEMENTS", "Pier Agency", "Quay Voucher"),
+        ("PARTICIPATES_IN", "Tide Service", "Quay Voucher"),
+        ("COLLABORATES_WITH", "Council of Piers", "Harbour Office"),
+        ("PART_OF", "Dock Corporation", "Ministry of Docks"),
+    } <= found
+    # an executing agency is no co-launcher
+    assert ("LEADS", "Pier Agency", "Quay Voucher") not in found
