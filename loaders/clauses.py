@@ -223,7 +223,8 @@ OWNING_NOUNS = r"responsibility|oversight"
 _RUNNING_OF = re.compile(rf"\s+(?:the\s+)?(?:(?:{RUNNING_NOUNS})\s+of|(?:{OWNING_NOUNS})\s+for)\b", re.I)
 _PARTNER_AFTER = re.compile(r"[^@;.]*?\bwith\s+(?:the\s+)?@", re.I)
 _WITH_PARTNERS = re.compile(
-    rf"\s+(?:in\s+(?:close\s+)?(?:partnership|cooperation|co-operation|collaboration)\s+)?with\s+(?:the\s+)?(?P<list>{LIST})",
+    rf"\s+(?:in\s+(?:close\s+)?(?:partnership|cooperation|co-operation|collaboration)\s+|(?P<joint>together\s+|jointly\s+))?"
+    rf"with\s+(?:the\s+)?(?P<list>{LIST})",
     re.I,
 )
 _RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
@@ -292,6 +293,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         # "A runs P with B and C": B and C work with A, and so take part in P
         partners = [int(x) for x in MENTION.findall(w["list"])]
         out.append(Phrased("COLLABORATES_WITH", before[:1], partners, m.start(), w.end(), tuple(after)))
+        if w["joint"]:  # "A runs P together with B": B runs it too
+            out.append(Phrased(relation, partners, after, m.start(), w.end()))
     either = " or " in t[m.end() : list_end(t, m.end())]  # "led by A or B": one of them, not both
     if not forward and relation in ("LEADS", "IMPLEMENTS"):
         before, after, out = _co_agents(t, m, before, after, out)

@@ -414,7 +414,7 @@ _OF_THE = re.compile(r"@(\d+)@\s+of\s+(?:the\s+)?@(\d+)@")
 
 
 # "the Directorate for X in the Ministry of Y" (not "in the Ministry's building"): a body inside another.
-_INSIDE = re.compile(r"@(\d+)@\s+in\s+(?:the\s+)?@(\d+)@(?!\s*(?:'s|\u2019s))")
+_INSIDE = re.compile(r"@(\d+)@(?:\s*,)?\s+in\s+(?:the\s+)?@(\d+)@(?!\s*(?:'s|\u2019s))")
 
 
 # "A's economic action plan, B, …": the same, the owner first.
@@ -443,6 +443,20 @@ _OWN_LIST = re.compile(
 )
 
 
+_OWNED_NOUN = re.compile(
+    r"(?:'s|\u2019s|\b[Ii]ts|\b[Tt]heir)\s+(?:own\s+)?((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s*(?:,|for\b|of\b|@)"
+)
+
+
+def owned(t: str, m: re.Match[str], owner: int, named: int, others: tuple[int, ...] = ()) -> Phrased:
+    """ "A's B", "its B": what A owns (``OWNS``: its instrument or its body, as the reader finds), or, where the
+    words say a body ("its subsidiary, B", "A's arm for exports, B"), B as a part of A."""
+    noun = _OWNED_NOUN.search(t, m.start(), m.end())
+    if noun is not None and noun[1].split()[-1] in reading_words().body_nouns:
+        return Phrased("PART_OF", [named], [owner], m.start(), m.end())
+    return Phrased(OWNS, [owner], [named], m.start(), m.end(), owners=others)
+
+
 def _owned(t: str) -> list[Phrased]:
     """What a statement says one name owns (``OWNS``, owner to owned): "A's B", "A's programmes are B and C",
     "B, the A's service,", "A's plan, B,", "B of the A", "its B" (the clause's subject's)."""
@@ -455,7 +469,7 @@ def _owned(t: str) -> list[Phrased]:
     out += [Phrased(OWNS, [int(m[1])], [int(x) for x in MENTION.findall(m["list"])], m.start(), m.end())
             for m in _OWN_LIST.finditer(t)]
     out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _OWNED_APPOSED.finditer(t)]
-    out += [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _OWNER_APPOSED.finditer(t)]
+    out += [owned(t, m, int(m[1]), int(m[2])) for m in _OWNER_APPOSED.finditer(t)]
     out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True) for m in _OF_THE.finditer(t)]
     if " in " in t:
         out += [Phrased(INSIDE, [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True) for m in _INSIDE.finditer(t)]
@@ -482,7 +496,7 @@ def _owned(t: str) -> list[Phrased]:
             owner = int(first[1])
         if owner is not None and owner != int(m[1]):
             before = tuple(int(x) for x in reversed(MENTION.findall(t, 0, m.start())) if int(x) != owner)
-            out.append(Phrased(OWNS, [owner], [int(m[1])], m.start(), m.end(), owners=before[:3]))
+            out.append(owned(t, m, owner, int(m[1]), before[:3]))
     return out
 
 

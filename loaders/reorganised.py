@@ -136,6 +136,21 @@ _TAKING_OVER = re.compile(
 )
 
 
+# "B was created in 2031, when its predecessor, A, was divided": "its" is the sentence's subject.
+_ITS_PREDECESSOR = re.compile(
+    r"^\W*(?:the\s+)?@(\d+)@[^;]{0,120}?\b(?:its|their)\s+(?:(?:direct|immediate|new)\s+)?(successor|predecessor)\s*,\s*"
+    r"(?:the\s+)?@(\d+)@",
+    re.I,
+)
+# "the abolition of A and the creation of B": B replaced A.
+_ENDED_AND_MADE = re.compile(
+    r"\b(?:abolition|dissolution|closure|closing|winding[\s-]up|disbanding|liquidation)\s+of\s+(?:the\s+)?(?:\d+\s+)?"
+    rf"(?P<list>{LIST})\s*,?\s+and\s+(?:the\s+)?(?:creation|establishment|launch|setting[\s-]up|founding)\s+of\s+"
+    r"(?:the\s+|a\s+)?(?:\d+\s+)?(?:new\s+)?@(?P<new>\d+)@",
+    re.I,
+)
+
+
 # "A's successor, B", "A's predecessor was B": one followed the other.
 _SUCCESSION_OF = re.compile(
     r"@(\d+)@(?:'s|\u2019s)\s+(?:(?:direct|immediate|eventual|new)\s+)?(successor|predecessor)"
@@ -166,6 +181,12 @@ def reorganised(t: str) -> list[Phrased]:
             out.append(Phrased("SUCCEEDED_BY", [int(gapped["old"])], [int(gapped["new"])], m.start(), gapped.end()))
     out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _NEW_NAME_OF.finditer(t)]
     out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _TAKING_OVER.finditer(t)]
+    for m in _ITS_PREDECESSOR.finditer(t):
+        old, new = (m[1], m[3]) if m[2].lower() == "successor" else (m[3], m[1])
+        out.append(Phrased("SUCCEEDED_BY", [int(old)], [int(new)], m.start(), m.end()))
+    for m in _ENDED_AND_MADE.finditer(t):
+        out.append(Phrased("SUCCEEDED_BY", [int(x) for x in MENTION.findall(m["list"])], [int(m["new"])], m.start(),
+                           m.end()))
     for m in _SUCCESSION_OF.finditer(t):
         old, new = (m[1], m[3]) if m[2].lower() == "successor" else (m[3], m[1])
         out.append(Phrased("SUCCEEDED_BY", [int(old)], [int(new)], m.start(), m.end()))

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from loaders import relations as R
 from loaders.bullets import Statement
 from loaders.clause_ends import PARTNER_ITEM, subjects_before
-from loaders.clauses import OWNS, Phrased, phrased
+from loaders.clauses import phrased
 from loaders.dates import YearSpan, find_years, nearest_year
-from loaders.forms import ITS, by_form, cited
+from loaders.forms import ITS, by_form, cited, owned
 from loaders.lexicon import ACTOR_HEADS
 from loaders.phrase_facts import state_phrased
 from loaders.reader import FRAMED, NESTED, STATED, Reader, span_of
@@ -68,8 +68,8 @@ def _its_opening(rd: Reader, t: str, keys: list[str], years: list[YearSpan], spa
     opens = ITS.match(t.lstrip()) or _ITS_FLAGSHIP.match(t.lstrip())
     owner = rd.focus_before
     if opens is not None and owner is not None and owner not in keys[: int(opens[1]) + 1]:  # named later: a partner
-        state_phrased(rd, [Phrased(OWNS, [len(keys)], [int(opens[1])], 0, opens.end())], [*keys, owner], years, t,
-                      (span, []), None)
+        said = [owned(t.lstrip(), opens, len(keys), int(opens[1]))]
+        state_phrased(rd, said, [*keys, owner], years, t, (span, []), None)
 
 
 def relate(rd: Reader, st: Statement, t: str, keys: list[str], years: list[YearSpan]) -> None:

@@ -2636,3 +2636,24 @@ def test_an_executing_agency_and_a_partner_named_after_the_launcher_and_bodies_t
     } <= found
     # an executing agency is no co-launcher
     assert ("LEADS", "Pier Agency", "Quay Voucher") not in found
+
+
+def test_its_predecessor_the_abolition_of_one_and_the_creation_of_another_and_a_subsidiary():
+    found = facts(
+        "The Department of Docks was created on 1 January 2031, when its predecessor, the Ministry of Piers (MoP), "
+        "was divided.\n\n"
+        "The reform included the dissolution of the 35 Quay Boards and the creation of the new Local Pier Offices.\n\n"
+        "The Harbour Agency runs the Dock Programme through its subsidiary, Tidewater International. The Harbour "
+        "Agency's arm for exports, Harbour Invest, opened in 2032.\n\n"
+        "The Pier Corporation runs the Dock Incubation Programme together with the Quay Institute.\n\n"
+        "A decree established the Directorate for Quays, in Ministry of Tides to speed up the work.\n"
+    )
+    assert {
+        ("SUCCEEDED_BY", "Ministry of Piers", "Department of Docks"),
+        ("SUCCEEDED_BY", "Quay Boards", "Local Pier Offices"),
+        ("PART_OF", "Tidewater International", "Harbour Agency"),
+        ("PART_OF", "Harbour Invest", "Harbour Agency"),
+        ("IMPLEMENTS", "Quay Institute", "Dock Incubation Programme"),
+        ("PART_OF", "Directorate for Quays", "Ministry of Tides"),
+    } <= found
+    assert ("LEADS", "Harbour Agency", "Tidewater International") not in found
