@@ -107,6 +107,7 @@ class Phrased:
     typed: bool = False  # stated only between names whose type is known (not found by shape alone)
     instruments: bool = False  # only the instruments among the sources are meant (the first one)
     owners: tuple[int, ...] = ()  # for "its B": the names before, nearest first, if the subject owns nothing
+    frame: bool = False  # the phrases inside its span say nothing of their own ("B is the new name, adopted …, of A")
 
 
 @cache

@@ -266,6 +266,12 @@ def _closing(t: str, y: YearSpan) -> bool:
     return _CLOSED.search(t, max(0, y.position - 60), y.position) is not None
 
 
+_FOUNDED_BEFORE = re.compile(
+    r"@\d+@\s*(?:\([^()]*\)\s*)?,\s*(?:which\s+was\s+|itself\s+)?(?:established|created|founded|set\s+up|formed|launched)"
+    r"\s+(?:in|on)\s+[^@;]{0,20}$"
+)
+
+
 def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool, new_after: bool = False) -> int | None:
     """The year a phrase's relation starts: the year of its clause (between semicolons), when the clause
     has one; for a succession the year nearest the phrase."""
@@ -273,7 +279,9 @@ def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool, new_afte
     if nearest and inside:
         # "took its present name on 1 April 2019": the date after the verb, else the nearest one;
         # "replaced A, in use from 2015 to 2020": the old one's years end with it; "followed by B for the
-        # 2021-2027 period": the new one's begin then
+        # 2021-2027 period": the new one's begin then; "created in 2030 as the successor to A, established in
+        # 2002": that year is A's founding, not the succession's
+        inside = [y for y in inside if not _FOUNDED_BEFORE.search(t, at, y.position)] or inside
         after = [y for y in inside if at <= y.position <= at + 60]
         if after and after[0].precision == "range" and after[0].end is not None:
             return after[0].first if new_after else after[0].end

@@ -151,6 +151,15 @@ _ENDED_AND_MADE = re.compile(
 )
 
 
+# "B replaces the digital component of the former A": A's part, and so A, is succeeded by B.
+_REPLACES_PART = re.compile(
+    r"@(\d+)@[^@;]{0,20}?\b(?:replaces|replaced|succeeds|succeeded|supersedes|superseded|took\s+over|takes\s+over)\s+"
+    r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:component|part|strand|element|window|pillar|module|arm)\s+of\s+"
+    r"(?:the\s+)?(?:former\s+)?@(\d+)@",
+    re.I,
+)
+
+
 # "A's successor, B", "A's predecessor was B": one followed the other.
 _SUCCESSION_OF = re.compile(
     r"@(\d+)@(?:'s|\u2019s)\s+(?:(?:direct|immediate|eventual|new)\s+)?(successor|predecessor)"
@@ -179,8 +188,11 @@ def reorganised(t: str) -> list[Phrased]:
         out.append(Phrased("SUCCEEDED_BY", merged, [int(m["new"])], m.start(), m.end()))
         if (gapped := _AND_INTO.match(t, m.end())) is not None:
             out.append(Phrased("SUCCEEDED_BY", [int(gapped["old"])], [int(gapped["new"])], m.start(), gapped.end()))
-    out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _NEW_NAME_OF.finditer(t)]
+    out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end(), frame=True)
+            for m in _NEW_NAME_OF.finditer(t)]
     out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _TAKING_OVER.finditer(t)]
+    out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end(), frame=True)
+            for m in _REPLACES_PART.finditer(t)]
     for m in _ITS_PREDECESSOR.finditer(t):
         old, new = (m[1], m[3]) if m[2].lower() == "successor" else (m[3], m[1])
         out.append(Phrased("SUCCEEDED_BY", [int(old)], [int(new)], m.start(), m.end()))

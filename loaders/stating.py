@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from loaders import relations as R
 from loaders.bullets import Statement
 from loaders.clause_ends import PARTNER_ITEM, subjects_before
-from loaders.clauses import phrased
+from loaders.clauses import Phrased, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.forms import ITS, by_form, cited, owned
 from loaders.lexicon import ACTOR_HEADS
@@ -72,6 +72,15 @@ def _its_opening(rd: Reader, t: str, keys: list[str], years: list[YearSpan], spa
         state_phrased(rd, said, [*keys, owner], years, t, (span, []), None)
 
 
+def _unframed(said: list[Phrased]) -> list[Phrased]:
+    """What a statement says, but the phrases inside a frame ("B is the new name, adopted in 2031, of A": not
+    "B adopted A")."""
+    frames = [(f.start, f.end) for f in said if f.frame]
+    if not frames:
+        return said
+    return [f for f in said if f.frame or not any(a <= f.start and f.end <= b for a, b in frames)]
+
+
 def relate(rd: Reader, st: Statement, t: str, keys: list[str], years: list[YearSpan]) -> None:
     """Apply the relationship rules to one templated statement (but its recommendations and suppositions)."""
     t = R.asserted(t)
@@ -83,7 +92,8 @@ def relate(rd: Reader, st: Statement, t: str, keys: list[str], years: list[YearS
     # a line under a line that is only a name ("Harbour Grant (2020-)" / "Managed by A.").
     head = _name_line_above(rd, st) if st.kind == "text" and rd.subjects[st.index] is None else None
     inherits = (st.kind == "bullet" and st.parent is not None and rd.subjects[st.index] is None) or head is not None
-    said = [*phrased(t, st.kind == "bullet" or head is not None), *by_form(t)] if len(keys) > 1 or inherits else []
+    said = _unframed([*phrased(t, st.kind == "bullet" or head is not None), *by_form(t)]) if len(keys) > 1 or inherits \
+        else []
     if not rules and not targets and not said:
         return  # no rule matches and no target group to aim at: nothing to say
     own_subject = rd.subjects[st.index]

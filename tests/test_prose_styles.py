@@ -2657,3 +2657,21 @@ def test_its_predecessor_the_abolition_of_one_and_the_creation_of_another_and_a_
         ("PART_OF", "Directorate for Quays", "Ministry of Tides"),
     } <= found
     assert ("LEADS", "Harbour Agency", "Tidewater International") not in found
+
+
+def test_the_offer_a_replaced_component_and_a_year_that_belongs_to_the_predecessor():
+    found = dated_facts(extract(document_from_text(
+        'Tidewater Quay opens applications for "Quay Digital", a new support offer.\n\n'
+        "The offer was designed with the Pier Development Agency (PDA) and forms part of Pier 2030.\n\n"
+        "Quay Digital replaces the digital component of the former Moussa programme, which ran from 2010 to 2022.\n\n"
+        "The Harbour Agency was created in 2015 as the successor to the National Agency for Quays (NAQ), established "
+        "in 2002.\n\n"
+        "Tidebank is a guarantee company. Tidebank is the new name, adopted in 2022, of the Quay Guarantee Fund.\n"
+    )))
+    assert {("PART_OF", "Quay Digital", "Pier 2030"), ("PARTICIPATES_IN", "Pier Development Agency", "Quay Digital"),
+            ("SUCCEEDED_BY", "Moussa programme", "Quay Digital")} <= set(found)
+    assert found[("SUCCEEDED_BY", "National Agency for Quays", "Harbour Agency")][0] == 2015
+    assert found[("SUCCEEDED_BY", "Quay Guarantee Fund", "Tidebank")][0] == 2022
+    # a replaced part is no part of the replacement's; a new name adopts nothing
+    assert not set(found) & {("PART_OF", "Quay Digital", "Moussa programme"),
+                             ("LEADS", "Tidebank", "Quay Guarantee Fund")}
