@@ -47,7 +47,7 @@ from loaders.shapes import edition, shaped_names, shaped_type
 from loaders.short_forms import TRIGGERS, short_forms
 from loaders.text_tables import GLOSSARY_LINE, field_label_end
 
-_ACRONYM = re.compile(r"(?<![\w@-])([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)(?![\w@-])")
+_ACRONYM = re.compile(r"(?<![\w@+-])([A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&]*)(?![\w@+-])")  # (and "B+P")
 _MEASURE = re.compile(rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$")
 
 

@@ -52,7 +52,7 @@ INSTRUMENT_TITLE_HEADS = frozenset(h.capitalize() for h in INSTRUMENT_HEADS)
 # A state's or a province's code after a name ("Service NRW", "Small Business QC"): two or three capitals.
 STATE_CODE = "[A-Z]{2,3}"
 ABBREVIATION = re.compile(  # "(MPS)", "(DG PORTS)", "(MPS; Norlandic: Havneministeriet)", "(NEP 2030)"
-    r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*(?:s|\+)?(?:\s[A-Z]{2,}[A-Z0-9&-]*)?(?:\s(?:19|20)\d\d)?)\s*(?:;[^()]*)?\)"
+    r"\s*\(\s*([A-Z][A-Za-z0-9&.+-]*[A-Z][A-Za-z0-9&-]*(?:s|\+)?(?:\s[A-Z]{2,}[A-Z0-9&-]*)?(?:\s(?:19|20)\d\d)?)\s*(?:;[^()]*)?\)"
 )
 ANY_HEAD = frozenset(ACTOR_HEADS) | LAW_HEADS | SENTENCE_CASE_HEADS | INSTRUMENT_TITLE_HEADS
 # The words that open a name's tail after its head, in the languages names are written in ("Ministry of

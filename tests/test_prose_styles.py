@@ -2675,3 +2675,12 @@ def test_the_offer_a_replaced_component_and_a_year_that_belongs_to_the_predecess
     # a replaced part is no part of the replacement's; a new name adopts nothing
     assert not set(found) & {("PART_OF", "Quay Digital", "Moussa programme"),
                              ("LEADS", "Tidebank", "Quay Guarantee Fund")}
+
+
+def test_an_abbreviation_with_a_plus_and_a_body_that_plays_a_part_in_an_instrument():
+    found = facts(
+        "The agency runs Quay Mais Produtivo (Q+P). The Ministry of Docks (MoD) announced a redesigned Q+P in 2031.\n\n"
+        "Since 2031 the Pier Agency has played a central part in the Tide Offensive.\n"
+    )
+    assert {("LEADS", "Ministry of Docks", "Quay Mais Produtivo"),
+            ("PARTICIPATES_IN", "Pier Agency", "Tide Offensive")} <= found
