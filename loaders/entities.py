@@ -164,6 +164,8 @@ def find_candidates(
     found += short_forms(text, tokens)
     if "(" in text and has_upper:
         found += _bodies_in_dated_brackets(text)
+        if spelt := _spelt_in_lower_case(text):
+            found = _spelt_over(spelt, found)
     kept = _non_overlapping(_joined([t for c in found if (t := _tidy(c, text)) is not None], text), text,
                             key[3] if bullet else None)
     if text.startswith("|") and (label := field_label_end(text)) is not None:
@@ -174,6 +176,38 @@ def find_candidates(
         _CANDIDATES.clear()
     _CANDIDATES[key] = tuple(kept)
     return kept
+
+
+# "local enterprise partnerships (LEPs)": words in lower case that the abbreviation after them spells, letter
+# for word, name something (kept only if a relation needs it: "gross domestic product (GDP)" names no body).
+_LOWER_RUN_BEFORE_ABBREVIATION = re.compile(r"((?:[a-z][a-z-]+\s+){1,5}[a-z][a-z-]+)\s*\(\s*(([A-Z]{2,6})s?)\s*\)")
+
+
+def _spelt_in_lower_case(text: str) -> list[Candidate]:
+    found = []
+    for m in _LOWER_RUN_BEFORE_ABBREVIATION.finditer(text):
+        letters = m[3].lower()
+        words = m[1].split()[-len(letters) :]
+        if len(words) == len(letters) and "".join(w[0] for w in words) == letters:
+            start = m.end(1) - len(" ".join(words))
+            name = " ".join(words)
+            found.append(Candidate(start, m.end(1), reading_words().default_actor, name[0].upper() + name[1:], "spelt",
+                                   m[2]))
+    return found
+
+
+def _spelt_over(spelt: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """Words an abbreviation spells, over the mentions read inside them: "local government units (LGUs)" is
+    what "local government" was read as (its type and kind), named in full."""
+    out = list(found)
+    for c in spelt:
+        inside = [f for f in out if c.start <= f.start < c.end]
+        if inside:
+            f = inside[0]
+            out = [o for o in out if o not in inside]
+            c = Candidate(c.start, c.end, f.type, c.name, f.kind, c.alias, f.head)
+        out.append(c)
+    return out
 
 
 # A deck item's "(2014-2020, PARP + NCBR)": the bodies after the years, abbreviations the deck may never spell out.
@@ -415,6 +449,7 @@ _KIND_RANK = {
     "reference": 8,
     "pronoun": 9,
     "single": 10,
+    "spelt": 11,  # words in lower case an abbreviation spells yield to any other reading of them
 }
 
 

@@ -298,6 +298,16 @@ _SIGNED_AGREEMENT = (
     r"\bsigned\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:memorandum|agreement|pact|covenant|charter|protocol|MoU"
     r"|partnership|accord)\b"
 )
+# "a Memorandum of Understanding (MoU) was signed on Tuesday between A and B (and C)": they work together.
+_AGREEMENT_BETWEEN = re.compile(
+    r"(?:\b(?:memorand(?:um|a)(?:\s+of\s+understanding)?|mou|mous|agreements?|accords?|pacts?|protocols?|conventions?"
+    r"|contracts?)\b(?:\s*\([^()]*\))?[^@;.]{0,40}?\bbetween\s+(?:the\s+)?"
+    # (or a named one: "A Memorandum of Understanding (MoU) was signed between …")
+    r"|@\d+@\s+(?:was|were|has\s+been|have\s+been)\s+(?:signed|inked|concluded)\b[^@;.]{0,30}?\bbetween\s+(?:the\s+)?"
+    r")"
+    r"(?P<list>@\d+@(?:\s*(?:\([^()]*\)\s*)?(?:,|,?\s*and)\s*(?:the\s+)?@\d+@)+)",
+    re.I,
+)
 _SIGNED = re.compile(
     rf"(?P<list>@\d+@(?:\s*(?:,|,?\s*and)\s*@\d+@)+)(?:[^@;.]{{0,20}}?{_SIGNED_AGREEMENT}|(?:\s*\([^()@]*\))?\s+"
     r"(?:\w+ly\s+|also\s+|have\s+|had\s+)?(?:co-?operate|co-?operated|collaborate|collaborated|work\s+together"
@@ -372,7 +382,7 @@ _PARTNERSHIP_GROWS = re.compile(
 
 def _signed(t: str) -> list[Phrased]:
     out: list[Phrased] = []
-    for m in (*_SIGNED.finditer(t), *_PARTNERSHIP_GROWS.finditer(t)):
+    for m in (*_SIGNED.finditer(t), *_PARTNERSHIP_GROWS.finditer(t), *_AGREEMENT_BETWEEN.finditer(t)):
         ms = [int(x) for x in MENTION.findall(m["list"])]
         out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end(), typed=True)
                 for i, a in enumerate(ms) for b in ms[i + 1 :]]

@@ -35,7 +35,7 @@ FRAMED = 0.7  # given by the layout (an item under a strategy's slide, a target 
 
 _SHAPED = ("proper", "single")  # names found by shape alone, typed by what sentences do with them
 # kept only when a relationship needs them (not "institutions", a kind of body named for itself)
-ON_DEMAND = ("collective", "single", "alias", "described")
+ON_DEMAND = ("collective", "single", "alias", "described", "spelt")
 _OURS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")  # a heading of a body's own page: "What we do", "Our services"
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\u00e0-\u00ff'-]+")
 

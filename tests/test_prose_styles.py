@@ -2684,3 +2684,28 @@ def test_an_abbreviation_with_a_plus_and_a_body_that_plays_a_part_in_an_instrume
     )
     assert {("LEADS", "Ministry of Docks", "Quay Mais Produtivo"),
             ("PARTICIPATES_IN", "Pier Agency", "Tide Offensive")} <= found
+
+
+def test_words_in_lower_case_an_abbreviation_spells_and_agreements_between_bodies():
+    x = extract(document_from_text(
+        "In Norland, local enterprise partnerships (LEPs) were set up. The LEPs replaced the regional development "
+        "agencies (RDAs) in 2031. Most centres are hosted by local government units (LGUs). Growth was 2 per cent of "
+        "gross domestic product (GDP).\n\n"
+        "PIER CITY: A Memorandum of Understanding (MoU) was inked on Tuesday between the Quay Economic Zones Company "
+        "(QEZC) and the Pier Planning Department.\n\n"
+        "The state government has inked pacts with the Quay Development Bank (QDB) and the Tide Chamber of "
+        "Commerce.\n\n"
+        "The Quay Bank, the Pier Development Agency and the Tide Training Fund are the major drivers of the National "
+        "Quay Development Programme. The Harbour Project is a partnership programme with the Pier Mission and the "
+        "University of Tides.\n"
+    ))
+    found = set(dated_facts(x))
+    assert {"Local enterprise partnerships", "Local government units"} <= names(x)
+    assert "Gross domestic product" not in names(x)  # named by its letters, but nothing is said of it
+    assert {
+        ("SUCCEEDED_BY", "Regional development agencies", "Local enterprise partnerships"),
+        ("COLLABORATES_WITH", "Pier Planning Department", "Quay Economic Zones Company"),
+        ("COLLABORATES_WITH", "Quay Development Bank", "State government"),
+        ("LEADS", "Pier Development Agency", "National Quay Development Programme"),
+        ("PARTICIPATES_IN", "University of Tides", "Harbour Project"),
+    } <= found
