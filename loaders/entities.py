@@ -371,6 +371,8 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
             # "Norland's …", "LEOs' …"; not "Employers' Chamber", "the Prime Minister's Office", nor inside a
             # head's tail ("Strategy for Norland's Digital Growth")
             cut = i + 1
+    if not cut and words[0] == "Ex" and len(words) > 2:
+        cut = 1  # "the Ex Small Enterprises Authority": the former one, by its name
     if words[-1].endswith(("'s", "\u2019s")) and len(words) > cut + 1:  # "the Norland Government's"
         words = [*words[:-1], words[-1][:-2]]
         c = c._replace(end=c.end - 2, name=canonical_name(" ".join(words[cut:])))

@@ -21,7 +21,8 @@ _MERGED_TO_FORM = re.compile(
 
 _TAKE_OVER = r"(?:took|takes|has\s+taken|will\s+take)\s+over"
 _TAKES_OVER = rf"@(\d+)@[^@;]{{0,30}}?\b{_TAKE_OVER}\s+"
-_ABSORBS = rf"@(\d+)@[^@;]{{0,30}}?\b(?:{_TAKE_OVER}|absorbed|absorbs|inherited|assumed)\s+"
+_ABSORBS = (rf"@(\d+)@[^@;]{{0,30}}?\b(?:{_TAKE_OVER}|absorbed|absorbs|inherited|assumed"
+            r"|(?:will\s+)?shoulder(?:s|ed)?)\s+")
 _TOOK_OVER_RUNNING = re.compile(
     _TAKES_OVER + rf"(?:(?:the\s+)?(?:{RUNNING_NOUNS})\s+of\s+)?"
     r"(?:the\s+)?@(\d+)@(?:\s+from\s+(?:the\s+)?@(?P<from>\d+)@)?",
@@ -30,7 +31,7 @@ _TOOK_OVER_RUNNING = re.compile(
 _OF_LIST = r"@\d+@(?:\s*(?:,|and|,\s*and)\s+(?:of\s+)?(?:the\s+)?@\d+@)*"  # "A, B and of C"
 _TOOK_OVER = re.compile(
     _ABSORBS + r"(?:the\s+|its\s+)?(?:[\w@-]+\s+){0,4}?"
-    r"(?:functions|responsibilities|tasks|activities|duties|mandate|role)\s+of\s+(?:the\s+)?(?:former\s+)?"
+    r"(?:functions|responsibilities|tasks|activities|duties|mandate|role)\s+of\s+(?:the\s+)?(?:former\s+|ex\s+)?"
     rf"(?P<list>(?!@\d+@['\u2019]s\b){_OF_LIST}"
     # "… of A (ABC) together with most of those of B", "… as well as those of B and C"
     r"(?:\s*(?:\([^()]*\)\s*)?,?\s*(?:together\s+with|as\s+well\s+as|and)\s+(?:most\s+|some\s+|all\s+|part\s+)?"
@@ -160,6 +161,16 @@ _REPLACES_PART = re.compile(
 )
 
 
+# "B was formed after combining five statutory bodies that included: A, C and D": all became B.
+_COMBINING_BODIES = re.compile(
+    r"@(\d+)@[^;]{0,80}?\b(?:combining|merging|amalgamating|consolidating|(?:the\s+)?(?:merger|amalgamation)\s+of)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:bodies|agencies|institutions|organi[sz]ations|entities|boards|funds|offices)"
+    r"(?:\s*,?\s*(?:that|which)\s+(?:included|include|were)|\s*,?\s*(?:including|namely))?\s*[:;,]?\s*(?:the\s+)?"
+    rf"(?P<list>{LIST})",
+    re.I,
+)
+
+
 # "A's successor, B", "A's predecessor was B": one followed the other.
 _SUCCESSION_OF = re.compile(
     r"@(\d+)@(?:'s|\u2019s)\s+(?:(?:direct|immediate|eventual|new)\s+)?(successor|predecessor)"
@@ -193,6 +204,9 @@ def reorganised(t: str) -> list[Phrased]:
     out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _TAKING_OVER.finditer(t)]
     out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end(), frame=True)
             for m in _REPLACES_PART.finditer(t)]
+    for m in _COMBINING_BODIES.finditer(t):
+        merged = [int(x) for x in MENTION.findall(m["list"])]
+        out.append(Phrased("SUCCEEDED_BY", merged, [int(m[1])], m.start(), m.end()))
     for m in _ITS_PREDECESSOR.finditer(t):
         old, new = (m[1], m[3]) if m[2].lower() == "successor" else (m[3], m[1])
         out.append(Phrased("SUCCEEDED_BY", [int(old)], [int(new)], m.start(), m.end()))

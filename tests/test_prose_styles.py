@@ -2709,3 +2709,21 @@ def test_words_in_lower_case_an_abbreviation_spells_and_agreements_between_bodie
         ("LEADS", "Pier Development Agency", "National Quay Development Programme"),
         ("PARTICIPATES_IN", "University of Tides", "Harbour Project"),
     } <= found
+
+
+def test_bodies_combined_from_a_counted_list_a_former_body_by_ex_and_a_predecessor_of():
+    found = facts(
+        "The Quay Development Agency (QDA) was formed as a one-stop shop after combining five independent statutory "
+        "bodies that included; Quay Investment Centre, Export Board of Quay and the Quay Export Zones Authority.\n\n"
+        "The Pier Agency was set up in 2031. It will, henceforth, shoulder the responsibilities and functions of the "
+        "Ex Small Piers Development Authority (SPDA).\n\n"
+        "In 1918 the state established the Ministry of Tides. It is considered to be the predecessor of the Ministry "
+        "of Docks.\n"
+    )
+    assert {
+        ("SUCCEEDED_BY", "Quay Investment Centre", "Quay Development Agency"),
+        ("SUCCEEDED_BY", "Export Board of Quay", "Quay Development Agency"),
+        ("SUCCEEDED_BY", "Quay Export Zones Authority", "Quay Development Agency"),
+        ("SUCCEEDED_BY", "Small Piers Development Authority", "Pier Agency"),
+        ("SUCCEEDED_BY", "Ministry of Tides", "Ministry of Docks"),
+    } <= found
