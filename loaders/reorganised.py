@@ -12,9 +12,10 @@ from loaders.clauses import OWNING_NOUNS, OWNS, RUNNING_NOUNS, Phrased
 from loaders.relations import LIST
 
 # (or "A was merged with B into C")
+# (or "A merges with B, to be called C")
 _MERGED_TO_FORM = re.compile(
-    r"@(\d+)@[^@;]{0,40}?\bmerged\s+with\s+(?:the\s+)?@(\d+)@[^@;]{0,40}?\b(?:to\s+(?:form|create|become)|into)\s+"
-    r"(?:(?:the|a)\s+)?(?:new\s+)?@(\d+)@",
+    r"@(\d+)@[^@;]{0,40}?\bmerg(?:ed|es|e|ing)\s+with\s+(?:the\s+)?@(\d+)@[^@;]{0,40}?\b(?:to\s+(?:form|create|become)"
+    r"|into|to\s+be\s+(?:called|renamed|named|known\s+as))\s+(?:(?:the|a)\s+)?(?:new\s+)?@(\d+)@",
     re.I,
 )
 

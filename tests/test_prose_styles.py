@@ -2727,3 +2727,13 @@ def test_bodies_combined_from_a_counted_list_a_former_body_by_ex_and_a_predecess
         ("SUCCEEDED_BY", "Small Piers Development Authority", "Pier Agency"),
         ("SUCCEEDED_BY", "Ministry of Tides", "Ministry of Docks"),
     } <= found
+
+
+def test_bodies_that_merge_to_be_called_by_a_new_name():
+    found = facts(
+        "On the other hand, the Ministry of Tides merges with the Ministry of Production, Trade and Fisheries, to be "
+        "called the Ministry of Production and Trade.\n"
+    )
+    new = "Ministry of Production and Trade"
+    assert {("SUCCEEDED_BY", "Ministry of Tides", new),
+            ("SUCCEEDED_BY", "Ministry of Production, Trade and Fisheries", new)} <= found
