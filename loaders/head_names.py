@@ -62,6 +62,8 @@ _NEXT_BODY = (  # ("… and the Valdorian Chamber of Commerce": a head with a ta
     rf"the\s+(?:{ACTOR_HEAD_RE})\b|(?:{ACTOR_HEAD_RE})(?=\s+(?:(?-i:[A-Z])|of\b|for\b))"
     rf"|the\s+(?:[A-Z][\w'-]*\s+(?:and\s+)?){{2,5}}(?:{ACTOR_HEAD_RE})\b"
     rf"|the\s+[A-Z][\w'-]*\s+(?:{ACTOR_HEAD_RE})\s+[A-Z]"  # "… and the Business Federation Norland"
+    # "Department of Quays and Corporate Services Division": words of its own, then a head, are another body
+    rf"|(?-i:(?:[A-Z][\w'-]*\s+){{1,4}}(?:{ACTOR_HEAD_RE}))\b(?!\s+(?:of|for|and|&)\b)"
     # "… of Finance and the Norland Industrial Development Fund": an instrument's name (or a fund that is a body)
     rf"|the\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{alternation(h.capitalize() for h in INSTRUMENT_HEADS)})\b"
     rf"|the\s+[A-Z][\w'-]*\s+(?:{ACTOR_HEAD_RE})\s+(?:of|for)\s"
@@ -239,7 +241,7 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
         elif capitalised(w) and toks[j][1] + 1 <= toks[j + 1][0]:
             first = j
         elif w in ("and", "&") and j > 0 and capitalised(toks[j - 1][2]) and first == j + 1 and (
-                j + 1 < h or not _ACTOR_TAIL.match(text, he)) and not (j > 1 and toks[j - 2][2] in ("of", "for")) and (
+                j + 1 < h or not _ACTOR_TAIL.match(text, he)) and not _in_a_tail(toks, j) and (
                 toks[j - 1][2] not in ACTOR_HEADS or not toks[j + 1][2][1:].islower()):
             pass  # "Trade and Industry Agency", "… Council and SMEs Dock Agency" (not "… Port Center and
             # Shipping Office": a head, then a plain word, begins another body; nor "… of Industry and Ministry of …",
@@ -287,6 +289,15 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     kept = [w + text[e : e + 2] if owns(text, (b, e, w)) else w for b, e, w in toks[h - len(kept) : h]]
     name = " ".join([*kept, head]) + tail
     return [Candidate(start, he + len(tail), actor_type(head, kept, tail), canonical_name(name), "name", head=head)]
+
+
+def _in_a_tail(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Whether the capitalised words before "and" (at ``j``) end another name's "of …" tail ("Department of
+    Co-operative Business and Corporate Services Division": two bodies)."""
+    i = j - 1
+    while i > 0 and j - i <= 5 and capitalised(toks[i][2]):
+        i -= 1
+    return i < j - 1 and toks[i][2] in ("of", "for")
 
 
 def _law_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candidate]:

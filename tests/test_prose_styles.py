@@ -2737,3 +2737,15 @@ def test_bodies_that_merge_to_be_called_by_a_new_name():
     new = "Ministry of Production and Trade"
     assert {("SUCCEEDED_BY", "Ministry of Tides", new),
             ("SUCCEEDED_BY", "Ministry of Production, Trade and Fisheries", new)} <= found
+
+
+def test_a_department_and_a_division_named_side_by_side_are_two_bodies():
+    x = extract(document_from_text(
+        "The Ministry of Quays, Trade and Tourism (MQTT) is responsible for trade.\n\n"
+        "These roles are undertaken by the Economic Unit, the Department of Co-operative Business and Corporate "
+        "Services Division, within the Ministry. The Department of Premier and Cabinet and the Department of Health "
+        "and Human Services agreed.\n"
+    ))
+    assert {"Department of Co-operative Business", "Corporate Services Division", "Department of Premier and Cabinet",
+            "Department of Health and Human Services"} <= names(x)
+    assert ("PART_OF", "Corporate Services Division", "Ministry of Quays, Trade and Tourism") in dated_facts(x)
