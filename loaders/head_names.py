@@ -63,7 +63,7 @@ _NEXT_BODY = (  # ("… and the Valdorian Chamber of Commerce": a head with a ta
     rf"|the\s+(?:[A-Z][\w'-]*\s+(?:and\s+)?){{2,5}}(?:{ACTOR_HEAD_RE})\b"
     rf"|the\s+[A-Z][\w'-]*\s+(?:{ACTOR_HEAD_RE})\s+[A-Z]"  # "… and the Business Federation Norland"
     # "Department of Quays and Corporate Services Division": words of its own, then a head, are another body
-    rf"|(?-i:(?:[A-Z][\w'-]*\s+){{1,4}}(?:{ACTOR_HEAD_RE}))\b(?!\s+(?:of|for|and|&)\b)"
+    rf"|(?-i:(?:[A-Z][\w'-]*\s+){{2,4}}(?:{ACTOR_HEAD_RE}))\b(?!\s+(?:of|for|and|&)\b)"
     # "… of Finance and the Norland Industrial Development Fund": an instrument's name (or a fund that is a body)
     rf"|the\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{alternation(h.capitalize() for h in INSTRUMENT_HEADS)})\b"
     rf"|the\s+[A-Z][\w'-]*\s+(?:{ACTOR_HEAD_RE})\s+(?:of|for)\s"
