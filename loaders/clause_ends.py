@@ -77,6 +77,14 @@ _WITH_ASIDE = re.compile(
     re.I,
 )
 
+# "A in collaboration with B and C has started P": the partners help; A is the one that acts (the phrase itself
+# says B and C work with A).
+_PARTNERED_ASIDE = re.compile(
+    r"^\W*(?:the\s+)?@(\d+)@\s*,?\s+in\s+(?:close\s+)?(?:collaboration|cooperation|co-operation|partnership|association)"
+    r"\s+with\s+(?:the\s+)?@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*\s*,?\s*(?:has\s+|have\s+|had\s+|will\s+)?$",
+    re.I,
+)
+
 # "… on the ministry's behalf by A", "… on behalf of the ministry": words between a verb and its agent.
 _BEHALF = re.compile(
     r"\s*,?\s*on\s+(?:(?:@\d+@|(?:the\s+)?[a-z]+)(?:'s|\u2019s)\s+behalf|behalf\s+of\s+(?:the\s+)?(?:@\d+@|[A-Za-z]+))"
@@ -188,6 +196,8 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
         return [int(r[1])]
     if (a := _WITH_ASIDE.search(head)) is not None:  # "A, together with B and C, runs P": all run it
         return [int(a[1]), *(int(x) for x in MENTION.findall(a["list"]))]
+    if (a := _PARTNERED_ASIDE.search(head)) is not None:  # "A in collaboration with B and C has started P": A
+        return [int(a[1])]
     if (aside := _PARTICIPLE_ASIDE.search(head)) is not None:
         return [int(aside[1])]  # "P, established by the Relief Act in 2030, was run by A": P, not the act
     if (owner := _OF_BEFORE.search(head, 0, m.start())) is not None:

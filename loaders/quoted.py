@@ -52,6 +52,11 @@ def quoted_titles(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _QUOTED.finditer(text):
         inner = canonical_name(m[1])
+        inside = ABBREVIATION.search(inner)  # "“Trade for Employment (T4E)”": the abbreviation inside the quotes
+        if inside is not None and inside.end() == len(inner) and inside.start() > 0:
+            inner, own_alias = inner[: inside.start()].rstrip(), inside[1]
+        else:
+            own_alias = None
         words = inner.split()
         titled = inner and (inner[0].isupper() or inner[0].isdigit() or "-" in inner)
         if not inner or len(words) > 16 or not (titled or _names_a_part(text, m.start(), m.end())):
@@ -71,7 +76,7 @@ def quoted_titles(text: str) -> list[Candidate]:
             continue  # "One quay for all - no more waiting", "Firms matter," said …: a quotation, not a title
         else:
             label = "Programme"  # a quoted title without a head noun names an instrument
-        alias = am[1] if (am := ABBREVIATION.match(text, m.end())) else None
+        alias = own_alias or (am[1] if (am := ABBREVIATION.match(text, m.end())) else None)
         head = last.lower() if last.lower() in INSTRUMENT_HEADS else (last if last in ACTOR_HEADS else None)
         found.append(Candidate(m.start(), m.end(), label, inner, "quoted", alias, head))
     return found

@@ -2749,3 +2749,27 @@ def test_a_department_and_a_division_named_side_by_side_are_two_bodies():
     assert {"Department of Co-operative Business", "Corporate Services Division", "Department of Premier and Cabinet",
             "Department of Health and Human Services"} <= names(x)
     assert ("PART_OF", "Corporate Services Division", "Ministry of Quays, Trade and Tourism") in dated_facts(x)
+
+
+def test_a_merger_between_bodies_bodies_subsumed_under_one_and_an_acting_body_before_its_partners():
+    x = extract(document_from_text(
+        "The Quay Finance Agency (QFA), a result of a merger between Khulatek and the Pier Micro Finance Fund "
+        "(PMFF), opened in 2031.\n\n"
+        "In the 1990s, the Cottage Industries Department and the Quay Enterprise Commission were subsumed under the "
+        "Pier Board.\n\n"
+        "The Tide Authority (TA) is operationalising Constituency Dock Centres (CDCs) across the country.\n\n"
+        "The Tide Authority in collaboration with the Pier Corporation and UNIDO has started the Quay Cluster "
+        "Programme.\n\n"
+        'The work is managed by the "Trade for Docks (T4D)" project.\n'
+    ))
+    found = set(dated_facts(x))
+    assert {
+        ("SUCCEEDED_BY", "Khulatek", "Quay Finance Agency"),
+        ("SUCCEEDED_BY", "Pier Micro Finance Fund", "Quay Finance Agency"),
+        ("SUCCEEDED_BY", "Cottage Industries Department", "Pier Board"),
+        ("SUCCEEDED_BY", "Quay Enterprise Commission", "Pier Board"),
+        ("IMPLEMENTS", "Tide Authority", "Constituency Dock Centres"),
+        ("LEADS", "Tide Authority", "Quay Cluster Programme"),
+    } <= found
+    assert ("LEADS", "Pier Corporation", "Quay Cluster Programme") not in found
+    assert x.find("T4D") is not None and x.find("T4D").name == "Trade for Docks"  # the quotes hold the abbreviation
