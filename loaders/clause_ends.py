@@ -85,6 +85,13 @@ _PARTNERED_ASIDE = re.compile(
     re.I,
 )
 
+# "A, through B, has launched P": A acts by way of B.
+_THROUGH_ASIDE = re.compile(
+    r"(?<![\w@])(?:the\s+)?@(\d+)@\s*(?:\([^()@]*\)\s*)?,\s*(?:acting\s+)?(?:through|via)\s+(?:the\s+|its\s+)?@(\d+)@"
+    r"\s*(?:\([^()@]*\)\s*)?,\s*(?:has\s+|have\s+|had\s+|will\s+)?$",
+    re.I,
+)
+
 # "… on the ministry's behalf by A", "… on behalf of the ministry": words between a verb and its agent.
 _BEHALF = re.compile(
     r"\s*,?\s*on\s+(?:(?:@\d+@|(?:the\s+)?[a-z]+)(?:'s|\u2019s)\s+behalf|behalf\s+of\s+(?:the\s+)?(?:@\d+@|[A-Za-z]+))"
@@ -198,6 +205,8 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
         return [int(a[1]), *(int(x) for x in MENTION.findall(a["list"]))]
     if (a := _PARTNERED_ASIDE.search(head)) is not None:  # "A in collaboration with B and C has started P": A
         return [int(a[1])]
+    if (a := _THROUGH_ASIDE.search(head)) is not None:  # "A, through B, has launched P": both act
+        return [int(a[1]), int(a[2])]
     if (aside := _PARTICIPLE_ASIDE.search(head)) is not None:
         return [int(aside[1])]  # "P, established by the Relief Act in 2030, was run by A": P, not the act
     if (owner := _OF_BEFORE.search(head, 0, m.start())) is not None:

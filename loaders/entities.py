@@ -183,13 +183,18 @@ def find_candidates(
 _LOWER_RUN_BEFORE_ABBREVIATION = re.compile(r"((?:[a-z][a-z-]+\s+){1,5}[a-z][a-z-]+)\s*\(\s*(([A-Z]{2,6})s?)\s*\)")
 
 
+_DESCRIBES_SUBJECT = re.compile(r"\b(?:is|was|as|becomes|became)\s+(?:the|a|an)\s+$")
+
+
 def _spelt_in_lower_case(text: str) -> list[Candidate]:
     found = []
     for m in _LOWER_RUN_BEFORE_ABBREVIATION.finditer(text):
         letters = m[3].lower()
         words = m[1].split()[-len(letters) :]
+        start = m.end(1) - len(" ".join(words))
+        if _DESCRIBES_SUBJECT.search(text, max(0, start - 12), start):
+            continue  # "X is the central coordinating agency (CCA) under …": X described, not another body
         if len(words) == len(letters) and "".join(w[0] for w in words) == letters:
-            start = m.end(1) - len(" ".join(words))
             name = " ".join(words)
             found.append(Candidate(start, m.end(1), reading_words().default_actor, name[0].upper() + name[1:], "spelt",
                                    m[2]))

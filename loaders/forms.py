@@ -308,8 +308,9 @@ _AGREEMENT_BETWEEN = re.compile(
     r"(?P<list>@\d+@(?:\s*(?:\([^()]*\)\s*)?(?:,|,?\s*and)\s*(?:the\s+)?@\d+@)+)",
     re.I,
 )
-_SIGNED = re.compile(
-    rf"(?P<list>@\d+@(?:\s*(?:,|,?\s*and)\s*@\d+@)+)(?:[^@;.]{{0,20}}?{_SIGNED_AGREEMENT}|(?:\s*\([^()@]*\))?\s+"
+_THROUGH_BEFORE = re.compile(r"@(\d+)@\s*(?:\([^()@]*\)\s*)?,\s*(?:acting\s+)?(?:through|via)\s+(?:the\s+)?$", re.I)
+_SIGNED = re.compile(  # (an item may have its own words in brackets: "… and B (BB, by its Spanish initials) signed")
+    rf"(?P<list>@\d+@(?:\s*\([^()@]*\))?(?:\s*(?:,|,?\s*and)\s*@\d+@(?:\s*\([^()@]*\))?)+)(?:[^@;.]{{0,20}}?{_SIGNED_AGREEMENT}|(?:\s*\([^()@]*\))?\s+"
     r"(?:\w+ly\s+|also\s+|have\s+|had\s+)?(?:co-?operate|co-?operated|collaborate|collaborated|work\s+together"
     r"|worked\s+together|partner|partnered|agreed)\b)",
     re.I,
@@ -384,6 +385,8 @@ def _signed(t: str) -> list[Phrased]:
     out: list[Phrased] = []
     for m in (*_SIGNED.finditer(t), *_PARTNERSHIP_GROWS.finditer(t), *_AGREEMENT_BETWEEN.finditer(t)):
         ms = [int(x) for x in MENTION.findall(m["list"])]
+        if (principal := _THROUGH_BEFORE.search(t, max(0, m.start() - 80), m.start())) is not None:
+            ms.insert(0, int(principal[1]))  # "A, through B, C and D, signed …": A signs by way of B
         out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end(), typed=True)
                 for i, a in enumerate(ms) for b in ms[i + 1 :]]
     for m in _SIGNED_WITH.finditer(t):

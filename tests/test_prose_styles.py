@@ -2773,3 +2773,20 @@ def test_a_merger_between_bodies_bodies_subsumed_under_one_and_an_acting_body_be
     } <= found
     assert ("LEADS", "Pier Corporation", "Quay Cluster Programme") not in found
     assert x.find("T4D") is not None and x.find("T4D").name == "Trade for Docks"  # the quotes hold the abbreviation
+
+
+def test_a_body_acting_through_another_and_a_description_the_subject_takes():
+    x = extract(document_from_text(
+        "For this reason, the Ministry of Docks, through the Quay Committees, has launched the Pier Plans.\n\n"
+        "The Secretariat of Docks (SD), through the National Institute of Quays (NIQ), and the Pier Institute of "
+        "Technology (PIT, by its initials in Norlandic) signed a collaboration agreement for the study.\n\n"
+        "Tide Quay Corp (TQC) is the central coordinating agency (CCA) under the Ministry of Docks.\n"
+    ))
+    found = set(dated_facts(x))
+    assert {
+        ("LEADS", "Ministry of Docks", "Pier Plans"),
+        ("LEADS", "Quay Committees", "Pier Plans"),
+        ("COLLABORATES_WITH", "National Institute of Quays", "Secretariat of Docks"),
+        ("COLLABORATES_WITH", "National Institute of Quays", "Pier Institute of Technology"),
+    } <= found
+    assert "Central coordinating agency" not in names(x)  # the abbreviation is the subject's own
