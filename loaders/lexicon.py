@@ -291,6 +291,7 @@ class ReadingWords:
     person_titles: frozenset[str]
     person_roles: tuple[str, ...]
     person_verbs: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
     default_actor: str
     default_instrument: str
     catalogue_headings: tuple[str, ...]
@@ -327,6 +328,7 @@ def reading_words() -> ReadingWords:
         frozenset(data["person_titles"]),
         tuple(data["person_roles"]),
         tuple(data["person_verbs"]),
+        tuple(data["speech_verbs"]),
         data["default_actor"],
         data["default_instrument"],
         tuple(data["catalogue_headings"]),

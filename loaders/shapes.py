@@ -278,7 +278,9 @@ def _person_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     titles = alternation(rw.person_titles)
     # ("Trade Secretary: Ana Korsk (2016-2022)": a label naming an office, then the holder)
     return (re.compile(rf"\b(?:{alternation(rw.person_verbs)}|{roles})\s+$|\b(?:{titles}|{roles})\s*:\s*$", re.I),
-            re.compile(rf"\s*,\s*(?:the\s+|an?\s+|its\s+)?(?:[a-z-]+\s+)?(?:{roles})\s+(?:of|at|for)\b"),
+            # ("…, Ana Korsk, argued that …": set off by commas, the subject of a verb of speech)
+            re.compile(rf"\s*,\s*(?:the\s+|an?\s+|its\s+)?(?:[a-z-]+\s+)?(?:{roles})\s+(?:of|at|for)\b"
+                       rf"|(?P<speech>\s*,\s*(?:also\s+)?(?:{alternation([*rw.person_verbs, *rw.speech_verbs])})\b)"),
             re.compile(rf"\s+(?:{titles})\s+[A-Z][a-z]"))
 
 
@@ -286,7 +288,10 @@ def _person(text: str, start: int, end: int) -> bool:
     """ "said Ana Korsk", "chief executive Ana Korsk", "Ana Korsk, chief executive of …": the words name a
     person; "Harbour Minister Ana Korsk": they are a minister's portfolio."""
     before, role, title = _person_cues()
-    return before.search(text, max(0, start - 30), start) is not None or role.match(text, end) is not None \
+    set_off = role.match(text, end)
+    if set_off is not None and set_off["speech"] and text[:start].strip() and not text[:start].rstrip().endswith(","):
+        set_off = None  # a verb of speech after a name is a person's when commas set the name off (or it opens)
+    return before.search(text, max(0, start - 30), start) is not None or set_off is not None \
         or title.match(text, end) is not None
 
 

@@ -2790,3 +2790,13 @@ def test_a_body_acting_through_another_and_a_description_the_subject_takes():
         ("COLLABORATES_WITH", "National Institute of Quays", "Pier Institute of Technology"),
     } <= found
     assert "Central coordinating agency" not in names(x)  # the abbreviation is the subject's own
+
+
+def test_a_name_set_off_by_commas_before_a_verb_of_speech_is_a_persons():
+    x = extract(document_from_text(
+        "Development Minister Ana Korsk and her deputy, Tomas Vellar, argued that 140 offices would close.\n\n"
+        "Permanent Secretary, Ministry of Quays, Amb. Lina Dorsk, explained that the partnership would grow.\n\n"
+        "The Quay Agency runs the Pier Voucher.\n"
+    ))
+    assert not {"Tomas Vellar", "Lina Dorsk"} & names(x)
+    assert {"Ministry of Quays", "Quay Agency", "Pier Voucher"} <= names(x)
