@@ -157,6 +157,11 @@ _REPEATED = r"\band\s+(with|for)\b"
 _AND_WITH = re.compile(rf"\s*,?\s*{_REPEATED}", re.I)
 _AND_AGAIN = re.compile(rf"^\s*[a-z][a-z -]{{0,40}}\s+{_REPEATED}\s+(?:the\s+)?$")
 _LIST_ENDS = re.compile(r"\s*(?:[.;,:)]|$)")
+_MORE_EXAMPLES = re.compile(
+    r"\s*(?:\([^()@]*\)\s*)?,?\s+as\s+well\s+as\s+(?:with\s+)?(?:[\w@-]+\s+){0,8}?[\u2013\u2014,-]?\s*"
+    r"(?:including|such\s+as|notably|namely)\s+(?:the\s+)?(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)",
+    re.I,
+)
 
 # "…, B and the national invoicing platform, C": an item may be described before it is named
 _JOINED_AFTER = re.compile(
@@ -348,6 +353,9 @@ def objects_after(t: str, at: int, limit: int) -> list[int]:
             break  # "owned by A, and with B": "and with" goes on only from a "with" ("works with A and with B")
         found.append(int(j[1]))
         pos = j.end()
+    if (more := _MORE_EXAMPLES.match(t, pos)) is not None:  # "…, as well as with provincial agencies – including B, C"
+        found += [int(x) for x in MENTION.findall(more["list"])]
+        return found
     if len(found) == 2 and _COMMA_ONLY.match(t, m.end()) and not _JOINED_AFTER.match(t, pos) \
             and not PARTIAL_ITEM.match(t, pos) and not _LIST_GOES_ON_UNNAMED.match(t, pos):
         # "A, the B": the second names the first again (an apposition), not a list ("A, B and sector bodies" is)

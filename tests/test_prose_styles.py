@@ -2800,3 +2800,14 @@ def test_a_name_set_off_by_commas_before_a_verb_of_speech_is_a_persons():
     ))
     assert not {"Tomas Vellar", "Lina Dorsk"} & names(x)
     assert {"Ministry of Quays", "Quay Agency", "Pier Voucher"} <= names(x)
+
+
+def test_partners_named_as_examples_after_as_well_as():
+    found = facts(
+        "The Quay Finance Agency will work closely with other agencies, such as the Pier Development Agency (PDA), "
+        "as well as with provincial agencies that finance small businesses – including the Tide Enterprise "
+        "Propeller and the Dock Development Corporation.\n"
+    )
+    assert {("COLLABORATES_WITH", "Pier Development Agency", "Quay Finance Agency"),
+            ("COLLABORATES_WITH", "Quay Finance Agency", "Tide Enterprise Propeller"),
+            ("COLLABORATES_WITH", "Dock Development Corporation", "Quay Finance Agency")} <= found
