@@ -14,6 +14,7 @@ and the time taken. The last line of stdout is one JSON object with every figure
 
 Run:  .venv/bin/python benchmarks/extract_quality.py
       .venv/bin/python benchmarks/extract_quality.py --corpus DIR --misses     (DIR holds documents/ and gold.json)
+      .venv/bin/python benchmarks/extract_quality.py --corpus benchmarks/corpora/invented-b   (the team's own sets)
 """
 
 from __future__ import annotations

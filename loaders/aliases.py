@@ -21,9 +21,9 @@ _HEREINAFTER = re.compile(
 )
 
 
-# "Small Enterprise Finance Agency (sefa)": an abbreviation written in lower case, taken only when it is
+# "Small Quay Finance Agency (sqfa)": an abbreviation written in lower case, taken only when it is
 # exactly the initials of the name's capitalised words.
-_LOWER_CASE = re.compile(r"\s*\(\s*(?:the\s+)?([a-z]{2,6})\s*\)")  # "(sefa)", "(the dti)"
+_LOWER_CASE = re.compile(r"\s*\(\s*(?:the\s+)?([a-z]{2,6})\s*\)")  # "(sqfa)", "(the dti)"
 
 
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&-]*[A-Z])\s*\(\s*$")
@@ -98,7 +98,7 @@ def short_name(c: Candidate, text: str) -> re.Match[str] | None:
     if (y := _EDITION.match(text, c.end)) is not None and (m := ABBREVIATION.match(text, y.end())):
         return m
     if "known" in text and (m := _KNOWN_AS.match(text, c.end)) is not None and spells(m[1], c.name):
-        return m  # "the Small Enterprise Finance Agency, known by its lower-case acronym sefa,"
+        return m  # "the Small Quay Finance Agency, known by its lower-case acronym sqfa,"
     if "," in text and (m := _TRANSLATED.match(text, c.end)) is not None and _FOREIGN.search(m[0], 0, m.start(1)):
         return m  # "Norland Entrepreneur Institute (Instituto Norlandés del Emprendedor, INE)"
     if "hereinafter" in text and (m := _HEREINAFTER.match(text, c.end)):

@@ -239,7 +239,7 @@ def _sentences(text: str) -> list[int]:
         if word.endswith(_ABBREVIATIONS) or (len(word) == 1 and word.isupper()):
             continue
         if text.count("(", starts[-1], m.start()) > text.count(")", starts[-1], m.start()):
-            continue  # "(SME Corp. Malaysia)": a full stop inside brackets ends no sentence
+            continue  # "(Quay Corp. Norland)": a full stop inside brackets ends no sentence
         starts.append(m.end())
     return starts
 

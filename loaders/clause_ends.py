@@ -215,7 +215,7 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
     if (aside := _PARTICIPLE_ASIDE.search(head)) is not None:
         return [int(aside[1])]  # "P, established by the Relief Act in 2030, was run by A": P, not the act
     if (owner := _OF_BEFORE.search(head, 0, m.start())) is not None:
-        return [int(owner[1])]  # "the Digital Office of the Ministry of Trade runs P": the office runs it
+        return [int(owner[1])]  # "the Digital Office of the Ministry of Ports runs P": the office runs it
     found = [int(m[1])]
     rest = head[: m.start()]
     j = _CLOSED_BEFORE.search(rest)

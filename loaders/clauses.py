@@ -91,7 +91,7 @@ INHERITED = -1  # in ``Phrased.sources``/``targets``: the subject the statement 
 # Readings that are not relationship types; the reader resolves them once it knows the types.
 OWNS = "OWNS"  # "A's B", "its B": A leads B (an instrument) or B is part of A (a body)
 SAME_AS = "SAME_AS"  # "X, whose formal name is Y": Y is another name of X
-INSIDE = "INSIDE"  # "the State Department for X in the Ministry of Y": a unit of a ministry or agency, if both are
+INSIDE = "INSIDE"  # "the Directorate for X in the Ministry of Y": a unit of a ministry or agency, if both are
 
 
 @dataclass(frozen=True)

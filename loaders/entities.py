@@ -107,7 +107,7 @@ def _glossary_entry(g: re.Match[str], text: str, shaped: bool) -> Candidate | No
     if (dated := _DECK_ITEM_END.search(name)) is not None:
         name = name[: dated.start()]  # "EXPO – Export Readiness Programme (2021-2025, MOT)": the years are no name
     # the initials, the first word's start ("EXPO – Export Readiness Programme"), or capitals of another
-    # language's name ("PARP = Polish Agency for Enterprise Development")
+    # language's name ("HAVN = Norland Harbour Agency for Vessels")
     if abbreviation[0].lower() != name[0].lower() or not (
             spells(abbreviation, name) or name.lower().startswith(abbreviation.lower()[:3])
             or (abbreviation.isupper() and len(abbreviation) >= 3)):

@@ -422,7 +422,7 @@ _OWNED_APPOSED = re.compile(
 )
 
 
-# "the Digital Office of the Ministry of Trade": the ministry's office (names found by shape alone excepted).
+# "the Digital Office of the Ministry of Ports": the ministry's office (names found by shape alone excepted).
 _OF_THE = re.compile(r"@(\d+)@\s+of\s+(?:the\s+)?@(\d+)@")
 
 

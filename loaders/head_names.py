@@ -262,7 +262,7 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     if kept and tail.startswith(" on ") and any(w.lower() in INSTRUMENT_HEADS for w in tail.split()):
         tail = ""  # "the Norland Port Agency on the Quay Voucher": a body works on an instrument, not named by it
     if kept and _OF_ANOTHER_BODY.match(tail):
-        tail = ""  # "the Digital Office of the Ministry of Trade": two bodies, the one part of the other
+        tail = ""  # "the Digital Office of the Ministry of Ports": two bodies, the one part of the other
     c = _COUNTRY_SUFFIX.match(text, he + len(tail)) if tail else None
     if c is not None and {c[1], c[1].title()} & countries().by_name.keys():
         tail += c[0]  # "Organization for Harbour Innovation, NORLAND (OHIN)", "Ministry of Made in Norland (MMN)"
@@ -358,7 +358,7 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
             j -= 3  # "Harbour Partner (HP) Network": the abbreviation of the words before is inside the name
             continue
         if w in ("a", "an") and j > 0 and toks[j - 1][2] == "for" and capitalised(toks[j + 1][2]):
-            j -= 1  # "European Funds for a Modern Economy programme": an article inside the name
+            j -= 1  # "Quay Funds for a Modern Harbour programme": an article inside the name
             continue
         if w == "of" and j > 0 and _OF_OPENER.match(toks[j - 1][2]) and toks[j - 1][2] not in ANY_HEAD \
                 and toks[j - 1][2].lower() not in STARTERS and capitalised(toks[j + 1][2]) and not (
@@ -436,7 +436,7 @@ _VERB_OBJECT = re.compile(
 _COUNTRY_SUFFIX = re.compile(r"(?:,\s+|\s+in\s+)([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?=\s*\([A-Z]{2,}\))")
 
 
-# "… Office of the Ministry of Trade", "… Unit of the MD": another body (by its head or its abbreviation)
+# "… Office of the Ministry of Ports", "… Unit of the MD": another body (by its head or its abbreviation)
 _OF_ANOTHER_BODY = re.compile(
     rf"\s+of\s+the\s+(?:(?:[A-Z][\w'-]*\s+){{0,3}}(?:{ACTOR_HEAD_RE})\b|[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?![\w-]))"
 )
