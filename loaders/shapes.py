@@ -103,9 +103,11 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
         spelt = _spelt_by(text, toks, m.start(), m[1])
         if spelt is None or (shorter is not None and spelt >= shorter.start):
             continue
+        words = text[spelt : m.start()].split()
+        if _place(words, rw):
+            continue  # "Memorandum of Understanding (MoU)": a document, spelt out
         # "Innovation, Trade and Harbours Portugal (ITH)": the words spelt, not the run before the brackets
         out = [c for c in out if not spelt <= c.start < m.start()]
-        words = text[spelt : m.start()].split()
         out.append(Candidate(spelt, m.start(), shaped_type(words), canonical_name(text[spelt : m.start()]),
                              "proper", m[1]))
     return out
@@ -203,6 +205,9 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
 
 
 _OFFICES_AS_BODIES = frozenset(READING["offices_as_bodies"])  # "Small Business Commissioner": an office that acts
+_LOCALITY_NOUNS = frozenset(("City", "County", "State", "Province", "Region", "District", "Prefecture"))
+_TWIN_PLACE = re.compile(r"^[A-Z][a-z\u00e0-\u00ff]+-[A-Z][a-z\u00e0-\u00ff]+$")  # "Cluj-Napoca", "Port-Louis"
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near)\s+$")
 
 
 def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) -> Candidate | None:
@@ -220,6 +225,11 @@ def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) ->
     words = [t[2] for t in part]
     if words and words[-1] in rw.person_titles and words[-1] not in _OFFICES_AS_BODIES:
         return None  # "Trade Secretary", "Finance Minister": an office a person holds, not a body
+    if words and _a_post(words, rw):
+        return None  # "Director General", "Chief Executive", "Executive Director of X": a person's post, not a body
+    if len(words) == 1 and _TWIN_PLACE.match(words[0]) and _PLACE_BEFORE.search(text, max(0, part[0][0] - 6),
+                                                                                part[0][0]):
+        return None  # "in Port-Louis", "from Cluj-Napoca": a place
     if not words or _shouted(words) or _coded(words) or _place(words, rw) or _portfolio(text, part[0][0], rw) \
             or _person(text, part[0][0], part[-1][1]):
         return None
@@ -227,6 +237,10 @@ def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) ->
         return None  # "Sorvik City, 14 March 2032 – …": a press release's dateline names a place
     kind = "proper"
     named_as = _noun_before(text, part[0][0])
+    if len(words) in (2, 3) and words[-1] in _LOCALITY_NOUNS and named_as is None:
+        # "Baguio City", "Ilfov County", "Gombe State": a place, or its government when a sentence says it acts
+        return Candidate(part[0][0], part[-1][1], "RegionalGovernment", canonical_name(text[part[0][0] : part[-1][1]]),
+                         "single")
     if len(words) == 1 and not _name_shaped(words[0]) and named_as is None:
         if not _lone_name(text, part[0][0], words[0]):
             return None
@@ -390,6 +404,17 @@ def _coded(words: list[str]) -> bool:
         return True
     capitals = [w for w in words if w[:1].isupper()]
     return len(capitals) > 1 and all((w.isupper() or _PLURAL_ACRONYM.match(w)) and len(w) <= 6 for w in capitals)
+
+
+def _a_post(words: list[str], rw: ReadingWords) -> bool:
+    """Whether the words open on a person's post (``person_roles`` of reading.yaml): "Director General", "Chief
+    Executive", or one after a word and before "of" ("Executive Director of X"); not "Secretary of State for X"."""
+    lower = [w.lower() for w in words]
+    if "for" in lower[1:4]:
+        return False  # "Spokesperson for Small Entrepreneurs", "Commissioner for X": an office that acts as a body
+    roles = rw.person_roles
+    return lower[0] in roles or " ".join(lower[:2]) in roles or (
+        len(lower) > 2 and lower[1] in roles and words[2] in rw.connectors)
 
 
 def _place(words: list[str], rw: ReadingWords) -> bool:

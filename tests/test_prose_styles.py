@@ -2811,3 +2811,18 @@ def test_partners_named_as_examples_after_as_well_as():
     assert {("COLLABORATES_WITH", "Pier Development Agency", "Quay Finance Agency"),
             ("COLLABORATES_WITH", "Quay Finance Agency", "Tide Enterprise Propeller"),
             ("COLLABORATES_WITH", "Dock Development Corporation", "Quay Finance Agency")} <= found
+
+
+def test_posts_places_and_a_memorandum_are_no_bodies():
+    x = extract(document_from_text(
+        "The Executive Director of Quay Chamber, Ms Vell, spoke. The Director General agreed.\n\n"
+        "PIER CITY: A Memorandum of Understanding (MoU) was signed between the Quay Company and the Pier "
+        "Department.\n\n"
+        "The launch took place in Port-Louis and Baguio City, in Tide State and Ilfov County.\n\n"
+        "The Spokesperson for Small Quay Entrepreneurs may join proceedings. Dock County runs the Quay Grant.\n"
+    ))
+    assert not {"Executive Director of Quay Chamber", "Director General", "Memorandum of Understanding", "Port-Louis",
+                "Baguio City", "Tide State", "Ilfov County"} & names(x)
+    # an office that acts; a county that runs something
+    assert {"Spokesperson for Small Quay Entrepreneurs", "Dock County"} <= names(x)
+    assert ("COLLABORATES_WITH", "Pier Department", "Quay Company") in dated_facts(x)
