@@ -241,7 +241,7 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
         elif capitalised(w) and toks[j][1] + 1 <= toks[j + 1][0]:
             first = j
         elif w in ("and", "&") and j > 0 and capitalised(toks[j - 1][2]) and first == j + 1 and (
-                j + 1 < h or not _ACTOR_TAIL.match(text, he)) and not _in_a_tail(toks, j) and (
+                j + 1 < h or not _ACTOR_TAIL.match(text, he)) and not _in_a_tail(text, toks, j) and (
                 toks[j - 1][2] not in ACTOR_HEADS or not toks[j + 1][2][1:].islower()):
             pass  # "Trade and Industry Agency", "… Council and SMEs Dock Agency" (not "… Port Center and
             # Shipping Office": a head, then a plain word, begins another body; nor "… of Industry and Ministry of …",
@@ -291,12 +291,12 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     return [Candidate(start, he + len(tail), actor_type(head, kept, tail), canonical_name(name), "name", head=head)]
 
 
-def _in_a_tail(toks: list[tuple[int, int, str]], j: int) -> bool:
+def _in_a_tail(text: str, toks: list[tuple[int, int, str]], j: int) -> bool:
     """Whether the capitalised words before "and" (at ``j``) end another name's "of …" tail ("Department of
     Co-operative Business and Corporate Services Division": two bodies)."""
     i = j - 1
-    while i > 0 and j - i <= 5 and capitalised(toks[i][2]):
-        i -= 1
+    while i > 0 and j - i <= 5 and capitalised(toks[i][2]) and not owns(text, toks[i]):
+        i -= 1  # (an owner's name ends the walk: "of Norland's Innovation and Technology Agency" is one body)
     return i < j - 1 and toks[i][2] in ("of", "for")
 
 

@@ -104,7 +104,7 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
         if spelt is None or (shorter is not None and spelt >= shorter.start):
             continue
         words = text[spelt : m.start()].split()
-        if _place(words, rw):
+        if words[-1] in rw.document_nouns:
             continue  # "Memorandum of Understanding (MoU)": a document, spelt out
         # "Innovation, Trade and Harbours Portugal (ITH)": the words spelt, not the run before the brackets
         out = [c for c in out if not spelt <= c.start < m.start()]

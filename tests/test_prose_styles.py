@@ -2744,10 +2744,10 @@ def test_a_department_and_a_division_named_side_by_side_are_two_bodies():
         "The Ministry of Quays, Trade and Tourism (MQTT) is responsible for trade.\n\n"
         "These roles are undertaken by the Economic Unit, the Department of Co-operative Business and Corporate "
         "Services Division, within the Ministry. The Department of Premier and Cabinet and the Department of Health "
-        "and Human Services agreed.\n"
+        "and Human Services agreed. Representatives of Norland’s Innovation and Technologies Agency met.\n"
     ))
     assert {"Department of Co-operative Business", "Corporate Services Division", "Department of Premier and Cabinet",
-            "Department of Health and Human Services"} <= names(x)
+            "Department of Health and Human Services", "Innovation and Technologies Agency"} <= names(x)
     assert ("PART_OF", "Corporate Services Division", "Ministry of Quays, Trade and Tourism") in dated_facts(x)
 
 
