@@ -82,7 +82,11 @@ _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for
 )
 
 
-_LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s+|\s*,\s*){_CW})*"
+# (not the date it was passed: "the Act on Quay Finland on 28 December 2031", "… in 2031"; but "Regulation of the
+# Secretary of State of 20 February 2031" is named by its date)
+_NOT_A_DATE = (r"(?!(?<=\son\s)\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October"
+               r"|November|December)\b)(?!(?<=\sin\s)(?:19|20)\d\d\b)(?!(?<=\son\s)(?:19|20)\d\d\b)")
+_LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s+|\s*,\s*){_NOT_A_DATE}{_CW})*"
 
 
 # Names are found head first: a head noun, then the capitalised words before it (walked back in

@@ -2826,3 +2826,11 @@ def test_posts_places_and_a_memorandum_are_no_bodies():
     # an office that acts; a county that runs something
     assert {"Spokesperson for Small Quay Entrepreneurs", "Dock County"} <= names(x)
     assert ("COLLABORATES_WITH", "Pier Department", "Quay Company") in dated_facts(x)
+
+
+def test_a_laws_name_ends_before_the_date_it_was_passed_on():
+    x = extract(document_from_text(
+        "The President approved the Act on Quay Finland on 28 December 2031. The Regulation of the State Secretary "
+        "of QA of 20 February 2030 set the rules.\n"
+    ))
+    assert {"Act on Quay Finland", "Regulation of the State Secretary of QA of 20 February 2030"} <= names(x)
