@@ -162,11 +162,6 @@ def find_candidates(
         if shaped:
             found += shaped_names(text, found)
     found += short_forms(text, tokens)
-    if has_upper and "," in text and key[3] is not None:
-        listed = _listed_abbreviations(text, found, key[3])
-        if listed:
-            starts = {c.start for c in listed}
-            found = [c for c in found if not (c.kind == "acronym" and c.start in starts)] + listed
     if "(" in text and has_upper:
         found += _bodies_in_dated_brackets(text)
         if spelt := _spelt_in_lower_case(text):
@@ -217,30 +212,6 @@ def _spelt_over(spelt: list[Candidate], found: list[Candidate]) -> list[Candidat
             out = [o for o in out if o not in inside]
             c = Candidate(c.start, c.end, f.type, c.name, f.kind, c.alias, f.head)
         out.append(c)
-    return out
-
-
-# "pacts with Quay Bank, ASOMACH, CII and the Tide Chamber": an abbreviation the document never spells out, listed
-# among names, is a body too (kept only if a relation needs it).
-_CAPITALS = re.compile(r"(?<![\w@&.-])([A-Z]{3,8})(?![\w@&-])")
-_ITEM_BEFORE = re.compile(r"(?:,|\band|&|such\s+as|including|notably|namely)\s*(?:the\s+)?$")
-_ITEM_AFTER = re.compile(r"\s*(?:,|and\b|&|[.;]|$)")
-
-
-def _listed_abbreviations(text: str, found: list[Candidate], defined: frozenset[str]) -> list[Candidate]:
-    rw = reading_words()
-    names = [c for c in found if c.kind not in ("acronym", "reference", "pronoun")]
-    out = []
-    for m in _CAPITALS.finditer(text):
-        if m[1] in defined or m[1] in rw.not_names or m[1] in countries().by_name or any(
-                c.start <= m.start() < c.end for c in found if c.kind != "acronym") \
-                or text.count("(", 0, m.start()) > text.count(")", 0, m.start()):
-            continue  # (not in brackets: "(Norlandic name, NDS)" is another name of the name before them)
-        if not (_ITEM_BEFORE.search(text, max(0, m.start() - 14), m.start()) and _ITEM_AFTER.match(text, m.end())):
-            continue
-        near = [c for c in names if 0 <= m.start() - c.end <= 12 or 0 <= c.start - m.end() <= 12]
-        if near:
-            out.append(Candidate(m.start(), m.end(), rw.default_actor, m[1], "single"))
     return out
 
 

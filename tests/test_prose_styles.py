@@ -2834,17 +2834,3 @@ def test_a_laws_name_ends_before_the_date_it_was_passed_on():
         "of QA of 20 February 2030 set the rules.\n"
     ))
     assert {"Act on Quay Finland", "Regulation of the State Secretary of QA of 20 February 2030"} <= names(x)
-
-
-def test_an_abbreviation_never_spelt_out_listed_among_names_is_a_body():
-    x = extract(document_from_text(
-        "The Quay Development Bank (QDB) is a lender.\n\n"
-        "The state government has inked pacts with QDB, HDFC Bank, ASOMACH, PIERC and the Tide Chamber of "
-        "Commerce.\n\n"
-        "In June 2031 the ministry presented the Quay Strategy (*Norlandic title*, QS), drawn up with the Pier "
-        "Office.\n"
-    ))
-    found = set(dated_facts(x))
-    assert {("COLLABORATES_WITH", "ASOMACH", "State government"), ("COLLABORATES_WITH", "PIERC", "State government"),
-            ("COLLABORATES_WITH", "Quay Development Bank", "State government")} <= found
-    assert "QS" not in names(x)  # an abbreviation in brackets is the name's own
