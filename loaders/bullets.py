@@ -226,7 +226,8 @@ _SENTENCE_END = re.compile(
     r"\s+(?=[A-Z\"(\u201c])"  # (a footnote's number after the full stop: "… (DEP).3 The …")
 )
 _ABBREVIATIONS = ("e.g", "i.e", "etc", "No", "Art", "Mr", "Ms", "Dr", "St", "Inc", "Ltd", "Co", "Corp", "Dept", "Govt",
-                  "vs", "cf")
+                  "vs", "cf", "Amb", "Engr", "Atty", "Hon", "Prof")
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+")  # "the U.S. Census Bureau": a country's initials end no sentence
 
 
 def _sentences(text: str) -> list[int]:
@@ -236,7 +237,7 @@ def _sentences(text: str) -> list[int]:
         return starts
     for m in _SENTENCE_END.finditer(text):
         word = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]  # the word before, without copying the text
-        if word.endswith(_ABBREVIATIONS) or (len(word) == 1 and word.isupper()):
+        if word.endswith(_ABBREVIATIONS) or (len(word) == 1 and word.isupper()) or _INITIALS.fullmatch(word):
             continue
         if text.count("(", starts[-1], m.start()) > text.count(")", starts[-1], m.start()):
             continue  # "(Quay Corp. Norland)": a full stop inside brackets ends no sentence

@@ -343,6 +343,11 @@ _SENTENCE_GOES_ON = re.compile(r"\s|$")
 _TAIL_WORDS = frozenset(TAIL_OPENERS.split("|")) | {"to"}
 
 
+_SPAN_WORD = re.compile(r"\d{1,3}-(?:Year|Point|Pillar|Step)$")  # "the 10-Year Master Plan": the plan's own word
+# "Quay Development Bank-QDB": the abbreviation written onto the name with a hyphen
+_GLUED_ABBREVIATION = re.compile(r"-([A-Z]{2,6})$")
+
+
 def _tidy(c: Candidate, text: str) -> Candidate | None:
     """A name without the amounts or section numbers before it ("85 million fund", "4.2 The plan")
     and without an owner's possessive ("Norland's National Data Strategy"); a name ending in a generic
@@ -360,13 +365,17 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
     if (mark := _FOOTNOTE_MARK.search(name)) is not None and _SENTENCE_GOES_ON.match(text, c.end):
         c = c._replace(end=c.end - len(mark[0]), name=name[: mark.start()])  # "… Centre of Excellence.2 Micro…"
         name, words = c.name, c.name.split(" ")
+    if len(words) > 1 and c.alias is None and (glued := _GLUED_ABBREVIATION.search(name)) is not None and spells(
+            glued[1], name[: glued.start()]):
+        return c._replace(end=c.end - len(glued[0]), name=name[: glued.start()], alias=glued[1])
     if len(words) == 1 and name.endswith(("'s", "\u2019s")) and name[:-2].isupper():
         return c._replace(end=c.end - 2, name=name[:-2])  # "ABC's plan": ABC, the owner
     cut = 0
     # "the 2029 Harbour Law", "the 2031 Harbour and Transport Strategy": the year is the edition's name
     year_of_law = edition(words[0]) and (c.type == "Law" or (
         c.type == "Strategy" and len(words) > 2 and text[max(0, c.start - 4) : c.start].lower() == "the "))
-    if words[0][:1].isdigit() and not year_of_law and _counted(words, text[max(0, c.start - 4) : c.start]):
+    if words[0][:1].isdigit() and not year_of_law and not _SPAN_WORD.match(words[0]) and _counted(
+            words, text[max(0, c.start - 4) : c.start]):
         while cut < len(words) and (words[cut][:1].isdigit() or words[cut].lower() in _AMOUNT_WORDS
                                     or words[cut] in DASHES):  # "2021 – 2027 programme": a period
             cut += 1

@@ -176,6 +176,9 @@ def actor_type(head: str, prefix_words: list[str], tail: str) -> str:
 _E_PREFIXED = re.compile(r"^[ei]-?[A-Z]")  # "e-Shop", "eBiz", "i-Voucher": a name's word all the same
 
 
+_DOTTED = re.compile(r"^[A-Z](?:\.[A-Z])+$")  # "U.S" (its last full stop is a token of its own)
+
+
 def capitalised(word: str) -> bool:
     return word[0].isupper() or word[0].isdigit() or _E_PREFIXED.match(word) is not None
 
@@ -244,6 +247,10 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
             first = j  # "the Prime Minister's Office": an office named after its holder
         elif capitalised(w) and toks[j][1] + 1 <= toks[j + 1][0]:
             first = j
+        elif w == "." and j > 0 and _DOTTED.match(toks[j - 1][2]) and toks[j - 1][1] == toks[j][0] \
+                and toks[j][1] + 1 <= toks[j + 1][0]:
+            first = j - 1  # "the U.S. Census Bureau": the country's initials open the name
+            j -= 1
         elif w in ("and", "&") and j > 0 and capitalised(toks[j - 1][2]) and first == j + 1 and (
                 j + 1 < h or not _ACTOR_TAIL.match(text, he)) and not _in_a_tail(text, toks, j) and (
                 toks[j - 1][2] not in ACTOR_HEADS or not toks[j + 1][2][1:].islower()):
@@ -291,7 +298,7 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     if (other := _AND_THE_BODY.search(tail)) is not None and _LISTED_BEFORE.search(text, max(0, start - 12), start):
         tail = tail[: other.start()]  # "A, the Department of Piers and the Quay Authority": the list's last two items
     kept = [w + text[e : e + 2] if owns(text, (b, e, w)) else w for b, e, w in toks[h - len(kept) : h]]
-    name = " ".join([*kept, head]) + tail
+    name = (" ".join([*kept, head]) + tail).replace(" . ", ". ")  # ("U.S . Census Bureau": "U.S. Census Bureau")
     return [Candidate(start, he + len(tail), actor_type(head, kept, tail), canonical_name(name), "name", head=head)]
 
 

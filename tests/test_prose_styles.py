@@ -2834,3 +2834,16 @@ def test_a_laws_name_ends_before_the_date_it_was_passed_on():
         "of QA of 20 February 2030 set the rules.\n"
     ))
     assert {"Act on Quay Finland", "Regulation of the State Secretary of QA of 20 February 2030"} <= names(x)
+
+
+def test_a_countrys_initials_a_plans_span_and_an_abbreviation_written_onto_a_name():
+    x = extract(document_from_text(
+        "The Quay Office and the Pier Council partner with the U.S. Census Bureau to conduct the survey.\n\n"
+        "The agency will ensure the implementation of the 10-Year Master Plan. The Quay Development Bank-QDB manages "
+        "the Dock Fund.\n\n"
+        "Permanent Secretary, Ministry of Tides, Amb. Lina Dorsk, explained the plan.\n"
+    ))
+    assert {"U.S. Census Bureau", "10-Year Master Plan", "Quay Development Bank"} <= names(x)
+    assert x.find("QDB") is not None and x.find("QDB").name == "Quay Development Bank"
+    assert "Lina Dorsk" not in names(x)
+    assert ("COLLABORATES_WITH", "Quay Office", "U.S. Census Bureau") in dated_facts(x)
