@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.documents import Document
+from loaders.lexicon import INITIALS
 from loaders.text_tables import GLOSSARY_LINE, as_markdown_rows
 
 _BULLET = re.compile(r"^(\s*)(?:[-*+>]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|[ivx]{1,4})\))\s+(?=\S)")
@@ -227,7 +228,6 @@ _SENTENCE_END = re.compile(
 )
 _ABBREVIATIONS = ("e.g", "i.e", "etc", "No", "Art", "Mr", "Ms", "Dr", "St", "Inc", "Ltd", "Co", "Corp", "Dept", "Govt",
                   "vs", "cf", "Amb", "Engr", "Atty", "Hon", "Prof")
-_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+")  # "the U.S. Census Bureau": a country's initials end no sentence
 
 
 def _sentences(text: str) -> list[int]:
@@ -237,8 +237,8 @@ def _sentences(text: str) -> list[int]:
         return starts
     for m in _SENTENCE_END.finditer(text):
         word = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]  # the word before, without copying the text
-        if word.endswith(_ABBREVIATIONS) or (len(word) == 1 and word.isupper()) or _INITIALS.fullmatch(word):
-            continue
+        if word.endswith(_ABBREVIATIONS) or (len(word) == 1 and word.isupper()) or INITIALS.fullmatch(word):
+            continue  # (nor do a country's initials: "the U.S. Census Bureau")
         if text.count("(", starts[-1], m.start()) > text.count(")", starts[-1], m.start()):
             continue  # "(Quay Corp. Norland)": a full stop inside brackets ends no sentence
         starts.append(m.end())

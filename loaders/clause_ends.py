@@ -86,9 +86,10 @@ _PARTNERED_ASIDE = re.compile(
 )
 
 # "A, through B, has launched P": A acts by way of B.
+# (its opening, "A (AA), through the ", is loaders.forms' too)
+ACTS_THROUGH = r"@(\d+)@\s*(?:\([^()@]*\)\s*)?,\s*(?:acting\s+)?(?:through|via)\s+(?:the\s+|its\s+)?"
 _THROUGH_ASIDE = re.compile(
-    r"(?<![\w@])(?:the\s+)?@(\d+)@\s*(?:\([^()@]*\)\s*)?,\s*(?:acting\s+)?(?:through|via)\s+(?:the\s+|its\s+)?@(\d+)@"
-    r"\s*(?:\([^()@]*\)\s*)?,\s*(?:has\s+|have\s+|had\s+|will\s+)?$",
+    rf"(?<![\w@])(?:the\s+)?{ACTS_THROUGH}@(\d+)@\s*(?:\([^()@]*\)\s*)?,\s*(?:has\s+|have\s+|had\s+|will\s+)?$",
     re.I,
 )
 

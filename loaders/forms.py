@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from loaders.acting import acting_as
-from loaders.clause_ends import MENTION, PARTNER_ITEM, clause_subject, list_end, subjects_before
+from loaders.clause_ends import ACTS_THROUGH, MENTION, PARTNER_ITEM, clause_subject, list_end, subjects_before
 from loaders.clauses import INSIDE, OWNS, PARAGRAPH_NUMBER, SAME_AS, Phrased
 from loaders.lexicon import COUNTS, INSTRUMENT_HEADS, STOP, alternation, memoised, reading_words
 from loaders.relations import LIST
@@ -294,21 +294,19 @@ _DASHED_BODIES = re.compile(
 )
 # "A and B (today) signed a memorandum of understanding", "A and B cooperate on …": they work together.
 # "signed a memorandum of understanding", "signed the cooperation agreement"
-_SIGNED_AGREEMENT = (
-    r"\bsigned\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:memorandum|agreement|pact|covenant|charter|protocol|MoU"
-    r"|partnership|accord)\b"
-)
+_AGREEMENT = (r"(?:memorand(?:um|a)|MoUs?|agreements?|pacts?|covenants?|charters?|protocols?|partnerships?|accords?"
+              r"|conventions?|contracts?)")
+_SIGNED_AGREEMENT = rf"\bsigned\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_AGREEMENT}\b"
 # "a Memorandum of Understanding (MoU) was signed on Tuesday between A and B (and C)": they work together.
 _AGREEMENT_BETWEEN = re.compile(
-    r"(?:\b(?:memorand(?:um|a)(?:\s+of\s+understanding)?|mou|mous|agreements?|accords?|pacts?|protocols?|conventions?"
-    r"|contracts?)\b(?:\s*\([^()]*\))?[^@;.]{0,40}?\bbetween\s+(?:the\s+)?"
+    rf"(?:\b{_AGREEMENT}\b(?:\s+of\s+understanding)?(?:\s*\([^()]*\))?[^@;.]{{0,40}}?\bbetween\s+(?:the\s+)?"
     # (or a named one: "A Memorandum of Understanding (MoU) was signed between …")
     r"|@\d+@\s+(?:was|were|has\s+been|have\s+been)\s+(?:signed|inked|concluded)\b[^@;.]{0,30}?\bbetween\s+(?:the\s+)?"
     r")"
     r"(?P<list>@\d+@(?:\s*(?:\([^()]*\)\s*)?(?:,|,?\s*and)\s*(?:the\s+)?@\d+@)+)",
     re.I,
 )
-_THROUGH_BEFORE = re.compile(r"@(\d+)@\s*(?:\([^()@]*\)\s*)?,\s*(?:acting\s+)?(?:through|via)\s+(?:the\s+)?$", re.I)
+_THROUGH_BEFORE = re.compile(rf"{ACTS_THROUGH}$", re.I)
 _SIGNED = re.compile(  # (an item may have its own words in brackets: "… and B (BB, by its Spanish initials) signed")
     rf"(?P<list>@\d+@(?:\s*\([^()@]*\))?(?:\s*(?:,|,?\s*and)\s*@\d+@(?:\s*\([^()@]*\))?)+)(?:[^@;.]{{0,20}}?{_SIGNED_AGREEMENT}|(?:\s*\([^()@]*\))?\s+"
     r"(?:\w+ly\s+|also\s+|have\s+|had\s+)?(?:co-?operate|co-?operated|collaborate|collaborated|work\s+together"
@@ -475,10 +473,7 @@ def _owned(t: str) -> list[Phrased]:
     "B, the A's service,", "A's plan, B,", "B of the A", "its B" (the clause's subject's)."""
     out = [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _POSSESSIVE.finditer(t)]
     if "'s " in t or "\u2019s " in t:
-        bodies = frozenset(reading_words().body_nouns)
-        for m in _possessive_kind().finditer(t):
-            out.append(Phrased("PART_OF", [int(m[3])], [int(m[1])], m.start(), m.end()) if m[2].lower() in bodies
-                       else Phrased(OWNS, [int(m[1])], [int(m[3])], m.start(), m.end()))
+        out += [owned(t, m, int(m[1]), int(m[3])) for m in _possessive_kind().finditer(t)]
     out += [Phrased(OWNS, [int(m[1])], [int(x) for x in MENTION.findall(m["list"])], m.start(), m.end())
             for m in _OWN_LIST.finditer(t)]
     out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _OWNED_APPOSED.finditer(t)]

@@ -16,6 +16,7 @@ from loaders.lexicon import (
     ACTOR_HEAD_RE,
     ACTOR_HEADS,
     ANY_HEAD,
+    INITIALS,
     INSTRUMENT_HEADS,
     INSTRUMENT_TITLE_HEADS,
     INTERNATIONAL_WORDS,
@@ -84,8 +85,9 @@ _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for
 
 # (not the date it was passed: "the Act on Quay Finland on 28 December 2031", "… in 2031"; but "Regulation of the
 # Secretary of State of 20 February 2031" is named by its date)
-_NOT_A_DATE = (r"(?!(?<=\son\s)\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October"
-               r"|November|December)\b)(?!(?<=\sin\s)(?:19|20)\d\d\b)(?!(?<=\son\s)(?:19|20)\d\d\b)")
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_NOT_A_DATE = (rf"(?!(?<=\son\s)\d{{1,2}}\s+{_MONTHS}\b)(?!(?<=\sin\s)(?:19|20)\d\d\b)"
+               r"(?!(?<=\son\s)(?:19|20)\d\d\b)")
 _LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s+|\s*,\s*){_NOT_A_DATE}{_CW})*"
 
 
@@ -108,8 +110,8 @@ _LAW_NUMBER = re.compile(
     # "Decree 12/2031/ND-QX", "Law 31,415"
     r"(?:\s+\((?:EU|EC|EEC|EU,\s*Euratom)\))?\s+(?:No\.?\s*)?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d[\d/.-]*\d)"
     r"(?:/[A-Z]{1,5}(?:-[A-Z]{1,5})*)?"
-    r"(?P<date>\s+of\s+(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\s+)?(?:19|20)\d\d(?![\w/-]))?"  # "… of 3 May 2029", "Act No. 5 of 2019"
+    # "… of 3 May 2029", "Act No. 5 of 2019"
+    rf"(?P<date>\s+of\s+(?:\d{{1,2}}\s+{_MONTHS}\s+)?(?:19|20)\d\d(?![\w/-]))?"
 )
 
 
@@ -174,9 +176,6 @@ def actor_type(head: str, prefix_words: list[str], tail: str) -> str:
 
 
 _E_PREFIXED = re.compile(r"^[ei]-?[A-Z]")  # "e-Shop", "eBiz", "i-Voucher": a name's word all the same
-
-
-_DOTTED = re.compile(r"^[A-Z](?:\.[A-Z])+$")  # "U.S" (its last full stop is a token of its own)
 
 
 def capitalised(word: str) -> bool:
@@ -247,7 +246,7 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
             first = j  # "the Prime Minister's Office": an office named after its holder
         elif capitalised(w) and toks[j][1] + 1 <= toks[j + 1][0]:
             first = j
-        elif w == "." and j > 0 and _DOTTED.match(toks[j - 1][2]) and toks[j - 1][1] == toks[j][0] \
+        elif w == "." and j > 0 and INITIALS.fullmatch(toks[j - 1][2]) and toks[j - 1][1] == toks[j][0] \
                 and toks[j][1] + 1 <= toks[j + 1][0]:
             first = j - 1  # "the U.S. Census Bureau": the country's initials open the name
             j -= 1
@@ -342,8 +341,7 @@ def _middle_word(word: str) -> bool:
 
 
 # "… Program on 13 September 2020": a date after a programme's name is not part of it.
-_DATED_TAIL = re.compile(r"\s+\w+\s+(?:the\s+)?(?:\d|(?:January|February|March|April|May|June|July|August|September"
-                         r"|October|November|December)\b)")
+_DATED_TAIL = re.compile(rf"\s+\w+\s+(?:the\s+)?(?:\d|{_MONTHS}\b)")
 
 
 def _list_word(word: str) -> bool:

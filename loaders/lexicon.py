@@ -51,6 +51,7 @@ LAW_HEADS = frozenset(
 INSTRUMENT_TITLE_HEADS = frozenset(h.capitalize() for h in INSTRUMENT_HEADS)
 # A state's or a province's code after a name ("Service NRW", "Small Business QC"): two or three capitals.
 STATE_CODE = "[A-Z]{2,3}"
+INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+")  # "U.S", "E.U": a country's initials (the last full stop apart)
 ABBREVIATION = re.compile(  # "(MPS)", "(DG PORTS)", "(MPS; Norlandic: Havneministeriet)", "(NEP 2030)"
     r"\s*\(\s*([A-Z][A-Za-z0-9&.+-]*[A-Z][A-Za-z0-9&-]*(?:s|\+)?(?:\s[A-Z]{2,}[A-Z0-9&-]*)?(?:\s(?:19|20)\d\d)?)\s*(?:;[^()]*)?\)"
 )

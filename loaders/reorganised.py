@@ -29,10 +29,11 @@ _TOOK_OVER_RUNNING = re.compile(
     r"(?:the\s+)?@(\d+)@(?:\s+from\s+(?:the\s+)?@(?P<from>\d+)@)?",
     re.I,
 )
+_DUTIES = r"(?:functions|responsibilities|tasks|activities|duties|mandate|role|operations)"  # what a body takes over
 _OF_LIST = r"@\d+@(?:\s*(?:,|and|,\s*and)\s+(?:of\s+)?(?:the\s+)?@\d+@)*"  # "A, B and of C"
 _TOOK_OVER = re.compile(
     _ABSORBS + r"(?:the\s+|its\s+)?(?:[\w@-]+\s+){0,4}?"
-    r"(?:functions|responsibilities|tasks|activities|duties|mandate|role)\s+of\s+(?:the\s+)?(?:former\s+|ex\s+)?"
+    rf"{_DUTIES}\s+of\s+(?:the\s+)?(?:former\s+|ex\s+)?"
     rf"(?P<list>(?!@\d+@['\u2019]s\b){_OF_LIST}"
     # "… of A (ABC) together with most of those of B", "… as well as those of B and C"
     r"(?:\s*(?:\([^()]*\)\s*)?,?\s*(?:together\s+with|as\s+well\s+as|and)\s+(?:most\s+|some\s+|all\s+|part\s+)?"
@@ -132,8 +133,7 @@ _NEW_NAME_OF = re.compile(
 # said of the sentence's subject).
 _TAKING_OVER = re.compile(
     r"^\W*(?:the\s+)?@(\d+)@[^;]{0,150}?,\s+(?:taking|having\s+taken)\s+over\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,4}?"
-    r"(?:functions|responsibilities|tasks|activities|duties|mandate|role|operations)\s+of\s+(?:the\s+)?(?:former\s+)?"
-    r"@(\d+)@",
+    rf"{_DUTIES}\s+of\s+(?:the\s+)?(?:former\s+)?@(\d+)@",
     re.I,
 )
 
@@ -208,13 +208,10 @@ def reorganised(t: str) -> list[Phrased]:
     for m in _COMBINING_BODIES.finditer(t):
         merged = [int(x) for x in MENTION.findall(m["list"])]
         out.append(Phrased("SUCCEEDED_BY", merged, [int(m[1])], m.start(), m.end()))
-    for m in _ITS_PREDECESSOR.finditer(t):
-        old, new = (m[1], m[3]) if m[2].lower() == "successor" else (m[3], m[1])
-        out.append(Phrased("SUCCEEDED_BY", [int(old)], [int(new)], m.start(), m.end()))
     for m in _ENDED_AND_MADE.finditer(t):
         out.append(Phrased("SUCCEEDED_BY", [int(x) for x in MENTION.findall(m["list"])], [int(m["new"])], m.start(),
                            m.end()))
-    for m in _SUCCESSION_OF.finditer(t):
+    for m in (*_SUCCESSION_OF.finditer(t), *_ITS_PREDECESSOR.finditer(t)):
         old, new = (m[1], m[3]) if m[2].lower() == "successor" else (m[3], m[1])
         out.append(Phrased("SUCCEEDED_BY", [int(old)], [int(new)], m.start(), m.end()))
     for m in _RESPONSIBILITY_MOVED.finditer(t):

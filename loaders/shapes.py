@@ -205,9 +205,10 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
 
 
 _OFFICES_AS_BODIES = frozenset(READING["offices_as_bodies"])  # "Small Business Commissioner": an office that acts
-_LOCALITY_NOUNS = frozenset(("City", "County", "State", "Province", "Region", "District", "Prefecture"))
 _TWIN_PLACE = re.compile(r"^[A-Z][a-z\u00e0-\u00ff]+-[A-Z][a-z\u00e0-\u00ff]+$")  # "Cluj-Napoca", "Port-Louis"
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near)\s+$")
+# (only these: "of" or "across", _PLACE_CUES for a lone word, come before brands too: "the umbrella of Quay-Digital")
+_AT_PLACE = re.compile(r"\b(?:in|at|from|near)\s+$")
+
 
 
 def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) -> Candidate | None:
@@ -227,8 +228,7 @@ def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) ->
         return None  # "Trade Secretary", "Finance Minister": an office a person holds, not a body
     if words and _a_post(words, rw):
         return None  # "Director General", "Chief Executive", "Executive Director of X": a person's post, not a body
-    if len(words) == 1 and _TWIN_PLACE.match(words[0]) and _PLACE_BEFORE.search(text, max(0, part[0][0] - 6),
-                                                                                part[0][0]):
+    if len(words) == 1 and _TWIN_PLACE.match(words[0]) and _AT_PLACE.search(text, max(0, part[0][0] - 6), part[0][0]):
         return None  # "in Port-Louis", "from Cluj-Napoca": a place
     if not words or _shouted(words) or _coded(words) or _place(words, rw) or _portfolio(text, part[0][0], rw) \
             or _person(text, part[0][0], part[-1][1]):
@@ -237,7 +237,7 @@ def _part_name(text: str, part: list[tuple[int, int, str]], rw: ReadingWords) ->
         return None  # "Sorvik City, 14 March 2032 – …": a press release's dateline names a place
     kind = "proper"
     named_as = _noun_before(text, part[0][0])
-    if len(words) in (2, 3) and words[-1] in _LOCALITY_NOUNS and named_as is None:
+    if len(words) in (2, 3) and words[-1] in REGIONAL_WORDS and named_as is None:
         # "Baguio City", "Ilfov County", "Gombe State": a place, or its government when a sentence says it acts
         return Candidate(part[0][0], part[-1][1], "RegionalGovernment", canonical_name(text[part[0][0] : part[-1][1]]),
                          "single")
