@@ -25,6 +25,7 @@ from loaders.head_names import DASHES, capitalised, head_named
 from loaders.lexicon import (
     ACTOR_HEADS,
     ANY_HEAD,
+    CAPITALS,
     INSTRUMENT_HEADS,
     MEASURE_NOUNS,
     MEMO_SIZE,
@@ -47,7 +48,7 @@ from loaders.shapes import edition, shaped_names, shaped_type
 from loaders.short_forms import TRIGGERS, short_forms
 from loaders.text_tables import GLOSSARY_LINE, field_label_end
 
-_ACRONYM = re.compile(r"(?<![\w@+-])([A-Z][A-Za-z0-9&+]*[A-Z][A-Za-z0-9&]*)(?![\w@+-])")  # (and "B+P")
+_ACRONYM = re.compile(rf"(?<![\w@+-])([{CAPITALS}][\w&+]*[{CAPITALS}][\w&]*)(?![\w@+-])")  # (and "B+P", "ČMZ")
 _MEASURE = re.compile(rf"^(?P<name>(?:{MEASURE_NOUNS})\s+(?:for|to|on|towards)\s+[a-z0-9][\w\s,'&-]{{2,80}})$")
 
 

@@ -13,6 +13,7 @@ from functools import cache
 
 from loaders.lexicon import (
     ABBREVIATION,
+    CAPITALS,
     ACTOR_HEAD_RE,
     ACTOR_HEADS,
     ANY_HEAD,
@@ -42,7 +43,7 @@ _STOP_WORDS = frozenset(STOP.replace("\\", "").split("|")) | {"e.g", "i.e"}
 
 
 # a capitalised word (elided: "l'Italia"), an acronym or a number
-_CW = r"(?:(?:[ldLD]['\u2019])?[A-Z\u00c0-\u00de0-9](?:[\w'&]|[.-](?=\w))*|[a-z][A-Z][\w'&]*)"  # (and "eGovernment")
+_CW = rf"(?:(?:[ldLD]['\u2019])?[{CAPITALS}0-9](?:[\w'&]|[.-](?=\w))*|[a-z][A-Z][\w'&]*)"  # (and "eGovernment")
 
 
 # "and" in the languages names are written in: "Economy, Development and Tourism", "Fomento y Turismo".
@@ -53,7 +54,7 @@ _CLOSING_AND = re.compile(rf"\s(?:{_AND})\s")
 # English "of" again is mostly the country: "Ministry of Ports of Norland").
 _INNER_OF = (
     r"\s+(?:de|del|des|du|di|della|delle|dello|dei|degli|der|van|da|do|dos|das|\u00e0s|aos|ao|pela|pelo|zur|zum)\s+"
-    r"(?:(?:la|el|los|las|le|les|a|o)\s+)?(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])"
+    rf"(?:(?:la|el|los|las|le|les|a|o)\s+)?(?=[{CAPITALS}][a-z\u00e0-\u00ff])"
 )
 
 # A tail's "and" goes on unless a body's name follows: "… and Industry", "… and the Civil Service" stay;
@@ -68,8 +69,8 @@ _NEXT_BODY = (  # ("… and the Valdorian Chamber of Commerce": a head with a ta
     # "… of Finance and the Norland Industrial Development Fund": an instrument's name (or a fund that is a body)
     rf"|the\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{alternation(h.capitalize() for h in INSTRUMENT_HEADS)})\b"
     rf"|the\s+[A-Z][\w'-]*\s+(?:{ACTOR_HEAD_RE})\s+(?:of|for)\s"
-    r"|the\s+[A-Z\u00c0-\u00de]{2,}(?![\w-])"  # "… Research and Economy and the WKÖ": another body's abbreviation
-    r"|[A-Z\u00c0-\u00de]{4,}(?![\w-])"  # "… of Ports and MDOCKS" (not a topic's: "… of Posts and ICT")
+    rf"|the\s+[{CAPITALS}]{{2,}}(?![\w-])"  # "… Research and Economy and the WKÖ": another body's abbreviation
+    rf"|[{CAPITALS}]{{4,}}(?![\w-])"  # "… of Ports and MDOCKS" (not a topic's: "… of Posts and ICT")
 )
 _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for 2031"
     rf"(?:(?:the|a|la|el|los|las|le|les|o)\s+)?(?!(?:19|20)\d\d\b){_CW}"
@@ -102,7 +103,7 @@ _ACTOR_TAIL = re.compile(rf"(?:\s+General)?\s+(?:{TAIL_OPENERS})\s+{_TAIL}")  # 
 # Heads of names in Romance languages, whose adjectives follow them ("Servicio Nacional de …")
 _ROMANCE_HEADS = frozenset(READING["heads_before_adjectives"])
 _ARTICLES = frozenset(READING["articles_before_heads"])
-_ADJECTIVES_TAIL = re.compile(rf"(?:\s+[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+){{1,2}}\s+(?:{TAIL_OPENERS})\s+{_TAIL}")
+_ADJECTIVES_TAIL = re.compile(rf"(?:\s+[{CAPITALS}][a-z\u00e0-\u00ff]+){{1,2}}\s+(?:{TAIL_OPENERS})\s+{_TAIL}")
 
 
 # "Decree No. 2030-12", "Regulation (EU) 2031/555", "Decree-Law No. 48 of 3 May 2029".
@@ -476,7 +477,7 @@ _ARTICLE_BEFORE = frozenset(("the", "The", "a", "A", "its", "Its", "their", "The
 _VERSION_AFTER = re.compile(r" (?:Plus|II|III|IV|VI|VII|[2-5]\.0)(?![\w.+-])")
 
 
-_CAPITAL_WORD = r"(?:[A-Z\u00c0-\u00de](?:[\w'&]|[.-](?=\w))*)"  # (no year: "Plan 2030" is dated, see _tidy)
+_CAPITAL_WORD = rf"(?:[{CAPITALS}](?:[\w'&]|[.-](?=\w))*)"  # (no year: "Plan 2030" is dated, see _tidy)
 # Capitalised words after a title-case head, listed with commas and "and", joined by "for", "of" or "in":
 # at least two of them (a list or a phrase), so one name right after a head stays a name of its own.
 _TITLE_AFTER = re.compile(

@@ -49,11 +49,15 @@ LAW_HEADS = frozenset(
     ("Act", "Law", "Code", "Decree", "Ordinance", "Regulation", "Directive", "Bill", "Decree-Law", "Decision")
 )
 INSTRUMENT_TITLE_HEADS = frozenset(h.capitalize() for h in INSTRUMENT_HEADS)
+# The capital letters of the Latin alphabets names are written in, for a character class: "TÜBİK" and "ČMZ"
+# are abbreviations as "MPS" is.
+CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 # A state's or a province's code after a name ("Service NRW", "Small Business QC"): two or three capitals.
 STATE_CODE = "[A-Z]{2,3}"
 INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+")  # "U.S", "E.U": a country's initials (the last full stop apart)
-ABBREVIATION = re.compile(  # "(MPS)", "(DG PORTS)", "(MPS; Norlandic: Havneministeriet)", "(NEP 2030)"
-    r"\s*\(\s*([A-Z][A-Za-z0-9&.+-]*[A-Z][A-Za-z0-9&-]*(?:s|\+)?(?:\s[A-Z]{2,}[A-Z0-9&-]*)?(?:\s(?:19|20)\d\d)?)\s*(?:;[^()]*)?\)"
+ABBREVIATION = re.compile(  # "(MPS)", "(DG PORTS)", "(MPS; Norlandic: Havneministeriet)", "(NEP 2030)", "(TÜBİK)"
+    rf"\s*\(\s*([{CAPITALS}][\w&.+-]*[{CAPITALS}][\w&-]*(?:s|\+)?(?:\s[{CAPITALS}]{{2,}}[{CAPITALS}0-9&-]*)?"
+    r"(?:\s(?:19|20)\d\d)?)\s*(?:;[^()]*)?\)"
 )
 ANY_HEAD = frozenset(ACTOR_HEADS) | LAW_HEADS | SENTENCE_CASE_HEADS | INSTRUMENT_TITLE_HEADS
 # The words that open a name's tail after its head, in the languages names are written in ("Ministry of

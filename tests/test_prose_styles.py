@@ -2847,3 +2847,14 @@ def test_a_countrys_initials_a_plans_span_and_an_abbreviation_written_onto_a_nam
     assert x.find("QDB") is not None and x.find("QDB").name == "Quay Development Bank"
     assert "Lina Dorsk" not in names(x)
     assert ("COLLABORATES_WITH", "Quay Office", "U.S. Census Bureau") in dated_facts(x)
+
+
+def test_abbreviations_written_with_accented_capitals():
+    x = extract(document_from_text(
+        "The Small Quay Development Organisation (KÜSQA) runs the Tide Grant. The Pier Council of Norland (PİDEK) "
+        "operates the Dock Loan; PİDEK also manages the Harbour Fund. The agency ČMZQ administers the Quay Voucher.\n"
+    ))
+    assert x.find("KÜSQA").name == "Small Quay Development Organisation"
+    assert x.find("PİDEK").name == "Pier Council of Norland"
+    assert {("IMPLEMENTS", "Pier Council of Norland", "Harbour Fund"), ("IMPLEMENTS", "ČMZQ", "Quay Voucher")} \
+        <= set(dated_facts(x))
