@@ -270,6 +270,25 @@ def clause_subject(head: str) -> int | None:
             return int(m[1])
     return None
 
+def stand_in(t: str, at: int, nearest: int) -> int | None:
+    """The clause's subject, when the mention nearest before a phrase at ``at`` is a preposition's object: the
+    mention that takes its place if the two ends do not fit ("A was set up in 2030 under Act 5 as the successor
+    to B": A succeeded B, not the act)."""
+    pos = t.rfind(f"@{nearest}@", 0, at)
+    if pos < 0 or _GOVERNED_BEFORE.search(t, max(0, pos - 12), pos) is None:
+        return None
+    subject = clause_subject(t[:pos])
+    if subject is None or subject == nearest:
+        return None
+    between = t[t.find(f"@{subject}@") : at]
+    if _RELATIVE_WORD.search(between) or any(  # ("paid its grant to firms that invested under P": not the payer)
+        int(m[1]) != subject and _GOVERNED_BEFORE.search(between, max(0, m.start() - 12), m.start()) is None
+        for m in MENTION.finditer(between)
+    ):
+        return None
+    return subject
+
+
 def skip_behalf(t: str, at: int) -> int:
     """Where the words after a verb go on once "on X's behalf" is passed."""
     b = _BEHALF.match(t, at)

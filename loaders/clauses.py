@@ -28,6 +28,7 @@ from loaders.clause_ends import (
     list_end,
     objects_after,
     skip_behalf,
+    stand_in,
     subjects_before,
 )
 from loaders.lexicon import READING, memoised
@@ -106,7 +107,10 @@ class Phrased:
     before_phrase: tuple[int, ...] = ()  # the mentions of the clause before the phrase, in order
     typed: bool = False  # stated only between names whose type is known (not found by shape alone)
     instruments: bool = False  # only the instruments among the sources are meant (the first one)
-    owners: tuple[int, ...] = ()  # for "its B": the names before, nearest first, if the subject owns nothing
+    # Names that take the place of the names before the phrase, nearest first, when those fit nothing: for "its
+    # B", the names before if the subject owns nothing; else the clause's subject.
+    owners: tuple[int, ...] = ()
+    backward: bool = False  # the names before the phrase are its targets ("B is run by A"), for ``owners``
     frame: bool = False  # the phrases inside its span say nothing of their own ("B is the new name, adopted …, of A")
 
 
@@ -321,9 +325,12 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     on = _ON_INSTRUMENT.match(t, list_end(t, m.end()))  # "works with B on P"
     # "A offers training to member firms, in cooperation with B": if the mention before cannot work with B (a
     # target group), the clause's subject does
-    fallback = clause_subject(t[: m.start()]) if relation == "COLLABORATES_WITH" and forward else None
+    # ("A was set up under Act 5 as the successor to B": if the act cannot succeed B, A, the clause's subject, does)
+    fallback = clause_subject(t[: m.start()]) if relation == "COLLABORATES_WITH" and forward else \
+        stand_in(t, m.start(), before[0]) if len(before) == 1 else None
     out.append(Phrased(relation, sources, targets, m.start(), m.end(), (*clause, int(on[1])) if on else clause,
-                       owners=(fallback,) if fallback is not None and fallback not in sources else ()))
+                       owners=(fallback,) if fallback is not None and fallback not in before else (),
+                       backward=not forward))
     return out
 
 

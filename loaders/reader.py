@@ -359,6 +359,16 @@ class Reader:
         for fact in self.pairs.get((rel, source, target), ()):
             fact.evidence.update(dict.fromkeys(spans))
 
+    def fits(self, rel: str, source: str, target: str) -> bool:
+        """Whether :meth:`add` would state the fact, the types it may give free ends included (none is changed)."""
+        if self.schema.allows(rel, self.type_of(source), self.type_of(target)) \
+                and not self._mixed_family(rel, source, target):
+            return True
+        kept = self.drafts[source].type, self.drafts[target].type
+        fitted = self.refit(rel, source, target)
+        self.drafts[source].type, self.drafts[target].type = kept
+        return self.schema.allows(rel, *fitted)
+
     def _mixed_family(self, rel: str, source: str, target: str) -> bool:
         """A body part of, or succeeded by, an instrument (or the reverse) where one end's type is still
         free: the schema allows it, but the free end is more likely of the other's family."""

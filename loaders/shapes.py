@@ -177,8 +177,8 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
                 last = k  # "… l'Industria", "Osez l'IA": an elided article before a capital stays in the name
             elif word in _FOR_ALL and last == k - 2 and toks[k - 1][2] == "for":
                 last = k  # "Prosperity for All", "Skills for Everyone": a name's ending
-            elif word[0].isdigit() and last == k - 1 and edition(word):
-                last = k  # "Harbour 2030", "Quay 4.0"
+            elif word[0].isdigit() and last == k - 1 and edition(word) and not _MAGNITUDE.match(text, toks[k][1]):
+                last = k  # "Harbour 2030", "Quay 4.0" (not an amount: "TL 4.2 billion")
             elif word in ("2", "4") and last == k - 1 and k + 1 < n and _cap(toks[k + 1][2]):
                 pass  # "Fit 4 Digital", "Skills 2 Go": a digit read as "for" or "to", inside a name
             elif word == "in" and last == i == k - 1 and w in rw.in_name_openers and k + 1 < n and _cap(toks[k + 1][2]):
@@ -204,6 +204,7 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
     return runs, cuts
 
 
+_MAGNITUDE = re.compile(r"\s*(?:million|billion|trillion|thousand|crore|lakh|bn|mn|m|k)\b", re.I)  # "4.2 billion"
 _OFFICES_AS_BODIES = frozenset(READING["offices_as_bodies"])  # "Small Business Commissioner": an office that acts
 _TWIN_PLACE = re.compile(r"^[A-Z][a-z\u00e0-\u00ff]+-[A-Z][a-z\u00e0-\u00ff]+$")  # "Cluj-Napoca", "Port-Louis"
 # (only these: "of" or "across", _PLACE_CUES for a lone word, come before brands too: "the umbrella of Quay-Digital")

@@ -2858,3 +2858,16 @@ def test_abbreviations_written_with_accented_capitals():
     assert x.find("PİDEK").name == "Pier Council of Norland"
     assert {("IMPLEMENTS", "Pier Council of Norland", "Harbour Fund"), ("IMPLEMENTS", "ČMZQ", "Quay Voucher")} \
         <= set(dated_facts(x))
+
+
+def test_an_amount_is_no_name_and_a_prepositions_object_is_no_subject():
+    x = extract(document_from_text(
+        "The package, worth TL 4.2 billion over 2030-2032, will be delivered by the Quay Agency. The Tide Fund holds "
+        "NOK 1.5 billion.\n\n"
+        "The Pier Agency was established in 2031 under Act No. 36 as the successor to the Dock Office.\n\n"
+        "In 2030, Sorvik City paid its Quay Grant to local firms that invested under the national Tide Programme.\n"
+    ))
+    assert not {"TL 4.2", "NOK 1.5"} & names(x)
+    found = set(dated_facts(x))
+    assert ("SUCCEEDED_BY", "Dock Office", "Pier Agency") in found
+    assert not any(f[1] == "Sorvik City" and f[2] == "Tide Programme" for f in found)
