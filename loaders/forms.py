@@ -85,10 +85,12 @@ _TRANSLATED = re.compile(r"@(\d+)@[*_]*\s*\(\s*[*_]*@(\d+)@")  # "**A** (*B*, AB
 def _apposition() -> re.Pattern[str]:
     nouns = alternation(reading_words().body_nouns)
     return re.compile(
-        # "A, the directorate of B", "A is the unit of B responsible for …"
-        rf"(?<!\bof\s)(?<!\bof\sthe\s)@(\d+)@\s*(?:,|\s(?:is|was|remains|has\s+been)\s)\s*(?:the|an?)\s+"
-        rf"(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s+"
-        rf"(?:of|under|within|in|for)\s+(?:the\s+)?@(\d+)@",
+        # "A, the directorate of B", "A is the unit of B responsible for …", "A opened in 2013 as a decentralised
+        # body of B", "A, an office created within B"
+        rf"(?<!\bof\s)(?<!\bof\sthe\s)@(\d+)@\s*(?:\([^()@]*\)\s*)?"
+        rf"(?:,|\s(?:is|was|are|were|remains|became|becomes|has\s+been|(?:[\w-]+\s+){{0,6}}?as)\s)\s*(?:the|an?)\s+"
+        rf"(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s+(?:(?:created|established|set\s+up|placed|located|housed)\s+)?"
+        rf"(?:of|under|within|in|for|inside)\s+(?:the\s+)?@(\d+)@",
         re.I,
     )
 

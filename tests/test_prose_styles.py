@@ -2871,3 +2871,13 @@ def test_an_amount_is_no_name_and_a_prepositions_object_is_no_subject():
     found = set(dated_facts(x))
     assert ("SUCCEEDED_BY", "Dock Office", "Pier Agency") in found
     assert not any(f[1] == "Sorvik City" and f[2] == "Tide Programme" for f in found)
+
+
+def test_a_body_described_as_a_unit_of_another_after_as_a_dash_or_a_participle():
+    found = facts(
+        "The Quay Institute opened its doors in January 2031 as a decentralised body of the Ministry of Docks.\n\n"
+        "The Pier Agency (PA) is a state contributory organisation of the Ministry of Tides.\n\n"
+        "HarbourNet, an office created within the Department of Ports in 2030, coordinates broadband.\n"
+    )
+    assert {("PART_OF", "Quay Institute", "Ministry of Docks"), ("PART_OF", "Pier Agency", "Ministry of Tides"),
+            ("PART_OF", "HarbourNet", "Department of Ports")} <= found
