@@ -193,8 +193,9 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
         return []  # far away, or "P comes from F, while checks are carried out by A": the clause has its own subject
     opened = head.rfind("(", 0, m.start()) + 1
     if ")" in m[2] and "(" not in m[2] and (p := _BEFORE_PARENTHESIS.search(head, 0, opened)):
-        # "P (2022 - 2026, Decree 5) - support under B": what the parentheses qualify is what is under B
-        return [int(p[1])]
+        # "P (2022 - 2026, Decree 5) - support under B": what the parentheses qualify is what is under B (and
+        # the list it closes: "A and B (an aside naming C) were subsumed under D")
+        return _closing(head, p)
     if m[2].lstrip().startswith(",") and (a := _APPOSED.search(head, 0, m.start())) is not None:
         return [int(a[1])]  # "A, the agency for B, runs C": A runs C
     if m[2].lstrip().startswith(",") and not _APPOSITIVE_PHRASE.match(t, at) and (
@@ -217,6 +218,11 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
         return [int(aside[1])]  # "P, established by the Relief Act in 2030, was run by A": P, not the act
     if (owner := _OF_BEFORE.search(head, 0, m.start())) is not None:
         return [int(owner[1])]  # "the Digital Office of the Ministry of Ports runs P": the office runs it
+    return _closing(head, m)
+
+
+def _closing(head: str, m: re.Match[str]) -> list[int]:
+    """Mention ``m`` with the list it closes ("A, B and C")."""
     found = [int(m[1])]
     rest = head[: m.start()]
     j = _CLOSED_BEFORE.search(rest)

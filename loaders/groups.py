@@ -52,6 +52,8 @@ def _case_exact(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 
 _COLLECTIVE_EXACT = _case_exact(_COLLECTIVE)
+_TITLED_SIZES = re.compile(r"\b(?:Micro|Small|Medium)\b[\w\s,-]{0,30}\b(?:Enterprises|Firms|Businesses|Companies)\b")
+_CAPITAL_NEXT = re.compile(r"[\s-]+(?:\(\s*[A-Z]+s?\s*\)\s+)?[A-Z][a-z]")  # a name goes on: "… Enterprises Act"
 _NAME_GOES_ON = re.compile(rf" (?:{ACTOR_HEAD_RE})\b")
 
 
@@ -205,4 +207,10 @@ def groups(text: str, low: str) -> list[Candidate]:
         for m in _TARGET.finditer(text[:1].lower() + text[1:] if text[:1].isupper() else text):
             name = _target_name(m)
             found.append(Candidate(m.start(), m.end(), "TargetGroup", name, "target", _as_written(m, name)))
+        if _TITLED_SIZES.search(text) and len(low) == len(text):
+            # "Micro, Small and Medium Enterprises" in title case: the group still, unless a name goes on
+            for m in _TARGET.finditer(low):
+                if m["sizes"] and text[m.start()].isupper() and not _CAPITAL_NEXT.match(text, m.end()):
+                    name = _target_name(m)
+                    found.append(Candidate(m.start(), m.end(), "TargetGroup", name, "target", _as_written(m, name)))
     return found + described(text)

@@ -116,7 +116,10 @@ _INTO_ONE = r"\s+into\s+(?:(?:a|an|the|one)\s+)?(?:(?:single|new|unified|merged|
 _MERGES_INTO = re.compile(
     r"\b(?:merg(?:es|ed|e|ing)|combin(?:es|ed|e|ing)|amalgamat(?:es|ed|e|ing)|consolidat(?:es|ed|e|ing)|fus(?:es|ed|e)"
     r"|transform(?:s|ed|ing)?|conver(?:ts|ted|t|ting)|turn(?:s|ed|ing)?|chang(?:es|ed|e|ing)|upgrad(?:es|ed|e|ing)"
-    r"|reorgani[sz](?:es|ed|e|ing)|restructur(?:es|ed|e|ing)|fold(?:s|ed|ing)?)"
+    r"|reorgani[sz](?:es|ed|e|ing)|restructur(?:es|ed|e|ing)|fold(?:s|ed|ing)?"
+    # (named as a noun: "approved the incorporation of A and B into C")
+    r"|(?:merger|incorporation|integration|absorption|amalgamation|consolidation|conversion|transformation|fusion"
+    r"|upgrading|reorgani[sz]ation|restructuring|folding)\s+of)"
     rf"\s+(?:the\s+)?(?P<list>{LIST}(?:{_MERGED_WITH})?)[^@;.]{{0,40}}?{_INTO_ONE}",
     re.I,
 )

@@ -2881,3 +2881,33 @@ def test_a_body_described_as_a_unit_of_another_after_as_a_dash_or_a_participle()
     )
     assert {("PART_OF", "Quay Institute", "Ministry of Docks"), ("PART_OF", "Pier Agency", "Ministry of Tides"),
             ("PART_OF", "HarbourNet", "Department of Ports")} <= found
+
+
+def test_reorganisations_named_as_nouns_and_a_list_before_an_aside_in_parentheses():
+    x = extract(document_from_text(
+        "On 4 August 2031 Cabinet approved the incorporation of the Quay Finance Agency (qfa) and Pier Banks "
+        "Development Agency (PBDA) into the Tide Enterprise Development Agency (Teda).\n\n"
+        "The conversion of the Norland Small Industry Board (NSIB) into the Norland Enterprises Agency took effect "
+        "in 2032. The Harbour Agency was established on the basis of the Dock Agency and the Pier Support Agency.\n\n"
+        "In the 1990s, the Cottage Department and the Quay Commission (dedicated to all Norland enterprises, "
+        "including Micro, Small, Medium and Large Enterprises) were subsumed under the Dock Board. The Tide Office "
+        "will remain in the structure of the Ministry of Quays.\n"
+    ))
+    found = dated_facts(x)
+    assert {("SUCCEEDED_BY", "Quay Finance Agency", "Tide Enterprise Development Agency"),
+            ("SUCCEEDED_BY", "Pier Banks Development Agency", "Tide Enterprise Development Agency"),
+            ("SUCCEEDED_BY", "Norland Small Industry Board", "Norland Enterprises Agency"),
+            ("SUCCEEDED_BY", "Dock Agency", "Harbour Agency"), ("SUCCEEDED_BY", "Pier Support Agency", "Harbour Agency"),
+            ("SUCCEEDED_BY", "Cottage Department", "Dock Board"), ("SUCCEEDED_BY", "Quay Commission", "Dock Board"),
+            ("PART_OF", "Tide Office", "Ministry of Quays")} <= set(found)
+    assert found["SUCCEEDED_BY", "Norland Small Industry Board", "Norland Enterprises Agency"][0] == 2032
+    assert not {"Micro", "Small"} & names(x)
+
+
+def test_firm_sizes_in_title_case_are_a_target_group():
+    x = extract(document_from_text(
+        "The Pier Agency supports Micro, Small and Medium Enterprises (MSMEs) across Norland. The Micro and Small "
+        "Enterprises Act was passed in 2032.\n"
+    ))
+    types = {e.name: e.type for e in x.entities}
+    assert types.get("MSMEs") == "TargetGroup" and types.get("Micro and Small Enterprises Act") == "Law"
