@@ -107,6 +107,11 @@ _OWNER_GAP = re.compile(r"^(?:'s|\u2019s)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s
 _APPOSING = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:the\s+)?$")
 
 _BEFORE_PARENTHESIS = re.compile(r"@(\d+)@\s*\($")
+# "A, formerly known as B (…)," : the aside names A's old name; what follows is said of A.
+_FORMER_NAME = re.compile(
+    r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:formerly|previously|once|originally)\s+(?:known\s+as\s+|called\s+|named\s+)?"
+    r"(?:the\s+)?$", re.I)
+_ASIDE_CLOSED = re.compile(r"\s*(?:\([^()]*\)\s*)?,")
 
 _RELATIVE_ASIDE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who)\s[^,@;]*$", re.I)
 # Phrases that name a mention again rather than state what the clause's subject does.
@@ -196,6 +201,8 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
         # "P (2022 - 2026, Decree 5) - support under B": what the parentheses qualify is what is under B (and
         # the list it closes: "A and B (an aside naming C) were subsumed under D")
         return _closing(head, p)
+    if _ASIDE_CLOSED.match(m[2]) and (a := _FORMER_NAME.search(head, 0, m.start())) is not None:
+        return [int(a[1])]  # "A, formerly known as B (renamed in 2026), now sits under C": A does
     if m[2].lstrip().startswith(",") and (a := _APPOSED.search(head, 0, m.start())) is not None:
         return [int(a[1])]  # "A, the agency for B, runs C": A runs C
     if m[2].lstrip().startswith(",") and not _APPOSITIVE_PHRASE.match(t, at) and (

@@ -428,6 +428,8 @@ _OF_THE = re.compile(r"@(\d+)@\s+of\s+(?:the\s+)?@(\d+)@")
 
 # "the Directorate for X in the Ministry of Y" (not "in the Ministry's building"): a body inside another.
 _INSIDE = re.compile(r"@(\d+)@(?:\s*,)?\s+in\s+(?:the\s+)?@(\d+)@(?!\s*(?:'s|\u2019s))")
+# "At the Ministry of Y, the Department of X operates …": the unit a sentence opens inside.
+_OPENS_INSIDE = re.compile(r"^\W*(?:At|In|Within|Inside)\s+(?:the\s+)?@(\d+)@\s*,\s*(?:the\s+)?@(\d+)@(?!\s*(?:'s|\u2019s))")
 
 
 # "A's economic action plan, B, …": the same, the owner first.
@@ -483,6 +485,7 @@ def _owned(t: str) -> list[Phrased]:
     out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True) for m in _OF_THE.finditer(t)]
     if " in " in t:
         out += [Phrased(INSIDE, [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True) for m in _INSIDE.finditer(t)]
+    out += [Phrased(INSIDE, [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True) for m in _OPENS_INSIDE.finditer(t)]
     if "flagship" in t:  # "Its flagship delivery vehicle for digitalisation is P" ("its" read as the body it means)
         out += [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _FLAGSHIP_IS.finditer(t)]
     if (f := _ITS_FRAME.match(t)) is not None:

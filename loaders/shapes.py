@@ -164,8 +164,9 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
             runs.append(toks[i : i + 2])  # "Service Quayland", "Agency Norland": a body's head, then one name
             i += 2
             continue
-        if not _cap(w) or (w in rw.not_names and not opens_country) or w in ANY_HEAD:
-            i += 1
+        if not _cap(w) or (w in rw.not_names and not opens_country) or w in ANY_HEAD or (
+                i == 0 and len(w) >= 7 and w.endswith("ly") and text.startswith(",", toks[0][1])):
+            i += 1  # (an adverb opening the sentence is no name: "Similarly, …")
             continue
         last, k = i, i + 1
         while k < n and _run_gap(text[toks[k - 1][1] : toks[k][0]]):

@@ -2911,3 +2911,25 @@ def test_firm_sizes_in_title_case_are_a_target_group():
     ))
     types = {e.name: e.type for e in x.entities}
     assert types.get("MSMEs") == "TargetGroup" and types.get("Micro and Small Enterprises Act") == "Law"
+
+
+def test_page_markup_addresses_and_an_opening_adverb_are_no_names():
+    x = extract(document_from_text(
+        'Quay News\n<!-- tag --> <script async src="https://tags.example/js?id=G-QC"></script> <script> window.d = '
+        "window.d || [];\nfunction tag(){d.push(arguments);} </script>\n"
+        "The Dock Office runs the Tide Grant (see https://dock.example/Tide-Grant or www.Quay.example). "
+        "Similarly, the secretariat for the Quay Council will be handed to the Pier Bank.\n"
+    ))
+    assert names(x) == {"Dock Office", "Tide Grant", "Quay Council", "Pier Bank"}
+
+
+def test_a_sentence_opening_inside_a_ministry_and_a_former_name_in_an_aside():
+    found = facts(
+        "At the Ministry of Piers, the Department of Harbour Promotion, DHP, operates the Quay Transformation Hubs.\n\n"
+        "The Quay Digital Corporation (QDC), formerly known as the Pier Multimedia Corporation (renamed in 2026), now "
+        "sits under the Ministry of Digital.\n"
+    )
+    assert {("PART_OF", "Department of Harbour Promotion", "Ministry of Piers"),
+            ("SUCCEEDED_BY", "Pier Multimedia Corporation", "Quay Digital Corporation"),
+            ("PART_OF", "Quay Digital Corporation", "Ministry of Digital")} <= found
+    assert ("PART_OF", "Pier Multimedia Corporation", "Ministry of Digital") not in found

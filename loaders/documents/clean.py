@@ -68,12 +68,28 @@ def _clean_text(text: str) -> str:
     return text
 
 
+# A web page's markup and addresses saved into a text file ("<script …>…</script>", "<!-- … -->", "https://…"): no
+# words of the document. Blanked, their line breaks kept.
+_MARKUP = re.compile(
+    r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]{0,400})?/?>"
+    r"|\(\s*(?:https?://|www\.)[^\s<>\"()]+\s*\)"  # "(www.quay.example)": the brackets go too
+    r"|\b(?:https?://|www\.)[^\s<>\"()]*[^\s<>\"().,;:!?'\]]",  # (not the full stop after it)
+    re.I | re.S,
+)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " + "\n" * m[0].count("\n")
+
+
 def clean_line(line: str) -> str:
     """The matching view of one line: plain quotes, dashes, spaces, bullets and arrows; original words.
 
     >>> clean_line("\u2022 Formerly the \u201cOld Board\u201d \u2013 1990\u20132001")
     '- Formerly the "Old Board" - 1990-2001'
     """
+    if "<" in line or "://" in line or "www." in line:
+        line = _MARKUP.sub(_blank, line)
     if line.isascii():
         line = line.replace("\t", " ").replace("`", "'")
         return _ASCII_ARROW.sub("\u2192", line) if ">" in line else line
