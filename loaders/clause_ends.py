@@ -71,9 +71,13 @@ _NEW_CLAUSE = re.compile(  # (or the object is a noun with a relative clause: "a
 _EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|namely|especially)\s+(?:the\s+)?$",
                        re.I)
 
+# (a name's abbreviation in parentheses, and words between the aside and the verb: "A (AB), together with C (CD),
+# today launched P")
+_PAREN = r"(?:\s*\([^()@]*\))?"
+_BEFORE_VERB = r"(?:(?:has|have|had|will|today|also|now|recently|yesterday|formally|officially)\s+)*"
 _WITH_ASIDE = re.compile(
-    r"@(\d+)@\s*,\s*(?:together\s+with|along\s+with|alongside|jointly\s+with)\s+(?:the\s+)?"
-    r"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)\s*,\s*$",
+    rf"@(\d+)@{_PAREN}\s*,\s*(?:together\s+with|along\s+with|alongside|jointly\s+with)\s+(?:the\s+)?"
+    rf"(?P<list>@\d+@{_PAREN}(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@{_PAREN})*)\s*,\s*{_BEFORE_VERB}$",
     re.I,
 )
 
@@ -81,7 +85,7 @@ _WITH_ASIDE = re.compile(
 # says B and C work with A).
 _PARTNERED_ASIDE = re.compile(
     r"^\W*(?:the\s+)?@(\d+)@\s*,?\s+in\s+(?:close\s+)?(?:collaboration|cooperation|co-operation|partnership|association)"
-    r"\s+with\s+(?:the\s+)?@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*\s*,?\s*(?:has\s+|have\s+|had\s+|will\s+)?$",
+    rf"\s+with\s+(?:the\s+)?@\d+@{_PAREN}(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@{_PAREN})*\s*,?\s*{_BEFORE_VERB}$",
     re.I,
 )
 
@@ -89,7 +93,7 @@ _PARTNERED_ASIDE = re.compile(
 # (its opening, "A (AA), through the ", is loaders.forms' too)
 ACTS_THROUGH = r"@(\d+)@\s*(?:\([^()@]*\)\s*)?,\s*(?:acting\s+)?(?:through|via)\s+(?:the\s+|its\s+)?"
 _THROUGH_ASIDE = re.compile(
-    rf"(?<![\w@])(?:the\s+)?{ACTS_THROUGH}@(\d+)@\s*(?:\([^()@]*\)\s*)?,\s*(?:has\s+|have\s+|had\s+|will\s+)?$",
+    rf"(?<![\w@])(?:the\s+)?{ACTS_THROUGH}@(\d+)@{_PAREN}\s*,\s*{_BEFORE_VERB}$",
     re.I,
 )
 
@@ -283,12 +287,12 @@ def clause_subject(head: str) -> int | None:
             return int(m[1])
     return None
 
-def stand_in(t: str, at: int, nearest: int) -> int | None:
-    """The clause's subject, when the mention nearest before a phrase at ``at`` is a preposition's object: the
-    mention that takes its place if the two ends do not fit ("A was set up in 2030 under Act 5 as the successor
-    to B": A succeeded B, not the act)."""
+def stand_in(t: str, at: int, nearest: int, governed: bool = True) -> int | None:
+    """The clause's subject, when the mention nearest before a phrase at ``at`` is a preposition's object (or
+    whatever it is, if not ``governed``): the mention that takes its place if the two ends do not fit ("A was set
+    up in 2030 under Act 5 as the successor to B": A succeeded B, not the act)."""
     pos = t.rfind(f"@{nearest}@", 0, at)
-    if pos < 0 or _GOVERNED_BEFORE.search(t, max(0, pos - 12), pos) is None:
+    if pos < 0 or (governed and _GOVERNED_BEFORE.search(t, max(0, pos - 12), pos) is None):
         return None
     subject = clause_subject(t[:pos])
     if subject is None or subject == nearest:

@@ -326,8 +326,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     # "A offers training to member firms, in cooperation with B": if the mention before cannot work with B (a
     # target group), the clause's subject does
     # ("A was set up under Act 5 as the successor to B": if the act cannot succeed B, A, the clause's subject, does)
-    fallback = clause_subject(t[: m.start()]) if relation == "COLLABORATES_WITH" and forward else \
-        stand_in(t, m.start(), before[0]) if len(before) == 1 else None
+    partnered = relation == "COLLABORATES_WITH" and forward
+    fallback = stand_in(t, m.start(), before[0], governed=not partnered) if len(before) == 1 else None
     out.append(Phrased(relation, sources, targets, m.start(), m.end(), (*clause, int(on[1])) if on else clause,
                        owners=(fallback,) if fallback is not None and fallback not in before else (),
                        backward=not forward))
@@ -405,7 +405,7 @@ def _unnamed_object(
 
 
 _ITS_OBJECT = re.compile(r"\s*(?:its|their)\s+(?:[a-z][\w-]*\s*){1,3}(?:[.;,]|$)")
-_CO_LED = re.compile(r"(?:led|co-led|headed|chaired|co-chaired|steered|run|managed)\b", re.I)  # by A and B: together
+_CO_LED = re.compile(r"(?:led|co-[a-z]+|headed|chaired|steered|run|managed)\b", re.I)  # by A and B: together
 _JOINT = re.compile(r"\b(?:jointly|together)\b", re.I)
 _JOINT_BEFORE = re.compile(r"\b(?:jointly|together)\s+$", re.I)  # "jointly developed by A and B"
 # "C, which A opened": the relative pronoun's antecedent is the object.

@@ -14,7 +14,7 @@ from functools import cache
 
 from loaders.acting import acting_as
 from loaders.clause_ends import ACTS_THROUGH, MENTION, PARTNER_ITEM, clause_subject, list_end, subjects_before
-from loaders.clauses import INSIDE, OWNS, PARAGRAPH_NUMBER, SAME_AS, Phrased
+from loaders.clauses import INHERITED, INSIDE, OWNS, PARAGRAPH_NUMBER, SAME_AS, Phrased
 from loaders.lexicon import COUNTS, INSTRUMENT_HEADS, STOP, alternation, memoised, reading_words
 from loaders.relations import LIST
 from loaders.reorganised import reorganised
@@ -23,6 +23,15 @@ from loaders.reorganised import reorganised
 _JOINTLY = re.compile(
     r"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)+)\s+(?:(?:have|has|had|will)\s+)?"
     r"(?:(?:since|also|now|then)\s+)?(?:(?:jointly|together|in\s+partnership)\s+[a-z]+|co-[a-z]+)",
+    re.I,
+)
+
+# "C, a joint initiative of A and B": A and B work together (and lead C, if an instrument).
+_JOINT_OF = re.compile(
+    r"(?:@(?P<what>\d+)@(?:\s*\([^()@]*\))?\s*,\s*)?\b(?:an?|the)\s+joint\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:initiative|programme|program|project|venture|undertaking|effort|platform|scheme|body|company|centre|center)\s+"
+    r"(?:of|by|between)\s+(?:the\s+)?(?P<list>@\d+@(?:\s*\([^()@]*\))?(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@"
+    r"(?:\s*\([^()@]*\))?)+)",
     re.I,
 )
 
@@ -563,6 +572,14 @@ def by_form(t: str) -> list[Phrased]:
         out.append(Phrased("IMPLEMENTS", [agent], runs, m.start(), m.end(), typed=len(runs) > 1))
         if m["partner"]:
             out.append(Phrased("PARTICIPATES_IN", [int(m["partner"])], runs, m.start(), m.end(), typed=len(runs) > 1))
+    for m in _JOINT_OF.finditer(t):
+        members = [int(x) for x in MENTION.findall(m["list"])]
+        # (a frame: "initiative of A" inside it does not make C a part of A and of B; unnamed, C is the subject a
+        # line inherits: "Dock Skills Programme (2032-)" / "A joint initiative of A and B")
+        what = int(m["what"]) if m["what"] is not None else INHERITED
+        out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end(), frame=True) for i, a in enumerate(members)
+                for b in members[i + 1 :]]
+        out.append(Phrased("LEADS", members, [what], m.start(), m.end(), typed=True, frame=True))
     for m in _JOINTLY.finditer(t):
         if " and " not in m["list"] and "&" not in m["list"]:
             continue  # "Launched by A, P co-finances …": a comma alone joins no list

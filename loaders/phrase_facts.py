@@ -63,7 +63,7 @@ def state_phrased(
                 if fact is not None and fact[0] == "COLLABORATES_WITH" and rd.type_of(fact[1]) == "TargetGroup":
                     fact = None  # a target group works with no one; the clause's subject may (the fallback below)
                 for owner in f.owners:  # "SME policy is set by M, mainly through its U": M owns U
-                    if fact is not None and (not f.backward or rd.fits(*fact)):
+                    if fact is not None and rd.fits(*fact):
                         break
                     if f.backward and not rd.retypable(keys[owner]):  # "B was set up under Act 5 as successor to A"
                         fact = _resolved(rd, f.relation, source, keys[owner])

@@ -47,10 +47,10 @@ _TOOK_OVER_OWNING = re.compile(
 # "A took over responsibility for digital policy from B", "A took over instruments that had been run by B": the
 # work moved from B to A.
 _TOOK_OVER_FROM = re.compile(
-    _TAKES_OVER + r"(?!(?:the\s+)?@)[^@;]{3,80}?\b(?:from|(?:that|which)\s+"
-    r"(?:had\s+(?:until\s+then\s+)?been|were|was)\s+"
+    _TAKES_OVER + r"(?!(?:the\s+)?@)[^@;]{3,80}?\b(?:from|(?:(?:that|which)\s+"
+    r"(?:had\s+(?:until\s+then\s+)?been|were|was)|previously|formerly|until\s+then|hitherto)\s+"
     r"(?:run|managed|administered|operated|delivered|carried\s+out|performed|handled|exercised)\s+by)\s+(?:the\s+)?"
-    r"(?:former\s+)?@(\d+)@",
+    r"(?:former\s+|then\s+)?@(\d+)@",
     re.I,
 )
 # "B received its current name in 2022, when the former A …", "B took its current name under Law 12, which
@@ -167,9 +167,11 @@ _REPLACES_PART = re.compile(
 
 # "B was formed after combining five statutory bodies that included: A, C and D": all became B.
 _COMBINING_BODIES = re.compile(
-    r"@(\d+)@[^;]{0,80}?\b(?:combining|merging|amalgamating|consolidating|(?:the\s+)?(?:merger|amalgamation)\s+of)\s+"
+    r"@(\d+)@[^;]{0,80}?\b(?:combining|merging|amalgamating|consolidating|bringing\s+together"
+    r"|(?:the\s+)?(?:merger|amalgamation)\s+of)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:bodies|agencies|institutions|organi[sz]ations|entities|boards|funds|offices)"
-    r"(?:\s*,?\s*(?:that|which)\s+(?:included|include|were)|\s*,?\s*(?:including|namely))?\s*[:;,]?\s*(?:the\s+)?"
+    r"(?:\s*,?\s*(?:that|which)\s+(?:included|include|were)|\s*,?\s*(?:including|namely|among\s+them|among\s+which))?"
+    r"\s*[:;,]?\s*(?:the\s+)?"
     rf"(?P<list>{LIST})",
     re.I,
 )

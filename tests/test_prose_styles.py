@@ -2933,3 +2933,27 @@ def test_a_sentence_opening_inside_a_ministry_and_a_former_name_in_an_aside():
             ("SUCCEEDED_BY", "Pier Multimedia Corporation", "Quay Digital Corporation"),
             ("PART_OF", "Quay Digital Corporation", "Ministry of Digital")} <= found
     assert ("PART_OF", "Pier Multimedia Corporation", "Ministry of Digital") not in found
+
+
+def test_asides_with_abbreviations_names_taken_work_carried_out_before_and_bodies_brought_together():
+    found = facts(
+        "Norland, 11 March 2031 - The Ministry of Quays (MQ), together with the Ministry of Piers (MP), today launched "
+        "the Dock Acceleration Programme (DAP).\n\n"
+        "The Quay Trade Association was founded by exporters in 1919 and took the name Quay Promotion Board in 1999.\n\n"
+        "The Pier Authority (PA) was established in 2017 and took over the ICT functions previously carried out by the "
+        "Norland Development Board (NDB).\n\n"
+        "The Dock Board itself was created in 2008 by bringing together eight public institutions, among them the "
+        "Norland Export Promotion Agency (NEPA) and the Norland Technology Authority (NTA).\n\n"
+        "The Quay Window was launched in 2031 and is co-managed by Tidevate and the Pier Office. The Tide Grant, a joint "
+        "initiative of the Harbour Office and the Dock Office, opened in 2030.\n"
+    )
+    assert {("LEADS", "Ministry of Quays", "Dock Acceleration Programme"),
+            ("LEADS", "Ministry of Piers", "Dock Acceleration Programme"),
+            ("SUCCEEDED_BY", "Quay Trade Association", "Quay Promotion Board"),
+            ("TRANSFERRED_TO", "Norland Development Board", "Pier Authority"),
+            ("SUCCEEDED_BY", "Norland Export Promotion Agency", "Dock Board"),
+            ("SUCCEEDED_BY", "Norland Technology Authority", "Dock Board"),
+            ("COLLABORATES_WITH", "Pier Office", "Tidevate"),
+            ("LEADS", "Harbour Office", "Tide Grant"), ("LEADS", "Dock Office", "Tide Grant"),
+            ("COLLABORATES_WITH", "Dock Office", "Harbour Office")} <= found
+    assert not any(f[0] == "PART_OF" and f[1] == "Tide Grant" for f in found)
