@@ -35,6 +35,7 @@ _COORDINATED = re.compile(
 )
 
 _ASIDE = re.compile(r"^\s*,")
+_PARTICIPLE_AFTER = re.compile(r"\s*,\s*(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|up)\b")  # "A, created in 2008 as …"
 
 # A subject, its apposition, and the auxiliaries before the verb ("A, the programme for X, has been …").
 _DESCRIBED_SUBJECT = re.compile(
@@ -195,6 +196,8 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
     # up with C": of the clause's subject)
     if coordinated or (partners and _ASIDE.match(m[2]) and not _SAID_OF_ANTECEDENT.match(m[2])):
         subject = clause_subject(head)
+        if subject is None and _PARTICIPLE_AFTER.match(m[2]):
+            return [int(m[1])]  # "… covered by A, created in 2008 as the successor of B": the aside is A's
         return [subject] if subject is not None else []
     if (d := _DESCRIBED_SUBJECT.search(head)) is not None:
         return [int(d[1])]  # "A, the operational programme that financed B's projects, has been followed by C"

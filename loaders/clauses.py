@@ -132,10 +132,11 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
 # What may stand between the words of a phrase: an adverb ("is jointly run by") or a date ("founded in
 # 1995 as", "renamed on 1 April 2019 as").
 _ASIDE_IN_PHRASE = (
-    r"(?:\w+ly\s+|(?:in\s+)?(?:19|20)\d\d\s+|on\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+|in\s+(?:practice|effect|turn|part)\s+)?"
+    r"(?:\w+ly\s+|(?:(?:in|from|since)\s+)?(?:19|20)\d\d\s+|on\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+"
+    r"|in\s+(?:practice|effect|turn|part)\s+)?"
 )  # (a bare year too: a deck's "est. 2016 by")
 _DATE_IN_PHRASE = re.compile(
-    r"\s(?:(?:in\s+)?(?:19|20)\d\d|on\s+\d{1,2}\s+[a-z]+\s+\d{4}|in\s+(?:practice|effect|turn|part))(?=\s)")
+    r"\s(?:(?:(?:in|from|since)\s+)?(?:19|20)\d\d|on\s+\d{1,2}\s+[a-z]+\s+\d{4}|in\s+(?:practice|effect|turn|part))(?=\s)")
 
 
 def _trie(phrases: list[list[str]]) -> str:

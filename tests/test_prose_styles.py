@@ -2957,3 +2957,21 @@ def test_asides_with_abbreviations_names_taken_work_carried_out_before_and_bodie
             ("LEADS", "Harbour Office", "Tide Grant"), ("LEADS", "Dock Office", "Tide Grant"),
             ("COLLABORATES_WITH", "Dock Office", "Harbour Office")} <= found
     assert not any(f[0] == "PART_OF" and f[1] == "Tide Grant" for f in found)
+
+
+def test_defined_terms_a_participle_aside_after_a_governed_name_and_co_financing():
+    x = extract(document_from_text(
+        '2.1 The Ministry of Digital Docks (hereinafter "the Ministry") is responsible for the Action "Digital '
+        'Transformation of Quays" (hereinafter "the Action"). 2.3 The Action is implemented by the Pier Company.\n\n'
+        "Skills are covered by the National Institute of Quay Training (NIQT), created in 2008 as the successor of the "
+        "National Quay Board (NQB), which finances courses.\n\n"
+        "The Tide Programme, launched in 2021 with co-financing from the Norland Development Bank (NDB), pays grants. "
+        "The Quay Registry (QR), which is kept by the Harbour Chamber, holds data.\n"
+    ))
+    found = set(dated_facts(x))
+    assert x.find("Action").name == "Digital Transformation of Quays"
+    assert {("LEADS", "Ministry of Digital Docks", "Digital Transformation of Quays"),
+            ("IMPLEMENTS", "Pier Company", "Digital Transformation of Quays"),
+            ("SUCCEEDED_BY", "National Quay Board", "National Institute of Quay Training"),
+            ("LEADS", "Norland Development Bank", "Tide Programme"),
+            ("LEADS", "Harbour Chamber", "Quay Registry")} <= found
