@@ -81,9 +81,9 @@ def named_before(c: Candidate, text: str) -> re.Match[str] | None:
     return None if word in countries().by_name or word in reading_words().not_names else m
 
 
-_KNOWN_AS = re.compile(
-    r"\s*,\s*(?:also\s+|commonly\s+)?known\s+(?:by\s+its\s+(?:lower-case\s+)?(?:acronym|abbreviation)|as)\s+"
-    r"([A-Za-z]{2,6})(?=\s*[,.;)])"
+_KNOWN_AS = re.compile(  # (", which you all know as NITDA,", ", better known as QDA,")
+    r"\s*,\s*(?:which\s+(?:is\s+)?)?(?:(?:you|we)\s+(?:all\s+)?know|(?:also\s+|commonly\s+|widely\s+|better\s+|popularly\s+)?"
+    r"known)\s+(?:by\s+its\s+(?:lower-case\s+)?(?:acronym|abbreviation)|as)\s+([A-Za-z]{2,6})(?=\s*[,.;)])"
 )
 # The name in its own language, then the abbreviation, in one pair of brackets.
 _TRANSLATED = re.compile(r"\s*\(\s*[A-Z][^(),;@]{3,80}?,\s*([A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&-]*)\s*\)")
@@ -98,7 +98,7 @@ def short_name(c: Candidate, text: str) -> re.Match[str] | None:
         return m
     if (y := _EDITION.match(text, c.end)) is not None and (m := ABBREVIATION.match(text, y.end())):
         return m
-    if "known" in text and (m := _KNOWN_AS.match(text, c.end)) is not None and spells(m[1], c.name):
+    if " know" in text and (m := _KNOWN_AS.match(text, c.end)) is not None and spells(m[1], c.name):
         return m  # "the Small Quay Finance Agency, known by its lower-case acronym sqfa,"
     if "," in text and (m := _TRANSLATED.match(text, c.end)) is not None and _FOREIGN.search(m[0], 0, m.start(1)):
         return m  # "Norland Entrepreneur Institute (Instituto Norlandés del Emprendedor, INE)"

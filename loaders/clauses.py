@@ -399,9 +399,11 @@ def _unnamed_object(
     # (an arrow's object is what follows it, named or not: "A → B → 14 regional centres")
     if before and not after and relation == "SUCCEEDED_BY" and _NO_OBJECT.match(t, m.end()) and m[0].isascii() \
             and not _FORMER_OPENS.match(t):  # "Formerly A, B was renamed": the opening says which way
-        first = MENTION.search(t)
-        if first is not None and int(first[1]) not in before:
-            after = [int(first[1])]
+        when = t.rfind(" when ", 0, m.start())  # ("… B, which was created in 2023 when A was merged": B)
+        named = [int(x) for x in MENTION.findall(t, 0, when)] if when > 0 else []
+        first = named[-1] if named else int(f[1]) if (f := MENTION.search(t)) is not None else None
+        if first is not None and first not in before:
+            after = [first]
     return after
 
 

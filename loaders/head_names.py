@@ -74,7 +74,7 @@ _NEXT_BODY = (  # ("… and the Valdorian Chamber of Commerce": a head with a ta
 )
 _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for 2031"
     rf"(?:(?:the|a|la|el|los|las|le|les|o)\s+)?(?!(?:19|20)\d\d\b){_CW}"
-    rf"(?:(?:\s*,\s*(?:the\s+|de\s+|des\s+|du\s+)?|\s+(?:{_AND})\s+(?!{_NEXT_BODY})"
+    rf"(?:(?:\s*,\s*(?:(?:{_AND})\s+(?!{_NEXT_BODY}))?(?:the\s+|de\s+|des\s+|du\s+)?|\s+(?:{_AND})\s+(?!{_NEXT_BODY})"
     rf"(?:the\s+|(?:del|della|delle|dei|de|des|du|do|da|dos|das)\s+)?"
     # "Confederation of Chambers of Commerce", "Presidency of the Council of Ministers", "Agency for the Promotion
     # of Exports": one name

@@ -77,6 +77,12 @@ _WORK_WENT = re.compile(
     r"to\s+(?:the\s+)?(?:new\s+)?@(?P<to>\d+)@",
     re.I,
 )
+# "C, which until 2023 was the B", "C, known until 2022 as B": B became C.
+_UNTIL_WAS = re.compile(
+    r"@(\d+)@\s*(?:\([^()@]*\)\s*)?,\s*(?:which\s+(?:until|up\s+to|before)\s+(?P<y1>(?:19|20)\d\d)\s+(?:was|had\s+been)"
+    r"(?:\s+(?:called|named|known\s+as))?|known\s+until\s+(?P<y2>(?:19|20)\d\d)\s+as)\s+(?:the\s+)?@(?P<old>\d+)@",
+    re.I,
+)
 # "C, formerly called B and, before that, A": A became B.
 _BEFORE_THAT = re.compile(
     r"\b(?:formerly|previously)\b[^@;]{0,30}?@(\d+)@\s*,?\s*(?:and\s*,?\s*)?before\s+(?:that|then)\s*,?\s*(?:the\s+)?@(\d+)@",
@@ -239,6 +245,8 @@ def reorganised(t: str) -> list[Phrased]:
         out.append(Phrased("SUCCEEDED_BY", merged, [int(m[1])], m.start(), m.end()))
     out += [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _TOOK_OVER_OWNING.finditer(t)]
     out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _BEFORE_THAT.finditer(t)]
+    out += [Phrased("SUCCEEDED_BY", [int(m["old"])], [int(m[1])], m.start(), m.end(), frame=True)
+            for m in _UNTIL_WAS.finditer(t)]
     out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
             for m in _FORMED_FROM.finditer(t)]
     for m in _TOOK_OVER_RUNNING.finditer(t):

@@ -2975,3 +2975,25 @@ def test_defined_terms_a_participle_aside_after_a_governed_name_and_co_financing
             ("SUCCEEDED_BY", "National Quay Board", "National Institute of Quay Training"),
             ("LEADS", "Norland Development Bank", "Tide Programme"),
             ("LEADS", "Harbour Chamber", "Quay Registry")} <= found
+
+
+def test_former_names_until_a_year_names_known_as_an_abbreviation_and_a_tail_with_a_serial_comma():
+    x = extract(document_from_text(
+        "The points are co-financed by the Ministry of the Tide, which until 2023 was the Ministry for the Development "
+        "of the Quays. The courses are provided by Quay College, known until 2022 as Pier College, and by others.\n\n"
+        "The catalogue is drawn up by the Quay Agency together with the Norland Digital Agency, which was created in "
+        "2023 when the Harbour ICT Authority and the Digital Norland Office were merged.\n\n"
+        "Our parastatals - the National Quay Technology Development Agency, which you all know as NQTDA, and the Pier "
+        "Commission - carry the work. NQTDA implements the Dock Policy.\n\n"
+        "The Tide Agency is one of the agencies under the Federal Ministry of Industry, Trade, and Investment. The "
+        "Quay Manufacturing Center is the Norland centre of the Dock Extension Agency.\n"
+    ))
+    found = dated_facts(x)
+    assert found["SUCCEEDED_BY", "Ministry for the Development of the Quays", "Ministry of the Tide"][0] == 2023
+    assert found["SUCCEEDED_BY", "Pier College", "Quay College"][0] == 2022
+    assert {("SUCCEEDED_BY", "Harbour ICT Authority", "Norland Digital Agency"),
+            ("SUCCEEDED_BY", "Digital Norland Office", "Norland Digital Agency"),
+            ("IMPLEMENTS", "National Quay Technology Development Agency", "Dock Policy"),
+            ("PART_OF", "Tide Agency", "Federal Ministry of Industry, Trade, and Investment"),
+            ("PART_OF", "Quay Manufacturing Center", "Dock Extension Agency")} <= set(found)
+    assert ("SUCCEEDED_BY", "Harbour ICT Authority", "Quay Agency") not in found
