@@ -35,6 +35,11 @@ _COORDINATED = re.compile(
 )
 
 _ASIDE = re.compile(r"^\s*,")
+_PASSIVE_RELATIVE = re.compile(
+    r"@(\d+)@\s*(?:\([^()]*\)\s*)?,?\s*(?:which|that)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s"
+    r"[^;]*\band\s+(?:(?:now|also|then|later|since|still)\s+)*$",
+    re.I,
+)
 _PARTICIPLE_AFTER = re.compile(r"\s*,\s*(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|up)\b")  # "A, created in 2008 as …"
 
 # A subject, its apposition, and the auxiliaries before the verb ("A, the programme for X, has been …").
@@ -198,6 +203,8 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
         subject = clause_subject(head)
         if subject is None and _PARTICIPLE_AFTER.match(m[2]):
             return [int(m[1])]  # "… covered by A, created in 2008 as the successor of B": the aside is A's
+        if subject is None and coordinated and (r := _PASSIVE_RELATIVE.search(head)) is not None:
+            return [int(r[1])]  # "… to P, which is managed by A and operated through B": P is operated
         return [subject] if subject is not None else []
     if (d := _DESCRIBED_SUBJECT.search(head)) is not None:
         return [int(d[1])]  # "A, the operational programme that financed B's projects, has been followed by C"

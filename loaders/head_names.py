@@ -252,7 +252,8 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
             first = j - 1  # "the U.S. Census Bureau": the country's initials open the name
             j -= 1
         elif w in ("and", "&") and j > 0 and capitalised(toks[j - 1][2]) and first == j + 1 and (
-                j + 1 < h or not _ACTOR_TAIL.match(text, he)) and not _in_a_tail(text, toks, j) and (
+                j + 1 < h or not (_ACTOR_TAIL.match(text, he) or _NAME_AFTER_HEAD.match(text, he))) \
+                and not _in_a_tail(text, toks, j) and (
                 toks[j - 1][2] not in ACTOR_HEADS or not toks[j + 1][2][1:].islower()):
             pass  # "Trade and Industry Agency", "… Council and SMEs Dock Agency" (not "… Port Center and
             # Shipping Office": a head, then a plain word, begins another body; nor "… of Industry and Ministry of …",
@@ -425,6 +426,9 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
     end = he + len(tail)
     if not tail and head[0].isupper() and (m := _VERSION_AFTER.match(text, he)):
         end = m.end()  # "Quay Fund Plus", "Harbour Programme II": the edition is part of the name
+    elif not tail and head[0].isupper() and (c := _COUNTRY_AFTER.match(text, he)) is not None \
+            and c[1] in countries().by_name:
+        end = c.end()  # "Innovation Fund Norland": named with its country after the head, as a body may be
     key = head.lower()
     name = _INNER_ABBREVIATION.sub("", text[start:end])
     inner = _INNER_ABBREVIATION.search(text, start, end)  # "… Alleviation (MED-PA) programme": MED-PA names it later
@@ -457,6 +461,8 @@ _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)(?![
 _REGION_AFTER = re.compile(rf"\s+(?:{alternation(READING['compass_words'])})\s+[A-Z][a-z]+(?![\w-])")
 _STATE_AFTER = re.compile(rf" ({STATE_CODE})(?![\w&-]|\s*\))")
 _COUNTRY_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-]|['\u2019]s)")
+# "… and Bank Hapoalix": a head that opens a name of its own, one capitalised word after it ("Bank Leumix")
+_NAME_AFTER_HEAD = re.compile(r" [A-Z][a-z]+(?![\w-])(?! [A-Z])")
 
 
 _PERSON_AFTER = re.compile(r" [A-Z][a-z]+\b(?! (?:of|for)\b)")

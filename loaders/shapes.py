@@ -137,7 +137,8 @@ def _head_and_name(text: str, toks: _Run, i: int, rw: ReadingWords) -> bool:
             or nxt in rw.not_names or nxt in rw.connectors:
         return False
     after = toks[i + 2][2] if i + 2 < len(toks) else ""
-    return not (after[:1].isupper() or after in rw.connectors) and (i == 0 or not _cap(toks[i - 1][2]))
+    listed = after in ("and", "or", "&") and i + 3 < len(toks) and toks[i + 3][2][:1].isupper()  # "… and Bank B"
+    return not (after[:1].isupper() or (after in rw.connectors and not listed)) and (i == 0 or not _cap(toks[i - 1][2]))
 
 
 _FOR_ALL = frozenset(("All", "Everyone", "Everybody"))
