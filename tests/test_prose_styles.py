@@ -3009,3 +3009,13 @@ def test_a_relatives_second_participle_head_first_names_in_a_list_and_a_country_
     assert {("IMPLEMENTS", "Pier Office", "Quay Guarantee Fund"), ("IMPLEMENTS", "Bank Leumix", "Quay Guarantee Fund"),
             ("IMPLEMENTS", "Bank Hapoalix", "Quay Guarantee Fund")} <= found
     assert "Innovation Fund Denmark" in names(x)
+
+
+def test_a_footnotes_superscript_mark_is_no_part_of_a_name():
+    x = extract(document_from_text(
+        "SME policy is led by the Norland State Ministry of Economic Affairs (StMQ)\u00b9. The StMQ runs the Quay "
+        "Bonus\u00b3 and the Pier Grant\u00b2.\n"
+    ))
+    assert x.find("StMQ").name == "Norland State Ministry of Economic Affairs"
+    assert {("IMPLEMENTS", "Norland State Ministry of Economic Affairs", "Quay Bonus"),
+            ("IMPLEMENTS", "Norland State Ministry of Economic Affairs", "Pier Grant")} <= set(dated_facts(x))

@@ -51,6 +51,8 @@ _CLEAN_TABLE = str.maketrans(
         "\u2043": "-",
         "\u25a0": "-",
         "\u2026": "...",
+        # a footnote's mark ("Bonus\u00b3", "(AB)\u00b9"): no part of a word (NFKC would make it a digit of one)
+        **{c: None for c in "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"},
     }
 )
 _ASCII_ARROW = re.compile(r"(?<!\S)[-=]>(?=\s)")  # "A -> B", "A => B": an arrow, as a deck draws it
