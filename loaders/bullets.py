@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.documents import Document
-from loaders.lexicon import INITIALS
+from loaders.lexicon import INITIALS, READING
 from loaders.text_tables import GLOSSARY_LINE, as_markdown_rows
 
 _BULLET = re.compile(r"^(\s*)(?:[-*+>]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|[ivx]{1,4})\))\s+(?=\S)")
@@ -226,8 +226,9 @@ _SENTENCE_END = re.compile(
     r"\.(?:(?<=[\w)\]\"'%\u2019\u201d]\.)|(?:(?<=[^\W\d_]\.)|(?<=[)\]]\.))(?:\d{1,2}|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,2}))"
     r"\s+(?=[A-Z\"(\u201c])"  # (a footnote's number after the full stop: "… (DEP).3 The …")
 )
-_ABBREVIATIONS = ("e.g", "i.e", "etc", "No", "Art", "Mr", "Ms", "Dr", "St", "Inc", "Ltd", "Co", "Corp", "Dept", "Govt",
-                  "vs", "cf", "Amb", "Engr", "Atty", "Hon", "Prof")
+# (and a person's short title, written with a full stop: "Dr.", "Eng.", "Amb.")
+_ABBREVIATIONS = ("e.g", "i.e", "etc", "No", "Art", "St", "Inc", "Ltd", "Co", "Corp", "Dept", "Govt", "vs", "cf",
+                  *(t for t in READING["person_titles"] if len(t) <= 4 and not t.isupper()))
 
 
 def _sentences(text: str) -> list[int]:

@@ -294,10 +294,15 @@ def _person_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     roles = alternation(rw.person_roles)
     titles = alternation(rw.person_titles)
     # ("Trade Secretary: Ana Korsk (2016-2022)": a label naming an office, then the holder)
-    return (re.compile(rf"\b(?:{alternation(rw.person_verbs)}|{roles})\s+$|\b(?:{titles}|{roles})\s*:\s*$", re.I),
+    # ("said Eng. Ana Korsk"; "the Deputy Minister for Quays and Piers, Ana Korsk": an office, its portfolio, a comma)
+    return (re.compile(rf"\b(?:{alternation(rw.person_verbs)}|{roles})\s+(?:(?:{titles})\.?\s+)?$"
+                       rf"|\b(?:{titles}|{roles})\s*:\s*$"
+                       rf"|\b(?:{titles}|{roles})\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&'-]*\s*(?:,|and|&)?\s+){{1,6}}?"
+                       rf"(?<=,\s)$", re.I),
             # ("…, Ana Korsk, argued that …": set off by commas, the subject of a verb of speech)
             re.compile(rf"\s*,\s*(?:the\s+|an?\s+|its\s+)?(?:[a-z-]+\s+)?(?:{roles})\s+(?:of|at|for)\b"
-                       rf"|(?P<speech>\s*,\s*(?:also\s+)?(?:{alternation([*rw.person_verbs, *rw.speech_verbs])})\b)"),
+                       rf"|(?P<speech>\s*,\s*(?:also\s+)?(?:{alternation([*rw.person_verbs, *rw.speech_verbs])})\b)",
+                       re.I),  # ("Ana Korsk, Director General of …")
             re.compile(rf"\s+(?:{titles})\s+[A-Z][a-z]"))
 
 
@@ -308,7 +313,7 @@ def _person(text: str, start: int, end: int) -> bool:
     set_off = role.match(text, end)
     if set_off is not None and set_off["speech"] and text[:start].strip() and not text[:start].rstrip().endswith(","):
         set_off = None  # a verb of speech after a name is a person's when commas set the name off (or it opens)
-    return before.search(text, max(0, start - 30), start) is not None or set_off is not None \
+    return before.search(text, max(0, start - 80), start) is not None or set_off is not None \
         or title.match(text, end) is not None
 
 

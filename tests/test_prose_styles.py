@@ -3019,3 +3019,12 @@ def test_a_footnotes_superscript_mark_is_no_part_of_a_name():
     assert x.find("StMQ").name == "Norland State Ministry of Economic Affairs"
     assert {("IMPLEMENTS", "Norland State Ministry of Economic Affairs", "Quay Bonus"),
             ("IMPLEMENTS", "Norland State Ministry of Economic Affairs", "Pier Grant")} <= set(dated_facts(x))
+
+
+def test_people_after_an_office_and_its_portfolio_or_a_title_with_a_full_stop():
+    x = extract(document_from_text(
+        "The bill was presented by the Deputy Minister for Quays and Industry, Robert Dorsk on behalf of the minister."
+        '\n\n"It is normal," said Eng. Patrick Korsk, Director General of the Pier Agency, speaking at the launch.\n'
+    ))
+    assert not {"Robert Dorsk", "Patrick Korsk"} & names(x)
+    assert "Pier Agency" in names(x)
