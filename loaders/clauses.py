@@ -31,7 +31,7 @@ from loaders.clause_ends import (
     stand_in,
     subjects_before,
 )
-from loaders.lexicon import READING, memoised
+from loaders.lexicon import READING, alternation, memoised, reading_words
 from loaders.relations import LIST
 
 # "the government renamed A B": the second name right after the first.
@@ -237,14 +237,23 @@ _RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
 
 
 def _no_verb(t: str, m: re.Match[str]) -> bool:
-    """ "the renamed scheme": a participle used as an adjective; "closed the largest part of P": a noun."""
+    """ "the renamed scheme": a participle used as an adjective; "closed the largest part of P": a noun; "the
+    state-owned financing company": a gerund naming a kind of body."""
     if m[0].split()[0].lower().endswith("ed") and _DETERMINED.search(t, max(0, m.start() - 20), m.start()):
+        return True
+    if m[0].endswith("ing") and " " not in m[0] and _KIND_OF_BODY().match(t, m.end()):
         return True
     if not m[0].lower().startswith("part"):
         return False
     if _LIST_GOES_ON.search(t, max(0, m.start() - 12), m.start()) and _MERGING_BEFORE.search(t, 0, m.start()):
         return True  # "formed by merging A, B and part of C": an item of the merger, not a whole
     return _OBJECT_NOUN.search(t, max(0, m.start() - 30), m.start()) is not None
+
+
+@cache
+def _KIND_OF_BODY() -> re.Pattern[str]:  # noqa: N802 (a pattern, built once from reading.yaml)
+    nouns = alternation(reading_words().body_nouns)
+    return re.compile(rf"\s+(?:{nouns})s?\b", re.I)
 
 
 def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int, bullet: bool) -> list[Phrased]:

@@ -138,7 +138,8 @@ def _head_and_name(text: str, toks: _Run, i: int, rw: ReadingWords) -> bool:
         return False
     after = toks[i + 2][2] if i + 2 < len(toks) else ""
     listed = after in ("and", "or", "&") and i + 3 < len(toks) and toks[i + 3][2][:1].isupper()  # "… and Bank B"
-    return not (after[:1].isupper() or (after in rw.connectors and not listed)) and (i == 0 or not _cap(toks[i - 1][2]))
+    apart = i == 0 or not _cap(toks[i - 1][2]) or text[toks[i - 1][1] : toks[i][0]].strip()  # ("Finally, Bank B")
+    return not (after[:1].isupper() or (after in rw.connectors and not listed)) and bool(apart)
 
 
 _FOR_ALL = frozenset(("All", "Everyone", "Everybody"))

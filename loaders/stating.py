@@ -62,12 +62,29 @@ _ITS_FLAGSHIP = re.compile(  # … and "Its flagship programme for small firms, 
 )
 
 
+# "Its members also include A, B and C": parts of what the sentence before was about
+_ITS_MEMBERS = re.compile(
+    rf"^\W*(?:its|their)\s+(?:[a-z-]+\s+)?members\s+(?:also\s+|now\s+)?(?:include|included|are|were|comprise|comprised)"
+    rf"\s*:?\s+(?:the\s+)?(?P<list>{R.LIST})",
+    re.I,
+)
+
+
 def _its_opening(rd: Reader, t: str, keys: list[str], years: list[YearSpan], span: tuple[int, int]) -> None:
     """ "A owns the agenda. Its B drafts the plan.": a sentence that opens on "its B" is about the body or
-    instrument the sentence before was about, which owns B."""
-    opens = ITS.match(t.lstrip()) or _ITS_FLAGSHIP.match(t.lstrip())
+    instrument the sentence before was about, which owns B; "Its members include B and C": B and C are its parts."""
     owner = rd.focus_before
-    if opens is not None and owner is not None and owner not in keys[: int(opens[1]) + 1]:  # named later: a partner
+    if owner is None:
+        return
+    if (members := _ITS_MEMBERS.match(t.lstrip())) is not None:
+        # (whose members: the last body or instrument the sentence before named, "… a member of B, the network of …")
+        whole = next((k for k in reversed(rd.named_before) if rd.is_actor(k) or rd.is_instrument(k)), owner)
+        parts = [int(x) for x in R.MENTION.findall(members["list"])]
+        said = [Phrased("PART_OF", parts, [len(keys)], members.start(), members.end())]
+        state_phrased(rd, said, [*keys, whole], years, t, (span, []), None)
+        return
+    opens = ITS.match(t.lstrip()) or _ITS_FLAGSHIP.match(t.lstrip())
+    if opens is not None and owner not in keys[: int(opens[1]) + 1]:  # named later: a partner
         said = [owned(t.lstrip(), opens, len(keys), int(opens[1]))]
         state_phrased(rd, said, [*keys, owner], years, t, (span, []), None)
 

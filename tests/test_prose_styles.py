@@ -3028,3 +3028,15 @@ def test_people_after_an_office_and_its_portfolio_or_a_title_with_a_full_stop():
     ))
     assert not {"Robert Dorsk", "Patrick Korsk"} & names(x)
     assert "Pier Agency" in names(x)
+
+
+def test_members_of_what_the_sentence_before_named_a_gerund_naming_a_kind_of_body_and_a_head_first_name():
+    x = extract(document_from_text(
+        "The Dock Council brings together the ports. Its members are the Pier Agency and the Tide Board.\n\n"
+        "The list names Quayvera, the state-owned financing company, and the Harbour Centres.\n\n"
+        "Finally, Bank Norlandia introduced the Quay Pay Scheme.\n"
+    ))
+    found = set(dated_facts(x))
+    assert {("PART_OF", "Pier Agency", "Dock Council"), ("PART_OF", "Tide Board", "Dock Council"),
+            ("LEADS", "Bank Norlandia", "Quay Pay Scheme")} <= found
+    assert not any(f[1] == "Quayvera" for f in found)
