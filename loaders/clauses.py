@@ -321,6 +321,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
                 for b in after[n + 1 :]]
     if relation == "PART_OF" and forward and (via := _THROUGH.match(t, list_end(t, m.end()))):
         after = [*after, int(via[1])]  # "attached to the ministry through its directorate B": under B too
+    if relation == "LEADS" and not forward and (via := _THROUGH.match(t, list_end(t, m.end()))):
+        after = [*after, int(via[1])]  # "funded by the government through its ministry B": B funds it too
     if relation == "PART_OF" and forward and (w := _PARTS_TOO.match(t, list_end(t, m.end()))):
         before = [*before, *(int(x) for x in MENTION.findall(w["list"]))]  # "…, together with B and C"
     sources, targets = (before, after) if forward else (after, before)

@@ -81,8 +81,17 @@ _DELIVER_UNDER = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:deliver|run|implement|manage|offer|provide|organi[sz]e|administer|operate)s?\b",
 )
 _UNDER_FRAME = re.compile(  # (after a numbered paragraph's number: "3.2 Within A, B …")
-    rf"^\s*(?:{PARAGRAPH_NUMBER})?(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?@(\d+)@(?:\s+\d{{4}})?\s*,",
-    re.I,  # "… Plan 2030,"
+    rf"^\s*(?:{PARAGRAPH_NUMBER})?(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?"
+    rf"(?:(?:first|second|third|new|current|latest)\s+)?@(\d+)@(?:\s+\d{{4}}(?:\s*[-\u2013]\s*\d{{2,4}})?)?"  # "… Plan 2030,"
+    rf"(?:\s+of\s+(?:the\s+)?@(?P<whole>\d+)@)?\s*,",  # "Under the first P of the V, …": P, a part of V
+    re.I,
+)
+# "B, in which A holds the majority of shares": A owns B.
+_SHARES = re.compile(
+    r"@(\d+)@\s*(?:\([^()@]*\)\s*)?,?\s*(?:in\s+which|of\s+which)\s+(?:the\s+)?@(\d+)@\s+(?:holds|owns|has)\s+"
+    r"(?:the\s+|a\s+)?(?:majority|all|most|[\d.]+\s*(?:%|per\s*cent))\s+(?:of\s+)?(?:the\s+|its\s+)?"
+    r"(?:shares|stake|equity|capital)",
+    re.I,
 )
 
 
@@ -553,7 +562,10 @@ def by_form(t: str) -> list[Phrased]:
     out = _owned(t)
     out += _inline_parts(t) + _named_parts(t) + _funded_into(t) + reorganised(t) + _bodies_of(t) + _signed(t)
     out += _for_which(t) + acting_as(t)
+    out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _SHARES.finditer(t)]
     if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
+        if u["whole"] is not None:
+            out.append(Phrased("PART_OF", [int(u[1])], [int(u["whole"])], u.start(), u.end(), typed=True))
         after = [int(x) for x in MENTION.findall(t, u.end())]
         out.append(Phrased("PART_OF", after, [int(u[1])], u.start(), u.end(), typed=True, instruments=True))
         if (d := _DELIVER_UNDER.match(t, u.end())) is not None:  # "Under P, A and B (together with C) deliver …"

@@ -376,9 +376,9 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
                 j > 1 and capitalised(toks[j - 2][2]) and toks[j - 2][2] not in ("The", "A", "An")):
             j -= 1  # "Seal of Excellence scheme": "of" between two single capitalised words (not "Ministry of …")
             continue
-        if w == "to" and j > 0 and capitalised(toks[j - 1][2]) and capitalised(toks[j + 1][2]) and not (
+        if w in ("to", "in") and j > 0 and capitalised(toks[j - 1][2]) and capitalised(toks[j + 1][2]) and not (
                 j > 1 and toks[j - 2][2].lower() in ("from", "between")):  # (not "from Sorvik to Quay Business …")
-            j -= 1  # "Help to Grow scheme", "Access to Information programme": "to" between capitals
+            j -= 1  # "Help to Grow scheme", "Strength in Places Fund": "to" or "in" between capitals
             continue
         if not (w[0].isalnum() or w[0] in "&'"):
             break

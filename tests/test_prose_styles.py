@@ -3040,3 +3040,18 @@ def test_members_of_what_the_sentence_before_named_a_gerund_naming_a_kind_of_bod
     assert {("PART_OF", "Pier Agency", "Dock Council"), ("PART_OF", "Tide Board", "Dock Council"),
             ("LEADS", "Bank Norlandia", "Quay Pay Scheme")} <= found
     assert not any(f[1] == "Quayvera" for f in found)
+
+
+def test_a_frame_of_a_plans_part_shares_held_a_funder_through_its_ministry_and_in_inside_a_name():
+    x = extract(document_from_text(
+        'Under the first Executive Programme 2031-2033 of the Quay Modernisation Vision, the initiative "Digitalisation '
+        'of Docks" is led by the Pier Ministry.\n\n'
+        "The Voucher for Quays is funded by the Government of Norland through the Ministry of Docks. Loans may be "
+        "guaranteed by the Quay Loan Guarantee Corporation, in which the Central Bank of Norland holds the majority of "
+        "shares. The cluster is financed by Quay Research through its Strength in Places Fund.\n"
+    ))
+    found = set(dated_facts(x))
+    assert {("PART_OF", "Executive Programme", "Quay Modernisation Vision"),
+            ("LEADS", "Ministry of Docks", "Voucher for Quays"),
+            ("PART_OF", "Quay Loan Guarantee Corporation", "Central Bank of Norland"),
+            ("LEADS", "Quay Research", "Strength in Places Fund")} <= found
