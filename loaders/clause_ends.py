@@ -151,6 +151,8 @@ _PARTICIPLE_ASIDE = re.compile(
     r"\s*(?:(?:is|was|were|are|has|have|had|been|being|later|then|also|since)\s+)+$"
 )
 _OF_BEFORE = re.compile(r"(?:^|[^@\w])@(\d+)@\s+of\s+$")
+_OWNER_IN_KIND = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:an?|the)\s+(?:[a-z-]+\s+)?$")
+_LOWER_WORDS = re.compile(r"\s+[a-z][a-z -]*$")
 _OWN_CLAUSE = re.compile(r",\s*(?:while|whereas)\s+(?!(?:it|they|its|their)\b)[a-z]")
 _LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
 _VERB_CLAUSE = re.compile(r";\s*(?:and\s+|also\s+)?$")
@@ -237,6 +239,8 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
         return [int(a[1]), int(a[2])]
     if (aside := _PARTICIPLE_ASIDE.search(head)) is not None:
         return [int(aside[1])]  # "P, established by the Relief Act in 2030, was run by A": P, not the act
+    if _LOWER_WORDS.match(m[2]) and (a := _OWNER_IN_KIND.search(head, 0, m.start())) is not None:
+        return [int(a[1])]  # "A, a Norland Government initiative delivered with B": A, not the government
     if (owner := _OF_BEFORE.search(head, 0, m.start())) is not None:
         return [int(owner[1])]  # "the Digital Office of the Ministry of Ports runs P": the office runs it
     return _closing(head, m)

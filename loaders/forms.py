@@ -86,6 +86,12 @@ _UNDER_FRAME = re.compile(  # (after a numbered paragraph's number: "3.2 Within 
     rf"(?:\s+of\s+(?:the\s+)?@(?P<whole>\d+)@)?\s*,",  # "Under the first P of the V, …": P, a part of V
     re.I,
 )
+# "P, a Norland Government initiative (delivered with …)": the body's instrument.
+_BODYS_KIND = re.compile(
+    rf"@(\d+)@\s*(?:\([^()@]*\)\s*)?,\s*(?:an?|the)\s+(?:[a-z-]+\s+)?@(\d+)@\s+(?:[a-z-]+\s+)?"
+    rf"(?:{alternation(h for h in INSTRUMENT_HEADS if h.islower())})\b",
+    re.I,
+)
 # "B, in which A holds the majority of shares": A owns B.
 _SHARES = re.compile(
     r"@(\d+)@\s*(?:\([^()@]*\)\s*)?,?\s*(?:in\s+which|of\s+which)\s+(?:the\s+)?@(\d+)@\s+(?:holds|owns|has)\s+"
@@ -563,6 +569,7 @@ def by_form(t: str) -> list[Phrased]:
     out += _inline_parts(t) + _named_parts(t) + _funded_into(t) + reorganised(t) + _bodies_of(t) + _signed(t)
     out += _for_which(t) + acting_as(t)
     out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _SHARES.finditer(t)]
+    out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True) for m in _BODYS_KIND.finditer(t)]
     if (u := _UNDER_FRAME.match(t)) is not None:  # "Under the Fund, A offers a grant": the grant is part of it
         if u["whole"] is not None:
             out.append(Phrased("PART_OF", [int(u[1])], [int(u["whole"])], u.start(), u.end(), typed=True))

@@ -22,6 +22,7 @@ from loaders.lexicon import (
     INSTRUMENT_TITLE_HEADS,
     INTERNATIONAL_WORDS,
     LAW_HEADS,
+    NETWORK_HEADS,
     READING,
     REGIONAL_WORDS,
     SENTENCE_CASE_HEADS,
@@ -403,6 +404,8 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
     # (a body's head opens no instrument's name, unless two more words follow: "Government Fees Refund Initiative")
     if not kept or not capitalised(kept[0]) or (kept[0] in ACTOR_HEADS and len(kept) < 3):
         return []
+    if head.islower() and kept[-1] in ACTOR_HEADS and kept[-1] not in NETWORK_HEADS:
+        return []  # "a Norland Government initiative": the body's, described (loaders.forms), not a name
     if all(w in reading_words().not_names for w in kept):  # "Policy framework", "Key programme": a title
         return []
     if len(kept) > 1 and kept[0] in reading_words().not_names and kept[1][:1].isdigit():

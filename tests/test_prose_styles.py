@@ -3055,3 +3055,15 @@ def test_a_frame_of_a_plans_part_shares_held_a_funder_through_its_ministry_and_i
             ("LEADS", "Ministry of Docks", "Voucher for Quays"),
             ("PART_OF", "Quay Loan Guarantee Corporation", "Central Bank of Norland"),
             ("LEADS", "Quay Research", "Strength in Places Fund")} <= found
+
+
+def test_an_instrument_described_as_a_bodys_initiative_and_delivered_with_partners():
+    found = facts(
+        "QuayBoost started life in 2015 as part of the Dock Excellence Partnership (DEP), a Norland Government "
+        "initiative delivered with the Pier Enterprise and the Tide Enterprise.\n\n"
+        "The Quay Voucher, a Ministry of Docks programme, pays grants.\n"
+    )
+    assert {("LEADS", "Norland Government", "Dock Excellence Partnership"),
+            ("PARTICIPATES_IN", "Pier Enterprise", "Dock Excellence Partnership"),
+            ("PARTICIPATES_IN", "Tide Enterprise", "Dock Excellence Partnership"),
+            ("LEADS", "Ministry of Docks", "Quay Voucher")} <= found
