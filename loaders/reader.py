@@ -175,8 +175,9 @@ class Reader:
             return self._salient(holders, line)  # (of several, the one on this line, else the most named)
         salient = self._salient(named, line)
         of_type = self.recent_type.get(kind)
-        if salient is None and not of_type and c.name == _THE_GOVERNMENT:
-            return self._named(c._replace(type=_THE_GOVERNMENT, name=_THE_GOVERNMENT, kind="name"))  # none named yet
+        if salient is None and not of_type and ACTOR_HEADS.get(c.name) == _THE_GOVERNMENT:
+            # "the Government", "the Cabinet" with none named yet: the country's, by that name
+            return self._named(c._replace(type=_THE_GOVERNMENT, name=c.name, kind="name"))
         if salient is not None or not of_type:
             return salient
         if head.capitalize() not in ACTOR_HEADS:
@@ -429,7 +430,7 @@ class Reader:
         return out
 
 
-_THE_GOVERNMENT = "Government"  # "the Government" with none named before: the country's, by that name
+_THE_GOVERNMENT = "Government"  # the label of "the Government", "the Cabinet" with none named before
 FUND_HEADS = frozenset(("fund", "funds"))  # a fund that runs or sets up an instrument is the body managing it
 
 

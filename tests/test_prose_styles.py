@@ -3067,3 +3067,14 @@ def test_an_instrument_described_as_a_bodys_initiative_and_delivered_with_partne
             ("PARTICIPATES_IN", "Pier Enterprise", "Dock Excellence Partnership"),
             ("PARTICIPATES_IN", "Tide Enterprise", "Dock Excellence Partnership"),
             ("LEADS", "Ministry of Docks", "Quay Voucher")} <= found
+
+
+def test_a_bare_cabinet_or_parliament_acts_and_a_date_before_it_is_no_part_of_its_name():
+    x = extract(document_from_text(
+        "On 4 August 2031 Cabinet approved the Quay Grant. The Dock Act was passed by Parliament in 2032. The Quay "
+        "2030 Agency runs the Tide Grant.\n"
+    ))
+    types = {e.name: e.type for e in x.entities}
+    assert types.get("Cabinet") == "Government" and types.get("Parliament") == "Government"
+    assert "Quay 2030 Agency" in types and not any("August" in n for n in types)
+    assert ("IMPLEMENTS", "Quay 2030 Agency", "Tide Grant") in dated_facts(x)
