@@ -210,7 +210,8 @@ def groups(text: str, low: str) -> list[Candidate]:
         if _TITLED_SIZES.search(text) and len(low) == len(text):
             # "Micro, Small and Medium Enterprises" in title case: the group still, unless a name goes on
             for m in _TARGET.finditer(low):
-                if m["sizes"] and text[m.start()].isupper() and not _CAPITAL_NEXT.match(text, m.end()):
+                sized = m["sizes"] or (m["core"] or "").startswith(("small and medium", "micro, small", "micro and small"))
+                if sized and text[m.start()].isupper() and not _CAPITAL_NEXT.match(text, m.end()):
                     name = _target_name(m)
                     found.append(Candidate(m.start(), m.end(), "TargetGroup", name, "target", _as_written(m, name)))
     return found + described(text)
