@@ -58,7 +58,7 @@ _NAME_GOES_ON = re.compile(rf" (?:{ACTOR_HEAD_RE})\b")
 
 
 _TARGET = re.compile(
-    rf"(?<![\w-])(?P<sizes>(?:(?:{TARGET_SIZES})\s*(?:,\s*(?:and\s+)?|\s+and\s+)){{1,4}}(?:{TARGET_SIZES})[\s-]+"
+    rf"(?<![\w-])(?P<sizes>(?:(?:{TARGET_SIZES})\s*(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)){{1,4}}(?:{TARGET_SIZES})[\s-]+"
     rf"(?:enterprises|firms|businesses|companies))(?![\w-])"
     rf"|(?<![\w-])(?:(?P<mod>{TARGET_MODIFIERS})\s+)?(?P<core>{TARGET_CORES})(?![\w-])(?:'s|')?"
     rf"(?:\s*\(\s*(?:aged\s+)?(?P<age1>\d\d)\s*-\s*(?P<age2>\d\d)\s*\)|\s+aged\s+(?P<age3>\d\d)\s*"
@@ -210,7 +210,7 @@ def groups(text: str, low: str) -> list[Candidate]:
         if _TITLED_SIZES.search(text) and len(low) == len(text):
             # "Micro, Small and Medium Enterprises" in title case: the group still, unless a name goes on
             for m in _TARGET.finditer(low):
-                sized = m["sizes"] or (m["core"] or "").startswith(("small and medium", "micro, small", "micro and small"))
+                sized = m["sizes"] or (m["core"] or "").startswith(("small and medium", "small & medium", "micro, small"))
                 if sized and text[m.start()].isupper() and not _CAPITAL_NEXT.match(text, m.end()):
                     name = _target_name(m)
                     found.append(Candidate(m.start(), m.end(), "TargetGroup", name, "target", _as_written(m, name)))

@@ -2907,11 +2907,11 @@ def test_reorganisations_named_as_nouns_and_a_list_before_an_aside_in_parenthese
 def test_firm_sizes_in_title_case_are_a_target_group():
     x = extract(document_from_text(
         "The Pier Agency supports Micro, Small and Medium Enterprises (MSMEs) across Norland. The Micro and Small "
-        "Enterprises Act was passed in 2032. The Tide Agency helps Small and Medium Enterprises (SMEs).\n"
+        "Enterprises Act was passed in 2032. The Tide Agency helps Small & Medium Enterprises (SMEs).\n"
     ))
     types = {e.name: e.type for e in x.entities}
     assert types.get("MSMEs") == "TargetGroup" and types.get("Micro and Small Enterprises Act") == "Law"
-    assert types.get("SMEs") == "TargetGroup" and "Small and Medium Enterprises" not in types
+    assert types.get("SMEs") == "TargetGroup" and "Small & Medium Enterprises" not in types
 
 
 def test_page_markup_addresses_and_an_opening_adverb_are_no_names():
