@@ -476,6 +476,9 @@ def _non_overlapping(found: list[Candidate], text: str, known: frozenset[str] | 
     that does not spell it, is run by that body, "- Quay Voucher (MoTV)", not named by it.)"""
     if not found:
         return found
+    # "the Programme to Improve …": a name that opens inside a reference and runs past it is the mention
+    names = [(c.start, c.end) for c in found if c.kind == "name"]
+    found = [c for c in found if c.kind != "reference" or not any(c.start < a < c.end < b for a, b in names)]
     found.sort(key=lambda c: (c.start, -(c.end - c.start), _KIND_RANK[c.kind]))
     kept: list[Candidate] = []
     taken_end = -1

@@ -434,6 +434,8 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
             not all(w in countries().by_name for w in t.replace(",", " ").split() if w[:1].isupper())) and (
             ANY_HEAD.isdisjoint(t.split())):  # (not "Loan Fund and the Micro Credit Fund": heads of their own)
         tail = t  # "Operational Programme Competitiveness, Entrepreneurship and Innovation": a title after the head
+    if not tail and head[0].isupper():
+        tail = _purpose(text, start, he)  # "Programme to Improve Productive Innovation Levels", "Policy to 2030"
     end = he + len(tail)
     if not tail and head[0].isupper() and (m := _VERSION_AFTER.match(text, he)):
         end = m.end()  # "Quay Fund Plus", "Harbour Programme II": the edition is part of the name
@@ -479,8 +481,23 @@ _NAME_AFTER_HEAD = re.compile(r" [A-Z][a-z]+(?![\w-])(?! [A-Z])")
 _PERSON_AFTER = re.compile(r" [A-Z][a-z]+\b(?! (?:of|for)\b)")
 
 
+def _purpose(text: str, start: int, he: int) -> str:
+    """The purpose or horizon a title-case head's name goes on with ("… to Improve Innovation Levels", "… to 2030"),
+    if any: not a place a transfer goes to ("from the Quay Fund to Norland Bank", "… to Norland")."""
+    m = _TO_PURPOSE.match(text, he)
+    if m is None or _FROM_BEFORE.search(text, max(0, start - 12), start):
+        return ""
+    words = m[0].split()[1:]
+    if words[0] in countries().by_name or any(w in ACTOR_HEADS or w in INSTRUMENT_TITLE_HEADS for w in words):
+        return ""
+    return m[0]
+
+
 def _head_first(text: str, hs: int, he: int, head: str) -> list[Candidate]:
     """ "the Strategy for the Digital Harbour": a title-case head that opens its name, with a tail."""
+    if head[0].isupper() and (purpose := _purpose(text, hs, he)):
+        return [Candidate(hs, he + len(purpose), INSTRUMENT_HEADS[head.lower()], canonical_name(head + purpose), "name",
+                          head=head.lower())]  # "the Programme to Improve Productive Innovation Levels"
     if not head[0].isupper() or (m := _ACTOR_TAIL.match(text, he)) is None or _DATED_TAIL.match(m[0]):
         return []
     tail = trim_tail(m[0])
@@ -492,6 +509,9 @@ def _head_first(text: str, hs: int, he: int, head: str) -> list[Candidate]:
 
 _ARTICLE_BEFORE = frozenset(("the", "The", "a", "A", "its", "Its", "their", "Their"))
 _VERSION_AFTER = re.compile(r" (?:Plus|II|III|IV|VI|VII|[2-5]\.0)(?![\w.+-])")
+# A purpose in title case ("… to Improve Productive Innovation Levels") or a horizon ("… to 2030") after the head.
+_TO_PURPOSE = re.compile(r" to (?:(?:19|20)\d\d(?![\w-])|[A-Z][a-z]+(?: (?:the |and |of |for )?[A-Z][\w-]*){1,6}(?![\w-]))")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 
 
 _CAPITAL_WORD = rf"(?:[{CAPITALS}](?:[\w'&]|[.-](?=\w))*)"  # (no year: "Plan 2030" is dated, see _tidy)

@@ -3079,3 +3079,13 @@ def test_a_bare_cabinet_or_parliament_acts_and_a_date_before_it_is_no_part_of_it
     assert types.get("Cabinet") == "Government" and types.get("Parliament") == "Government"
     assert "Quay 2030 Agency" in types and not any("August" in n for n in types)
     assert ("IMPLEMENTS", "Quay 2030 Agency", "Tide Grant") in dated_facts(x)
+
+
+def test_a_names_purpose_or_horizon_after_its_head():
+    x = extract(document_from_text(
+        "The Quay Agency is the executing unit of the Programme to Improve Productive Quay Levels. The National "
+        "Digital Quay Policy to 2030 was adopted by the Pier Secretariat. Funds moved from the Dock Fund to Norland "
+        "Bank.\n"
+    ))
+    assert {"Programme to Improve Productive Quay Levels", "National Digital Quay Policy to 2030", "Dock Fund"} <= names(x)
+    assert ("IMPLEMENTS", "Quay Agency", "Programme to Improve Productive Quay Levels") in dated_facts(x)
