@@ -208,7 +208,7 @@ def groups(text: str, low: str) -> list[Candidate]:
             name = _target_name(m)
             found.append(Candidate(m.start(), m.end(), "TargetGroup", name, "target", _as_written(m, name)))
         if _TITLED_SIZES.search(text) and len(low) == len(text):
-            # "Micro, Small and Medium Enterprises" in title case: the group still, unless a name goes on
+            # "Micro, Small and Medium Firms" in title case: the group still, unless a name goes on
             for m in _TARGET.finditer(low):
                 sized = m["sizes"] or (m["core"] or "").startswith(("small and medium", "small & medium", "micro, small"))
                 if sized and text[m.start()].isupper() and not _CAPITAL_NEXT.match(text, m.end()):

@@ -387,7 +387,7 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
             continue
         if w in ("to", "in") and j > 0 and capitalised(toks[j - 1][2]) and capitalised(toks[j + 1][2]) and not (
                 j > 1 and toks[j - 2][2].lower() in ("from", "between")):  # (not "from Sorvik to Quay Business …")
-            j -= 1  # "Help to Grow scheme", "Strength in Places Fund": "to" or "in" between capitals
+            j -= 1  # "Help to Grow scheme", "Dock in Places Fund": "to" or "in" between capitals
             continue
         if not (w[0].isalnum() or w[0] in "&'"):
             break
@@ -435,7 +435,7 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
             ANY_HEAD.isdisjoint(t.split())):  # (not "Loan Fund and the Micro Credit Fund": heads of their own)
         tail = t  # "Operational Programme Competitiveness, Entrepreneurship and Innovation": a title after the head
     if not tail and head[0].isupper():
-        tail = _purpose(text, start, he)  # "Programme to Improve Productive Innovation Levels", "Policy to 2030"
+        tail = _purpose(text, start, he)  # "Programme to Improve Quay Levels", "Policy to 2030"
     end = he + len(tail)
     if not tail and head[0].isupper() and (m := _VERSION_AFTER.match(text, he)):
         end = m.end()  # "Quay Fund Plus", "Harbour Programme II": the edition is part of the name
@@ -474,7 +474,7 @@ _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)(?![
 _REGION_AFTER = re.compile(rf"\s+(?:{alternation(READING['compass_words'])})\s+[A-Z][a-z]+(?![\w-])")
 _STATE_AFTER = re.compile(rf" ({STATE_CODE})(?![\w&-]|\s*\))")
 _COUNTRY_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-]|['\u2019]s)")
-# "… and Bank Hapoalix": a head that opens a name of its own, one capitalised word after it ("Bank Leumix")
+# "… and Bank Tidu": a head that opens a name of its own, one capitalised word after it ("Bank Quayo")
 _NAME_AFTER_HEAD = re.compile(r" [A-Z][a-z]+(?![\w-])(?! [A-Z])")
 
 
@@ -497,7 +497,7 @@ def _head_first(text: str, hs: int, he: int, head: str) -> list[Candidate]:
     """ "the Strategy for the Digital Harbour": a title-case head that opens its name, with a tail."""
     if head[0].isupper() and (purpose := _purpose(text, hs, he)):
         return [Candidate(hs, he + len(purpose), INSTRUMENT_HEADS[head.lower()], canonical_name(head + purpose), "name",
-                          head=head.lower())]  # "the Programme to Improve Productive Innovation Levels"
+                          head=head.lower())]  # "the Programme to Improve Quay Levels"
     if not head[0].isupper() or (m := _ACTOR_TAIL.match(text, he)) is None or _DATED_TAIL.match(m[0]):
         return []
     tail = trim_tail(m[0])
@@ -509,7 +509,7 @@ def _head_first(text: str, hs: int, he: int, head: str) -> list[Candidate]:
 
 _ARTICLE_BEFORE = frozenset(("the", "The", "a", "A", "its", "Its", "their", "Their"))
 _VERSION_AFTER = re.compile(r" (?:Plus|II|III|IV|VI|VII|[2-5]\.0)(?![\w.+-])")
-# A purpose in title case ("… to Improve Productive Innovation Levels") or a horizon ("… to 2030") after the head.
+# A purpose in title case ("… to Improve Quay Levels") or a horizon ("… to 2030") after the head.
 _TO_PURPOSE = re.compile(r" to (?:(?:19|20)\d\d(?![\w-])|[A-Z][a-z]+(?: (?:the |and |of |for )?[A-Z][\w-]*){1,6}(?![\w-]))")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 

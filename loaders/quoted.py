@@ -52,7 +52,7 @@ def quoted_titles(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _QUOTED.finditer(text):
         inner = canonical_name(m[1])
-        inside = ABBREVIATION.search(inner)  # "“Trade for Employment (T4E)”": the abbreviation inside the quotes
+        inside = ABBREVIATION.search(inner)  # "“Trade for Docks (T4D)”": the abbreviation inside the quotes
         if inside is not None and inside.end() == len(inner) and inside.start() > 0:
             inner, own_alias = inner[: inside.start()].rstrip(), inside[1]
         else:
