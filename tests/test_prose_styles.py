@@ -3003,8 +3003,8 @@ def test_former_names_until_a_year_names_known_as_an_abbreviation_and_a_tail_wit
 def test_a_relatives_second_participle_head_first_names_in_a_list_and_a_country_after_a_funds_name():
     x = extract(document_from_text(
         "You may apply to the Quay Guarantee Fund, which is managed by the Pier Office and operated through Bank "
-        "Leumix and Bank Tidu.\n\n"
-        "Harbour Fund Denmark (Innovationsfonden) is a separate body under the Ministry of Docks.\n"
+        "Quayo and Bank Tidu.\n\n"
+        "Harbour Fund Denmark (Havnefonden) is a separate body under the Ministry of Docks.\n"
     ))
     found = set(dated_facts(x))
     assert {("IMPLEMENTS", "Pier Office", "Quay Guarantee Fund"), ("IMPLEMENTS", "Bank Quayo", "Quay Guarantee Fund"),
