@@ -144,6 +144,10 @@ def _fitted(rd: Reader, f: Phrased, t: str, keys: list[str], fact: tuple[str, st
     if relation in ("LEADS", "IMPLEMENTS") and _SUPERVISING.fullmatch(phrase) and bodies \
             and (not rd.retypable(target) or rd.drafts[target].head):
         return "PART_OF", target, source  # "A, an agency supervised by M" (or a network "steered by M"): under M
+    if relation == "LEADS" and _OWNED.search(phrase) and rd.is_actor(source) and not rd.retypable(source) \
+            and rd.retypable(target) and not rd.drafts[target].head:
+        rd.drafts[target].type = reading_words().default_actor
+        return "PART_OF", target, source  # "Quaybiz, wholly owned by the State": a company the state owns
     if relation in ("PARTICIPATES_IN", "IMPLEMENTS", "LEADS") and (
             rd.is_actor(target) and not rd.retypable(target) or rd.type_of(target) == "Country"):
         # "…, run by C" after "a joint initiative of A and B": C runs the instrument, not B ("P in Norland, with
@@ -156,6 +160,7 @@ def _fitted(rd: Reader, f: Phrased, t: str, keys: list[str], fact: tuple[str, st
 
 
 _SUPERVISING = re.compile("|".join(re.escape(p) for p in READING["supervising"]), re.I)
+_OWNED = re.compile(r"\bowned by$", re.I)
 _ABSORBING = re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in READING['absorbing'])})$", re.I)
 
 

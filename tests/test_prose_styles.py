@@ -3089,3 +3089,12 @@ def test_a_names_purpose_or_horizon_after_its_head():
     ))
     assert {"Programme to Improve Productive Quay Levels", "National Digital Quay Policy to 2030", "Dock Fund"} <= names(x)
     assert ("IMPLEMENTS", "Quay Agency", "Programme to Improve Productive Quay Levels") in dated_facts(x)
+
+
+def test_a_company_owned_by_a_body_is_its_part_and_a_society_is_a_body():
+    found = facts(
+        "Quay Innovativ, founded in 2025 and wholly owned by the Ministry of Docks, runs the Tide Platform. The Norland "
+        "Society for Knowledge Transfer runs the Pier Cluster Programme.\n"
+    )
+    assert {("PART_OF", "Quay Innovativ", "Ministry of Docks"), ("IMPLEMENTS", "Quay Innovativ", "Tide Platform"),
+            ("IMPLEMENTS", "Norland Society for Knowledge Transfer", "Pier Cluster Programme")} <= found
