@@ -383,7 +383,7 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
     for i, w in enumerate(words[:-1]):
         owner = w.endswith(("'s", "\u2019s")) or (w.endswith("s'") and sum(ch.isupper() for ch in w) >= 2)
         if owner and i >= cut and not owner_in_name(w) and _TAIL_WORDS.isdisjoint(words[:i]):
-            # "Norland's …", "LEOs' …"; not "Employers' Chamber", "the Prime Minister's Office", nor inside a
+            # "Norland's …", "LEOs' …"; not "Employers' Chamber", "the Deputy Minister's Office", nor inside a
             # head's tail ("Strategy for Norland's Digital Growth")
             cut = i + 1
     if not cut and words[0] == "Ex" and len(words) > 2:

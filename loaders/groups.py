@@ -196,7 +196,7 @@ def groups(text: str, low: str) -> list[Candidate]:
         exact = _COLLECTIVE_EXACT if text.isascii() else None  # then ``low`` has the text's offsets
         for m in exact.finditer(low) if exact is not None else _COLLECTIVE.finditer(text):
             if _NAME_GOES_ON.match(text, m.end()):
-                continue  # "the Private Sector Federation": the words open a body's name
+                continue  # "the Private Sector Chamber": the words open a body's name
             i = _COLLECTIVE_GROUPS[m.lastindex or 0]
             kind = "institutions" if i in KEPT_COLLECTIVES else "collective"
             words = text[m.start() : m.end()]

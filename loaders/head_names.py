@@ -77,7 +77,7 @@ _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for
     rf"(?:(?:the|a|la|el|los|las|le|les|o)\s+)?(?!(?:19|20)\d\d\b){_CW}"
     rf"(?:(?:\s*,\s*(?:(?:{_AND})\s+(?!{_NEXT_BODY}))?(?:the\s+|de\s+|des\s+|du\s+)?|\s+(?:{_AND})\s+(?!{_NEXT_BODY})"
     rf"(?:the\s+|(?:del|della|delle|dei|de|des|du|do|da|dos|das)\s+)?"
-    # "Confederation of Chambers of Commerce", "Presidency of the Council of Ministers", "Agency for the Promotion
+    # "Confederation of Chambers of Commerce", "Presidency of the Council of Harbours", "Agency for the Promotion
     # of Exports": one name
     # "Ministry for Development of Trade", "Office of the Deputy Prime Minister for Trade and Exports"
     rf"|{_INNER_OF}|(?:(?<=Chambers)|(?<=Council))\s+of\s+|(?<=tion|ment|ance|ence|sion)\s+of\s+(?:the\s+)?|\s+for\s+(?:the\s+)?(?=[A-Z])"
@@ -250,7 +250,7 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
         if owns(text, toks[j]):
             if not owner_in_name(w) or first != j + 1:
                 break  # "the Commission's Research Centre": the owner is not part of the name
-            first = j  # "the Prime Minister's Office": an office named after its holder
+            first = j  # "the Deputy Minister's Office": an office named after its holder
         elif capitalised(w) and toks[j][1] + 1 <= toks[j + 1][0]:
             first = j
         elif w == "." and j > 0 and INITIALS.fullmatch(toks[j - 1][2]) and toks[j - 1][1] == toks[j][0] \
@@ -369,7 +369,7 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
         w = toks[j][2]
         if w in DASHES and j > 0 and capitalised(toks[j - 1][2]) and capitalised(toks[j + 1][2]) \
                 and not toks[j - 1][2].isdigit():  # (not a dateline's "3 March 2031 – The Quay Fund")
-            j -= 1  # "Small Business Advisory Services – Digital Solutions program": one name
+            j -= 1  # "Quay Advisory Services – Dock Solutions program": one name
             continue
         if w == "," and j > 0 and _list_word(toks[j - 1][2]) and "and" in (t[2] for t in toks[j + 1 : h]):
             j -= 1  # "Harbour, Quay and Coast Plan": a list inside the name
@@ -433,7 +433,7 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
     elif head[0].isupper() and (m := _TITLE_AFTER.match(text, he)) and (t := trim_tail(m[0])).count(" ") >= 2 and (
             not all(w in countries().by_name for w in t.replace(",", " ").split() if w[:1].isupper())) and (
             ANY_HEAD.isdisjoint(t.split())):  # (not "Loan Fund and the Micro Credit Fund": heads of their own)
-        tail = t  # "Operational Programme Competitiveness, Entrepreneurship and Innovation": a title after the head
+        tail = t  # "Operational Programme Quays, Docks and Innovation": a title after the head
     if not tail and head[0].isupper():
         tail = _purpose(text, start, he)  # "Programme to Improve Quay Levels", "Policy to 2030"
     end = he + len(tail)
