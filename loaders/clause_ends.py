@@ -35,6 +35,11 @@ _COORDINATED = re.compile(
 )
 
 _ASIDE = re.compile(r"^\s*,")
+PARTNERS_ASIDE = re.compile(
+    r"\s*,\s*(?:jointly|together|in\s+(?:close\s+)?(?:partnership|cooperation|co-operation|collaboration))\s+with\s+"
+    r"(?:the\s+)?@\d+@(?:\s*\([^()@]*\))?(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@(?:\s*\([^()@]*\))?)*\s*,",
+    re.I,
+)
 _PASSIVE_RELATIVE = re.compile(
     r"@(\d+)@\s*(?:\([^()]*\)\s*)?,?\s*(?:which|that)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s"
     r"[^;]*\band\s+(?:(?:now|also|then|later|since|still)\s+)*$",
@@ -375,6 +380,8 @@ _LIST_GOES_ON_UNNAMED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:the\s+)?[a-z]")
 def objects_after(t: str, at: int, limit: int) -> list[int]:
     """The first mention after ``at`` (and before ``limit``) in the same clause, with the list it opens."""
     at = skip_behalf(t, at)
+    if (aside := PARTNERS_ASIDE.match(t, at)) is not None:
+        at = aside.end()  # "launched, jointly with B, the call P": P (B is the verb's partner, read elsewhere)
     if (named := _NAMED_LATER.match(t, at)) is not None and (named.end() <= limit or named[2]):
         return [int(named[1] or named[2])]  # (a remit's "in charge of" is no phrase of its own there)
     m = MENTION.search(t, at, limit)

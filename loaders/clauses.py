@@ -23,6 +23,7 @@ from graph.model.schema import load_schema
 from loaders.clause_ends import (
     MENTION,
     PARTIAL_ITEM,
+    PARTNERS_ASIDE,
     clause_subject,
     framed,
     list_end,
@@ -198,8 +199,11 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
     matches = [(m, found) for m in pattern.finditer(t) if (found := _lookup(table, m[0])) is not None
                and not _no_verb(t, m)]
     for i, (m, found) in enumerate(matches):
-        # The objects of a phrase come before the next phrase ("created in 2018 by merging A").
-        limit = matches[i + 1][0].start() if i + 1 < len(matches) else len(t)
+        # The objects of a phrase come before the next phrase ("created in 2018 by merging A"), past an aside
+        # naming partners ("launched, jointly with B, the call P").
+        aside = PARTNERS_ASIDE.match(t, m.end())
+        later = [n for n, _ in matches[i + 1 :] if aside is None or n.start() >= aside.end()]
+        limit = later[0].start() if later else len(t)
         out += _phrase_facts(t, m, found, limit, bullet)
     return out
 
@@ -303,6 +307,10 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     ) is not None:  # "A co-manages P with B": B manages it too, with A
         out.append(Phrased("COLLABORATES_WITH", before[:1], [int(co[1])], m.start(), m.end()))
         before = [*before, int(co[1])]
+    if forward and relation in ("LEADS", "IMPLEMENTS") and before and after \
+            and (aside := PARTNERS_ASIDE.match(t, m.end())) is not None:
+        # "A launched, jointly with B, the call P": B launched it too
+        out.append(Phrased(relation, [int(x) for x in MENTION.findall(aside[0])], after, m.start(), aside.end()))
     if forward and relation in ("LEADS", "IMPLEMENTS") and before and after and not m[0].lower().startswith("co-") \
             and (w := _WITH_PARTNERS.match(t, list_end(t, m.end()))) is not None:
         # "A runs P with B and C": B and C work with A, and so take part in P
@@ -424,8 +432,8 @@ _JOINT = re.compile(r"\b(?:jointly|together)\b", re.I)
 _JOINT_BEFORE = re.compile(r"\b(?:jointly|together)\s+$", re.I)  # "jointly developed by A and B"
 # "C, which A opened": the relative pronoun's antecedent is the object.
 # "C, which A opened", "C, the online platform that A opened": C
-_RELATIVE = re.compile(
-    r"@(\d+)@\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:the|a|an)\s+[\w.-]+(?:\s+[\w.-]+){0,3}\s+)?"
+_RELATIVE = re.compile(  # (an abbreviation in apposition too: "P, 3MQ, which A implements")
+    r"@(\d+)@\s*(?:\([^()]*\)\s*)?(?:,\s*[A-Z0-9][\w&.-]{1,11}(?=\s*,))?,?\s*(?:(?:the|a|an)\s+[\w.-]+(?:\s+[\w.-]+){0,3}\s+)?"
     r"(?:which|that|whom)\s+$",
     re.I,
 )

@@ -447,7 +447,7 @@ _OWNED_APPOSED = re.compile(
 
 
 # "the Digital Office of the Ministry of Ports": the ministry's office (names found by shape alone excepted).
-_OF_THE = re.compile(r"@(\d+)@\s+of\s+(?:the\s+)?@(\d+)@")
+_OF_THE = re.compile(r"@(\d+)@(?:\s+(?:19|20)\d\d(?:\s*[-\u2013]\s*\d{2,4})?)?\s+of\s+(?:the\s+)?@(\d+)@")  # ("… Policy 2019 of A")
 
 
 # "the Directorate for X in the Ministry of Y" (not "in the Ministry's building"): a body inside another.

@@ -3098,3 +3098,15 @@ def test_a_company_owned_by_a_body_is_its_part_and_a_society_is_a_body():
     )
     assert {("PART_OF", "Quay Innovativ", "Ministry of Docks"), ("IMPLEMENTS", "Quay Innovativ", "Tide Platform"),
             ("IMPLEMENTS", "Norland Society for Knowledge Transfer", "Pier Cluster Programme")} <= found
+
+
+def test_partners_named_between_a_verb_and_its_object_and_an_object_in_a_relative_after_an_abbreviation():
+    found = facts(
+        'In 2030 the Dock Agency launched, jointly with the Quay Agency, the call "Quaystria 4.0", which co-funds '
+        "projects. Its flagship is the Three Million Quay Talent programme, 3MQT, which the Pier Agency implements with "
+        "accredited providers. The Tide Ministry adopted the National Quay Policy 2029 of the Ministry of Docks.\n"
+    )
+    assert {("LEADS", "Dock Agency", "Quaystria 4.0"), ("LEADS", "Quay Agency", "Quaystria 4.0"),
+            ("COLLABORATES_WITH", "Dock Agency", "Quay Agency"),
+            ("IMPLEMENTS", "Pier Agency", "Three Million Quay Talent programme"),
+            ("LEADS", "Ministry of Docks", "National Quay Policy")} <= found
