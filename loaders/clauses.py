@@ -113,6 +113,7 @@ class Phrased:
     owners: tuple[int, ...] = ()
     backward: bool = False  # the names before the phrase are its targets ("B is run by A"), for ``owners``
     frame: bool = False  # the phrases inside its span say nothing of their own ("B is the new name, adopted …, of A")
+    bodies: bool = False  # it calls its sources bodies ("the Quay Fund is a separate body under M": no instrument)
 
 
 @cache

@@ -615,7 +615,7 @@ def by_form(t: str) -> list[Phrased]:
     out += umbrellas
     for m in _apposition().finditer(t):  # "A, the directorate of B": A is part of B
         if not any(u.start == m.start() for u in umbrellas):
-            out.append(Phrased("PART_OF", [int(m[1])], [int(m[2])], m.start(), m.end()))
+            out.append(Phrased("PART_OF", [int(m[1])], [int(m[2])], m.start(), m.end(), bodies=True))
     for m in _TRANSLATED.finditer(t):  # "Ministry of X (Ministerio de X)": one body, two languages
         out.append(Phrased(SAME_AS, [int(m[1])], [int(m[2])], m.start(), m.end()))
     for m in _PARENTHESIS.finditer(t):

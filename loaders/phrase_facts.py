@@ -33,6 +33,9 @@ def state_phrased(
         return f.relation == "COLLABORATES_WITH" and any(
             i != INHERITED and rd.fund_free(keys[i]) for i in (*f.sources, *f.targets))
 
+    for i in (i for f in said if f.bodies for i in f.sources):
+        if i != INHERITED and rd.fund_free(keys[i]):  # "the Quay Fund is a separate body under M": no instrument
+            rd.drafts[keys[i]].type = reading_words().default_actor
     for f in sorted(said, key=lambda f: (f.relation != SAME_AS, f.typed, fund_partners(f))):
         start, end = _dated(years, t, f)
         joins = f.relation == "PARTICIPATES_IN" and phrase_relation(t[f.start : f.end]) == ("PARTICIPATES_IN", True)

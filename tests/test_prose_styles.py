@@ -3110,3 +3110,13 @@ def test_partners_named_between_a_verb_and_its_object_and_an_object_in_a_relativ
             ("COLLABORATES_WITH", "Dock Agency", "Quay Agency"),
             ("IMPLEMENTS", "Pier Agency", "Three Million Quay Talent programme"),
             ("LEADS", "Ministry of Docks", "National Quay Policy")} <= found
+
+
+def test_a_fund_called_a_body_is_one_and_what_merged_into_it():
+    found = facts(
+        "Harbour Fund Denmark (Havnefonden) is a separate body under the Ministry of Docks. It was created in April "
+        "2031 by merging the Quay Council for Research, the Pier Technology Foundation and the Tide Council.\n"
+    )
+    assert {("PART_OF", "Harbour Fund Denmark", "Ministry of Docks"),
+            ("SUCCEEDED_BY", "Quay Council for Research", "Harbour Fund Denmark"),
+            ("SUCCEEDED_BY", "Tide Council", "Harbour Fund Denmark")} <= found
