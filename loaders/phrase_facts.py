@@ -145,8 +145,9 @@ def _fitted(rd: Reader, f: Phrased, t: str, keys: list[str], fact: tuple[str, st
     if relation == "PART_OF" and bodies and not rd.retypable(target) and _ABSORBING.search(phrase):
         return "SUCCEEDED_BY", source, target  # "A was integrated into B": absorbed by it
     if relation in ("LEADS", "IMPLEMENTS") and _SUPERVISING.fullmatch(phrase) and bodies \
-            and (not rd.retypable(target) or rd.drafts[target].head):
-        return "PART_OF", target, source  # "A, an agency supervised by M" (or a network "steered by M"): under M
+            and (not rd.retypable(target) or rd.drafts[target].head) and rd.type_of(target) != "PrivateSector":
+        # "A, an agency supervised by M" (or a network "steered by M"): under M (not "supervises banks": a regulator)
+        return "PART_OF", target, source
     if relation == "LEADS" and _OWNED.search(phrase) and rd.is_actor(source) and not rd.retypable(source) \
             and rd.retypable(target) and not rd.drafts[target].head:
         rd.drafts[target].type = reading_words().default_actor

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from loaders.clause_ends import MENTION
-from loaders.clauses import OWNING_NOUNS, OWNS, RUNNING_NOUNS, Phrased
+from loaders.clauses import INSIDE, OWNING_NOUNS, OWNS, RUNNING_NOUNS, Phrased
 from loaders.relations import LIST
 
 # (or "A was merged with B into C")
@@ -75,6 +75,12 @@ _WORK_WENT = re.compile(
     r"(?:of\s+(?:the\s+)?@(?P<of>\d+)@\s+|for\s+[^@;]{1,40}?\s+)?(?:was\s+|were\s+)?(?:went|passed|moved|transferred"
     r"|shifted)\s+(?:in\s+\d{4}\s+)?(?:from\s+(?:the\s+)?@(?P<from>\d+)@\s*(?:,[^@;]{0,40},)?\s+)?"
     r"to\s+(?:the\s+)?(?:new\s+)?@(?P<to>\d+)@",
+    re.I,
+)
+# "A moved in 2032 from the Ministry of B to the new Ministry of C": A was under B, and is under C now.
+_MOVED_UNDER = re.compile(
+    r"@(\d+)@\s+(?:was\s+)?(?:moved|transferred|shifted|passed)\s+(?:(?:in|on)\s+[^@;,]{4,20}?\s+)?from\s+(?:the\s+)?"
+    r"@(\d+)@\s+to\s+(?:the\s+)?(?:new\s+|newly\s+created\s+)?@(\d+)@",
     re.I,
 )
 # "C, which until 2023 was the B", "C, known until 2022 as B": B became C.
@@ -247,6 +253,9 @@ def reorganised(t: str) -> list[Phrased]:
     out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _BEFORE_THAT.finditer(t)]
     out += [Phrased("SUCCEEDED_BY", [int(m["old"])], [int(m[1])], m.start(), m.end(), frame=True)
             for m in _UNTIL_WAS.finditer(t)]
+    for m in _MOVED_UNDER.finditer(t):  # (a frame: "moved … to C" is no transfer of A's work to C)
+        out += [Phrased(INSIDE, [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True, frame=True),
+                Phrased(INSIDE, [int(m[1])], [int(m[3])], m.start(), m.end(), typed=True, frame=True)]
     out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
             for m in _FORMED_FROM.finditer(t)]
     for m in _TOOK_OVER_RUNNING.finditer(t):

@@ -3120,3 +3120,14 @@ def test_a_fund_called_a_body_is_one_and_what_merged_into_it():
     assert {("PART_OF", "Harbour Fund Denmark", "Ministry of Docks"),
             ("SUCCEEDED_BY", "Quay Council for Research", "Harbour Fund Denmark"),
             ("SUCCEEDED_BY", "Tide Council", "Harbour Fund Denmark")} <= found
+
+
+def test_a_body_moved_from_one_ministry_to_another_and_a_regulator_of_banks():
+    found = facts(
+        "The Norland Digital Agency moved in December 2032 from the Ministry of Finance to the new Ministry of Digital "
+        "Affairs. The Central Bank of Norland supervises banks.\n"
+    )
+    assert {("PART_OF", "Norland Digital Agency", "Ministry of Finance"),
+            ("PART_OF", "Norland Digital Agency", "Ministry of Digital Affairs")} <= found
+    assert not any(f[0] == "TRANSFERRED_TO" for f in found)
+    assert ("PART_OF", "Banks", "Central Bank of Norland") not in found
