@@ -163,9 +163,10 @@ _LAST_MENTION = re.compile(r"@(\d+)@([^@;]*)$")
 _VERB_CLAUSE = re.compile(r";\s*(?:and\s+|also\s+)?$")
 
 _JOINED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|,|and|&|\+|as\s+well\s+as|or)\s*(?:the\s+)?$", re.I)
+_PARTS_OF = r"(?:(?:parts?|some\s+units)\s+of\s+(?:the\s+)?)?"  # "A, B and parts of C were merged into D"
 
 # (after a name in dashes, "A – the B – and C", the dash closes the aside and "and" the list)
-_CLOSED_BEFORE = re.compile(r"@(\d+)@\s*(?:,\s*and|-\s+and|and|&|\+|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
+_CLOSED_BEFORE = re.compile(rf"@(\d+)@\s*(?:,\s*and|-\s+and|and|&|\+|as\s+well\s+as)\s*(?:the\s+)?{_PARTS_OF}$", re.I)
 
 _CLAUSE_AND = re.compile(r"\s*,\s*and\b", re.I)  # ", and" joins a list only after other commas: "A, B, and C"
 

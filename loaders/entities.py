@@ -500,7 +500,9 @@ def _non_overlapping(found: list[Candidate], text: str, known: frozenset[str] | 
         elif c.kind == "name" and c.alias is None and (word := named_before(c, text)) is not None:
             if kept and kept[-1].start == word.start(1):
                 kept.pop()  # "Portex, the Port Export Agency": one body, not two
-            c = Candidate(c.start, c.end, c.type, c.name, c.kind, word[1], c.head)
+            # (one mention from the word on: "when Tekquay - the Quay Funding Agency - and B merged" lists two)
+            start = word.start(1) if text[word.end(1) : c.start].rstrip().endswith("the") else c.start
+            c = Candidate(start, c.end, c.type, c.name, c.kind, word[1], c.head)
         kept.append(c)
         taken_end = c.end
         if c.alias is not None and (am := short_name(c, text)):

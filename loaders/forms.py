@@ -385,10 +385,14 @@ def _for_which(t: str) -> list[Phrased]:
         return []
     roles = reading_words().role_labels
     out: list[Phrased] = []
+    antecedent = None
     for m in _FOR_WHICH.finditer(t):
+        # ("P, for which B approved a loan and for which A is the executing unit": P both times)
+        again = antecedent is not None and re.search(r"\band\s+(?:for|of)\s+which\s$", t[m.start() : m.end()])
+        antecedent = antecedent if again else int(m[1])
         pos = m.end()
         while (r := _ROLE_CLAUSE.match(t, pos)) is not None and r["role"] in roles:
-            out.append(Phrased(roles[r["role"]], [int(r[1])], [int(m[1])], m.start(), r.end(), typed=True))
+            out.append(Phrased(roles[r["role"]], [int(r[1])], [antecedent], m.start(), r.end(), typed=True))
             pos = r.end()
     return out
 

@@ -17,9 +17,10 @@ from functools import lru_cache
 from loaders.lexicon import MEMO_SIZE, MEMOS, PUNCT_TO_SPACE, READING
 
 E = r"@(\d+)@"
-# A list of mentions: "A, B and C", "A and one or more B or C".
+# A list of mentions: "A, B and C", "A and one or more B or C" (and "A - the … - and C": a dash closing an aside).
 LIST = (
-    r"@\d+@(?:\s*(?:,|and|&|or|as\s+well\s+as|,\s*and)\s*(?:(?:one\s+or\s+more|several|some|all|the)\s+)?@\d+@)*"
+    r"@\d+@(?:(?:\s+[-\u2013\u2014](?=\s+and\s))?\s*(?:,|and|&|or|as\s+well\s+as|,\s*and)\s*"
+    r"(?:(?:one\s+or\s+more|several|some|all|the)\s+)?@\d+@)*"
 )
 MENTION = re.compile(E)
 

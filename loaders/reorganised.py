@@ -95,7 +95,8 @@ _BEFORE_THAT = re.compile(
     re.I,
 )
 # "B was formed in 2031 when …": what the clause after "when" says made B.
-_FORMED_WHEN_OPENS = r"@(\d+)@[^@;]{0,12}?\b(?:formed|created|established|set\s+up|born)\b[^@;]{0,40}?\bwhen\b"
+_FORMED_WHEN_OPENS = (r"@(\d+)@[^@;]{0,12}?\b(?:formed|created|established|set\s+up|born"
+                      r"|(?:started|began|commenced)\s+(?:operations|operating|work)|came\s+into\s+being)\b[^@;]{0,40}?\bwhen\b")
 # "B was established in 2031, when functions relating to small firms were moved out of the then A": from A to B.
 _FORMED_FROM = re.compile(
     _FORMED_WHEN_OPENS + r"[^;]{0,80}?"

@@ -3131,3 +3131,19 @@ def test_a_body_moved_from_one_ministry_to_another_and_a_regulator_of_banks():
             ("PART_OF", "Norland Digital Agency", "Ministry of Digital Affairs")} <= found
     assert not any(f[0] == "TRANSFERRED_TO" for f in found)
     assert ("PART_OF", "Banks", "Central Bank of Norland") not in found
+
+
+def test_a_body_that_started_operations_when_others_combined_a_list_with_parts_and_a_second_for_which():
+    found = facts(
+        "Quay Finland started operations on 1 January 2031, when Tekquay - the Norland Funding Agency for Innovation - "
+        "and Quaypro were combined into one organisation.\n\n"
+        "When the Ministry of Trade and Docks, the Ministry of Piers and parts of the Ministry of the Tide were merged "
+        "into the Ministry of Quays in 2028, Tekquay moved.\n\n"
+        "It is financed through the Programme to Improve Quay Levels, for which the Norland Development Bank approved "
+        "a loan and for which the Quay Agency is the executing unit.\n"
+    )
+    assert {("SUCCEEDED_BY", "Norland Funding Agency for Innovation", "Quay Finland"),
+            ("SUCCEEDED_BY", "Quaypro", "Quay Finland"),
+            ("SUCCEEDED_BY", "Ministry of Trade and Docks", "Ministry of Quays"),
+            ("SUCCEEDED_BY", "Ministry of Piers", "Ministry of Quays"),
+            ("IMPLEMENTS", "Quay Agency", "Programme to Improve Quay Levels")} <= found
