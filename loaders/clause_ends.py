@@ -35,11 +35,6 @@ _COORDINATED = re.compile(
 )
 
 _ASIDE = re.compile(r"^\s*,")
-PARTNERS_ASIDE = re.compile(
-    r"\s*,\s*(?:jointly|together|in\s+(?:close\s+)?(?:partnership|cooperation|co-operation|collaboration))\s+with\s+"
-    r"(?:the\s+)?@\d+@(?:\s*\([^()@]*\))?(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@(?:\s*\([^()@]*\))?)*\s*,",
-    re.I,
-)
 _PASSIVE_RELATIVE = re.compile(
     r"@(\d+)@\s*(?:\([^()]*\)\s*)?,?\s*(?:which|that)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s"
     r"[^;]*\band\s+(?:(?:now|also|then|later|since|still)\s+)*$",
@@ -85,10 +80,18 @@ _EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|n
 # (a name's abbreviation in parentheses, and words between the aside and the verb: "A (AB), together with C (CD),
 # today launched P")
 _PAREN = r"(?:\s*\([^()@]*\))?"
+# A list of names, each with its abbreviation in parentheses if any ("B (BB), C and D").
+NAMES_LIST = rf"@\d+@{_PAREN}(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@{_PAREN})*"
 _BEFORE_VERB = r"(?:(?:has|have|had|will|today|also|now|recently|yesterday|formally|officially)\s+)*"
+# ", jointly with B (BB) and C,": partners named between a verb and its object ("launched, jointly with B, the call P")
+PARTNERS_ASIDE = re.compile(
+    r"\s*,\s*(?:jointly|together|in\s+(?:close\s+)?(?:partnership|cooperation|co-operation|collaboration))\s+with\s+"
+    rf"(?:the\s+)?{NAMES_LIST}\s*,",
+    re.I,
+)
 _WITH_ASIDE = re.compile(
     rf"@(\d+)@{_PAREN}\s*,\s*(?:together\s+with|along\s+with|alongside|jointly\s+with)\s+(?:the\s+)?"
-    rf"(?P<list>@\d+@{_PAREN}(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@{_PAREN})*)\s*,\s*{_BEFORE_VERB}$",
+    rf"(?P<list>{NAMES_LIST})\s*,\s*{_BEFORE_VERB}$",
     re.I,
 )
 
@@ -96,7 +99,7 @@ _WITH_ASIDE = re.compile(
 # says B and C work with A).
 _PARTNERED_ASIDE = re.compile(
     r"^\W*(?:the\s+)?@(\d+)@\s*,?\s+in\s+(?:close\s+)?(?:collaboration|cooperation|co-operation|partnership|association)"
-    rf"\s+with\s+(?:the\s+)?@\d+@{_PAREN}(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@{_PAREN})*\s*,?\s*{_BEFORE_VERB}$",
+    rf"\s+with\s+(?:the\s+)?{NAMES_LIST}\s*,?\s*{_BEFORE_VERB}$",
     re.I,
 )
 

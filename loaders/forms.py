@@ -13,7 +13,15 @@ import re
 from functools import cache
 
 from loaders.acting import acting_as
-from loaders.clause_ends import ACTS_THROUGH, MENTION, PARTNER_ITEM, clause_subject, list_end, subjects_before
+from loaders.clause_ends import (
+    ACTS_THROUGH,
+    MENTION,
+    NAMES_LIST,
+    PARTNER_ITEM,
+    clause_subject,
+    list_end,
+    subjects_before,
+)
 from loaders.clauses import INHERITED, INSIDE, OWNS, PARAGRAPH_NUMBER, SAME_AS, Phrased
 from loaders.lexicon import COUNTS, INSTRUMENT_HEADS, STOP, alternation, memoised, reading_words
 from loaders.relations import LIST
@@ -28,10 +36,9 @@ _JOINTLY = re.compile(
 
 # "C, a joint initiative of A and B": A and B work together (and lead C, if an instrument).
 _JOINT_OF = re.compile(
-    r"(?:@(?P<what>\d+)@(?:\s*\([^()@]*\))?\s*,\s*)?\b(?:an?|the)\s+joint\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?:@(?P<what>\d+)@(?:\s*\([^()@]*\))?\s*,\s*)?\b(?:an?|the)\s+joint\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:initiative|programme|program|project|venture|undertaking|effort|platform|scheme|body|company|centre|center)\s+"
-    r"(?:of|by|between)\s+(?:the\s+)?(?P<list>@\d+@(?:\s*\([^()@]*\))?(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@"
-    r"(?:\s*\([^()@]*\))?)+)",
+    rf"(?:of|by|between)\s+(?:the\s+)?(?P<list>{NAMES_LIST})",
     re.I,
 )
 
