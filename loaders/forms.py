@@ -89,7 +89,8 @@ _DELIVER_UNDER = re.compile(
 )
 _UNDER_FRAME = re.compile(  # (after a numbered paragraph's number: "3.2 Within A, B …")
     rf"^\s*(?:{PARAGRAPH_NUMBER})?(?:Under|Within|As\s+part\s+of)\s+(?:the\s+|its\s+)?"
-    rf"(?:(?:first|second|third|new|current|latest)\s+)?@(\d+)@(?:\s+\d{{4}}(?:\s*[-\u2013]\s*\d{{2,4}})?)?"  # "… Plan 2030,"
+    rf"(?:(?:first|second|third|new|current|latest)\s+)?@(\d+)@"
+    rf"(?:\s+\d{{4}}(?:\s*[-\u2013]\s*\d{{2,4}})?)?"  # "… Plan 2030,", "… 2031-2033,"
     rf"(?:\s+of\s+(?:the\s+)?@(?P<whole>\d+)@)?\s*,",  # "Under the first P of the V, …": P, a part of V
     re.I,
 )
@@ -392,11 +393,11 @@ def _for_which(t: str) -> list[Phrased]:
         return []
     roles = reading_words().role_labels
     out: list[Phrased] = []
-    antecedent = None
+    antecedent: int | None = None
     for m in _FOR_WHICH.finditer(t):
         # ("P, for which B approved a loan and for which A is the executing unit": P both times)
-        again = antecedent is not None and re.search(r"\band\s+(?:for|of)\s+which\s$", t[m.start() : m.end()])
-        antecedent = antecedent if again else int(m[1])
+        again = re.search(r"\band\s+(?:for|of)\s+which\s$", t[m.start() : m.end()])
+        antecedent = antecedent if again and antecedent is not None else int(m[1])
         pos = m.end()
         while (r := _ROLE_CLAUSE.match(t, pos)) is not None and r["role"] in roles:
             out.append(Phrased(roles[r["role"]], [int(r[1])], [antecedent], m.start(), r.end(), typed=True))
@@ -458,13 +459,17 @@ _OWNED_APPOSED = re.compile(
 
 
 # "the Digital Office of the Ministry of Ports": the ministry's office (names found by shape alone excepted).
-_OF_THE = re.compile(r"@(\d+)@(?:\s+(?:19|20)\d\d(?:\s*[-\u2013]\s*\d{2,4})?)?\s+of\s+(?:the\s+)?@(\d+)@")  # ("… Policy 2019 of A")
+_OF_THE = re.compile(  # ("… Policy 2019 of A")
+    r"@(\d+)@(?:\s+(?:19|20)\d\d(?:\s*[-\u2013]\s*\d{2,4})?)?\s+of\s+(?:the\s+)?@(\d+)@"
+)
 
 
 # "the Directorate for X in the Ministry of Y" (not "in the Ministry's building"): a body inside another.
 _INSIDE = re.compile(r"@(\d+)@(?:\s*,)?\s+in\s+(?:the\s+)?@(\d+)@(?!\s*(?:'s|\u2019s))")
 # "At the Ministry of Y, the Department of X operates …": the unit a sentence opens inside.
-_OPENS_INSIDE = re.compile(r"^\W*(?:At|In|Within|Inside)\s+(?:the\s+)?@(\d+)@\s*,\s*(?:the\s+)?@(\d+)@(?!\s*(?:'s|\u2019s))")
+_OPENS_INSIDE = re.compile(
+    r"^\W*(?:At|In|Within|Inside)\s+(?:the\s+)?@(\d+)@\s*,\s*(?:the\s+)?@(\d+)@(?!\s*(?:'s|\u2019s))"
+)
 
 
 # "A's economic action plan, B, …": the same, the owner first.
@@ -520,7 +525,8 @@ def _owned(t: str) -> list[Phrased]:
     out += [Phrased(OWNS, [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True) for m in _OF_THE.finditer(t)]
     if " in " in t:
         out += [Phrased(INSIDE, [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True) for m in _INSIDE.finditer(t)]
-    out += [Phrased(INSIDE, [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True) for m in _OPENS_INSIDE.finditer(t)]
+    out += [Phrased(INSIDE, [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
+            for m in _OPENS_INSIDE.finditer(t)]
     if "flagship" in t:  # "Its flagship delivery vehicle for digitalisation is P" ("its" read as the body it means)
         out += [Phrased(OWNS, [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _FLAGSHIP_IS.finditer(t)]
     if (f := _ITS_FRAME.match(t)) is not None:

@@ -53,6 +53,7 @@ def _case_exact(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 _COLLECTIVE_EXACT = _case_exact(_COLLECTIVE)
 _TITLED_SIZES = re.compile(r"\b(?:Micro|Small|Medium)\b[\w\s,-]{0,30}\b(?:Enterprises|Firms|Businesses|Companies)\b")
+_SIZED_CORES = ("small and medium", "small & medium", "micro, small")  # cores that name firms by size
 _CAPITAL_NEXT = re.compile(r"[\s-]+(?:\(\s*[A-Z]+s?\s*\)\s+)?[A-Z][a-z]")  # a name goes on: "… Enterprises Act"
 _NAME_GOES_ON = re.compile(rf" (?:{ACTOR_HEAD_RE})\b")
 
@@ -210,7 +211,7 @@ def groups(text: str, low: str) -> list[Candidate]:
         if _TITLED_SIZES.search(text) and len(low) == len(text):
             # "Micro, Small and Medium Firms" in title case: the group still, unless a name goes on
             for m in _TARGET.finditer(low):
-                sized = m["sizes"] or (m["core"] or "").startswith(("small and medium", "small & medium", "micro, small"))
+                sized = m["sizes"] or (m["core"] or "").startswith(_SIZED_CORES)
                 if sized and text[m.start()].isupper() and not _CAPITAL_NEXT.match(text, m.end()):
                     name = _target_name(m)
                     found.append(Candidate(m.start(), m.end(), "TargetGroup", name, "target", _as_written(m, name)))

@@ -13,10 +13,10 @@ from functools import cache
 
 from loaders.lexicon import (
     ABBREVIATION,
-    CAPITALS,
     ACTOR_HEAD_RE,
     ACTOR_HEADS,
     ANY_HEAD,
+    CAPITALS,
     INITIALS,
     INSTRUMENT_HEADS,
     INSTRUMENT_TITLE_HEADS,
@@ -510,7 +510,9 @@ def _head_first(text: str, hs: int, he: int, head: str) -> list[Candidate]:
 _ARTICLE_BEFORE = frozenset(("the", "The", "a", "A", "its", "Its", "their", "Their"))
 _VERSION_AFTER = re.compile(r" (?:Plus|II|III|IV|VI|VII|[2-5]\.0)(?![\w.+-])")
 # A purpose in title case ("… to Improve Quay Levels") or a horizon ("… to 2030") after the head.
-_TO_PURPOSE = re.compile(r" to (?:(?:19|20)\d\d(?![\w-])|[A-Z][a-z]+(?: (?:the |and |of |for )?[A-Z][\w-]*){1,6}(?![\w-]))")
+_TO_PURPOSE = re.compile(
+    r" to (?:(?:19|20)\d\d(?![\w-])|[A-Z][a-z]+(?: (?:the |and |of |for )?[A-Z][\w-]*){1,6}(?![\w-]))"
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 
 

@@ -2897,7 +2897,8 @@ def test_reorganisations_named_as_nouns_and_a_list_before_an_aside_in_parenthese
     assert {("SUCCEEDED_BY", "Quay Finance Agency", "Tide Enterprise Development Agency"),
             ("SUCCEEDED_BY", "Pier Banks Development Agency", "Tide Enterprise Development Agency"),
             ("SUCCEEDED_BY", "Norland Small Industry Board", "Norland Enterprises Agency"),
-            ("SUCCEEDED_BY", "Dock Agency", "Harbour Agency"), ("SUCCEEDED_BY", "Pier Support Agency", "Harbour Agency"),
+            ("SUCCEEDED_BY", "Dock Agency", "Harbour Agency"),
+            ("SUCCEEDED_BY", "Pier Support Agency", "Harbour Agency"),
             ("SUCCEEDED_BY", "Cottage Department", "Dock Board"), ("SUCCEEDED_BY", "Quay Commission", "Dock Board"),
             ("PART_OF", "Tide Office", "Ministry of Quays")} <= set(found)
     assert found["SUCCEEDED_BY", "Norland Small Industry Board", "Norland Enterprises Agency"][0] == 2032
@@ -2940,12 +2941,14 @@ def test_asides_with_abbreviations_names_taken_work_carried_out_before_and_bodie
     found = facts(
         "Norland, 11 March 2031 - The Ministry of Quays (MQ), together with the Ministry of Piers (MP), today launched "
         "the Dock Acceleration Programme (DAP).\n\n"
-        "The Quay Trade Association was founded by exporters in 1919 and took the name Quay Promotion Board in 1999.\n\n"
+        "The Quay Trade Association was founded by exporters in 1919 and took the name Quay Promotion Board in "
+        "1999.\n\n"
         "The Pier Authority (PA) was established in 2017 and took over the ICT functions previously carried out by the "
         "Norland Development Board (NDB).\n\n"
         "The Dock Board itself was created in 2008 by bringing together eight public institutions, among them the "
         "Norland Export Promotion Agency (NEPA) and the Norland Technology Authority (NTA).\n\n"
-        "The Quay Window was launched in 2031 and is co-managed by Tidevate and the Pier Office. The Tide Grant, a joint "
+        "The Quay Window was launched in 2031 and is co-managed by Tidevate and the Pier Office. The Tide Grant, a "
+        "joint "
         "initiative of the Harbour Office and the Dock Office, opened in 2030.\n"
     )
     assert {("LEADS", "Ministry of Quays", "Dock Acceleration Programme"),
@@ -3045,7 +3048,8 @@ def test_members_of_what_the_sentence_before_named_a_gerund_naming_a_kind_of_bod
 
 def test_a_frame_of_a_plans_part_shares_held_a_funder_through_its_ministry_and_in_inside_a_name():
     x = extract(document_from_text(
-        'Under the first Executive Programme 2031-2033 of the Quay Modernisation Vision, the initiative "Digitalisation '
+        'Under the first Executive Programme 2031-2033 of the Quay Modernisation Vision, the initiative "'
+        'Digitalisation '
         'of Docks" is led by the Pier Ministry.\n\n'
         "The Voucher for Quays is funded by the Government of Norland through the Ministry of Docks. Loans may be "
         "guaranteed by the Quay Loan Guarantee Corporation, in which the Central Bank of Norland holds the majority of "
@@ -3087,13 +3091,15 @@ def test_a_names_purpose_or_horizon_after_its_head():
         "Digital Quay Policy to 2030 was adopted by the Pier Secretariat. Funds moved from the Dock Fund to Norland "
         "Bank.\n"
     ))
-    assert {"Programme to Improve Productive Quay Levels", "National Digital Quay Policy to 2030", "Dock Fund"} <= names(x)
+    assert {"Programme to Improve Productive Quay Levels", "National Digital Quay Policy to 2030",
+            "Dock Fund"} <= names(x)
     assert ("IMPLEMENTS", "Quay Agency", "Programme to Improve Productive Quay Levels") in dated_facts(x)
 
 
 def test_a_company_owned_by_a_body_is_its_part_and_a_society_is_a_body():
     found = facts(
-        "Quay Innovativ, founded in 2025 and wholly owned by the Ministry of Docks, runs the Tide Platform. The Norland "
+        "Quay Innovativ, founded in 2025 and wholly owned by the Ministry of Docks, runs the Tide Platform. The "
+        "Norland "
         "Society for Knowledge Transfer runs the Pier Cluster Programme.\n"
     )
     assert {("PART_OF", "Quay Innovativ", "Ministry of Docks"), ("IMPLEMENTS", "Quay Innovativ", "Tide Platform"),
@@ -3103,7 +3109,8 @@ def test_a_company_owned_by_a_body_is_its_part_and_a_society_is_a_body():
 def test_partners_named_between_a_verb_and_its_object_and_an_object_in_a_relative_after_an_abbreviation():
     found = facts(
         'In 2030 the Dock Agency launched, jointly with the Quay Agency, the call "Quaystria 4.0", which co-funds '
-        "projects. Its flagship is the Three Million Quay Talent programme, 3MQT, which the Pier Agency implements with "
+        "projects. Its flagship is the Three Million Quay Talent programme, 3MQT, which the Pier Agency implements "
+        "with "
         "accredited providers. The Tide Ministry adopted the National Quay Policy 2029 of the Ministry of Docks.\n"
     )
     assert {("LEADS", "Dock Agency", "Quaystria 4.0"), ("LEADS", "Quay Agency", "Quaystria 4.0"),
