@@ -495,6 +495,9 @@ def _purpose(text: str, start: int, he: int) -> str:
 
 def _head_first(text: str, hs: int, he: int, head: str) -> list[Candidate]:
     """ "the Strategy for the Digital Harbour": a title-case head that opens its name, with a tail."""
+    if head[0].isupper() and head.lower() in _DATED_ALONE and (y := _HORIZON.match(text, he)) is not None:
+        return [Candidate(hs, y.end(), INSTRUMENT_HEADS[head.lower()], canonical_name(text[hs : y.end()]), "name",
+                          head=head.lower())]  # "Vision 2030", "Agenda 2063": a plan named by its horizon
     if head[0].isupper() and (purpose := _purpose(text, hs, he)):
         return [Candidate(hs, he + len(purpose), INSTRUMENT_HEADS[head.lower()], canonical_name(head + purpose), "name",
                           head=head.lower())]  # "the Programme to Improve Quay Levels"
@@ -514,6 +517,8 @@ _TO_PURPOSE = re.compile(
     r" to (?:(?:19|20)\d\d(?![\w-])|[A-Z][a-z]+(?: (?:the |and |of |for )?[A-Z][\w-]*){1,6}(?![\w-]))"
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_HORIZON = re.compile(r" (?:19|20)\d\d(?![\w-])")
+_DATED_ALONE = frozenset(("vision", "agenda", "strategy", "plan", "roadmap", "compass", "pact"))  # "Vision 2030"
 
 
 _CAPITAL_WORD = rf"(?:[{CAPITALS}](?:[\w'&]|[.-](?=\w))*)"  # (no year: "Plan 2030" is dated, see _tidy)

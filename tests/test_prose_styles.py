@@ -3154,3 +3154,11 @@ def test_a_body_that_started_operations_when_others_combined_a_list_with_parts_a
             ("SUCCEEDED_BY", "Ministry of Trade and Docks", "Ministry of Quays"),
             ("SUCCEEDED_BY", "Ministry of Piers", "Ministry of Quays"),
             ("IMPLEMENTS", "Quay Agency", "Programme to Improve Quay Levels")} <= found
+
+
+def test_a_plan_named_by_its_horizon_alone():
+    x = extract(document_from_text(
+        "The agency supports Vision 2030 and the goals of Agenda 2063. The Quay Agency implements Strategy 2035.\n"
+    ))
+    assert {"Vision 2030", "Agenda 2063", "Strategy 2035"} <= names(x)
+    assert ("IMPLEMENTS", "Quay Agency", "Strategy 2035") in dated_facts(x)
