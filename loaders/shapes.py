@@ -307,6 +307,14 @@ def _person_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"\s+(?:{titles})\s+[A-Z][a-z]"))
 
 
+_SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|noted|stated|announced)\b")
+
+
+@cache
+def _TITLE_BEFORE() -> re.Pattern[str]:  # noqa: N802 (a pattern, built once from reading.yaml)
+    return re.compile(rf"\b(?:{alternation(reading_words().person_titles)})\b[^,;.]*$")
+
+
 def _person(text: str, start: int, end: int) -> bool:
     """ "said Ana Korsk", "chief executive Ana Korsk", "Ana Korsk, chief executive of …": the words name a
     person; "Harbour Minister Ana Korsk": they are a minister's portfolio."""
@@ -314,8 +322,10 @@ def _person(text: str, start: int, end: int) -> bool:
     set_off = role.match(text, end)
     if set_off is not None and set_off["speech"] and text[:start].strip() and not text[:start].rstrip().endswith(","):
         set_off = None  # a verb of speech after a name is a person's when commas set the name off (or it opens)
+    # ("Minister of Culture and Information Adel Korsk said …": an office's holder, named before a verb of speech)
+    holder = bool(_SAID_AFTER.match(text, end)) and _TITLE_BEFORE().search(text, max(0, start - 60), start) is not None
     return before.search(text, max(0, start - 80), start) is not None or set_off is not None \
-        or title.match(text, end) is not None
+        or title.match(text, end) is not None or holder
 
 
 def _portfolio(text: str, start: int, rw: ReadingWords) -> bool:

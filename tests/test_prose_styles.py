@@ -3162,3 +3162,11 @@ def test_a_plan_named_by_its_horizon_alone():
     ))
     assert {"Vision 2030", "Agenda 2063", "Strategy 2035"} <= names(x)
     assert ("IMPLEMENTS", "Quay Agency", "Strategy 2035") in dated_facts(x)
+
+
+def test_an_offices_holder_named_before_a_verb_of_speech_is_a_person():
+    x = extract(document_from_text(
+        "In a statement to the Quay Press Agency, Minister of Culture and Information Adel Al-Quayfi said the authority "
+        "will have a board.\n"
+    ))
+    assert not any("Quayfi" in n for n in names(x))
