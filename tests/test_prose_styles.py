@@ -3166,7 +3166,7 @@ def test_a_plan_named_by_its_horizon_alone():
 
 def test_an_offices_holder_named_before_a_verb_of_speech_is_a_person():
     x = extract(document_from_text(
-        "In a statement to the Quay Press Agency, Minister of Culture and Information Adel Al-Quayfi said the authority "
-        "will have a board.\n"
+        "In a statement to the Quay Press Agency, Minister of Culture and Information Adel Al-Quayfi said the "
+        "authority will have a board.\n"
     ))
     assert not any("Quayfi" in n for n in names(x))
