@@ -246,7 +246,7 @@ def _no_verb(t: str, m: re.Match[str]) -> bool:
     state-owned financing company": a gerund naming a kind of body."""
     if m[0].split()[0].lower().endswith("ed") and _DETERMINED.search(t, max(0, m.start() - 20), m.start()):
         return True
-    if m[0].endswith("ing") and " " not in m[0] and _KIND_OF_BODY().match(t, m.end()):
+    if m[0].endswith("ing") and " " not in m[0] and _kind_of_body().match(t, m.end()):
         return True
     if not m[0].lower().startswith("part"):
         return False
@@ -256,7 +256,8 @@ def _no_verb(t: str, m: re.Match[str]) -> bool:
 
 
 @cache
-def _KIND_OF_BODY() -> re.Pattern[str]:  # noqa: N802 (a pattern, built once from reading.yaml)
+def _kind_of_body() -> re.Pattern[str]:
+    """A kind of body after a word ("… financing company"), from ``body_nouns`` of reading.yaml."""
     nouns = alternation(reading_words().body_nouns)
     return re.compile(rf"\s+(?:{nouns})s?\b", re.I)
 

@@ -88,8 +88,7 @@ _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for
 # (not the date it was passed: "the Act on Quay Finland on 28 December 2031", "… in 2031"; but "Regulation of the
 # Secretary of State of 20 February 2031" is named by its date)
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_MONTH_NAMES = frozenset(_MONTHS[3:-1].split("|"))
-_DETERMINERS = frozenset(("the", "a", "an", "its", "their", "this", "that", "each", "every", "any", "our"))
+_MONTH_NAMES = frozenset(re.findall(r"[A-Z][a-z]+", _MONTHS))
 _NOT_A_DATE = (rf"(?!(?<=\son\s)\d{{1,2}}\s+{_MONTHS}\b)(?!(?<=\sin\s)(?:19|20)\d\d\b)"
                r"(?!(?<=\son\s)(?:19|20)\d\d\b)")
 _LAW_TAIL = rf"(?:the\s+)?{_CW}(?:(?:\s+(?:(?:of|the|and|for|on|in|to|&)\s+)+|\s+|\s*,\s*){_NOT_A_DATE}{_CW})*"
@@ -300,7 +299,7 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     if not tail and (legal := _LEGAL_FORM.match(text, he)) is not None:
         tail = legal[0]  # "Valport Management Company Limited": the company's legal form ends its name
     if not kept and not tail and ACTOR_HEADS[head] == "Government" and head != "Government" and (
-            h == 0 or toks[h - 1][2].lower() not in _DETERMINERS):
+            h == 0 or toks[h - 1][2] not in _ARTICLE_BEFORE):
         return [Candidate(hs, he, "Government", head, "name", head=head)]  # "Cabinet approved …": the country's
     if not kept and not tail:
         return []  # a bare "Office": a reference, resolved elsewhere

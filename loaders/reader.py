@@ -289,11 +289,8 @@ class Reader:
     ) -> None:
         if source == target:
             return
-        s_type, t_type = self.type_of(source), self.type_of(target)
-        if not self.schema.allows(rel, s_type, t_type) or self._mixed_family(rel, source, target):
-            s_type, t_type = self.refit(rel, source, target)
-            if not self.schema.allows(rel, s_type, t_type):
-                return
+        if not self._allowed(rel, source, target):
+            return
         for key in (source, target):
             self.drafts[key].fixed = True
         if rel == "SUCCEEDED_BY":
@@ -362,13 +359,17 @@ class Reader:
 
     def fits(self, rel: str, source: str, target: str) -> bool:
         """Whether :meth:`add` would state the fact, the types it may give free ends included (none is changed)."""
+        kept = self.drafts[source].type, self.drafts[target].type
+        allowed = self._allowed(rel, source, target)
+        self.drafts[source].type, self.drafts[target].type = kept
+        return allowed
+
+    def _allowed(self, rel: str, source: str, target: str) -> bool:
+        """Whether the schema allows the fact, once free ends take the types it needs (:meth:`refit`; kept)."""
         if self.schema.allows(rel, self.type_of(source), self.type_of(target)) \
                 and not self._mixed_family(rel, source, target):
             return True
-        kept = self.drafts[source].type, self.drafts[target].type
-        fitted = self.refit(rel, source, target)
-        self.drafts[source].type, self.drafts[target].type = kept
-        return self.schema.allows(rel, *fitted)
+        return self.schema.allows(rel, *self.refit(rel, source, target))
 
     def _mixed_family(self, rel: str, source: str, target: str) -> bool:
         """A body part of, or succeeded by, an instrument (or the reverse) where one end's type is still

@@ -311,7 +311,8 @@ _SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|noted|stated|ann
 
 
 @cache
-def _TITLE_BEFORE() -> re.Pattern[str]:  # noqa: N802 (a pattern, built once from reading.yaml)
+def _title_before() -> re.Pattern[str]:
+    """A person's title earlier in the clause (``person_titles`` of reading.yaml)."""
     return re.compile(rf"\b(?:{alternation(reading_words().person_titles)})\b[^,;.]*$")
 
 
@@ -323,7 +324,7 @@ def _person(text: str, start: int, end: int) -> bool:
     if set_off is not None and set_off["speech"] and text[:start].strip() and not text[:start].rstrip().endswith(","):
         set_off = None  # a verb of speech after a name is a person's when commas set the name off (or it opens)
     # ("Minister of Culture and Information Adel Korsk said …": an office's holder, named before a verb of speech)
-    holder = bool(_SAID_AFTER.match(text, end)) and _TITLE_BEFORE().search(text, max(0, start - 60), start) is not None
+    holder = bool(_SAID_AFTER.match(text, end)) and _title_before().search(text, max(0, start - 60), start) is not None
     return before.search(text, max(0, start - 80), start) is not None or set_off is not None \
         or title.match(text, end) is not None or holder
 
