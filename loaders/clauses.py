@@ -80,6 +80,7 @@ _ACTIVE_SUCCESSION = re.compile(r"replaced|replaces|succeeded|succeeds|supersede
                                 r"|took\s+over(?:\s+from)?|takes\s+over(?:\s+from)?", re.I)
 # A framing phrase ("as part of", "under") and the prepositions that make a mention an object of its verb.
 _FRAMING = re.compile(r"(?:as\s+)?part\s+of|under|within", re.I)
+_APPOSED_BEFORE = re.compile(r"@\d+@\s*(?:\([^()@]*\)\s*)?,\s*$")
 _OPENER_SUBJECT = re.compile(r"(?:\s+(?:since|in|from)\s+(?:19|20)\d\d)?\s*,\s*(?:the\s+|its\s+)?@(\d+)@")
 _AND_PARTICIPLE = re.compile(r"\s+and\s+[a-z]+(?:ed|en)\s+(?:by|under|through|with)\s+(?:the\s+)?@\d+@")
 _OPENING_AND = re.compile(r"^\s*[A-Z][a-z]+(?:ed|en)\s+[^,;]*\s+and\s+$")  # "Financed by A and …"
@@ -282,8 +283,9 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     if m[0].split()[0].lower().endswith("ing") and _AFTER_COMMA.search(t, 0, m.start()) and (
             main := clause_subject(t[: m.start()])) is not None:
         before = [main]  # "B was set up under C in 2024, merging A and D": the participle is said of B
-    if relation == "PART_OF" and len(before) == 1 and _FRAMING.match(m[0]):
-        before = framed(t, before)
+    if relation == "PART_OF" and len(before) == 1 and _FRAMING.match(m[0]) and not (
+            m[0].lower().startswith("part") and _APPOSED_BEFORE.search(t, 0, m.start())):
+        before = framed(t, before)  # (but "managed by A, part of B": bare "part of" after a name describes it)
     after = _unnamed_object(t, m, before, objects_after(t, m.end(), limit), relation, forward)
     if forward and m[0].lower().startswith("co-") and after and _PARTNER_AFTER.match(t, m.end()):
         relation = "COLLABORATES_WITH"  # "A co-finances projects with B": B is A's partner, not its object

@@ -30,6 +30,7 @@ from loaders.lexicon import (
     canonical_name,
     countries,
     reading_words,
+    spells,
 )
 
 # A word: letters and digits with apostrophes, "&", inner hyphens, a dot before letters ("Net.nr") or
@@ -95,9 +96,11 @@ def shaped_names(text: str, found: list[Candidate]) -> list[Candidate]:
     for m in _NEW_NAME.finditer(text):  # "was renamed ABC in 2007": a bare abbreviation as a new name
         if m[1] not in rw.not_names and not any(c.start <= m.start(1) < c.end for c in (*found, *out)):
             out.append(Candidate(m.start(1), m.end(1), rw.default_actor, m[1], "proper"))
-    ends = {c.end for c in found if c.kind in ("name", "quoted")}
+    ends = {c.end: c for c in found if c.kind in ("name", "quoted")}
     for m in ABBREVIATION.finditer(text):
         if m.start() in ends:
+            if (wider := _spelt_across(text, toks, ends[m.start()], found, m)) is not None:
+                out.append(wider)
             continue
         shorter = next((c for c in out if c.end == m.start() and c.kind == "proper"), None)
         spelt = _spelt_by(text, toks, m.start(), m[1])
@@ -507,6 +510,22 @@ def _spelt_by(text: str, toks: list[tuple[int, int, str]], before: int, acronym:
         elif j == len(words) - 1:
             return None  # the last word must give the last letter
     return None
+
+
+def _spelt_across(text: str, toks: _Run, name: Candidate, found: list[Candidate], m: re.Match[str]) -> Candidate | None:
+    """The whole name an abbreviation spells when a head inside its tail was read as a name of its own:
+    "Ministry of Harbours, Quays and Local Government (MHQLG)" is one ministry, not "Local Government"
+    with the ministry before it. Only lower-case words are passed over, and the name opens a mention."""
+    if spells(m[1], name.name):
+        return None
+    spelt = _spelt_by(text, toks, m.start(), m[1])
+    first = next((c for c in found if c.start == spelt and c.kind == "name"), None)
+    if spelt is None or first is None or spelt >= name.start:
+        return None
+    words = text[spelt : m.start()].replace(",", " ").split()
+    if sum(w[0].isupper() for w in words) != sum(c.isupper() for c in m[1]):
+        return None  # every capitalised word gives a letter: none is passed over
+    return Candidate(spelt, m.start(), first.type, canonical_name(text[spelt : m.start()]), "name", m[1], first.head)
 
 
 def shaped_type(words: list[str]) -> str:

@@ -3170,3 +3170,13 @@ def test_an_offices_holder_named_before_a_verb_of_speech_is_a_person():
         "authority will have a board.\n"
     ))
     assert not any("Quayfi" in n for n in names(x))
+
+
+def test_a_name_spelt_by_its_abbreviation_across_a_comma_and_a_bare_part_of_after_a_name():
+    found = facts(
+        "The Quay Fund (QF) is run by the Ministry of Harbours, Tides and Local Government (MHTLG).\n\n"
+        "Until 2031, the Pier Fund was managed by the Dock Funding Office (DFO), part of the Norland Government.\n"
+    )
+    assert ("IMPLEMENTS", "Ministry of Harbours, Tides and Local Government", "Quay Fund") in found
+    assert ("PART_OF", "Dock Funding Office", "Norland Government") in found
+    assert not any(f[1] == "Norland Government" and f[2] == "Pier Fund" for f in found)
