@@ -3180,3 +3180,14 @@ def test_a_name_spelt_by_its_abbreviation_across_a_comma_and_a_bare_part_of_afte
     assert ("IMPLEMENTS", "Ministry of Harbours, Tides and Local Government", "Quay Fund") in found
     assert ("PART_OF", "Dock Funding Office", "Norland Government") in found
     assert not any(f[1] == "Norland Government" and f[2] == "Pier Fund" for f in found)
+
+
+def test_an_assembly_or_legislature_is_a_government():
+    x = extract(document_from_text(
+        "The Quay Act was adopted by the National Assembly of Norland in 2031. The Norland Legislature funds the "
+        "Dock Grant.\n"
+    ))
+    types = {e.name: e.type for e in x.entities}
+    assert types.get("National Assembly of Norland") == "Government"
+    assert types.get("Norland Legislature") == "Government"
+    assert ("LEADS", "National Assembly of Norland", "Quay Act") in dated_facts(x)
