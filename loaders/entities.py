@@ -410,7 +410,7 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
     if c.alias is None and c.type in _INSTRUMENT_LABELS:
         ends_in_year = words[-1].isdigit() and len(words[-1]) == 4
         if y := (_RANGE_END if ends_in_year else _YEARS_AFTER).match(text, c.end):
-            c = c._replace(alias=f"{c.name}{y[0]}")  # "Digital Strategy 2021 - 2025", "Act, 2006"
+            c = c._replace(alias=f"{c.name}{y[0]}")
     return c
 
 
@@ -421,7 +421,12 @@ _PRESS_UNIT = re.compile(  # "Press Office", "MPO Press Department", "Public Rel
 )
 _FILE_NAME = re.compile(r"\w\.(?:pptx?|pdf|docx?|xlsx?|html?|txt|md|csv|json)$", re.I)
 _RANGE_END = re.compile(r"\s*[-\u2013\u2014/]\s*(?:(?:19|20)\d\d|\d\d)(?![\w-])")
-_YEARS_AFTER = re.compile(r",?\s+(?:19|20)\d\d(?:\s*[-\u2013\u2014/]\s*(?:(?:19|20)\d\d|\d\d))?(?![\w-])")
+# An instrument's period after its name is another name for it: "Digital Strategy 2021 - 2025", "Act, 2006", "Plan
+# for 2031-2035", "Programme in 2014-2020" (a period, not the year something happened in), "Strategy until 2040".
+_YEARS_AFTER = re.compile(
+    r",?\s+(?:(?:19|20)\d\d(?:\s*[-\u2013\u2014/]\s*(?:(?:19|20)\d\d|\d\d))?|(?:for|in)\s+(?:the\s+period\s+)?(?:19|20)\d\d"
+    r"\s*[-\u2013\u2014/]\s*(?:(?:19|20)\d\d|\d\d)|until\s+(?:19|20)\d\d)(?![\w-])"
+)
 
 
 def _bare(text: str, acronym: str) -> list[int]:

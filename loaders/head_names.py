@@ -285,9 +285,11 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
         tail += c[0]  # "Organization for Harbour Innovation, NORLAND (OHIN)", "Ministry of Made in Norland (MMN)"
     elif tail and (c := _OF_COUNTRY.match(text, he + len(tail))) is not None and (
             ACTOR_HEADS[head] != "Ministry" and c[1] in countries().by_name  # (a ministry's country only qualifies it)
-            or _spelt_with(text, c.end(), [*kept, head, tail, c[0]])):
+            or _spelt_with(text, c.end(), [*kept, head, tail, c[0]])
+            or (tail.endswith(" Republic") or c[1].endswith(" Republic")) and c[1] in countries().by_name):
         # "Chamber of Commerce and Industry of Norland", "Government of the Republic of Norland", "Ministry of
-        # Trade of Valdoria (MoTV)" (its abbreviation spells the country too)
+        # Trade of Valdoria (MoTV)" (its abbreviation spells the country too), "Ministry of X of the Republic of
+        # Norland" (the state's formal name goes on from "of the Republic")
         tail += c[0]
     elif not tail and kept and (c := _COUNTRY_AFTER.match(text, he)) is not None and c[1] in countries().by_name:
         tail = c[0]  # "Innovation Agency Norland": a body named with its country after the head

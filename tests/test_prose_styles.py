@@ -3191,3 +3191,13 @@ def test_an_assembly_or_legislature_is_a_government():
     assert types.get("National Assembly of Norland") == "Government"
     assert types.get("Norland Legislature") == "Government"
     assert ("LEADS", "National Assembly of Norland", "Quay Act") in dated_facts(x)
+
+
+def test_a_period_after_an_instruments_name_and_a_ministry_of_the_republic():
+    x = extract(document_from_text(
+        "The call is part of the National Project for the Development of Quays for 2031–2035. It was commissioned "
+        "by the Ministry of Finance of the Republic of Latvia and the Ministry of Economy of the Slovak Republic.\n"
+    ))
+    aliases = {a for e in x.entities for a in e.aliases}
+    assert "National Project for the Development of Quays for 2031-2035" in aliases
+    assert {"Ministry of Finance of the Republic of Latvia", "Ministry of Economy of the Slovak Republic"} <= names(x)
