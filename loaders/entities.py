@@ -80,6 +80,59 @@ class Abbreviations(set[str]):
         super().add(abbreviation)
 
 
+def undefined_abbreviations(texts: list[str]) -> frozenset[str]:
+    """Abbreviations a document uses as names without ever spelling them out ("run by QIDÓ", "QIDÓ's
+    vouchers"): acronym-shaped words used at least twice, never in a line in capitals (a letterhead), next to
+    a number (a currency: "CZK 5 million") or as a shouted word the text also writes in lower case ("DIGITAL");
+    that name nothing else (a country, a known organisation, a target group) and that no statement reads as
+    another name's abbreviation or as a word inside a name ("Agency for Quays (AQ)", "AQ – Agency for Quays",
+    "Ministry of ICT and Ports").
+    """
+    rw = reading_words()
+    seen: dict[str, list[int]] = {}
+    lowered: set[str] = set()
+    defined: set[str] = set()
+    for i, text in enumerate(texts):
+        if text.isupper():
+            continue
+        lowered.update(_words(text))
+        for m in _ACRONYM.finditer(text):
+            if _IN_BRACKETS.match(text, m.end()) or _SPACED.match(text, m.end()) or _SPACED_BEFORE.search(
+                    text, 0, m.start()) or text[m.end() : m.end() + 1] == ":":
+                defined.add(m[1])  # "(Kredit Dermaga, KD)", "DG DOCKS", "NEW:": spelt out, part of another, or a label
+            seen.setdefault(m[1], []).append(i)
+    shaped = {a: at for a, at in seen.items()
+              if len(at) >= 2 and sum(ch.isupper() for ch in a) >= 3 and a not in rw.not_names and a not in defined
+              and a.capitalize() not in lowered and a.lower() not in lowered and not _ROMAN.fullmatch(a)}
+    out = set()
+    for a, at in shaped.items():
+        for i in dict.fromkeys(at):
+            text = texts[i]
+            spots = _bare(text, a)
+            if any(_NUMBER_NEXT.match(text, e + len(a)) or _NUMBER_BEFORE.search(text, 0, e) for e in spots):
+                break
+            if any(c.alias == a or c.start <= e and e + len(a) <= c.end and (
+                       c.end - c.start > len(a) or c.kind in _OTHER_READINGS)
+                   or c.kind in _NAMING and (_APPOSED.fullmatch(text, e + len(a), c.start) or _APPOSED.fullmatch(
+                       text, c.end, e))  # "QD4Q, the Quay Digital Hub," (or the reverse): a name it stands for
+                   for c in find_candidates(text, False, frozenset(), True) for e in spots):
+                break
+        else:
+            out.add(a)
+    return frozenset(out)
+
+
+_OTHER_READINGS = frozenset(("target", "country", "organisation", "collective"))
+_ROMAN = re.compile(r"[IVXLC]+")
+_NAMING = frozenset(("name", "proper", "quoted"))
+_APPOSED = re.compile(r",\s+(?:the\s+)?")
+_IN_BRACKETS = re.compile(r"\s*\)")
+_SPACED = re.compile(rf" [{CAPITALS}]{{2,}}(?![\w-])")
+_SPACED_BEFORE = re.compile(rf"(?<![\w-])[{CAPITALS}]{{2,}} $")
+_NUMBER_NEXT = re.compile(r"\s?\d")
+_NUMBER_BEFORE = re.compile(r"\d\s?$")
+
+
 def _spaced(acronyms: frozenset[str] | set[str]) -> list[str]:
     if isinstance(acronyms, Abbreviations):
         return acronyms.spaced

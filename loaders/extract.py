@@ -41,7 +41,7 @@ from loaders import relations as R
 from loaders.bullets import statements
 from loaders.dates import YearSpan, find_years
 from loaders.documents import Document
-from loaders.entities import find_candidates, glossary_entry
+from loaders.entities import find_candidates, glossary_entry, undefined_abbreviations
 from loaders.layout_rules import frame_rules, table_row
 from loaders.lexicon import lexicon, name_key
 from loaders.linking import appositive_heads, linked, names_read_before, refocus, template
@@ -120,6 +120,9 @@ def _read(rd: Reader) -> None:
     """Read the document statement by statement: mentions, templates, then the rules (the reference)."""
     sts = statements(rd.doc)
     rd.statements = sts
+    rd.undefined = undefined_abbreviations([st.text for st in sts])
+    for a in rd.undefined:
+        rd.acronyms.add(a)
     per_statement: list[tuple[str, list[str], list[YearSpan]]] = []
     # A list of abbreviations defines them for the whole document, even in an annex at its end; the
     # text's own "Name (ABC)" still comes first where it gives one.

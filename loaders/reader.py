@@ -81,6 +81,7 @@ class Reader:
         self.abbreviations: dict[str, str] = {}  # abbreviation -> name key
         self.same_as: dict[str, str] = {}  # name key of another name -> the entity's name key
         self.acronyms = Abbreviations()  # the same abbreviations, for a quick look-up per statement
+        self.undefined: frozenset[str] = frozenset()  # abbreviations the document uses but never defines
         # Ordered sets (a dict's keys): a mention moves its name to the end in constant time, where a
         # list's scan grew with the document.
         self.recent_head: dict[str, dict[str, None]] = {}  # head noun -> names with it, the latest last
@@ -114,6 +115,8 @@ class Reader:
     def entity_for(self, c: Candidate, line: int) -> str | None:
         if c.kind == "acronym":
             key = self.abbreviations.get(c.name)
+            if key is None and c.name in self.undefined:  # an abbreviation never spelt out: a name of its own
+                key = self._named(Candidate(c.start, c.end, reading_words().default_actor, c.name, "single"))
         elif c.kind == "organisation" and c.alias in self.abbreviations:
             key = self.abbreviations[c.alias]  # the document's own "… Board (IDB)" before a known body's IDB
         elif c.kind == "pronoun":

@@ -3201,3 +3201,15 @@ def test_a_period_after_an_instruments_name_and_a_ministry_of_the_republic():
     aliases = {a for e in x.entities for a in e.aliases}
     assert "National Project for the Development of Quays for 2031-2035" in aliases
     assert {"Ministry of Finance of the Republic of Latvia", "Ministry of Economy of the Slovak Republic"} <= names(x)
+
+
+def test_an_abbreviation_used_as_a_name_without_being_spelt_out():
+    x = extract(document_from_text(
+        "- The Quay Voucher, run by QIDÓ, combines a diagnosis and a grant of up to CZK 500,000.\n"
+        "- DG DOCKS and QIDÓ join as delivery partners.\n\n"
+        "NEW: the Dock Fund (DF) opens in 2032. The DF is managed by QIDÓ, which reports to DG DOCKS. "
+        "Grants of CZK 1 million are paid by the DF.\n"
+    ))
+    assert ("IMPLEMENTS", "QIDÓ", "Quay Voucher") in dated_facts(x)
+    assert ("IMPLEMENTS", "QIDÓ", "Dock Fund") in dated_facts(x)
+    assert not {"CZK", "NEW", "DF", "DOCKS"} & names(x)  # a currency, a label, a defined one, part of "DG DOCKS"
