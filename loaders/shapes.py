@@ -365,6 +365,10 @@ _MODIFIED = re.compile(
 )
 
 
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor)$")
+_LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b|[.;:)]|$)")
+
+
 def _lone_name(text: str, start: int, word: str) -> bool:
     """Whether one capitalised word inside a sentence may be a name ("… through Portex, which …"):
     not the sentence's first word, not an adjective of nationality."""
@@ -385,8 +389,10 @@ def _lone_name(text: str, start: int, word: str) -> bool:
         return _APPOSITION_AFTER.match(text, start + len(word)) is not None and word[1:].islower()
     if before.rsplit(None, 1)[-1].lower() in _PLACE_CUES or before.rsplit(None, 1)[-1] in reading_words().person_titles:
         return False  # "in Sorvik": a place; "Mr Harbourne": a person
-    if word.isupper() and len(word) >= 3:  # an abbreviation never spelt out, that its apposition says is a body
-        return _KIND_APPOSED.match(text, start + len(word)) is not None
+    if word.isupper() and len(word) >= 3:  # an abbreviation never spelt out, that its apposition says is a body,
+        # or an item of a list ("works with Quay University, QPFL and Dockline")
+        return _KIND_APPOSED.match(text, start + len(word)) is not None or (
+            _LIST_BEFORE.search(before) is not None and _LIST_AFTER.match(text, start + len(word)) is not None)
     return not word.endswith(_DEMONYM_ENDINGS) and word[1:].islower()
 
 

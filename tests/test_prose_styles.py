@@ -3213,3 +3213,12 @@ def test_an_abbreviation_used_as_a_name_without_being_spelt_out():
     assert ("IMPLEMENTS", "QIDÓ", "Quay Voucher") in dated_facts(x)
     assert ("IMPLEMENTS", "QIDÓ", "Dock Fund") in dated_facts(x)
     assert not {"CZK", "NEW", "DF", "DOCKS"} & names(x)  # a currency, a label, a defined one, part of "DG DOCKS"
+
+
+def test_an_abbreviation_in_a_list_of_partners_and_a_target_group_of_smmes():
+    x = extract(document_from_text(
+        "The Quay Hub works with Quay University, QPFL and Dockline on training. The Dock Agency funds SMMEs.\n"
+    ))
+    pairs = {frozenset((s, o)) for t, s, o in dated_facts(x) if t == "COLLABORATES_WITH"}
+    assert {frozenset(("QPFL", "Quay Hub")), frozenset(("Dockline", "Quay Hub"))} <= pairs
+    assert {e.name: e.type for e in x.entities}.get("SMMEs") == "TargetGroup"
