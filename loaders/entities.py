@@ -365,6 +365,8 @@ _HEAD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+) $")
 
 _AMOUNT_WORDS = frozenset(("million", "billion", "thousand", "bn", "m", "per", "cent", "percent"))
 _LOWER_HEADS = frozenset(INSTRUMENT_HEADS)
+_BRAND = re.compile(r".[A-Z0-9.]")  # a word shaped like a brand's name: "DigiQuay.pk", "QuayHub", "Quay4"
+
 
 
 _CURRENCY = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20a9\u20b9]|[A-Z]{3}|Rs\.?)\s?$")
@@ -459,7 +461,14 @@ def _tidy(c: Candidate, text: str) -> Candidate | None:
     if year_of_law and c.type == "Strategy" and c.alias is None:
         c = c._replace(alias=" ".join(words[1:]))  # "the Harbour and Transport Strategy" is the same one
     if c.alias is None and len(words) > 1 and words[-1] in _LOWER_HEADS and capitalised(words[0]):
-        c = c._replace(alias=" ".join(words[:-1]))
+        # "the Quay Roadmap programme", "the Digital Quayland state programme": the name is the capitalised part
+        # (but "the Quay Num loan guarantee" is a loan of its own, not the Quay Num initiative)
+        named = len(words) - 1
+        while named > 1 and words[named - 1].islower() and words[named - 1] not in _LOWER_HEADS:
+            named -= 1
+        if named < len(words) - 1 and named < 2 and not _BRAND.search(words[0]):
+            named = len(words) - 1  # "Transition numérique programme": a name in sentence case keeps its words
+        c = c._replace(alias=" ".join(words[:named]))
     if c.alias is None and c.type in _INSTRUMENT_LABELS:
         ends_in_year = words[-1].isdigit() and len(words[-1]) == 4
         if y := (_RANGE_END if ends_in_year else _YEARS_AFTER).match(text, c.end):

@@ -502,6 +502,9 @@ def _head_first(text: str, hs: int, he: int, head: str) -> list[Candidate]:
     if head[0].isupper() and (purpose := _purpose(text, hs, he)):
         return [Candidate(hs, he + len(purpose), INSTRUMENT_HEADS[head.lower()], canonical_name(head + purpose), "name",
                           head=head.lower())]  # "the Programme to Improve Quay Levels"
+    if head[0].isupper() and (c := _COUNTRY_AFTER.match(text, he)) is not None and c[1] in countries().by_name:
+        return [Candidate(hs, c.end(), INSTRUMENT_HEADS[head.lower()], canonical_name(text[hs : c.end()]), "name",
+                          head=head.lower())]  # "Programme Norland 2031-2037": named by its country, as a body may be
     if not head[0].isupper() or (m := _ACTOR_TAIL.match(text, he)) is None or _DATED_TAIL.match(m[0]):
         return []
     tail = trim_tail(m[0])

@@ -3222,3 +3222,17 @@ def test_an_abbreviation_in_a_list_of_partners_and_a_target_group_of_smmes():
     pairs = {frozenset((s, o)) for t, s, o in dated_facts(x) if t == "COLLABORATES_WITH"}
     assert {frozenset(("QPFL", "Quay Hub")), frozenset(("Dockline", "Quay Hub"))} <= pairs
     assert {e.name: e.type for e in x.entities}.get("SMMEs") == "TargetGroup"
+
+
+def test_a_name_described_by_lower_case_words_before_its_head_and_a_programme_named_by_its_country():
+    x = extract(document_from_text(
+        "The ministry ran the Digital Quayland state programme from 2028. The Quay Chamber runs the DigiQuay.pk "
+        "online training programme. Banks offer the Quay Num loan guarantee and the Dock numérique programme. "
+        "Its successor, Programme Latvia 2031–2037, took over.\n"
+    ))
+    aliases = {e.name: set(e.aliases) for e in x.entities}
+    assert "Digital Quayland" in aliases["Digital Quayland state programme"]
+    assert "DigiQuay.pk" in aliases["DigiQuay.pk online training programme"]
+    assert "Quay Num" not in aliases["Quay Num loan guarantee"]  # a loan of its own, not the Quay Num initiative
+    assert "Dock" not in aliases["Dock numérique programme"]  # a name in sentence case keeps its words
+    assert "Programme Latvia" in aliases
