@@ -154,8 +154,8 @@ def _owned_bodies() -> re.Pattern[str]:
 
 
 _PARTICIPLE_ASIDE = re.compile(
-    r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:[a-z]+ly\s+)?(?:established|created|launched|introduced|adopted|founded|set\s+up"
-    r"|funded|financed|approved|announced|designed|developed|provided\s+for)\s+(?:by|under|in|through)\b[^;,]*,"
+    r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+en|run|led|set\s+up|provided\s+for)"
+    r"\s+(?:by|under|in|through|with)\b[^;,]*,"
     r"\s*(?:(?:is|was|were|are|has|have|had|been|being|later|then|also|since)\s+)+$"
 )
 _OF_BEFORE = re.compile(r"(?:^|[^@\w])@(\d+)@\s+of\s+$")

@@ -335,6 +335,11 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         after = [*after, int(via[1])]  # "attached to the ministry through its directorate B": under B too
     if relation == "LEADS" and not forward and (via := _THROUGH.match(t, list_end(t, m.end()))):
         after = [*after, int(via[1])]  # "funded by the government through its ministry B": B funds it too
+    if relation == "IMPLEMENTS" and not forward and (via := _THROUGH.match(t, list_end(t, m.end()))) \
+            and " its " not in via[0] and " their " not in via[0]:  # (not "through its directorate B": A's own unit)
+        # "loans provided by A through B and C": the intermediaries take part in what A provides
+        channels = [int(x) for x in MENTION.findall(t, via.start(), list_end(t, via.start(1) - 1))]
+        out.append(Phrased("PARTICIPATES_IN", channels, before, m.start(), via.end()))
     if relation == "PART_OF" and forward and (w := _PARTS_TOO.match(t, list_end(t, m.end()))):
         before = [*before, *(int(x) for x in MENTION.findall(w["list"]))]  # "…, together with B and C"
     sources, targets = (before, after) if forward else (after, before)

@@ -3236,3 +3236,14 @@ def test_a_name_described_by_lower_case_words_before_its_head_and_a_programme_na
     assert "Quay Num" not in aliases["Quay Num loan guarantee"]  # a loan of its own, not the Quay Num initiative
     assert "Dock" not in aliases["Dock numérique programme"]  # a name in sentence case keeps its words
     assert "Programme Latvia" in aliases
+
+
+def test_intermediaries_an_instrument_is_provided_through_and_a_participle_aside_before_the_verb():
+    found = facts(
+        "The Dock Loan is provided by the Quay Agency through credit unions and leasing companies. The Pier Grant, "
+        "run by the Quay Agency with Quay Bank, is funded by the Tide Ministry. The Quay Voucher is delivered by the "
+        "Quay Agency through its Regional Directorate.\n"
+    )
+    assert {("PARTICIPATES_IN", "Credit unions", "Dock Loan"), ("PARTICIPATES_IN", "Leasing companies", "Dock Loan"),
+            ("IMPLEMENTS", "Quay Agency", "Dock Loan"), ("LEADS", "Tide Ministry", "Pier Grant")} <= found
+    assert ("PARTICIPATES_IN", "Regional Directorate", "Quay Voucher") not in found
