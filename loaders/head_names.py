@@ -166,7 +166,8 @@ def actor_type(head: str, prefix_words: list[str], tail: str) -> str:
     words = set(prefix_words) | set(tail.split())
     # "Regional Development Agency" is a region's; "Agency for Regional Development" may be the nation's.
     national = "National" in prefix_words or "Federal" in prefix_words or any(
-        w in countries().by_name for w in prefix_words)  # "Harbourland Regional Development Corporation": the nation's
+        w in countries().by_name for w in prefix_words) or (  # "Harbourland Regional Development Corporation"
+        prefix_words == ["State"] and tail.startswith((" of ", " for ")))  # "State Bank of Norland": the nation's
     if not national and (
         (label == "Agency" and set(prefix_words) & REGIONAL_WORDS) or (label == "Government" and words & REGIONAL_WORDS)
     ):

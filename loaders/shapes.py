@@ -286,7 +286,9 @@ def _noun_before(text: str, start: int) -> str | None:
     return INSTRUMENT_HEADS.get(noun) or ACTOR_HEADS.get(noun.capitalize())
 
 
-_TITLE_FOR = re.compile(r"([A-Z][a-z]+)(?:\s+of\s+State)?\s+(?:for|of)\s+(?:the\s+)?$")
+# (the portfolio may be a list: "Minister of Trade, Ports and Industry")
+_TITLE_FOR = re.compile(
+    r"([A-Z][a-z]+)(?:\s+of\s+State)?\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,\s+|\s+and\s+))*$")
 
 
 _DATELINE = re.compile(rf"\s*,\s*(?:\d{{1,2}}\s+{MONTH}[a-z]*\.?|{MONTH}[a-z]*\.?\s+\d{{1,2}},?)\s+\d{{4}}\b", re.I)

@@ -89,6 +89,13 @@ def _counted(text: str) -> list[Candidate]:
     return out
 
 
+# "the Minister for Trade and Ports presented P": the ministry whose name holds the portfolio (as "the ministry
+# responsible for trade" does), if the text names one; a minister is no body.
+_MINISTER_FOR = re.compile(
+    r"(?<![\w-])Minister\s+(?:of\s+State\s+)?(?:for|of)\s+(?:the\s+)?([A-Z][\w-]+)(?:(?:,\s+|\s+and\s+)[A-Z][\w-]+)*"
+)
+
+
 def short_forms(text: str, tokens: set[str] | None = None) -> list[Candidate]:
     """The references and pronouns of ``text`` (``tokens``: its lower-case words, if already split)."""
     if tokens is None:
@@ -113,6 +120,9 @@ def short_forms(text: str, tokens: set[str] | None = None) -> list[Candidate]:
                 continue
             name = f"new {m['head']}" if m["mod"] == "new" else m["head"]
             found.append(Candidate(m.start(), m.end(), "", name, "reference", head=m["head"]))
+    if "minister" in tokens:
+        found += [Candidate(m.start(), m.end(), "", f"ministry for {m[1].lower()}", "reference", head="ministry")
+                  for m in _MINISTER_FOR.finditer(text)]
     if "former" in tokens or "latter" in tokens:  # "the former runs P": the first of the last two named
         found += [Candidate(m.start(), m.end(), "", m[0], "pronoun", head=m[1].lower()) for m in _FORMER.finditer(text)]
     if "we" in tokens:  # an organisation's own page: "We run the voucher" (the body the page speaks for)

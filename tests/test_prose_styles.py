@@ -3247,3 +3247,16 @@ def test_intermediaries_an_instrument_is_provided_through_and_a_participle_aside
     assert {("PARTICIPATES_IN", "Credit unions", "Dock Loan"), ("PARTICIPATES_IN", "Leasing companies", "Dock Loan"),
             ("IMPLEMENTS", "Quay Agency", "Dock Loan"), ("LEADS", "Tide Ministry", "Pier Grant")} <= found
     assert ("PARTICIPATES_IN", "Regional Directorate", "Quay Voucher") not in found
+
+
+def test_a_minister_stands_for_the_ministry_of_the_portfolio_and_a_state_bank_is_the_nations():
+    x = extract(document_from_text(
+        "The Department of Docks and Labour funds the Tide Grant. The Minister for Docks and Labour today presented "
+        "the Quay Programme. The Minister of Piers and Harbours launched the Pier Fund. The State Bank of Norland "
+        "runs the Dock Loan.\n"
+    ))
+    found = dated_facts(x)
+    assert ("LEADS", "Department of Docks and Labour", "Quay Programme") in found
+    assert not any(f[2] == "Pier Fund" for f in found)  # no ministry of that portfolio is named: no one
+    assert "Labour" not in names(x) and "Harbours" not in names(x)
+    assert {e.name: e.type for e in x.entities}["State Bank of Norland"] == "Agency"
