@@ -1,7 +1,8 @@
 """A body that "acts as" a role for an instrument: "A acts as the financial agent for P", "B served as the
 intermediate body of P and Q", "A acts as the programme's secretariat", "P, for which A serves as
-implementation agent". The roles are the labels of ``role_labels`` in ``reading.yaml`` (the same words that
-label a role in a list or a table: "Operator: A"), so a role is declared once for both readings.
+implementation agent", "the managing authority of P is A". The roles are the labels of ``role_labels`` in
+``reading.yaml`` (the same words that label a role in a list or a table: "Operator: A"), so a role is declared
+once for both readings.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ _AS_ROLE = r"(?:the\s+|an?\s+|its\s+)?(?:(?:national|main|sole|official|local|re
 
 
 @cache
-def _acting() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _acting() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     roles = alternation(label for label in reading_words().role_labels if " " in label or label.isalpha())
     return (
         re.compile(
@@ -33,16 +34,20 @@ def _acting() -> tuple[re.Pattern[str], re.Pattern[str]]:
         ),
         # "P, for which A serves as implementation agent, …"
         re.compile(rf"@(\d+)@\s*,\s*for\s+which\s+(?:the\s+)?@(\d+)@\s+{_ACTS}{_AS_ROLE}(?P<role>{roles})\b", re.I),
+        # "The managing authority of P is A", "the implementing agencies for P and Q are A and B": the role said first
+        re.compile(rf"(?<![\w@])(?:the\s+)?{_AS_ROLE}(?P<role>{roles})\s+(?:for|of)\s+(?:the\s+)?(?P<list>{LIST})\s+"
+                   rf"(?:is|are|was|were|will\s+be|remains|remain)\s+(?:the\s+)?(?P<bodies>{LIST})", re.I),
     )
 
 
 def acting_as(t: str) -> list[Phrased]:
     """What "A acts as the ROLE for P" states: A stands to P as the role's label says."""
-    if " as " not in t:
-        return []
     labels = reading_words().role_labels
-    acting, for_which = _acting()
-    out = []
+    acting, for_which, said_first = _acting()
+    out = [Phrased(labels[m["role"].lower()], [int(x) for x in MENTION.findall(m["bodies"])],
+                   [int(x) for x in MENTION.findall(m["list"])], m.start(), m.end()) for m in said_first.finditer(t)]
+    if " as " not in t:
+        return out
     for m in acting.finditer(t):
         role, targets = (m["role"], MENTION.findall(m["list"])) if m["role"] else (m["owned_role"], [m["owner"]])
         out.append(Phrased(labels[role.lower()], [int(m[1])], [int(x) for x in targets], m.start(), m.end()))

@@ -45,7 +45,10 @@ def spelt_before(c: Candidate, text: str) -> str | None:
 _NAMED_BEFORE = re.compile(  # "Nortek – the …", "ACCIÓ, the …"
     r"(?<![\w&-])([A-Z][A-Za-z0-9&\u00c0-\u00de-]+)(?:,|\s+[-\u2013\u2014])\s+the\s+$"
 )
-_WORD_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b(?!(?:in|of|for|at|to|from|by|across|on|with)\b)[A-Za-z]+\s+)$", re.I)
+# (not the last word of a name or a list: "the Ministry of Docks and Skills, the National Bank …")
+_WORD_BEFORE = re.compile(
+    r"(?:^|[^\w\s]\s*|\b(?!(?:in|of|for|at|to|from|by|across|on|with|and|or)\b)[A-Za-z]+\s+)$", re.I
+)
 _APPOSITION_CLOSES = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,|\s[-\u2013\u2014]\s|$)")
 
 

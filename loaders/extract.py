@@ -141,6 +141,7 @@ def _read(rd: Reader) -> None:
         # In a title every word is capitalised; a table's cells are names more than titles.
         shaped = st.kind == "bullet" or not st.title_like or st.text.startswith("|") or _in_sentence_case(st.text)
         known = len(rd.acronyms)
+        left = (rd.named_before, rd.named_now, rd.latest_instrument)  # what the statements before left
         cands = names_read_before(rd, st.text, find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped))
         keys, kept = linked(rd, st, cands)
         if len(rd.acronyms) > known:  # "… (METI) and … of METI": an abbreviation used where it is defined
@@ -152,6 +153,7 @@ def _read(rd: Reader) -> None:
                 if c.kind in ("reference", "pronoun"):
                     first.setdefault(c.start, [])
             again = names_read_before(rd, st.text, find_candidates(st.text, st.kind == "bullet", rd.acronyms, shaped))
+            rd.named_before, rd.named_now, rd.latest_instrument = left  # read again as if for the first time
             keys, kept = linked(rd, st, again, first)
         appositive_heads(rd, st.text, kept, keys)
         templ = template(st.text, kept)  # (with no mention too: a literal "@0@" in the text is no placeholder)

@@ -120,7 +120,7 @@ def _apposition() -> re.Pattern[str]:
         # "A, the directorate of B", "A is the unit of B responsible for …", "A opened in 2013 as a decentralised
         # body of B", "A, an office created within B"
         rf"(?<!\bof\s)(?<!\bof\sthe\s)@(\d+)@\s*(?:\([^()@]*\)\s*)?"
-        rf"(?:,|\s(?:is|was|are|were|remains|became|becomes|has\s+been|(?:[\w-]+\s+){{0,6}}?as)\s)\s*(?:the|an?)\s+"
+        rf"(?:,|\s(?:is|was|are|were|remains|became|becomes|has\s+been|(?:[\w-]+\s+){{0,6}}?as)\s)\s*(?:the|an?|another)\s+"
         rf"(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s+(?:(?:created|established|set\s+up|placed|located|housed)\s+)?"
         rf"(?:of|under|within|in|for|inside)\s+(?:the\s+)?@(\d+)@",
         re.I,

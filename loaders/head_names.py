@@ -281,6 +281,8 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
         tail = ""  # "the Norland Port Agency on the Quay Voucher": a body works on an instrument, not named by it
     if kept and _OF_ANOTHER_BODY.match(tail):
         tail = ""  # "the Digital Office of the Ministry of Ports": two bodies, the one part of the other
+    if (bare := _BARE_HEAD_TAIL.fullmatch(tail)) is not None and bare[1] in ANY_HEAD:
+        tail = ""  # "a Steering Committee for the Grant": the grant the text defined, not a name's words
     c = _COUNTRY_SUFFIX.match(text, he + len(tail)) if tail else None
     if c is not None and {c[1], c[1].title()} & countries().by_name.keys():
         tail += c[0]  # "Organization for Harbour Innovation, NORLAND (OHIN)", "Ministry of Made in Norland (MMN)"
@@ -469,6 +471,7 @@ _COUNTRY_SUFFIX = re.compile(r"(?:,\s+|\s+in\s+)([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?
 _OF_ANOTHER_BODY = re.compile(
     rf"\s+of\s+the\s+(?:(?:[A-Z][\w'-]*\s+){{0,3}}(?:{ACTOR_HEAD_RE})\b|[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?![\w-]))"
 )
+_BARE_HEAD_TAIL = re.compile(r"\s+(?:for|of)\s+the\s+([A-Z][a-z]+)")
 _AND_THE_BODY = re.compile(rf"\s+and\s+the\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{ACTOR_HEAD_RE})$")
 _LISTED_BEFORE = re.compile(r",\s*(?:the\s+)?$")
 _OF_COUNTRY = re.compile(r" of (?:the )?([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?)(?![\w-])")

@@ -121,6 +121,8 @@ _FORMED_WHEN_TOOK_OVER = re.compile(
 
 # "the former A (now B)", "A (today: B)": the body or instrument is now the other.
 _NOW = re.compile(r"@(\d+)@\s*\(\s*(?:now|today|currently)\s*:?\s+(?:the\s+)?@(\d+)@\s*\)", re.I)
+# "B, the former A, …", "B (the former A)", "B — the former A —": the former one is now the other.
+_THE_FORMER = re.compile(r"@(\d+)@\s*(?:\([^()@]*\)\s*)?(?:,|\(|\s[\u2013\u2014-])\s*the\s+former\s+@(\d+)@", re.I)
 
 
 # "The reform merges A and B into a single C", "… merged A with B into C": both became C; "the act turns A
@@ -213,6 +215,7 @@ def reorganised(t: str) -> list[Phrased]:
     out = [Phrased("SUCCEEDED_BY", [int(m[1]), int(m[2])], [int(m[3])], m.start(), m.end())
            for m in _MERGED_TO_FORM.finditer(t)]
     out += [Phrased("SUCCEEDED_BY", [int(m[1])], [int(m[2])], m.start(), m.end()) for m in _NOW.finditer(t)]
+    out += [Phrased("SUCCEEDED_BY", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _THE_FORMER.finditer(t)]
     for m in _MERGES_INTO.finditer(t):
         merged = [int(x) for x in MENTION.findall(m["list"])]
         out.append(Phrased("SUCCEEDED_BY", merged, [int(m["new"])], m.start(), m.end()))

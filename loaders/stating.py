@@ -62,10 +62,13 @@ _ITS_FLAGSHIP = re.compile(  # … and "Its flagship programme for small firms, 
 )
 
 
+_HAS_MEMBERS = frozenset(("committee", "council", "board", "network", "association", "federation", "confederation",
+                          "forum", "alliance", "consortium", "partnership", "commission", "union", "cabinet"))
+_NUMBERED = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?")  # what opens a statement before its first word
 # "Its members also include A, B and C": parts of what the sentence before was about
 _ITS_MEMBERS = re.compile(
-    rf"^\W*(?:its|their)\s+(?:[a-z-]+\s+)?members\s+(?:also\s+|now\s+)?(?:include|included|are|were|comprise|comprised)"
-    rf"\s*:?\s+(?:the\s+)?(?P<list>{R.LIST})",
+    rf"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:its|their)\s+(?:[a-z-]+\s+)?members\s+(?:also\s+|now\s+)?"
+    rf"(?:include|included|are|were|comprise|comprised)\s*:?\s+(?:(?:senior\s+)?representatives\s+of\s+)?(?:the\s+)?(?P<list>{R.LIST})",
     re.I,
 )
 
@@ -78,7 +81,10 @@ def _its_opening(rd: Reader, t: str, keys: list[str], years: list[YearSpan], spa
         return
     if (members := _ITS_MEMBERS.match(t.lstrip())) is not None:
         # (whose members: the last body or instrument the sentence before named, "… a member of B, the network of …")
-        whole = next((k for k in reversed(rd.named_before) if rd.is_actor(k) or rd.is_instrument(k)), owner)
+        # (of those, one with members first: "A Steering Committee is set up under the Ministry. Its members …")
+        wholes = [k for k in reversed(rd.named_before) if rd.is_actor(k) or rd.is_instrument(k)]
+        whole = next((k for k in wholes if (rd.drafts[k].head or "").lower() in _HAS_MEMBERS), wholes[0] if wholes
+                     else owner)
         parts = [int(x) for x in R.MENTION.findall(members["list"])]
         said = [Phrased("PART_OF", parts, [len(keys)], members.start(), members.end())]
         state_phrased(rd, said, [*keys, whole], years, t, (span, []), None)
@@ -101,7 +107,7 @@ def _unframed(said: list[Phrased]) -> list[Phrased]:
 def relate(rd: Reader, st: Statement, t: str, keys: list[str], years: list[YearSpan]) -> None:
     """Apply the relationship rules to one templated statement (but its recommendations and suppositions)."""
     t = R.asserted(t)
-    if t[:5].lstrip().lower().startswith(("its ", "their")):
+    if _NUMBERED.sub("", t[:12], count=1).lower().startswith(("its ", "their")):  # ("12.2 Its members are …")
         _its_opening(rd, t, keys, years, span_of(st))
     rules = R.rules_in(t, t.lower())
     targets = rd.targets[st.index]

@@ -3260,3 +3260,28 @@ def test_a_minister_stands_for_the_ministry_of_the_portfolio_and_a_state_bank_is
     assert not any(f[2] == "Pier Fund" for f in found)  # no ministry of that portfolio is named: no one
     assert "Labour" not in names(x) and "Harbours" not in names(x)
     assert {e.name: e.type for e in x.entities}["State Bank of Norland"] == "Agency"
+
+
+def test_the_former_in_apposition_another_department_and_a_role_said_before_its_body():
+    found = facts(
+        "The line is channelled through the Quay Bank — the former Tide Village Bank — and other banks. Firms "
+        "register with the Department of Piers (DOP), another department of the Ministry of Docks (MOD). The "
+        "managing authority of the Quay Programme is the General Directorate for Quay Funds.\n"
+    )
+    assert {("SUCCEEDED_BY", "Tide Village Bank", "Quay Bank"), ("PART_OF", "Department of Piers", "Ministry of Docks"),
+            ("LEADS", "General Directorate for Quay Funds", "Quay Programme")} <= found
+
+
+def test_numbered_members_of_the_committee_the_sentence_before_set_up():
+    x = extract(document_from_text(
+        "12. Steering Committee\n"
+        "12.1 A Steering Committee for the Grant is established under the chairmanship of the Ministry of Docks.\n"
+        "12.2 Its members are representatives of the Ministry of Labour and Skills, the National Bank of Quayland, "
+        "the Pier Security Administration (PSA) and the Quay Chamber (QC).\n"
+    ))
+    found = set(dated_facts(x))
+    assert {("PART_OF", "Ministry of Labour and Skills", "Steering Committee"),
+            ("PART_OF", "National Bank of Quayland", "Steering Committee"),
+            ("PART_OF", "Pier Security Administration", "Steering Committee")} <= found
+    assert not any(f[2] == "Ministry of Docks" and f[1] != "Steering Committee" for f in found if f[0] == "PART_OF")
+    assert "Skills" not in {a for e in x.entities for a in e.aliases}  # the end of a name, not the bank's short name
