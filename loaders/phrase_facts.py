@@ -114,6 +114,9 @@ def _partners_take_part(rd: Reader, f: Phrased, keys: list[str], cited: list[tup
             rd.add("PARTICIPATES_IN", keys[j], instrument, cited, STATED if len(cited) == 1 else NESTED)
 
 
+_FORMER_NAME_ASIDE = re.compile(
+    r",\s*(?:which\s+(?:until|up\s+to|before|was\s+(?:called|named|known)|had\s+been)|(?:formerly\s+|previously\s+)?"
+    r"known\s+(?:as|until)|formerly|previously\s+(?:called|named))\b[^,;]*", re.I)
 # A body's founding, opening its sentence: its year is the body's, not that of what the sentence says it does.
 _FOUNDED_FRAME = re.compile(r"\s*(?:Established|Founded|Created|Set\s+up|Formed)\s+(?:in|on)\s[^,;@]{0,40},")
 
@@ -123,6 +126,9 @@ def _dated(years: list[YearSpan], t: str, f: Phrased) -> tuple[int | None, int |
     if f.relation not in ("SUCCEEDED_BY", "TRANSFERRED_TO"):  # a reorganisation is dated by when it happened
         if f.relation != "PART_OF" and (born := _FOUNDED_FRAME.match(t)) is not None and f.start > born.end():
             years = [y for y in years if y.position > born.end()]  # "Established in 2009, it manages P": not since 2009
+        # "P is run by A, known until 2022 as B": the years of an aside on a former name are the name's
+        asides = [(a.start(), a.end()) for a in _FORMER_NAME_ASIDE.finditer(t) if not a.start() <= f.start < a.end()]
+        years = [y for y in years if not any(a <= y.position < b for a, b in asides)]
         return _clause_year(years, t, f.start, False), _clause_end(years, t, f.start)
     if _FOUNDED_AS.match(t, f.start) and t[f.start : f.end].endswith(" as"):
         return _renamed_year(years, t, f.end), None  # "founded in 1996 as A and elevated … in 2017": 2017

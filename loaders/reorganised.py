@@ -83,10 +83,13 @@ _MOVED_UNDER = re.compile(
     r"@(\d+)@\s+to\s+(?:the\s+)?(?:new\s+|newly\s+created\s+)?@(\d+)@",
     re.I,
 )
-# "C, which until 2023 was the B", "C, known until 2022 as B": B became C.
+# "C, which until 2023 was the B", "C, known until 2022 as B", "C, known as B until 2022": B became C.
 _UNTIL_WAS = re.compile(
     r"@(\d+)@\s*(?:\([^()@]*\)\s*)?,\s*(?:which\s+(?:until|up\s+to|before)\s+(?P<y1>(?:19|20)\d\d)\s+(?:was|had\s+been)"
-    r"(?:\s+(?:called|named|known\s+as))?|known\s+until\s+(?P<y2>(?:19|20)\d\d)\s+as)\s+(?:the\s+)?@(?P<old>\d+)@",
+    r"(?:\s+(?:called|named|known\s+as))?|known\s+until\s+(?P<y2>(?:19|20)\d\d)\s+as"
+    # "C, known as B until 2022", "C, which was called B until 2022"
+    r"|(?:which\s+(?:was|had\s+been)\s+(?:called|named|known\s+as)|(?:formerly\s+)?known\s+as)(?=\s+(?:the\s+)?@\d+@"
+    r"(?:\s*\([^()@]*\))?\s+(?:until|up\s+to)\s+(?:\w+\s+)?(?:19|20)\d\d))\s+(?:the\s+)?@(?P<old>\d+)@",
     re.I,
 )
 # "C, formerly called B and, before that, A": A became B.

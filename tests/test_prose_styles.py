@@ -3285,3 +3285,16 @@ def test_numbered_members_of_the_committee_the_sentence_before_set_up():
             ("PART_OF", "Pier Security Administration", "Steering Committee")} <= found
     assert not any(f[2] == "Ministry of Docks" and f[1] != "Steering Committee" for f in found if f[0] == "PART_OF")
     assert "Skills" not in {a for e in x.entities for a in e.aliases}  # the end of a name, not the bank's short name
+
+
+def test_a_former_name_with_its_end_year_and_the_years_of_that_aside_date_only_the_renaming():
+    x = extract(document_from_text(
+        "The Quay Fund is managed by the Ministry of Quays (MIQ), which was called the Ministry of Piers until 2032. "
+        "The Dock Grant is run by the Tide Agency (TA), known as the Dock Office until 2030. The Pier Loan is offered "
+        "by the Politecnico di Quay.\n"
+    ))
+    found = dated_facts(x)
+    assert found[("SUCCEEDED_BY", "Ministry of Piers", "Ministry of Quays")] == (2032, None)
+    assert found[("SUCCEEDED_BY", "Dock Office", "Tide Agency")] == (2030, None)
+    assert found[("IMPLEMENTS", "Ministry of Quays", "Quay Fund")] == (None, None)  # still run by it, not until 2032
+    assert {e.name: e.type for e in x.entities}["Politecnico di Quay"] == "Agency"
