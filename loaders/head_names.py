@@ -44,7 +44,8 @@ _STOP_WORDS = frozenset(STOP.replace("\\", "").split("|")) | {"e.g", "i.e"}
 
 
 # a capitalised word (elided: "l'Italia"), an acronym or a number
-_CW = rf"(?:(?:[ldLD]['\u2019])?[{CAPITALS}0-9](?:[\w'&]|[.-](?=\w))*|[a-z][A-Z][\w'&]*)"  # (and "eGovernment")
+# (and "eGovernment"; not the pronoun: "the Ministry of Quays, and I think …")
+_CW = rf"(?:(?!I\s+[a-z])(?:[ldLD]['\u2019])?[{CAPITALS}0-9](?:[\w'&]|[.-](?=\w))*|[a-z][A-Z][\w'&]*)"
 
 
 # "and" in the languages names are written in: "Economy, Development and Tourism", "Fomento y Turismo".
@@ -80,7 +81,7 @@ _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for
     # "Confederation of Chambers of Commerce", "Presidency of the Council of Harbours", "Agency for the Promotion
     # of Exports": one name
     # "Ministry for Development of Trade", "Office of the Deputy Prime Minister for Trade and Exports"
-    rf"|{_INNER_OF}|(?:(?<=Chambers)|(?<=Council))\s+of\s+|(?<=tion|ment|ance|ence|sion)\s+of\s+(?:the\s+)?|\s+for\s+(?:the\s+)?(?=[A-Z])"
+    rf"|{_INNER_OF}|(?:(?<=Chambers)|(?<=Council))\s+of\s+|(?<=tion|ment|ance|ence|sion)\s+of\s+(?:the\s+)?|(?<=Support)\s+of\s+|\s+for\s+(?:the\s+)?(?=[A-Z])"
     rf"|\s+){_CW})*"
 )
 

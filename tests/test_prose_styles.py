@@ -3298,3 +3298,11 @@ def test_a_former_name_with_its_end_year_and_the_years_of_that_aside_date_only_t
     assert found[("SUCCEEDED_BY", "Dock Office", "Tide Agency")] == (2030, None)
     assert found[("IMPLEMENTS", "Ministry of Quays", "Quay Fund")] == (None, None)  # still run by it, not until 2032
     assert {e.name: e.type for e in x.entities}["Politecnico di Quay"] == "Agency"
+
+
+def test_a_name_stops_before_the_pronoun_i_and_goes_on_after_support_of():
+    x = extract(document_from_text(
+        "In 2031 it was renamed the Ministry of Digital Quays, and I think the new name tells you what we do. Some "
+        "of you still know the State Fund for Support of Dock Development.\n"
+    ))
+    assert {"Ministry of Digital Quays", "State Fund for Support of Dock Development"} <= names(x)
