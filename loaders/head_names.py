@@ -168,7 +168,7 @@ def actor_type(head: str, prefix_words: list[str], tail: str) -> str:
     # "Regional Development Agency" is a region's; "Agency for Regional Development" may be the nation's.
     national = "National" in prefix_words or "Federal" in prefix_words or any(
         w in countries().by_name for w in prefix_words) or (  # "Harbourland Regional Development Corporation"
-        prefix_words == ["State"] and tail.startswith((" of ", " for ")))  # "State Bank of Norland": the nation's
+        prefix_words == ["State"] and tail.startswith((" of ", " for ")))  # "State Secretariat for Quays": the nation's
     if not national and (
         (label == "Agency" and set(prefix_words) & REGIONAL_WORDS) or (label == "Government" and words & REGIONAL_WORDS)
     ):
@@ -283,7 +283,7 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     if kept and _OF_ANOTHER_BODY.match(tail):
         tail = ""  # "the Digital Office of the Ministry of Ports": two bodies, the one part of the other
     if (bare := _BARE_HEAD_TAIL.fullmatch(tail)) is not None and bare[1] in ANY_HEAD:
-        tail = ""  # "a Steering Committee for the Grant": the grant the text defined, not a name's words
+        tail = ""  # "a Harbour Committee for the Grant": the grant the text defined, not a name's words
     c = _COUNTRY_SUFFIX.match(text, he + len(tail)) if tail else None
     if c is not None and {c[1], c[1].title()} & countries().by_name.keys():
         tail += c[0]  # "Organization for Harbour Innovation, NORLAND (OHIN)", "Ministry of Made in Norland (MMN)"
@@ -296,7 +296,7 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
         # Norland" (the state's formal name goes on from "of the Republic")
         tail += c[0]
     elif not tail and kept and (c := _COUNTRY_AFTER.match(text, he)) is not None and c[1] in countries().by_name:
-        tail = c[0]  # "Innovation Agency Norland": a body named with its country after the head
+        tail = c[0]  # "Harbour Agency Norland": a body named with its country after the head
     elif not tail and kept and (c := _REGION_AFTER.match(text, he)) is not None:
         tail = c[0]  # "Economic Chamber Upper Norland"
     elif not tail and kept and (c := _STATE_AFTER.match(text, he)) is not None and not spells(

@@ -81,7 +81,7 @@ def _its_opening(rd: Reader, t: str, keys: list[str], years: list[YearSpan], spa
         return
     if (members := _ITS_MEMBERS.match(t.lstrip())) is not None:
         # (whose members: the last body or instrument the sentence before named, "… a member of B, the network of …")
-        # (of those, one with members first: "A Steering Committee is set up under the Ministry. Its members …")
+        # (of those, one with members first: "A Harbour Committee is set up under the Ministry. Its members …")
         wholes = [k for k in reversed(rd.named_before) if rd.is_actor(k) or rd.is_instrument(k)]
         whole = next((k for k in wholes if (rd.drafts[k].head or "").lower() in _HAS_MEMBERS), wholes[0] if wholes
                      else owner)
