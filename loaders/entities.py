@@ -368,7 +368,6 @@ _LOWER_HEADS = frozenset(INSTRUMENT_HEADS)
 _BRAND = re.compile(r".[A-Z0-9.]")  # a word shaped like a brand's name: "DigiQuay.pk", "QuayHub", "Quay4"
 
 
-
 _CURRENCY = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20a9\u20b9]|[A-Z]{3}|Rs\.?)\s?$")
 
 

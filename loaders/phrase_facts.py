@@ -114,6 +114,7 @@ def _partners_take_part(rd: Reader, f: Phrased, keys: list[str], cited: list[tup
             rd.add("PARTICIPATES_IN", keys[j], instrument, cited, STATED if len(cited) == 1 else NESTED)
 
 
+# An aside on a former name ("…, known until 2030 as B", "…, which was called B until 2030"): its years are the name's.
 _FORMER_NAME_ASIDE = re.compile(
     r",\s*(?:which\s+(?:until|up\s+to|before|was\s+(?:called|named|known)|had\s+been)|(?:formerly\s+|previously\s+)?"
     r"known\s+(?:as|until)|formerly|previously\s+(?:called|named))\b[^,;]*", re.I)
