@@ -16,9 +16,9 @@ _SHORT_WORD = re.compile(r"\s*\(\s*([A-Z][a-z\u00e0-\u00ff]{2,}(?:[A-Z][a-z]+)?)
 
 # "Ministry of Ports (Minister Kim, hereinafter "MP")": the short name a press release defines.
 # ("(hereinafter "the Delivery Body")": a defined term of a few capitalised words)
-_HEREINAFTER = re.compile(
-    r"\s*\([^()]{0,80}?\b(?:hereinafter|hereafter)(?:\s+(?:referred\s+to\s+as|called))?\s*[,:]?\s*"
-    r"[\"\u201c\u2018']\s*(?:the\s+)?([A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3})\s*[\"\u201d\u2019']\s*\)"
+_HEREINAFTER = re.compile(  # (or between commas: ", hereinafter "the Committee", is established")
+    r"\s*(?:\([^()]{0,80}?|,\s*)\b(?:hereinafter|hereafter)(?:\s+(?:referred\s+to\s+as|called))?\s*[,:]?\s*"
+    r"[\"\u201c\u2018']\s*(?:the\s+)?([A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3})\s*[\"\u201d\u2019']\s*(?:\)|(?=[,.;]))"
 )
 
 

@@ -22,7 +22,10 @@ from loaders.documents import Document
 from loaders.lexicon import INITIALS, READING
 from loaders.text_tables import GLOSSARY_LINE, as_markdown_rows
 
-_BULLET = re.compile(r"^(\s*)(?:[-*+>]|\d{1,2}[.)]|[a-h][.)]|\((?:\d{1,2}|[a-h]|[ivx]{1,4})\))\s+(?=\S)")
+ORDINAL_MARK = r"\d{1,2}[\u00b0\u00ba]"  # "1° the ministry;": a legal text's numbered item
+_BULLET = re.compile(
+    rf"^(\s*)(?:[-*+>]|\d{{1,2}}[.)]|{ORDINAL_MARK}|[a-h][.)]|\((?:\d{{1,2}}|[a-h]|[ivx]{{1,4}})\))\s+(?=\S)"
+)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 _STARS = re.compile(r"\*\*|(?<!\w)\*(?=\w)|(?<=\w)\*(?!\w)")

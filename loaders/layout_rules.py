@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from loaders import relations as R
-from loaders.bullets import Statement
+from loaders.bullets import ORDINAL_MARK, Statement
 from loaders.clauses import first_phrase, phrase_relation
 from loaders.dates import YearSpan, find_years
 from loaders.forms import counted_members
@@ -349,7 +349,7 @@ def _counted_parts(rd: Reader, per_statement: list[tuple[str, list[str], list[Ye
             rd.add("PART_OF", member, parent, [span_of(rd.statements[i]), span_of(rd.statements[j])], NESTED)
 
 
-_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2013]|\(?[a-z0-9]{1,2}[.)])\s")  # "- ", "(a) ", "2. "
+_ITEM = re.compile(rf"^\s*(?:[-*\u2022\u2013]|\(?[a-z0-9]{{1,2}}[.)]|{ORDINAL_MARK})\s")  # "- ", "(a) ", "2. ", "1° "
 
 
 def _indent(line: str) -> int:

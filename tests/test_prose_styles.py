@@ -3306,3 +3306,16 @@ def test_a_name_stops_before_the_pronoun_i_and_goes_on_after_support_of():
         "of you still know the State Fund for Support of Dock Development.\n"
     ))
     assert {"Ministry of Digital Quays", "State Fund for Support of Dock Development"} <= names(x)
+
+
+def test_a_legal_texts_ordinal_items_are_the_parts_its_introduction_names_and_a_term_defined_between_commas():
+    x = extract(document_from_text(
+        'Art. 6. A Federal Quay Steering Committee, hereinafter "the Committee", is established. It is chaired by the '
+        "Quay Office and is further composed of one representative of each of the following:\n"
+        "1° the Dock Service;\n"
+        "2° the Quay Institute for Postal Services (QIPS).\n"
+    ))
+    found = dated_facts(x)
+    assert ("PART_OF", "Dock Service", "Federal Quay Steering Committee") in found
+    assert ("PART_OF", "Quay Institute for Postal Services", "Federal Quay Steering Committee") in found
+    assert "Committee" in {a for e in x.entities for a in e.aliases} and "Committee" not in names(x)
