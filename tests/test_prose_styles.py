@@ -3319,3 +3319,12 @@ def test_a_legal_texts_ordinal_items_are_the_parts_its_introduction_names_and_a_
     assert ("PART_OF", "Dock Service", "Federal Quay Steering Committee") in found
     assert ("PART_OF", "Quay Institute for Postal Services", "Federal Quay Steering Committee") in found
     assert "Committee" in {a for e in x.entities for a in e.aliases} and "Committee" not in names(x)
+
+
+@pytest.mark.parametrize("text", [
+    "The Pier Chamber and the Tide Association are partners of the Dock Grant.",
+    "The Pier Chamber helps firms apply for the Dock Grant.",
+    "The Pier Chamber is a delivery partner of the Dock Grant.",
+])
+def test_partners_of_an_instrument_said_in_other_words(text):
+    assert ("PARTICIPATES_IN", "Pier Chamber", "Dock Grant") in facts(text + "\n")
