@@ -332,7 +332,7 @@ def _abbreviations(text: str, present: frozenset[str] | None) -> list[Candidate]
         return []
     return [
         Candidate(start, start + len(acronym), "", acronym, "acronym")
-        for acronym in present
+        for acronym in sorted(present)  # (in one order whatever the hash seed: two may overlap)
         for start in _bare(text, acronym)
     ]
 
@@ -365,7 +365,8 @@ _HEAD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+) $")
 
 _AMOUNT_WORDS = frozenset(("million", "billion", "thousand", "bn", "m", "per", "cent", "percent"))
 _LOWER_HEADS = frozenset(INSTRUMENT_HEADS)
-_BRAND = re.compile(r".[A-Z0-9.]")  # a word shaped like a brand's name: "DigiQuay.pk", "QuayHub", "Quay4"
+# A word shaped like a brand's name: "DigiQuay.pk", "QuayHub", "Quay4" (not an abbreviation: "the SME … scheme")
+_BRAND = re.compile(r"(?=.*[a-z]).[A-Z0-9.]")
 
 
 _CURRENCY = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20a9\u20b9]|[A-Z]{3}|Rs\.?)\s?$")

@@ -3235,6 +3235,8 @@ def test_a_name_described_by_lower_case_words_before_its_head_and_a_programme_na
     assert "DigiQuay.pk" in aliases["DigiQuay.pk online training programme"]
     assert "Quay Num" not in aliases["Quay Num loan guarantee"]  # a loan of its own, not the Quay Num initiative
     assert "Dock" not in aliases["Dock numérique programme"]  # a name in sentence case keeps its words
+    y = extract(document_from_text("The ministry adopted its QME digitalisation strategy in 2031.\n"))
+    assert "QME" not in {a for e in y.entities for a in e.aliases}  # an abbreviation before it is no brand
     assert "Programme Latvia" in aliases
 
 

@@ -102,8 +102,10 @@ class Report:
         }
 
 
-def _names(e: Entity) -> set[str]:
-    return {name_key(e.name), *(name_key(a.split("@")[0]) for a in e.aliases)}
+def _names(e: Entity) -> list[str]:
+    """The entity's name, then its aliases: an ordered list, so that of two curated entities an extracted one
+    could match, it matches the one its own name names, whatever the process's hash seed."""
+    return list(dict.fromkeys((name_key(e.name), *(name_key(a.split("@")[0]) for a in e.aliases))))
 
 
 def score(
