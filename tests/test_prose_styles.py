@@ -3327,6 +3327,8 @@ def test_a_legal_texts_ordinal_items_are_the_parts_its_introduction_names_and_a_
     "The Pier Chamber and the Tide Association are partners of the Dock Grant.",
     "The Pier Chamber helps firms apply for the Dock Grant.",
     "The Pier Chamber is a delivery partner of the Dock Grant.",
+    "The Pier Chamber helped launch the Dock Grant in 2031.",
+    "In the 1990s the Pier Chamber helped to set up the Dock Grant.",
 ])
 def test_partners_of_an_instrument_said_in_other_words(text):
     assert ("PARTICIPATES_IN", "Pier Chamber", "Dock Grant") in facts(text + "\n")
