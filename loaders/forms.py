@@ -319,6 +319,12 @@ _AS_AGENCY = re.compile(
     r"(?:\s+and\s+(?:the\s+)?@(?P<partner>\d+)@\s*(?:\([^()@]*\)\s*)?\s+as\s+(?:an?\s+|its\s+)?(?:[a-z-]+\s+)?partners?\b)?",
     re.I,
 )
+# "the Quay Hub, led by A, with B as partner": B takes part in what the clause is about
+_AS_PARTNER = re.compile(
+    r"(?P<run>@\d+@[^@;]{0,60}?(?:@\d+@[^@;]{0,30}?)?)\bwith\s+(?:the\s+)?(?P<list>@\d+@(?:\s*\([^()@]*\))?"
+    r"(?:\s*(?:,|and|,\s*and)\s*(?:the\s+)?@\d+@(?:\s*\([^()@]*\))?)*)\s+as\s+(?:an?\s+|its\s+)?(?:[a-z-]+\s+)?partners?\b",
+    re.I,
+)
 
 
 # A deck's "Instrument (years) — Body, with Partner": the bodies after the dash run it.
@@ -608,6 +614,10 @@ def by_form(t: str) -> list[Phrased]:
         out.append(Phrased("IMPLEMENTS", [agent], runs, m.start(), m.end(), typed=len(runs) > 1))
         if m["partner"]:
             out.append(Phrased("PARTICIPATES_IN", [int(m["partner"])], runs, m.start(), m.end(), typed=len(runs) > 1))
+    for m in _AS_PARTNER.finditer(t):
+        partners = [int(x) for x in MENTION.findall(m["list"])]
+        out.append(Phrased("PARTICIPATES_IN", partners, [int(x) for x in MENTION.findall(m["run"])][:1], m.start(),
+                           m.end()))
     for m in _JOINT_OF.finditer(t):
         members = [int(x) for x in MENTION.findall(m["list"])]
         # (a frame: "initiative of A" inside it does not make C a part of A and of B; unnamed, C is the subject a

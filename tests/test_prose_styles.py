@@ -3332,3 +3332,12 @@ def test_a_legal_texts_ordinal_items_are_the_parts_its_introduction_names_and_a_
 ])
 def test_partners_of_an_instrument_said_in_other_words(text):
     assert ("PARTICIPATES_IN", "Pier Chamber", "Dock Grant") in facts(text + "\n")
+
+
+def test_a_partner_named_with_as_partner_after_the_lead():
+    found = facts(
+        "The evaluation covers the Quay Hub, led by the Quay University of Technology (QUT), with the Confederation "
+        "of Docks (COD) as partner.\n"
+    )
+    assert {("LEADS", "Quay University of Technology", "Quay Hub"),
+            ("PARTICIPATES_IN", "Confederation of Docks", "Quay Hub")} <= found
