@@ -126,9 +126,12 @@ _APPOSING = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:the\s+)?$")
 
 _BEFORE_PARENTHESIS = re.compile(r"@(\d+)@\s*\($")
 # "A, formerly known as B (…)," : the aside names A's old name; what follows is said of A.
-_FORMER_NAME = re.compile(
-    r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:formerly|previously|once|originally)\s+(?:known\s+as\s+|called\s+|named\s+)?"
-    r"(?:the\s+)?$", re.I)
+# How an aside on a former name opens: ", formerly (known as)", ", known until 2030 as", ", which was called".
+FORMER_NAME_OPENER = (
+    r"(?:which\s+(?:until|up\s+to|before|was\s+(?:called|named|known(?:\s+as)?)|had\s+been)"
+    r"|(?:formerly|previously|once|originally)(?:\s+(?:known\s+as|called|named))?|known\s+(?:as|until))"
+)
+_FORMER_NAME = re.compile(rf"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*{FORMER_NAME_OPENER}\s+(?:the\s+)?$", re.I)
 _ASIDE_CLOSED = re.compile(r"\s*(?:\([^()]*\)\s*)?,")
 
 _RELATIVE_ASIDE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who)\s[^,@;]*$", re.I)

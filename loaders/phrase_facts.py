@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.clause_ends import FORMER_NAME_OPENER
 from loaders.clauses import INHERITED, INSIDE, OWNS, SAME_AS, Phrased, phrase_relation
 from loaders.dates import YearSpan
 from loaders.lexicon import NETWORK_HEADS, READING, reading_words
@@ -115,9 +116,7 @@ def _partners_take_part(rd: Reader, f: Phrased, keys: list[str], cited: list[tup
 
 
 # An aside on a former name ("…, known until 2030 as B", "…, which was called B until 2030"): its years are the name's.
-_FORMER_NAME_ASIDE = re.compile(
-    r",\s*(?:which\s+(?:until|up\s+to|before|was\s+(?:called|named|known)|had\s+been)|(?:formerly\s+|previously\s+)?"
-    r"known\s+(?:as|until)|formerly|previously\s+(?:called|named))\b[^,;]*", re.I)
+_FORMER_NAME_ASIDE = re.compile(rf",\s*{FORMER_NAME_OPENER}\b[^,;]*", re.I)
 # A body's founding, opening its sentence: its year is the body's, not that of what the sentence says it does.
 _FOUNDED_FRAME = re.compile(r"\s*(?:Established|Founded|Created|Set\s+up|Formed)\s+(?:in|on)\s[^,;@]{0,40},")
 

@@ -17,7 +17,7 @@ from loaders.clause_ends import PARTNER_ITEM, subjects_before
 from loaders.clauses import Phrased, phrased
 from loaders.dates import YearSpan, find_years, nearest_year
 from loaders.forms import ITS, by_form, cited, owned
-from loaders.lexicon import ACTOR_HEADS
+from loaders.lexicon import ACTOR_HEADS, READING
 from loaders.phrase_facts import state_phrased
 from loaders.reader import FRAMED, NESTED, STATED, Reader, span_of
 
@@ -62,8 +62,7 @@ _ITS_FLAGSHIP = re.compile(  # … and "Its flagship programme for small firms, 
 )
 
 
-_HAS_MEMBERS = frozenset(("committee", "council", "board", "network", "association", "federation", "confederation",
-                          "forum", "alliance", "consortium", "partnership", "commission", "union", "cabinet"))
+_HAS_MEMBERS = frozenset(READING["member_heads"])
 _NUMBERED = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?")  # what opens a statement before its first word
 # "Its members also include A, B and C": parts of what the sentence before was about
 _ITS_MEMBERS = re.compile(
