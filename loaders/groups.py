@@ -21,7 +21,9 @@ from loaders.lexicon import (
     GENERIC_MODIFIERS,
     KEPT_COLLECTIVES,
     SPACE,
+    STARTERS,
     STOP,
+    STOP_WORDS,
     TARGET_BUSINESS_MODIFIERS,
     TARGET_BUSINESS_NOUNS,
     TARGET_CORES,
@@ -190,6 +192,33 @@ def described(text: str) -> list[Candidate]:
     return found
 
 
+_WORDS_BEFORE = re.compile(r"(?:(?<![\w'\u2019/-])[a-z][a-z/-]*\s+){1,3}$")
+_JOINED = re.compile(r"(?:,|\band|\bor)\s+$")  # "banks and licensed lenders": the next of a list
+# "young technology firms" are a target group; "invests in startups alongside banks": the startups are not banks
+_TARGET_WORD = re.compile(f"{TARGET_MODIFIERS}|{TARGET_CORES}", re.I)
+_NO_MODIFIERS = STOP_WORDS | GENERIC_MODIFIERS | STARTERS | {"and", "or", "for"}
+
+
+def _modified_from(text: str, start: int) -> int:
+    """Where a kind of institution begins with the words that qualify it ("through licensed banks", "the
+    accredited training providers"): lower-case words before it, none a function word, a verb or a generic
+    adjective, opening a noun phrase (after a determiner or a preposition, not a verb: "supports banks")."""
+    run = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+    if run is None:
+        return start
+    words = run[0].split()
+    while words and words[-1] not in _NO_MODIFIERS and not _TARGET_WORD.fullmatch(words[-1]):
+        words.pop()
+    kept = run[0].split()[len(words):]  # the qualifying words next to the head, nearest last
+    best = start
+    at = start
+    for w in reversed(kept):
+        at = text.rfind(w, 0, at)
+        if at == 0 or _OPENS_PHRASE.search(text, max(0, at - 40), at) or _JOINED.search(text, max(0, at - 8), at):
+            best = at
+    return best
+
+
 def groups(text: str, low: str) -> list[Candidate]:
     """Kinds of institution ("chambers of commerce") and target groups ("small businesses")."""
     found: list[Candidate] = []
@@ -200,8 +229,9 @@ def groups(text: str, low: str) -> list[Candidate]:
                 continue  # "the Private Sector Chamber": the words open a body's name
             i = _COLLECTIVE_GROUPS[m.lastindex or 0]
             kind = "institutions" if i in KEPT_COLLECTIVES else "collective"
-            words = text[m.start() : m.end()]
-            found.append(Candidate(m.start(), m.end(), COLLECTIVES[i][1], _sentence_case(words), kind))
+            start = _modified_from(text, m.start())
+            words = text[start : m.end()]
+            found.append(Candidate(start, m.end(), COLLECTIVES[i][1], _sentence_case(words), kind))
     if _TARGET_STEMS.search(low):
         # "Self-employed people …" opens a sentence as often as it follows a verb: read the first
         # letter in lower case (the offsets stay the same).

@@ -40,6 +40,7 @@ TARGET_BUSINESS_NOUNS: str = _LEXICON["target_business_nouns"]
 TARGET_SIZES: str = _LEXICON["target_sizes"]
 TARGET_BUSINESS_MODIFIERS: str = _LEXICON["target_business_modifiers"]
 STARTERS = frozenset(_LEXICON["starters"])
+STOP_WORDS = frozenset(_LEXICON["stop_words"])
 STOP = "|".join(re.escape(w) for w in _LEXICON["stop_words"])
 DESCRIBED_HEADS = frozenset(_LEXICON["described_heads"])
 GENERIC_MODIFIERS = frozenset(_LEXICON["generic_modifiers"])

@@ -3341,3 +3341,18 @@ def test_a_partner_named_with_as_partner_after_the_lead():
     )
     assert {("LEADS", "Quay University of Technology", "Quay Hub"),
             ("PARTICIPATES_IN", "Confederation of Docks", "Quay Hub")} <= found
+
+
+def test_a_kind_of_institution_keeps_the_words_that_qualify_it():
+    found = facts(
+        "The Dock Loan is delivered through partner savings banks and licensed lenders. "
+        "The Pier Fund invests in startups alongside venture capital funds. "
+        "Courses under the Quay Grant are run by community/technical colleges.\n"
+    )
+    assert {("IMPLEMENTS", "Partner savings banks", "Dock Loan"),
+            ("IMPLEMENTS", "Licensed lenders", "Dock Loan"),
+            ("IMPLEMENTS", "Community/technical colleges", "Quay Grant")} <= found
+    # a target group before the kind of institution is not one of its words
+    assert not any("Startups" in f[1] for f in found)
+    x = extract(document_from_text("The Quay Fund helps young technology firms.\n"))
+    assert {e.name: e.type for e in x.entities}.get("Young technology firms") == "TargetGroup"
