@@ -45,7 +45,7 @@ _STOP_WORDS = frozenset(STOP.replace("\\", "").split("|")) | {"e.g", "i.e"}
 
 # a capitalised word (elided: "l'Italia"), an acronym or a number
 # (and "eGovernment"; not the pronoun: "the Ministry of Quays, and I think …")
-_CW = rf"(?:(?!I\s+[a-z])(?:[ldLD]['\u2019])?[{CAPITALS}0-9](?:[\w'&]|[.-](?=\w))*|[a-z][A-Z][\w'&]*)"
+_CW = rf"(?:(?!I\s+[a-z])(?:[ldLD]['\u2019])?[{CAPITALS}0-9](?:[\w'&]|[.-](?=\w))*|[a-z]{1,4}[A-Z][\w'&]*)"
 
 
 # "and" in the languages names are written in: "Economy, Development and Tourism", "Fomento y Turismo".
@@ -180,7 +180,8 @@ def actor_type(head: str, prefix_words: list[str], tail: str) -> str:
     return label
 
 
-_E_PREFIXED = re.compile(r"^[ei]-?[A-Z]")  # "e-Shop", "eBiz", "i-Voucher": a name's word all the same
+# "e-Shop", "eBiz", "i-Voucher", "ecoQuay", "mDock": a brand written in camel case is a name's word all the same
+_E_PREFIXED = re.compile(r"^[a-z]{1,4}-?[A-Z]")
 
 
 def capitalised(word: str) -> bool:

@@ -3356,3 +3356,15 @@ def test_a_kind_of_institution_keeps_the_words_that_qualify_it():
     assert not any("Startups" in f[1] for f in found)
     x = extract(document_from_text("The Quay Fund helps young technology firms.\n"))
     assert {e.name: e.type for e in x.entities}.get("Young technology firms") == "TargetGroup"
+
+
+def test_a_brand_in_camel_case_opens_a_name():
+    x = extract(document_from_text(
+        "The Chamber of Docks delivers the ecoDock programme, funded by the Norland Government. "
+        "The mQuay platform is run by the Pier Agency.\n"
+    ))
+    found = set(dated_facts(x))
+    assert {("IMPLEMENTS", "Chamber of Docks", "ecoDock programme"),
+            ("LEADS", "Norland Government", "ecoDock programme"),
+            ("IMPLEMENTS", "Pier Agency", "mQuay platform")} <= found
+    assert "ecoDock" in x.find("ecoDock programme").aliases
