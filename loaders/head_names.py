@@ -45,7 +45,7 @@ _STOP_WORDS = frozenset(STOP.replace("\\", "").split("|")) | {"e.g", "i.e"}
 
 # a capitalised word (elided: "l'Italia"), an acronym or a number
 # (and "eGovernment"; not the pronoun: "the Ministry of Quays, and I think …")
-_CW = rf"(?:(?!I\s+[a-z])(?:[ldLD]['\u2019])?[{CAPITALS}0-9](?:[\w'&]|[.-](?=\w))*|[a-z]{1,4}[A-Z][\w'&]*)"
+_CW = rf"(?:(?!I\s+[a-z])(?:[ldLD]['\u2019])?[{CAPITALS}0-9](?:[\w'&]|[.-](?=\w))*|[a-z]{{1,4}}[A-Z][\w'&]*)"
 
 
 # "and" in the languages names are written in: "Economy, Development and Tourism", "Fomento y Turismo".
