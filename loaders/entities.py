@@ -102,7 +102,8 @@ def undefined_abbreviations(texts: list[str]) -> frozenset[str]:
                 defined.add(m[1])  # "(Kredit Dermaga, KD)", "DG DOCKS", "NEW:": spelt out, part of another, or a label
             seen.setdefault(m[1], []).append(i)
     shaped = {a: at for a, at in seen.items()
-              if len(at) >= 2 and sum(ch.isupper() for ch in a) >= 3 and a not in rw.not_names and a not in defined
+              if (len(at) >= 2 or _called_a_body(texts[at[0]], a))
+              and sum(ch.isupper() for ch in a) >= 3 and a not in rw.not_names and a not in defined
               and a.capitalize() not in lowered and a.lower() not in lowered and not _ROMAN.fullmatch(a)}
     out = set()
     for a, at in shaped.items():
@@ -120,6 +121,18 @@ def undefined_abbreviations(texts: list[str]) -> frozenset[str]:
         else:
             out.add(a)
     return frozenset(out)
+
+
+def _called_a_body(text: str, abbreviation: str) -> bool:
+    """Whether an apposition says what kind of body the abbreviation is ("QUAYMEC, the employers' organisation
+    for small firms,"): then one use makes it a name."""
+    return any(_kind_of_body().match(text, e + len(abbreviation)) for e in _bare(text, abbreviation))
+
+
+@cache
+def _kind_of_body() -> re.Pattern[str]:
+    nouns = alternation([*reading_words().body_nouns, *(h.lower() for h in ACTOR_HEADS)])
+    return re.compile(rf",\s+(?:the|an?)\s+(?:[\w'\u2019-]+\s+){{0,4}}?(?:{nouns})\b")
 
 
 _OTHER_READINGS = frozenset(("target", "country", "organisation", "collective"))

@@ -3368,3 +3368,10 @@ def test_a_brand_in_camel_case_opens_a_name():
             ("LEADS", "Norland Government", "ecoDock programme"),
             ("IMPLEMENTS", "Pier Agency", "mQuay platform")} <= found
     assert "ecoDock" in x.find("ecoDock programme").aliases
+
+
+def test_an_abbreviation_used_once_that_its_apposition_calls_a_body():
+    found = facts("Among them is PIERMEC, the employers' organisation for small firms, which runs the Dock Desk.\n")
+    assert ("IMPLEMENTS", "PIERMEC", "Dock Desk") in found
+    # a word in capitals used once, with no such apposition, is still no name
+    assert not any("QUAYS" in f[1] for f in facts("QUAYS, as the text calls them, run the Dock Desk.\n"))
