@@ -134,6 +134,12 @@ FORMER_NAME_OPENER = (
 _FORMER_NAME = re.compile(rf"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*{FORMER_NAME_OPENER}\s+(?:the\s+)?$", re.I)
 _ASIDE_CLOSED = re.compile(r"\s*(?:\([^()]*\)\s*)?,")
 
+
+# "… merges A and B into a single C", "… into a single public lender, C": the one body they became (what
+# "into" says after a merger's verb and its list)
+INTO_ONE = (r"\s+into\s+(?:(?:a|an|the|one)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*\s*,\s*(?:the\s+)?"
+            r"|(?:(?:a|an|the|one)\s+)?(?:(?:single|new|unified|merged|combined)\s+)?)@(?P<new>\d+)@")
+
 _RELATIVE_ASIDE = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:which|who)\s[^,@;]*$", re.I)
 # Phrases that name a mention again rather than state what the clause's subject does.
 _APPOSITIVE_PHRASE = re.compile(r"(?:formerly|previously|now|also|known|called|renamed)\b", re.I)

@@ -21,6 +21,7 @@ from functools import cache
 
 from graph.model.schema import load_schema
 from loaders.clause_ends import (
+    INTO_ONE,
     MENTION,
     PARTIAL_ITEM,
     PARTNERS_ASIDE,
@@ -71,6 +72,7 @@ _DESCRIBES_PARENT = re.compile(
     # "- ran sessions in October 2031, together with B": a verb opens the item, a comma before the phrase
     r"|^[\s*\u2013\u2014:-]*[a-z][\w-]*\s+(?:[\w-]+\s+){0,6}?[\w-]+,\s+$"
 )
+_INTO_ONE = re.compile(INTO_ONE, re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s", re.I)  # where a new clause begins
 _ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")
 _ACTIVE = ("LEADS", "IMPLEMENTS", "PARTICIPATES_IN", "COLLABORATES_WITH")  # verbs a relative clause may precede
@@ -271,6 +273,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         return out  # "took over the functions of A together with most of those of B": B's work, not a partner
     if relation == "SUCCEEDED_BY" and _RUNNING_OF.match(t, m.end()):
         return out  # "A took over the management of P" (or "responsibility for B"): A runs P now (loaders.reorganised)
+    if relation == "SUCCEEDED_BY" and not forward and _INTO_ONE.match(t, list_end(t, m.end())):
+        return out  # "a law merging A and B into C": C succeeds them (loaders.reorganised), not the clause's subject
     if relation == "SUCCEEDED_BY" and (project := _PROJECT_OF.match(t, m.end())) is not None:
         # "P began in 2016 as a project of A": A's project, not A's successor
         subject = subjects_before(t, m.start())

@@ -104,9 +104,10 @@ TOKEN = re.compile(  # not "Deal.3"; "Quay+"
 
 _ACTOR_TAIL = re.compile(rf"(?:\s+General)?\s+(?:{TAIL_OPENERS})\s+{_TAIL}")  # "Dirección General de …"
 # Heads of names in Romance languages, whose adjectives follow them ("Servicio Nacional de …")
-_ROMANCE_HEADS = frozenset(READING["heads_before_adjectives"])
+ROMANCE_HEADS = frozenset(READING["heads_before_adjectives"])
 _ARTICLES = frozenset(READING["articles_before_heads"])
 _ADJECTIVES_TAIL = re.compile(rf"(?:\s+[{CAPITALS}][a-z\u00e0-\u00ff]+){{1,2}}\s+(?:{TAIL_OPENERS})\s+{_TAIL}")
+_ADJECTIVES_ONLY = re.compile(rf"(?:\s+[{CAPITALS}][a-z\u00e0-\u00ff]+){{1,2}}(?![\w-])(?!\s+[{CAPITALS}0-9])")
 
 
 # "Decree No. 2030-12", "Regulation (EU) 2031/555", "Decree-Law No. 48 of 3 May 2029".
@@ -273,11 +274,11 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
     if "and" in pre and first > 0 and toks[first - 1][2] == "," and pre.index("and") >= 2:
         pre = pre[len(pre) - pre[::-1].index("and") :]  # "…, Crédit Norland and Quay Bank": the last item
     kept = cut_after_acronym(strip_starters(pre))
-    if len(kept) == 1 and kept[0] in _ARTICLES:  # "Il Ministero …": the article opens no name
-        kept = []
+    if len(kept) == 1 and kept[0] in _ARTICLES and (head not in ROMANCE_HEADS or not text[: toks[first][0]].strip()):
+        kept = []  # "Il Ministero …" opening a sentence: the article opens no name (inside one: "by La Banque X")
     m = _ACTOR_TAIL.match(text, he)
-    if m is None and head in _ROMANCE_HEADS:  # "Agência Brasileira de Desenvolvimento …": adjectives, then the tail
-        m = _ADJECTIVES_TAIL.match(text, he)
+    if m is None and head in ROMANCE_HEADS:  # "Agência Brasileira de Desenvolvimento …": adjectives, then the tail
+        m = _ADJECTIVES_TAIL.match(text, he) or _ADJECTIVES_ONLY.match(text, he)  # (or none: "Banque Portuaire")
     tail = trim_tail(m[0]) if m else ""
     if kept and tail.startswith(" on ") and any(w.lower() in INSTRUMENT_HEADS for w in tail.split()):
         tail = ""  # "the Norland Port Agency on the Quay Voucher": a body works on an instrument, not named by it

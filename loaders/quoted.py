@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from loaders.head_names import actor_type
+from loaders.head_names import ROMANCE_HEADS, actor_type
 from loaders.lexicon import (
     ABBREVIATION,
     ACTOR_HEADS,
@@ -68,7 +68,8 @@ def quoted_titles(text: str) -> list[Candidate]:
             label = actor_type(last, words[:-1], "")
         elif last.lower() in INSTRUMENT_HEADS:
             label = INSTRUMENT_HEADS[last.lower()]
-        elif first in ACTOR_HEADS and len(words) > 2 and words[1] in ("of", "for"):
+        elif first in ACTOR_HEADS and len(words) > 1 and (
+                len(words) > 2 and words[1] in ("of", "for") or first in ROMANCE_HEADS):  # "Banque des Quais"
             label = actor_type(first, [], " ".join(words[1:]))
         elif _word_after(text, m.end()) in reading_words().modifier_nouns:
             continue  # "the "Harbour Days" event": what kind of thing it is says it is no instrument

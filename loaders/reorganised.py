@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.clause_ends import MENTION
+from loaders.clause_ends import INTO_ONE, MENTION
 from loaders.clauses import INSIDE, OWNING_NOUNS, OWNS, RUNNING_NOUNS, Phrased
 from loaders.relations import LIST
 
@@ -130,7 +130,6 @@ _THE_FORMER = re.compile(r"@(\d+)@\s*(?:\([^()@]*\)\s*)?(?:,|\(|\s[\u2013\u2014-
 
 # "The reform merges A and B into a single C", "… merged A with B into C": both became C; "the act turns A
 # into B" (and "… and C into D", the verb left out): A became B.
-_INTO_ONE = r"\s+into\s+(?:(?:a|an|the|one)\s+)?(?:(?:single|new|unified|merged|combined)\s+)?@(?P<new>\d+)@"
 _MERGES_INTO = re.compile(
     r"\b(?:merg(?:es|ed|e|ing)|combin(?:es|ed|e|ing)|amalgamat(?:es|ed|e|ing)|consolidat(?:es|ed|e|ing)|fus(?:es|ed|e)"
     r"|transform(?:s|ed|ing)?|conver(?:ts|ted|t|ting)|turn(?:s|ed|ing)?|chang(?:es|ed|e|ing)|upgrad(?:es|ed|e|ing)"
@@ -138,10 +137,10 @@ _MERGES_INTO = re.compile(
     # (named as a noun: "approved the incorporation of A and B into C")
     r"|(?:merger|incorporation|integration|absorption|amalgamation|consolidation|conversion|transformation|fusion"
     r"|upgrading|reorgani[sz]ation|restructuring|folding)\s+of)"
-    rf"\s+(?:the\s+)?(?P<list>{LIST}(?:{_MERGED_WITH})?)[^@;.]{{0,40}}?{_INTO_ONE}",
+    rf"\s+(?:the\s+)?(?P<list>{LIST}(?:{_MERGED_WITH})?)[^@;.]{{0,40}}?{INTO_ONE}",
     re.I,
 )
-_AND_INTO = re.compile(rf"\s*,?\s+and\s+(?:the\s+)?@(?P<old>\d+)@{_INTO_ONE}", re.I)
+_AND_INTO = re.compile(rf"\s*,?\s+and\s+(?:the\s+)?@(?P<old>\d+)@{INTO_ONE}", re.I)
 
 
 # "B is the new name, adopted in 2031, of A": A became B.

@@ -3375,3 +3375,16 @@ def test_an_abbreviation_used_once_that_its_apposition_calls_a_body():
     assert ("IMPLEMENTS", "PIERMEC", "Dock Desk") in found
     # a word in capitals used once, with no such apposition, is still no name
     assert not any("QUAYS" in f[1] for f in facts("QUAYS, as the text calls them, run the Dock Desk.\n"))
+
+
+def test_a_merger_into_a_described_body_and_a_bank_named_in_french():
+    found = facts(
+        'NORLAND, 6 May (Quay Wire) - Norland folds two lenders into "Banque des Quais". The parliament approved a '
+        "law merging the Bank for Docks (BFD) and the Norland Solidarity Bank (NSB) into a single public lender, "
+        "Banque des Quais, which will lend to small firms. Loans are also guaranteed by La Banque Portuaire.\n"
+    )
+    assert {("SUCCEEDED_BY", "Bank for Docks", "Banque des Quais"),
+            ("SUCCEEDED_BY", "Norland Solidarity Bank", "Banque des Quais")} <= found
+    assert not any(f[0] == "SUCCEEDED_BY" and f[2] != "Banque des Quais" for f in found)  # not the wire's
+    x = extract(document_from_text("Loans are guaranteed by La Banque Portuaire and by the Caixa dos Portos.\n"))
+    assert {"La Banque Portuaire", "Caixa dos Portos"} <= names(x)
