@@ -165,7 +165,7 @@ def _owned_bodies() -> re.Pattern[str]:
 _PARTICIPLE_ASIDE = re.compile(
     r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+en|run|led|set\s+up|provided\s+for)"
     r"\s+(?:by|under|in|through|with)\b[^;,]*,"
-    r"\s*(?:(?:is|was|were|are|has|have|had|been|being|later|then|also|since)\s+)+$"
+    r"\s*(?P<aux>(?:(?:is|was|were|are|has|have|had|been|being|later|then|also|since)\s+)*)$"
 )
 _OF_BEFORE = re.compile(r"(?:^|[^@\w])@(\d+)@\s+of\s+$")
 _OWNER_IN_KIND = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:an?|the)\s+(?:[a-z-]+\s+)?$")
@@ -255,8 +255,10 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
         return [int(a[1])]
     if (a := _THROUGH_ASIDE.search(head)) is not None:  # "A, through B, has launched P": both act
         return [int(a[1]), int(a[2])]
-    if (aside := _PARTICIPLE_ASIDE.search(head)) is not None:
-        return [int(aside[1])]  # "P, established by the Relief Act in 2030, was run by A": P, not the act
+    if (aside := _PARTICIPLE_ASIDE.search(head)) is not None and (aside["aux"] or active):
+        # "P, established by the Relief Act in 2030, was run by A": P, not the act; "A, owned by B, runs P": A (but
+        # "P, managed by A, part of B": a bare "part of" after the aside is said of A)
+        return [int(aside[1])]
     if _LOWER_WORDS.match(m[2]) and (a := _OWNER_IN_KIND.search(head, 0, m.start())) is not None:
         return [int(a[1])]  # "A, a Norland Government initiative delivered with B": A, not the government
     if (owner := _OF_BEFORE.search(head, 0, m.start())) is not None:

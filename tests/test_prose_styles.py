@@ -3388,3 +3388,13 @@ def test_a_merger_into_a_described_body_and_a_bank_named_in_french():
     assert not any(f[0] == "SUCCEEDED_BY" and f[2] != "Banque des Quais" for f in found)  # not the wire's
     x = extract(document_from_text("Loans are guaranteed by La Banque Portuaire and by the Caixa dos Portos.\n"))
     assert {"La Banque Portuaire", "Caixa dos Portos"} <= names(x)
+
+
+def test_an_aside_with_an_adverb_before_its_participle_leaves_the_subject_acting():
+    found = facts("The Quay Society, wholly owned by the Norland Government, runs the Dock Grant.\n")
+    assert {("PART_OF", "Quay Society", "Norland Government"), ("IMPLEMENTS", "Quay Society", "Dock Grant")} <= found
+    assert ("IMPLEMENTS", "Norland Government", "Dock Grant") not in found
+    # a bare "part of" after such an aside is said of its agent
+    found = facts("The Dock Fund, managed by the Quay Funding Office (QFO), part of the Norland Government, pays "
+                  "grants.\n")
+    assert ("PART_OF", "Quay Funding Office", "Norland Government") in found
