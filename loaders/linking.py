@@ -261,7 +261,9 @@ def linked(
     rd.opening = rd.clause_subject = rd.named_instrument = None
     # Only a clause's pronoun reads the clause subject: not looked for after the last one (the scans
     # of the words before each mention were a tenth of the linking).
-    clause_pronoun = max((c.start for c in cands if c.kind == "pronoun" and c.head == "clause"), default=-1)
+    # ("…; M manages the latter": the clause's subject is no candidate for "the latter" either)
+    clause_pronoun = max((c.start for c in cands if c.kind == "pronoun" and c.head in ("clause", "former", "latter")),
+                         default=-1)
     frame = _OPENER.match(st.text)  # "In partnership with A, it manages P": A opens no clause
     frame_end = frame.end() if frame is not None else 0
     for c in cands:

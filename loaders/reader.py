@@ -142,7 +142,9 @@ class Reader:
         else that sentence's subject."""
         opening = self.clause_subject or self.opening
         if c.head in ("former", "latter"):  # the first or the second of the last two named
-            pair = list(dict.fromkeys(self.named_now if len(set(self.named_now)) > 1 else self.named_before))[-2:]
+            # (not the clause's own subject: "… A and B; M manages the latter" is B)
+            now = [k for k in self.named_now if k != self.clause_subject]
+            pair = list(dict.fromkeys(now if len(set(now)) > 1 else self.named_before))[-2:]
             return (pair[0] if c.head == "former" else pair[1]) if len(pair) == 2 else None
         if c.head == "page":
             return self.owner()

@@ -3398,3 +3398,11 @@ def test_an_aside_with_an_adverb_before_its_participle_leaves_the_subject_acting
     found = facts("The Dock Fund, managed by the Quay Funding Office (QFO), part of the Norland Government, pays "
                   "grants.\n")
     assert ("PART_OF", "Quay Funding Office", "Norland Government") in found
+
+
+def test_the_latter_in_a_clause_of_its_own_is_the_second_named_before_it():
+    found = facts(
+        "Grants come from the Dock Recovery Plan and the Pier Cohesion Programme; the Ministry of Piers manages the "
+        "latter.\n"
+    )
+    assert ("IMPLEMENTS", "Ministry of Piers", "Pier Cohesion Programme") in found
