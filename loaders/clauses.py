@@ -72,6 +72,7 @@ _DESCRIBES_PARENT = re.compile(
     # "- ran sessions in October 2031, together with B": a verb opens the item, a comma before the phrase
     r"|^[\s*\u2013\u2014:-]*[a-z][\w-]*\s+(?:[\w-]+\s+){0,6}?[\w-]+,\s+$"
 )
+_JOINTLY_IN = re.compile(r"\b(?:jointly|together)\s+with\b", re.I)
 _INTO_ONE = re.compile(INTO_ONE, re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s", re.I)  # where a new clause begins
 _ON_INSTRUMENT = re.compile(r"\s+(?:on|in|for)\s+(?:the\s+|its\s+)?@(\d+)@")
@@ -279,6 +280,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         # "P began in 2016 as a project of A": A's project, not A's successor
         subject = subjects_before(t, m.start())
         return [Phrased(OWNS, [int(project[1])], subject, m.start(), project.end())] if subject else out
+    if relation == "PARTICIPATES_IN" and not forward and _JOINTLY_IN.search(m[0]):
+        relation = "IMPLEMENTS"  # "P is run (or delivered) jointly with B": B runs it too, not just takes part
     active = forward and relation in _ACTIVE or (
         not forward and relation == "SUCCEEDED_BY" and _ACTIVE_SUCCESSION.fullmatch(m[0]) is not None)
     before = subjects_before(t, m.start(), relation in _PARTNERS and forward, active)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from loaders.clause_ends import FORMER_NAME_OPENER
-from loaders.clauses import INHERITED, INSIDE, OWNS, SAME_AS, Phrased, phrase_relation
+from loaders.clauses import INHERITED, INSIDE, OWNS, SAME_AS, Phrased, first_phrase, phrase_relation
 from loaders.dates import YearSpan
 from loaders.lexicon import NETWORK_HEADS, READING, reading_words
 from loaders.reader import NESTED, STATED, Reader
@@ -63,7 +63,8 @@ def state_phrased(
                         rd.same(source, target)
                         keys[:] = [source if k == target else k for k in keys]  # this statement's facts too
                     continue
-                fact = _fitted(rd, f, t, keys, _resolved(rd, f.relation, source, target, joins), inherited)
+                runs = f.relation == "COLLABORATES_WITH" and runs_jointly(t, f.start)
+                fact = _fitted(rd, f, t, keys, _resolved(rd, f.relation, source, target, joins, runs), inherited)
                 if fact is not None and fact[0] == "COLLABORATES_WITH" and rd.type_of(fact[1]) == "TargetGroup":
                     fact = None  # a target group works with no one; the clause's subject may (the fallback below)
                 for owner in f.owners:  # "SME policy is set by M, mainly through its U": M owns U
@@ -110,9 +111,22 @@ def _partners_take_part(rd: Reader, f: Phrased, keys: list[str], cited: list[tup
         instrument = next((keys[i] for i in f.before_phrase if i < first and rd.is_instrument(keys[i])), None)
     if instrument is None:
         return
+    relation = "IMPLEMENTS" if runs_jointly(t, f.start) else "PARTICIPATES_IN"
     for j in f.targets:
         if j != INHERITED and keys[j] != instrument:
-            rd.add("PARTICIPATES_IN", keys[j], instrument, cited, STATED if len(cited) == 1 else NESTED)
+            rd.add(relation, keys[j], instrument, cited, STATED if len(cited) == 1 else NESTED)
+
+
+_JOINTLY = re.compile(r"(?:jointly|together)\s+with\b", re.I)
+
+
+def runs_jointly(t: str, at: int) -> bool:
+    """Whether the partners after ``at`` run what their clause is about: "P is run jointly with B", "A runs P,
+    the …, jointly with B" (not "A set up P together with B", nor "A works with B": they take part)."""
+    if not _JOINTLY.match(t, at):
+        return False
+    verb = first_phrase(t[t.rfind(";", 0, at) + 1 : at])
+    return verb is not None and verb[0] == "IMPLEMENTS"
 
 
 # An aside on a former name ("…, known until 2030 as B", "…, which was called B until 2030"): its years are the name's.
@@ -186,7 +200,7 @@ _UNITS = ("Ministry", "Agency")  # the bodies of a government that hold units of
 _NO_FUND_HEIRS = ("Ministry", "Government")
 
 
-def _resolved(rd: Reader, relation: str, source: str, target: str, joins: bool = False
+def _resolved(rd: Reader, relation: str, source: str, target: str, joins: bool = False, runs: bool = False
               ) -> tuple[str, str, str] | None:
     """The fact a phrase states between two entities, once their types are known: working with a
     programme is taking part in it; an instrument taking part in another is part of it, a body that ``joins``
@@ -198,7 +212,8 @@ def _resolved(rd: Reader, relation: str, source: str, target: str, joins: bool =
         and rd.is_instrument(target) != rd.is_instrument(source)
         and not rd.retypable(target if rd.is_instrument(target) else source)
     ):
-        return ("PARTICIPATES_IN", target, source) if rd.is_instrument(source) else ("PARTICIPATES_IN", source, target)
+        rel = "IMPLEMENTS" if runs else "PARTICIPATES_IN"  # ("P is run jointly with B": B runs it)
+        return (rel, target, source) if rd.is_instrument(source) else (rel, source, target)
     both_instruments = rd.is_instrument(source) and rd.is_instrument(target) and not rd.retypable(source)
     if relation == "PARTICIPATES_IN" and both_instruments:
         return "PART_OF", source, target  # "the grant contributes to the strategy": one serves the other

@@ -3406,3 +3406,16 @@ def test_the_latter_in_a_clause_of_its_own_is_the_second_named_before_it():
         "latter.\n"
     )
     assert ("IMPLEMENTS", "Ministry of Piers", "Pier Cohesion Programme") in found
+
+
+@pytest.mark.parametrize("text", [
+    "The Quay Agency runs the Dock Passport, the national identity, jointly with the Pier Association.",
+    "The Dock Passport was launched in 2031. It is run jointly with the Pier Association.",
+])
+def test_running_an_instrument_jointly_with_a_partner(text):
+    assert ("IMPLEMENTS", "Pier Association", "Dock Passport") in facts(text + "\n")
+
+
+def test_setting_up_or_running_an_instrument_with_a_partner_is_taking_part():
+    assert ("PARTICIPATES_IN", "Pier Association", "Dock Passport") in facts(
+        "The Dock Passport is run with the Pier Association.\n")
