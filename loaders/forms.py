@@ -518,6 +518,9 @@ def owned(t: str, m: re.Match[str], owner: int, named: int, others: tuple[int, .
     return Phrased(OWNS, [owner], [named], m.start(), m.end(), owners=others)
 
 
+_AND_ITS = re.compile(r"@(\d+)@\s*(?:\([^()@]*\)\s*)?\s+and\s+(?:of\s+)?$")
+
+
 def _owned(t: str) -> list[Phrased]:
     """What a statement says one name owns (``OWNS``, owner to owned): "A's B", "A's programmes are B and C",
     "B, the A's service,", "A's plan, B,", "B of the A", "its B" (the clause's subject's)."""
@@ -543,7 +546,8 @@ def _owned(t: str) -> list[Phrased]:
             continue  # "the Bs act through their union, A": A is theirs to belong to (_umbrella_parts)
         # Its owner is the clause's subject, or in a title ("Overview of A and its B") its first name;
         # after "A's B and (of) its C", A.
-        paired = _PAIRED_OWNER.search(t, max(0, m.start() - 80), m.start())
+        paired = _PAIRED_OWNER.search(t, max(0, m.start() - 80), m.start()) or _AND_ITS.search(
+            t, max(0, m.start() - 60), m.start())  # ("… with B (BB) and its regional chambers": B's)
         owner = int(paired[1]) if paired is not None else clause_subject(t[: m.start()])
         if owner is not None and _PART_OF_ITS.search(t, max(0, m.start() - 16), m.start()) and _PASSIVE_BEFORE.search(
                 t, 0, m.start()):

@@ -3419,3 +3419,12 @@ def test_running_an_instrument_jointly_with_a_partner(text):
 def test_setting_up_or_running_an_instrument_with_a_partner_is_taking_part():
     assert ("PARTICIPATES_IN", "Pier Association", "Dock Passport") in facts(
         "The Dock Passport is run with the Pier Association.\n")
+
+
+def test_its_right_after_a_name_and_and_is_that_names():
+    found = facts(
+        "The Quay Agency delivers training jointly with the Federation of Dock Chambers (FDC) and its regional "
+        "chambers.\n"
+    )
+    assert ("PART_OF", "Regional chambers", "Federation of Dock Chambers") in found
+    assert ("PART_OF", "Regional chambers", "Quay Agency") not in found
