@@ -302,6 +302,11 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
             out += [Phrased("LEADS", before, [int(renamed[1])], m.start(), m.end(), typed=True)]
             before, after = after, [int(renamed[1])]
     before = _implied_subject(t, m, relation, forward, bullet, before, after)
+    if not forward and relation in ("LEADS", "IMPLEMENTS") and after and (
+            via := _THROUGH.match(t, list_end(t, m.end()))) is not None and " its " not in via[0]:
+        # "co-funded by A through P": A funds what it funds through P, its instrument (a body after "through" is
+        # read below; a name typed by shape alone is left alone)
+        out.append(Phrased("LEADS", after, [int(via[1])], m.start(), via.end(), typed=True))
     if not before or not after:
         return out
     if forward and _PASSIVE.search(t, skip_behalf(t, m.end()), t.find("@", skip_behalf(t, m.end()))):

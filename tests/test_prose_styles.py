@@ -3428,3 +3428,11 @@ def test_its_right_after_a_name_and_and_is_that_names():
     )
     assert ("PART_OF", "Regional chambers", "Federation of Dock Chambers") in found
     assert ("PART_OF", "Regional chambers", "Quay Agency") not in found
+
+
+def test_funding_through_an_instrument_is_leading_it():
+    found = facts("The two hubs are co-funded by the Norland Commission through the Digital Dock Programme.\n")
+    assert ("LEADS", "Norland Commission", "Digital Dock Programme") in found
+    # through a body: the body funds it too, as before
+    found = facts("The Dock Voucher is funded by the Ministry of Piers through the Quay Agency.\n")
+    assert ("LEADS", "Quay Agency", "Dock Voucher") in found
