@@ -21,7 +21,7 @@ from loaders.lexicon import (
     recurring_matches,
 )
 from loaders.reader import FUND_HEADS, Reader
-from loaders.short_forms import CLAUSE_OPENER
+from loaders.short_forms import CLAUSE_OPENER, PAIR_BEFORE
 
 _DETERMINERS = re.compile(r"(?:\b(?:the|former|new|then)\s+)+$", re.I)
 _PARENTHESES = re.compile(r"\s*\(\s*[^()]{1,100}\)")  # "(ABC)", "(Instituto Norlandés de …, INE)"
@@ -212,6 +212,9 @@ def _the_two(rd: Reader, text: str, c: Candidate) -> list[str] | None:
     bodies of the collective's type named before."""
     if c.head is not None and c.head.isdigit():  # "the three agencies", "both bodies" (short_forms._counted)
         count = int(c.head)
+        if c.type == PAIR_BEFORE:  # "Both are …": the two the sentence before named
+            pair = list(dict.fromkeys(rd.named_before))
+            return pair if len(pair) == 2 else []
         named = list(rd.recent_type.get(c.type, {})) if c.type else [
             k for k in dict.fromkeys([*rd.named_before, *rd.named_now]) if rd.is_actor(k)]
         if not c.type and count == 2:

@@ -73,19 +73,27 @@ CLAUSE_OPENER = re.compile(
 # "the two agencies", "both ministries", "the three bodies": the bodies of that kind named last (the reader
 # groups them, :func:`loaders.linking._the_two`); a kind of body by its plural head, or any body.
 _ANY_BODY = ("bodies", "institutions", "organisations", "organizations", "entities")
+# (and instruments: "both programmes", "the two schemes")
+_PLURAL_INSTRUMENTS = [h for h in INSTRUMENT_HEADS if h.endswith("s") and h[:-1] in INSTRUMENT_HEADS]
 _COUNTED = re.compile(
     rf"(?<![\w-])(?:[Tt]he\s+({'|'.join(w for w in COUNTS if w != 'both')})|([Bb]oth)(?:\s+the)?)\s+"
     r"(?:(?:new|former|merged|public|national)\s+)?"
-    rf"({alternation(h.lower() for h in ACTOR_HEADS if h.endswith('s'))}|{'|'.join(_ANY_BODY)})(?![\w-])"
+    rf"({alternation(h.lower() for h in ACTOR_HEADS if h.endswith('s'))}|{'|'.join(_ANY_BODY)}"
+    rf"|{alternation(_PLURAL_INSTRUMENTS)})(?![\w-])"
 )
+# "Both are funded by M": a sentence that opens on "Both" means the two things the sentence before named.
+_BOTH = re.compile(r"^\W*Both\s+(?=(?:are|were|is|was|have|had|has|will|can|run|operate|offer|provide|target|share)\b)")
+PAIR_BEFORE = "pair"  # the label of such a mention: of whatever kind the two named before are
 
 
 def _counted(text: str) -> list[Candidate]:
     out = []
     for m in _COUNTED.finditer(text):
         head = m[3]
-        label = "" if head in _ANY_BODY else ACTOR_HEADS[head.capitalize()]
+        label = "" if head in _ANY_BODY else INSTRUMENT_HEADS.get(head) or ACTOR_HEADS[head.capitalize()]
         out.append(Candidate(m.start(), m.end(), label, m[0], "collective", head=str(COUNTS[(m[1] or m[2]).lower()])))
+    if (both := _BOTH.match(text)) is not None:
+        out.append(Candidate(both.start(), both.end() - 1, PAIR_BEFORE, "Both", "collective", head="2"))
     return out
 
 

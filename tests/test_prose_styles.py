@@ -3436,3 +3436,9 @@ def test_funding_through_an_instrument_is_leading_it():
     # through a body: the body funds it too, as before
     found = facts("The Dock Voucher is funded by the Ministry of Piers through the Quay Agency.\n")
     assert ("LEADS", "Quay Agency", "Dock Voucher") in found
+
+
+@pytest.mark.parametrize("opening", ["Both are", "Both programmes are"])
+def test_both_after_a_sentence_naming_two_instruments_means_them(opening):
+    found = facts(f"The Dock Grant and the Pier Loan opened in 2030. {opening} funded by the Ministry of Piers.\n")
+    assert {("LEADS", "Ministry of Piers", "Dock Grant"), ("LEADS", "Ministry of Piers", "Pier Loan")} <= found
