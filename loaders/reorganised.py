@@ -203,10 +203,14 @@ _SUCCESSION_OF = re.compile(
 
 
 # "Responsibility for P passed from A to B": the task moved from A to B, who leads P now.
+# ("The management of P, entrusted to A since 2017, is transferred to B": B runs P from then; from A, whose
+# aside names it, or from no one named)
 _RESPONSIBILITY_MOVED = re.compile(
-    r"\b(?:responsibility|responsibilities|competence|oversight)\s+(?:for|of)\s+(?:the\s+)?@(\d+)@\s+"
-    r"(?:was\s+|were\s+)?(?:passed|moved|transferred|shifted|handed\s+over)\s+from\s+(?:the\s+)?@(\d+)@\s+"
-    r"to\s+(?:the\s+)?@(\d+)@",
+    r"\b(?:responsibility|responsibilities|competence|oversight|management|administration|operation|running)\s+"
+    r"(?:for|of)\s+(?:the\s+)?@(\d+)@\s*(?:\([^()@]*\)\s*)?(?:,\s+(?:entrusted\s+to|held\s+by|run\s+by|managed\s+by)\s+(?:the\s+)?(?:@(?P<aside>\d+)@)?[^@,;]*,\s*)?"
+    r"(?:was\s+|were\s+|is\s+|are\s+|will\s+be\s+|has\s+been\s+|have\s+been\s+)?"
+    r"(?P<verb>passed|moved|transferred|shifted|handed\s+over)\s+(?:from\s+(?:the\s+)?@(?P<from>\d+)@\s+)?"
+    r"to\s+(?:the\s+)?@(?P<to>\d+)@",
     re.I,
 )
 
@@ -238,8 +242,11 @@ def reorganised(t: str) -> list[Phrased]:
         old, new = (m[1], m[3]) if m[2].lower() == "successor" else (m[3], m[1])
         out.append(Phrased("SUCCEEDED_BY", [int(old)], [int(new)], m.start(), m.end()))
     for m in _RESPONSIBILITY_MOVED.finditer(t):
-        out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[3])], m.start(), m.end(), typed=True),
-                Phrased("LEADS", [int(m[3])], [int(m[1])], m.start(), m.end(), typed=True)]
+        # (dated by the move, not by the years of an aside before it)
+        at = m.start() if m["aside"] is None and "," not in t[m.start() : m.start("verb")] else m.start("verb")
+        if (before := m["from"] or m["aside"]) is not None:
+            out.append(Phrased("TRANSFERRED_TO", [int(before)], [int(m["to"])], at, m.end(), typed=True))
+        out.append(Phrased("LEADS", [int(m["to"])], [int(m[1])], at, m.end(), typed=True))
     out += [Phrased("SUCCEEDED_BY", [int(x) for x in MENTION.findall(m["list"])], [int(m[1])], m.start(), m.end())
             for m in _TOOK_OVER.finditer(t)]
     out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)

@@ -3442,3 +3442,12 @@ def test_funding_through_an_instrument_is_leading_it():
 def test_both_after_a_sentence_naming_two_instruments_means_them(opening):
     found = facts(f"The Dock Grant and the Pier Loan opened in 2030. {opening} funded by the Ministry of Piers.\n")
     assert {("LEADS", "Ministry of Piers", "Dock Grant"), ("LEADS", "Ministry of Piers", "Pier Loan")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "The management of the Dock Skills Fund, entrusted to the FPS QUAY since 2017, is transferred to the Pier Agency "
+    "with effect from 1 January 2031.",
+    "In 2031 the administration of the Dock Skills Fund was handed over to the Pier Agency.",
+])
+def test_the_running_of_an_instrument_handed_to_a_body(text):
+    assert ("LEADS", "Pier Agency", "Dock Skills Fund") in facts(text + "\n")
