@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.clause_ends import INTO_ONE, MENTION
+from loaders.clause_ends import INTO_ONE, MENTION, subjects_before
 from loaders.clauses import INSIDE, OWNING_NOUNS, OWNS, RUNNING_NOUNS, Phrased
 from loaders.relations import LIST
 
@@ -215,6 +215,16 @@ _RESPONSIBILITY_MOVED = re.compile(
 )
 
 
+_ABSORBING_VERB = re.compile(_ABSORBS[_ABSORBS.index(r"\b") :], re.I)
+
+
+def _taker(t: str, m: re.Match[str]) -> list[int]:
+    """Who took the functions over: the verb's subject ("A, a company under B, which took over …": A, not B)."""
+    verb = _ABSORBING_VERB.search(t, m.end(1))
+    subject = subjects_before(t, verb.start()) if verb is not None else []
+    return subject[:1] or [int(m[1])]
+
+
 def reorganised(t: str) -> list[Phrased]:
     """ "A was merged with B to form C" (both became C); "A took over the SME support functions of B";
     "A took over the management of P from B" (A runs P, which B handed over); "A (now B)"."""
@@ -247,7 +257,7 @@ def reorganised(t: str) -> list[Phrased]:
         if (before := m["from"] or m["aside"]) is not None:
             out.append(Phrased("TRANSFERRED_TO", [int(before)], [int(m["to"])], at, m.end(), typed=True))
         out.append(Phrased("LEADS", [int(m["to"])], [int(m[1])], at, m.end(), typed=True))
-    out += [Phrased("SUCCEEDED_BY", [int(x) for x in MENTION.findall(m["list"])], [int(m[1])], m.start(), m.end())
+    out += [Phrased("SUCCEEDED_BY", [int(x) for x in MENTION.findall(m["list"])], _taker(t, m), m.start(), m.end())
             for m in _TOOK_OVER.finditer(t)]
     out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
             for m in _TOOK_OVER_FROM.finditer(t)]

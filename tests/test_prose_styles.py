@@ -3451,3 +3451,12 @@ def test_both_after_a_sentence_naming_two_instruments_means_them(opening):
 ])
 def test_the_running_of_an_instrument_handed_to_a_body(text):
     assert ("LEADS", "Pier Agency", "Dock Skills Fund") in facts(text + "\n")
+
+
+def test_who_took_over_functions_after_an_apposition_naming_a_parent():
+    found = facts(
+        "The Programme is implemented by the Quay Foundation, a company under the Ministry of Piers, which took over "
+        "the functions of the former Dock Cell.\n"
+    )
+    assert ("SUCCEEDED_BY", "Dock Cell", "Quay Foundation") in found
+    assert ("SUCCEEDED_BY", "Dock Cell", "Ministry of Piers") not in found
