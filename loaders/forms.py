@@ -415,6 +415,14 @@ def _for_which(t: str) -> list[Phrased]:
 _SIGNED_WITH = re.compile(
     rf"@(\d+)@[^@;.]{{0,20}}?{_SIGNED_AGREEMENT}[^@;.]{{0,40}}?\bwith\s+(?:the\s+)?(?P<list>{LIST})", re.I
 )
+# "A runs workshops with B", "A has been organising training with B": an activity, not named, done with a partner
+_ACTIVITY_WITH = re.compile(
+    r"@(\d+)@\s+(?:(?:has|have|had)\s+been\s+|also\s+|now\s+|will\s+|regularly\s+)*"
+    r"(?:run|runs|running|organi[sz]es|organi[sz]ed|organi[sz]ing|holds|held|holding|delivers|delivered|delivering"
+    r"|offers|offered|offering|hosts|hosted|hosting|co-organi[sz]es|co-organi[sz]ed)\s+"
+    r"(?:(?-i:[a-z][\w-]*)\s+){1,4}?with\s+(?:the\s+)?@(\d+)@",
+    re.I,
+)
 _PARTNERSHIP_GROWS = re.compile(
     rf"(?P<list>{LIST})\s+(?:deepen|deepens|strengthen|strengthens|renew"
     r"|renews|extend|extends|expand|expands|formalise|formalises|formalize|formalizes|launch|launches)\s+(?:their\s+)?"
@@ -431,6 +439,8 @@ def _signed(t: str) -> list[Phrased]:
             ms.insert(0, int(principal[1]))  # "A, through B, C and D, signed …": A signs by way of B
         out += [Phrased("COLLABORATES_WITH", [a], [b], m.start(), m.end(), typed=True)
                 for i, a in enumerate(ms) for b in ms[i + 1 :]]
+    out += [Phrased("COLLABORATES_WITH", [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True)
+            for m in _ACTIVITY_WITH.finditer(t)]
     for m in _SIGNED_WITH.finditer(t):
         out += [Phrased("COLLABORATES_WITH", [int(m[1])], [int(x)], m.start(), m.end(), typed=True)
                 for x in MENTION.findall(m["list"]) if int(x) != int(m[1])]

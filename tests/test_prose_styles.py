@@ -3460,3 +3460,11 @@ def test_who_took_over_functions_after_an_apposition_naming_a_parent():
     )
     assert ("SUCCEEDED_BY", "Dock Cell", "Quay Foundation") in found
     assert ("SUCCEEDED_BY", "Dock Cell", "Ministry of Piers") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "The Quay Agency runs workshops with the Pier Chamber.",
+    "The Quay Agency has been running e-commerce workshops with the Pier Chamber since 2030.",
+])
+def test_an_unnamed_activity_done_with_a_partner(text):
+    assert ("COLLABORATES_WITH", "Pier Chamber", "Quay Agency") in facts(text + "\n")
