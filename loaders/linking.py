@@ -65,6 +65,8 @@ def names_read_before(rd: Reader, text: str, cands: list[Candidate]) -> list[Can
     resolving = [c for c in cands if c.kind not in ("reference", "described") or (
         c.kind == "reference" and rd.recent_head.get((c.head or "").lower()))]
     found += _plural_short_names(rd, text, [*found, *resolving])
+    if "the " in text or "The " in text:
+        found += _first_of_names(rd, text, [*found, *cands])
     if text.startswith("|") and (cell := _first_cell_name(rd, text, [*found, *cands])) is not None:
         found.append(cell)
         if cell.kind == "proper":  # a whole cell of instruments wins over the names inside it
@@ -111,6 +113,28 @@ def _plural_short_names(rd: Reader, text: str, found: list[Candidate]) -> list[C
         if keys:  # the one named last
             key = max(keys, key=lambda k: max(rd.drafts[k].lines, default=0))
             d = rd.drafts[key]
+            out.append(Candidate(m.start(1), m.end(1), d.type, d.name, "name", head=d.head))
+    return out
+
+
+_THE_WORD = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b(?!\s+(?:of\b|[A-Z0-9]|\())")
+
+
+def _first_of_names(rd: Reader, text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "the Province", "the Region" after "the Province of Norland": the first word of a body's "X of …" name,
+    capitalised, stands for that body (the one named last) when it is no head noun of its own."""
+    out: list[Candidate] = []
+    for m in _THE_WORD.finditer(text):
+        if m[1] in ACTOR_HEADS:
+            continue  # "the Department": a reference, resolved by its head (and which one is salient)
+        if any(f.start < m.end(1) and m.start(1) < f.end and f.kind not in _GIVES_WAY and not _one_word(f)
+               for f in found):
+            continue
+        word = m[1].lower()
+        keys = [k for k in rd.of_names.get(word, ()) if rd.is_actor(k) and rd.drafts[k].name.lower().startswith(
+            word + " of ")]
+        if keys:
+            d = rd.drafts[max(keys, key=lambda k: max(rd.drafts[k].lines, default=0))]
             out.append(Candidate(m.start(1), m.end(1), d.type, d.name, "name", head=d.head))
     return out
 

@@ -3468,3 +3468,12 @@ def test_who_took_over_functions_after_an_apposition_naming_a_parent():
 ])
 def test_an_unnamed_activity_done_with_a_partner(text):
     assert ("COLLABORATES_WITH", "Pier Chamber", "Quay Agency") in facts(text + "\n")
+
+
+def test_the_province_after_the_province_of_somewhere_is_that_body():
+    x = extract(document_from_text(
+        "The Province of Norland set up the Quay Plan in 2030. The Dock Grant is funded by the Province under the "
+        "Quay Plan.\n"
+    ))
+    assert ("LEADS", "Province of Norland", "Dock Grant") in dated_facts(x)
+    assert "Province" not in names(x)
