@@ -1,8 +1,8 @@
 """A body that "acts as" a role for an instrument: "A acts as the financial agent for P", "B served as the
 intermediate body of P and Q", "A acts as the programme's secretariat", "P, for which A serves as
-implementation agent", "the managing authority of P is A". The roles are the labels of ``role_labels`` in
-``reading.yaml`` (the same words that label a role in a list or a table: "Operator: A"), so a role is declared
-once for both readings.
+implementation agent", "the managing authority of P is A", "A is now the managing authority of P". The roles
+are the labels of ``role_labels`` in ``reading.yaml`` (the same words that label a role in a list or a table:
+"Operator: A"), so a role is declared once for both readings.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ _AS_ROLE = r"(?:the\s+|an?\s+|its\s+)?(?:(?:national|main|sole|official|local|re
 
 
 @cache
-def _acting() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _acting() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     roles = alternation(label for label in reading_words().role_labels if " " in label or label.isalpha())
     return (
         re.compile(
@@ -37,15 +37,21 @@ def _acting() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         # "The managing authority of P is A", "the implementing agencies for P and Q are A and B": the role said first
         re.compile(rf"(?<![\w@])(?:the\s+)?{_AS_ROLE}(?P<role>{roles})\s+(?:for|of)\s+(?:the\s+)?(?P<list>{LIST})\s+"
                    rf"(?:is|are|was|were|will\s+be|remains|remain)\s+(?:the\s+)?(?P<bodies>{LIST})", re.I),
+        # "A is now the managing authority of P", "A, which is also the intermediate body for P": the role said of A
+        re.compile(rf"@(\d+)@[^@;.]{{0,20}}?\b(?:is|are|was|were|remains|remained|became|has\s+been|will\s+be)\s+"
+                   rf"(?:now\s+|also\s+|still\s+|currently\s+)?{_AS_ROLE}(?P<role>{roles})\s+(?:for|of)\s+(?:the\s+)?"
+                   rf"(?P<list>{LIST})", re.I),
     )
 
 
 def acting_as(t: str) -> list[Phrased]:
     """What "A acts as the ROLE for P" states: A stands to P as the role's label says."""
     labels = reading_words().role_labels
-    acting, for_which, said_first = _acting()
+    acting, for_which, said_first, is_role = _acting()
     out = [Phrased(labels[m["role"].lower()], [int(x) for x in MENTION.findall(m["bodies"])],
                    [int(x) for x in MENTION.findall(m["list"])], m.start(), m.end()) for m in said_first.finditer(t)]
+    out += [Phrased(labels[m["role"].lower()], [int(m[1])], [int(x) for x in MENTION.findall(m["list"])], m.start(),
+                    m.end()) for m in is_role.finditer(t)]
     if " as " not in t:
         return out
     for m in acting.finditer(t):

@@ -137,8 +137,10 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
 
 # What may stand between the words of a phrase: an adverb ("is jointly run by") or a date ("founded in
 # 1995 as", "renamed on 1 April 2019 as").
+_ADVERBS_IN_PHRASE = frozenset(("now", "also", "still", "already", "again"))  # "is now the managing authority of"
 _ASIDE_IN_PHRASE = (
-    r"(?:\w+ly\s+|(?:(?:in|from|since)\s+)?(?:19|20)\d\d\s+|on\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+"
+    rf"(?:\w+ly\s+|(?:{'|'.join(_ADVERBS_IN_PHRASE)})\s+|(?:(?:in|from|since)\s+)?(?:19|20)\d\d\s+"
+    r"|on\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+"
     r"|in\s+(?:practice|effect|turn|part)\s+)?"
 )  # (a bare year too: a deck's "est. 2016 by")
 _DATE_IN_PHRASE = re.compile(
@@ -175,7 +177,7 @@ def _lookup(table: dict[str, tuple[str, bool]], text: str) -> tuple[str, bool] |
     key = _DATE_IN_PHRASE.sub("", _norm(text))
     found = table.get(key)
     if found is None:  # an adverb inside the phrase
-        found = table.get(" ".join(w for w in key.split(" ") if not w.endswith("ly")))
+        found = table.get(" ".join(w for w in key.split(" ") if not w.endswith("ly") and w not in _ADVERBS_IN_PHRASE))
     return found
 
 

@@ -3477,3 +3477,16 @@ def test_the_province_after_the_province_of_somewhere_is_that_body():
     ))
     assert ("LEADS", "Province of Norland", "Dock Grant") in dated_facts(x)
     assert "Province" not in names(x)
+
+
+@pytest.mark.parametrize("text", [
+    "The Office was replaced by the Ministry of Piers (MOP), which is now the managing authority of the Dock Plan.",
+    "The Ministry of Piers is also the managing authority for the Dock Programme.",
+])
+def test_a_role_said_of_a_body_with_an_adverb(text):
+    assert {("LEADS", "Ministry of Piers", "Dock Plan"), ("LEADS", "Ministry of Piers", "Dock Programme")} & facts(
+        text + "\n")
+
+
+def test_an_adverb_inside_a_phrase():
+    assert ("IMPLEMENTS", "Quay Agency", "Dock Grant") in facts("The Dock Grant is now run by the Quay Agency.\n")
