@@ -206,10 +206,22 @@ _JOINED_AFTER = re.compile(
     re.I,
 )
 
+# "A was commissioned by M to run P", "A was tasked by M with running P": A runs P (M, who gave the task, leads it:
+# loaders.forms)
+COMMISSIONED = re.compile(
+    r"@(\d+)@[^@;]{0,40}?\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:commissioned|tasked|mandated|asked|contracted|appointed|chosen|selected|designated|engaged|charged)\s+by\s+"
+    r"(?:the\s+)?@(\d+)@\s*(?:\([^()@]*\)\s*)?(?:to|with)\s+$",
+    re.I,
+)
+
+
 def subjects_before(t: str, at: int, partners: bool = False, active: bool = True) -> list[int]:
     """The mention nearest before ``at`` in the same clause, with the list it closes ("A, B and C");
     after a coordinated verb or an aside naming partners, the clause's subject."""
     head = t[max(0, at - 400) : at]
+    if (given := COMMISSIONED.search(head)) is not None:
+        return [int(given[1])]
     v = _VERB_CLAUSE.search(head) if active else None
     if v is not None and (s := clause_subject(head[: v.start()])) is not None:
         return [s]  # "A sets policy; funds P": a clause that opens on its verb goes on with the last subject

@@ -15,6 +15,7 @@ from functools import cache
 from loaders.acting import acting_as
 from loaders.clause_ends import (
     ACTS_THROUGH,
+    COMMISSIONED,
     MENTION,
     NAMES_LIST,
     PARTNER_ITEM,
@@ -415,6 +416,11 @@ def _for_which(t: str) -> list[Phrased]:
 _SIGNED_WITH = re.compile(
     rf"@(\d+)@[^@;.]{{0,20}}?{_SIGNED_AGREEMENT}[^@;.]{{0,40}}?\bwith\s+(?:the\s+)?(?P<list>{LIST})", re.I
 )
+_TO_RUN = re.compile(
+    r"\b(?:to|with)\s+(?P<verb>run|running|manage|managing|deliver|delivering|implement|implementing|administer"
+    r"|administering|operate|operating)\s+(?:the\s+)?@(?P<what>\d+)@",
+    re.I,
+)
 # "A runs workshops with B", "A has been organising training with B": an activity, not named, done with a partner
 _ACTIVITY_WITH = re.compile(
     r"@(\d+)@\s+(?:(?:has|have|had)\s+been\s+|also\s+|now\s+|will\s+|regularly\s+)*"
@@ -441,6 +447,9 @@ def _signed(t: str) -> list[Phrased]:
                 for i, a in enumerate(ms) for b in ms[i + 1 :]]
     out += [Phrased("COLLABORATES_WITH", [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True)
             for m in _ACTIVITY_WITH.finditer(t)]
+    for m in _TO_RUN.finditer(t):  # "A was commissioned by M to run P": M leads what it asked A to run
+        if (given := COMMISSIONED.search(t, max(0, m.start() - 200), m.start("verb"))) is not None:
+            out.append(Phrased("LEADS", [int(given[2])], [int(m["what"])], m.start(), m.end(), typed=True))
     for m in _SIGNED_WITH.finditer(t):
         out += [Phrased("COLLABORATES_WITH", [int(m[1])], [int(x)], m.start(), m.end(), typed=True)
                 for x in MENTION.findall(m["list"]) if int(x) != int(m[1])]

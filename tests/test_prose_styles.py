@@ -3490,3 +3490,13 @@ def test_a_role_said_of_a_body_with_an_adverb(text):
 
 def test_an_adverb_inside_a_phrase():
     assert ("IMPLEMENTS", "Quay Agency", "Dock Grant") in facts("The Dock Grant is now run by the Quay Agency.\n")
+
+
+@pytest.mark.parametrize("text", [
+    "The Quay Agency was commissioned by the Ministry of Piers to run the Dock Grant.",
+    "The Quay Agency was tasked by the Ministry of Piers with running the Dock Grant.",
+])
+def test_a_body_given_the_task_of_running_an_instrument(text):
+    found = facts(text + "\n")
+    assert {("IMPLEMENTS", "Quay Agency", "Dock Grant"), ("LEADS", "Ministry of Piers", "Dock Grant")} <= found
+    assert ("IMPLEMENTS", "Ministry of Piers", "Dock Grant") not in found
