@@ -3500,3 +3500,9 @@ def test_a_body_given_the_task_of_running_an_instrument(text):
     found = facts(text + "\n")
     assert {("IMPLEMENTS", "Quay Agency", "Dock Grant"), ("LEADS", "Ministry of Piers", "Dock Grant")} <= found
     assert ("IMPLEMENTS", "Ministry of Piers", "Dock Grant") not in found
+
+
+@pytest.mark.parametrize("verb", ["stays with", "remains with", "remains under"])
+def test_a_body_that_stays_with_a_ministry_is_part_of_it(verb):
+    assert ("PART_OF", "Quay Trade Corporation", "Ministry of Piers") in facts(
+        f"The Quay Trade Corporation {verb} the Ministry of Piers.\n")
