@@ -27,6 +27,7 @@ from loaders.lexicon import (
     spells,
 )
 from loaders.shapes import edition
+from loaders.short_forms import QUALIFIERS
 
 # Confidence by how directly the text states a fact.
 STATED = 0.9  # a verb or a list that says it ("X spearheads Y", "Y (2005-2008, X)")
@@ -173,6 +174,10 @@ class Reader:
             made = [t for rel, _, t in self.pairs if rel == "SUCCEEDED_BY" and self.type_of(t) == kind]
             if made or named:
                 return made[-1] if made else next(reversed(named)) if named else None
+        if c.name.split(" ", 1)[0] in QUALIFIERS:  # "the national project": one whose name holds the word, or none
+            word = c.name.split(" ", 1)[0]
+            holders = {k: None for k in self.recent_type.get(kind, {}) if word in self.drafts[k].name.lower().split()}
+            return self._salient(holders, line)
         if " for " in c.name:  # "the ministry responsible for science": the one whose name holds its remit, or none
             stem = c.name.split(" for ", 1)[1][:5]  # ("economy" is held by "Economic Development")
             holders = {k: None for k in self.recent_type.get(kind, {})

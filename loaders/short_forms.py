@@ -24,9 +24,14 @@ from loaders.lexicon import (
 _INSTR_TITLE = alternation(h.capitalize() for h in INSTRUMENT_HEADS)
 _SC_HEADS = alternation(SENTENCE_CASE_HEADS)
 TRIGGERS = frozenset(h.lower() for h in ACTOR_HEADS) | frozenset(INSTRUMENT_HEADS)  # the words a reference ends on
+_DESCRIBES = re.compile(r"(?:[,:(\u2013\u2014-]|\b(?:means|is|was|are|were|became|as))\s*$")
+# Words of a name a reference may repeat ("the national project" after "the National Project for …")
+QUALIFIERS = ("national",)
 _REFERENCE = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|said|[Ii]ts|[Tt]heir)\s+"
-    r"(?:(?P<mod>new|former|then|same|current|present|responsible|competent|relevant)\s+)?(?P<head>(?i:"
+    r"(?:(?P<mod>new|former|then|same|current|present|responsible|competent|relevant)\s+"
+    # "the national project": a word of one name's, which the reader looks for (loaders.reader)
+    rf"|(?P<qual>{'|'.join(QUALIFIERS)})\s+)?(?P<head>(?i:"
     + ACTOR_HEAD_RE
     + "|"
     + _SC_HEADS
@@ -126,7 +131,9 @@ def short_forms(text: str, tokens: set[str] | None = None) -> list[Candidate]:
                 remit_name = f"{m['head']} for {remit[1].lower()}"
                 found.append(Candidate(m.start(), remit.end(), "", remit_name, "reference", head=m["head"]))
                 continue
-            name = f"new {m['head']}" if m["mod"] == "new" else m["head"]
+            if m["qual"] and _DESCRIBES.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "P means the national vision that …", "P, the national plan": a description of P
+            name = f"new {m['head']}" if m["mod"] == "new" else f"{m['qual']} {m['head']}" if m["qual"] else m["head"]
             found.append(Candidate(m.start(), m.end(), "", name, "reference", head=m["head"]))
     if "minister" in tokens:
         found += [Candidate(m.start(), m.end(), "", f"ministry for {m[1].lower()}", "reference", head="ministry")

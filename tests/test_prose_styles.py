@@ -3506,3 +3506,14 @@ def test_a_body_given_the_task_of_running_an_instrument(text):
 def test_a_body_that_stays_with_a_ministry_is_part_of_it(verb):
     assert ("PART_OF", "Quay Trade Corporation", "Ministry of Piers") in facts(
         f"The Quay Trade Corporation {verb} the Ministry of Piers.\n")
+
+
+def test_the_national_project_after_a_national_project_named_in_full():
+    found = facts(
+        "The Quay National Project for Docks for 2031-2035 was launched in 2031. The national project is overseen "
+        "by the Ministry of Piers.\n"
+    )
+    assert ("LEADS", "Ministry of Piers", "Quay National Project for Docks") in found
+    # in apposition, such words describe the name before them
+    found = facts('"Quay 2041" means the national vision that succeeds the Dock Vision (2029-2040).\n')
+    assert ("SUCCEEDED_BY", "Dock Vision", "Quay 2041") in found
