@@ -3517,3 +3517,12 @@ def test_the_national_project_after_a_national_project_named_in_full():
     # in apposition, such words describe the name before them
     found = facts('"Quay 2041" means the national vision that succeeds the Dock Vision (2029-2040).\n')
     assert ("SUCCEEDED_BY", "Dock Vision", "Quay 2041") in found
+
+
+def test_becoming_a_partner_is_no_succession_and_a_partnership_is_working_together():
+    found = facts("In 2032 the Quay Agency became a partner of the Dock Coalition for Digital Skills.\n")
+    assert ("PARTICIPATES_IN", "Quay Agency", "Dock Coalition for Digital Skills") in found
+    assert not any(f[0] == "SUCCEEDED_BY" for f in found)
+    found = facts("The Pier Foundation co-funds the advisory component under its partnership with the Quay Agency.\n")
+    assert ("COLLABORATES_WITH", "Pier Foundation", "Quay Agency") in found
+    assert ("PART_OF", "Pier Foundation", "Quay Agency") not in found
