@@ -350,7 +350,8 @@ _AGREEMENT_BETWEEN = re.compile(
 _THROUGH_BEFORE = re.compile(rf"{ACTS_THROUGH}$", re.I)
 _SIGNED = re.compile(  # (an item may have its own words in brackets: "… and B (BB, by its Spanish initials) signed")
     rf"(?P<list>@\d+@(?:\s*\([^()@]*\))?(?:\s*(?:,|,?\s*and)\s*@\d+@(?:\s*\([^()@]*\))?)+)(?:[^@;.]{{0,20}}?{_SIGNED_AGREEMENT}|(?:\s*\([^()@]*\))?\s+"
-    r"(?:\w+ly\s+|also\s+|have\s+|had\s+)?(?:co-?operate|co-?operated|collaborate|collaborated|work\s+together"
+    r"(?:\w+ly\s+|also\s+|have\s+|had\s+)?(?:co-?operate|co-?operated|collaborate|collaborated|co-?ordinate|co-?ordinated"
+    r"|work\s+together"
     r"|worked\s+together|partner|partnered|agreed)\b)",
     re.I,
 )

@@ -3526,3 +3526,8 @@ def test_becoming_a_partner_is_no_succession_and_a_partnership_is_working_togeth
     found = facts("The Pier Foundation co-funds the advisory component under its partnership with the Quay Agency.\n")
     assert ("COLLABORATES_WITH", "Pier Foundation", "Quay Agency") in found
     assert ("PART_OF", "Pier Foundation", "Quay Agency") not in found
+
+
+def test_two_bodies_that_coordinate_work_together():
+    assert ("COLLABORATES_WITH", "Pier Agency", "Quay Authority") in facts(
+        "The Pier Agency and the Quay Authority coordinate their calls so that firms can move between them.\n")
