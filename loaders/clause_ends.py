@@ -89,6 +89,14 @@ PARTNERS_ASIDE = re.compile(
     rf"(?:the\s+)?{NAMES_LIST}\s*,",
     re.I,
 )
+# ("finances, together with the ministry, P": a partner named by a common noun, left unnamed)
+_UNNAMED = r"(?:the\s+|its\s+|their\s+|an?\s+)?[a-z][^,@;.]{0,40}"
+UNNAMED_PARTNER = re.compile(rf"\s+{_UNNAMED},", re.I)
+ANY_PARTNERS_ASIDE = re.compile(
+    r"\s*,\s*(?:jointly|together|in\s+(?:close\s+)?(?:partnership|cooperation|co-operation|collaboration))\s+with\s+"
+    rf"(?:(?:the\s+)?{NAMES_LIST}|{_UNNAMED})\s*,",
+    re.I,
+)
 _WITH_ASIDE = re.compile(
     rf"@(\d+)@{_PAREN}\s*,\s*(?:together\s+with|along\s+with|alongside|jointly\s+with)\s+(?:the\s+)?"
     rf"(?P<list>{NAMES_LIST})\s*,\s*{_BEFORE_VERB}$",
@@ -407,8 +415,10 @@ _LIST_GOES_ON_UNNAMED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:the\s+)?[a-z]")
 def objects_after(t: str, at: int, limit: int) -> list[int]:
     """The first mention after ``at`` (and before ``limit``) in the same clause, with the list it opens."""
     at = skip_behalf(t, at)
-    if (aside := PARTNERS_ASIDE.match(t, at)) is not None:
-        at = aside.end()  # "launched, jointly with B, the call P": P (B is the verb's partner, read elsewhere)
+    if (aside := ANY_PARTNERS_ASIDE.match(t, at)) is not None:
+        # "launched, jointly with B, the call P", "finances, together with the ministry, P": P (B is the verb's
+        # partner, read elsewhere)
+        at = aside.end()
     if (named := _NAMED_LATER.match(t, at)) is not None and (named.end() <= limit or named[2]):
         return [int(named[1] or named[2])]  # (a remit's "in charge of" is no phrase of its own there)
     m = MENTION.search(t, at, limit)

@@ -21,10 +21,12 @@ from functools import cache
 
 from graph.model.schema import load_schema
 from loaders.clause_ends import (
+    ANY_PARTNERS_ASIDE,
     INTO_ONE,
     MENTION,
     PARTIAL_ITEM,
     PARTNERS_ASIDE,
+    UNNAMED_PARTNER,
     clause_subject,
     framed,
     list_end,
@@ -208,7 +210,7 @@ def phrased(t: str, bullet: bool = False) -> list[Phrased]:
     for i, (m, found) in enumerate(matches):
         # The objects of a phrase come before the next phrase ("created in 2018 by merging A"), past an aside
         # naming partners ("launched, jointly with B, the call P").
-        aside = PARTNERS_ASIDE.match(t, m.end())
+        aside = ANY_PARTNERS_ASIDE.match(t, m.end())
         later = [n for n, _ in matches[i + 1 :] if aside is None or n.start() >= aside.end()]
         limit = later[0].start() if later else len(t)
         out += _phrase_facts(t, m, found, limit, bullet)
@@ -272,6 +274,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     """What one phrase states: its subjects before it, its objects after it, in its voice."""
     relation, forward = found
     out: list[Phrased] = []
+    if relation == "COLLABORATES_WITH" and UNNAMED_PARTNER.match(t, m.end()) and t[: m.start()].rstrip().endswith(","):
+        return out  # "A finances, together with the ministry, P": the partner is no name (P is what A finances)
     if relation == "COLLABORATES_WITH" and _THOSE_OF.match(t, m.end()):
         return out  # "took over the functions of A together with most of those of B": B's work, not a partner
     if relation == "SUCCEEDED_BY" and _RUNNING_OF.match(t, m.end()):

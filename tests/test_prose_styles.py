@@ -3531,3 +3531,9 @@ def test_becoming_a_partner_is_no_succession_and_a_partnership_is_working_togeth
 def test_two_bodies_that_coordinate_work_together():
     assert ("COLLABORATES_WITH", "Pier Agency", "Quay Authority") in facts(
         "The Pier Agency and the Quay Authority coordinate their calls so that firms can move between them.\n")
+
+
+def test_an_aside_naming_a_partner_without_a_name_between_a_verb_and_its_object():
+    found = facts("The Quay Bank is financing, together with the ministry, the Dock Inclusion Project.\n")
+    assert ("LEADS", "Quay Bank", "Dock Inclusion Project") in found
+    assert ("PARTICIPATES_IN", "Quay Bank", "Dock Inclusion Project") not in found
