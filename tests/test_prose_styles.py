@@ -3537,3 +3537,8 @@ def test_an_aside_naming_a_partner_without_a_name_between_a_verb_and_its_object(
     found = facts("The Quay Bank is financing, together with the ministry, the Dock Inclusion Project.\n")
     assert ("LEADS", "Quay Bank", "Dock Inclusion Project") in found
     assert ("PARTICIPATES_IN", "Quay Bank", "Dock Inclusion Project") not in found
+
+
+def test_a_body_that_processes_applications_for_an_instrument_runs_it():
+    assert ("IMPLEMENTS", "Quay Agency", "Dock Grant") in facts(
+        "The Quay Agency processes applications for the Dock Grant.\n")
