@@ -3541,4 +3541,4 @@ def test_an_aside_naming_a_partner_without_a_name_between_a_verb_and_its_object(
 
 def test_a_body_that_processes_applications_for_an_instrument_runs_it():
     assert ("IMPLEMENTS", "Quay Agency", "Dock Grant") in facts(
-        "The Quay Agency processes applications for the Dock Grant.\n")
+        "The Quay Agency assesses applications for the Dock Grant.\n")
