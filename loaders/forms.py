@@ -417,6 +417,18 @@ def _for_which(t: str) -> list[Phrased]:
 _SIGNED_WITH = re.compile(
     rf"@(\d+)@[^@;.]{{0,20}}?{_SIGNED_AGREEMENT}[^@;.]{{0,40}}?\bwith\s+(?:the\s+)?(?P<list>{LIST})", re.I
 )
+_OFFERED_THROUGH = re.compile(
+    r"\b(?:offers|offered|provides|provided|pays|paid|disburses|disbursed|channels|channelled|channeled|lends|lent"
+    r"|grants|granted|awards|awarded)\s+(?:(?-i:[a-z][\w-]*)\s+){1,5}?(?:through|via)\s+(?:the\s+)?@(?P<via>\d+)@",
+    re.I,
+)
+@cache
+def _instrument_apposed() -> re.Pattern[str]:
+    """A name an apposition calls an instrument ("P, the stream for larger plans,")."""
+    heads = alternation(INSTRUMENT_HEADS)
+    return re.compile(rf"@\d+@\s*(?:\([^()@]*\)\s*)?,\s*(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?:{heads})\b", re.I)
+
+
 _TO_RUN = re.compile(
     r"\b(?:to|with)\s+(?P<verb>run|running|manage|managing|deliver|delivering|implement|implementing|administer"
     r"|administering|operate|operating)\s+(?:the\s+)?@(?P<what>\d+)@",
@@ -448,6 +460,12 @@ def _signed(t: str) -> list[Phrased]:
                 for i, a in enumerate(ms) for b in ms[i + 1 :]]
     out += [Phrased("COLLABORATES_WITH", [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True)
             for m in _ACTIVITY_WITH.finditer(t)]
+    for m in _OFFERED_THROUGH.finditer(t):  # "P offered an interest-free loan through B": B delivers P
+        for subject in subjects_before(t, m.start())[:1]:
+            # (of a name found by shape, only if an apposition calls it an instrument: "Enterprise Norland offers
+            # loans through banks" may be a body's offer)
+            described = _instrument_apposed().match(t, t.find(f"@{subject}@"))
+            out.append(Phrased("IMPLEMENTS", [int(m["via"])], [subject], m.start(), m.end(), typed=described is None))
     for m in _TO_RUN.finditer(t):  # "A was commissioned by M to run P": M leads what it asked A to run
         if (given := COMMISSIONED.search(t, max(0, m.start() - 200), m.start("verb"))) is not None:
             out.append(Phrased("LEADS", [int(given[2])], [int(m["what"])], m.start(), m.end(), typed=True))

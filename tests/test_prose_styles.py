@@ -3542,3 +3542,13 @@ def test_an_aside_naming_a_partner_without_a_name_between_a_verb_and_its_object(
 def test_a_body_that_processes_applications_for_an_instrument_runs_it():
     assert ("IMPLEMENTS", "Quay Agency", "Dock Grant") in facts(
         "The Quay Agency assesses applications for the Dock Grant.\n")
+
+
+def test_an_instrument_that_offers_something_through_a_body_is_delivered_by_it():
+    found = facts(
+        "Boost Your Dock Technology, the stream for larger plans, offered an interest-free loan through the Quay "
+        "Development Bank (QDB).\n"
+    )
+    assert ("IMPLEMENTS", "Quay Development Bank", "Boost Your Dock Technology") in found
+    # a name found by shape alone, with nothing calling it an instrument, may be a body making the offer
+    assert not facts("Enterprise Norland offers loans through partner banks.\n")
