@@ -3552,3 +3552,9 @@ def test_an_instrument_that_offers_something_through_a_body_is_delivered_by_it()
     assert ("IMPLEMENTS", "Quay Development Bank", "Boost Your Dock Technology") in found
     # a name found by shape alone, with nothing calling it an instrument, may be a body making the offer
     assert not facts("Enterprise Norland offers loans through partner banks.\n")
+
+
+def test_a_member_of_a_body_is_part_of_it():
+    found = facts("The Quay Agency is a member of the Pier Federation.\n")
+    assert ("PART_OF", "Quay Agency", "Pier Federation") in found
+    assert ("COLLABORATES_WITH", "Quay Agency", "Pier Federation") not in found
