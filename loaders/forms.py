@@ -243,6 +243,16 @@ def _members() -> re.Pattern[str]:
 
 
 @cache
+def _listed_bodies() -> re.Pattern[str]:
+    nouns = alternation(_plural(w) for w in reading_words().body_nouns)
+    return re.compile(
+        rf"(?P<list>{LIST})\s+(?:are|were|remain|became|have\s+become)\s+(?:all\s+)?(?:the\s+)?"
+        rf"(?:[\w-]+\s+(?:or\s+|and\s+)?){{0,3}}?(?:{nouns})\s+(?:of|under|within)\s+(?:the\s+)?@(?P<parent>\d+)@",
+        re.I,
+    )
+
+
+@cache
 def _counted_members() -> re.Pattern[str]:
     nouns = alternation(_plural(w) for w in reading_words().body_nouns)
     return re.compile(
@@ -685,6 +695,9 @@ def by_form(t: str) -> list[Phrased]:
     for m in _apposition().finditer(t):  # "A, the directorate of B": A is part of B
         if not any(u.start == m.start() for u in umbrellas):
             out.append(Phrased("PART_OF", [int(m[1])], [int(m[2])], m.start(), m.end(), bodies=True))
+    for m in _listed_bodies().finditer(t):  # "A, B and C are related or associated bodies of M": each is part of M
+        out.append(Phrased("PART_OF", [int(x) for x in MENTION.findall(m["list"])], [int(m["parent"])], m.start(),
+                           m.end(), bodies=True))
     for m in _TRANSLATED.finditer(t):  # "Ministry of X (Ministerio de X)": one body, two languages
         out.append(Phrased(SAME_AS, [int(m[1])], [int(m[2])], m.start(), m.end()))
     for m in _PARENTHESIS.finditer(t):

@@ -3558,3 +3558,13 @@ def test_a_member_of_a_body_is_part_of_it():
     found = facts("The Quay Agency is a member of the Pier Federation.\n")
     assert ("PART_OF", "Quay Agency", "Pier Federation") in found
     assert ("COLLABORATES_WITH", "Quay Agency", "Pier Federation") not in found
+
+
+def test_bodies_listed_as_a_ministrys_bodies_and_bodies_under_its_steering():
+    found = facts(
+        "The Quay Agency, the Tide Council and the regional development agencies are related or associated bodies "
+        "of the Ministry of Piers. The Pier Office works under the steering of the Ministry of Piers.\n"
+    )
+    assert {("PART_OF", "Quay Agency", "Ministry of Piers"), ("PART_OF", "Tide Council", "Ministry of Piers"),
+            ("PART_OF", "Regional development agencies", "Ministry of Piers"),
+            ("PART_OF", "Pier Office", "Ministry of Piers")} <= found
