@@ -175,6 +175,11 @@ _PARTICIPLE_ASIDE = re.compile(
     r"\s+(?:by|under|in|through|with)\b[^;,]*,"
     r"\s*(?P<aux>(?:(?:is|was|were|are|has|have|had|been|being|later|then|also|since)\s+)*)$"
 )
+# "A, the successor of B since 2017, is …": an apposition naming another body describes A, the verb's subject
+_DESCRIBED_WITH_NAME = re.compile(
+    r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:the|an?)\s+[a-z][^,@;]*\s(?:of|to|for)\s+(?:the\s+)?@\d+@[^,@;]*,"
+    r"\s*(?:(?:is|was|are|were|has|have|had|been|being|also|now|later|then|\w+ly)\s+)+$"
+)
 _OF_BEFORE = re.compile(r"(?:^|[^@\w])@(\d+)@\s+of\s+$")
 _OWNER_IN_KIND = re.compile(r"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*(?:an?|the)\s+(?:[a-z-]+\s+)?$")
 _LOWER_WORDS = re.compile(r"\s+[a-z][a-z -]*$")
@@ -275,6 +280,8 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
         return [int(a[1])]
     if (a := _THROUGH_ASIDE.search(head)) is not None:  # "A, through B, has launched P": both act
         return [int(a[1]), int(a[2])]
+    if (described := _DESCRIBED_WITH_NAME.search(head)) is not None:
+        return [int(described[1])]  # "A, the successor of B since 2017, is owned by C": A is
     if (aside := _PARTICIPLE_ASIDE.search(head)) is not None and (aside["aux"] or active):
         # "P, established by the Relief Act in 2030, was run by A": P, not the act; "A, owned by B, runs P": A (but
         # "P, managed by A, part of B": a bare "part of" after the aside is said of A)

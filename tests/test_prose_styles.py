@@ -3568,3 +3568,12 @@ def test_bodies_listed_as_a_ministrys_bodies_and_bodies_under_its_steering():
     assert {("PART_OF", "Quay Agency", "Ministry of Piers"), ("PART_OF", "Tide Council", "Ministry of Piers"),
             ("PART_OF", "Regional development agencies", "Ministry of Piers"),
             ("PART_OF", "Pier Office", "Ministry of Piers")} <= found
+
+
+def test_an_apposition_naming_another_body_leaves_the_subject_in_place():
+    found = facts(
+        "The Dock Bank of Norland, the successor of Quay Finance since 2017, is wholly owned by the Norland "
+        "Government.\n"
+    )
+    assert ("PART_OF", "Dock Bank of Norland", "Norland Government") in found
+    assert ("PART_OF", "Quay Finance", "Norland Government") not in found
