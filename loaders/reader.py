@@ -336,7 +336,8 @@ class Reader:
     def retypable(self, key: str) -> bool:
         """A name found by shape, or a network's ("… Centres"), that no relation has typed yet."""
         d = self.drafts[key]
-        return (d.kind in _SHAPED or d.head in NETWORK_HEADS) and not d.fixed and not _placed(d.name)
+        return (d.kind in _SHAPED or d.head in NETWORK_HEADS) and not d.fixed and not _placed(d.name) and not (
+            d.kind in _SHAPED and _headed_first(d.name))
 
     def same(self, key: str, other: str) -> None:
         """Two names of one thing: the other's name and aliases become this one's aliases, and the other
@@ -453,6 +454,12 @@ def _to_latest(keys: dict[str, None], key: str) -> None:
 def span_of(st: Statement) -> tuple[int, int]:
     """The lines a statement spans, as evidence cites them."""
     return (st.first_line, st.last_line)
+
+
+def _headed_first(name: str) -> bool:
+    """ "Bank Quaylim", "Banco Dock": a body's head noun opens the name, which no relation retypes."""
+    first, _, rest = name.partition(" ")
+    return bool(rest) and first in ACTOR_HEADS and first not in NETWORK_HEADS
 
 
 def _placed(name: str) -> bool:

@@ -3577,3 +3577,9 @@ def test_an_apposition_naming_another_body_leaves_the_subject_in_place():
     )
     assert ("PART_OF", "Dock Bank of Norland", "Norland Government") in found
     assert ("PART_OF", "Quay Finance", "Norland Government") not in found
+
+
+def test_a_name_opening_on_a_bodys_head_stays_a_body():
+    x = extract(document_from_text("Loans are offered by Bank Quaylim and Bank Dockumi under the Pier Guarantee.\n"))
+    assert {e.name: e.type for e in x.entities}["Bank Quaylim"] == "Agency"
+    assert ("IMPLEMENTS", "Bank Quaylim", "Pier Guarantee") in dated_facts(x)
