@@ -406,8 +406,8 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
             break  # "… KMU The grant programme": a sentence's "The" ends the name before it
         if capitalised(w):
             start_index = j
-        if not _middle_word(w):
-            break
+        if not _middle_word(w) or (head[0].isupper() and w.islower() and w not in reading_words().connectors):
+            break  # (a title-case head's name is in title case: "the Quay Agency applies Law No. 5" names no law)
         j -= 1
     if start_index is None:
         return _head_first(text, hs, he, head)

@@ -3583,3 +3583,9 @@ def test_a_name_opening_on_a_bodys_head_stays_a_body():
     x = extract(document_from_text("Loans are offered by Bank Quaylim and Bank Dockumi under the Pier Guarantee.\n"))
     assert {e.name: e.type for e in x.entities}["Bank Quaylim"] == "Agency"
     assert ("IMPLEMENTS", "Bank Quaylim", "Pier Guarantee") in dated_facts(x)
+
+
+def test_a_numbered_law_after_a_verb_is_named_by_its_number():
+    x = extract(document_from_text("The Quay Agency applies Law No. 11 of 2030 on Dock Creation.\n"))
+    assert {"Quay Agency", "Law No. 11 of 2030"} <= names(x)
+    assert not any("applies" in n for n in names(x))
