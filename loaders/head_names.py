@@ -121,6 +121,7 @@ _LAW_NUMBER = re.compile(
 
 
 _LAW_TAIL_AFTER = re.compile(rf"\s+(?:on|of|for|concerning|regarding|relating\s+to)\s+{_LAW_TAIL}")
+_YEARS_NEXT = re.compile(r"\s+\w+\s+(?:the\s+)?(?:19|20)\d\d")  # "… of 29 April 2031 for the 2031-2037 period"
 
 
 _MAX_NAME_WORDS = 9  # words before an instrument's head noun
@@ -338,6 +339,10 @@ def _law_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candida
         end = number.end()
         start = toks[h - len(kept)][0] if kept else hs
         alias = canonical_name(text[start : number.start("date")]) if number["date"] else None
+        about = _LAW_TAIL_AFTER.match(text, end) if number["date"] else None
+        if about is not None and not _YEARS_NEXT.match(about[0]):
+            # "Law No. 11 of 2030 on Dock Creation": what it is on too (its number and date are its short name)
+            alias, end = canonical_name(text[start:end]), end + len(about[0].rstrip(" ,"))
         return [Candidate(start, end, "Law", canonical_name(text[start:end]), "name", alias, head)]
     m = _LAW_TAIL_AFTER.match(text, he)
     tail = m[0].rstrip(" ,") if m else ""
