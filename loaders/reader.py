@@ -337,7 +337,7 @@ class Reader:
         """A name found by shape, or a network's ("… Centres"), that no relation has typed yet."""
         d = self.drafts[key]
         return (d.kind in _SHAPED or d.head in NETWORK_HEADS) and not d.fixed and not _placed(d.name) and not (
-            d.kind in _SHAPED and _headed_first(d.name))
+            d.kind in _SHAPED and (_headed_first(d.name) or d.type in _GOVERNMENTS))
 
     def same(self, key: str, other: str) -> None:
         """Two names of one thing: the other's name and aliases become this one's aliases, and the other
@@ -454,6 +454,9 @@ def _to_latest(keys: dict[str, None], key: str) -> None:
 def span_of(st: Statement) -> tuple[int, int]:
     """The lines a statement spans, as evidence cites them."""
     return (st.first_line, st.last_line)
+
+
+_GOVERNMENTS = ("RegionalGovernment", "Government")  # typed so by their shape ("Province of Sorvik"): kept
 
 
 def _headed_first(name: str) -> bool:

@@ -3596,3 +3596,10 @@ def test_a_numbered_and_dated_law_keeps_what_it_is_on():
         "The Quay Agency applies Law No. 152 of 2030 on the Development of Medium, Small and Micro Docks.\n"))
     law = x.find("Law No. 152 of 2030 on the Development of Medium, Small and Micro Docks")
     assert law is not None and law.type == "Law" and "Law No. 152 of 2030" in law.aliases
+
+
+def test_a_government_found_by_its_shape_is_not_retyped_by_a_relation():
+    x = extract(document_from_text(
+        "The Province of Sorvik runs the Quay Office. The Dock Grant is funded by the Province under the Quay Plan.\n"))
+    assert {e.name: e.type for e in x.entities}["Province of Sorvik"] == "RegionalGovernment"
+    assert ("LEADS", "Province of Sorvik", "Dock Grant") in dated_facts(x)
