@@ -3600,6 +3600,6 @@ def test_a_numbered_and_dated_law_keeps_what_it_is_on():
 
 def test_a_government_found_by_its_shape_is_not_retyped_by_a_relation():
     x = extract(document_from_text(
-        "The Province of Sorvik runs the Quay Office. The Dock Grant is funded by the Province under the Quay Plan.\n"))
+        "Quay Launch Grant (2030 - 2031)\n\n"
+        "- $12 million, funded by the Province of Sorvik under the Quay Recovery Plan\n"))
     assert {e.name: e.type for e in x.entities}["Province of Sorvik"] == "RegionalGovernment"
-    assert ("LEADS", "Province of Sorvik", "Dock Grant") in dated_facts(x)
