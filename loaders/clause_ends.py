@@ -126,7 +126,8 @@ _BEHALF = re.compile(
     re.I,
 )
 
-_GOVERNING = re.compile(r"\b(?:[a-z]+ed)\s+(?:under|by|through|from|via|within)\s+(?:the\s+|its\s+)?$", re.I)
+_GOVERNING = re.compile(
+    r"\b(?:[a-z]+ed)\s+(?:\w+ly\s+)?(?:under|by|through|from|via|within)\s+(?:the\s+|its\s+)?$", re.I)
 
 _OWNER_GAP = re.compile(r"^(?:'s|\u2019s)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*,?\s*$")  # "A's former seat now"
 

@@ -296,7 +296,7 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     if m[0].split()[0].lower().endswith("ing") and _AFTER_COMMA.search(t, 0, m.start()) and (
             main := clause_subject(t[: m.start()])) is not None:
         before = [main]  # "B was set up under C in 2024, merging A and D": the participle is said of B
-    if relation == "PART_OF" and len(before) == 1 and _FRAMING.match(m[0]) and not (
+    if relation == "PART_OF" and before and _FRAMING.match(m[0]) and not (
             m[0].lower().startswith("part") and _APPOSED_BEFORE.search(t, 0, m.start())):
         before = framed(t, before)  # (but "managed by A, part of B": bare "part of" after a name describes it)
     after = _unnamed_object(t, m, before, objects_after(t, m.end(), limit), relation, forward)

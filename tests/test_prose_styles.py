@@ -3603,3 +3603,10 @@ def test_a_government_found_by_its_shape_is_not_retyped_by_a_relation():
         "Quay Launch Grant (2030 - 2031)\n\n"
         "- $12 million, funded by the Province of Sorvik under the Quay Recovery Plan\n"))
     assert {e.name: e.type for e in x.entities}["Province of Sorvik"] == "RegionalGovernment"
+
+
+def test_agents_listed_after_an_adverb_are_not_what_is_under_a_frame():
+    found = facts(
+        "The Pier Call is financed jointly by the Region of Tide and the Quay Chamber under the Harbour Agreement.\n")
+    assert ("PART_OF", "Pier Call", "Harbour Agreement") in found
+    assert not any(f[0] == "PART_OF" and f[1] in ("Region of Tide", "Quay Chamber") for f in found)
