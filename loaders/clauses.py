@@ -52,6 +52,15 @@ _DETERMINED = re.compile(r"\b(?:the|a|an|its|their|this)\s+(?:[a-z]+ly\s+)?$", r
 _OBJECT_NOUN = re.compile(r"[a-z]\s+(?:the|a|an)\s+(?:[a-z]+\s+)?$")
 _PARTNERS = ("COLLABORATES_WITH", "PARTICIPATES_IN")
 # "A is one of the pillars of P, together with B and C": B and C are parts of P too.
+# "through the merger of A and B, together with C", "took over the activities of A, both of which …, together with
+# the operational parts of C": C is merged (taken over) too
+_MERGED_TOO = re.compile(
+    r"\s*(?:\([^()@]*\)\s*)?,\s*(?:(?:both|all)\s+of\s+which\s+[^,@;]*,\s*)?(?:together|along)\s+with\s+(?:the\s+)?"
+    r"(?:(?:[a-z]+\s+)?parts?\s+of\s+(?:the\s+)?)?(?P<list>@\d+@(?:\s*(?:,\s*and|,|and)\s*(?:the\s+)?@\d+@)*)",
+    re.I,
+)
+_MERGER_BEFORE = re.compile(
+    r"\b(?:merg(?:er|ed|ing)|amalgamat\w+|took\s+over|taking\s+over|absorb\w*)\b[^;]*$", re.I)
 _PARTS_TOO = re.compile(
     r"\s*,\s*(?:together\s+with|along\s+with|alongside)\s+(?:the\s+)?"
     r"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)\s*(?:[.;]|$)",
@@ -276,6 +285,9 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
     out: list[Phrased] = []
     if relation == "COLLABORATES_WITH" and UNNAMED_PARTNER.match(t, m.end()) and t[: m.start()].rstrip().endswith(","):
         return out  # "A finances, together with the ministry, P": the partner is no name (P is what A finances)
+    if relation == "COLLABORATES_WITH" and m[0].lower().startswith(("together", "along")) and _MERGER_BEFORE.search(
+            t, t.rfind(";", 0, m.start()) + 1, m.start()):
+        return out  # "formed through the merger of A and B, together with C": C merged too (read with the merger)
     if relation == "COLLABORATES_WITH" and _THOSE_OF.match(t, m.end()):
         return out  # "took over the functions of A together with most of those of B": B's work, not a partner
     if relation == "SUCCEEDED_BY" and _RUNNING_OF.match(t, m.end()):
@@ -321,6 +333,8 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         before = [int(to[1])]  # "responsibility moved from A to B": from A to B, whatever moved
     if relation == "SUCCEEDED_BY" and not forward and (part := PARTIAL_ITEM.match(t, list_end(t, m.end()))):
         out.append(Phrased("TRANSFERRED_TO", [int(part[1])], before, m.start(), m.end()))
+    if relation == "SUCCEEDED_BY" and not forward and after and (more := _MERGED_TOO.match(t, list_end(t, m.end()))):
+        after = [*after, *(int(x) for x in MENTION.findall(more["list"]))]  # "… of A and B, together with C"
     merged_with = _MERGED_WITH.match(t, list_end(t, m.end())) if "merg" in m[0].lower() and after else None
     if relation == "SUCCEEDED_BY" and merged_with is not None:
         after = [*after, int(merged_with[1])]  # "by merging A (AB), the trade agency, with B": B too

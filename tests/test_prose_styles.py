@@ -3610,3 +3610,12 @@ def test_agents_listed_after_an_adverb_are_not_what_is_under_a_frame():
         "The Pier Call is financed jointly by the Region of Tide and the Quay Chamber under the Harbour Agreement.\n")
     assert ("PART_OF", "Pier Call", "Harbour Agreement") in found
     assert not any(f[0] == "PART_OF" and f[1] in ("Region of Tide", "Quay Chamber") for f in found)
+
+
+def test_a_body_merged_together_with_the_others_is_no_partner():
+    found = facts(
+        "The Quay Agency was established in 2031 through the merger of Quay Enterprise and the Tide Agency (TA), "
+        "together with the Pier Centre.\n"
+    )
+    assert ("SUCCEEDED_BY", "Pier Centre", "Quay Agency") in found
+    assert not any(f[0] == "COLLABORATES_WITH" for f in found)
