@@ -59,8 +59,12 @@ _MERGED_TOO = re.compile(
     r"(?:(?:[a-z]+\s+)?parts?\s+of\s+(?:the\s+)?)?(?P<list>@\d+@(?:\s*(?:,\s*and|,|and)\s*(?:the\s+)?@\d+@)*)",
     re.I,
 )
-_MERGER_BEFORE = re.compile(
-    r"\b(?:merg(?:er|ed|ing)|amalgamat\w+|took\s+over|taking\s+over|absorb\w*)\b[^;]*$", re.I)
+_MERGER_BEFORE = re.compile(  # (right after the merger's list)
+    r"\b(?:merger\s+of|merging|amalgamation\s+of|(?:took|taking)\s+over\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?of|absorb\w*)"
+    r"\s+(?:the\s+)?@\d+@(?:\s*\([^()@]*\))?(?:\s*(?:,\s*and|,|and)\s*(?:of\s+)?(?:the\s+)?@\d+@(?:\s*\([^()@]*\))?)*"
+    r"\s*,(?:\s*(?:both|all)\s+of\s+which[^,@;]*,)?\s*$",
+    re.I,
+)
 _PARTS_TOO = re.compile(
     r"\s*,\s*(?:together\s+with|along\s+with|alongside)\s+(?:the\s+)?"
     r"(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)\s*(?:[.;]|$)",

@@ -3619,3 +3619,8 @@ def test_a_body_merged_together_with_the_others_is_no_partner():
     )
     assert ("SUCCEEDED_BY", "Pier Centre", "Quay Agency") in found
     assert not any(f[0] == "COLLABORATES_WITH" for f in found)
+
+
+def test_a_partner_after_a_relative_clause_on_a_takeover_is_still_a_partner():
+    found = facts("The Quay Agency, which took over the Dock Office in 2031, works together with the Pier Centre.\n")
+    assert any(f[0] == "COLLABORATES_WITH" and "Pier Centre" in f[1:] for f in found)
