@@ -105,6 +105,7 @@ _OPENING_AND = re.compile(r"^\s*[A-Z][a-z]+(?:ed|en)\s+[^,;]*\s+and\s+$")  # "Fi
 # "P (2030-2031): grants for …", "P – a loan …": a line that opens on a name and describes it.
 _LABELLED_ITEM = re.compile(r"[\s*\u2013\u2014-]*@(\d+)@\s*(?:\([^()@]*\)\s*)?(?::|\s\u2013|\s\u2014|\s-)\s")
 _OWNER_OPENS = re.compile(r"^[\s*\u2013\u2014-]*@(\d+)@(?:'s|\u2019s)\s")  # "- Norland's plan …"
+_OTHER_VERB = re.compile(r",\s*(?:is|was|are|were|has|have|had|will|would|can|may)\b", re.I)  # "…, is run by B"
 _PASSIVE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:then\s+|former\s+|new\s+)?$", re.I)
 
 
@@ -331,8 +332,10 @@ def _phrase_facts(t: str, m: re.Match[str], found: tuple[str, bool], limit: int,
         out.append(Phrased("LEADS", after, [int(via[1])], m.start(), via.end(), typed=True))
     if not before or not after:
         return out
-    if forward and _PASSIVE.search(t, skip_behalf(t, m.end()), t.find("@", skip_behalf(t, m.end()))):
-        forward = False  # "was led at its launch by A": the agent follows "by"
+    by_end = t.find("@", skip_behalf(t, m.end()))
+    if forward and not _OTHER_VERB.search(t, m.end(), by_end) and _PASSIVE.search(t, skip_behalf(t, m.end()), by_end):
+        # "was led at its launch by A": the agent follows "by" (not "C, which A designed, is run by B": another verb's)
+        forward = False
     if relation == "TRANSFERRED_TO" and not forward and after and (to := _ON_TO.match(t, list_end(t, m.end()))):
         before = [int(to[1])]  # "responsibility moved from A to B": from A to B, whatever moved
     if relation == "SUCCEEDED_BY" and not forward and (part := PARTIAL_ITEM.match(t, list_end(t, m.end()))):
@@ -479,7 +482,7 @@ _JOINT_BEFORE = re.compile(r"\b(?:jointly|together)\s+$", re.I)  # "jointly deve
 # "C, which A opened", "C, the online platform that A opened": C
 _RELATIVE = re.compile(  # (an abbreviation in apposition too: "P, 3MQ, which A implements")
     r"@(\d+)@\s*(?:\([^()]*\)\s*)?(?:,\s*[A-Z0-9][\w&.-]{1,11}(?=\s*,))?,?\s*(?:(?:the|a|an)\s+[\w.-]+(?:\s+[\w.-]+){0,3}\s+)?"
-    r"(?:which|that|whom)\s+$",
+    r"(?:which|that|whom)\s+(?:the\s+)?$",  # ("C, which the ministry designed": the article before its subject)
     re.I,
 )
 _FORMER_OPENS = re.compile(r"\s*(?:formerly|previously|originally|once)\b", re.I)

@@ -3624,3 +3624,8 @@ def test_a_body_merged_together_with_the_others_is_no_partner():
 def test_a_partner_after_a_relative_clause_on_a_takeover_is_still_a_partner():
     found = facts("The Quay Agency, which took over the Dock Office in 2031, works together with the Pier Centre.\n")
     assert any(f[0] == "COLLABORATES_WITH" and "Pier Centre" in f[1:] for f in found)
+
+
+def test_a_relative_clause_with_its_own_verb_before_another_verbs_agent():
+    found = facts("The Dock Grant, which the Ministry of Piers designed, is run by the Quay Agency.\n")
+    assert {("LEADS", "Ministry of Piers", "Dock Grant"), ("IMPLEMENTS", "Quay Agency", "Dock Grant")} <= found
