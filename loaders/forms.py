@@ -427,6 +427,11 @@ def _for_which(t: str) -> list[Phrased]:
 _SIGNED_WITH = re.compile(
     rf"@(\d+)@[^@;.]{{0,20}}?{_SIGNED_AGREEMENT}[^@;.]{{0,40}}?\bwith\s+(?:the\s+)?(?P<list>{LIST})", re.I
 )
+_FUNDING_FROM = re.compile(
+    r"\b(?:funding|financing|co-financing|co-funding|money|resources|the\s+budget)\s+for\s+(?:the\s+)?@(\d+)@\s*"
+    r"(?:\([^()@]*\)\s*)?(?:comes|come|came|is\s+drawn|was\s+drawn)\s+(?:\w+ly\s+)?from\s+(?:the\s+)?@(\d+)@",
+    re.I,
+)
 _OFFERED_THROUGH = re.compile(
     r"\b(?:offers|offered|provides|provided|pays|paid|disburses|disbursed|channels|channelled|channeled|lends|lent"
     r"|grants|granted|awards|awarded)\s+(?:(?-i:[a-z][\w-]*)\s+){1,5}?(?:through|via)\s+(?:the\s+)?@(?P<via>\d+)@",
@@ -470,6 +475,8 @@ def _signed(t: str) -> list[Phrased]:
                 for i, a in enumerate(ms) for b in ms[i + 1 :]]
     out += [Phrased("COLLABORATES_WITH", [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True)
             for m in _ACTIVITY_WITH.finditer(t)]
+    # "Funding for P comes from F": F funds P
+    out += [Phrased("LEADS", [int(m[2])], [int(m[1])], m.start(), m.end()) for m in _FUNDING_FROM.finditer(t)]
     for m in _OFFERED_THROUGH.finditer(t):  # "P offered an interest-free loan through B": B delivers P
         for subject in subjects_before(t, m.start())[:1]:
             # (of a name found by shape, only if an apposition calls it an instrument: "Enterprise Norland offers

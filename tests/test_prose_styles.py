@@ -306,7 +306,8 @@ def test_a_while_clause_has_its_own_subject_and_funding_opens_no_name():
         "out by the Sorvik Revenue Authority.\n"
     ))
     assert not any(n.startswith("Funding") for n in names(x))
-    assert not x.relationships  # the checks, not the fund, are carried out by the authority
+    # the checks, not the fund, are carried out by the authority; the fund pays for the grant
+    assert set(dated_facts(x)) == {("LEADS", "Sorvik Development Fund", "Dock Grant")}
 
 
 def test_steering_and_management_labels_under_a_programmes_heading():
@@ -3629,3 +3630,8 @@ def test_a_partner_after_a_relative_clause_on_a_takeover_is_still_a_partner():
 def test_a_relative_clause_with_its_own_verb_before_another_verbs_agent():
     found = facts("The Dock Grant, which the Ministry of Piers designed, is run by the Quay Agency.\n")
     assert {("LEADS", "Ministry of Piers", "Dock Grant"), ("IMPLEMENTS", "Quay Agency", "Dock Grant")} <= found
+
+
+def test_where_an_instruments_money_comes_from():
+    assert ("LEADS", "Ministry of Piers", "Dock Grant") in facts(
+        "Funding for the Dock Grant comes from the Ministry of Piers.\n")
