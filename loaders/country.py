@@ -1,7 +1,7 @@
 """The country a document is about, read from it the way a person would: by the countries it names.
 
 Every country of ``countries.tsv`` is counted where the text names it — its names as written or in
-capitals, inside a body's name too ("the Norland Chamber of Commerce" speaks of Norland), and its
+capitals, inside a body's name too ("the Norland Chamber of Docks" speaks of Norland), and its
 adjective where that is the name plus ``-n``, ``-ese`` or less a final ``-y`` ("Kenyan", "Sudanese").
 The document is about the most named country when the evidence is clear: at least
 :data:`MIN_MENTIONS` mentions and :data:`LEAD` times as many as the next country. Otherwise the

@@ -61,7 +61,7 @@ _INNER_OF = (
 
 # A tail's "and" goes on unless a body's name follows: "… and Industry", "… and the Civil Service" stay;
 # "… and the Quay Employers Federation" is another body.
-_NEXT_BODY = (  # ("… and the Valdorian Chamber of Commerce": a head with a tail of its own is another body too)
+_NEXT_BODY = (  # ("… and the Valdorian Chamber of Docks": a head with a tail of its own is another body too)
     # ("… of Premier and Cabinet leads …": a bare head with nothing after it ends the tail, a head of its own)
     rf"the\s+(?:{ACTOR_HEAD_RE})\b|(?:{ACTOR_HEAD_RE})(?=\s+(?:(?-i:[A-Z])|of\b|for\b))"
     rf"|the\s+(?:[A-Z][\w'-]*\s+(?:and\s+)?){{2,5}}(?:{ACTOR_HEAD_RE})\b"
@@ -294,7 +294,7 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
             ACTOR_HEADS[head] != "Ministry" and c[1] in countries().by_name  # (a ministry's country only qualifies it)
             or _spelt_with(text, c.end(), [*kept, head, tail, c[0]])
             or (tail.endswith(" Republic") or c[1].endswith(" Republic")) and c[1] in countries().by_name):
-        # "Chamber of Commerce and Industry of Norland", "Government of the Republic of Norland", "Ministry of
+        # "Chamber of Docks and Piers of Norland", "Government of the Republic of Norland", "Ministry of
         # Trade of Valdoria (MoTV)" (its abbreviation spells the country too), "Ministry of X of the Republic of
         # Norland" (the state's formal name goes on from "of the Republic")
         tail += c[0]
@@ -453,7 +453,7 @@ def _instrument_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[
         end = m.end()  # "Quay Fund Plus", "Harbour Programme II": the edition is part of the name
     elif not tail and head[0].isupper() and (c := _COUNTRY_AFTER.match(text, he)) is not None \
             and c[1] in countries().by_name:
-        end = c.end()  # "Innovation Fund Norland": named with its country after the head, as a body may be
+        end = c.end()  # "Quay Fund Norland": named with its country after the head, as a body may be
     key = head.lower()
     name = _INNER_ABBREVIATION.sub("", text[start:end])
     inner = _INNER_ABBREVIATION.search(text, start, end)  # "… Alleviation (MED-PA) programme": MED-PA names it later

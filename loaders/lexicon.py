@@ -251,7 +251,7 @@ def name_key(text: str) -> str:
 def strip_starters(words: list[str]) -> list[str]:
     while words and words[0].lower() in STARTERS and not begins_country(words):
         if len(words) > 2 and words[1] in ("and", "&") and words[0][:1].isupper():
-            break  # "Funds and Programmes Division": a noun joined to the next, not a verb opening a sentence
+            break  # "Docks and Piers Division": a noun joined to the next, not a verb opening a sentence
         words = words[1:]
     return words
 

@@ -186,7 +186,7 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
             elif word[0].isdigit() and last == k - 1 and edition(word) and not _MAGNITUDE.match(text, toks[k][1]):
                 last = k  # "Harbour 2030", "Quay 4.0" (not an amount: "TL 4.2 billion")
             elif word in ("2", "4") and last == k - 1 and k + 1 < n and _cap(toks[k + 1][2]):
-                pass  # "Fit 4 Digital", "Skills 2 Go": a digit read as "for" or "to", inside a name
+                pass  # "Quay 4 Docks", "Piers 2 Go": a digit read as "for" or "to", inside a name
             elif word == "in" and last == i == k - 1 and w in rw.in_name_openers and k + 1 < n and _cap(toks[k + 1][2]):
                 pass  # "Invest in Norland", "Made in Norland": a verb and "in" open the name
             elif word == "and" and k + 2 < n and toks[k + 1][2] in rw.in_name_openers and toks[k + 2][2] == "in":
@@ -542,7 +542,7 @@ def shaped_type(words: list[str]) -> str:
     rw = reading_words()
     regional = words[0] in REGIONAL_WORDS or ACTOR_HEADS.get(words[0]) == "RegionalGovernment"
     if len(words) > 2 and words[1] == "of" and regional:
-        return "RegionalGovernment"  # "Region of Occitania", "City of Quay", "Free State of Sorvik"
+        return "RegionalGovernment"  # "Region of Occitania", "City of Quay", "Land of Sorvik"
     if len(words) >= 2 and words[0] in ACTOR_HEADS and not regional:
         return ACTOR_HEADS[words[0]]  # "Chambres de commerce et d'industrie": a head first, its tail in lower case
     if len(words) >= 2 and words[-1] in INSTRUMENT_HEADS:

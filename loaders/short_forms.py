@@ -122,7 +122,7 @@ def short_forms(text: str, tokens: set[str] | None = None) -> list[Candidate]:
             if owned and (m["head"].endswith("s") or _APPOSED.match(text, m.end())):
                 continue  # "its programmes": the body's many, not one named before; "its agency, the Dock Agency,"
             if m["head"][0].isupper() and _JOINED.match(text, m.end()):
-                continue  # "The Funds and Programmes Division": the first words of a name
+                continue  # "The Docks and Piers Division": the first words of a name
             if m[0].startswith(("that", "That")) and m["head"] in _VERB_HEADS:
                 continue  # "agencies that act as first contact": a relative clause's verb
             # "the new ministry" is the latest one named: its name carries the modifier for the reader, as
