@@ -126,11 +126,11 @@ def undefined_abbreviations(texts: list[str]) -> frozenset[str]:
 def _called_a_body(text: str, abbreviation: str) -> bool:
     """Whether an apposition says what kind of body the abbreviation is ("QUAYMEC, the employers' organisation
     for small firms,"): then one use makes it a name."""
-    return any(_kind_of_body().match(text, e + len(abbreviation)) for e in _bare(text, abbreviation))
+    return any(_body_apposition().match(text, e + len(abbreviation)) for e in _bare(text, abbreviation))
 
 
 @cache
-def _kind_of_body() -> re.Pattern[str]:
+def _body_apposition() -> re.Pattern[str]:
     nouns = alternation([*reading_words().body_nouns, *(h.lower() for h in ACTOR_HEADS)])
     return re.compile(rf",\s+(?:the|an?)\s+(?:[\w'\u2019-]+\s+){{0,4}}?(?:{nouns})\b")
 
