@@ -130,7 +130,7 @@ def _aligned_blocks(lines: list[str], done: dict[int, str]) -> dict[int, str]:
         while j < len(lines) and j not in done and lines[j].strip() and _aligned(lines[j], starts):
             j += 1
         if j - i - 1 < _MIN_ROWS or all(_cells(lines[k], starts)[0].isupper() for k in range(i, j)):
-            i += 1  # too few rows, or a glossary ("EDB   Economic Development Board"), read as such
+            i += 1  # too few rows, or a glossary ("QDB   Quay Development Board"), read as such
             continue
         out[i] = "| " + " | ".join(_cells(header, starts)) + " |"
         out |= {k: "| " + " | ".join(_row_cells(lines[k].rstrip(), starts)) + " |" for k in range(i + 1, j)}
