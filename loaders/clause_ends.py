@@ -84,19 +84,13 @@ _PAREN = r"(?:\s*\([^()@]*\))?"
 NAMES_LIST = rf"@\d+@{_PAREN}(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@{_PAREN})*"
 _BEFORE_VERB = r"(?:(?:has|have|had|will|today|also|now|recently|yesterday|formally|officially)\s+)*"
 # ", jointly with B (BB) and C,": partners named between a verb and its object ("launched, jointly with B, the call P")
-PARTNERS_ASIDE = re.compile(
-    r"\s*,\s*(?:jointly|together|in\s+(?:close\s+)?(?:partnership|cooperation|co-operation|collaboration))\s+with\s+"
-    rf"(?:the\s+)?{NAMES_LIST}\s*,",
-    re.I,
-)
+_PARTNERS_OPENER = (
+    r"\s*,\s*(?:jointly|together|in\s+(?:close\s+)?(?:partnership|cooperation|co-operation|collaboration))\s+with\s+")
+PARTNERS_ASIDE = re.compile(rf"{_PARTNERS_OPENER}(?:the\s+)?{NAMES_LIST}\s*,", re.I)
 # ("finances, together with the ministry, P": a partner named by a common noun, left unnamed)
 _UNNAMED = r"(?:the\s+|its\s+|their\s+|an?\s+)?[a-z][^,@;.]{0,40}"
 UNNAMED_PARTNER = re.compile(rf"\s+{_UNNAMED},", re.I)
-ANY_PARTNERS_ASIDE = re.compile(
-    r"\s*,\s*(?:jointly|together|in\s+(?:close\s+)?(?:partnership|cooperation|co-operation|collaboration))\s+with\s+"
-    rf"(?:(?:the\s+)?{NAMES_LIST}|{_UNNAMED})\s*,",
-    re.I,
-)
+ANY_PARTNERS_ASIDE = re.compile(rf"{_PARTNERS_OPENER}(?:(?:the\s+)?{NAMES_LIST}|{_UNNAMED})\s*,", re.I)
 _WITH_ASIDE = re.compile(
     rf"@(\d+)@{_PAREN}\s*,\s*(?:together\s+with|along\s+with|alongside|jointly\s+with)\s+(?:the\s+)?"
     rf"(?P<list>{NAMES_LIST})\s*,\s*{_BEFORE_VERB}$",
