@@ -158,10 +158,21 @@ PARTNER_ITEM = re.compile(r"(with\s*)?@(\d+)@")
 
 _OWNED_AFTER = re.compile(r"(?:'s|\u2019s|')\s+@(\d+)@")
 
+def plural(noun: str) -> str:
+    """A noun's plural ("agency" -> "agencies")."""
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
+@cache
+def body_plurals() -> list[str]:
+    """The plurals of ``body_nouns`` of reading.yaml ("agencies", "offices"), which several readings look for."""
+    return [plural(n) for n in reading_words().body_nouns]
+
+
 @cache
 def _owned_bodies() -> re.Pattern[str]:
     """ "'s bodies", "'s partners": bodies of a name's, left unnamed (``body_nouns`` of reading.yaml, plural)."""
-    plurals = [n[:-1] + "ies" if n.endswith("y") else n + "s" for n in reading_words().body_nouns]
+    plurals = body_plurals()
     return re.compile(rf"(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+)?(?:{alternation([*plurals, 'partners', 'members'])})\b")
 
 

@@ -19,8 +19,10 @@ from loaders.clause_ends import (
     MENTION,
     NAMES_LIST,
     PARTNER_ITEM,
+    body_plurals,
     clause_subject,
     list_end,
+    plural,
     subjects_before,
 )
 from loaders.clauses import INHERITED, INSIDE, OWNS, PARAGRAPH_NUMBER, SAME_AS, Phrased
@@ -204,10 +206,6 @@ def _funded_into(t: str) -> list[Phrased]:
     return out
 
 
-def _plural(noun: str) -> str:
-    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-
-
 @cache
 def _possessive_kind() -> re.Pattern[str]:
     """ "the Quay Government's agency Bezo", "A's in-house company B" (B is part of A), "A's flagship programme B"
@@ -230,7 +228,7 @@ def _its_body() -> re.Pattern[str]:
 def _members() -> re.Pattern[str]:
     """ "the bodies under the ministry, among them A, B and C" (or "– A and B –"): the bodies named are part
     of the ministry."""
-    nouns = alternation(_plural(w) for w in reading_words().body_nouns)
+    nouns = alternation(body_plurals())
     return re.compile(
         rf"\b(?:{nouns})\b[^@.;:]{{0,40}}?\b(?:under|attached\s+to|reporting\s+to|within|affiliated\s+(?:to|with))\s+"
         rf"(?:the\s+)?(?:@(?P<parent>\d+)@|(?:its|their)\s+[a-z]+)[^@;]{{0,80}}?"
@@ -244,7 +242,7 @@ def _members() -> re.Pattern[str]:
 
 @cache
 def _listed_bodies() -> re.Pattern[str]:
-    nouns = alternation(_plural(w) for w in reading_words().body_nouns)
+    nouns = alternation(body_plurals())
     return re.compile(
         rf"(?P<list>{LIST})\s+(?:are|were|remain|became|have\s+become)\s+(?:all\s+)?(?:the\s+)?"
         rf"(?:[\w-]+\s+(?:or\s+|and\s+)?){{0,3}}?(?:{nouns})\s+(?:of|under|within)\s+(?:the\s+)?@(?P<parent>\d+)@",
@@ -254,7 +252,7 @@ def _listed_bodies() -> re.Pattern[str]:
 
 @cache
 def _counted_members() -> re.Pattern[str]:
-    nouns = alternation(_plural(w) for w in reading_words().body_nouns)
+    nouns = alternation(body_plurals())
     return re.compile(
         rf"^\s*(?:the\s+)?(?P<n>{'|'.join(COUNTS)})\s+(?:[a-z-]+\s+){{0,2}}?(?:{nouns})\s+"
         rf"(?:under|attached\s+to|reporting\s+to|within|affiliated\s+(?:to|with))\s+(?:the\s+)?@(?P<parent>\d+)@",
@@ -264,7 +262,7 @@ def _counted_members() -> re.Pattern[str]:
 
 @cache
 def _counted_parts() -> re.Pattern[str]:
-    nouns = alternation(_plural(w) for w in reading_words().named_part_nouns)
+    nouns = alternation(plural(w) for w in reading_words().named_part_nouns)
     return re.compile(
         rf"^\s*@(?P<parent>\d+)@\s+(?:has|had|have|comprises|comprised|consists\s+of|consisted\s+of|includes|included)"
         rf"\s+(?P<n>{'|'.join(COUNTS)})\s+(?:[a-z-]+\s+){{0,2}}?(?:{nouns})\s*[.:]?\s*$",
