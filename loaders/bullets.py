@@ -29,6 +29,9 @@ _BULLET = re.compile(
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 _STARS = re.compile(r"\*\*|(?<!\w)\*(?=\w)|(?<=\w)\*(?!\w)")
+# "**Quay Agency (QA).** Formed in 2019 …": a bold lead-in ending on a full stop names what the text after it
+# is about, as "Quay Agency (QA): formed in 2019 …" does; it reads as that label, with a colon
+_LEAD_IN = re.compile(r"(\*\*|__)([^*_]{2,150}?)(?:\.\1|\1\.)(?=\s+\S)")
 _TERMINAL = (".", "!", "?", ":", ";")
 _FIELD = re.compile(r"^[A-Z][A-Za-z ()-]{1,40}:\s")  # "Managing body: …"
 
@@ -185,6 +188,8 @@ def statements(doc: Document) -> list[Statement]:
             continue
         if (tree.markdown and ("*" in line or "_" in line)) or "*" in line:
             # emphasis marks: Markdown's, and a plain text's "*italic*" (a copied web page, an export)
+            if (lead := _LEAD_IN.match(line, b.end() if (b := _BULLET.match(line)) else 0)) is not None:
+                line = f"{line[: lead.start()]}{lead[2]}:{line[lead.end() :]}"
             line = (_EMPHASIS if tree.markdown else _STARS).sub(" ", line).strip()
             if not line:
                 continue

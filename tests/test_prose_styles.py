@@ -187,6 +187,20 @@ def test_an_opening_participle_is_said_of_the_main_clauses_subject():
     assert not {f for f in found if f[0] == "PARTICIPATES_IN" and f[1] == "Ministry of Piers"}
 
 
+def test_a_bold_lead_in_ending_on_a_full_stop_is_the_subject_of_the_text_after_it():
+    found = facts(
+        "## Bodies\n\n"
+        "- **Ministry of Quay Affairs (MQA).** Absorbed the Pier Authority (PA) in 2030.\n"
+        "- **Dock Development Office (DDO)**. Formed in 2031 when the Tide Board was merged with the Wave Bureau.\n"
+        "- **Harbour Norland.** Runs the Quay Voucher and reports to the Ministry of Quay Affairs.\n"
+    )
+    assert {("SUCCEEDED_BY", "Pier Authority", "Ministry of Quay Affairs"),
+            ("SUCCEEDED_BY", "Tide Board", "Dock Development Office"),
+            ("SUCCEEDED_BY", "Wave Bureau", "Dock Development Office"),
+            ("IMPLEMENTS", "Harbour Norland", "Quay Voucher"),
+            ("PART_OF", "Harbour Norland", "Ministry of Quay Affairs")} <= found
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
