@@ -114,6 +114,9 @@ _SHARES = re.compile(
 
 # "A (B" : a name right after another, in parentheses, may be its other name (the reader checks the types).
 _TRANSLATED = re.compile(r"@(\d+)@[*_]*\s*\(\s*[*_]*@(\d+)@")  # "**A** (*B*, AB)" too
+# '2.1 "Agency" means the Quay Agency': a defined term, opening its statement, is the defined name's other
+# name (guidelines, decrees)
+_DEFINED_TERM = re.compile(rf"(?:{PARAGRAPH_NUMBER})?@(\d+)@\s+(?:means|shall mean|refers to)\s+@(\d+)@")
 
 
 @cache
@@ -705,6 +708,8 @@ def by_form(t: str) -> list[Phrased]:
                            m.end(), bodies=True))
     for m in _TRANSLATED.finditer(t):  # "Ministry of X (Ministerio de X)": one body, two languages
         out.append(Phrased(SAME_AS, [int(m[1])], [int(m[2])], m.start(), m.end()))
+    if (d := _DEFINED_TERM.match(t)) is not None:
+        out.append(Phrased(SAME_AS, [int(d[2])], [int(d[1])], d.start(), d.end()))
     for m in _PARENTHESIS.finditer(t):
         # "P (A, then B)", "P (from 2018, A)", "P (Norland Union)": the bodies in parentheses run P; a
         # lone name found by shape alone there is P's other name, not its body.

@@ -346,9 +346,12 @@ class Reader:
             return
         d, o = self.drafts[key], self.drafts[other]
         d.aliases.update(dict.fromkeys((o.name, *o.aliases)))
-        if o.kind in (*_SHAPED, "name"):
+        if o.kind in (*_SHAPED, "name", "quoted"):
             o.kind = "alias"
             self.same_as[other] = key  # later mentions of the other name are this entity
+            for names in (*self.recent_head.values(), *self.recent_type.values()):
+                if names.pop(other, 0) is None:  # '"Ministry" means the Ministry of X': "the Ministry" is X
+                    _to_latest(names, key)
 
     def _retire(self, key: str, heir: str) -> None:
         """A body or instrument succeeded by another is no longer what "the ministry", "the plan" mean; an

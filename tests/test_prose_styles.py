@@ -201,6 +201,22 @@ def test_a_bold_lead_in_ending_on_a_full_stop_is_the_subject_of_the_text_after_i
             ("PART_OF", "Harbour Norland", "Ministry of Quay Affairs")} <= found
 
 
+def test_a_defined_term_is_another_name_of_the_body_it_means():
+    x = extract(document_from_text(
+        "Article 2. Definitions\n\n"
+        '2.1 "Ministry" means the Ministry of Docks (MoD);\n'
+        '2.2 "Implementing Agency" means the Quay Enterprise Agency (QEA), an agency accountable to the Ministry;\n'
+        '2.3 "Grant" means the Pier Adoption Grant established under Article 3;\n\n'
+        "3.1 The Grant is administered by the Implementing Agency on behalf of the Ministry.\n"
+    ))
+    aliases = {e.name: set(e.aliases) for e in x.entities}
+    assert {"Ministry", "Implementing Agency", "Grant"}.isdisjoint(aliases)  # one node per body, not two
+    assert "Implementing Agency" in aliases["Quay Enterprise Agency"]
+    assert {("PART_OF", "Quay Enterprise Agency", "Ministry of Docks"),
+            ("IMPLEMENTS", "Quay Enterprise Agency", "Pier Adoption Grant"),
+            ("LEADS", "Ministry of Docks", "Pier Adoption Grant")} <= set(dated_facts(x))
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
