@@ -163,12 +163,12 @@ _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ble", "ful", "less")
 _DESCRIBED_TRIGGER = re.compile(rf"(?<![\w-])(?:{_HEAD})(?![\w-])")
 # What opens a noun phrase before a description: a determiner, an owner, a preposition (not a verb: "offers
 # loans"), a colon (a list's first item), or nothing (a bullet's first words); not a name with a comma (an
-# apposition: "P, the digital programme")
+# apposition: "P, the digital programme", "P, its e-commerce programme")
 _OPENS_PHRASE = re.compile(
     r"(?:^|(?<![\w-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hese|for|of|through|[Tt]hrough|under|with|from|via|by"
     r"|on|in)\s+|['\u2019]s\s+|[:;]\s+)$"
 )
-_APPOSITION = re.compile(r"(?:[A-Z][\w-]*|\))\s*,\s+(?:the\s+)?$")
+_APPOSITION = re.compile(r"(?:[A-Z][\w-]*|\))\s*,\s+(?:(?:the|its|their)\s+)?$")
 
 
 def described(text: str) -> list[Candidate]:

@@ -217,6 +217,14 @@ def test_a_defined_term_is_another_name_of_the_body_it_means():
             ("LEADS", "Ministry of Docks", "Pier Adoption Grant")} <= set(dated_facts(x))
 
 
+def test_its_programme_in_apposition_describes_the_name_before_it():
+    x = extract(document_from_text(
+        "The Ministry of Trade runs Go4Tide, its e-commerce programme supported by the Pier Development Fund."
+    ))
+    assert names(x) == {"Ministry of Trade", "Go4Tide", "Pier Development Fund"}
+    assert ("LEADS", "Pier Development Fund", "Go4Tide") in dated_facts(x)
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
