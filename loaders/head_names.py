@@ -68,8 +68,9 @@ _NEXT_BODY = (  # ("… and the Valdorian Chamber of Docks": a head with a tail 
     rf"|the\s+[A-Z][\w'-]*\s+(?:{ACTOR_HEAD_RE})\s+[A-Z]"  # "… and the Business Federation Norland"
     # "Department of Quays and Corporate Services Division": words of its own, then a head, are another body
     rf"|(?-i:(?:[A-Z][\w'-]*\s+){{2,4}}(?:{ACTOR_HEAD_RE}))\b(?!\s+(?:of|for|and|&)\b)"
-    # "… of Finance and the Norland Industrial Development Fund": an instrument's name (or a fund that is a body)
-    rf"|the\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?:{alternation(h.capitalize() for h in INSTRUMENT_HEADS)})\b"
+    # "… of Finance and the Norland Industrial Development Fund", "… of SMEs and the Scheme for …": an instrument's
+    # name (or a fund that is a body)
+    rf"|the\s+(?:[A-Z][\w'-]*\s+){{0,3}}(?:{alternation(h.capitalize() for h in INSTRUMENT_HEADS)})\b"
     rf"|the\s+[A-Z][\w'-]*\s+(?:{ACTOR_HEAD_RE})\s+(?:of|for)\s"
     rf"|the\s+[{CAPITALS}]{{2,}}(?![\w-])"  # "… Research and Economy and the WKÖ": another body's abbreviation
     rf"|[{CAPITALS}]{{4,}}(?![\w-])"  # "… of Ports and MDOCKS" (not a topic's: "… of Posts and ICT")
@@ -79,9 +80,9 @@ _TAIL = (  # not a year first: "the annual report of the Harbour Corporation for
     rf"(?:(?:\s*,\s*(?:(?:{_AND})\s+(?!{_NEXT_BODY}))?(?:the\s+|de\s+|des\s+|du\s+)?|\s+(?:{_AND})\s+(?!{_NEXT_BODY})"
     rf"(?:the\s+|(?:del|della|delle|dei|de|des|du|do|da|dos|das)\s+)?"
     # "Confederation of Chambers of Commerce", "Presidency of the Council of Harbours", "Agency for the Promotion
-    # of Exports": one name
+    # of Exports", "Scheme for the Dock Upgrading of Piers", "… Readiness of Piers": one name
     # "Ministry for Development of Trade", "Office of the Deputy Prime Minister for Trade and Exports"
-    rf"|{_INNER_OF}|(?:(?<=Chambers)|(?<=Council))\s+of\s+|(?<=tion|ment|ance|ence|sion)\s+of\s+(?:the\s+)?|(?<=Support)\s+of\s+|\s+for\s+(?:the\s+)?(?=[A-Z])"
+    rf"|{_INNER_OF}|(?:(?<=Chambers)|(?<=Council))\s+of\s+|(?:(?<=tion|ment|ance|ence|sion|ness)|(?<=ing)|(?<=ity))\s+of\s+(?:the\s+)?|(?<=Support)\s+of\s+|\s+for\s+(?:the\s+)?(?=[A-Z])"
     rf"|\s+){_CW})*"
 )
 

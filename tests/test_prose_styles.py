@@ -225,6 +225,13 @@ def test_its_programme_in_apposition_describes_the_name_before_it():
     assert ("LEADS", "Pier Development Fund", "Go4Tide") in dated_facts(x)
 
 
+def test_a_schemes_name_goes_on_over_of_after_a_noun_in_ing_or_ness():
+    found = facts("The Scheme for the Pier Upgrading of SMEs and the Scheme for the Competitiveness of Micro "
+                  "Enterprises are run by the Pier Agency.")
+    assert {("IMPLEMENTS", "Pier Agency", "Scheme for the Pier Upgrading of SMEs"),
+            ("IMPLEMENTS", "Pier Agency", "Scheme for the Competitiveness of Micro Enterprises")} <= found
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
