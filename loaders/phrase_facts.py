@@ -299,8 +299,8 @@ def _closing(t: str, y: YearSpan) -> bool:
 
 
 _FOUNDED_BEFORE = re.compile(
-    r"@\d+@\s*(?:\([^()]*\)\s*)?,\s*(?:which\s+was\s+|itself\s+)?(?:established|created|founded|set\s+up|formed|launched)"
-    r"\s+(?:in|on)\s+[^@;]{0,20}$"
+    r"@\d+@\s*(?:\([^()]*\)\s*)?,\s*(?:(?:which\s+was\s+|itself\s+)?(?:established|created|founded|set\s+up|formed|launched)"
+    r"\s+(?:in|on)\s+[^@;]{0,20}|which\s+had\s+[^@;]{0,60})$"  # (or "A, which had advised firms since 2000": A's past)
 )
 
 
@@ -312,7 +312,7 @@ def _clause_year(years: list[YearSpan], t: str, at: int, nearest: bool, new_afte
         # "took its present name on 1 April 2019": the date after the verb, else the nearest one;
         # "replaced A, in use from 2015 to 2020": the old one's years end with it; "followed by B for the
         # 2021-2027 period": the new one's begin then; "created in 2030 as the successor to A, established in
-        # 2002": that year is A's founding, not the succession's
+        # 2002" or "…, which had existed since 2002": that year is A's, not the succession's
         inside = [y for y in inside if not _FOUNDED_BEFORE.search(t, at, y.position)] or inside
         after = [y for y in inside if at <= y.position <= at + 60]
         if after and after[0].precision == "range" and after[0].end is not None:

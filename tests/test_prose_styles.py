@@ -232,6 +232,16 @@ def test_a_schemes_name_goes_on_over_of_after_a_noun_in_ing_or_ness():
             ("IMPLEMENTS", "Pier Agency", "Scheme for the Competitiveness of Micro Enterprises")} <= found
 
 
+def test_a_year_in_a_clause_about_the_old_bodys_past_is_not_the_successions():
+    x = extract(document_from_text(
+        "The Pier Agency was created in 2031 to replace the Tide Bureau, which had advised the government since 2010. "
+        "The Wave Office was set up in 2033 as the successor to the Dock Office (DO), which had existed since 2014."
+    ))
+    found = dated_facts(x)
+    assert found[("SUCCEEDED_BY", "Tide Bureau", "Pier Agency")][0] == 2031
+    assert found[("SUCCEEDED_BY", "Dock Office", "Wave Office")][0] == 2033
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
