@@ -71,7 +71,9 @@ _UNNAMED_AGENT = re.compile(
 
 _NEW_CLAUSE = re.compile(  # (or the object is a noun with a relative clause: "a reform that cut …")
     r",\s*(?:when|where|which|who|whose|while|whereas|because|although|after|before)\b"
-    r"|^\s*(?:an?|the)\s+(?:[a-z-]+\s+){0,3}(?:that|which)\s+[a-z]+", re.I)
+    r"|^\s*(?:an?|the)\s+(?:[a-z-]+\s+){0,3}(?:that|which)\s+[a-z]+"
+    # "took its present name in 2019, answers to M": another verb, with its own object
+    r"|,\s*(?:[a-z]+ly\s+)?[a-z]{3,}(?:s|ed)\s+(?:to|with|by|under|into|from)\s+(?:the\s+)?$", re.I)
 
 # "… networks, notably A and B": the first mention after a phrase may come after an example marker.
 _EXAMPLES = re.compile(r"(?:notably|including|such\s+as|e\.g\.|in\s+particular|namely|especially)\s+(?:the\s+)?$",
@@ -134,7 +136,8 @@ FORMER_NAME_OPENER = (
     r"(?:which\s+(?:until|up\s+to|before|was\s+(?:called|named|known(?:\s+as)?)|had\s+been)"
     r"|(?:formerly|previously|once|originally)(?:\s+(?:known\s+as|called|named))?|known\s+(?:as|until))"
 )
-_FORMER_NAME = re.compile(rf"@(\d+)@\s*(?:\([^()]*\)\s*)?,\s*{FORMER_NAME_OPENER}\s+(?:the\s+)?$", re.I)
+_FORMER_NAME = re.compile(  # (the aside opened by a dash too: "A - formerly B, which …")
+    rf"@(\d+)@\s*(?:\([^()]*\)\s*)?(?:,|\s[-\u2013\u2014])\s*{FORMER_NAME_OPENER}\s+(?:the\s+)?$", re.I)
 _ASIDE_CLOSED = re.compile(r"\s*(?:\([^()]*\)\s*)?,")
 
 

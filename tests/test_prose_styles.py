@@ -242,6 +242,18 @@ def test_a_year_in_a_clause_about_the_old_bodys_past_is_not_the_successions():
     assert found[("SUCCEEDED_BY", "Dock Office", "Wave Office")][0] == 2033
 
 
+def test_answers_to_and_a_renaming_without_an_object_after_a_dash_aside():
+    found = facts(
+        "Its harbour component is run by the Rural Pier Agency (RPA) - formerly the Pier Projects Agency (PPA), which "
+        "took its present name in 2030 and answers to the Ministry of Docks. The Tide Office, which took its "
+        "present name in 2031, answers to the Ministry of Piers."
+    )
+    assert {("SUCCEEDED_BY", "Pier Projects Agency", "Rural Pier Agency"),
+            ("PART_OF", "Rural Pier Agency", "Ministry of Docks"),
+            ("PART_OF", "Tide Office", "Ministry of Piers")} <= found
+    assert not {f for f in found if f[0] == "SUCCEEDED_BY" and f[2] in ("Pier Projects Agency", "Tide Office")}
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
