@@ -20,16 +20,18 @@ _MERGED_TO_FORM = re.compile(
 )
 
 
-_TAKE_OVER = r"(?:took|takes|has\s+taken|will\s+take)\s+over"
-_TAKES_OVER = rf"@(\d+)@[^@;]{{0,30}}?\b{_TAKE_OVER}\s+"
-_ABSORBS = (rf"@(\d+)@[^@;]{{0,30}}?\b(?:{_TAKE_OVER}|absorbed|absorbs|inherited|assumed"
+# (or a participle after the clause: "A was created in September 2031, taking over …")
+_TAKE_OVER = r"(?:took|takes|taking|has\s+taken|will\s+take)\s+over"
+_TAKES_OVER = rf"@(\d+)@[^@;]{{0,40}}?\b{_TAKE_OVER}\s+"
+_ABSORBS = (rf"@(\d+)@[^@;]{{0,40}}?\b(?:{_TAKE_OVER}|absorbed|absorbs|inherited|assumed"
             r"|(?:will\s+)?shoulder(?:s|ed)?)\s+")
 _TOOK_OVER_RUNNING = re.compile(
     _TAKES_OVER + rf"(?:(?:the\s+)?(?:{RUNNING_NOUNS})\s+of\s+)?"
     r"(?:the\s+)?@(\d+)@(?:\s+from\s+(?:the\s+)?@(?P<from>\d+)@)?",
     re.I,
 )
-_DUTIES = r"(?:functions|responsibilities|tasks|activities|duties|mandate|role|operations)"  # what a body takes over
+_DUTIES = (  # what a body takes over
+    r"(?:functions|responsibilities|tasks|activities|duties|mandate|role|operations|work|portfolio|remit|powers|staff)")
 _OF_LIST = r"@\d+@(?:\s*(?:,|and|,\s*and)\s+(?:of\s+)?(?:the\s+)?@\d+@)*"  # "A, B and of C"
 _TOOK_OVER = re.compile(
     _ABSORBS + r"(?:the\s+|its\s+)?(?:[\w@-]+\s+){0,4}?"

@@ -254,6 +254,16 @@ def test_answers_to_and_a_renaming_without_an_object_after_a_dash_aside():
     assert not {f for f in found if f[0] == "SUCCEEDED_BY" and f[2] in ("Pier Projects Agency", "Tide Office")}
 
 
+def test_taking_over_after_the_clause_that_created_the_body():
+    found = facts(
+        "The Pier Agency was created in 2031, taking over the work of the former Department of Docks. "
+        "A dedicated Ministry of Tides was created in September 2032, taking over the portfolio hitherto handled by "
+        "the Ministry of Trade (MT)."
+    )
+    assert {("SUCCEEDED_BY", "Department of Docks", "Pier Agency"),
+            ("TRANSFERRED_TO", "Ministry of Trade", "Ministry of Tides")} <= found
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
