@@ -38,7 +38,7 @@ from graph.collector import gc_paused
 from graph.model import Entity, Evidence, Relationship, entity_id, merge_entities
 from graph.model.schema import Schema, load_schema
 from loaders import relations as R
-from loaders.bullets import statements
+from loaders.bullets import Statement, statements
 from loaders.dates import YearSpan, find_years
 from loaders.documents import Document
 from loaders.entities import find_candidates, glossary_entry, undefined_abbreviations
@@ -168,10 +168,44 @@ def _read(rd: Reader) -> None:
         refocus(rd, st, kept, keys)
         rd.targets.append([k for k in keys if rd.drafts[k].type == "TargetGroup"])
         rd.created.append(None)
-        if keys:
+        if keys and (stem := _stem_of(per_statement, st, templ)) is not None:
+            # "A works with:" / "- B;": the item is the object its stem's verb waits for, read as one sentence
+            both = f"{stem[0]} {_shifted(templ, len(stem[1]))}"
+            relate(rd, st, both, [*stem[1], *keys], _dating(rd, both, [*stem[1], *keys]))
+        elif keys:
             relate(rd, st, templ, keys, years)
         table_row(rd, st, templ, keys)
     frame_rules(rd, per_statement)
+
+
+# A stem that ends on the word its object would follow ("The agency works with:", "P is delivered by —"), and an
+# item that opens on a name
+_STEM_END = re.compile(
+    r"@\d+@[^@;.]*\b(?:with|by|to|for|from|under|through|includes?|including|involves?|comprises?)\s*[:\u2013\u2014-]\s*$",
+    re.I,
+)
+_OPENS_ON_NAME = re.compile(r"\s*(?:the\s+)?@0@")
+_MENTION_NUMBER = re.compile(r"@(\d+)@")
+
+
+def _stem_of(per_statement: list[tuple[str, list[str], list[YearSpan]]], st: Statement,
+             templ: str) -> tuple[str, list[str]] | None:
+    """The template (without its closing colon) and keys of the stem a list's item completes, if it does."""
+    if st.kind != "bullet" or st.parent is None or not _OPENS_ON_NAME.match(templ):
+        return None
+    # the sentence just before the list (the parent's last one: "4. Partners. The agency works with —")
+    at = len(per_statement) - 1
+    while at > st.parent and _OPENS_ON_NAME.match(per_statement[at][0]) and not _STEM_END.search(per_statement[at][0]):
+        at -= 1  # (past the items before this one)
+    stem, stem_keys, _ = per_statement[at]
+    if not stem_keys or (m := _STEM_END.search(stem)) is None:
+        return None
+    return stem[: m.end()].rstrip(" :\u2013\u2014-"), stem_keys
+
+
+def _shifted(templ: str, by: int) -> str:
+    """A template whose mentions are numbered after ``by`` others."""
+    return _MENTION_NUMBER.sub(lambda m: f"@{int(m[1]) + by}@", templ)
 
 
 def _in_sentence_case(text: str) -> bool:

@@ -264,6 +264,19 @@ def test_taking_over_after_the_clause_that_created_the_body():
             ("TRANSFERRED_TO", "Ministry of Trade", "Ministry of Tides")} <= found
 
 
+def test_a_lists_items_are_the_objects_its_stem_waits_for():
+    found = facts(
+        "4. Partners. Without prejudice to paragraph 3, the Pier Corporation shall cooperate with —\n"
+        "   (a) the Dock Library Service, in respect of training;\n"
+        "   (b) the Tide Chamber, in respect of outreach.\n\n"
+        "The Quay Voucher is delivered by:\n\n- the Wave Agency;\n- the Harbour Chamber.\n"
+    )
+    assert {("COLLABORATES_WITH", "Dock Library Service", "Pier Corporation"),
+            ("COLLABORATES_WITH", "Pier Corporation", "Tide Chamber"),
+            ("IMPLEMENTS", "Wave Agency", "Quay Voucher"),
+            ("IMPLEMENTS", "Harbour Chamber", "Quay Voucher")} <= found
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
