@@ -265,9 +265,11 @@ _NEW_NAME = re.compile(
 _NOUN_BEFORE = re.compile(r"\b(?:([a-z]+)\s+|([A-Za-z]+)(?:\s+\d+(?:\.\d+)*)?\s*:\s*)[*_\"\u201c]{0,2}$")
 
 
-# "large companies such as Quaytech", "banks including Dockbank and Pierbank": the kind of firm a list names
+# "large companies such as Quaytech", "banks including Dockbank and Pierbank": the kind of firm a list names;
+# "federations such as Dockoria", "research centres such as Tidec": a kind of body does too
 _FIRMS_SUCH_AS = re.compile(
-    r"\b(?:companies|firms|corporations|businesses|banks|lenders|insurers|providers|vendors|retailers|platforms)\s+"
+    r"\b(?:(?P<firms>companies|firms|corporations|businesses|banks|lenders|insurers|providers|vendors|retailers"
+    r"|platforms)|(?P<bodies>federations|associations|centres|centers|institutes|universities|chambers|hubs))\s+"
     r"(?:such\s+as|including|like|as)\s+(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s*(?:,\s*|,?\s+and\s+))*$"
 )
 
@@ -277,8 +279,9 @@ def _noun_before(text: str, start: int) -> str | None:
     "the agency Portex" a body; so does a label ("Program 1.2: Quay Growth Partners"); firms listed after
     "companies such as" are the private sector."""
     window = text[max(0, start - 120) : start]
-    if ("such as" in window or "including" in window or " like " in window) and _FIRMS_SUCH_AS.search(window):
-        return "PrivateSector"
+    if ("such as" in window or "including" in window or " like " in window) and (
+            kind := _FIRMS_SUCH_AS.search(window)) is not None:
+        return ACTOR_HEADS[kind["bodies"].capitalize()] if kind["bodies"] else "PrivateSector"
     m = _NOUN_BEFORE.search(text, max(0, start - 30), start)
     if m is None:
         return None

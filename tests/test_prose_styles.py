@@ -277,6 +277,16 @@ def test_a_lists_items_are_the_objects_its_stem_waits_for():
             ("IMPLEMENTS", "Harbour Chamber", "Quay Voucher")} <= found
 
 
+def test_bodies_listed_after_a_kind_of_body_such_as_are_named_and_typed_by_it():
+    x = extract(document_from_text(
+        "Providers include research centres such as Tidec and Sorris, and federations such as Dockoria, Vako and UNIPO."
+    ))
+    types = {e.name: e.type for e in x.entities}
+    assert {n: types.get(n) for n in ("Tidec", "Sorris", "Dockoria", "Vako", "UNIPO")} == {
+        "Tidec": "Agency", "Sorris": "Agency", "Dockoria": "PrivateSector", "Vako": "PrivateSector",
+        "UNIPO": "PrivateSector"}
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
