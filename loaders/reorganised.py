@@ -80,15 +80,17 @@ _WORK_WENT = re.compile(
     re.I,
 )
 # "A moved in 2032 from the Ministry of B to the new Ministry of C": A was under B, and is under C now.
-_MOVED_UNDER = re.compile(
-    r"@(\d+)@\s+(?:was\s+)?(?:moved|transferred|shifted|passed)\s+(?:(?:in|on)\s+[^@;,]{4,20}?\s+)?from\s+(?:the\s+)?"
-    r"@(\d+)@\s+to\s+(?:the\s+)?(?:new\s+|newly\s+created\s+)?@(\d+)@",
+_MOVED_UNDER = re.compile(  # (or a list: "A and B were transferred from …")
+    rf"(?P<list>{_OF_LIST})\s+(?:was\s+|were\s+)?(?:moved|transferred|shifted|passed)\s+(?:(?:in|on)\s+[^@;,]{{4,20}}?\s+)?"
+    r"from\s+(?:the\s+)?@(?P<old>\d+)@\s+to\s+(?:the\s+)?(?:new\s+|newly\s+created\s+)?@(?P<new>\d+)@",
     re.I,
 )
 # "C, which until 2023 was the B", "C, known until 2022 as B", "C, known as B until 2022": B became C.
 _UNTIL_WAS = re.compile(
-    r"@(\d+)@\s*(?:\([^()@]*\)\s*)?,\s*(?:which\s+(?:until|up\s+to|before)\s+(?P<y1>(?:19|20)\d\d)\s+(?:was|had\s+been)"
-    r"(?:\s+(?:called|named|known\s+as))?|known\s+until\s+(?P<y2>(?:19|20)\d\d)\s+as"
+    r"@(\d+)@\s*(?:\([^()@]*\)\s*)?(?:,|\s[-\u2013\u2014])\s*(?:which\s+(?:until|up\s+to|before)\s+(?P<y1>(?:19|20)\d\d)\s+"
+    # ("C - which until 2022 operated as B -", "… carried the longer title of B")
+    r"(?:(?:was|had\s+been)(?:\s+(?:called|named|known\s+as))?|operated\s+as|carried\s+the\s+(?:\w+\s+)?(?:title|name)\s+of)"
+    r"|known\s+until\s+(?P<y2>(?:19|20)\d\d)\s+as"
     # "C, known as B until 2022", "C, which was called B until 2022"
     r"|(?:which\s+(?:was|had\s+been)\s+(?:called|named|known\s+as)|(?:formerly\s+)?known\s+as)(?=\s+(?:the\s+)?@\d+@"
     r"(?:\s*\([^()@]*\))?\s+(?:until|up\s+to)\s+(?:\w+\s+)?(?:19|20)\d\d))\s+(?:the\s+)?@(?P<old>\d+)@",
@@ -279,8 +281,9 @@ def reorganised(t: str) -> list[Phrased]:
     out += [Phrased("SUCCEEDED_BY", [int(m["old"])], [int(m[1])], m.start(), m.end(), frame=True)
             for m in _UNTIL_WAS.finditer(t)]
     for m in _MOVED_UNDER.finditer(t):  # (a frame: "moved … to C" is no transfer of A's work to C)
-        out += [Phrased(INSIDE, [int(m[1])], [int(m[2])], m.start(), m.end(), typed=True, frame=True),
-                Phrased(INSIDE, [int(m[1])], [int(m[3])], m.start(), m.end(), typed=True, frame=True)]
+        moved = [int(x) for x in MENTION.findall(m["list"])]
+        out += [Phrased(INSIDE, moved, [int(m["old"])], m.start(), m.end(), typed=True, frame=True),
+                Phrased(INSIDE, moved, [int(m["new"])], m.start(), m.end(), typed=True, frame=True)]
     out += [Phrased("TRANSFERRED_TO", [int(m[2])], [int(m[1])], m.start(), m.end(), typed=True)
             for m in _FORMED_FROM.finditer(t)]
     for m in _TOOK_OVER_RUNNING.finditer(t):

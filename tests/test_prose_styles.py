@@ -287,6 +287,20 @@ def test_bodies_listed_after_a_kind_of_body_such_as_are_named_and_typed_by_it():
         "UNIPO": "PrivateSector"}
 
 
+def test_bodies_transferred_together_and_an_old_name_an_aside_gives_by_dashes():
+    x = extract(document_from_text(
+        "In 2032 the Quay Agency and the Tide Office were transferred from the Ministry of Docks to the Ministry of "
+        "Piers. The Pier Centre - which until 2031 operated as the Pier Competence Centre - advises firms. "
+        "The Ministry of Ports, which until 2030 carried the longer title of Ministry for Ports and Harbours, "
+        "oversees exports."
+    ))
+    found = dated_facts(x)
+    assert {("PART_OF", "Quay Agency", "Ministry of Piers"), ("PART_OF", "Tide Office", "Ministry of Piers"),
+            ("PART_OF", "Tide Office", "Ministry of Docks")} <= set(found)
+    assert found[("SUCCEEDED_BY", "Pier Competence Centre", "Pier Centre")][0] == 2031
+    assert found[("SUCCEEDED_BY", "Ministry for Ports and Harbours", "Ministry of Ports")][0] == 2030
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
