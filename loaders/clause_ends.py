@@ -173,6 +173,18 @@ def body_plurals() -> list[str]:
 
 
 @cache
+def _body_within() -> re.Pattern[str]:
+    """ "A, the unit within B that runs P", "A is an agency of B which runs P": the relative clause is said of the
+    body the noun names (A), not of B."""
+    nouns = alternation(reading_words().body_nouns)
+    return re.compile(  # (or "the unit" read as a mention of A: "A, the unit within B that runs P")
+        rf"@(\d+)@\s*(?:\([^()]*\)\s*)?(?:(?:,|\s+(?:is|was|remains|became))\s+(?:the|an?)\s+(?:[a-z-]+\s+){{0,3}}?"
+        rf"(?:{nouns})\s+(?:within|of|under|inside|in|at|attached\s+to)|\s+(?:within|inside|under|attached\s+to))"
+        r"\s+(?:the\s+)?@\d+@\s*(?:\([^()]*\)\s*)?(?:that|which)\s+$"
+    )
+
+
+@cache
 def _owned_bodies() -> re.Pattern[str]:
     """ "'s bodies", "'s partners": bodies of a name's, left unnamed (``body_nouns`` of reading.yaml, plural)."""
     plurals = body_plurals()
@@ -250,6 +262,8 @@ def subjects_before(t: str, at: int, partners: bool = False, active: bool = True
     m = _LAST_MENTION.search(head)
     if m is None:
         return _pair(head)
+    if active and (unit := _body_within().search(head)) is not None:
+        return [int(unit[1])]
     coordinated = _COORDINATED.search(m[2]) and not _RELATIVE_WORD.search(m[2])  # "a fund that runs … and is"
     # (not "A runs P through B, which work with C": the relative clause is said of B; but "P, which it drew
     # up with C": of the clause's subject)

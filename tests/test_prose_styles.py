@@ -301,6 +301,16 @@ def test_bodies_transferred_together_and_an_old_name_an_aside_gives_by_dashes():
     assert found[("SUCCEEDED_BY", "Ministry for Ports and Harbours", "Ministry of Ports")][0] == 2030
 
 
+def test_a_relative_clause_after_the_unit_within_a_body_is_said_of_the_unit():
+    found = facts(
+        "Digital Norland, the unit within the Ministry of Docks that runs the portal Norland.is, helps firms. "
+        "The Pier Agency, an agency of the Ministry of Tides that runs the Quay Voucher, advises firms."
+    )
+    assert {("PART_OF", "Digital Norland", "Ministry of Docks"), ("IMPLEMENTS", "Digital Norland", "Norland.is"),
+            ("PART_OF", "Pier Agency", "Ministry of Tides"), ("IMPLEMENTS", "Pier Agency", "Quay Voucher")} <= found
+    assert not {f for f in found if f[1] in ("Ministry of Docks", "Ministry of Tides")}
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
