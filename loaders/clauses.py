@@ -74,7 +74,9 @@ _PARTS_TOO = re.compile(
 # collaboration with B" makes B a partner only, which the phrase itself says; "with B as executing agency" gives B
 # a role of its own, read in loaders.forms).
 _CO_AGENT = re.compile(
-    r"\s*(?:\(\s*@\d+@\s*\))?\s*,?\s*(?:together\s+with|jointly\s+with|with)\s+(?:the\s+)?(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)"
+    r"\s*(?:\(\s*@\d+@\s*\))?\s*,?\s*(?:together\s+with|jointly\s+with"
+    # ("launched by A with money from B": B pays for it, as A leads it)
+    r"|with(?:\s+(?:money|funding|funds|financing|co-?financing|resources)\s+from)?)\s+(?:the\s+)?(?P<list>@\d+@(?:\s*(?:,\s*and|,|and|&)\s*(?:the\s+)?@\d+@)*)"
     r"(?!\s*(?:\([^()]*\)\s*)?as\s)",
     re.I,
 )

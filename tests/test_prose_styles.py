@@ -311,6 +311,12 @@ def test_a_relative_clause_after_the_unit_within_a_body_is_said_of_the_unit():
     assert not {f for f in found if f[1] in ("Ministry of Docks", "Ministry of Tides")}
 
 
+def test_launched_by_a_body_with_money_from_another():
+    found = facts("Funding comes through PIERGO, a programme launched in 2032 by the Harbour Agency with money "
+                  "from the Norland Union.")
+    assert {("LEADS", "Harbour Agency", "PIERGO"), ("LEADS", "Norland Union", "PIERGO")} <= found
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
