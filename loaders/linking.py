@@ -46,7 +46,14 @@ def template(text: str, cands: list[Candidate]) -> str:
         if c.alias and (m := _PARENTHESES.match(text, pos)) and c.alias in m[0]:
             pos = m.end()
     parts.append(text[pos:].replace("@", " "))
-    return "".join(parts)
+    return _DASH_ASIDE.sub(r", \1, ", "".join(parts))
+
+
+# "A - set up in 2014 by B - runs P", "A – which until 2030 operated as B – is funded by C": an aside between
+# dashes reads as one between commas
+_DASH_ASIDE = re.compile(
+    r"(?<=\S)\s[-\u2013\u2014]\s(?=[a-z])((?:(?!\s[-\u2013\u2014]\s)[^;:]){3,160}?)\s[-\u2013\u2014]\s(?=[a-z])"
+)
 
 
 _LOWER_AFTER_THE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([a-z][\w-]*)")

@@ -317,6 +317,15 @@ def test_launched_by_a_body_with_money_from_another():
     assert {("LEADS", "Harbour Agency", "PIERGO"), ("LEADS", "Norland Union", "PIERGO")} <= found
 
 
+def test_an_aside_between_dashes_reads_as_one_between_commas():
+    found = facts(
+        "The Quay Support Unit - set up in 2030 by the Norland Union - coordinates the Pier Strategy. "
+        "The Tide Office \u2014 which is run by the Wave Agency \u2014 leads the Dock Plan."
+    )
+    assert {("LEADS", "Quay Support Unit", "Pier Strategy"), ("LEADS", "Tide Office", "Dock Plan")} <= found
+    assert not {f for f in found if f[2] in ("Pier Strategy", "Dock Plan") and f[1] in ("Norland Union", "Wave Agency")}
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
