@@ -168,7 +168,10 @@ _OPENS_PHRASE = re.compile(
     r"(?:^|(?<![\w-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hese|for|of|through|[Tt]hrough|under|with|from|via|by"
     r"|on|in)\s+|['\u2019]s\s+|[:;]\s+)$"
 )
-_APPOSITION = re.compile(r"(?:[A-Z][\w-]*|\))\s*,\s+(?:(?:the|its|their)\s+)?$")
+_APPOSITION = re.compile(  # (or "P, a network of advisory centres", "P – a package of vouchers")
+    r"(?:[A-Z][\w-]*|\))\s*(?:,|\s[-\u2013\u2014])\s+(?:(?:the|its|their)\s+"
+    r"|(?:an?|the|its|their)\s+(?:[a-z-]+\s+){0,2}?(?:network|system|series|range|set|group|package|family)\s+of\s+)?$"
+)
 
 
 def described(text: str) -> list[Candidate]:

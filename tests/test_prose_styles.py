@@ -326,6 +326,16 @@ def test_an_aside_between_dashes_reads_as_one_between_commas():
     assert not {f for f in found if f[2] in ("Pier Strategy", "Dock Plan") and f[1] in ("Norland Union", "Wave Agency")}
 
 
+def test_a_network_of_described_centres_in_apposition_is_the_name_before_it():
+    x = extract(document_from_text(
+        "- **Dock Centres** \u2013 a network of business advisory centres set up in 2031 with support from the "
+        "Harbour Agency.\n- Pier Hubs, a set of regional digital hubs, are run by the Tide Agency.\n"
+    ))
+    assert names(x) == {"Dock Centres", "Harbour Agency", "Pier Hubs", "Tide Agency"}
+    found = set(dated_facts(x))
+    assert {("LEADS", "Harbour Agency", "Dock Centres"), ("IMPLEMENTS", "Tide Agency", "Pier Hubs")} <= found
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
