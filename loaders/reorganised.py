@@ -163,8 +163,8 @@ _TAKING_OVER = re.compile(
 
 
 # "B was created in 2031, when its predecessor, A, was divided": "its" is the sentence's subject.
-_ITS_PREDECESSOR = re.compile(
-    r"^\W*(?:the\s+)?@(\d+)@[^;]{0,120}?\b(?:its|their)\s+(?:(?:direct|immediate|new)\s+)?(successor|predecessor)\s*,\s*"
+_ITS_PREDECESSOR = re.compile(  # (or a clause before: "When A closed in 2023, its successor, B, took over")
+    r"^\W*(?:(?:when|after|once|as|while)\s+)?(?:the\s+)?@(\d+)@[^;]{0,120}?\b(?:its|their)\s+(?:(?:direct|immediate|new)\s+)?(successor|predecessor)\s*,\s*"
     r"(?:the\s+)?@(\d+)@",
     re.I,
 )

@@ -336,6 +336,16 @@ def test_a_network_of_described_centres_in_apposition_is_the_name_before_it():
     assert {("LEADS", "Harbour Agency", "Dock Centres"), ("IMPLEMENTS", "Tide Agency", "Pier Hubs")} <= found
 
 
+def test_to_become_and_its_successor_after_a_when_clause():
+    found = facts(
+        "The Ministry of Docks, created in 2025, was fused with the labour portfolio in 2028 to become the Ministry "
+        "of Docks and Labour. When the Pier Programme closed at the end of 2033, its successor, the Norland "
+        "Programme 2034-2040, took over the financing."
+    )
+    assert {("SUCCEEDED_BY", "Ministry of Docks", "Ministry of Docks and Labour"),
+            ("SUCCEEDED_BY", "Pier Programme", "Norland Programme")} <= found
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
