@@ -346,6 +346,12 @@ def test_to_become_and_its_successor_after_a_when_clause():
             ("SUCCEEDED_BY", "Pier Programme", "Norland Programme")} <= found
 
 
+def test_whose_coordinator_is_a_body_leads_the_instrument():
+    found = facts("Research organisations act as partners in the Dock Innovation Hub consortium, whose coordinator is "
+                  "the Pier Agency.")
+    assert ("LEADS", "Pier Agency", "Dock Innovation Hub") in found
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
