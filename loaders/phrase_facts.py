@@ -239,6 +239,9 @@ def _resolved(rd: Reader, relation: str, source: str, target: str, joins: bool =
             # another relation has already read as one, nor does a ministry)
         # "the Quay Loan Fund and the Pier Fund were merged to form the Dock Bank": those funds were bodies
         rd.drafts[fund].type = reading_words().default_actor
+    if relation == "TRANSFERRED_TO" and rd.is_instrument(source) and rd.is_actor(target) and not rd.retypable(source) \
+            and not rd.retypable(target):
+        return "LEADS", target, source  # "P has moved to A", "P was transferred to A": A is responsible for P now
     if relation == "LEADS" and rd.type_of(source) == "Law" and rd.is_instrument(target):
         return "PROVIDES_FOR", source, target  # "a grant created by Decree No. 12": the decree provides for it
     if relation == "LEADS" and both_instruments and rd.type_of(source) == "Strategy" and not rd.retypable(target):

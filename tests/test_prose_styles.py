@@ -352,6 +352,17 @@ def test_whose_coordinator_is_a_body_leads_the_instrument():
     assert ("LEADS", "Pier Agency", "Dock Innovation Hub") in found
 
 
+def test_an_instrument_moved_to_a_body_is_led_by_it_from_then():
+    x = extract(document_from_text(
+        "The Pier Voucher was run by the Tide Office. In 2031 it was transferred to the Wave Agency.\n\n"
+        "The Dock Loan has now moved to the Quay Bank."
+    ))
+    found = dated_facts(x)
+    assert found[("LEADS", "Wave Agency", "Pier Voucher")][0] == 2031
+    assert ("LEADS", "Quay Bank", "Dock Loan") in found
+    assert not {f for f in found if f[0] == "TRANSFERRED_TO"}
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
