@@ -363,6 +363,14 @@ def test_an_instrument_moved_to_a_body_is_led_by_it_from_then():
     assert not {f for f in found if f[0] == "TRANSFERRED_TO"}
 
 
+def test_a_shire_and_a_borough_are_local_governments_of_their_own():
+    x = extract(document_from_text("Pilots ran with the City of Tidewell and the Shire of Sorvik in 2031. "
+                                   "The Borough of Pierton joined the Quay Network."))
+    types = {e.name: e.type for e in x.entities}
+    assert {n: types.get(n) for n in ("City of Tidewell", "Shire of Sorvik", "Borough of Pierton")} == dict.fromkeys(
+        ("City of Tidewell", "Shire of Sorvik", "Borough of Pierton"), "RegionalGovernment")
+
+
 def test_an_infobox_relates_its_bodies_to_the_body_the_page_is_about():
     x = extract(document_from_text(
         "Sorvik Enterprise Agency\n\nAgency overview\nFormed\t1 January 2029\n"
