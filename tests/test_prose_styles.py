@@ -363,6 +363,13 @@ def test_an_instrument_moved_to_a_body_is_led_by_it_from_then():
     assert not {f for f in found if f[0] == "TRANSFERRED_TO"}
 
 
+def test_a_taskforce_is_a_body():
+    x = extract(document_from_text("The Norland Financial Inclusion Taskforce, set up by the Ministry of Docks, "
+                                   "runs the Pier Check."))
+    assert {e.name: e.type for e in x.entities}.get("Norland Financial Inclusion Taskforce") == "Agency"
+    assert ("IMPLEMENTS", "Norland Financial Inclusion Taskforce", "Pier Check") in dated_facts(x)
+
+
 def test_a_shire_and_a_borough_are_local_governments_of_their_own():
     x = extract(document_from_text("Pilots ran with the City of Tidewell and the Shire of Sorvik in 2031. "
                                    "The Borough of Pierton joined the Quay Network."))
