@@ -286,7 +286,8 @@ def _actor_at(text: str, toks: list[tuple[int, int, str]], h: int) -> list[Candi
         tail = ""  # "the Norland Port Agency on the Quay Voucher": a body works on an instrument, not named by it
     if kept and _OF_ANOTHER_BODY.match(tail):
         tail = ""  # "the Digital Office of the Ministry of Ports": two bodies, the one part of the other
-    if (bare := _BARE_HEAD_TAIL.fullmatch(tail)) is not None and bare[1] in ANY_HEAD:
+    if (bare := _BARE_HEAD_TAIL.fullmatch(tail)) is not None and bare[1] in ANY_HEAD \
+            and ACTOR_HEADS.get(bare[1]) != "Government":  # (but "Office of the Presidency" is one name)
         tail = ""  # "a Harbour Committee for the Grant": the grant the text defined, not a name's words
     c = _COUNTRY_SUFFIX.match(text, he + len(tail)) if tail else None
     if c is not None and {c[1], c[1].title()} & countries().by_name.keys():

@@ -363,6 +363,13 @@ def test_an_instrument_moved_to_a_body_is_led_by_it_from_then():
     assert not {f for f in found if f[0] == "TRANSFERRED_TO"}
 
 
+def test_a_ministry_of_the_presidency_is_one_name():
+    found = facts("The Ministry of the Presidency coordinates the Pier Plan. The Office of the Cabinet runs the Dock "
+                  "Portal.")
+    assert {("LEADS", "Ministry of the Presidency", "Pier Plan"),
+            ("IMPLEMENTS", "Office of the Cabinet", "Dock Portal")} <= found
+
+
 def test_a_taskforce_is_a_body():
     x = extract(document_from_text("The Norland Financial Inclusion Taskforce, set up by the Ministry of Docks, "
                                    "runs the Pier Check."))
