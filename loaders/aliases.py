@@ -59,7 +59,7 @@ _DASHED_BEFORE = re.compile(
     r"\s+[-\u2013\u2014]\s+$"
 )
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;)]|$)")
-# "Note: MSHE = Ministry of Science and Higher Education; …": an abbreviation defined with "=" (letters fitting)
+# "Note: MPHE = Ministry of Piers and Harbour Education; …": an abbreviation defined with "=" (letters fitting)
 _EQUALS_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]{1,9})\s*=\s*$")
 
 

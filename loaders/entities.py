@@ -413,7 +413,7 @@ _TAIL_WORDS = frozenset(TAIL_OPENERS.split("|")) | {"to"}
 
 
 _SPAN_WORD = re.compile(r"\d{1,3}-(?:Year|Point|Pillar|Step)$")  # "the 10-Year Master Plan": the plan's own word
-# "Quay Development Bank-QDB": the abbreviation written onto the name with a hyphen
+# "Quay Dock Bank-QDB": the abbreviation written onto the name with a hyphen
 _GLUED_ABBREVIATION = re.compile(r"-([A-Z]{2,6})$")
 
 

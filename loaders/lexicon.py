@@ -53,7 +53,7 @@ INSTRUMENT_TITLE_HEADS = frozenset(h.capitalize() for h in INSTRUMENT_HEADS)
 # The capital letters of the Latin alphabets names are written in, for a character class: "TÜBİK" and "ČMZ"
 # are abbreviations as "MPS" is.
 CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
-# A state's or a province's code after a name ("Service NRW", "Small Business QC"): two or three capitals.
+# A state's or a province's code after a name ("Service NRW", "Harbour Business QC"): two or three capitals.
 STATE_CODE = "[A-Z]{2,3}"
 INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+")  # "U.S", "E.U": a country's initials (the last full stop apart)
 ABBREVIATION = re.compile(  # "(MPS)", "(DG PORTS)", "(MPS; Norlandic: Havneministeriet)", "(NEP 2030)", "(TÜBİK)"

@@ -211,7 +211,7 @@ def _runs(text: str, toks: _Run, rw: ReadingWords) -> tuple[list[_Run], list[_Ru
 
 
 _MAGNITUDE = re.compile(r"\s*(?:million|billion|trillion|thousand|crore|lakh|bn|mn|m|k)\b", re.I)  # "4.2 billion"
-_OFFICES_AS_BODIES = frozenset(READING["offices_as_bodies"])  # "Small Business Commissioner": an office that acts
+_OFFICES_AS_BODIES = frozenset(READING["offices_as_bodies"])  # "Harbour Business Commissioner": an office that acts
 _TWIN_PLACE = re.compile(r"^[A-Z][a-z\u00e0-\u00ff]+-[A-Z][a-z\u00e0-\u00ff]+$")  # "Cluj-Napoca", "Port-Louis"
 # (only these: "of" or "across", _PLACE_CUES for a lone word, come before brands too: "the umbrella of Quay-Digital")
 _AT_PLACE = re.compile(r"\b(?:in|at|from|near)\s+$")
@@ -338,7 +338,7 @@ def _person(text: str, start: int, end: int) -> bool:
 
 
 def _portfolio(text: str, start: int, rw: ReadingWords) -> bool:
-    """ "Minister for Small Business", "Secretary of State for Quays": the words are a person's
+    """ "Minister for Harbour Business", "Secretary of State for Quays": the words are a person's
     portfolio, not a body; "Minister Ana Korsk", "Dr Sorvik": a person."""
     m = _TITLE_FOR.search(text, max(0, start - 40), start)
     before = text[max(0, start - 20) : start].split()
@@ -412,7 +412,7 @@ def _without_trailing_acronyms(part: list[tuple[int, int, str]]) -> list[tuple[i
     if sum(not w.isupper() for w in words[:cut]) < 2:
         return part  # "SPRING Norland", "Harbour KMU": the abbreviations are the name
     if cut == len(words) - 1 and _STATE_CODE.fullmatch(words[-1]) and not words[-2].isupper():
-        return part  # "Cyber Security NRW", "Small Business QC": one short code after words, a state's or a province's
+        return part  # "Cyber Security NRW", "Dock Business QC": one short code after words, a state's or a province's
     return part[:cut]
 
 
