@@ -274,6 +274,11 @@ _FIRMS_SUCH_AS = re.compile(
 )
 
 
+# "the telecom operator Sonatide", "the software vendor Quaysoft": a kind of firm right before a name
+_FIRM_NOUNS = frozenset(("operator", "firm", "provider", "vendor", "integrator", "lender", "insurer", "startup",
+                         "start-up", "consultancy", "retailer", "manufacturer", "incubator", "accelerator"))
+
+
 def _noun_before(text: str, start: int) -> str | None:
     """The type a common noun right before a name gives it: "the portal Harbourdesk" is a programme,
     "the agency Portex" a body; so does a label ("Program 1.2: Quay Growth Partners"); firms listed after
@@ -286,7 +291,8 @@ def _noun_before(text: str, start: int) -> str | None:
     if m is None:
         return None
     noun = m[1] or m[2].lower()
-    return INSTRUMENT_HEADS.get(noun) or ACTOR_HEADS.get(noun.capitalize())
+    return INSTRUMENT_HEADS.get(noun) or ACTOR_HEADS.get(noun.capitalize()) or (
+        "PrivateSector" if noun in _FIRM_NOUNS else None)
 
 
 # (the portfolio may be a list: "Minister of Trade, Ports and Industry")

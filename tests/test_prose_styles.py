@@ -370,6 +370,14 @@ def test_a_ministry_of_the_presidency_is_one_name():
             ("IMPLEMENTS", "Office of the Cabinet", "Dock Portal")} <= found
 
 
+def test_a_kind_of_firm_right_before_a_name_makes_it_a_firm():
+    x = extract(document_from_text("The telecom operator Sonatide offers reduced fees. The software vendor Quaysoft "
+                                   "runs the Pier Platform."))
+    types = {e.name: e.type for e in x.entities}
+    assert (types.get("Sonatide"), types.get("Quaysoft")) == ("PrivateSector", "PrivateSector")
+    assert ("IMPLEMENTS", "Quaysoft", "Pier Platform") in dated_facts(x)
+
+
 def test_a_taskforce_is_a_body():
     x = extract(document_from_text("The Norland Financial Inclusion Taskforce, set up by the Ministry of Docks, "
                                    "runs the Pier Check."))
