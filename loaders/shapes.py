@@ -316,6 +316,8 @@ def _person_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
                        rf"(?<=,\s)$", re.I),
             # ("…, Ana Korsk, argued that …": set off by commas, the subject of a verb of speech)
             re.compile(rf"\s*,\s*(?:the\s+|an?\s+|its\s+)?(?:[a-z-]+\s+)?(?:{roles})\s+(?:of|at|for)\b"
+                       # ("Ana Korsk, Deputy Prime Minister and Minister of …": a title, then another)
+                       rf"|\s*,\s*(?:deputy\s+|first\s+)?(?:prime\s+)?(?:{roles})\s*(?:,|and\b)"
                        rf"|(?P<speech>\s*,\s*(?:also\s+)?(?:{alternation([*rw.person_verbs, *rw.speech_verbs])})\b)",
                        re.I),  # ("Ana Korsk, Director General of …")
             re.compile(rf"\s+(?:{titles})\s+[A-Z][a-z]"))

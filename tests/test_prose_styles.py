@@ -378,6 +378,13 @@ def test_a_kind_of_firm_right_before_a_name_makes_it_a_firm():
     assert ("IMPLEMENTS", "Quaysoft", "Pier Platform") in dated_facts(x)
 
 
+def test_a_person_set_off_by_two_titles_is_no_body():
+    x = extract(document_from_text("Address by H.E. Lina Korsk, Deputy Prime Minister and Minister of Docks, at the "
+                                   "launch of the Pier Voucher. Tomas Vell, Deputy Minister, Minister of Tides, "
+                                   "spoke next."))
+    assert not {"Lina Korsk", "Tomas Vell"} & names(x)
+
+
 def test_a_taskforce_is_a_body():
     x = extract(document_from_text("The Norland Financial Inclusion Taskforce, set up by the Ministry of Docks, "
                                    "runs the Pier Check."))
