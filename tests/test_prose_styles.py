@@ -385,6 +385,12 @@ def test_a_person_set_off_by_two_titles_is_no_body():
     assert not {"Lina Korsk", "Tomas Vell"} & names(x)
 
 
+def test_a_post_such_as_communications_officer_is_no_body():
+    x = extract(document_from_text("Contact: Communications Officer, Ministry of Docks. Press enquiries: Media "
+                                   "Manager, Pier Agency."))
+    assert names(x) == {"Ministry of Docks", "Pier Agency"}
+
+
 def test_a_taskforce_is_a_body():
     x = extract(document_from_text("The Norland Financial Inclusion Taskforce, set up by the Ministry of Docks, "
                                    "runs the Pier Check."))
