@@ -241,8 +241,6 @@ def _members() -> re.Pattern[str]:
     )
 
 
-
-
 @cache
 def _listed_bodies() -> re.Pattern[str]:
     nouns = alternation(body_plurals())

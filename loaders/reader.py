@@ -350,7 +350,8 @@ class Reader:
             o.kind = "alias"
             self.same_as[other] = key  # later mentions of the other name are this entity
             for names in (*self.recent_head.values(), *self.recent_type.values()):
-                if names.pop(other, 0) is None:  # '"Ministry" means the Ministry of X': "the Ministry" is X
+                if other in names:  # '"Ministry" means the Ministry of X': "the Ministry" is X
+                    del names[other]
                     _to_latest(names, key)
 
     def _retire(self, key: str, heir: str) -> None:
